@@ -1,0 +1,334 @@
+//! SOAP 1.1 envelopes, operation metadata, and the transport seam.
+//!
+//! Generated code knows each operation's request and response types, SOAP action and
+//! headers; the runtime (`bingads`) knows credentials, HTTP, retries. They meet at
+//! [`Transport`]: the generated client hands it the operation's metadata and a request
+//! body that can write itself, and decodes what comes back. The transport never sees a
+//! concrete request type, so a second wire format (REST/JSON) can be added to
+//! [`RequestBody`] and [`RawResponse`] without touching generated SOAP code.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::xml::{DecodeError, DecodeErrorKind, XmlDecode, XmlReader, XmlWriter, XSI_NS};
+
+pub const SOAP_ENV_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+
+/// A service of one API version.
+#[derive(Debug)]
+pub struct ServiceMeta {
+    /// e.g. `CampaignManagementService`.
+    pub name: &'static str,
+    /// The API version module, e.g. `v13`.
+    pub version: &'static str,
+    /// The WSDL target namespace.
+    pub namespace: &'static str,
+    /// `(environment, endpoint URL)`, e.g. `("production", "https://...svc")`.
+    pub endpoints: &'static [(&'static str, &'static str)],
+    /// Every operation of the service, in WSDL order.
+    pub operations: &'static [&'static OperationMeta],
+}
+
+impl ServiceMeta {
+    /// The endpoint for an environment name (`production`, `sandbox`).
+    pub fn endpoint(&self, environment: &str) -> Option<&'static str> {
+        self.endpoints.iter().find(|(env, _)| *env == environment).map(|(_, url)| *url)
+    }
+
+    pub fn operation(&self, name: &str) -> Option<&'static OperationMeta> {
+        self.operations.iter().copied().find(|op| op.name == name)
+    }
+}
+
+/// A SOAP header element an operation's binding declares.
+#[derive(Debug)]
+pub struct HeaderMeta {
+    /// The part (and element) name, e.g. `AuthenticationToken`, `CustomerAccountId`.
+    pub name: &'static str,
+    pub namespace: &'static str,
+}
+
+/// Everything about an operation that is not its request and response types.
+#[derive(Debug)]
+pub struct OperationMeta {
+    pub service: &'static ServiceMeta,
+    /// e.g. `GetCampaignsByAccountId`.
+    pub name: &'static str,
+    /// Sent as the `SOAPAction` HTTP header.
+    pub soap_action: &'static str,
+    /// `(namespace, local name)` of the request body element.
+    pub request_element: (&'static str, &'static str),
+    pub response_element: (&'static str, &'static str),
+    /// Headers the request may carry, in binding order.
+    pub input_headers: &'static [HeaderMeta],
+    /// Headers the response carries (e.g. `TrackingId`).
+    pub output_headers: &'static [HeaderMeta],
+    /// Fault detail element names the operation declares.
+    pub faults: &'static [&'static str],
+}
+
+impl OperationMeta {
+    pub fn has_input_header(&self, name: &str) -> bool {
+        self.input_headers.iter().any(|h| h.name == name)
+    }
+}
+
+/// A request that can write its SOAP body element.
+pub trait RequestBody: Send + Sync {
+    fn operation(&self) -> &'static OperationMeta;
+    /// Writes the body element (the request wrapper) into `w`.
+    fn write_soap_body(&self, w: &mut XmlWriter);
+}
+
+/// A generated request type: its response type and fault detail set.
+pub trait Operation: RequestBody + XmlDecode + 'static {
+    type Response: XmlDecode + Send + 'static;
+    /// The service's fault details ([`FaultDetailDecode`]).
+    type Fault: FaultDetailDecode + Send + 'static;
+    const META: &'static OperationMeta;
+}
+
+/// What a transport hands back for a call that reached the service.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    /// HTTP status (SOAP faults come with 500).
+    pub status: u16,
+    /// The response document.
+    pub body: Vec<u8>,
+}
+
+/// A boxed, sendable future (what [`Transport::send`] returns).
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Carries a request to the service and brings back its response. Implemented by the
+/// `bingads` runtime (HTTP, auth headers, retries) and by tests.
+pub trait Transport: Send + Sync {
+    type Error: From<DecodeError> + Send;
+    fn send<'a>(&'a self, request: &'a dyn RequestBody) -> BoxFuture<'a, Result<RawResponse, Self::Error>>;
+}
+
+/// A decoded success: the response and the service's tracking id for the call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply<T> {
+    pub value: T,
+    /// The `TrackingId` response header (quote it when asking Microsoft support).
+    pub tracking_id: Option<String>,
+}
+
+impl<T> std::ops::Deref for Reply<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// A SOAP fault from the service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SoapFault<D> {
+    /// `faultcode`, e.g. `s:Server`.
+    pub code: String,
+    /// `faultstring`.
+    pub message: String,
+    /// The typed `detail`, when the fault has one this service declares.
+    pub detail: Option<D>,
+    pub tracking_id: Option<String>,
+}
+
+/// The fault detail types of a service, chosen by the detail element's name.
+pub trait FaultDetailDecode: Sized {
+    /// Decodes the detail element `name`, or returns `Ok(None)` (after skipping it) when
+    /// the name is not one of this service's fault details.
+    fn decode_detail(r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<Self>, DecodeError>;
+}
+
+/// A decoded response envelope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Envelope<R, F> {
+    /// Header elements as `(local name, text)`, e.g. `("TrackingId", "...")`.
+    pub headers: Vec<(String, String)>,
+    pub body: Result<R, SoapFault<F>>,
+}
+
+impl<R, F> Envelope<R, F> {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Writes a complete request envelope. `headers` gives values by header name; only the
+/// headers the operation declares are written, in binding order, and a header without a
+/// value is left out (never sent empty or as a placeholder).
+pub fn write_envelope(body: &dyn RequestBody, headers: &[(&str, &str)]) -> String {
+    let op = body.operation();
+    let mut out = String::with_capacity(1024);
+    out.push_str("<s:Envelope xmlns:s=\"");
+    out.push_str(SOAP_ENV_NS);
+    out.push_str("\" xmlns:i=\"");
+    out.push_str(XSI_NS);
+    out.push_str("\"><s:Header>");
+    let mut w = XmlWriter::inside(out, "");
+    for h in op.input_headers {
+        if let Some((_, value)) = headers.iter().find(|(name, _)| *name == h.name) {
+            w.start(h.namespace, h.name);
+            w.text(value);
+            w.end(h.name);
+        }
+    }
+    w.raw("</s:Header><s:Body>");
+    body.write_soap_body(&mut w);
+    w.raw("</s:Body></s:Envelope>");
+    w.into_string()
+}
+
+/// Decodes a response envelope: the body element must be the operation's response element
+/// or a SOAP fault.
+pub fn decode_envelope<R: XmlDecode, F: FaultDetailDecode>(
+    input: &[u8],
+    op: &OperationMeta,
+) -> Result<Envelope<R, F>, DecodeError> {
+    decode_envelope_with(input, op.response_element.1, R::decode, false)
+}
+
+/// [`decode_envelope`] for a given body element name and decoder; `strict` rejects
+/// out-of-order elements.
+pub fn decode_envelope_with<R, F: FaultDetailDecode>(
+    input: &[u8],
+    body_element: &str,
+    decode: crate::xml::Decoder<R>,
+    strict: bool,
+) -> Result<Envelope<R, F>, DecodeError> {
+    let mut r = XmlReader::new(input);
+    r.set_strict_order(strict);
+    let root = r.root()?;
+    if root != "Envelope" {
+        return Err(r.error(DecodeErrorKind::UnexpectedElement { expected: "a SOAP Envelope".into(), found: root }));
+    }
+    let mut headers = Vec::new();
+    let mut body: Option<Result<R, SoapFault<F>>> = None;
+    r.read_children(|r, name| match name {
+        b"Header" => {
+            r.read_children(|r, name| {
+                let name = String::from_utf8_lossy(name).into_owned();
+                let text = r.read_text()?;
+                headers.push((name, text));
+                Ok(true)
+            })?;
+            Ok(true)
+        }
+        b"Body" => {
+            r.read_children(|r, name| {
+                if name == body_element.as_bytes() {
+                    body = Some(Ok(decode(r)?));
+                } else if name == b"Fault" {
+                    body = Some(Err(decode_fault(r)?));
+                } else {
+                    let found = String::from_utf8_lossy(name).into_owned();
+                    return Err(r.error(DecodeErrorKind::UnexpectedElement {
+                        expected: format!("`{body_element}` or a SOAP Fault"),
+                        found,
+                    }));
+                }
+                Ok(true)
+            })?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    })?;
+    let Some(mut body) = body else {
+        return Err(r.error(DecodeErrorKind::UnexpectedElement {
+            expected: format!("a SOAP Body with `{body_element}`"),
+            found: "nothing".into(),
+        }));
+    };
+    if let Err(fault) = &mut body {
+        fault.tracking_id = headers.iter().find(|(n, _)| n == "TrackingId").map(|(_, v)| v.clone());
+    }
+    Ok(Envelope { headers, body })
+}
+
+fn decode_fault<F: FaultDetailDecode>(r: &mut XmlReader<'_>) -> Result<SoapFault<F>, DecodeError> {
+    let mut fault = SoapFault { code: String::new(), message: String::new(), detail: None, tracking_id: None };
+    r.read_children(|r, name| {
+        match name {
+            b"faultcode" => fault.code = r.read_text()?,
+            b"faultstring" => fault.message = r.read_text()?,
+            b"detail" => {
+                r.read_children(|r, name| {
+                    if fault.detail.is_none() {
+                        fault.detail = F::decode_detail(r, name)?;
+                        return Ok(true);
+                    }
+                    Ok(false)
+                })?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    Ok(fault)
+}
+
+/// Sends `request` through `transport` and decodes the reply; a SOAP fault becomes the
+/// transport's error. This is the body of every generated client method.
+pub async fn call<T, O>(transport: &T, request: &O) -> Result<Reply<O::Response>, T::Error>
+where
+    T: Transport + ?Sized,
+    O: Operation,
+    T::Error: From<SoapFault<O::Fault>>,
+{
+    let raw = transport.send(request).await?;
+    let envelope = decode_envelope::<O::Response, O::Fault>(&raw.body, O::META)?;
+    let tracking_id = envelope.header("TrackingId").map(str::to_string);
+    match envelope.body {
+        Ok(value) => Ok(Reply { value, tracking_id }),
+        Err(fault) => Err(fault.into()),
+    }
+}
+
+/// Decodes a request envelope (what a server, such as the test emulator, receives), with
+/// header values by name. `strict` rejects elements sent out of schema order.
+pub fn decode_request<O: Operation>(input: &[u8], strict: bool) -> Result<(Vec<(String, String)>, O), DecodeError> {
+    let envelope = decode_envelope_with::<O, NoFault>(input, O::META.request_element.1, O::decode, strict)?;
+    match envelope.body {
+        Ok(req) => Ok((envelope.headers, req)),
+        Err(_) => Err(DecodeError {
+            kind: DecodeErrorKind::UnexpectedElement { expected: "a request".into(), found: "Fault".into() },
+            path: "/Envelope/Body".into(),
+            position: 0,
+        }),
+    }
+}
+
+/// Fault detail set for contexts where faults are not expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoFault {}
+
+impl FaultDetailDecode for NoFault {
+    fn decode_detail(r: &mut XmlReader<'_>, _name: &[u8]) -> Result<Option<Self>, DecodeError> {
+        r.skip()?;
+        Ok(None)
+    }
+}
+
+/// Writes a response envelope (for servers and tests): `headers` as `(namespace, name, value)`.
+pub fn write_response_envelope(
+    headers: &[(&'static str, &str, &str)],
+    write_body: impl FnOnce(&mut XmlWriter),
+) -> String {
+    let mut out = String::with_capacity(1024);
+    out.push_str("<s:Envelope xmlns:s=\"");
+    out.push_str(SOAP_ENV_NS);
+    out.push_str("\" xmlns:i=\"");
+    out.push_str(XSI_NS);
+    out.push_str("\"><s:Header>");
+    let mut w = XmlWriter::inside(out, "");
+    for (ns, name, value) in headers {
+        w.start(ns, name);
+        w.text(value);
+        w.end(name);
+    }
+    w.raw("</s:Header><s:Body>");
+    write_body(&mut w);
+    w.raw("</s:Body></s:Envelope>");
+    w.into_string()
+}
