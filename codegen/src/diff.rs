@@ -525,7 +525,8 @@ struct Reach {
 
 impl Reach {
     fn of(service: &Service) -> Reach {
-        let types: HashMap<&QName, &TypeDef> = service.types.iter().map(|t| (t.name(), t)).collect();
+        let types: HashMap<&QName, &TypeDef> =
+            service.types.iter().map(|t| (t.name(), t)).collect();
         let elements: HashMap<&QName, &TypeRef> =
             service.elements.iter().map(|e| (&e.name, &e.ty)).collect();
         let mut derived: HashMap<&QName, Vec<&QName>> = HashMap::new();
@@ -693,7 +694,13 @@ impl<'a> Differ<'a> {
         let (old, new) = (self.old, self.new);
         for (env, url) in &new.endpoints {
             match old.endpoints.get(env) {
-                None => self.push(ChangeKind::Added, Item::Endpoint, env.clone(), url.clone(), false),
+                None => self.push(
+                    ChangeKind::Added,
+                    Item::Endpoint,
+                    env.clone(),
+                    url.clone(),
+                    false,
+                ),
                 Some(old_url) if old_url != url => self.push(
                     ChangeKind::Changed,
                     Item::Endpoint,
@@ -706,7 +713,13 @@ impl<'a> Differ<'a> {
         }
         for (env, url) in &old.endpoints {
             if !new.endpoints.contains_key(env) {
-                self.push(ChangeKind::Removed, Item::Endpoint, env.clone(), url.clone(), true);
+                self.push(
+                    ChangeKind::Removed,
+                    Item::Endpoint,
+                    env.clone(),
+                    url.clone(),
+                    true,
+                );
             }
         }
     }
@@ -721,7 +734,13 @@ impl<'a> Differ<'a> {
                         self.type_name(&op.input.body),
                         self.type_name(&op.output.body)
                     );
-                    self.push(ChangeKind::Added, Item::Operation, op.name.clone(), detail, false);
+                    self.push(
+                        ChangeKind::Added,
+                        Item::Operation,
+                        op.name.clone(),
+                        detail,
+                        false,
+                    );
                 }
                 Some(o) => self.operation(o, op),
             }
@@ -733,7 +752,13 @@ impl<'a> Differ<'a> {
                     self.type_name(&op.input.body),
                     self.type_name(&op.output.body)
                 );
-                self.push(ChangeKind::Removed, Item::Operation, op.name.clone(), detail, true);
+                self.push(
+                    ChangeKind::Removed,
+                    Item::Operation,
+                    op.name.clone(),
+                    detail,
+                    true,
+                );
             }
         }
     }
@@ -742,7 +767,13 @@ impl<'a> Differ<'a> {
         let name = &new.name;
         if old.soap_action != new.soap_action {
             let detail = format!("soapAction {} → {}", old.soap_action, new.soap_action);
-            self.push(ChangeKind::Changed, Item::Operation, name.clone(), detail, true);
+            self.push(
+                ChangeKind::Changed,
+                Item::Operation,
+                name.clone(),
+                detail,
+                true,
+            );
         }
         for (direction, o, n) in [
             ("request", &old.input, &new.input),
@@ -754,7 +785,13 @@ impl<'a> Differ<'a> {
                     self.type_name(&o.body),
                     self.type_name(&n.body)
                 );
-                self.push(ChangeKind::Changed, Item::Operation, name.clone(), detail, true);
+                self.push(
+                    ChangeKind::Changed,
+                    Item::Operation,
+                    name.clone(),
+                    detail,
+                    true,
+                );
             }
         }
         self.headers(name, "input", &old.input, &new.input);
@@ -921,16 +958,15 @@ impl<'a> Differ<'a> {
             let path = format!("{ty}.{}", v.value);
             match old.iter().find(|o| o.value == v.value) {
                 None => {
-                    let detail = v.numeric.map(|n| format!("numeric value {n}")).unwrap_or_default();
+                    let detail = v
+                        .numeric
+                        .map(|n| format!("numeric value {n}"))
+                        .unwrap_or_default();
                     self.push(ChangeKind::Added, Item::EnumValue, path, detail, false);
                 }
                 Some(o) if o.numeric != v.numeric => {
                     let show = |n: Option<i64>| n.map_or("none".to_string(), |n| n.to_string());
-                    let detail = format!(
-                        "numeric value {} → {}",
-                        show(o.numeric),
-                        show(v.numeric)
-                    );
+                    let detail = format!("numeric value {} → {}", show(o.numeric), show(v.numeric));
                     self.push(ChangeKind::Changed, Item::EnumValue, path, detail, false);
                 }
                 Some(_) => {}
@@ -938,7 +974,10 @@ impl<'a> Differ<'a> {
         }
         for v in old {
             if !new.iter().any(|n| n.value == v.value) {
-                let detail = v.numeric.map(|n| format!("numeric value {n}")).unwrap_or_default();
+                let detail = v
+                    .numeric
+                    .map(|n| format!("numeric value {n}"))
+                    .unwrap_or_default();
                 self.push(
                     ChangeKind::Removed,
                     Item::EnumValue,
@@ -962,9 +1001,16 @@ impl<'a> Differ<'a> {
     fn complex(&mut self, name: &str, old: &ComplexType, new: &ComplexType) {
         let usage = self.usage(&new.name);
         if old.base != new.base {
-            let show = |b: &Option<QName>| b.as_ref().map_or("none".to_string(), |q| self.type_name(q));
+            let show =
+                |b: &Option<QName>| b.as_ref().map_or("none".to_string(), |q| self.type_name(q));
             let detail = format!("base {} → {}", show(&old.base), show(&new.base));
-            self.push(ChangeKind::Changed, Item::Type, name.to_string(), detail, true);
+            self.push(
+                ChangeKind::Changed,
+                Item::Type,
+                name.to_string(),
+                detail,
+                true,
+            );
         }
         if old.is_abstract != new.is_abstract {
             let detail = if new.is_abstract {
@@ -1037,7 +1083,13 @@ impl<'a> Differ<'a> {
                 moved.join(", "),
                 new_order.join(", ")
             );
-            self.push(ChangeKind::Changed, Item::Type, name.to_string(), detail, true);
+            self.push(
+                ChangeKind::Changed,
+                Item::Type,
+                name.to_string(),
+                detail,
+                true,
+            );
         }
     }
 
@@ -1058,7 +1110,11 @@ impl<'a> Differ<'a> {
         }
         // `true` when the change loosens the constraint, `false` when it tightens it.
         let mut direction = |loosens: bool| {
-            breaking |= if loosens { usage.response } else { usage.request };
+            breaking |= if loosens {
+                usage.response
+            } else {
+                usage.request
+            };
         };
         if old.min_occurs != new.min_occurs {
             details.push(format!("minOccurs {} → {}", old.min_occurs, new.min_occurs));
@@ -1097,9 +1153,7 @@ impl<'a> Differ<'a> {
     fn elements(&mut self) {
         let (old, new) = (self.old, self.new);
         // The element of an added or removed type of the same name is that type's change.
-        let folded = |e: &crate::model::Element, types: &HashSet<&QName>| {
-            matches!(&e.ty, TypeRef::Named(q) if q == &e.name && types.contains(q))
-        };
+        let folded = |e: &crate::model::Element, types: &HashSet<&QName>| matches!(&e.ty, TypeRef::Named(q) if q == &e.name && types.contains(q));
         for e in &new.elements {
             match old.elements.iter().find(|o| o.name == e.name) {
                 None if folded(e, &self.added_types) => {}

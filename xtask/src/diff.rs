@@ -191,8 +191,16 @@ mod tests {
     fn rejects_bad_arguments() {
         assert!(parse(&args(&["a"])).unwrap_err().contains("got 1 folder"));
         assert!(parse(&args(&["a", "b", "c"])).is_err());
-        assert!(parse(&args(&["a", "b", "--json"])).unwrap_err().contains("needs a FILE"));
-        assert!(parse(&args(&["a", "b", "--frob"])).unwrap_err().contains("unknown option"));
+        assert!(
+            parse(&args(&["a", "b", "--json"]))
+                .unwrap_err()
+                .contains("needs a FILE")
+        );
+        assert!(
+            parse(&args(&["a", "b", "--frob"]))
+                .unwrap_err()
+                .contains("unknown option")
+        );
         assert!(parse(&args(&["a", "b", "--json", "x", "--json", "y"])).is_err());
         assert!(parse(&args(&["--help"])).unwrap().is_none());
     }
