@@ -69,3 +69,14 @@ pub fn decode_struct<T: XmlStruct>(r: &mut XmlReader<'_>) -> Result<T, DecodeErr
     r.read_fields(|r, name| value.decode_field(r, name))?;
     Ok(value)
 }
+
+/// Encodes a boxed value (fields boxed to break a type cycle).
+#[allow(clippy::borrowed_box)]
+pub fn encode_boxed<T: XmlEncode>(value: &Box<T>, w: &mut XmlWriter, ns: &'static str, name: &str) {
+    value.as_ref().encode(w, ns, name)
+}
+
+/// Decodes into a box (fields boxed to break a type cycle).
+pub fn decode_boxed<T: XmlDecode>(r: &mut XmlReader<'_>) -> Result<Box<T>, DecodeError> {
+    T::decode(r).map(Box::new)
+}
