@@ -21,11 +21,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::Loaded;
 use crate::model::*;
 use crate::names;
-use crate::Loaded;
 
-/// One generated file, with its path relative to `bingads-gen/src`.
+/// One generated file, with its path relative to the `bingads-gen` crate root.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
     pub path: String,
@@ -62,15 +62,18 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
                 .map(|f| format!("{wsdl_root}/{}/{f}", version.name))
                 .collect();
             let tokens = ServiceEmitter::new(service, &version.name)?.emit()?;
-            let header = header_comment(&format!(
-                "{} of API {}: {} operations, {} schema types.",
-                service.name,
-                version.name,
-                service.operations.len(),
-                service.types.len()
-            ), &sources);
+            let header = header_comment(
+                &format!(
+                    "{} of API {}: {} operations, {} schema types.",
+                    service.name,
+                    version.name,
+                    service.operations.len(),
+                    service.types.len()
+                ),
+                &sources,
+            );
             files.push(GeneratedFile {
-                path: format!("{}/{module}.rs", version.name),
+                path: format!("src/{}/{module}.rs", version.name),
                 contents: format_file(&header, tokens, &service.name)?,
             });
             service_mods.push((module, names::service_feature(&service.name)));
@@ -95,33 +98,107 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
             }
         };
         let header = header_comment(
-            &format!("API {}: one module per service, each behind its cargo feature.", version.name),
+            &format!(
+                "API {}: one module per service, each behind its cargo feature.",
+                version.name
+            ),
             &[format!("{wsdl_root}/{}", version.name)],
         );
         files.push(GeneratedFile {
-            path: format!("{}/mod.rs", version.name),
+            path: format!("src/{}/mod.rs", version.name),
             contents: format_file(&header, tokens, &version.name)?,
         });
     }
-    let paths = versions.iter().map(|l| format!("{}/mod.rs", l.version.name));
+    files.push(roundtrip_tests(versions)?);
+    let paths = versions
+        .iter()
+        .map(|l| format!("{}/mod.rs", l.version.name));
     let tokens = quote! {
         #( #[path = #paths] pub mod #version_mods; )*
     };
-    let header = header_comment("The API versions: one module per folder under the WSDL root.", &[wsdl_root.to_string()]);
-    files.push(GeneratedFile { path: "versions.rs".into(), contents: format_file(&header, tokens, "versions")? });
+    let header = header_comment(
+        "The API versions: one module per folder under the WSDL root.",
+        &[wsdl_root.to_string()],
+    );
+    files.push(GeneratedFile {
+        path: "src/versions.rs".into(),
+        contents: format_file(&header, tokens, "versions")?,
+    });
     Ok(files)
 }
 
 /// Whether a WSDL file (relative to the version folder) describes `service`, matching the
 /// file name against the service name (`campaignmanagement_service.xml`).
 fn service_file_matches(file: &str, service: &Service) -> bool {
-    let base = file.rsplit('/').next().unwrap_or(file).to_ascii_lowercase().replace(['_', '-'], "");
+    let base = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .to_ascii_lowercase()
+        .replace(['_', '-'], "");
     base.starts_with(&service.name.to_ascii_lowercase())
+}
+
+/// `tests/roundtrip.rs`: for every service, a check of every struct (and every variant of
+/// every polymorphic type) against samples built from the model by [`crate::sample`].
+fn roundtrip_tests(versions: &[Loaded]) -> Result<GeneratedFile, EmitError> {
+    let mut tests = Vec::new();
+    for loaded in versions {
+        for service in &loaded.version.services {
+            let emitter = ServiceEmitter::new(service, &loaded.version.name)?;
+            let module = names::service_module(&service.name);
+            let feature = names::service_feature(&service.name);
+            let test_name = format_ident!("{}_{}", loaded.version.name, module);
+            let vmod = ident(&loaded.version.name);
+            let smod = ident(&module);
+            let (version, sname) = (lit(&loaded.version.name), lit(&service.name));
+            let mut checks = Vec::new();
+            for t in &service.types {
+                let TypeDef::Complex(c) = t else { continue };
+                if matches!(emitter.shapes.get(&c.name), Some(Shape::Array { .. })) {
+                    continue;
+                }
+                let tname = lit(&c.name.name);
+                let rust = ident(&names::type_name(&c.name.name));
+                checks.push(quote!(check::<s::#rust>(&svc, #tname, None);));
+                if emitter.is_poly(&c.name) {
+                    for d in emitter.descendants(&c.name) {
+                        let dname = lit(&d.name.name);
+                        checks.push(quote!(check::<s::#rust>(&svc, #tname, Some(#dname));));
+                    }
+                }
+            }
+            tests.push(quote! {
+                #[cfg(feature = #feature)]
+                #[test]
+                fn #test_name() {
+                    use bingads_gen::#vmod::#smod as s;
+                    let svc = roundtrip_support::service(#version, #sname);
+                    #(#checks)*
+                }
+            });
+        }
+    }
+    let tokens = quote! {
+        mod roundtrip_support;
+        use roundtrip_support::check;
+        #(#tests)*
+    };
+    let header = header_comment(
+        "Round trip of every generated type: model sample -> decode -> encode must give the same bytes and the same value.",
+        &[],
+    );
+    Ok(GeneratedFile {
+        path: "tests/roundtrip.rs".into(),
+        contents: format_file(&header, tokens, "roundtrip")?,
+    })
 }
 
 fn header_comment(summary: &str, sources: &[String]) -> String {
     let mut h = String::new();
-    h.push_str(&format!("//! Generated by `{GENERATED_BY}`. Do not edit: change the generator (`codegen/`) or the\n"));
+    h.push_str(&format!(
+        "//! Generated by `{GENERATED_BY}`. Do not edit: change the generator (`codegen/`) or the\n"
+    ));
     h.push_str("//! WSDLs and regenerate.\n//!\n");
     h.push_str(&format!("//! {summary}\n"));
     if !sources.is_empty() {
@@ -134,8 +211,10 @@ fn header_comment(summary: &str, sources: &[String]) -> String {
 }
 
 fn format_file(header: &str, tokens: TokenStream, what: &str) -> Result<String, EmitError> {
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|e| EmitError { service: what.to_string(), message: format!("emitted code does not parse: {e}") })?;
+    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError {
+        service: what.to_string(),
+        message: format!("emitted code does not parse: {e}"),
+    })?;
     Ok(format!("{header}\n{}", prettyplease::unparse(&file)))
 }
 
@@ -187,7 +266,10 @@ impl<'a> ServiceEmitter<'a> {
         let mut types = HashMap::new();
         for t in &service.types {
             if types.insert(t.name(), t).is_some() {
-                return Err(EmitError { service: service.name.clone(), message: format!("type {} is declared twice", t.name()) });
+                return Err(EmitError {
+                    service: service.name.clone(),
+                    message: format!("type {} is declared twice", t.name()),
+                });
             }
         }
         let mut children: HashMap<&QName, Vec<&QName>> = HashMap::new();
@@ -228,7 +310,10 @@ impl<'a> ServiceEmitter<'a> {
     }
 
     fn err(&self, message: impl Into<String>) -> EmitError {
-        EmitError { service: self.service.name.clone(), message: message.into() }
+        EmitError {
+            service: self.service.name.clone(),
+            message: message.into(),
+        }
     }
 
     fn collect_namespaces(&mut self) {
@@ -274,7 +359,9 @@ impl<'a> ServiceEmitter<'a> {
         let mut chain = vec![c];
         let mut cur = c;
         while let Some(base) = &cur.base {
-            let b = self.complex(base).ok_or_else(|| self.err(format!("{} extends unknown type {base}", cur.name)))?;
+            let b = self
+                .complex(base)
+                .ok_or_else(|| self.err(format!("{} extends unknown type {base}", cur.name)))?;
             if chain.iter().any(|x| x.name == b.name) || chain.len() > 64 {
                 return Err(self.err(format!("{} has a cyclic base chain", c.name)));
             }
@@ -287,7 +374,11 @@ impl<'a> ServiceEmitter<'a> {
 
     /// Every field of `c` in wire order: base fields first.
     fn flattened(&self, c: &'a ComplexType) -> Result<Vec<&'a Field>, EmitError> {
-        Ok(self.lineage(c)?.into_iter().flat_map(|t| t.fields.iter()).collect())
+        Ok(self
+            .lineage(c)?
+            .into_iter()
+            .flat_map(|t| t.fields.iter())
+            .collect())
     }
 
     /// Every descendant of `name`, in document order.
@@ -322,7 +413,11 @@ impl<'a> ServiceEmitter<'a> {
         if self.is_poly(name) {
             // `{Type}Base`, unless the schema already has a type by that name.
             let base = format!("{}Base", names::type_name(&name.name));
-            let taken = self.service.types.iter().any(|t| names::type_name(&t.name().name) == base);
+            let taken = self
+                .service
+                .types
+                .iter()
+                .any(|t| names::type_name(&t.name().name) == base);
             if taken {
                 format_ident!("{}Data", names::type_name(&name.name))
             } else {
@@ -393,7 +488,9 @@ impl<'a> ServiceEmitter<'a> {
         if f.is_repeated() {
             return None;
         }
-        let TypeRef::Named(q) = &f.ty else { return None };
+        let TypeRef::Named(q) = &f.ty else {
+            return None;
+        };
         match self.shapes.get(q)? {
             Shape::Array { .. } => None,
             Shape::Struct => Some(q.clone()),
@@ -455,7 +552,10 @@ impl<'a> ServiceEmitter<'a> {
                 let base = names::field_name(&q.name);
                 let enc = format_ident!("enc_{}", base);
                 let dec = format_ident!("dec_{}", base);
-                return Ok(Codec::Fns { enc: quote!(#enc), dec: quote!(#dec) });
+                return Ok(Codec::Fns {
+                    enc: quote!(#enc),
+                    dec: quote!(#dec),
+                });
             }
         }
         Ok(Codec::Trait)
@@ -506,7 +606,12 @@ impl<'a> ServiceEmitter<'a> {
         })
     }
 
-    fn field_decode(&self, holder: &QName, f: &Field, index: usize) -> Result<TokenStream, EmitError> {
+    fn field_decode(
+        &self,
+        holder: &QName,
+        f: &Field,
+        index: usize,
+    ) -> Result<TokenStream, EmitError> {
         let fid = ident(&names::field_name(&f.name));
         let name = byte_lit(&f.name);
         let boxed = self.boxed.contains(&(holder.clone(), f.name.clone()));
@@ -579,18 +684,31 @@ impl<'a> ServiceEmitter<'a> {
             }
             SimpleKind::List(inner) => {
                 let inner = self.value_type(inner)?;
-                let doc = format!(" `{}`: an `xs:list`, written as one space-separated value.", s.name.name);
+                let doc = format!(
+                    " `{}`: an `xs:list`, written as one space-separated value.",
+                    s.name.name
+                );
                 Ok(quote! { #[doc = #doc] pub type #id = Flags<#inner>; })
             }
             SimpleKind::Restriction(b) => {
                 let t = builtin_type(*b);
-                let doc = format!(" `{}`: a restriction of `xs:{}` (facets are not enforced).", s.name.name, b.xsd_name());
+                let doc = format!(
+                    " `{}`: a restriction of `xs:{}` (facets are not enforced).",
+                    s.name.name,
+                    b.xsd_name()
+                );
                 Ok(quote! { #[doc = #doc] pub type #id = #t; })
             }
         }
     }
 
-    fn emit_enum(&self, id: &Ident, q: &QName, values: &[EnumValue], is_flags: bool) -> Result<TokenStream, EmitError> {
+    fn emit_enum(
+        &self,
+        id: &Ident,
+        q: &QName,
+        values: &[EnumValue],
+        is_flags: bool,
+    ) -> Result<TokenStream, EmitError> {
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         for v in values {
@@ -601,7 +719,10 @@ impl<'a> ServiceEmitter<'a> {
             variants.push((ident(&vn), v));
         }
         let doc = if is_flags {
-            format!(" `{}`: one flag of a set; fields hold `Flags<{}>`, written as one space-separated element.", q.name, id)
+            format!(
+                " `{}`: one flag of a set; fields hold `Flags<{}>`, written as one space-separated element.",
+                q.name, id
+            )
         } else {
             format!(" `{}` (enumeration in `{}`).", q.name, q.ns)
         };
@@ -691,7 +812,10 @@ impl<'a> ServiceEmitter<'a> {
         } else {
             quote!(r.items(#item_bytes, #item_dec))
         };
-        let doc_enc = format!(" Writes an `{}` wrapper (items named `{}`).", c.name.name, item.name);
+        let doc_enc = format!(
+            " Writes an `{}` wrapper (items named `{}`).",
+            c.name.name, item.name
+        );
         let doc_dec = format!(" Reads an `{}` wrapper.", c.name.name);
         Ok(quote! {
             #[doc = #doc_enc]
@@ -780,7 +904,11 @@ impl<'a> ServiceEmitter<'a> {
         } else {
             quote!()
         };
-        let unused_w = if encs.is_empty() { quote!(let _ = w;) } else { quote!() };
+        let unused_w = if encs.is_empty() {
+            quote!(let _ = w;)
+        } else {
+            quote!()
+        };
         let match_body = if decs.is_empty() {
             quote! { let _ = (r, name); Ok(None) }
         } else {
@@ -826,7 +954,10 @@ impl<'a> ServiceEmitter<'a> {
         for (i, m) in members.iter().enumerate() {
             let vid = ident(&names::type_name(&m.name.name));
             if vid == "Unknown" {
-                return Err(self.err(format!("type {} collides with the Unknown variant", m.name.name)));
+                return Err(self.err(format!(
+                    "type {} collides with the Unknown variant",
+                    m.name.name
+                )));
             }
             let sid = self.struct_name(&m.name);
             let doc = format!(" `{}`", m.name.name);
@@ -900,10 +1031,9 @@ impl<'a> ServiceEmitter<'a> {
                 if !seen.insert(f.element.clone()) {
                     continue;
                 }
-                let el = self
-                    .service
-                    .find_element(&f.element)
-                    .ok_or_else(|| self.err(format!("fault element {} is not declared", f.element)))?;
+                let el = self.service.find_element(&f.element).ok_or_else(|| {
+                    self.err(format!("fault element {} is not declared", f.element))
+                })?;
                 let vid = ident(&names::type_name(&f.element.name));
                 let vt = self.value_type(&el.ty)?;
                 let doc = format!(" The `{}` fault detail.", f.element.name);
@@ -967,18 +1097,22 @@ impl<'a> ServiceEmitter<'a> {
                     faults: &[#(#faults),*],
                 };
             });
-            let req_el = self
-                .service
-                .find_element(&op.input.body)
-                .ok_or_else(|| self.err(format!("request element {} is not declared", op.input.body)))?;
-            let resp_el = self
-                .service
-                .find_element(&op.output.body)
-                .ok_or_else(|| self.err(format!("response element {} is not declared", op.output.body)))?;
+            let req_el = self.service.find_element(&op.input.body).ok_or_else(|| {
+                self.err(format!("request element {} is not declared", op.input.body))
+            })?;
+            let resp_el = self.service.find_element(&op.output.body).ok_or_else(|| {
+                self.err(format!(
+                    "response element {} is not declared",
+                    op.output.body
+                ))
+            })?;
             let req_ty = self.value_type(&req_el.ty)?;
             let resp_ty = self.value_type(&resp_el.ty)?;
             if !request_types.insert(req_ty.to_string()) {
-                return Err(self.err(format!("{} shares its request type with another operation", op.name)));
+                return Err(self.err(format!(
+                    "{} shares its request type with another operation",
+                    op.name
+                )));
             }
             impls.push(quote! {
                 impl RequestBody for #req_ty {
@@ -1018,22 +1152,32 @@ impl<'a> ServiceEmitter<'a> {
         let mut methods = Vec::new();
         for op in &self.service.operations {
             let mid = ident(&names::method_name(&op.name));
-            let req_el = self
-                .service
-                .find_element(&op.input.body)
-                .ok_or_else(|| self.err(format!("request element {} is not declared", op.input.body)))?;
-            let resp_el = self
-                .service
-                .find_element(&op.output.body)
-                .ok_or_else(|| self.err(format!("response element {} is not declared", op.output.body)))?;
+            let req_el = self.service.find_element(&op.input.body).ok_or_else(|| {
+                self.err(format!("request element {} is not declared", op.input.body))
+            })?;
+            let resp_el = self.service.find_element(&op.output.body).ok_or_else(|| {
+                self.err(format!(
+                    "response element {} is not declared",
+                    op.output.body
+                ))
+            })?;
             let req_ty = self.value_type(&req_el.ty)?;
             let resp_ty = self.value_type(&resp_el.ty)?;
-            let headers: Vec<&str> = op.input.headers.iter().map(|h| h.element.name.as_str()).collect();
+            let headers: Vec<&str> = op
+                .input
+                .headers
+                .iter()
+                .map(|h| h.element.name.as_str())
+                .collect();
             let doc = format!(
                 " Calls `{}` (SOAPAction `{}`; request headers: {}).",
                 op.name,
                 op.soap_action,
-                if headers.is_empty() { "none".to_string() } else { headers.join(", ") }
+                if headers.is_empty() {
+                    "none".to_string()
+                } else {
+                    headers.join(", ")
+                }
             );
             methods.push(quote! {
                 #[doc = #doc]
@@ -1042,7 +1186,10 @@ impl<'a> ServiceEmitter<'a> {
                 }
             });
         }
-        let doc = format!(" A client for `{}`: one async method per operation.", self.service.name);
+        let doc = format!(
+            " A client for `{}`: one async method per operation.",
+            self.service.name
+        );
         Ok(quote! {
             #[doc = #doc]
             #[derive(Debug, Clone)]

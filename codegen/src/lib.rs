@@ -10,6 +10,7 @@ pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod names;
+pub mod sample;
 pub mod wsdl;
 
 use std::path::{Path, PathBuf};

@@ -35,7 +35,7 @@ pub fn version_dirs(wsdl: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(dirs)
 }
 
-/// Loads and generates every version; returns files relative to `bingads-gen/src`.
+/// Loads and generates every version; returns files relative to the `bingads-gen` root.
 pub fn generate_all(root: &Path) -> Result<Vec<codegen::emit::GeneratedFile>, String> {
     let wsdl = root.join("wsdl");
     let mut loaded = Vec::new();
@@ -58,10 +58,14 @@ pub fn generate_all(root: &Path) -> Result<Vec<codegen::emit::GeneratedFile>, St
     codegen::emit::generate(&loaded, "wsdl").map_err(|e| e.to_string())
 }
 
-/// Generated files currently on disk (every file under the version folders plus
-/// `versions.rs`), relative to `bingads-gen/src`.
+/// Generated files currently on disk (every file in the folders the generator writes
+/// version modules to), relative to the `bingads-gen` crate root.
 fn existing_generated(src: &Path, files: &[codegen::emit::GeneratedFile]) -> Vec<String> {
-    let mut dirs: Vec<String> = files.iter().filter_map(|f| f.path.split_once('/').map(|(d, _)| d.to_string())).collect();
+    let mut dirs: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d.to_string()))
+        .filter(|d| d.starts_with("src/v"))
+        .collect();
     dirs.sort();
     dirs.dedup();
     let mut out = Vec::new();
@@ -87,7 +91,7 @@ pub fn run(args: &[String]) -> CmdResult {
         _ => return Err("usage: cargo xtask codegen [--check]".into()),
     };
     let root = workspace_root();
-    let src = root.join("bingads-gen/src");
+    let src = root.join("bingads-gen");
     let started = Instant::now();
     let files = generate_all(&root)?;
     let elapsed = started.elapsed();
@@ -102,13 +106,16 @@ pub fn run(args: &[String]) -> CmdResult {
                 Ok(current) if current == f.contents => {}
                 Ok(current) => {
                     let line = first_difference(&current, &f.contents);
-                    problems.push(format!("bingads-gen/src/{} is stale (first difference at line {line})", f.path))
+                    problems.push(format!(
+                        "bingads-gen/{} is stale (first difference at line {line})",
+                        f.path
+                    ))
                 }
-                Err(_) => problems.push(format!("bingads-gen/src/{} is missing", f.path)),
+                Err(_) => problems.push(format!("bingads-gen/{} is missing", f.path)),
             }
         }
         for p in &extra {
-            problems.push(format!("bingads-gen/src/{p} is not produced by the generator"));
+            problems.push(format!("bingads-gen/{p} is not produced by the generator"));
         }
         if problems.is_empty() {
             println!("generated code is up to date ({} files)", files.len());
@@ -148,5 +155,8 @@ pub fn run(args: &[String]) -> CmdResult {
 }
 
 fn first_difference(a: &str, b: &str) -> usize {
-    a.lines().zip(b.lines()).position(|(x, y)| x != y).map_or_else(|| a.lines().count().min(b.lines().count()) + 1, |i| i + 1)
+    a.lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .map_or_else(|| a.lines().count().min(b.lines().count()) + 1, |i| i + 1)
 }
