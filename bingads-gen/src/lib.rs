@@ -14,6 +14,8 @@ pub mod soap;
 pub mod types;
 pub mod xml;
 
+// Generated code is formatted by the generator (prettyplease), not by rustfmt.
+#[rustfmt::skip]
 mod versions;
 pub use versions::*;
 

@@ -10,7 +10,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::xml::{DecodeError, DecodeErrorKind, XmlDecode, XmlReader, XmlWriter, XSI_NS};
+use crate::xml::{DecodeError, DecodeErrorKind, XSI_NS, XmlDecode, XmlReader, XmlWriter};
 
 pub const SOAP_ENV_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -32,7 +32,10 @@ pub struct ServiceMeta {
 impl ServiceMeta {
     /// The endpoint for an environment name (`production`, `sandbox`).
     pub fn endpoint(&self, environment: &str) -> Option<&'static str> {
-        self.endpoints.iter().find(|(env, _)| *env == environment).map(|(_, url)| *url)
+        self.endpoints
+            .iter()
+            .find(|(env, _)| *env == environment)
+            .map(|(_, url)| *url)
     }
 
     pub fn operation(&self, name: &str) -> Option<&'static OperationMeta> {
@@ -104,7 +107,10 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// `bingads` runtime (HTTP, auth headers, retries) and by tests.
 pub trait Transport: Send + Sync {
     type Error: From<DecodeError> + Send;
-    fn send<'a>(&'a self, request: &'a dyn RequestBody) -> BoxFuture<'a, Result<RawResponse, Self::Error>>;
+    fn send<'a>(
+        &'a self,
+        request: &'a dyn RequestBody,
+    ) -> BoxFuture<'a, Result<RawResponse, Self::Error>>;
 }
 
 /// A decoded success: the response and the service's tracking id for the call.
@@ -151,7 +157,10 @@ pub struct Envelope<R, F> {
 
 impl<R, F> Envelope<R, F> {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -201,7 +210,10 @@ pub fn decode_envelope_with<R, F: FaultDetailDecode>(
     r.set_strict_order(strict);
     let root = r.root()?;
     if root != "Envelope" {
-        return Err(r.error(DecodeErrorKind::UnexpectedElement { expected: "a SOAP Envelope".into(), found: root }));
+        return Err(r.error(DecodeErrorKind::UnexpectedElement {
+            expected: "a SOAP Envelope".into(),
+            found: root,
+        }));
     }
     let mut headers = Vec::new();
     let mut body: Option<Result<R, SoapFault<F>>> = None;
@@ -241,13 +253,21 @@ pub fn decode_envelope_with<R, F: FaultDetailDecode>(
         }));
     };
     if let Err(fault) = &mut body {
-        fault.tracking_id = headers.iter().find(|(n, _)| n == "TrackingId").map(|(_, v)| v.clone());
+        fault.tracking_id = headers
+            .iter()
+            .find(|(n, _)| n == "TrackingId")
+            .map(|(_, v)| v.clone());
     }
     Ok(Envelope { headers, body })
 }
 
 fn decode_fault<F: FaultDetailDecode>(r: &mut XmlReader<'_>) -> Result<SoapFault<F>, DecodeError> {
-    let mut fault = SoapFault { code: String::new(), message: String::new(), detail: None, tracking_id: None };
+    let mut fault = SoapFault {
+        code: String::new(),
+        message: String::new(),
+        detail: None,
+        tracking_id: None,
+    };
     r.read_children(|r, name| {
         match name {
             b"faultcode" => fault.code = r.read_text()?,
@@ -287,12 +307,19 @@ where
 
 /// Decodes a request envelope (what a server, such as the test emulator, receives), with
 /// header values by name. `strict` rejects elements sent out of schema order.
-pub fn decode_request<O: Operation>(input: &[u8], strict: bool) -> Result<(Vec<(String, String)>, O), DecodeError> {
-    let envelope = decode_envelope_with::<O, NoFault>(input, O::META.request_element.1, O::decode, strict)?;
+pub fn decode_request<O: Operation>(
+    input: &[u8],
+    strict: bool,
+) -> Result<(Vec<(String, String)>, O), DecodeError> {
+    let envelope =
+        decode_envelope_with::<O, NoFault>(input, O::META.request_element.1, O::decode, strict)?;
     match envelope.body {
         Ok(req) => Ok((envelope.headers, req)),
         Err(_) => Err(DecodeError {
-            kind: DecodeErrorKind::UnexpectedElement { expected: "a request".into(), found: "Fault".into() },
+            kind: DecodeErrorKind::UnexpectedElement {
+                expected: "a request".into(),
+                found: "Fault".into(),
+            },
             path: "/Envelope/Body".into(),
             position: 0,
         }),

@@ -146,7 +146,10 @@ impl<T: XmlText> XmlText for Flags<T> {
         }
     }
     fn parse_text(text: &str) -> Option<Self> {
-        text.split_ascii_whitespace().map(T::parse_text).collect::<Option<Vec<_>>>().map(Flags)
+        text.split_ascii_whitespace()
+            .map(T::parse_text)
+            .collect::<Option<Vec<_>>>()
+            .map(Flags)
     }
 }
 
@@ -160,7 +163,9 @@ impl XmlText for Vec<u8> {
     fn parse_text(text: &str) -> Option<Self> {
         use base64::Engine;
         let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-        base64::engine::general_purpose::STANDARD.decode(compact).ok()
+        base64::engine::general_purpose::STANDARD
+            .decode(compact)
+            .ok()
     }
 }
 
@@ -196,7 +201,10 @@ macro_rules! lexical_type {
         impl FromStr for $t {
             type Err = ParseValueError;
             fn from_str(s: &str) -> Result<Self, ParseValueError> {
-                Self::parse(s.trim()).ok_or_else(|| ParseValueError { expected: $name, found: s.to_string() })
+                Self::parse(s.trim()).ok_or_else(|| ParseValueError {
+                    expected: $name,
+                    found: s.to_string(),
+                })
             }
         }
     };
@@ -352,12 +360,30 @@ impl DateTime {
         let (year, month, day, rest) = parse_date_part(s)?;
         let (hour, minute, second, nanosecond, rest) = parse_time_part(rest.strip_prefix('T')?)?;
         let offset_minutes = parse_offset(rest)?;
-        Some(DateTime { year, month, day, hour, minute, second, nanosecond, offset_minutes })
+        Some(DateTime {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            nanosecond,
+            offset_minutes,
+        })
     }
 
     /// A UTC timestamp (`Z`).
     pub fn utc(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Self {
-        DateTime { year, month, day, hour, minute, second, nanosecond: 0, offset_minutes: Some(0) }
+        DateTime {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            nanosecond: 0,
+            offset_minutes: Some(0),
+        }
     }
 }
 
@@ -383,7 +409,12 @@ pub struct Date {
 impl Date {
     pub fn parse(s: &str) -> Option<Self> {
         let (year, month, day, rest) = parse_date_part(s)?;
-        Some(Date { year, month, day, offset_minutes: parse_offset(rest)? })
+        Some(Date {
+            year,
+            month,
+            day,
+            offset_minutes: parse_offset(rest)?,
+        })
     }
 }
 
@@ -409,7 +440,13 @@ pub struct Time {
 impl Time {
     pub fn parse(s: &str) -> Option<Self> {
         let (hour, minute, second, nanosecond, rest) = parse_time_part(s)?;
-        Some(Time { hour, minute, second, nanosecond, offset_minutes: parse_offset(rest)? })
+        Some(Time {
+            hour,
+            minute,
+            second,
+            nanosecond,
+            offset_minutes: parse_offset(rest)?,
+        })
     }
 }
 
@@ -449,7 +486,10 @@ impl Duration {
             }
             num.is_empty()
         };
-        if (date.is_empty() && time.is_none()) || !valid(date, b"YMD") || !time.is_none_or(|t| valid(t, b"HMS")) {
+        if (date.is_empty() && time.is_none())
+            || !valid(date, b"YMD")
+            || !time.is_none_or(|t| valid(t, b"HMS"))
+        {
             return None;
         }
         Some(Duration(s.to_string()))
@@ -480,10 +520,17 @@ pub struct Guid(pub u128);
 impl Guid {
     /// Accepts `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, optionally in braces.
     pub fn parse(s: &str) -> Option<Self> {
-        let s = s.strip_prefix('{').and_then(|x| x.strip_suffix('}')).unwrap_or(s);
+        let s = s
+            .strip_prefix('{')
+            .and_then(|x| x.strip_suffix('}'))
+            .unwrap_or(s);
         let groups: Vec<&str> = s.split('-').collect();
         let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-        if lens != [8, 4, 4, 4, 12] || !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_hexdigit())) {
+        if lens != [8, 4, 4, 4, 12]
+            || !groups
+                .iter()
+                .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
             return None;
         }
         u128::from_str_radix(&groups.concat(), 16).ok().map(Guid)
@@ -494,7 +541,15 @@ impl fmt::Display for Guid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let h = format!("{:032x}", self.0);
         let part = |a: usize, b: usize| h.get(a..b).unwrap_or_default();
-        write!(f, "{}-{}-{}-{}-{}", part(0, 8), part(8, 12), part(12, 16), part(16, 20), part(20, 32))
+        write!(
+            f,
+            "{}-{}-{}-{}-{}",
+            part(0, 8),
+            part(8, 12),
+            part(12, 16),
+            part(16, 20),
+            part(20, 32)
+        )
     }
 }
 

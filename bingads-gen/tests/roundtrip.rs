@@ -3,6 +3,7 @@
 //!
 //! Round trip of every generated type: model sample -> decode -> encode must give the same bytes and the same value.
 
+#![cfg_attr(rustfmt, rustfmt::skip)]
 mod roundtrip_support;
 use roundtrip_support::check;
 #[cfg(feature = "ad-insight")]

@@ -34,7 +34,9 @@ impl FromStr for Environment {
         match s.to_ascii_lowercase().as_str() {
             "production" | "prod" => Ok(Environment::Production),
             "sandbox" => Ok(Environment::Sandbox),
-            other => Err(format!("unknown environment `{other}` (expected production or sandbox)")),
+            other => Err(format!(
+                "unknown environment `{other}` (expected production or sandbox)"
+            )),
         }
     }
 }

@@ -180,6 +180,7 @@ fn roundtrip_tests(versions: &[Loaded]) -> Result<GeneratedFile, EmitError> {
         }
     }
     let tokens = quote! {
+        #![cfg_attr(rustfmt, rustfmt::skip)]
         mod roundtrip_support;
         use roundtrip_support::check;
         #(#tests)*

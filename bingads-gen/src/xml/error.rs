@@ -11,7 +11,10 @@ pub enum DecodeErrorKind {
     /// The input ended inside an element.
     UnexpectedEof,
     /// A value's text is not valid for its type.
-    InvalidValue { expected: &'static str, found: String },
+    InvalidValue {
+        expected: &'static str,
+        found: String,
+    },
     /// An element came before one that precedes it in the schema (strict mode only).
     OutOfOrder { element: String, after: String },
     /// The document does not have the expected shape (e.g. no SOAP body).
@@ -34,20 +37,32 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             DecodeErrorKind::Syntax(m) => write!(f, "malformed XML: {m}")?,
-            DecodeErrorKind::UnexpectedEof => write!(f, "the document ended early (truncated response?)")?,
+            DecodeErrorKind::UnexpectedEof => {
+                write!(f, "the document ended early (truncated response?)")?
+            }
             DecodeErrorKind::InvalidValue { expected, found } => {
                 let shown: String = found.chars().take(64).collect();
                 write!(f, "invalid {expected} value `{shown}`")?
             }
-            DecodeErrorKind::OutOfOrder { element, after } => {
-                write!(f, "element `{element}` comes after `{after}` but precedes it in the schema")?
-            }
+            DecodeErrorKind::OutOfOrder { element, after } => write!(
+                f,
+                "element `{element}` comes after `{after}` but precedes it in the schema"
+            )?,
             DecodeErrorKind::UnexpectedElement { expected, found } => {
                 write!(f, "expected {expected}, found `{found}`")?
             }
             DecodeErrorKind::TooDeep => write!(f, "elements nest too deeply")?,
         }
-        write!(f, " at {} (byte {})", if self.path.is_empty() { "/" } else { &self.path }, self.position)
+        write!(
+            f,
+            " at {} (byte {})",
+            if self.path.is_empty() {
+                "/"
+            } else {
+                &self.path
+            },
+            self.position
+        )
     }
 }
 

@@ -16,7 +16,7 @@ mod scalar;
 mod writer;
 
 pub use error::{DecodeError, DecodeErrorKind};
-pub use reader::{Decoder, XmlReader, MAX_DEPTH};
+pub use reader::{Decoder, MAX_DEPTH, XmlReader};
 pub use scalar::XmlText;
 pub use writer::{Encoder, XmlWriter};
 
@@ -44,7 +44,11 @@ pub trait XmlStruct: Default {
     fn encode_fields(&self, w: &mut XmlWriter);
     /// Reads the child element `name` into the matching field. Returns the field's position
     /// in schema order, or `None` when the name is not a field of this type.
-    fn decode_field(&mut self, r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<u32>, DecodeError>;
+    fn decode_field(
+        &mut self,
+        r: &mut XmlReader<'_>,
+        name: &[u8],
+    ) -> Result<Option<u32>, DecodeError>;
 }
 
 /// Writes a struct as an element, with an `xsi:type` when it stands for a derived type.

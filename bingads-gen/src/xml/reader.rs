@@ -1,11 +1,11 @@
 //! Streaming element reader over a byte slice.
 
+use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
 
-use super::error::{DecodeError, DecodeErrorKind};
 use super::XSI_NS;
+use super::error::{DecodeError, DecodeErrorKind};
 use crate::types::Nillable;
 
 /// Elements may nest at most this deep; deeper input is rejected rather than risking the
@@ -38,7 +38,14 @@ impl<'a> XmlReader<'a> {
         let config = inner.config_mut();
         config.check_end_names = true;
         config.trim_text(false);
-        XmlReader { inner, path: Vec::new(), nil: false, xsi_type: None, empty: false, strict_order: false }
+        XmlReader {
+            inner,
+            path: Vec::new(),
+            nil: false,
+            xsi_type: None,
+            empty: false,
+            strict_order: false,
+        }
     }
 
     /// Rejects elements that arrive out of schema order instead of accepting them (the
@@ -69,11 +76,18 @@ impl<'a> XmlReader<'a> {
     }
 
     pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
-        DecodeError { kind, path: self.path(), position: self.inner.buffer_position() }
+        DecodeError {
+            kind,
+            path: self.path(),
+            position: self.inner.buffer_position(),
+        }
     }
 
     pub fn invalid(&self, expected: &'static str, found: &str) -> DecodeError {
-        self.error(DecodeErrorKind::InvalidValue { expected, found: found.to_string() })
+        self.error(DecodeErrorKind::InvalidValue {
+            expected,
+            found: found.to_string(),
+        })
     }
 
     fn next(&mut self) -> Result<Event<'a>, DecodeError> {
@@ -85,7 +99,11 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Records the attributes we care about and enters the element.
-    fn enter(&mut self, e: &quick_xml::events::BytesStart<'_>, empty: bool) -> Result<(), DecodeError> {
+    fn enter(
+        &mut self,
+        e: &quick_xml::events::BytesStart<'_>,
+        empty: bool,
+    ) -> Result<(), DecodeError> {
         if self.path.len() >= MAX_DEPTH {
             return Err(self.error(DecodeErrorKind::TooDeep));
         }
@@ -136,7 +154,10 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::End(e) => {
                     let found = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                    return Err(self.error(DecodeErrorKind::UnexpectedElement { expected: "a root element".into(), found }));
+                    return Err(self.error(DecodeErrorKind::UnexpectedElement {
+                        expected: "a root element".into(),
+                        found,
+                    }));
                 }
                 _ => {}
             }
@@ -189,12 +210,17 @@ impl<'a> XmlReader<'a> {
         let strict = self.strict_order;
         let mut last: Option<(u32, Box<str>)> = None;
         self.read_children(|r, name| {
-            let Some(index) = f(r, name)? else { return Ok(false) };
+            let Some(index) = f(r, name)? else {
+                return Ok(false);
+            };
             if strict {
                 if let Some((prev, prev_name)) = &last {
                     if index < *prev {
                         let element = String::from_utf8_lossy(name).into_owned();
-                        return Err(r.error(DecodeErrorKind::OutOfOrder { element, after: prev_name.to_string() }));
+                        return Err(r.error(DecodeErrorKind::OutOfOrder {
+                            element,
+                            after: prev_name.to_string(),
+                        }));
                     }
                 }
                 last = Some((index, String::from_utf8_lossy(name).into()));
@@ -234,18 +260,24 @@ impl<'a> XmlReader<'a> {
         loop {
             match self.next()? {
                 Event::Text(t) => {
-                    let s = t.xml_content().map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
+                    let s = t
+                        .xml_content()
+                        .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
                     text.push_str(&s);
                 }
                 Event::CData(t) => {
-                    let s = t.decode().map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
+                    let s = t
+                        .decode()
+                        .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
                     text.push_str(&s);
                 }
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
                         Ok(None) => {
-                            let name = r.decode().map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
+                            let name = r
+                                .decode()
+                                .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
                             match quick_xml::escape::resolve_predefined_entity(&name) {
                                 Some(s) => {
                                     text.push_str(s);
@@ -260,7 +292,9 @@ impl<'a> XmlReader<'a> {
                         Some(c) => text.push(c),
                         None => {
                             let name = String::from_utf8_lossy(&r).into_owned();
-                            return Err(self.error(DecodeErrorKind::Syntax(format!("unknown entity &{name};"))));
+                            return Err(self.error(DecodeErrorKind::Syntax(format!(
+                                "unknown entity &{name};"
+                            ))));
                         }
                     }
                 }

@@ -1,6 +1,6 @@
 //! Writing elements into a string, tracking the default namespace in scope.
 
-use super::{XmlEncode, XSI_NS};
+use super::{XSI_NS, XmlEncode};
 use crate::types::Nillable;
 
 /// Builds an XML document or fragment.
@@ -30,7 +30,12 @@ impl XmlWriter {
     /// A writer that appends to `out`, whose caller has already declared `xmlns:i`
     /// (the SOAP envelope writer) and whose default namespace in scope is `default_ns`.
     pub fn inside(out: String, default_ns: &'static str) -> Self {
-        XmlWriter { out, scopes: vec![default_ns], open_tag: false, root_written: true }
+        XmlWriter {
+            out,
+            scopes: vec![default_ns],
+            open_tag: false,
+            root_written: true,
+        }
     }
 
     pub fn into_string(self) -> String {
@@ -164,7 +169,13 @@ impl XmlWriter {
     }
 
     /// [`Self::nillable`] with an explicit encoder (array wrappers).
-    pub fn nillable_with<T>(&mut self, value: &Nillable<T>, ns: &'static str, name: &str, f: Encoder<T>) {
+    pub fn nillable_with<T>(
+        &mut self,
+        value: &Nillable<T>,
+        ns: &'static str,
+        name: &str,
+        f: Encoder<T>,
+    ) {
         match value {
             Nillable::Absent => {}
             Nillable::Nil => self.nil(ns, name),
