@@ -21,6 +21,9 @@ pub struct ServiceMeta {
     pub name: &'static str,
     /// The API version module, e.g. `v13`.
     pub version: &'static str,
+    /// The revision date of the WSDL set (e.g. `2026-10-12`), sent as the `Api-Revision`
+    /// HTTP header; empty when the WSDL folder does not record one.
+    pub api_revision: &'static str,
     /// The WSDL target namespace.
     pub namespace: &'static str,
     /// `(environment, endpoint URL)`, e.g. `("production", "https://...svc")`.

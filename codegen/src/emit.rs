@@ -61,7 +61,9 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
                 .filter(|f| service_file_matches(f, service))
                 .map(|f| format!("{wsdl_root}/{}/{f}", version.name))
                 .collect();
-            let tokens = ServiceEmitter::new(service, &version.name)?.emit()?;
+            let mut emitter = ServiceEmitter::new(service, &version.name)?;
+            emitter.api_revision = version.api_revision.clone().unwrap_or_default();
+            let tokens = emitter.emit()?;
             let header = header_comment(
                 &format!(
                     "{} of API {}: {} operations, {} schema types.",
@@ -90,6 +92,7 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
             #(#mods)*
 
             /// Metadata of every service of this version compiled in (by cargo feature).
+            #[allow(clippy::vec_init_then_push)]
             pub fn services() -> Vec<&'static crate::soap::ServiceMeta> {
                 #[allow(unused_mut)]
                 let mut services: Vec<&'static crate::soap::ServiceMeta> = Vec::new();
@@ -260,6 +263,8 @@ struct ServiceEmitter<'a> {
     namespaces: BTreeMap<String, Ident>,
     /// Fields (type, field index in flattened order) that must be boxed to break a cycle.
     boxed: BTreeSet<(QName, String)>,
+    /// The version's `Api-Revision` date (empty when unknown).
+    api_revision: String,
 }
 
 impl<'a> ServiceEmitter<'a> {
@@ -304,6 +309,7 @@ impl<'a> ServiceEmitter<'a> {
             children,
             namespaces: BTreeMap::new(),
             boxed: BTreeSet::new(),
+            api_revision: String::new(),
         };
         emitter.collect_namespaces();
         emitter.find_cycles()?;
@@ -984,13 +990,15 @@ impl<'a> ServiceEmitter<'a> {
             c.name.name
         );
         let root_vid = ident(&names::type_name(&c.name.name));
+        let base_ns = self.ns(&c.name.ns);
         Ok(quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
             pub enum #eid {
                 #(#variants)*
-                /// An `xsi:type` this version does not know, read as the declared type's fields.
+                /// An `xsi:type` this version does not know, read as the declared type's fields
+                /// (written back with the same `xsi:type`, in the declared type's namespace).
                 Unknown { type_name: String, base: #base_struct },
             }
             impl Default for #eid {
@@ -1001,7 +1009,9 @@ impl<'a> ServiceEmitter<'a> {
                 fn encode(&self, w: &mut XmlWriter, ns: &'static str, name: &str) {
                     match self {
                         #(#encs)*
-                        Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+                        Self::Unknown { type_name, base } => {
+                            crate::xml::encode_struct_as(base, w, ns, name, #base_ns, type_name)
+                        }
                     }
                 }
             }
@@ -1129,6 +1139,7 @@ impl<'a> ServiceEmitter<'a> {
         }
         let name = lit(&self.service.name);
         let version = lit(self.version);
+        let api_revision = lit(&self.api_revision);
         let tns = self.ns(&self.service.target_namespace);
         let endpoints = self.service.endpoints.iter().map(|(env, url)| {
             let (env, url) = (lit(env), lit(url));
@@ -1139,6 +1150,7 @@ impl<'a> ServiceEmitter<'a> {
             pub static SERVICE: ServiceMeta = ServiceMeta {
                 name: #name,
                 version: #version,
+                api_revision: #api_revision,
                 namespace: #tns,
                 endpoints: &[#(#endpoints),*],
                 operations: &[#(#refs),*],
@@ -1210,6 +1222,9 @@ impl<'a> ServiceEmitter<'a> {
 fn occurrence_method(f: &Field) -> &'static str {
     if f.is_repeated() {
         "repeated"
+    } else if f.nillable && f.min_occurs > 0 {
+        // Required: an absent value is sent as nil, never left out.
+        "nillable_req"
     } else if f.nillable {
         "nillable"
     } else if f.min_occurs == 0 {

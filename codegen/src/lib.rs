@@ -149,8 +149,16 @@ pub fn load_version(dir: &Path) -> Result<Loaded, Error> {
     if services.is_empty() {
         return Err(Error::Invalid(format!("{}: no WSDL files", dir.display())));
     }
+    let api_revision = std::fs::read_to_string(dir.join("api-revision.txt"))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     Ok(Loaded {
-        version: ApiVersion { name, services },
+        version: ApiVersion {
+            name,
+            api_revision,
+            services,
+        },
         files,
         differences,
     })

@@ -36,6 +36,9 @@ impl fmt::Display for QName {
 pub struct ApiVersion {
     /// The folder name, e.g. `v13`; it becomes the Rust module name.
     pub name: String,
+    /// The API revision date the WSDL set was published with (`api-revision.txt` in the
+    /// version folder), sent as the `Api-Revision` HTTP header.
+    pub api_revision: Option<String>,
     /// Services sorted by name.
     pub services: Vec<Service>,
 }

@@ -355,7 +355,8 @@ pub enum Opportunity {
     KeywordOpportunity(KeywordOpportunityBase),
     /// `BroadMatchKeywordOpportunity`
     BroadMatchKeywordOpportunity(BroadMatchKeywordOpportunity),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: OpportunityBase },
 }
 impl Default for Opportunity {
@@ -410,7 +411,9 @@ impl XmlEncode for Opportunity {
                     Some((NS2, "BroadMatchKeywordOpportunity")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -1393,7 +1396,8 @@ pub enum KeywordOpportunity {
     KeywordOpportunity(KeywordOpportunityBase),
     /// `BroadMatchKeywordOpportunity`
     BroadMatchKeywordOpportunity(BroadMatchKeywordOpportunity),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: KeywordOpportunityBase },
 }
 impl Default for KeywordOpportunity {
@@ -1424,7 +1428,9 @@ impl XmlEncode for KeywordOpportunity {
                     Some((NS2, "BroadMatchKeywordOpportunity")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -6712,7 +6718,8 @@ pub enum SearchParameter {
     DateRangeSearchParameter(DateRangeSearchParameter),
     /// `AuctionSegmentSearchParameter`
     AuctionSegmentSearchParameter(AuctionSegmentSearchParameter),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: SearchParameterBase },
 }
 impl Default for SearchParameter {
@@ -6867,7 +6874,9 @@ impl XmlEncode for SearchParameter {
                     Some((NS2, "AuctionSegmentSearchParameter")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -7465,7 +7474,8 @@ pub enum Criterion {
     NetworkCriterion(NetworkCriterion),
     /// `DeviceCriterion`
     DeviceCriterion(DeviceCriterion),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: CriterionBase },
 }
 impl Default for Criterion {
@@ -7514,7 +7524,9 @@ impl XmlEncode for Criterion {
             Self::DeviceCriterion(v) => {
                 encode_struct(v, w, ns, name, Some((NS2, "DeviceCriterion")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -11320,7 +11332,8 @@ pub enum PerformanceInsightsMessageParameter {
     UrlParameter(UrlParameter),
     /// `EntityParameter`
     EntityParameter(EntityParameter),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: PerformanceInsightsMessageParameterBase },
 }
 impl Default for PerformanceInsightsMessageParameter {
@@ -11364,7 +11377,9 @@ impl XmlEncode for PerformanceInsightsMessageParameter {
             Self::EntityParameter(v) => {
                 encode_struct(v, w, ns, name, Some((NS2, "EntityParameter")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -12255,7 +12270,8 @@ pub enum Recommendation {
     Recommendation(RecommendationData),
     /// `ResponsiveSearchAdsRecommendation`
     ResponsiveSearchAdsRecommendation(ResponsiveSearchAdsRecommendation),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: RecommendationData },
 }
 impl Default for Recommendation {
@@ -12286,7 +12302,9 @@ impl XmlEncode for Recommendation {
                     Some((NS2, "ResponsiveSearchAdsRecommendation")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -12665,7 +12683,8 @@ pub enum RecommendationInfo {
     RecommendationInfo(RecommendationInfoBase),
     /// `RSARecommendationInfo`
     RSARecommendationInfo(RSARecommendationInfo),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: RecommendationInfoBase },
 }
 impl Default for RecommendationInfo {
@@ -12690,7 +12709,9 @@ impl XmlEncode for RecommendationInfo {
             Self::RSARecommendationInfo(v) => {
                 encode_struct(v, w, ns, name, Some((NS2, "RSARecommendationInfo")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -13598,7 +13619,8 @@ pub enum RecommendationBase {
     UseBroadMatchKeywordRecommendation(UseBroadMatchKeywordRecommendation),
     /// `ResponsiveSearchAdAssetRecommendation`
     ResponsiveSearchAdAssetRecommendation(ResponsiveSearchAdAssetRecommendation),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: RecommendationBaseBase },
 }
 impl Default for RecommendationBase {
@@ -13693,7 +13715,9 @@ impl XmlEncode for RecommendationBase {
                     Some((NS2, "ResponsiveSearchAdAssetRecommendation")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -17378,7 +17402,8 @@ pub enum Breakdown {
     Breakdown(BreakdownBase),
     /// `LocationBreakdown`
     LocationBreakdown(LocationBreakdown),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: BreakdownBase },
 }
 impl Default for Breakdown {
@@ -17403,7 +17428,9 @@ impl XmlEncode for Breakdown {
             Self::LocationBreakdown(v) => {
                 encode_struct(v, w, ns, name, Some((NS2, "LocationBreakdown")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -17638,7 +17665,8 @@ pub enum ApplicationFault {
     ApiFaultDetail(ApiFaultDetail),
     /// `AdApiFaultDetail`
     AdApiFaultDetail(AdApiFaultDetail),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ApplicationFaultBase },
 }
 impl Default for ApplicationFault {
@@ -17671,7 +17699,9 @@ impl XmlEncode for ApplicationFault {
             Self::AdApiFaultDetail(v) => {
                 encode_struct(v, w, ns, name, Some((NS1, "AdApiFaultDetail")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS1, type_name)
+            }
         }
     }
 }
@@ -17868,6 +17898,7 @@ impl FaultDetailDecode for FaultDetail {
 pub static SERVICE: ServiceMeta = ServiceMeta {
     name: "AdInsightService",
     version: "v13",
+    api_revision: "2026-10-12",
     namespace: NS2,
     endpoints: &[
         (

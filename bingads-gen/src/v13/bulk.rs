@@ -1764,7 +1764,8 @@ pub enum BatchError {
     BatchError(BatchErrorBase),
     /// `EditorialError`
     EditorialError(EditorialError),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: BatchErrorBase },
 }
 impl Default for BatchError {
@@ -1789,7 +1790,9 @@ impl XmlEncode for BatchError {
             Self::EditorialError(v) => {
                 encode_struct(v, w, ns, name, Some((NS3, "EditorialError")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS3, type_name)
+            }
         }
     }
 }
@@ -2716,8 +2719,8 @@ pub struct KeyValueOfstringstring {
 }
 impl XmlStruct for KeyValueOfstringstring {
     fn encode_fields(&self, w: &mut XmlWriter) {
-        w.nillable(&self.key, NS1, "Key");
-        w.nillable(&self.value, NS1, "Value");
+        w.nillable_req(&self.key, NS1, "Key");
+        w.nillable_req(&self.value, NS1, "Value");
     }
     fn decode_field(
         &mut self,
@@ -2882,7 +2885,8 @@ pub enum ApplicationFault {
     ApiFaultDetail(ApiFaultDetail),
     /// `AdApiFaultDetail`
     AdApiFaultDetail(AdApiFaultDetail),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ApplicationFaultBase },
 }
 impl Default for ApplicationFault {
@@ -2915,7 +2919,9 @@ impl XmlEncode for ApplicationFault {
             Self::AdApiFaultDetail(v) => {
                 encode_struct(v, w, ns, name, Some((NS2, "AdApiFaultDetail")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -3053,8 +3059,8 @@ pub struct KeyValuePairOfstringstring {
 }
 impl XmlStruct for KeyValuePairOfstringstring {
     fn encode_fields(&self, w: &mut XmlWriter) {
-        w.nillable(&self.key, NS0, "key");
-        w.nillable(&self.value, NS0, "value");
+        w.nillable_req(&self.key, NS0, "key");
+        w.nillable_req(&self.value, NS0, "value");
     }
     fn decode_field(
         &mut self,
@@ -3126,6 +3132,7 @@ impl FaultDetailDecode for FaultDetail {
 pub static SERVICE: ServiceMeta = ServiceMeta {
     name: "BulkService",
     version: "v13",
+    api_revision: "2026-10-12",
     namespace: NS3,
     endpoints: &[
         (

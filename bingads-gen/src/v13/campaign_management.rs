@@ -355,7 +355,8 @@ pub enum Ad {
     ResponsiveAd(ResponsiveAd),
     /// `ResponsiveSearchAd`
     ResponsiveSearchAd(ResponsiveSearchAd),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: AdBase },
 }
 impl Default for Ad {
@@ -430,7 +431,9 @@ impl XmlEncode for Ad {
             Self::ResponsiveSearchAd(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "ResponsiveSearchAd")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -2928,7 +2931,8 @@ pub enum Asset {
     ImageAsset(ImageAsset),
     /// `VideoAsset`
     VideoAsset(VideoAsset),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: AssetBase },
 }
 impl Default for Asset {
@@ -2967,7 +2971,9 @@ impl XmlEncode for Asset {
             Self::VideoAsset(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "VideoAsset")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -3515,7 +3521,8 @@ pub enum Setting {
     UnifiedAutomationSetting(UnifiedAutomationSetting),
     /// `CampaignPageFeedSetting`
     CampaignPageFeedSetting(CampaignPageFeedSetting),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: SettingBase },
 }
 impl Default for Setting {
@@ -3742,7 +3749,9 @@ impl XmlEncode for Setting {
             Self::CampaignPageFeedSetting(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "CampaignPageFeedSetting")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -6543,7 +6552,8 @@ pub enum BiddingScheme {
     ManualCpaBiddingScheme(ManualCpaBiddingScheme),
     /// `CostPerSaleBiddingScheme`
     CostPerSaleBiddingScheme(CostPerSaleBiddingScheme),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: BiddingSchemeBase },
 }
 impl Default for BiddingScheme {
@@ -6706,7 +6716,9 @@ impl XmlEncode for BiddingScheme {
             Self::CostPerSaleBiddingScheme(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "CostPerSaleBiddingScheme")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -8023,7 +8035,8 @@ pub enum BatchError {
     BatchError(BatchErrorBase),
     /// `EditorialError`
     EditorialError(EditorialError),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: BatchErrorBase },
 }
 impl Default for BatchError {
@@ -8048,7 +8061,9 @@ impl XmlEncode for BatchError {
             Self::EditorialError(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "EditorialError")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -9927,7 +9942,8 @@ pub enum CriterionBid {
     FixedBid(FixedBid),
     /// `BidMultiplier`
     BidMultiplier(BidMultiplier),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: CriterionBidBase },
 }
 impl Default for CriterionBid {
@@ -9964,7 +9980,9 @@ impl XmlEncode for CriterionBid {
             Self::BidMultiplier(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "BidMultiplier")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -14797,7 +14815,8 @@ pub enum AdExtension {
     DisclaimerAdExtension(DisclaimerAdExtension),
     /// `LogoAdExtension`
     LogoAdExtension(LogoAdExtension),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: AdExtensionBase },
 }
 impl Default for AdExtension {
@@ -14948,7 +14967,9 @@ impl XmlEncode for AdExtension {
             Self::LogoAdExtension(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "LogoAdExtension")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -19056,7 +19077,7 @@ impl XmlStruct for DisclaimerAdExtension {
         w.nillable(&self.status, NS4, "Status");
         w.nillable(&self.type_, NS4, "Type");
         w.nillable(&self.version, NS4, "Version");
-        w.nillable(&self.disclaimer_layout, NS4, "DisclaimerLayout");
+        w.nillable_req(&self.disclaimer_layout, NS4, "DisclaimerLayout");
         w.nillable_with(&self.final_app_urls, NS4, "FinalAppUrls", enc_array_of_app_url);
         w.nillable_with(
             &self.final_mobile_urls,
@@ -19067,7 +19088,7 @@ impl XmlStruct for DisclaimerAdExtension {
         w.nillable(&self.final_url_suffix, NS4, "FinalUrlSuffix");
         w.nillable_with(&self.final_urls, NS4, "FinalUrls", enc_array_ofstring);
         w.nillable(&self.line_text, NS4, "LineText");
-        w.nillable(&self.name, NS4, "Name");
+        w.nillable_req(&self.name, NS4, "Name");
         w.nillable(&self.popup_text, NS4, "PopupText");
         w.nillable(&self.title, NS4, "Title");
         w.nillable(&self.tracking_url_template, NS4, "TrackingUrlTemplate");
@@ -19550,7 +19571,8 @@ pub enum BatchErrorCollection {
     BatchErrorCollection(BatchErrorCollectionBase),
     /// `EditorialErrorCollection`
     EditorialErrorCollection(EditorialErrorCollection),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: BatchErrorCollectionBase },
 }
 impl Default for BatchErrorCollection {
@@ -19575,7 +19597,9 @@ impl XmlEncode for BatchErrorCollection {
             Self::EditorialErrorCollection(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "EditorialErrorCollection")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -21432,7 +21456,8 @@ pub enum Media {
     Media(MediaBase),
     /// `Image`
     Image(Image),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: MediaBase },
 }
 impl Default for Media {
@@ -21455,7 +21480,9 @@ impl XmlEncode for Media {
         match self {
             Self::Media(v) => encode_struct(v, w, ns, name, None),
             Self::Image(v) => encode_struct(v, w, ns, name, Some((NS4, "Image"))),
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -22263,7 +22290,8 @@ pub enum MediaRepresentation {
     MediaRepresentation(MediaRepresentationBase),
     /// `ImageMediaRepresentation`
     ImageMediaRepresentation(ImageMediaRepresentation),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: MediaRepresentationBase },
 }
 impl Default for MediaRepresentation {
@@ -22288,7 +22316,9 @@ impl XmlEncode for MediaRepresentation {
             Self::ImageMediaRepresentation(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "ImageMediaRepresentation")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -23227,7 +23257,8 @@ pub enum AdGroupCriterion {
     BiddableAdGroupCriterion(BiddableAdGroupCriterion),
     /// `NegativeAdGroupCriterion`
     NegativeAdGroupCriterion(NegativeAdGroupCriterion),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: AdGroupCriterionBase },
 }
 impl Default for AdGroupCriterion {
@@ -23260,7 +23291,9 @@ impl XmlEncode for AdGroupCriterion {
             Self::NegativeAdGroupCriterion(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "NegativeAdGroupCriterion")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -23382,7 +23415,8 @@ pub enum Criterion {
     TopicCriterion(TopicCriterion),
     /// `ChannelPlacementCriterion`
     ChannelPlacementCriterion(ChannelPlacementCriterion),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: CriterionBase },
 }
 impl Default for Criterion {
@@ -23609,7 +23643,9 @@ impl XmlEncode for Criterion {
             Self::ChannelPlacementCriterion(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "ChannelPlacementCriterion")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -26291,7 +26327,8 @@ pub enum CriterionCashback {
     CriterionCashback(CriterionCashbackBase),
     /// `CashbackAdjustment`
     CashbackAdjustment(CashbackAdjustment),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: CriterionCashbackBase },
 }
 impl Default for CriterionCashback {
@@ -26316,7 +26353,9 @@ impl XmlEncode for CriterionCashback {
             Self::CashbackAdjustment(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "CashbackAdjustment")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -28119,7 +28158,8 @@ pub enum SharedListItem {
     BrandItem(BrandItem),
     /// `Site`
     Site(Site),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: SharedListItemBase },
 }
 impl Default for SharedListItem {
@@ -28164,7 +28204,9 @@ impl XmlEncode for SharedListItem {
             }
             Self::BrandItem(v) => encode_struct(v, w, ns, name, Some((NS4, "BrandItem"))),
             Self::Site(v) => encode_struct(v, w, ns, name, Some((NS4, "Site"))),
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -28889,7 +28931,8 @@ pub enum SharedEntity {
     AccountPlacementExclusionList(AccountPlacementExclusionList),
     /// `AccountPlacementInclusionList`
     AccountPlacementInclusionList(AccountPlacementInclusionList),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: SharedEntityBase },
 }
 impl Default for SharedEntity {
@@ -28986,7 +29029,9 @@ impl XmlEncode for SharedEntity {
                     Some((NS4, "AccountPlacementInclusionList")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -29125,7 +29170,8 @@ pub enum SharedList {
     AccountPlacementExclusionList(AccountPlacementExclusionList),
     /// `AccountPlacementInclusionList`
     AccountPlacementInclusionList(AccountPlacementInclusionList),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: SharedListBase },
 }
 impl Default for SharedList {
@@ -29214,7 +29260,9 @@ impl XmlEncode for SharedList {
                     Some((NS4, "AccountPlacementInclusionList")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -31434,7 +31482,8 @@ pub enum CampaignCriterion {
     BiddableCampaignCriterion(BiddableCampaignCriterion),
     /// `NegativeCampaignCriterion`
     NegativeCampaignCriterion(NegativeCampaignCriterion),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: CampaignCriterionBase },
 }
 impl Default for CampaignCriterion {
@@ -31467,7 +31516,9 @@ impl XmlEncode for CampaignCriterion {
             Self::NegativeCampaignCriterion(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "NegativeCampaignCriterion")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -33671,7 +33722,8 @@ pub enum AudienceGroupDimension {
     AudienceDimension(AudienceDimension),
     /// `ProfileDimension`
     ProfileDimension(ProfileDimension),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: AudienceGroupDimensionBase },
 }
 impl Default for AudienceGroupDimension {
@@ -33720,7 +33772,9 @@ impl XmlEncode for AudienceGroupDimension {
             Self::ProfileDimension(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "ProfileDimension")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -36734,7 +36788,8 @@ pub enum Audience {
     CustomSegment(CustomSegment),
     /// `ImpressionBasedRemarketingList`
     ImpressionBasedRemarketingList(ImpressionBasedRemarketingList),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: AudienceBase },
 }
 impl Default for Audience {
@@ -36829,7 +36884,9 @@ impl XmlEncode for Audience {
                     Some((NS4, "ImpressionBasedRemarketingList")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -37264,7 +37321,8 @@ pub enum RemarketingRule {
     PageVisitorsWhoDidNotVisitAnotherPageRule(PageVisitorsWhoDidNotVisitAnotherPageRule),
     /// `CustomEventsRule`
     CustomEventsRule(CustomEventsRule),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: RemarketingRuleBase },
 }
 impl Default for RemarketingRule {
@@ -37325,7 +37383,9 @@ impl XmlEncode for RemarketingRule {
             Self::CustomEventsRule(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "CustomEventsRule")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -37590,7 +37650,8 @@ pub enum RuleItem {
     StringRuleItem(StringRuleItem),
     /// `NumberRuleItem`
     NumberRuleItem(NumberRuleItem),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: RuleItemBase },
 }
 impl Default for RuleItem {
@@ -37623,7 +37684,9 @@ impl XmlEncode for RuleItem {
             Self::NumberRuleItem(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "NumberRuleItem")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -39069,7 +39132,7 @@ pub struct CombinationRule {
 }
 impl XmlStruct for CombinationRule {
     fn encode_fields(&self, w: &mut XmlWriter) {
-        w.nillable_with(&self.audience_ids, NS4, "AudienceIds", enc_array_oflong);
+        w.nillable_req_with(&self.audience_ids, NS4, "AudienceIds", enc_array_oflong);
         w.req(&self.operator, NS4, "Operator");
     }
     fn decode_field(
@@ -40266,7 +40329,7 @@ impl XmlStruct for CustomerListUserData {
         w.req(&self.action_type, NS4, "ActionType");
         w.req(&self.audience_id, NS4, "AudienceId");
         w.req(&self.customer_list_item_sub_type, NS4, "CustomerListItemSubType");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.customer_list_items,
             NS4,
             "CustomerListItems",
@@ -41593,7 +41656,8 @@ pub enum ConversionGoal {
     OfflineConversionGoal(OfflineConversionGoal),
     /// `InStoreTransactionGoal`
     InStoreTransactionGoal(InStoreTransactionGoal),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ConversionGoalBase },
 }
 impl Default for ConversionGoal {
@@ -41670,7 +41734,9 @@ impl XmlEncode for ConversionGoal {
             Self::InStoreTransactionGoal(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "InStoreTransactionGoal")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -47448,7 +47514,8 @@ pub enum ImportJob {
     GoogleImportJob(GoogleImportJob),
     /// `FileImportJob`
     FileImportJob(FileImportJob),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ImportJobBase },
 }
 impl Default for ImportJob {
@@ -47481,7 +47548,9 @@ impl XmlEncode for ImportJob {
             Self::FileImportJob(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "FileImportJob")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -47622,7 +47691,8 @@ pub enum ImportOption {
     GoogleImportOption(GoogleImportOption),
     /// `FileImportOption`
     FileImportOption(FileImportOption),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ImportOptionBase },
 }
 impl Default for ImportOption {
@@ -47655,7 +47725,9 @@ impl XmlEncode for ImportOption {
             Self::FileImportOption(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "FileImportOption")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -49027,8 +49099,8 @@ impl XmlStruct for GoogleImportJob {
             enc_array_of_campaign_ad_group_ids,
         );
         w.nillable_with(&self.campaign_types, NS4, "CampaignTypes", enc_array_ofstring);
-        w.nillable(&self.credential_id, NS4, "CredentialId");
-        w.nillable(&self.google_account_id, NS4, "GoogleAccountId");
+        w.nillable_req(&self.credential_id, NS4, "CredentialId");
+        w.nillable_req(&self.google_account_id, NS4, "GoogleAccountId");
         w.nillable(&self.google_user_name, NS4, "GoogleUserName");
     }
     fn decode_field(
@@ -49164,7 +49236,7 @@ pub struct CampaignAdGroupIds {
 impl XmlStruct for CampaignAdGroupIds {
     fn encode_fields(&self, w: &mut XmlWriter) {
         w.nillable(&self.active_ad_groups_only, NS4, "ActiveAdGroupsOnly");
-        w.nillable_with(&self.ad_group_ids, NS4, "AdGroupIds", enc_array_oflong);
+        w.nillable_req_with(&self.ad_group_ids, NS4, "AdGroupIds", enc_array_oflong);
         w.req(&self.campaign_id, NS4, "CampaignId");
     }
     fn decode_field(
@@ -49250,8 +49322,8 @@ impl XmlStruct for FileImportJob {
         w.nillable(&self.notification_type, NS4, "NotificationType");
         w.nillable(&self.status, NS4, "Status");
         w.nillable(&self.type_, NS4, "Type");
-        w.nillable(&self.file_source, NS4, "FileSource");
-        w.nillable(&self.file_url, NS4, "FileUrl");
+        w.nillable_req(&self.file_source, NS4, "FileSource");
+        w.nillable_req(&self.file_url, NS4, "FileUrl");
     }
     fn decode_field(
         &mut self,
@@ -60069,7 +60141,8 @@ pub enum LinkedInSegment {
     LinkedInSegment(LinkedInSegmentBase),
     /// `CompanyList`
     CompanyList(CompanyList),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: LinkedInSegmentBase },
 }
 impl Default for LinkedInSegment {
@@ -60094,7 +60167,9 @@ impl XmlEncode for LinkedInSegment {
             Self::CompanyList(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "CompanyList")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -61183,8 +61258,8 @@ pub struct KeyValueOfstringstring {
 }
 impl XmlStruct for KeyValueOfstringstring {
     fn encode_fields(&self, w: &mut XmlWriter) {
-        w.nillable(&self.key, NS2, "Key");
-        w.nillable(&self.value, NS2, "Value");
+        w.nillable_req(&self.key, NS2, "Key");
+        w.nillable_req(&self.value, NS2, "Value");
     }
     fn decode_field(
         &mut self,
@@ -61286,8 +61361,8 @@ pub struct KeyValuePairOfstringstring {
 }
 impl XmlStruct for KeyValuePairOfstringstring {
     fn encode_fields(&self, w: &mut XmlWriter) {
-        w.nillable(&self.key, NS1, "key");
-        w.nillable(&self.value, NS1, "value");
+        w.nillable_req(&self.key, NS1, "key");
+        w.nillable_req(&self.value, NS1, "value");
     }
     fn decode_field(
         &mut self,
@@ -61526,7 +61601,8 @@ pub enum ApplicationFault {
     EditorialApiFaultDetail(EditorialApiFaultDetail),
     /// `AdApiFaultDetail`
     AdApiFaultDetail(AdApiFaultDetail),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ApplicationFaultBase },
 }
 impl Default for ApplicationFault {
@@ -61567,7 +61643,9 @@ impl XmlEncode for ApplicationFault {
             Self::AdApiFaultDetail(v) => {
                 encode_struct(v, w, ns, name, Some((NS3, "AdApiFaultDetail")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS3, type_name)
+            }
         }
     }
 }
@@ -61720,6 +61798,7 @@ impl FaultDetailDecode for FaultDetail {
 pub static SERVICE: ServiceMeta = ServiceMeta {
     name: "CampaignManagementService",
     version: "v13",
+    api_revision: "2026-10-12",
     namespace: NS4,
     endpoints: &[
         (

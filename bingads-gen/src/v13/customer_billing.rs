@@ -3686,7 +3686,8 @@ pub enum ApplicationFault {
     ApiBatchFault(ApiBatchFault),
     /// `ApiFault`
     ApiFault(ApiFaultBase),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ApplicationFaultBase },
 }
 impl Default for ApplicationFault {
@@ -3725,7 +3726,9 @@ impl XmlEncode for ApplicationFault {
                 encode_struct(v, w, ns, name, Some((NS4, "ApiBatchFault")))
             }
             Self::ApiFault(v) => encode_struct(v, w, ns, name, Some((NS4, "ApiFault"))),
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS1, type_name)
+            }
         }
     }
 }
@@ -3955,7 +3958,8 @@ pub enum ApiFault {
     ApiFault(ApiFaultBase),
     /// `ApiBatchFault`
     ApiBatchFault(ApiBatchFault),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ApiFaultBase },
 }
 impl Default for ApiFault {
@@ -3980,7 +3984,9 @@ impl XmlEncode for ApiFault {
             Self::ApiBatchFault(v) => {
                 encode_struct(v, w, ns, name, Some((NS4, "ApiBatchFault")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS4, type_name)
+            }
         }
     }
 }
@@ -4215,6 +4221,7 @@ impl FaultDetailDecode for FaultDetail {
 pub static SERVICE: ServiceMeta = ServiceMeta {
     name: "CustomerBillingService",
     version: "v13",
+    api_revision: "2026-10-12",
     namespace: NS2,
     endpoints: &[
         (

@@ -8599,7 +8599,8 @@ pub enum ApplicationFault {
     AdApiFaultDetail(AdApiFaultDetail),
     /// `ApiFault`
     ApiFault(ApiFault),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ApplicationFaultBase },
 }
 impl Default for ApplicationFault {
@@ -8630,7 +8631,9 @@ impl XmlEncode for ApplicationFault {
                 encode_struct(v, w, ns, name, Some((NS2, "AdApiFaultDetail")))
             }
             Self::ApiFault(v) => encode_struct(v, w, ns, name, Some((NS5, "ApiFault"))),
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -8909,8 +8912,8 @@ pub struct KeyValuePairOfstringstring {
 }
 impl XmlStruct for KeyValuePairOfstringstring {
     fn encode_fields(&self, w: &mut XmlWriter) {
-        w.nillable(&self.key, NS0, "key");
-        w.nillable(&self.value, NS0, "value");
+        w.nillable_req(&self.key, NS0, "key");
+        w.nillable_req(&self.value, NS0, "value");
     }
     fn decode_field(
         &mut self,
@@ -8976,8 +8979,8 @@ pub struct KeyValuePairOfstringbase64Binary {
 }
 impl XmlStruct for KeyValuePairOfstringbase64Binary {
     fn encode_fields(&self, w: &mut XmlWriter) {
-        w.nillable(&self.key, NS0, "key");
-        w.nillable(&self.value, NS0, "value");
+        w.nillable_req(&self.key, NS0, "key");
+        w.nillable_req(&self.value, NS0, "value");
     }
     fn decode_field(
         &mut self,
@@ -9100,6 +9103,7 @@ impl FaultDetailDecode for FaultDetail {
 pub static SERVICE: ServiceMeta = ServiceMeta {
     name: "CustomerManagementService",
     version: "v13",
+    api_revision: "2026-10-12",
     namespace: NS3,
     endpoints: &[
         (

@@ -19,6 +19,7 @@ pub mod customer_management;
 #[cfg(feature = "reporting")]
 pub mod reporting;
 /// Metadata of every service of this version compiled in (by cargo feature).
+#[allow(clippy::vec_init_then_push)]
 pub fn services() -> Vec<&'static crate::soap::ServiceMeta> {
     #[allow(unused_mut)]
     let mut services: Vec<&'static crate::soap::ServiceMeta> = Vec::new();

@@ -257,7 +257,8 @@ pub enum ReportRequest {
     MMMPerformanceReportRequest(MMMPerformanceReportRequest),
     /// `SearchTermLandingPageReportRequest`
     SearchTermLandingPageReportRequest(SearchTermLandingPageReportRequest),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ReportRequestBase },
 }
 impl Default for ReportRequest {
@@ -910,7 +911,9 @@ impl XmlEncode for ReportRequest {
                     Some((NS2, "SearchTermLandingPageReportRequest")),
                 )
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS2, type_name)
+            }
         }
     }
 }
@@ -1130,15 +1133,15 @@ impl XmlStruct for AccountPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_account_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -3021,15 +3024,15 @@ impl XmlStruct for CampaignPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_campaign_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -4187,15 +4190,15 @@ impl XmlStruct for AdDynamicTextPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_ad_dynamic_text_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -5364,15 +5367,15 @@ impl XmlStruct for AdGroupPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_ad_group_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -6225,15 +6228,15 @@ impl XmlStruct for AdPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_ad_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -7008,7 +7011,7 @@ impl XmlStruct for KeywordPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
@@ -7016,14 +7019,14 @@ impl XmlStruct for KeywordPerformanceReportRequest {
         );
         w.nillable(&self.filter, NS2, "Filter");
         w.opt(&self.max_rows, NS2, "MaxRows");
-        w.nillable(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.scope, NS2, "Scope");
         w.nillable_with(
             &self.sort,
             NS2,
             "Sort",
             enc_array_of_keyword_performance_report_sort,
         );
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -8110,15 +8113,15 @@ impl XmlStruct for DestinationUrlPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_destination_url_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -8730,14 +8733,14 @@ impl XmlStruct for BudgetSummaryReportRequest {
         w.nillable(&self.format_version, NS2, "FormatVersion");
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_budget_summary_report_column,
         );
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -8964,15 +8967,15 @@ impl XmlStruct for AgeGenderAudienceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_age_gender_audience_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -9511,15 +9514,15 @@ impl XmlStruct for ProfessionalDemographicsAudienceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_professional_demographics_audience_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -10031,15 +10034,15 @@ impl XmlStruct for UserLocationPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_user_location_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -10708,15 +10711,15 @@ impl XmlStruct for PublisherUsagePerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_publisher_usage_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -11398,15 +11401,15 @@ impl XmlStruct for SearchQueryPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_search_query_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -12050,15 +12053,15 @@ impl XmlStruct for ConversionPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_conversion_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -12572,15 +12575,15 @@ impl XmlStruct for GoalsAndFunnelsReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_goals_and_funnels_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -13052,14 +13055,14 @@ impl XmlStruct for NegativeKeywordConflictReportRequest {
         w.nillable(&self.format_version, NS2, "FormatVersion");
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_negative_keyword_conflict_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.scope, NS2, "Scope");
     }
     fn decode_field(
         &mut self,
@@ -13414,15 +13417,15 @@ impl XmlStruct for SearchCampaignChangeHistoryReportRequest {
         w.nillable(&self.format_version, NS2, "FormatVersion");
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_search_campaign_change_history_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -13896,15 +13899,15 @@ impl XmlStruct for AdExtensionByAdReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_ad_extension_by_ad_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -14469,15 +14472,15 @@ impl XmlStruct for AdExtensionByKeywordReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_ad_extension_by_keyword_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -15024,15 +15027,15 @@ impl XmlStruct for AudiencePerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_audience_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -15602,15 +15605,15 @@ impl XmlStruct for AdExtensionDetailReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_ad_extension_detail_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -16150,15 +16153,15 @@ impl XmlStruct for ShareOfVoiceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_share_of_voice_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -16820,15 +16823,15 @@ impl XmlStruct for ProductDimensionPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_product_dimension_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -17649,15 +17652,15 @@ impl XmlStruct for ProductPartitionPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_product_partition_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -18456,15 +18459,15 @@ impl XmlStruct for ProductPartitionUnitPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_product_partition_unit_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -19096,15 +19099,15 @@ impl XmlStruct for ProductSearchQueryPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_product_search_query_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -19701,14 +19704,14 @@ impl XmlStruct for ProductMatchCountReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_product_match_count_report_column,
         );
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -19975,14 +19978,14 @@ impl XmlStruct for ProductNegativeKeywordConflictReportRequest {
         w.nillable(&self.format_version, NS2, "FormatVersion");
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_product_negative_keyword_conflict_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.scope, NS2, "Scope");
     }
     fn decode_field(
         &mut self,
@@ -20350,15 +20353,15 @@ impl XmlStruct for CallDetailReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_call_detail_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -20693,15 +20696,15 @@ impl XmlStruct for GeographicPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_geographic_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -21405,15 +21408,15 @@ impl XmlStruct for DSASearchQueryPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_dsa_search_query_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -22011,15 +22014,15 @@ impl XmlStruct for DSAAutoTargetPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_dsa_auto_target_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -22657,15 +22660,15 @@ impl XmlStruct for DSACategoryPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_dsa_category_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -23217,15 +23220,15 @@ impl XmlStruct for HotelDimensionPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_hotel_dimension_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -23821,15 +23824,15 @@ impl XmlStruct for HotelGroupPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_hotel_group_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -24340,15 +24343,15 @@ impl XmlStruct for AssetGroupPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_asset_group_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -24852,15 +24855,15 @@ impl XmlStruct for SearchInsightPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_search_insight_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -25294,14 +25297,14 @@ impl XmlStruct for AssetPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_asset_performance_report_column,
         );
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -25620,15 +25623,15 @@ impl XmlStruct for CategoryInsightsReportRequest {
         w.nillable(&self.format_version, NS2, "FormatVersion");
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_category_insights_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -25961,15 +25964,15 @@ impl XmlStruct for CategoryClickCoverageReportRequest {
         w.nillable(&self.format_version, NS2, "FormatVersion");
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_category_click_coverage_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -26257,15 +26260,15 @@ impl XmlStruct for CombinationPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_combination_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -26622,15 +26625,15 @@ impl XmlStruct for AppsPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_apps_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -27130,15 +27133,15 @@ impl XmlStruct for FeedItemPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_feed_item_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -27555,15 +27558,15 @@ impl XmlStruct for TravelQueryInsightReportRequest {
         w.nillable(&self.format_version, NS2, "FormatVersion");
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_travel_query_insight_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -27861,15 +27864,15 @@ impl XmlStruct for BidStrategyReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_bid_strategy_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -28259,15 +28262,15 @@ impl XmlStruct for MSClickIdPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_ms_click_id_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -28594,15 +28597,15 @@ impl XmlStruct for MMMPerformanceReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_mmm_performance_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -28974,15 +28977,15 @@ impl XmlStruct for SearchTermLandingPageReportRequest {
         w.nillable(&self.report_name, NS2, "ReportName");
         w.nillable(&self.return_only_complete_data, NS2, "ReturnOnlyCompleteData");
         w.req(&self.aggregation, NS2, "Aggregation");
-        w.nillable_with(
+        w.nillable_req_with(
             &self.columns,
             NS2,
             "Columns",
             enc_array_of_search_term_landing_page_report_column,
         );
         w.nillable(&self.filter, NS2, "Filter");
-        w.nillable(&self.scope, NS2, "Scope");
-        w.nillable(&self.time, NS2, "Time");
+        w.nillable_req(&self.scope, NS2, "Scope");
+        w.nillable_req(&self.time, NS2, "Time");
     }
     fn decode_field(
         &mut self,
@@ -29966,7 +29969,8 @@ pub enum ApplicationFault {
     ApiFaultDetail(ApiFaultDetail),
     /// `AdApiFaultDetail`
     AdApiFaultDetail(AdApiFaultDetail),
-    /// An `xsi:type` this version does not know, read as the declared type's fields.
+    /// An `xsi:type` this version does not know, read as the declared type's fields
+    /// (written back with the same `xsi:type`, in the declared type's namespace).
     Unknown { type_name: String, base: ApplicationFaultBase },
 }
 impl Default for ApplicationFault {
@@ -29999,7 +30003,9 @@ impl XmlEncode for ApplicationFault {
             Self::AdApiFaultDetail(v) => {
                 encode_struct(v, w, ns, name, Some((NS1, "AdApiFaultDetail")))
             }
-            Self::Unknown { base, .. } => encode_struct(base, w, ns, name, None),
+            Self::Unknown { type_name, base } => {
+                crate::xml::encode_struct_as(base, w, ns, name, NS1, type_name)
+            }
         }
     }
 }
@@ -30143,6 +30149,7 @@ impl FaultDetailDecode for FaultDetail {
 pub static SERVICE: ServiceMeta = ServiceMeta {
     name: "ReportingService",
     version: "v13",
+    api_revision: "2026-10-12",
     namespace: NS2,
     endpoints: &[
         (

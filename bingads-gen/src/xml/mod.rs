@@ -67,6 +67,21 @@ pub fn encode_struct<T: XmlStruct>(
     w.end(name);
 }
 
+/// Writes a struct with an `xsi:type` known only at run time (a decoded unknown subtype).
+pub fn encode_struct_as<T: XmlStruct>(
+    value: &T,
+    w: &mut XmlWriter,
+    ns: &'static str,
+    name: &str,
+    type_ns: &'static str,
+    type_name: &str,
+) {
+    w.start(ns, name);
+    w.xsi_type(type_ns, type_name);
+    value.encode_fields(w);
+    w.end(name);
+}
+
 /// Reads a struct's fields from the current element.
 pub fn decode_struct<T: XmlStruct>(r: &mut XmlReader<'_>) -> Result<T, DecodeError> {
     let mut value = T::default();

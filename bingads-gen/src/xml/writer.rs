@@ -144,6 +144,25 @@ impl XmlWriter {
         self.nillable_with(value, ns, name, T::encode)
     }
 
+    /// A required nillable field: absent is sent as `xsi:nil` (the element must be present).
+    pub fn nillable_req<T: XmlEncode>(&mut self, value: &Nillable<T>, ns: &'static str, name: &str) {
+        self.nillable_req_with(value, ns, name, T::encode)
+    }
+
+    /// [`Self::nillable_req`] with an explicit encoder (array wrappers).
+    pub fn nillable_req_with<T>(
+        &mut self,
+        value: &Nillable<T>,
+        ns: &'static str,
+        name: &str,
+        f: Encoder<T>,
+    ) {
+        match value {
+            Nillable::Absent | Nillable::Nil => self.nil(ns, name),
+            Nillable::Value(v) => f(v, self, ns, name),
+        }
+    }
+
     /// A repeated element (`maxOccurs` above one, outside an array wrapper).
     pub fn repeated<T: XmlEncode>(&mut self, values: &[T], ns: &'static str, name: &str) {
         for v in values {
