@@ -13,11 +13,13 @@
 mod error;
 mod reader;
 mod scalar;
+mod tree;
 mod writer;
 
 pub use error::{DecodeError, DecodeErrorKind};
 pub use reader::{Decoder, MAX_DEPTH, XmlReader};
 pub use scalar::XmlText;
+pub use tree::{MAX_TREE_ELEMENTS, XmlElement};
 pub use writer::{Encoder, XmlWriter};
 
 /// The XML Schema instance namespace (`xsi:nil`, `xsi:type`).

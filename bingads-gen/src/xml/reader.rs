@@ -271,33 +271,7 @@ impl<'a> XmlReader<'a> {
                         .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
                     text.push_str(&s);
                 }
-                Event::GeneralRef(r) => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        Ok(None) => {
-                            let name = r
-                                .decode()
-                                .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
-                            match quick_xml::escape::resolve_predefined_entity(&name) {
-                                Some(s) => {
-                                    text.push_str(s);
-                                    continue;
-                                }
-                                None => None,
-                            }
-                        }
-                        Err(_) => None,
-                    };
-                    match resolved {
-                        Some(c) => text.push(c),
-                        None => {
-                            let name = String::from_utf8_lossy(&r).into_owned();
-                            return Err(self.error(DecodeErrorKind::Syntax(format!(
-                                "unknown entity &{name};"
-                            ))));
-                        }
-                    }
-                }
+                Event::GeneralRef(r) => self.push_entity(&r, &mut text)?,
                 Event::Start(e) => {
                     // Mixed content is not part of these schemas; skip the child.
                     self.enter(&e, false)?;
@@ -307,6 +281,77 @@ impl<'a> XmlReader<'a> {
                 Event::End(_) => return Ok(text),
                 _ => {}
             }
+        }
+    }
+
+    /// Reads the current element's content as both text and child elements: `child` is
+    /// called for each child element (and must consume it); the text between children is
+    /// returned.
+    pub fn read_mixed(
+        &mut self,
+        mut child: impl FnMut(&mut Self, &[u8]) -> Result<(), DecodeError>,
+    ) -> Result<String, DecodeError> {
+        let mut text = String::new();
+        if self.empty {
+            self.empty = false;
+            return Ok(text);
+        }
+        let mut name_buf = [0u8; MAX_NAME];
+        loop {
+            let (event, empty) = match self.next()? {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(_) => return Ok(text),
+                Event::Text(t) => {
+                    let s = t
+                        .xml_content()
+                        .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
+                    text.push_str(&s);
+                    continue;
+                }
+                Event::CData(t) => {
+                    let s = t
+                        .decode()
+                        .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
+                    text.push_str(&s);
+                    continue;
+                }
+                Event::GeneralRef(r) => {
+                    self.push_entity(&r, &mut text)?;
+                    continue;
+                }
+                _ => continue,
+            };
+            self.enter(&event, empty)?;
+            let local = event.local_name();
+            let local = local.as_ref();
+            let n = local.len().min(MAX_NAME);
+            let buf = name_buf.get_mut(..n).unwrap_or_default();
+            buf.copy_from_slice(local.get(..n).unwrap_or_default());
+            child(self, buf)?;
+            self.leave();
+        }
+    }
+
+    /// Appends the text an entity or character reference stands for.
+    fn push_entity(
+        &self,
+        r: &quick_xml::events::BytesRef<'_>,
+        text: &mut String,
+    ) -> Result<(), DecodeError> {
+        if let Ok(Some(c)) = r.resolve_char_ref() {
+            text.push(c);
+            return Ok(());
+        }
+        let name = r
+            .decode()
+            .map_err(|e| self.error(DecodeErrorKind::Syntax(e.to_string())))?;
+        match quick_xml::escape::resolve_predefined_entity(&name) {
+            Some(s) => {
+                text.push_str(s);
+                Ok(())
+            }
+            None => Err(self.error(DecodeErrorKind::Syntax(format!("unknown entity &{name};")))),
         }
     }
 

@@ -145,7 +145,12 @@ impl XmlWriter {
     }
 
     /// A required nillable field: absent is sent as `xsi:nil` (the element must be present).
-    pub fn nillable_req<T: XmlEncode>(&mut self, value: &Nillable<T>, ns: &'static str, name: &str) {
+    pub fn nillable_req<T: XmlEncode>(
+        &mut self,
+        value: &Nillable<T>,
+        ns: &'static str,
+        name: &str,
+    ) {
         self.nillable_req_with(value, ns, name, T::encode)
     }
 
