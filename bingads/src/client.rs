@@ -1,0 +1,261 @@
+//! [`Client`]: authorization data, environment and HTTP settings set once, and a typed
+//! client for each service built from them.
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), bingads::Error> {
+//! use bingads::auth::PasswordAuthentication;
+//! use bingads::v13::customer_management::GetUserRequest;
+//! use bingads::{AuthorizationData, Client, Environment};
+//!
+//! let auth = AuthorizationData::new(PasswordAuthentication::new("user", "password"), "developer-token");
+//! let client = Client::builder(auth, Environment::Sandbox).build()?;
+//! let user = client.customer_management()?.get_user(&GetUserRequest::default()).await?;
+//! println!("{:?} (TrackingId {:?})", user.value.user, user.tracking_id);
+//! # Ok(()) }
+//! ```
+
+use std::sync::Arc;
+
+use bingads_gen::soap::ServiceMeta;
+
+use crate::auth::Authentication;
+use crate::http::{HttpConfig, build_client, is_loopback_host};
+use crate::retry::RetryPolicy;
+use crate::transport::{Shared, SoapTransport};
+use crate::{Environment, Error, SecretString};
+
+/// Who is calling and on whose behalf: set once per client, as in the official SDKs.
+#[derive(Clone)]
+pub struct AuthorizationData {
+    pub authentication: Arc<dyn Authentication>,
+    /// Sent as the `CustomerId` header where an operation declares it.
+    pub customer_id: Option<i64>,
+    /// Sent as the `CustomerAccountId` header where an operation declares it.
+    pub account_id: Option<i64>,
+    pub developer_token: SecretString,
+}
+
+impl AuthorizationData {
+    pub fn new(
+        authentication: impl Authentication,
+        developer_token: impl Into<SecretString>,
+    ) -> Self {
+        AuthorizationData {
+            authentication: Arc::new(authentication),
+            customer_id: None,
+            account_id: None,
+            developer_token: developer_token.into(),
+        }
+    }
+
+    /// Shares an authentication object (and its tokens) with other clients.
+    pub fn with_shared(
+        authentication: Arc<dyn Authentication>,
+        developer_token: impl Into<SecretString>,
+    ) -> Self {
+        AuthorizationData {
+            authentication,
+            customer_id: None,
+            account_id: None,
+            developer_token: developer_token.into(),
+        }
+    }
+
+    pub fn with_customer_id(mut self, id: i64) -> Self {
+        self.customer_id = Some(id);
+        self
+    }
+
+    pub fn with_account_id(mut self, id: i64) -> Self {
+        self.account_id = Some(id);
+        self
+    }
+}
+
+impl std::fmt::Debug for AuthorizationData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthorizationData")
+            .field("customer_id", &self.customer_id)
+            .field("account_id", &self.account_id)
+            .field("developer_token", &self.developer_token)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`Client`].
+#[derive(Debug)]
+pub struct ClientBuilder {
+    authorization: AuthorizationData,
+    environment: Environment,
+    endpoint_base: Option<String>,
+    http: HttpConfig,
+    http_client: Option<reqwest::Client>,
+    retry: RetryPolicy,
+}
+
+impl ClientBuilder {
+    /// Sends every call to this scheme, host and port instead of the environment's, keeping
+    /// each service's path (a proxy, or the local emulator). Plain `http` is accepted only
+    /// for loopback addresses.
+    pub fn endpoint_base(mut self, base: impl Into<String>) -> Self {
+        self.endpoint_base = Some(base.into());
+        self
+    }
+
+    pub fn connect_timeout(mut self, t: std::time::Duration) -> Self {
+        self.http.connect_timeout = t;
+        self
+    }
+
+    pub fn request_timeout(mut self, t: std::time::Duration) -> Self {
+        self.http.request_timeout = t;
+        self
+    }
+
+    pub fn user_agent_suffix(mut self, s: impl Into<String>) -> Self {
+        self.http.user_agent_suffix = Some(s.into());
+        self
+    }
+
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Uses this HTTP client (its own timeouts and TLS) instead of building one.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    pub fn build(self) -> Result<Client, Error> {
+        let base = match self.endpoint_base {
+            Some(b) => Some(parse_base(&b)?),
+            None => None,
+        };
+        let http = match self.http_client {
+            Some(c) => c,
+            None => build_client(&self.http)?,
+        };
+        Ok(Client {
+            shared: Arc::new(Shared {
+                http,
+                retry: self.retry,
+                request_timeout: self.http.request_timeout,
+            }),
+            authorization: self.authorization,
+            environment: self.environment,
+            endpoint_base: base,
+        })
+    }
+}
+
+fn parse_base(base: &str) -> Result<url::Url, Error> {
+    let url =
+        url::Url::parse(base).map_err(|e| Error::Config(format!("endpoint `{base}`: {e}")))?;
+    let host = url.host_str().unwrap_or_default();
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if is_loopback_host(host) => Ok(url),
+        "http" => Err(Error::Config(format!(
+            "endpoint `{base}` uses plain http; only https is allowed except on loopback addresses"
+        ))),
+        other => Err(Error::Config(format!(
+            "endpoint `{base}`: unsupported scheme `{other}`"
+        ))),
+    }
+}
+
+/// Authorization, environment and connection pool; hands out a client per service.
+/// Cheap to clone: clones share the connection pool and the authentication.
+#[derive(Clone, Debug)]
+pub struct Client {
+    shared: Arc<Shared>,
+    authorization: AuthorizationData,
+    environment: Environment,
+    endpoint_base: Option<url::Url>,
+}
+
+impl Client {
+    pub fn builder(authorization: AuthorizationData, environment: Environment) -> ClientBuilder {
+        ClientBuilder {
+            authorization,
+            environment,
+            endpoint_base: None,
+            http: HttpConfig::default(),
+            http_client: None,
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    pub fn environment(&self) -> Environment {
+        self.environment
+    }
+
+    pub fn authorization(&self) -> &AuthorizationData {
+        &self.authorization
+    }
+
+    /// The same client acting for another account (sharing pool and credentials).
+    pub fn with_account_id(&self, account_id: i64) -> Client {
+        let mut c = self.clone();
+        c.authorization.account_id = Some(account_id);
+        c
+    }
+
+    /// The same client acting for another customer.
+    pub fn with_customer_id(&self, customer_id: i64) -> Client {
+        let mut c = self.clone();
+        c.authorization.customer_id = Some(customer_id);
+        c
+    }
+
+    /// The endpoint URL of a service in this client's environment (after any override).
+    pub fn endpoint(&self, service: &'static ServiceMeta) -> Result<String, Error> {
+        let url = service.endpoint(self.environment.as_str()).ok_or_else(|| {
+            Error::Config(format!(
+                "{} has no {} endpoint",
+                service.name, self.environment
+            ))
+        })?;
+        let Some(base) = &self.endpoint_base else {
+            return Ok(url.to_string());
+        };
+        let original = url::Url::parse(url).map_err(|e| Error::Config(format!("{url}: {e}")))?;
+        let mut joined = base.clone();
+        let prefix = base.path().trim_end_matches('/');
+        joined.set_path(&format!("{prefix}{}", original.path()));
+        Ok(joined.to_string())
+    }
+
+    /// A transport for any service's metadata (what the typed accessors use).
+    pub fn transport(&self, service: &'static ServiceMeta) -> Result<SoapTransport, Error> {
+        Ok(SoapTransport {
+            shared: self.shared.clone(),
+            service,
+            endpoint: self.endpoint(service)?,
+            authorization: self.authorization.clone(),
+        })
+    }
+}
+
+macro_rules! service_accessors {
+    ($($feature:literal, $module:ident, $client:ident, $method:ident;)*) => {$(
+        #[cfg(feature = $feature)]
+        impl Client {
+            #[doc = concat!("The `", stringify!($module), "` service client.")]
+            pub fn $method(&self) -> Result<bingads_gen::v13::$module::$client<SoapTransport>, Error> {
+                Ok(bingads_gen::v13::$module::$client::new(self.transport(&bingads_gen::v13::$module::SERVICE)?))
+            }
+        }
+    )*};
+}
+
+service_accessors! {
+    "ad-insight", ad_insight, AdInsightClient, ad_insight;
+    "bulk", bulk, BulkClient, bulk;
+    "campaign-management", campaign_management, CampaignManagementClient, campaign_management;
+    "customer-billing", customer_billing, CustomerBillingClient, customer_billing;
+    "customer-management", customer_management, CustomerManagementClient, customer_management;
+    "reporting", reporting, ReportingClient, reporting;
+}

@@ -1,0 +1,130 @@
+//! The one error type of the SDK.
+//!
+//! Each variant says what happened and what to do about it; every variant that came back
+//! from the service carries its TrackingId (quote it to Microsoft support). Service faults
+//! are kept apart from transport, timeout, HTTP-status and decoding problems because the
+//! right reaction differs: fix the request, retry later, or report a bug.
+
+use std::time::Duration;
+
+use bingads_gen::soap::SoapFault;
+use bingads_gen::xml::DecodeError;
+
+use crate::auth::AuthError;
+use crate::fault::{ApiError, ServiceFault};
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The service answered with a SOAP fault: inspect `errors` (codes, messages, item
+    /// indexes) and fix the request; the typed detail is available via `ServiceFault::detail`.
+    #[error("{0}")]
+    Fault(Box<ServiceFault>),
+    /// The service answered with an HTTP error that is not a SOAP fault.
+    #[error("{service}.{operation}: HTTP {status} from the service{}; {hint}", tracking(.tracking_id))]
+    HttpStatus {
+        service: &'static str,
+        operation: &'static str,
+        status: u16,
+        /// The start of the body, for diagnosis.
+        body_excerpt: String,
+        tracking_id: Option<String>,
+        hint: &'static str,
+    },
+    /// No response within the configured request timeout.
+    #[error(
+        "{service}.{operation}: no response within {after:?}; the call may or may not have been applied (check before re-sending an Add/Update/Delete), or raise the request timeout"
+    )]
+    Timeout {
+        service: &'static str,
+        operation: &'static str,
+        after: Duration,
+    },
+    /// The connection could not be made (nothing was sent).
+    #[error(
+        "{service}.{operation}: could not connect to {endpoint}: {message}; check the network, proxy settings and the endpoint"
+    )]
+    Connect {
+        service: &'static str,
+        operation: &'static str,
+        endpoint: String,
+        message: String,
+    },
+    /// The connection failed after the request was (maybe) sent.
+    #[error(
+        "{service}.{operation}: connection failed: {message}; the call may or may not have been applied"
+    )]
+    Transport {
+        service: &'static str,
+        operation: &'static str,
+        message: String,
+    },
+    /// The response could not be decoded (a malformed or truncated document).
+    #[error("could not decode the service response{}: {source}; this is a bug in the service or the SDK, please report it", tracking(.tracking_id))]
+    Decode {
+        #[source]
+        source: DecodeError,
+        tracking_id: Option<String>,
+    },
+    /// Obtaining or refreshing credentials failed.
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+    /// The client is configured in a way that cannot work (e.g. an insecure endpoint).
+    #[error("configuration: {0}")]
+    Config(String),
+}
+
+fn tracking(id: &Option<String>) -> String {
+    id.as_ref()
+        .map(|t| format!(" (TrackingId {t})"))
+        .unwrap_or_default()
+}
+
+impl Error {
+    /// The service's TrackingId for the failed call, when the service answered.
+    pub fn tracking_id(&self) -> Option<&str> {
+        match self {
+            Error::Fault(f) => f.tracking_id.as_deref(),
+            Error::HttpStatus { tracking_id, .. } | Error::Decode { tracking_id, .. } => {
+                tracking_id.as_deref()
+            }
+            _ => None,
+        }
+    }
+
+    /// The SOAP fault, if this is one.
+    pub fn fault(&self) -> Option<&ServiceFault> {
+        match self {
+            Error::Fault(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The errors of a SOAP fault (empty for other errors).
+    pub fn api_errors(&self) -> &[ApiError] {
+        self.fault().map_or(&[], |f| f.errors.as_slice())
+    }
+
+    /// Whether any error of a SOAP fault carries this numeric code.
+    pub fn has_code(&self, code: i32) -> bool {
+        self.fault().is_some_and(|f| f.has_code(code))
+    }
+}
+
+impl From<DecodeError> for Error {
+    fn from(source: DecodeError) -> Self {
+        Error::Decode {
+            source,
+            tracking_id: None,
+        }
+    }
+}
+
+/// A fault decoded by the generated code (when a transport hands back a fault document
+/// with a success status). The SOAP transport of this crate turns faults into
+/// [`Error::Fault`] itself, with the full error list, before this is ever needed.
+impl<F: std::fmt::Debug> From<SoapFault<F>> for Error {
+    fn from(fault: SoapFault<F>) -> Self {
+        Error::Fault(Box::new(ServiceFault::from_soap_fault(fault)))
+    }
+}

@@ -1,0 +1,72 @@
+//! The HTTP client: one connection pool (reqwest + rustls with the ring provider) shared by
+//! every service client built from the same [`crate::Client`], with connect and request
+//! timeouts always set (a call without a timeout can hang forever on a half-open connection).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::Error;
+
+/// Timeouts and identity of the HTTP client.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    /// Appended to the SDK's own `User-Agent` (e.g. your application's name and version).
+    pub user_agent_suffix: Option<String>,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            connect_timeout: Duration::from_secs(15),
+            request_timeout: Duration::from_secs(120),
+            user_agent_suffix: None,
+        }
+    }
+}
+
+/// The `User-Agent` every call sends: this SDK, its version, the language.
+pub fn user_agent(suffix: Option<&str>) -> String {
+    let mut ua = format!("bingads-rs/{} (Rust)", env!("CARGO_PKG_VERSION"));
+    if let Some(s) = suffix {
+        ua.push(' ');
+        ua.push_str(s);
+    }
+    ua
+}
+
+/// TLS settings: rustls with the ring provider, the platform's certificate verifier, TLS 1.2+.
+pub fn tls_config() -> Result<rustls::ClientConfig, String> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|b| b.with_platform_verifier())
+        .map_err(|e| format!("could not set up TLS: {e}"))?
+        .with_no_client_auth();
+    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(tls)
+}
+
+/// Builds the shared HTTP client.
+pub fn build_client(config: &HttpConfig) -> Result<reqwest::Client, Error> {
+    let tls = tls_config().map_err(Error::Config)?;
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .connect_timeout(config.connect_timeout)
+        .timeout(config.request_timeout)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(user_agent(config.user_agent_suffix.as_deref()))
+        .build()
+        .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+}
+
+/// Whether a host is a loopback address, where plain `http` is allowed (tests, emulator).
+pub fn is_loopback_host(host: &str) -> bool {
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    h.eq_ignore_ascii_case("localhost")
+        || h.parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
