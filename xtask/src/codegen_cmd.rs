@@ -72,10 +72,8 @@ fn existing_generated(src: &Path, files: &[codegen::emit::GeneratedFile]) -> Vec
     for d in dirs {
         if let Ok(entries) = std::fs::read_dir(src.join(&d)) {
             for e in entries.filter_map(|e| e.ok()) {
-                if let Some(name) = e.file_name().to_str() {
-                    if name.ends_with(".rs") {
-                        out.push(format!("{d}/{name}"));
-                    }
+                if let Some(name) = e.file_name().to_str().filter(|n| n.ends_with(".rs")) {
+                    out.push(format!("{d}/{name}"));
                 }
             }
         }
