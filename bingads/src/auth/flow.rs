@@ -1,0 +1,596 @@
+//! The engine shared by every OAuth grant: authorization URL (state, PKCE), response URI
+//! checks, token requests through `oauth2`, the token store and the single-flight refresh.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
+use oauth2::{
+    AuthType, AuthorizationCode, ClientId, ClientSecret, PkceCodeVerifier, RedirectUrl,
+    RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
+};
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use super::endpoints::{check_redirect_uri, check_secure, redact_url, unparsable};
+use super::http::{HttpFailure, TokenHttp};
+use super::{AuthError, OAuthEndpoints, OAuthTokens};
+use crate::{Environment, SecretString};
+
+/// Renew access tokens this long before they expire.
+pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(5 * 60);
+
+/// Which built-in endpoint set a grant starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Provider {
+    Microsoft,
+    Google,
+}
+
+/// Which response the authorization URL asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Flow {
+    /// `response_type=code`, optionally with PKCE (S256).
+    Code { pkce: bool },
+    /// `response_type=token`: the access token comes back in the URI fragment.
+    Implicit,
+}
+
+pub(crate) type TokensCallback = Arc<dyn Fn(&OAuthTokens) + Send + Sync + 'static>;
+
+pub(crate) struct OAuthCore {
+    pub(crate) kind: &'static str,
+    pub(crate) client_id: String,
+    pub(crate) client_secret: Option<SecretString>,
+    pub(crate) environment: Environment,
+    pub(crate) tenant: String,
+    pub(crate) provider: Provider,
+    pub(crate) flow: Flow,
+    pub(crate) redirect_override: Option<String>,
+    pub(crate) custom_endpoints: Option<OAuthEndpoints>,
+    pub(crate) http: TokenHttp,
+    pub(crate) margin: Duration,
+    pub(crate) on_refreshed: Option<TokensCallback>,
+    state: Mutex<Option<String>>,
+    pkce_verifier: Mutex<Option<SecretString>>,
+    tokens: Mutex<Option<OAuthTokens>>,
+    /// Held for every token request, so that concurrent callers share one refresh.
+    refresh_lock: tokio::sync::Mutex<()>,
+}
+
+/// A poisoned lock only means a panic elsewhere; the data (an `Option`) is still consistent.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// 32 bytes from the OS generator, base64url (43 characters): a state value or PKCE verifier.
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system's random generator is unavailable");
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// RFC 7636 S256: base64url(sha256(verifier)), no padding.
+pub(crate) fn pkce_challenge(verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+enum Grant<'a> {
+    Code {
+        code: String,
+        verifier: Option<SecretString>,
+    },
+    Refresh(&'a SecretString),
+}
+
+impl OAuthCore {
+    pub(crate) fn new(
+        kind: &'static str,
+        client_id: String,
+        client_secret: Option<SecretString>,
+        environment: Environment,
+        provider: Provider,
+        flow: Flow,
+        redirect_override: Option<String>,
+    ) -> Self {
+        OAuthCore {
+            kind,
+            client_id,
+            client_secret,
+            environment,
+            tenant: "common".to_string(),
+            provider,
+            flow,
+            redirect_override,
+            custom_endpoints: None,
+            http: TokenHttp::new(),
+            margin: DEFAULT_REFRESH_MARGIN,
+            on_refreshed: None,
+            state: Mutex::new(None),
+            pkce_verifier: Mutex::new(None),
+            tokens: Mutex::new(None),
+            refresh_lock: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    fn builtin_endpoints(&self) -> OAuthEndpoints {
+        match self.provider {
+            Provider::Microsoft => OAuthEndpoints::microsoft(self.environment, &self.tenant),
+            Provider::Google => OAuthEndpoints::google(),
+        }
+    }
+
+    pub(crate) fn endpoints(&self) -> OAuthEndpoints {
+        match &self.custom_endpoints {
+            Some(e) => e.clone(),
+            None => self.builtin_endpoints(),
+        }
+    }
+
+    pub(crate) fn set_endpoints(&mut self, endpoints: OAuthEndpoints) -> Result<(), AuthError> {
+        endpoints.validate()?;
+        self.custom_endpoints = Some(endpoints);
+        Ok(())
+    }
+
+    pub(crate) fn set_redirect_uri(&mut self, uri: String) -> Result<(), AuthError> {
+        check_redirect_uri(&uri)?;
+        self.redirect_override = Some(uri);
+        Ok(())
+    }
+
+    /// The grant's own redirect URI, else the endpoints' one, else the built-in one.
+    pub(crate) fn redirect_uri(&self) -> String {
+        if let Some(r) = &self.redirect_override {
+            return r.clone();
+        }
+        if let Some(r) = self
+            .custom_endpoints
+            .as_ref()
+            .and_then(|e| e.redirect_uri.clone())
+        {
+            return r;
+        }
+        self.builtin_endpoints()
+            .redirect_uri
+            .expect("every built-in endpoint set has a redirect URI")
+    }
+
+    pub(crate) fn set_state(&self, state: String) {
+        *lock(&self.state) = Some(state);
+    }
+
+    pub(crate) fn state(&self) -> Option<String> {
+        lock(&self.state).clone()
+    }
+
+    pub(crate) fn set_tokens(&self, tokens: OAuthTokens) {
+        *lock(&self.tokens) = Some(tokens);
+    }
+
+    pub(crate) fn tokens(&self) -> Option<OAuthTokens> {
+        lock(&self.tokens).clone()
+    }
+
+    /// The URL to open in a browser. Its `state` (and PKCE verifier) are generated on the first
+    /// call and reused until replaced, so calling this twice gives the same URL.
+    pub(crate) fn authorization_endpoint(&self) -> Url {
+        let endpoints = self.endpoints();
+        let state = lock(&self.state).get_or_insert_with(random_token).clone();
+        let mut url = endpoints.authorize_url.clone();
+        {
+            let mut q = url.query_pairs_mut();
+            q.append_pair("client_id", &self.client_id);
+            q.append_pair("scope", &endpoints.scope);
+            q.append_pair(
+                "response_type",
+                match self.flow {
+                    Flow::Code { .. } => "code",
+                    Flow::Implicit => "token",
+                },
+            );
+            q.append_pair("redirect_uri", &self.redirect_uri());
+            for (name, value) in &endpoints.extra_authorize_params {
+                q.append_pair(name, value);
+            }
+            q.append_pair("state", &state);
+            if self.flow == (Flow::Code { pkce: true }) {
+                let mut verifier = lock(&self.pkce_verifier);
+                let verifier = verifier.get_or_insert_with(|| SecretString::new(random_token()));
+                q.append_pair("code_challenge", &pkce_challenge(verifier.expose()));
+                q.append_pair("code_challenge_method", "S256");
+            }
+        }
+        url
+    }
+
+    /// Error and state checks shared by the code and implicit flows.
+    fn checked_response(&self, uri: &str) -> Result<ResponseParams, AuthError> {
+        let params = ResponseParams::parse(uri)?;
+        if let Some(error) = params.get("error")? {
+            let description = params
+                .get("error_description")?
+                .unwrap_or_default()
+                .to_string();
+            return Err(if error == "access_denied" {
+                AuthError::AccessDenied { description }
+            } else {
+                AuthError::OAuth {
+                    error: error.to_string(),
+                    description,
+                }
+            });
+        }
+        let expected = lock(&self.state).clone();
+        match (expected, params.get("state")?) {
+            (Some(expected), Some(got))
+                if constant_time_eq(expected.as_bytes(), got.as_bytes()) =>
+            {
+                Ok(params)
+            }
+            _ => Err(AuthError::StateMismatch),
+        }
+    }
+
+    /// Code flows: check the response URI, then exchange its code for tokens.
+    pub(crate) async fn request_tokens_by_response_uri(
+        &self,
+        uri: &str,
+    ) -> Result<OAuthTokens, AuthError> {
+        let params = self.checked_response(uri)?;
+        let code = params
+            .get("code")?
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| AuthError::InvalidResponseUri {
+                reason: "it has no `code` parameter".to_string(),
+            })?
+            .to_string();
+        let verifier = match self.flow {
+            Flow::Code { pkce: true } => lock(&self.pkce_verifier).clone(),
+            _ => None,
+        };
+        let _single = self.refresh_lock.lock().await;
+        tracing::debug!(
+            grant = self.kind,
+            "exchanging an authorization code for OAuth tokens"
+        );
+        let tokens = self
+            .token_request(Grant::Code { code, verifier })
+            .await
+            .inspect_err(|e| {
+                tracing::warn!(grant = self.kind, error = %e, "authorization code exchange failed");
+            })?;
+        self.store(&tokens);
+        Ok(tokens)
+    }
+
+    /// Implicit flow: the tokens are in the response URI's fragment.
+    pub(crate) fn tokens_from_implicit_response(
+        &self,
+        uri: &str,
+    ) -> Result<OAuthTokens, AuthError> {
+        let params = self.checked_response(uri)?;
+        let access_token = params
+            .get("access_token")?
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| AuthError::InvalidResponseUri {
+                reason: "it has no `access_token` parameter (the implicit grant returns it in the \
+                         URI fragment, after `#`)"
+                    .to_string(),
+            })?;
+        let expires_in = match params.get("expires_in")? {
+            None | Some("") => None,
+            Some(v) => Some(Duration::from_secs(v.parse::<u64>().map_err(|_| {
+                AuthError::InvalidResponseUri {
+                    reason: "its `expires_in` parameter is not a number of seconds".to_string(),
+                }
+            })?)),
+        };
+        let tokens = OAuthTokens {
+            access_token: SecretString::new(access_token),
+            refresh_token: None,
+            expires_at: expires_in.map(|d| SystemTime::now() + d),
+            scope: params.get("scope")?.map(str::to_string),
+            token_type: params.get("token_type")?.map(str::to_string),
+        };
+        self.set_tokens(tokens.clone());
+        Ok(tokens)
+    }
+
+    /// Explicit refresh with a given refresh token (e.g. one loaded from storage).
+    pub(crate) async fn refresh_with(
+        &self,
+        refresh_token: &SecretString,
+    ) -> Result<OAuthTokens, AuthError> {
+        let _single = self.refresh_lock.lock().await;
+        self.refresh_locked(refresh_token).await
+    }
+
+    /// Refresh; the caller holds `refresh_lock`.
+    async fn refresh_locked(&self, refresh_token: &SecretString) -> Result<OAuthTokens, AuthError> {
+        tracing::debug!(grant = self.kind, "refreshing the OAuth access token");
+        match self.token_request(Grant::Refresh(refresh_token)).await {
+            Ok(tokens) => {
+                tracing::info!(
+                    grant = self.kind,
+                    expires_in_secs = tokens.expires_in().map(|d| d.as_secs()),
+                    refresh_token_rotated = tokens.refresh_token.as_ref() != Some(refresh_token),
+                    "OAuth access token refreshed"
+                );
+                self.store(&tokens);
+                Ok(tokens)
+            }
+            Err(e) => {
+                tracing::warn!(grant = self.kind, error = %e, "OAuth access token refresh failed");
+                Err(e)
+            }
+        }
+    }
+
+    /// Keep the tokens, then tell the owner (outside every lock but the refresh one).
+    fn store(&self, tokens: &OAuthTokens) {
+        self.set_tokens(tokens.clone());
+        if let Some(callback) = &self.on_refreshed {
+            callback(tokens);
+        }
+    }
+
+    async fn token_request(&self, grant: Grant<'_>) -> Result<OAuthTokens, AuthError> {
+        let endpoints = self.endpoints();
+        check_secure(&endpoints.token_url)?;
+        let http = self.http.client()?;
+        let mut client = BasicClient::new(ClientId::new(self.client_id.clone()))
+            .set_auth_type(AuthType::RequestBody)
+            .set_token_uri(TokenUrl::from_url(endpoints.token_url.clone()));
+        if let Some(secret) = &self.client_secret {
+            client = client.set_client_secret(ClientSecret::new(secret.expose().to_string()));
+        }
+        let (response, previous_refresh) = match grant {
+            Grant::Code { code, verifier } => {
+                let redirect = self.redirect_uri();
+                let redirect =
+                    RedirectUrl::new(redirect).map_err(|e| AuthError::InvalidEndpoint {
+                        url: unparsable("redirect URI"),
+                        reason: e.to_string(),
+                    })?;
+                let mut request = client
+                    .exchange_code(AuthorizationCode::new(code))
+                    .set_redirect_uri(std::borrow::Cow::Owned(redirect));
+                if let Some(v) = verifier {
+                    request =
+                        request.set_pkce_verifier(PkceCodeVerifier::new(v.expose().to_string()));
+                }
+                (request.request_async(&http).await, None)
+            }
+            Grant::Refresh(refresh_token) => {
+                let secret = RefreshToken::new(refresh_token.expose().to_string());
+                let scopes = endpoints
+                    .scope
+                    .split_whitespace()
+                    .map(|s| Scope::new(s.to_string()));
+                let response = client
+                    .exchange_refresh_token(&secret)
+                    .add_scopes(scopes)
+                    .request_async(&http)
+                    .await;
+                (response, Some(refresh_token))
+            }
+        };
+        let response = response.map_err(|e| token_error(e, &endpoints.token_url))?;
+        to_tokens(&response, previous_refresh)
+    }
+
+    /// The access token to send now, refreshed first when it expires within the margin.
+    pub(crate) async fn access_token(&self) -> Result<SecretString, AuthError> {
+        let current = self.tokens().ok_or(AuthError::NoTokens)?;
+        if !current.expires_within(self.margin) {
+            return Ok(current.access_token);
+        }
+        if current.refresh_token.is_none() {
+            return usable_without_refresh(current);
+        }
+        let _single = self.refresh_lock.lock().await;
+        // Another caller may have refreshed while this one waited.
+        let current = self.tokens().ok_or(AuthError::NoTokens)?;
+        if !current.expires_within(self.margin) {
+            return Ok(current.access_token);
+        }
+        let Some(refresh_token) = current.refresh_token.clone() else {
+            return usable_without_refresh(current);
+        };
+        match self.refresh_locked(&refresh_token).await {
+            Ok(tokens) => Ok(tokens.access_token),
+            // A network hiccup inside the margin: the current token still works for now, and
+            // the next call tries again.
+            Err(AuthError::Http(_)) if !current.is_expired() => Ok(current.access_token),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The service rejected `rejected`: refresh unless someone already replaced it.
+    pub(crate) async fn token_expired(&self, rejected: &SecretString) -> Result<bool, AuthError> {
+        let _single = self.refresh_lock.lock().await;
+        let current = self.tokens().ok_or(AuthError::NoTokens)?;
+        if current.access_token != *rejected {
+            return Ok(true);
+        }
+        let Some(refresh_token) = current.refresh_token.clone() else {
+            return Err(AuthError::NoRefreshToken);
+        };
+        self.refresh_locked(&refresh_token).await?;
+        Ok(true)
+    }
+}
+
+fn usable_without_refresh(tokens: OAuthTokens) -> Result<SecretString, AuthError> {
+    if tokens.is_expired() {
+        Err(AuthError::NoRefreshToken)
+    } else {
+        Ok(tokens.access_token)
+    }
+}
+
+fn to_tokens(
+    response: &BasicTokenResponse,
+    previous_refresh: Option<&SecretString>,
+) -> Result<OAuthTokens, AuthError> {
+    let access_token = response.access_token().secret();
+    if access_token.is_empty() {
+        return Err(AuthError::InvalidTokenResponse(
+            "its `access_token` is empty".to_string(),
+        ));
+    }
+    let refresh_token = match response.refresh_token() {
+        Some(r) if !r.secret().is_empty() => Some(SecretString::new(r.secret().clone())),
+        // Servers that do not rotate (Google) omit it: keep using the one we have.
+        _ => previous_refresh.cloned(),
+    };
+    Ok(OAuthTokens {
+        access_token: SecretString::new(access_token.clone()),
+        refresh_token,
+        expires_at: response.expires_in().map(|d| SystemTime::now() + d),
+        scope: response
+            .scopes()
+            .map(|s| s.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")),
+        token_type: Some(response.token_type().as_ref().to_string()),
+    })
+}
+
+/// Maps `oauth2`'s error without ever including the response body (it may hold tokens).
+fn token_error(
+    e: RequestTokenError<HttpFailure, BasicErrorResponse>,
+    token_url: &Url,
+) -> AuthError {
+    match e {
+        RequestTokenError::ServerResponse(r) => {
+            let error = r.error().as_ref().to_string();
+            let description = r.error_description().cloned().unwrap_or_default();
+            if error == "access_denied" {
+                AuthError::AccessDenied { description }
+            } else {
+                AuthError::OAuth { error, description }
+            }
+        }
+        RequestTokenError::Request(failure) => AuthError::Http(failure.0),
+        RequestTokenError::Parse(parse, _body) => AuthError::InvalidTokenResponse(format!(
+            "{} answered with JSON that does not have the expected shape (at `{}`)",
+            redact_url(token_url),
+            parse.path()
+        )),
+        RequestTokenError::Other(message) => {
+            AuthError::InvalidTokenResponse(format!("{}: {message}", redact_url(token_url)))
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The query and fragment parameters of an authorization response URI.
+struct ResponseParams(Vec<(String, String)>);
+
+impl ResponseParams {
+    fn parse(uri: &str) -> Result<Self, AuthError> {
+        let url = Url::parse(uri.trim()).map_err(|_| AuthError::InvalidResponseUri {
+            reason: "it is not an absolute URI".to_string(),
+        })?;
+        let mut pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        if let Some(fragment) = url.fragment() {
+            pairs.extend(url::form_urlencoded::parse(fragment.as_bytes()).into_owned());
+        }
+        Ok(ResponseParams(pairs))
+    }
+
+    /// The value of `name`; a parameter given twice with different values is refused
+    /// (RFC 6749 §3.1: parameters must not repeat).
+    fn get(&self, name: &str) -> Result<Option<&str>, AuthError> {
+        let mut values = self
+            .0
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str());
+        let first = values.next();
+        if values.any(|v| Some(v) != first) {
+            return Err(AuthError::InvalidResponseUri {
+                reason: format!("its `{name}` parameter appears more than once"),
+            });
+        }
+        Ok(first)
+    }
+}
+
+impl fmt::Debug for OAuthCore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let endpoints = self.endpoints();
+        f.debug_struct(self.kind)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret)
+            .field("environment", &self.environment)
+            .field("tenant", &self.tenant)
+            .field("authorize_url", &redact_url(&endpoints.authorize_url))
+            .field("token_url", &redact_url(&endpoints.token_url))
+            .field("scope", &endpoints.scope)
+            .field("redirect_uri", &self.redirect_uri())
+            .field("pkce", &(self.flow == Flow::Code { pkce: true }))
+            .field("state_issued", &self.state().is_some())
+            .field("tokens", &self.tokens())
+            .field("refresh_margin", &self.margin)
+            .field("custom_http_client", &self.http.is_configured())
+            .field("on_tokens_refreshed", &self.on_refreshed.is_some())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc7636_s256_vector() {
+        assert_eq!(
+            pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn random_tokens_are_distinct_and_long_enough() {
+        let a = random_token();
+        assert_eq!(a.len(), 43, "RFC 7636 verifier length");
+        assert!(
+            a.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        );
+        assert_ne!(a, random_token());
+    }
+
+    #[test]
+    fn response_params() {
+        let p = ResponseParams::parse("https://x/cb?code=a%20b&state=s#access_token=t&state=s")
+            .unwrap();
+        assert_eq!(p.get("code").unwrap(), Some("a b"));
+        assert_eq!(p.get("state").unwrap(), Some("s"));
+        assert_eq!(p.get("access_token").unwrap(), Some("t"));
+        assert_eq!(p.get("nope").unwrap(), None);
+        let p = ResponseParams::parse("https://x/cb?code=a&code=b").unwrap();
+        assert!(matches!(
+            p.get("code"),
+            Err(AuthError::InvalidResponseUri { .. })
+        ));
+        assert!(matches!(
+            ResponseParams::parse("code=a"),
+            Err(AuthError::InvalidResponseUri { .. })
+        ));
+    }
+
+    #[test]
+    fn constant_time() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+}
