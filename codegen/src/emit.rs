@@ -50,6 +50,12 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
     let mut version_mods = Vec::new();
     for loaded in versions {
         let version = &loaded.version;
+        if syn::parse_str::<Ident>(&version.name).is_err() {
+            return Err(EmitError {
+                service: version.name.clone(),
+                message: "a version folder name must be a Rust identifier (e.g. `v13`)".into(),
+            });
+        }
         let vmod = ident(&version.name);
         version_mods.push(vmod.clone());
         let mut service_mods = Vec::new();
@@ -222,8 +228,14 @@ fn format_file(header: &str, tokens: TokenStream, what: &str) -> Result<String, 
     Ok(format!("{header}\n{}", prettyplease::unparse(&file)))
 }
 
+/// An identifier for a name the emitter has already made valid; anything that is not one
+/// (which would make `Ident::new` panic) is sanitized rather than trusted.
 fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
+    if syn::parse_str::<Ident>(name).is_ok() {
+        Ident::new(name, Span::call_site())
+    } else {
+        Ident::new(&names::type_name(name), Span::call_site())
+    }
 }
 
 fn lit(s: &str) -> Literal {
@@ -312,8 +324,40 @@ impl<'a> ServiceEmitter<'a> {
             api_revision: String::new(),
         };
         emitter.collect_namespaces();
+        emitter.check_rust_names()?;
         emitter.find_cycles()?;
         Ok(emitter)
+    }
+
+    /// Two schema types (e.g. one local name in two namespaces) must not become one Rust name.
+    fn check_rust_names(&self) -> Result<(), EmitError> {
+        let mut seen: BTreeMap<String, &QName> = BTreeMap::new();
+        for t in &self.service.types {
+            let q = t.name();
+            let mut rust = Vec::new();
+            match t {
+                TypeDef::Simple(_) => rust.push(names::type_name(&q.name)),
+                TypeDef::Complex(_) => match self.shapes.get(q) {
+                    Some(Shape::Array { .. }) => {
+                        rust.push(format!("enc_{}", names::field_name(&q.name)))
+                    }
+                    _ => {
+                        rust.push(self.struct_name(q).to_string());
+                        if self.is_poly(q) {
+                            rust.push(names::type_name(&q.name));
+                        }
+                    }
+                },
+            }
+            for r in rust {
+                if let Some(other) = seen.insert(r.clone(), q) {
+                    return Err(
+                        self.err(format!("{other} and {q} both map to the Rust name `{r}`"))
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     fn err(&self, message: impl Into<String>) -> EmitError {

@@ -125,7 +125,7 @@ mod tests {
     fn variants() {
         assert_eq!(variant_name("HTML5"), "Html5");
         assert_eq!(variant_name("Search"), "Search");
-        assert_eq!(variant_name("18To24"), "V18To24");
+        assert_eq!(variant_name("18To24"), "V18to24");
         assert_eq!(variant_name("Self"), "Self_");
     }
 

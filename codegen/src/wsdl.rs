@@ -41,12 +41,37 @@ pub fn parse_service(text: &str, file: &str, environment: &str) -> Result<Servic
             message: e.to_string(),
         }
     })?;
-    Parser { doc: &doc, file }.service(environment)
+    let global_names = global_type_names(&doc);
+    Parser {
+        doc: &doc,
+        file,
+        global_names,
+    }
+    .service(environment)
 }
 
 struct Parser<'a, 'input> {
     doc: &'a Document<'input>,
     file: &'a str,
+    /// Every named type (and element with an inline type) of every schema, known before any
+    /// is parsed, so a synthesized name for an anonymous type never takes a declared one.
+    global_names: std::collections::HashSet<QName>,
+}
+
+fn global_type_names(doc: &Document) -> std::collections::HashSet<QName> {
+    let mut names = std::collections::HashSet::new();
+    for schema in doc.descendants().filter(|n| is(*n, XS_NS, "schema")) {
+        let tns = schema.attribute("targetNamespace").unwrap_or_default();
+        for item in schema.children().filter(|n| n.is_element()) {
+            let named_type = matches!(item.tag_name().name(), "complexType" | "simpleType");
+            let element_type =
+                item.tag_name().name() == "element" && child(item, XS_NS, "complexType").is_some();
+            if let (true, Some(name)) = (named_type || element_type, item.attribute("name")) {
+                names.insert(QName::new(tns, name));
+            }
+        }
+    }
+    names
 }
 
 fn is(node: Node, ns: &str, name: &str) -> bool {
@@ -417,7 +442,10 @@ impl<'a, 'input> Parser<'a, 'input> {
                 (None, Some(inline)) => {
                     // Named after the element, or after owner + element if that name is taken.
                     let mut type_name = QName::new(tns, name.clone());
-                    if types.iter().any(|t| t.name() == &type_name) || &type_name == owner {
+                    if self.global_names.contains(&type_name)
+                        || types.iter().any(|t| t.name() == &type_name)
+                        || &type_name == owner
+                    {
                         type_name = QName::new(tns, format!("{}{}", owner.name, name));
                     }
                     let ct =

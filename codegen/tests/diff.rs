@@ -566,6 +566,7 @@ fn ambiguous_local_names_are_qualified() {
 fn version(name: &str, services: Vec<Service>) -> ApiVersion {
     ApiVersion {
         name: name.into(),
+        api_revision: None,
         services,
     }
 }

@@ -238,7 +238,14 @@ impl<'a> XmlReader<'a> {
         let mut depth = 0usize;
         loop {
             match self.next()? {
-                Event::Start(_) => depth += 1,
+                Event::Start(_) => {
+                    depth += 1;
+                    // Skipped content obeys the same depth limit as decoded content (and
+                    // keeps quick-xml's namespace scope counter far from its limit).
+                    if self.path.len() + depth > MAX_DEPTH {
+                        return Err(self.error(DecodeErrorKind::TooDeep));
+                    }
+                }
                 Event::End(_) => {
                     if depth == 0 {
                         return Ok(());

@@ -85,7 +85,7 @@ impl XmlWriter {
     /// Adds `xsi:type` naming a type in `type_ns`, binding a prefix for it on this element.
     pub fn xsi_type(&mut self, type_ns: &'static str, type_name: &str) {
         self.out.push_str(" i:type=\"t:");
-        self.out.push_str(type_name);
+        escape_into(&mut self.out, type_name, true);
         self.out.push_str("\" xmlns:t=\"");
         escape_into(&mut self.out, type_ns, true);
         self.out.push('"');
