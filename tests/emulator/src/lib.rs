@@ -219,6 +219,9 @@ pub struct EmulatorConfig {
     pub max_body_bytes: usize,
     /// Most recorded SOAP requests kept (oldest dropped first).
     pub max_recorded_requests: usize,
+    /// Most request-body bytes the recorded requests may hold together (oldest dropped
+    /// first; the latest request is always kept).
+    pub max_recorded_body_bytes: usize,
 }
 
 impl Default for EmulatorConfig {
@@ -235,6 +238,7 @@ impl Default for EmulatorConfig {
             strict_order: true,
             max_body_bytes: 16 * 1024 * 1024,
             max_recorded_requests: 10_000,
+            max_recorded_body_bytes: 64 * 1024 * 1024,
         }
     }
 }

@@ -217,8 +217,15 @@ pub(crate) struct Shared {
     pub oauth: Mutex<OAuthStore>,
     pub data: Mutex<DataStore>,
     injections: Mutex<VecDeque<InjectionRule>>,
-    requests: Mutex<VecDeque<RecordedRequest>>,
+    requests: Mutex<Recorded>,
     connections: AtomicU64,
+}
+
+/// Recorded requests and the bytes their bodies hold.
+#[derive(Debug, Default)]
+struct Recorded {
+    list: VecDeque<RecordedRequest>,
+    body_bytes: usize,
 }
 
 impl Shared {
@@ -229,7 +236,7 @@ impl Shared {
             oauth: Mutex::new(OAuthStore::default()),
             data: Mutex::new(DataStore::new()),
             injections: Mutex::new(VecDeque::new()),
-            requests: Mutex::new(VecDeque::new()),
+            requests: Mutex::new(Recorded::default()),
             connections: AtomicU64::new(0),
         }
     }
@@ -271,20 +278,30 @@ impl Shared {
         lock(&self.oauth).issue(self.directory.user.id, client_id, scope, lifetime)
     }
 
+    /// Records a request, dropping the oldest ones beyond the configured count and body
+    /// bytes.
     pub fn record(&self, request: RecordedRequest) {
         let mut r = lock(&self.requests);
-        while r.len() >= self.config.max_recorded_requests.max(1) {
-            r.pop_front();
+        let max_count = self.config.max_recorded_requests.max(1);
+        let max_bytes = self.config.max_recorded_body_bytes;
+        r.body_bytes += request.body.len();
+        r.list.push_back(request);
+        while r.list.len() > max_count || (r.body_bytes > max_bytes && r.list.len() > 1) {
+            match r.list.pop_front() {
+                Some(old) => r.body_bytes = r.body_bytes.saturating_sub(old.body.len()),
+                None => break,
+            }
         }
-        r.push_back(request);
     }
 
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.requests).iter().cloned().collect()
+        lock(&self.requests).list.iter().cloned().collect()
     }
 
     pub fn clear_requests(&self) {
-        lock(&self.requests).clear();
+        let mut r = lock(&self.requests);
+        r.list.clear();
+        r.body_bytes = 0;
     }
 
     /// Counts an accepted connection and returns its number.

@@ -354,3 +354,34 @@ async fn shutdown_stops_the_server() {
     tokio::time::sleep(Duration::from_millis(50)).await;
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+#[tokio::test]
+async fn recorded_requests_are_bounded() {
+    let config = EmulatorConfig {
+        max_recorded_requests: 3,
+        max_recorded_body_bytes: 1_000_000,
+        ..Default::default()
+    };
+    let emu = Emulator::start_with(config).await.unwrap();
+    let http = common::client();
+    let h = common::auth_headers(&common::access_token(&emu));
+    for _ in 0..5 {
+        common::ok(&emu, &http, &GetUserRequest::default(), &h).await;
+    }
+    assert_eq!(emu.requests().len(), 3);
+
+    let config = EmulatorConfig {
+        max_recorded_body_bytes: 10,
+        ..Default::default()
+    };
+    let emu = Emulator::start_with(config).await.unwrap();
+    let h = common::auth_headers(&common::access_token(&emu));
+    for _ in 0..3 {
+        common::ok(&emu, &http, &GetUserRequest::default(), &h).await;
+    }
+    assert_eq!(
+        emu.requests().len(),
+        1,
+        "only the latest is kept when bodies exceed the byte limit"
+    );
+}
