@@ -8,8 +8,10 @@
 
 pub mod diff;
 pub mod emit;
+pub mod example;
 pub mod model;
 pub mod names;
+pub mod rest;
 pub mod sample;
 pub mod wsdl;
 
@@ -50,6 +52,8 @@ pub struct Loaded {
     pub files: Vec<String>,
     /// Contract differences between environments (empty when they agree, as they should).
     pub differences: Vec<EnvironmentDifference>,
+    /// Facts about the REST/JSON form (`rest-json.json` in the version folder; empty if none).
+    pub rest: rest::RestFacts,
 }
 
 fn read(path: &Path) -> Result<String, Error> {
@@ -153,7 +157,9 @@ pub fn load_version(dir: &Path) -> Result<Loaded, Error> {
         .ok()
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
+    let rest = rest::RestFacts::load(&dir.join("rest-json.json"))?;
     Ok(Loaded {
+        rest,
         version: ApiVersion {
             name,
             api_revision,

@@ -18,6 +18,8 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
+#[cfg(feature = "json")]
+use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
 pub const NS0: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 /// `https://adapi.microsoft.com`
@@ -77,6 +79,79 @@ impl XmlDecode for GetBidOpportunitiesRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidOpportunitiesRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdGroupId",
+        "CampaignId",
+        "OpportunityType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "OpportunityType",
+            &self.opportunity_type,
+            <Flags<BidOpportunityType> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "OpportunityType" => {
+                self.opportunity_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <Flags<BidOpportunityType> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidOpportunitiesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidOpportunitiesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `BidOpportunityType`: one flag of a set; fields hold `Flags<BidOpportunityType>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -131,6 +206,28 @@ impl XmlText for BidOpportunityType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BidOpportunityType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["FirstPage", "MainLine", "MainLine1"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BidOpportunityType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetBidOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidOpportunitiesResponse {
@@ -174,6 +271,49 @@ impl XmlDecode for GetBidOpportunitiesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidOpportunitiesResponse {
+    const MEMBERS: &'static [&'static str] = &["Opportunities"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Opportunities",
+            &self.opportunities,
+            json_enc_array_of_bid_opportunity,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Opportunities" => {
+                self.opportunities = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_bid_opportunity,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidOpportunitiesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidOpportunitiesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBidOpportunity` wrapper (items named `BidOpportunity`).
 pub(crate) fn enc_array_of_bid_opportunity(
     items: &Vec<Option<BidOpportunity>>,
@@ -192,6 +332,28 @@ pub(crate) fn dec_array_of_bid_opportunity(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BidOpportunity>>, DecodeError> {
     r.items(b"BidOpportunity", |r| r.opt(<BidOpportunity as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_bid_opportunity(
+    items: &Vec<Option<BidOpportunity>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BidOpportunity as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_bid_opportunity(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BidOpportunity>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BidOpportunity as JsonDecode>::read_json,
+    )
 }
 /// `BidOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -302,6 +464,177 @@ impl XmlDecode for BidOpportunity {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BidOpportunity {
+    const MEMBERS: &'static [&'static str] = &[
+        "OpportunityKey",
+        "AdGroupId",
+        "CampaignId",
+        "CurrentBid",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "KeywordId",
+        "MatchType",
+        "SuggestedBid",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OpportunityKey",
+            &self.opportunity_key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentBid",
+            &self.current_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "KeywordId",
+            &self.keyword_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MatchType",
+            &self.match_type,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OpportunityKey" => {
+                self.opportunity_key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentBid" => {
+                self.current_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordId" => {
+                self.keyword_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BidOpportunity {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BidOpportunity {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `Opportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Opportunity`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OpportunityBase {
@@ -339,6 +672,49 @@ impl XmlEncode for OpportunityBase {
 impl XmlDecode for OpportunityBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OpportunityBase {
+    const MEMBERS: &'static [&'static str] = &["OpportunityKey"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OpportunityKey",
+            &self.opportunity_key,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OpportunityKey" => {
+                self.opportunity_key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OpportunityBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OpportunityBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `Opportunity` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -445,6 +821,73 @@ impl XmlDecode for Opportunity {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for Opportunity {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::Opportunity(v) => crate::json::write_struct(v, w, Some("Opportunity")),
+            Self::BidOpportunity(v) => {
+                crate::json::write_struct(v, w, Some("BidOpportunity"))
+            }
+            Self::BudgetOpportunity(v) => {
+                crate::json::write_struct(v, w, Some("BudgetOpportunity"))
+            }
+            Self::KeywordOpportunity(v) => {
+                crate::json::write_struct(v, w, Some("KeywordOpportunity"))
+            }
+            Self::BroadMatchKeywordOpportunity(v) => {
+                crate::json::write_struct(v, w, Some("BroadMatchKeywordOpportunity"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Opportunity {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("Opportunity") => {
+                    Self::Opportunity(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("BidOpportunity") => {
+                    Self::BidOpportunity(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("BudgetOpportunity") => {
+                    Self::BudgetOpportunity(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("KeywordOpportunity") => {
+                    Self::KeywordOpportunity(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("BroadMatchKeywordOpportunity") => {
+                    Self::BroadMatchKeywordOpportunity(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "Opportunity",
+                                    "Opportunity, BidOpportunity, BudgetOpportunity, KeywordOpportunity, BroadMatchKeywordOpportunity"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultDetail {
@@ -508,6 +951,79 @@ impl XmlDecode for ApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &[
+        "TrackingId",
+        "BatchErrors",
+        "OperationErrors",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BatchErrors",
+            &self.batch_errors,
+            json_enc_array_of_batch_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "BatchErrors" => {
+                self.batch_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -526,6 +1042,28 @@ pub(crate) fn dec_array_of_batch_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_batch_error(
+    items: &Vec<Option<BatchError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BatchError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_batch_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BatchError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BatchError as JsonDecode>::read_json,
+    )
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -593,6 +1131,97 @@ impl XmlDecode for BatchError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BatchError {
+    const MEMBERS: &'static [&'static str] = &[
+        "Code",
+        "Details",
+        "ErrorCode",
+        "Index",
+        "Message",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Index" => {
+                self.index = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BatchError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BatchError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -611,6 +1240,28 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_operation_error(
+    items: &Vec<Option<OperationError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <OperationError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_operation_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<OperationError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <OperationError as JsonDecode>::read_json,
+    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -671,6 +1322,88 @@ impl XmlDecode for OperationError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OperationError {
+    const MEMBERS: &'static [&'static str] = &[
+        "Code",
+        "Details",
+        "ErrorCode",
+        "Message",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OperationError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OperationError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBudgetOpportunitiesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBudgetOpportunitiesRequest {
@@ -707,6 +1440,49 @@ impl XmlEncode for GetBudgetOpportunitiesRequest {
 impl XmlDecode for GetBudgetOpportunitiesRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBudgetOpportunitiesRequest {
+    const MEMBERS: &'static [&'static str] = &["CampaignId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBudgetOpportunitiesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBudgetOpportunitiesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetBudgetOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -753,6 +1529,49 @@ impl XmlDecode for GetBudgetOpportunitiesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBudgetOpportunitiesResponse {
+    const MEMBERS: &'static [&'static str] = &["Opportunities"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Opportunities",
+            &self.opportunities,
+            json_enc_array_of_budget_opportunity,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Opportunities" => {
+                self.opportunities = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_budget_opportunity,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBudgetOpportunitiesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBudgetOpportunitiesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBudgetOpportunity` wrapper (items named `BudgetOpportunity`).
 pub(crate) fn enc_array_of_budget_opportunity(
     items: &Vec<Option<BudgetOpportunity>>,
@@ -771,6 +1590,28 @@ pub(crate) fn dec_array_of_budget_opportunity(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BudgetOpportunity>>, DecodeError> {
     r.items(b"BudgetOpportunity", |r| r.opt(<BudgetOpportunity as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_budget_opportunity(
+    items: &Vec<Option<BudgetOpportunity>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BudgetOpportunity as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_budget_opportunity(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BudgetOpportunity>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BudgetOpportunity as JsonDecode>::read_json,
+    )
 }
 /// `BudgetOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -887,6 +1728,177 @@ impl XmlDecode for BudgetOpportunity {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BudgetOpportunity {
+    const MEMBERS: &'static [&'static str] = &[
+        "OpportunityKey",
+        "BudgetPoints",
+        "BudgetType",
+        "CampaignId",
+        "CurrentBudget",
+        "IncreaseInClicks",
+        "IncreaseInImpressions",
+        "PercentageIncreaseInClicks",
+        "PercentageIncreaseInImpressions",
+        "RecommendedBudget",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OpportunityKey",
+            &self.opportunity_key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BudgetPoints",
+            &self.budget_points,
+            json_enc_array_of_budget_point,
+        );
+        crate::json::emit::opt(
+            w,
+            "BudgetType",
+            &self.budget_type,
+            <BudgetLimitType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentBudget",
+            &self.current_budget,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "IncreaseInClicks",
+            &self.increase_in_clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "IncreaseInImpressions",
+            &self.increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "PercentageIncreaseInClicks",
+            &self.percentage_increase_in_clicks,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "PercentageIncreaseInImpressions",
+            &self.percentage_increase_in_impressions,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "RecommendedBudget",
+            &self.recommended_budget,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OpportunityKey" => {
+                self.opportunity_key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "BudgetPoints" => {
+                self.budget_points = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_budget_point,
+                )?;
+            }
+            "BudgetType" => {
+                self.budget_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <BudgetLimitType as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentBudget" => {
+                self.current_budget = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "IncreaseInClicks" => {
+                self.increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "IncreaseInImpressions" => {
+                self.increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "PercentageIncreaseInClicks" => {
+                self.percentage_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "PercentageIncreaseInImpressions" => {
+                self.percentage_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendedBudget" => {
+                self.recommended_budget = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BudgetOpportunity {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BudgetOpportunity {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBudgetPoint` wrapper (items named `BudgetPoint`).
 pub(crate) fn enc_array_of_budget_point(
     items: &Vec<Option<BudgetPoint>>,
@@ -905,6 +1917,28 @@ pub(crate) fn dec_array_of_budget_point(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BudgetPoint>>, DecodeError> {
     r.items(b"BudgetPoint", |r| r.opt(<BudgetPoint as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_budget_point(
+    items: &Vec<Option<BudgetPoint>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BudgetPoint as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_budget_point(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BudgetPoint>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BudgetPoint as JsonDecode>::read_json,
+    )
 }
 /// `BudgetPoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -975,6 +2009,107 @@ impl XmlDecode for BudgetPoint {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BudgetPoint {
+    const MEMBERS: &'static [&'static str] = &[
+        "BudgetAmount",
+        "BudgetPointType",
+        "EstimatedWeeklyClicks",
+        "EstimatedWeeklyCost",
+        "EstimatedWeeklyImpressions",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "BudgetAmount",
+            &self.budget_amount,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "BudgetPointType",
+            &self.budget_point_type,
+            <BudgetPointType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedWeeklyClicks",
+            &self.estimated_weekly_clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedWeeklyCost",
+            &self.estimated_weekly_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedWeeklyImpressions",
+            &self.estimated_weekly_impressions,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BudgetAmount" => {
+                self.budget_amount = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "BudgetPointType" => {
+                self.budget_point_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <BudgetPointType as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedWeeklyClicks" => {
+                self.estimated_weekly_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedWeeklyCost" => {
+                self.estimated_weekly_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedWeeklyImpressions" => {
+                self.estimated_weekly_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BudgetPoint {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BudgetPoint {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `BudgetPointType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1038,6 +2173,28 @@ impl XmlText for BudgetPointType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BudgetPointType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Current", "Suggested", "Maximum", "Other"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BudgetPointType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `BudgetLimitType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1089,6 +2246,28 @@ impl XmlText for BudgetLimitType {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BudgetLimitType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["DailyBudgetStandard", "DailyBudgetAccelerated"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BudgetLimitType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// The `GetKeywordOpportunitiesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -1144,6 +2323,79 @@ impl XmlDecode for GetKeywordOpportunitiesRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordOpportunitiesRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdGroupId",
+        "CampaignId",
+        "OpportunityType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "OpportunityType",
+            &self.opportunity_type,
+            <Flags<KeywordOpportunityType> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "OpportunityType" => {
+                self.opportunity_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <Flags<KeywordOpportunityType> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordOpportunitiesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordOpportunitiesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `KeywordOpportunityType`: one flag of a set; fields hold `Flags<KeywordOpportunityType>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1194,6 +2446,28 @@ impl XmlText for KeywordOpportunityType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for KeywordOpportunityType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["BroadMatch", "CampaignContext"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for KeywordOpportunityType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetKeywordOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordOpportunitiesResponse {
@@ -1238,6 +2512,49 @@ impl XmlDecode for GetKeywordOpportunitiesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordOpportunitiesResponse {
+    const MEMBERS: &'static [&'static str] = &["Opportunities"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Opportunities",
+            &self.opportunities,
+            json_enc_array_of_keyword_opportunity,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Opportunities" => {
+                self.opportunities = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_opportunity,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordOpportunitiesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordOpportunitiesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordOpportunity` wrapper (items named `KeywordOpportunity`).
 pub(crate) fn enc_array_of_keyword_opportunity(
     items: &Vec<Option<KeywordOpportunity>>,
@@ -1256,6 +2573,28 @@ pub(crate) fn dec_array_of_keyword_opportunity(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordOpportunity>>, DecodeError> {
     r.items(b"KeywordOpportunity", |r| r.opt(<KeywordOpportunity as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_opportunity(
+    items: &Vec<Option<KeywordOpportunity>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordOpportunity as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_opportunity(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordOpportunity>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordOpportunity as JsonDecode>::read_json,
+    )
 }
 /// `KeywordOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first. Other types extend it: fields of this type hold the enum `KeywordOpportunity`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1388,6 +2727,219 @@ impl XmlDecode for KeywordOpportunityBase {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordOpportunityBase {
+    const MEMBERS: &'static [&'static str] = &[
+        "OpportunityKey",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "Competition",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "MatchType",
+        "MonthlySearches",
+        "SuggestedBid",
+        "SuggestedKeyword",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OpportunityKey",
+            &self.opportunity_key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Competition",
+            &self.competition,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MonthlySearches",
+            &self.monthly_searches,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedKeyword",
+            &self.suggested_keyword,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OpportunityKey" => {
+                self.opportunity_key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Competition" => {
+                self.competition = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "MonthlySearches" => {
+                self.monthly_searches = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedKeyword" => {
+                self.suggested_keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordOpportunityBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordOpportunityBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `KeywordOpportunity` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1451,6 +3003,55 @@ impl XmlDecode for KeywordOpportunity {
                         type_name,
                         base: decode_struct(r)?,
                     }
+                }
+            },
+        )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordOpportunity {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::KeywordOpportunity(v) => {
+                crate::json::write_struct(v, w, Some("KeywordOpportunity"))
+            }
+            Self::BroadMatchKeywordOpportunity(v) => {
+                crate::json::write_struct(v, w, Some("BroadMatchKeywordOpportunity"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordOpportunity {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("KeywordOpportunity") => {
+                    Self::KeywordOpportunity(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("BroadMatchKeywordOpportunity") => {
+                    Self::BroadMatchKeywordOpportunity(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "KeywordOpportunity",
+                                    "KeywordOpportunity, BroadMatchKeywordOpportunity"
+                                ),
+                            ),
+                    );
                 }
             },
         )
@@ -1650,6 +3251,331 @@ impl XmlDecode for BroadMatchKeywordOpportunity {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BroadMatchKeywordOpportunity {
+    const MEMBERS: &'static [&'static str] = &[
+        "OpportunityKey",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "Competition",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "MatchType",
+        "MonthlySearches",
+        "SuggestedBid",
+        "SuggestedKeyword",
+        "AverageCPC",
+        "AverageCTR",
+        "ClickShare",
+        "ImpressionShare",
+        "ReferenceKeywordBid",
+        "ReferenceKeywordId",
+        "ReferenceKeywordMatchType",
+        "SearchQueryKPIs",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OpportunityKey",
+            &self.opportunity_key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Competition",
+            &self.competition,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MonthlySearches",
+            &self.monthly_searches,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedKeyword",
+            &self.suggested_keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AverageCPC",
+            &self.average_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AverageCTR",
+            &self.average_ctr,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ClickShare",
+            &self.click_share,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ImpressionShare",
+            &self.impression_share,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ReferenceKeywordBid",
+            &self.reference_keyword_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ReferenceKeywordId",
+            &self.reference_keyword_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ReferenceKeywordMatchType",
+            &self.reference_keyword_match_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchQueryKPIs",
+            &self.search_query_kp_is,
+            json_enc_array_of_broad_match_search_query_kpi,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OpportunityKey" => {
+                self.opportunity_key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Competition" => {
+                self.competition = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "MonthlySearches" => {
+                self.monthly_searches = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedKeyword" => {
+                self.suggested_keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AverageCPC" => {
+                self.average_cpc = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AverageCTR" => {
+                self.average_ctr = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ClickShare" => {
+                self.click_share = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ImpressionShare" => {
+                self.impression_share = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ReferenceKeywordBid" => {
+                self.reference_keyword_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ReferenceKeywordId" => {
+                self.reference_keyword_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ReferenceKeywordMatchType" => {
+                self.reference_keyword_match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchQueryKPIs" => {
+                self.search_query_kp_is = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_broad_match_search_query_kpi,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BroadMatchKeywordOpportunity {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BroadMatchKeywordOpportunity {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBroadMatchSearchQueryKPI` wrapper (items named `BroadMatchSearchQueryKPI`).
 pub(crate) fn enc_array_of_broad_match_search_query_kpi(
     items: &Vec<Option<BroadMatchSearchQueryKPI>>,
@@ -1670,6 +3596,28 @@ pub(crate) fn dec_array_of_broad_match_search_query_kpi(
     r.items(
         b"BroadMatchSearchQueryKPI",
         |r| r.opt(<BroadMatchSearchQueryKPI as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_broad_match_search_query_kpi(
+    items: &Vec<Option<BroadMatchSearchQueryKPI>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BroadMatchSearchQueryKPI as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_broad_match_search_query_kpi(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BroadMatchSearchQueryKPI>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BroadMatchSearchQueryKPI as JsonDecode>::read_json,
     )
 }
 /// `BroadMatchSearchQueryKPI` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -1738,6 +3686,102 @@ impl XmlDecode for BroadMatchSearchQueryKPI {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BroadMatchSearchQueryKPI {
+    const MEMBERS: &'static [&'static str] = &[
+        "AverageCTR",
+        "Clicks",
+        "Impressions",
+        "SRPV",
+        "SearchQuery",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AverageCTR",
+            &self.average_ctr,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Clicks",
+            &self.clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Impressions",
+            &self.impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "SRPV", &self.srpv, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "SearchQuery",
+            &self.search_query,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AverageCTR" => {
+                self.average_ctr = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Clicks" => {
+                self.clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Impressions" => {
+                self.impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SRPV" => {
+                self.srpv = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchQuery" => {
+                self.search_query = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BroadMatchSearchQueryKPI {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BroadMatchSearchQueryKPI {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetEstimatedBidByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordIdsRequest {
@@ -1782,6 +3826,62 @@ impl XmlEncode for GetEstimatedBidByKeywordIdsRequest {
 impl XmlDecode for GetEstimatedBidByKeywordIdsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedBidByKeywordIdsRequest {
+    const MEMBERS: &'static [&'static str] = &["KeywordIds", "TargetPositionForAds"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordIds",
+            &self.keyword_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::opt(
+            w,
+            "TargetPositionForAds",
+            &self.target_position_for_ads,
+            <TargetAdPosition as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordIds" => {
+                self.keyword_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "TargetPositionForAds" => {
+                self.target_position_for_ads = crate::json::member::opt(
+                    v,
+                    path,
+                    <TargetAdPosition as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedBidByKeywordIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedBidByKeywordIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `TargetAdPosition` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -1838,6 +3938,28 @@ impl XmlText for TargetAdPosition {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for TargetAdPosition {
+    fn known_names() -> Vec<&'static str> {
+        vec!["MainLine1", "MainLine", "FirstPage"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for TargetAdPosition {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetEstimatedBidByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordIdsResponse {
@@ -1882,6 +4004,49 @@ impl XmlDecode for GetEstimatedBidByKeywordIdsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedBidByKeywordIdsResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordEstimatedBids"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimatedBids",
+            &self.keyword_estimated_bids,
+            json_enc_array_of_keyword_id_estimated_bid,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordEstimatedBids" => {
+                self.keyword_estimated_bids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_id_estimated_bid,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedBidByKeywordIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedBidByKeywordIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordIdEstimatedBid` wrapper (items named `KeywordIdEstimatedBid`).
 pub(crate) fn enc_array_of_keyword_id_estimated_bid(
     items: &Vec<Option<KeywordIdEstimatedBid>>,
@@ -1902,6 +4067,28 @@ pub(crate) fn dec_array_of_keyword_id_estimated_bid(
     r.items(
         b"KeywordIdEstimatedBid",
         |r| r.opt(<KeywordIdEstimatedBid as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_id_estimated_bid(
+    items: &Vec<Option<KeywordIdEstimatedBid>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordIdEstimatedBid as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_id_estimated_bid(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordIdEstimatedBid>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordIdEstimatedBid as JsonDecode>::read_json,
     )
 }
 /// `KeywordIdEstimatedBid` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -1948,6 +4135,62 @@ impl XmlEncode for KeywordIdEstimatedBid {
 impl XmlDecode for KeywordIdEstimatedBid {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordIdEstimatedBid {
+    const MEMBERS: &'static [&'static str] = &["KeywordId", "KeywordEstimatedBid"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "KeywordId",
+            &self.keyword_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimatedBid",
+            &self.keyword_estimated_bid,
+            <KeywordEstimatedBid as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordId" => {
+                self.keyword_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordEstimatedBid" => {
+                self.keyword_estimated_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <KeywordEstimatedBid as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordIdEstimatedBid {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordIdEstimatedBid {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `KeywordEstimatedBid` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -2001,6 +4244,62 @@ impl XmlDecode for KeywordEstimatedBid {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordEstimatedBid {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "EstimatedBids"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstimatedBids",
+            &self.estimated_bids,
+            json_enc_array_of_estimated_bid_and_traffic,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedBids" => {
+                self.estimated_bids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_estimated_bid_and_traffic,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordEstimatedBid {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordEstimatedBid {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfEstimatedBidAndTraffic` wrapper (items named `EstimatedBidAndTraffic`).
 pub(crate) fn enc_array_of_estimated_bid_and_traffic(
     items: &Vec<Option<EstimatedBidAndTraffic>>,
@@ -2021,6 +4320,28 @@ pub(crate) fn dec_array_of_estimated_bid_and_traffic(
     r.items(
         b"EstimatedBidAndTraffic",
         |r| r.opt(<EstimatedBidAndTraffic as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_estimated_bid_and_traffic(
+    items: &Vec<Option<EstimatedBidAndTraffic>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <EstimatedBidAndTraffic as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_estimated_bid_and_traffic(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<EstimatedBidAndTraffic>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <EstimatedBidAndTraffic as JsonDecode>::read_json,
     )
 }
 /// `EstimatedBidAndTraffic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -2135,6 +4456,191 @@ impl XmlEncode for EstimatedBidAndTraffic {
 impl XmlDecode for EstimatedBidAndTraffic {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for EstimatedBidAndTraffic {
+    const MEMBERS: &'static [&'static str] = &[
+        "MinClicksPerWeek",
+        "MaxClicksPerWeek",
+        "AverageCPC",
+        "MinImpressionsPerWeek",
+        "MaxImpressionsPerWeek",
+        "CTR",
+        "MinTotalCostPerWeek",
+        "MaxTotalCostPerWeek",
+        "CurrencyCode",
+        "MatchType",
+        "EstimatedMinBid",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "MinClicksPerWeek",
+            &self.min_clicks_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxClicksPerWeek",
+            &self.max_clicks_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AverageCPC",
+            &self.average_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MinImpressionsPerWeek",
+            &self.min_impressions_per_week,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxImpressionsPerWeek",
+            &self.max_impressions_per_week,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CTR",
+            &self.ctr,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MinTotalCostPerWeek",
+            &self.min_total_cost_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxTotalCostPerWeek",
+            &self.max_total_cost_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <CurrencyCode as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <MatchType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedMinBid",
+            &self.estimated_min_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "MinClicksPerWeek" => {
+                self.min_clicks_per_week = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxClicksPerWeek" => {
+                self.max_clicks_per_week = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AverageCPC" => {
+                self.average_cpc = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MinImpressionsPerWeek" => {
+                self.min_impressions_per_week = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxImpressionsPerWeek" => {
+                self.max_impressions_per_week = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CTR" => {
+                self.ctr = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MinTotalCostPerWeek" => {
+                self.min_total_cost_per_week = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxTotalCostPerWeek" => {
+                self.max_total_cost_per_week = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::opt(
+                    v,
+                    path,
+                    <CurrencyCode as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <MatchType as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedMinBid" => {
+                self.estimated_min_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for EstimatedBidAndTraffic {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for EstimatedBidAndTraffic {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -2645,6 +5151,38 @@ impl XmlText for CurrencyCode {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CurrencyCode {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AED", "ALL", "AMD", "ARS", "AUD", "AZM", "BGL", "BHD", "BND", "BOB", "BRL",
+            "BYB", "BZD", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CZK", "DOP", "DKK",
+            "DZD", "EEK", "EGP", "EUR", "GBP", "GEL", "GTQ", "HKD", "HNL", "HRK", "HUF",
+            "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS",
+            "KRW", "KWD", "KZT", "LBP", "LTL", "LVL", "LYD", "MAD", "MKD", "MOP", "MNT",
+            "MVR", "MXN", "MYR", "NIO", "NOK", "NZD", "OMR", "PAB", "PEN", "PHP", "PKR",
+            "PLN", "PYG", "QAR", "ROL", "RUR", "SAR", "SEK", "SGD", "SIT", "SKK", "SYP",
+            "THB", "TND", "TRY", "TTD", "TWD", "UAH", "USD", "UYU", "UZS", "VEF", "YER",
+            "VND", "YUN", "ZAR", "ZWD", "UNSPECIFY"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CurrencyCode {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `MatchType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2708,6 +5246,28 @@ impl XmlText for MatchType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for MatchType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Exact", "Phrase", "Broad", "Aggregate"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for MatchType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetEstimatedPositionByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordIdsRequest {
@@ -2751,6 +5311,62 @@ impl XmlEncode for GetEstimatedPositionByKeywordIdsRequest {
 impl XmlDecode for GetEstimatedPositionByKeywordIdsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedPositionByKeywordIdsRequest {
+    const MEMBERS: &'static [&'static str] = &["KeywordIds", "MaxBid"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordIds",
+            &self.keyword_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::opt(
+            w,
+            "MaxBid",
+            &self.max_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordIds" => {
+                self.keyword_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "MaxBid" => {
+                self.max_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedPositionByKeywordIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedPositionByKeywordIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetEstimatedPositionByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -2797,6 +5413,49 @@ impl XmlDecode for GetEstimatedPositionByKeywordIdsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedPositionByKeywordIdsResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordEstimatedPositions"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimatedPositions",
+            &self.keyword_estimated_positions,
+            json_enc_array_of_keyword_id_estimated_position,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordEstimatedPositions" => {
+                self.keyword_estimated_positions = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_id_estimated_position,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedPositionByKeywordIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedPositionByKeywordIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordIdEstimatedPosition` wrapper (items named `KeywordIdEstimatedPosition`).
 pub(crate) fn enc_array_of_keyword_id_estimated_position(
     items: &Vec<Option<KeywordIdEstimatedPosition>>,
@@ -2817,6 +5476,28 @@ pub(crate) fn dec_array_of_keyword_id_estimated_position(
     r.items(
         b"KeywordIdEstimatedPosition",
         |r| r.opt(<KeywordIdEstimatedPosition as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_id_estimated_position(
+    items: &Vec<Option<KeywordIdEstimatedPosition>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordIdEstimatedPosition as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_id_estimated_position(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordIdEstimatedPosition>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordIdEstimatedPosition as JsonDecode>::read_json,
     )
 }
 /// `KeywordIdEstimatedPosition` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -2863,6 +5544,62 @@ impl XmlEncode for KeywordIdEstimatedPosition {
 impl XmlDecode for KeywordIdEstimatedPosition {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordIdEstimatedPosition {
+    const MEMBERS: &'static [&'static str] = &["KeywordId", "KeywordEstimatedPosition"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "KeywordId",
+            &self.keyword_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimatedPosition",
+            &self.keyword_estimated_position,
+            <KeywordEstimatedPosition as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordId" => {
+                self.keyword_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordEstimatedPosition" => {
+                self.keyword_estimated_position = crate::json::member::nillable(
+                    v,
+                    path,
+                    <KeywordEstimatedPosition as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordIdEstimatedPosition {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordIdEstimatedPosition {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `KeywordEstimatedPosition` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -2916,6 +5653,62 @@ impl XmlDecode for KeywordEstimatedPosition {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordEstimatedPosition {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "EstimatedPositions"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstimatedPositions",
+            &self.estimated_positions,
+            json_enc_array_of_estimated_position_and_traffic,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedPositions" => {
+                self.estimated_positions = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_estimated_position_and_traffic,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordEstimatedPosition {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordEstimatedPosition {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfEstimatedPositionAndTraffic` wrapper (items named `EstimatedPositionAndTraffic`).
 pub(crate) fn enc_array_of_estimated_position_and_traffic(
     items: &Vec<Option<EstimatedPositionAndTraffic>>,
@@ -2936,6 +5729,28 @@ pub(crate) fn dec_array_of_estimated_position_and_traffic(
     r.items(
         b"EstimatedPositionAndTraffic",
         |r| r.opt(<EstimatedPositionAndTraffic as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_estimated_position_and_traffic(
+    items: &Vec<Option<EstimatedPositionAndTraffic>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <EstimatedPositionAndTraffic as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_estimated_position_and_traffic(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<EstimatedPositionAndTraffic>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <EstimatedPositionAndTraffic as JsonDecode>::read_json,
     )
 }
 /// `EstimatedPositionAndTraffic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -3050,6 +5865,186 @@ impl XmlDecode for EstimatedPositionAndTraffic {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for EstimatedPositionAndTraffic {
+    const MEMBERS: &'static [&'static str] = &[
+        "MatchType",
+        "MinClicksPerWeek",
+        "MaxClicksPerWeek",
+        "AverageCPC",
+        "MinImpressionsPerWeek",
+        "MaxImpressionsPerWeek",
+        "CTR",
+        "MinTotalCostPerWeek",
+        "MaxTotalCostPerWeek",
+        "CurrencyCode",
+        "EstimatedAdPosition",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <MatchType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MinClicksPerWeek",
+            &self.min_clicks_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MaxClicksPerWeek",
+            &self.max_clicks_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AverageCPC",
+            &self.average_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MinImpressionsPerWeek",
+            &self.min_impressions_per_week,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MaxImpressionsPerWeek",
+            &self.max_impressions_per_week,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "CTR", &self.ctr, <f64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "MinTotalCostPerWeek",
+            &self.min_total_cost_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MaxTotalCostPerWeek",
+            &self.max_total_cost_per_week,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <CurrencyCode as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedAdPosition",
+            &self.estimated_ad_position,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <MatchType as JsonDecode>::read_json,
+                )?;
+            }
+            "MinClicksPerWeek" => {
+                self.min_clicks_per_week = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxClicksPerWeek" => {
+                self.max_clicks_per_week = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AverageCPC" => {
+                self.average_cpc = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MinImpressionsPerWeek" => {
+                self.min_impressions_per_week = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxImpressionsPerWeek" => {
+                self.max_impressions_per_week = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CTR" => {
+                self.ctr = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MinTotalCostPerWeek" => {
+                self.min_total_cost_per_week = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxTotalCostPerWeek" => {
+                self.max_total_cost_per_week = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::opt(
+                    v,
+                    path,
+                    <CurrencyCode as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedAdPosition" => {
+                self.estimated_ad_position = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for EstimatedPositionAndTraffic {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for EstimatedPositionAndTraffic {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetEstimatedBidByKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordsRequest {
@@ -3145,6 +6140,149 @@ impl XmlDecode for GetEstimatedBidByKeywordsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedBidByKeywordsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "TargetPositionForAds",
+        "Language",
+        "LocationIds",
+        "CurrencyCode",
+        "CampaignId",
+        "AdGroupId",
+        "EntityLevelBid",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_of_keyword_and_match_type,
+        );
+        crate::json::emit::opt(
+            w,
+            "TargetPositionForAds",
+            &self.target_position_for_ads,
+            <TargetAdPosition as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationIds",
+            &self.location_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <CurrencyCode as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EntityLevelBid",
+            &self.entity_level_bid,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_and_match_type,
+                )?;
+            }
+            "TargetPositionForAds" => {
+                self.target_position_for_ads = crate::json::member::opt(
+                    v,
+                    path,
+                    <TargetAdPosition as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationIds" => {
+                self.location_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CurrencyCode as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EntityLevelBid" => {
+                self.entity_level_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedBidByKeywordsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedBidByKeywordsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordAndMatchType` wrapper (items named `KeywordAndMatchType`).
 pub(crate) fn enc_array_of_keyword_and_match_type(
     items: &Vec<Option<KeywordAndMatchType>>,
@@ -3165,6 +6303,28 @@ pub(crate) fn dec_array_of_keyword_and_match_type(
     r.items(
         b"KeywordAndMatchType",
         |r| r.opt(<KeywordAndMatchType as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_and_match_type(
+    items: &Vec<Option<KeywordAndMatchType>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordAndMatchType as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_and_match_type(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordAndMatchType>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordAndMatchType as JsonDecode>::read_json,
     )
 }
 /// `KeywordAndMatchType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -3212,6 +6372,62 @@ impl XmlDecode for KeywordAndMatchType {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordAndMatchType {
+    const MEMBERS: &'static [&'static str] = &["KeywordText", "MatchTypes"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordText",
+            &self.keyword_text,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MatchTypes",
+            &self.match_types,
+            json_enc_array_of_match_type,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordText" => {
+                self.keyword_text = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchTypes" => {
+                self.match_types = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_match_type,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordAndMatchType {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordAndMatchType {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfMatchType` wrapper (items named `MatchType`).
 pub(crate) fn enc_array_of_match_type(
     items: &Vec<MatchType>,
@@ -3230,6 +6446,17 @@ pub(crate) fn dec_array_of_match_type(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<MatchType>, DecodeError> {
     r.items(b"MatchType", <MatchType as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_match_type(items: &Vec<MatchType>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <MatchType as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_match_type(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<MatchType>, JsonError> {
+    crate::json::member::array(v, path, <MatchType as JsonDecode>::read_json)
 }
 /// The `GetEstimatedBidByKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3283,6 +6510,65 @@ impl XmlDecode for GetEstimatedBidByKeywordsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedBidByKeywordsResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "KeywordEstimatedBids",
+        "AdGroupEstimatedBid",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimatedBids",
+            &self.keyword_estimated_bids,
+            json_enc_array_of_keyword_estimated_bid,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupEstimatedBid",
+            &self.ad_group_estimated_bid,
+            <EstimatedBidAndTraffic as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordEstimatedBids" => {
+                self.keyword_estimated_bids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_estimated_bid,
+                )?;
+            }
+            "AdGroupEstimatedBid" => {
+                self.ad_group_estimated_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <EstimatedBidAndTraffic as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedBidByKeywordsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedBidByKeywordsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordEstimatedBid` wrapper (items named `KeywordEstimatedBid`).
 pub(crate) fn enc_array_of_keyword_estimated_bid(
     items: &Vec<Option<KeywordEstimatedBid>>,
@@ -3303,6 +6589,28 @@ pub(crate) fn dec_array_of_keyword_estimated_bid(
     r.items(
         b"KeywordEstimatedBid",
         |r| r.opt(<KeywordEstimatedBid as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_estimated_bid(
+    items: &Vec<Option<KeywordEstimatedBid>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordEstimatedBid as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_estimated_bid(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordEstimatedBid>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordEstimatedBid as JsonDecode>::read_json,
     )
 }
 /// The `GetEstimatedPositionByKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -3393,6 +6701,149 @@ impl XmlDecode for GetEstimatedPositionByKeywordsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedPositionByKeywordsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "MaxBid",
+        "Language",
+        "LocationIds",
+        "CurrencyCode",
+        "MatchTypes",
+        "CampaignId",
+        "AdGroupId",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::opt(
+            w,
+            "MaxBid",
+            &self.max_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationIds",
+            &self.location_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <CurrencyCode as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MatchTypes",
+            &self.match_types,
+            json_enc_array_of_match_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "MaxBid" => {
+                self.max_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationIds" => {
+                self.location_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CurrencyCode as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchTypes" => {
+                self.match_types = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_match_type,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedPositionByKeywordsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedPositionByKeywordsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetEstimatedPositionByKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordsResponse {
@@ -3437,6 +6888,49 @@ impl XmlDecode for GetEstimatedPositionByKeywordsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetEstimatedPositionByKeywordsResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordEstimatedPositions"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimatedPositions",
+            &self.keyword_estimated_positions,
+            json_enc_array_of_keyword_estimated_position,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordEstimatedPositions" => {
+                self.keyword_estimated_positions = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_estimated_position,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetEstimatedPositionByKeywordsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetEstimatedPositionByKeywordsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordEstimatedPosition` wrapper (items named `KeywordEstimatedPosition`).
 pub(crate) fn enc_array_of_keyword_estimated_position(
     items: &Vec<Option<KeywordEstimatedPosition>>,
@@ -3457,6 +6951,28 @@ pub(crate) fn dec_array_of_keyword_estimated_position(
     r.items(
         b"KeywordEstimatedPosition",
         |r| r.opt(<KeywordEstimatedPosition as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_estimated_position(
+    items: &Vec<Option<KeywordEstimatedPosition>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordEstimatedPosition as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_estimated_position(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordEstimatedPosition>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordEstimatedPosition as JsonDecode>::read_json,
     )
 }
 /// The `GetBidLandscapeByAdGroupIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -3503,6 +7019,49 @@ impl XmlDecode for GetBidLandscapeByAdGroupIdsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidLandscapeByAdGroupIdsRequest {
+    const MEMBERS: &'static [&'static str] = &["AdGroupBidLandscapeInputs"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupBidLandscapeInputs",
+            &self.ad_group_bid_landscape_inputs,
+            json_enc_array_of_ad_group_bid_landscape_input,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupBidLandscapeInputs" => {
+                self.ad_group_bid_landscape_inputs = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_group_bid_landscape_input,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidLandscapeByAdGroupIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidLandscapeByAdGroupIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdGroupBidLandscapeInput` wrapper (items named `AdGroupBidLandscapeInput`).
 pub(crate) fn enc_array_of_ad_group_bid_landscape_input(
     items: &Vec<Option<AdGroupBidLandscapeInput>>,
@@ -3523,6 +7082,28 @@ pub(crate) fn dec_array_of_ad_group_bid_landscape_input(
     r.items(
         b"AdGroupBidLandscapeInput",
         |r| r.opt(<AdGroupBidLandscapeInput as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_group_bid_landscape_input(
+    items: &Vec<Option<AdGroupBidLandscapeInput>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdGroupBidLandscapeInput as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_group_bid_landscape_input(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdGroupBidLandscapeInput>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdGroupBidLandscapeInput as JsonDecode>::read_json,
     )
 }
 /// `AdGroupBidLandscapeInput` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -3569,6 +7150,62 @@ impl XmlEncode for AdGroupBidLandscapeInput {
 impl XmlDecode for AdGroupBidLandscapeInput {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdGroupBidLandscapeInput {
+    const MEMBERS: &'static [&'static str] = &["AdGroupBidLandscapeType", "AdGroupId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AdGroupBidLandscapeType",
+            &self.ad_group_bid_landscape_type,
+            <AdGroupBidLandscapeType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupBidLandscapeType" => {
+                self.ad_group_bid_landscape_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <AdGroupBidLandscapeType as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdGroupBidLandscapeInput {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdGroupBidLandscapeInput {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AdGroupBidLandscapeType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -3621,6 +7258,28 @@ impl XmlText for AdGroupBidLandscapeType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdGroupBidLandscapeType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Uniform", "DefaultBidOnly"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdGroupBidLandscapeType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetBidLandscapeByAdGroupIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByAdGroupIdsResponse {
@@ -3665,6 +7324,49 @@ impl XmlDecode for GetBidLandscapeByAdGroupIdsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidLandscapeByAdGroupIdsResponse {
+    const MEMBERS: &'static [&'static str] = &["BidLandscape"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "BidLandscape",
+            &self.bid_landscape,
+            json_enc_array_of_ad_group_bid_landscape,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BidLandscape" => {
+                self.bid_landscape = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_group_bid_landscape,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidLandscapeByAdGroupIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidLandscapeByAdGroupIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdGroupBidLandscape` wrapper (items named `AdGroupBidLandscape`).
 pub(crate) fn enc_array_of_ad_group_bid_landscape(
     items: &Vec<Option<AdGroupBidLandscape>>,
@@ -3685,6 +7387,28 @@ pub(crate) fn dec_array_of_ad_group_bid_landscape(
     r.items(
         b"AdGroupBidLandscape",
         |r| r.opt(<AdGroupBidLandscape as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_group_bid_landscape(
+    items: &Vec<Option<AdGroupBidLandscape>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdGroupBidLandscape as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_group_bid_landscape(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdGroupBidLandscape>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdGroupBidLandscape as JsonDecode>::read_json,
     )
 }
 /// `AdGroupBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -3762,6 +7486,107 @@ impl XmlDecode for AdGroupBidLandscape {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdGroupBidLandscape {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdGroupId",
+        "AdGroupBidLandscapeType",
+        "StartDate",
+        "EndDate",
+        "BidLandscapePoints",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AdGroupBidLandscapeType",
+            &self.ad_group_bid_landscape_type,
+            <AdGroupBidLandscapeType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BidLandscapePoints",
+            &self.bid_landscape_points,
+            json_enc_array_of_bid_landscape_point,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupBidLandscapeType" => {
+                self.ad_group_bid_landscape_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <AdGroupBidLandscapeType as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "BidLandscapePoints" => {
+                self.bid_landscape_points = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_bid_landscape_point,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdGroupBidLandscape {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdGroupBidLandscape {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `DayMonthAndYear` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DayMonthAndYear {
@@ -3814,6 +7639,60 @@ impl XmlDecode for DayMonthAndYear {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DayMonthAndYear {
+    const MEMBERS: &'static [&'static str] = &["Day", "Month", "Year"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Day", &self.day, <i32 as JsonEncode>::write_json);
+        crate::json::emit::opt(w, "Month", &self.month, <i32 as JsonEncode>::write_json);
+        crate::json::emit::opt(w, "Year", &self.year, <i32 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Day" => {
+                self.day = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Month" => {
+                self.month = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Year" => {
+                self.year = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DayMonthAndYear {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DayMonthAndYear {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBidLandscapePoint` wrapper (items named `BidLandscapePoint`).
 pub(crate) fn enc_array_of_bid_landscape_point(
     items: &Vec<Option<BidLandscapePoint>>,
@@ -3832,6 +7711,28 @@ pub(crate) fn dec_array_of_bid_landscape_point(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BidLandscapePoint>>, DecodeError> {
     r.items(b"BidLandscapePoint", |r| r.opt(<BidLandscapePoint as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_bid_landscape_point(
+    items: &Vec<Option<BidLandscapePoint>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BidLandscapePoint as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_bid_landscape_point(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BidLandscapePoint>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BidLandscapePoint as JsonDecode>::read_json,
+    )
 }
 /// `BidLandscapePoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3913,6 +7814,130 @@ impl XmlDecode for BidLandscapePoint {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BidLandscapePoint {
+    const MEMBERS: &'static [&'static str] = &[
+        "Bid",
+        "Clicks",
+        "Impressions",
+        "TopImpressions",
+        "CurrencyCode",
+        "Cost",
+        "MarginalCPC",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Bid", &self.bid, <f64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Clicks",
+            &self.clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Impressions",
+            &self.impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TopImpressions",
+            &self.top_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <CurrencyCode as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Cost",
+            &self.cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MarginalCPC",
+            &self.marginal_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Bid" => {
+                self.bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Clicks" => {
+                self.clicks = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Impressions" => {
+                self.impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TopImpressions" => {
+                self.top_impressions = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::opt(
+                    v,
+                    path,
+                    <CurrencyCode as JsonDecode>::read_json,
+                )?;
+            }
+            "Cost" => {
+                self.cost = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MarginalCPC" => {
+                self.marginal_cpc = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BidLandscapePoint {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BidLandscapePoint {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBidLandscapeByCampaignIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByCampaignIdsRequest {
@@ -3949,6 +7974,49 @@ impl XmlEncode for GetBidLandscapeByCampaignIdsRequest {
 impl XmlDecode for GetBidLandscapeByCampaignIdsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidLandscapeByCampaignIdsRequest {
+    const MEMBERS: &'static [&'static str] = &["CampaignIds"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CampaignIds",
+            &self.campaign_ids,
+            json_enc_array_oflong,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CampaignIds" => {
+                self.campaign_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidLandscapeByCampaignIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidLandscapeByCampaignIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetBidLandscapeByCampaignIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -3995,6 +8063,49 @@ impl XmlDecode for GetBidLandscapeByCampaignIdsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidLandscapeByCampaignIdsResponse {
+    const MEMBERS: &'static [&'static str] = &["BidLandscape"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "BidLandscape",
+            &self.bid_landscape,
+            json_enc_array_of_campaign_bid_landscape,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BidLandscape" => {
+                self.bid_landscape = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_bid_landscape,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidLandscapeByCampaignIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidLandscapeByCampaignIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCampaignBidLandscape` wrapper (items named `CampaignBidLandscape`).
 pub(crate) fn enc_array_of_campaign_bid_landscape(
     items: &Vec<Option<CampaignBidLandscape>>,
@@ -4015,6 +8126,28 @@ pub(crate) fn dec_array_of_campaign_bid_landscape(
     r.items(
         b"CampaignBidLandscape",
         |r| r.opt(<CampaignBidLandscape as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_campaign_bid_landscape(
+    items: &Vec<Option<CampaignBidLandscape>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CampaignBidLandscape as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_campaign_bid_landscape(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CampaignBidLandscape>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CampaignBidLandscape as JsonDecode>::read_json,
     )
 }
 /// `CampaignBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -4092,6 +8225,107 @@ impl XmlDecode for CampaignBidLandscape {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignBidLandscape {
+    const MEMBERS: &'static [&'static str] = &[
+        "CampaignId",
+        "CampaignBidLandscapeType",
+        "StartDate",
+        "EndDate",
+        "CampaignBidLandscapePoints",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CampaignBidLandscapeType",
+            &self.campaign_bid_landscape_type,
+            <CampaignBidLandscapeType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignBidLandscapePoints",
+            &self.campaign_bid_landscape_points,
+            json_enc_array_of_campaign_bid_landscape_point,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignBidLandscapeType" => {
+                self.campaign_bid_landscape_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <CampaignBidLandscapeType as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignBidLandscapePoints" => {
+                self.campaign_bid_landscape_points = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_bid_landscape_point,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignBidLandscape {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignBidLandscape {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CampaignBidLandscapeType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4155,6 +8389,28 @@ impl XmlText for CampaignBidLandscapeType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CampaignBidLandscapeType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Ecpc_CampaignWideBid", "Ecpc_BidScaling", "TargetCpa", "TargetRoas"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CampaignBidLandscapeType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfCampaignBidLandscapePoint` wrapper (items named `CampaignBidLandscapePoint`).
 pub(crate) fn enc_array_of_campaign_bid_landscape_point(
     items: &Vec<Option<CampaignBidLandscapePoint>>,
@@ -4175,6 +8431,28 @@ pub(crate) fn dec_array_of_campaign_bid_landscape_point(
     r.items(
         b"CampaignBidLandscapePoint",
         |r| r.opt(<CampaignBidLandscapePoint as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_campaign_bid_landscape_point(
+    items: &Vec<Option<CampaignBidLandscapePoint>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CampaignBidLandscapePoint as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_campaign_bid_landscape_point(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CampaignBidLandscapePoint>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CampaignBidLandscapePoint as JsonDecode>::read_json,
     )
 }
 /// `CampaignBidLandscapePoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -4285,6 +8563,191 @@ impl XmlDecode for CampaignBidLandscapePoint {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignBidLandscapePoint {
+    const MEMBERS: &'static [&'static str] = &[
+        "Bid",
+        "TargetCpa",
+        "TargetRoas",
+        "Clicks",
+        "Impressions",
+        "TopImpressions",
+        "CurrencyCode",
+        "Cost",
+        "Conversions",
+        "ConversionValues",
+        "MarginalCPC",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Bid",
+            &self.bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TargetCpa",
+            &self.target_cpa,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TargetRoas",
+            &self.target_roas,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Clicks",
+            &self.clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Impressions",
+            &self.impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TopImpressions",
+            &self.top_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <CurrencyCode as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Cost",
+            &self.cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Conversions",
+            &self.conversions,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ConversionValues",
+            &self.conversion_values,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MarginalCPC",
+            &self.marginal_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Bid" => {
+                self.bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TargetCpa" => {
+                self.target_cpa = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TargetRoas" => {
+                self.target_roas = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Clicks" => {
+                self.clicks = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Impressions" => {
+                self.impressions = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TopImpressions" => {
+                self.top_impressions = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::opt(
+                    v,
+                    path,
+                    <CurrencyCode as JsonDecode>::read_json,
+                )?;
+            }
+            "Cost" => {
+                self.cost = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Conversions" => {
+                self.conversions = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ConversionValues" => {
+                self.conversion_values = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MarginalCPC" => {
+                self.marginal_cpc = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignBidLandscapePoint {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignBidLandscapePoint {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBidLandscapeByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByKeywordIdsRequest {
@@ -4331,6 +8794,62 @@ impl XmlDecode for GetBidLandscapeByKeywordIdsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidLandscapeByKeywordIdsRequest {
+    const MEMBERS: &'static [&'static str] = &["KeywordIds", "IncludeCurrentBid"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordIds",
+            &self.keyword_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IncludeCurrentBid",
+            &self.include_current_bid,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordIds" => {
+                self.keyword_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "IncludeCurrentBid" => {
+                self.include_current_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidLandscapeByKeywordIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidLandscapeByKeywordIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBidLandscapeByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByKeywordIdsResponse {
@@ -4375,6 +8894,49 @@ impl XmlDecode for GetBidLandscapeByKeywordIdsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBidLandscapeByKeywordIdsResponse {
+    const MEMBERS: &'static [&'static str] = &["BidLandscape"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "BidLandscape",
+            &self.bid_landscape,
+            json_enc_array_of_keyword_bid_landscape,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BidLandscape" => {
+                self.bid_landscape = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_bid_landscape,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBidLandscapeByKeywordIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBidLandscapeByKeywordIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordBidLandscape` wrapper (items named `KeywordBidLandscape`).
 pub(crate) fn enc_array_of_keyword_bid_landscape(
     items: &Vec<Option<KeywordBidLandscape>>,
@@ -4395,6 +8957,28 @@ pub(crate) fn dec_array_of_keyword_bid_landscape(
     r.items(
         b"KeywordBidLandscape",
         |r| r.opt(<KeywordBidLandscape as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_bid_landscape(
+    items: &Vec<Option<KeywordBidLandscape>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordBidLandscape as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_bid_landscape(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordBidLandscape>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordBidLandscape as JsonDecode>::read_json,
     )
 }
 /// `KeywordBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -4462,6 +9046,93 @@ impl XmlEncode for KeywordBidLandscape {
 impl XmlDecode for KeywordBidLandscape {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordBidLandscape {
+    const MEMBERS: &'static [&'static str] = &[
+        "KeywordId",
+        "StartDate",
+        "EndDate",
+        "BidLandscapePoints",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "KeywordId",
+            &self.keyword_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BidLandscapePoints",
+            &self.bid_landscape_points,
+            json_enc_array_of_bid_landscape_point,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordId" => {
+                self.keyword_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "BidLandscapePoints" => {
+                self.bid_landscape_points = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_bid_landscape_point,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordBidLandscape {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordBidLandscape {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetHistoricalKeywordPerformanceRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -4551,6 +9222,135 @@ impl XmlDecode for GetHistoricalKeywordPerformanceRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetHistoricalKeywordPerformanceRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "TimeInterval",
+        "TargetAdPosition",
+        "MatchTypes",
+        "Language",
+        "PublisherCountries",
+        "Devices",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeInterval",
+            &self.time_interval,
+            <TimeInterval as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TargetAdPosition",
+            &self.target_ad_position,
+            <AdPosition as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MatchTypes",
+            &self.match_types,
+            json_enc_array_of_match_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PublisherCountries",
+            &self.publisher_countries,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Devices",
+            &self.devices,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "TimeInterval" => {
+                self.time_interval = crate::json::member::nillable(
+                    v,
+                    path,
+                    <TimeInterval as JsonDecode>::read_json,
+                )?;
+            }
+            "TargetAdPosition" => {
+                self.target_ad_position = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdPosition as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchTypes" => {
+                self.match_types = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_match_type,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PublisherCountries" => {
+                self.publisher_countries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Devices" => {
+                self.devices = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetHistoricalKeywordPerformanceRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetHistoricalKeywordPerformanceRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `TimeInterval` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4603,6 +9403,28 @@ impl XmlText for TimeInterval {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for TimeInterval {
+    fn known_names() -> Vec<&'static str> {
+        vec!["LastMonth", "LastWeek", "LastDay"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for TimeInterval {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AdPosition` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -4728,6 +9550,32 @@ impl XmlText for AdPosition {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdPosition {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "All", "MainLine1", "MainLine2", "MainLine3", "MainLine4", "FirstPage1",
+            "FirstPage2", "FirstPage3", "FirstPage4", "FirstPage5", "FirstPage6",
+            "FirstPage7", "FirstPage8", "FirstPage9", "FirstPage10", "Aggregate"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdPosition {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetHistoricalKeywordPerformanceResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalKeywordPerformanceResponse {
@@ -4774,6 +9622,49 @@ impl XmlDecode for GetHistoricalKeywordPerformanceResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetHistoricalKeywordPerformanceResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordHistoricalPerformances"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordHistoricalPerformances",
+            &self.keyword_historical_performances,
+            json_enc_array_of_keyword_historical_performance,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordHistoricalPerformances" => {
+                self.keyword_historical_performances = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_historical_performance,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetHistoricalKeywordPerformanceResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetHistoricalKeywordPerformanceResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordHistoricalPerformance` wrapper (items named `KeywordHistoricalPerformance`).
 pub(crate) fn enc_array_of_keyword_historical_performance(
     items: &Vec<Option<KeywordHistoricalPerformance>>,
@@ -4794,6 +9685,28 @@ pub(crate) fn dec_array_of_keyword_historical_performance(
     r.items(
         b"KeywordHistoricalPerformance",
         |r| r.opt(<KeywordHistoricalPerformance as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_historical_performance(
+    items: &Vec<Option<KeywordHistoricalPerformance>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordHistoricalPerformance as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_historical_performance(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordHistoricalPerformance>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordHistoricalPerformance as JsonDecode>::read_json,
     )
 }
 /// `KeywordHistoricalPerformance` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -4846,6 +9759,62 @@ impl XmlDecode for KeywordHistoricalPerformance {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordHistoricalPerformance {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordKPIs"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordKPIs",
+            &self.keyword_kp_is,
+            json_enc_array_of_keyword_kpi,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordKPIs" => {
+                self.keyword_kp_is = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_kpi,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordHistoricalPerformance {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordHistoricalPerformance {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordKPI` wrapper (items named `KeywordKPI`).
 pub(crate) fn enc_array_of_keyword_kpi(
     items: &Vec<Option<KeywordKPI>>,
@@ -4864,6 +9833,28 @@ pub(crate) fn dec_array_of_keyword_kpi(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordKPI>>, DecodeError> {
     r.items(b"KeywordKPI", |r| r.opt(<KeywordKPI as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_kpi(
+    items: &Vec<Option<KeywordKPI>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordKPI as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_kpi(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordKPI>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordKPI as JsonDecode>::read_json,
+    )
 }
 /// `KeywordKPI` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4959,6 +9950,158 @@ impl XmlDecode for KeywordKPI {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordKPI {
+    const MEMBERS: &'static [&'static str] = &[
+        "Device",
+        "MatchType",
+        "AdPosition",
+        "Clicks",
+        "Impressions",
+        "AverageCPC",
+        "CTR",
+        "TotalCost",
+        "AverageBid",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <MatchType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AdPosition",
+            &self.ad_position,
+            <AdPosition as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Clicks",
+            &self.clicks,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Impressions",
+            &self.impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AverageCPC",
+            &self.average_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "CTR", &self.ctr, <f64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "TotalCost",
+            &self.total_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AverageBid",
+            &self.average_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <MatchType as JsonDecode>::read_json,
+                )?;
+            }
+            "AdPosition" => {
+                self.ad_position = crate::json::member::opt(
+                    v,
+                    path,
+                    <AdPosition as JsonDecode>::read_json,
+                )?;
+            }
+            "Clicks" => {
+                self.clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Impressions" => {
+                self.impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AverageCPC" => {
+                self.average_cpc = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CTR" => {
+                self.ctr = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TotalCost" => {
+                self.total_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AverageBid" => {
+                self.average_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordKPI {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordKPI {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetHistoricalSearchCountRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalSearchCountRequest {
@@ -5047,6 +10190,135 @@ impl XmlDecode for GetHistoricalSearchCountRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetHistoricalSearchCountRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "Language",
+        "PublisherCountries",
+        "StartDate",
+        "EndDate",
+        "TimePeriodRollup",
+        "Devices",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PublisherCountries",
+            &self.publisher_countries,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimePeriodRollup",
+            &self.time_period_rollup,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Devices",
+            &self.devices,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PublisherCountries" => {
+                self.publisher_countries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "TimePeriodRollup" => {
+                self.time_period_rollup = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Devices" => {
+                self.devices = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetHistoricalSearchCountRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetHistoricalSearchCountRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetHistoricalSearchCountResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalSearchCountResponse {
@@ -5091,6 +10363,49 @@ impl XmlDecode for GetHistoricalSearchCountResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetHistoricalSearchCountResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordSearchCounts"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordSearchCounts",
+            &self.keyword_search_counts,
+            json_enc_array_of_keyword_search_count,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordSearchCounts" => {
+                self.keyword_search_counts = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_search_count,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetHistoricalSearchCountResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetHistoricalSearchCountResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordSearchCount` wrapper (items named `KeywordSearchCount`).
 pub(crate) fn enc_array_of_keyword_search_count(
     items: &Vec<Option<KeywordSearchCount>>,
@@ -5109,6 +10424,28 @@ pub(crate) fn dec_array_of_keyword_search_count(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordSearchCount>>, DecodeError> {
     r.items(b"KeywordSearchCount", |r| r.opt(<KeywordSearchCount as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_search_count(
+    items: &Vec<Option<KeywordSearchCount>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordSearchCount as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_search_count(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordSearchCount>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordSearchCount as JsonDecode>::read_json,
+    )
 }
 /// `KeywordSearchCount` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5161,6 +10498,62 @@ impl XmlDecode for KeywordSearchCount {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordSearchCount {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "SearchCountsByAttributes"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchCountsByAttributes",
+            &self.search_counts_by_attributes,
+            json_enc_array_of_search_counts_by_attributes,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchCountsByAttributes" => {
+                self.search_counts_by_attributes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_search_counts_by_attributes,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordSearchCount {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordSearchCount {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfSearchCountsByAttributes` wrapper (items named `SearchCountsByAttributes`).
 pub(crate) fn enc_array_of_search_counts_by_attributes(
     items: &Vec<Option<SearchCountsByAttributes>>,
@@ -5181,6 +10574,28 @@ pub(crate) fn dec_array_of_search_counts_by_attributes(
     r.items(
         b"SearchCountsByAttributes",
         |r| r.opt(<SearchCountsByAttributes as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_search_counts_by_attributes(
+    items: &Vec<Option<SearchCountsByAttributes>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <SearchCountsByAttributes as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_search_counts_by_attributes(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<SearchCountsByAttributes>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <SearchCountsByAttributes as JsonDecode>::read_json,
     )
 }
 /// `SearchCountsByAttributes` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -5234,6 +10649,62 @@ impl XmlDecode for SearchCountsByAttributes {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchCountsByAttributes {
+    const MEMBERS: &'static [&'static str] = &["Device", "HistoricalSearchCounts"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "HistoricalSearchCounts",
+            &self.historical_search_counts,
+            json_enc_array_of_historical_search_count_periodic,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "HistoricalSearchCounts" => {
+                self.historical_search_counts = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_historical_search_count_periodic,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchCountsByAttributes {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchCountsByAttributes {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfHistoricalSearchCountPeriodic` wrapper (items named `HistoricalSearchCountPeriodic`).
 pub(crate) fn enc_array_of_historical_search_count_periodic(
     items: &Vec<Option<HistoricalSearchCountPeriodic>>,
@@ -5254,6 +10725,28 @@ pub(crate) fn dec_array_of_historical_search_count_periodic(
     r.items(
         b"HistoricalSearchCountPeriodic",
         |r| r.opt(<HistoricalSearchCountPeriodic as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_historical_search_count_periodic(
+    items: &Vec<Option<HistoricalSearchCountPeriodic>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <HistoricalSearchCountPeriodic as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_historical_search_count_periodic(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<HistoricalSearchCountPeriodic>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <HistoricalSearchCountPeriodic as JsonDecode>::read_json,
     )
 }
 /// `HistoricalSearchCountPeriodic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -5300,6 +10793,62 @@ impl XmlEncode for HistoricalSearchCountPeriodic {
 impl XmlDecode for HistoricalSearchCountPeriodic {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for HistoricalSearchCountPeriodic {
+    const MEMBERS: &'static [&'static str] = &["SearchCount", "DayMonthAndYear"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "SearchCount",
+            &self.search_count,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DayMonthAndYear",
+            &self.day_month_and_year,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "SearchCount" => {
+                self.search_count = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "DayMonthAndYear" => {
+                self.day_month_and_year = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for HistoricalSearchCountPeriodic {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for HistoricalSearchCountPeriodic {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetKeywordCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -5362,6 +10911,93 @@ impl XmlDecode for GetKeywordCategoriesRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordCategoriesRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "Language",
+        "PublisherCountry",
+        "MaxCategories",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PublisherCountry",
+            &self.publisher_country,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxCategories",
+            &self.max_categories,
+            <i32 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PublisherCountry" => {
+                self.publisher_country = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxCategories" => {
+                self.max_categories = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordCategoriesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordCategoriesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetKeywordCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordCategoriesResponse {
@@ -5405,6 +11041,49 @@ impl XmlDecode for GetKeywordCategoriesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordCategoriesResponse {
+    const MEMBERS: &'static [&'static str] = &["Result"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Result",
+            &self.result,
+            json_enc_array_of_keyword_category_result,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Result" => {
+                self.result = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_category_result,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordCategoriesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordCategoriesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordCategoryResult` wrapper (items named `KeywordCategoryResult`).
 pub(crate) fn enc_array_of_keyword_category_result(
     items: &Vec<Option<KeywordCategoryResult>>,
@@ -5425,6 +11104,28 @@ pub(crate) fn dec_array_of_keyword_category_result(
     r.items(
         b"KeywordCategoryResult",
         |r| r.opt(<KeywordCategoryResult as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_category_result(
+    items: &Vec<Option<KeywordCategoryResult>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordCategoryResult as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_category_result(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordCategoryResult>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordCategoryResult as JsonDecode>::read_json,
     )
 }
 /// `KeywordCategoryResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -5478,6 +11179,62 @@ impl XmlDecode for KeywordCategoryResult {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordCategoryResult {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordCategories"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordCategories",
+            &self.keyword_categories,
+            json_enc_array_of_keyword_category,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordCategories" => {
+                self.keyword_categories = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_category,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordCategoryResult {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordCategoryResult {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordCategory` wrapper (items named `KeywordCategory`).
 pub(crate) fn enc_array_of_keyword_category(
     items: &Vec<Option<KeywordCategory>>,
@@ -5496,6 +11253,28 @@ pub(crate) fn dec_array_of_keyword_category(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordCategory>>, DecodeError> {
     r.items(b"KeywordCategory", |r| r.opt(<KeywordCategory as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_category(
+    items: &Vec<Option<KeywordCategory>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordCategory as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_category(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordCategory>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordCategory as JsonDecode>::read_json,
+    )
 }
 /// `KeywordCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5540,6 +11319,62 @@ impl XmlEncode for KeywordCategory {
 impl XmlDecode for KeywordCategory {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordCategory {
+    const MEMBERS: &'static [&'static str] = &["Category", "ConfidenceScore"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Category",
+            &self.category,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ConfidenceScore",
+            &self.confidence_score,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Category" => {
+                self.category = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ConfidenceScore" => {
+                self.confidence_score = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordCategory {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordCategory {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetKeywordDemographicsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -5602,6 +11437,88 @@ impl XmlDecode for GetKeywordDemographicsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordDemographicsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "Language",
+        "PublisherCountry",
+        "Device",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PublisherCountry",
+            &self.publisher_country,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Device", &self.device, json_enc_array_ofstring);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PublisherCountry" => {
+                self.publisher_country = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordDemographicsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordDemographicsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetKeywordDemographicsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordDemographicsResponse {
@@ -5646,6 +11563,49 @@ impl XmlDecode for GetKeywordDemographicsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordDemographicsResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordDemographicResult"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordDemographicResult",
+            &self.keyword_demographic_result,
+            json_enc_array_of_keyword_demographic_result,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordDemographicResult" => {
+                self.keyword_demographic_result = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_demographic_result,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordDemographicsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordDemographicsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordDemographicResult` wrapper (items named `KeywordDemographicResult`).
 pub(crate) fn enc_array_of_keyword_demographic_result(
     items: &Vec<Option<KeywordDemographicResult>>,
@@ -5666,6 +11626,28 @@ pub(crate) fn dec_array_of_keyword_demographic_result(
     r.items(
         b"KeywordDemographicResult",
         |r| r.opt(<KeywordDemographicResult as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_demographic_result(
+    items: &Vec<Option<KeywordDemographicResult>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordDemographicResult as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_demographic_result(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordDemographicResult>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordDemographicResult as JsonDecode>::read_json,
     )
 }
 /// `KeywordDemographicResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -5719,6 +11701,62 @@ impl XmlDecode for KeywordDemographicResult {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordDemographicResult {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordDemographics"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordDemographics",
+            &self.keyword_demographics,
+            json_enc_array_of_keyword_demographic,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordDemographics" => {
+                self.keyword_demographics = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_demographic,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordDemographicResult {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordDemographicResult {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordDemographic` wrapper (items named `KeywordDemographic`).
 pub(crate) fn enc_array_of_keyword_demographic(
     items: &Vec<Option<KeywordDemographic>>,
@@ -5737,6 +11775,28 @@ pub(crate) fn dec_array_of_keyword_demographic(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordDemographic>>, DecodeError> {
     r.items(b"KeywordDemographic", |r| r.opt(<KeywordDemographic as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_demographic(
+    items: &Vec<Option<KeywordDemographic>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordDemographic as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_demographic(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordDemographic>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordDemographic as JsonDecode>::read_json,
+    )
 }
 /// `KeywordDemographic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5842,6 +11902,172 @@ impl XmlDecode for KeywordDemographic {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordDemographic {
+    const MEMBERS: &'static [&'static str] = &[
+        "Device",
+        "EighteenToTwentyFour",
+        "TwentyFiveToThirtyFour",
+        "ThirtyFiveToFourtyNine",
+        "FiftyToSixtyFour",
+        "SixtyFiveAndAbove",
+        "AgeUnknown",
+        "Female",
+        "Male",
+        "GenderUnknown",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EighteenToTwentyFour",
+            &self.eighteen_to_twenty_four,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "TwentyFiveToThirtyFour",
+            &self.twenty_five_to_thirty_four,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ThirtyFiveToFourtyNine",
+            &self.thirty_five_to_fourty_nine,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "FiftyToSixtyFour",
+            &self.fifty_to_sixty_four,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SixtyFiveAndAbove",
+            &self.sixty_five_and_above,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AgeUnknown",
+            &self.age_unknown,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Female",
+            &self.female,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Male", &self.male, <f64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "GenderUnknown",
+            &self.gender_unknown,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "EighteenToTwentyFour" => {
+                self.eighteen_to_twenty_four = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TwentyFiveToThirtyFour" => {
+                self.twenty_five_to_thirty_four = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ThirtyFiveToFourtyNine" => {
+                self.thirty_five_to_fourty_nine = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "FiftyToSixtyFour" => {
+                self.fifty_to_sixty_four = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SixtyFiveAndAbove" => {
+                self.sixty_five_and_above = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AgeUnknown" => {
+                self.age_unknown = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Female" => {
+                self.female = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Male" => {
+                self.male = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "GenderUnknown" => {
+                self.gender_unknown = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordDemographic {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordDemographic {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetKeywordLocationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordLocationsRequest {
@@ -5923,6 +12149,130 @@ impl XmlDecode for GetKeywordLocationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordLocationsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "Language",
+        "PublisherCountry",
+        "Device",
+        "Level",
+        "ParentCountry",
+        "MaxLocations",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PublisherCountry",
+            &self.publisher_country,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Device", &self.device, json_enc_array_ofstring);
+        crate::json::emit::nillable(
+            w,
+            "Level",
+            &self.level,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ParentCountry",
+            &self.parent_country,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxLocations",
+            &self.max_locations,
+            <i32 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PublisherCountry" => {
+                self.publisher_country = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Level" => {
+                self.level = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "ParentCountry" => {
+                self.parent_country = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxLocations" => {
+                self.max_locations = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordLocationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordLocationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetKeywordLocationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordLocationsResponse {
@@ -5967,6 +12317,49 @@ impl XmlDecode for GetKeywordLocationsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordLocationsResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordLocationResult"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordLocationResult",
+            &self.keyword_location_result,
+            json_enc_array_of_keyword_location_result,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordLocationResult" => {
+                self.keyword_location_result = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_location_result,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordLocationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordLocationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordLocationResult` wrapper (items named `KeywordLocationResult`).
 pub(crate) fn enc_array_of_keyword_location_result(
     items: &Vec<Option<KeywordLocationResult>>,
@@ -5987,6 +12380,28 @@ pub(crate) fn dec_array_of_keyword_location_result(
     r.items(
         b"KeywordLocationResult",
         |r| r.opt(<KeywordLocationResult as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_location_result(
+    items: &Vec<Option<KeywordLocationResult>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordLocationResult as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_location_result(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordLocationResult>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordLocationResult as JsonDecode>::read_json,
     )
 }
 /// `KeywordLocationResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -6040,6 +12455,62 @@ impl XmlDecode for KeywordLocationResult {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordLocationResult {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordLocations"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordLocations",
+            &self.keyword_locations,
+            json_enc_array_of_keyword_location,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordLocations" => {
+                self.keyword_locations = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_location,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordLocationResult {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordLocationResult {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordLocation` wrapper (items named `KeywordLocation`).
 pub(crate) fn enc_array_of_keyword_location(
     items: &Vec<Option<KeywordLocation>>,
@@ -6058,6 +12529,28 @@ pub(crate) fn dec_array_of_keyword_location(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordLocation>>, DecodeError> {
     r.items(b"KeywordLocation", |r| r.opt(<KeywordLocation as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_location(
+    items: &Vec<Option<KeywordLocation>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordLocation as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_location(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordLocation>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordLocation as JsonDecode>::read_json,
+    )
 }
 /// `KeywordLocation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6109,6 +12602,75 @@ impl XmlEncode for KeywordLocation {
 impl XmlDecode for KeywordLocation {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordLocation {
+    const MEMBERS: &'static [&'static str] = &["Device", "Location", "Percentage"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Location",
+            &self.location,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Percentage",
+            &self.percentage,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Location" => {
+                self.location = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Percentage" => {
+                self.percentage = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordLocation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordLocation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SuggestKeywordsForUrlRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -6178,6 +12740,107 @@ impl XmlDecode for SuggestKeywordsForUrlRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SuggestKeywordsForUrlRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Url",
+        "Language",
+        "MaxKeywords",
+        "MinConfidenceScore",
+        "ExcludeBrand",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Url",
+            &self.url,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxKeywords",
+            &self.max_keywords,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MinConfidenceScore",
+            &self.min_confidence_score,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeBrand",
+            &self.exclude_brand,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Url" => {
+                self.url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxKeywords" => {
+                self.max_keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "MinConfidenceScore" => {
+                self.min_confidence_score = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeBrand" => {
+                self.exclude_brand = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SuggestKeywordsForUrlRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SuggestKeywordsForUrlRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SuggestKeywordsForUrlResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsForUrlResponse {
@@ -6221,6 +12884,49 @@ impl XmlDecode for SuggestKeywordsForUrlResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SuggestKeywordsForUrlResponse {
+    const MEMBERS: &'static [&'static str] = &["Keywords"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_of_keyword_and_confidence,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_and_confidence,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SuggestKeywordsForUrlResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SuggestKeywordsForUrlResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordAndConfidence` wrapper (items named `KeywordAndConfidence`).
 pub(crate) fn enc_array_of_keyword_and_confidence(
     items: &Vec<Option<KeywordAndConfidence>>,
@@ -6241,6 +12947,28 @@ pub(crate) fn dec_array_of_keyword_and_confidence(
     r.items(
         b"KeywordAndConfidence",
         |r| r.opt(<KeywordAndConfidence as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_and_confidence(
+    items: &Vec<Option<KeywordAndConfidence>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordAndConfidence as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_and_confidence(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordAndConfidence>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordAndConfidence as JsonDecode>::read_json,
     )
 }
 /// `KeywordAndConfidence` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -6287,6 +13015,62 @@ impl XmlEncode for KeywordAndConfidence {
 impl XmlDecode for KeywordAndConfidence {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordAndConfidence {
+    const MEMBERS: &'static [&'static str] = &["SuggestedKeyword", "ConfidenceScore"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "SuggestedKeyword",
+            &self.suggested_keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ConfidenceScore",
+            &self.confidence_score,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "SuggestedKeyword" => {
+                self.suggested_keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ConfidenceScore" => {
+                self.confidence_score = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordAndConfidence {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordAndConfidence {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SuggestKeywordsFromExistingKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -6390,6 +13174,163 @@ impl XmlDecode for SuggestKeywordsFromExistingKeywordsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SuggestKeywordsFromExistingKeywordsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Keywords",
+        "Language",
+        "PublisherCountries",
+        "MaxSuggestionsPerKeyword",
+        "SuggestionType",
+        "RemoveDuplicates",
+        "ExcludeBrand",
+        "AdGroupId",
+        "CampaignId",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PublisherCountries",
+            &self.publisher_countries,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxSuggestionsPerKeyword",
+            &self.max_suggestions_per_keyword,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestionType",
+            &self.suggestion_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RemoveDuplicates",
+            &self.remove_duplicates,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeBrand",
+            &self.exclude_brand,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PublisherCountries" => {
+                self.publisher_countries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "MaxSuggestionsPerKeyword" => {
+                self.max_suggestions_per_keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestionType" => {
+                self.suggestion_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "RemoveDuplicates" => {
+                self.remove_duplicates = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeBrand" => {
+                self.exclude_brand = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SuggestKeywordsFromExistingKeywordsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SuggestKeywordsFromExistingKeywordsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SuggestKeywordsFromExistingKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsFromExistingKeywordsResponse {
@@ -6434,6 +13375,49 @@ impl XmlDecode for SuggestKeywordsFromExistingKeywordsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SuggestKeywordsFromExistingKeywordsResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordSuggestions"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordSuggestions",
+            &self.keyword_suggestions,
+            json_enc_array_of_keyword_suggestion,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordSuggestions" => {
+                self.keyword_suggestions = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_suggestion,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SuggestKeywordsFromExistingKeywordsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SuggestKeywordsFromExistingKeywordsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordSuggestion` wrapper (items named `KeywordSuggestion`).
 pub(crate) fn enc_array_of_keyword_suggestion(
     items: &Vec<Option<KeywordSuggestion>>,
@@ -6452,6 +13436,28 @@ pub(crate) fn dec_array_of_keyword_suggestion(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordSuggestion>>, DecodeError> {
     r.items(b"KeywordSuggestion", |r| r.opt(<KeywordSuggestion as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_suggestion(
+    items: &Vec<Option<KeywordSuggestion>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordSuggestion as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_suggestion(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordSuggestion>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordSuggestion as JsonDecode>::read_json,
+    )
 }
 /// `KeywordSuggestion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6502,6 +13508,62 @@ impl XmlEncode for KeywordSuggestion {
 impl XmlDecode for KeywordSuggestion {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordSuggestion {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "SuggestionsAndConfidence"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestionsAndConfidence",
+            &self.suggestions_and_confidence,
+            json_enc_array_of_keyword_and_confidence,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestionsAndConfidence" => {
+                self.suggestions_and_confidence = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_and_confidence,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordSuggestion {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordSuggestion {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetAuctionInsightDataRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -6574,6 +13636,93 @@ impl XmlDecode for GetAuctionInsightDataRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAuctionInsightDataRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "EntityType",
+        "EntityIds",
+        "SearchParameters",
+        "ReturnAdditionalFields",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "EntityType",
+            &self.entity_type,
+            <EntityType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EntityIds",
+            &self.entity_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchParameters",
+            &self.search_parameters,
+            json_enc_array_of_search_parameter,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+            <Flags<AuctionInsightKpiAdditionalField> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EntityType" => {
+                self.entity_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <EntityType as JsonDecode>::read_json,
+                )?;
+            }
+            "EntityIds" => {
+                self.entity_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "SearchParameters" => {
+                self.search_parameters = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_search_parameter,
+                )?;
+            }
+            "ReturnAdditionalFields" => {
+                self.return_additional_fields = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AuctionInsightKpiAdditionalField> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAuctionInsightDataRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAuctionInsightDataRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `EntityType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -6637,6 +13786,28 @@ impl XmlText for EntityType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for EntityType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Account", "Campaign", "AdGroup", "Keyword"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for EntityType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfSearchParameter` wrapper (items named `SearchParameter`).
 pub(crate) fn enc_array_of_search_parameter(
     items: &Vec<Option<SearchParameter>>,
@@ -6655,6 +13826,28 @@ pub(crate) fn dec_array_of_search_parameter(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<SearchParameter>>, DecodeError> {
     r.items(b"SearchParameter", |r| r.opt(<SearchParameter as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_search_parameter(
+    items: &Vec<Option<SearchParameter>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <SearchParameter as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_search_parameter(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<SearchParameter>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <SearchParameter as JsonDecode>::read_json,
+    )
 }
 /// `SearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `SearchParameter`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6680,6 +13873,35 @@ impl XmlEncode for SearchParameterBase {
 impl XmlDecode for SearchParameterBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchParameterBase {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchParameterBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchParameterBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SearchParameter` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -6930,6 +14152,169 @@ impl XmlDecode for SearchParameter {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for SearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::SearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("SearchParameter"))
+            }
+            Self::QuerySearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("QuerySearchParameter"))
+            }
+            Self::UrlSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("UrlSearchParameter"))
+            }
+            Self::CategorySearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("CategorySearchParameter"))
+            }
+            Self::SearchVolumeSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("SearchVolumeSearchParameter"))
+            }
+            Self::SuggestedBidSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("SuggestedBidSearchParameter"))
+            }
+            Self::IdeaTextSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("IdeaTextSearchParameter"))
+            }
+            Self::ExcludeAccountKeywordsSearchParameter(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ExcludeAccountKeywordsSearchParameter"),
+                )
+            }
+            Self::ImpressionShareSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("ImpressionShareSearchParameter"))
+            }
+            Self::LocationSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("LocationSearchParameter"))
+            }
+            Self::NetworkSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("NetworkSearchParameter"))
+            }
+            Self::DeviceSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("DeviceSearchParameter"))
+            }
+            Self::LanguageSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("LanguageSearchParameter"))
+            }
+            Self::CompetitionSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("CompetitionSearchParameter"))
+            }
+            Self::DateRangeSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("DateRangeSearchParameter"))
+            }
+            Self::AuctionSegmentSearchParameter(v) => {
+                crate::json::write_struct(v, w, Some("AuctionSegmentSearchParameter"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("SearchParameter") => {
+                    Self::SearchParameter(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("QuerySearchParameter") => {
+                    Self::QuerySearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("UrlSearchParameter") => {
+                    Self::UrlSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CategorySearchParameter") => {
+                    Self::CategorySearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("SearchVolumeSearchParameter") => {
+                    Self::SearchVolumeSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("SuggestedBidSearchParameter") => {
+                    Self::SuggestedBidSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("IdeaTextSearchParameter") => {
+                    Self::IdeaTextSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ExcludeAccountKeywordsSearchParameter") => {
+                    Self::ExcludeAccountKeywordsSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ImpressionShareSearchParameter") => {
+                    Self::ImpressionShareSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("LocationSearchParameter") => {
+                    Self::LocationSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("NetworkSearchParameter") => {
+                    Self::NetworkSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("DeviceSearchParameter") => {
+                    Self::DeviceSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("LanguageSearchParameter") => {
+                    Self::LanguageSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CompetitionSearchParameter") => {
+                    Self::CompetitionSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("DateRangeSearchParameter") => {
+                    Self::DateRangeSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AuctionSegmentSearchParameter") => {
+                    Self::AuctionSegmentSearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "SearchParameter",
+                                    "SearchParameter, QuerySearchParameter, UrlSearchParameter, CategorySearchParameter, SearchVolumeSearchParameter, SuggestedBidSearchParameter, IdeaTextSearchParameter, ExcludeAccountKeywordsSearchParameter, ImpressionShareSearchParameter, LocationSearchParameter, NetworkSearchParameter, DeviceSearchParameter, LanguageSearchParameter, CompetitionSearchParameter, DateRangeSearchParameter, AuctionSegmentSearchParameter"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `QuerySearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QuerySearchParameter {
@@ -6966,6 +14351,49 @@ impl XmlEncode for QuerySearchParameter {
 impl XmlDecode for QuerySearchParameter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for QuerySearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Queries"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Queries",
+            &self.queries,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Queries" => {
+                self.queries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for QuerySearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for QuerySearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `UrlSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
@@ -7006,6 +14434,49 @@ impl XmlDecode for UrlSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UrlSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Url"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Url",
+            &self.url,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Url" => {
+                self.url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UrlSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UrlSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CategorySearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategorySearchParameter {
@@ -7042,6 +14513,49 @@ impl XmlEncode for CategorySearchParameter {
 impl XmlDecode for CategorySearchParameter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CategorySearchParameter {
+    const MEMBERS: &'static [&'static str] = &["CategoryId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CategoryId",
+            &self.category_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CategoryId" => {
+                self.category_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CategorySearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CategorySearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SearchVolumeSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
@@ -7089,6 +14603,62 @@ impl XmlDecode for SearchVolumeSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchVolumeSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Maximum", "Minimum"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Maximum",
+            &self.maximum,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Minimum",
+            &self.minimum,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Maximum" => {
+                self.maximum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Minimum" => {
+                self.minimum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchVolumeSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchVolumeSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `SuggestedBidSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestedBidSearchParameter {
@@ -7132,6 +14702,62 @@ impl XmlEncode for SuggestedBidSearchParameter {
 impl XmlDecode for SuggestedBidSearchParameter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SuggestedBidSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Maximum", "Minimum"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Maximum",
+            &self.maximum,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Minimum",
+            &self.minimum,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Maximum" => {
+                self.maximum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Minimum" => {
+                self.minimum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SuggestedBidSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SuggestedBidSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `IdeaTextSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
@@ -7179,6 +14805,62 @@ impl XmlDecode for IdeaTextSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for IdeaTextSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Excluded", "Included"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Excluded",
+            &self.excluded,
+            json_enc_array_of_keyword,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Included",
+            &self.included,
+            json_enc_array_of_keyword,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Excluded" => {
+                self.excluded = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword,
+                )?;
+            }
+            "Included" => {
+                self.included = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for IdeaTextSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for IdeaTextSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyword` wrapper (items named `Keyword`).
 pub(crate) fn enc_array_of_keyword(
     items: &Vec<Option<Keyword>>,
@@ -7197,6 +14879,20 @@ pub(crate) fn dec_array_of_keyword(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Keyword>>, DecodeError> {
     r.items(b"Keyword", |r| r.opt(<Keyword as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword(
+    items: &Vec<Option<Keyword>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <Keyword as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Keyword>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <Keyword as JsonDecode>::read_json)
 }
 /// `Keyword` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7250,6 +14946,70 @@ impl XmlDecode for Keyword {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Keyword {
+    const MEMBERS: &'static [&'static str] = &["Id", "MatchType", "Text"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <MatchType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Text",
+            &self.text,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <MatchType as JsonDecode>::read_json,
+                )?;
+            }
+            "Text" => {
+                self.text = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Keyword {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Keyword {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ExcludeAccountKeywordsSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExcludeAccountKeywordsSearchParameter {
@@ -7287,6 +15047,49 @@ impl XmlEncode for ExcludeAccountKeywordsSearchParameter {
 impl XmlDecode for ExcludeAccountKeywordsSearchParameter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ExcludeAccountKeywordsSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["ExcludeAccountKeywords"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "ExcludeAccountKeywords",
+            &self.exclude_account_keywords,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeAccountKeywords" => {
+                self.exclude_account_keywords = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ExcludeAccountKeywordsSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ExcludeAccountKeywordsSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ImpressionShareSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
@@ -7334,6 +15137,62 @@ impl XmlDecode for ImpressionShareSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ImpressionShareSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Maximum", "Minimum"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Maximum",
+            &self.maximum,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Minimum",
+            &self.minimum,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Maximum" => {
+                self.maximum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Minimum" => {
+                self.minimum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ImpressionShareSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ImpressionShareSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `LocationSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationSearchParameter {
@@ -7377,6 +15236,49 @@ impl XmlDecode for LocationSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for LocationSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Locations"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Locations",
+            &self.locations,
+            json_enc_array_of_location_criterion,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Locations" => {
+                self.locations = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_location_criterion,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for LocationSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for LocationSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfLocationCriterion` wrapper (items named `LocationCriterion`).
 pub(crate) fn enc_array_of_location_criterion(
     items: &Vec<Option<LocationCriterion>>,
@@ -7395,6 +15297,28 @@ pub(crate) fn dec_array_of_location_criterion(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<LocationCriterion>>, DecodeError> {
     r.items(b"LocationCriterion", |r| r.opt(<LocationCriterion as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_location_criterion(
+    items: &Vec<Option<LocationCriterion>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <LocationCriterion as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_location_criterion(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<LocationCriterion>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <LocationCriterion as JsonDecode>::read_json,
+    )
 }
 /// `LocationCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7434,6 +15358,49 @@ impl XmlDecode for LocationCriterion {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for LocationCriterion {
+    const MEMBERS: &'static [&'static str] = &["LocationId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "LocationId",
+            &self.location_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "LocationId" => {
+                self.location_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for LocationCriterion {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for LocationCriterion {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `Criterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Criterion`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CriterionBase {}
@@ -7458,6 +15425,35 @@ impl XmlEncode for CriterionBase {
 impl XmlDecode for CriterionBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CriterionBase {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CriterionBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CriterionBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `Criterion` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -7558,6 +15554,71 @@ impl XmlDecode for Criterion {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for Criterion {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::Criterion(v) => crate::json::write_struct(v, w, Some("Criterion")),
+            Self::LocationCriterion(v) => {
+                crate::json::write_struct(v, w, Some("LocationCriterion"))
+            }
+            Self::LanguageCriterion(v) => {
+                crate::json::write_struct(v, w, Some("LanguageCriterion"))
+            }
+            Self::NetworkCriterion(v) => {
+                crate::json::write_struct(v, w, Some("NetworkCriterion"))
+            }
+            Self::DeviceCriterion(v) => {
+                crate::json::write_struct(v, w, Some("DeviceCriterion"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Criterion {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("Criterion") => {
+                    Self::Criterion(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("LocationCriterion") => {
+                    Self::LocationCriterion(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("LanguageCriterion") => {
+                    Self::LanguageCriterion(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("NetworkCriterion") => {
+                    Self::NetworkCriterion(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("DeviceCriterion") => {
+                    Self::DeviceCriterion(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "Criterion",
+                                    "Criterion, LocationCriterion, LanguageCriterion, NetworkCriterion, DeviceCriterion"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `LanguageCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LanguageCriterion {
@@ -7596,6 +15657,49 @@ impl XmlDecode for LanguageCriterion {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for LanguageCriterion {
+    const MEMBERS: &'static [&'static str] = &["Language"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for LanguageCriterion {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for LanguageCriterion {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `NetworkCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NetworkCriterion {
@@ -7632,6 +15736,49 @@ impl XmlEncode for NetworkCriterion {
 impl XmlDecode for NetworkCriterion {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for NetworkCriterion {
+    const MEMBERS: &'static [&'static str] = &["Network"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "Network",
+            &self.network,
+            <NetworkType as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Network" => {
+                self.network = crate::json::member::opt(
+                    v,
+                    path,
+                    <NetworkType as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for NetworkCriterion {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for NetworkCriterion {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `NetworkType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -7696,6 +15843,31 @@ impl XmlText for NetworkType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for NetworkType {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "OwnedAndOperatedAndSyndicatedSearch", "OwnedAndOperatedOnly",
+            "SyndicatedSearchOnly"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for NetworkType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DeviceCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeviceCriterion {
@@ -7732,6 +15904,49 @@ impl XmlEncode for DeviceCriterion {
 impl XmlDecode for DeviceCriterion {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeviceCriterion {
+    const MEMBERS: &'static [&'static str] = &["DeviceName"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "DeviceName",
+            &self.device_name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "DeviceName" => {
+                self.device_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeviceCriterion {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeviceCriterion {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `NetworkSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
@@ -7773,6 +15988,49 @@ impl XmlDecode for NetworkSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for NetworkSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Network"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Network",
+            &self.network,
+            <NetworkCriterion as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Network" => {
+                self.network = crate::json::member::nillable(
+                    v,
+                    path,
+                    <NetworkCriterion as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for NetworkSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for NetworkSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `DeviceSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeviceSearchParameter {
@@ -7810,6 +16068,49 @@ impl XmlEncode for DeviceSearchParameter {
 impl XmlDecode for DeviceSearchParameter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeviceSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Device"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <DeviceCriterion as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DeviceCriterion as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeviceSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeviceSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `LanguageSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
@@ -7855,6 +16156,49 @@ impl XmlDecode for LanguageSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for LanguageSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Languages"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Languages",
+            &self.languages,
+            json_enc_array_of_language_criterion,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Languages" => {
+                self.languages = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_language_criterion,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for LanguageSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for LanguageSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfLanguageCriterion` wrapper (items named `LanguageCriterion`).
 pub(crate) fn enc_array_of_language_criterion(
     items: &Vec<Option<LanguageCriterion>>,
@@ -7873,6 +16217,28 @@ pub(crate) fn dec_array_of_language_criterion(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<LanguageCriterion>>, DecodeError> {
     r.items(b"LanguageCriterion", |r| r.opt(<LanguageCriterion as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_language_criterion(
+    items: &Vec<Option<LanguageCriterion>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <LanguageCriterion as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_language_criterion(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<LanguageCriterion>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <LanguageCriterion as JsonDecode>::read_json,
+    )
 }
 /// `CompetitionSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7918,6 +16284,49 @@ impl XmlDecode for CompetitionSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CompetitionSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["CompetitionLevels"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CompetitionLevels",
+            &self.competition_levels,
+            json_enc_array_of_competition_level,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CompetitionLevels" => {
+                self.competition_levels = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_competition_level,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CompetitionSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CompetitionSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCompetitionLevel` wrapper (items named `CompetitionLevel`).
 pub(crate) fn enc_array_of_competition_level(
     items: &Vec<CompetitionLevel>,
@@ -7936,6 +16345,20 @@ pub(crate) fn dec_array_of_competition_level(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<CompetitionLevel>, DecodeError> {
     r.items(b"CompetitionLevel", <CompetitionLevel as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_competition_level(
+    items: &Vec<CompetitionLevel>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(w, items, <CompetitionLevel as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_competition_level(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<CompetitionLevel>, JsonError> {
+    crate::json::member::array(v, path, <CompetitionLevel as JsonDecode>::read_json)
 }
 /// `CompetitionLevel` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7991,6 +16414,28 @@ impl XmlText for CompetitionLevel {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CompetitionLevel {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Low", "Medium", "High"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CompetitionLevel {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DateRangeSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DateRangeSearchParameter {
@@ -8038,6 +16483,62 @@ impl XmlDecode for DateRangeSearchParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DateRangeSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["EndDate", "StartDate"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DateRangeSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DateRangeSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `AuctionSegmentSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionSegmentSearchParameter {
@@ -8074,6 +16575,49 @@ impl XmlEncode for AuctionSegmentSearchParameter {
 impl XmlDecode for AuctionSegmentSearchParameter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AuctionSegmentSearchParameter {
+    const MEMBERS: &'static [&'static str] = &["Segment"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "Segment",
+            &self.segment,
+            <AuctionSegment as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Segment" => {
+                self.segment = crate::json::member::opt(
+                    v,
+                    path,
+                    <AuctionSegment as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AuctionSegmentSearchParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AuctionSegmentSearchParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AuctionSegment` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -8149,6 +16693,28 @@ impl XmlText for AuctionSegment {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AuctionSegment {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Day", "Week", "Month", "Quarter", "DayOfWeek", "Device"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AuctionSegment {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AuctionInsightKpiAdditionalField`: one flag of a set; fields hold `Flags<AuctionInsightKpiAdditionalField>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -8195,6 +16761,28 @@ impl XmlText for AuctionInsightKpiAdditionalField {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AuctionInsightKpiAdditionalField {
+    fn known_names() -> Vec<&'static str> {
+        vec!["AbsoluteTopOfPageRate"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AuctionInsightKpiAdditionalField {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetAuctionInsightDataResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAuctionInsightDataResponse {
@@ -8232,6 +16820,49 @@ impl XmlEncode for GetAuctionInsightDataResponse {
 impl XmlDecode for GetAuctionInsightDataResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAuctionInsightDataResponse {
+    const MEMBERS: &'static [&'static str] = &["Result"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Result",
+            &self.result,
+            <AuctionInsightResult as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Result" => {
+                self.result = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AuctionInsightResult as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAuctionInsightDataResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAuctionInsightDataResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AuctionInsightResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -8298,6 +16929,93 @@ impl XmlDecode for AuctionInsightResult {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AuctionInsightResult {
+    const MEMBERS: &'static [&'static str] = &[
+        "Segments",
+        "Entries",
+        "UsedImpressions",
+        "UsedKeywords",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Segments",
+            &self.segments,
+            json_enc_array_of_auction_segment,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Entries",
+            &self.entries,
+            json_enc_array_of_auction_insight_entry,
+        );
+        crate::json::emit::opt(
+            w,
+            "UsedImpressions",
+            &self.used_impressions,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "UsedKeywords",
+            &self.used_keywords,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Segments" => {
+                self.segments = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_auction_segment,
+                )?;
+            }
+            "Entries" => {
+                self.entries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_auction_insight_entry,
+                )?;
+            }
+            "UsedImpressions" => {
+                self.used_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "UsedKeywords" => {
+                self.used_keywords = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AuctionInsightResult {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AuctionInsightResult {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAuctionSegment` wrapper (items named `AuctionSegment`).
 pub(crate) fn enc_array_of_auction_segment(
     items: &Vec<AuctionSegment>,
@@ -8316,6 +17034,20 @@ pub(crate) fn dec_array_of_auction_segment(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<AuctionSegment>, DecodeError> {
     r.items(b"AuctionSegment", <AuctionSegment as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_auction_segment(
+    items: &Vec<AuctionSegment>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(w, items, <AuctionSegment as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_auction_segment(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AuctionSegment>, JsonError> {
+    crate::json::member::array(v, path, <AuctionSegment as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfAuctionInsightEntry` wrapper (items named `AuctionInsightEntry`).
 pub(crate) fn enc_array_of_auction_insight_entry(
@@ -8337,6 +17069,28 @@ pub(crate) fn dec_array_of_auction_insight_entry(
     r.items(
         b"AuctionInsightEntry",
         |r| r.opt(<AuctionInsightEntry as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_auction_insight_entry(
+    items: &Vec<Option<AuctionInsightEntry>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AuctionInsightEntry as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_auction_insight_entry(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AuctionInsightEntry>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AuctionInsightEntry as JsonDecode>::read_json,
     )
 }
 /// `AuctionInsightEntry` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -8396,6 +17150,79 @@ impl XmlEncode for AuctionInsightEntry {
 impl XmlDecode for AuctionInsightEntry {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AuctionInsightEntry {
+    const MEMBERS: &'static [&'static str] = &[
+        "DisplayDomain",
+        "AggregatedKpi",
+        "SegmentedKpis",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "DisplayDomain",
+            &self.display_domain,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AggregatedKpi",
+            &self.aggregated_kpi,
+            <AuctionInsightKpi as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SegmentedKpis",
+            &self.segmented_kpis,
+            json_enc_array_of_auction_insight_kpi,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "DisplayDomain" => {
+                self.display_domain = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AggregatedKpi" => {
+                self.aggregated_kpi = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AuctionInsightKpi as JsonDecode>::read_json,
+                )?;
+            }
+            "SegmentedKpis" => {
+                self.segmented_kpis = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_auction_insight_kpi,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AuctionInsightEntry {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AuctionInsightEntry {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AuctionInsightKpi` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -8486,6 +17313,149 @@ impl XmlDecode for AuctionInsightKpi {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AuctionInsightKpi {
+    const MEMBERS: &'static [&'static str] = &[
+        "Segments",
+        "ImpressionShare",
+        "OverlapRate",
+        "AveragePosition",
+        "AboveRate",
+        "TopOfPageRate",
+        "OutrankingShare",
+        "AbsoluteTopOfPageRate",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Segments",
+            &self.segments,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::opt(
+            w,
+            "ImpressionShare",
+            &self.impression_share,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "OverlapRate",
+            &self.overlap_rate,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AveragePosition",
+            &self.average_position,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AboveRate",
+            &self.above_rate,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "TopOfPageRate",
+            &self.top_of_page_rate,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "OutrankingShare",
+            &self.outranking_share,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AbsoluteTopOfPageRate",
+            &self.absolute_top_of_page_rate,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Segments" => {
+                self.segments = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "ImpressionShare" => {
+                self.impression_share = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "OverlapRate" => {
+                self.overlap_rate = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AveragePosition" => {
+                self.average_position = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AboveRate" => {
+                self.above_rate = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TopOfPageRate" => {
+                self.top_of_page_rate = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "OutrankingShare" => {
+                self.outranking_share = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AbsoluteTopOfPageRate" => {
+                self.absolute_top_of_page_rate = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AuctionInsightKpi {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AuctionInsightKpi {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAuctionInsightKpi` wrapper (items named `AuctionInsightKpi`).
 pub(crate) fn enc_array_of_auction_insight_kpi(
     items: &Vec<Option<AuctionInsightKpi>>,
@@ -8504,6 +17474,28 @@ pub(crate) fn dec_array_of_auction_insight_kpi(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AuctionInsightKpi>>, DecodeError> {
     r.items(b"AuctionInsightKpi", |r| r.opt(<AuctionInsightKpi as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_auction_insight_kpi(
+    items: &Vec<Option<AuctionInsightKpi>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AuctionInsightKpi as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_auction_insight_kpi(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AuctionInsightKpi>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AuctionInsightKpi as JsonDecode>::read_json,
+    )
 }
 /// The `GetDomainCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8557,6 +17549,75 @@ impl XmlDecode for GetDomainCategoriesRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetDomainCategoriesRequest {
+    const MEMBERS: &'static [&'static str] = &["CategoryName", "DomainName", "Language"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CategoryName",
+            &self.category_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DomainName",
+            &self.domain_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CategoryName" => {
+                self.category_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "DomainName" => {
+                self.domain_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetDomainCategoriesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetDomainCategoriesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetDomainCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetDomainCategoriesResponse {
@@ -8600,6 +17661,49 @@ impl XmlDecode for GetDomainCategoriesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetDomainCategoriesResponse {
+    const MEMBERS: &'static [&'static str] = &["Categories"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Categories",
+            &self.categories,
+            json_enc_array_of_domain_category,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Categories" => {
+                self.categories = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_domain_category,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetDomainCategoriesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetDomainCategoriesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDomainCategory` wrapper (items named `DomainCategory`).
 pub(crate) fn enc_array_of_domain_category(
     items: &Vec<Option<DomainCategory>>,
@@ -8618,6 +17722,28 @@ pub(crate) fn dec_array_of_domain_category(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<DomainCategory>>, DecodeError> {
     r.items(b"DomainCategory", |r| r.opt(<DomainCategory as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_domain_category(
+    items: &Vec<Option<DomainCategory>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <DomainCategory as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_domain_category(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<DomainCategory>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <DomainCategory as JsonDecode>::read_json,
+    )
 }
 /// `DomainCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8671,6 +17797,70 @@ impl XmlDecode for DomainCategory {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DomainCategory {
+    const MEMBERS: &'static [&'static str] = &["Bid", "CategoryName", "Coverage"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Bid", &self.bid, <f64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "CategoryName",
+            &self.category_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Coverage",
+            &self.coverage,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Bid" => {
+                self.bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CategoryName" => {
+                self.category_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Coverage" => {
+                self.coverage = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DomainCategory {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DomainCategory {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `PutMetricDataRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutMetricDataRequest {
@@ -8709,6 +17899,49 @@ impl XmlDecode for PutMetricDataRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PutMetricDataRequest {
+    const MEMBERS: &'static [&'static str] = &["Metrics"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Metrics",
+            &self.metrics,
+            json_enc_array_of_metric_data,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Metrics" => {
+                self.metrics = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_metric_data,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PutMetricDataRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PutMetricDataRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfMetricData` wrapper (items named `MetricData`).
 pub(crate) fn enc_array_of_metric_data(
     items: &Vec<Option<MetricData>>,
@@ -8727,6 +17960,28 @@ pub(crate) fn dec_array_of_metric_data(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<MetricData>>, DecodeError> {
     r.items(b"MetricData", |r| r.opt(<MetricData as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_metric_data(
+    items: &Vec<Option<MetricData>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <MetricData as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_metric_data(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<MetricData>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <MetricData as JsonDecode>::read_json,
+    )
 }
 /// `MetricData` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8773,6 +18028,62 @@ impl XmlDecode for MetricData {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MetricData {
+    const MEMBERS: &'static [&'static str] = &["MetricDetail", "MetricType"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "MetricDetail",
+            &self.metric_detail,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MetricType",
+            &self.metric_type,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "MetricDetail" => {
+                self.metric_detail = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MetricType" => {
+                self.metric_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MetricData {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MetricData {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `PutMetricDataResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutMetricDataResponse {}
@@ -8799,6 +18110,35 @@ impl XmlDecode for PutMetricDataResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PutMetricDataResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PutMetricDataResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PutMetricDataResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetKeywordIdeaCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeaCategoriesRequest {}
@@ -8823,6 +18163,35 @@ impl XmlEncode for GetKeywordIdeaCategoriesRequest {
 impl XmlDecode for GetKeywordIdeaCategoriesRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordIdeaCategoriesRequest {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordIdeaCategoriesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordIdeaCategoriesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetKeywordIdeaCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -8869,6 +18238,49 @@ impl XmlDecode for GetKeywordIdeaCategoriesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordIdeaCategoriesResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordIdeaCategories"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordIdeaCategories",
+            &self.keyword_idea_categories,
+            json_enc_array_of_keyword_idea_category,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordIdeaCategories" => {
+                self.keyword_idea_categories = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_idea_category,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordIdeaCategoriesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordIdeaCategoriesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordIdeaCategory` wrapper (items named `KeywordIdeaCategory`).
 pub(crate) fn enc_array_of_keyword_idea_category(
     items: &Vec<Option<KeywordIdeaCategory>>,
@@ -8889,6 +18301,28 @@ pub(crate) fn dec_array_of_keyword_idea_category(
     r.items(
         b"KeywordIdeaCategory",
         |r| r.opt(<KeywordIdeaCategory as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_idea_category(
+    items: &Vec<Option<KeywordIdeaCategory>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordIdeaCategory as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_idea_category(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordIdeaCategory>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordIdeaCategory as JsonDecode>::read_json,
     )
 }
 /// `KeywordIdeaCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -8934,6 +18368,62 @@ impl XmlEncode for KeywordIdeaCategory {
 impl XmlDecode for KeywordIdeaCategory {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordIdeaCategory {
+    const MEMBERS: &'static [&'static str] = &["CategoryId", "CategoryName"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CategoryId",
+            &self.category_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CategoryName",
+            &self.category_name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CategoryId" => {
+                self.category_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CategoryName" => {
+                self.category_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordIdeaCategory {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordIdeaCategory {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetKeywordIdeasRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -9000,6 +18490,79 @@ impl XmlDecode for GetKeywordIdeasRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordIdeasRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExpandIdeas",
+        "IdeaAttributes",
+        "SearchParameters",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExpandIdeas",
+            &self.expand_ideas,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IdeaAttributes",
+            &self.idea_attributes,
+            json_enc_array_of_keyword_idea_attribute,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchParameters",
+            &self.search_parameters,
+            json_enc_array_of_search_parameter,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExpandIdeas" => {
+                self.expand_ideas = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "IdeaAttributes" => {
+                self.idea_attributes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_idea_attribute,
+                )?;
+            }
+            "SearchParameters" => {
+                self.search_parameters = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_search_parameter,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordIdeasRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordIdeasRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordIdeaAttribute` wrapper (items named `KeywordIdeaAttribute`).
 pub(crate) fn enc_array_of_keyword_idea_attribute(
     items: &Vec<KeywordIdeaAttribute>,
@@ -9018,6 +18581,20 @@ pub(crate) fn dec_array_of_keyword_idea_attribute(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<KeywordIdeaAttribute>, DecodeError> {
     r.items(b"KeywordIdeaAttribute", <KeywordIdeaAttribute as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_idea_attribute(
+    items: &Vec<KeywordIdeaAttribute>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(w, items, <KeywordIdeaAttribute as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_idea_attribute(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<KeywordIdeaAttribute>, JsonError> {
+    crate::json::member::array(v, path, <KeywordIdeaAttribute as JsonDecode>::read_json)
 }
 /// `KeywordIdeaAttribute` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9107,6 +18684,31 @@ impl XmlText for KeywordIdeaAttribute {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for KeywordIdeaAttribute {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AdGroupId", "AdGroupName", "Keyword", "Source", "MonthlySearchCounts",
+            "SuggestedBid", "Competition", "Relevance", "AdImpressionShare"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for KeywordIdeaAttribute {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetKeywordIdeasResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeasResponse {
@@ -9150,6 +18752,49 @@ impl XmlDecode for GetKeywordIdeasResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordIdeasResponse {
+    const MEMBERS: &'static [&'static str] = &["KeywordIdeas"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "KeywordIdeas",
+            &self.keyword_ideas,
+            json_enc_array_of_keyword_idea,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "KeywordIdeas" => {
+                self.keyword_ideas = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_idea,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordIdeasResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordIdeasResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordIdea` wrapper (items named `KeywordIdea`).
 pub(crate) fn enc_array_of_keyword_idea(
     items: &Vec<Option<KeywordIdea>>,
@@ -9168,6 +18813,28 @@ pub(crate) fn dec_array_of_keyword_idea(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordIdea>>, DecodeError> {
     r.items(b"KeywordIdea", |r| r.opt(<KeywordIdea as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_idea(
+    items: &Vec<Option<KeywordIdea>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordIdea as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_idea(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordIdea>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordIdea as JsonDecode>::read_json,
+    )
 }
 /// `KeywordIdea` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9270,6 +18937,163 @@ impl XmlDecode for KeywordIdea {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordIdea {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdGroupId",
+        "AdGroupName",
+        "AdImpressionShare",
+        "Competition",
+        "Keyword",
+        "MonthlySearchCounts",
+        "Relevance",
+        "Source",
+        "SuggestedBid",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdImpressionShare",
+            &self.ad_impression_share,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Competition",
+            &self.competition,
+            <CompetitionLevel as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MonthlySearchCounts",
+            &self.monthly_search_counts,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Relevance",
+            &self.relevance,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Source",
+            &self.source,
+            <SourceType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdImpressionShare" => {
+                self.ad_impression_share = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Competition" => {
+                self.competition = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CompetitionLevel as JsonDecode>::read_json,
+                )?;
+            }
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MonthlySearchCounts" => {
+                self.monthly_search_counts = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "Relevance" => {
+                self.relevance = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Source" => {
+                self.source = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SourceType as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordIdea {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordIdea {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `SourceType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9338,6 +19162,31 @@ impl XmlText for SourceType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SourceType {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Unknown", "Seed", "SuggestionFromKeyword", "SuggestionFromUrl",
+            "SuggestionFromCategory"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SourceType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetKeywordTrafficEstimatesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordTrafficEstimatesRequest {
@@ -9382,6 +19231,49 @@ impl XmlDecode for GetKeywordTrafficEstimatesRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordTrafficEstimatesRequest {
+    const MEMBERS: &'static [&'static str] = &["CampaignEstimators"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CampaignEstimators",
+            &self.campaign_estimators,
+            json_enc_array_of_campaign_estimator,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CampaignEstimators" => {
+                self.campaign_estimators = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_estimator,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordTrafficEstimatesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordTrafficEstimatesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCampaignEstimator` wrapper (items named `CampaignEstimator`).
 pub(crate) fn enc_array_of_campaign_estimator(
     items: &Vec<Option<CampaignEstimator>>,
@@ -9400,6 +19292,28 @@ pub(crate) fn dec_array_of_campaign_estimator(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CampaignEstimator>>, DecodeError> {
     r.items(b"CampaignEstimator", |r| r.opt(<CampaignEstimator as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_campaign_estimator(
+    items: &Vec<Option<CampaignEstimator>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CampaignEstimator as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_campaign_estimator(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CampaignEstimator>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CampaignEstimator as JsonDecode>::read_json,
+    )
 }
 /// `CampaignEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9479,6 +19393,107 @@ impl XmlDecode for CampaignEstimator {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignEstimator {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdGroupEstimators",
+        "CampaignId",
+        "Criteria",
+        "DailyBudget",
+        "NegativeKeywords",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupEstimators",
+            &self.ad_group_estimators,
+            json_enc_array_of_ad_group_estimator,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Criteria",
+            &self.criteria,
+            json_enc_array_of_criterion,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DailyBudget",
+            &self.daily_budget,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NegativeKeywords",
+            &self.negative_keywords,
+            json_enc_array_of_negative_keyword,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupEstimators" => {
+                self.ad_group_estimators = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_group_estimator,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Criteria" => {
+                self.criteria = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_criterion,
+                )?;
+            }
+            "DailyBudget" => {
+                self.daily_budget = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "NegativeKeywords" => {
+                self.negative_keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_negative_keyword,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignEstimator {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignEstimator {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdGroupEstimator` wrapper (items named `AdGroupEstimator`).
 pub(crate) fn enc_array_of_ad_group_estimator(
     items: &Vec<Option<AdGroupEstimator>>,
@@ -9497,6 +19512,28 @@ pub(crate) fn dec_array_of_ad_group_estimator(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdGroupEstimator>>, DecodeError> {
     r.items(b"AdGroupEstimator", |r| r.opt(<AdGroupEstimator as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_group_estimator(
+    items: &Vec<Option<AdGroupEstimator>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdGroupEstimator as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_group_estimator(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdGroupEstimator>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdGroupEstimator as JsonDecode>::read_json,
+    )
 }
 /// `AdGroupEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9556,6 +19593,79 @@ impl XmlDecode for AdGroupEstimator {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdGroupEstimator {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdGroupId",
+        "KeywordEstimators",
+        "MaxCpc",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimators",
+            &self.keyword_estimators,
+            json_enc_array_of_keyword_estimator,
+        );
+        crate::json::emit::opt(
+            w,
+            "MaxCpc",
+            &self.max_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordEstimators" => {
+                self.keyword_estimators = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_estimator,
+                )?;
+            }
+            "MaxCpc" => {
+                self.max_cpc = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdGroupEstimator {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdGroupEstimator {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordEstimator` wrapper (items named `KeywordEstimator`).
 pub(crate) fn enc_array_of_keyword_estimator(
     items: &Vec<Option<KeywordEstimator>>,
@@ -9574,6 +19684,28 @@ pub(crate) fn dec_array_of_keyword_estimator(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordEstimator>>, DecodeError> {
     r.items(b"KeywordEstimator", |r| r.opt(<KeywordEstimator as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_estimator(
+    items: &Vec<Option<KeywordEstimator>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordEstimator as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_estimator(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordEstimator>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordEstimator as JsonDecode>::read_json,
+    )
 }
 /// `KeywordEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9620,6 +19752,62 @@ impl XmlDecode for KeywordEstimator {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordEstimator {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "MaxCpc"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <Keyword as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxCpc",
+            &self.max_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Keyword as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxCpc" => {
+                self.max_cpc = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordEstimator {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordEstimator {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCriterion` wrapper (items named `Criterion`).
 pub(crate) fn enc_array_of_criterion(
     items: &Vec<Option<Criterion>>,
@@ -9639,6 +19827,20 @@ pub(crate) fn dec_array_of_criterion(
 ) -> Result<Vec<Option<Criterion>>, DecodeError> {
     r.items(b"Criterion", |r| r.opt(<Criterion as XmlDecode>::decode))
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_criterion(
+    items: &Vec<Option<Criterion>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <Criterion as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_criterion(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Criterion>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <Criterion as JsonDecode>::read_json)
+}
 /// Writes an `ArrayOfNegativeKeyword` wrapper (items named `NegativeKeyword`).
 pub(crate) fn enc_array_of_negative_keyword(
     items: &Vec<Option<NegativeKeyword>>,
@@ -9657,6 +19859,28 @@ pub(crate) fn dec_array_of_negative_keyword(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<NegativeKeyword>>, DecodeError> {
     r.items(b"NegativeKeyword", |r| r.opt(<NegativeKeyword as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_negative_keyword(
+    items: &Vec<Option<NegativeKeyword>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <NegativeKeyword as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_negative_keyword(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<NegativeKeyword>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <NegativeKeyword as JsonDecode>::read_json,
+    )
 }
 /// `NegativeKeyword` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9710,6 +19934,70 @@ impl XmlDecode for NegativeKeyword {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for NegativeKeyword {
+    const MEMBERS: &'static [&'static str] = &["Id", "MatchType", "Text"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <MatchType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Text",
+            &self.text,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <MatchType as JsonDecode>::read_json,
+                )?;
+            }
+            "Text" => {
+                self.text = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for NegativeKeyword {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for NegativeKeyword {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetKeywordTrafficEstimatesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordTrafficEstimatesResponse {
@@ -9754,6 +20042,49 @@ impl XmlDecode for GetKeywordTrafficEstimatesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetKeywordTrafficEstimatesResponse {
+    const MEMBERS: &'static [&'static str] = &["CampaignEstimates"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CampaignEstimates",
+            &self.campaign_estimates,
+            json_enc_array_of_campaign_estimate,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CampaignEstimates" => {
+                self.campaign_estimates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_estimate,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetKeywordTrafficEstimatesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetKeywordTrafficEstimatesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCampaignEstimate` wrapper (items named `CampaignEstimate`).
 pub(crate) fn enc_array_of_campaign_estimate(
     items: &Vec<Option<CampaignEstimate>>,
@@ -9772,6 +20103,28 @@ pub(crate) fn dec_array_of_campaign_estimate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CampaignEstimate>>, DecodeError> {
     r.items(b"CampaignEstimate", |r| r.opt(<CampaignEstimate as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_campaign_estimate(
+    items: &Vec<Option<CampaignEstimate>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CampaignEstimate as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_campaign_estimate(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CampaignEstimate>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CampaignEstimate as JsonDecode>::read_json,
+    )
 }
 /// `CampaignEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9824,6 +20177,62 @@ impl XmlDecode for CampaignEstimate {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignEstimate {
+    const MEMBERS: &'static [&'static str] = &["AdGroupEstimates", "CampaignId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupEstimates",
+            &self.ad_group_estimates,
+            json_enc_array_of_ad_group_estimate,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupEstimates" => {
+                self.ad_group_estimates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_group_estimate,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignEstimate {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignEstimate {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdGroupEstimate` wrapper (items named `AdGroupEstimate`).
 pub(crate) fn enc_array_of_ad_group_estimate(
     items: &Vec<Option<AdGroupEstimate>>,
@@ -9842,6 +20251,28 @@ pub(crate) fn dec_array_of_ad_group_estimate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdGroupEstimate>>, DecodeError> {
     r.items(b"AdGroupEstimate", |r| r.opt(<AdGroupEstimate as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_group_estimate(
+    items: &Vec<Option<AdGroupEstimate>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdGroupEstimate as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_group_estimate(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdGroupEstimate>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdGroupEstimate as JsonDecode>::read_json,
+    )
 }
 /// `AdGroupEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9894,6 +20325,62 @@ impl XmlDecode for AdGroupEstimate {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdGroupEstimate {
+    const MEMBERS: &'static [&'static str] = &["AdGroupId", "KeywordEstimates"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordEstimates",
+            &self.keyword_estimates,
+            json_enc_array_of_keyword_estimate,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordEstimates" => {
+                self.keyword_estimates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_estimate,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdGroupEstimate {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdGroupEstimate {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordEstimate` wrapper (items named `KeywordEstimate`).
 pub(crate) fn enc_array_of_keyword_estimate(
     items: &Vec<Option<KeywordEstimate>>,
@@ -9912,6 +20399,28 @@ pub(crate) fn dec_array_of_keyword_estimate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordEstimate>>, DecodeError> {
     r.items(b"KeywordEstimate", |r| r.opt(<KeywordEstimate as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_estimate(
+    items: &Vec<Option<KeywordEstimate>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordEstimate as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_estimate(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordEstimate>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordEstimate as JsonDecode>::read_json,
+    )
 }
 /// `KeywordEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9965,6 +20474,75 @@ impl XmlEncode for KeywordEstimate {
 impl XmlDecode for KeywordEstimate {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordEstimate {
+    const MEMBERS: &'static [&'static str] = &["Keyword", "Maximum", "Minimum"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <Keyword as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Maximum",
+            &self.maximum,
+            <TrafficEstimate as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Minimum",
+            &self.minimum,
+            <TrafficEstimate as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Keyword as JsonDecode>::read_json,
+                )?;
+            }
+            "Maximum" => {
+                self.maximum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <TrafficEstimate as JsonDecode>::read_json,
+                )?;
+            }
+            "Minimum" => {
+                self.minimum = crate::json::member::nillable(
+                    v,
+                    path,
+                    <TrafficEstimate as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordEstimate {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordEstimate {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `TrafficEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -10040,6 +20618,116 @@ impl XmlDecode for TrafficEstimate {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for TrafficEstimate {
+    const MEMBERS: &'static [&'static str] = &[
+        "AverageCpc",
+        "AveragePosition",
+        "Clicks",
+        "Ctr",
+        "Impressions",
+        "TotalCost",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AverageCpc",
+            &self.average_cpc,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AveragePosition",
+            &self.average_position,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Clicks",
+            &self.clicks,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Ctr", &self.ctr, <f64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "Impressions",
+            &self.impressions,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "TotalCost",
+            &self.total_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AverageCpc" => {
+                self.average_cpc = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AveragePosition" => {
+                self.average_position = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Clicks" => {
+                self.clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Ctr" => {
+                self.ctr = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Impressions" => {
+                self.impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TotalCost" => {
+                self.total_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for TrafficEstimate {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for TrafficEstimate {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetAutoApplyOptInStatusRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAutoApplyOptInStatusRequest {
@@ -10082,6 +20770,49 @@ impl XmlEncode for GetAutoApplyOptInStatusRequest {
 impl XmlDecode for GetAutoApplyOptInStatusRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAutoApplyOptInStatusRequest {
+    const MEMBERS: &'static [&'static str] = &["RecommendationTypesInputs"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RecommendationTypesInputs",
+            &self.recommendation_types_inputs,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RecommendationTypesInputs" => {
+                self.recommendation_types_inputs = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAutoApplyOptInStatusRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAutoApplyOptInStatusRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetAutoApplyOptInStatusResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -10130,6 +20861,49 @@ impl XmlDecode for GetAutoApplyOptInStatusResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAutoApplyOptInStatusResponse {
+    const MEMBERS: &'static [&'static str] = &["AutoApplyRecommendationsStatus"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AutoApplyRecommendationsStatus",
+            &self.auto_apply_recommendations_status,
+            json_enc_array_of_auto_apply_recommendations_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AutoApplyRecommendationsStatus" => {
+                self.auto_apply_recommendations_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_auto_apply_recommendations_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAutoApplyOptInStatusResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAutoApplyOptInStatusResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAutoApplyRecommendationsInfo` wrapper (items named `AutoApplyRecommendationsInfo`).
 pub(crate) fn enc_array_of_auto_apply_recommendations_info(
     items: &Vec<Option<AutoApplyRecommendationsInfo>>,
@@ -10150,6 +20924,28 @@ pub(crate) fn dec_array_of_auto_apply_recommendations_info(
     r.items(
         b"AutoApplyRecommendationsInfo",
         |r| r.opt(<AutoApplyRecommendationsInfo as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_auto_apply_recommendations_info(
+    items: &Vec<Option<AutoApplyRecommendationsInfo>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AutoApplyRecommendationsInfo as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_auto_apply_recommendations_info(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AutoApplyRecommendationsInfo>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AutoApplyRecommendationsInfo as JsonDecode>::read_json,
     )
 }
 /// `AutoApplyRecommendationsInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -10198,6 +20994,62 @@ impl XmlDecode for AutoApplyRecommendationsInfo {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AutoApplyRecommendationsInfo {
+    const MEMBERS: &'static [&'static str] = &["AAROptInStatus", "RecommendationType"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AAROptInStatus",
+            &self.aar_opt_in_status,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AAROptInStatus" => {
+                self.aar_opt_in_status = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AutoApplyRecommendationsInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AutoApplyRecommendationsInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SetAutoApplyOptInStatusRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAutoApplyOptInStatusRequest {
@@ -10242,6 +21094,49 @@ impl XmlDecode for SetAutoApplyOptInStatusRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SetAutoApplyOptInStatusRequest {
+    const MEMBERS: &'static [&'static str] = &["AutoApplyOptInStatusInputs"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AutoApplyOptInStatusInputs",
+            &self.auto_apply_opt_in_status_inputs,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AutoApplyOptInStatusInputs" => {
+                self.auto_apply_opt_in_status_inputs = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SetAutoApplyOptInStatusRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SetAutoApplyOptInStatusRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SetAutoApplyOptInStatusResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAutoApplyOptInStatusResponse {
@@ -10283,6 +21178,49 @@ impl XmlEncode for SetAutoApplyOptInStatusResponse {
 impl XmlDecode for SetAutoApplyOptInStatusResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SetAutoApplyOptInStatusResponse {
+    const MEMBERS: &'static [&'static str] = &["PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_batch_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SetAutoApplyOptInStatusResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SetAutoApplyOptInStatusResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetPerformanceInsightsDetailDataByAccountIdRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -10339,6 +21277,75 @@ impl XmlDecode for GetPerformanceInsightsDetailDataByAccountIdRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetPerformanceInsightsDetailDataByAccountIdRequest {
+    const MEMBERS: &'static [&'static str] = &["EntityType", "StartDate", "EndDate"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "EntityType",
+            &self.entity_type,
+            <EntityType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EntityType" => {
+                self.entity_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <EntityType as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetPerformanceInsightsDetailDataByAccountIdRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetPerformanceInsightsDetailDataByAccountIdRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetPerformanceInsightsDetailDataByAccountIdResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPerformanceInsightsDetailDataByAccountIdResponse {
@@ -10383,6 +21390,49 @@ impl XmlDecode for GetPerformanceInsightsDetailDataByAccountIdResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetPerformanceInsightsDetailDataByAccountIdResponse {
+    const MEMBERS: &'static [&'static str] = &["Result"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Result",
+            &self.result,
+            json_enc_array_of_performance_insights_detail,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Result" => {
+                self.result = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_performance_insights_detail,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetPerformanceInsightsDetailDataByAccountIdResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetPerformanceInsightsDetailDataByAccountIdResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfPerformanceInsightsDetail` wrapper (items named `PerformanceInsightsDetail`).
 pub(crate) fn enc_array_of_performance_insights_detail(
     items: &Vec<Option<PerformanceInsightsDetail>>,
@@ -10403,6 +21453,28 @@ pub(crate) fn dec_array_of_performance_insights_detail(
     r.items(
         b"PerformanceInsightsDetail",
         |r| r.opt(<PerformanceInsightsDetail as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_performance_insights_detail(
+    items: &Vec<Option<PerformanceInsightsDetail>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <PerformanceInsightsDetail as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_performance_insights_detail(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<PerformanceInsightsDetail>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <PerformanceInsightsDetail as JsonDecode>::read_json,
     )
 }
 /// `PerformanceInsightsDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -10500,6 +21572,135 @@ impl XmlDecode for PerformanceInsightsDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PerformanceInsightsDetail {
+    const MEMBERS: &'static [&'static str] = &[
+        "EntityId",
+        "EntityType",
+        "KPIType",
+        "Date",
+        "Description",
+        "RootCauses",
+        "Actions",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "EntityId",
+            &self.entity_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EntityType",
+            &self.entity_type,
+            <EntityType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "KPIType",
+            &self.kpi_type,
+            <KPIType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Date",
+            &self.date,
+            <DayMonthAndYear as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Description",
+            &self.description,
+            <PerformanceInsightsMessage as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RootCauses",
+            &self.root_causes,
+            json_enc_array_of_performance_insights_message,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Actions",
+            &self.actions,
+            json_enc_array_of_performance_insights_message,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EntityId" => {
+                self.entity_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EntityType" => {
+                self.entity_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <EntityType as JsonDecode>::read_json,
+                )?;
+            }
+            "KPIType" => {
+                self.kpi_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <KPIType as JsonDecode>::read_json,
+                )?;
+            }
+            "Date" => {
+                self.date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DayMonthAndYear as JsonDecode>::read_json,
+                )?;
+            }
+            "Description" => {
+                self.description = crate::json::member::nillable(
+                    v,
+                    path,
+                    <PerformanceInsightsMessage as JsonDecode>::read_json,
+                )?;
+            }
+            "RootCauses" => {
+                self.root_causes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_performance_insights_message,
+                )?;
+            }
+            "Actions" => {
+                self.actions = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_performance_insights_message,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PerformanceInsightsDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PerformanceInsightsDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `KPIType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -10563,6 +21764,28 @@ impl XmlText for KPIType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for KPIType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Impression", "Click", "Spend", "Conversion"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for KPIType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `PerformanceInsightsMessage` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PerformanceInsightsMessage {
@@ -10624,6 +21847,79 @@ impl XmlEncode for PerformanceInsightsMessage {
 impl XmlDecode for PerformanceInsightsMessage {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PerformanceInsightsMessage {
+    const MEMBERS: &'static [&'static str] = &[
+        "TemplateId",
+        "Parameters",
+        "IndentationLevel",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "TemplateId",
+            &self.template_id,
+            <PerformanceInsightsMessageTemplateId as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Parameters",
+            &self.parameters,
+            json_enc_array_of_performance_insights_message_parameter,
+        );
+        crate::json::emit::opt(
+            w,
+            "IndentationLevel",
+            &self.indentation_level,
+            <i32 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TemplateId" => {
+                self.template_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <PerformanceInsightsMessageTemplateId as JsonDecode>::read_json,
+                )?;
+            }
+            "Parameters" => {
+                self.parameters = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_performance_insights_message_parameter,
+                )?;
+            }
+            "IndentationLevel" => {
+                self.indentation_level = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PerformanceInsightsMessage {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PerformanceInsightsMessage {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `PerformanceInsightsMessageTemplateId` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -11260,6 +22556,78 @@ impl XmlText for PerformanceInsightsMessageTemplateId {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PerformanceInsightsMessageTemplateId {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "FluxImprIncreaseAcct", "FluxImprDecreaseAcct",
+            "FluxImprIncreaseInfinityAcct", "FluxImprIncreaseAcctPrevDay",
+            "FluxImprDecreaseAcctPrevDay", "FluxImprIncreaseInfinityAcctPrevDay",
+            "FluxClickIncreaseAcct", "FluxClickDecreaseAcct",
+            "FluxClickIncreaseInfinityAcct", "FluxClickIncreaseAcctPrevDay",
+            "FluxClickDecreaseAcctPrevDay", "FluxClickIncreaseInfinityAcctPrevDay",
+            "FluxCostIncreaseAcct", "FluxCostDecreaseAcct",
+            "FluxCostIncreaseInfinityAcct", "FluxCostIncreaseAcctPrevDay",
+            "FluxCostDecreaseAcctPrevDay", "FluxCostIncreaseInfinityAcctPrevDay",
+            "FluxImprIncreaseCampaign", "FluxImprDecreaseCampaign",
+            "FluxImprIncreaseInfinityCampaign", "FluxImprIncreaseCampaignPrevDay",
+            "FluxImprDecreaseCampaignPrevDay", "FluxImprIncreaseInfinityCampaignPrevDay",
+            "FluxClickIncreaseCampaign", "FluxClickDecreaseCampaign",
+            "FluxClickIncreaseInfinityCampaign", "FluxClickIncreaseCampaignPrevDay",
+            "FluxClickDecreaseCampaignPrevDay",
+            "FluxClickIncreaseInfinityCampaignPrevDay", "FluxCostIncreaseCampaign",
+            "FluxCostDecreaseCampaign", "FluxCostIncreaseInfinityCampaign",
+            "FluxCostIncreaseCampaignPrevDay", "FluxCostDecreaseCampaignPrevDay",
+            "FluxCostIncreaseInfinityCampaignPrevDay", "FluxConversionDecreaseAcct",
+            "FluxConversionZeroAcct", "RCAudienceIncrease", "RCAudienceDecrease",
+            "RCBidIncrease", "RCBidDecrease", "RCBudgetIncrease", "RCBudgetDecrease",
+            "RCClickIncrease", "RCClickDecrease", "RCConversionGoalIssue",
+            "RCDeviceTargetingBidChange", "RCEditorialApproval",
+            "RCEditorialDisapproval", "RCEntityAdditionWithCount",
+            "RCEntityDeletionWithCount", "RCEntityPauseWithCount",
+            "RCEntityUnpauseWithCount", "RCMoreCompetitive", "RCNetworkLessRestrict",
+            "RCNetworkMoreRestrict", "RCPaymentIssueInvoiceAccountPaused",
+            "RCPaymentIssueInvoiceAccountOnHold", "RCPaymentIssuePrepayAccountPaused",
+            "RCPaymentIssueThresholdAccountOnHold", "RCPaymentIssueYesterday",
+            "RCSearchTermIncrease", "RCSearchTermIncreaseClick", "RCSearchTermDecrease",
+            "RCSearchTermDecreaseClick", "RCSearchTermCompetitionIncrease",
+            "RCSearchTermCompetitionIncreaseClick", "RCSearchTermCompetitionDecrease",
+            "RCSearchTermCompetitionDecreaseClick", "RCSingleCampaignAddition",
+            "RCSingleCampaignPause", "RCSingleCampaignUnpause",
+            "RCSingleCampaignBudgetIncrease", "RCSingleCampaignBudgetDecrease",
+            "RCSingleCampaignDeviceTargetingBidChange", "RCStrongerCompetitorAdQuality",
+            "RCStrongerCompetitorBid", "RCSyndTrafficIncrease", "RCSyndTrafficDecrease",
+            "ActAdsOppr", "ActAllAvailableOppr", "ActBMAdoptionOppr",
+            "ActBMMKeywordOppr", "ActCampaignContextKeywordOppr",
+            "ActCheckPublisherWebsite", "ActCompetitionAuctionInsight",
+            "ActCompetitiveBudgetOppr", "ActCompetitiveKeywordOppr",
+            "ActCompetitiveLocationTargetOppr", "ActCTRQualityBundle",
+            "ActEditorialReviewProcess", "ActFixConversionGoalSettingOppr",
+            "ActFixConversionTrackingOppr", "ActGeneralBudgetOppr",
+            "ActNewConversionGoalOppr", "ActInvoiceAccountPaused",
+            "ActInvoiceAccountOnHold", "ActPrepayAccountPaused",
+            "ActReallocateBudgetOppr", "ActRepairKeywordsOppr", "ActRSAOppr",
+            "ActSearchTerm", "ActSetupConversionTrackingOppr", "ActSiteLinkOppr",
+            "ActThresholdAccountOnHold", "ActWebsiteExclusion"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PerformanceInsightsMessageTemplateId {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfPerformanceInsightsMessageParameter` wrapper (items named `PerformanceInsightsMessageParameter`).
 pub(crate) fn enc_array_of_performance_insights_message_parameter(
     items: &Vec<Option<PerformanceInsightsMessageParameter>>,
@@ -11280,6 +22648,28 @@ pub(crate) fn dec_array_of_performance_insights_message_parameter(
     r.items(
         b"PerformanceInsightsMessageParameter",
         |r| r.opt(<PerformanceInsightsMessageParameter as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_performance_insights_message_parameter(
+    items: &Vec<Option<PerformanceInsightsMessageParameter>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <PerformanceInsightsMessageParameter as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_performance_insights_message_parameter(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<PerformanceInsightsMessageParameter>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <PerformanceInsightsMessageParameter as JsonDecode>::read_json,
     )
 }
 /// `PerformanceInsightsMessageParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `PerformanceInsightsMessageParameter`.
@@ -11318,6 +22708,50 @@ impl XmlEncode for PerformanceInsightsMessageParameterBase {
 impl XmlDecode for PerformanceInsightsMessageParameterBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PerformanceInsightsMessageParameterBase {
+    const MEMBERS: &'static [&'static str] = &["Type"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <ParameterType as JsonEncode>::write_json,
+            );
+        }
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <ParameterType as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PerformanceInsightsMessageParameterBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PerformanceInsightsMessageParameterBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `PerformanceInsightsMessageParameter` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -11409,6 +22843,63 @@ impl XmlDecode for PerformanceInsightsMessageParameter {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for PerformanceInsightsMessageParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::PerformanceInsightsMessageParameter(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("PerformanceInsightsMessageParameter"),
+                )
+            }
+            Self::TextParameter(v) => crate::json::write_struct(v, w, Some("Text")),
+            Self::UrlParameter(v) => crate::json::write_struct(v, w, Some("Url")),
+            Self::EntityParameter(v) => crate::json::write_struct(v, w, Some("Entities")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PerformanceInsightsMessageParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("PerformanceInsightsMessageParameter") => {
+                    Self::PerformanceInsightsMessageParameter(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("Text") | Some("TextParameter") => {
+                    Self::TextParameter(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("Url") | Some("UrlParameter") => {
+                    Self::UrlParameter(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("Entities") | Some("EntityParameter") => {
+                    Self::EntityParameter(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "PerformanceInsightsMessageParameter",
+                                    "PerformanceInsightsMessageParameter, Text, Url, Entities"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `ParameterType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -11463,6 +22954,28 @@ impl XmlText for ParameterType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ParameterType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Text", "Url", "Entities"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ParameterType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `TextParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextParameter {
@@ -11506,6 +23019,63 @@ impl XmlEncode for TextParameter {
 impl XmlDecode for TextParameter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for TextParameter {
+    const MEMBERS: &'static [&'static str] = &["Type", "SuggestedText"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <ParameterType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "SuggestedText",
+            &self.suggested_text,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <ParameterType as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedText" => {
+                self.suggested_text = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for TextParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for TextParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `UrlParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
@@ -11576,6 +23146,108 @@ impl XmlDecode for UrlParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UrlParameter {
+    const MEMBERS: &'static [&'static str] = &[
+        "Type",
+        "SuggestedText",
+        "SuggestedUrl",
+        "UrlCategory",
+        "UrlId",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <ParameterType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "SuggestedText",
+            &self.suggested_text,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedUrl",
+            &self.suggested_url,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "UrlCategory",
+            &self.url_category,
+            <PerformanceInsightsUrlCategory as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "UrlId",
+            &self.url_id,
+            <PerformanceInsightsUrlId as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <ParameterType as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedText" => {
+                self.suggested_text = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedUrl" => {
+                self.suggested_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "UrlCategory" => {
+                self.url_category = crate::json::member::opt(
+                    v,
+                    path,
+                    <PerformanceInsightsUrlCategory as JsonDecode>::read_json,
+                )?;
+            }
+            "UrlId" => {
+                self.url_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <PerformanceInsightsUrlId as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UrlParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UrlParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `PerformanceInsightsUrlCategory` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -11637,6 +23309,28 @@ impl XmlText for PerformanceInsightsUrlCategory {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PerformanceInsightsUrlCategory {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Recommendation", "Setting", "Report", "HelpDoc"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PerformanceInsightsUrlCategory {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `PerformanceInsightsUrlId` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -11767,6 +23461,35 @@ impl XmlText for PerformanceInsightsUrlId {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PerformanceInsightsUrlId {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "RecRecommendationPage", "RecCompetitionPage", "SettingCreateOrder",
+            "SettingRemoveHold", "SettingAddFunds", "ReportSearchTerm",
+            "ReportPublisherWebsite", "ReportAuctionInsights", "HelpDocNetworkSetting",
+            "HelpDocEditorial", "HelpDocWebsiteReport", "HelpDocWebsiteExclusion",
+            "HelpDocCreateOrder", "HelpDocRemoveHold", "HelpDocAddFunds",
+            "HelpDocRecommendation", "HelpDocAudienceNetwork"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PerformanceInsightsUrlId {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `EntityParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EntityParameter {
@@ -11839,6 +23562,108 @@ impl XmlDecode for EntityParameter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for EntityParameter {
+    const MEMBERS: &'static [&'static str] = &[
+        "Type",
+        "EntityCount",
+        "EntityDetails",
+        "EntityType",
+        "SuggestedText",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <ParameterType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::opt(
+            w,
+            "EntityCount",
+            &self.entity_count,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EntityDetails",
+            &self.entity_details,
+            json_enc_array_of_entity_detail,
+        );
+        crate::json::emit::opt(
+            w,
+            "EntityType",
+            &self.entity_type,
+            <PerformanceInsightsEntityType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedText",
+            &self.suggested_text,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <ParameterType as JsonDecode>::read_json,
+                )?;
+            }
+            "EntityCount" => {
+                self.entity_count = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "EntityDetails" => {
+                self.entity_details = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_entity_detail,
+                )?;
+            }
+            "EntityType" => {
+                self.entity_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <PerformanceInsightsEntityType as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedText" => {
+                self.suggested_text = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for EntityParameter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for EntityParameter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfEntityDetail` wrapper (items named `EntityDetail`).
 pub(crate) fn enc_array_of_entity_detail(
     items: &Vec<Option<EntityDetail>>,
@@ -11857,6 +23682,28 @@ pub(crate) fn dec_array_of_entity_detail(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<EntityDetail>>, DecodeError> {
     r.items(b"EntityDetail", |r| r.opt(<EntityDetail as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_entity_detail(
+    items: &Vec<Option<EntityDetail>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <EntityDetail as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_entity_detail(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<EntityDetail>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <EntityDetail as JsonDecode>::read_json,
+    )
 }
 /// `EntityDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11901,6 +23748,62 @@ impl XmlEncode for EntityDetail {
 impl XmlDecode for EntityDetail {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for EntityDetail {
+    const MEMBERS: &'static [&'static str] = &["EntityId", "EntityName"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "EntityId",
+            &self.entity_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EntityName",
+            &self.entity_name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EntityId" => {
+                self.entity_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EntityName" => {
+                self.entity_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for EntityDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for EntityDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `PerformanceInsightsEntityType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -11981,6 +23884,31 @@ impl XmlText for PerformanceInsightsEntityType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PerformanceInsightsEntityType {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Account", "Campaign", "AdGroup", "Keyword", "ProductGroup", "SearchTerm",
+            "Website"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PerformanceInsightsEntityType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfPerformanceInsightsMessage` wrapper (items named `PerformanceInsightsMessage`).
 pub(crate) fn enc_array_of_performance_insights_message(
     items: &Vec<Option<PerformanceInsightsMessage>>,
@@ -12001,6 +23929,28 @@ pub(crate) fn dec_array_of_performance_insights_message(
     r.items(
         b"PerformanceInsightsMessage",
         |r| r.opt(<PerformanceInsightsMessage as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_performance_insights_message(
+    items: &Vec<Option<PerformanceInsightsMessage>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <PerformanceInsightsMessage as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_performance_insights_message(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<PerformanceInsightsMessage>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <PerformanceInsightsMessage as JsonDecode>::read_json,
     )
 }
 /// The `GetRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -12056,6 +24006,79 @@ impl XmlDecode for GetRecommendationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetRecommendationsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "CampaignId",
+        "AdGroupId",
+        "RecommendationType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetRecommendationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetRecommendationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetRecommendationsResponse {
@@ -12099,6 +24122,49 @@ impl XmlDecode for GetRecommendationsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetRecommendationsResponse {
+    const MEMBERS: &'static [&'static str] = &["Recommendations"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Recommendations",
+            &self.recommendations,
+            json_enc_array_of_recommendation,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Recommendations" => {
+                self.recommendations = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_recommendation,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetRecommendationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetRecommendationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfRecommendation` wrapper (items named `Recommendation`).
 pub(crate) fn enc_array_of_recommendation(
     items: &Vec<Option<Recommendation>>,
@@ -12117,6 +24183,28 @@ pub(crate) fn dec_array_of_recommendation(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Recommendation>>, DecodeError> {
     r.items(b"Recommendation", |r| r.opt(<Recommendation as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_recommendation(
+    items: &Vec<Option<Recommendation>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <Recommendation as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_recommendation(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Recommendation>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <Recommendation as JsonDecode>::read_json,
+    )
 }
 /// `Recommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Recommendation`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12262,6 +24350,233 @@ impl XmlDecode for RecommendationData {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RecommendationData {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AdGroupId",
+        "CampaignId",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RecommendationData {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RecommendationData {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `Recommendation` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -12325,6 +24640,57 @@ impl XmlDecode for Recommendation {
                         type_name,
                         base: decode_struct(r)?,
                     }
+                }
+            },
+        )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Recommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::Recommendation(v) => {
+                crate::json::write_struct(v, w, Some("Recommendation"))
+            }
+            Self::ResponsiveSearchAdsRecommendation(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ResponsiveSearchAdsRecommendation"),
+                )
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Recommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("Recommendation") => {
+                    Self::Recommendation(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ResponsiveSearchAdsRecommendation") => {
+                    Self::ResponsiveSearchAdsRecommendation(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "Recommendation",
+                                    "Recommendation, ResponsiveSearchAdsRecommendation"
+                                ),
+                            ),
+                    );
                 }
             },
         )
@@ -12484,6 +24850,247 @@ impl XmlDecode for ResponsiveSearchAdsRecommendation {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ResponsiveSearchAdsRecommendation {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AdGroupId",
+        "CampaignId",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "SuggestedAd",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedAd",
+            &self.suggested_ad,
+            <SuggestedResponsiveSearchAd as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedAd" => {
+                self.suggested_ad = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SuggestedResponsiveSearchAd as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ResponsiveSearchAdsRecommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ResponsiveSearchAdsRecommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `SuggestedResponsiveSearchAd` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestedResponsiveSearchAd {
@@ -12550,6 +25157,107 @@ impl XmlDecode for SuggestedResponsiveSearchAd {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SuggestedResponsiveSearchAd {
+    const MEMBERS: &'static [&'static str] = &[
+        "Descriptions",
+        "FinalUrl",
+        "Headlines",
+        "Path1",
+        "Path2",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Descriptions",
+            &self.descriptions,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FinalUrl",
+            &self.final_url,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Headlines",
+            &self.headlines,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Path1",
+            &self.path1,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Path2",
+            &self.path2,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Descriptions" => {
+                self.descriptions = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "FinalUrl" => {
+                self.final_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Headlines" => {
+                self.headlines = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Path1" => {
+                self.path1 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Path2" => {
+                self.path2 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SuggestedResponsiveSearchAd {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SuggestedResponsiveSearchAd {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `TagRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TagRecommendationsRequest {
@@ -12609,6 +25317,79 @@ impl XmlDecode for TagRecommendationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for TagRecommendationsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "RecommendationType",
+        "RecommendationsInfo",
+        "Lable",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationsInfo",
+            &self.recommendations_info,
+            json_enc_array_of_recommendation_info,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Lable",
+            &self.lable,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationsInfo" => {
+                self.recommendations_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_recommendation_info,
+                )?;
+            }
+            "Lable" => {
+                self.lable = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for TagRecommendationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for TagRecommendationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfRecommendationInfo` wrapper (items named `RecommendationInfo`).
 pub(crate) fn enc_array_of_recommendation_info(
     items: &Vec<Option<RecommendationInfo>>,
@@ -12627,6 +25408,28 @@ pub(crate) fn dec_array_of_recommendation_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<RecommendationInfo>>, DecodeError> {
     r.items(b"RecommendationInfo", |r| r.opt(<RecommendationInfo as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_recommendation_info(
+    items: &Vec<Option<RecommendationInfo>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <RecommendationInfo as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_recommendation_info(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<RecommendationInfo>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <RecommendationInfo as JsonDecode>::read_json,
+    )
 }
 /// `RecommendationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `RecommendationInfo`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12673,6 +25476,62 @@ impl XmlEncode for RecommendationInfoBase {
 impl XmlDecode for RecommendationInfoBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RecommendationInfoBase {
+    const MEMBERS: &'static [&'static str] = &["RecommendationHash", "RecommendationId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RecommendationInfoBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RecommendationInfoBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `RecommendationInfo` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -12737,6 +25596,55 @@ impl XmlDecode for RecommendationInfo {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for RecommendationInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::RecommendationInfo(v) => {
+                crate::json::write_struct(v, w, Some("RecommendationInfo"))
+            }
+            Self::RSARecommendationInfo(v) => {
+                crate::json::write_struct(v, w, Some("RSARecommendationInfo"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RecommendationInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("RecommendationInfo") => {
+                    Self::RecommendationInfo(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("RSARecommendationInfo") => {
+                    Self::RSARecommendationInfo(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "RecommendationInfo",
+                                    "RecommendationInfo, RSARecommendationInfo"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `RSARecommendationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationInfo`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RSARecommendationInfo {
@@ -12791,6 +25699,79 @@ impl XmlDecode for RSARecommendationInfo {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RSARecommendationInfo {
+    const MEMBERS: &'static [&'static str] = &[
+        "RecommendationHash",
+        "RecommendationId",
+        "AdId",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdId",
+            &self.ad_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdId" => {
+                self.ad_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RSARecommendationInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RSARecommendationInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `TagRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TagRecommendationsResponse {
@@ -12834,6 +25815,49 @@ impl XmlDecode for TagRecommendationsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for TagRecommendationsResponse {
+    const MEMBERS: &'static [&'static str] = &["PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_batch_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for TagRecommendationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for TagRecommendationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetTextAssetSuggestionsByFinalUrlsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetTextAssetSuggestionsByFinalUrlsRequest {
@@ -12870,6 +25894,49 @@ impl XmlEncode for GetTextAssetSuggestionsByFinalUrlsRequest {
 impl XmlDecode for GetTextAssetSuggestionsByFinalUrlsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetTextAssetSuggestionsByFinalUrlsRequest {
+    const MEMBERS: &'static [&'static str] = &["FinalUrls"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "FinalUrls",
+            &self.final_urls,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "FinalUrls" => {
+                self.final_urls = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetTextAssetSuggestionsByFinalUrlsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetTextAssetSuggestionsByFinalUrlsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetTextAssetSuggestionsByFinalUrlsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -12928,6 +25995,62 @@ impl XmlDecode for GetTextAssetSuggestionsByFinalUrlsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetTextAssetSuggestionsByFinalUrlsResponse {
+    const MEMBERS: &'static [&'static str] = &["TextAssetSuggestions", "PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TextAssetSuggestions",
+            &self.text_asset_suggestions,
+            json_enc_array_of_text_asset_suggestions,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_batch_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TextAssetSuggestions" => {
+                self.text_asset_suggestions = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_text_asset_suggestions,
+                )?;
+            }
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetTextAssetSuggestionsByFinalUrlsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetTextAssetSuggestionsByFinalUrlsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfTextAssetSuggestions` wrapper (items named `TextAssetSuggestions`).
 pub(crate) fn enc_array_of_text_asset_suggestions(
     items: &Vec<Option<TextAssetSuggestions>>,
@@ -12948,6 +26071,28 @@ pub(crate) fn dec_array_of_text_asset_suggestions(
     r.items(
         b"TextAssetSuggestions",
         |r| r.opt(<TextAssetSuggestions as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_text_asset_suggestions(
+    items: &Vec<Option<TextAssetSuggestions>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <TextAssetSuggestions as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_text_asset_suggestions(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<TextAssetSuggestions>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <TextAssetSuggestions as JsonDecode>::read_json,
     )
 }
 /// `TextAssetSuggestions` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -12995,6 +26140,62 @@ impl XmlDecode for TextAssetSuggestions {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for TextAssetSuggestions {
+    const MEMBERS: &'static [&'static str] = &["FinalUrl", "TextAssets"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "FinalUrl",
+            &self.final_url,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TextAssets",
+            &self.text_assets,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "FinalUrl" => {
+                self.final_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "TextAssets" => {
+                self.text_assets = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for TextAssetSuggestions {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for TextAssetSuggestions {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `ApplyRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyRecommendationsRequest {
@@ -13039,6 +26240,49 @@ impl XmlDecode for ApplyRecommendationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplyRecommendationsRequest {
+    const MEMBERS: &'static [&'static str] = &["Entities"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Entities",
+            &self.entities,
+            json_enc_array_of_apply_recommendation_entity,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Entities" => {
+                self.entities = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_apply_recommendation_entity,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplyRecommendationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplyRecommendationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfApplyRecommendationEntity` wrapper (items named `ApplyRecommendationEntity`).
 pub(crate) fn enc_array_of_apply_recommendation_entity(
     items: &Vec<Option<ApplyRecommendationEntity>>,
@@ -13059,6 +26303,28 @@ pub(crate) fn dec_array_of_apply_recommendation_entity(
     r.items(
         b"ApplyRecommendationEntity",
         |r| r.opt(<ApplyRecommendationEntity as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_apply_recommendation_entity(
+    items: &Vec<Option<ApplyRecommendationEntity>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <ApplyRecommendationEntity as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_apply_recommendation_entity(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<ApplyRecommendationEntity>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <ApplyRecommendationEntity as JsonDecode>::read_json,
     )
 }
 /// `ApplyRecommendationEntity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -13108,6 +26374,62 @@ impl XmlDecode for ApplyRecommendationEntity {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplyRecommendationEntity {
+    const MEMBERS: &'static [&'static str] = &["RecommendationId", "RecommendationType"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplyRecommendationEntity {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplyRecommendationEntity {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `ApplyRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyRecommendationsResponse {
@@ -13149,6 +26471,49 @@ impl XmlEncode for ApplyRecommendationsResponse {
 impl XmlDecode for ApplyRecommendationsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplyRecommendationsResponse {
+    const MEMBERS: &'static [&'static str] = &["PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_batch_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplyRecommendationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplyRecommendationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DismissRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -13195,6 +26560,49 @@ impl XmlDecode for DismissRecommendationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DismissRecommendationsRequest {
+    const MEMBERS: &'static [&'static str] = &["Entities"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Entities",
+            &self.entities,
+            json_enc_array_of_dismiss_recommendation_entity,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Entities" => {
+                self.entities = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_dismiss_recommendation_entity,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DismissRecommendationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DismissRecommendationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDismissRecommendationEntity` wrapper (items named `DismissRecommendationEntity`).
 pub(crate) fn enc_array_of_dismiss_recommendation_entity(
     items: &Vec<Option<DismissRecommendationEntity>>,
@@ -13215,6 +26623,28 @@ pub(crate) fn dec_array_of_dismiss_recommendation_entity(
     r.items(
         b"DismissRecommendationEntity",
         |r| r.opt(<DismissRecommendationEntity as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_dismiss_recommendation_entity(
+    items: &Vec<Option<DismissRecommendationEntity>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <DismissRecommendationEntity as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_dismiss_recommendation_entity(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<DismissRecommendationEntity>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <DismissRecommendationEntity as JsonDecode>::read_json,
     )
 }
 /// `DismissRecommendationEntity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -13264,6 +26694,62 @@ impl XmlDecode for DismissRecommendationEntity {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DismissRecommendationEntity {
+    const MEMBERS: &'static [&'static str] = &["RecommendationId", "RecommendationType"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DismissRecommendationEntity {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DismissRecommendationEntity {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DismissRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissRecommendationsResponse {
@@ -13305,6 +26791,49 @@ impl XmlEncode for DismissRecommendationsResponse {
 impl XmlDecode for DismissRecommendationsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DismissRecommendationsResponse {
+    const MEMBERS: &'static [&'static str] = &["PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_batch_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DismissRecommendationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DismissRecommendationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `RetrieveRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -13357,6 +26886,62 @@ impl XmlDecode for RetrieveRecommendationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RetrieveRecommendationsRequest {
+    const MEMBERS: &'static [&'static str] = &["RecommendationTypes", "MaxCount"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RecommendationTypes",
+            &self.recommendation_types,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxCount",
+            &self.max_count,
+            <i32 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RecommendationTypes" => {
+                self.recommendation_types = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "MaxCount" => {
+                self.max_count = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RetrieveRecommendationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RetrieveRecommendationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `RetrieveRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RetrieveRecommendationsResponse {
@@ -13401,6 +26986,49 @@ impl XmlDecode for RetrieveRecommendationsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RetrieveRecommendationsResponse {
+    const MEMBERS: &'static [&'static str] = &["Recommendations"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Recommendations",
+            &self.recommendations,
+            json_enc_array_of_recommendation_base,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Recommendations" => {
+                self.recommendations = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_recommendation_base,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RetrieveRecommendationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RetrieveRecommendationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfRecommendationBase` wrapper (items named `RecommendationBase`).
 pub(crate) fn enc_array_of_recommendation_base(
     items: &Vec<Option<RecommendationBase>>,
@@ -13419,6 +27047,28 @@ pub(crate) fn dec_array_of_recommendation_base(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<RecommendationBase>>, DecodeError> {
     r.items(b"RecommendationBase", |r| r.opt(<RecommendationBase as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_recommendation_base(
+    items: &Vec<Option<RecommendationBase>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <RecommendationBase as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_recommendation_base(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<RecommendationBase>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <RecommendationBase as JsonDecode>::read_json,
+    )
 }
 /// `RecommendationBase` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `RecommendationBase`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13599,6 +27249,304 @@ impl XmlDecode for RecommendationBaseBase {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RecommendationBaseBase {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "Dismissed",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "Type",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Dismissed",
+            &self.dismissed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <RecommendationType as JsonEncode>::write_json,
+            );
+        }
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Dismissed" => {
+                self.dismissed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <RecommendationType as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RecommendationBaseBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RecommendationBaseBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `RecommendationBase` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -13757,6 +27705,107 @@ impl XmlDecode for RecommendationBase {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for RecommendationBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::RecommendationBase(v) => {
+                crate::json::write_struct(v, w, Some("RecommendationBase"))
+            }
+            Self::CampaignBudgetRecommendation(v) => {
+                crate::json::write_struct(v, w, Some("CampaignBudgetRecommendation"))
+            }
+            Self::KeywordRecommendation(v) => {
+                crate::json::write_struct(v, w, Some("KeywordRecommendation"))
+            }
+            Self::ResponsiveSearchAdRecommendation(v) => {
+                crate::json::write_struct(v, w, Some("ResponsiveSearchAdRecommendation"))
+            }
+            Self::RemoveConflictingNegativeKeywordRecommendation(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("RemoveConflictingNegativeKeywordRecommendation"),
+                )
+            }
+            Self::UseBroadMatchKeywordRecommendation(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("UseBroadMatchKeywordRecommendation"),
+                )
+            }
+            Self::ResponsiveSearchAdAssetRecommendation(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ResponsiveSearchAdAssetRecommendation"),
+                )
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RecommendationBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("RecommendationBase") => {
+                    Self::RecommendationBase(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CampaignBudgetRecommendation") => {
+                    Self::CampaignBudgetRecommendation(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("KeywordRecommendation") => {
+                    Self::KeywordRecommendation(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ResponsiveSearchAdRecommendation") => {
+                    Self::ResponsiveSearchAdRecommendation(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("RemoveConflictingNegativeKeywordRecommendation") => {
+                    Self::RemoveConflictingNegativeKeywordRecommendation(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("UseBroadMatchKeywordRecommendation") => {
+                    Self::UseBroadMatchKeywordRecommendation(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ResponsiveSearchAdAssetRecommendation") => {
+                    Self::ResponsiveSearchAdAssetRecommendation(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "RecommendationBase",
+                                    "RecommendationBase, CampaignBudgetRecommendation, KeywordRecommendation, ResponsiveSearchAdRecommendation, RemoveConflictingNegativeKeywordRecommendation, UseBroadMatchKeywordRecommendation, ResponsiveSearchAdAssetRecommendation"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `RecommendationType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -13840,6 +27889,33 @@ impl XmlText for RecommendationType {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for RecommendationType {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "CampaignBudgetRecommendation", "KeywordRecommendation",
+            "ResponsiveSearchAdRecommendation",
+            "RemoveConflictingNegativeKeywordRecommendation",
+            "UseBroadMatchKeywordRecommendation", "ResponsiveSearchAdAssetRecommendation"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for RecommendationType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `CampaignBudgetRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
@@ -14053,6 +28129,360 @@ impl XmlEncode for CampaignBudgetRecommendation {
 impl XmlDecode for CampaignBudgetRecommendation {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignBudgetRecommendation {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "Dismissed",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "Type",
+        "BudgetPoints",
+        "BudgetType",
+        "CurrentBudget",
+        "RecommendedBudget",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Dismissed",
+            &self.dismissed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <RecommendationType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "BudgetPoints",
+            &self.budget_points,
+            json_enc_array_of_budget_point,
+        );
+        crate::json::emit::opt(
+            w,
+            "BudgetType",
+            &self.budget_type,
+            <BudgetLimitType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentBudget",
+            &self.current_budget,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "RecommendedBudget",
+            &self.recommended_budget,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Dismissed" => {
+                self.dismissed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <RecommendationType as JsonDecode>::read_json,
+                )?;
+            }
+            "BudgetPoints" => {
+                self.budget_points = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_budget_point,
+                )?;
+            }
+            "BudgetType" => {
+                self.budget_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <BudgetLimitType as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentBudget" => {
+                self.current_budget = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendedBudget" => {
+                self.recommended_budget = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignBudgetRecommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignBudgetRecommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `KeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
@@ -14270,6 +28700,374 @@ impl XmlDecode for KeywordRecommendation {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordRecommendation {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "Dismissed",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "Type",
+        "Competition",
+        "MatchType",
+        "MonthlySearches",
+        "SuggestedBid",
+        "SuggestedKeyword",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Dismissed",
+            &self.dismissed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <RecommendationType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::opt(
+            w,
+            "Competition",
+            &self.competition,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MatchType",
+            &self.match_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MonthlySearches",
+            &self.monthly_searches,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedKeyword",
+            &self.suggested_keyword,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Dismissed" => {
+                self.dismissed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <RecommendationType as JsonDecode>::read_json,
+                )?;
+            }
+            "Competition" => {
+                self.competition = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MatchType" => {
+                self.match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "MonthlySearches" => {
+                self.monthly_searches = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedKeyword" => {
+                self.suggested_keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordRecommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordRecommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ResponsiveSearchAdRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdRecommendation {
@@ -14457,6 +29255,318 @@ impl XmlEncode for ResponsiveSearchAdRecommendation {
 impl XmlDecode for ResponsiveSearchAdRecommendation {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ResponsiveSearchAdRecommendation {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "Dismissed",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "Type",
+        "SuggestedAd",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Dismissed",
+            &self.dismissed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <RecommendationType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "SuggestedAd",
+            &self.suggested_ad,
+            <SuggestedResponsiveSearchAd as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Dismissed" => {
+                self.dismissed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <RecommendationType as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedAd" => {
+                self.suggested_ad = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SuggestedResponsiveSearchAd as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ResponsiveSearchAdRecommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ResponsiveSearchAdRecommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `RemoveConflictingNegativeKeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
@@ -14688,6 +29798,388 @@ impl XmlDecode for RemoveConflictingNegativeKeywordRecommendation {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RemoveConflictingNegativeKeywordRecommendation {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "Dismissed",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "Type",
+        "NegativeKeyword",
+        "NegativeKeywordId",
+        "NegativeKeywordListName",
+        "NegativeKeywordMatchType",
+        "NegativeKeywordSharedListId",
+        "Source",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Dismissed",
+            &self.dismissed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <RecommendationType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "NegativeKeyword",
+            &self.negative_keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "NegativeKeywordId",
+            &self.negative_keyword_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NegativeKeywordListName",
+            &self.negative_keyword_list_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "NegativeKeywordMatchType",
+            &self.negative_keyword_match_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NegativeKeywordSharedListId",
+            &self.negative_keyword_shared_list_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Source",
+            &self.source,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Dismissed" => {
+                self.dismissed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <RecommendationType as JsonDecode>::read_json,
+                )?;
+            }
+            "NegativeKeyword" => {
+                self.negative_keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "NegativeKeywordId" => {
+                self.negative_keyword_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "NegativeKeywordListName" => {
+                self.negative_keyword_list_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "NegativeKeywordMatchType" => {
+                self.negative_keyword_match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "NegativeKeywordSharedListId" => {
+                self.negative_keyword_shared_list_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Source" => {
+                self.source = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RemoveConflictingNegativeKeywordRecommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RemoveConflictingNegativeKeywordRecommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `UseBroadMatchKeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UseBroadMatchKeywordRecommendation {
@@ -14917,6 +30409,402 @@ impl XmlDecode for UseBroadMatchKeywordRecommendation {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UseBroadMatchKeywordRecommendation {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "Dismissed",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "Type",
+        "CurrentMatchType",
+        "CurrentStatus",
+        "Keyword",
+        "KeywordOrderItemId",
+        "SuggestedBid",
+        "SuggestedMatchType",
+        "SuggestedStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Dismissed",
+            &self.dismissed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <RecommendationType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::opt(
+            w,
+            "CurrentMatchType",
+            &self.current_match_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrentStatus",
+            &self.current_status,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Keyword",
+            &self.keyword,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "KeywordOrderItemId",
+            &self.keyword_order_item_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SuggestedMatchType",
+            &self.suggested_match_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedStatus",
+            &self.suggested_status,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Dismissed" => {
+                self.dismissed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <RecommendationType as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentMatchType" => {
+                self.current_match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentStatus" => {
+                self.current_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Keyword" => {
+                self.keyword = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordOrderItemId" => {
+                self.keyword_order_item_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedMatchType" => {
+                self.suggested_match_type = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedStatus" => {
+                self.suggested_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UseBroadMatchKeywordRecommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UseBroadMatchKeywordRecommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ResponsiveSearchAdAssetRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdAssetRecommendation {
@@ -15116,6 +31004,332 @@ impl XmlEncode for ResponsiveSearchAdAssetRecommendation {
 impl XmlDecode for ResponsiveSearchAdAssetRecommendation {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ResponsiveSearchAdAssetRecommendation {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AdGroupId",
+        "AdGroupName",
+        "CampaignId",
+        "CampaignName",
+        "CurrentClicks",
+        "CurrentConversions",
+        "CurrentCost",
+        "CurrentImpressions",
+        "Dismissed",
+        "EstimatedIncreaseInClicks",
+        "EstimatedIncreaseInConversions",
+        "EstimatedIncreaseInCost",
+        "EstimatedIncreaseInImpressions",
+        "RecommendationHash",
+        "RecommendationId",
+        "RecommendationType",
+        "Type",
+        "RecommendedResponsiveSearchAd",
+        "ResponsiveSearchAdId",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupName",
+            &self.ad_group_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignName",
+            &self.campaign_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentClicks",
+            &self.current_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentConversions",
+            &self.current_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentCost",
+            &self.current_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CurrentImpressions",
+            &self.current_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Dismissed",
+            &self.dismissed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationHash",
+            &self.recommendation_hash,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationId",
+            &self.recommendation_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RecommendationType",
+            &self.recommendation_type,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <RecommendationType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "RecommendedResponsiveSearchAd",
+            &self.recommended_responsive_search_ad,
+            <SuggestedResponsiveSearchAd as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ResponsiveSearchAdId",
+            &self.responsive_search_ad_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupName" => {
+                self.ad_group_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignName" => {
+                self.campaign_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentClicks" => {
+                self.current_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentConversions" => {
+                self.current_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentCost" => {
+                self.current_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrentImpressions" => {
+                self.current_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Dismissed" => {
+                self.dismissed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInClicks" => {
+                self.estimated_increase_in_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInConversions" => {
+                self.estimated_increase_in_conversions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInCost" => {
+                self.estimated_increase_in_cost = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstimatedIncreaseInImpressions" => {
+                self.estimated_increase_in_impressions = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationHash" => {
+                self.recommendation_hash = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationId" => {
+                self.recommendation_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendationType" => {
+                self.recommendation_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <RecommendationType as JsonDecode>::read_json,
+                )?;
+            }
+            "RecommendedResponsiveSearchAd" => {
+                self.recommended_responsive_search_ad = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SuggestedResponsiveSearchAd as JsonDecode>::read_json,
+                )?;
+            }
+            "ResponsiveSearchAdId" => {
+                self.responsive_search_ad_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ResponsiveSearchAdAssetRecommendation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ResponsiveSearchAdAssetRecommendation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetAudienceFullEstimationRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -15369,6 +31583,429 @@ impl XmlDecode for GetAudienceFullEstimationRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAudienceFullEstimationRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Age",
+        "Gender",
+        "Audience",
+        "Company",
+        "Industry",
+        "JobFunction",
+        "Location",
+        "Placement",
+        "Device",
+        "Topic",
+        "RadiusTargets",
+        "CampaignBiddingStrategy",
+        "CampaignSubType",
+        "Feed",
+        "DailyBudget",
+        "Bid",
+        "Currency",
+        "MultiAdTypes",
+        "StartDate",
+        "EndDate",
+        "TotalBudget",
+        "IncludeImpressionsBreakdown",
+        "AutoTargeting",
+        "JobSeniority",
+        "Genre",
+        "Channel",
+        "ChannelPlacement",
+        "SubChannel",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Age",
+            &self.age,
+            <SelectionOfAgeEnum as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Gender",
+            &self.gender,
+            <SelectionOfGenderEnum as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Audience",
+            &self.audience,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Company",
+            &self.company,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Industry",
+            &self.industry,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "JobFunction",
+            &self.job_function,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Location",
+            &self.location,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Placement",
+            &self.placement,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <SelectionOfDeviceEnum as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Topic",
+            &self.topic,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RadiusTargets",
+            &self.radius_targets,
+            json_enc_array_of_radius_target,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignBiddingStrategy",
+            &self.campaign_bidding_strategy,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignSubType",
+            &self.campaign_sub_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Feed",
+            &self.feed,
+            <Feed as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DailyBudget",
+            &self.daily_budget,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Bid",
+            &self.bid,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Currency",
+            &self.currency,
+            <Currency as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MultiAdTypes",
+            &self.multi_ad_types,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TotalBudget",
+            &self.total_budget,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IncludeImpressionsBreakdown",
+            &self.include_impressions_breakdown,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AutoTargeting",
+            &self.auto_targeting,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "JobSeniority",
+            &self.job_seniority,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Genre",
+            &self.genre,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Channel",
+            &self.channel,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ChannelPlacement",
+            &self.channel_placement,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SubChannel",
+            &self.sub_channel,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Age" => {
+                self.age = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOfAgeEnum as JsonDecode>::read_json,
+                )?;
+            }
+            "Gender" => {
+                self.gender = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOfGenderEnum as JsonDecode>::read_json,
+                )?;
+            }
+            "Audience" => {
+                self.audience = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Company" => {
+                self.company = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Industry" => {
+                self.industry = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "JobFunction" => {
+                self.job_function = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Location" => {
+                self.location = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Placement" => {
+                self.placement = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOfDeviceEnum as JsonDecode>::read_json,
+                )?;
+            }
+            "Topic" => {
+                self.topic = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "RadiusTargets" => {
+                self.radius_targets = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_radius_target,
+                )?;
+            }
+            "CampaignBiddingStrategy" => {
+                self.campaign_bidding_strategy = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignSubType" => {
+                self.campaign_sub_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Feed" => {
+                self.feed = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Feed as JsonDecode>::read_json,
+                )?;
+            }
+            "DailyBudget" => {
+                self.daily_budget = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "Bid" => {
+                self.bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "Currency" => {
+                self.currency = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Currency as JsonDecode>::read_json,
+                )?;
+            }
+            "MultiAdTypes" => {
+                self.multi_ad_types = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "TotalBudget" => {
+                self.total_budget = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "IncludeImpressionsBreakdown" => {
+                self.include_impressions_breakdown = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "AutoTargeting" => {
+                self.auto_targeting = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "JobSeniority" => {
+                self.job_seniority = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Genre" => {
+                self.genre = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Channel" => {
+                self.channel = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "ChannelPlacement" => {
+                self.channel_placement = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "SubChannel" => {
+                self.sub_channel = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAudienceFullEstimationRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAudienceFullEstimationRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `SelectionOfAgeEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfAgeEnum {
@@ -15414,6 +32051,62 @@ impl XmlDecode for SelectionOfAgeEnum {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SelectionOfAgeEnum {
+    const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Includes",
+            &self.includes,
+            json_enc_array_of_age_enum,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Excludes",
+            &self.excludes,
+            json_enc_array_of_age_enum,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Includes" => {
+                self.includes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_age_enum,
+                )?;
+            }
+            "Excludes" => {
+                self.excludes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_age_enum,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SelectionOfAgeEnum {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SelectionOfAgeEnum {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAgeEnum` wrapper (items named `AgeEnum`).
 pub(crate) fn enc_array_of_age_enum(
     items: &Vec<AgeEnum>,
@@ -15432,6 +32125,17 @@ pub(crate) fn dec_array_of_age_enum(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<AgeEnum>, DecodeError> {
     r.items(b"AgeEnum", <AgeEnum as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_age_enum(items: &Vec<AgeEnum>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <AgeEnum as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_age_enum(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AgeEnum>, JsonError> {
+    crate::json::member::array(v, path, <AgeEnum as JsonDecode>::read_json)
 }
 /// `AgeEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -15516,6 +32220,32 @@ impl XmlText for AgeEnum {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AgeEnum {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Unknown", "ZeroToTwelve", "ThirteenToSevenTeen", "EighteenToTwentyFour",
+            "TwentyFiveToThirtyFour", "ThirtyFiveToFourtyNine", "FiftyToSixtyFour",
+            "SixtyFiveAndAbove"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AgeEnum {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SelectionOfGenderEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfGenderEnum {
@@ -15561,6 +32291,62 @@ impl XmlDecode for SelectionOfGenderEnum {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SelectionOfGenderEnum {
+    const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Includes",
+            &self.includes,
+            json_enc_array_of_gender_enum,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Excludes",
+            &self.excludes,
+            json_enc_array_of_gender_enum,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Includes" => {
+                self.includes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_gender_enum,
+                )?;
+            }
+            "Excludes" => {
+                self.excludes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_gender_enum,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SelectionOfGenderEnum {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SelectionOfGenderEnum {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfGenderEnum` wrapper (items named `GenderEnum`).
 pub(crate) fn enc_array_of_gender_enum(
     items: &Vec<GenderEnum>,
@@ -15579,6 +32365,20 @@ pub(crate) fn dec_array_of_gender_enum(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<GenderEnum>, DecodeError> {
     r.items(b"GenderEnum", <GenderEnum as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_gender_enum(
+    items: &Vec<GenderEnum>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(w, items, <GenderEnum as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_gender_enum(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<GenderEnum>, JsonError> {
+    crate::json::member::array(v, path, <GenderEnum as JsonDecode>::read_json)
 }
 /// `GenderEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -15634,6 +32434,28 @@ impl XmlText for GenderEnum {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for GenderEnum {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Unknown", "Male", "Female"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for GenderEnum {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SelectionOflong` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOflong {
@@ -15677,6 +32499,62 @@ impl XmlEncode for SelectionOflong {
 impl XmlDecode for SelectionOflong {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SelectionOflong {
+    const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Includes",
+            &self.includes,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Excludes",
+            &self.excludes,
+            json_enc_array_oflong,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Includes" => {
+                self.includes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "Excludes" => {
+                self.excludes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SelectionOflong {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SelectionOflong {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SelectionOfDeviceEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -15724,6 +32602,62 @@ impl XmlDecode for SelectionOfDeviceEnum {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SelectionOfDeviceEnum {
+    const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Includes",
+            &self.includes,
+            json_enc_array_of_device_enum,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Excludes",
+            &self.excludes,
+            json_enc_array_of_device_enum,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Includes" => {
+                self.includes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_device_enum,
+                )?;
+            }
+            "Excludes" => {
+                self.excludes = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_device_enum,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SelectionOfDeviceEnum {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SelectionOfDeviceEnum {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDeviceEnum` wrapper (items named `DeviceEnum`).
 pub(crate) fn enc_array_of_device_enum(
     items: &Vec<DeviceEnum>,
@@ -15742,6 +32676,20 @@ pub(crate) fn dec_array_of_device_enum(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<DeviceEnum>, DecodeError> {
     r.items(b"DeviceEnum", <DeviceEnum as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_device_enum(
+    items: &Vec<DeviceEnum>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(w, items, <DeviceEnum as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_device_enum(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<DeviceEnum>, JsonError> {
+    crate::json::member::array(v, path, <DeviceEnum as JsonDecode>::read_json)
 }
 /// `DeviceEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -15797,6 +32745,28 @@ impl XmlText for DeviceEnum {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DeviceEnum {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Desktop", "Smartphone", "Tablet"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DeviceEnum {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfRadiusTarget` wrapper (items named `RadiusTarget`).
 pub(crate) fn enc_array_of_radius_target(
     items: &Vec<Option<RadiusTarget>>,
@@ -15815,6 +32785,28 @@ pub(crate) fn dec_array_of_radius_target(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<RadiusTarget>>, DecodeError> {
     r.items(b"RadiusTarget", |r| r.opt(<RadiusTarget as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_radius_target(
+    items: &Vec<Option<RadiusTarget>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <RadiusTarget as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_radius_target(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<RadiusTarget>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <RadiusTarget as JsonDecode>::read_json,
+    )
 }
 /// `RadiusTarget` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15875,6 +32867,93 @@ impl XmlDecode for RadiusTarget {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RadiusTarget {
+    const MEMBERS: &'static [&'static str] = &[
+        "Radius",
+        "RadiusUnit",
+        "CenterLatitude",
+        "CenterLongitude",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "Radius",
+            &self.radius,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "RadiusUnit",
+            &self.radius_unit,
+            <RadiusUnit as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CenterLatitude",
+            &self.center_latitude,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CenterLongitude",
+            &self.center_longitude,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Radius" => {
+                self.radius = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "RadiusUnit" => {
+                self.radius_unit = crate::json::member::opt(
+                    v,
+                    path,
+                    <RadiusUnit as JsonDecode>::read_json,
+                )?;
+            }
+            "CenterLatitude" => {
+                self.center_latitude = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CenterLongitude" => {
+                self.center_longitude = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RadiusTarget {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RadiusTarget {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `RadiusUnit` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -15923,6 +33002,28 @@ impl XmlText for RadiusUnit {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for RadiusUnit {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Miles", "Kilometers"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for RadiusUnit {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `Feed` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -15975,6 +33076,75 @@ impl XmlEncode for Feed {
 impl XmlDecode for Feed {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Feed {
+    const MEMBERS: &'static [&'static str] = &["StoreId", "FeedId", "FeedType"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "StoreId",
+            &self.store_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FeedId",
+            &self.feed_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FeedType",
+            &self.feed_type,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "StoreId" => {
+                self.store_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "FeedId" => {
+                self.feed_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "FeedType" => {
+                self.feed_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Feed {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Feed {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `Currency` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -16238,6 +33408,38 @@ impl XmlText for Currency {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for Currency {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "UnSpecify", "AlgerianDinar", "ArgentinePeso", "AustralianDollar", "Baht",
+            "Bolivar", "BrazilianReal", "CanadianDollar", "ChileanPeso", "ColombianPeso",
+            "CzechKoruna", "DanishKrone", "Dong", "EgyptianPound", "EURO", "Forint",
+            "HongKongDollar", "IndianRupee", "JapaneseYen", "LebanesePound",
+            "MalaysianRinggit", "MexicanPeso", "MoroccanDirham", "NewTaiwanDollar",
+            "NewZealandDollar", "NorwegianKrone", "NuevoSol", "PhilippinePeso",
+            "QatariRial", "Rupiah", "SaudiRiyal", "SingaporeDollar", "SouthAfricanRand",
+            "SwedishKrona", "SwissFranc", "TurkishLira", "UKPound", "USDollar", "Won",
+            "YuanRenminbi", "PolishZloty", "UAEDirham", "IsraeliSheqel", "NigerianNaira"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for Currency {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// The `GetAudienceFullEstimationResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -16511,6 +33713,345 @@ impl XmlDecode for GetAudienceFullEstimationResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAudienceFullEstimationResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "EstImpression",
+        "EstAudienceSize",
+        "EstClick",
+        "EstSpend",
+        "EstCostPerEvent",
+        "EstCPC",
+        "EstCTR",
+        "SuggestedBid",
+        "SuggestedBudget",
+        "EventsLostToBid",
+        "EventsLostToBudget",
+        "EstReachAudienceSize",
+        "EstReachImpression",
+        "Currency",
+        "EstImpressionByType",
+        "EstClickByType",
+        "EstSpendByType",
+        "EstCostPerEventByType",
+        "EstCPCByType",
+        "EstViewByType",
+        "EstCTRByType",
+        "EstReachImpressionByType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "EstImpression",
+            &self.est_impression,
+            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstAudienceSize",
+            &self.est_audience_size,
+            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstClick",
+            &self.est_click,
+            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstSpend",
+            &self.est_spend,
+            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstCostPerEvent",
+            &self.est_cost_per_event,
+            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstCPC",
+            &self.est_cpc,
+            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstCTR",
+            &self.est_ctr,
+            <RangeResultOfdouble as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedBudget",
+            &self.suggested_budget,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EventsLostToBid",
+            &self.events_lost_to_bid,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EventsLostToBudget",
+            &self.events_lost_to_budget,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstReachAudienceSize",
+            &self.est_reach_audience_size,
+            <DecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstReachImpression",
+            &self.est_reach_impression,
+            <DecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Currency",
+            &self.currency,
+            <Currency as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstImpressionByType",
+            &self.est_impression_by_type,
+            json_enc_array_of_decimal_rounded_range_result_by_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstClickByType",
+            &self.est_click_by_type,
+            json_enc_array_of_decimal_rounded_range_result_by_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstSpendByType",
+            &self.est_spend_by_type,
+            json_enc_array_of_decimal_rounded_range_result_by_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstCostPerEventByType",
+            &self.est_cost_per_event_by_type,
+            json_enc_array_of_decimal_rounded_range_result_by_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstCPCByType",
+            &self.est_cpc_by_type,
+            json_enc_array_of_decimal_rounded_range_result_by_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstViewByType",
+            &self.est_view_by_type,
+            json_enc_array_of_decimal_rounded_range_result_by_type,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstCTRByType",
+            &self.est_ctr_by_type,
+            json_enc_array_of_range_result_by_type_ofdouble,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstReachImpressionByType",
+            &self.est_reach_impression_by_type,
+            json_enc_array_of_decimal_rounded_by_type,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EstImpression" => {
+                self.est_impression = crate::json::member::nillable(
+                    v,
+                    path,
+                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstAudienceSize" => {
+                self.est_audience_size = crate::json::member::nillable(
+                    v,
+                    path,
+                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstClick" => {
+                self.est_click = crate::json::member::nillable(
+                    v,
+                    path,
+                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstSpend" => {
+                self.est_spend = crate::json::member::nillable(
+                    v,
+                    path,
+                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstCostPerEvent" => {
+                self.est_cost_per_event = crate::json::member::nillable(
+                    v,
+                    path,
+                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstCPC" => {
+                self.est_cpc = crate::json::member::nillable(
+                    v,
+                    path,
+                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstCTR" => {
+                self.est_ctr = crate::json::member::nillable(
+                    v,
+                    path,
+                    <RangeResultOfdouble as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBudget" => {
+                self.suggested_budget = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "EventsLostToBid" => {
+                self.events_lost_to_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "EventsLostToBudget" => {
+                self.events_lost_to_budget = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "EstReachAudienceSize" => {
+                self.est_reach_audience_size = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstReachImpression" => {
+                self.est_reach_impression = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "Currency" => {
+                self.currency = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Currency as JsonDecode>::read_json,
+                )?;
+            }
+            "EstImpressionByType" => {
+                self.est_impression_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_decimal_rounded_range_result_by_type,
+                )?;
+            }
+            "EstClickByType" => {
+                self.est_click_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_decimal_rounded_range_result_by_type,
+                )?;
+            }
+            "EstSpendByType" => {
+                self.est_spend_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_decimal_rounded_range_result_by_type,
+                )?;
+            }
+            "EstCostPerEventByType" => {
+                self.est_cost_per_event_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_decimal_rounded_range_result_by_type,
+                )?;
+            }
+            "EstCPCByType" => {
+                self.est_cpc_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_decimal_rounded_range_result_by_type,
+                )?;
+            }
+            "EstViewByType" => {
+                self.est_view_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_decimal_rounded_range_result_by_type,
+                )?;
+            }
+            "EstCTRByType" => {
+                self.est_ctr_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_range_result_by_type_ofdouble,
+                )?;
+            }
+            "EstReachImpressionByType" => {
+                self.est_reach_impression_by_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_decimal_rounded_by_type,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAudienceFullEstimationResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAudienceFullEstimationResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `RangeResultOfDecimalRoundedResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangeResultOfDecimalRoundedResult {
@@ -16558,6 +34099,62 @@ impl XmlDecode for RangeResultOfDecimalRoundedResult {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RangeResultOfDecimalRoundedResult {
+    const MEMBERS: &'static [&'static str] = &["High", "Low"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "High",
+            &self.high,
+            <DecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Low",
+            &self.low,
+            <DecimalRoundedResult as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "High" => {
+                self.high = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "Low" => {
+                self.low = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RangeResultOfDecimalRoundedResult {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RangeResultOfDecimalRoundedResult {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `DecimalRoundedResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DecimalRoundedResult {
@@ -16601,6 +34198,62 @@ impl XmlEncode for DecimalRoundedResult {
 impl XmlDecode for DecimalRoundedResult {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DecimalRoundedResult {
+    const MEMBERS: &'static [&'static str] = &["Value", "Unit"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Value",
+            &self.value,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Unit",
+            &self.unit,
+            <ScaleUnit as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Unit" => {
+                self.unit = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ScaleUnit as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DecimalRoundedResult {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DecimalRoundedResult {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ScaleUnit` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -16666,6 +34319,28 @@ impl XmlText for ScaleUnit {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ScaleUnit {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Billion", "Million", "Thousand", "None"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ScaleUnit {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `RangeResultOfdouble` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangeResultOfdouble {
@@ -16711,6 +34386,52 @@ impl XmlDecode for RangeResultOfdouble {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RangeResultOfdouble {
+    const MEMBERS: &'static [&'static str] = &["High", "Low"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "High", &self.high, <f64 as JsonEncode>::write_json);
+        crate::json::emit::opt(w, "Low", &self.low, <f64 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "High" => {
+                self.high = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Low" => {
+                self.low = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RangeResultOfdouble {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RangeResultOfdouble {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDecimalRoundedRangeResultByType` wrapper (items named `DecimalRoundedRangeResultByType`).
 pub(crate) fn enc_array_of_decimal_rounded_range_result_by_type(
     items: &Vec<Option<DecimalRoundedRangeResultByType>>,
@@ -16731,6 +34452,28 @@ pub(crate) fn dec_array_of_decimal_rounded_range_result_by_type(
     r.items(
         b"DecimalRoundedRangeResultByType",
         |r| r.opt(<DecimalRoundedRangeResultByType as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_decimal_rounded_range_result_by_type(
+    items: &Vec<Option<DecimalRoundedRangeResultByType>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <DecimalRoundedRangeResultByType as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_decimal_rounded_range_result_by_type(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<DecimalRoundedRangeResultByType>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <DecimalRoundedRangeResultByType as JsonDecode>::read_json,
     )
 }
 /// `DecimalRoundedRangeResultByType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -16759,6 +34502,35 @@ impl XmlDecode for DecimalRoundedRangeResultByType {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DecimalRoundedRangeResultByType {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DecimalRoundedRangeResultByType {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DecimalRoundedRangeResultByType {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfRangeResultByTypeOfdouble` wrapper (items named `RangeResultByTypeOfdouble`).
 pub(crate) fn enc_array_of_range_result_by_type_ofdouble(
     items: &Vec<Option<RangeResultByTypeOfdouble>>,
@@ -16779,6 +34551,28 @@ pub(crate) fn dec_array_of_range_result_by_type_ofdouble(
     r.items(
         b"RangeResultByTypeOfdouble",
         |r| r.opt(<RangeResultByTypeOfdouble as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_range_result_by_type_ofdouble(
+    items: &Vec<Option<RangeResultByTypeOfdouble>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <RangeResultByTypeOfdouble as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_range_result_by_type_ofdouble(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<RangeResultByTypeOfdouble>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <RangeResultByTypeOfdouble as JsonDecode>::read_json,
     )
 }
 /// `RangeResultByTypeOfdouble` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -16807,6 +34601,35 @@ impl XmlDecode for RangeResultByTypeOfdouble {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RangeResultByTypeOfdouble {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RangeResultByTypeOfdouble {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RangeResultByTypeOfdouble {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDecimalRoundedByType` wrapper (items named `DecimalRoundedByType`).
 pub(crate) fn enc_array_of_decimal_rounded_by_type(
     items: &Vec<Option<DecimalRoundedByType>>,
@@ -16827,6 +34650,28 @@ pub(crate) fn dec_array_of_decimal_rounded_by_type(
     r.items(
         b"DecimalRoundedByType",
         |r| r.opt(<DecimalRoundedByType as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_decimal_rounded_by_type(
+    items: &Vec<Option<DecimalRoundedByType>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <DecimalRoundedByType as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_decimal_rounded_by_type(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<DecimalRoundedByType>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <DecimalRoundedByType as JsonDecode>::read_json,
     )
 }
 /// `DecimalRoundedByType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -16853,6 +34698,35 @@ impl XmlEncode for DecimalRoundedByType {
 impl XmlDecode for DecimalRoundedByType {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DecimalRoundedByType {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DecimalRoundedByType {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DecimalRoundedByType {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetAudienceBreakdownRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -17060,6 +34934,345 @@ impl XmlDecode for GetAudienceBreakdownRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAudienceBreakdownRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Age",
+        "Gender",
+        "Audience",
+        "Company",
+        "Industry",
+        "JobFunction",
+        "Location",
+        "Placement",
+        "Device",
+        "Topic",
+        "RadiusTargets",
+        "CampaignBiddingStrategy",
+        "CampaignSubType",
+        "Feed",
+        "Lcid",
+        "BreakdownReturnCategory",
+        "MultiAdTypes",
+        "JobSeniority",
+        "Genre",
+        "Channel",
+        "ChannelPlacement",
+        "SubChannel",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Age",
+            &self.age,
+            <SelectionOfAgeEnum as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Gender",
+            &self.gender,
+            <SelectionOfGenderEnum as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Audience",
+            &self.audience,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Company",
+            &self.company,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Industry",
+            &self.industry,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "JobFunction",
+            &self.job_function,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Location",
+            &self.location,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Placement",
+            &self.placement,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <SelectionOfDeviceEnum as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Topic",
+            &self.topic,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RadiusTargets",
+            &self.radius_targets,
+            json_enc_array_of_radius_target,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignBiddingStrategy",
+            &self.campaign_bidding_strategy,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignSubType",
+            &self.campaign_sub_type,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Feed",
+            &self.feed,
+            <Feed as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Lcid",
+            &self.lcid,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "BreakdownReturnCategory",
+            &self.breakdown_return_category,
+            <BreakdownCategory as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MultiAdTypes",
+            &self.multi_ad_types,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "JobSeniority",
+            &self.job_seniority,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Genre",
+            &self.genre,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Channel",
+            &self.channel,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ChannelPlacement",
+            &self.channel_placement,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SubChannel",
+            &self.sub_channel,
+            <SelectionOflong as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Age" => {
+                self.age = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOfAgeEnum as JsonDecode>::read_json,
+                )?;
+            }
+            "Gender" => {
+                self.gender = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOfGenderEnum as JsonDecode>::read_json,
+                )?;
+            }
+            "Audience" => {
+                self.audience = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Company" => {
+                self.company = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Industry" => {
+                self.industry = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "JobFunction" => {
+                self.job_function = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Location" => {
+                self.location = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Placement" => {
+                self.placement = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOfDeviceEnum as JsonDecode>::read_json,
+                )?;
+            }
+            "Topic" => {
+                self.topic = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "RadiusTargets" => {
+                self.radius_targets = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_radius_target,
+                )?;
+            }
+            "CampaignBiddingStrategy" => {
+                self.campaign_bidding_strategy = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignSubType" => {
+                self.campaign_sub_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Feed" => {
+                self.feed = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Feed as JsonDecode>::read_json,
+                )?;
+            }
+            "Lcid" => {
+                self.lcid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "BreakdownReturnCategory" => {
+                self.breakdown_return_category = crate::json::member::opt(
+                    v,
+                    path,
+                    <BreakdownCategory as JsonDecode>::read_json,
+                )?;
+            }
+            "MultiAdTypes" => {
+                self.multi_ad_types = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "JobSeniority" => {
+                self.job_seniority = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Genre" => {
+                self.genre = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "Channel" => {
+                self.channel = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "ChannelPlacement" => {
+                self.channel_placement = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            "SubChannel" => {
+                self.sub_channel = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SelectionOflong as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAudienceBreakdownRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAudienceBreakdownRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `BreakdownCategory` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -17126,6 +35339,28 @@ impl XmlText for BreakdownCategory {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BreakdownCategory {
+    fn known_names() -> Vec<&'static str> {
+        vec!["All", "Demographics", "Location", "Interest", "Device"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BreakdownCategory {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// The `GetAudienceBreakdownResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -17210,6 +35445,135 @@ impl XmlEncode for GetAudienceBreakdownResponse {
 impl XmlDecode for GetAudienceBreakdownResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAudienceBreakdownResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "EstAudienceSize",
+        "EstImpression",
+        "IsImpressionTooSpecific",
+        "IsPrivacyCheckPassed",
+        "SuggestedBid",
+        "Currency",
+        "Breakdowns",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "EstAudienceSize",
+            &self.est_audience_size,
+            <DecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EstImpression",
+            &self.est_impression,
+            <DecimalRoundedResult as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IsImpressionTooSpecific",
+            &self.is_impression_too_specific,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IsPrivacyCheckPassed",
+            &self.is_privacy_check_passed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedBid",
+            &self.suggested_bid,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Currency",
+            &self.currency,
+            <Currency as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Breakdowns",
+            &self.breakdowns,
+            <Breakdowns as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EstAudienceSize" => {
+                self.est_audience_size = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "EstImpression" => {
+                self.est_impression = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DecimalRoundedResult as JsonDecode>::read_json,
+                )?;
+            }
+            "IsImpressionTooSpecific" => {
+                self.is_impression_too_specific = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "IsPrivacyCheckPassed" => {
+                self.is_privacy_check_passed = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedBid" => {
+                self.suggested_bid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "Currency" => {
+                self.currency = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Currency as JsonDecode>::read_json,
+                )?;
+            }
+            "Breakdowns" => {
+                self.breakdowns = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Breakdowns as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAudienceBreakdownResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAudienceBreakdownResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `Breakdowns` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -17342,6 +35706,219 @@ impl XmlDecode for Breakdowns {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Breakdowns {
+    const MEMBERS: &'static [&'static str] = &[
+        "Age",
+        "Device",
+        "Gender",
+        "InMarket",
+        "Industry",
+        "JobFunction",
+        "LocationCountry",
+        "Location",
+        "LocationSubGeography",
+        "LocationMetroArea",
+        "LocationCity",
+        "LocationPostalCode",
+        "LocationCounty",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Age",
+            &self.age,
+            <Breakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Device",
+            &self.device,
+            <Breakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Gender",
+            &self.gender,
+            <Breakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "InMarket",
+            &self.in_market,
+            <Breakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Industry",
+            &self.industry,
+            <Breakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "JobFunction",
+            &self.job_function,
+            <Breakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationCountry",
+            &self.location_country,
+            <LocationBreakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Location",
+            &self.location,
+            <LocationBreakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationSubGeography",
+            &self.location_sub_geography,
+            <LocationBreakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationMetroArea",
+            &self.location_metro_area,
+            <LocationBreakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationCity",
+            &self.location_city,
+            <LocationBreakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationPostalCode",
+            &self.location_postal_code,
+            <LocationBreakdown as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LocationCounty",
+            &self.location_county,
+            <LocationBreakdown as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Age" => {
+                self.age = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Breakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "Device" => {
+                self.device = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Breakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "Gender" => {
+                self.gender = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Breakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "InMarket" => {
+                self.in_market = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Breakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "Industry" => {
+                self.industry = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Breakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "JobFunction" => {
+                self.job_function = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Breakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationCountry" => {
+                self.location_country = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LocationBreakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "Location" => {
+                self.location = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LocationBreakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationSubGeography" => {
+                self.location_sub_geography = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LocationBreakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationMetroArea" => {
+                self.location_metro_area = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LocationBreakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationCity" => {
+                self.location_city = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LocationBreakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationPostalCode" => {
+                self.location_postal_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LocationBreakdown as JsonDecode>::read_json,
+                )?;
+            }
+            "LocationCounty" => {
+                self.location_county = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LocationBreakdown as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Breakdowns {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Breakdowns {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `Breakdown` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Breakdown`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BreakdownBase {
@@ -17392,6 +35969,65 @@ impl XmlEncode for BreakdownBase {
 impl XmlDecode for BreakdownBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BreakdownBase {
+    const MEMBERS: &'static [&'static str] = &["Keys", "Values", "GlobalValues"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(w, "Keys", &self.keys, json_enc_array_ofstring);
+        crate::json::emit::nillable(w, "Values", &self.values, json_enc_array_ofint);
+        crate::json::emit::nillable(
+            w,
+            "GlobalValues",
+            &self.global_values,
+            json_enc_array_ofint,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keys" => {
+                self.keys = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Values" => {
+                self.values = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            "GlobalValues" => {
+                self.global_values = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BreakdownBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BreakdownBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `Breakdown` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -17456,6 +36092,50 @@ impl XmlDecode for Breakdown {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for Breakdown {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::Breakdown(v) => crate::json::write_struct(v, w, Some("Breakdown")),
+            Self::LocationBreakdown(v) => {
+                crate::json::write_struct(v, w, Some("LocationBreakdown"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Breakdown {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("Breakdown") => {
+                    Self::Breakdown(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("LocationBreakdown") => {
+                    Self::LocationBreakdown(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "Breakdown", "Breakdown, LocationBreakdown"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `LocationBreakdown` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Breakdown`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationBreakdown {
@@ -17515,6 +36195,78 @@ impl XmlDecode for LocationBreakdown {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for LocationBreakdown {
+    const MEMBERS: &'static [&'static str] = &["Keys", "Values", "GlobalValues", "Info"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(w, "Keys", &self.keys, json_enc_array_ofstring);
+        crate::json::emit::nillable(w, "Values", &self.values, json_enc_array_ofint);
+        crate::json::emit::nillable(
+            w,
+            "GlobalValues",
+            &self.global_values,
+            json_enc_array_ofint,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Info",
+            &self.info,
+            json_enc_array_of_location_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Keys" => {
+                self.keys = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Values" => {
+                self.values = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            "GlobalValues" => {
+                self.global_values = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            "Info" => {
+                self.info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_location_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for LocationBreakdown {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for LocationBreakdown {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfLocationInfo` wrapper (items named `LocationInfo`).
 pub(crate) fn enc_array_of_location_info(
     items: &Vec<Option<LocationInfo>>,
@@ -17533,6 +36285,28 @@ pub(crate) fn dec_array_of_location_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<LocationInfo>>, DecodeError> {
     r.items(b"LocationInfo", |r| r.opt(<LocationInfo as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_location_info(
+    items: &Vec<Option<LocationInfo>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <LocationInfo as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_location_info(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<LocationInfo>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <LocationInfo as JsonDecode>::read_json,
+    )
 }
 /// `LocationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17570,6 +36344,49 @@ impl XmlEncode for LocationInfo {
 impl XmlDecode for LocationInfo {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for LocationInfo {
+    const MEMBERS: &'static [&'static str] = &["Name"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for LocationInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for LocationInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
@@ -17617,6 +36434,62 @@ impl XmlDecode for AdApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_ad_api_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_api_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -17653,6 +36526,49 @@ impl XmlEncode for ApplicationFaultBase {
 impl XmlDecode for ApplicationFaultBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplicationFaultBase {
+    const MEMBERS: &'static [&'static str] = &["TrackingId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFaultBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFaultBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -17729,6 +36645,57 @@ impl XmlDecode for ApplicationFault {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, w, Some("ApplicationFault"))
+            }
+            Self::ApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("ApplicationFault") => {
+                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ApiFaultDetail") => {
+                    Self::ApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("AdApiFaultDetail") => {
+                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "ApplicationFault",
+                                    "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -17747,6 +36714,28 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_api_error(
+    items: &Vec<Option<AdApiError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdApiError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_api_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdApiError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdApiError as JsonDecode>::read_json,
+    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17807,6 +36796,83 @@ impl XmlDecode for AdApiError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Detail",
+            &self.detail,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Detail" => {
+                self.detail = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -17823,6 +36889,17 @@ pub(crate) fn enc_array_oflong(
 /// Reads an `ArrayOflong` wrapper.
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_oflong(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i64>, JsonError> {
+    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -17843,6 +36920,17 @@ pub(crate) fn dec_array_ofstring(
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
+    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<String>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
+}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -17859,6 +36947,17 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofint(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i32>, JsonError> {
+    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -17892,6 +36991,23 @@ impl FaultDetailDecode for FaultDetail {
                 },
             ),
         )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        match self {
+            Self::AdApiFaultDetail(v) => {
+                w.key("AdApiFaultDetail");
+                v.write_json(w);
+            }
+            Self::ApiFaultDetail(v) => {
+                w.key("ApiFaultDetail");
+                v.write_json(w);
+            }
+        }
+        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.
@@ -19919,6 +39035,160 @@ impl Operation for GetAudienceBreakdownRequest {
     type Fault = FaultDetail;
     const META: &'static OperationMeta = &GET_AUDIENCE_BREAKDOWN;
 }
+/// Every operation of this service with its JSON entry points, in WSDL order.
+#[cfg(feature = "json")]
+pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
+    crate::json::JsonOperation::of::<
+        GetBidOpportunitiesRequest,
+    >(
+        "{\n  \"AdGroupId\": \"0\",\n  \"CampaignId\": \"0\",\n  \"OpportunityType\": \"FirstPage\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetBudgetOpportunitiesRequest,
+    >("{\n  \"CampaignId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetKeywordOpportunitiesRequest,
+    >(
+        "{\n  \"AdGroupId\": \"0\",\n  \"CampaignId\": \"0\",\n  \"OpportunityType\": \"BroadMatch\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetEstimatedBidByKeywordIdsRequest,
+    >(
+        "{\n  \"KeywordIds\": [\n    \"0\"\n  ],\n  \"TargetPositionForAds\": \"MainLine1\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetEstimatedPositionByKeywordIdsRequest,
+    >("{\n  \"KeywordIds\": [\n    \"0\"\n  ],\n  \"MaxBid\": 1.5\n}"),
+    crate::json::JsonOperation::of::<
+        GetEstimatedBidByKeywordsRequest,
+    >(
+        "{\n  \"Keywords\": [\n    {\n      \"KeywordText\": \"string\",\n      \"MatchTypes\": [\n        \"Exact\"\n      ]\n    }\n  ],\n  \"TargetPositionForAds\": \"MainLine1\",\n  \"Language\": \"string\",\n  \"LocationIds\": [\n    \"0\"\n  ],\n  \"CurrencyCode\": \"AED\",\n  \"CampaignId\": \"0\",\n  \"AdGroupId\": \"0\",\n  \"EntityLevelBid\": \"string\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetEstimatedPositionByKeywordsRequest,
+    >(
+        "{\n  \"Keywords\": [\n    \"string\"\n  ],\n  \"MaxBid\": 1.5,\n  \"Language\": \"string\",\n  \"LocationIds\": [\n    \"0\"\n  ],\n  \"CurrencyCode\": \"AED\",\n  \"MatchTypes\": [\n    \"Exact\"\n  ],\n  \"CampaignId\": \"0\",\n  \"AdGroupId\": \"0\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetBidLandscapeByAdGroupIdsRequest,
+    >(
+        "{\n  \"AdGroupBidLandscapeInputs\": [\n    {\n      \"AdGroupBidLandscapeType\": \"Uniform\",\n      \"AdGroupId\": \"0\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetBidLandscapeByCampaignIdsRequest,
+    >("{\n  \"CampaignIds\": [\n    \"0\"\n  ]\n}"),
+    crate::json::JsonOperation::of::<
+        GetBidLandscapeByKeywordIdsRequest,
+    >("{\n  \"KeywordIds\": [\n    \"0\"\n  ],\n  \"IncludeCurrentBid\": false\n}"),
+    crate::json::JsonOperation::of::<
+        GetHistoricalKeywordPerformanceRequest,
+    >(
+        "{\n  \"Keywords\": [\n    \"string\"\n  ],\n  \"TimeInterval\": \"LastMonth\",\n  \"TargetAdPosition\": \"All\",\n  \"MatchTypes\": [\n    \"Exact\"\n  ],\n  \"Language\": \"string\",\n  \"PublisherCountries\": [\n    \"string\"\n  ],\n  \"Devices\": [\n    \"string\"\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetHistoricalSearchCountRequest,
+    >(
+        "{\n  \"Keywords\": [\n    \"string\"\n  ],\n  \"Language\": \"string\",\n  \"PublisherCountries\": [\n    \"string\"\n  ],\n  \"StartDate\": {\n    \"Day\": 0,\n    \"Month\": 0,\n    \"Year\": 0\n  },\n  \"EndDate\": {\n    \"Day\": 0,\n    \"Month\": 0,\n    \"Year\": 0\n  },\n  \"TimePeriodRollup\": \"string\",\n  \"Devices\": [\n    \"string\"\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetKeywordCategoriesRequest,
+    >(
+        "{\n  \"Keywords\": [\n    \"string\"\n  ],\n  \"Language\": \"string\",\n  \"PublisherCountry\": \"string\",\n  \"MaxCategories\": 0\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetKeywordDemographicsRequest,
+    >(
+        "{\n  \"Keywords\": [\n    \"string\"\n  ],\n  \"Language\": \"string\",\n  \"PublisherCountry\": \"string\",\n  \"Device\": [\n    \"string\"\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetKeywordLocationsRequest,
+    >(
+        "{\n  \"Keywords\": [\n    \"string\"\n  ],\n  \"Language\": \"string\",\n  \"PublisherCountry\": \"string\",\n  \"Device\": [\n    \"string\"\n  ],\n  \"Level\": 0,\n  \"ParentCountry\": \"string\",\n  \"MaxLocations\": 0\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SuggestKeywordsForUrlRequest,
+    >(
+        "{\n  \"Url\": \"string\",\n  \"Language\": \"string\",\n  \"MaxKeywords\": 0,\n  \"MinConfidenceScore\": 1.5,\n  \"ExcludeBrand\": false\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SuggestKeywordsFromExistingKeywordsRequest,
+    >(
+        "{\n  \"Keywords\": [\n    \"string\"\n  ],\n  \"Language\": \"string\",\n  \"PublisherCountries\": [\n    \"string\"\n  ],\n  \"MaxSuggestionsPerKeyword\": 0,\n  \"SuggestionType\": 0,\n  \"RemoveDuplicates\": false,\n  \"ExcludeBrand\": false,\n  \"AdGroupId\": \"0\",\n  \"CampaignId\": \"0\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetAuctionInsightDataRequest,
+    >(
+        "{\n  \"EntityType\": \"Account\",\n  \"EntityIds\": [\n    \"0\"\n  ],\n  \"SearchParameters\": [\n    {\n      \"Type\": \"SearchParameter\"\n    },\n    {\n      \"Type\": \"QuerySearchParameter\",\n      \"Queries\": [\n        \"string\"\n      ]\n    },\n    {\n      \"Type\": \"UrlSearchParameter\",\n      \"Url\": \"string\"\n    },\n    {\n      \"Type\": \"CategorySearchParameter\",\n      \"CategoryId\": \"0\"\n    },\n    {\n      \"Type\": \"SearchVolumeSearchParameter\",\n      \"Maximum\": \"0\",\n      \"Minimum\": \"0\"\n    },\n    {\n      \"Type\": \"SuggestedBidSearchParameter\",\n      \"Maximum\": 1.5,\n      \"Minimum\": 1.5\n    },\n    {\n      \"Type\": \"IdeaTextSearchParameter\",\n      \"Excluded\": [\n        {\n          \"Id\": \"0\",\n          \"MatchType\": \"Exact\",\n          \"Text\": \"string\"\n        }\n      ],\n      \"Included\": [\n        {\n          \"Id\": \"0\",\n          \"MatchType\": \"Exact\",\n          \"Text\": \"string\"\n        }\n      ]\n    },\n    {\n      \"Type\": \"ExcludeAccountKeywordsSearchParameter\",\n      \"ExcludeAccountKeywords\": false\n    },\n    {\n      \"Type\": \"ImpressionShareSearchParameter\",\n      \"Maximum\": 1.5,\n      \"Minimum\": 1.5\n    },\n    {\n      \"Type\": \"LocationSearchParameter\",\n      \"Locations\": [\n        {\n          \"LocationId\": \"0\"\n        }\n      ]\n    },\n    {\n      \"Type\": \"NetworkSearchParameter\",\n      \"Network\": {\n        \"Network\": \"OwnedAndOperatedAndSyndicatedSearch\"\n      }\n    },\n    {\n      \"Type\": \"DeviceSearchParameter\",\n      \"Device\": {\n        \"DeviceName\": \"string\"\n      }\n    },\n    {\n      \"Type\": \"LanguageSearchParameter\",\n      \"Languages\": [\n        {\n          \"Language\": \"string\"\n        }\n      ]\n    },\n    {\n      \"Type\": \"CompetitionSearchParameter\",\n      \"CompetitionLevels\": [\n        \"Low\"\n      ]\n    },\n    {\n      \"Type\": \"DateRangeSearchParameter\",\n      \"EndDate\": {\n        \"Day\": 0,\n        \"Month\": 0,\n        \"Year\": 0\n      },\n      \"StartDate\": {\n        \"Day\": 0,\n        \"Month\": 0,\n        \"Year\": 0\n      }\n    },\n    {\n      \"Type\": \"AuctionSegmentSearchParameter\",\n      \"Segment\": \"Day\"\n    }\n  ],\n  \"ReturnAdditionalFields\": \"AbsoluteTopOfPageRate\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetDomainCategoriesRequest,
+    >(
+        "{\n  \"CategoryName\": \"string\",\n  \"DomainName\": \"string\",\n  \"Language\": \"string\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        PutMetricDataRequest,
+    >(
+        "{\n  \"Metrics\": [\n    {\n      \"MetricDetail\": \"string\",\n      \"MetricType\": \"string\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<GetKeywordIdeaCategoriesRequest>("{}"),
+    crate::json::JsonOperation::of::<
+        GetKeywordIdeasRequest,
+    >(
+        "{\n  \"ExpandIdeas\": false,\n  \"IdeaAttributes\": [\n    \"AdGroupId\"\n  ],\n  \"SearchParameters\": [\n    {\n      \"Type\": \"SearchParameter\"\n    },\n    {\n      \"Type\": \"QuerySearchParameter\",\n      \"Queries\": [\n        \"string\"\n      ]\n    },\n    {\n      \"Type\": \"UrlSearchParameter\",\n      \"Url\": \"string\"\n    },\n    {\n      \"Type\": \"CategorySearchParameter\",\n      \"CategoryId\": \"0\"\n    },\n    {\n      \"Type\": \"SearchVolumeSearchParameter\",\n      \"Maximum\": \"0\",\n      \"Minimum\": \"0\"\n    },\n    {\n      \"Type\": \"SuggestedBidSearchParameter\",\n      \"Maximum\": 1.5,\n      \"Minimum\": 1.5\n    },\n    {\n      \"Type\": \"IdeaTextSearchParameter\",\n      \"Excluded\": [\n        {\n          \"Id\": \"0\",\n          \"MatchType\": \"Exact\",\n          \"Text\": \"string\"\n        }\n      ],\n      \"Included\": [\n        {\n          \"Id\": \"0\",\n          \"MatchType\": \"Exact\",\n          \"Text\": \"string\"\n        }\n      ]\n    },\n    {\n      \"Type\": \"ExcludeAccountKeywordsSearchParameter\",\n      \"ExcludeAccountKeywords\": false\n    },\n    {\n      \"Type\": \"ImpressionShareSearchParameter\",\n      \"Maximum\": 1.5,\n      \"Minimum\": 1.5\n    },\n    {\n      \"Type\": \"LocationSearchParameter\",\n      \"Locations\": [\n        {\n          \"LocationId\": \"0\"\n        }\n      ]\n    },\n    {\n      \"Type\": \"NetworkSearchParameter\",\n      \"Network\": {\n        \"Network\": \"OwnedAndOperatedAndSyndicatedSearch\"\n      }\n    },\n    {\n      \"Type\": \"DeviceSearchParameter\",\n      \"Device\": {\n        \"DeviceName\": \"string\"\n      }\n    },\n    {\n      \"Type\": \"LanguageSearchParameter\",\n      \"Languages\": [\n        {\n          \"Language\": \"string\"\n        }\n      ]\n    },\n    {\n      \"Type\": \"CompetitionSearchParameter\",\n      \"CompetitionLevels\": [\n        \"Low\"\n      ]\n    },\n    {\n      \"Type\": \"DateRangeSearchParameter\",\n      \"EndDate\": {\n        \"Day\": 0,\n        \"Month\": 0,\n        \"Year\": 0\n      },\n      \"StartDate\": {\n        \"Day\": 0,\n        \"Month\": 0,\n        \"Year\": 0\n      }\n    },\n    {\n      \"Type\": \"AuctionSegmentSearchParameter\",\n      \"Segment\": \"Day\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetKeywordTrafficEstimatesRequest,
+    >(
+        "{\n  \"CampaignEstimators\": [\n    {\n      \"AdGroupEstimators\": [\n        {\n          \"AdGroupId\": \"0\",\n          \"KeywordEstimators\": [\n            {\n              \"MaxCpc\": 1.5\n            }\n          ],\n          \"MaxCpc\": 1.5\n        }\n      ],\n      \"CampaignId\": \"0\",\n      \"Criteria\": [\n        {\n          \"Type\": \"Criterion\"\n        },\n        {\n          \"Type\": \"LocationCriterion\",\n          \"LocationId\": \"0\"\n        },\n        {\n          \"Type\": \"LanguageCriterion\",\n          \"Language\": \"string\"\n        },\n        {\n          \"Type\": \"NetworkCriterion\",\n          \"Network\": \"OwnedAndOperatedAndSyndicatedSearch\"\n        },\n        {\n          \"Type\": \"DeviceCriterion\",\n          \"DeviceName\": \"string\"\n        }\n      ],\n      \"DailyBudget\": 1.5,\n      \"NegativeKeywords\": [\n        {\n          \"Id\": \"0\",\n          \"MatchType\": \"Exact\",\n          \"Text\": \"string\"\n        }\n      ]\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetAutoApplyOptInStatusRequest,
+    >("{\n  \"RecommendationTypesInputs\": [\n    \"string\"\n  ]\n}"),
+    crate::json::JsonOperation::of::<
+        SetAutoApplyOptInStatusRequest,
+    >("{\n  \"AutoApplyOptInStatusInputs\": [\n    \"string\"\n  ]\n}"),
+    crate::json::JsonOperation::of::<
+        GetPerformanceInsightsDetailDataByAccountIdRequest,
+    >(
+        "{\n  \"EntityType\": \"Account\",\n  \"StartDate\": {\n    \"Day\": 0,\n    \"Month\": 0,\n    \"Year\": 0\n  },\n  \"EndDate\": {\n    \"Day\": 0,\n    \"Month\": 0,\n    \"Year\": 0\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetRecommendationsRequest,
+    >(
+        "{\n  \"CampaignId\": \"0\",\n  \"AdGroupId\": \"0\",\n  \"RecommendationType\": \"string\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        TagRecommendationsRequest,
+    >(
+        "{\n  \"RecommendationType\": \"string\",\n  \"RecommendationsInfo\": [\n    {\n      \"Type\": \"RecommendationInfo\",\n      \"RecommendationHash\": \"string\",\n      \"RecommendationId\": \"string\"\n    },\n    {\n      \"Type\": \"RSARecommendationInfo\",\n      \"RecommendationHash\": \"string\",\n      \"RecommendationId\": \"string\",\n      \"AdId\": \"0\"\n    }\n  ],\n  \"Lable\": \"string\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetTextAssetSuggestionsByFinalUrlsRequest,
+    >("{\n  \"FinalUrls\": [\n    \"string\"\n  ]\n}"),
+    crate::json::JsonOperation::of::<
+        ApplyRecommendationsRequest,
+    >(
+        "{\n  \"Entities\": [\n    {\n      \"RecommendationId\": \"string\",\n      \"RecommendationType\": \"string\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        DismissRecommendationsRequest,
+    >(
+        "{\n  \"Entities\": [\n    {\n      \"RecommendationId\": \"string\",\n      \"RecommendationType\": \"string\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        RetrieveRecommendationsRequest,
+    >("{\n  \"RecommendationTypes\": [\n    \"string\"\n  ],\n  \"MaxCount\": 0\n}"),
+    crate::json::JsonOperation::of::<
+        GetAudienceFullEstimationRequest,
+    >(
+        "{\n  \"Age\": {\n    \"Includes\": [\n      \"Unknown\"\n    ],\n    \"Excludes\": [\n      \"Unknown\"\n    ]\n  },\n  \"Gender\": {\n    \"Includes\": [\n      \"Unknown\"\n    ],\n    \"Excludes\": [\n      \"Unknown\"\n    ]\n  },\n  \"Audience\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Company\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Industry\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"JobFunction\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Location\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Placement\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Device\": {\n    \"Includes\": [\n      \"Desktop\"\n    ],\n    \"Excludes\": [\n      \"Desktop\"\n    ]\n  },\n  \"Topic\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"RadiusTargets\": [\n    {\n      \"Radius\": 0,\n      \"RadiusUnit\": \"Miles\",\n      \"CenterLatitude\": 1.5,\n      \"CenterLongitude\": 1.5\n    }\n  ],\n  \"CampaignBiddingStrategy\": 0,\n  \"CampaignSubType\": 0,\n  \"Feed\": {\n    \"StoreId\": \"0\",\n    \"FeedId\": \"0\",\n    \"FeedType\": \"0\"\n  },\n  \"DailyBudget\": 1.5,\n  \"Bid\": 1.5,\n  \"Currency\": \"UnSpecify\",\n  \"MultiAdTypes\": 0,\n  \"StartDate\": \"2024-01-01T00:00:00Z\",\n  \"EndDate\": \"2024-01-01T00:00:00Z\",\n  \"TotalBudget\": 1.5,\n  \"IncludeImpressionsBreakdown\": false,\n  \"AutoTargeting\": false,\n  \"JobSeniority\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Genre\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Channel\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"ChannelPlacement\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"SubChannel\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetAudienceBreakdownRequest,
+    >(
+        "{\n  \"Age\": {\n    \"Includes\": [\n      \"Unknown\"\n    ],\n    \"Excludes\": [\n      \"Unknown\"\n    ]\n  },\n  \"Gender\": {\n    \"Includes\": [\n      \"Unknown\"\n    ],\n    \"Excludes\": [\n      \"Unknown\"\n    ]\n  },\n  \"Audience\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Company\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Industry\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"JobFunction\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Location\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Placement\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Device\": {\n    \"Includes\": [\n      \"Desktop\"\n    ],\n    \"Excludes\": [\n      \"Desktop\"\n    ]\n  },\n  \"Topic\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"RadiusTargets\": [\n    {\n      \"Radius\": 0,\n      \"RadiusUnit\": \"Miles\",\n      \"CenterLatitude\": 1.5,\n      \"CenterLongitude\": 1.5\n    }\n  ],\n  \"CampaignBiddingStrategy\": 0,\n  \"CampaignSubType\": 0,\n  \"Feed\": {\n    \"StoreId\": \"0\",\n    \"FeedId\": \"0\",\n    \"FeedType\": \"0\"\n  },\n  \"Lcid\": 0,\n  \"BreakdownReturnCategory\": \"All\",\n  \"MultiAdTypes\": 0,\n  \"JobSeniority\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Genre\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"Channel\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"ChannelPlacement\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  },\n  \"SubChannel\": {\n    \"Includes\": [\n      \"0\"\n    ],\n    \"Excludes\": [\n      \"0\"\n    ]\n  }\n}",
+    ),
+];
 /// A client for `AdInsightService`: one async method per operation.
 #[derive(Debug, Clone)]
 pub struct AdInsightClient<T> {

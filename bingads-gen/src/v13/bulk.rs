@@ -18,6 +18,8 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
+#[cfg(feature = "json")]
+use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.datacontract.org/2004/07/System.Collections.Generic`
 pub const NS0: &str = "http://schemas.datacontract.org/2004/07/System.Collections.Generic";
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
@@ -116,6 +118,135 @@ impl XmlDecode for DownloadCampaignsByAccountIdsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DownloadCampaignsByAccountIdsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountIds",
+        "CompressionType",
+        "DataScope",
+        "DownloadEntities",
+        "DownloadFileType",
+        "FormatVersion",
+        "LastSyncTimeInUTC",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CompressionType",
+            &self.compression_type,
+            <CompressionType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "DataScope",
+            &self.data_scope,
+            <Flags<DataScope> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DownloadEntities",
+            &self.download_entities,
+            json_enc_array_of_download_entity,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DownloadFileType",
+            &self.download_file_type,
+            <DownloadFileType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastSyncTimeInUTC",
+            &self.last_sync_time_in_utc,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "CompressionType" => {
+                self.compression_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CompressionType as JsonDecode>::read_json,
+                )?;
+            }
+            "DataScope" => {
+                self.data_scope = crate::json::member::opt(
+                    v,
+                    path,
+                    <Flags<DataScope> as JsonDecode>::read_json,
+                )?;
+            }
+            "DownloadEntities" => {
+                self.download_entities = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_download_entity,
+                )?;
+            }
+            "DownloadFileType" => {
+                self.download_file_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DownloadFileType as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "LastSyncTimeInUTC" => {
+                self.last_sync_time_in_utc = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DownloadCampaignsByAccountIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DownloadCampaignsByAccountIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CompressionType` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -164,6 +295,28 @@ impl XmlText for CompressionType {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CompressionType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Zip", "GZip"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CompressionType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `DataScope`: one flag of a set; fields hold `Flags<DataScope>`, written as one space-separated element.
@@ -224,6 +377,28 @@ impl XmlText for DataScope {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DataScope {
+    fn known_names() -> Vec<&'static str> {
+        vec!["EntityData", "QualityScoreData", "BidSuggestionsData"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DataScope {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfDownloadEntity` wrapper (items named `DownloadEntity`).
 pub(crate) fn enc_array_of_download_entity(
     items: &Vec<DownloadEntity>,
@@ -242,6 +417,20 @@ pub(crate) fn dec_array_of_download_entity(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<DownloadEntity>, DecodeError> {
     r.items(b"DownloadEntity", <DownloadEntity as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_download_entity(
+    items: &Vec<DownloadEntity>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(w, items, <DownloadEntity as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_download_entity(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<DownloadEntity>, JsonError> {
+    crate::json::member::array(v, path, <DownloadEntity as JsonDecode>::read_json)
 }
 /// `DownloadEntity` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1492,6 +1681,128 @@ impl XmlText for DownloadEntity {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DownloadEntity {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Campaigns", "AdGroups", "Ads", "Keywords", "CampaignNegativeKeywords",
+            "AdGroupNegativeKeywords", "CampaignTargetCriterions",
+            "AdGroupTargetCriterions", "CampaignNegativeSites", "AdGroupNegativeSites",
+            "CampaignLocationAdExtensions", "CampaignCallAdExtensions",
+            "LocationAdExtensions", "CallAdExtensions", "NegativeKeywordLists",
+            "SharedNegativeKeywords", "CampaignNegativeKeywordListAssociations",
+            "ImageAdExtensions", "CampaignImageAdExtensions", "AdGroupImageAdExtensions",
+            "AppAdExtensions", "AdGroupAppAdExtensions", "CampaignAppAdExtensions",
+            "PriceAdExtensions", "ReviewAdExtensions",
+            "CampaignNegativeDynamicSearchAdTargets", "AdGroupProductPartitions",
+            "CampaignProductScopes", "CampaignReviewAdExtensions",
+            "AdGroupReviewAdExtensions", "CalloutAdExtensions",
+            "CampaignCalloutAdExtensions", "AdGroupCalloutAdExtensions",
+            "SitelinkAdExtensions", "CampaignSitelinkAdExtensions",
+            "AdGroupSitelinkAdExtensions", "StructuredSnippetAdExtensions",
+            "CampaignStructuredSnippetAdExtensions",
+            "AdGroupStructuredSnippetAdExtensions", "RemarketingLists",
+            "AdGroupRemarketingListAssociations", "Budgets", "TextAds", "ProductAds",
+            "AppInstallAds", "ExpandedTextAds", "DynamicSearchAds",
+            "AdGroupDynamicSearchAdTargets", "AdGroupNegativeDynamicSearchAdTargets",
+            "CampaignPriceAdExtensions", "AdGroupPriceAdExtensions", "Labels",
+            "CampaignLabels", "AdGroupLabels", "TextAdLabels", "KeywordLabels",
+            "AdGroupNegativeRemarketingListAssociations", "CustomAudiences",
+            "AdGroupCustomAudienceAssociations",
+            "AdGroupNegativeCustomAudienceAssociations", "InMarketAudiences",
+            "AdGroupInMarketAudienceAssociations",
+            "AdGroupNegativeInMarketAudienceAssociations", "Audiences",
+            "AdGroupAudienceAssociations", "AdGroupNegativeAudienceAssociations",
+            "ProductAdLabels", "AppInstallAdLabels", "ExpandedTextAdLabels",
+            "DynamicSearchAdLabels", "AccountLocationAdExtensions",
+            "AccountImageAdExtensions", "AccountAppAdExtensions",
+            "AccountPriceAdExtensions", "AccountReviewAdExtensions",
+            "AccountCalloutAdExtensions", "AccountSitelinkAdExtensions",
+            "AccountStructuredSnippetAdExtensions", "ResponsiveAds",
+            "ResponsiveAdLabels", "ProductAudiences",
+            "AdGroupProductAudienceAssociations",
+            "AdGroupNegativeProductAudienceAssociations", "SimilarRemarketingLists",
+            "AdGroupSimilarRemarketingListAssociations",
+            "AdGroupNegativeSimilarRemarketingListAssociations", "Experiments",
+            "ActionAdExtensions", "CampaignActionAdExtensions",
+            "AdGroupActionAdExtensions", "AccountActionAdExtensions",
+            "ResponsiveSearchAds", "ResponsiveSearchAdLabels",
+            "CampaignAudienceAssociations", "CampaignNegativeAudienceAssociations",
+            "CampaignCustomAudienceAssociations",
+            "CampaignNegativeCustomAudienceAssociations",
+            "CampaignInMarketAudienceAssociations",
+            "CampaignNegativeInMarketAudienceAssociations",
+            "CampaignProductAudienceAssociations",
+            "CampaignNegativeProductAudienceAssociations",
+            "CampaignRemarketingListAssociations",
+            "CampaignNegativeRemarketingListAssociations",
+            "CampaignSimilarRemarketingListAssociations",
+            "CampaignNegativeSimilarRemarketingListAssociations", "Feeds", "FeedItems",
+            "CampaignNegativeStoreCriterions", "PromotionAdExtensions",
+            "AccountPromotionAdExtensions", "CampaignPromotionAdExtensions",
+            "AdGroupPromotionAdExtensions", "CombinedLists",
+            "AdGroupCombinedListAssociations", "AdGroupNegativeCombinedListAssociations",
+            "CampaignCombinedListAssociations",
+            "CampaignNegativeCombinedListAssociations", "Images", "CustomerLists",
+            "AdGroupCustomerListAssociations", "AdGroupNegativeCustomerListAssociations",
+            "CampaignCustomerListAssociations",
+            "CampaignNegativeCustomerListAssociations", "FilterLinkAdExtensions",
+            "AccountFilterLinkAdExtensions", "CampaignFilterLinkAdExtensions",
+            "AdGroupFilterLinkAdExtensions", "FlyerAdExtensions",
+            "AccountFlyerAdExtensions", "CampaignFlyerAdExtensions",
+            "AdGroupFlyerAdExtensions", "BidStrategies", "VideoAdExtensions",
+            "AccountVideoAdExtensions", "CampaignVideoAdExtensions",
+            "AdGroupVideoAdExtensions", "Videos", "DisclaimerAdExtensions",
+            "CampaignDisclaimerAdExtensions", "AdcustomizerAttribute",
+            "CampaignAdcustomizerAttribute", "AdGroupAdcustomizerAttribute",
+            "KeywordAdcustomizerAttribute", "CampaignConversionGoal",
+            "AdGroupHotelListingGroups", "AssetGroups", "AudienceGroups",
+            "CampaignNegativeWebpages", "AudienceGroupAssetGroupAssociations",
+            "AssetGroupListingGroups", "LogoAdExtensions", "AccountLogoAdExtensions",
+            "CampaignLogoAdExtensions", "AdGroupLogoAdExtensions",
+            "LeadFormAdExtensions", "AccountLeadFormAdExtensions",
+            "CampaignLeadFormAdExtensions", "AccountNegativeKeywordList",
+            "AccountNegativeKeywordListAssociation", "AccountNegativeKeyword",
+            "ConversionGoal", "EventGoal", "AppInstallGoal", "MultiStageGoal",
+            "DurationGoal", "OfflineConversionGoal", "UrlGoal", "InStoreTransactionGoal",
+            "PagesViewedPerVisitGoal", "SmartGoal", "InStoreVisitGoal", "ProductGoal",
+            "SeasonalityAdjustments", "DataExclusions", "BrandList", "BrandItem",
+            "CampaignBrandListAssociation", "AssetGroupSearchThemes",
+            "ImpressionBasedRemarketingList",
+            "AdGroupImpressionBasedRemarketingListAssociations",
+            "AdGroupNegativeImpressionBasedRemarketingListAssociations",
+            "CampaignImpressionBasedRemarketingListAssociations",
+            "CampaignNegativeImpressionBasedRemarketingListAssociations",
+            "AssetGroupUrlTargets", "NewCustomerAcquisitionGoal", "ConversionValueRule",
+            "AccountPlacementExclusionList", "AccountPlacementExclusionListItem",
+            "CampaignAccountPlacementExclusionListAssociation",
+            "AccountPlacementInclusionList", "AccountPlacementInclusionListItem",
+            "CampaignAccountPlacementInclusionListAssociation", "Topic",
+            "ContentPlacement", "BrandKit", "CustomSegment",
+            "AdGroupCustomSegmentAssociations", "AccountContentNegativeKeywordList",
+            "AccountContentNegativeKeywordListAssociation",
+            "AccountContentNegativeKeyword", "AssetGroupNegativeKeywords", "CompanyList",
+            "CompanyItem", "AdGroupUrlTargets", "AdGroupAIPromptAssociations",
+            "AIPromptAudiences"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DownloadEntity {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DownloadFileType` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1542,6 +1853,28 @@ impl XmlText for DownloadFileType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DownloadFileType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Csv", "Tsv"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DownloadFileType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `DownloadCampaignsByAccountIdsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByAccountIdsResponse {
@@ -1579,6 +1912,49 @@ impl XmlEncode for DownloadCampaignsByAccountIdsResponse {
 impl XmlDecode for DownloadCampaignsByAccountIdsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DownloadCampaignsByAccountIdsResponse {
+    const MEMBERS: &'static [&'static str] = &["DownloadRequestId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "DownloadRequestId",
+            &self.download_request_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "DownloadRequestId" => {
+                self.download_request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DownloadCampaignsByAccountIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DownloadCampaignsByAccountIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Extends `ApplicationFault`; its fields come first.
@@ -1644,6 +2020,79 @@ impl XmlDecode for ApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &[
+        "TrackingId",
+        "BatchErrors",
+        "OperationErrors",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BatchErrors",
+            &self.batch_errors,
+            json_enc_array_of_batch_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "BatchErrors" => {
+                self.batch_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -1662,6 +2111,28 @@ pub(crate) fn dec_array_of_batch_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_batch_error(
+    items: &Vec<Option<BatchError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BatchError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_batch_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BatchError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BatchError as JsonDecode>::read_json,
+    )
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Other types extend it: fields of this type hold the enum `BatchError`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1756,6 +2227,140 @@ impl XmlDecode for BatchErrorBase {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BatchErrorBase {
+    const MEMBERS: &'static [&'static str] = &[
+        "Code",
+        "Details",
+        "ErrorCode",
+        "FieldPath",
+        "ForwardCompatibilityMap",
+        "Index",
+        "Message",
+        "Type",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FieldPath",
+            &self.field_path,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::nillable(
+                w,
+                "Type",
+                &self.type_,
+                <String as JsonEncode>::write_json,
+            );
+        }
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "FieldPath" => {
+                self.field_path = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "Index" => {
+                self.index = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BatchErrorBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BatchErrorBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `BatchError` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1813,6 +2418,48 @@ impl XmlDecode for BatchError {
                         type_name,
                         base: decode_struct(r)?,
                     }
+                }
+            },
+        )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BatchError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::BatchError(v) => crate::json::write_struct(v, w, Some("BatchError")),
+            Self::EditorialError(v) => {
+                crate::json::write_struct(v, w, Some("EditorialError"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BatchError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("BatchError") => {
+                    Self::BatchError(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("EditorialError") => {
+                    Self::EditorialError(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "BatchError", "BatchError, EditorialError"
+                                ),
+                            ),
+                    );
                 }
             },
         )
@@ -1948,6 +2595,210 @@ impl XmlDecode for EditorialError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for EditorialError {
+    const MEMBERS: &'static [&'static str] = &[
+        "Code",
+        "Details",
+        "ErrorCode",
+        "FieldPath",
+        "ForwardCompatibilityMap",
+        "Index",
+        "Message",
+        "Type",
+        "Appealable",
+        "DisapprovedText",
+        "Location",
+        "PublisherCountry",
+        "ReasonCode",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FieldPath",
+            &self.field_path,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+        if !discriminated {
+            crate::json::emit::nillable(
+                w,
+                "Type",
+                &self.type_,
+                <String as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "Appealable",
+            &self.appealable,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DisapprovedText",
+            &self.disapproved_text,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Location",
+            &self.location,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PublisherCountry",
+            &self.publisher_country,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ReasonCode",
+            &self.reason_code,
+            <i32 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "FieldPath" => {
+                self.field_path = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "Index" => {
+                self.index = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Appealable" => {
+                self.appealable = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "DisapprovedText" => {
+                self.disapproved_text = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Location" => {
+                self.location = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PublisherCountry" => {
+                self.publisher_country = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReasonCode" => {
+                self.reason_code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for EditorialError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for EditorialError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -1966,6 +2817,28 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_operation_error(
+    items: &Vec<Option<OperationError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <OperationError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_operation_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<OperationError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <OperationError as JsonDecode>::read_json,
+    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2024,6 +2897,88 @@ impl XmlEncode for OperationError {
 impl XmlDecode for OperationError {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OperationError {
+    const MEMBERS: &'static [&'static str] = &[
+        "Code",
+        "Details",
+        "ErrorCode",
+        "Message",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OperationError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OperationError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DownloadCampaignsByCampaignIdsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
@@ -2116,6 +3071,135 @@ impl XmlDecode for DownloadCampaignsByCampaignIdsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DownloadCampaignsByCampaignIdsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Campaigns",
+        "CompressionType",
+        "DataScope",
+        "DownloadEntities",
+        "DownloadFileType",
+        "FormatVersion",
+        "LastSyncTimeInUTC",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Campaigns",
+            &self.campaigns,
+            json_enc_array_of_campaign_scope,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CompressionType",
+            &self.compression_type,
+            <CompressionType as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "DataScope",
+            &self.data_scope,
+            <Flags<DataScope> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DownloadEntities",
+            &self.download_entities,
+            json_enc_array_of_download_entity,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DownloadFileType",
+            &self.download_file_type,
+            <DownloadFileType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastSyncTimeInUTC",
+            &self.last_sync_time_in_utc,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Campaigns" => {
+                self.campaigns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_scope,
+                )?;
+            }
+            "CompressionType" => {
+                self.compression_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CompressionType as JsonDecode>::read_json,
+                )?;
+            }
+            "DataScope" => {
+                self.data_scope = crate::json::member::opt(
+                    v,
+                    path,
+                    <Flags<DataScope> as JsonDecode>::read_json,
+                )?;
+            }
+            "DownloadEntities" => {
+                self.download_entities = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_download_entity,
+                )?;
+            }
+            "DownloadFileType" => {
+                self.download_file_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DownloadFileType as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "LastSyncTimeInUTC" => {
+                self.last_sync_time_in_utc = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DownloadCampaignsByCampaignIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DownloadCampaignsByCampaignIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCampaignScope` wrapper (items named `CampaignScope`).
 pub(crate) fn enc_array_of_campaign_scope(
     items: &Vec<Option<CampaignScope>>,
@@ -2134,6 +3218,28 @@ pub(crate) fn dec_array_of_campaign_scope(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CampaignScope>>, DecodeError> {
     r.items(b"CampaignScope", |r| r.opt(<CampaignScope as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_campaign_scope(
+    items: &Vec<Option<CampaignScope>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CampaignScope as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_campaign_scope(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CampaignScope>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CampaignScope as JsonDecode>::read_json,
+    )
 }
 /// `CampaignScope` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2180,6 +3286,62 @@ impl XmlDecode for CampaignScope {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignScope {
+    const MEMBERS: &'static [&'static str] = &["CampaignId", "ParentAccountId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ParentAccountId",
+            &self.parent_account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ParentAccountId" => {
+                self.parent_account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DownloadCampaignsByCampaignIdsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByCampaignIdsResponse {
@@ -2219,6 +3381,49 @@ impl XmlDecode for DownloadCampaignsByCampaignIdsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DownloadCampaignsByCampaignIdsResponse {
+    const MEMBERS: &'static [&'static str] = &["DownloadRequestId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "DownloadRequestId",
+            &self.download_request_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "DownloadRequestId" => {
+                self.download_request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DownloadCampaignsByCampaignIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DownloadCampaignsByCampaignIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBulkDownloadStatusRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkDownloadStatusRequest {
@@ -2255,6 +3460,49 @@ impl XmlEncode for GetBulkDownloadStatusRequest {
 impl XmlDecode for GetBulkDownloadStatusRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBulkDownloadStatusRequest {
+    const MEMBERS: &'static [&'static str] = &["RequestId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RequestId",
+            &self.request_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RequestId" => {
+                self.request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBulkDownloadStatusRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBulkDownloadStatusRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetBulkDownloadStatusResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
@@ -2330,6 +3578,107 @@ impl XmlDecode for GetBulkDownloadStatusResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBulkDownloadStatusResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "Errors",
+        "ForwardCompatibilityMap",
+        "PercentComplete",
+        "RequestStatus",
+        "ResultFileUrl",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::opt(
+            w,
+            "PercentComplete",
+            &self.percent_complete,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RequestStatus",
+            &self.request_status,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ResultFileUrl",
+            &self.result_file_url,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "PercentComplete" => {
+                self.percent_complete = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "RequestStatus" => {
+                self.request_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ResultFileUrl" => {
+                self.result_file_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBulkDownloadStatusResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBulkDownloadStatusResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBulkUploadUrlRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadUrlRequest {
@@ -2373,6 +3722,62 @@ impl XmlEncode for GetBulkUploadUrlRequest {
 impl XmlDecode for GetBulkUploadUrlRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBulkUploadUrlRequest {
+    const MEMBERS: &'static [&'static str] = &["ResponseMode", "AccountId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "ResponseMode",
+            &self.response_mode,
+            <ResponseMode as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ResponseMode" => {
+                self.response_mode = crate::json::member::opt(
+                    v,
+                    path,
+                    <ResponseMode as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBulkUploadUrlRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBulkUploadUrlRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ResponseMode` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
@@ -2425,6 +3830,28 @@ impl XmlText for ResponseMode {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ResponseMode {
+    fn known_names() -> Vec<&'static str> {
+        vec!["ErrorsOnly", "ErrorsAndResults"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ResponseMode {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// The `GetBulkUploadUrlResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadUrlResponse {
@@ -2470,6 +3897,62 @@ impl XmlDecode for GetBulkUploadUrlResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBulkUploadUrlResponse {
+    const MEMBERS: &'static [&'static str] = &["RequestId", "UploadUrl"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RequestId",
+            &self.request_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "UploadUrl",
+            &self.upload_url,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RequestId" => {
+                self.request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "UploadUrl" => {
+                self.upload_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBulkUploadUrlResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBulkUploadUrlResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBulkUploadStatusRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadStatusRequest {
@@ -2506,6 +3989,49 @@ impl XmlEncode for GetBulkUploadStatusRequest {
 impl XmlDecode for GetBulkUploadStatusRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBulkUploadStatusRequest {
+    const MEMBERS: &'static [&'static str] = &["RequestId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "RequestId",
+            &self.request_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RequestId" => {
+                self.request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBulkUploadStatusRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBulkUploadStatusRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetBulkUploadStatusResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
@@ -2581,6 +4107,107 @@ impl XmlDecode for GetBulkUploadStatusResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBulkUploadStatusResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "Errors",
+        "ForwardCompatibilityMap",
+        "PercentComplete",
+        "RequestStatus",
+        "ResultFileUrl",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::opt(
+            w,
+            "PercentComplete",
+            &self.percent_complete,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RequestStatus",
+            &self.request_status,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ResultFileUrl",
+            &self.result_file_url,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "PercentComplete" => {
+                self.percent_complete = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "RequestStatus" => {
+                self.request_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ResultFileUrl" => {
+                self.result_file_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBulkUploadStatusResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBulkUploadStatusResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UploadEntityRecordsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadEntityRecordsRequest {
@@ -2631,6 +4258,79 @@ impl XmlEncode for UploadEntityRecordsRequest {
 impl XmlDecode for UploadEntityRecordsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UploadEntityRecordsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "EntityRecords",
+        "ResponseMode",
+        "AccountId",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "EntityRecords",
+            &self.entity_records,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::opt(
+            w,
+            "ResponseMode",
+            &self.response_mode,
+            <ResponseMode as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EntityRecords" => {
+                self.entity_records = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "ResponseMode" => {
+                self.response_mode = crate::json::member::opt(
+                    v,
+                    path,
+                    <ResponseMode as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UploadEntityRecordsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UploadEntityRecordsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `UploadEntityRecordsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
@@ -2692,6 +4392,93 @@ impl XmlDecode for UploadEntityRecordsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UploadEntityRecordsResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "EntityRecords",
+        "Errors",
+        "RequestId",
+        "RequestStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "EntityRecords",
+            &self.entity_records,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RequestId",
+            &self.request_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RequestStatus",
+            &self.request_status,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EntityRecords" => {
+                self.entity_records = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "RequestId" => {
+                self.request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RequestStatus" => {
+                self.request_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UploadEntityRecordsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UploadEntityRecordsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -2708,6 +4495,17 @@ pub(crate) fn enc_array_oflong(
 /// Reads an `ArrayOflong` wrapper.
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_oflong(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i64>, JsonError> {
+    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
 }
 /// `KeyValueOfstringstring` (complex type in `http://schemas.microsoft.com/2003/10/Serialization/Arrays`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2754,6 +4552,62 @@ impl XmlDecode for KeyValueOfstringstring {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValueOfstringstring {
+    const MEMBERS: &'static [&'static str] = &["Key", "Value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable_req(
+            w,
+            "Key",
+            &self.key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Value",
+            &self.value,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Key" => {
+                self.key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValueOfstringstring {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValueOfstringstring {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyValueOfstringstring` wrapper (items named `KeyValueOfstringstring`).
 pub(crate) fn enc_array_of_key_value_ofstringstring(
     items: &Vec<KeyValueOfstringstring>,
@@ -2773,6 +4627,28 @@ pub(crate) fn dec_array_of_key_value_ofstringstring(
 ) -> Result<Vec<KeyValueOfstringstring>, DecodeError> {
     r.items(b"KeyValueOfstringstring", <KeyValueOfstringstring as XmlDecode>::decode)
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_ofstringstring(
+    items: &Vec<KeyValueOfstringstring>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <KeyValueOfstringstring as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_ofstringstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<KeyValueOfstringstring>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <KeyValueOfstringstring as JsonDecode>::read_json,
+    )
+}
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
     items: &Vec<Option<String>>,
@@ -2791,6 +4667,17 @@ pub(crate) fn dec_array_ofstring(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
+    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<String>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
 }
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2837,6 +4724,62 @@ impl XmlDecode for AdApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_ad_api_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_api_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -2873,6 +4816,49 @@ impl XmlEncode for ApplicationFaultBase {
 impl XmlDecode for ApplicationFaultBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplicationFaultBase {
+    const MEMBERS: &'static [&'static str] = &["TrackingId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFaultBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFaultBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -2949,6 +4935,57 @@ impl XmlDecode for ApplicationFault {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, w, Some("ApplicationFault"))
+            }
+            Self::ApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("ApplicationFault") => {
+                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ApiFaultDetail") => {
+                    Self::ApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("AdApiFaultDetail") => {
+                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "ApplicationFault",
+                                    "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -2967,6 +5004,28 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_api_error(
+    items: &Vec<Option<AdApiError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdApiError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_api_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdApiError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdApiError as JsonDecode>::read_json,
+    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3027,6 +5086,83 @@ impl XmlDecode for AdApiError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Detail",
+            &self.detail,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Detail" => {
+                self.detail = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyValuePairOfstringstring` wrapper (items named `KeyValuePairOfstringstring`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringstring(
     items: &Vec<KeyValuePairOfstringstring>,
@@ -3047,6 +5183,28 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
     r.items(
         b"KeyValuePairOfstringstring",
         <KeyValuePairOfstringstring as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_pair_ofstringstring(
+    items: &Vec<KeyValuePairOfstringstring>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <KeyValuePairOfstringstring as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_pair_ofstringstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<KeyValuePairOfstringstring>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <KeyValuePairOfstringstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
@@ -3094,6 +5252,62 @@ impl XmlDecode for KeyValuePairOfstringstring {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValuePairOfstringstring {
+    const MEMBERS: &'static [&'static str] = &["key", "value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable_req(
+            w,
+            "key",
+            &self.key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "value",
+            &self.value,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "key" => {
+                self.key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValuePairOfstringstring {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValuePairOfstringstring {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -3126,6 +5340,23 @@ impl FaultDetailDecode for FaultDetail {
                 },
             ),
         )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        match self {
+            Self::AdApiFaultDetail(v) => {
+                w.key("AdApiFaultDetail");
+                v.write_json(w);
+            }
+            Self::ApiFaultDetail(v) => {
+                w.key("ApiFaultDetail");
+                v.write_json(w);
+            }
+        }
+        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.
@@ -3501,6 +5732,34 @@ impl Operation for UploadEntityRecordsRequest {
     type Fault = FaultDetail;
     const META: &'static OperationMeta = &UPLOAD_ENTITY_RECORDS;
 }
+/// Every operation of this service with its JSON entry points, in WSDL order.
+#[cfg(feature = "json")]
+pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
+    crate::json::JsonOperation::of::<
+        DownloadCampaignsByAccountIdsRequest,
+    >(
+        "{\n  \"AccountIds\": [\n    \"0\"\n  ],\n  \"CompressionType\": \"Zip\",\n  \"DataScope\": \"EntityData\",\n  \"DownloadEntities\": [\n    \"Campaigns\"\n  ],\n  \"DownloadFileType\": \"Csv\",\n  \"FormatVersion\": \"string\",\n  \"LastSyncTimeInUTC\": \"2024-01-01T00:00:00Z\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        DownloadCampaignsByCampaignIdsRequest,
+    >(
+        "{\n  \"Campaigns\": [\n    {\n      \"CampaignId\": \"0\",\n      \"ParentAccountId\": \"0\"\n    }\n  ],\n  \"CompressionType\": \"Zip\",\n  \"DataScope\": \"EntityData\",\n  \"DownloadEntities\": [\n    \"Campaigns\"\n  ],\n  \"DownloadFileType\": \"Csv\",\n  \"FormatVersion\": \"string\",\n  \"LastSyncTimeInUTC\": \"2024-01-01T00:00:00Z\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetBulkDownloadStatusRequest,
+    >("{\n  \"RequestId\": \"string\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetBulkUploadUrlRequest,
+    >("{\n  \"ResponseMode\": \"ErrorsOnly\",\n  \"AccountId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetBulkUploadStatusRequest,
+    >("{\n  \"RequestId\": \"string\"\n}"),
+    crate::json::JsonOperation::of::<
+        UploadEntityRecordsRequest,
+    >(
+        "{\n  \"EntityRecords\": [\n    \"string\"\n  ],\n  \"ResponseMode\": \"ErrorsOnly\",\n  \"AccountId\": \"0\"\n}",
+    ),
+];
 /// A client for `BulkService`: one async method per operation.
 #[derive(Debug, Clone)]
 pub struct BulkClient<T> {

@@ -18,6 +18,8 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
+#[cfg(feature = "json")]
+use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
 pub const NS0: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 /// `https://adapi.microsoft.com`
@@ -88,6 +90,93 @@ impl XmlDecode for GetBillingDocumentsInfoRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBillingDocumentsInfoRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountIds",
+        "StartDate",
+        "EndDate",
+        "ReturnInvoiceNumber",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::opt(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnInvoiceNumber",
+            &self.return_invoice_number,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnInvoiceNumber" => {
+                self.return_invoice_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBillingDocumentsInfoRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBillingDocumentsInfoRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBillingDocumentsInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsInfoResponse {
@@ -130,6 +219,49 @@ impl XmlEncode for GetBillingDocumentsInfoResponse {
 impl XmlDecode for GetBillingDocumentsInfoResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBillingDocumentsInfoResponse {
+    const MEMBERS: &'static [&'static str] = &["BillingDocumentsInfo"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "BillingDocumentsInfo",
+            &self.billing_documents_info,
+            json_enc_array_of_billing_document_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BillingDocumentsInfo" => {
+                self.billing_documents_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_billing_document_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBillingDocumentsInfoResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBillingDocumentsInfoResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetBillingDocumentsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -183,6 +315,63 @@ impl XmlDecode for GetBillingDocumentsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBillingDocumentsRequest {
+    const MEMBERS: &'static [&'static str] = &["BillingDocumentsInfo", "Type"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::nillable(
+            w,
+            "BillingDocumentsInfo",
+            &self.billing_documents_info,
+            json_enc_array_of_billing_document_info,
+        );
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <DataType as JsonEncode>::write_json,
+            );
+        }
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BillingDocumentsInfo" => {
+                self.billing_documents_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_billing_document_info,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <DataType as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBillingDocumentsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBillingDocumentsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBillingDocumentsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsResponse {
@@ -227,6 +416,49 @@ impl XmlDecode for GetBillingDocumentsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBillingDocumentsResponse {
+    const MEMBERS: &'static [&'static str] = &["BillingDocuments"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "BillingDocuments",
+            &self.billing_documents,
+            json_enc_array_of_billing_document,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BillingDocuments" => {
+                self.billing_documents = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_billing_document,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBillingDocumentsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBillingDocumentsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `AddInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddInsertionOrderRequest {
@@ -264,6 +496,49 @@ impl XmlEncode for AddInsertionOrderRequest {
 impl XmlDecode for AddInsertionOrderRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddInsertionOrderRequest {
+    const MEMBERS: &'static [&'static str] = &["InsertionOrder"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "InsertionOrder",
+            &self.insertion_order,
+            <InsertionOrder as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "InsertionOrder" => {
+                self.insertion_order = crate::json::member::nillable(
+                    v,
+                    path,
+                    <InsertionOrder as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddInsertionOrderRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddInsertionOrderRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `AddInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -311,6 +586,62 @@ impl XmlDecode for AddInsertionOrderResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddInsertionOrderResponse {
+    const MEMBERS: &'static [&'static str] = &["InsertionOrderId", "CreateTime"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "InsertionOrderId",
+            &self.insertion_order_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CreateTime",
+            &self.create_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "InsertionOrderId" => {
+                self.insertion_order_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CreateTime" => {
+                self.create_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddInsertionOrderResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddInsertionOrderResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderRequest {
@@ -350,6 +681,49 @@ impl XmlDecode for UpdateInsertionOrderRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateInsertionOrderRequest {
+    const MEMBERS: &'static [&'static str] = &["InsertionOrder"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "InsertionOrder",
+            &self.insertion_order,
+            <InsertionOrder as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "InsertionOrder" => {
+                self.insertion_order = crate::json::member::nillable(
+                    v,
+                    path,
+                    <InsertionOrder as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateInsertionOrderRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateInsertionOrderRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderResponse {
@@ -387,6 +761,49 @@ impl XmlEncode for UpdateInsertionOrderResponse {
 impl XmlDecode for UpdateInsertionOrderResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateInsertionOrderResponse {
+    const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateInsertionOrderResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateInsertionOrderResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SearchInsertionOrdersRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -451,6 +868,93 @@ impl XmlDecode for SearchInsertionOrdersRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchInsertionOrdersRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Predicates",
+        "Ordering",
+        "PageInfo",
+        "ReturnAdditionalFields",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Predicates",
+            &self.predicates,
+            json_enc_array_of_predicate,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Ordering",
+            &self.ordering,
+            json_enc_array_of_order_by,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PageInfo",
+            &self.page_info,
+            <Paging as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+            <Flags<InsertionOrderAdditionalField> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Predicates" => {
+                self.predicates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_predicate,
+                )?;
+            }
+            "Ordering" => {
+                self.ordering = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_order_by,
+                )?;
+            }
+            "PageInfo" => {
+                self.page_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Paging as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnAdditionalFields" => {
+                self.return_additional_fields = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<InsertionOrderAdditionalField> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchInsertionOrdersRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchInsertionOrdersRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SearchInsertionOrdersResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsertionOrdersResponse {
@@ -493,6 +997,49 @@ impl XmlEncode for SearchInsertionOrdersResponse {
 impl XmlDecode for SearchInsertionOrdersResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchInsertionOrdersResponse {
+    const MEMBERS: &'static [&'static str] = &["InsertionOrders"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "InsertionOrders",
+            &self.insertion_orders,
+            json_enc_array_of_insertion_order,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "InsertionOrders" => {
+                self.insertion_orders = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_insertion_order,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchInsertionOrdersResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchInsertionOrdersResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetAccountMonthlySpendRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -540,6 +1087,62 @@ impl XmlDecode for GetAccountMonthlySpendRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountMonthlySpendRequest {
+    const MEMBERS: &'static [&'static str] = &["AccountId", "MonthYear"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MonthYear",
+            &self.month_year,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "MonthYear" => {
+                self.month_year = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountMonthlySpendRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountMonthlySpendRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetAccountMonthlySpendResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountMonthlySpendResponse {
@@ -576,6 +1179,49 @@ impl XmlEncode for GetAccountMonthlySpendResponse {
 impl XmlDecode for GetAccountMonthlySpendResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountMonthlySpendResponse {
+    const MEMBERS: &'static [&'static str] = &["Amount"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "Amount",
+            &self.amount,
+            <f64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Amount" => {
+                self.amount = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountMonthlySpendResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountMonthlySpendResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DispatchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -631,6 +1277,79 @@ impl XmlDecode for DispatchCouponsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DispatchCouponsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "SendToEmails",
+        "CustomerId",
+        "CouponClassName",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "SendToEmails",
+            &self.send_to_emails,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CouponClassName",
+            &self.coupon_class_name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "SendToEmails" => {
+                self.send_to_emails = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CouponClassName" => {
+                self.coupon_class_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DispatchCouponsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DispatchCouponsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DispatchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DispatchCouponsResponse {
@@ -672,6 +1391,49 @@ impl XmlEncode for DispatchCouponsResponse {
 impl XmlDecode for DispatchCouponsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DispatchCouponsResponse {
+    const MEMBERS: &'static [&'static str] = &["PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_batch_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DispatchCouponsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DispatchCouponsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `RedeemCouponRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -719,6 +1481,62 @@ impl XmlDecode for RedeemCouponRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RedeemCouponRequest {
+    const MEMBERS: &'static [&'static str] = &["AccountId", "CouponCode"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CouponCode",
+            &self.coupon_code,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CouponCode" => {
+                self.coupon_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RedeemCouponRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RedeemCouponRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `RedeemCouponResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedeemCouponResponse {
@@ -755,6 +1573,49 @@ impl XmlEncode for RedeemCouponResponse {
 impl XmlDecode for RedeemCouponResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for RedeemCouponResponse {
+    const MEMBERS: &'static [&'static str] = &["RedemptionDate"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "RedemptionDate",
+            &self.redemption_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RedemptionDate" => {
+                self.redemption_date = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for RedeemCouponResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for RedeemCouponResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SearchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -819,6 +1680,93 @@ impl XmlDecode for SearchCouponsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchCouponsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Predicates",
+        "Ordering",
+        "PageInfo",
+        "ReturnAdditionalFields",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Predicates",
+            &self.predicates,
+            json_enc_array_of_predicate,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Ordering",
+            &self.ordering,
+            json_enc_array_of_order_by,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PageInfo",
+            &self.page_info,
+            <Paging as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Predicates" => {
+                self.predicates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_predicate,
+                )?;
+            }
+            "Ordering" => {
+                self.ordering = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_order_by,
+                )?;
+            }
+            "PageInfo" => {
+                self.page_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Paging as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnAdditionalFields" => {
+                self.return_additional_fields = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchCouponsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchCouponsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SearchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCouponsResponse {
@@ -855,6 +1803,49 @@ impl XmlEncode for SearchCouponsResponse {
 impl XmlDecode for SearchCouponsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchCouponsResponse {
+    const MEMBERS: &'static [&'static str] = &["Coupons"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Coupons",
+            &self.coupons,
+            json_enc_array_of_coupon,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Coupons" => {
+                self.coupons = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_coupon,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchCouponsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchCouponsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `CheckFeatureAdoptionCouponEligibilityRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -902,6 +1893,62 @@ impl XmlDecode for CheckFeatureAdoptionCouponEligibilityRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityRequest {
+    const MEMBERS: &'static [&'static str] = &["FeatureId", "AccountIds"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "FeatureId",
+            &self.feature_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "FeatureId" => {
+                self.feature_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CheckFeatureAdoptionCouponEligibilityRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CheckFeatureAdoptionCouponEligibilityRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `CheckFeatureAdoptionCouponEligibilityResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckFeatureAdoptionCouponEligibilityResponse {
@@ -943,6 +1990,49 @@ impl XmlEncode for CheckFeatureAdoptionCouponEligibilityResponse {
 impl XmlDecode for CheckFeatureAdoptionCouponEligibilityResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityResponse {
+    const MEMBERS: &'static [&'static str] = &["EligibleAccountIds"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "EligibleAccountIds",
+            &self.eligible_account_ids,
+            json_enc_array_oflong,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "EligibleAccountIds" => {
+                self.eligible_account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CheckFeatureAdoptionCouponEligibilityResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CheckFeatureAdoptionCouponEligibilityResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `ClaimFeatureAdoptionCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -987,6 +2077,49 @@ impl XmlEncode for ClaimFeatureAdoptionCouponsRequest {
 impl XmlDecode for ClaimFeatureAdoptionCouponsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsRequest {
+    const MEMBERS: &'static [&'static str] = &["AccountCouponPairs"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountCouponPairs",
+            &self.account_coupon_pairs,
+            json_enc_array_of_key_value_entity_oflongstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountCouponPairs" => {
+                self.account_coupon_pairs = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_entity_oflongstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ClaimFeatureAdoptionCouponsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ClaimFeatureAdoptionCouponsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `ClaimFeatureAdoptionCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -1059,6 +2192,79 @@ impl XmlDecode for ClaimFeatureAdoptionCouponsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "ClaimedDateByAccountId",
+        "OperationErrors",
+        "PartialErrors",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ClaimedDateByAccountId",
+            &self.claimed_date_by_account_id,
+            json_enc_array_of_key_value_entity_oflongdate_time,
+        );
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ClaimedDateByAccountId" => {
+                self.claimed_date_by_account_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_entity_oflongdate_time,
+                )?;
+            }
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ClaimFeatureAdoptionCouponsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ClaimFeatureAdoptionCouponsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetCouponInfoRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCouponInfoRequest {
@@ -1095,6 +2301,49 @@ impl XmlEncode for GetCouponInfoRequest {
 impl XmlDecode for GetCouponInfoRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCouponInfoRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCouponInfoRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCouponInfoRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetCouponInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -1139,6 +2388,49 @@ impl XmlEncode for GetCouponInfoResponse {
 impl XmlDecode for GetCouponInfoResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCouponInfoResponse {
+    const MEMBERS: &'static [&'static str] = &["CouponInfoData"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CouponInfoData",
+            &self.coupon_info_data,
+            json_enc_array_of_coupon_info_data,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CouponInfoData" => {
+                self.coupon_info_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_coupon_info_data,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCouponInfoResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCouponInfoResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DistributeCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -1200,6 +2492,93 @@ impl XmlDecode for DistributeCouponsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DistributeCouponsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountIds",
+        "ClassName",
+        "FeatureId",
+        "SendNotification",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_ofint,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ClassName",
+            &self.class_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FeatureId",
+            &self.feature_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SendNotification",
+            &self.send_notification,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            "ClassName" => {
+                self.class_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "FeatureId" => {
+                self.feature_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "SendNotification" => {
+                self.send_notification = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DistributeCouponsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DistributeCouponsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DistributeCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistributeCouponsResponse {
@@ -1257,6 +2636,62 @@ impl XmlDecode for DistributeCouponsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DistributeCouponsResponse {
+    const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DistributeCouponsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DistributeCouponsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetBillingGroupsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingGroupsRequest {
@@ -1293,6 +2728,49 @@ impl XmlEncode for GetBillingGroupsRequest {
 impl XmlDecode for GetBillingGroupsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBillingGroupsRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBillingGroupsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBillingGroupsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetBillingGroupsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -1338,6 +2816,49 @@ impl XmlDecode for GetBillingGroupsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetBillingGroupsResponse {
+    const MEMBERS: &'static [&'static str] = &["BillingGroups"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "BillingGroups",
+            &self.billing_groups,
+            json_enc_array_of_billing_group,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BillingGroups" => {
+                self.billing_groups = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_billing_group,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetBillingGroupsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetBillingGroupsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetUngroupedAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUngroupedAccountsRequest {
@@ -1374,6 +2895,49 @@ impl XmlEncode for GetUngroupedAccountsRequest {
 impl XmlDecode for GetUngroupedAccountsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUngroupedAccountsRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUngroupedAccountsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUngroupedAccountsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetUngroupedAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -1418,6 +2982,49 @@ impl XmlEncode for GetUngroupedAccountsResponse {
 impl XmlDecode for GetUngroupedAccountsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUngroupedAccountsResponse {
+    const MEMBERS: &'static [&'static str] = &["UngroupedAccounts"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "UngroupedAccounts",
+            &self.ungrouped_accounts,
+            json_enc_array_of_ungrouped_account,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UngroupedAccounts" => {
+                self.ungrouped_accounts = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ungrouped_account,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUngroupedAccountsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUngroupedAccountsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `UpdateBillingGroupAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
@@ -1472,6 +3079,79 @@ impl XmlDecode for UpdateBillingGroupAccountsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateBillingGroupAccountsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "CustomerId",
+        "BillingGroupId",
+        "AccountsToAdd",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "BillingGroupId",
+            &self.billing_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountsToAdd",
+            &self.accounts_to_add,
+            json_enc_array_oflong,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "BillingGroupId" => {
+                self.billing_group_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountsToAdd" => {
+                self.accounts_to_add = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateBillingGroupAccountsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateBillingGroupAccountsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateBillingGroupAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBillingGroupAccountsResponse {
@@ -1516,6 +3196,49 @@ impl XmlDecode for UpdateBillingGroupAccountsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateBillingGroupAccountsResponse {
+    const MEMBERS: &'static [&'static str] = &["PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateBillingGroupAccountsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateBillingGroupAccountsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -1532,6 +3255,17 @@ pub(crate) fn enc_array_oflong(
 /// Reads an `ArrayOflong` wrapper.
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_oflong(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i64>, JsonError> {
+    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -1552,6 +3286,17 @@ pub(crate) fn dec_array_ofstring(
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
+    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<String>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
+}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -1568,6 +3313,17 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofint(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i32>, JsonError> {
+    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfBillingDocumentInfo` wrapper (items named `BillingDocumentInfo`).
 pub(crate) fn enc_array_of_billing_document_info(
@@ -1589,6 +3345,28 @@ pub(crate) fn dec_array_of_billing_document_info(
     r.items(
         b"BillingDocumentInfo",
         |r| r.opt(<BillingDocumentInfo as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_billing_document_info(
+    items: &Vec<Option<BillingDocumentInfo>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BillingDocumentInfo as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_billing_document_info(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BillingDocumentInfo>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BillingDocumentInfo as JsonDecode>::read_json,
     )
 }
 /// `BillingDocumentInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -1694,6 +3472,177 @@ impl XmlDecode for BillingDocumentInfo {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BillingDocumentInfo {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountName",
+        "AccountNumber",
+        "Amount",
+        "CurrencyCode",
+        "DocumentDate",
+        "DocumentId",
+        "CustomerId",
+        "CampaignId",
+        "DocumentNumber",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Amount",
+            &self.amount,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DocumentDate",
+            &self.document_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DocumentId",
+            &self.document_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DocumentNumber",
+            &self.document_number,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Amount" => {
+                self.amount = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "DocumentDate" => {
+                self.document_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "DocumentId" => {
+                self.document_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerId" => {
+                self.customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "DocumentNumber" => {
+                self.document_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BillingDocumentInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BillingDocumentInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `DataType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1744,6 +3693,28 @@ impl XmlText for DataType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DataType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Xml", "Pdf"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DataType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfBillingDocument` wrapper (items named `BillingDocument`).
 pub(crate) fn enc_array_of_billing_document(
     items: &Vec<Option<BillingDocument>>,
@@ -1762,6 +3733,28 @@ pub(crate) fn dec_array_of_billing_document(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BillingDocument>>, DecodeError> {
     r.items(b"BillingDocument", |r| r.opt(<BillingDocument as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_billing_document(
+    items: &Vec<Option<BillingDocument>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BillingDocument as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_billing_document(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BillingDocument>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BillingDocument as JsonDecode>::read_json,
+    )
 }
 /// `BillingDocument` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1820,6 +3813,84 @@ impl XmlEncode for BillingDocument {
 impl XmlDecode for BillingDocument {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BillingDocument {
+    const MEMBERS: &'static [&'static str] = &["Data", "Id", "Type", "Number"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        crate::json::emit::nillable(
+            w,
+            "Data",
+            &self.data,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        if !discriminated {
+            crate::json::emit::opt(
+                w,
+                "Type",
+                &self.type_,
+                <DataType as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "Number",
+            &self.number,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Data" => {
+                self.data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Type" => {
+                self.type_ = crate::json::member::opt(
+                    v,
+                    path,
+                    <DataType as JsonDecode>::read_json,
+                )?;
+            }
+            "Number" => {
+                self.number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BillingDocument {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BillingDocument {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `InsertionOrder` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -2039,6 +4110,382 @@ impl XmlDecode for InsertionOrder {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for InsertionOrder {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "BookingCountryCode",
+        "Comment",
+        "EndDate",
+        "Id",
+        "LastModifiedByUserId",
+        "LastModifiedTime",
+        "NotificationThreshold",
+        "ReferenceId",
+        "SpendCapAmount",
+        "StartDate",
+        "Name",
+        "Status",
+        "PurchaseOrder",
+        "PendingChanges",
+        "AccountNumber",
+        "BudgetRemaining",
+        "BudgetSpent",
+        "BudgetRemainingPercent",
+        "BudgetSpentPercent",
+        "SeriesName",
+        "IsInSeries",
+        "SeriesFrequencyType",
+        "IsUnlimited",
+        "IsEndless",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BookingCountryCode",
+            &self.booking_country_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Comment",
+            &self.comment,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NotificationThreshold",
+            &self.notification_threshold,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReferenceId",
+            &self.reference_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SpendCapAmount",
+            &self.spend_cap_amount,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Status",
+            &self.status,
+            <InsertionOrderStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PurchaseOrder",
+            &self.purchase_order,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PendingChanges",
+            &self.pending_changes,
+            <InsertionOrderPendingChanges as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BudgetRemaining",
+            &self.budget_remaining,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BudgetSpent",
+            &self.budget_spent,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BudgetRemainingPercent",
+            &self.budget_remaining_percent,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BudgetSpentPercent",
+            &self.budget_spent_percent,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SeriesName",
+            &self.series_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IsInSeries",
+            &self.is_in_series,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SeriesFrequencyType",
+            &self.series_frequency_type,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IsUnlimited",
+            &self.is_unlimited,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IsEndless",
+            &self.is_endless,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "BookingCountryCode" => {
+                self.booking_country_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Comment" => {
+                self.comment = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedByUserId" => {
+                self.last_modified_by_user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "NotificationThreshold" => {
+                self.notification_threshold = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ReferenceId" => {
+                self.reference_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SpendCapAmount" => {
+                self.spend_cap_amount = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <InsertionOrderStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "PurchaseOrder" => {
+                self.purchase_order = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PendingChanges" => {
+                self.pending_changes = crate::json::member::nillable(
+                    v,
+                    path,
+                    <InsertionOrderPendingChanges as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "BudgetRemaining" => {
+                self.budget_remaining = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "BudgetSpent" => {
+                self.budget_spent = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "BudgetRemainingPercent" => {
+                self.budget_remaining_percent = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "BudgetSpentPercent" => {
+                self.budget_spent_percent = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SeriesName" => {
+                self.series_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "IsInSeries" => {
+                self.is_in_series = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "SeriesFrequencyType" => {
+                self.series_frequency_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "IsUnlimited" => {
+                self.is_unlimited = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "IsEndless" => {
+                self.is_endless = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for InsertionOrder {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for InsertionOrder {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `InsertionOrderStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2120,6 +4567,31 @@ impl XmlText for InsertionOrderStatus {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for InsertionOrderStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "PendingUserReview", "Active", "Declined", "Expired", "Canceled",
+            "NotStarted", "Exhausted", "Queued"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for InsertionOrderStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `InsertionOrderPendingChanges` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -2236,6 +4708,191 @@ impl XmlDecode for InsertionOrderPendingChanges {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for InsertionOrderPendingChanges {
+    const MEMBERS: &'static [&'static str] = &[
+        "Comment",
+        "EndDate",
+        "RequestedByUserId",
+        "ModifiedDateTime",
+        "NotificationThreshold",
+        "ReferenceId",
+        "SpendCapAmount",
+        "StartDate",
+        "Name",
+        "PurchaseOrder",
+        "ChangeStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Comment",
+            &self.comment,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RequestedByUserId",
+            &self.requested_by_user_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ModifiedDateTime",
+            &self.modified_date_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NotificationThreshold",
+            &self.notification_threshold,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReferenceId",
+            &self.reference_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SpendCapAmount",
+            &self.spend_cap_amount,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PurchaseOrder",
+            &self.purchase_order,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ChangeStatus",
+            &self.change_status,
+            <InsertionOrderPendingChangesStatus as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Comment" => {
+                self.comment = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "RequestedByUserId" => {
+                self.requested_by_user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "ModifiedDateTime" => {
+                self.modified_date_time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "NotificationThreshold" => {
+                self.notification_threshold = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ReferenceId" => {
+                self.reference_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SpendCapAmount" => {
+                self.spend_cap_amount = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PurchaseOrder" => {
+                self.purchase_order = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ChangeStatus" => {
+                self.change_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <InsertionOrderPendingChangesStatus as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for InsertionOrderPendingChanges {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for InsertionOrderPendingChanges {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `InsertionOrderPendingChangesStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2299,6 +4956,28 @@ impl XmlText for InsertionOrderPendingChangesStatus {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for InsertionOrderPendingChangesStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec!["PendingUserReview", "ApproveChanges", "DeclineChanges", "CancelChanges"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for InsertionOrderPendingChangesStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfPredicate` wrapper (items named `Predicate`).
 pub(crate) fn enc_array_of_predicate(
     items: &Vec<Option<Predicate>>,
@@ -2317,6 +4996,20 @@ pub(crate) fn dec_array_of_predicate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Predicate>>, DecodeError> {
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_predicate(
+    items: &Vec<Option<Predicate>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <Predicate as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_predicate(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Predicate>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <Predicate as JsonDecode>::read_json)
 }
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2368,6 +5061,75 @@ impl XmlEncode for Predicate {
 impl XmlDecode for Predicate {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Predicate {
+    const MEMBERS: &'static [&'static str] = &["Field", "Operator", "Value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Field",
+            &self.field,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Operator",
+            &self.operator,
+            <PredicateOperator as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Value",
+            &self.value,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Field" => {
+                self.field = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Operator" => {
+                self.operator = crate::json::member::opt(
+                    v,
+                    path,
+                    <PredicateOperator as JsonDecode>::read_json,
+                )?;
+            }
+            "Value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Predicate {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Predicate {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -2453,6 +5215,31 @@ impl XmlText for PredicateOperator {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PredicateOperator {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Equals", "NotEquals", "Contains", "In", "GreaterThanEquals",
+            "LessThanEquals", "StartsWith", "NotContains"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PredicateOperator {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfOrderBy` wrapper (items named `OrderBy`).
 pub(crate) fn enc_array_of_order_by(
     items: &Vec<Option<OrderBy>>,
@@ -2471,6 +5258,20 @@ pub(crate) fn dec_array_of_order_by(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OrderBy>>, DecodeError> {
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_order_by(
+    items: &Vec<Option<OrderBy>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <OrderBy as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_order_by(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<OrderBy>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <OrderBy as JsonDecode>::read_json)
 }
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2515,6 +5316,62 @@ impl XmlEncode for OrderBy {
 impl XmlDecode for OrderBy {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OrderBy {
+    const MEMBERS: &'static [&'static str] = &["Field", "Order"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "Field",
+            &self.field,
+            <OrderByField as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Order",
+            &self.order,
+            <SortOrder as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Field" => {
+                self.field = crate::json::member::opt(
+                    v,
+                    path,
+                    <OrderByField as JsonDecode>::read_json,
+                )?;
+            }
+            "Order" => {
+                self.order = crate::json::member::opt(
+                    v,
+                    path,
+                    <SortOrder as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OrderBy {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OrderBy {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -2590,6 +5447,31 @@ impl XmlText for OrderByField {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for OrderByField {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Id", "Name", "Number", "LifeCycleStatus", "CouponClassName",
+            "CouponStartDate"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for OrderByField {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2640,6 +5522,28 @@ impl XmlText for SortOrder {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SortOrder {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Ascending", "Descending"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SortOrder {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
@@ -2683,6 +5587,52 @@ impl XmlEncode for Paging {
 impl XmlDecode for Paging {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Paging {
+    const MEMBERS: &'static [&'static str] = &["Index", "Size"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
+        crate::json::emit::opt(w, "Size", &self.size, <i32 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Index" => {
+                self.index = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Size" => {
+                self.size = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Paging {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Paging {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `InsertionOrderAdditionalField`: one flag of a set; fields hold `Flags<InsertionOrderAdditionalField>`, written as one space-separated element.
@@ -2735,6 +5685,28 @@ impl XmlText for InsertionOrderAdditionalField {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for InsertionOrderAdditionalField {
+    fn known_names() -> Vec<&'static str> {
+        vec!["None", "UnlimitedAndEndlessFlags"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for InsertionOrderAdditionalField {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfInsertionOrder` wrapper (items named `InsertionOrder`).
 pub(crate) fn enc_array_of_insertion_order(
     items: &Vec<Option<InsertionOrder>>,
@@ -2753,6 +5725,28 @@ pub(crate) fn dec_array_of_insertion_order(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<InsertionOrder>>, DecodeError> {
     r.items(b"InsertionOrder", |r| r.opt(<InsertionOrder as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_insertion_order(
+    items: &Vec<Option<InsertionOrder>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <InsertionOrder as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_insertion_order(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<InsertionOrder>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <InsertionOrder as JsonDecode>::read_json,
+    )
 }
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -2817,6 +5811,28 @@ impl XmlText for AccountAdditionalField {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AccountAdditionalField {
+    fn known_names() -> Vec<&'static str> {
+        vec!["TaxCertificate", "AccountMode", "CouponClaimInfo", "ParentCustomerNumber"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AccountAdditionalField {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfCoupon` wrapper (items named `Coupon`).
 pub(crate) fn enc_array_of_coupon(
     items: &Vec<Option<Coupon>>,
@@ -2835,6 +5851,17 @@ pub(crate) fn dec_array_of_coupon(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Coupon>>, DecodeError> {
     r.items(b"Coupon", |r| r.opt(<Coupon as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_coupon(items: &Vec<Option<Coupon>>, w: &mut JsonWriter) {
+    crate::json::emit::array_of_optional(w, items, <Coupon as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_coupon(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Coupon>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <Coupon as JsonDecode>::read_json)
 }
 /// `Coupon` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2982,6 +6009,261 @@ impl XmlDecode for Coupon {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Coupon {
+    const MEMBERS: &'static [&'static str] = &[
+        "CouponCode",
+        "ClassName",
+        "CouponType",
+        "Amount",
+        "SpendThreshold",
+        "CurrencyCode",
+        "PercentOff",
+        "ActiveDuration",
+        "ExpirationDate",
+        "StartDate",
+        "EndDate",
+        "SendToEmail",
+        "SendToDate",
+        "IsRedeemed",
+        "RedemptionInfo",
+        "ClaimInfo",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CouponCode",
+            &self.coupon_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ClassName",
+            &self.class_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CouponType",
+            &self.coupon_type,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Amount",
+            &self.amount,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SpendThreshold",
+            &self.spend_threshold,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PercentOff",
+            &self.percent_off,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ActiveDuration",
+            &self.active_duration,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExpirationDate",
+            &self.expiration_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SendToEmail",
+            &self.send_to_email,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SendToDate",
+            &self.send_to_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "IsRedeemed",
+            &self.is_redeemed,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RedemptionInfo",
+            &self.redemption_info,
+            <CouponRedemption as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ClaimInfo",
+            &self.claim_info,
+            <CouponClaimInfo as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CouponCode" => {
+                self.coupon_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ClassName" => {
+                self.class_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CouponType" => {
+                self.coupon_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Amount" => {
+                self.amount = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "SpendThreshold" => {
+                self.spend_threshold = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PercentOff" => {
+                self.percent_off = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ActiveDuration" => {
+                self.active_duration = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "ExpirationDate" => {
+                self.expiration_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "SendToEmail" => {
+                self.send_to_email = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SendToDate" => {
+                self.send_to_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "IsRedeemed" => {
+                self.is_redeemed = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "RedemptionInfo" => {
+                self.redemption_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CouponRedemption as JsonDecode>::read_json,
+                )?;
+            }
+            "ClaimInfo" => {
+                self.claim_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CouponClaimInfo as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Coupon {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Coupon {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CouponRedemption` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponRedemption {
@@ -3070,6 +6352,149 @@ impl XmlDecode for CouponRedemption {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CouponRedemption {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountNumber",
+        "SpendToThreshold",
+        "Balance",
+        "CurrencyCode",
+        "RedemptionDate",
+        "ExpirationDate",
+        "ActivationDate",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SpendToThreshold",
+            &self.spend_to_threshold,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Balance",
+            &self.balance,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "RedemptionDate",
+            &self.redemption_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ExpirationDate",
+            &self.expiration_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ActivationDate",
+            &self.activation_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SpendToThreshold" => {
+                self.spend_to_threshold = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Balance" => {
+                self.balance = crate::json::member::opt(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "RedemptionDate" => {
+                self.redemption_date = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "ExpirationDate" => {
+                self.expiration_date = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "ActivationDate" => {
+                self.activation_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CouponRedemption {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CouponRedemption {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CouponClaimInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponClaimInfo {
@@ -3122,6 +6547,79 @@ impl XmlDecode for CouponClaimInfo {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CouponClaimInfo {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountNumber",
+        "ClaimDate",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ClaimDate",
+            &self.claim_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ClaimDate" => {
+                self.claim_date = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CouponClaimInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CouponClaimInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyValueEntityOflongstring` wrapper (items named `KeyValueEntityOflongstring`).
 pub(crate) fn enc_array_of_key_value_entity_oflongstring(
     items: &Vec<Option<KeyValueEntityOflongstring>>,
@@ -3142,6 +6640,28 @@ pub(crate) fn dec_array_of_key_value_entity_oflongstring(
     r.items(
         b"KeyValueEntityOflongstring",
         |r| r.opt(<KeyValueEntityOflongstring as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_entity_oflongstring(
+    items: &Vec<Option<KeyValueEntityOflongstring>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeyValueEntityOflongstring as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_entity_oflongstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeyValueEntityOflongstring>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeyValueEntityOflongstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOflongstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -3189,6 +6709,57 @@ impl XmlDecode for KeyValueEntityOflongstring {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValueEntityOflongstring {
+    const MEMBERS: &'static [&'static str] = &["Key", "Value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Value",
+            &self.value,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Key" => {
+                self.key = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValueEntityOflongstring {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValueEntityOflongstring {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyValueEntityOflongdateTime` wrapper (items named `KeyValueEntityOflongdateTime`).
 pub(crate) fn enc_array_of_key_value_entity_oflongdate_time(
     items: &Vec<Option<KeyValueEntityOflongdateTime>>,
@@ -3209,6 +6780,28 @@ pub(crate) fn dec_array_of_key_value_entity_oflongdate_time(
     r.items(
         b"KeyValueEntityOflongdateTime",
         |r| r.opt(<KeyValueEntityOflongdateTime as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_entity_oflongdate_time(
+    items: &Vec<Option<KeyValueEntityOflongdateTime>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeyValueEntityOflongdateTime as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_entity_oflongdate_time(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeyValueEntityOflongdateTime>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeyValueEntityOflongdateTime as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOflongdateTime` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -3256,6 +6849,57 @@ impl XmlDecode for KeyValueEntityOflongdateTime {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValueEntityOflongdateTime {
+    const MEMBERS: &'static [&'static str] = &["Key", "Value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "Value",
+            &self.value,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Key" => {
+                self.key = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Value" => {
+                self.value = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValueEntityOflongdateTime {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValueEntityOflongdateTime {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCouponInfoData` wrapper (items named `CouponInfoData`).
 pub(crate) fn enc_array_of_coupon_info_data(
     items: &Vec<Option<CouponInfoData>>,
@@ -3274,6 +6918,28 @@ pub(crate) fn dec_array_of_coupon_info_data(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CouponInfoData>>, DecodeError> {
     r.items(b"CouponInfoData", |r| r.opt(<CouponInfoData as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_coupon_info_data(
+    items: &Vec<Option<CouponInfoData>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CouponInfoData as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_coupon_info_data(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CouponInfoData>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CouponInfoData as JsonDecode>::read_json,
+    )
 }
 /// `CouponInfoData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3429,6 +7095,275 @@ impl XmlDecode for CouponInfoData {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CouponInfoData {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "CouponId",
+        "ClaimDate",
+        "Status",
+        "RedemptionDate",
+        "ExpirationDate",
+        "PercentOff",
+        "CouponValue",
+        "UpfrontSpending",
+        "ActiveDuration",
+        "SpendToThreshold",
+        "StartDate",
+        "EndDate",
+        "Balance",
+        "CurrencyCode",
+        "FeatureId",
+        "CouponType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CouponId",
+            &self.coupon_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ClaimDate",
+            &self.claim_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Status",
+            &self.status,
+            <u8 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "RedemptionDate",
+            &self.redemption_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExpirationDate",
+            &self.expiration_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PercentOff",
+            &self.percent_off,
+            <f64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CouponValue",
+            &self.coupon_value,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "UpfrontSpending",
+            &self.upfront_spending,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ActiveDuration",
+            &self.active_duration,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SpendToThreshold",
+            &self.spend_to_threshold,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EndDate",
+            &self.end_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Balance",
+            &self.balance,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FeatureId",
+            &self.feature_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CouponType",
+            &self.coupon_type,
+            <u8 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "CouponId" => {
+                self.coupon_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "ClaimDate" => {
+                self.claim_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <u8 as JsonDecode>::read_json,
+                )?;
+            }
+            "RedemptionDate" => {
+                self.redemption_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "ExpirationDate" => {
+                self.expiration_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "PercentOff" => {
+                self.percent_off = crate::json::member::nillable(
+                    v,
+                    path,
+                    <f64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CouponValue" => {
+                self.coupon_value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "UpfrontSpending" => {
+                self.upfront_spending = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "ActiveDuration" => {
+                self.active_duration = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "SpendToThreshold" => {
+                self.spend_to_threshold = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "EndDate" => {
+                self.end_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Balance" => {
+                self.balance = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "FeatureId" => {
+                self.feature_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "CouponType" => {
+                self.coupon_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <u8 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CouponInfoData {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CouponInfoData {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBillingGroup` wrapper (items named `BillingGroup`).
 pub(crate) fn enc_array_of_billing_group(
     items: &Vec<Option<BillingGroup>>,
@@ -3447,6 +7382,28 @@ pub(crate) fn dec_array_of_billing_group(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BillingGroup>>, DecodeError> {
     r.items(b"BillingGroup", |r| r.opt(<BillingGroup as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_billing_group(
+    items: &Vec<Option<BillingGroup>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BillingGroup as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_billing_group(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BillingGroup>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BillingGroup as JsonDecode>::read_json,
+    )
 }
 /// `BillingGroup` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3507,6 +7464,93 @@ impl XmlDecode for BillingGroup {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BillingGroup {
+    const MEMBERS: &'static [&'static str] = &[
+        "BillingGroupId",
+        "CustomerId",
+        "Name",
+        "Description",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "BillingGroupId",
+            &self.billing_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Description",
+            &self.description,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BillingGroupId" => {
+                self.billing_group_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Description" => {
+                self.description = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BillingGroup {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BillingGroup {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfUngroupedAccount` wrapper (items named `UngroupedAccount`).
 pub(crate) fn enc_array_of_ungrouped_account(
     items: &Vec<Option<UngroupedAccount>>,
@@ -3525,6 +7569,28 @@ pub(crate) fn dec_array_of_ungrouped_account(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<UngroupedAccount>>, DecodeError> {
     r.items(b"UngroupedAccount", |r| r.opt(<UngroupedAccount as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ungrouped_account(
+    items: &Vec<Option<UngroupedAccount>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <UngroupedAccount as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ungrouped_account(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<UngroupedAccount>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <UngroupedAccount as JsonDecode>::read_json,
+    )
 }
 /// `UngroupedAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3591,6 +7657,93 @@ impl XmlDecode for UngroupedAccount {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UngroupedAccount {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountNumber",
+        "AccountName",
+        "PotentialBillingGroups",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PotentialBillingGroups",
+            &self.potential_billing_groups,
+            json_enc_array_of_key_value_entity_oflongstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PotentialBillingGroups" => {
+                self.potential_billing_groups = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_entity_oflongstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UngroupedAccount {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UngroupedAccount {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
@@ -3636,6 +7789,62 @@ impl XmlDecode for AdApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_ad_api_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_api_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -3672,6 +7881,49 @@ impl XmlEncode for ApplicationFaultBase {
 impl XmlDecode for ApplicationFaultBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplicationFaultBase {
+    const MEMBERS: &'static [&'static str] = &["TrackingId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFaultBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFaultBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -3758,6 +8010,61 @@ impl XmlDecode for ApplicationFault {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, w, Some("ApplicationFault"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+            }
+            Self::ApiBatchFault(v) => {
+                crate::json::write_struct(v, w, Some("ApiBatchFault"))
+            }
+            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("ApplicationFault") => {
+                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("AdApiFaultDetail") => {
+                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ApiBatchFault") => {
+                    Self::ApiBatchFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ApiFault") => {
+                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "ApplicationFault",
+                                    "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -3776,6 +8083,28 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_api_error(
+    items: &Vec<Option<AdApiError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdApiError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_api_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdApiError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdApiError as JsonDecode>::read_json,
+    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3834,6 +8163,83 @@ impl XmlEncode for AdApiError {
 impl XmlDecode for AdApiError {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Detail",
+            &self.detail,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Detail" => {
+                self.detail = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApiBatchFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApiFault`; its fields come first.
@@ -3899,6 +8305,79 @@ impl XmlDecode for ApiBatchFault {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApiBatchFault {
+    const MEMBERS: &'static [&'static str] = &[
+        "TrackingId",
+        "OperationErrors",
+        "BatchErrors",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BatchErrors",
+            &self.batch_errors,
+            json_enc_array_of_batch_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "BatchErrors" => {
+                self.batch_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApiBatchFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApiBatchFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first. Other types extend it: fields of this type hold the enum `ApiFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultBase {
@@ -3948,6 +8427,62 @@ impl XmlEncode for ApiFaultBase {
 impl XmlDecode for ApiFaultBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApiFaultBase {
+    const MEMBERS: &'static [&'static str] = &["TrackingId", "OperationErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApiFaultBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApiFaultBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApiFault` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -4012,6 +8547,48 @@ impl XmlDecode for ApiFault {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for ApiFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
+            Self::ApiBatchFault(v) => {
+                crate::json::write_struct(v, w, Some("ApiBatchFault"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApiFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("ApiFault") => {
+                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ApiBatchFault") => {
+                    Self::ApiBatchFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "ApiFault", "ApiFault, ApiBatchFault"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -4030,6 +8607,28 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_operation_error(
+    items: &Vec<Option<OperationError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <OperationError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_operation_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<OperationError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <OperationError as JsonDecode>::read_json,
+    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4083,6 +8682,70 @@ impl XmlDecode for OperationError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OperationError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Details", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OperationError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OperationError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -4101,6 +8764,28 @@ pub(crate) fn dec_array_of_batch_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_batch_error(
+    items: &Vec<Option<BatchError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BatchError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_batch_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BatchError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BatchError as JsonDecode>::read_json,
+    )
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4161,6 +8846,78 @@ impl XmlDecode for BatchError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BatchError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Details", "Index", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Index" => {
+                self.index = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BatchError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BatchError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfArrayOfOperationError` wrapper (items named `ArrayOfOperationError`).
 pub(crate) fn enc_array_of_array_of_operation_error(
     items: &Vec<Option<Vec<Option<OperationError>>>>,
@@ -4179,6 +8936,20 @@ pub(crate) fn dec_array_of_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Vec<Option<OperationError>>>>, DecodeError> {
     r.items(b"ArrayOfOperationError", |r| r.opt(dec_array_of_operation_error))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_array_of_operation_error(
+    items: &Vec<Option<Vec<Option<OperationError>>>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, json_enc_array_of_operation_error)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_array_of_operation_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Vec<Option<OperationError>>>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, json_dec_array_of_operation_error)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -4215,6 +8986,27 @@ impl FaultDetailDecode for FaultDetail {
                 },
             ),
         )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        match self {
+            Self::AdApiFaultDetail(v) => {
+                w.key("AdApiFaultDetail");
+                v.write_json(w);
+            }
+            Self::ApiBatchFault(v) => {
+                w.key("ApiBatchFault");
+                v.write_json(w);
+            }
+            Self::ApiFault(v) => {
+                w.key("ApiFault");
+                v.write_json(w);
+            }
+        }
+        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.
@@ -5052,6 +9844,78 @@ impl Operation for UpdateBillingGroupAccountsRequest {
     type Fault = FaultDetail;
     const META: &'static OperationMeta = &UPDATE_BILLING_GROUP_ACCOUNTS;
 }
+/// Every operation of this service with its JSON entry points, in WSDL order.
+#[cfg(feature = "json")]
+pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
+    crate::json::JsonOperation::of::<
+        GetBillingDocumentsInfoRequest,
+    >(
+        "{\n  \"AccountIds\": [\n    \"0\"\n  ],\n  \"StartDate\": \"2024-01-01T00:00:00Z\",\n  \"EndDate\": \"2024-01-01T00:00:00Z\",\n  \"ReturnInvoiceNumber\": false\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetBillingDocumentsRequest,
+    >(
+        "{\n  \"BillingDocumentsInfo\": [\n    {\n      \"AccountId\": \"0\",\n      \"AccountName\": \"string\",\n      \"AccountNumber\": \"string\",\n      \"Amount\": 1.5,\n      \"CurrencyCode\": \"string\",\n      \"DocumentDate\": \"2024-01-01T00:00:00Z\",\n      \"DocumentId\": \"0\",\n      \"CustomerId\": 0,\n      \"CampaignId\": \"0\",\n      \"DocumentNumber\": \"string\"\n    }\n  ],\n  \"Type\": \"Xml\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        AddInsertionOrderRequest,
+    >(
+        "{\n  \"InsertionOrder\": {\n    \"AccountId\": \"0\",\n    \"BookingCountryCode\": \"string\",\n    \"Comment\": \"string\",\n    \"EndDate\": \"2024-01-01T00:00:00Z\",\n    \"Id\": \"0\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"NotificationThreshold\": 1.5,\n    \"ReferenceId\": \"0\",\n    \"SpendCapAmount\": 1.5,\n    \"StartDate\": \"2024-01-01T00:00:00Z\",\n    \"Name\": \"string\",\n    \"Status\": \"PendingUserReview\",\n    \"PurchaseOrder\": \"string\",\n    \"PendingChanges\": {\n      \"Comment\": \"string\",\n      \"EndDate\": \"2024-01-01T00:00:00Z\",\n      \"RequestedByUserId\": 0,\n      \"ModifiedDateTime\": \"2024-01-01T00:00:00Z\",\n      \"NotificationThreshold\": 1.5,\n      \"ReferenceId\": \"0\",\n      \"SpendCapAmount\": 1.5,\n      \"StartDate\": \"2024-01-01T00:00:00Z\",\n      \"Name\": \"string\",\n      \"PurchaseOrder\": \"string\",\n      \"ChangeStatus\": \"PendingUserReview\"\n    },\n    \"AccountNumber\": \"string\",\n    \"BudgetRemaining\": 1.5,\n    \"BudgetSpent\": 1.5,\n    \"BudgetRemainingPercent\": 1.5,\n    \"BudgetSpentPercent\": 1.5,\n    \"SeriesName\": \"string\",\n    \"IsInSeries\": false,\n    \"SeriesFrequencyType\": \"string\",\n    \"IsUnlimited\": false,\n    \"IsEndless\": false\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        UpdateInsertionOrderRequest,
+    >(
+        "{\n  \"InsertionOrder\": {\n    \"AccountId\": \"0\",\n    \"BookingCountryCode\": \"string\",\n    \"Comment\": \"string\",\n    \"EndDate\": \"2024-01-01T00:00:00Z\",\n    \"Id\": \"0\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"NotificationThreshold\": 1.5,\n    \"ReferenceId\": \"0\",\n    \"SpendCapAmount\": 1.5,\n    \"StartDate\": \"2024-01-01T00:00:00Z\",\n    \"Name\": \"string\",\n    \"Status\": \"PendingUserReview\",\n    \"PurchaseOrder\": \"string\",\n    \"PendingChanges\": {\n      \"Comment\": \"string\",\n      \"EndDate\": \"2024-01-01T00:00:00Z\",\n      \"RequestedByUserId\": 0,\n      \"ModifiedDateTime\": \"2024-01-01T00:00:00Z\",\n      \"NotificationThreshold\": 1.5,\n      \"ReferenceId\": \"0\",\n      \"SpendCapAmount\": 1.5,\n      \"StartDate\": \"2024-01-01T00:00:00Z\",\n      \"Name\": \"string\",\n      \"PurchaseOrder\": \"string\",\n      \"ChangeStatus\": \"PendingUserReview\"\n    },\n    \"AccountNumber\": \"string\",\n    \"BudgetRemaining\": 1.5,\n    \"BudgetSpent\": 1.5,\n    \"BudgetRemainingPercent\": 1.5,\n    \"BudgetSpentPercent\": 1.5,\n    \"SeriesName\": \"string\",\n    \"IsInSeries\": false,\n    \"SeriesFrequencyType\": \"string\",\n    \"IsUnlimited\": false,\n    \"IsEndless\": false\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SearchInsertionOrdersRequest,
+    >(
+        "{\n  \"Predicates\": [\n    {\n      \"Field\": \"string\",\n      \"Operator\": \"Equals\",\n      \"Value\": \"string\"\n    }\n  ],\n  \"Ordering\": [\n    {\n      \"Field\": \"Id\",\n      \"Order\": \"Ascending\"\n    }\n  ],\n  \"PageInfo\": {\n    \"Index\": 0,\n    \"Size\": 0\n  },\n  \"ReturnAdditionalFields\": \"None\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetAccountMonthlySpendRequest,
+    >("{\n  \"AccountId\": \"0\",\n  \"MonthYear\": \"2024-01-01T00:00:00Z\"\n}"),
+    crate::json::JsonOperation::of::<
+        DispatchCouponsRequest,
+    >(
+        "{\n  \"SendToEmails\": [\n    \"string\"\n  ],\n  \"CustomerId\": \"0\",\n  \"CouponClassName\": \"string\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        RedeemCouponRequest,
+    >("{\n  \"AccountId\": \"0\",\n  \"CouponCode\": \"string\"\n}"),
+    crate::json::JsonOperation::of::<
+        SearchCouponsRequest,
+    >(
+        "{\n  \"Predicates\": [\n    {\n      \"Field\": \"string\",\n      \"Operator\": \"Equals\",\n      \"Value\": \"string\"\n    }\n  ],\n  \"Ordering\": [\n    {\n      \"Field\": \"Id\",\n      \"Order\": \"Ascending\"\n    }\n  ],\n  \"PageInfo\": {\n    \"Index\": 0,\n    \"Size\": 0\n  },\n  \"ReturnAdditionalFields\": \"TaxCertificate\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        CheckFeatureAdoptionCouponEligibilityRequest,
+    >("{\n  \"FeatureId\": 0,\n  \"AccountIds\": [\n    \"0\"\n  ]\n}"),
+    crate::json::JsonOperation::of::<
+        ClaimFeatureAdoptionCouponsRequest,
+    >(
+        "{\n  \"AccountCouponPairs\": [\n    {\n      \"Key\": \"0\",\n      \"Value\": \"string\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetCouponInfoRequest,
+    >("{\n  \"CustomerId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        DistributeCouponsRequest,
+    >(
+        "{\n  \"AccountIds\": [\n    0\n  ],\n  \"ClassName\": \"string\",\n  \"FeatureId\": 0,\n  \"SendNotification\": false\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetBillingGroupsRequest,
+    >("{\n  \"CustomerId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetUngroupedAccountsRequest,
+    >("{\n  \"CustomerId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        UpdateBillingGroupAccountsRequest,
+    >(
+        "{\n  \"CustomerId\": \"0\",\n  \"BillingGroupId\": \"0\",\n  \"AccountsToAdd\": [\n    \"0\"\n  ]\n}",
+    ),
+];
 /// A client for `CustomerBillingService`: one async method per operation.
 #[derive(Debug, Clone)]
 pub struct CustomerBillingClient<T> {

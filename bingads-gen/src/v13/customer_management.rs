@@ -18,6 +18,8 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
+#[cfg(feature = "json")]
+use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.datacontract.org/2004/07/System.Collections.Generic`
 pub const NS0: &str = "http://schemas.datacontract.org/2004/07/System.Collections.Generic";
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
@@ -75,6 +77,62 @@ impl XmlDecode for GetAccountsInfoRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountsInfoRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "OnlyParentAccounts",
+            &self.only_parent_accounts,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "OnlyParentAccounts" => {
+                self.only_parent_accounts = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountsInfoRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountsInfoRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetAccountsInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountsInfoResponse {
@@ -116,6 +174,49 @@ impl XmlEncode for GetAccountsInfoResponse {
 impl XmlDecode for GetAccountsInfoResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountsInfoResponse {
+    const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountsInfo",
+            &self.accounts_info,
+            json_enc_array_of_account_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountsInfo" => {
+                self.accounts_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_account_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountsInfoResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountsInfoResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `FindAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -170,6 +271,70 @@ impl XmlDecode for FindAccountsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for FindAccountsRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId", "AccountFilter", "TopN"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountFilter",
+            &self.account_filter,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountFilter" => {
+                self.account_filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "TopN" => {
+                self.top_n = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FindAccountsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for FindAccountsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `FindAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsResponse {
@@ -213,6 +378,49 @@ impl XmlDecode for FindAccountsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for FindAccountsResponse {
+    const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountsInfo",
+            &self.accounts_info,
+            json_enc_array_of_account_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountsInfo" => {
+                self.accounts_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_account_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FindAccountsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for FindAccountsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `AddAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddAccountRequest {
@@ -250,6 +458,49 @@ impl XmlEncode for AddAccountRequest {
 impl XmlDecode for AddAccountRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddAccountRequest {
+    const MEMBERS: &'static [&'static str] = &["Account"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Account",
+            &self.account,
+            <AdvertiserAccount as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Account" => {
+                self.account = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdvertiserAccount as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddAccountRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddAccountRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `AddAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -304,6 +555,79 @@ impl XmlDecode for AddAccountResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddAccountResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountNumber",
+        "CreateTime",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CreateTime",
+            &self.create_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CreateTime" => {
+                self.create_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddAccountResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddAccountResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateAccountRequest {
@@ -341,6 +665,49 @@ impl XmlEncode for UpdateAccountRequest {
 impl XmlDecode for UpdateAccountRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateAccountRequest {
+    const MEMBERS: &'static [&'static str] = &["Account"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Account",
+            &self.account,
+            <AdvertiserAccount as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Account" => {
+                self.account = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdvertiserAccount as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateAccountRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateAccountRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `UpdateAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -382,6 +749,49 @@ impl XmlDecode for UpdateAccountResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateAccountResponse {
+    const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateAccountResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateAccountResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerRequest {
@@ -418,6 +828,49 @@ impl XmlEncode for GetCustomerRequest {
 impl XmlDecode for GetCustomerRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCustomerRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCustomerRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCustomerRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -458,6 +911,49 @@ impl XmlDecode for GetCustomerResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCustomerResponse {
+    const MEMBERS: &'static [&'static str] = &["Customer"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Customer",
+            &self.customer,
+            <Customer as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Customer" => {
+                self.customer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Customer as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCustomerResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCustomerResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateCustomerRequest {
@@ -494,6 +990,49 @@ impl XmlEncode for UpdateCustomerRequest {
 impl XmlDecode for UpdateCustomerRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateCustomerRequest {
+    const MEMBERS: &'static [&'static str] = &["Customer"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Customer",
+            &self.customer,
+            <Customer as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Customer" => {
+                self.customer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Customer as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateCustomerRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateCustomerRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `UpdateCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -533,6 +1072,49 @@ impl XmlEncode for UpdateCustomerResponse {
 impl XmlDecode for UpdateCustomerResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateCustomerResponse {
+    const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateCustomerResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateCustomerResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SignupCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -611,6 +1193,121 @@ impl XmlDecode for SignupCustomerRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SignupCustomerRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Customer",
+        "Account",
+        "ParentCustomerId",
+        "UserInvitation",
+        "UserId",
+        "User",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Customer",
+            &self.customer,
+            <Customer as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Account",
+            &self.account,
+            <AdvertiserAccount as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ParentCustomerId",
+            &self.parent_customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "UserInvitation",
+            &self.user_invitation,
+            <UserInvitation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "UserId",
+            &self.user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "User",
+            &self.user,
+            <User as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Customer" => {
+                self.customer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Customer as JsonDecode>::read_json,
+                )?;
+            }
+            "Account" => {
+                self.account = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdvertiserAccount as JsonDecode>::read_json,
+                )?;
+            }
+            "ParentCustomerId" => {
+                self.parent_customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "UserInvitation" => {
+                self.user_invitation = crate::json::member::nillable(
+                    v,
+                    path,
+                    <UserInvitation as JsonDecode>::read_json,
+                )?;
+            }
+            "UserId" => {
+                self.user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "User" => {
+                self.user = crate::json::member::nillable(
+                    v,
+                    path,
+                    <User as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SignupCustomerRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SignupCustomerRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SignupCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignupCustomerResponse {
@@ -678,6 +1375,107 @@ impl XmlDecode for SignupCustomerResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SignupCustomerResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "CustomerId",
+        "CustomerNumber",
+        "AccountId",
+        "AccountNumber",
+        "CreateTime",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerNumber",
+            &self.customer_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CreateTime",
+            &self.create_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerNumber" => {
+                self.customer_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountId" => {
+                self.account_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CreateTime" => {
+                self.create_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SignupCustomerResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SignupCustomerResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountRequest {
@@ -726,6 +1524,62 @@ impl XmlDecode for GetAccountRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountRequest {
+    const MEMBERS: &'static [&'static str] = &["AccountId", "ReturnAdditionalFields"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnAdditionalFields" => {
+                self.return_additional_fields = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountResponse {
@@ -763,6 +1617,49 @@ impl XmlEncode for GetAccountResponse {
 impl XmlDecode for GetAccountResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountResponse {
+    const MEMBERS: &'static [&'static str] = &["Account"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Account",
+            &self.account,
+            <AdvertiserAccount as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Account" => {
+                self.account = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdvertiserAccount as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -811,6 +1708,57 @@ impl XmlDecode for GetCustomersInfoRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCustomersInfoRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerNameFilter", "TopN"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomerNameFilter",
+            &self.customer_name_filter,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerNameFilter" => {
+                self.customer_name_filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "TopN" => {
+                self.top_n = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCustomersInfoRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCustomersInfoRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomersInfoResponse {
@@ -852,6 +1800,49 @@ impl XmlEncode for GetCustomersInfoResponse {
 impl XmlDecode for GetCustomersInfoResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCustomersInfoResponse {
+    const MEMBERS: &'static [&'static str] = &["CustomersInfo"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomersInfo",
+            &self.customers_info,
+            json_enc_array_of_customer_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomersInfo" => {
+                self.customers_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_customer_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCustomersInfoResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCustomersInfoResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DeleteAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -899,6 +1890,62 @@ impl XmlDecode for DeleteAccountRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeleteAccountRequest {
+    const MEMBERS: &'static [&'static str] = &["AccountId", "TimeStamp"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeStamp",
+            &self.time_stamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeStamp" => {
+                self.time_stamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeleteAccountRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeleteAccountRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DeleteAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteAccountResponse {}
@@ -923,6 +1970,35 @@ impl XmlEncode for DeleteAccountResponse {
 impl XmlDecode for DeleteAccountResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeleteAccountResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeleteAccountResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeleteAccountResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DeleteCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -970,6 +2046,62 @@ impl XmlDecode for DeleteCustomerRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeleteCustomerRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId", "TimeStamp"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeStamp",
+            &self.time_stamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeStamp" => {
+                self.time_stamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeleteCustomerRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeleteCustomerRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DeleteCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteCustomerResponse {}
@@ -994,6 +2126,35 @@ impl XmlEncode for DeleteCustomerResponse {
 impl XmlDecode for DeleteCustomerResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeleteCustomerResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeleteCustomerResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeleteCustomerResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `UpdateUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1034,6 +2195,49 @@ impl XmlDecode for UpdateUserRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateUserRequest {
+    const MEMBERS: &'static [&'static str] = &["User"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "User",
+            &self.user,
+            <User as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "User" => {
+                self.user = crate::json::member::nillable(
+                    v,
+                    path,
+                    <User as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateUserRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateUserRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserResponse {
@@ -1071,6 +2275,49 @@ impl XmlEncode for UpdateUserResponse {
 impl XmlDecode for UpdateUserResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateUserResponse {
+    const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateUserResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateUserResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `UpdateUserRolesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1170,6 +2417,149 @@ impl XmlDecode for UpdateUserRolesRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateUserRolesRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "CustomerId",
+        "UserId",
+        "NewRoleId",
+        "NewAccountIds",
+        "NewCustomerIds",
+        "DeleteRoleId",
+        "DeleteAccountIds",
+        "DeleteCustomerIds",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "UserId",
+            &self.user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NewRoleId",
+            &self.new_role_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NewAccountIds",
+            &self.new_account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NewCustomerIds",
+            &self.new_customer_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeleteRoleId",
+            &self.delete_role_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeleteAccountIds",
+            &self.delete_account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeleteCustomerIds",
+            &self.delete_customer_ids,
+            json_enc_array_oflong,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "UserId" => {
+                self.user_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "NewRoleId" => {
+                self.new_role_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "NewAccountIds" => {
+                self.new_account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "NewCustomerIds" => {
+                self.new_customer_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "DeleteRoleId" => {
+                self.delete_role_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "DeleteAccountIds" => {
+                self.delete_account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "DeleteCustomerIds" => {
+                self.delete_customer_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateUserRolesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateUserRolesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateUserRolesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRolesResponse {
@@ -1209,6 +2599,49 @@ impl XmlDecode for UpdateUserRolesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateUserRolesResponse {
+    const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateUserRolesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateUserRolesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserRequest {
@@ -1245,6 +2678,49 @@ impl XmlEncode for GetUserRequest {
 impl XmlDecode for GetUserRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUserRequest {
+    const MEMBERS: &'static [&'static str] = &["UserId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "UserId",
+            &self.user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UserId" => {
+                self.user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUserRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUserRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1297,6 +2773,62 @@ impl XmlDecode for GetUserResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUserResponse {
+    const MEMBERS: &'static [&'static str] = &["User", "CustomerRoles"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "User",
+            &self.user,
+            <User as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerRoles",
+            &self.customer_roles,
+            json_enc_array_of_customer_role,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "User" => {
+                self.user = crate::json::member::nillable(
+                    v,
+                    path,
+                    <User as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerRoles" => {
+                self.customer_roles = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_customer_role,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUserResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUserResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetCurrentUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCurrentUserRequest {}
@@ -1321,6 +2853,35 @@ impl XmlEncode for GetCurrentUserRequest {
 impl XmlDecode for GetCurrentUserRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCurrentUserRequest {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCurrentUserRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCurrentUserRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetCurrentUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1359,6 +2920,49 @@ impl XmlEncode for GetCurrentUserResponse {
 impl XmlDecode for GetCurrentUserResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCurrentUserResponse {
+    const MEMBERS: &'static [&'static str] = &["User"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "User",
+            &self.user,
+            <User as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "User" => {
+                self.user = crate::json::member::nillable(
+                    v,
+                    path,
+                    <User as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCurrentUserResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCurrentUserResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DeleteUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1406,6 +3010,62 @@ impl XmlDecode for DeleteUserRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeleteUserRequest {
+    const MEMBERS: &'static [&'static str] = &["UserId", "TimeStamp"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "UserId",
+            &self.user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeStamp",
+            &self.time_stamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UserId" => {
+                self.user_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeStamp" => {
+                self.time_stamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeleteUserRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeleteUserRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DeleteUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteUserResponse {}
@@ -1430,6 +3090,35 @@ impl XmlEncode for DeleteUserResponse {
 impl XmlDecode for DeleteUserResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DeleteUserResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DeleteUserResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DeleteUserResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetUsersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1478,6 +3167,62 @@ impl XmlDecode for GetUsersInfoRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUsersInfoRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId", "StatusFilter"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StatusFilter",
+            &self.status_filter,
+            <UserLifeCycleStatus as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "StatusFilter" => {
+                self.status_filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <UserLifeCycleStatus as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUsersInfoRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUsersInfoRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetUsersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUsersInfoResponse {
@@ -1516,6 +3261,49 @@ impl XmlDecode for GetUsersInfoResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUsersInfoResponse {
+    const MEMBERS: &'static [&'static str] = &["UsersInfo"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "UsersInfo",
+            &self.users_info,
+            json_enc_array_of_user_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UsersInfo" => {
+                self.users_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_user_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUsersInfoResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUsersInfoResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetCustomerPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerPilotFeaturesRequest {
@@ -1552,6 +3340,49 @@ impl XmlEncode for GetCustomerPilotFeaturesRequest {
 impl XmlDecode for GetCustomerPilotFeaturesRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCustomerPilotFeaturesRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCustomerPilotFeaturesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCustomerPilotFeaturesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetCustomerPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1597,6 +3428,49 @@ impl XmlDecode for GetCustomerPilotFeaturesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetCustomerPilotFeaturesResponse {
+    const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "FeaturePilotFlags",
+            &self.feature_pilot_flags,
+            json_enc_array_ofint,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "FeaturePilotFlags" => {
+                self.feature_pilot_flags = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetCustomerPilotFeaturesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetCustomerPilotFeaturesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetAccountPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountPilotFeaturesRequest {
@@ -1633,6 +3507,49 @@ impl XmlEncode for GetAccountPilotFeaturesRequest {
 impl XmlDecode for GetAccountPilotFeaturesRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountPilotFeaturesRequest {
+    const MEMBERS: &'static [&'static str] = &["AccountId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountPilotFeaturesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountPilotFeaturesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetAccountPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1678,6 +3595,49 @@ impl XmlDecode for GetAccountPilotFeaturesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccountPilotFeaturesResponse {
+    const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "FeaturePilotFlags",
+            &self.feature_pilot_flags,
+            json_enc_array_ofint,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "FeaturePilotFlags" => {
+                self.feature_pilot_flags = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccountPilotFeaturesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccountPilotFeaturesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetPilotFeaturesCountriesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPilotFeaturesCountriesRequest {}
@@ -1702,6 +3662,35 @@ impl XmlEncode for GetPilotFeaturesCountriesRequest {
 impl XmlDecode for GetPilotFeaturesCountriesRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetPilotFeaturesCountriesRequest {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetPilotFeaturesCountriesRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetPilotFeaturesCountriesRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetPilotFeaturesCountriesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1747,6 +3736,49 @@ impl XmlDecode for GetPilotFeaturesCountriesResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetPilotFeaturesCountriesResponse {
+    const MEMBERS: &'static [&'static str] = &["PilotFeatures"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "PilotFeatures",
+            &self.pilot_features,
+            json_enc_array_of_pilot_feature,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "PilotFeatures" => {
+                self.pilot_features = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_pilot_feature,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetPilotFeaturesCountriesResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetPilotFeaturesCountriesResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetAccessibleCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccessibleCustomerRequest {
@@ -1783,6 +3815,49 @@ impl XmlEncode for GetAccessibleCustomerRequest {
 impl XmlDecode for GetAccessibleCustomerRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccessibleCustomerRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccessibleCustomerRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccessibleCustomerRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetAccessibleCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1829,6 +3904,62 @@ impl XmlEncode for GetAccessibleCustomerResponse {
 impl XmlDecode for GetAccessibleCustomerResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetAccessibleCustomerResponse {
+    const MEMBERS: &'static [&'static str] = &["AccessibleCustomer", "ValidFields"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccessibleCustomer",
+            &self.accessible_customer,
+            <Customer as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ValidFields",
+            &self.valid_fields,
+            <i32 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccessibleCustomer" => {
+                self.accessible_customer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Customer as JsonDecode>::read_json,
+                )?;
+            }
+            "ValidFields" => {
+                self.valid_fields = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetAccessibleCustomerResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetAccessibleCustomerResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `FindAccountsOrCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -1886,6 +4017,74 @@ impl XmlDecode for FindAccountsOrCustomersInfoRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for FindAccountsOrCustomersInfoRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Filter",
+        "TopN",
+        "ReturnAdditionalFields",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "TopN" => {
+                self.top_n = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnAdditionalFields" => {
+                self.return_additional_fields = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FindAccountsOrCustomersInfoRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for FindAccountsOrCustomersInfoRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `FindAccountsOrCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsOrCustomersInfoResponse {
@@ -1932,6 +4131,49 @@ impl XmlDecode for FindAccountsOrCustomersInfoResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for FindAccountsOrCustomersInfoResponse {
+    const MEMBERS: &'static [&'static str] = &["AccountInfoWithCustomerData"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountInfoWithCustomerData",
+            &self.account_info_with_customer_data,
+            json_enc_array_of_account_info_with_customer_data,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountInfoWithCustomerData" => {
+                self.account_info_with_customer_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_account_info_with_customer_data,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FindAccountsOrCustomersInfoResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for FindAccountsOrCustomersInfoResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpgradeCustomerToAgencyRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyRequest {
@@ -1970,6 +4212,49 @@ impl XmlDecode for UpgradeCustomerToAgencyRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpgradeCustomerToAgencyRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpgradeCustomerToAgencyRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpgradeCustomerToAgencyRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpgradeCustomerToAgencyResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyResponse {}
@@ -1994,6 +4279,35 @@ impl XmlEncode for UpgradeCustomerToAgencyResponse {
 impl XmlDecode for UpgradeCustomerToAgencyResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpgradeCustomerToAgencyResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpgradeCustomerToAgencyResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpgradeCustomerToAgencyResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `AddPrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2033,6 +4347,49 @@ impl XmlEncode for AddPrepayAccountRequest {
 impl XmlDecode for AddPrepayAccountRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddPrepayAccountRequest {
+    const MEMBERS: &'static [&'static str] = &["Account"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Account",
+            &self.account,
+            <AdvertiserAccount as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Account" => {
+                self.account = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdvertiserAccount as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddPrepayAccountRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddPrepayAccountRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `AddPrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2087,6 +4444,79 @@ impl XmlDecode for AddPrepayAccountResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddPrepayAccountResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "AccountNumber",
+        "CreateTime",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CreateTime",
+            &self.create_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CreateTime" => {
+                self.create_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddPrepayAccountResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddPrepayAccountResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdatePrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountRequest {
@@ -2126,6 +4556,49 @@ impl XmlDecode for UpdatePrepayAccountRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdatePrepayAccountRequest {
+    const MEMBERS: &'static [&'static str] = &["Account"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Account",
+            &self.account,
+            <AdvertiserAccount as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Account" => {
+                self.account = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdvertiserAccount as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdatePrepayAccountRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdatePrepayAccountRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdatePrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountResponse {
@@ -2163,6 +4636,49 @@ impl XmlEncode for UpdatePrepayAccountResponse {
 impl XmlDecode for UpdatePrepayAccountResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdatePrepayAccountResponse {
+    const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdatePrepayAccountResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdatePrepayAccountResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `MapCustomerIdToExternalCustomerIdRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2211,6 +4727,62 @@ impl XmlDecode for MapCustomerIdToExternalCustomerIdRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId", "ExternalCustomerId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExternalCustomerId",
+            &self.external_customer_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ExternalCustomerId" => {
+                self.external_customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MapCustomerIdToExternalCustomerIdRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MapCustomerIdToExternalCustomerIdRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `MapCustomerIdToExternalCustomerIdResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapCustomerIdToExternalCustomerIdResponse {}
@@ -2235,6 +4807,35 @@ impl XmlEncode for MapCustomerIdToExternalCustomerIdResponse {
 impl XmlDecode for MapCustomerIdToExternalCustomerIdResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MapCustomerIdToExternalCustomerIdResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MapCustomerIdToExternalCustomerIdResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `MapAccountIdToExternalAccountIdsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2287,6 +4888,62 @@ impl XmlDecode for MapAccountIdToExternalAccountIdsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsRequest {
+    const MEMBERS: &'static [&'static str] = &["AccountId", "ExternalAccountIds"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExternalAccountIds",
+            &self.external_account_ids,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ExternalAccountIds" => {
+                self.external_account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MapAccountIdToExternalAccountIdsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MapAccountIdToExternalAccountIdsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `MapAccountIdToExternalAccountIdsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapAccountIdToExternalAccountIdsResponse {}
@@ -2311,6 +4968,35 @@ impl XmlEncode for MapAccountIdToExternalAccountIdsResponse {
 impl XmlDecode for MapAccountIdToExternalAccountIdsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MapAccountIdToExternalAccountIdsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MapAccountIdToExternalAccountIdsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SearchCustomersRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2372,6 +5058,93 @@ impl XmlDecode for SearchCustomersRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchCustomersRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Predicates",
+        "DateRange",
+        "Ordering",
+        "PageInfo",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Predicates",
+            &self.predicates,
+            json_enc_array_of_predicate,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DateRange",
+            &self.date_range,
+            <DateRange as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Ordering",
+            &self.ordering,
+            json_enc_array_of_order_by,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PageInfo",
+            &self.page_info,
+            <Paging as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Predicates" => {
+                self.predicates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_predicate,
+                )?;
+            }
+            "DateRange" => {
+                self.date_range = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateRange as JsonDecode>::read_json,
+                )?;
+            }
+            "Ordering" => {
+                self.ordering = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_order_by,
+                )?;
+            }
+            "PageInfo" => {
+                self.page_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Paging as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchCustomersRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchCustomersRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SearchCustomersResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCustomersResponse {
@@ -2408,6 +5181,49 @@ impl XmlEncode for SearchCustomersResponse {
 impl XmlDecode for SearchCustomersResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchCustomersResponse {
+    const MEMBERS: &'static [&'static str] = &["Customers"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Customers",
+            &self.customers,
+            json_enc_array_of_customer,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Customers" => {
+                self.customers = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_customer,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchCustomersResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchCustomersResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `AddClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2451,6 +5267,49 @@ impl XmlEncode for AddClientLinksRequest {
 impl XmlDecode for AddClientLinksRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddClientLinksRequest {
+    const MEMBERS: &'static [&'static str] = &["ClientLinks"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ClientLinks",
+            &self.client_links,
+            json_enc_array_of_client_link,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ClientLinks" => {
+                self.client_links = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_client_link,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddClientLinksRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddClientLinksRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `AddClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2510,6 +5369,62 @@ impl XmlDecode for AddClientLinksResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AddClientLinksResponse {
+    const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AddClientLinksResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AddClientLinksResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `UpdateClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateClientLinksRequest {
@@ -2551,6 +5466,49 @@ impl XmlEncode for UpdateClientLinksRequest {
 impl XmlDecode for UpdateClientLinksRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateClientLinksRequest {
+    const MEMBERS: &'static [&'static str] = &["ClientLinks"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ClientLinks",
+            &self.client_links,
+            json_enc_array_of_client_link,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ClientLinks" => {
+                self.client_links = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_client_link,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateClientLinksRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateClientLinksRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `UpdateClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2610,6 +5568,62 @@ impl XmlDecode for UpdateClientLinksResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UpdateClientLinksResponse {
+    const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PartialErrors",
+            &self.partial_errors,
+            json_enc_array_of_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            "PartialErrors" => {
+                self.partial_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UpdateClientLinksResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UpdateClientLinksResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SearchClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksRequest {
@@ -2662,6 +5676,75 @@ impl XmlDecode for SearchClientLinksRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchClientLinksRequest {
+    const MEMBERS: &'static [&'static str] = &["Predicates", "Ordering", "PageInfo"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Predicates",
+            &self.predicates,
+            json_enc_array_of_predicate,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Ordering",
+            &self.ordering,
+            json_enc_array_of_order_by,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PageInfo",
+            &self.page_info,
+            <Paging as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Predicates" => {
+                self.predicates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_predicate,
+                )?;
+            }
+            "Ordering" => {
+                self.ordering = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_order_by,
+                )?;
+            }
+            "PageInfo" => {
+                self.page_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Paging as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchClientLinksRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchClientLinksRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SearchClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksResponse {
@@ -2703,6 +5786,49 @@ impl XmlEncode for SearchClientLinksResponse {
 impl XmlDecode for SearchClientLinksResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchClientLinksResponse {
+    const MEMBERS: &'static [&'static str] = &["ClientLinks"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ClientLinks",
+            &self.client_links,
+            json_enc_array_of_client_link,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ClientLinks" => {
+                self.client_links = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_client_link,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchClientLinksResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchClientLinksResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SearchAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2767,6 +5893,93 @@ impl XmlDecode for SearchAccountsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchAccountsRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "Predicates",
+        "Ordering",
+        "PageInfo",
+        "ReturnAdditionalFields",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Predicates",
+            &self.predicates,
+            json_enc_array_of_predicate,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Ordering",
+            &self.ordering,
+            json_enc_array_of_order_by,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PageInfo",
+            &self.page_info,
+            <Paging as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Predicates" => {
+                self.predicates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_predicate,
+                )?;
+            }
+            "Ordering" => {
+                self.ordering = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_order_by,
+                )?;
+            }
+            "PageInfo" => {
+                self.page_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Paging as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnAdditionalFields" => {
+                self.return_additional_fields = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchAccountsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchAccountsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SearchAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchAccountsResponse {
@@ -2810,6 +6023,49 @@ impl XmlDecode for SearchAccountsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchAccountsResponse {
+    const MEMBERS: &'static [&'static str] = &["Accounts"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Accounts",
+            &self.accounts,
+            json_enc_array_of_advertiser_account,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Accounts" => {
+                self.accounts = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_advertiser_account,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchAccountsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchAccountsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SendUserInvitationRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SendUserInvitationRequest {
@@ -2847,6 +6103,49 @@ impl XmlEncode for SendUserInvitationRequest {
 impl XmlDecode for SendUserInvitationRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SendUserInvitationRequest {
+    const MEMBERS: &'static [&'static str] = &["UserInvitation"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "UserInvitation",
+            &self.user_invitation,
+            <UserInvitation as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UserInvitation" => {
+                self.user_invitation = crate::json::member::nillable(
+                    v,
+                    path,
+                    <UserInvitation as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SendUserInvitationRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SendUserInvitationRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SendUserInvitationResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2887,6 +6186,49 @@ impl XmlDecode for SendUserInvitationResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SendUserInvitationResponse {
+    const MEMBERS: &'static [&'static str] = &["UserInvitationId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "UserInvitationId",
+            &self.user_invitation_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UserInvitationId" => {
+                self.user_invitation_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SendUserInvitationResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SendUserInvitationResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SearchUserInvitationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchUserInvitationsRequest {
@@ -2923,6 +6265,49 @@ impl XmlEncode for SearchUserInvitationsRequest {
 impl XmlDecode for SearchUserInvitationsRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchUserInvitationsRequest {
+    const MEMBERS: &'static [&'static str] = &["Predicates"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Predicates",
+            &self.predicates,
+            json_enc_array_of_predicate,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Predicates" => {
+                self.predicates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_predicate,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchUserInvitationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchUserInvitationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `SearchUserInvitationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -2969,6 +6354,49 @@ impl XmlDecode for SearchUserInvitationsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchUserInvitationsResponse {
+    const MEMBERS: &'static [&'static str] = &["UserInvitations"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "UserInvitations",
+            &self.user_invitations,
+            json_enc_array_of_user_invitation,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UserInvitations" => {
+                self.user_invitations = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_user_invitation,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchUserInvitationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchUserInvitationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `ValidateAddressRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValidateAddressRequest {
@@ -3005,6 +6433,49 @@ impl XmlEncode for ValidateAddressRequest {
 impl XmlDecode for ValidateAddressRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ValidateAddressRequest {
+    const MEMBERS: &'static [&'static str] = &["Address"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Address",
+            &self.address,
+            <Address as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Address" => {
+                self.address = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Address as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ValidateAddressRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ValidateAddressRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `ValidateAddressResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -3065,6 +6536,79 @@ impl XmlDecode for ValidateAddressResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ValidateAddressResponse {
+    const MEMBERS: &'static [&'static str] = &[
+        "OriginalAddress",
+        "Status",
+        "SuggestedAddresses",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "OriginalAddress",
+            &self.original_address,
+            <Address as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Status",
+            &self.status,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SuggestedAddresses",
+            &self.suggested_addresses,
+            json_enc_array_of_address,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "OriginalAddress" => {
+                self.original_address = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Address as JsonDecode>::read_json,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SuggestedAddresses" => {
+                self.suggested_addresses = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_address,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ValidateAddressResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ValidateAddressResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetLinkedAccountsAndCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetLinkedAccountsAndCustomersInfoRequest {
@@ -3108,6 +6652,62 @@ impl XmlEncode for GetLinkedAccountsAndCustomersInfoRequest {
 impl XmlDecode for GetLinkedAccountsAndCustomersInfoRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoRequest {
+    const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "OnlyParentAccounts",
+            &self.only_parent_accounts,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "OnlyParentAccounts" => {
+                self.only_parent_accounts = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetLinkedAccountsAndCustomersInfoRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetLinkedAccountsAndCustomersInfoRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetLinkedAccountsAndCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -3165,6 +6765,62 @@ impl XmlDecode for GetLinkedAccountsAndCustomersInfoResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoResponse {
+    const MEMBERS: &'static [&'static str] = &["AccountsInfo", "CustomersInfo"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountsInfo",
+            &self.accounts_info,
+            json_enc_array_of_account_info,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomersInfo",
+            &self.customers_info,
+            json_enc_array_of_customer_info,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountsInfo" => {
+                self.accounts_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_account_info,
+                )?;
+            }
+            "CustomersInfo" => {
+                self.customers_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_customer_info,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetLinkedAccountsAndCustomersInfoResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetLinkedAccountsAndCustomersInfoResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetUserMFAStatusRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserMFAStatusRequest {}
@@ -3189,6 +6845,35 @@ impl XmlEncode for GetUserMFAStatusRequest {
 impl XmlDecode for GetUserMFAStatusRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUserMFAStatusRequest {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUserMFAStatusRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUserMFAStatusRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetUserMFAStatusResponse` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -3227,6 +6912,49 @@ impl XmlEncode for GetUserMFAStatusResponse {
 impl XmlDecode for GetUserMFAStatusResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetUserMFAStatusResponse {
+    const MEMBERS: &'static [&'static str] = &["MFAStatus"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "MFAStatus",
+            &self.mfa_status,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "MFAStatus" => {
+                self.mfa_status = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetUserMFAStatusResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetUserMFAStatusResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `GetNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -3281,6 +7009,70 @@ impl XmlDecode for GetNotificationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetNotificationsRequest {
+    const MEMBERS: &'static [&'static str] = &["Locale", "UserId", "TypeIds"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Locale",
+            &self.locale,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "UserId",
+            &self.user_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "TypeIds", &self.type_ids, json_enc_array_ofint);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Locale" => {
+                self.locale = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "UserId" => {
+                self.user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "TypeIds" => {
+                self.type_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetNotificationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetNotificationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `GetNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetNotificationsResponse {
@@ -3322,6 +7114,49 @@ impl XmlEncode for GetNotificationsResponse {
 impl XmlDecode for GetNotificationsResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GetNotificationsResponse {
+    const MEMBERS: &'static [&'static str] = &["Notifications"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Notifications",
+            &self.notifications,
+            json_enc_array_of_notification,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Notifications" => {
+                self.notifications = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_notification,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GetNotificationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GetNotificationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// The `DismissNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
@@ -3375,6 +7210,62 @@ impl XmlDecode for DismissNotificationsRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DismissNotificationsRequest {
+    const MEMBERS: &'static [&'static str] = &["UserId", "NotificationTypePairs"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "UserId",
+            &self.user_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "NotificationTypePairs",
+            &self.notification_type_pairs,
+            json_enc_array_of_key_value_entity_oflongint,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "UserId" => {
+                self.user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "NotificationTypePairs" => {
+                self.notification_type_pairs = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_entity_oflongint,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DismissNotificationsRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DismissNotificationsRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `DismissNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissNotificationsResponse {}
@@ -3401,6 +7292,35 @@ impl XmlDecode for DismissNotificationsResponse {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DismissNotificationsResponse {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DismissNotificationsResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DismissNotificationsResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAccountInfo` wrapper (items named `AccountInfo`).
 pub(crate) fn enc_array_of_account_info(
     items: &Vec<Option<AccountInfo>>,
@@ -3419,6 +7339,28 @@ pub(crate) fn dec_array_of_account_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AccountInfo>>, DecodeError> {
     r.items(b"AccountInfo", |r| r.opt(<AccountInfo as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_account_info(
+    items: &Vec<Option<AccountInfo>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AccountInfo as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_account_info(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AccountInfo>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AccountInfo as JsonDecode>::read_json,
+    )
 }
 /// `AccountInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3485,6 +7427,102 @@ impl XmlEncode for AccountInfo {
 impl XmlDecode for AccountInfo {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountInfo {
+    const MEMBERS: &'static [&'static str] = &[
+        "Id",
+        "Name",
+        "Number",
+        "AccountLifeCycleStatus",
+        "PauseReason",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Number",
+            &self.number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+            <AccountLifeCycleStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PauseReason",
+            &self.pause_reason,
+            <u8 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Id" => {
+                self.id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Number" => {
+                self.number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountLifeCycleStatus" => {
+                self.account_life_cycle_status = crate::json::member::opt(
+                    v,
+                    path,
+                    <AccountLifeCycleStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "PauseReason" => {
+                self.pause_reason = crate::json::member::nillable(
+                    v,
+                    path,
+                    <u8 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AccountLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -3558,6 +7596,28 @@ impl XmlText for AccountLifeCycleStatus {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AccountLifeCycleStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Draft", "Active", "Inactive", "Pause", "Pending", "Suspended"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AccountLifeCycleStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AdvertiserAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -3833,6 +7893,438 @@ impl XmlEncode for AdvertiserAccount {
 impl XmlDecode for AdvertiserAccount {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdvertiserAccount {
+    const MEMBERS: &'static [&'static str] = &[
+        "BillToCustomerId",
+        "CurrencyCode",
+        "AccountFinancialStatus",
+        "Id",
+        "Language",
+        "LastModifiedByUserId",
+        "LastModifiedTime",
+        "Name",
+        "Number",
+        "ParentCustomerId",
+        "PaymentMethodId",
+        "PaymentMethodType",
+        "PrimaryUserId",
+        "AccountLifeCycleStatus",
+        "TimeStamp",
+        "TimeZone",
+        "PauseReason",
+        "ForwardCompatibilityMap",
+        "LinkedAgencies",
+        "SalesHouseCustomerId",
+        "TaxInformation",
+        "BackUpPaymentInstrumentId",
+        "BillingThresholdAmount",
+        "BusinessAddress",
+        "AutoTagType",
+        "SoldToPaymentInstrumentId",
+        "TaxCertificate",
+        "AccountMode",
+        "ParentCustomerNumber",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "BillToCustomerId",
+            &self.bill_to_customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CurrencyCode",
+            &self.currency_code,
+            <CurrencyCode as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountFinancialStatus",
+            &self.account_financial_status,
+            <AccountFinancialStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <LanguageType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Number",
+            &self.number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ParentCustomerId",
+            &self.parent_customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PaymentMethodId",
+            &self.payment_method_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PaymentMethodType",
+            &self.payment_method_type,
+            <PaymentMethodType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PrimaryUserId",
+            &self.primary_user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+            <AccountLifeCycleStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeStamp",
+            &self.time_stamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeZone",
+            &self.time_zone,
+            <TimeZoneType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PauseReason",
+            &self.pause_reason,
+            <u8 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LinkedAgencies",
+            &self.linked_agencies,
+            json_enc_array_of_customer_info,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SalesHouseCustomerId",
+            &self.sales_house_customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TaxInformation",
+            &self.tax_information,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BackUpPaymentInstrumentId",
+            &self.back_up_payment_instrument_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BillingThresholdAmount",
+            &self.billing_threshold_amount,
+            <Decimal as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BusinessAddress",
+            &self.business_address,
+            <Address as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AutoTagType",
+            &self.auto_tag_type,
+            <AutoTagType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SoldToPaymentInstrumentId",
+            &self.sold_to_payment_instrument_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TaxCertificate",
+            &self.tax_certificate,
+            <AccountTaxCertificate as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountMode",
+            &self.account_mode,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ParentCustomerNumber",
+            &self.parent_customer_number,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "BillToCustomerId" => {
+                self.bill_to_customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CurrencyCode" => {
+                self.currency_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CurrencyCode as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountFinancialStatus" => {
+                self.account_financial_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountFinancialStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LanguageType as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedByUserId" => {
+                self.last_modified_by_user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Number" => {
+                self.number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ParentCustomerId" => {
+                self.parent_customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "PaymentMethodId" => {
+                self.payment_method_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "PaymentMethodType" => {
+                self.payment_method_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <PaymentMethodType as JsonDecode>::read_json,
+                )?;
+            }
+            "PrimaryUserId" => {
+                self.primary_user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountLifeCycleStatus" => {
+                self.account_life_cycle_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountLifeCycleStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeStamp" => {
+                self.time_stamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeZone" => {
+                self.time_zone = crate::json::member::nillable(
+                    v,
+                    path,
+                    <TimeZoneType as JsonDecode>::read_json,
+                )?;
+            }
+            "PauseReason" => {
+                self.pause_reason = crate::json::member::nillable(
+                    v,
+                    path,
+                    <u8 as JsonDecode>::read_json,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "LinkedAgencies" => {
+                self.linked_agencies = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_customer_info,
+                )?;
+            }
+            "SalesHouseCustomerId" => {
+                self.sales_house_customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TaxInformation" => {
+                self.tax_information = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "BackUpPaymentInstrumentId" => {
+                self.back_up_payment_instrument_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "BillingThresholdAmount" => {
+                self.billing_threshold_amount = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Decimal as JsonDecode>::read_json,
+                )?;
+            }
+            "BusinessAddress" => {
+                self.business_address = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Address as JsonDecode>::read_json,
+                )?;
+            }
+            "AutoTagType" => {
+                self.auto_tag_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AutoTagType as JsonDecode>::read_json,
+                )?;
+            }
+            "SoldToPaymentInstrumentId" => {
+                self.sold_to_payment_instrument_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "TaxCertificate" => {
+                self.tax_certificate = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountTaxCertificate as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountMode" => {
+                self.account_mode = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ParentCustomerNumber" => {
+                self.parent_customer_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdvertiserAccount {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdvertiserAccount {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -4348,6 +8840,38 @@ impl XmlText for CurrencyCode {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CurrencyCode {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AED", "ALL", "AMD", "ARS", "AUD", "AZM", "BGL", "BHD", "BND", "BOB", "BRL",
+            "BYB", "BZD", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CZK", "DOP", "DKK",
+            "DZD", "EEK", "EGP", "EUR", "GBP", "GEL", "GTQ", "HKD", "HNL", "HRK", "HUF",
+            "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS",
+            "KRW", "KWD", "KZT", "LBP", "LTL", "LVL", "LYD", "MAD", "MKD", "MOP", "MNT",
+            "MVR", "MXN", "MYR", "NIO", "NOK", "NZD", "OMR", "PAB", "PEN", "PHP", "PKR",
+            "PLN", "PYG", "QAR", "ROL", "RUR", "SAR", "SEK", "SGD", "SIT", "SKK", "SYP",
+            "THB", "TND", "TRY", "TTD", "TWD", "UAH", "USD", "UYU", "UZS", "VEF", "YER",
+            "VND", "YUN", "ZAR", "ZWD", "NGN", "RON"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CurrencyCode {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AccountFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4434,6 +8958,31 @@ impl XmlText for AccountFinancialStatus {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AccountFinancialStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Proposed", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
+            "CreditWarning", "Hold", "WriteOff", "TaxOnHold", "UserHold"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AccountFinancialStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `LanguageType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -4659,6 +9208,35 @@ impl XmlText for LanguageType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for LanguageType {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Danish", "Dutch", "English", "Finnish", "French", "German", "Italian",
+            "Japanese", "Norwegian", "Portuguese", "Swedish", "Spanish", "Arabic",
+            "Hebrew", "Korean", "Russian", "TraditionalChinese", "SimplifiedChinese",
+            "Thai", "Turkish", "Filipino", "Indonesian", "Polish", "Vietnamese", "Malay",
+            "Ukrainian", "Czech", "Romanian", "Greek", "Hungarian", "Hindi", "Bulgarian",
+            "Lithuanian", "Croatian", "Latvian", "Slovenian"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for LanguageType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `PaymentMethodType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4745,6 +9323,31 @@ impl XmlText for PaymentMethodType {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PaymentMethodType {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "CreditCard", "Invoice", "Check", "ElectronicFundsTransfer", "PayPal", "ELV",
+            "OfflinePaymentMethod", "VBA", "Boleto"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PaymentMethodType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `TimeZoneType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -5181,6 +9784,53 @@ impl XmlText for TimeZoneType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for TimeZoneType {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AbuDhabiMuscat", "Adelaide", "Alaska", "AlmatyNovosibirsk",
+            "AmsterdamBerlinBernRomeStockholmVienna", "Arizona", "AstanaDhaka",
+            "AthensBuckarestIstanbul", "AtlanticTimeCanada", "AucklandWellington",
+            "Azores", "Baghdad", "BakuTbilisiYerevan", "BangkokHanoiJakarta",
+            "BeijingChongqingHongKongUrumqi",
+            "BelgradeBratislavaBudapestLjubljanaPrague", "BogotaLimaQuito", "Brasilia",
+            "Brisbane", "BrusselsCopenhagenMadridParis", "Bucharest",
+            "BuenosAiresGeorgetown", "Cairo", "CanberraMelbourneSydney",
+            "CapeVerdeIsland", "CaracasLaPaz", "CasablancaMonrovia", "CentralAmerica",
+            "CentralTimeUSCanada", "ChennaiKolkataMumbaiNewDelhi",
+            "ChihuahuaLaPazMazatlan", "Darwin", "EasternTimeUSCanada", "Ekaterinburg",
+            "FijiKamchatkaMarshallIsland", "Greenland",
+            "GreenwichMeanTimeDublinEdinburghLisbonLondon",
+            "GuadalajaraMexicoCityMonterrey", "GuamPortMoresby", "HararePretoria",
+            "Hawaii", "HelsinkiKyivRigaSofiaTallinnVilnius", "Hobart", "IndianaEast",
+            "InternationalDateLineWest", "IrkutskUlaanBataar",
+            "IslamabadKarachiTashkent", "Jerusalem", "Kabul", "Kathmandu", "Krasnoyarsk",
+            "KualaLumpurSingapore", "KuwaitRiyadh", "SolomonIslandNewCaledonia",
+            "MidAtlantic", "MidwayIslandAndSamoa", "MoscowStPetersburgVolgograd",
+            "MountainTimeUSCanada", "Nairobi", "Newfoundland", "Nukualofa",
+            "OsakaSapporoTokyo", "PacificTimeUSCanadaTijuana", "Perth", "Rangoon",
+            "Santiago", "SarajevoSkopjeWarsawZagreb", "Saskatchewan", "Seoul",
+            "SriJayawardenepura", "Taipei", "Tehran", "Vladivostok", "WestCentralAfrica",
+            "Yakutsk"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for TimeZoneType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfCustomerInfo` wrapper (items named `CustomerInfo`).
 pub(crate) fn enc_array_of_customer_info(
     items: &Vec<Option<CustomerInfo>>,
@@ -5199,6 +9849,28 @@ pub(crate) fn dec_array_of_customer_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CustomerInfo>>, DecodeError> {
     r.items(b"CustomerInfo", |r| r.opt(<CustomerInfo as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_customer_info(
+    items: &Vec<Option<CustomerInfo>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CustomerInfo as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_customer_info(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CustomerInfo>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CustomerInfo as JsonDecode>::read_json,
+    )
 }
 /// `CustomerInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5243,6 +9915,57 @@ impl XmlEncode for CustomerInfo {
 impl XmlDecode for CustomerInfo {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CustomerInfo {
+    const MEMBERS: &'static [&'static str] = &["Id", "Name"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CustomerInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CustomerInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `Address` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -5354,6 +10077,186 @@ impl XmlDecode for Address {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Address {
+    const MEMBERS: &'static [&'static str] = &[
+        "City",
+        "CountryCode",
+        "Id",
+        "Line1",
+        "Line2",
+        "Line3",
+        "Line4",
+        "PostalCode",
+        "StateOrProvince",
+        "TimeStamp",
+        "BusinessName",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "City",
+            &self.city,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CountryCode",
+            &self.country_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Line1",
+            &self.line1,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Line2",
+            &self.line2,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Line3",
+            &self.line3,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Line4",
+            &self.line4,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PostalCode",
+            &self.postal_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StateOrProvince",
+            &self.state_or_province,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeStamp",
+            &self.time_stamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BusinessName",
+            &self.business_name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "City" => {
+                self.city = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CountryCode" => {
+                self.country_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Line1" => {
+                self.line1 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Line2" => {
+                self.line2 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Line3" => {
+                self.line3 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Line4" => {
+                self.line4 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "PostalCode" => {
+                self.postal_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "StateOrProvince" => {
+                self.state_or_province = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeStamp" => {
+                self.time_stamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            "BusinessName" => {
+                self.business_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Address {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Address {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `AutoTagType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5406,6 +10309,28 @@ impl XmlText for AutoTagType {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AutoTagType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Inactive", "Preserve", "Replace"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AutoTagType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AccountTaxCertificate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -5474,6 +10399,79 @@ impl XmlDecode for AccountTaxCertificate {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountTaxCertificate {
+    const MEMBERS: &'static [&'static str] = &[
+        "TaxCertificateBlobContainerName",
+        "TaxCertificates",
+        "Status",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TaxCertificateBlobContainerName",
+            &self.tax_certificate_blob_container_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TaxCertificates",
+            &self.tax_certificates,
+            json_enc_array_of_key_value_pair_ofstringbase64_binary,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Status",
+            &self.status,
+            <TaxCertificateStatus as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TaxCertificateBlobContainerName" => {
+                self.tax_certificate_blob_container_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "TaxCertificates" => {
+                self.tax_certificates = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringbase64_binary,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <TaxCertificateStatus as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountTaxCertificate {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountTaxCertificate {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `TaxCertificateStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5526,6 +10524,28 @@ impl XmlText for TaxCertificateStatus {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for TaxCertificateStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Valid", "Invalid", "Pending"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for TaxCertificateStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `Customer` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -5670,6 +10690,228 @@ impl XmlDecode for Customer {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Customer {
+    const MEMBERS: &'static [&'static str] = &[
+        "CustomerFinancialStatus",
+        "Id",
+        "Industry",
+        "LastModifiedByUserId",
+        "LastModifiedTime",
+        "MarketCountry",
+        "ForwardCompatibilityMap",
+        "MarketLanguage",
+        "Name",
+        "ServiceLevel",
+        "CustomerLifeCycleStatus",
+        "TimeStamp",
+        "Number",
+        "CustomerAddress",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomerFinancialStatus",
+            &self.customer_financial_status,
+            <CustomerFinancialStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Industry",
+            &self.industry,
+            <Industry as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MarketCountry",
+            &self.market_country,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MarketLanguage",
+            &self.market_language,
+            <LanguageType as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ServiceLevel",
+            &self.service_level,
+            <ServiceLevel as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerLifeCycleStatus",
+            &self.customer_life_cycle_status,
+            <CustomerLifeCycleStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeStamp",
+            &self.time_stamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Number",
+            &self.number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerAddress",
+            &self.customer_address,
+            <Address as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerFinancialStatus" => {
+                self.customer_financial_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CustomerFinancialStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Industry" => {
+                self.industry = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Industry as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedByUserId" => {
+                self.last_modified_by_user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "MarketCountry" => {
+                self.market_country = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "MarketLanguage" => {
+                self.market_language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LanguageType as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ServiceLevel" => {
+                self.service_level = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ServiceLevel as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerLifeCycleStatus" => {
+                self.customer_life_cycle_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CustomerLifeCycleStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeStamp" => {
+                self.time_stamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            "Number" => {
+                self.number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerAddress" => {
+                self.customer_address = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Address as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Customer {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Customer {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CustomerFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5741,6 +10983,31 @@ impl XmlText for CustomerFinancialStatus {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CustomerFinancialStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "ProposalsOnly", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
+            "CreditHold", "CreditWarning"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CustomerFinancialStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `Industry` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -5891,6 +11158,34 @@ impl XmlText for Industry {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for Industry {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "NA", "AgencySalesHouse", "Automotive", "ConsumerPackagedGoods", "Education",
+            "Entertainment", "FinancialServices", "FoodServices", "Gaming",
+            "GovernmentNonprofitPolitical", "Healthcare", "Internal",
+            "PublishingAndWebMedia", "RealEstate", "Retail", "Services", "Technology",
+            "Telecommunications", "TravelHospitality", "Other", "Pharmaceuticals"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for Industry {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ServiceLevel` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5959,6 +11254,28 @@ impl XmlText for ServiceLevel {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ServiceLevel {
+    fn known_names() -> Vec<&'static str> {
+        vec!["SelfServe", "SelfServeTrusted", "Premium", "Internal", "Select"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ServiceLevel {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CustomerLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -6007,6 +11324,28 @@ impl XmlText for CustomerLifeCycleStatus {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CustomerLifeCycleStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Inactive"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CustomerLifeCycleStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `UserInvitation` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -6101,6 +11440,153 @@ impl XmlEncode for UserInvitation {
 impl XmlDecode for UserInvitation {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UserInvitation {
+    const MEMBERS: &'static [&'static str] = &[
+        "Id",
+        "FirstName",
+        "LastName",
+        "Email",
+        "CustomerId",
+        "RoleId",
+        "AccountIds",
+        "ExpirationDate",
+        "Lcid",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "FirstName",
+            &self.first_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastName",
+            &self.last_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Email",
+            &self.email,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "RoleId",
+            &self.role_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::opt(
+            w,
+            "ExpirationDate",
+            &self.expiration_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Lcid", &self.lcid, <LCID as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Id" => {
+                self.id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "FirstName" => {
+                self.first_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "LastName" => {
+                self.last_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Email" => {
+                self.email = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "RoleId" => {
+                self.role_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "ExpirationDate" => {
+                self.expiration_date = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Lcid" => {
+                self.lcid = crate::json::member::opt(
+                    v,
+                    path,
+                    <LCID as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UserInvitation {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UserInvitation {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `LCID` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -6491,6 +11977,46 @@ impl XmlText for LCID {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for LCID {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "ArabicSaudiArabia", "ArabicAlgeria", "ArabicBahrain", "ArabicEgypt",
+            "ArabicIraq", "ArabicJordan", "ArabicKuwait", "ArabicLebanon", "ArabicLibya",
+            "ArabicMorocco", "ArabicOman", "ArabicQatar", "ArabicTunisia",
+            "ArabicUnitedArabEmirates", "ArabicYemen", "ChineseTaiwan", "DanishDenmark",
+            "GermanGermany", "EnglishUS", "SpanishSpain", "FinnishFinland",
+            "FrenchFrance", "HebrewIsrael", "ItalianItaly", "JapaneseJapan",
+            "KoreanKorea", "DutchNetherlands", "NorwegianNorway", "PortugueseBrazil",
+            "RussianRussia", "SwedishSweden", "EnglishThailand", "EnglishIndonesia",
+            "Slovenian", "Latvian", "EnglishVietnam", "ChineseChina",
+            "GermanSwitzerland", "EnglishUK", "SpanishMexico", "ChineseHongKong",
+            "GermanAustria", "EnglishAustralia", "FrenchCanada", "EnglishCanada",
+            "EnglishNewZealand", "EnglishIreland", "SpanishVenezuela", "SpanishColombia",
+            "SpanishPeru", "SpanishArgentina", "EnglishPhilippines", "SpanishChile",
+            "EnglishIndia", "EnglishMalaysia", "EnglishSingapore", "TurkishTurkey",
+            "FilipinoPhilippines", "PolandPolish", "MalayMalaysia", "UkrainianUkraine",
+            "CzechRepublicCZ", "RomaniaRO", "GreekGreece", "HungaryHU", "HindiIndia",
+            "Bulgarian", "Lithuanian", "Croatian"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for LCID {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `User` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Clone, PartialEq, Default)]
 pub struct User {
@@ -6669,6 +12195,256 @@ impl XmlDecode for User {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for User {
+    const MEMBERS: &'static [&'static str] = &[
+        "ContactInfo",
+        "CustomerId",
+        "Id",
+        "JobTitle",
+        "LastModifiedByUserId",
+        "LastModifiedTime",
+        "Lcid",
+        "Name",
+        "Password",
+        "SecretAnswer",
+        "SecretQuestion",
+        "UserLifeCycleStatus",
+        "TimeStamp",
+        "UserName",
+        "ForwardCompatibilityMap",
+        "AuthenticationToken",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ContactInfo",
+            &self.contact_info,
+            <ContactInfo as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "JobTitle",
+            &self.job_title,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastModifiedTime",
+            &self.last_modified_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Lcid",
+            &self.lcid,
+            <LCID as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <PersonName as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Password",
+            &self.password,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SecretAnswer",
+            &self.secret_answer,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SecretQuestion",
+            &self.secret_question,
+            <SecretQuestion as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "UserLifeCycleStatus",
+            &self.user_life_cycle_status,
+            <UserLifeCycleStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "TimeStamp",
+            &self.time_stamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "UserName",
+            &self.user_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AuthenticationToken",
+            &self.authentication_token,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ContactInfo" => {
+                self.contact_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ContactInfo as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerId" => {
+                self.customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "JobTitle" => {
+                self.job_title = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedByUserId" => {
+                self.last_modified_by_user_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedTime" => {
+                self.last_modified_time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Lcid" => {
+                self.lcid = crate::json::member::nillable(
+                    v,
+                    path,
+                    <LCID as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <PersonName as JsonDecode>::read_json,
+                )?;
+            }
+            "Password" => {
+                self.password = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SecretAnswer" => {
+                self.secret_answer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "SecretQuestion" => {
+                self.secret_question = crate::json::member::opt(
+                    v,
+                    path,
+                    <SecretQuestion as JsonDecode>::read_json,
+                )?;
+            }
+            "UserLifeCycleStatus" => {
+                self.user_life_cycle_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <UserLifeCycleStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "TimeStamp" => {
+                self.time_stamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            "UserName" => {
+                self.user_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "AuthenticationToken" => {
+                self.authentication_token = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for User {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for User {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ContactInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactInfo {
@@ -6779,6 +12555,186 @@ impl XmlDecode for ContactInfo {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ContactInfo {
+    const MEMBERS: &'static [&'static str] = &[
+        "Address",
+        "ContactByPhone",
+        "ContactByPostalMail",
+        "Email",
+        "EmailFormat",
+        "Fax",
+        "HomePhone",
+        "Id",
+        "Mobile",
+        "Phone1",
+        "Phone2",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Address",
+            &self.address,
+            <Address as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ContactByPhone",
+            &self.contact_by_phone,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ContactByPostalMail",
+            &self.contact_by_postal_mail,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Email",
+            &self.email,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "EmailFormat",
+            &self.email_format,
+            <EmailFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Fax",
+            &self.fax,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "HomePhone",
+            &self.home_phone,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Mobile",
+            &self.mobile,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Phone1",
+            &self.phone1,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Phone2",
+            &self.phone2,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Address" => {
+                self.address = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Address as JsonDecode>::read_json,
+                )?;
+            }
+            "ContactByPhone" => {
+                self.contact_by_phone = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ContactByPostalMail" => {
+                self.contact_by_postal_mail = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Email" => {
+                self.email = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "EmailFormat" => {
+                self.email_format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <EmailFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "Fax" => {
+                self.fax = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "HomePhone" => {
+                self.home_phone = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Mobile" => {
+                self.mobile = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Phone1" => {
+                self.phone1 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Phone2" => {
+                self.phone2 = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ContactInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ContactInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `EmailFormat` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -6827,6 +12783,28 @@ impl XmlText for EmailFormat {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for EmailFormat {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Html", "Text"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for EmailFormat {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `PersonName` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -6879,6 +12857,75 @@ impl XmlEncode for PersonName {
 impl XmlDecode for PersonName {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PersonName {
+    const MEMBERS: &'static [&'static str] = &["FirstName", "LastName", "MiddleInitial"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "FirstName",
+            &self.first_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LastName",
+            &self.last_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MiddleInitial",
+            &self.middle_initial,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "FirstName" => {
+                self.first_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "LastName" => {
+                self.last_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MiddleInitial" => {
+                self.middle_initial = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PersonName {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PersonName {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SecretQuestion` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -6974,6 +13021,32 @@ impl XmlText for SecretQuestion {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SecretQuestion {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "None", "FavoritePetsName", "FavoriteMovie", "Anniversary",
+            "FatherMiddleName", "SpouseMiddleName", "FirstChildMiddleName",
+            "HighSchoolName", "FavoriteTeacherName", "FavoriteSportsTeam"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SecretQuestion {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `UserLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -7035,6 +13108,28 @@ impl XmlText for UserLifeCycleStatus {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for UserLifeCycleStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Pending", "Active", "Inactive", "Deleted"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for UserLifeCycleStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
@@ -7100,6 +13195,28 @@ impl XmlText for AccountAdditionalField {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AccountAdditionalField {
+    fn known_names() -> Vec<&'static str> {
+        vec!["TaxCertificate", "AccountMode", "CouponClaimInfo", "ParentCustomerNumber"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AccountAdditionalField {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfCustomerRole` wrapper (items named `CustomerRole`).
 pub(crate) fn enc_array_of_customer_role(
     items: &Vec<Option<CustomerRole>>,
@@ -7118,6 +13235,28 @@ pub(crate) fn dec_array_of_customer_role(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CustomerRole>>, DecodeError> {
     r.items(b"CustomerRole", |r| r.opt(<CustomerRole as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_customer_role(
+    items: &Vec<Option<CustomerRole>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CustomerRole as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_customer_role(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CustomerRole>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CustomerRole as JsonDecode>::read_json,
+    )
 }
 /// `CustomerRole` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7191,6 +13330,107 @@ impl XmlDecode for CustomerRole {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CustomerRole {
+    const MEMBERS: &'static [&'static str] = &[
+        "RoleId",
+        "CustomerId",
+        "AccountIds",
+        "LinkedAccountIds",
+        "CustomerLinkPermission",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "RoleId",
+            &self.role_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LinkedAccountIds",
+            &self.linked_account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "RoleId" => {
+                self.role_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerId" => {
+                self.customer_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "LinkedAccountIds" => {
+                self.linked_account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "CustomerLinkPermission" => {
+                self.customer_link_permission = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CustomerRole {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CustomerRole {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfUserInfo` wrapper (items named `UserInfo`).
 pub(crate) fn enc_array_of_user_info(
     items: &Vec<Option<UserInfo>>,
@@ -7209,6 +13449,20 @@ pub(crate) fn dec_array_of_user_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<UserInfo>>, DecodeError> {
     r.items(b"UserInfo", |r| r.opt(<UserInfo as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_user_info(
+    items: &Vec<Option<UserInfo>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <UserInfo as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_user_info(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<UserInfo>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <UserInfo as JsonDecode>::read_json)
 }
 /// `UserInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7255,6 +13509,57 @@ impl XmlDecode for UserInfo {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UserInfo {
+    const MEMBERS: &'static [&'static str] = &["Id", "UserName"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "UserName",
+            &self.user_name,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Id" => {
+                self.id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "UserName" => {
+                self.user_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UserInfo {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UserInfo {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfPilotFeature` wrapper (items named `PilotFeature`).
 pub(crate) fn enc_array_of_pilot_feature(
     items: &Vec<PilotFeature>,
@@ -7273,6 +13578,20 @@ pub(crate) fn dec_array_of_pilot_feature(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<PilotFeature>, DecodeError> {
     r.items(b"PilotFeature", <PilotFeature as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_pilot_feature(
+    items: &Vec<PilotFeature>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(w, items, <PilotFeature as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_pilot_feature(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<PilotFeature>, JsonError> {
+    crate::json::member::array(v, path, <PilotFeature as JsonDecode>::read_json)
 }
 /// `PilotFeature` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7319,6 +13638,57 @@ impl XmlDecode for PilotFeature {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PilotFeature {
+    const MEMBERS: &'static [&'static str] = &["Id", "Countries"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Id", &self.id, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Countries",
+            &self.countries,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Id" => {
+                self.id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Countries" => {
+                self.countries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PilotFeature {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PilotFeature {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAccountInfoWithCustomerData` wrapper (items named `AccountInfoWithCustomerData`).
 pub(crate) fn enc_array_of_account_info_with_customer_data(
     items: &Vec<Option<AccountInfoWithCustomerData>>,
@@ -7339,6 +13709,28 @@ pub(crate) fn dec_array_of_account_info_with_customer_data(
     r.items(
         b"AccountInfoWithCustomerData",
         |r| r.opt(<AccountInfoWithCustomerData as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_account_info_with_customer_data(
+    items: &Vec<Option<AccountInfoWithCustomerData>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AccountInfoWithCustomerData as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_account_info_with_customer_data(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AccountInfoWithCustomerData>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AccountInfoWithCustomerData as JsonDecode>::read_json,
     )
 }
 /// `AccountInfoWithCustomerData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -7429,6 +13821,149 @@ impl XmlDecode for AccountInfoWithCustomerData {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountInfoWithCustomerData {
+    const MEMBERS: &'static [&'static str] = &[
+        "CustomerId",
+        "CustomerName",
+        "AccountId",
+        "AccountName",
+        "AccountNumber",
+        "AccountLifeCycleStatus",
+        "PauseReason",
+        "AccountMode",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomerId",
+            &self.customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerName",
+            &self.customer_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountName",
+            &self.account_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountNumber",
+            &self.account_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+            <AccountLifeCycleStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PauseReason",
+            &self.pause_reason,
+            <u8 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AccountMode",
+            &self.account_mode,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomerId" => {
+                self.customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomerName" => {
+                self.customer_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountId" => {
+                self.account_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountName" => {
+                self.account_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountNumber" => {
+                self.account_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountLifeCycleStatus" => {
+                self.account_life_cycle_status = crate::json::member::opt(
+                    v,
+                    path,
+                    <AccountLifeCycleStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "PauseReason" => {
+                self.pause_reason = crate::json::member::nillable(
+                    v,
+                    path,
+                    <u8 as JsonDecode>::read_json,
+                )?;
+            }
+            "AccountMode" => {
+                self.account_mode = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountInfoWithCustomerData {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountInfoWithCustomerData {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfPredicate` wrapper (items named `Predicate`).
 pub(crate) fn enc_array_of_predicate(
     items: &Vec<Option<Predicate>>,
@@ -7447,6 +13982,20 @@ pub(crate) fn dec_array_of_predicate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Predicate>>, DecodeError> {
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_predicate(
+    items: &Vec<Option<Predicate>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <Predicate as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_predicate(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Predicate>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <Predicate as JsonDecode>::read_json)
 }
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7498,6 +14047,75 @@ impl XmlEncode for Predicate {
 impl XmlDecode for Predicate {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Predicate {
+    const MEMBERS: &'static [&'static str] = &["Field", "Operator", "Value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Field",
+            &self.field,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Operator",
+            &self.operator,
+            <PredicateOperator as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Value",
+            &self.value,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Field" => {
+                self.field = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Operator" => {
+                self.operator = crate::json::member::opt(
+                    v,
+                    path,
+                    <PredicateOperator as JsonDecode>::read_json,
+                )?;
+            }
+            "Value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Predicate {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Predicate {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -7583,6 +14201,31 @@ impl XmlText for PredicateOperator {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PredicateOperator {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Equals", "NotEquals", "Contains", "In", "GreaterThanEquals",
+            "LessThanEquals", "StartsWith", "NotContains"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PredicateOperator {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DateRange` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DateRange {
@@ -7628,6 +14271,62 @@ impl XmlDecode for DateRange {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DateRange {
+    const MEMBERS: &'static [&'static str] = &["MinDate", "MaxDate"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "MinDate",
+            &self.min_date,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "MaxDate",
+            &self.max_date,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "MinDate" => {
+                self.min_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxDate" => {
+                self.max_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DateRange {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DateRange {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfOrderBy` wrapper (items named `OrderBy`).
 pub(crate) fn enc_array_of_order_by(
     items: &Vec<Option<OrderBy>>,
@@ -7646,6 +14345,20 @@ pub(crate) fn dec_array_of_order_by(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OrderBy>>, DecodeError> {
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_order_by(
+    items: &Vec<Option<OrderBy>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <OrderBy as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_order_by(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<OrderBy>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <OrderBy as JsonDecode>::read_json)
 }
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7690,6 +14403,62 @@ impl XmlEncode for OrderBy {
 impl XmlDecode for OrderBy {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OrderBy {
+    const MEMBERS: &'static [&'static str] = &["Field", "Order"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "Field",
+            &self.field,
+            <OrderByField as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Order",
+            &self.order,
+            <SortOrder as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Field" => {
+                self.field = crate::json::member::opt(
+                    v,
+                    path,
+                    <OrderByField as JsonDecode>::read_json,
+                )?;
+            }
+            "Order" => {
+                self.order = crate::json::member::opt(
+                    v,
+                    path,
+                    <SortOrder as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OrderBy {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OrderBy {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -7765,6 +14534,31 @@ impl XmlText for OrderByField {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for OrderByField {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Id", "Name", "Number", "LifeCycleStatus", "CouponClassName",
+            "CouponStartDate"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for OrderByField {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -7815,6 +14609,28 @@ impl XmlText for SortOrder {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SortOrder {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Ascending", "Descending"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SortOrder {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
@@ -7860,6 +14676,52 @@ impl XmlDecode for Paging {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Paging {
+    const MEMBERS: &'static [&'static str] = &["Index", "Size"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
+        crate::json::emit::opt(w, "Size", &self.size, <i32 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Index" => {
+                self.index = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Size" => {
+                self.size = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Paging {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Paging {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCustomer` wrapper (items named `Customer`).
 pub(crate) fn enc_array_of_customer(
     items: &Vec<Option<Customer>>,
@@ -7879,6 +14741,20 @@ pub(crate) fn dec_array_of_customer(
 ) -> Result<Vec<Option<Customer>>, DecodeError> {
     r.items(b"Customer", |r| r.opt(<Customer as XmlDecode>::decode))
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_customer(
+    items: &Vec<Option<Customer>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <Customer as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_customer(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Customer>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <Customer as JsonDecode>::read_json)
+}
 /// Writes an `ArrayOfClientLink` wrapper (items named `ClientLink`).
 pub(crate) fn enc_array_of_client_link(
     items: &Vec<Option<ClientLink>>,
@@ -7897,6 +14773,28 @@ pub(crate) fn dec_array_of_client_link(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<ClientLink>>, DecodeError> {
     r.items(b"ClientLink", |r| r.opt(<ClientLink as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_client_link(
+    items: &Vec<Option<ClientLink>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <ClientLink as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_client_link(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<ClientLink>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <ClientLink as JsonDecode>::read_json,
+    )
 }
 /// `ClientLink` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8104,6 +15002,346 @@ impl XmlDecode for ClientLink {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ClientLink {
+    const MEMBERS: &'static [&'static str] = &[
+        "Type",
+        "ClientEntityId",
+        "ClientEntityNumber",
+        "ClientEntityName",
+        "ManagingCustomerId",
+        "ManagingCustomerNumber",
+        "ManagingCustomerName",
+        "Note",
+        "Name",
+        "InviterEmail",
+        "InviterName",
+        "InviterPhone",
+        "IsBillToClient",
+        "StartDate",
+        "Status",
+        "SuppressNotification",
+        "LastModifiedDateTime",
+        "LastModifiedByUserId",
+        "Timestamp",
+        "ForwardCompatibilityMap",
+        "CustomerLinkPermission",
+        "ClientEntityCustomerNumber",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        if !discriminated {
+            crate::json::emit::nillable(
+                w,
+                "Type",
+                &self.type_,
+                <String as JsonEncode>::write_json,
+            );
+        }
+        crate::json::emit::nillable(
+            w,
+            "ClientEntityId",
+            &self.client_entity_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ClientEntityNumber",
+            &self.client_entity_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ClientEntityName",
+            &self.client_entity_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ManagingCustomerId",
+            &self.managing_customer_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ManagingCustomerNumber",
+            &self.managing_customer_number,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ManagingCustomerName",
+            &self.managing_customer_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Note",
+            &self.note,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Name",
+            &self.name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "InviterEmail",
+            &self.inviter_email,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "InviterName",
+            &self.inviter_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "InviterPhone",
+            &self.inviter_phone,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "IsBillToClient",
+            &self.is_bill_to_client,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "StartDate",
+            &self.start_date,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Status",
+            &self.status,
+            <ClientLinkStatus as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "SuppressNotification",
+            &self.suppress_notification,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "LastModifiedDateTime",
+            &self.last_modified_date_time,
+            <DateTime as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Timestamp",
+            &self.timestamp,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+            json_enc_array_of_key_value_pair_ofstringstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ClientEntityCustomerNumber",
+            &self.client_entity_customer_number,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Type" => {
+                self.type_ = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ClientEntityId" => {
+                self.client_entity_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ClientEntityNumber" => {
+                self.client_entity_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ClientEntityName" => {
+                self.client_entity_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ManagingCustomerId" => {
+                self.managing_customer_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "ManagingCustomerNumber" => {
+                self.managing_customer_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ManagingCustomerName" => {
+                self.managing_customer_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Note" => {
+                self.note = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Name" => {
+                self.name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "InviterEmail" => {
+                self.inviter_email = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "InviterName" => {
+                self.inviter_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "InviterPhone" => {
+                self.inviter_phone = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "IsBillToClient" => {
+                self.is_bill_to_client = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "StartDate" => {
+                self.start_date = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ClientLinkStatus as JsonDecode>::read_json,
+                )?;
+            }
+            "SuppressNotification" => {
+                self.suppress_notification = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedDateTime" => {
+                self.last_modified_date_time = crate::json::member::opt(
+                    v,
+                    path,
+                    <DateTime as JsonDecode>::read_json,
+                )?;
+            }
+            "LastModifiedByUserId" => {
+                self.last_modified_by_user_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Timestamp" => {
+                self.timestamp = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            "ForwardCompatibilityMap" => {
+                self.forward_compatibility_map = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_pair_ofstringstring,
+                )?;
+            }
+            "CustomerLinkPermission" => {
+                self.customer_link_permission = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ClientEntityCustomerNumber" => {
+                self.client_entity_customer_number = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ClientLink {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ClientLink {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ClientLinkStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -8217,6 +15455,32 @@ impl XmlText for ClientLinkStatus {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ClientLinkStatus {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "LinkPending", "LinkCanceled", "LinkExpired", "LinkAccepted", "LinkDeclined",
+            "LinkInProgress", "Active", "LinkFailed", "UnlinkRequested", "UnlinkPending",
+            "UnlinkCanceled", "UnlinkInProgress", "Inactive", "UnlinkFailed"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ClientLinkStatus {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfAdvertiserAccount` wrapper (items named `AdvertiserAccount`).
 pub(crate) fn enc_array_of_advertiser_account(
     items: &Vec<Option<AdvertiserAccount>>,
@@ -8235,6 +15499,28 @@ pub(crate) fn dec_array_of_advertiser_account(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdvertiserAccount>>, DecodeError> {
     r.items(b"AdvertiserAccount", |r| r.opt(<AdvertiserAccount as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_advertiser_account(
+    items: &Vec<Option<AdvertiserAccount>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdvertiserAccount as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_advertiser_account(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdvertiserAccount>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdvertiserAccount as JsonDecode>::read_json,
+    )
 }
 /// Writes an `ArrayOfUserInvitation` wrapper (items named `UserInvitation`).
 pub(crate) fn enc_array_of_user_invitation(
@@ -8255,6 +15541,28 @@ pub(crate) fn dec_array_of_user_invitation(
 ) -> Result<Vec<Option<UserInvitation>>, DecodeError> {
     r.items(b"UserInvitation", |r| r.opt(<UserInvitation as XmlDecode>::decode))
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_user_invitation(
+    items: &Vec<Option<UserInvitation>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <UserInvitation as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_user_invitation(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<UserInvitation>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <UserInvitation as JsonDecode>::read_json,
+    )
+}
 /// Writes an `ArrayOfAddress` wrapper (items named `Address`).
 pub(crate) fn enc_array_of_address(
     items: &Vec<Option<Address>>,
@@ -8274,6 +15582,20 @@ pub(crate) fn dec_array_of_address(
 ) -> Result<Vec<Option<Address>>, DecodeError> {
     r.items(b"Address", |r| r.opt(<Address as XmlDecode>::decode))
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_address(
+    items: &Vec<Option<Address>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, <Address as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_address(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Address>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <Address as JsonDecode>::read_json)
+}
 /// Writes an `ArrayOfNotification` wrapper (items named `Notification`).
 pub(crate) fn enc_array_of_notification(
     items: &Vec<Option<Notification>>,
@@ -8292,6 +15614,28 @@ pub(crate) fn dec_array_of_notification(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Notification>>, DecodeError> {
     r.items(b"Notification", |r| r.opt(<Notification as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_notification(
+    items: &Vec<Option<Notification>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <Notification as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_notification(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Notification>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <Notification as JsonDecode>::read_json,
+    )
 }
 /// `Notification` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8372,6 +15716,116 @@ impl XmlDecode for Notification {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Notification {
+    const MEMBERS: &'static [&'static str] = &[
+        "TypeId",
+        "Id",
+        "Severity",
+        "Title",
+        "Message",
+        "AdditionalInfo",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(
+            w,
+            "TypeId",
+            &self.type_id,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
+        crate::json::emit::opt(
+            w,
+            "Severity",
+            &self.severity,
+            <u8 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Title",
+            &self.title,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdditionalInfo",
+            &self.additional_info,
+            json_enc_array_of_key_value_entity_ofstringstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TypeId" => {
+                self.type_id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Id" => {
+                self.id = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Severity" => {
+                self.severity = crate::json::member::opt(
+                    v,
+                    path,
+                    <u8 as JsonDecode>::read_json,
+                )?;
+            }
+            "Title" => {
+                self.title = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "AdditionalInfo" => {
+                self.additional_info = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_key_value_entity_ofstringstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Notification {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Notification {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyValueEntityOfstringstring` wrapper (items named `KeyValueEntityOfstringstring`).
 pub(crate) fn enc_array_of_key_value_entity_ofstringstring(
     items: &Vec<Option<KeyValueEntityOfstringstring>>,
@@ -8392,6 +15846,28 @@ pub(crate) fn dec_array_of_key_value_entity_ofstringstring(
     r.items(
         b"KeyValueEntityOfstringstring",
         |r| r.opt(<KeyValueEntityOfstringstring as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_entity_ofstringstring(
+    items: &Vec<Option<KeyValueEntityOfstringstring>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeyValueEntityOfstringstring as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_entity_ofstringstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeyValueEntityOfstringstring>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeyValueEntityOfstringstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOfstringstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -8439,6 +15915,62 @@ impl XmlDecode for KeyValueEntityOfstringstring {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValueEntityOfstringstring {
+    const MEMBERS: &'static [&'static str] = &["Key", "Value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "Key",
+            &self.key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Value",
+            &self.value,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Key" => {
+                self.key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValueEntityOfstringstring {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValueEntityOfstringstring {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyValueEntityOflongint` wrapper (items named `KeyValueEntityOflongint`).
 pub(crate) fn enc_array_of_key_value_entity_oflongint(
     items: &Vec<Option<KeyValueEntityOflongint>>,
@@ -8459,6 +15991,28 @@ pub(crate) fn dec_array_of_key_value_entity_oflongint(
     r.items(
         b"KeyValueEntityOflongint",
         |r| r.opt(<KeyValueEntityOflongint as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_entity_oflongint(
+    items: &Vec<Option<KeyValueEntityOflongint>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeyValueEntityOflongint as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_entity_oflongint(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeyValueEntityOflongint>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeyValueEntityOflongint as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOflongint` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -8506,6 +16060,52 @@ impl XmlDecode for KeyValueEntityOflongint {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValueEntityOflongint {
+    const MEMBERS: &'static [&'static str] = &["Key", "Value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
+        crate::json::emit::opt(w, "Value", &self.value, <i32 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Key" => {
+                self.key = crate::json::member::opt(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "Value" => {
+                self.value = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValueEntityOflongint {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValueEntityOflongint {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
@@ -8551,6 +16151,62 @@ impl XmlDecode for AdApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_ad_api_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_api_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -8587,6 +16243,49 @@ impl XmlEncode for ApplicationFaultBase {
 impl XmlDecode for ApplicationFaultBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplicationFaultBase {
+    const MEMBERS: &'static [&'static str] = &["TrackingId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFaultBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFaultBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -8661,6 +16360,55 @@ impl XmlDecode for ApplicationFault {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, w, Some("ApplicationFault"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+            }
+            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("ApplicationFault") => {
+                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("AdApiFaultDetail") => {
+                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ApiFault") => {
+                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "ApplicationFault",
+                                    "ApplicationFault, AdApiFaultDetail, ApiFault"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -8679,6 +16427,28 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_api_error(
+    items: &Vec<Option<AdApiError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdApiError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_api_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdApiError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdApiError as JsonDecode>::read_json,
+    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8739,6 +16509,83 @@ impl XmlDecode for AdApiError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Detail",
+            &self.detail,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Detail" => {
+                self.detail = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFault {
@@ -8790,6 +16637,62 @@ impl XmlDecode for ApiFault {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApiFault {
+    const MEMBERS: &'static [&'static str] = &["TrackingId", "OperationErrors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApiFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApiFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -8808,6 +16711,28 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_operation_error(
+    items: &Vec<Option<OperationError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <OperationError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_operation_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<OperationError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <OperationError as JsonDecode>::read_json,
+    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8861,6 +16786,70 @@ impl XmlDecode for OperationError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OperationError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Details", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OperationError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OperationError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfArrayOfOperationError` wrapper (items named `ArrayOfOperationError`).
 pub(crate) fn enc_array_of_array_of_operation_error(
     items: &Vec<Option<Vec<Option<OperationError>>>>,
@@ -8879,6 +16868,20 @@ pub(crate) fn dec_array_of_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Vec<Option<OperationError>>>>, DecodeError> {
     r.items(b"ArrayOfOperationError", |r| r.opt(dec_array_of_operation_error))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_array_of_operation_error(
+    items: &Vec<Option<Vec<Option<OperationError>>>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(w, items, json_enc_array_of_operation_error)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_array_of_operation_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<Vec<Option<OperationError>>>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, json_dec_array_of_operation_error)
 }
 /// Writes an `ArrayOfKeyValuePairOfstringstring` wrapper (items named `KeyValuePairOfstringstring`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringstring(
@@ -8900,6 +16903,28 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
     r.items(
         b"KeyValuePairOfstringstring",
         <KeyValuePairOfstringstring as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_pair_ofstringstring(
+    items: &Vec<KeyValuePairOfstringstring>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <KeyValuePairOfstringstring as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_pair_ofstringstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<KeyValuePairOfstringstring>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <KeyValuePairOfstringstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
@@ -8947,6 +16972,62 @@ impl XmlDecode for KeyValuePairOfstringstring {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValuePairOfstringstring {
+    const MEMBERS: &'static [&'static str] = &["key", "value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable_req(
+            w,
+            "key",
+            &self.key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "value",
+            &self.value,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "key" => {
+                self.key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValuePairOfstringstring {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValuePairOfstringstring {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeyValuePairOfstringbase64Binary` wrapper (items named `KeyValuePairOfstringbase64Binary`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringbase64_binary(
     items: &Vec<KeyValuePairOfstringbase64Binary>,
@@ -8967,6 +17048,28 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringbase64_binary(
     r.items(
         b"KeyValuePairOfstringbase64Binary",
         <KeyValuePairOfstringbase64Binary as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_key_value_pair_ofstringbase64_binary(
+    items: &Vec<KeyValuePairOfstringbase64Binary>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <KeyValuePairOfstringbase64Binary as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_key_value_pair_ofstringbase64_binary(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<KeyValuePairOfstringbase64Binary>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <KeyValuePairOfstringbase64Binary as JsonDecode>::read_json,
     )
 }
 /// `KeyValuePairOfstringbase64Binary` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
@@ -9014,6 +17117,62 @@ impl XmlDecode for KeyValuePairOfstringbase64Binary {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeyValuePairOfstringbase64Binary {
+    const MEMBERS: &'static [&'static str] = &["key", "value"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable_req(
+            w,
+            "key",
+            &self.key,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "value",
+            &self.value,
+            <Vec<u8> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "key" => {
+                self.key = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "value" => {
+                self.value = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Vec<u8> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeyValuePairOfstringbase64Binary {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeyValuePairOfstringbase64Binary {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -9031,6 +17190,17 @@ pub(crate) fn enc_array_oflong(
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_oflong(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i64>, JsonError> {
+    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
+}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -9047,6 +17217,17 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofint(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i32>, JsonError> {
+    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -9066,6 +17247,17 @@ pub(crate) fn dec_array_ofstring(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
+    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<String>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -9097,6 +17289,23 @@ impl FaultDetailDecode for FaultDetail {
                 },
             ),
         )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        match self {
+            Self::AdApiFaultDetail(v) => {
+                w.key("AdApiFaultDetail");
+                v.write_json(w);
+            }
+            Self::ApiFault(v) => {
+                w.key("ApiFault");
+                v.write_json(w);
+            }
+        }
+        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.
@@ -11107,6 +19316,155 @@ impl Operation for DismissNotificationsRequest {
     type Fault = FaultDetail;
     const META: &'static OperationMeta = &DISMISS_NOTIFICATIONS;
 }
+/// Every operation of this service with its JSON entry points, in WSDL order.
+#[cfg(feature = "json")]
+pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
+    crate::json::JsonOperation::of::<
+        GetAccountsInfoRequest,
+    >("{\n  \"CustomerId\": \"0\",\n  \"OnlyParentAccounts\": false\n}"),
+    crate::json::JsonOperation::of::<
+        FindAccountsRequest,
+    >("{\n  \"CustomerId\": \"0\",\n  \"AccountFilter\": \"string\",\n  \"TopN\": 0\n}"),
+    crate::json::JsonOperation::of::<
+        AddAccountRequest,
+    >(
+        "{\n  \"Account\": {\n    \"BillToCustomerId\": \"0\",\n    \"CurrencyCode\": \"AED\",\n    \"AccountFinancialStatus\": \"Proposed\",\n    \"Id\": \"0\",\n    \"Language\": \"Danish\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"Name\": \"string\",\n    \"Number\": \"string\",\n    \"ParentCustomerId\": \"0\",\n    \"PaymentMethodId\": \"0\",\n    \"PaymentMethodType\": \"CreditCard\",\n    \"PrimaryUserId\": \"0\",\n    \"AccountLifeCycleStatus\": \"Draft\",\n    \"TimeStamp\": \"AQID\",\n    \"TimeZone\": \"AbuDhabiMuscat\",\n    \"PauseReason\": 0,\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"LinkedAgencies\": [\n      {\n        \"Id\": \"0\",\n        \"Name\": \"string\"\n      }\n    ],\n    \"SalesHouseCustomerId\": \"0\",\n    \"TaxInformation\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"BackUpPaymentInstrumentId\": \"0\",\n    \"BillingThresholdAmount\": 1.5,\n    \"BusinessAddress\": {\n      \"City\": \"string\",\n      \"CountryCode\": \"string\",\n      \"Id\": \"0\",\n      \"Line1\": \"string\",\n      \"Line2\": \"string\",\n      \"Line3\": \"string\",\n      \"Line4\": \"string\",\n      \"PostalCode\": \"string\",\n      \"StateOrProvince\": \"string\",\n      \"TimeStamp\": \"AQID\",\n      \"BusinessName\": \"string\"\n    },\n    \"AutoTagType\": \"Inactive\",\n    \"SoldToPaymentInstrumentId\": \"0\",\n    \"TaxCertificate\": {\n      \"TaxCertificateBlobContainerName\": \"string\",\n      \"TaxCertificates\": [\n        {\n          \"key\": \"string\",\n          \"value\": \"AQID\"\n        }\n      ],\n      \"Status\": \"Valid\"\n    },\n    \"AccountMode\": \"string\",\n    \"ParentCustomerNumber\": \"string\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        UpdateAccountRequest,
+    >(
+        "{\n  \"Account\": {\n    \"BillToCustomerId\": \"0\",\n    \"CurrencyCode\": \"AED\",\n    \"AccountFinancialStatus\": \"Proposed\",\n    \"Id\": \"0\",\n    \"Language\": \"Danish\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"Name\": \"string\",\n    \"Number\": \"string\",\n    \"ParentCustomerId\": \"0\",\n    \"PaymentMethodId\": \"0\",\n    \"PaymentMethodType\": \"CreditCard\",\n    \"PrimaryUserId\": \"0\",\n    \"AccountLifeCycleStatus\": \"Draft\",\n    \"TimeStamp\": \"AQID\",\n    \"TimeZone\": \"AbuDhabiMuscat\",\n    \"PauseReason\": 0,\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"LinkedAgencies\": [\n      {\n        \"Id\": \"0\",\n        \"Name\": \"string\"\n      }\n    ],\n    \"SalesHouseCustomerId\": \"0\",\n    \"TaxInformation\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"BackUpPaymentInstrumentId\": \"0\",\n    \"BillingThresholdAmount\": 1.5,\n    \"BusinessAddress\": {\n      \"City\": \"string\",\n      \"CountryCode\": \"string\",\n      \"Id\": \"0\",\n      \"Line1\": \"string\",\n      \"Line2\": \"string\",\n      \"Line3\": \"string\",\n      \"Line4\": \"string\",\n      \"PostalCode\": \"string\",\n      \"StateOrProvince\": \"string\",\n      \"TimeStamp\": \"AQID\",\n      \"BusinessName\": \"string\"\n    },\n    \"AutoTagType\": \"Inactive\",\n    \"SoldToPaymentInstrumentId\": \"0\",\n    \"TaxCertificate\": {\n      \"TaxCertificateBlobContainerName\": \"string\",\n      \"TaxCertificates\": [\n        {\n          \"key\": \"string\",\n          \"value\": \"AQID\"\n        }\n      ],\n      \"Status\": \"Valid\"\n    },\n    \"AccountMode\": \"string\",\n    \"ParentCustomerNumber\": \"string\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetCustomerRequest,
+    >("{\n  \"CustomerId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        UpdateCustomerRequest,
+    >(
+        "{\n  \"Customer\": {\n    \"CustomerFinancialStatus\": \"ProposalsOnly\",\n    \"Id\": \"0\",\n    \"Industry\": \"NA\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"MarketCountry\": \"string\",\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"MarketLanguage\": \"Danish\",\n    \"Name\": \"string\",\n    \"ServiceLevel\": \"SelfServe\",\n    \"CustomerLifeCycleStatus\": \"Active\",\n    \"TimeStamp\": \"AQID\",\n    \"Number\": \"string\",\n    \"CustomerAddress\": {\n      \"City\": \"string\",\n      \"CountryCode\": \"string\",\n      \"Id\": \"0\",\n      \"Line1\": \"string\",\n      \"Line2\": \"string\",\n      \"Line3\": \"string\",\n      \"Line4\": \"string\",\n      \"PostalCode\": \"string\",\n      \"StateOrProvince\": \"string\",\n      \"TimeStamp\": \"AQID\",\n      \"BusinessName\": \"string\"\n    }\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SignupCustomerRequest,
+    >(
+        "{\n  \"Customer\": {\n    \"CustomerFinancialStatus\": \"ProposalsOnly\",\n    \"Id\": \"0\",\n    \"Industry\": \"NA\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"MarketCountry\": \"string\",\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"MarketLanguage\": \"Danish\",\n    \"Name\": \"string\",\n    \"ServiceLevel\": \"SelfServe\",\n    \"CustomerLifeCycleStatus\": \"Active\",\n    \"TimeStamp\": \"AQID\",\n    \"Number\": \"string\",\n    \"CustomerAddress\": {\n      \"City\": \"string\",\n      \"CountryCode\": \"string\",\n      \"Id\": \"0\",\n      \"Line1\": \"string\",\n      \"Line2\": \"string\",\n      \"Line3\": \"string\",\n      \"Line4\": \"string\",\n      \"PostalCode\": \"string\",\n      \"StateOrProvince\": \"string\",\n      \"TimeStamp\": \"AQID\",\n      \"BusinessName\": \"string\"\n    }\n  },\n  \"Account\": {\n    \"BillToCustomerId\": \"0\",\n    \"CurrencyCode\": \"AED\",\n    \"AccountFinancialStatus\": \"Proposed\",\n    \"Id\": \"0\",\n    \"Language\": \"Danish\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"Name\": \"string\",\n    \"Number\": \"string\",\n    \"ParentCustomerId\": \"0\",\n    \"PaymentMethodId\": \"0\",\n    \"PaymentMethodType\": \"CreditCard\",\n    \"PrimaryUserId\": \"0\",\n    \"AccountLifeCycleStatus\": \"Draft\",\n    \"TimeStamp\": \"AQID\",\n    \"TimeZone\": \"AbuDhabiMuscat\",\n    \"PauseReason\": 0,\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"LinkedAgencies\": [\n      {\n        \"Id\": \"0\",\n        \"Name\": \"string\"\n      }\n    ],\n    \"SalesHouseCustomerId\": \"0\",\n    \"TaxInformation\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"BackUpPaymentInstrumentId\": \"0\",\n    \"BillingThresholdAmount\": 1.5,\n    \"BusinessAddress\": {\n      \"City\": \"string\",\n      \"CountryCode\": \"string\",\n      \"Id\": \"0\",\n      \"Line1\": \"string\",\n      \"Line2\": \"string\",\n      \"Line3\": \"string\",\n      \"Line4\": \"string\",\n      \"PostalCode\": \"string\",\n      \"StateOrProvince\": \"string\",\n      \"TimeStamp\": \"AQID\",\n      \"BusinessName\": \"string\"\n    },\n    \"AutoTagType\": \"Inactive\",\n    \"SoldToPaymentInstrumentId\": \"0\",\n    \"TaxCertificate\": {\n      \"TaxCertificateBlobContainerName\": \"string\",\n      \"TaxCertificates\": [\n        {\n          \"key\": \"string\",\n          \"value\": \"AQID\"\n        }\n      ],\n      \"Status\": \"Valid\"\n    },\n    \"AccountMode\": \"string\",\n    \"ParentCustomerNumber\": \"string\"\n  },\n  \"ParentCustomerId\": \"0\",\n  \"UserInvitation\": {\n    \"Id\": \"0\",\n    \"FirstName\": \"string\",\n    \"LastName\": \"string\",\n    \"Email\": \"string\",\n    \"CustomerId\": \"0\",\n    \"RoleId\": 0,\n    \"AccountIds\": [\n      \"0\"\n    ],\n    \"ExpirationDate\": \"2024-01-01T00:00:00Z\",\n    \"Lcid\": \"ArabicSaudiArabia\"\n  },\n  \"UserId\": \"0\",\n  \"User\": {\n    \"ContactInfo\": {\n      \"Address\": {\n        \"City\": \"string\",\n        \"CountryCode\": \"string\",\n        \"Id\": \"0\",\n        \"Line1\": \"string\",\n        \"Line2\": \"string\",\n        \"Line3\": \"string\",\n        \"Line4\": \"string\",\n        \"PostalCode\": \"string\",\n        \"StateOrProvince\": \"string\",\n        \"TimeStamp\": \"AQID\",\n        \"BusinessName\": \"string\"\n      },\n      \"ContactByPhone\": false,\n      \"ContactByPostalMail\": false,\n      \"Email\": \"string\",\n      \"EmailFormat\": \"Html\",\n      \"Fax\": \"string\",\n      \"HomePhone\": \"string\",\n      \"Id\": \"0\",\n      \"Mobile\": \"string\",\n      \"Phone1\": \"string\",\n      \"Phone2\": \"string\"\n    },\n    \"CustomerId\": \"0\",\n    \"Id\": \"0\",\n    \"JobTitle\": \"string\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"Lcid\": \"ArabicSaudiArabia\",\n    \"Name\": {\n      \"FirstName\": \"string\",\n      \"LastName\": \"string\",\n      \"MiddleInitial\": \"string\"\n    },\n    \"Password\": \"string\",\n    \"SecretAnswer\": \"string\",\n    \"SecretQuestion\": \"None\",\n    \"UserLifeCycleStatus\": \"Pending\",\n    \"TimeStamp\": \"AQID\",\n    \"UserName\": \"string\",\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"AuthenticationToken\": \"string\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetAccountRequest,
+    >("{\n  \"AccountId\": \"0\",\n  \"ReturnAdditionalFields\": \"TaxCertificate\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetCustomersInfoRequest,
+    >("{\n  \"CustomerNameFilter\": \"string\",\n  \"TopN\": 0\n}"),
+    crate::json::JsonOperation::of::<
+        DeleteAccountRequest,
+    >("{\n  \"AccountId\": \"0\",\n  \"TimeStamp\": \"AQID\"\n}"),
+    crate::json::JsonOperation::of::<
+        DeleteCustomerRequest,
+    >("{\n  \"CustomerId\": \"0\",\n  \"TimeStamp\": \"AQID\"\n}"),
+    crate::json::JsonOperation::of::<
+        UpdateUserRequest,
+    >(
+        "{\n  \"User\": {\n    \"ContactInfo\": {\n      \"Address\": {\n        \"City\": \"string\",\n        \"CountryCode\": \"string\",\n        \"Id\": \"0\",\n        \"Line1\": \"string\",\n        \"Line2\": \"string\",\n        \"Line3\": \"string\",\n        \"Line4\": \"string\",\n        \"PostalCode\": \"string\",\n        \"StateOrProvince\": \"string\",\n        \"TimeStamp\": \"AQID\",\n        \"BusinessName\": \"string\"\n      },\n      \"ContactByPhone\": false,\n      \"ContactByPostalMail\": false,\n      \"Email\": \"string\",\n      \"EmailFormat\": \"Html\",\n      \"Fax\": \"string\",\n      \"HomePhone\": \"string\",\n      \"Id\": \"0\",\n      \"Mobile\": \"string\",\n      \"Phone1\": \"string\",\n      \"Phone2\": \"string\"\n    },\n    \"CustomerId\": \"0\",\n    \"Id\": \"0\",\n    \"JobTitle\": \"string\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"Lcid\": \"ArabicSaudiArabia\",\n    \"Name\": {\n      \"FirstName\": \"string\",\n      \"LastName\": \"string\",\n      \"MiddleInitial\": \"string\"\n    },\n    \"Password\": \"string\",\n    \"SecretAnswer\": \"string\",\n    \"SecretQuestion\": \"None\",\n    \"UserLifeCycleStatus\": \"Pending\",\n    \"TimeStamp\": \"AQID\",\n    \"UserName\": \"string\",\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"AuthenticationToken\": \"string\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        UpdateUserRolesRequest,
+    >(
+        "{\n  \"CustomerId\": \"0\",\n  \"UserId\": \"0\",\n  \"NewRoleId\": 0,\n  \"NewAccountIds\": [\n    \"0\"\n  ],\n  \"NewCustomerIds\": [\n    \"0\"\n  ],\n  \"DeleteRoleId\": 0,\n  \"DeleteAccountIds\": [\n    \"0\"\n  ],\n  \"DeleteCustomerIds\": [\n    \"0\"\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<GetUserRequest>("{\n  \"UserId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<GetCurrentUserRequest>("{}"),
+    crate::json::JsonOperation::of::<
+        DeleteUserRequest,
+    >("{\n  \"UserId\": \"0\",\n  \"TimeStamp\": \"AQID\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetUsersInfoRequest,
+    >("{\n  \"CustomerId\": \"0\",\n  \"StatusFilter\": \"Pending\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetCustomerPilotFeaturesRequest,
+    >("{\n  \"CustomerId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        GetAccountPilotFeaturesRequest,
+    >("{\n  \"AccountId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<GetPilotFeaturesCountriesRequest>("{}"),
+    crate::json::JsonOperation::of::<
+        GetAccessibleCustomerRequest,
+    >("{\n  \"CustomerId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        FindAccountsOrCustomersInfoRequest,
+    >(
+        "{\n  \"Filter\": \"string\",\n  \"TopN\": 0,\n  \"ReturnAdditionalFields\": \"TaxCertificate\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        UpgradeCustomerToAgencyRequest,
+    >("{\n  \"CustomerId\": \"0\"\n}"),
+    crate::json::JsonOperation::of::<
+        AddPrepayAccountRequest,
+    >(
+        "{\n  \"Account\": {\n    \"BillToCustomerId\": \"0\",\n    \"CurrencyCode\": \"AED\",\n    \"AccountFinancialStatus\": \"Proposed\",\n    \"Id\": \"0\",\n    \"Language\": \"Danish\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"Name\": \"string\",\n    \"Number\": \"string\",\n    \"ParentCustomerId\": \"0\",\n    \"PaymentMethodId\": \"0\",\n    \"PaymentMethodType\": \"CreditCard\",\n    \"PrimaryUserId\": \"0\",\n    \"AccountLifeCycleStatus\": \"Draft\",\n    \"TimeStamp\": \"AQID\",\n    \"TimeZone\": \"AbuDhabiMuscat\",\n    \"PauseReason\": 0,\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"LinkedAgencies\": [\n      {\n        \"Id\": \"0\",\n        \"Name\": \"string\"\n      }\n    ],\n    \"SalesHouseCustomerId\": \"0\",\n    \"TaxInformation\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"BackUpPaymentInstrumentId\": \"0\",\n    \"BillingThresholdAmount\": 1.5,\n    \"BusinessAddress\": {\n      \"City\": \"string\",\n      \"CountryCode\": \"string\",\n      \"Id\": \"0\",\n      \"Line1\": \"string\",\n      \"Line2\": \"string\",\n      \"Line3\": \"string\",\n      \"Line4\": \"string\",\n      \"PostalCode\": \"string\",\n      \"StateOrProvince\": \"string\",\n      \"TimeStamp\": \"AQID\",\n      \"BusinessName\": \"string\"\n    },\n    \"AutoTagType\": \"Inactive\",\n    \"SoldToPaymentInstrumentId\": \"0\",\n    \"TaxCertificate\": {\n      \"TaxCertificateBlobContainerName\": \"string\",\n      \"TaxCertificates\": [\n        {\n          \"key\": \"string\",\n          \"value\": \"AQID\"\n        }\n      ],\n      \"Status\": \"Valid\"\n    },\n    \"AccountMode\": \"string\",\n    \"ParentCustomerNumber\": \"string\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        UpdatePrepayAccountRequest,
+    >(
+        "{\n  \"Account\": {\n    \"BillToCustomerId\": \"0\",\n    \"CurrencyCode\": \"AED\",\n    \"AccountFinancialStatus\": \"Proposed\",\n    \"Id\": \"0\",\n    \"Language\": \"Danish\",\n    \"LastModifiedByUserId\": \"0\",\n    \"LastModifiedTime\": \"2024-01-01T00:00:00Z\",\n    \"Name\": \"string\",\n    \"Number\": \"string\",\n    \"ParentCustomerId\": \"0\",\n    \"PaymentMethodId\": \"0\",\n    \"PaymentMethodType\": \"CreditCard\",\n    \"PrimaryUserId\": \"0\",\n    \"AccountLifeCycleStatus\": \"Draft\",\n    \"TimeStamp\": \"AQID\",\n    \"TimeZone\": \"AbuDhabiMuscat\",\n    \"PauseReason\": 0,\n    \"ForwardCompatibilityMap\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"LinkedAgencies\": [\n      {\n        \"Id\": \"0\",\n        \"Name\": \"string\"\n      }\n    ],\n    \"SalesHouseCustomerId\": \"0\",\n    \"TaxInformation\": [\n      {\n        \"key\": \"string\",\n        \"value\": \"string\"\n      }\n    ],\n    \"BackUpPaymentInstrumentId\": \"0\",\n    \"BillingThresholdAmount\": 1.5,\n    \"BusinessAddress\": {\n      \"City\": \"string\",\n      \"CountryCode\": \"string\",\n      \"Id\": \"0\",\n      \"Line1\": \"string\",\n      \"Line2\": \"string\",\n      \"Line3\": \"string\",\n      \"Line4\": \"string\",\n      \"PostalCode\": \"string\",\n      \"StateOrProvince\": \"string\",\n      \"TimeStamp\": \"AQID\",\n      \"BusinessName\": \"string\"\n    },\n    \"AutoTagType\": \"Inactive\",\n    \"SoldToPaymentInstrumentId\": \"0\",\n    \"TaxCertificate\": {\n      \"TaxCertificateBlobContainerName\": \"string\",\n      \"TaxCertificates\": [\n        {\n          \"key\": \"string\",\n          \"value\": \"AQID\"\n        }\n      ],\n      \"Status\": \"Valid\"\n    },\n    \"AccountMode\": \"string\",\n    \"ParentCustomerNumber\": \"string\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        MapCustomerIdToExternalCustomerIdRequest,
+    >("{\n  \"CustomerId\": \"0\",\n  \"ExternalCustomerId\": \"string\"\n}"),
+    crate::json::JsonOperation::of::<
+        MapAccountIdToExternalAccountIdsRequest,
+    >("{\n  \"AccountId\": \"0\",\n  \"ExternalAccountIds\": [\n    \"string\"\n  ]\n}"),
+    crate::json::JsonOperation::of::<
+        SearchCustomersRequest,
+    >(
+        "{\n  \"Predicates\": [\n    {\n      \"Field\": \"string\",\n      \"Operator\": \"Equals\",\n      \"Value\": \"string\"\n    }\n  ],\n  \"DateRange\": {\n    \"MinDate\": \"string\",\n    \"MaxDate\": \"string\"\n  },\n  \"Ordering\": [\n    {\n      \"Field\": \"Id\",\n      \"Order\": \"Ascending\"\n    }\n  ],\n  \"PageInfo\": {\n    \"Index\": 0,\n    \"Size\": 0\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        AddClientLinksRequest,
+    >(
+        "{\n  \"ClientLinks\": [\n    {\n      \"Type\": \"string\",\n      \"ClientEntityId\": \"0\",\n      \"ClientEntityNumber\": \"string\",\n      \"ClientEntityName\": \"string\",\n      \"ManagingCustomerId\": \"0\",\n      \"ManagingCustomerNumber\": \"string\",\n      \"ManagingCustomerName\": \"string\",\n      \"Note\": \"string\",\n      \"Name\": \"string\",\n      \"InviterEmail\": \"string\",\n      \"InviterName\": \"string\",\n      \"InviterPhone\": \"string\",\n      \"IsBillToClient\": false,\n      \"StartDate\": \"2024-01-01T00:00:00Z\",\n      \"Status\": \"LinkPending\",\n      \"SuppressNotification\": false,\n      \"LastModifiedDateTime\": \"2024-01-01T00:00:00Z\",\n      \"LastModifiedByUserId\": \"0\",\n      \"Timestamp\": \"AQID\",\n      \"ForwardCompatibilityMap\": [\n        {\n          \"key\": \"string\",\n          \"value\": \"string\"\n        }\n      ],\n      \"CustomerLinkPermission\": \"string\",\n      \"ClientEntityCustomerNumber\": \"string\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        UpdateClientLinksRequest,
+    >(
+        "{\n  \"ClientLinks\": [\n    {\n      \"Type\": \"string\",\n      \"ClientEntityId\": \"0\",\n      \"ClientEntityNumber\": \"string\",\n      \"ClientEntityName\": \"string\",\n      \"ManagingCustomerId\": \"0\",\n      \"ManagingCustomerNumber\": \"string\",\n      \"ManagingCustomerName\": \"string\",\n      \"Note\": \"string\",\n      \"Name\": \"string\",\n      \"InviterEmail\": \"string\",\n      \"InviterName\": \"string\",\n      \"InviterPhone\": \"string\",\n      \"IsBillToClient\": false,\n      \"StartDate\": \"2024-01-01T00:00:00Z\",\n      \"Status\": \"LinkPending\",\n      \"SuppressNotification\": false,\n      \"LastModifiedDateTime\": \"2024-01-01T00:00:00Z\",\n      \"LastModifiedByUserId\": \"0\",\n      \"Timestamp\": \"AQID\",\n      \"ForwardCompatibilityMap\": [\n        {\n          \"key\": \"string\",\n          \"value\": \"string\"\n        }\n      ],\n      \"CustomerLinkPermission\": \"string\",\n      \"ClientEntityCustomerNumber\": \"string\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SearchClientLinksRequest,
+    >(
+        "{\n  \"Predicates\": [\n    {\n      \"Field\": \"string\",\n      \"Operator\": \"Equals\",\n      \"Value\": \"string\"\n    }\n  ],\n  \"Ordering\": [\n    {\n      \"Field\": \"Id\",\n      \"Order\": \"Ascending\"\n    }\n  ],\n  \"PageInfo\": {\n    \"Index\": 0,\n    \"Size\": 0\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SearchAccountsRequest,
+    >(
+        "{\n  \"Predicates\": [\n    {\n      \"Field\": \"string\",\n      \"Operator\": \"Equals\",\n      \"Value\": \"string\"\n    }\n  ],\n  \"Ordering\": [\n    {\n      \"Field\": \"Id\",\n      \"Order\": \"Ascending\"\n    }\n  ],\n  \"PageInfo\": {\n    \"Index\": 0,\n    \"Size\": 0\n  },\n  \"ReturnAdditionalFields\": \"TaxCertificate\"\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SendUserInvitationRequest,
+    >(
+        "{\n  \"UserInvitation\": {\n    \"Id\": \"0\",\n    \"FirstName\": \"string\",\n    \"LastName\": \"string\",\n    \"Email\": \"string\",\n    \"CustomerId\": \"0\",\n    \"RoleId\": 0,\n    \"AccountIds\": [\n      \"0\"\n    ],\n    \"ExpirationDate\": \"2024-01-01T00:00:00Z\",\n    \"Lcid\": \"ArabicSaudiArabia\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        SearchUserInvitationsRequest,
+    >(
+        "{\n  \"Predicates\": [\n    {\n      \"Field\": \"string\",\n      \"Operator\": \"Equals\",\n      \"Value\": \"string\"\n    }\n  ]\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        ValidateAddressRequest,
+    >(
+        "{\n  \"Address\": {\n    \"City\": \"string\",\n    \"CountryCode\": \"string\",\n    \"Id\": \"0\",\n    \"Line1\": \"string\",\n    \"Line2\": \"string\",\n    \"Line3\": \"string\",\n    \"Line4\": \"string\",\n    \"PostalCode\": \"string\",\n    \"StateOrProvince\": \"string\",\n    \"TimeStamp\": \"AQID\",\n    \"BusinessName\": \"string\"\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        GetLinkedAccountsAndCustomersInfoRequest,
+    >("{\n  \"CustomerId\": \"0\",\n  \"OnlyParentAccounts\": false\n}"),
+    crate::json::JsonOperation::of::<GetUserMFAStatusRequest>("{}"),
+    crate::json::JsonOperation::of::<
+        GetNotificationsRequest,
+    >("{\n  \"Locale\": \"string\",\n  \"UserId\": 0,\n  \"TypeIds\": [\n    0\n  ]\n}"),
+    crate::json::JsonOperation::of::<
+        DismissNotificationsRequest,
+    >(
+        "{\n  \"UserId\": 0,\n  \"NotificationTypePairs\": [\n    {\n      \"Key\": \"0\",\n      \"Value\": 0\n    }\n  ]\n}",
+    ),
+];
 /// A client for `CustomerManagementService`: one async method per operation.
 #[derive(Debug, Clone)]
 pub struct CustomerManagementClient<T> {

@@ -18,6 +18,8 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
+#[cfg(feature = "json")]
+use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
 pub const NS0: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 /// `https://adapi.microsoft.com`
@@ -61,6 +63,49 @@ impl XmlEncode for SubmitGenerateReportRequest {
 impl XmlDecode for SubmitGenerateReportRequest {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SubmitGenerateReportRequest {
+    const MEMBERS: &'static [&'static str] = &["ReportRequest"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ReportRequest",
+            &self.report_request,
+            <ReportRequest as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ReportRequest" => {
+                self.report_request = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportRequest as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SubmitGenerateReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SubmitGenerateReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Other types extend it: fields of this type hold the enum `ReportRequest`.
@@ -145,6 +190,135 @@ impl XmlEncode for ReportRequestBase {
 impl XmlDecode for ReportRequestBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ReportRequestBase {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ReportRequestBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ReportRequestBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ReportRequest` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -1041,6 +1215,537 @@ impl XmlDecode for ReportRequest {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for ReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::ReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("ReportRequest"))
+            }
+            Self::AccountPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AccountPerformanceReportRequest"))
+            }
+            Self::CampaignPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("CampaignPerformanceReportRequest"))
+            }
+            Self::AdDynamicTextPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("AdDynamicTextPerformanceReportRequest"),
+                )
+            }
+            Self::AdGroupPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AdGroupPerformanceReportRequest"))
+            }
+            Self::AdPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AdPerformanceReportRequest"))
+            }
+            Self::KeywordPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("KeywordPerformanceReportRequest"))
+            }
+            Self::DestinationUrlPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("DestinationUrlPerformanceReportRequest"),
+                )
+            }
+            Self::BudgetSummaryReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("BudgetSummaryReportRequest"))
+            }
+            Self::AgeGenderAudienceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AgeGenderAudienceReportRequest"))
+            }
+            Self::ProfessionalDemographicsAudienceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ProfessionalDemographicsAudienceReportRequest"),
+                )
+            }
+            Self::UserLocationPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("UserLocationPerformanceReportRequest"),
+                )
+            }
+            Self::PublisherUsagePerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("PublisherUsagePerformanceReportRequest"),
+                )
+            }
+            Self::SearchQueryPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("SearchQueryPerformanceReportRequest"),
+                )
+            }
+            Self::ConversionPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ConversionPerformanceReportRequest"),
+                )
+            }
+            Self::GoalsAndFunnelsReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("GoalsAndFunnelsReportRequest"))
+            }
+            Self::NegativeKeywordConflictReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("NegativeKeywordConflictReportRequest"),
+                )
+            }
+            Self::SearchCampaignChangeHistoryReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("SearchCampaignChangeHistoryReportRequest"),
+                )
+            }
+            Self::AdExtensionByAdReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AdExtensionByAdReportRequest"))
+            }
+            Self::AdExtensionByKeywordReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("AdExtensionByKeywordReportRequest"),
+                )
+            }
+            Self::AudiencePerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AudiencePerformanceReportRequest"))
+            }
+            Self::AdExtensionDetailReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AdExtensionDetailReportRequest"))
+            }
+            Self::ShareOfVoiceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("ShareOfVoiceReportRequest"))
+            }
+            Self::ProductDimensionPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ProductDimensionPerformanceReportRequest"),
+                )
+            }
+            Self::ProductPartitionPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ProductPartitionPerformanceReportRequest"),
+                )
+            }
+            Self::ProductPartitionUnitPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ProductPartitionUnitPerformanceReportRequest"),
+                )
+            }
+            Self::ProductSearchQueryPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ProductSearchQueryPerformanceReportRequest"),
+                )
+            }
+            Self::ProductMatchCountReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("ProductMatchCountReportRequest"))
+            }
+            Self::ProductNegativeKeywordConflictReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("ProductNegativeKeywordConflictReportRequest"),
+                )
+            }
+            Self::CallDetailReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("CallDetailReportRequest"))
+            }
+            Self::GeographicPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("GeographicPerformanceReportRequest"),
+                )
+            }
+            Self::DSASearchQueryPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("DSASearchQueryPerformanceReportRequest"),
+                )
+            }
+            Self::DSAAutoTargetPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("DSAAutoTargetPerformanceReportRequest"),
+                )
+            }
+            Self::DSACategoryPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("DSACategoryPerformanceReportRequest"),
+                )
+            }
+            Self::HotelDimensionPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("HotelDimensionPerformanceReportRequest"),
+                )
+            }
+            Self::HotelGroupPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("HotelGroupPerformanceReportRequest"),
+                )
+            }
+            Self::AssetGroupPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("AssetGroupPerformanceReportRequest"),
+                )
+            }
+            Self::SearchInsightPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("SearchInsightPerformanceReportRequest"),
+                )
+            }
+            Self::AssetPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AssetPerformanceReportRequest"))
+            }
+            Self::CategoryInsightsReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("CategoryInsightsReportRequest"))
+            }
+            Self::CategoryClickCoverageReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("CategoryClickCoverageReportRequest"),
+                )
+            }
+            Self::CombinationPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("CombinationPerformanceReportRequest"),
+                )
+            }
+            Self::AppsPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("AppsPerformanceReportRequest"))
+            }
+            Self::FeedItemPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("FeedItemPerformanceReportRequest"))
+            }
+            Self::TravelQueryInsightReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("TravelQueryInsightReportRequest"))
+            }
+            Self::BidStrategyReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("BidStrategyReportRequest"))
+            }
+            Self::MSClickIdPerformanceReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("MSClickIdPerformanceReportRequest"),
+                )
+            }
+            Self::MMMPerformanceReportRequest(v) => {
+                crate::json::write_struct(v, w, Some("MMMPerformanceReportRequest"))
+            }
+            Self::SearchTermLandingPageReportRequest(v) => {
+                crate::json::write_struct(
+                    v,
+                    w,
+                    Some("SearchTermLandingPageReportRequest"),
+                )
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("ReportRequest") => {
+                    Self::ReportRequest(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("AccountPerformanceReportRequest") => {
+                    Self::AccountPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CampaignPerformanceReportRequest") => {
+                    Self::CampaignPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AdDynamicTextPerformanceReportRequest") => {
+                    Self::AdDynamicTextPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AdGroupPerformanceReportRequest") => {
+                    Self::AdGroupPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AdPerformanceReportRequest") => {
+                    Self::AdPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("KeywordPerformanceReportRequest") => {
+                    Self::KeywordPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("DestinationUrlPerformanceReportRequest") => {
+                    Self::DestinationUrlPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("BudgetSummaryReportRequest") => {
+                    Self::BudgetSummaryReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AgeGenderAudienceReportRequest") => {
+                    Self::AgeGenderAudienceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ProfessionalDemographicsAudienceReportRequest") => {
+                    Self::ProfessionalDemographicsAudienceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("UserLocationPerformanceReportRequest") => {
+                    Self::UserLocationPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("PublisherUsagePerformanceReportRequest") => {
+                    Self::PublisherUsagePerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("SearchQueryPerformanceReportRequest") => {
+                    Self::SearchQueryPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ConversionPerformanceReportRequest") => {
+                    Self::ConversionPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("GoalsAndFunnelsReportRequest") => {
+                    Self::GoalsAndFunnelsReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("NegativeKeywordConflictReportRequest") => {
+                    Self::NegativeKeywordConflictReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("SearchCampaignChangeHistoryReportRequest") => {
+                    Self::SearchCampaignChangeHistoryReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AdExtensionByAdReportRequest") => {
+                    Self::AdExtensionByAdReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AdExtensionByKeywordReportRequest") => {
+                    Self::AdExtensionByKeywordReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AudiencePerformanceReportRequest") => {
+                    Self::AudiencePerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AdExtensionDetailReportRequest") => {
+                    Self::AdExtensionDetailReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ShareOfVoiceReportRequest") => {
+                    Self::ShareOfVoiceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ProductDimensionPerformanceReportRequest") => {
+                    Self::ProductDimensionPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ProductPartitionPerformanceReportRequest") => {
+                    Self::ProductPartitionPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ProductPartitionUnitPerformanceReportRequest") => {
+                    Self::ProductPartitionUnitPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ProductSearchQueryPerformanceReportRequest") => {
+                    Self::ProductSearchQueryPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ProductMatchCountReportRequest") => {
+                    Self::ProductMatchCountReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("ProductNegativeKeywordConflictReportRequest") => {
+                    Self::ProductNegativeKeywordConflictReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CallDetailReportRequest") => {
+                    Self::CallDetailReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("GeographicPerformanceReportRequest") => {
+                    Self::GeographicPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("DSASearchQueryPerformanceReportRequest") => {
+                    Self::DSASearchQueryPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("DSAAutoTargetPerformanceReportRequest") => {
+                    Self::DSAAutoTargetPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("DSACategoryPerformanceReportRequest") => {
+                    Self::DSACategoryPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("HotelDimensionPerformanceReportRequest") => {
+                    Self::HotelDimensionPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("HotelGroupPerformanceReportRequest") => {
+                    Self::HotelGroupPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AssetGroupPerformanceReportRequest") => {
+                    Self::AssetGroupPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("SearchInsightPerformanceReportRequest") => {
+                    Self::SearchInsightPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AssetPerformanceReportRequest") => {
+                    Self::AssetPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CategoryInsightsReportRequest") => {
+                    Self::CategoryInsightsReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CategoryClickCoverageReportRequest") => {
+                    Self::CategoryClickCoverageReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("CombinationPerformanceReportRequest") => {
+                    Self::CombinationPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("AppsPerformanceReportRequest") => {
+                    Self::AppsPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("FeedItemPerformanceReportRequest") => {
+                    Self::FeedItemPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("TravelQueryInsightReportRequest") => {
+                    Self::TravelQueryInsightReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("BidStrategyReportRequest") => {
+                    Self::BidStrategyReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("MSClickIdPerformanceReportRequest") => {
+                    Self::MSClickIdPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("MMMPerformanceReportRequest") => {
+                    Self::MMMPerformanceReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some("SearchTermLandingPageReportRequest") => {
+                    Self::SearchTermLandingPageReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])?,
+                    )
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "ReportRequest",
+                                    "ReportRequest, AccountPerformanceReportRequest, CampaignPerformanceReportRequest, AdDynamicTextPerformanceReportRequest, AdGroupPerformanceReportRequest, AdPerformanceReportRequest, KeywordPerformanceReportRequest, DestinationUrlPerformanceReportRequest, BudgetSummaryReportRequest, AgeGenderAudienceReportRequest, ProfessionalDemographicsAudienceReportRequest, UserLocationPerformanceReportRequest, PublisherUsagePerformanceReportRequest, SearchQueryPerformanceReportRequest, ConversionPerformanceReportRequest, GoalsAndFunnelsReportRequest, NegativeKeywordConflictReportRequest, SearchCampaignChangeHistoryReportRequest, AdExtensionByAdReportRequest, AdExtensionByKeywordReportRequest, AudiencePerformanceReportRequest, AdExtensionDetailReportRequest, ShareOfVoiceReportRequest, ProductDimensionPerformanceReportRequest, ProductPartitionPerformanceReportRequest, ProductPartitionUnitPerformanceReportRequest, ProductSearchQueryPerformanceReportRequest, ProductMatchCountReportRequest, ProductNegativeKeywordConflictReportRequest, CallDetailReportRequest, GeographicPerformanceReportRequest, DSASearchQueryPerformanceReportRequest, DSAAutoTargetPerformanceReportRequest, DSACategoryPerformanceReportRequest, HotelDimensionPerformanceReportRequest, HotelGroupPerformanceReportRequest, AssetGroupPerformanceReportRequest, SearchInsightPerformanceReportRequest, AssetPerformanceReportRequest, CategoryInsightsReportRequest, CategoryClickCoverageReportRequest, CombinationPerformanceReportRequest, AppsPerformanceReportRequest, FeedItemPerformanceReportRequest, TravelQueryInsightReportRequest, BidStrategyReportRequest, MSClickIdPerformanceReportRequest, MMMPerformanceReportRequest, SearchTermLandingPageReportRequest"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// `ReportFormat` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1093,6 +1798,28 @@ impl XmlText for ReportFormat {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ReportFormat {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Csv", "Tsv", "Xml"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ReportFormat {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AccountPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -1225,6 +1952,205 @@ impl XmlDecode for AccountPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_account_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AccountPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_account_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ReportAggregation` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1313,6 +2239,31 @@ impl XmlText for ReportAggregation {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ReportAggregation {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Summary", "Hourly", "Daily", "Weekly", "Monthly", "Yearly", "HourOfDay",
+            "DayOfWeek", "WeeklyStartingMonday"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ReportAggregation {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfAccountPerformanceReportColumn` wrapper (items named `AccountPerformanceReportColumn`).
 pub(crate) fn enc_array_of_account_performance_report_column(
     items: &Vec<AccountPerformanceReportColumn>,
@@ -1333,6 +2284,28 @@ pub(crate) fn dec_array_of_account_performance_report_column(
     r.items(
         b"AccountPerformanceReportColumn",
         <AccountPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_account_performance_report_column(
+    items: &Vec<AccountPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AccountPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_account_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AccountPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AccountPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AccountPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -1961,6 +2934,67 @@ impl XmlText for AccountPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AccountPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CurrencyCode",
+            "AdDistribution", "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend",
+            "AveragePosition", "Conversions", "ConversionRate", "CostPerConversion",
+            "LowQualityClicks", "LowQualityClicksPercent", "LowQualityImpressions",
+            "LowQualityImpressionsPercent", "LowQualityConversions",
+            "LowQualityConversionRate", "DeviceType", "DeviceOS",
+            "ImpressionSharePercent", "ImpressionLostToBudgetPercent",
+            "ImpressionLostToRankAggPercent", "PhoneImpressions", "PhoneCalls", "Ptr",
+            "Network", "TopVsOther", "BidMatchType", "DeliveredMatchType", "Assists",
+            "Revenue", "ReturnOnAdSpend", "CostPerAssist", "RevenuePerConversion",
+            "RevenuePerAssist", "AccountStatus", "LowQualityGeneralClicks",
+            "LowQualitySophisticatedClicks", "ExactMatchImpressionSharePercent",
+            "CustomerId", "CustomerName", "ClickSharePercent",
+            "AbsoluteTopImpressionSharePercent", "TopImpressionShareLostToRankPercent",
+            "TopImpressionShareLostToBudgetPercent",
+            "AbsoluteTopImpressionShareLostToRankPercent",
+            "AbsoluteTopImpressionShareLostToBudgetPercent", "TopImpressionSharePercent",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent",
+            "AllConversions", "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "ViewThroughConversions",
+            "Goal", "GoalType", "AudienceImpressionSharePercent",
+            "AudienceImpressionLostToRankPercent",
+            "AudienceImpressionLostToBudgetPercent", "AverageCpm",
+            "ConversionsQualified", "LowQualityConversionsQualified",
+            "AllConversionsQualified", "ViewThroughConversionsQualified",
+            "ViewThroughRevenue", "VideoViews", "ViewThroughRate", "AverageCPV",
+            "VideoViewsAt25Percent", "VideoViewsAt50Percent", "VideoViewsAt75Percent",
+            "CompletedVideoViews", "VideoCompletionRate", "TotalWatchTimeInMS",
+            "AverageWatchTimePerVideoView", "AverageWatchTimePerImpression", "Sales",
+            "CostPerSale", "RevenuePerSale", "Installs", "CostPerInstall",
+            "RevenuePerInstall", "Downloads", "PostClickDownloadRate", "CostPerDownload",
+            "AppInstalls", "PostClickInstallRate", "CPI", "Purchases",
+            "PostInstallPurchaseRate", "CPP", "Subscriptions",
+            "PostInstallSubscriptionRate", "CPS", "NewCustomerConversions",
+            "NewCustomerRevenue", "NewCustomerConversionRate", "NewCustomerCPA",
+            "NewCustomerReturnOnAdSpend", "ConversionDelay",
+            "UnknownCustomerConversions", "UnknownCustomerRevenue", "NewCustomerCount",
+            "NewCustomerSpend"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AccountPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AccountPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountPerformanceReportFilter {
@@ -2032,6 +3066,93 @@ impl XmlDecode for AccountPerformanceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "DeviceOS",
+        "DeviceType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceOS",
+            &self.device_os,
+            <Flags<DeviceOSReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceOS" => {
+                self.device_os = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceOSReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `AccountStatusReportFilter`: one flag of a set; fields hold `Flags<AccountStatusReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2086,6 +3207,28 @@ impl XmlText for AccountStatusReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AccountStatusReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Paused", "Inactive"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AccountStatusReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AdDistributionReportFilter`: one flag of a set; fields hold `Flags<AdDistributionReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2138,6 +3281,28 @@ impl XmlText for AdDistributionReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdDistributionReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Search", "Audience", "CrossNetwork"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdDistributionReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `DeviceOSReportFilter`: one flag of a set; fields hold `Flags<DeviceOSReportFilter>`, written as one space-separated element.
@@ -2208,6 +3373,28 @@ impl XmlText for DeviceOSReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DeviceOSReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Other", "Windows", "iOS", "Android", "BlackBerry"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DeviceOSReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DeviceTypeReportFilter`: one flag of a set; fields hold `Flags<DeviceTypeReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2271,6 +3458,28 @@ impl XmlText for DeviceTypeReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DeviceTypeReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Computer", "SmartPhone", "NonSmartPhone", "Tablet"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DeviceTypeReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AccountReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountReportScope {
@@ -2307,6 +3516,49 @@ impl XmlEncode for AccountReportScope {
 impl XmlDecode for AccountReportScope {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountReportScope {
+    const MEMBERS: &'static [&'static str] = &["AccountIds"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountReportScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountReportScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ReportTime` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
@@ -2372,6 +3624,93 @@ impl XmlDecode for ReportTime {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ReportTime {
+    const MEMBERS: &'static [&'static str] = &[
+        "CustomDateRangeEnd",
+        "CustomDateRangeStart",
+        "PredefinedTime",
+        "ReportTimeZone",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CustomDateRangeEnd",
+            &self.custom_date_range_end,
+            <Date as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CustomDateRangeStart",
+            &self.custom_date_range_start,
+            <Date as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "PredefinedTime",
+            &self.predefined_time,
+            <ReportTimePeriod as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportTimeZone",
+            &self.report_time_zone,
+            <ReportTimeZone as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CustomDateRangeEnd" => {
+                self.custom_date_range_end = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Date as JsonDecode>::read_json,
+                )?;
+            }
+            "CustomDateRangeStart" => {
+                self.custom_date_range_start = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Date as JsonDecode>::read_json,
+                )?;
+            }
+            "PredefinedTime" => {
+                self.predefined_time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTimePeriod as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportTimeZone" => {
+                self.report_time_zone = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTimeZone as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ReportTime {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ReportTime {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `Date` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Date {
@@ -2422,6 +3761,60 @@ impl XmlEncode for Date {
 impl XmlDecode for Date {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for Date {
+    const MEMBERS: &'static [&'static str] = &["Day", "Month", "Year"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::req(w, "Day", &self.day, <i32 as JsonEncode>::write_json);
+        crate::json::emit::req(w, "Month", &self.month, <i32 as JsonEncode>::write_json);
+        crate::json::emit::req(w, "Year", &self.year, <i32 as JsonEncode>::write_json);
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Day" => {
+                self.day = crate::json::member::req(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Month" => {
+                self.month = crate::json::member::req(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Year" => {
+                self.year = crate::json::member::req(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for Date {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for Date {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ReportTimePeriod` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -2550,6 +3943,33 @@ impl XmlText for ReportTimePeriod {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ReportTimePeriod {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Today", "Yesterday", "LastSevenDays", "ThisWeek", "LastWeek", "Last14Days",
+            "Last30Days", "LastFourWeeks", "ThisMonth", "LastMonth", "LastThreeMonths",
+            "LastSixMonths", "ThisYear", "LastYear", "ThisWeekStartingMonday",
+            "LastWeekStartingMonday", "LastFourWeeksStartingMonday"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ReportTimePeriod {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `ReportTimeZone` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -2986,6 +4406,52 @@ impl XmlText for ReportTimeZone {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ReportTimeZone {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Nukualofa", "FijiKamchatkaMarshallIsland", "AucklandWellington",
+            "MagadanSolomonIslandNewCaledonia", "Vladivostok", "Hobart",
+            "GuamPortMoresby", "CanberraMelbourneSydney", "Brisbane", "Darwin",
+            "Adelaide", "Yakutsk", "Seoul", "OsakaSapporoTokyo", "Taipei", "Perth",
+            "KualaLumpurSingapore", "IrkutskUlaanBataar",
+            "BeijingChongqingHongKongUrumqi", "Krasnoyarsk", "BangkokHanoiJakarta",
+            "Rangoon", "SriJayawardenepura", "AstanaDhaka", "AlmatyNovosibirsk",
+            "Kathmandu", "ChennaiKolkataMumbaiNewDelhi", "IslandamabadKarachiTashkent",
+            "Ekaterinburg", "Kabul", "BakuTbilisiYerevan", "AbuDhabiMuscat", "Tehran",
+            "Nairobi", "MoscowStPetersburgVolgograd", "KuwaitRiyadh", "Baghdad",
+            "Jerusalem", "HelsinkiKyivRigaSofiaTallinnVilnius", "HararePretoria",
+            "Cairo", "Bucharest", "AthensIslandanbulMinsk", "WestCentralAfrica",
+            "SarajevoSkopjeWarsawZagreb", "BrusselsCopenhagenMadridParis",
+            "BelgradeBratislavaBudapestLjubljanaPrague",
+            "AmsterdamBerlinBernRomeStockholmVienna", "CasablancaMonrovia",
+            "GreenwichMeanTimeDublinEdinburghLisbonLondon", "Azores", "CapeVerdeIsland",
+            "MidAtlantic", "Brasilia", "BuenosAiresGeorgetown", "Greenland",
+            "Newfoundland", "AtlanticTimeCanada", "CaracasLaPaz", "Santiago",
+            "BogotaLimaQuito", "EasternTimeUSCanada", "IndianaEast", "CentralAmerica",
+            "CentralTimeUSCanada", "GuadalajaraMexicoCityMonterrey", "Saskatchewan",
+            "Arizona", "ChihuahuaLaPazMazatlan", "MountainTimeUSCanada",
+            "PacificTimeUSCanadaTijuana", "Alaska", "Hawaii", "MidwayIslandandSamoa",
+            "InternationalDateLineWest"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ReportTimeZone {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CampaignPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignPerformanceReportRequest {
@@ -3118,6 +4584,205 @@ impl XmlDecode for CampaignPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_campaign_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <CampaignPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughCampaignReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CampaignPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughCampaignReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCampaignPerformanceReportColumn` wrapper (items named `CampaignPerformanceReportColumn`).
 pub(crate) fn enc_array_of_campaign_performance_report_column(
     items: &Vec<CampaignPerformanceReportColumn>,
@@ -3138,6 +4803,28 @@ pub(crate) fn dec_array_of_campaign_performance_report_column(
     r.items(
         b"CampaignPerformanceReportColumn",
         <CampaignPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_campaign_performance_report_column(
+    items: &Vec<CampaignPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <CampaignPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_campaign_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<CampaignPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <CampaignPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `CampaignPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -3886,6 +5573,73 @@ impl XmlText for CampaignPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CampaignPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignStatus",
+            "CampaignName", "CampaignId", "CurrencyCode", "AdDistribution",
+            "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend", "AveragePosition",
+            "Conversions", "ConversionRate", "CostPerConversion", "LowQualityClicks",
+            "LowQualityClicksPercent", "LowQualityImpressions",
+            "LowQualityImpressionsPercent", "LowQualityConversions",
+            "LowQualityConversionRate", "DeviceType", "DeviceOS",
+            "ImpressionSharePercent", "ImpressionLostToBudgetPercent",
+            "ImpressionLostToRankAggPercent", "QualityScore", "ExpectedCtr",
+            "AdRelevance", "LandingPageExperience", "HistoricalQualityScore",
+            "HistoricalExpectedCtr", "HistoricalAdRelevance",
+            "HistoricalLandingPageExperience", "PhoneImpressions", "PhoneCalls", "Ptr",
+            "Network", "TopVsOther", "BidMatchType", "DeliveredMatchType", "Assists",
+            "Revenue", "ReturnOnAdSpend", "CostPerAssist", "RevenuePerConversion",
+            "RevenuePerAssist", "TrackingTemplate", "CustomParameters", "AccountStatus",
+            "BudgetName", "BudgetStatus", "BudgetAssociationStatus",
+            "LowQualityGeneralClicks", "LowQualitySophisticatedClicks", "CampaignLabels",
+            "ExactMatchImpressionSharePercent", "CustomerId", "CustomerName",
+            "ClickSharePercent", "AbsoluteTopImpressionSharePercent", "FinalUrlSuffix",
+            "CampaignType", "TopImpressionShareLostToRankPercent",
+            "TopImpressionShareLostToBudgetPercent",
+            "AbsoluteTopImpressionShareLostToRankPercent",
+            "AbsoluteTopImpressionShareLostToBudgetPercent", "TopImpressionSharePercent",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent",
+            "BaseCampaignId", "AllConversions", "AllRevenue", "AllConversionRate",
+            "AllCostPerConversion", "AllReturnOnAdSpend", "AllRevenuePerConversion",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AudienceImpressionSharePercent", "AudienceImpressionLostToRankPercent",
+            "AudienceImpressionLostToBudgetPercent", "RelativeCtr", "AverageCpm",
+            "ConversionsQualified", "LowQualityConversionsQualified",
+            "AllConversionsQualified", "ViewThroughConversionsQualified",
+            "ViewThroughRevenue", "VideoViews", "ViewThroughRate", "AverageCPV",
+            "VideoViewsAt25Percent", "VideoViewsAt50Percent", "VideoViewsAt75Percent",
+            "CompletedVideoViews", "VideoCompletionRate", "TotalWatchTimeInMS",
+            "AverageWatchTimePerVideoView", "AverageWatchTimePerImpression", "Sales",
+            "CostPerSale", "RevenuePerSale", "Installs", "CostPerInstall",
+            "RevenuePerInstall", "Downloads", "PostClickDownloadRate", "CostPerDownload",
+            "AppInstalls", "PostClickInstallRate", "CPI", "Purchases",
+            "PostInstallPurchaseRate", "CPP", "Subscriptions",
+            "PostInstallSubscriptionRate", "CPS", "NewCustomerConversions",
+            "NewCustomerRevenue", "NewCustomerConversionRate", "NewCustomerCPA",
+            "NewCustomerReturnOnAdSpend", "ConversionDelay",
+            "UnknownCustomerConversions", "UnknownCustomerRevenue", "NewCustomerCount",
+            "NewCustomerSpend", "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CampaignPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CampaignPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignPerformanceReportFilter {
@@ -3967,6 +5721,107 @@ impl XmlDecode for CampaignPerformanceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "DeviceOS",
+        "DeviceType",
+        "Status",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceOS",
+            &self.device_os,
+            <Flags<DeviceOSReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Status",
+            &self.status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceOS" => {
+                self.device_os = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceOSReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CampaignStatusReportFilter`: one flag of a set; fields hold `Flags<CampaignStatusReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4035,6 +5890,28 @@ impl XmlText for CampaignStatusReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CampaignStatusReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Deleted", "Paused", "BudgetPaused", "Suspended"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CampaignStatusReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AccountThroughCampaignReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughCampaignReportScope {
@@ -4085,6 +5962,62 @@ impl XmlDecode for AccountThroughCampaignReportScope {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountThroughCampaignReportScope {
+    const MEMBERS: &'static [&'static str] = &["AccountIds", "Campaigns"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Campaigns",
+            &self.campaigns,
+            json_enc_array_of_campaign_report_scope,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "Campaigns" => {
+                self.campaigns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_report_scope,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountThroughCampaignReportScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountThroughCampaignReportScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCampaignReportScope` wrapper (items named `CampaignReportScope`).
 pub(crate) fn enc_array_of_campaign_report_scope(
     items: &Vec<Option<CampaignReportScope>>,
@@ -4105,6 +6038,28 @@ pub(crate) fn dec_array_of_campaign_report_scope(
     r.items(
         b"CampaignReportScope",
         |r| r.opt(<CampaignReportScope as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_campaign_report_scope(
+    items: &Vec<Option<CampaignReportScope>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <CampaignReportScope as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_campaign_report_scope(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<CampaignReportScope>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <CampaignReportScope as JsonDecode>::read_json,
     )
 }
 /// `CampaignReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
@@ -4150,6 +6105,62 @@ impl XmlEncode for CampaignReportScope {
 impl XmlDecode for CampaignReportScope {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CampaignReportScope {
+    const MEMBERS: &'static [&'static str] = &["AccountId", "CampaignId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::req(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CampaignReportScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CampaignReportScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AdDynamicTextPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -4286,6 +6297,205 @@ impl XmlDecode for AdDynamicTextPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdDynamicTextPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_ad_dynamic_text_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AdDynamicTextPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_dynamic_text_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdDynamicTextPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdDynamicTextPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdDynamicTextPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdDynamicTextPerformanceReportColumn` wrapper (items named `AdDynamicTextPerformanceReportColumn`).
 pub(crate) fn enc_array_of_ad_dynamic_text_performance_report_column(
     items: &Vec<AdDynamicTextPerformanceReportColumn>,
@@ -4306,6 +6516,28 @@ pub(crate) fn dec_array_of_ad_dynamic_text_performance_report_column(
     r.items(
         b"AdDynamicTextPerformanceReportColumn",
         <AdDynamicTextPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_dynamic_text_performance_report_column(
+    items: &Vec<AdDynamicTextPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AdDynamicTextPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_dynamic_text_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AdDynamicTextPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AdDynamicTextPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AdDynamicTextPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -4626,6 +6858,42 @@ impl XmlText for AdDynamicTextPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdDynamicTextPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountId", "AccountNumber", "TimePeriod", "AdGroupName",
+            "AdGroupId", "Keyword", "AdId", "AdTitle", "AdType", "DestinationUrl",
+            "Param1", "Param2", "Param3", "CurrencyCode", "AdDistribution",
+            "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend", "AveragePosition",
+            "Conversions", "ConversionRate", "CostPerConversion", "DeviceType",
+            "Language", "AccountStatus", "AdGroupStatus", "AdStatus", "KeywordStatus",
+            "TitlePart1", "TitlePart2", "TitlePart3", "Path1", "Path2", "FinalUrl",
+            "FinalMobileUrl", "FinalAppUrl", "AdDescription", "AdDescription2",
+            "AdLabels", "AllConversions", "AllConversionRate", "AllCostPerConversion",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdDynamicTextPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AdDynamicTextPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdDynamicTextPerformanceReportFilter {
@@ -4735,6 +7003,149 @@ impl XmlDecode for AdDynamicTextPerformanceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdDynamicTextPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AdStatus",
+        "AdType",
+        "DeviceType",
+        "KeywordStatus",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdType",
+            &self.ad_type,
+            <Flags<AdTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdType" => {
+                self.ad_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdDynamicTextPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdDynamicTextPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `AdGroupStatusReportFilter`: one flag of a set; fields hold `Flags<AdGroupStatusReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4796,6 +7207,28 @@ impl XmlText for AdGroupStatusReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdGroupStatusReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Deleted", "Expired", "Paused"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdGroupStatusReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AdStatusReportFilter`: one flag of a set; fields hold `Flags<AdStatusReportFilter>`, written as one space-separated element.
@@ -4864,6 +7297,28 @@ impl XmlText for AdStatusReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdStatusReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Rejected", "Deleted", "Pending", "Paused"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdStatusReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AdTypeReportFilter`: one flag of a set; fields hold `Flags<AdTypeReportFilter>`, written as one space-separated element.
@@ -4949,6 +7404,31 @@ impl XmlText for AdTypeReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdTypeReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Text", "Local", "Product", "AppInstall", "DynamicSearchAd", "ExpandedText",
+            "ResponsiveAd", "ResponsiveSearchAd"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdTypeReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `KeywordStatusReportFilter`: one flag of a set; fields hold `Flags<KeywordStatusReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5001,6 +7481,28 @@ impl XmlText for KeywordStatusReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for KeywordStatusReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Paused", "Deleted"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for KeywordStatusReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `LanguageReportFilter`: one flag of a set; fields hold `Flags<LanguageReportFilter>`, written as one space-separated element.
@@ -5196,6 +7698,34 @@ impl XmlText for LanguageReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for LanguageReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Danish", "Dutch", "English", "Finnish", "French", "German", "Italian",
+            "Japanese", "Norwegian", "Portuguese", "Swedish", "Spanish", "Arabic",
+            "Hebrew", "Korean", "Russian", "TraditionalChinese", "Greek", "Polish",
+            "Czech", "Romanian", "Hungarian", "Slovak", "Bulgarian", "Croatian",
+            "Lithuanian", "Slovenian", "Estonian", "Latvian", "Maltese"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for LanguageReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AccountThroughAdGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughAdGroupReportScope {
@@ -5258,6 +7788,75 @@ impl XmlDecode for AccountThroughAdGroupReportScope {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountThroughAdGroupReportScope {
+    const MEMBERS: &'static [&'static str] = &["AccountIds", "AdGroups", "Campaigns"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroups",
+            &self.ad_groups,
+            json_enc_array_of_ad_group_report_scope,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Campaigns",
+            &self.campaigns,
+            json_enc_array_of_campaign_report_scope,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "AdGroups" => {
+                self.ad_groups = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_group_report_scope,
+                )?;
+            }
+            "Campaigns" => {
+                self.campaigns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_report_scope,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountThroughAdGroupReportScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountThroughAdGroupReportScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdGroupReportScope` wrapper (items named `AdGroupReportScope`).
 pub(crate) fn enc_array_of_ad_group_report_scope(
     items: &Vec<Option<AdGroupReportScope>>,
@@ -5276,6 +7875,28 @@ pub(crate) fn dec_array_of_ad_group_report_scope(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdGroupReportScope>>, DecodeError> {
     r.items(b"AdGroupReportScope", |r| r.opt(<AdGroupReportScope as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_group_report_scope(
+    items: &Vec<Option<AdGroupReportScope>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdGroupReportScope as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_group_report_scope(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdGroupReportScope>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdGroupReportScope as JsonDecode>::read_json,
+    )
 }
 /// `AdGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5327,6 +7948,75 @@ impl XmlEncode for AdGroupReportScope {
 impl XmlDecode for AdGroupReportScope {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdGroupReportScope {
+    const MEMBERS: &'static [&'static str] = &["AccountId", "CampaignId", "AdGroupId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::req(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "AdGroupId",
+            &self.ad_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupId" => {
+                self.ad_group_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdGroupReportScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdGroupReportScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AdGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -5461,6 +8151,205 @@ impl XmlDecode for AdGroupPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdGroupPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_ad_group_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AdGroupPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_group_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdGroupPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdGroupPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdGroupPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdGroupPerformanceReportColumn` wrapper (items named `AdGroupPerformanceReportColumn`).
 pub(crate) fn enc_array_of_ad_group_performance_report_column(
     items: &Vec<AdGroupPerformanceReportColumn>,
@@ -5481,6 +8370,28 @@ pub(crate) fn dec_array_of_ad_group_performance_report_column(
     r.items(
         b"AdGroupPerformanceReportColumn",
         <AdGroupPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_group_performance_report_column(
+    items: &Vec<AdGroupPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AdGroupPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_group_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AdGroupPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AdGroupPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AdGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -6089,6 +9000,62 @@ impl XmlText for AdGroupPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdGroupPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "Status",
+            "CampaignName", "CampaignId", "AdGroupName", "AdGroupId", "CurrencyCode",
+            "AdDistribution", "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend",
+            "AveragePosition", "Conversions", "ConversionRate", "CostPerConversion",
+            "DeviceType", "Language", "DeviceOS", "ImpressionSharePercent",
+            "ImpressionLostToBudgetPercent", "ImpressionLostToRankAggPercent",
+            "QualityScore", "ExpectedCtr", "AdRelevance", "LandingPageExperience",
+            "HistoricalQualityScore", "HistoricalExpectedCtr", "HistoricalAdRelevance",
+            "HistoricalLandingPageExperience", "PhoneImpressions", "PhoneCalls", "Ptr",
+            "Network", "TopVsOther", "BidMatchType", "DeliveredMatchType", "Assists",
+            "Revenue", "ReturnOnAdSpend", "CostPerAssist", "RevenuePerConversion",
+            "RevenuePerAssist", "TrackingTemplate", "CustomParameters", "AccountStatus",
+            "CampaignStatus", "AdGroupLabels", "ExactMatchImpressionSharePercent",
+            "CustomerId", "CustomerName", "ClickSharePercent",
+            "AbsoluteTopImpressionSharePercent", "FinalUrlSuffix", "CampaignType",
+            "TopImpressionShareLostToRankPercent",
+            "TopImpressionShareLostToBudgetPercent",
+            "AbsoluteTopImpressionShareLostToRankPercent",
+            "AbsoluteTopImpressionShareLostToBudgetPercent", "TopImpressionSharePercent",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent",
+            "BaseCampaignId", "AllConversions", "AllRevenue", "AllConversionRate",
+            "AllCostPerConversion", "AllReturnOnAdSpend", "AllRevenuePerConversion",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AudienceImpressionSharePercent", "AudienceImpressionLostToRankPercent",
+            "AudienceImpressionLostToBudgetPercent", "RelativeCtr", "AdGroupType",
+            "AverageCpm", "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "VideoViews",
+            "ViewThroughRate", "AverageCPV", "VideoViewsAt25Percent",
+            "VideoViewsAt50Percent", "VideoViewsAt75Percent", "CompletedVideoViews",
+            "VideoCompletionRate", "TotalWatchTimeInMS", "AverageWatchTimePerVideoView",
+            "AverageWatchTimePerImpression", "Sales", "CostPerSale", "RevenuePerSale",
+            "Installs", "CostPerInstall", "RevenuePerInstall", "GoalId",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdGroupPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AdGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupPerformanceReportFilter {
@@ -6188,6 +9155,135 @@ impl XmlEncode for AdGroupPerformanceReportFilter {
 impl XmlDecode for AdGroupPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdGroupPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "CampaignStatus",
+        "DeviceOS",
+        "DeviceType",
+        "Language",
+        "Status",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceOS",
+            &self.device_os,
+            <Flags<DeviceOSReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Status",
+            &self.status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceOS" => {
+                self.device_os = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceOSReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdGroupPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdGroupPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AdPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -6320,6 +9416,205 @@ impl XmlDecode for AdPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_ad_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AdPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdPerformanceReportColumn` wrapper (items named `AdPerformanceReportColumn`).
 pub(crate) fn enc_array_of_ad_performance_report_column(
     items: &Vec<AdPerformanceReportColumn>,
@@ -6340,6 +9635,28 @@ pub(crate) fn dec_array_of_ad_performance_report_column(
     r.items(
         b"AdPerformanceReportColumn",
         <AdPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_performance_report_column(
+    items: &Vec<AdPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AdPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AdPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AdPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AdPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -6860,6 +10177,53 @@ impl XmlText for AdPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdId", "AdGroupId", "AdTitle", "AdDescription",
+            "AdDescription2", "AdType", "CurrencyCode", "AdDistribution", "Impressions",
+            "Clicks", "Ctr", "AverageCpc", "Spend", "AveragePosition", "Conversions",
+            "ConversionRate", "CostPerConversion", "DestinationUrl", "DeviceType",
+            "Language", "DisplayUrl", "AdStatus", "Network", "TopVsOther",
+            "BidMatchType", "DeliveredMatchType", "DeviceOS", "Assists", "Revenue",
+            "ReturnOnAdSpend", "CostPerAssist", "RevenuePerConversion",
+            "RevenuePerAssist", "TrackingTemplate", "CustomParameters", "FinalUrl",
+            "FinalMobileUrl", "FinalAppUrl", "AccountStatus", "CampaignStatus",
+            "AdGroupStatus", "TitlePart1", "TitlePart2", "TitlePart3", "Headline",
+            "LongHeadline", "BusinessName", "Path1", "Path2", "AdLabels", "CustomerId",
+            "CustomerName", "CampaignType", "BaseCampaignId", "AllConversions",
+            "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "FinalUrlSuffix",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "VideoViews",
+            "ViewThroughRate", "AverageCPV", "VideoViewsAt25Percent",
+            "VideoViewsAt50Percent", "VideoViewsAt75Percent", "CompletedVideoViews",
+            "VideoCompletionRate", "TotalWatchTimeInMS", "AverageWatchTimePerVideoView",
+            "AverageWatchTimePerImpression", "AdStrength", "AdStrengthActionItems",
+            "GoalId", "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AdPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdPerformanceReportFilter {
@@ -6967,6 +10331,149 @@ impl XmlEncode for AdPerformanceReportFilter {
 impl XmlDecode for AdPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AdStatus",
+        "AdType",
+        "CampaignStatus",
+        "DeviceType",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdType",
+            &self.ad_type,
+            <Flags<AdTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdType" => {
+                self.ad_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `KeywordPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -7121,6 +10628,233 @@ impl XmlDecode for KeywordPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "MaxRows",
+        "Scope",
+        "Sort",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_keyword_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <KeywordPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "MaxRows",
+            &self.max_rows,
+            <i32 as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Sort",
+            &self.sort,
+            json_enc_array_of_keyword_performance_report_sort,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <KeywordPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "MaxRows" => {
+                self.max_rows = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Sort" => {
+                self.sort = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_keyword_performance_report_sort,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfKeywordPerformanceReportColumn` wrapper (items named `KeywordPerformanceReportColumn`).
 pub(crate) fn enc_array_of_keyword_performance_report_column(
     items: &Vec<KeywordPerformanceReportColumn>,
@@ -7141,6 +10875,28 @@ pub(crate) fn dec_array_of_keyword_performance_report_column(
     r.items(
         b"KeywordPerformanceReportColumn",
         <KeywordPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_performance_report_column(
+    items: &Vec<KeywordPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <KeywordPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<KeywordPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <KeywordPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `KeywordPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -7601,6 +11357,50 @@ impl XmlText for KeywordPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for KeywordPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "Keyword", "KeywordId", "AdId",
+            "AdType", "DestinationUrl", "CurrentMaxCpc", "CurrencyCode",
+            "DeliveredMatchType", "AdDistribution", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "AveragePosition", "Conversions", "ConversionRate",
+            "CostPerConversion", "BidMatchType", "DeviceType", "QualityScore",
+            "ExpectedCtr", "AdRelevance", "LandingPageExperience", "Language",
+            "HistoricalQualityScore", "HistoricalExpectedCtr", "HistoricalAdRelevance",
+            "HistoricalLandingPageExperience", "QualityImpact", "CampaignStatus",
+            "AccountStatus", "AdGroupStatus", "KeywordStatus", "Network", "TopVsOther",
+            "DeviceOS", "Assists", "Revenue", "ReturnOnAdSpend", "CostPerAssist",
+            "RevenuePerConversion", "RevenuePerAssist", "TrackingTemplate",
+            "CustomParameters", "FinalUrl", "FinalMobileUrl", "FinalAppUrl",
+            "BidStrategyType", "KeywordLabels", "Mainline1Bid", "MainlineBid",
+            "FirstPageBid", "FinalUrlSuffix", "BaseCampaignId", "AllConversions",
+            "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "ViewThroughConversions",
+            "Goal", "GoalType", "AbsoluteTopImpressionRatePercent",
+            "TopImpressionRatePercent", "AverageCpm", "ConversionsQualified",
+            "AllConversionsQualified", "ViewThroughConversionsQualified",
+            "ViewThroughRevenue", "GoalId", "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for KeywordPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `KeywordPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordPerformanceReportFilter {
@@ -7780,6 +11580,261 @@ impl XmlDecode for KeywordPerformanceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AdRelevance",
+        "AdType",
+        "BidMatchType",
+        "BidStrategyType",
+        "CampaignStatus",
+        "DeliveredMatchType",
+        "DeviceType",
+        "ExpectedCtr",
+        "KeywordStatus",
+        "Keywords",
+        "LandingPageExperience",
+        "Language",
+        "QualityScore",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdRelevance",
+            &self.ad_relevance,
+            json_enc_array_ofint,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdType",
+            &self.ad_type,
+            <Flags<AdTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BidMatchType",
+            &self.bid_match_type,
+            <Flags<BidMatchTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BidStrategyType",
+            &self.bid_strategy_type,
+            <Flags<BidStrategyTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeliveredMatchType",
+            &self.delivered_match_type,
+            <Flags<DeliveredMatchTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExpectedCtr",
+            &self.expected_ctr,
+            json_enc_array_ofint,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "LandingPageExperience",
+            &self.landing_page_experience,
+            json_enc_array_ofint,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "QualityScore",
+            &self.quality_score,
+            json_enc_array_ofint,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdRelevance" => {
+                self.ad_relevance = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            "AdType" => {
+                self.ad_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "BidMatchType" => {
+                self.bid_match_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<BidMatchTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "BidStrategyType" => {
+                self.bid_strategy_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<BidStrategyTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeliveredMatchType" => {
+                self.delivered_match_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeliveredMatchTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "ExpectedCtr" => {
+                self.expected_ctr = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "LandingPageExperience" => {
+                self.landing_page_experience = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "QualityScore" => {
+                self.quality_score = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofint,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `BidMatchTypeReportFilter`: one flag of a set; fields hold `Flags<BidMatchTypeReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -7834,6 +11889,28 @@ impl XmlText for BidMatchTypeReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BidMatchTypeReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Exact", "Phrase", "Broad"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BidMatchTypeReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `BidStrategyTypeReportFilter`: one flag of a set; fields hold `Flags<BidStrategyTypeReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -7882,6 +11959,28 @@ impl XmlText for BidStrategyTypeReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BidStrategyTypeReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["ManualCpc", "EnhancedCpc"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BidStrategyTypeReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `DeliveredMatchTypeReportFilter`: one flag of a set; fields hold `Flags<DeliveredMatchTypeReportFilter>`, written as one space-separated element.
@@ -7957,6 +12056,31 @@ impl XmlText for DeliveredMatchTypeReportFilter {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DeliveredMatchTypeReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "Exact", "Phrase", "Broad", "ExactCloseVariant", "PhraseCloseVariant",
+            "AIOptimized"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DeliveredMatchTypeReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfKeywordPerformanceReportSort` wrapper (items named `KeywordPerformanceReportSort`).
 pub(crate) fn enc_array_of_keyword_performance_report_sort(
     items: &Vec<Option<KeywordPerformanceReportSort>>,
@@ -7977,6 +12101,28 @@ pub(crate) fn dec_array_of_keyword_performance_report_sort(
     r.items(
         b"KeywordPerformanceReportSort",
         |r| r.opt(<KeywordPerformanceReportSort as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_keyword_performance_report_sort(
+    items: &Vec<Option<KeywordPerformanceReportSort>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <KeywordPerformanceReportSort as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_keyword_performance_report_sort(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<KeywordPerformanceReportSort>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <KeywordPerformanceReportSort as JsonDecode>::read_json,
     )
 }
 /// `KeywordPerformanceReportSort` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
@@ -8023,6 +12169,62 @@ impl XmlEncode for KeywordPerformanceReportSort {
 impl XmlDecode for KeywordPerformanceReportSort {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for KeywordPerformanceReportSort {
+    const MEMBERS: &'static [&'static str] = &["SortColumn", "SortOrder"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::req(
+            w,
+            "SortColumn",
+            &self.sort_column,
+            <KeywordPerformanceReportColumn as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "SortOrder",
+            &self.sort_order,
+            <SortOrder as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "SortColumn" => {
+                self.sort_column = crate::json::member::req(
+                    v,
+                    path,
+                    <KeywordPerformanceReportColumn as JsonDecode>::read_json,
+                )?;
+            }
+            "SortOrder" => {
+                self.sort_order = crate::json::member::req(
+                    v,
+                    path,
+                    <SortOrder as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for KeywordPerformanceReportSort {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for KeywordPerformanceReportSort {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -8073,6 +12275,28 @@ impl XmlText for SortOrder {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SortOrder {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Ascending", "Descending"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SortOrder {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `DestinationUrlPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -8209,6 +12433,205 @@ impl XmlDecode for DestinationUrlPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DestinationUrlPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_destination_url_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <DestinationUrlPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_destination_url_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DestinationUrlPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DestinationUrlPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DestinationUrlPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDestinationUrlPerformanceReportColumn` wrapper (items named `DestinationUrlPerformanceReportColumn`).
 pub(crate) fn enc_array_of_destination_url_performance_report_column(
     items: &Vec<DestinationUrlPerformanceReportColumn>,
@@ -8229,6 +12652,28 @@ pub(crate) fn dec_array_of_destination_url_performance_report_column(
     r.items(
         b"DestinationUrlPerformanceReportColumn",
         <DestinationUrlPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_destination_url_performance_report_column(
+    items: &Vec<DestinationUrlPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <DestinationUrlPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_destination_url_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<DestinationUrlPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <DestinationUrlPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `DestinationUrlPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -8599,6 +13044,45 @@ impl XmlText for DestinationUrlPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DestinationUrlPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "AdId", "CurrencyCode",
+            "AdDistribution", "DestinationUrl", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "AveragePosition", "Conversions", "ConversionRate",
+            "CostPerConversion", "DeviceType", "Language", "BidMatchType",
+            "DeliveredMatchType", "Network", "TopVsOther", "DeviceOS", "Assists",
+            "Revenue", "ReturnOnAdSpend", "CostPerAssist", "RevenuePerConversion",
+            "RevenuePerAssist", "TrackingTemplate", "CustomParameters", "FinalUrl",
+            "FinalMobileUrl", "FinalAppUrl", "AccountStatus", "CampaignStatus",
+            "AdGroupStatus", "AdStatus", "CustomerId", "CustomerName", "FinalUrlSuffix",
+            "AllConversions", "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "ViewThroughConversions",
+            "Goal", "GoalType", "AbsoluteTopImpressionRatePercent",
+            "TopImpressionRatePercent", "AverageCpm", "ConversionsQualified",
+            "AllConversionsQualified", "ViewThroughConversionsQualified",
+            "ViewThroughRevenue", "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DestinationUrlPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DestinationUrlPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DestinationUrlPerformanceReportFilter {
@@ -8698,6 +13182,135 @@ impl XmlEncode for DestinationUrlPerformanceReportFilter {
 impl XmlDecode for DestinationUrlPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DestinationUrlPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AdStatus",
+        "CampaignStatus",
+        "DeviceType",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DestinationUrlPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DestinationUrlPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `BudgetSummaryReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -8814,6 +13427,177 @@ impl XmlDecode for BudgetSummaryReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BudgetSummaryReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Columns",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_budget_summary_report_column,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughCampaignReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_budget_summary_report_column,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughCampaignReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BudgetSummaryReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BudgetSummaryReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBudgetSummaryReportColumn` wrapper (items named `BudgetSummaryReportColumn`).
 pub(crate) fn enc_array_of_budget_summary_report_column(
     items: &Vec<BudgetSummaryReportColumn>,
@@ -8834,6 +13618,28 @@ pub(crate) fn dec_array_of_budget_summary_report_column(
     r.items(
         b"BudgetSummaryReportColumn",
         <BudgetSummaryReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_budget_summary_report_column(
+    items: &Vec<BudgetSummaryReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <BudgetSummaryReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_budget_summary_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<BudgetSummaryReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <BudgetSummaryReportColumn as JsonDecode>::read_json,
     )
 }
 /// `BudgetSummaryReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -8927,6 +13733,31 @@ impl XmlText for BudgetSummaryReportColumn {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BudgetSummaryReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "CampaignName", "CampaignId",
+            "Date", "CurrencyCode", "MonthlyBudget", "DailySpend", "MonthToDateSpend"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BudgetSummaryReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AgeGenderAudienceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -9061,6 +13892,205 @@ impl XmlDecode for AgeGenderAudienceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AgeGenderAudienceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_age_gender_audience_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AgeGenderAudienceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_age_gender_audience_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AgeGenderAudienceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AgeGenderAudienceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AgeGenderAudienceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAgeGenderAudienceReportColumn` wrapper (items named `AgeGenderAudienceReportColumn`).
 pub(crate) fn enc_array_of_age_gender_audience_report_column(
     items: &Vec<AgeGenderAudienceReportColumn>,
@@ -9081,6 +14111,28 @@ pub(crate) fn dec_array_of_age_gender_audience_report_column(
     r.items(
         b"AgeGenderAudienceReportColumn",
         <AgeGenderAudienceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_age_gender_audience_report_column(
+    items: &Vec<AgeGenderAudienceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AgeGenderAudienceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_age_gender_audience_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AgeGenderAudienceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AgeGenderAudienceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AgeGenderAudienceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -9331,6 +14383,40 @@ impl XmlText for AgeGenderAudienceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AgeGenderAudienceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "AdDistribution", "AgeGroup",
+            "Gender", "Impressions", "Clicks", "Conversions", "Spend", "Revenue",
+            "ExtendedCost", "Assists", "Language", "AccountStatus", "CampaignStatus",
+            "AdGroupStatus", "BaseCampaignId", "AllConversions", "AllRevenue",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "CampaignType",
+            "AssetGroupId", "AssetGroupName", "AssetGroupStatus", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AgeGenderAudienceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AgeGenderAudienceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgeGenderAudienceReportFilter {
@@ -9422,6 +14508,121 @@ impl XmlDecode for AgeGenderAudienceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AgeGenderAudienceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AgeGenderAudienceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AgeGenderAudienceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `AssetGroupStatusReportFilter`: one flag of a set; fields hold `Flags<AssetGroupStatusReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9474,6 +14675,28 @@ impl XmlText for AssetGroupStatusReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AssetGroupStatusReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Paused", "Deleted"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AssetGroupStatusReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `ProfessionalDemographicsAudienceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -9610,6 +14833,205 @@ impl XmlDecode for ProfessionalDemographicsAudienceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProfessionalDemographicsAudienceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_professional_demographics_audience_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ProfessionalDemographicsAudienceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_professional_demographics_audience_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ProfessionalDemographicsAudienceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProfessionalDemographicsAudienceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProfessionalDemographicsAudienceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfProfessionalDemographicsAudienceReportColumn` wrapper (items named `ProfessionalDemographicsAudienceReportColumn`).
 pub(crate) fn enc_array_of_professional_demographics_audience_report_column(
     items: &Vec<ProfessionalDemographicsAudienceReportColumn>,
@@ -9630,6 +15052,28 @@ pub(crate) fn dec_array_of_professional_demographics_audience_report_column(
     r.items(
         b"ProfessionalDemographicsAudienceReportColumn",
         <ProfessionalDemographicsAudienceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_professional_demographics_audience_report_column(
+    items: &Vec<ProfessionalDemographicsAudienceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ProfessionalDemographicsAudienceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_professional_demographics_audience_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ProfessionalDemographicsAudienceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ProfessionalDemographicsAudienceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ProfessionalDemographicsAudienceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -9905,6 +15349,42 @@ impl XmlText for ProfessionalDemographicsAudienceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ProfessionalDemographicsAudienceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "CompanyName", "IndustryName",
+            "JobFunctionName", "JobSeniorityName", "CustomLinkedInName",
+            "LinkedInSegmentName", "LinkedInSegmentId", "LinkedInSegmentType",
+            "AdDistribution", "Impressions", "Clicks", "Spend", "Conversions",
+            "Language", "Assists", "Revenue", "AccountStatus", "CampaignStatus",
+            "AdGroupStatus", "AveragePosition", "AllConversions", "AllRevenue",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "CampaignType",
+            "AssetGroupId", "AssetGroupName", "AssetGroupStatus", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ProfessionalDemographicsAudienceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ProfessionalDemographicsAudienceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProfessionalDemographicsAudienceReportFilter {
@@ -9994,6 +15474,121 @@ impl XmlEncode for ProfessionalDemographicsAudienceReportFilter {
 impl XmlDecode for ProfessionalDemographicsAudienceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProfessionalDemographicsAudienceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProfessionalDemographicsAudienceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProfessionalDemographicsAudienceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `UserLocationPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -10130,6 +15725,205 @@ impl XmlDecode for UserLocationPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UserLocationPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_user_location_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <UserLocationPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_user_location_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <UserLocationPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UserLocationPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UserLocationPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfUserLocationPerformanceReportColumn` wrapper (items named `UserLocationPerformanceReportColumn`).
 pub(crate) fn enc_array_of_user_location_performance_report_column(
     items: &Vec<UserLocationPerformanceReportColumn>,
@@ -10150,6 +15944,28 @@ pub(crate) fn dec_array_of_user_location_performance_report_column(
     r.items(
         b"UserLocationPerformanceReportColumn",
         <UserLocationPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_user_location_performance_report_column(
+    items: &Vec<UserLocationPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <UserLocationPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_user_location_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<UserLocationPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <UserLocationPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `UserLocationPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -10615,6 +16431,50 @@ impl XmlText for UserLocationPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for UserLocationPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "Country", "State", "MetroArea",
+            "CurrencyCode", "AdDistribution", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "AveragePosition", "ProximityTargetLocation",
+            "Radius", "Language", "City", "QueryIntentCountry", "QueryIntentState",
+            "QueryIntentCity", "QueryIntentDMA", "BidMatchType", "DeliveredMatchType",
+            "Network", "TopVsOther", "DeviceType", "DeviceOS", "Assists", "Conversions",
+            "ConversionRate", "Revenue", "ReturnOnAdSpend", "CostPerConversion",
+            "CostPerAssist", "RevenuePerConversion", "RevenuePerAssist", "County",
+            "PostalCode", "QueryIntentCounty", "QueryIntentPostalCode", "LocationId",
+            "QueryIntentLocationId", "AllConversions", "AllRevenue", "AllConversionRate",
+            "AllCostPerConversion", "AllReturnOnAdSpend", "AllRevenuePerConversion",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "Neighborhood", "QueryIntentNeighborhood",
+            "ViewThroughRevenue", "CampaignType", "AssetGroupId", "AssetGroupName",
+            "Downloads", "PostClickDownloadRate", "CostPerDownload", "AppInstalls",
+            "PostClickInstallRate", "CPI", "Purchases", "PostInstallPurchaseRate", "CPP",
+            "Subscriptions", "PostInstallSubscriptionRate", "CPS", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for UserLocationPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `UserLocationPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserLocationPerformanceReportFilter {
@@ -10671,6 +16531,79 @@ impl XmlEncode for UserLocationPerformanceReportFilter {
 impl XmlDecode for UserLocationPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for UserLocationPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdDistribution",
+        "CountryCode",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CountryCode",
+            &self.country_code,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CountryCode" => {
+                self.country_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for UserLocationPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for UserLocationPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `PublisherUsagePerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -10807,6 +16740,205 @@ impl XmlDecode for PublisherUsagePerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PublisherUsagePerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_publisher_usage_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <PublisherUsagePerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_publisher_usage_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <PublisherUsagePerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PublisherUsagePerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PublisherUsagePerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfPublisherUsagePerformanceReportColumn` wrapper (items named `PublisherUsagePerformanceReportColumn`).
 pub(crate) fn enc_array_of_publisher_usage_performance_report_column(
     items: &Vec<PublisherUsagePerformanceReportColumn>,
@@ -10827,6 +16959,28 @@ pub(crate) fn dec_array_of_publisher_usage_performance_report_column(
     r.items(
         b"PublisherUsagePerformanceReportColumn",
         <PublisherUsagePerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_publisher_usage_performance_report_column(
+    items: &Vec<PublisherUsagePerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <PublisherUsagePerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_publisher_usage_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<PublisherUsagePerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <PublisherUsagePerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `PublisherUsagePerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -11272,6 +17426,51 @@ impl XmlText for PublisherUsagePerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for PublisherUsagePerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "CurrencyCode", "AdDistribution",
+            "PublisherUrl", "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend",
+            "AveragePosition", "Conversions", "ConversionRate", "CostPerConversion",
+            "Language", "BidMatchType", "DeliveredMatchType", "Network", "TopVsOther",
+            "DeviceType", "DeviceOS", "Assists", "Revenue", "ReturnOnAdSpend",
+            "CostPerAssist", "RevenuePerConversion", "RevenuePerAssist", "AccountStatus",
+            "CampaignStatus", "AdGroupStatus", "AllConversions", "AllRevenue",
+            "AllConversionRate", "AllCostPerConversion", "AllReturnOnAdSpend",
+            "AllRevenuePerConversion", "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "CampaignType",
+            "AssetGroupId", "AssetGroupName", "AssetGroupStatus", "AppName", "AppBundle",
+            "AppStoreUrl", "Downloads", "PostClickDownloadRate", "CostPerDownload",
+            "AppInstalls", "PostClickInstallRate", "CPI", "Purchases",
+            "PostInstallPurchaseRate", "CPP", "Subscriptions",
+            "PostInstallSubscriptionRate", "CPS", "LowQualityClicks",
+            "LowQualityClicksPercent", "LowQualityImpressions",
+            "LowQualityImpressionsPercent", "LowQualityGeneralClicks",
+            "LowQualitySophisticatedClicks", "MarketingObjective", "Channel",
+            "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for PublisherUsagePerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `PublisherUsagePerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublisherUsagePerformanceReportFilter {
@@ -11361,6 +17560,121 @@ impl XmlEncode for PublisherUsagePerformanceReportFilter {
 impl XmlDecode for PublisherUsagePerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PublisherUsagePerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PublisherUsagePerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PublisherUsagePerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -11497,6 +17811,205 @@ impl XmlDecode for SearchQueryPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchQueryPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_search_query_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <SearchQueryPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_search_query_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SearchQueryPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchQueryPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchQueryPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfSearchQueryPerformanceReportColumn` wrapper (items named `SearchQueryPerformanceReportColumn`).
 pub(crate) fn enc_array_of_search_query_performance_report_column(
     items: &Vec<SearchQueryPerformanceReportColumn>,
@@ -11517,6 +18030,28 @@ pub(crate) fn dec_array_of_search_query_performance_report_column(
     r.items(
         b"SearchQueryPerformanceReportColumn",
         <SearchQueryPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_search_query_performance_report_column(
+    items: &Vec<SearchQueryPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <SearchQueryPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_search_query_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<SearchQueryPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <SearchQueryPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `SearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -11882,6 +18417,45 @@ impl XmlText for SearchQueryPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SearchQueryPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "AdId", "AdType", "DestinationUrl",
+            "BidMatchType", "DeliveredMatchType", "CampaignStatus", "AdStatus",
+            "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend", "AveragePosition",
+            "SearchQuery", "Keyword", "AdGroupCriterionId", "Conversions",
+            "ConversionRate", "CostPerConversion", "Language", "KeywordId", "Network",
+            "TopVsOther", "DeviceType", "DeviceOS", "Assists", "Revenue",
+            "ReturnOnAdSpend", "CostPerAssist", "RevenuePerConversion",
+            "RevenuePerAssist", "AccountStatus", "AdGroupStatus", "KeywordStatus",
+            "CampaignType", "CustomerId", "CustomerName", "AllConversions", "AllRevenue",
+            "AllConversionRate", "AllCostPerConversion", "AllReturnOnAdSpend",
+            "AllRevenuePerConversion", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified", "AssetGroupName",
+            "AssetGroupId", "AssetGroupStatus", "MarketingObjective", "Channel",
+            "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SearchQueryPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchQueryPerformanceReportFilter {
@@ -12013,6 +18587,191 @@ impl XmlEncode for SearchQueryPerformanceReportFilter {
 impl XmlDecode for SearchQueryPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchQueryPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "AdType",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "DeliveredMatchType",
+        "ExcludeZeroClicks",
+        "KeywordStatus",
+        "Language",
+        "SearchQueries",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdType",
+            &self.ad_type,
+            <Flags<AdTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeliveredMatchType",
+            &self.delivered_match_type,
+            <Flags<DeliveredMatchTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ExcludeZeroClicks",
+            &self.exclude_zero_clicks,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchQueries",
+            &self.search_queries,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdType" => {
+                self.ad_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeliveredMatchType" => {
+                self.delivered_match_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeliveredMatchTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeZeroClicks" => {
+                self.exclude_zero_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchQueries" => {
+                self.search_queries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchQueryPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchQueryPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ConversionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -12149,6 +18908,205 @@ impl XmlDecode for ConversionPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ConversionPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_conversion_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ConversionPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_conversion_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ConversionPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ConversionPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ConversionPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfConversionPerformanceReportColumn` wrapper (items named `ConversionPerformanceReportColumn`).
 pub(crate) fn enc_array_of_conversion_performance_report_column(
     items: &Vec<ConversionPerformanceReportColumn>,
@@ -12169,6 +19127,28 @@ pub(crate) fn dec_array_of_conversion_performance_report_column(
     r.items(
         b"ConversionPerformanceReportColumn",
         <ConversionPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_conversion_performance_report_column(
+    items: &Vec<ConversionPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ConversionPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_conversion_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ConversionPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ConversionPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ConversionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -12439,6 +19419,40 @@ impl XmlText for ConversionPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ConversionPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "Keyword", "KeywordId",
+            "Impressions", "Clicks", "Ctr", "Assists", "Conversions", "ConversionRate",
+            "Spend", "Revenue", "ReturnOnAdSpend", "CostPerConversion", "CostPerAssist",
+            "RevenuePerConversion", "RevenuePerAssist", "DeviceType", "AccountStatus",
+            "CampaignStatus", "AdGroupStatus", "KeywordStatus", "AllConversions",
+            "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "ViewThroughConversions",
+            "Goal", "GoalType", "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "GoalId",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ConversionPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ConversionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConversionPerformanceReportFilter {
@@ -12535,6 +19549,135 @@ impl XmlEncode for ConversionPerformanceReportFilter {
 impl XmlDecode for ConversionPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ConversionPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "CampaignStatus",
+        "DeviceType",
+        "KeywordStatus",
+        "Keywords",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ConversionPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ConversionPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `GoalsAndFunnelsReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -12669,6 +19812,205 @@ impl XmlDecode for GoalsAndFunnelsReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GoalsAndFunnelsReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_goals_and_funnels_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <GoalsAndFunnelsReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_goals_and_funnels_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <GoalsAndFunnelsReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GoalsAndFunnelsReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GoalsAndFunnelsReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfGoalsAndFunnelsReportColumn` wrapper (items named `GoalsAndFunnelsReportColumn`).
 pub(crate) fn enc_array_of_goals_and_funnels_report_column(
     items: &Vec<GoalsAndFunnelsReportColumn>,
@@ -12689,6 +20031,28 @@ pub(crate) fn dec_array_of_goals_and_funnels_report_column(
     r.items(
         b"GoalsAndFunnelsReportColumn",
         <GoalsAndFunnelsReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_goals_and_funnels_report_column(
+    items: &Vec<GoalsAndFunnelsReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <GoalsAndFunnelsReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_goals_and_funnels_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<GoalsAndFunnelsReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <GoalsAndFunnelsReportColumn as JsonDecode>::read_json,
     )
 }
 /// `GoalsAndFunnelsReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -12904,6 +20268,38 @@ impl XmlText for GoalsAndFunnelsReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for GoalsAndFunnelsReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "Keyword", "KeywordId", "Goal",
+            "AllConversions", "Assists", "AllRevenue", "GoalId", "DeviceType",
+            "DeviceOS", "AccountStatus", "CampaignStatus", "AdGroupStatus",
+            "KeywordStatus", "GoalType", "ViewThroughConversions",
+            "AllConversionsQualified", "ViewThroughConversionsQualified",
+            "ViewThroughRevenue", "CampaignType", "AssetGroupId", "AssetGroupName",
+            "AssetGroupStatus", "ConversionDelay", "MarketingObjective", "Channel",
+            "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for GoalsAndFunnelsReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `GoalsAndFunnelsReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GoalsAndFunnelsReportFilter {
@@ -13020,6 +20416,158 @@ impl XmlEncode for GoalsAndFunnelsReportFilter {
 impl XmlDecode for GoalsAndFunnelsReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GoalsAndFunnelsReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "DeviceOS",
+        "DeviceType",
+        "GoalIds",
+        "KeywordStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceOS",
+            &self.device_os,
+            <Flags<DeviceOSReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(w, "GoalIds", &self.goal_ids, json_enc_array_oflong);
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceOS" => {
+                self.device_os = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceOSReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "GoalIds" => {
+                self.goal_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GoalsAndFunnelsReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GoalsAndFunnelsReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `NegativeKeywordConflictReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -13141,6 +20689,177 @@ impl XmlDecode for NegativeKeywordConflictReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for NegativeKeywordConflictReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Columns",
+        "Filter",
+        "Scope",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_negative_keyword_conflict_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <NegativeKeywordConflictReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_negative_keyword_conflict_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <NegativeKeywordConflictReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for NegativeKeywordConflictReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for NegativeKeywordConflictReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfNegativeKeywordConflictReportColumn` wrapper (items named `NegativeKeywordConflictReportColumn`).
 pub(crate) fn enc_array_of_negative_keyword_conflict_report_column(
     items: &Vec<NegativeKeywordConflictReportColumn>,
@@ -13161,6 +20880,28 @@ pub(crate) fn dec_array_of_negative_keyword_conflict_report_column(
     r.items(
         b"NegativeKeywordConflictReportColumn",
         <NegativeKeywordConflictReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_negative_keyword_conflict_report_column(
+    items: &Vec<NegativeKeywordConflictReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <NegativeKeywordConflictReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_negative_keyword_conflict_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<NegativeKeywordConflictReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <NegativeKeywordConflictReportColumn as JsonDecode>::read_json,
     )
 }
 /// `NegativeKeywordConflictReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -13311,6 +21052,35 @@ impl XmlText for NegativeKeywordConflictReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for NegativeKeywordConflictReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "CampaignName", "CampaignId",
+            "AdGroupName", "AdGroupId", "Keyword", "KeywordId", "NegativeKeyword",
+            "ConflictLevel", "BidMatchType", "NegativeKeywordListId",
+            "NegativeKeywordList", "NegativeKeywordId", "NegativeKeywordMatchType",
+            "AccountStatus", "CampaignStatus", "AdGroupStatus", "KeywordStatus",
+            "ConflictType"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for NegativeKeywordConflictReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `NegativeKeywordConflictReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NegativeKeywordConflictReportFilter {
@@ -13380,6 +21150,93 @@ impl XmlEncode for NegativeKeywordConflictReportFilter {
 impl XmlDecode for NegativeKeywordConflictReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for NegativeKeywordConflictReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "CampaignStatus",
+        "KeywordStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for NegativeKeywordConflictReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for NegativeKeywordConflictReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SearchCampaignChangeHistoryReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -13508,6 +21365,191 @@ impl XmlDecode for SearchCampaignChangeHistoryReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchCampaignChangeHistoryReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_search_campaign_change_history_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <SearchCampaignChangeHistoryReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_search_campaign_change_history_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SearchCampaignChangeHistoryReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchCampaignChangeHistoryReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchCampaignChangeHistoryReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfSearchCampaignChangeHistoryReportColumn` wrapper (items named `SearchCampaignChangeHistoryReportColumn`).
 pub(crate) fn enc_array_of_search_campaign_change_history_report_column(
     items: &Vec<SearchCampaignChangeHistoryReportColumn>,
@@ -13528,6 +21570,28 @@ pub(crate) fn dec_array_of_search_campaign_change_history_report_column(
     r.items(
         b"SearchCampaignChangeHistoryReportColumn",
         <SearchCampaignChangeHistoryReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_search_campaign_change_history_report_column(
+    items: &Vec<SearchCampaignChangeHistoryReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <SearchCampaignChangeHistoryReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_search_campaign_change_history_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<SearchCampaignChangeHistoryReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <SearchCampaignChangeHistoryReportColumn as JsonDecode>::read_json,
     )
 }
 /// `SearchCampaignChangeHistoryReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -13678,6 +21742,33 @@ impl XmlText for SearchCampaignChangeHistoryReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SearchCampaignChangeHistoryReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "DateTime", "AccountId", "AccountName", "AccountNumber", "ChangedBy",
+            "CampaignName", "CampaignId", "AdGroupName", "AdGroupId", "AdTitle",
+            "AdDescription", "DisplayUrl", "Keyword", "ItemChanged", "AttributeChanged",
+            "HowChanged", "OldValue", "NewValue", "EntityName", "EntityId", "Tool"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SearchCampaignChangeHistoryReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SearchCampaignChangeHistoryReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCampaignChangeHistoryReportFilter {
@@ -13739,6 +21830,79 @@ impl XmlDecode for SearchCampaignChangeHistoryReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchCampaignChangeHistoryReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdDistribution",
+        "HowChanged",
+        "ItemChanged",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "HowChanged",
+            &self.how_changed,
+            <Flags<ChangeTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ItemChanged",
+            &self.item_changed,
+            <Flags<ChangeEntityReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "HowChanged" => {
+                self.how_changed = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<ChangeTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "ItemChanged" => {
+                self.item_changed = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<ChangeEntityReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchCampaignChangeHistoryReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchCampaignChangeHistoryReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ChangeTypeReportFilter`: one flag of a set; fields hold `Flags<ChangeTypeReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -13791,6 +21955,28 @@ impl XmlText for ChangeTypeReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ChangeTypeReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Added", "Deleted", "Changed"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ChangeTypeReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `ChangeEntityReportFilter`: one flag of a set; fields hold `Flags<ChangeEntityReportFilter>`, written as one space-separated element.
@@ -13859,6 +22045,28 @@ impl XmlText for ChangeEntityReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ChangeEntityReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Account", "Campaign", "AdGroup", "Ad", "Keyword"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ChangeEntityReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `AdExtensionByAdReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -13993,6 +22201,205 @@ impl XmlDecode for AdExtensionByAdReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdExtensionByAdReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_ad_extension_by_ad_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AdExtensionByAdReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_extension_by_ad_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdExtensionByAdReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdExtensionByAdReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdExtensionByAdReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdExtensionByAdReportColumn` wrapper (items named `AdExtensionByAdReportColumn`).
 pub(crate) fn enc_array_of_ad_extension_by_ad_report_column(
     items: &Vec<AdExtensionByAdReportColumn>,
@@ -14013,6 +22420,28 @@ pub(crate) fn dec_array_of_ad_extension_by_ad_report_column(
     r.items(
         b"AdExtensionByAdReportColumn",
         <AdExtensionByAdReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_extension_by_ad_report_column(
+    items: &Vec<AdExtensionByAdReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AdExtensionByAdReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_extension_by_ad_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AdExtensionByAdReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AdExtensionByAdReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AdExtensionByAdReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -14343,6 +22772,43 @@ impl XmlText for AdExtensionByAdReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdExtensionByAdReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "TimePeriod", "CampaignName", "CampaignId", "AdGroupName",
+            "AdGroupId", "AdTitle", "AdId", "AdExtensionType", "DeviceType", "DeviceOS",
+            "ClickType", "Impressions", "Clicks", "TotalClicks", "Conversions", "Ctr",
+            "AverageCpc", "ConversionRate", "Spend", "AdExtensionId",
+            "AdExtensionVersion", "AccountNumber", "AccountId", "BidMatchType",
+            "DeliveredMatchType", "Network", "TopVsOther", "Assists", "Revenue",
+            "ReturnOnAdSpend", "CostPerConversion", "CostPerAssist",
+            "RevenuePerConversion", "RevenuePerAssist", "AccountStatus",
+            "CampaignStatus", "AdGroupStatus", "AdStatus", "TitlePart1", "TitlePart2",
+            "TitlePart3", "AllConversions", "AllRevenue", "AllConversionRate",
+            "AllCostPerConversion", "AllReturnOnAdSpend", "AllRevenuePerConversion",
+            "Goal", "GoalType", "AverageCpm", "ConversionsQualified",
+            "AllConversionsQualified", "GoalId", "MarketingObjective", "Channel",
+            "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdExtensionByAdReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AdExtensionByAdReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByAdReportFilter {
@@ -14432,6 +22898,121 @@ impl XmlEncode for AdExtensionByAdReportFilter {
 impl XmlDecode for AdExtensionByAdReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdExtensionByAdReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "CampaignStatus",
+        "DeviceOS",
+        "DeviceType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceOS",
+            &self.device_os,
+            <Flags<DeviceOSReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceOS" => {
+                self.device_os = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceOSReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdExtensionByAdReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdExtensionByAdReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AdExtensionByKeywordReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -14568,6 +23149,205 @@ impl XmlDecode for AdExtensionByKeywordReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdExtensionByKeywordReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_ad_extension_by_keyword_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AdExtensionByKeywordReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_extension_by_keyword_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdExtensionByKeywordReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdExtensionByKeywordReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdExtensionByKeywordReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdExtensionByKeywordReportColumn` wrapper (items named `AdExtensionByKeywordReportColumn`).
 pub(crate) fn enc_array_of_ad_extension_by_keyword_report_column(
     items: &Vec<AdExtensionByKeywordReportColumn>,
@@ -14588,6 +23368,28 @@ pub(crate) fn dec_array_of_ad_extension_by_keyword_report_column(
     r.items(
         b"AdExtensionByKeywordReportColumn",
         <AdExtensionByKeywordReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_extension_by_keyword_report_column(
+    items: &Vec<AdExtensionByKeywordReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AdExtensionByKeywordReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_extension_by_keyword_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AdExtensionByKeywordReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AdExtensionByKeywordReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AdExtensionByKeywordReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -14898,6 +23700,42 @@ impl XmlText for AdExtensionByKeywordReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdExtensionByKeywordReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "TimePeriod", "CampaignName", "CampaignId", "AdGroupName",
+            "AdGroupId", "Keyword", "KeywordId", "AdExtensionType", "DeviceType",
+            "DeviceOS", "ClickType", "Impressions", "Clicks", "TotalClicks",
+            "Conversions", "Ctr", "AverageCpc", "ConversionRate", "Spend",
+            "AdExtensionId", "AdExtensionVersion", "AccountNumber", "AccountId",
+            "BidMatchType", "DeliveredMatchType", "Network", "TopVsOther", "Assists",
+            "Revenue", "ReturnOnAdSpend", "CostPerConversion", "CostPerAssist",
+            "RevenuePerConversion", "RevenuePerAssist", "AccountStatus",
+            "CampaignStatus", "AdGroupStatus", "KeywordStatus", "AllConversions",
+            "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "Goal", "GoalType",
+            "AverageCpm", "ConversionsQualified", "AllConversionsQualified",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdExtensionByKeywordReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AdExtensionByKeywordReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByKeywordReportFilter {
@@ -14987,6 +23825,121 @@ impl XmlEncode for AdExtensionByKeywordReportFilter {
 impl XmlDecode for AdExtensionByKeywordReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdExtensionByKeywordReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "CampaignStatus",
+        "DeviceOS",
+        "DeviceType",
+        "KeywordStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceOS",
+            &self.device_os,
+            <Flags<DeviceOSReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceOS" => {
+                self.device_os = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceOSReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdExtensionByKeywordReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdExtensionByKeywordReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AudiencePerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -15121,6 +24074,205 @@ impl XmlDecode for AudiencePerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AudiencePerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_audience_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AudiencePerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_audience_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AudiencePerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AudiencePerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AudiencePerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAudiencePerformanceReportColumn` wrapper (items named `AudiencePerformanceReportColumn`).
 pub(crate) fn enc_array_of_audience_performance_report_column(
     items: &Vec<AudiencePerformanceReportColumn>,
@@ -15141,6 +24293,28 @@ pub(crate) fn dec_array_of_audience_performance_report_column(
     r.items(
         b"AudiencePerformanceReportColumn",
         <AudiencePerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_audience_performance_report_column(
+    items: &Vec<AudiencePerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AudiencePerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_audience_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AudiencePerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AudiencePerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AudiencePerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -15506,6 +24680,47 @@ impl XmlText for AudiencePerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AudiencePerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "AssetGroupName", "AssetGroupId",
+            "AudienceId", "AudienceName", "AssociationStatus", "BidAdjustment",
+            "TargetingSetting", "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend",
+            "AveragePosition", "Conversions", "ConversionRate", "CostPerConversion",
+            "Revenue", "ReturnOnAdSpend", "RevenuePerConversion", "AccountStatus",
+            "CampaignStatus", "AdGroupStatus", "AudienceType", "BaseCampaignId",
+            "AllConversions", "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "AssociationId",
+            "AssociationLevel", "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "VideoViews",
+            "ViewThroughRate", "AverageCPV", "VideoViewsAt25Percent",
+            "VideoViewsAt50Percent", "VideoViewsAt75Percent", "CompletedVideoViews",
+            "VideoCompletionRate", "TotalWatchTimeInMS", "AverageWatchTimePerVideoView",
+            "AverageWatchTimePerImpression", "MarketingObjective", "Channel",
+            "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AudiencePerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AudiencePerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudiencePerformanceReportFilter {
@@ -15565,6 +24780,79 @@ impl XmlEncode for AudiencePerformanceReportFilter {
 impl XmlDecode for AudiencePerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AudiencePerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "CampaignStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AudiencePerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AudiencePerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AdExtensionDetailReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -15699,6 +24987,205 @@ impl XmlDecode for AdExtensionDetailReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdExtensionDetailReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_ad_extension_detail_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AdExtensionDetailReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_extension_detail_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AdExtensionDetailReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdExtensionDetailReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdExtensionDetailReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAdExtensionDetailReportColumn` wrapper (items named `AdExtensionDetailReportColumn`).
 pub(crate) fn enc_array_of_ad_extension_detail_report_column(
     items: &Vec<AdExtensionDetailReportColumn>,
@@ -15719,6 +25206,28 @@ pub(crate) fn dec_array_of_ad_extension_detail_report_column(
     r.items(
         b"AdExtensionDetailReportColumn",
         <AdExtensionDetailReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_extension_detail_report_column(
+    items: &Vec<AdExtensionDetailReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AdExtensionDetailReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_extension_detail_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AdExtensionDetailReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AdExtensionDetailReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AdExtensionDetailReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -16024,6 +25533,42 @@ impl XmlText for AdExtensionDetailReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AdExtensionDetailReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountId", "TimePeriod", "CampaignName", "CampaignId",
+            "AdGroupName", "AdGroupId", "AdTitle", "AdId", "AdExtensionType",
+            "AdExtensionTypeId", "AdExtensionId", "AdExtensionVersion",
+            "AdExtensionPropertyValue", "Impressions", "DeviceType", "DeviceOS",
+            "Clicks", "Ctr", "Conversions", "CostPerConversion", "ConversionRate",
+            "Spend", "AverageCpc", "BidMatchType", "DeliveredMatchType", "Network",
+            "TopVsOther", "Assists", "Revenue", "ReturnOnAdSpend", "CostPerAssist",
+            "RevenuePerConversion", "RevenuePerAssist", "AccountStatus",
+            "CampaignStatus", "AdGroupStatus", "AdStatus", "AllConversions",
+            "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "Goal", "GoalType",
+            "AverageCpm", "ConversionsQualified", "AllConversionsQualified",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AdExtensionDetailReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AdExtensionDetailReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionDetailReportFilter {
@@ -16113,6 +25658,121 @@ impl XmlEncode for AdExtensionDetailReportFilter {
 impl XmlDecode for AdExtensionDetailReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdExtensionDetailReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "CampaignStatus",
+        "DeviceOS",
+        "DeviceType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceOS",
+            &self.device_os,
+            <Flags<DeviceOSReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceOS" => {
+                self.device_os = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceOSReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdExtensionDetailReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdExtensionDetailReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ShareOfVoiceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -16245,6 +25905,205 @@ impl XmlDecode for ShareOfVoiceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ShareOfVoiceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_share_of_voice_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ShareOfVoiceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_share_of_voice_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ShareOfVoiceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ShareOfVoiceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ShareOfVoiceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfShareOfVoiceReportColumn` wrapper (items named `ShareOfVoiceReportColumn`).
 pub(crate) fn enc_array_of_share_of_voice_report_column(
     items: &Vec<ShareOfVoiceReportColumn>,
@@ -16263,6 +26122,28 @@ pub(crate) fn dec_array_of_share_of_voice_report_column(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<ShareOfVoiceReportColumn>, DecodeError> {
     r.items(b"ShareOfVoiceReportColumn", <ShareOfVoiceReportColumn as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_share_of_voice_report_column(
+    items: &Vec<ShareOfVoiceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ShareOfVoiceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_share_of_voice_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ShareOfVoiceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ShareOfVoiceReportColumn as JsonDecode>::read_json,
+    )
 }
 /// `ShareOfVoiceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -16647,6 +26528,50 @@ impl XmlText for ShareOfVoiceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ShareOfVoiceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "TimePeriod", "CampaignName", "AdGroupName", "Keyword",
+            "DeliveredMatchType", "BidMatchType", "Language", "AccountNumber",
+            "AccountId", "KeywordId", "AdGroupId", "CampaignId", "Impressions", "Clicks",
+            "Ctr", "AverageCpc", "Spend", "AveragePosition", "ImpressionSharePercent",
+            "ImpressionLostToBudgetPercent", "ImpressionLostToRankAggPercent",
+            "CurrentMaxCpc", "QualityScore", "ExpectedCtr", "AdRelevance",
+            "LandingPageExperience", "Conversions", "ConversionRate",
+            "CostPerConversion", "AdDistribution", "ClickSharePercent", "DeviceType",
+            "Network", "AccountStatus", "CampaignStatus", "AdGroupStatus",
+            "KeywordStatus", "BidStrategyType", "KeywordLabels",
+            "ExactMatchImpressionSharePercent", "TopImpressionShareLostToRankPercent",
+            "TopImpressionShareLostToBudgetPercent",
+            "AbsoluteTopImpressionShareLostToRankPercent",
+            "AbsoluteTopImpressionShareLostToBudgetPercent",
+            "AbsoluteTopImpressionSharePercent", "TopImpressionSharePercent",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent",
+            "BaseCampaignId", "AllConversions", "AllConversionRate",
+            "AllCostPerConversion", "ViewThroughConversions", "Goal", "GoalType",
+            "AverageCpm", "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ShareOfVoiceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ShareOfVoiceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ShareOfVoiceReportFilter {
@@ -16785,6 +26710,191 @@ impl XmlDecode for ShareOfVoiceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ShareOfVoiceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "BidMatchType",
+        "BidStrategyType",
+        "CampaignStatus",
+        "DeliveredMatchType",
+        "DeviceType",
+        "KeywordStatus",
+        "Keywords",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BidMatchType",
+            &self.bid_match_type,
+            <Flags<BidMatchTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BidStrategyType",
+            &self.bid_strategy_type,
+            <Flags<BidStrategyTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeliveredMatchType",
+            &self.delivered_match_type,
+            <Flags<DeliveredMatchTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "KeywordStatus",
+            &self.keyword_status,
+            <Flags<KeywordStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Keywords",
+            &self.keywords,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "BidMatchType" => {
+                self.bid_match_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<BidMatchTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "BidStrategyType" => {
+                self.bid_strategy_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<BidStrategyTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeliveredMatchType" => {
+                self.delivered_match_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeliveredMatchTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "KeywordStatus" => {
+                self.keyword_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<KeywordStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Keywords" => {
+                self.keywords = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ShareOfVoiceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ShareOfVoiceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ProductDimensionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductDimensionPerformanceReportRequest {
@@ -16919,6 +27029,205 @@ impl XmlDecode for ProductDimensionPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductDimensionPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_product_dimension_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ProductDimensionPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_product_dimension_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ProductDimensionPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductDimensionPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductDimensionPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfProductDimensionPerformanceReportColumn` wrapper (items named `ProductDimensionPerformanceReportColumn`).
 pub(crate) fn enc_array_of_product_dimension_performance_report_column(
     items: &Vec<ProductDimensionPerformanceReportColumn>,
@@ -16939,6 +27248,28 @@ pub(crate) fn dec_array_of_product_dimension_performance_report_column(
     r.items(
         b"ProductDimensionPerformanceReportColumn",
         <ProductDimensionPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_product_dimension_performance_report_column(
+    items: &Vec<ProductDimensionPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ProductDimensionPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_product_dimension_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ProductDimensionPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ProductDimensionPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ProductDimensionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -17513,6 +27844,56 @@ impl XmlText for ProductDimensionPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ProductDimensionPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountName", "AccountNumber", "AdGroupName", "AdGroupId",
+            "CampaignStatus", "AccountStatus", "AdGroupStatus", "Network", "AdId",
+            "CampaignId", "CampaignName", "CurrencyCode", "DeviceType", "Language",
+            "MerchantProductId", "Title", "Condition", "Brand", "Price", "CustomLabel0",
+            "CustomLabel1", "CustomLabel2", "CustomLabel3", "CustomLabel4",
+            "ProductType1", "ProductType2", "ProductType3", "ProductType4",
+            "ProductType5", "ProductCategory1", "ProductCategory2", "ProductCategory3",
+            "ProductCategory4", "ProductCategory5", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "Conversions", "ConversionRate", "Revenue",
+            "RevenuePerConversion", "SellerName", "OfferLanguage", "CountryOfSale",
+            "AdStatus", "ImpressionSharePercent", "ImpressionLostToBudgetPercent",
+            "ImpressionLostToRankPercent", "BenchmarkBid", "BenchmarkCtr", "TopVsOther",
+            "AdDistribution", "ClickTypeId", "TotalClicksOnAdElements", "ClickType",
+            "ReturnOnAdSpend", "BidStrategyType", "LocalStoreCode", "StoreId",
+            "AssistedImpressions", "AssistedClicks", "ClickSharePercent",
+            "AbsoluteTopImpressionSharePercent", "AssistedConversions", "AllConversions",
+            "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "CostPerConversion",
+            "ViewThroughConversions", "Goal", "GoalType", "ProductBought",
+            "QuantityBought", "AbsoluteTopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AssistedConversionsQualified",
+            "AllConversionsQualified", "ViewThroughConversionsQualified",
+            "ProductBoughtTitle", "GTIN", "MPN", "ViewThroughRevenue", "GoalId", "Sales",
+            "CostPerSale", "RevenuePerSale", "Installs", "CostPerInstall",
+            "RevenuePerInstall", "CampaignType", "AssetGroupId", "AssetGroupName",
+            "AssetGroupStatus", "CollectionId", "FeedLabel", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ProductDimensionPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ProductDimensionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductDimensionPerformanceReportFilter {
@@ -17612,6 +27993,135 @@ impl XmlEncode for ProductDimensionPerformanceReportFilter {
 impl XmlDecode for ProductDimensionPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductDimensionPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "DeviceType",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductDimensionPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductDimensionPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ProductPartitionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -17748,6 +28258,205 @@ impl XmlDecode for ProductPartitionPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductPartitionPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_product_partition_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ProductPartitionPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_product_partition_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ProductPartitionPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductPartitionPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductPartitionPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfProductPartitionPerformanceReportColumn` wrapper (items named `ProductPartitionPerformanceReportColumn`).
 pub(crate) fn enc_array_of_product_partition_performance_report_column(
     items: &Vec<ProductPartitionPerformanceReportColumn>,
@@ -17768,6 +28477,28 @@ pub(crate) fn dec_array_of_product_partition_performance_report_column(
     r.items(
         b"ProductPartitionPerformanceReportColumn",
         <ProductPartitionPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_product_partition_performance_report_column(
+    items: &Vec<ProductPartitionPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ProductPartitionPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_product_partition_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ProductPartitionPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ProductPartitionPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ProductPartitionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -18227,6 +28958,52 @@ impl XmlText for ProductPartitionPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ProductPartitionPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "ProductGroup",
+            "AdGroupCriterionId", "PartitionType", "AdId", "CurrentMaxCpc",
+            "CurrencyCode", "DeliveredMatchType", "BidMatchType", "Impressions",
+            "Clicks", "Ctr", "AverageCpc", "Spend", "Conversions", "ConversionRate",
+            "CostPerConversion", "DeviceType", "Language", "CampaignStatus",
+            "AccountStatus", "AdGroupStatus", "DestinationUrl", "Network", "TopVsOther",
+            "Assists", "Revenue", "CostPerAssist", "RevenuePerConversion",
+            "RevenuePerAssist", "OfferLanguage", "CountryOfSale", "AdStatus",
+            "TrackingTemplate", "CustomParameters", "ImpressionSharePercent",
+            "ImpressionLostToBudgetPercent", "ImpressionLostToRankPercent",
+            "BenchmarkBid", "BenchmarkCtr", "AdDistribution", "ClickTypeId",
+            "TotalClicksOnAdElements", "ClickType", "ReturnOnAdSpend", "BidStrategyType",
+            "LocalStoreCode", "AssistedImpressions", "AssistedClicks",
+            "ClickSharePercent", "AbsoluteTopImpressionSharePercent",
+            "AssistedConversions", "AllConversions", "AllRevenue", "AllConversionRate",
+            "AllCostPerConversion", "AllReturnOnAdSpend", "AllRevenuePerConversion",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "AverageCpm", "ConversionsQualified",
+            "AssistedConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "CampaignType",
+            "AssetGroupId", "AssetGroupName", "AssetGroupStatus", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ProductPartitionPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ProductPartitionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionPerformanceReportFilter {
@@ -18338,6 +29115,149 @@ impl XmlDecode for ProductPartitionPerformanceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductPartitionPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "CampaignType",
+        "DeviceType",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignType",
+            &self.campaign_type,
+            <Flags<CampaignTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignType" => {
+                self.campaign_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductPartitionPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductPartitionPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `CampaignTypeReportFilter`: one flag of a set; fields hold `Flags<CampaignTypeReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -18419,6 +29339,31 @@ impl XmlText for CampaignTypeReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CampaignTypeReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "SearchAndContent", "Shopping", "DynamicSearch", "Audience", "Smart",
+            "Hotel", "PerformanceMax", "App"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CampaignTypeReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `ProductPartitionUnitPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -18555,6 +29500,205 @@ impl XmlDecode for ProductPartitionUnitPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductPartitionUnitPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_product_partition_unit_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ProductPartitionUnitPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_product_partition_unit_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ProductPartitionUnitPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductPartitionUnitPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductPartitionUnitPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfProductPartitionUnitPerformanceReportColumn` wrapper (items named `ProductPartitionUnitPerformanceReportColumn`).
 pub(crate) fn enc_array_of_product_partition_unit_performance_report_column(
     items: &Vec<ProductPartitionUnitPerformanceReportColumn>,
@@ -18575,6 +29719,28 @@ pub(crate) fn dec_array_of_product_partition_unit_performance_report_column(
     r.items(
         b"ProductPartitionUnitPerformanceReportColumn",
         <ProductPartitionUnitPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_product_partition_unit_performance_report_column(
+    items: &Vec<ProductPartitionUnitPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ProductPartitionUnitPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_product_partition_unit_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ProductPartitionUnitPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ProductPartitionUnitPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ProductPartitionUnitPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -18960,6 +30126,47 @@ impl XmlText for ProductPartitionUnitPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ProductPartitionUnitPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "ProductGroup",
+            "AdGroupCriterionId", "AdId", "CurrentMaxCpc", "CurrencyCode",
+            "DeliveredMatchType", "BidMatchType", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "Conversions", "ConversionRate", "CostPerConversion",
+            "DeviceType", "Language", "CampaignStatus", "AccountStatus", "AdGroupStatus",
+            "DestinationUrl", "Network", "TopVsOther", "Assists", "Revenue",
+            "CostPerAssist", "RevenuePerConversion", "RevenuePerAssist", "AdStatus",
+            "TrackingTemplate", "CustomParameters", "ReturnOnAdSpend", "BidStrategyType",
+            "LocalStoreCode", "AssistedImpressions", "AssistedClicks",
+            "AssistedConversions", "AllConversions", "AllRevenue", "AllConversionRate",
+            "AllCostPerConversion", "AllReturnOnAdSpend", "AllRevenuePerConversion",
+            "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "AverageCpm", "ConversionsQualified",
+            "AssistedConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue", "CampaignType",
+            "AssetGroupId", "AssetGroupName", "AssetGroupStatus", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ProductPartitionUnitPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ProductPartitionUnitPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionUnitPerformanceReportFilter {
@@ -19059,6 +30266,135 @@ impl XmlEncode for ProductPartitionUnitPerformanceReportFilter {
 impl XmlDecode for ProductPartitionUnitPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductPartitionUnitPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "DeviceType",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductPartitionUnitPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductPartitionUnitPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ProductSearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -19195,6 +30531,205 @@ impl XmlDecode for ProductSearchQueryPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductSearchQueryPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_product_search_query_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ProductSearchQueryPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_product_search_query_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ProductSearchQueryPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductSearchQueryPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductSearchQueryPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfProductSearchQueryPerformanceReportColumn` wrapper (items named `ProductSearchQueryPerformanceReportColumn`).
 pub(crate) fn enc_array_of_product_search_query_performance_report_column(
     items: &Vec<ProductSearchQueryPerformanceReportColumn>,
@@ -19215,6 +30750,28 @@ pub(crate) fn dec_array_of_product_search_query_performance_report_column(
     r.items(
         b"ProductSearchQueryPerformanceReportColumn",
         <ProductSearchQueryPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_product_search_query_performance_report_column(
+    items: &Vec<ProductSearchQueryPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ProductSearchQueryPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_product_search_query_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ProductSearchQueryPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ProductSearchQueryPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ProductSearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -19555,6 +31112,44 @@ impl XmlText for ProductSearchQueryPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ProductSearchQueryPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountNumber", "AccountName", "AdId",
+            "AdGroupId", "AdGroupName", "CampaignId", "CampaignName", "DestinationUrl",
+            "DeviceType", "DeviceOS", "Language", "SearchQuery", "Network",
+            "MerchantProductId", "Title", "ClickTypeId", "TotalClicksOnAdElements",
+            "ClickType", "AdGroupCriterionId", "ProductGroup", "PartitionType",
+            "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend", "Conversions",
+            "ConversionRate", "Assists", "CostPerAssist", "Revenue", "CostPerConversion",
+            "RevenuePerConversion", "RevenuePerAssist", "CustomerId", "CustomerName",
+            "AssistedImpressions", "AssistedClicks", "AssistedConversions",
+            "AllConversions", "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllRevenuePerConversion", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "AverageCpm", "ConversionsQualified",
+            "AssistedConversionsQualified", "AllConversionsQualified", "CampaignType",
+            "AssetGroupId", "AssetGroupName", "MarketingObjective", "Channel",
+            "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ProductSearchQueryPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ProductSearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductSearchQueryPerformanceReportFilter {
@@ -19666,6 +31261,163 @@ impl XmlEncode for ProductSearchQueryPerformanceReportFilter {
 impl XmlDecode for ProductSearchQueryPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductSearchQueryPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "AdType",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "ExcludeZeroClicks",
+        "Language",
+        "SearchQueries",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdType",
+            &self.ad_type,
+            <Flags<AdTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ExcludeZeroClicks",
+            &self.exclude_zero_clicks,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchQueries",
+            &self.search_queries,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdType" => {
+                self.ad_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeZeroClicks" => {
+                self.exclude_zero_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchQueries" => {
+                self.search_queries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductSearchQueryPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductSearchQueryPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ProductMatchCountReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -19790,6 +31542,191 @@ impl XmlDecode for ProductMatchCountReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductMatchCountReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_product_match_count_report_column,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_product_match_count_report_column,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductMatchCountReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductMatchCountReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfProductMatchCountReportColumn` wrapper (items named `ProductMatchCountReportColumn`).
 pub(crate) fn enc_array_of_product_match_count_report_column(
     items: &Vec<ProductMatchCountReportColumn>,
@@ -19810,6 +31747,28 @@ pub(crate) fn dec_array_of_product_match_count_report_column(
     r.items(
         b"ProductMatchCountReportColumn",
         <ProductMatchCountReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_product_match_count_report_column(
+    items: &Vec<ProductMatchCountReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ProductMatchCountReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_product_match_count_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ProductMatchCountReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ProductMatchCountReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ProductMatchCountReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -19945,6 +31904,34 @@ impl XmlText for ProductMatchCountReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ProductMatchCountReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "CustomerId", "CustomerName", "AccountId", "AccountNumber", "AccountName",
+            "CampaignId", "CampaignName", "AdGroupId", "AdGroupName", "ProductGroup",
+            "PartitionType", "AdGroupCriterionId", "MatchedProductsAtCampaign",
+            "MatchedProductsAtAdGroup", "MatchedProductsAtProductGroup", "CampaignType",
+            "AssetGroupId", "AssetGroupName"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ProductMatchCountReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ProductNegativeKeywordConflictReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductNegativeKeywordConflictReportRequest {
@@ -20064,6 +32051,177 @@ impl XmlDecode for ProductNegativeKeywordConflictReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductNegativeKeywordConflictReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Columns",
+        "Filter",
+        "Scope",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_product_negative_keyword_conflict_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <ProductNegativeKeywordConflictReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_product_negative_keyword_conflict_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ProductNegativeKeywordConflictReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductNegativeKeywordConflictReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductNegativeKeywordConflictReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfProductNegativeKeywordConflictReportColumn` wrapper (items named `ProductNegativeKeywordConflictReportColumn`).
 pub(crate) fn enc_array_of_product_negative_keyword_conflict_report_column(
     items: &Vec<ProductNegativeKeywordConflictReportColumn>,
@@ -20084,6 +32242,28 @@ pub(crate) fn dec_array_of_product_negative_keyword_conflict_report_column(
     r.items(
         b"ProductNegativeKeywordConflictReportColumn",
         <ProductNegativeKeywordConflictReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_product_negative_keyword_conflict_report_column(
+    items: &Vec<ProductNegativeKeywordConflictReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <ProductNegativeKeywordConflictReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_product_negative_keyword_conflict_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<ProductNegativeKeywordConflictReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <ProductNegativeKeywordConflictReportColumn as JsonDecode>::read_json,
     )
 }
 /// `ProductNegativeKeywordConflictReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -20244,6 +32424,35 @@ impl XmlText for ProductNegativeKeywordConflictReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ProductNegativeKeywordConflictReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "AccountStatus", "CampaignName",
+            "CampaignId", "CampaignStatus", "AdGroupName", "AdGroupId", "AdGroupStatus",
+            "MerchantProductId", "Title", "AdGroupCriterionId", "ProductGroup",
+            "NegativeKeywordId", "NegativeKeyword", "NegativeKeywordListId",
+            "ConflictLevel", "NegativeKeywordMatchType", "CampaignType", "AssetGroupId",
+            "AssetGroupName", "AssetGroupStatus"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ProductNegativeKeywordConflictReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `ProductNegativeKeywordConflictReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductNegativeKeywordConflictReportFilter {
@@ -20313,6 +32522,93 @@ impl XmlEncode for ProductNegativeKeywordConflictReportFilter {
 impl XmlDecode for ProductNegativeKeywordConflictReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ProductNegativeKeywordConflictReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ProductNegativeKeywordConflictReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ProductNegativeKeywordConflictReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `CallDetailReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -20445,6 +32741,205 @@ impl XmlDecode for CallDetailReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CallDetailReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_call_detail_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <CallDetailReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_call_detail_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CallDetailReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CallDetailReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CallDetailReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCallDetailReportColumn` wrapper (items named `CallDetailReportColumn`).
 pub(crate) fn enc_array_of_call_detail_report_column(
     items: &Vec<CallDetailReportColumn>,
@@ -20463,6 +32958,28 @@ pub(crate) fn dec_array_of_call_detail_report_column(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<CallDetailReportColumn>, DecodeError> {
     r.items(b"CallDetailReportColumn", <CallDetailReportColumn as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_call_detail_report_column(
+    items: &Vec<CallDetailReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <CallDetailReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_call_detail_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<CallDetailReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <CallDetailReportColumn as JsonDecode>::read_json,
+    )
 }
 /// `CallDetailReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20597,6 +33114,33 @@ impl XmlText for CallDetailReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CallDetailReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "CampaignName", "AdGroupName", "StartTime", "EndTime",
+            "Duration", "AreaCode", "City", "State", "AccountId", "CampaignId",
+            "AdGroupId", "AccountStatus", "CampaignStatus", "AdGroupStatus",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CallDetailReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CallDetailReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallDetailReportFilter {
@@ -20656,6 +33200,79 @@ impl XmlEncode for CallDetailReportFilter {
 impl XmlDecode for CallDetailReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CallDetailReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "CampaignStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CallDetailReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CallDetailReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `GeographicPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -20792,6 +33409,205 @@ impl XmlDecode for GeographicPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GeographicPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_geographic_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <GeographicPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_geographic_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <GeographicPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GeographicPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GeographicPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfGeographicPerformanceReportColumn` wrapper (items named `GeographicPerformanceReportColumn`).
 pub(crate) fn enc_array_of_geographic_performance_report_column(
     items: &Vec<GeographicPerformanceReportColumn>,
@@ -20812,6 +33628,28 @@ pub(crate) fn dec_array_of_geographic_performance_report_column(
     r.items(
         b"GeographicPerformanceReportColumn",
         <GeographicPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_geographic_performance_report_column(
+    items: &Vec<GeographicPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <GeographicPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_geographic_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<GeographicPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <GeographicPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `GeographicPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -21272,6 +34110,50 @@ impl XmlText for GeographicPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for GeographicPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "Country", "State", "MetroArea",
+            "City", "CurrencyCode", "AdDistribution", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "AveragePosition", "ProximityTargetLocation",
+            "Radius", "Language", "BidMatchType", "DeliveredMatchType", "Network",
+            "TopVsOther", "DeviceType", "DeviceOS", "Assists", "Conversions",
+            "ConversionRate", "Revenue", "ReturnOnAdSpend", "CostPerConversion",
+            "CostPerAssist", "RevenuePerConversion", "RevenuePerAssist", "LocationType",
+            "MostSpecificLocation", "AccountStatus", "CampaignStatus", "AdGroupStatus",
+            "County", "PostalCode", "LocationId", "BaseCampaignId", "AllConversions",
+            "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "ViewThroughConversions",
+            "Goal", "GoalType", "AbsoluteTopImpressionRatePercent",
+            "TopImpressionRatePercent", "AverageCpm", "ConversionsQualified",
+            "AllConversionsQualified", "ViewThroughConversionsQualified", "Neighborhood",
+            "ViewThroughRevenue", "CampaignType", "AssetGroupId", "AssetGroupName",
+            "AssetGroupStatus", "Downloads", "PostClickDownloadRate", "CostPerDownload",
+            "AppInstalls", "PostClickInstallRate", "CPI", "Purchases",
+            "PostInstallPurchaseRate", "CPP", "Subscriptions",
+            "PostInstallSubscriptionRate", "CPS", "MarketingObjective", "Channel",
+            "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for GeographicPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `GeographicPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GeographicPerformanceReportFilter {
@@ -21368,6 +34250,135 @@ impl XmlEncode for GeographicPerformanceReportFilter {
 impl XmlDecode for GeographicPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for GeographicPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "CountryCode",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CountryCode",
+            &self.country_code,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CountryCode" => {
+                self.country_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for GeographicPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for GeographicPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `DSASearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -21504,6 +34515,205 @@ impl XmlDecode for DSASearchQueryPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DSASearchQueryPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_dsa_search_query_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <DSASearchQueryPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_dsa_search_query_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DSASearchQueryPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DSASearchQueryPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DSASearchQueryPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDSASearchQueryPerformanceReportColumn` wrapper (items named `DSASearchQueryPerformanceReportColumn`).
 pub(crate) fn enc_array_of_dsa_search_query_performance_report_column(
     items: &Vec<DSASearchQueryPerformanceReportColumn>,
@@ -21524,6 +34734,28 @@ pub(crate) fn dec_array_of_dsa_search_query_performance_report_column(
     r.items(
         b"DSASearchQueryPerformanceReportColumn",
         <DSASearchQueryPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_dsa_search_query_performance_report_column(
+    items: &Vec<DSASearchQueryPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <DSASearchQueryPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_dsa_search_query_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<DSASearchQueryPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <DSASearchQueryPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `DSASearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -21874,6 +35106,44 @@ impl XmlText for DSASearchQueryPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DSASearchQueryPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "AccountNumber", "AccountStatus",
+            "CampaignId", "CampaignName", "CampaignStatus", "AdGroupId", "AdGroupName",
+            "AdGroupStatus", "AdId", "AdStatus", "SearchQuery", "Headline",
+            "CategoryList", "LandingPageTitle", "FinalUrl", "DynamicAdTarget",
+            "DynamicAdTargetId", "AdDistribution", "Language", "Network", "TopVsOther",
+            "DeviceType", "DeviceOS", "Impressions", "Clicks", "Ctr", "AverageCpc",
+            "Spend", "AveragePosition", "Conversions", "ConversionRate",
+            "CostPerConversion", "Assists", "Revenue", "ReturnOnAdSpend",
+            "CostPerAssist", "RevenuePerConversion", "RevenuePerAssist", "CustomerId",
+            "CustomerName", "FeedUrl", "AllConversions", "AllRevenue",
+            "AllConversionRate", "AllCostPerConversion", "AllReturnOnAdSpend",
+            "AllRevenuePerConversion", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified", "Description",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DSASearchQueryPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DSASearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSASearchQueryPerformanceReportFilter {
@@ -21974,6 +35244,149 @@ impl XmlEncode for DSASearchQueryPerformanceReportFilter {
 impl XmlDecode for DSASearchQueryPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DSASearchQueryPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "CampaignStatus",
+        "ExcludeZeroClicks",
+        "FeedUrl",
+        "Language",
+        "SearchQueries",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "ExcludeZeroClicks",
+            &self.exclude_zero_clicks,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FeedUrl",
+            &self.feed_url,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchQueries",
+            &self.search_queries,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeZeroClicks" => {
+                self.exclude_zero_clicks = crate::json::member::opt(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "FeedUrl" => {
+                self.feed_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchQueries" => {
+                self.search_queries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DSASearchQueryPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DSASearchQueryPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `DSAAutoTargetPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -22110,6 +35523,205 @@ impl XmlDecode for DSAAutoTargetPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DSAAutoTargetPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_dsa_auto_target_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <DSAAutoTargetPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_dsa_auto_target_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DSAAutoTargetPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DSAAutoTargetPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DSAAutoTargetPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDSAAutoTargetPerformanceReportColumn` wrapper (items named `DSAAutoTargetPerformanceReportColumn`).
 pub(crate) fn enc_array_of_dsa_auto_target_performance_report_column(
     items: &Vec<DSAAutoTargetPerformanceReportColumn>,
@@ -22130,6 +35742,28 @@ pub(crate) fn dec_array_of_dsa_auto_target_performance_report_column(
     r.items(
         b"DSAAutoTargetPerformanceReportColumn",
         <DSAAutoTargetPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_dsa_auto_target_performance_report_column(
+    items: &Vec<DSAAutoTargetPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <DSAAutoTargetPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_dsa_auto_target_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<DSAAutoTargetPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <DSAAutoTargetPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `DSAAutoTargetPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -22475,6 +36109,44 @@ impl XmlText for DSAAutoTargetPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DSAAutoTargetPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "AccountNumber", "AccountStatus",
+            "CampaignId", "CampaignName", "CampaignStatus", "AdGroupId", "AdGroupName",
+            "AdGroupStatus", "AdDistribution", "Language", "Network", "TopVsOther",
+            "DeviceType", "DeviceOS", "BidStrategyType", "TrackingTemplate",
+            "CustomParameters", "DynamicAdTargetId", "DynamicAdTarget",
+            "DynamicAdTargetStatus", "WebsiteCoverage", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "AveragePosition", "Conversions", "ConversionRate",
+            "CostPerConversion", "Assists", "Revenue", "ReturnOnAdSpend",
+            "CostPerAssist", "RevenuePerConversion", "RevenuePerAssist",
+            "AllConversions", "AllRevenue", "AllConversionRate", "AllCostPerConversion",
+            "AllReturnOnAdSpend", "AllRevenuePerConversion", "ViewThroughConversions",
+            "Goal", "GoalType", "AbsoluteTopImpressionRatePercent",
+            "TopImpressionRatePercent", "AverageCpm", "ConversionsQualified",
+            "AllConversionsQualified", "ViewThroughConversionsQualified", "AdId",
+            "ViewThroughRevenue", "GoalId", "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DSAAutoTargetPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DSAAutoTargetPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSAAutoTargetPerformanceReportFilter {
@@ -22568,6 +36240,121 @@ impl XmlDecode for DSAAutoTargetPerformanceReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DSAAutoTargetPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "BidStrategyType",
+        "CampaignStatus",
+        "DynamicAdTargetStatus",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BidStrategyType",
+            &self.bid_strategy_type,
+            <Flags<BidStrategyTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DynamicAdTargetStatus",
+            &self.dynamic_ad_target_status,
+            <Flags<DynamicAdTargetStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "BidStrategyType" => {
+                self.bid_strategy_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<BidStrategyTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DynamicAdTargetStatus" => {
+                self.dynamic_ad_target_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DynamicAdTargetStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DSAAutoTargetPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DSAAutoTargetPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `DynamicAdTargetStatusReportFilter`: one flag of a set; fields hold `Flags<DynamicAdTargetStatusReportFilter>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -22620,6 +36407,28 @@ impl XmlText for DynamicAdTargetStatusReportFilter {
     }
     fn parse_text(text: &str) -> Option<Self> {
         Some(Self::from_wire(text.trim()))
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DynamicAdTargetStatusReportFilter {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Active", "Paused", "Deleted"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DynamicAdTargetStatusReportFilter {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
     }
 }
 /// `DSACategoryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -22756,6 +36565,205 @@ impl XmlDecode for DSACategoryPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DSACategoryPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_dsa_category_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <DSACategoryPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_dsa_category_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <DSACategoryPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DSACategoryPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DSACategoryPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfDSACategoryPerformanceReportColumn` wrapper (items named `DSACategoryPerformanceReportColumn`).
 pub(crate) fn enc_array_of_dsa_category_performance_report_column(
     items: &Vec<DSACategoryPerformanceReportColumn>,
@@ -22776,6 +36784,28 @@ pub(crate) fn dec_array_of_dsa_category_performance_report_column(
     r.items(
         b"DSACategoryPerformanceReportColumn",
         <DSACategoryPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_dsa_category_performance_report_column(
+    items: &Vec<DSACategoryPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <DSACategoryPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_dsa_category_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<DSACategoryPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <DSACategoryPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `DSACategoryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -23101,6 +37131,43 @@ impl XmlText for DSACategoryPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for DSACategoryPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "AccountNumber", "AccountStatus",
+            "CampaignId", "CampaignName", "CampaignStatus", "AdGroupId", "AdGroupName",
+            "AdGroupStatus", "AdId", "AdStatus", "Category0", "Category1", "Category2",
+            "AdDistribution", "Language", "Network", "TopVsOther", "DeviceType",
+            "DeviceOS", "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend",
+            "AveragePosition", "Conversions", "ConversionRate", "CostPerConversion",
+            "Assists", "Revenue", "ReturnOnAdSpend", "CostPerAssist",
+            "RevenuePerConversion", "RevenuePerAssist", "AllConversions", "AllRevenue",
+            "AllConversionRate", "AllCostPerConversion", "AllReturnOnAdSpend",
+            "AllRevenuePerConversion", "ViewThroughConversions", "Goal", "GoalType",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "AverageCpm",
+            "ConversionsQualified", "AllConversionsQualified",
+            "ViewThroughConversionsQualified", "ViewThroughRevenue",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for DSACategoryPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `DSACategoryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSACategoryPerformanceReportFilter {
@@ -23180,6 +37247,107 @@ impl XmlEncode for DSACategoryPerformanceReportFilter {
 impl XmlDecode for DSACategoryPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for DSACategoryPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AdStatus",
+        "CampaignStatus",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdStatus",
+            &self.ad_status,
+            <Flags<AdStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdStatus" => {
+                self.ad_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for DSACategoryPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for DSACategoryPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `HotelDimensionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -23316,6 +37484,205 @@ impl XmlDecode for HotelDimensionPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for HotelDimensionPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_hotel_dimension_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <HotelDimensionPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_hotel_dimension_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <HotelDimensionPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for HotelDimensionPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for HotelDimensionPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfHotelDimensionPerformanceReportColumn` wrapper (items named `HotelDimensionPerformanceReportColumn`).
 pub(crate) fn enc_array_of_hotel_dimension_performance_report_column(
     items: &Vec<HotelDimensionPerformanceReportColumn>,
@@ -23336,6 +37703,28 @@ pub(crate) fn dec_array_of_hotel_dimension_performance_report_column(
     r.items(
         b"HotelDimensionPerformanceReportColumn",
         <HotelDimensionPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_hotel_dimension_performance_report_column(
+    items: &Vec<HotelDimensionPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <HotelDimensionPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_hotel_dimension_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<HotelDimensionPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <HotelDimensionPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `HotelDimensionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -23715,6 +38104,46 @@ impl XmlText for HotelDimensionPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for HotelDimensionPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "CustomerId", "CustomerName", "AccountName", "AccountId",
+            "CampaignName", "CampaignId", "AdGroupId", "AdGroupName", "AdId",
+            "AccountStatus", "CampaignStatus", "AdGroupStatus", "SourceHotelId",
+            "CampaignHotelId", "AdvertiserHotelId", "HotelName", "CountryName", "State",
+            "City", "Brand", "Category", "StarRating", "CustomLabel0", "CustomLabel1",
+            "CustomLabel2", "CustomLabel3", "CustomLabel4", "BidStrategyType",
+            "DeviceType", "CurrencyCode", "CustomParameters", "FinalUrlSuffix",
+            "Impressions", "Clicks", "Ctr", "Spend", "AverageCpc", "AverageCpm",
+            "Conversions", "Revenue", "NetRevenue", "GrossReturnOnAdSpend",
+            "NetReturnOnAdSpend", "CostPerAssist", "BookedLengthOfStay", "AvgBookedABW",
+            "AvgBookedNights", "BookedABW", "CheckInDate", "DateType",
+            "PartnerImpressions", "EligibleImpressions", "MissedImpressions",
+            "ImpressionShare", "MissedImpressionsNoBid",
+            "MissedImpressionsSpendingCapReached", "MissedImpressionsNoTax",
+            "MissedImpressionsOther", "CheckInDateDayOfWeek", "LengthOfStay",
+            "AdvancedBookingWindow", "SiteType", "UserCountry", "ClickShare",
+            "MissedImpressionsInsufficientBid"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for HotelDimensionPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `HotelDimensionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelDimensionPerformanceReportFilter {
@@ -23784,6 +38213,93 @@ impl XmlEncode for HotelDimensionPerformanceReportFilter {
 impl XmlDecode for HotelDimensionPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for HotelDimensionPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "CampaignStatus",
+        "DeviceType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for HotelDimensionPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for HotelDimensionPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `HotelGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -23920,6 +38436,205 @@ impl XmlDecode for HotelGroupPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for HotelGroupPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_hotel_group_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <HotelGroupPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_hotel_group_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <HotelGroupPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for HotelGroupPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for HotelGroupPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfHotelGroupPerformanceReportColumn` wrapper (items named `HotelGroupPerformanceReportColumn`).
 pub(crate) fn enc_array_of_hotel_group_performance_report_column(
     items: &Vec<HotelGroupPerformanceReportColumn>,
@@ -23940,6 +38655,28 @@ pub(crate) fn dec_array_of_hotel_group_performance_report_column(
     r.items(
         b"HotelGroupPerformanceReportColumn",
         <HotelGroupPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_hotel_group_performance_report_column(
+    items: &Vec<HotelGroupPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <HotelGroupPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_hotel_group_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<HotelGroupPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <HotelGroupPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `HotelGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -24234,6 +38971,42 @@ impl XmlText for HotelGroupPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for HotelGroupPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "CustomerId", "CustomerName", "AccountName", "AccountId",
+            "CampaignName", "CampaignId", "AdGroupId", "AdGroupName", "AdId",
+            "AccountStatus", "CampaignStatus", "AdGroupStatus", "HotelGroup",
+            "HotelGroupNodeId", "PartitionType", "BidStrategyType", "DeviceType",
+            "CurrencyCode", "CustomParameters", "FinalUrlSuffix", "Impressions",
+            "Clicks", "Ctr", "Spend", "AverageCpc", "AverageCpm", "Conversions",
+            "Revenue", "NetRevenue", "GrossReturnOnAdSpend", "NetReturnOnAdSpend",
+            "CostPerAssist", "BookedLengthOfStay", "AvgBookedABW", "AvgBookedNights",
+            "BookedABW", "CheckInDate", "DateType", "PartnerImpressions",
+            "EligibleImpressions", "MissedImpressions", "ImpressionShare",
+            "MissedImpressionsNoBid", "MissedImpressionsSpendingCapReached",
+            "MissedImpressionsNoTax", "MissedImpressionsOther", "ClickShare",
+            "MissedImpressionsInsufficientBid"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for HotelGroupPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `HotelGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelGroupPerformanceReportFilter {
@@ -24303,6 +39076,93 @@ impl XmlEncode for HotelGroupPerformanceReportFilter {
 impl XmlDecode for HotelGroupPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for HotelGroupPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "CampaignStatus",
+        "DeviceType",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeviceType",
+            &self.device_type,
+            <Flags<DeviceTypeReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeviceType" => {
+                self.device_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeviceTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for HotelGroupPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for HotelGroupPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AssetGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -24439,6 +39299,205 @@ impl XmlDecode for AssetGroupPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AssetGroupPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_asset_group_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AssetGroupPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAssetGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_asset_group_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AssetGroupPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAssetGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AssetGroupPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AssetGroupPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAssetGroupPerformanceReportColumn` wrapper (items named `AssetGroupPerformanceReportColumn`).
 pub(crate) fn enc_array_of_asset_group_performance_report_column(
     items: &Vec<AssetGroupPerformanceReportColumn>,
@@ -24459,6 +39518,28 @@ pub(crate) fn dec_array_of_asset_group_performance_report_column(
     r.items(
         b"AssetGroupPerformanceReportColumn",
         <AssetGroupPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_asset_group_performance_report_column(
+    items: &Vec<AssetGroupPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AssetGroupPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_asset_group_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AssetGroupPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AssetGroupPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AssetGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -24619,6 +39700,34 @@ impl XmlText for AssetGroupPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AssetGroupPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountName", "AccountId", "CampaignName", "CampaignId",
+            "AccountStatus", "CampaignStatus", "AssetGroupId", "AssetGroupName",
+            "AssetGroupStatus", "Impressions", "Clicks", "Ctr", "Spend", "AverageCpc",
+            "Conversions", "Revenue", "ReturnOnAdSpend", "CampaignType",
+            "CostPerConversion", "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AssetGroupPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AssetGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetGroupPerformanceReportFilter {
@@ -24678,6 +39787,79 @@ impl XmlEncode for AssetGroupPerformanceReportFilter {
 impl XmlDecode for AssetGroupPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AssetGroupPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AssetGroupPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AssetGroupPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AccountThroughAssetGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
@@ -24743,6 +39925,75 @@ impl XmlDecode for AccountThroughAssetGroupReportScope {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AccountThroughAssetGroupReportScope {
+    const MEMBERS: &'static [&'static str] = &["AccountIds", "AssetGroups", "Campaigns"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountIds",
+            &self.account_ids,
+            json_enc_array_oflong,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroups",
+            &self.asset_groups,
+            json_enc_array_of_asset_group_report_scope,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Campaigns",
+            &self.campaigns,
+            json_enc_array_of_campaign_report_scope,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountIds" => {
+                self.account_ids = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_oflong,
+                )?;
+            }
+            "AssetGroups" => {
+                self.asset_groups = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_asset_group_report_scope,
+                )?;
+            }
+            "Campaigns" => {
+                self.campaigns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_campaign_report_scope,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AccountThroughAssetGroupReportScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AccountThroughAssetGroupReportScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAssetGroupReportScope` wrapper (items named `AssetGroupReportScope`).
 pub(crate) fn enc_array_of_asset_group_report_scope(
     items: &Vec<Option<AssetGroupReportScope>>,
@@ -24763,6 +40014,28 @@ pub(crate) fn dec_array_of_asset_group_report_scope(
     r.items(
         b"AssetGroupReportScope",
         |r| r.opt(<AssetGroupReportScope as XmlDecode>::decode),
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_asset_group_report_scope(
+    items: &Vec<Option<AssetGroupReportScope>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AssetGroupReportScope as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_asset_group_report_scope(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AssetGroupReportScope>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AssetGroupReportScope as JsonDecode>::read_json,
     )
 }
 /// `AssetGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
@@ -24815,6 +40088,79 @@ impl XmlEncode for AssetGroupReportScope {
 impl XmlDecode for AssetGroupReportScope {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AssetGroupReportScope {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountId",
+        "CampaignId",
+        "AssetGroupId",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::req(
+            w,
+            "AccountId",
+            &self.account_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "CampaignId",
+            &self.campaign_id,
+            <i64 as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "AssetGroupId",
+            &self.asset_group_id,
+            <i64 as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountId" => {
+                self.account_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignId" => {
+                self.campaign_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupId" => {
+                self.asset_group_id = crate::json::member::req(
+                    v,
+                    path,
+                    <i64 as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AssetGroupReportScope {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AssetGroupReportScope {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SearchInsightPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -24951,6 +40297,205 @@ impl XmlDecode for SearchInsightPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchInsightPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_search_insight_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <SearchInsightPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughCampaignReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_search_insight_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SearchInsightPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughCampaignReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchInsightPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchInsightPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfSearchInsightPerformanceReportColumn` wrapper (items named `SearchInsightPerformanceReportColumn`).
 pub(crate) fn enc_array_of_search_insight_performance_report_column(
     items: &Vec<SearchInsightPerformanceReportColumn>,
@@ -24971,6 +40516,28 @@ pub(crate) fn dec_array_of_search_insight_performance_report_column(
     r.items(
         b"SearchInsightPerformanceReportColumn",
         <SearchInsightPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_search_insight_performance_report_column(
+    items: &Vec<SearchInsightPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <SearchInsightPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_search_insight_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<SearchInsightPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <SearchInsightPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `SearchInsightPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -25171,6 +40738,36 @@ impl XmlText for SearchInsightPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SearchInsightPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountNumber", "AccountId", "TimePeriod", "CampaignName",
+            "CampaignId", "AdGroupName", "AdGroupId", "CampaignStatus", "Impressions",
+            "Clicks", "Ctr", "Spend", "SearchQuery", "Conversions", "ConversionRate",
+            "Revenue", "ReturnOnAdSpend", "RevenuePerConversion", "AccountStatus",
+            "AdGroupStatus", "CustomerId", "CustomerName", "AssetGroupId",
+            "AssetGroupName", "AssetGroupStatus", "SearchCategory", "SearchVolume",
+            "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SearchInsightPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SearchInsightPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsightPerformanceReportFilter {
@@ -25259,6 +40856,121 @@ impl XmlEncode for SearchInsightPerformanceReportFilter {
 impl XmlDecode for SearchInsightPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchInsightPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "SearchCategory",
+        "SearchQueries",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchCategory",
+            &self.search_category,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchQueries",
+            &self.search_queries,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchCategory" => {
+                self.search_category = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "SearchQueries" => {
+                self.search_queries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchInsightPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchInsightPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AssetPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -25383,6 +41095,191 @@ impl XmlDecode for AssetPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AssetPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_asset_performance_report_column,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_asset_performance_report_column,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AssetPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AssetPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAssetPerformanceReportColumn` wrapper (items named `AssetPerformanceReportColumn`).
 pub(crate) fn enc_array_of_asset_performance_report_column(
     items: &Vec<AssetPerformanceReportColumn>,
@@ -25403,6 +41300,28 @@ pub(crate) fn dec_array_of_asset_performance_report_column(
     r.items(
         b"AssetPerformanceReportColumn",
         <AssetPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_asset_performance_report_column(
+    items: &Vec<AssetPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AssetPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_asset_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AssetPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AssetPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AssetPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -25588,6 +41507,35 @@ impl XmlText for AssetPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AssetPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "CampaignId", "CampaignName",
+            "AdGroupId", "AdGroupName", "AssetId", "AssetContent", "AssetType",
+            "AssetSource", "Impressions", "Clicks", "Ctr", "Spend", "VideoViews",
+            "VideoViewsAt25Percent", "VideoViewsAt50Percent", "VideoViewsAt75Percent",
+            "CompletedVideoViews", "VideoCompletionRate", "Conversions", "Revenue",
+            "MarketingObjective", "Channel", "SubChannel", "AssetGroupId", "AdId"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AssetPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CategoryInsightsReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryInsightsReportRequest {
@@ -25710,6 +41658,191 @@ impl XmlDecode for CategoryInsightsReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CategoryInsightsReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_category_insights_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <CategoryInsightsReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_category_insights_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CategoryInsightsReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CategoryInsightsReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CategoryInsightsReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCategoryInsightsReportColumn` wrapper (items named `CategoryInsightsReportColumn`).
 pub(crate) fn enc_array_of_category_insights_report_column(
     items: &Vec<CategoryInsightsReportColumn>,
@@ -25730,6 +41863,28 @@ pub(crate) fn dec_array_of_category_insights_report_column(
     r.items(
         b"CategoryInsightsReportColumn",
         <CategoryInsightsReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_category_insights_report_column(
+    items: &Vec<CategoryInsightsReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <CategoryInsightsReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_category_insights_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<CategoryInsightsReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <CategoryInsightsReportColumn as JsonDecode>::read_json,
     )
 }
 /// `CategoryInsightsReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -25870,6 +42025,35 @@ impl XmlText for CategoryInsightsReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CategoryInsightsReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "L1Vertical", "L2Vertical", "L3Vertical", "WeekStartingMonday",
+            "WoWSearches", "MoMSearches", "YoYLast1WeekSearches",
+            "YoYLast4WeeksSearches", "SearchesIndexed", "SearchesPeakWeek", "WoWClicks",
+            "MoMClicks", "YoYLast1WeekClicks", "ClicksIndexed", "ClicksPeakWeek",
+            "YoYLast4WeeksClicks", "Country", "MarketplaceClickCoverage",
+            "ProportionOfSpend"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CategoryInsightsReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CategoryInsightsReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryInsightsReportFilter {
@@ -25927,6 +42111,93 @@ impl XmlEncode for CategoryInsightsReportFilter {
 impl XmlDecode for CategoryInsightsReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CategoryInsightsReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "CountryCode",
+        "L1Vertical",
+        "L2Vertical",
+        "L3Vertical",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CountryCode",
+            &self.country_code,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "L1Vertical",
+            &self.l1_vertical,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "L2Vertical",
+            &self.l2_vertical,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "L3Vertical",
+            &self.l3_vertical,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CountryCode" => {
+                self.country_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "L1Vertical" => {
+                self.l1_vertical = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "L2Vertical" => {
+                self.l2_vertical = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "L3Vertical" => {
+                self.l3_vertical = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CategoryInsightsReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CategoryInsightsReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `CategoryClickCoverageReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -26053,6 +42324,191 @@ impl XmlDecode for CategoryClickCoverageReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CategoryClickCoverageReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_category_click_coverage_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <CategoryClickCoverageReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_category_click_coverage_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CategoryClickCoverageReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CategoryClickCoverageReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CategoryClickCoverageReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCategoryClickCoverageReportColumn` wrapper (items named `CategoryClickCoverageReportColumn`).
 pub(crate) fn enc_array_of_category_click_coverage_report_column(
     items: &Vec<CategoryClickCoverageReportColumn>,
@@ -26073,6 +42529,28 @@ pub(crate) fn dec_array_of_category_click_coverage_report_column(
     r.items(
         b"CategoryClickCoverageReportColumn",
         <CategoryClickCoverageReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_category_click_coverage_report_column(
+    items: &Vec<CategoryClickCoverageReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <CategoryClickCoverageReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_category_click_coverage_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<CategoryClickCoverageReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <CategoryClickCoverageReportColumn as JsonDecode>::read_json,
     )
 }
 /// `CategoryClickCoverageReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -26163,6 +42641,32 @@ impl XmlText for CategoryClickCoverageReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CategoryClickCoverageReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "CustomerName", "L1Vertical", "L2Vertical", "L3Vertical",
+            "WeekStartingMonday", "MarketplaceClickCoverage", "Country",
+            "ProportionOfSpend"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CategoryClickCoverageReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CategoryClickCoverageReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryClickCoverageReportFilter {
@@ -26220,6 +42724,93 @@ impl XmlEncode for CategoryClickCoverageReportFilter {
 impl XmlDecode for CategoryClickCoverageReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CategoryClickCoverageReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "CountryCode",
+        "L1Vertical",
+        "L2Vertical",
+        "L3Vertical",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "CountryCode",
+            &self.country_code,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "L1Vertical",
+            &self.l1_vertical,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "L2Vertical",
+            &self.l2_vertical,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "L3Vertical",
+            &self.l3_vertical,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "CountryCode" => {
+                self.country_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "L1Vertical" => {
+                self.l1_vertical = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "L2Vertical" => {
+                self.l2_vertical = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "L3Vertical" => {
+                self.l3_vertical = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CategoryClickCoverageReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CategoryClickCoverageReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `CombinationPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -26356,6 +42947,205 @@ impl XmlDecode for CombinationPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CombinationPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_combination_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <CombinationPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughCampaignReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_combination_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <CombinationPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughCampaignReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CombinationPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CombinationPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfCombinationPerformanceReportColumn` wrapper (items named `CombinationPerformanceReportColumn`).
 pub(crate) fn enc_array_of_combination_performance_report_column(
     items: &Vec<CombinationPerformanceReportColumn>,
@@ -26376,6 +43166,28 @@ pub(crate) fn dec_array_of_combination_performance_report_column(
     r.items(
         b"CombinationPerformanceReportColumn",
         <CombinationPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_combination_performance_report_column(
+    items: &Vec<CombinationPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <CombinationPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_combination_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<CombinationPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <CombinationPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `CombinationPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -26561,6 +43373,35 @@ impl XmlText for CombinationPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for CombinationPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "CampaignId", "CampaignName",
+            "CampaignType", "AdGroupId", "AdGroupName", "AssetGroupId", "AssetGroupName",
+            "AdId", "AdType", "Headline1", "Headline2", "Headline3",
+            "CombinationLongHeadline", "Description1", "Description2", "Image", "Logo",
+            "Impressions", "Clicks", "Spend", "Ctr", "Conversions", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for CombinationPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `CombinationPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CombinationPerformanceReportFilter {}
@@ -26585,6 +43426,35 @@ impl XmlEncode for CombinationPerformanceReportFilter {
 impl XmlDecode for CombinationPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for CombinationPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for CombinationPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for CombinationPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `AppsPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -26719,6 +43589,205 @@ impl XmlDecode for AppsPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AppsPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_apps_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <AppsPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAssetGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_apps_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AppsPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAssetGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AppsPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AppsPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfAppsPerformanceReportColumn` wrapper (items named `AppsPerformanceReportColumn`).
 pub(crate) fn enc_array_of_apps_performance_report_column(
     items: &Vec<AppsPerformanceReportColumn>,
@@ -26739,6 +43808,28 @@ pub(crate) fn dec_array_of_apps_performance_report_column(
     r.items(
         b"AppsPerformanceReportColumn",
         <AppsPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_apps_performance_report_column(
+    items: &Vec<AppsPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <AppsPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_apps_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<AppsPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <AppsPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `AppsPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -27034,6 +44125,42 @@ impl XmlText for AppsPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for AppsPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "AccountNumber", "AccountStatus",
+            "CampaignId", "CampaignName", "CampaignStatus", "AssetGroupId",
+            "AssetGroupName", "AssetGroupStatus", "CurrencyCode", "Language",
+            "BidStrategyType", "Goal", "GoalType", "Impressions", "Clicks", "Ctr",
+            "AverageCpc", "Spend", "AverageCpm", "AllConversions",
+            "AllCostPerConversion", "AllConversionRate", "Conversions", "ConversionRate",
+            "CostPerConversion", "ViewThroughConversions", "ViewThroughConversionRate",
+            "ViewThroughCostPerConversion", "Downloads", "PostClickDownloadRate",
+            "CostPerDownload", "AppInstalls", "PostClickInstallRate", "CPI", "Purchases",
+            "PostInstallPurchaseRate", "CPP", "Subscriptions",
+            "PostInstallSubscriptionRate", "CPS", "Revenue", "ReturnOnAdSpend",
+            "RevenuePerDownload", "RevenuePerAppInstall", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for AppsPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `AppsPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppsPerformanceReportFilter {
@@ -27093,6 +44220,79 @@ impl XmlEncode for AppsPerformanceReportFilter {
 impl XmlDecode for AppsPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AppsPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AppsPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AppsPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `FeedItemPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -27227,6 +44427,205 @@ impl XmlDecode for FeedItemPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for FeedItemPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_feed_item_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <FeedItemPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_feed_item_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <FeedItemPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FeedItemPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for FeedItemPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfFeedItemPerformanceReportColumn` wrapper (items named `FeedItemPerformanceReportColumn`).
 pub(crate) fn enc_array_of_feed_item_performance_report_column(
     items: &Vec<FeedItemPerformanceReportColumn>,
@@ -27247,6 +44646,28 @@ pub(crate) fn dec_array_of_feed_item_performance_report_column(
     r.items(
         b"FeedItemPerformanceReportColumn",
         <FeedItemPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_feed_item_performance_report_column(
+    items: &Vec<FeedItemPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <FeedItemPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_feed_item_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<FeedItemPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <FeedItemPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `FeedItemPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -27497,6 +44918,40 @@ impl XmlText for FeedItemPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for FeedItemPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "AccountNumber", "CampaignId",
+            "CampaignName", "AdGroupId", "AdId", "FeedId", "FeedItemId", "Impressions",
+            "Clicks", "Spend", "Ctr", "AverageCpc", "AveragePosition", "Conversions",
+            "Assists", "Revenue", "ExtendedCost", "ConversionsQualified",
+            "ConversionRate", "CostPerConversion", "ReturnOnAdSpend", "CostPerAssist",
+            "RevenuePerConversion", "RevenuePerAssist", "AllConversions",
+            "AllConversionsQualified", "AllRevenue", "AllCostPerConversion",
+            "AllConversionRate", "AllRevenuePerConversion", "AllReturnOnAdSpend",
+            "ViewThroughConversions", "ViewThroughConversionsQualified",
+            "ViewThroughRevenue", "ViewThroughConversionRate", "MarketingObjective",
+            "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for FeedItemPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `FeedItemPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FeedItemPerformanceReportFilter {}
@@ -27521,6 +44976,35 @@ impl XmlEncode for FeedItemPerformanceReportFilter {
 impl XmlDecode for FeedItemPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for FeedItemPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FeedItemPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for FeedItemPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `TravelQueryInsightReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -27645,6 +45129,191 @@ impl XmlDecode for TravelQueryInsightReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for TravelQueryInsightReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_travel_query_insight_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <TravelQueryInsightReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_travel_query_insight_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <TravelQueryInsightReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for TravelQueryInsightReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for TravelQueryInsightReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfTravelQueryInsightReportColumn` wrapper (items named `TravelQueryInsightReportColumn`).
 pub(crate) fn enc_array_of_travel_query_insight_report_column(
     items: &Vec<TravelQueryInsightReportColumn>,
@@ -27665,6 +45334,28 @@ pub(crate) fn dec_array_of_travel_query_insight_report_column(
     r.items(
         b"TravelQueryInsightReportColumn",
         <TravelQueryInsightReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_travel_query_insight_report_column(
+    items: &Vec<TravelQueryInsightReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <TravelQueryInsightReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_travel_query_insight_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<TravelQueryInsightReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <TravelQueryInsightReportColumn as JsonDecode>::read_json,
     )
 }
 /// `TravelQueryInsightReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -27800,6 +45491,33 @@ impl XmlText for TravelQueryInsightReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for TravelQueryInsightReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "SearchQuery", "Country", "Region", "MetroArea", "City", "PostalCode",
+            "L1Vertical", "L2Vertical", "L3Vertical", "POSCountry", "POSRegion",
+            "POSCity", "BrandImpressions", "BrandClicks", "BrandSpend", "MSAImpressions",
+            "MSAClicks", "MSASpend"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for TravelQueryInsightReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `TravelQueryInsightReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TravelQueryInsightReportFilter {}
@@ -27824,6 +45542,35 @@ impl XmlEncode for TravelQueryInsightReportFilter {
 impl XmlDecode for TravelQueryInsightReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for TravelQueryInsightReportFilter {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for TravelQueryInsightReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for TravelQueryInsightReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `BidStrategyReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -27956,6 +45703,205 @@ impl XmlDecode for BidStrategyReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BidStrategyReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_bid_strategy_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <BidStrategyReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughCampaignReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_bid_strategy_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <BidStrategyReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughCampaignReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BidStrategyReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BidStrategyReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBidStrategyReportColumn` wrapper (items named `BidStrategyReportColumn`).
 pub(crate) fn enc_array_of_bid_strategy_report_column(
     items: &Vec<BidStrategyReportColumn>,
@@ -27974,6 +45920,28 @@ pub(crate) fn dec_array_of_bid_strategy_report_column(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<BidStrategyReportColumn>, DecodeError> {
     r.items(b"BidStrategyReportColumn", <BidStrategyReportColumn as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_bid_strategy_report_column(
+    items: &Vec<BidStrategyReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <BidStrategyReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_bid_strategy_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<BidStrategyReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <BidStrategyReportColumn as JsonDecode>::read_json,
+    )
 }
 /// `BidStrategyReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -28198,6 +46166,38 @@ impl XmlText for BidStrategyReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for BidStrategyReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "AccountName", "AccountStatus", "CampaignId",
+            "CampaignName", "CampaignStatus", "PortfolioBidStrategyName",
+            "PortfolioBidStrategyStatus", "BidStrategyType", "TargetCPA", "TargetRoas",
+            "TargetImpressionShare", "NumOfCampaigns", "CurrentMaxCpc",
+            "TargetAdPositionType", "Impressions", "Clicks", "Ctr", "Spend",
+            "ConversionsQualified", "ConversionRate", "AverageCpc", "ConversionDelay",
+            "CostPerConversionQualified", "ROAS", "AvgTargetCPA", "AvgTargetRoas",
+            "AvgTargetImpressionShare", "ImpressionSharePercent", "Owner", "TimeZone",
+            "Currency", "MarketingObjective", "Channel", "SubChannel"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for BidStrategyReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `BidStrategyReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BidStrategyReportFilter {}
@@ -28222,6 +46222,35 @@ impl XmlEncode for BidStrategyReportFilter {
 impl XmlDecode for BidStrategyReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BidStrategyReportFilter {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BidStrategyReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BidStrategyReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `MSClickIdPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -28358,6 +46387,205 @@ impl XmlDecode for MSClickIdPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MSClickIdPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_ms_click_id_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <MSClickIdPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughCampaignReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ms_click_id_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <MSClickIdPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughCampaignReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MSClickIdPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MSClickIdPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfMSClickIdPerformanceReportColumn` wrapper (items named `MSClickIdPerformanceReportColumn`).
 pub(crate) fn enc_array_of_ms_click_id_performance_report_column(
     items: &Vec<MSClickIdPerformanceReportColumn>,
@@ -28378,6 +46606,28 @@ pub(crate) fn dec_array_of_ms_click_id_performance_report_column(
     r.items(
         b"MSClickIdPerformanceReportColumn",
         <MSClickIdPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ms_click_id_performance_report_column(
+    items: &Vec<MSClickIdPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <MSClickIdPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ms_click_id_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<MSClickIdPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <MSClickIdPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `MSClickIdPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -28533,6 +46783,33 @@ impl XmlText for MSClickIdPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for MSClickIdPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "AccountId", "CampaignId", "AdGroupId", "AssetGroupId", "AdId",
+            "MSClickId", "SearchQuery", "Keyword", "PageNumber", "TopVsOther",
+            "BidMatchType", "Network", "DeviceType", "Country", "State", "MetroArea",
+            "City", "Clicks", "Cpc", "ConversionsQualified", "Revenue"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for MSClickIdPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `MSClickIdPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MSClickIdPerformanceReportFilter {}
@@ -28557,6 +46834,35 @@ impl XmlEncode for MSClickIdPerformanceReportFilter {
 impl XmlDecode for MSClickIdPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MSClickIdPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        let _ = w;
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        let _ = (key, v, path);
+        Ok(false)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MSClickIdPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MSClickIdPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `MMMPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -28691,6 +46997,205 @@ impl XmlDecode for MMMPerformanceReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MMMPerformanceReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_mmm_performance_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <MMMPerformanceReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughAdGroupReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_mmm_performance_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <MMMPerformanceReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughAdGroupReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MMMPerformanceReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MMMPerformanceReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfMMMPerformanceReportColumn` wrapper (items named `MMMPerformanceReportColumn`).
 pub(crate) fn enc_array_of_mmm_performance_report_column(
     items: &Vec<MMMPerformanceReportColumn>,
@@ -28711,6 +47216,28 @@ pub(crate) fn dec_array_of_mmm_performance_report_column(
     r.items(
         b"MMMPerformanceReportColumn",
         <MMMPerformanceReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_mmm_performance_report_column(
+    items: &Vec<MMMPerformanceReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <MMMPerformanceReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_mmm_performance_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<MMMPerformanceReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <MMMPerformanceReportColumn as JsonDecode>::read_json,
     )
 }
 /// `MMMPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -28841,6 +47368,33 @@ impl XmlText for MMMPerformanceReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for MMMPerformanceReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "TimePeriod", "CampaignId", "CampaignName", "AdGroupId", "AdGroupName",
+            "AssetGroupId", "AssetGroupName", "AccountId", "AccountName",
+            "AccountNumber", "Country", "State", "Impressions", "Clicks", "Spend",
+            "ConversionsQualified", "MetroArea"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for MMMPerformanceReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `MMMPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MMMPerformanceReportFilter {
@@ -28937,6 +47491,135 @@ impl XmlEncode for MMMPerformanceReportFilter {
 impl XmlDecode for MMMPerformanceReportFilter {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for MMMPerformanceReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AccountStatus",
+        "AdDistribution",
+        "AdGroupStatus",
+        "AssetGroupStatus",
+        "CampaignStatus",
+        "CountryCode",
+        "Language",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AccountStatus",
+            &self.account_status,
+            <Flags<AccountStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdDistribution",
+            &self.ad_distribution,
+            <Flags<AdDistributionReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AdGroupStatus",
+            &self.ad_group_status,
+            <Flags<AdGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "AssetGroupStatus",
+            &self.asset_group_status,
+            <Flags<AssetGroupStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CampaignStatus",
+            &self.campaign_status,
+            <Flags<CampaignStatusReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "CountryCode",
+            &self.country_code,
+            json_enc_array_ofstring,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AccountStatus" => {
+                self.account_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AccountStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdDistribution" => {
+                self.ad_distribution = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdDistributionReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AdGroupStatus" => {
+                self.ad_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "AssetGroupStatus" => {
+                self.asset_group_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AssetGroupStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CampaignStatus" => {
+                self.campaign_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<CampaignStatusReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "CountryCode" => {
+                self.country_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for MMMPerformanceReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for MMMPerformanceReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `SearchTermLandingPageReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
@@ -29073,6 +47756,205 @@ impl XmlDecode for SearchTermLandingPageReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchTermLandingPageReportRequest {
+    const MEMBERS: &'static [&'static str] = &[
+        "ExcludeColumnHeaders",
+        "ExcludeReportFooter",
+        "ExcludeReportHeader",
+        "Format",
+        "FormatVersion",
+        "ReportName",
+        "ReturnOnlyCompleteData",
+        "Aggregation",
+        "Columns",
+        "Filter",
+        "Scope",
+        "Time",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ExcludeColumnHeaders",
+            &self.exclude_column_headers,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportFooter",
+            &self.exclude_report_footer,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ExcludeReportHeader",
+            &self.exclude_report_header,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Format",
+            &self.format,
+            <ReportFormat as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "FormatVersion",
+            &self.format_version,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReportName",
+            &self.report_name,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ReturnOnlyCompleteData",
+            &self.return_only_complete_data,
+            <bool as JsonEncode>::write_json,
+        );
+        crate::json::emit::req(
+            w,
+            "Aggregation",
+            &self.aggregation,
+            <ReportAggregation as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Columns",
+            &self.columns,
+            json_enc_array_of_search_term_landing_page_report_column,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Filter",
+            &self.filter,
+            <SearchTermLandingPageReportFilter as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Scope",
+            &self.scope,
+            <AccountThroughCampaignReportScope as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable_req(
+            w,
+            "Time",
+            &self.time,
+            <ReportTime as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ExcludeColumnHeaders" => {
+                self.exclude_column_headers = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportFooter" => {
+                self.exclude_report_footer = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "ExcludeReportHeader" => {
+                self.exclude_report_header = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Format" => {
+                self.format = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportFormat as JsonDecode>::read_json,
+                )?;
+            }
+            "FormatVersion" => {
+                self.format_version = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReportName" => {
+                self.report_name = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ReturnOnlyCompleteData" => {
+                self.return_only_complete_data = crate::json::member::nillable(
+                    v,
+                    path,
+                    <bool as JsonDecode>::read_json,
+                )?;
+            }
+            "Aggregation" => {
+                self.aggregation = crate::json::member::req(
+                    v,
+                    path,
+                    <ReportAggregation as JsonDecode>::read_json,
+                )?;
+            }
+            "Columns" => {
+                self.columns = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_search_term_landing_page_report_column,
+                )?;
+            }
+            "Filter" => {
+                self.filter = crate::json::member::nillable(
+                    v,
+                    path,
+                    <SearchTermLandingPageReportFilter as JsonDecode>::read_json,
+                )?;
+            }
+            "Scope" => {
+                self.scope = crate::json::member::nillable(
+                    v,
+                    path,
+                    <AccountThroughCampaignReportScope as JsonDecode>::read_json,
+                )?;
+            }
+            "Time" => {
+                self.time = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportTime as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchTermLandingPageReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchTermLandingPageReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfSearchTermLandingPageReportColumn` wrapper (items named `SearchTermLandingPageReportColumn`).
 pub(crate) fn enc_array_of_search_term_landing_page_report_column(
     items: &Vec<SearchTermLandingPageReportColumn>,
@@ -29093,6 +47975,28 @@ pub(crate) fn dec_array_of_search_term_landing_page_report_column(
     r.items(
         b"SearchTermLandingPageReportColumn",
         <SearchTermLandingPageReportColumn as XmlDecode>::decode,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_search_term_landing_page_report_column(
+    items: &Vec<SearchTermLandingPageReportColumn>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array(
+        w,
+        items,
+        <SearchTermLandingPageReportColumn as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_search_term_landing_page_report_column(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<SearchTermLandingPageReportColumn>, JsonError> {
+    crate::json::member::array(
+        v,
+        path,
+        <SearchTermLandingPageReportColumn as JsonDecode>::read_json,
     )
 }
 /// `SearchTermLandingPageReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -29313,6 +48217,37 @@ impl XmlText for SearchTermLandingPageReportColumn {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for SearchTermLandingPageReportColumn {
+    fn known_names() -> Vec<&'static str> {
+        vec![
+            "AccountName", "AccountId", "CampaignName", "CampaignId", "AdGroupName",
+            "AdGroupId", "AdId", "AdType", "CampaignType", "Language", "SearchQuery",
+            "Keyword", "BidMatchType", "DeliveredMatchType", "Headline", "FinalUrl",
+            "FinalUrlSource", "Impressions", "Clicks", "Ctr", "AverageCpc", "Spend",
+            "Conversions", "ConversionRate", "CostPerConversion",
+            "AbsoluteTopImpressionRatePercent", "TopImpressionRatePercent", "Revenue",
+            "ReturnOnAdSpend", "TimePeriod", "ConversionsQualified",
+            "MarketingObjective", "Channel", "SubChannel", "HeadlineSource"
+        ]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for SearchTermLandingPageReportColumn {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// `SearchTermLandingPageReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchTermLandingPageReportFilter {
@@ -29379,6 +48314,93 @@ impl XmlDecode for SearchTermLandingPageReportFilter {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SearchTermLandingPageReportFilter {
+    const MEMBERS: &'static [&'static str] = &[
+        "AdType",
+        "DeliveredMatchType",
+        "Language",
+        "SearchQueries",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "AdType",
+            &self.ad_type,
+            <Flags<AdTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "DeliveredMatchType",
+            &self.delivered_match_type,
+            <Flags<DeliveredMatchTypeReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Language",
+            &self.language,
+            <Flags<LanguageReportFilter> as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "SearchQueries",
+            &self.search_queries,
+            json_enc_array_ofstring,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "AdType" => {
+                self.ad_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<AdTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "DeliveredMatchType" => {
+                self.delivered_match_type = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<DeliveredMatchTypeReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "Language" => {
+                self.language = crate::json::member::nillable(
+                    v,
+                    path,
+                    <Flags<LanguageReportFilter> as JsonDecode>::read_json,
+                )?;
+            }
+            "SearchQueries" => {
+                self.search_queries = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_ofstring,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SearchTermLandingPageReportFilter {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SearchTermLandingPageReportFilter {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `SubmitGenerateReportResponse` element (`https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubmitGenerateReportResponse {
@@ -29416,6 +48438,49 @@ impl XmlEncode for SubmitGenerateReportResponse {
 impl XmlDecode for SubmitGenerateReportResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for SubmitGenerateReportResponse {
+    const MEMBERS: &'static [&'static str] = &["ReportRequestId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ReportRequestId",
+            &self.report_request_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ReportRequestId" => {
+                self.report_request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for SubmitGenerateReportResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for SubmitGenerateReportResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ApplicationFault`; its fields come first.
@@ -29481,6 +48546,79 @@ impl XmlDecode for ApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &[
+        "TrackingId",
+        "BatchErrors",
+        "OperationErrors",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "BatchErrors",
+            &self.batch_errors,
+            json_enc_array_of_batch_error,
+        );
+        crate::json::emit::nillable(
+            w,
+            "OperationErrors",
+            &self.operation_errors,
+            json_enc_array_of_operation_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "BatchErrors" => {
+                self.batch_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_batch_error,
+                )?;
+            }
+            "OperationErrors" => {
+                self.operation_errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_operation_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -29499,6 +48637,28 @@ pub(crate) fn dec_array_of_batch_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_batch_error(
+    items: &Vec<Option<BatchError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <BatchError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_batch_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<BatchError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <BatchError as JsonDecode>::read_json,
+    )
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -29566,6 +48726,97 @@ impl XmlDecode for BatchError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for BatchError {
+    const MEMBERS: &'static [&'static str] = &[
+        "Code",
+        "Details",
+        "ErrorCode",
+        "Index",
+        "Message",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Index" => {
+                self.index = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for BatchError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for BatchError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -29584,6 +48835,28 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_operation_error(
+    items: &Vec<Option<OperationError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <OperationError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_operation_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<OperationError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <OperationError as JsonDecode>::read_json,
+    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -29644,6 +48917,88 @@ impl XmlDecode for OperationError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for OperationError {
+    const MEMBERS: &'static [&'static str] = &[
+        "Code",
+        "Details",
+        "ErrorCode",
+        "Message",
+    ];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Details",
+            &self.details,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Details" => {
+                self.details = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for OperationError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for OperationError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `PollGenerateReportRequest` element (`https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PollGenerateReportRequest {
@@ -29683,6 +49038,49 @@ impl XmlDecode for PollGenerateReportRequest {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PollGenerateReportRequest {
+    const MEMBERS: &'static [&'static str] = &["ReportRequestId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ReportRequestId",
+            &self.report_request_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ReportRequestId" => {
+                self.report_request_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PollGenerateReportRequest {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PollGenerateReportRequest {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The `PollGenerateReportResponse` element (`https://bingads.microsoft.com/Reporting/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PollGenerateReportResponse {
@@ -29720,6 +49118,49 @@ impl XmlEncode for PollGenerateReportResponse {
 impl XmlDecode for PollGenerateReportResponse {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for PollGenerateReportResponse {
+    const MEMBERS: &'static [&'static str] = &["ReportRequestStatus"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ReportRequestStatus",
+            &self.report_request_status,
+            <ReportRequestStatus as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ReportRequestStatus" => {
+                self.report_request_status = crate::json::member::nillable(
+                    v,
+                    path,
+                    <ReportRequestStatus as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for PollGenerateReportResponse {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for PollGenerateReportResponse {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ReportRequestStatus` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
@@ -29767,6 +49208,62 @@ impl XmlEncode for ReportRequestStatus {
 impl XmlDecode for ReportRequestStatus {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ReportRequestStatus {
+    const MEMBERS: &'static [&'static str] = &["ReportDownloadUrl", "Status"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "ReportDownloadUrl",
+            &self.report_download_url,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::opt(
+            w,
+            "Status",
+            &self.status,
+            <ReportRequestStatusType as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "ReportDownloadUrl" => {
+                self.report_download_url = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Status" => {
+                self.status = crate::json::member::opt(
+                    v,
+                    path,
+                    <ReportRequestStatusType as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ReportRequestStatus {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ReportRequestStatus {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ReportRequestStatusType` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
@@ -29823,6 +49320,28 @@ impl XmlText for ReportRequestStatusType {
         Some(Self::from_wire(text.trim()))
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonEnum for ReportRequestStatusType {
+    fn known_names() -> Vec<&'static str> {
+        vec!["Error", "Success", "Pending"]
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonScalar for ReportRequestStatusType {
+    fn write_scalar(&self, w: &mut JsonWriter) {
+        w.string(self.as_str())
+    }
+    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_enum(
+            v,
+            path,
+            |s| match Self::from_wire(s) {
+                Self::UnknownValue(_) => None,
+                known => Some(known),
+            },
+        )
+    }
+}
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -29840,6 +49359,17 @@ pub(crate) fn enc_array_oflong(
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
 }
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_oflong(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i64>, JsonError> {
+    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
+}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -29856,6 +49386,17 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
+    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofint(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<i32>, JsonError> {
+    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -29875,6 +49416,17 @@ pub(crate) fn dec_array_ofstring(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
+    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_ofstring(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<String>>, JsonError> {
+    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
 }
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -29921,6 +49473,62 @@ impl XmlDecode for AdApiFaultDetail {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiFaultDetail {
+    const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Errors",
+            &self.errors,
+            json_enc_array_of_ad_api_error,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Errors" => {
+                self.errors = crate::json::member::nillable(
+                    v,
+                    path,
+                    json_dec_array_of_ad_api_error,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiFaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiFaultDetail {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -29957,6 +49565,49 @@ impl XmlEncode for ApplicationFaultBase {
 impl XmlDecode for ApplicationFaultBase {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> {
         decode_struct(r)
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for ApplicationFaultBase {
+    const MEMBERS: &'static [&'static str] = &["TrackingId"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::nillable(
+            w,
+            "TrackingId",
+            &self.tracking_id,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "TrackingId" => {
+                self.tracking_id = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFaultBase {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFaultBase {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
     }
 }
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
@@ -30033,6 +49684,57 @@ impl XmlDecode for ApplicationFault {
         )
     }
 }
+#[cfg(feature = "json")]
+impl JsonEncode for ApplicationFault {
+    fn write_json(&self, w: &mut JsonWriter) {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, w, Some("ApplicationFault"))
+            }
+            Self::ApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, w, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for ApplicationFault {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        Ok(
+            match crate::json::discriminator(v, path)? {
+                None | Some("ApplicationFault") => {
+                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("ApiFaultDetail") => {
+                    Self::ApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some("AdApiFaultDetail") => {
+                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) => {
+                    let at = v.get("Type").unwrap_or(v);
+                    return Err(
+                        path
+                            .error(
+                                at,
+                                format!(
+                                    "unknown Type `{other}` for {}; expected one of: {}",
+                                    "ApplicationFault",
+                                    "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
+                                ),
+                            ),
+                    );
+                }
+            },
+        )
+    }
+}
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -30051,6 +49753,28 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_enc_array_of_ad_api_error(
+    items: &Vec<Option<AdApiError>>,
+    w: &mut JsonWriter,
+) {
+    crate::json::emit::array_of_optional(
+        w,
+        items,
+        <AdApiError as JsonEncode>::write_json,
+    )
+}
+#[cfg(feature = "json")]
+pub(crate) fn json_dec_array_of_ad_api_error(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Vec<Option<AdApiError>>, JsonError> {
+    crate::json::member::array_of_optional(
+        v,
+        path,
+        <AdApiError as JsonDecode>::read_json,
+    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -30111,6 +49835,83 @@ impl XmlDecode for AdApiError {
         decode_struct(r)
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonStruct for AdApiError {
+    const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
+    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
+        let _ = discriminated;
+        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
+        crate::json::emit::nillable(
+            w,
+            "Detail",
+            &self.detail,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "ErrorCode",
+            &self.error_code,
+            <String as JsonEncode>::write_json,
+        );
+        crate::json::emit::nillable(
+            w,
+            "Message",
+            &self.message,
+            <String as JsonEncode>::write_json,
+        );
+    }
+    fn read_member(
+        &mut self,
+        key: &str,
+        v: &JsonValue,
+        path: &mut JsonPath,
+    ) -> Result<bool, JsonError> {
+        match key {
+            "Code" => {
+                self.code = crate::json::member::opt(
+                    v,
+                    path,
+                    <i32 as JsonDecode>::read_json,
+                )?;
+            }
+            "Detail" => {
+                self.detail = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "ErrorCode" => {
+                self.error_code = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            "Message" => {
+                self.message = crate::json::member::nillable(
+                    v,
+                    path,
+                    <String as JsonDecode>::read_json,
+                )?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for AdApiError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        crate::json::write_struct(self, w, None)
+    }
+}
+#[cfg(feature = "json")]
+impl JsonDecode for AdApiError {
+    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+        crate::json::read_struct(v, path, &[])
+    }
+}
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -30143,6 +49944,23 @@ impl FaultDetailDecode for FaultDetail {
                 },
             ),
         )
+    }
+}
+#[cfg(feature = "json")]
+impl JsonEncode for FaultDetail {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        match self {
+            Self::AdApiFaultDetail(v) => {
+                w.key("AdApiFaultDetail");
+                v.write_json(w);
+            }
+            Self::ApiFaultDetail(v) => {
+                w.key("ApiFaultDetail");
+                v.write_json(w);
+            }
+        }
+        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.
@@ -30279,6 +50097,18 @@ impl Operation for PollGenerateReportRequest {
     type Fault = FaultDetail;
     const META: &'static OperationMeta = &POLL_GENERATE_REPORT;
 }
+/// Every operation of this service with its JSON entry points, in WSDL order.
+#[cfg(feature = "json")]
+pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
+    crate::json::JsonOperation::of::<
+        SubmitGenerateReportRequest,
+    >(
+        "{\n  \"ReportRequest\": {\n    \"Type\": \"AccountPerformanceReportRequest\",\n    \"ExcludeColumnHeaders\": false,\n    \"ExcludeReportFooter\": false,\n    \"ExcludeReportHeader\": false,\n    \"Format\": \"Csv\",\n    \"FormatVersion\": \"string\",\n    \"ReportName\": \"string\",\n    \"ReturnOnlyCompleteData\": false,\n    \"Aggregation\": \"Summary\",\n    \"Columns\": [\n      \"AccountName\"\n    ],\n    \"Filter\": {\n      \"AccountStatus\": \"Active\",\n      \"AdDistribution\": \"Search\",\n      \"DeviceOS\": \"Other\",\n      \"DeviceType\": \"Computer\"\n    },\n    \"Scope\": {\n      \"AccountIds\": [\n        \"0\"\n      ]\n    },\n    \"Time\": {\n      \"CustomDateRangeEnd\": {\n        \"Day\": 0,\n        \"Month\": 0,\n        \"Year\": 0\n      },\n      \"CustomDateRangeStart\": {\n        \"Day\": 0,\n        \"Month\": 0,\n        \"Year\": 0\n      },\n      \"PredefinedTime\": \"Today\",\n      \"ReportTimeZone\": \"Nukualofa\"\n    }\n  }\n}",
+    ),
+    crate::json::JsonOperation::of::<
+        PollGenerateReportRequest,
+    >("{\n  \"ReportRequestId\": \"string\"\n}"),
+];
 /// A client for `ReportingService`: one async method per operation.
 #[derive(Debug, Clone)]
 pub struct ReportingClient<T> {

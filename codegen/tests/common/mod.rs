@@ -279,6 +279,7 @@ pub struct Gen {
 
 pub fn loaded(name: &str, services: Vec<Service>) -> Loaded {
     Loaded {
+        rest: Default::default(),
         version: ApiVersion {
             name: name.to_string(),
             api_revision: None,

@@ -22,6 +22,8 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::Loaded;
+
+mod json;
 use crate::model::*;
 use crate::names;
 
@@ -69,6 +71,7 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
                 .collect();
             let mut emitter = ServiceEmitter::new(service, &version.name)?;
             emitter.api_revision = version.api_revision.clone().unwrap_or_default();
+            emitter.json_discriminators = loaded.rest.discriminators(&service.name);
             let tokens = emitter.emit()?;
             let header = header_comment(
                 &format!(
@@ -277,6 +280,8 @@ struct ServiceEmitter<'a> {
     boxed: BTreeSet<(QName, String)>,
     /// The version's `Api-Revision` date (empty when unknown).
     api_revision: String,
+    /// REST `Type` discriminator of each concrete type in a polymorphic family.
+    json_discriminators: BTreeMap<String, String>,
 }
 
 impl<'a> ServiceEmitter<'a> {
@@ -322,6 +327,7 @@ impl<'a> ServiceEmitter<'a> {
             namespaces: BTreeMap::new(),
             boxed: BTreeSet::new(),
             api_revision: String::new(),
+            json_discriminators: BTreeMap::new(),
         };
         emitter.collect_namespaces();
         emitter.check_rust_names()?;
@@ -685,20 +691,34 @@ impl<'a> ServiceEmitter<'a> {
         items.push(self.emit_namespaces());
         for t in &self.service.types {
             match t {
-                TypeDef::Simple(s) => items.push(self.emit_simple(s)?),
+                TypeDef::Simple(s) => {
+                    items.push(self.emit_simple(s)?);
+                    if let SimpleKind::Enum(values) | SimpleKind::FlagsList(values) = &s.kind {
+                        items.push(
+                            self.emit_json_enum(&ident(&names::type_name(&s.name.name)), values),
+                        );
+                    }
+                }
                 TypeDef::Complex(c) => match self.shapes.get(&c.name) {
-                    Some(Shape::Array { item }) => items.push(self.emit_array(c, item)?),
+                    Some(Shape::Array { item }) => {
+                        items.push(self.emit_array(c, item)?);
+                        items.push(self.emit_json_array(c, item)?);
+                    }
                     _ => {
                         items.push(self.emit_struct(c)?);
+                        items.push(self.emit_json_struct(c)?);
                         if self.is_poly(&c.name) {
                             items.push(self.emit_poly_enum(c)?);
+                            items.push(self.emit_json_poly(c)?);
                         }
                     }
                 },
             }
         }
         items.push(self.emit_faults()?);
+        items.push(self.emit_json_faults()?);
         items.push(self.emit_operations()?);
+        items.push(self.emit_json_operations()?);
         items.push(self.emit_client()?);
         let doc = format!(
             " Types, operation metadata and client of `{}` (API {}).",
@@ -711,6 +731,8 @@ impl<'a> ServiceEmitter<'a> {
             use crate::soap::{call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody, ServiceMeta, SoapFault, Transport};
             use crate::types::*;
             use crate::xml::{decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader, XmlStruct, XmlText, XmlWriter};
+            #[cfg(feature = "json")]
+            use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 
             #(#items)*
         })

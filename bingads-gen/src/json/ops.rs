@@ -1,0 +1,179 @@
+//! Operations by name with their JSON forms: what a command line or a REST transport needs
+//! to go from a JSON body to the wire and back without naming any type.
+
+use super::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
+use crate::soap::{
+    Operation, OperationMeta, RequestBody, SoapFault, decode_envelope, decode_request,
+};
+use crate::xml::{DecodeError, XmlEncode, XmlWriter};
+
+/// A request read from JSON, ready to be sent or shown.
+pub trait JsonRequest: RequestBody {
+    fn write_json(&self, w: &mut JsonWriter);
+}
+
+impl<T: Operation + JsonEncode> JsonRequest for T {
+    fn write_json(&self, w: &mut JsonWriter) {
+        JsonEncode::write_json(self, w)
+    }
+}
+
+/// A response read from JSON (for servers and tests that answer with JSON-described data).
+pub trait JsonResponse: Send + Sync {
+    /// Writes the response body element.
+    fn write_soap_body(&self, w: &mut XmlWriter);
+    fn write_json(&self, w: &mut JsonWriter);
+}
+
+struct ResponseOf<R> {
+    value: R,
+    element: (&'static str, &'static str),
+}
+
+impl<R: XmlEncode + JsonEncode + Send + Sync> JsonResponse for ResponseOf<R> {
+    fn write_soap_body(&self, w: &mut XmlWriter) {
+        self.value.encode(w, self.element.0, self.element.1)
+    }
+    fn write_json(&self, w: &mut JsonWriter) {
+        self.value.write_json(w)
+    }
+}
+
+/// A decoded response envelope, in JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonReply {
+    /// Response headers (e.g. `TrackingId`).
+    pub headers: Vec<(String, String)>,
+    /// The response as JSON, or the fault as JSON.
+    pub body: Result<String, String>,
+}
+
+impl JsonReply {
+    pub fn tracking_id(&self) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == "TrackingId")
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One operation's JSON entry points.
+pub struct JsonOperation {
+    pub meta: &'static OperationMeta,
+    /// A request with every field filled with a placeholder of the right type.
+    pub example: &'static str,
+    pub read_request: fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonRequest>, JsonError>,
+    /// A request envelope (as a server receives it) → its headers and the request as JSON.
+    pub decode_request: fn(&[u8], bool) -> Result<(Vec<(String, String)>, String), DecodeError>,
+    pub read_response: fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonResponse>, JsonError>,
+    /// A response envelope → the response or fault as JSON.
+    pub decode_response: fn(&[u8], bool) -> Result<JsonReply, DecodeError>,
+}
+
+impl std::fmt::Debug for JsonOperation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JsonOperation")
+            .field("operation", &self.meta.name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl JsonOperation {
+    /// The entry for the request type `O`.
+    pub const fn of<O>(example: &'static str) -> JsonOperation
+    where
+        O: Operation + JsonEncode + JsonDecode,
+        O::Response: XmlEncode + JsonEncode + JsonDecode + Sync,
+        O::Fault: JsonEncode,
+    {
+        JsonOperation {
+            meta: O::META,
+            example,
+            read_request: read_request::<O>,
+            decode_request: decode_request_json::<O>,
+            read_response: read_response::<O>,
+            decode_response: decode_response_json::<O>,
+        }
+    }
+}
+
+fn read_request<O: Operation + JsonDecode + JsonEncode>(
+    v: &JsonValue,
+    path: &mut JsonPath,
+) -> Result<Box<dyn JsonRequest>, JsonError> {
+    Ok(Box::new(O::read_json(v, path)?))
+}
+
+fn decode_request_json<O: Operation + JsonEncode>(
+    input: &[u8],
+    strict: bool,
+) -> Result<(Vec<(String, String)>, String), DecodeError> {
+    let (headers, request) = decode_request::<O>(input, strict)?;
+    Ok((headers, super::to_string_pretty(&request)))
+}
+
+fn read_response<O>(v: &JsonValue, path: &mut JsonPath) -> Result<Box<dyn JsonResponse>, JsonError>
+where
+    O: Operation,
+    O::Response: XmlEncode + JsonEncode + JsonDecode + Sync,
+{
+    let value = O::Response::read_json(v, path)?;
+    Ok(Box::new(ResponseOf {
+        value,
+        element: O::META.response_element,
+    }))
+}
+
+fn decode_response_json<O>(input: &[u8], strict: bool) -> Result<JsonReply, DecodeError>
+where
+    O: Operation,
+    O::Response: JsonEncode,
+    O::Fault: JsonEncode,
+{
+    let envelope = if strict {
+        crate::soap::decode_envelope_with::<O::Response, O::Fault>(
+            input,
+            O::META.response_element.1,
+            <O::Response as crate::xml::XmlDecode>::decode,
+            true,
+        )?
+    } else {
+        decode_envelope::<O::Response, O::Fault>(input, O::META)?
+    };
+    let body = match envelope.body {
+        Ok(r) => Ok(super::to_string_pretty(&r)),
+        Err(fault) => Err(super::to_string_pretty(&FaultJson(&fault))),
+    };
+    Ok(JsonReply {
+        headers: envelope.headers,
+        body,
+    })
+}
+
+/// A SOAP fault's JSON form: `{"FaultCode", "Message", "TrackingId", "Detail"}`.
+pub struct FaultJson<'a, D>(pub &'a SoapFault<D>);
+
+impl<D: JsonEncode> JsonEncode for FaultJson<'_, D> {
+    fn write_json(&self, w: &mut JsonWriter) {
+        let f = self.0;
+        w.begin_object();
+        w.key("FaultCode");
+        w.string(&f.code);
+        w.key("Message");
+        w.string(&f.message);
+        if let Some(t) = &f.tracking_id {
+            w.key("TrackingId");
+            w.string(t);
+        }
+        if let Some(d) = &f.detail {
+            w.key("Detail");
+            d.write_json(w);
+        }
+        w.end_object();
+    }
+}
+
+/// Finds an operation by name, case-insensitively.
+pub fn find<'a>(ops: &'a [JsonOperation], name: &str) -> Option<&'a JsonOperation> {
+    ops.iter().find(|o| o.meta.name.eq_ignore_ascii_case(name))
+}
