@@ -1,0 +1,2 @@
+//! The `bingads` command line (being written).
+fn main() {}
