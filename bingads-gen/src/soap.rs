@@ -300,12 +300,28 @@ where
     T::Error: From<SoapFault<O::Fault>>,
 {
     let raw = transport.send(request).await?;
-    let envelope = decode_envelope::<O::Response, O::Fault>(&raw.body, O::META)?;
+    let envelope =
+        decode_envelope::<O::Response, O::Fault>(&raw.body, O::META).map_err(|mut e| {
+            e.tracking_id = find_tracking_id(&raw.body);
+            e
+        })?;
     let tracking_id = envelope.header("TrackingId").map(str::to_string);
     match envelope.body {
         Ok(value) => Ok(Reply { value, tracking_id }),
         Err(fault) => Err(fault.into()),
     }
+}
+
+/// The `TrackingId` header of a response envelope, found without decoding the whole
+/// document (for errors raised while decoding it).
+pub fn find_tracking_id(body: &[u8]) -> Option<String> {
+    let head = body.get(..body.len().min(8192))?;
+    let text = String::from_utf8_lossy(head);
+    let start = text.find("TrackingId")?;
+    let after = text.get(start..)?;
+    let rest = after.get(after.find('>')? + 1..)?;
+    let id = rest.get(..rest.find('<')?)?.trim();
+    (!id.is_empty()).then(|| id.to_string())
 }
 
 /// Decodes a request envelope (what a server, such as the test emulator, receives), with
@@ -325,6 +341,7 @@ pub fn decode_request<O: Operation>(
             },
             path: "/Envelope/Body".into(),
             position: 0,
+            tracking_id: None,
         }),
     }
 }

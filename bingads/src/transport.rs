@@ -298,7 +298,7 @@ impl Transport for SoapTransport {
                 current.record("duration_ms", started.elapsed().as_millis() as u64);
                 match &result {
                     Ok(raw) => {
-                        if let Some(id) = tracking_id_of(&raw.body) {
+                        if let Some(id) = bingads_gen::soap::find_tracking_id(&raw.body) {
                             current.record("tracking_id", id.as_str());
                         }
                     }
@@ -314,18 +314,6 @@ impl Transport for SoapTransport {
             .instrument(span),
         )
     }
-}
-
-/// The TrackingId header of a response envelope, read cheaply (for the tracing span).
-fn tracking_id_of(body: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(body.get(..body.len().min(4096))?).ok()?;
-    let start = text.find("TrackingId")?;
-    let after = text.get(start..)?;
-    let open_end = after.find('>')?;
-    let rest = after.get(open_end + 1..)?;
-    let end = rest.find('<')?;
-    let id = rest.get(..end)?.trim();
-    (!id.is_empty()).then(|| id.to_string())
 }
 
 /// An error and its causes on one line.

@@ -31,6 +31,8 @@ pub struct DecodeError {
     pub path: String,
     /// Byte offset in the input where the problem was noticed.
     pub position: u64,
+    /// The response's TrackingId, when the envelope carried one (set by `soap::call`).
+    pub tracking_id: Option<String>,
 }
 
 impl fmt::Display for DecodeError {

@@ -80,6 +80,7 @@ impl<'a> XmlReader<'a> {
             kind,
             path: self.path(),
             position: self.inner.buffer_position(),
+            tracking_id: None,
         }
     }
 
