@@ -148,6 +148,8 @@ pub trait FaultDetailDecode: Sized {
     /// Decodes the detail element `name`, or returns `Ok(None)` (after skipping it) when
     /// the name is not one of this service's fault details.
     fn decode_detail(r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<Self>, DecodeError>;
+    /// The detail element's name, e.g. `ApiFaultDetail`.
+    fn element_name(&self) -> &'static str;
 }
 
 /// A decoded response envelope.
@@ -351,6 +353,10 @@ pub fn decode_request<O: Operation>(
 pub enum NoFault {}
 
 impl FaultDetailDecode for NoFault {
+    fn element_name(&self) -> &'static str {
+        match *self {}
+    }
+
     fn decode_detail(r: &mut XmlReader<'_>, _name: &[u8]) -> Result<Option<Self>, DecodeError> {
         r.skip()?;
         Ok(None)

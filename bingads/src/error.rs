@@ -123,7 +123,7 @@ impl From<DecodeError> for Error {
 /// A fault decoded by the generated code (when a transport hands back a fault document
 /// with a success status). The SOAP transport of this crate turns faults into
 /// [`Error::Fault`] itself, with the full error list, before this is ever needed.
-impl<F: std::fmt::Debug> From<SoapFault<F>> for Error {
+impl<F: bingads_gen::soap::FaultDetailDecode> From<SoapFault<F>> for Error {
     fn from(fault: SoapFault<F>) -> Self {
         Error::Fault(Box::new(ServiceFault::from_soap_fault(fault)))
     }

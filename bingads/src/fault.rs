@@ -100,7 +100,9 @@ impl ServiceFault {
     }
 
     /// A fault from a typed decode (no raw document, no error list beyond the fault string).
-    pub(crate) fn from_soap_fault<F: fmt::Debug>(fault: bingads_gen::soap::SoapFault<F>) -> Self {
+    pub(crate) fn from_soap_fault<F: FaultDetailDecode>(
+        fault: bingads_gen::soap::SoapFault<F>,
+    ) -> Self {
         ServiceFault {
             service: "",
             operation: "",
@@ -109,12 +111,7 @@ impl ServiceFault {
             tracking_id: fault.tracking_id,
             http_status: 0,
             errors: Vec::new(),
-            detail_name: fault.detail.as_ref().map(|d| {
-                format!("{d:?}")
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect()
-            }),
+            detail_name: fault.detail.as_ref().map(|d| d.element_name().to_string()),
             raw: Vec::new(),
         }
     }

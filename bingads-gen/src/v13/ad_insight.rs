@@ -36969,6 +36969,12 @@ pub enum FaultDetail {
     ApiFaultDetail(ApiFaultDetail),
 }
 impl FaultDetailDecode for FaultDetail {
+    fn element_name(&self) -> &'static str {
+        match self {
+            Self::AdApiFaultDetail(_) => "AdApiFaultDetail",
+            Self::ApiFaultDetail(_) => "ApiFaultDetail",
+        }
+    }
     fn decode_detail(
         r: &mut XmlReader<'_>,
         name: &[u8],

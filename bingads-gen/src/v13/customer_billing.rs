@@ -8963,6 +8963,13 @@ pub enum FaultDetail {
     ApiFault(ApiFault),
 }
 impl FaultDetailDecode for FaultDetail {
+    fn element_name(&self) -> &'static str {
+        match self {
+            Self::AdApiFaultDetail(_) => "AdApiFaultDetail",
+            Self::ApiBatchFault(_) => "ApiBatchFault",
+            Self::ApiFault(_) => "ApiFault",
+        }
+    }
     fn decode_detail(
         r: &mut XmlReader<'_>,
         name: &[u8],

@@ -1103,6 +1103,7 @@ impl<'a> ServiceEmitter<'a> {
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         let mut arms = Vec::new();
+        let mut names = Vec::new();
         for op in &self.service.operations {
             for f in &op.faults {
                 if !seen.insert(f.element.clone()) {
@@ -1117,6 +1118,8 @@ impl<'a> ServiceEmitter<'a> {
                 variants.push(quote! { #[doc = #doc] #vid(#vt), });
                 let name = byte_lit(&f.element.name);
                 arms.push(quote! { #name => Self::#vid(<#vt as XmlDecode>::decode(r)?), });
+                let el = lit(&f.element.name);
+                names.push(quote! { Self::#vid(_) => #el, });
             }
         }
         Ok(quote! {
@@ -1125,6 +1128,9 @@ impl<'a> ServiceEmitter<'a> {
             #[non_exhaustive]
             pub enum FaultDetail { #(#variants)* }
             impl FaultDetailDecode for FaultDetail {
+                fn element_name(&self) -> &'static str {
+                    match self { #(#names)* }
+                }
                 fn decode_detail(r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<Self>, DecodeError> {
                     Ok(Some(match name {
                         #(#arms)*
