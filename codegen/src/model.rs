@@ -273,10 +273,11 @@ pub struct SimpleType {
 pub enum SimpleKind {
     /// A restriction of a string with enumeration facets.
     Enum(Vec<EnumValue>),
-    /// An `xs:list` of an (inline or named) enumeration: a set of flags written as one
-    /// space-separated value.
+    /// An `xs:list` of an inline enumeration: a set of flags written as one space-separated
+    /// value.
     FlagsList(Vec<EnumValue>),
-    /// An `xs:list` of another simple type.
+    /// An `xs:list` with an `itemType` (a named enumeration or a primitive); also emitted as
+    /// `Flags<Item>`.
     List(TypeRef),
     /// A restriction of a primitive with no enumeration (patterns and ranges are not enforced).
     Restriction(Builtin),
