@@ -19,7 +19,7 @@ use std::sync::Arc;
 use bingads_gen::soap::ServiceMeta;
 
 use crate::auth::Authentication;
-use crate::http::{HttpConfig, build_client, is_loopback_host};
+use crate::http::{HttpConfig, is_loopback_host, shared_client};
 use crate::retry::RetryPolicy;
 use crate::transport::{Shared, SoapTransport};
 use crate::{Environment, Error, SecretString};
@@ -135,7 +135,7 @@ impl ClientBuilder {
         };
         let http = match self.http_client {
             Some(c) => c,
-            None => build_client(&self.http)?,
+            None => shared_client(&self.http)?,
         };
         Ok(Client {
             shared: Arc::new(Shared {

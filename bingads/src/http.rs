@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::Error;
 
 /// Timeouts and identity of the HTTP client.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpConfig {
     pub connect_timeout: Duration,
     pub request_timeout: Duration,
@@ -61,6 +61,20 @@ pub fn build_client(config: &HttpConfig) -> Result<reqwest::Client, Error> {
         .user_agent(user_agent(config.user_agent_suffix.as_deref()))
         .build()
         .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+}
+
+/// The HTTP client for `config`: with the default settings, one client (one connection
+/// pool) shared by every `Client` and every OAuth grant in the process; otherwise a new one.
+pub fn shared_client(config: &HttpConfig) -> Result<reqwest::Client, Error> {
+    static SHARED: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+    if *config != HttpConfig::default() {
+        return build_client(config);
+    }
+    if let Some(c) = SHARED.get() {
+        return Ok(c.clone());
+    }
+    let built = build_client(config)?;
+    Ok(SHARED.get_or_init(|| built).clone())
 }
 
 /// Whether a host is a loopback address, where plain `http` is allowed (tests, emulator).

@@ -2,9 +2,6 @@
 //! [`AsyncHttpClient`](oauth2::AsyncHttpClient), and the default client (rustls with the
 //! `ring` provider and the platform certificate verifier).
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use bingads_gen::soap::BoxFuture;
 use oauth2::http;
 
@@ -13,8 +10,6 @@ use super::endpoints::redact_url;
 
 /// Token responses are a few kilobytes; anything bigger is not one.
 const MAX_RESPONSE_BYTES: usize = 256 * 1024;
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// A reqwest client building the default one on first use.
 pub(crate) struct TokenHttp {
@@ -51,27 +46,13 @@ impl TokenHttp {
     }
 }
 
-/// The default client for token requests: rustls (ring provider, platform verifier, TLS 1.2+),
-/// no redirects (a token endpoint never legitimately redirects, and following one could send
-/// credentials elsewhere), 10 s connect and 60 s request timeouts.
+/// The default client for token requests: the SDK's shared client (one connection pool for
+/// token and service calls; rustls with the ring provider and the platform verifier, no
+/// redirects — a token endpoint never legitimately redirects, and following one could send
+/// credentials elsewhere — and connect and request timeouts).
 pub(crate) fn default_http_client() -> Result<reqwest::Client, AuthError> {
-    use rustls_platform_verifier::BuilderVerifierExt;
-
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .and_then(|b| b.with_platform_verifier())
-        .map_err(|e| AuthError::Http(format!("could not set up TLS: {e}")))?
-        .with_no_client_auth();
-    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(tls)
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("bingads-rs/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| AuthError::Http(format!("could not build the HTTP client: {}", chain(&e))))
+    crate::http::shared_client(&crate::http::HttpConfig::default())
+        .map_err(|e| AuthError::Http(format!("could not build the HTTP client: {e}")))
 }
 
 /// A failed token request, described without the request body (which holds the secrets).
