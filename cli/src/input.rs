@@ -1,0 +1,136 @@
+//! Reading a request (JSON) or an envelope (XML) from a file, standard input or the command
+//! line, and turning JSON into a typed request with errors that point at the problem.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+
+use bingads_gen::json::{self, JsonOperation, JsonPath, JsonRequest};
+
+use crate::error::CliError;
+
+/// Where the input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// `--input FILE`.
+    File(PathBuf),
+    /// `--input -`, or nothing with standard input redirected.
+    Stdin,
+    /// `--data TEXT`.
+    Inline(String),
+}
+
+impl Input {
+    /// From `--input` / `--data` (at most one of them is given).
+    pub fn from_args(input: Option<&str>, data: Option<&str>) -> Input {
+        match (input, data) {
+            (_, Some(d)) => Input::Inline(d.to_string()),
+            (Some("-") | None, None) => Input::Stdin,
+            (Some(f), None) => Input::File(PathBuf::from(f)),
+        }
+    }
+
+    /// How error messages name the input.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "standard input".to_string(),
+            Input::Inline(_) => "--data".to_string(),
+        }
+    }
+
+    /// Reads the whole input. Reading a terminal is refused (it would wait for typing
+    /// without saying so) unless `-` was given explicitly.
+    pub fn read(&self, explicit_stdin: bool, what: &str) -> Result<Vec<u8>, CliError> {
+        match self {
+            Input::Inline(s) => Ok(s.as_bytes().to_vec()),
+            Input::File(p) => std::fs::read(p).map_err(|e| {
+                CliError::usage(format!("cannot read {}: {e}", p.display()))
+                    .hint("--input takes a file name, or - for standard input")
+            }),
+            Input::Stdin => {
+                let stdin = std::io::stdin();
+                if !explicit_stdin && stdin.is_terminal() {
+                    return Err(CliError::usage(format!("no {what} given"))
+                        .hint("pass --input FILE, --data TEXT, or pipe it on standard input (--input - reads the terminal)"));
+                }
+                let mut buf = Vec::new();
+                stdin
+                    .lock()
+                    .read_to_end(&mut buf)
+                    .map_err(|e| CliError::failure(format!("cannot read standard input: {e}")))?;
+                Ok(buf)
+            }
+        }
+    }
+}
+
+/// Parses a request body in its REST JSON form.
+pub fn parse_request(
+    service: &str,
+    op: &JsonOperation,
+    bytes: &[u8],
+    source: &str,
+) -> Result<Box<dyn JsonRequest>, CliError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| CliError::usage(format!("{source} is not UTF-8 text: {e}")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let example_hint = format!(
+        "`bingads example {service} {}` prints a request with every field",
+        op.meta.name
+    );
+    let value = json::parse(text).map_err(|e| {
+        CliError::usage(format!(
+            "malformed JSON in {source} at line {}, column {}: {}",
+            e.line, e.column, e.message
+        ))
+        .hint(example_hint.clone())
+    })?;
+    (op.read_request)(&value, &mut JsonPath::new()).map_err(|e| {
+        CliError::usage(format!(
+            "invalid {service}.{} request in {source} at {} (line {}, column {}): {}",
+            op.meta.name, e.path, e.line, e.column, e.message
+        ))
+        .hint(example_hint)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services;
+
+    fn parse(json: &str) -> Result<(), CliError> {
+        let (s, op) = services::find_operation("CampaignManagement", "AddCampaigns").unwrap();
+        parse_request(s.short_name(), op, json.as_bytes(), "test.json").map(|_| ())
+    }
+
+    #[test]
+    fn malformed_json_has_line_and_column() {
+        let e = parse("{\n  \"AccountId\": \"1\",\n  \"Campaigns\": [\n}").unwrap_err();
+        assert!(e.message.contains("line 4, column 1"), "{}", e.message);
+        assert!(
+            e.message.starts_with("malformed JSON in test.json"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn unknown_key_has_path_and_suggestion() {
+        let e = parse(r#"{"AccountId": "1", "Campaigns": [{"Name": "a", "BidingScheme": {}}]}"#)
+            .unwrap_err();
+        assert!(
+            e.message.contains("$.Campaigns[0].BidingScheme"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("BiddingScheme"), "{}", e.message);
+    }
+
+    #[test]
+    fn wrong_type_has_path_and_expected_type() {
+        let e = parse(r#"{"AccountId": "1", "Campaigns": {"Name": "a"}}"#).unwrap_err();
+        assert!(e.message.contains("$.Campaigns"), "{}", e.message);
+        assert!(e.message.contains("expected an array"), "{}", e.message);
+    }
+}

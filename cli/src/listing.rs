@@ -1,0 +1,202 @@
+//! `bingads operations` and `bingads example`.
+
+use bingads_gen::json::JsonWriter;
+
+use crate::error::CliError;
+use crate::services;
+
+/// The services, or one service's operations, as text or JSON.
+pub fn operations(service: Option<&str>, json: bool) -> Result<String, CliError> {
+    match service {
+        None => Ok(if json {
+            services_json()
+        } else {
+            services_text()
+        }),
+        Some(name) => {
+            let svc = services::find(name)?;
+            Ok(if json {
+                operations_json(svc)
+            } else {
+                operations_text(svc)
+            })
+        }
+    }
+}
+
+fn services_text() -> String {
+    let mut out = String::new();
+    let width = services::all()
+        .iter()
+        .map(|s| s.meta.name.len())
+        .max()
+        .unwrap_or(0);
+    for s in services::all() {
+        out.push_str(&format!(
+            "{:width$}  {:20}  {:3} operations  {}\n",
+            s.meta.name,
+            s.module,
+            s.operations.len(),
+            s.meta.endpoint("production").unwrap_or_default(),
+        ));
+    }
+    out.push_str(
+        "\nA service can be named in any of these spellings: CampaignManagementService, \
+         CampaignManagement, campaign-management.\n`bingads operations SERVICE` lists its operations.\n",
+    );
+    out
+}
+
+fn operations_text(svc: &services::Service) -> String {
+    let meta = svc.meta;
+    let mut out = format!(
+        "{} (API {}, revision {})\n",
+        meta.name,
+        meta.version,
+        if meta.api_revision.is_empty() {
+            "unknown"
+        } else {
+            meta.api_revision
+        }
+    );
+    for (env, url) in meta.endpoints {
+        out.push_str(&format!("  {env:10} {url}\n"));
+    }
+    // Most services declare the same headers for every operation: say them once.
+    let headers_of = |op: &bingads_gen::json::JsonOperation| -> String {
+        let names: Vec<&str> = op.meta.input_headers.iter().map(|h| h.name).collect();
+        names.join(", ")
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for op in svc.operations {
+        let h = headers_of(op);
+        match counts.iter_mut().find(|(k, _)| *k == h) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((h, 1)),
+        }
+    }
+    let common = counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(h, _)| h.clone())
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "Request headers: {common}
+"
+    ));
+    out.push_str(
+        "Response headers: TrackingId
+
+",
+    );
+    let width = svc
+        .operations
+        .iter()
+        .map(|o| o.meta.name.len())
+        .max()
+        .unwrap_or(0);
+    for op in svc.operations {
+        let mut notes = Vec::new();
+        let h = headers_of(op);
+        if h != common {
+            notes.push(format!("headers: {h}"));
+        }
+        if op.meta.soap_action != op.meta.name {
+            notes.push(format!("SOAPAction {}", op.meta.soap_action));
+        }
+        if notes.is_empty() {
+            out.push_str(op.meta.name);
+            out.push('\n');
+        } else {
+            out.push_str(&format!("{:width$}  {}\n", op.meta.name, notes.join("; ")));
+        }
+    }
+    out.push_str(&format!(
+        "\n{} operations. Each one's SOAPAction is its name and its request headers are the ones \
+         above, unless noted. `bingads example {} OPERATION` prints a request.\n",
+        svc.operations.len(),
+        svc.short_name()
+    ));
+    out
+}
+
+fn services_json() -> String {
+    let mut w = JsonWriter::pretty();
+    w.begin_array();
+    for s in services::all() {
+        w.item();
+        w.begin_object();
+        w.key("Name");
+        w.string(s.meta.name);
+        w.key("Module");
+        w.string(s.module);
+        w.key("Version");
+        w.string(s.meta.version);
+        w.key("Operations");
+        w.raw_number(&s.operations.len().to_string());
+        w.key("Endpoints");
+        w.begin_object();
+        for (env, url) in s.meta.endpoints {
+            w.key(env);
+            w.string(url);
+        }
+        w.end_object();
+        w.end_object();
+    }
+    w.end_array();
+    let mut s = w.into_string();
+    s.push('\n');
+    s
+}
+
+fn operations_json(svc: &services::Service) -> String {
+    let mut w = JsonWriter::pretty();
+    w.begin_array();
+    for op in svc.operations {
+        let m = op.meta;
+        w.item();
+        w.begin_object();
+        w.key("Name");
+        w.string(m.name);
+        w.key("SoapAction");
+        w.string(m.soap_action);
+        w.key("RequestElement");
+        w.string(m.request_element.1);
+        w.key("ResponseElement");
+        w.string(m.response_element.1);
+        w.key("RequestHeaders");
+        w.begin_array();
+        for h in m.input_headers {
+            w.item();
+            w.string(h.name);
+        }
+        w.end_array();
+        w.key("ResponseHeaders");
+        w.begin_array();
+        for h in m.output_headers {
+            w.item();
+            w.string(h.name);
+        }
+        w.end_array();
+        w.key("Faults");
+        w.begin_array();
+        for f in m.faults {
+            w.item();
+            w.string(f);
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    let mut s = w.into_string();
+    s.push('\n');
+    s
+}
+
+/// A request with every field filled with a placeholder and every derived type shown.
+pub fn example(service: &str, operation: &str) -> Result<String, CliError> {
+    let (_, op) = services::find_operation(service, operation)?;
+    let mut s = op.example.to_string();
+    s.push('\n');
+    Ok(s)
+}
