@@ -6,7 +6,7 @@
 //! out exactly as `bingads_gen::json::JsonWriter::pretty` writes, so a value read from an
 //! example and written back must reproduce it byte for byte.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::model::*;
 
@@ -54,78 +54,20 @@ pub fn derived_example(
 }
 
 struct Examples<'a> {
-    service: &'a Service,
-    types: HashMap<&'a QName, &'a TypeDef>,
+    types: TypeIndex<'a>,
     discriminators: &'a BTreeMap<String, String>,
 }
 
 impl<'a> Examples<'a> {
     fn new(service: &'a Service, discriminators: &'a BTreeMap<String, String>) -> Self {
         Examples {
-            service,
-            types: service.types.iter().map(|t| (t.name(), t)).collect(),
+            types: TypeIndex::new(service),
             discriminators,
         }
     }
 
     fn complex_type(&self, q: &QName) -> Option<&'a ComplexType> {
-        match self.types.get(q) {
-            Some(TypeDef::Complex(c)) => Some(c),
-            _ => None,
-        }
-    }
-
-    fn is_extended(&self, q: &QName) -> bool {
-        self.service
-            .types
-            .iter()
-            .any(|t| matches!(t, TypeDef::Complex(d) if d.base.as_ref() == Some(q)))
-    }
-
-    fn array_item(&self, q: &QName) -> Option<&'a Field> {
-        let c = self.complex_type(q)?;
-        if c.base.is_none() && !c.is_element_wrapper && c.fields.len() == 1 && !self.is_extended(q)
-        {
-            c.fields.first().filter(|f| f.is_repeated())
-        } else {
-            None
-        }
-    }
-
-    fn descendants(&self, q: &QName) -> Vec<&'a ComplexType> {
-        let mut out = Vec::new();
-        for t in &self.service.types {
-            if let TypeDef::Complex(c) = t {
-                let mut cur = c.base.as_ref();
-                let mut guard = 0;
-                while let Some(b) = cur {
-                    if b == q {
-                        out.push(c);
-                        break;
-                    }
-                    cur = self.complex_type(b).and_then(|x| x.base.as_ref());
-                    guard += 1;
-                    if guard > 64 {
-                        break;
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    fn fields(&self, c: &'a ComplexType) -> Vec<&'a Field> {
-        let mut chain = vec![c];
-        let mut cur = c;
-        while let Some(b) = cur.base.as_ref().and_then(|b| self.complex_type(b)) {
-            if chain.len() > 64 {
-                break;
-            }
-            chain.push(b);
-            cur = b;
-        }
-        chain.reverse();
-        chain.into_iter().flat_map(|t| t.fields.iter()).collect()
+        self.types.complex(q)
     }
 
     /// Writes an object for type `q`; `discriminated` = the concrete type whose `Type` leads.
@@ -147,7 +89,7 @@ impl<'a> Examples<'a> {
                 .unwrap_or_else(|| d.name.clone());
             w.string(&value);
         }
-        for f in self.fields(c) {
+        for f in self.types.fields(c) {
             if discriminated.is_some() && f.name == "Type" {
                 continue;
             }
@@ -182,7 +124,7 @@ impl<'a> Examples<'a> {
                 Some(())
             }
             TypeRef::Named(q) => {
-                if let Some(item) = self.array_item(q) {
+                if let Some(item) = self.types.array_item(q) {
                     w.begin_array();
                     // One item of each concrete type when the items are polymorphic.
                     let concrete = match &item.ty {
@@ -190,7 +132,12 @@ impl<'a> Examples<'a> {
                             if self.complex_type(iq).is_some() && depth < MAX_DEPTH =>
                         {
                             let mut all = vec![iq.clone()];
-                            all.extend(self.descendants(iq).into_iter().map(|d| d.name.clone()));
+                            all.extend(
+                                self.types
+                                    .descendants(iq)
+                                    .into_iter()
+                                    .map(|d| d.name.clone()),
+                            );
                             if all.len() > 1 {
                                 Some((iq.clone(), all))
                             } else {
@@ -220,8 +167,8 @@ impl<'a> Examples<'a> {
                         Some(())
                     }
                     TypeDef::Complex(_) => {
-                        let derived = self.descendants(q).into_iter().next();
-                        match (self.is_extended(q), derived) {
+                        let derived = self.types.descendants(q).into_iter().next();
+                        match (self.types.is_extended(q), derived) {
                             (true, Some(d)) => self.complex(w, &d.name, Some(&d.name), depth),
                             (true, None) => self.complex(w, q, Some(q), depth),
                             (false, _) => self.complex(w, q, None, depth),

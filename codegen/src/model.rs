@@ -290,3 +290,111 @@ pub struct EnumValue {
     /// WCF's numeric value annotation, when present.
     pub numeric: Option<i64>,
 }
+
+/// Lookups over one service's types that the emitter, the sample builder and the example
+/// builder all need, with one definition of each rule (what an array wrapper is, which
+/// types a polymorphic family holds, the wire order of inherited fields).
+pub struct TypeIndex<'a> {
+    service: &'a Service,
+    by_name: std::collections::HashMap<&'a QName, &'a TypeDef>,
+    /// Types extended by at least one other type.
+    extended: std::collections::HashSet<&'a QName>,
+}
+
+impl<'a> TypeIndex<'a> {
+    pub fn new(service: &'a Service) -> Self {
+        let by_name = service.types.iter().map(|t| (t.name(), t)).collect();
+        let extended = service
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                TypeDef::Complex(c) => c.base.as_ref(),
+                TypeDef::Simple(_) => None,
+            })
+            .collect();
+        TypeIndex {
+            service,
+            by_name,
+            extended,
+        }
+    }
+
+    pub fn service(&self) -> &'a Service {
+        self.service
+    }
+
+    pub fn get(&self, q: &QName) -> Option<&'a TypeDef> {
+        self.by_name.get(q).copied()
+    }
+
+    pub fn complex(&self, q: &QName) -> Option<&'a ComplexType> {
+        match self.get(q) {
+            Some(TypeDef::Complex(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Whether other types extend `q` (it is then the root of a polymorphic family).
+    pub fn is_extended(&self, q: &QName) -> bool {
+        self.extended.contains(q)
+    }
+
+    /// The item field of an array wrapper: a type that is not an element wrapper, has no base
+    /// and no descendants, and whose only field repeats (`ArrayOfX`).
+    pub fn array_item(&self, q: &QName) -> Option<&'a Field> {
+        let c = self.complex(q)?;
+        let shape = c.base.is_none()
+            && !c.is_element_wrapper
+            && c.fields.len() == 1
+            && !self.is_extended(q);
+        c.fields.first().filter(|f| shape && f.is_repeated())
+    }
+
+    /// The base chain from the root down to `c`; `None` when a base is unknown or cyclic.
+    pub fn lineage(&self, c: &'a ComplexType) -> Option<Vec<&'a ComplexType>> {
+        let mut chain = vec![c];
+        let mut cur = c;
+        while let Some(base) = &cur.base {
+            let b = self.complex(base)?;
+            if chain.iter().any(|x| x.name == b.name) {
+                return None;
+            }
+            chain.push(b);
+            cur = b;
+        }
+        chain.reverse();
+        Some(chain)
+    }
+
+    /// Every field of `c` in wire order: base type fields first (empty when the base chain is
+    /// broken; the emitter reports that case as an error through [`Self::lineage`]).
+    pub fn fields(&self, c: &'a ComplexType) -> Vec<&'a Field> {
+        self.lineage(c)
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|t| t.fields.iter())
+            .collect()
+    }
+
+    /// Every type derived from `q`, directly or not, in document order.
+    pub fn descendants(&self, q: &QName) -> Vec<&'a ComplexType> {
+        let mut out = Vec::new();
+        for t in &self.service.types {
+            let TypeDef::Complex(c) = t else { continue };
+            let mut cur = c.base.as_ref();
+            let mut steps = 0;
+            while let Some(b) = cur {
+                if b == q {
+                    out.push(c);
+                    break;
+                }
+                steps += 1;
+                if steps > 64 {
+                    break;
+                }
+                cur = self.complex(b).and_then(|x| x.base.as_ref());
+            }
+        }
+        out
+    }
+}

@@ -7,8 +7,6 @@
 //! conventions as `bingads_gen::xml::XmlWriter` (unprefixed elements, `xmlns` where the
 //! namespace changes, `xmlns:i` on the root, `i:type="t:Name" xmlns:t=".."`).
 
-use std::collections::HashMap;
-
 use crate::model::*;
 
 const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -25,92 +23,41 @@ pub enum Fill {
 
 /// Builds sample documents for one service.
 pub struct Sampler<'a> {
-    service: &'a Service,
-    types: HashMap<&'a QName, &'a TypeDef>,
+    types: TypeIndex<'a>,
     /// Nesting depth after which optional content is left out, so recursive types end.
     pub max_depth: usize,
 }
 
 impl<'a> Sampler<'a> {
     pub fn new(service: &'a Service) -> Self {
-        let types = service.types.iter().map(|t| (t.name(), t)).collect();
         Sampler {
-            service,
-            types,
+            types: TypeIndex::new(service),
             max_depth: 4,
         }
     }
 
     fn complex(&self, q: &QName) -> Option<&'a ComplexType> {
-        match self.types.get(q) {
-            Some(TypeDef::Complex(c)) => Some(c),
-            _ => None,
-        }
-    }
-
-    /// An array wrapper's item field, if `q` is one (same rule as the emitter).
-    fn array_item(&self, q: &QName) -> Option<&'a Field> {
-        let c = self.complex(q)?;
-        let extended = self
-            .service
-            .types
-            .iter()
-            .any(|t| matches!(t, TypeDef::Complex(d) if d.base.as_ref() == Some(q)));
-        if c.base.is_none() && !c.is_element_wrapper && c.fields.len() == 1 && !extended {
-            c.fields.first().filter(|f| f.is_repeated())
-        } else {
-            None
-        }
-    }
-
-    fn fields(&self, c: &'a ComplexType) -> Vec<&'a Field> {
-        let mut chain = vec![c];
-        let mut cur = c;
-        while let Some(b) = cur.base.as_ref().and_then(|b| self.complex(b)) {
-            if chain.len() > 64 {
-                break;
-            }
-            chain.push(b);
-            cur = b;
-        }
-        chain.reverse();
-        chain.into_iter().flat_map(|t| t.fields.iter()).collect()
+        self.types.complex(q)
     }
 
     /// Concrete descendants of `q`, in document order.
     pub fn descendants(&self, q: &QName) -> Vec<&'a ComplexType> {
-        let mut out = Vec::new();
-        for t in &self.service.types {
-            if let TypeDef::Complex(c) = t {
-                let mut cur = c.base.as_ref();
-                let mut guard = 0;
-                while let Some(b) = cur {
-                    if b == q {
-                        out.push(c);
-                        break;
-                    }
-                    cur = self.complex(b).and_then(|x| x.base.as_ref());
-                    guard += 1;
-                    if guard > 64 {
-                        break;
-                    }
-                }
-            }
-        }
-        out
+        self.types.descendants(q)
     }
 
     /// A whole document: the element `type_name` (in the type's namespace) holding a sample of
     /// the type, or of `xsi_type` (a descendant) announced with `xsi:type`.
     pub fn document(&self, type_name: &str, xsi_type: Option<&str>, fill: Fill) -> Option<String> {
         let root = self
-            .service
+            .types
+            .service()
             .types
             .iter()
             .find(|t| t.name().name == type_name)?;
         let ty = match xsi_type {
             Some(x) => self
-                .service
+                .types
+                .service()
                 .types
                 .iter()
                 .find(|t| t.name().name == x)?
@@ -153,7 +100,7 @@ impl<'a> Sampler<'a> {
             w.end(name);
             return;
         }
-        if let Some(item) = self.array_item(ty) {
+        if let Some(item) = self.types.array_item(ty) {
             w.start(ns, name);
             for i in 0..2 {
                 if i == 1 && item.nillable {
@@ -171,7 +118,7 @@ impl<'a> Sampler<'a> {
                 if let Some(x) = xsi {
                     w.xsi_type(&x.ns, &x.name);
                 }
-                for f in self.fields(c) {
+                for f in self.types.fields(c) {
                     self.field(w, f, fill, depth + 1);
                 }
                 w.end(name);

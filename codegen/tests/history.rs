@@ -95,7 +95,9 @@ fn generate_and_check(
             let method = names::method_name(&op.name);
             assert!(methods.contains(method.as_str()), "{path}: no fn {method}");
         }
-        assert_eq!(statics.len(), service.operations.len() + 1, "{path}");
+        // SERVICE, one static per operation, and the JSON operation table.
+        assert!(statics.contains("JSON_OPERATIONS"), "{path}: no JSON_OPERATIONS");
+        assert_eq!(statics.len(), service.operations.len() + 2, "{path}");
         assert_eq!(methods.len(), service.operations.len(), "{path}");
         let client = names::client_name(&service.name);
         assert!(structs.contains(client.as_str()), "{path}: no {client}");

@@ -271,6 +271,7 @@ struct ServiceEmitter<'a> {
     service: &'a Service,
     version: &'a str,
     types: HashMap<&'a QName, &'a TypeDef>,
+    index: TypeIndex<'a>,
     shapes: HashMap<&'a QName, Shape>,
     /// Direct descendants of each type.
     children: HashMap<&'a QName, Vec<&'a QName>>,
@@ -303,17 +304,13 @@ impl<'a> ServiceEmitter<'a> {
                 }
             }
         }
+        let index = TypeIndex::new(service);
         let mut shapes = HashMap::new();
         for t in &service.types {
             if let TypeDef::Complex(c) = t {
-                let is_array = c.base.is_none()
-                    && !c.is_element_wrapper
-                    && c.fields.len() == 1
-                    && c.fields.first().is_some_and(|f| f.is_repeated())
-                    && !children.contains_key(&c.name);
-                let shape = match (is_array, c.fields.first()) {
-                    (true, Some(item)) => Shape::Array { item: item.clone() },
-                    _ => Shape::Struct,
+                let shape = match index.array_item(&c.name) {
+                    Some(item) => Shape::Array { item: item.clone() },
+                    None => Shape::Struct,
                 };
                 shapes.insert(&c.name, shape);
             }
@@ -322,6 +319,7 @@ impl<'a> ServiceEmitter<'a> {
             service,
             version,
             types,
+            index,
             shapes,
             children,
             namespaces: BTreeMap::new(),
@@ -404,29 +402,11 @@ impl<'a> ServiceEmitter<'a> {
         }
     }
 
-    fn complex(&self, name: &QName) -> Option<&'a ComplexType> {
-        match self.types.get(name) {
-            Some(TypeDef::Complex(c)) => Some(c),
-            _ => None,
-        }
-    }
-
     /// The base chain from the root down to `c` (inclusive).
     fn lineage(&self, c: &'a ComplexType) -> Result<Vec<&'a ComplexType>, EmitError> {
-        let mut chain = vec![c];
-        let mut cur = c;
-        while let Some(base) = &cur.base {
-            let b = self
-                .complex(base)
-                .ok_or_else(|| self.err(format!("{} extends unknown type {base}", cur.name)))?;
-            if chain.iter().any(|x| x.name == b.name) || chain.len() > 64 {
-                return Err(self.err(format!("{} has a cyclic base chain", c.name)));
-            }
-            chain.push(b);
-            cur = b;
-        }
-        chain.reverse();
-        Ok(chain)
+        self.index
+            .lineage(c)
+            .ok_or_else(|| self.err(format!("{} has an unknown or cyclic base type", c.name)))
     }
 
     /// Every field of `c` in wire order: base fields first.
@@ -440,25 +420,7 @@ impl<'a> ServiceEmitter<'a> {
 
     /// Every descendant of `name`, in document order.
     fn descendants(&self, name: &QName) -> Vec<&'a ComplexType> {
-        let mut out = Vec::new();
-        for t in &self.service.types {
-            if let TypeDef::Complex(c) = t {
-                let mut cur = c.base.as_ref();
-                let mut guard = 0;
-                while let Some(b) = cur {
-                    if b == name {
-                        out.push(c);
-                        break;
-                    }
-                    cur = self.complex(b).and_then(|x| x.base.as_ref());
-                    guard += 1;
-                    if guard > 64 {
-                        break;
-                    }
-                }
-            }
-        }
-        out
+        self.index.descendants(name)
     }
 
     fn is_poly(&self, name: &QName) -> bool {
