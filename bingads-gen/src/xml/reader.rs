@@ -113,7 +113,10 @@ impl<'a> XmlReader<'a> {
         self.empty = empty;
         let local = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
         self.path.push(local.into_boxed_str());
-        for attr in e.attributes() {
+        // quick-xml's duplicate-attribute check is quadratic in the attribute count; a hostile
+        // document with thousands of attributes must not cost seconds, and duplicates are harmless
+        // here (we only read xsi:nil and xsi:type).
+        for attr in e.attributes().with_checks(false) {
             let attr = attr.map_err(|err| self.error(DecodeErrorKind::Syntax(err.to_string())))?;
             let (ns, local) = self.inner.resolve_attribute(attr.key);
             let is_xsi = matches!(ns, ResolveResult::Bound(n) if n.as_ref() == XSI_NS.as_bytes());
