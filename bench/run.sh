@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Reproduces every figure of README.md's Performance section and bench/RESULTS.md.
+#
+#   bench/run.sh [PART...]      PART: codec runtime python generator build package (default: all)
+#
+# Run from anywhere on an otherwise idle machine (nothing here runs in parallel; `uptime` is
+# printed before each part, because other compiles on a 2-core machine skew every figure).
+# Output goes to the terminal and to $OUT (default target/bench-results/).
+#
+#   codec      cargo bench -p bingads-gen --bench soap     (~1 min after a ~4 min release build)
+#   runtime    cargo bench -p bingads --bench client       (~1 min after the release build)
+#   python     the official Python SDK (bingads==13.0.30.1) on the same inputs, from
+#              ../shared/bench/python: a venv in $PYVENV (default target/bench-python), 5
+#              construct processes + 5 soap processes (~6 min); checks that its canned
+#              1,000-campaign response is byte for byte the Rust benches' input
+#   generator  xtask codegen --check, release, min of 5; lines of generated code
+#   build      cold debug builds of bingads-gen in fresh target dirs: all services, one service
+#              (customer-management), all services + json (~10 min)
+#   package    cargo package -p bingads-gen --no-verify, .crate size
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+OUT=${OUT:-$ROOT/target/bench-results}
+PYBENCH=${PYBENCH:-$ROOT/../shared/bench/python}
+PYVENV=${PYVENV:-$ROOT/target/bench-python}
+mkdir -p "$OUT"
+PARTS=("$@")
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec runtime python generator build package)
+
+log() { printf '\n== %s (%s)\n' "$1" "$(uptime | sed 's/.*load average/load average/')" | tee -a "$OUT/summary.txt"; }
+note() { printf '%s\n' "$*" | tee -a "$OUT/summary.txt"; }
+
+# min of N wall-clock runs of a command, in seconds (3 decimals)
+min_time() {
+  local n=$1; shift
+  local best=""
+  for _ in $(seq "$n"); do
+    local t0 t1 dt
+    t0=$(date +%s.%N)
+    "$@" > /dev/null 2>&1
+    t1=$(date +%s.%N)
+    dt=$(awk "BEGIN { print $t1 - $t0 }")
+    if [ -z "$best" ] || awk "BEGIN { exit !($dt < $best) }"; then best=$dt; fi
+  done
+  printf '%.3f' "$best"
+}
+
+part_codec() {
+  log "codec: cargo bench -p bingads-gen --bench soap"
+  cargo bench -p bingads-gen --bench soap 2>&1 | tee "$OUT/codec.txt" | tail -12
+}
+
+part_runtime() {
+  log "runtime: cargo bench -p bingads --bench client"
+  cargo bench -p bingads --bench client 2>&1 | tee "$OUT/runtime.txt" | tail -16
+}
+
+part_python() {
+  log "python: official SDK bingads==13.0.30.1 ($PYBENCH)"
+  [ -f "$PYBENCH/bench_soap.py" ] || { note "no $PYBENCH/bench_soap.py: skipped"; return; }
+  if [ ! -x "$PYVENV/bin/python" ]; then
+    python3 -m venv "$PYVENV"
+    "$PYVENV/bin/pip" install -q bingads==13.0.30.1
+  fi
+  local py="$PYVENV/bin/python" res="$OUT/python"
+  mkdir -p "$res"
+  "$py" --version | tee -a "$OUT/summary.txt"
+  "$py" -m pip freeze | grep -iE 'bingads|suds' | tee -a "$OUT/summary.txt"
+  # Construction: fresh process per sample (what bench_construct.py's driver does per cell).
+  for i in 1 2 3 4 5; do
+    "$py" "$PYBENCH/bench_construct.py" child-one CampaignManagementService default > "$res/construct_cm_run$i.json"
+    "$py" "$PYBENCH/bench_construct.py" child-all default > "$res/construct_all_run$i.json"
+  done
+  "$py" - "$res" <<'EOF' | tee -a "$OUT/summary.txt"
+import glob, json, os, sys
+r = sys.argv[1]
+cm = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(r, 'construct_cm_run*.json')))]
+al = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(r, 'construct_all_run*.json')))]
+f = lambda xs: '%.0f / %.0f / %.0f' % (min(xs) * 1e3, sorted(xs)[len(xs) // 2] * 1e3, max(xs) * 1e3)
+print('python construct, ms min / median / max over %d processes:' % len(cm))
+print('  import bingads.service_client: %s' % f([x['import_s'] for x in cm]))
+print('  1st CampaignManagement ServiceClient: %s' % f([x['first_s'] for x in cm]))
+print('  2nd CampaignManagement ServiceClient: %s' % f([x['second_s'] for x in cm]))
+print('  all six + import: %s; RSS after all six (MiB): %s' % (
+    f([x['total_incl_import_s'] for x in al]),
+    ' / '.join('%.0f' % v for v in sorted(x['rss_after_all_kib'] / 1024 for x in al))))
+EOF
+  # Per-call SOAP overhead: 5 processes, 30 repetitions each (as run_all.sh does).
+  for i in 1 2 3 4 5; do
+    "$py" "$PYBENCH/bench_soap.py" --reps 30 > "$res/soap_run$i.json"
+  done
+  "$py" "$PYBENCH/summarize.py" "$res" | tee -a "$OUT/summary.txt"
+  # Same inputs: the Python SDK's canned response vs the Rust benches' one.
+  "$py" "$PYBENCH/bench_soap.py" --reps 1 --dump "$res/samples" > /dev/null
+  BENCH_DUMP="$OUT/rust-samples" cargo bench -p bingads-gen --bench soap > /dev/null 2>&1
+  if cmp -s "$res/samples/GetCampaignsByAccountId_response_1000.xml" \
+            "$OUT/rust-samples/GetCampaignsByAccountId_response_1000.xml"; then
+    note "1,000-campaign response: identical bytes in both ($(wc -c < "$res/samples/GetCampaignsByAccountId_response_1000.xml") bytes)"
+  else
+    note "WARNING: the 1,000-campaign responses differ"
+  fi
+  note "AddCampaigns(100) request envelope: Python $(wc -c < "$res/samples/AddCampaigns100_request.xml") bytes, Rust $(wc -c < "$OUT/rust-samples/AddCampaigns100_request.xml") bytes"
+}
+
+part_generator() {
+  log "generator: xtask codegen --check (release), min of 5"
+  cargo build --release -p xtask 2>&1 | tail -1
+  note "xtask codegen --check: $(min_time 5 target/release/xtask codegen --check) s (min of 5)"
+  note "generated lines (wc -l bingads-gen/src/v13/*.rs): $(cat bingads-gen/src/v13/*.rs | wc -l)"
+  note "generated bytes: $(cat bingads-gen/src/v13/*.rs | wc -c)"
+}
+
+# cold debug build of bingads-gen with the given cargo arguments, in a fresh target dir
+cold_build() {
+  local dir t0 t1
+  dir=$(mktemp -d)
+  t0=$(date +%s.%N)
+  CARGO_TARGET_DIR=$dir cargo build -q -p bingads-gen "$@"
+  t1=$(date +%s.%N)
+  rm -rf "$dir"
+  awk "BEGIN { printf \"%.1f\", $t1 - $t0 }"
+}
+
+part_build() {
+  log "build: cold debug builds of bingads-gen (fresh CARGO_TARGET_DIR each)"
+  cargo fetch -q
+  note "all services (default features): $(cold_build) s"
+  log "build: one service"
+  note "one service (--no-default-features --features customer-management): $(cold_build --no-default-features --features customer-management) s"
+  log "build: all services + json"
+  note "all services + json (--features json): $(cold_build --features json) s"
+}
+
+part_package() {
+  log "package: cargo package -p bingads-gen --no-verify"
+  if cargo package -p bingads-gen --no-verify --allow-dirty > "$OUT/package.txt" 2>&1; then
+    local crate
+    crate=$(ls -t target/package/bingads-gen-*.crate | head -1)
+    note "$(basename "$crate"): $(stat -c %s "$crate") bytes ($(du -h "$crate" | cut -f1)); files: $(tar tzf "$crate" | wc -l)"
+  else
+    note "cargo package failed:"
+    tail -5 "$OUT/package.txt" | tee -a "$OUT/summary.txt"
+  fi
+}
+
+note "bench/run.sh $(date -u +%FT%TZ) on $(nproc) cores, $(rustc --version), commit $(git rev-parse --short HEAD)"
+for p in "${PARTS[@]}"; do "part_$p"; done
+note "summary: $OUT/summary.txt"
