@@ -460,7 +460,7 @@ pub fn status(globals: &Globals, env: &Env) -> Result<(String, Option<CliError>)
         .collect();
     if !set.is_empty() {
         out.push_str(&format!(
-            "environment:     {} (values not shown)\n",
+            "variables set:   {} (values not shown)\n",
             set.join(", ")
         ));
     }
