@@ -113,9 +113,11 @@ impl Error {
 
 impl From<DecodeError> for Error {
     fn from(source: DecodeError) -> Self {
+        // `soap::call` puts the response's TrackingId on the decode error when it finds one.
+        let tracking_id = source.tracking_id.clone();
         Error::Decode {
             source,
-            tracking_id: None,
+            tracking_id,
         }
     }
 }
