@@ -57,6 +57,7 @@ pub struct Cli {
 
 /// Options every command accepts.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The stored profile to use [env: BINGADS_PROFILE] (default: the environment's name,
     /// `production` or `sandbox`).
@@ -76,7 +77,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub oauth_endpoint: Option<String>,
     /// Sent as the CustomerId header [env: BINGADS_CUSTOMER_ID].
-    #[arg(long, global = true, value_name = "ID", allow_negative_numbers = false)]
+    #[arg(long, global = true, value_name = "ID")]
     pub customer_id: Option<i64>,
     /// Sent as the CustomerAccountId header [env: BINGADS_ACCOUNT_ID].
     #[arg(long, global = true, value_name = "ID")]
@@ -238,8 +239,11 @@ pub enum AuthCommand {
             Every later call renews the access token when needed and stores the newest refresh \
             token.\n\n\
             The app registration (Microsoft Entra ID) needs the platform \"Mobile and desktop \
-            applications\" with the redirect URI http://localhost (Entra matches loopback \
-            redirects on any port).",
+            applications\" with the redirect URI http://127.0.0.1 (Entra ignores the port of \
+            loopback redirect URIs; add it in the app manifest if the portal refuses it). An app \
+            registered with http://localhost only: pass --redirect-uri http://localhost:PORT/. \
+            An app with only the native-client redirect: pass --redirect-uri \
+            https://login.microsoftonline.com/common/oauth2/nativeclient and paste the address.",
         after_help = "Examples:\n  \
             bingads auth login --client-id 00000000-0000-0000-0000-000000000000 --developer-token TOKEN\n  \
             bingads auth login --environment sandbox --client-id ID --no-browser\n  \
@@ -281,7 +285,7 @@ pub struct LoginArgs {
     /// Do not open a browser; only print the address to open.
     #[arg(long)]
     pub no_browser: bool,
-    /// Port of the redirect listener on 127.0.0.1 (default: any free port).
+    /// Port of the redirect listener on 127.0.0.1 (0: any free port).
     #[arg(long, value_name = "PORT", default_value_t = 0)]
     pub port: u16,
     /// Use this registered redirect URI instead of the listener's (a non-loopback one, such as

@@ -78,6 +78,11 @@ pub fn parse_request(
         "`bingads example {service} {}` prints a request with every field",
         op.meta.name
     );
+    if text.trim().is_empty() {
+        return Err(CliError::usage(format!("the request in {source} is empty"))
+            .hint("an operation without parameters takes {} (e.g. --data '{}')")
+            .hint(example_hint));
+    }
     let value = json::parse(text).map_err(|e| {
         CliError::usage(format!(
             "malformed JSON in {source} at line {}, column {}: {}",

@@ -190,7 +190,7 @@ pub async fn login(
         .ok_or_else(|| {
             CliError::usage("no client id to sign in with")
                 .hint("pass --client-id ID (or set BINGADS_CLIENT_ID): the application (client) id of your app registration in Microsoft Entra ID")
-                .hint("the app needs a \"Mobile and desktop applications\" platform with the redirect URI http://localhost (any port)")
+                .hint("the app needs a \"Mobile and desktop applications\" platform with the redirect URI http://127.0.0.1 (see `bingads auth login --help`)")
         })?;
     let tenant = options
         .tenant

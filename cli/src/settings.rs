@@ -530,7 +530,10 @@ pub fn store_tokens(
     tokens: &OAuthTokens,
 ) -> Result<(), CliError> {
     Credentials::update(path, |c| {
-        let p = c.profiles.entry(profile.to_string()).or_default();
+        // A profile removed meanwhile (`auth logout`) stays removed.
+        let Some(p) = c.profiles.get_mut(profile) else {
+            return Ok(());
+        };
         if let Some(r) = &tokens.refresh_token {
             p.refresh_token = Some(r.expose().to_string());
         }

@@ -194,6 +194,14 @@ fn malformed_json_reports_line_and_column() {
         .stderr(predicate::str::contains(
             "bingads example CampaignManagement GetCampaignsByAccountId",
         ));
+    bingads_at(&emu, &home)
+        .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
+        .write_stdin("  \n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the request in standard input is empty",
+        ));
     assert!(emu.requests().is_empty(), "nothing is sent");
 }
 
