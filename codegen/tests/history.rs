@@ -96,7 +96,10 @@ fn generate_and_check(
             assert!(methods.contains(method.as_str()), "{path}: no fn {method}");
         }
         // SERVICE, one static per operation, and the JSON operation table.
-        assert!(statics.contains("JSON_OPERATIONS"), "{path}: no JSON_OPERATIONS");
+        assert!(
+            statics.contains("JSON_OPERATIONS"),
+            "{path}: no JSON_OPERATIONS"
+        );
         assert_eq!(statics.len(), service.operations.len() + 2, "{path}");
         assert_eq!(methods.len(), service.operations.len(), "{path}");
         let client = names::client_name(&service.name);
