@@ -72,7 +72,6 @@ pub struct Globals {
 /// Where a value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
-    Flag,
     Env,
     Profile,
 }
