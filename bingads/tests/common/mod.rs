@@ -121,7 +121,9 @@ pub fn fast_retries(max_attempts: u32) -> RetryPolicy {
 /// An HTTP client that arms no timer at all (no timeouts, no idle-connection reaper), for
 /// tests on tokio's paused clock: with no timer pending, the runtime waits for socket I/O
 /// for real instead of jumping the clock forward, so the only timers the clock advances to
-/// are the retry waits.
+/// are the retry waits. (With the SDK's default client, an answer that takes real time lets
+/// the paused clock jump straight to the pending request timeout: a spurious
+/// `Error::Timeout`, seen when the server runs on another thread.)
 pub fn timerless_http() -> reqwest::Client {
     reqwest::Client::builder()
         .tls_backend_preconfigured(bingads::http::tls_config().expect("TLS config"))
