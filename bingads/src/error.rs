@@ -60,11 +60,11 @@ pub enum Error {
         message: String,
     },
     /// The response could not be decoded (a malformed or truncated document).
-    #[error("could not decode the service response{}: {source}; this is a bug in the service or the SDK, please report it", tracking(.tracking_id))]
+    /// (Boxed: decode errors are rare, and a small `Error` keeps every `Result` small.)
+    #[error("could not decode the service response{}: {source}; this is a bug in the service or the SDK, please report it", tracking(&.source.tracking_id))]
     Decode {
         #[source]
-        source: DecodeError,
-        tracking_id: Option<String>,
+        source: Box<DecodeError>,
     },
     /// Obtaining or refreshing credentials failed.
     #[error(transparent)]
@@ -85,9 +85,8 @@ impl Error {
     pub fn tracking_id(&self) -> Option<&str> {
         match self {
             Error::Fault(f) => f.tracking_id.as_deref(),
-            Error::HttpStatus { tracking_id, .. } | Error::Decode { tracking_id, .. } => {
-                tracking_id.as_deref()
-            }
+            Error::HttpStatus { tracking_id, .. } => tracking_id.as_deref(),
+            Error::Decode { source } => source.tracking_id.as_deref(),
             _ => None,
         }
     }
@@ -114,10 +113,8 @@ impl Error {
 impl From<DecodeError> for Error {
     fn from(source: DecodeError) -> Self {
         // `soap::call` puts the response's TrackingId on the decode error when it finds one.
-        let tracking_id = source.tracking_id.clone();
         Error::Decode {
-            source,
-            tracking_id,
+            source: Box::new(source),
         }
     }
 }

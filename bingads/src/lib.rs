@@ -18,7 +18,7 @@ pub mod retry;
 pub mod secret;
 mod transport;
 
-pub use bingads_gen::soap::Reply;
+pub use bingads_gen::soap::{OperationMeta, Reply, ServiceMeta};
 pub use bingads_gen::types::{Date, DateTime, Decimal, Flags, Nillable};
 pub use bingads_gen::v13;
 pub use client::{AuthorizationData, Client, ClientBuilder};

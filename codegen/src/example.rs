@@ -6,63 +6,48 @@
 //! out exactly as `bingads_gen::json::JsonWriter::pretty` writes, so a value read from an
 //! example and written back must reproduce it byte for byte.
 
-use std::collections::BTreeMap;
-
 use crate::model::*;
+use crate::rest::ServiceRest;
 
 /// Nesting depth after which optional content is left out (keeps examples readable and
 /// recursive types finite).
 const MAX_DEPTH: usize = 6;
 
 /// The request example of an operation, or `None` if its request element is unknown.
-pub fn request_example(
-    service: &Service,
-    op: &Operation,
-    discriminators: &BTreeMap<String, String>,
-) -> Option<String> {
+pub fn request_example(service: &Service, op: &Operation, rest: &ServiceRest) -> Option<String> {
     let element = service.find_element(&op.input.body)?;
     let TypeRef::Named(q) = &element.ty else {
         return None;
     };
-    type_example(service, q, discriminators)
+    type_example(service, q, rest)
 }
 
 /// An example of any complex type.
-pub fn type_example(
-    service: &Service,
-    ty: &QName,
-    discriminators: &BTreeMap<String, String>,
-) -> Option<String> {
-    let ex = Examples::new(service, discriminators);
+pub fn type_example(service: &Service, ty: &QName, rest: &ServiceRest) -> Option<String> {
+    let ex = Examples::new(service, rest);
     let mut w = Writer::default();
     ex.complex(&mut w, ty, None, 0)?;
     Some(w.out)
 }
 
 /// An example of a polymorphic type as one of its descendants (with its `Type`).
-pub fn derived_example(
-    service: &Service,
-    base: &QName,
-    concrete: &QName,
-    discriminators: &BTreeMap<String, String>,
-) -> Option<String> {
-    let ex = Examples::new(service, discriminators);
+pub fn derived_example(service: &Service, concrete: &QName, rest: &ServiceRest) -> Option<String> {
+    let ex = Examples::new(service, rest);
     let mut w = Writer::default();
-    let _ = base;
     ex.complex(&mut w, concrete, Some(concrete), 0)?;
     Some(w.out)
 }
 
 struct Examples<'a> {
     types: TypeIndex<'a>,
-    discriminators: &'a BTreeMap<String, String>,
+    rest: &'a ServiceRest,
 }
 
 impl<'a> Examples<'a> {
-    fn new(service: &'a Service, discriminators: &'a BTreeMap<String, String>) -> Self {
+    fn new(service: &'a Service, rest: &'a ServiceRest) -> Self {
         Examples {
             types: TypeIndex::new(service),
-            discriminators,
+            rest,
         }
     }
 
@@ -82,14 +67,10 @@ impl<'a> Examples<'a> {
         w.begin_object();
         if let Some(d) = discriminated {
             w.key("Type");
-            let value = self
-                .discriminators
-                .get(&d.name)
-                .cloned()
-                .unwrap_or_else(|| d.name.clone());
-            w.string(&value);
+            w.string(&self.rest.discriminator(&d.name));
         }
-        for f in self.types.fields(c) {
+        for (owner, f) in self.types.fields_with_owner(c) {
+            let key = self.rest.member_name(&owner.name.name, &f.name);
             if discriminated.is_some() && f.name == "Type" {
                 continue;
             }
@@ -99,14 +80,14 @@ impl<'a> Examples<'a> {
                 continue;
             }
             if f.is_repeated() {
-                w.key(&f.name);
+                w.key(&key);
                 w.begin_array();
                 w.item();
                 self.value(w, &f.ty, depth + 1)?;
                 w.end_array();
                 continue;
             }
-            w.key(&f.name);
+            w.key(&key);
             if deep && complex && f.nillable {
                 w.null();
                 continue;

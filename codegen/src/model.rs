@@ -376,6 +376,16 @@ impl<'a> TypeIndex<'a> {
             .collect()
     }
 
+    /// [`Self::fields`] with the type that declares each field (for per-type facts such as
+    /// JSON member names).
+    pub fn fields_with_owner(&self, c: &'a ComplexType) -> Vec<(&'a ComplexType, &'a Field)> {
+        self.lineage(c)
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|t| t.fields.iter().map(move |f| (t, f)))
+            .collect()
+    }
+
     /// Every type derived from `q`, directly or not, in document order.
     pub fn descendants(&self, q: &QName) -> Vec<&'a ComplexType> {
         let mut out = Vec::new();

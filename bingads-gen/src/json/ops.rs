@@ -57,17 +57,26 @@ impl JsonReply {
     }
 }
 
+/// Reads a request from JSON.
+pub type ReadRequest = fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonRequest>, JsonError>;
+/// Decodes a request envelope into its headers and the request as JSON (`bool`: strict order).
+pub type DecodeRequest = fn(&[u8], bool) -> Result<(Vec<(String, String)>, String), DecodeError>;
+/// Reads a response from JSON.
+pub type ReadResponse = fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonResponse>, JsonError>;
+/// Decodes a response envelope into JSON (`bool`: strict order).
+pub type DecodeResponse = fn(&[u8], bool) -> Result<JsonReply, DecodeError>;
+
 /// One operation's JSON entry points.
 pub struct JsonOperation {
     pub meta: &'static OperationMeta,
     /// A request with every field filled with a placeholder of the right type.
     pub example: &'static str,
-    pub read_request: fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonRequest>, JsonError>,
+    pub read_request: ReadRequest,
     /// A request envelope (as a server receives it) → its headers and the request as JSON.
-    pub decode_request: fn(&[u8], bool) -> Result<(Vec<(String, String)>, String), DecodeError>,
-    pub read_response: fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonResponse>, JsonError>,
+    pub decode_request: DecodeRequest,
+    pub read_response: ReadResponse,
     /// A response envelope → the response or fault as JSON.
-    pub decode_response: fn(&[u8], bool) -> Result<JsonReply, DecodeError>,
+    pub decode_response: DecodeResponse,
 }
 
 impl std::fmt::Debug for JsonOperation {

@@ -849,7 +849,25 @@ impl JsonDecode for Opportunity {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("Opportunity") => {
+                None => {
+                    Self::Opportunity(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "Opportunity",
+                                                "Opportunity, BidOpportunity, BudgetOpportunity, KeywordOpportunity, BroadMatchKeywordOpportunity"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("Opportunity") => {
                     Self::Opportunity(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("BidOpportunity") => {
@@ -3029,7 +3047,25 @@ impl JsonDecode for KeywordOpportunity {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("KeywordOpportunity") => {
+                None => {
+                    Self::KeywordOpportunity(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "KeywordOpportunity",
+                                                "KeywordOpportunity, BroadMatchKeywordOpportunity"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("KeywordOpportunity") => {
                     Self::KeywordOpportunity(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
@@ -14219,7 +14255,25 @@ impl JsonDecode for SearchParameter {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("SearchParameter") => {
+                None => {
+                    Self::SearchParameter(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "SearchParameter",
+                                                "SearchParameter, QuerySearchParameter, UrlSearchParameter, CategorySearchParameter, SearchVolumeSearchParameter, SuggestedBidSearchParameter, IdeaTextSearchParameter, ExcludeAccountKeywordsSearchParameter, ImpressionShareSearchParameter, LocationSearchParameter, NetworkSearchParameter, DeviceSearchParameter, LanguageSearchParameter, CompetitionSearchParameter, DateRangeSearchParameter, AuctionSegmentSearchParameter"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("SearchParameter") => {
                     Self::SearchParameter(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("QuerySearchParameter") => {
@@ -15582,7 +15636,25 @@ impl JsonDecode for Criterion {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("Criterion") => {
+                None => {
+                    Self::Criterion(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "Criterion",
+                                                "Criterion, LocationCriterion, LanguageCriterion, NetworkCriterion, DeviceCriterion"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("Criterion") => {
                     Self::Criterion(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("LocationCriterion") => {
@@ -22868,7 +22940,25 @@ impl JsonDecode for PerformanceInsightsMessageParameter {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("PerformanceInsightsMessageParameter") => {
+                None => {
+                    Self::PerformanceInsightsMessageParameter(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "PerformanceInsightsMessageParameter",
+                                                "PerformanceInsightsMessageParameter, Text, Url, Entities"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("PerformanceInsightsMessageParameter") => {
                     Self::PerformanceInsightsMessageParameter(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
@@ -24670,7 +24760,25 @@ impl JsonDecode for Recommendation {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("Recommendation") => {
+                None => {
+                    Self::Recommendation(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "Recommendation",
+                                                "Recommendation, ResponsiveSearchAdsRecommendation"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("Recommendation") => {
                     Self::Recommendation(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("ResponsiveSearchAdsRecommendation") => {
@@ -25617,7 +25725,25 @@ impl JsonDecode for RecommendationInfo {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("RecommendationInfo") => {
+                None => {
+                    Self::RecommendationInfo(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "RecommendationInfo",
+                                                "RecommendationInfo, RSARecommendationInfo"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("RecommendationInfo") => {
                     Self::RecommendationInfo(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
@@ -27753,7 +27879,25 @@ impl JsonDecode for RecommendationBase {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("RecommendationBase") => {
+                None => {
+                    Self::RecommendationBase(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "RecommendationBase",
+                                                "RecommendationBase, CampaignBudgetRecommendation, KeywordRecommendation, ResponsiveSearchAdRecommendation, RemoveConflictingNegativeKeywordRecommendation, UseBroadMatchKeywordRecommendation, ResponsiveSearchAdAssetRecommendation"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("RecommendationBase") => {
                     Self::RecommendationBase(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
@@ -36111,7 +36255,24 @@ impl JsonDecode for Breakdown {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("Breakdown") => {
+                None => {
+                    Self::Breakdown(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "Breakdown", "Breakdown, LocationBreakdown"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("Breakdown") => {
                     Self::Breakdown(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("LocationBreakdown") => {
@@ -36669,7 +36830,25 @@ impl JsonDecode for ApplicationFault {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("ApplicationFault") => {
+                None => {
+                    Self::ApplicationFault(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "ApplicationFault",
+                                                "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("ApplicationFault") => {
                     Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("ApiFaultDetail") => {
@@ -37002,18 +37181,14 @@ impl FaultDetailDecode for FaultDetail {
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
     fn write_json(&self, w: &mut JsonWriter) {
-        w.begin_object();
         match self {
             Self::AdApiFaultDetail(v) => {
-                w.key("AdApiFaultDetail");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
             }
             Self::ApiFaultDetail(v) => {
-                w.key("ApiFaultDetail");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
             }
         }
-        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.

@@ -2442,7 +2442,24 @@ impl JsonDecode for BatchError {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("BatchError") => {
+                None => {
+                    Self::BatchError(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "BatchError", "BatchError, EditorialError"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("BatchError") => {
                     Self::BatchError(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("EditorialError") => {
@@ -4959,7 +4976,25 @@ impl JsonDecode for ApplicationFault {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("ApplicationFault") => {
+                None => {
+                    Self::ApplicationFault(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "ApplicationFault",
+                                                "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("ApplicationFault") => {
                     Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("ApiFaultDetail") => {
@@ -5254,18 +5289,18 @@ impl XmlDecode for KeyValuePairOfstringstring {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringstring {
-    const MEMBERS: &'static [&'static str] = &["key", "value"];
+    const MEMBERS: &'static [&'static str] = &["Key", "Value"];
     fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
         let _ = discriminated;
         crate::json::emit::nillable_req(
             w,
-            "key",
+            "Key",
             &self.key,
             <String as JsonEncode>::write_json,
         );
         crate::json::emit::nillable_req(
             w,
-            "value",
+            "Value",
             &self.value,
             <String as JsonEncode>::write_json,
         );
@@ -5277,14 +5312,14 @@ impl crate::json::JsonStruct for KeyValuePairOfstringstring {
         path: &mut JsonPath,
     ) -> Result<bool, JsonError> {
         match key {
-            "key" => {
+            "Key" => {
                 self.key = crate::json::member::nillable(
                     v,
                     path,
                     <String as JsonDecode>::read_json,
                 )?;
             }
-            "value" => {
+            "Value" => {
                 self.value = crate::json::member::nillable(
                     v,
                     path,
@@ -5351,18 +5386,14 @@ impl FaultDetailDecode for FaultDetail {
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
     fn write_json(&self, w: &mut JsonWriter) {
-        w.begin_object();
         match self {
             Self::AdApiFaultDetail(v) => {
-                w.key("AdApiFaultDetail");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
             }
             Self::ApiFaultDetail(v) => {
-                w.key("ApiFaultDetail");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
             }
         }
-        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.

@@ -8035,7 +8035,25 @@ impl JsonDecode for ApplicationFault {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("ApplicationFault") => {
+                None => {
+                    Self::ApplicationFault(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "ApplicationFault",
+                                                "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("ApplicationFault") => {
                     Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("AdApiFaultDetail") => {
@@ -8566,7 +8584,24 @@ impl JsonDecode for ApiFault {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("ApiFault") => {
+                None => {
+                    Self::ApiFault(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "ApiFault", "ApiFault, ApiBatchFault"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("ApiFault") => {
                     Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("ApiBatchFault") => {
@@ -8998,22 +9033,15 @@ impl FaultDetailDecode for FaultDetail {
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
     fn write_json(&self, w: &mut JsonWriter) {
-        w.begin_object();
         match self {
             Self::AdApiFaultDetail(v) => {
-                w.key("AdApiFaultDetail");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
             }
             Self::ApiBatchFault(v) => {
-                w.key("ApiBatchFault");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("ApiBatchFault"))
             }
-            Self::ApiFault(v) => {
-                w.key("ApiFault");
-                v.write_json(w);
-            }
+            Self::ApiFault(v) => v.write_json(w),
         }
-        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.

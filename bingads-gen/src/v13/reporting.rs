@@ -1485,7 +1485,25 @@ impl JsonDecode for ReportRequest {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("ReportRequest") => {
+                None => {
+                    Self::ReportRequest(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "ReportRequest",
+                                                "ReportRequest, AccountPerformanceReportRequest, CampaignPerformanceReportRequest, AdDynamicTextPerformanceReportRequest, AdGroupPerformanceReportRequest, AdPerformanceReportRequest, KeywordPerformanceReportRequest, DestinationUrlPerformanceReportRequest, BudgetSummaryReportRequest, AgeGenderAudienceReportRequest, ProfessionalDemographicsAudienceReportRequest, UserLocationPerformanceReportRequest, PublisherUsagePerformanceReportRequest, SearchQueryPerformanceReportRequest, ConversionPerformanceReportRequest, GoalsAndFunnelsReportRequest, NegativeKeywordConflictReportRequest, SearchCampaignChangeHistoryReportRequest, AdExtensionByAdReportRequest, AdExtensionByKeywordReportRequest, AudiencePerformanceReportRequest, AdExtensionDetailReportRequest, ShareOfVoiceReportRequest, ProductDimensionPerformanceReportRequest, ProductPartitionPerformanceReportRequest, ProductPartitionUnitPerformanceReportRequest, ProductSearchQueryPerformanceReportRequest, ProductMatchCountReportRequest, ProductNegativeKeywordConflictReportRequest, CallDetailReportRequest, GeographicPerformanceReportRequest, DSASearchQueryPerformanceReportRequest, DSAAutoTargetPerformanceReportRequest, DSACategoryPerformanceReportRequest, HotelDimensionPerformanceReportRequest, HotelGroupPerformanceReportRequest, AssetGroupPerformanceReportRequest, SearchInsightPerformanceReportRequest, AssetPerformanceReportRequest, CategoryInsightsReportRequest, CategoryClickCoverageReportRequest, CombinationPerformanceReportRequest, AppsPerformanceReportRequest, FeedItemPerformanceReportRequest, TravelQueryInsightReportRequest, BidStrategyReportRequest, MSClickIdPerformanceReportRequest, MMMPerformanceReportRequest, SearchTermLandingPageReportRequest"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("ReportRequest") => {
                     Self::ReportRequest(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("AccountPerformanceReportRequest") => {
@@ -49708,7 +49726,25 @@ impl JsonDecode for ApplicationFault {
     fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
         Ok(
             match crate::json::discriminator(v, path)? {
-                None | Some("ApplicationFault") => {
+                None => {
+                    Self::ApplicationFault(
+                        crate::json::read_struct(v, path, &["Type"])
+                            .map_err(|mut e| {
+                                if e.message.starts_with("unknown key") {
+                                    e.message
+                                        .push_str(
+                                            &format!(
+                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                                "ApplicationFault",
+                                                "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
+                                            ),
+                                        );
+                                }
+                                e
+                            })?,
+                    )
+                }
+                Some("ApplicationFault") => {
                     Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
                 Some("ApiFaultDetail") => {
@@ -49955,18 +49991,14 @@ impl FaultDetailDecode for FaultDetail {
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
     fn write_json(&self, w: &mut JsonWriter) {
-        w.begin_object();
         match self {
             Self::AdApiFaultDetail(v) => {
-                w.key("AdApiFaultDetail");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
             }
             Self::ApiFaultDetail(v) => {
-                w.key("ApiFaultDetail");
-                v.write_json(w);
+                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
             }
         }
-        w.end_object();
     }
 }
 /// Metadata of this service: endpoints and every operation.

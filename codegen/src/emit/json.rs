@@ -46,10 +46,7 @@ impl<'a> ServiceEmitter<'a> {
 
     /// The `Type` value of a concrete type in the REST form.
     pub(super) fn discriminator(&self, q: &QName) -> String {
-        self.json_discriminators
-            .get(&q.name)
-            .cloned()
-            .unwrap_or_else(|| q.name.clone())
+        self.rest.discriminator(&q.name)
     }
 
     pub(super) fn emit_json_enum(
@@ -111,9 +108,11 @@ impl<'a> ServiceEmitter<'a> {
         let mut writes = Vec::new();
         let mut reads = Vec::new();
         let mut member_names = Vec::new();
-        for f in &fields {
+        // Members are named by their element, except where the REST form spells them
+        // otherwise (looked up by the type that declares the field).
+        for (owner, f) in self.index.fields_with_owner(c) {
             let fid = ident(&names::field_name(&f.name));
-            let key = lit(&f.name);
+            let key = lit(&self.rest.member_name(&owner.name.name, &f.name));
             let boxed = self.boxed.contains(&(c.name.clone(), f.name.clone()));
             let (wfn, rfn) = self.json_codec(&f.ty, boxed)?;
             member_names.push(key.clone());
@@ -193,6 +192,12 @@ impl<'a> ServiceEmitter<'a> {
         let eid = ident(&names::type_name(&c.name.name));
         let mut members: Vec<&ComplexType> = vec![c];
         members.extend(self.descendants(&c.name));
+        let family_lit = lit(&c.name.name);
+        let known_lit = lit(&members
+            .iter()
+            .map(|m| self.discriminator(&m.name))
+            .collect::<Vec<_>>()
+            .join(", "));
         let mut writes = Vec::new();
         let mut reads = Vec::new();
         let mut known = Vec::new();
@@ -207,11 +212,21 @@ impl<'a> ServiceEmitter<'a> {
             } else {
                 quote!(Some(#dl) | Some(#tname))
             };
-            let pattern = if m.name == c.name {
-                quote!(None | #pattern)
-            } else {
-                pattern
-            };
+            if m.name == c.name {
+                // Without a `Type` the value is read as the base type; when a member of a
+                // derived type is what made that fail, say how to pick the type.
+                reads.push(quote! {
+                    None => Self::#vid(crate::json::read_struct(v, path, &["Type"]).map_err(|mut e| {
+                        if e.message.starts_with("unknown key") {
+                            e.message.push_str(&format!(
+                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
+                                #family_lit, #known_lit
+                            ));
+                        }
+                        e
+                    })?),
+                });
+            }
             reads.push(
                 quote!(#pattern => Self::#vid(crate::json::read_struct(v, path, &["Type"])?),),
             );
@@ -255,19 +270,25 @@ impl<'a> ServiceEmitter<'a> {
                     continue;
                 }
                 let vid = ident(&names::type_name(&f.element.name));
-                let key = lit(&f.element.name);
-                arms.push(quote! {
-                    Self::#vid(v) => { w.key(#key); v.write_json(w); }
-                });
+                // The REST form of a fault detail is the detail object with its type as `Type`.
+                let el = self.service.find_element(&f.element).ok_or_else(|| {
+                    self.err(format!("fault element {} is not declared", f.element))
+                })?;
+                let write = match &el.ty {
+                    TypeRef::Named(q) if !self.is_poly(q) && self.index.complex(q).is_some() => {
+                        let tname = lit(&q.name);
+                        quote!(crate::json::write_struct(v, w, Some(#tname)))
+                    }
+                    _ => quote!(v.write_json(w)),
+                };
+                arms.push(quote! { Self::#vid(v) => #write, });
             }
         }
         Ok(quote! {
             #[cfg(feature = "json")]
             impl JsonEncode for FaultDetail {
                 fn write_json(&self, w: &mut JsonWriter) {
-                    w.begin_object();
                     match self { #(#arms)* }
-                    w.end_object();
                 }
             }
         })
@@ -280,9 +301,8 @@ impl<'a> ServiceEmitter<'a> {
                 self.err(format!("request element {} is not declared", op.input.body))
             })?;
             let req_ty = self.value_type(&req_el.ty)?;
-            let example =
-                crate::example::request_example(self.service, op, &self.json_discriminators)
-                    .ok_or_else(|| self.err(format!("no example for {}", op.name)))?;
+            let example = crate::example::request_example(self.service, op, &self.rest)
+                .ok_or_else(|| self.err(format!("no example for {}", op.name)))?;
             let example = lit(&example);
             entries.push(quote!(crate::json::JsonOperation::of::<#req_ty>(#example)));
         }

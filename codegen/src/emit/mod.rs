@@ -71,7 +71,7 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
                 .collect();
             let mut emitter = ServiceEmitter::new(service, &version.name)?;
             emitter.api_revision = version.api_revision.clone().unwrap_or_default();
-            emitter.json_discriminators = loaded.rest.discriminators(&service.name);
+            emitter.rest = loaded.rest.service(&service.name);
             let tokens = emitter.emit()?;
             let header = header_comment(
                 &format!(
@@ -281,8 +281,8 @@ struct ServiceEmitter<'a> {
     boxed: BTreeSet<(QName, String)>,
     /// The version's `Api-Revision` date (empty when unknown).
     api_revision: String,
-    /// REST `Type` discriminator of each concrete type in a polymorphic family.
-    json_discriminators: BTreeMap<String, String>,
+    /// REST facts: `Type` discriminators and renamed JSON members.
+    rest: crate::rest::ServiceRest,
 }
 
 impl<'a> ServiceEmitter<'a> {
@@ -325,7 +325,7 @@ impl<'a> ServiceEmitter<'a> {
             namespaces: BTreeMap::new(),
             boxed: BTreeSet::new(),
             api_revision: String::new(),
-            json_discriminators: BTreeMap::new(),
+            rest: Default::default(),
         };
         emitter.collect_namespaces();
         emitter.check_rust_names()?;
