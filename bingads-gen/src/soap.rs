@@ -182,7 +182,11 @@ pub fn write_envelope(body: &dyn RequestBody, headers: &[(&str, &str)]) -> Strin
     out.push_str("\"><s:Header>");
     let mut w = XmlWriter::inside(out, "");
     for h in op.input_headers {
-        if let Some((_, value)) = headers.iter().find(|(name, _)| *name == h.name) {
+        let value = headers
+            .iter()
+            .find(|(name, _)| *name == h.name)
+            .map(|(_, v)| *v);
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
             w.start(h.namespace, h.name);
             w.text(value);
             w.end(h.name);

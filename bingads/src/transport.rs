@@ -118,6 +118,7 @@ impl SoapTransport {
             Err(e) => return Err((self.classify(op, &e, retry_ambiguous), token)),
         };
         let status = response.status().as_u16();
+        tracing::Span::current().record("status", status);
         let header_tracking = response
             .headers()
             .get("TrackingId")
@@ -237,10 +238,7 @@ impl SoapTransport {
             let result = self.attempt(op, body).instrument(span.clone()).await;
             span.record("duration_ms", started.elapsed().as_millis() as u64);
             let (failure, token) = match result {
-                Ok(raw) => {
-                    span.record("status", raw.status);
-                    return Ok(raw);
-                }
+                Ok(raw) => return Ok(raw),
                 Err(f) => f,
             };
             match failure {

@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use bingads::v13::customer_management::GetUserRequest;
-use bingads::{Client, Environment, Error, RetryPolicy};
+use bingads::{Client, Environment, Error, RetryPolicy, SecretString};
 use bingads_emulator::{Emulator, Injection, PASSWORD, USER_NAME};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
@@ -158,6 +158,36 @@ async fn twenty_concurrent_109s_share_one_refresh() {
     assert_eq!(sent.len(), 40, "each call: one 109, one retry");
     assert_eq!(sent.iter().filter(|t| **t == old).count(), 20);
     assert_eq!(sent.iter().filter(|t| **t == new).count(), 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_refresh_is_shared_too() {
+    let emu = common::emulator().await;
+    let oauth = common::OAuth::new(&emu);
+    // The refresh token stops working (revoked elsewhere), then every access token expires.
+    oauth.grant.set_tokens(bingads::auth::OAuthTokens::new(
+        oauth.initial.access_token.as_str(),
+        Some(SecretString::new("revoked-refresh-token")),
+        Some(Duration::from_secs(3600)),
+    ));
+    let client = oauth.client(&emu, RetryPolicy::none());
+    emu.expire_access_tokens();
+    emu.inject(Injection::Delay(Duration::from_millis(300)).times(20));
+    let before = emu.token_requests();
+    let mut calls = JoinSet::new();
+    for _ in 0..20 {
+        let client = client.clone();
+        calls.spawn(async move { get(&client).await });
+    }
+    while let Some(result) = calls.join_next().await {
+        let err = result.expect("no panic").expect_err("the refresh fails");
+        assert!(matches!(err, Error::Auth(_)), "{err:?}");
+    }
+    assert_eq!(
+        emu.token_requests() - before,
+        1,
+        "one token request for twenty 109s"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

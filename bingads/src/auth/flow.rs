@@ -57,8 +57,10 @@ pub(crate) struct OAuthCore {
     state: Mutex<Option<String>>,
     pkce_verifier: Mutex<Option<SecretString>>,
     tokens: Mutex<Option<OAuthTokens>>,
-    /// Held for every token request, so that concurrent callers share one refresh.
-    refresh_lock: tokio::sync::Mutex<()>,
+    /// Held for every token request, so that concurrent callers share one refresh. It guards
+    /// the last refresh that failed after a 109, with the access token that was rejected, so
+    /// the callers waiting behind it get that answer instead of each trying again.
+    refresh_lock: tokio::sync::Mutex<Option<(SecretString, AuthError)>>,
 }
 
 /// A poisoned lock only means a panic elsewhere; the data (an `Option`) is still consistent.
@@ -112,7 +114,7 @@ impl OAuthCore {
             state: Mutex::new(None),
             pkce_verifier: Mutex::new(None),
             tokens: Mutex::new(None),
-            refresh_lock: tokio::sync::Mutex::new(()),
+            refresh_lock: tokio::sync::Mutex::new(None),
         }
     }
 
@@ -412,16 +414,29 @@ impl OAuthCore {
 
     /// The service rejected `rejected`: refresh unless someone already replaced it.
     pub(crate) async fn token_expired(&self, rejected: &SecretString) -> Result<bool, AuthError> {
-        let _single = self.refresh_lock.lock().await;
+        let mut last_failure = self.refresh_lock.lock().await;
         let current = self.tokens().ok_or(AuthError::NoTokens)?;
         if current.access_token != *rejected {
             return Ok(true);
         }
+        if let Some((token, error)) = last_failure.as_ref() {
+            if token == rejected {
+                return Err(error.clone());
+            }
+        }
         let Some(refresh_token) = current.refresh_token.clone() else {
             return Err(AuthError::NoRefreshToken);
         };
-        self.refresh_locked(&refresh_token).await?;
-        Ok(true)
+        match self.refresh_locked(&refresh_token).await {
+            Ok(_) => {
+                *last_failure = None;
+                Ok(true)
+            }
+            Err(e) => {
+                *last_failure = Some((rejected.clone(), e.clone()));
+                Err(e)
+            }
+        }
     }
 }
 

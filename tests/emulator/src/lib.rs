@@ -450,6 +450,11 @@ impl Emulator {
         self.shared.connections_accepted()
     }
 
+    /// How many requests reached the token endpoint (any grant, successful or not).
+    pub fn token_requests(&self) -> u64 {
+        self.shared.token_requests()
+    }
+
     pub fn shutdown_handle(&self) -> ShutdownHandle {
         self.shutdown.clone()
     }

@@ -686,6 +686,7 @@ pub(crate) async fn token_endpoint(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    shared.token_request();
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

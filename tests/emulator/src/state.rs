@@ -219,6 +219,7 @@ pub(crate) struct Shared {
     injections: Mutex<VecDeque<InjectionRule>>,
     requests: Mutex<Recorded>,
     connections: AtomicU64,
+    token_requests: AtomicU64,
 }
 
 /// Recorded requests and the bytes their bodies hold.
@@ -238,6 +239,7 @@ impl Shared {
             injections: Mutex::new(VecDeque::new()),
             requests: Mutex::new(Recorded::default()),
             connections: AtomicU64::new(0),
+            token_requests: AtomicU64::new(0),
         }
     }
 
@@ -311,6 +313,15 @@ impl Shared {
 
     pub fn connections_accepted(&self) -> u64 {
         self.connections.load(Ordering::Relaxed)
+    }
+
+    /// Counts a request at the token endpoint.
+    pub fn token_request(&self) {
+        self.token_requests.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn token_requests(&self) -> u64 {
+        self.token_requests.load(Ordering::Relaxed)
     }
 }
 
