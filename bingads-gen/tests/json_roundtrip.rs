@@ -11,6 +11,7 @@ use bingads_gen::json::{self, JsonOperation, JsonPath, JsonWriter};
 use bingads_gen::soap::{ServiceMeta, write_envelope, write_response_envelope};
 use codegen::model::{Service, TypeRef};
 
+#[allow(clippy::vec_init_then_push)]
 fn tables() -> Vec<(&'static ServiceMeta, &'static [JsonOperation])> {
     use bingads_gen::v13::*;
     let mut t: Vec<(&'static ServiceMeta, &'static [JsonOperation])> = Vec::new();
