@@ -7,6 +7,9 @@ use bingads_emulator::{
 use bingads_gen::soap::{Envelope, Operation, SoapFault, decode_envelope, write_envelope};
 
 pub fn client() -> reqwest::Client {
+    // Harmless when reqwest has no TLS at all; required when the workspace build unifies in
+    // rustls without a provider. An error only means a provider is installed already.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
