@@ -796,66 +796,82 @@ impl<'a> Differ<'a> {
         }
         self.headers(name, "input", &old.input, &new.input);
         self.headers(name, "output", &old.output, &new.output);
-        for f in &new.faults {
-            let path = format!("{name}.fault.{}", f.name);
-            match old.faults.iter().find(|o| o.name == f.name) {
-                None => {
-                    let detail = self.type_name(&f.element);
-                    self.push(ChangeKind::Added, Item::Fault, path, detail, false);
-                }
-                Some(o) if o.element != f.element => {
-                    let detail = format!(
-                        "element {} → {}",
-                        self.type_name(&o.element),
-                        self.type_name(&f.element)
-                    );
-                    self.push(ChangeKind::Changed, Item::Fault, path, detail, true);
-                }
-                Some(_) => {}
-            }
-        }
-        for f in &old.faults {
-            if !new.faults.iter().any(|n| n.name == f.name) {
-                let detail = self.type_name(&f.element);
-                self.push(
-                    ChangeKind::Removed,
-                    Item::Fault,
-                    format!("{name}.fault.{}", f.name),
-                    detail,
-                    true,
-                );
-            }
-        }
+        let old_faults: Vec<(&str, &QName)> = old
+            .faults
+            .iter()
+            .map(|f| (f.name.as_str(), &f.element))
+            .collect();
+        let new_faults: Vec<(&str, &QName)> = new
+            .faults
+            .iter()
+            .map(|f| (f.name.as_str(), &f.element))
+            .collect();
+        self.named_elements(
+            Item::Fault,
+            &format!("{name}.fault"),
+            &old_faults,
+            &new_faults,
+            false,
+        );
     }
 
     /// Header changes of one direction (`input` or `output`); headers are matched by part name.
+    /// A header added to a request is breaking (old clients do not send it).
     fn headers(&mut self, op: &str, direction: &str, old: &Message, new: &Message) {
-        let input = direction == "input";
-        for h in &new.headers {
-            let path = format!("{op}.{direction}.{}", h.part);
-            match old.headers.iter().find(|o| o.part == h.part) {
+        let old_headers: Vec<(&str, &QName)> = old
+            .headers
+            .iter()
+            .map(|h| (h.part.as_str(), &h.element))
+            .collect();
+        let new_headers: Vec<(&str, &QName)> = new
+            .headers
+            .iter()
+            .map(|h| (h.part.as_str(), &h.element))
+            .collect();
+        self.named_elements(
+            Item::Header,
+            &format!("{op}.{direction}"),
+            &old_headers,
+            &new_headers,
+            direction == "input",
+        );
+    }
+
+    /// Changes of a list of named element references (an operation's headers or faults),
+    /// matched by name: added (breaking when `added_breaks`), element changed, removed.
+    fn named_elements(
+        &mut self,
+        item: Item,
+        prefix: &str,
+        old: &[(&str, &QName)],
+        new: &[(&str, &QName)],
+        added_breaks: bool,
+    ) {
+        for (name, element) in new {
+            let path = format!("{prefix}.{name}");
+            match old.iter().find(|(o, _)| o == name) {
                 None => {
-                    let detail = self.type_name(&h.element);
-                    self.push(ChangeKind::Added, Item::Header, path, detail, input);
+                    let detail = self.type_name(element);
+                    self.push(ChangeKind::Added, item, path, detail, added_breaks);
                 }
-                Some(o) if o.element != h.element => {
+                Some((_, before)) if before != element => {
                     let detail = format!(
                         "element {} → {}",
-                        self.type_name(&o.element),
-                        self.type_name(&h.element)
+                        self.type_name(before),
+                        self.type_name(element)
                     );
-                    self.push(ChangeKind::Changed, Item::Header, path, detail, true);
+                    self.push(ChangeKind::Changed, item, path, detail, true);
                 }
                 Some(_) => {}
             }
         }
-        for h in &old.headers {
-            if !new.headers.iter().any(|n| n.part == h.part) {
-                let detail = self.type_name(&h.element);
+        for (name, element) in old {
+            if !new.iter().any(|(n, _)| n == name) {
+                let detail = self.type_name(element);
                 self.push(
                     ChangeKind::Removed,
-                    Item::Header,
-                    format!("{op}.{direction}.{}", h.part),
+                    item,
+                    format!("{prefix}.{name}"),
                     detail,
                     true,
                 );
