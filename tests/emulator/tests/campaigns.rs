@@ -1,6 +1,8 @@
 //! Campaign Management: validation, partial success, partial updates, deletes, headers.
 
+#[macro_use]
 mod common;
+
 
 use bingads_emulator::*;
 use bingads_gen::Nillable;
@@ -52,7 +54,7 @@ fn code_of(p: &[(i32, i32, String)]) -> Vec<(i32, i32)> {
     p.iter().map(|(i, c, _)| (*i, *c)).collect()
 }
 
-async fn add_one_campaign(emu: &Emulator, http: &reqwest::Client, h: &Headers, c: Campaign) -> i64 {
+async fn add_one_campaign(emu: &Emulator, http: &common::Http, h: &Headers, c: Campaign) -> i64 {
     let resp = common::ok(emu, http, &add_campaigns_req(vec![Some(c)]), h).await;
     assert!(
         resp.partial_errors.value().is_none_or(|v| v.is_empty()),
@@ -62,10 +64,10 @@ async fn add_one_campaign(emu: &Emulator, http: &reqwest::Client, h: &Headers, c
     resp.campaign_ids.value().unwrap()[0].expect("id")
 }
 
-#[tokio::test]
-async fn add_campaigns_partial_success_and_get_by_ids() {
+both_wires! {
+    async fn add_campaigns_partial_success_and_get_by_ids(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = setup_headers(&emu);
     let mut no_budget = campaign("No budget");
     no_budget.daily_budget = Nillable::Absent;
@@ -133,12 +135,12 @@ async fn add_campaigns_partial_success_and_get_by_ids() {
     };
     let resp = common::ok(&emu, &http, &get_other, &other).await;
     assert!(resp.campaigns.value().unwrap()[0].is_none());
-}
+}}
 
-#[tokio::test]
-async fn request_level_limits_are_operation_errors() {
+both_wires! {
+    async fn request_level_limits_are_operation_errors(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = setup_headers(&emu);
     let many: Vec<_> = (0..101).map(|i| Some(campaign(&format!("C{i}")))).collect();
     let f = common::fault(&emu, &http, &add_campaigns_req(many), &h).await;
@@ -172,12 +174,12 @@ async fn request_level_limits_are_operation_errors() {
     )
     .await;
     assert!(all.campaigns.value().unwrap().is_empty());
-}
+}}
 
-#[tokio::test]
-async fn account_headers() {
+both_wires! {
+    async fn account_headers(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
     let get = GetCampaignsByAccountIdRequest {
         account_id: Some(ACCOUNT_ID),
@@ -226,12 +228,12 @@ async fn account_headers() {
     };
     let f = common::fault(&emu, &http, &mismatch, &common::cm_headers(&token)).await;
     assert_eq!(common::cm_codes(&f)[0].0, 1102);
-}
+}}
 
-#[tokio::test]
-async fn campaign_type_filter() {
+both_wires! {
+    async fn campaign_type_filter(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = setup_headers(&emu);
     let search = add_one_campaign(&emu, &http, &h, campaign("Search one")).await;
     let shopping = add_one_campaign(
@@ -294,12 +296,12 @@ async fn campaign_type_filter() {
     .await;
     assert!(resp.campaigns.value().unwrap()[0].is_none());
     assert_eq!(code_of(&partial(&resp.partial_errors)), vec![(0, 516)]);
-}
+}}
 
-#[tokio::test]
-async fn update_absent_keeps_nil_clears() {
+both_wires! {
+    async fn update_absent_keeps_nil_clears(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = setup_headers(&emu);
     let id = add_one_campaign(
         &emu,
@@ -384,12 +386,12 @@ async fn update_absent_keeps_nil_clears() {
         let resp = common::ok(&emu, &http, &req, &h).await;
         assert_eq!(code_of(&partial(&resp.partial_errors)), vec![(0, code)]);
     }
-}
+}}
 
-#[tokio::test]
-async fn budgets_and_shared_budget_campaigns() {
+both_wires! {
+    async fn budgets_and_shared_budget_campaigns(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = setup_headers(&emu);
     let budget = |name: &str, amount: &str| Budget {
         name: name.into(),
@@ -523,7 +525,7 @@ async fn budgets_and_shared_budget_campaigns() {
     )
     .await;
     assert!(partial(&del.partial_errors).is_empty());
-}
+}}
 
 fn text_asset(text: &str) -> Option<AssetLink> {
     Some(AssetLink {
@@ -562,10 +564,10 @@ fn eta(title2: Option<&str>) -> Ad {
     })
 }
 
-#[tokio::test]
-async fn ad_groups_keywords_ads() {
+both_wires! {
+    async fn ad_groups_keywords_ads(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = setup_headers(&emu);
     let cid = add_one_campaign(&emu, &http, &h, campaign("Tree")).await;
 
@@ -882,12 +884,12 @@ async fn ad_groups_keywords_ads() {
     )
     .await;
     assert_eq!(common::cm_codes(&f)[0].0, 1100);
-}
+}}
 
-#[tokio::test]
-async fn ad_group_update_and_delete() {
+both_wires! {
+    async fn ad_group_update_and_delete(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = setup_headers(&emu);
     let cid = add_one_campaign(&emu, &http, &h, campaign("Groups")).await;
     let add = AddAdGroupsRequest {
@@ -973,4 +975,4 @@ async fn ad_group_update_and_delete() {
     )
     .await;
     assert_eq!(left.ad_groups.value().unwrap().len(), 1);
-}
+}}
