@@ -106,7 +106,9 @@ fn malformed_body(call: &Call<'_>) -> String {
             "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><{response_name}>\
              <Broken attr=\"unterminated></{response_name}></s:Bodyy></s:Envelope>"
         ),
-        Wire::Rest { .. } => "{\"PartialErrors\": [{\"Code\": 1,, \"Message\": \"unterminated}".into(),
+        Wire::Rest { .. } => {
+            "{\"PartialErrors\": [{\"Code\": 1,, \"Message\": \"unterminated}".into()
+        }
     }
 }
 

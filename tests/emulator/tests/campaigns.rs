@@ -3,6 +3,7 @@
 #[macro_use]
 mod common;
 
+use common::Wire;
 
 use bingads_emulator::*;
 use bingads_gen::Nillable;
@@ -64,8 +65,7 @@ async fn add_one_campaign(emu: &Emulator, http: &common::Http, h: &Headers, c: C
     resp.campaign_ids.value().unwrap()[0].expect("id")
 }
 
-both_wires! {
-    async fn add_campaigns_partial_success_and_get_by_ids(wire: Wire) {
+async fn add_campaigns_partial_success_and_get_by_ids(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = setup_headers(&emu);
@@ -135,10 +135,10 @@ both_wires! {
     };
     let resp = common::ok(&emu, &http, &get_other, &other).await;
     assert!(resp.campaigns.value().unwrap()[0].is_none());
-}}
+}
+both_wires!(add_campaigns_partial_success_and_get_by_ids);
 
-both_wires! {
-    async fn request_level_limits_are_operation_errors(wire: Wire) {
+async fn request_level_limits_are_operation_errors(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = setup_headers(&emu);
@@ -174,10 +174,10 @@ both_wires! {
     )
     .await;
     assert!(all.campaigns.value().unwrap().is_empty());
-}}
+}
+both_wires!(request_level_limits_are_operation_errors);
 
-both_wires! {
-    async fn account_headers(wire: Wire) {
+async fn account_headers(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let token = common::access_token(&emu);
@@ -228,10 +228,10 @@ both_wires! {
     };
     let f = common::fault(&emu, &http, &mismatch, &common::cm_headers(&token)).await;
     assert_eq!(common::cm_codes(&f)[0].0, 1102);
-}}
+}
+both_wires!(account_headers);
 
-both_wires! {
-    async fn campaign_type_filter(wire: Wire) {
+async fn campaign_type_filter(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = setup_headers(&emu);
@@ -296,10 +296,10 @@ both_wires! {
     .await;
     assert!(resp.campaigns.value().unwrap()[0].is_none());
     assert_eq!(code_of(&partial(&resp.partial_errors)), vec![(0, 516)]);
-}}
+}
+both_wires!(campaign_type_filter);
 
-both_wires! {
-    async fn update_absent_keeps_nil_clears(wire: Wire) {
+async fn update_absent_keeps_nil_clears(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = setup_headers(&emu);
@@ -386,10 +386,10 @@ both_wires! {
         let resp = common::ok(&emu, &http, &req, &h).await;
         assert_eq!(code_of(&partial(&resp.partial_errors)), vec![(0, code)]);
     }
-}}
+}
+both_wires!(update_absent_keeps_nil_clears);
 
-both_wires! {
-    async fn budgets_and_shared_budget_campaigns(wire: Wire) {
+async fn budgets_and_shared_budget_campaigns(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = setup_headers(&emu);
@@ -525,7 +525,8 @@ both_wires! {
     )
     .await;
     assert!(partial(&del.partial_errors).is_empty());
-}}
+}
+both_wires!(budgets_and_shared_budget_campaigns);
 
 fn text_asset(text: &str) -> Option<AssetLink> {
     Some(AssetLink {
@@ -564,8 +565,7 @@ fn eta(title2: Option<&str>) -> Ad {
     })
 }
 
-both_wires! {
-    async fn ad_groups_keywords_ads(wire: Wire) {
+async fn ad_groups_keywords_ads(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = setup_headers(&emu);
@@ -884,10 +884,10 @@ both_wires! {
     )
     .await;
     assert_eq!(common::cm_codes(&f)[0].0, 1100);
-}}
+}
+both_wires!(ad_groups_keywords_ads);
 
-both_wires! {
-    async fn ad_group_update_and_delete(wire: Wire) {
+async fn ad_group_update_and_delete(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = setup_headers(&emu);
@@ -975,4 +975,5 @@ both_wires! {
     )
     .await;
     assert_eq!(left.ad_groups.value().unwrap().len(), 1);
-}}
+}
+both_wires!(ad_group_update_and_delete);

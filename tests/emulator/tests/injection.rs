@@ -3,6 +3,8 @@
 #[macro_use]
 mod common;
 
+use common::Wire;
+
 use std::time::{Duration, Instant};
 
 use bingads_emulator::*;
@@ -27,8 +29,7 @@ fn user_code(f: &bingads_gen::soap::SoapFault<FaultDetail>) -> i32 {
     }
 }
 
-both_wires! {
-    async fn fault_injections_are_one_shot(wire: Wire) {
+async fn fault_injections_are_one_shot(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
@@ -49,10 +50,10 @@ both_wires! {
     let recorded = emu.requests();
     assert_eq!(recorded[0].injected.as_deref(), Some("TokenExpired"));
     assert_eq!(recorded[1].injected, None);
-}}
+}
+both_wires!(fault_injections_are_one_shot);
 
-both_wires! {
-    async fn throttling_faults_in_each_service_shape(wire: Wire) {
+async fn throttling_faults_in_each_service_shape(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let token = common::access_token(&emu);
@@ -97,10 +98,10 @@ both_wires! {
         }
         other => panic!("{other:?}"),
     }
-}}
+}
+both_wires!(throttling_faults_in_each_service_shape);
 
-both_wires! {
-    async fn counted_and_per_operation_injections(wire: Wire) {
+async fn counted_and_per_operation_injections(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let token = common::access_token(&emu);
@@ -145,10 +146,10 @@ both_wires! {
     emu.inject(Injection::DropConnection);
     emu.clear_injections();
     assert_eq!(emu.pending_injections(), 0);
-}}
+}
+both_wires!(counted_and_per_operation_injections);
 
-both_wires! {
-    async fn http_status_injection(wire: Wire) {
+async fn http_status_injection(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
@@ -168,10 +169,10 @@ both_wires! {
         let body = resp.text().await.unwrap();
         assert!(body.contains("<html") && !body.contains("Envelope"));
     }
-}}
+}
+both_wires!(http_status_injection);
 
-both_wires! {
-    async fn delay_injection(wire: Wire) {
+async fn delay_injection(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
@@ -179,10 +180,10 @@ both_wires! {
     let started = Instant::now();
     common::ok(&emu, &http, &GetUserRequest::default(), &h).await;
     assert!(started.elapsed() >= Duration::from_millis(300));
-}}
+}
+both_wires!(delay_injection);
 
-both_wires! {
-    async fn truncated_and_malformed_xml(wire: Wire) {
+async fn truncated_and_malformed_xml(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let token = common::access_token(&emu);
@@ -196,8 +197,7 @@ both_wires! {
         })]),
     };
     emu.inject(Injection::TruncatedXml);
-    let (status, _, body) =
-        common::send_raw(&emu, &http, &add, &common::cm_headers(&token)).await;
+    let (status, _, body) = common::send_raw(&emu, &http, &add, &common::cm_headers(&token)).await;
     assert_eq!(status, 200);
     assert_unreadable::<AddCampaignsRequest>(wire, &body);
     // The operation ran: the campaign exists.
@@ -223,7 +223,8 @@ both_wires! {
     .await;
     assert_eq!(status, 200);
     assert_unreadable::<GetUserRequest>(wire, &body);
-}}
+}
+both_wires!(truncated_and_malformed_xml);
 
 /// A 200 body that the wire's own decoder must reject as cut short or not well-formed.
 fn assert_unreadable<O: Operation>(wire: common::Wire, body: &[u8])
@@ -252,8 +253,7 @@ where
     }
 }
 
-both_wires! {
-    async fn drop_connection_closes_without_response(wire: Wire) {
+async fn drop_connection_closes_without_response(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
@@ -289,10 +289,10 @@ both_wires! {
         .expect("closed promptly");
     assert!(read.is_ok() || buf.is_empty());
     assert!(buf.is_empty(), "got {:?}", String::from_utf8_lossy(&buf));
-}}
+}
+both_wires!(drop_connection_closes_without_response);
 
-both_wires! {
-    async fn one_connection_for_a_hundred_calls(wire: Wire) {
+async fn one_connection_for_a_hundred_calls(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
@@ -304,11 +304,18 @@ both_wires! {
     assert_eq!(recorded.len(), 100);
     assert!(recorded.iter().all(|r| r.connection_id == 1));
     // A second client opens a second connection.
-    common::ok(&emu, &common::client_on(wire), &GetUserRequest::default(), &h).await;
+    common::ok(
+        &emu,
+        &common::client_on(wire),
+        &GetUserRequest::default(),
+        &h,
+    )
+    .await;
     assert_eq!(emu.connections_accepted(), 2);
     emu.clear_requests();
     assert!(emu.requests().is_empty());
-}}
+}
+both_wires!(one_connection_for_a_hundred_calls);
 
 #[tokio::test]
 async fn shutdown_stops_the_server() {
@@ -346,8 +353,7 @@ async fn shutdown_stops_the_server() {
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
 
-both_wires! {
-    async fn recorded_requests_are_bounded(wire: Wire) {
+async fn recorded_requests_are_bounded(wire: Wire) {
     let config = EmulatorConfig {
         max_recorded_requests: 3,
         max_recorded_body_bytes: 1_000_000,
@@ -375,4 +381,5 @@ both_wires! {
         1,
         "only the latest is kept when bodies exceed the byte limit"
     );
-}}
+}
+both_wires!(recorded_requests_are_bounded);

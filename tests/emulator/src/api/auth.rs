@@ -114,4 +114,3 @@ pub(super) fn authenticate(
     }
     Ok(auth)
 }
-

@@ -123,7 +123,13 @@ pub(crate) fn write(sink: Sink<'_>, service: &ServiceMeta, tracking: &str, fault
         "CustomerManagementService" => {
             use customer_management as m;
             if ad_api {
-                emit!(sink, m, AdApiFaultDetail, ADAPI_NS, ad_api_detail!(m, tracking, errors));
+                emit!(
+                    sink,
+                    m,
+                    AdApiFaultDetail,
+                    ADAPI_NS,
+                    ad_api_detail!(m, tracking, errors)
+                );
             } else {
                 let detail = m::ApiFault {
                     tracking_id: val(tracking),
@@ -135,7 +141,13 @@ pub(crate) fn write(sink: Sink<'_>, service: &ServiceMeta, tracking: &str, fault
         "CustomerBillingService" => {
             use customer_billing as m;
             if ad_api {
-                emit!(sink, m, AdApiFaultDetail, ADAPI_NS, ad_api_detail!(m, tracking, errors));
+                emit!(
+                    sink,
+                    m,
+                    AdApiFaultDetail,
+                    ADAPI_NS,
+                    ad_api_detail!(m, tracking, errors)
+                );
             } else {
                 let detail = m::ApiFault::ApiFault(m::ApiFaultBase {
                     tracking_id: val(tracking),
@@ -147,7 +159,13 @@ pub(crate) fn write(sink: Sink<'_>, service: &ServiceMeta, tracking: &str, fault
         "CampaignManagementService" => {
             use campaign_management as m;
             if ad_api {
-                emit!(sink, m, AdApiFaultDetail, ADAPI_NS, ad_api_detail!(m, tracking, errors));
+                emit!(
+                    sink,
+                    m,
+                    AdApiFaultDetail,
+                    ADAPI_NS,
+                    ad_api_detail!(m, tracking, errors)
+                );
             } else {
                 let detail = m::ApiFaultDetail {
                     tracking_id: val(tracking),
@@ -160,7 +178,13 @@ pub(crate) fn write(sink: Sink<'_>, service: &ServiceMeta, tracking: &str, fault
         "ReportingService" => {
             use reporting as m;
             if ad_api {
-                emit!(sink, m, AdApiFaultDetail, ADAPI_NS, ad_api_detail!(m, tracking, errors));
+                emit!(
+                    sink,
+                    m,
+                    AdApiFaultDetail,
+                    ADAPI_NS,
+                    ad_api_detail!(m, tracking, errors)
+                );
             } else {
                 let detail = api_fault_detail!(m, tracking, operation);
                 emit!(sink, m, ApiFaultDetail, service.namespace, detail);
@@ -169,7 +193,13 @@ pub(crate) fn write(sink: Sink<'_>, service: &ServiceMeta, tracking: &str, fault
         "BulkService" => {
             use bulk as m;
             if ad_api {
-                emit!(sink, m, AdApiFaultDetail, ADAPI_NS, ad_api_detail!(m, tracking, errors));
+                emit!(
+                    sink,
+                    m,
+                    AdApiFaultDetail,
+                    ADAPI_NS,
+                    ad_api_detail!(m, tracking, errors)
+                );
             } else {
                 let detail = api_fault_detail!(m, tracking, operation);
                 emit!(sink, m, ApiFaultDetail, service.namespace, detail);
@@ -178,7 +208,13 @@ pub(crate) fn write(sink: Sink<'_>, service: &ServiceMeta, tracking: &str, fault
         "AdInsightService" => {
             use ad_insight as m;
             if ad_api {
-                emit!(sink, m, AdApiFaultDetail, ADAPI_NS, ad_api_detail!(m, tracking, errors));
+                emit!(
+                    sink,
+                    m,
+                    AdApiFaultDetail,
+                    ADAPI_NS,
+                    ad_api_detail!(m, tracking, errors)
+                );
             } else {
                 let detail = api_fault_detail!(m, tracking, operation);
                 emit!(sink, m, ApiFaultDetail, service.namespace, detail);

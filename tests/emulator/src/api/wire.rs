@@ -25,7 +25,9 @@ pub(crate) enum Wire {
     Soap,
     /// `headers`: the request's credential headers under their SOAP header names
     /// (`AuthenticationToken` for `Authorization: Bearer`), read by the REST front.
-    Rest { headers: Vec<(String, String)> },
+    Rest {
+        headers: Vec<(String, String)>,
+    },
 }
 
 /// An answer body with its status; the front adds the wire's content type.

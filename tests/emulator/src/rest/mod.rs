@@ -32,7 +32,13 @@ const PLAIN_HEADERS: [&str; 5] = [
 ];
 
 /// The routes that share one path, one per method.
-pub(crate) type PathRoutes = Arc<[(axum::http::Method, &'static ServiceMeta, &'static OperationMeta)]>;
+pub(crate) type PathRoutes = Arc<
+    [(
+        axum::http::Method,
+        &'static ServiceMeta,
+        &'static OperationMeta,
+    )],
+>;
 
 /// Entry point for every request to a REST path.
 pub(crate) async fn handle(shared: Arc<Shared>, routes: PathRoutes, request: Request) -> Response {

@@ -20,28 +20,23 @@ pub enum Wire {
     Rest,
 }
 
-/// Runs an `async fn name(wire: Wire)` test once per wire: `name::soap` and `name::rest`.
+/// Runs each `async fn name(wire: Wire)` once per wire, as the tests `name::soap` and
+/// `name::rest` (a module and a function may share a name).
 #[macro_export]
 macro_rules! both_wires {
-    ($(#[$meta:meta])* async fn $name:ident($wire:ident: Wire) $body:block) => {
+    ($($name:ident),* $(,)?) => {$(
         mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-
-            $(#[$meta])*
-            async fn run($wire: common::Wire) $body
-
             #[tokio::test]
             async fn soap() {
-                run(common::Wire::Soap).await
+                super::$name(crate::common::Wire::Soap).await
             }
 
             #[tokio::test]
             async fn rest() {
-                run(common::Wire::Rest).await
+                super::$name(crate::common::Wire::Rest).await
             }
         }
-    };
+    )*};
 }
 
 /// An HTTP client that calls operations on one wire (derefs to `reqwest::Client` for raw
@@ -82,7 +77,10 @@ const REST_FACTS: &str = include_str!("../../../../wsdl/v13/rest-json.json");
 pub fn rest_route(op: &bingads_gen::soap::OperationMeta) -> (reqwest::Method, String) {
     let facts: serde_json::Value = serde_json::from_str(REST_FACTS).expect("rest-json.json");
     let route = facts
-        .pointer(&format!("/services/{}/operations/{}", op.service.name, op.name))
+        .pointer(&format!(
+            "/services/{}/operations/{}",
+            op.service.name, op.name
+        ))
         .unwrap_or_else(|| panic!("{} has no REST route", op.name));
     let method = route["method"].as_str().expect("method");
     (
@@ -158,7 +156,10 @@ pub fn request<O: Operation + JsonEncode>(
         Wire::Rest => {
             let (method, path) = rest_route(O::META);
             let mut builder = http
-                .request(method, format!("{}{path}", emu.rest_base_url(O::META.service)))
+                .request(
+                    method,
+                    format!("{}{path}", emu.rest_base_url(O::META.service)),
+                )
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json");
             for (name, value) in headers {
