@@ -28,12 +28,12 @@ macro_rules! both_wires {
         mod $name {
             #[tokio::test]
             async fn soap() {
-                super::$name(crate::common::Wire::Soap).await
+                super::$name($crate::common::Wire::Soap).await
             }
 
             #[tokio::test]
             async fn rest() {
-                super::$name(crate::common::Wire::Rest).await
+                super::$name($crate::common::Wire::Rest).await
             }
         }
     )*};
