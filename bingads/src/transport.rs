@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use bingads_gen::soap::{
-    BoxFuture, OperationMeta, RawResponse, RequestBody, ServiceMeta, Transport, write_envelope,
+    BoxFuture, OperationMeta, RawResponse, RequestBody, ServiceMeta, Transport, try_write_envelope,
 };
 use tracing::Instrument;
 
@@ -100,8 +100,16 @@ impl SoapTransport {
             .await
             .map_err(|e| (Failure::Final(e), None))?;
         let pairs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.expose())).collect();
-        let envelope = write_envelope(body, &pairs);
+        let envelope = try_write_envelope(body, &pairs);
         drop(pairs);
+        let envelope = envelope.map_err(|source| {
+            let unsendable = Error::Unsendable {
+                service: op.service.name,
+                operation: op.name,
+                source,
+            };
+            (Failure::Final(unsendable), None)
+        })?;
         let read_only = is_read_only(op.name);
         let retry_ambiguous = read_only || self.shared.retry.retry_non_idempotent;
         let mut request = self
