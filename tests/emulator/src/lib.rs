@@ -5,9 +5,10 @@
 //!
 //! The real service needs an account, a developer token and a browser sign-in, and it cannot
 //! be made to fail on purpose. Tests of the SDK need the opposite: a server that is always
-//! there, starts in milliseconds, speaks exactly the SOAP and REST JSON the generated types speak, keeps
-//! state across calls so that an add can be read back, and misbehaves on request (expired
-//! tokens, throttling, 503s, cut responses, dropped connections). This crate is that server.
+//! there, starts in milliseconds, speaks exactly the SOAP and the REST JSON the generated
+//! types speak, keeps state across calls so that an add can be read back, and misbehaves on
+//! request (expired tokens, throttling, 503s, cut responses, dropped connections). This crate
+//! is that server.
 //!
 //! It is a real HTTP/1.1 server on `127.0.0.1`, not a mock behind a trait: the SDK's own
 //! transport (connection pool, TLS-less HTTP, headers, body limits) is exercised end to end.
