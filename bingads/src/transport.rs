@@ -137,10 +137,7 @@ impl SoapTransport {
             Err(e) => return Err((self.classify(op, &e, retry_ambiguous), token)),
         };
         if (200..300).contains(&status) {
-            return Ok(RawResponse {
-                status,
-                body: bytes,
-            });
+            return Ok(RawResponse::soap(status, bytes));
         }
         if let Some(mut fault) = scan(&bytes, status, op.service.name, op.name) {
             if fault.tracking_id.is_none() {

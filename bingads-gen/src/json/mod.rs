@@ -67,6 +67,9 @@ impl From<JsonSyntaxError> for JsonError {
 #[derive(Debug, Clone, Default)]
 pub struct JsonPath {
     segments: Vec<Segment>,
+    /// Reading a service response rather than user input: unknown members are skipped and
+    /// unknown enum values kept, as the XML decoder does, so a newer service never breaks an
+    /// older client. User input stays strict (a typo must not be sent).
     lenient: bool,
 }
 
@@ -92,7 +95,7 @@ impl JsonPath {
         }
     }
 
-    /// Whether values the schema does not know are kept rather than refused.
+    /// Whether unknown members and values are accepted (responses) or refused (user input).
     pub fn is_lenient(&self) -> bool {
         self.lenient
     }
@@ -243,7 +246,7 @@ pub fn read_struct<T: JsonStruct>(
             }
         }
         path.pop();
-        if !known? && !path.is_lenient() {
+        if !known? && !path.lenient {
             return Err(path.unknown_key(value, key, T::MEMBERS));
         }
     }
@@ -472,10 +475,54 @@ pub fn from_str<T: JsonDecode>(input: &str) -> Result<T, JsonError> {
     T::read_json(&v, &mut JsonPath::new())
 }
 
-/// Reads a whole document from the service as `T`, leniently (see [`JsonPath::lenient`]).
-pub fn from_str_lenient<T: JsonDecode>(input: &str) -> Result<T, JsonError> {
-    let v = parse(input)?;
-    T::read_json(&v, &mut JsonPath::lenient())
+/// Appends a request's REST body to `out`. With [`decode_response`] this is the whole seam
+/// between the REST transport and the JSON engine.
+pub fn write_body<T: JsonEncode + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    let mut w = JsonWriter::new();
+    value.write_json(&mut w);
+    out.extend_from_slice(w.into_string().as_bytes());
+}
+
+/// Decodes a REST 2xx response body leniently ([`JsonPath::lenient`]). An empty body or
+/// `null` reads as an empty object: operations whose response wrapper has no fields answer
+/// with an untyped (possibly empty) object.
+pub fn decode_response<T: JsonDecode>(body: &[u8]) -> Result<T, crate::xml::DecodeError> {
+    use crate::xml::{DecodeError, DecodeErrorKind};
+    let fail = |path: String, message: String| DecodeError {
+        kind: DecodeErrorKind::Json(message),
+        path,
+        position: 0,
+        tracking_id: None,
+    };
+    let text = std::str::from_utf8(body)
+        .map_err(|e| fail("$".into(), format!("the body is not UTF-8 ({e})")))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let empty_object = JsonValue {
+        kind: JsonKind::Object(Vec::new()),
+        line: 1,
+        column: 1,
+    };
+    let value = if text.trim().is_empty() {
+        empty_object
+    } else {
+        let v = parse(text).map_err(|e| {
+            fail(
+                "$".into(),
+                format!("{} (line {}, column {})", e.message, e.line, e.column),
+            )
+        })?;
+        if matches!(v.kind, JsonKind::Null) {
+            empty_object
+        } else {
+            v
+        }
+    };
+    T::read_json(&value, &mut JsonPath::lenient()).map_err(|e| {
+        fail(
+            e.path.clone(),
+            format!("{} (line {}, column {})", e.message, e.line, e.column),
+        )
+    })
 }
 
 /// Writes `value` as compact JSON.
