@@ -255,6 +255,11 @@ pub trait FaultDetailDecode: Sized {
     fn decode_detail(r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<Self>, DecodeError>;
     /// The detail element's name, e.g. `ApiFaultDetail`.
     fn element_name(&self) -> &'static str;
+    /// Decodes a REST fault body (an `ApplicationFault` object, unwrapped) whose `Type` is
+    /// `type_name`; `None` when the type is not one of this service's fault details or the
+    /// body does not fit it.
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self>;
 }
 
 /// A decoded response envelope.
@@ -515,6 +520,11 @@ impl FaultDetailDecode for NoFault {
     fn decode_detail(r: &mut XmlReader<'_>, _name: &[u8]) -> Result<Option<Self>, DecodeError> {
         r.skip()?;
         Ok(None)
+    }
+
+    #[cfg(feature = "json")]
+    fn decode_json_detail(_type_name: &str, _body: &[u8]) -> Option<Self> {
+        None
     }
 }
 

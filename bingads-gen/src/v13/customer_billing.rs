@@ -9041,6 +9041,25 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiBatchFault" => {
+                crate::json::decode_response::<ApiBatchFault>(body)
+                    .ok()
+                    .map(Self::ApiBatchFault)
+            }
+            "ApiFault" => {
+                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {

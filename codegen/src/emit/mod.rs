@@ -1066,6 +1066,7 @@ impl<'a> ServiceEmitter<'a> {
         let mut variants = Vec::new();
         let mut arms = Vec::new();
         let mut names = Vec::new();
+        let mut json_arms = Vec::new();
         for op in &self.service.operations {
             for f in &op.faults {
                 if !seen.insert(f.element.clone()) {
@@ -1080,8 +1081,17 @@ impl<'a> ServiceEmitter<'a> {
                 variants.push(quote! { #[doc = #doc] #vid(#vt), });
                 let name = byte_lit(&f.element.name);
                 arms.push(quote! { #name => Self::#vid(<#vt as XmlDecode>::decode(r)?), });
-                let el = lit(&f.element.name);
-                names.push(quote! { Self::#vid(_) => #el, });
+                let el_name = lit(&f.element.name);
+                names.push(quote! { Self::#vid(_) => #el_name, });
+                // REST names the detail by its type's `Type` discriminator value.
+                let rest_type = match &el.ty {
+                    TypeRef::Named(q) => self.rest.discriminator(&q.name),
+                    _ => f.element.name.clone(),
+                };
+                let rest_type = lit(&rest_type);
+                json_arms.push(quote! {
+                    #rest_type => crate::json::decode_response::<#vt>(body).ok().map(Self::#vid),
+                });
             }
         }
         Ok(quote! {
@@ -1098,6 +1108,13 @@ impl<'a> ServiceEmitter<'a> {
                         #(#arms)*
                         _ => { r.skip()?; return Ok(None) }
                     }))
+                }
+                #[cfg(feature = "json")]
+                fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+                    match type_name {
+                        #(#json_arms)*
+                        _ => None,
+                    }
                 }
             }
         })
