@@ -10,6 +10,7 @@ Environment variables (options given on the command line win over them, and they
 stored profile):
   BINGADS_ENVIRONMENT       production or sandbox
   BINGADS_PROFILE           the stored profile to use (default: the environment's name)
+  BINGADS_TRANSPORT         rest or soap, like --transport
   BINGADS_DEVELOPER_TOKEN   your developer token
   BINGADS_CLIENT_ID         your app registration's client id (OAuth)
   BINGADS_CLIENT_SECRET     only for web-app registrations
@@ -82,6 +83,14 @@ pub struct GlobalArgs {
     /// Sent as the CustomerAccountId header [env: BINGADS_ACCOUNT_ID].
     #[arg(long, global = true, value_name = "ID")]
     pub account_id: Option<i64>,
+    /// The wire every call uses: `rest` (JSON, the default) or `soap` (XML envelopes; Microsoft
+    /// switches SOAP off on 2027-01-31). Else BINGADS_TRANSPORT, else the stored profile's.
+    #[arg(long, global = true, value_name = "WIRE", value_parser = parse_wire)]
+    pub transport: Option<bingads::Wire>,
+}
+
+fn parse_wire(s: &str) -> Result<bingads::Wire, String> {
+    s.parse().map_err(|_| format!("`{s}` is not a wire; use `rest` or `soap`"))
 }
 
 fn parse_environment(s: &str) -> Result<bingads::Environment, String> {
