@@ -214,6 +214,7 @@ fn prepare_soap(
         operation: op.name,
         source,
     })?;
+    drop(pairs);
     let mut headers = vec![
         (
             "Content-Type",
