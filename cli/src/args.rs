@@ -90,7 +90,8 @@ pub struct GlobalArgs {
 }
 
 fn parse_wire(s: &str) -> Result<bingads::Wire, String> {
-    s.parse().map_err(|_| format!("`{s}` is not a wire; use `rest` or `soap`"))
+    s.parse()
+        .map_err(|_| format!("`{s}` is not a wire; use `rest` or `soap`"))
 }
 
 fn parse_environment(s: &str) -> Result<bingads::Environment, String> {

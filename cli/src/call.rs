@@ -109,7 +109,11 @@ pub fn response_document(tracking_id: Option<&str>, response_json: &str) -> Stri
 
 /// A decoded SOAP reply as the command prints it: `Ok(stdout)` or a fault error (stderr,
 /// exit 3).
-fn soap_reply_output(op: &JsonOperation, envelope: &[u8], reply: &JsonReply) -> Result<String, CliError> {
+fn soap_reply_output(
+    op: &JsonOperation,
+    envelope: &[u8],
+    reply: &JsonReply,
+) -> Result<String, CliError> {
     match &reply.body {
         Ok(json) => Ok(response_document(reply.tracking_id(), json)),
         Err(_) => Err(soap_fault_error(op, envelope)),
@@ -247,12 +251,13 @@ pub fn decode(
     let (_, op) = services::find_operation(service, operation)?;
     let message = http_message::parse(input);
     let found = http_message::wire_of(message.body).ok_or_else(|| {
-        CliError::usage("the input is neither a SOAP envelope (`<`) nor a JSON body (`{`)")
-            .hint(if request {
+        CliError::usage("the input is neither a SOAP envelope (`<`) nor a JSON body (`{`)").hint(
+            if request {
                 "decode --request reads what `bingads call --dry-run` prints"
             } else {
                 "decode reads a response body as the service sent it"
-            })
+            },
+        )
     })?;
     if let Some(expected) = wire.filter(|w| *w != found) {
         return Err(CliError::usage(format!(
@@ -276,7 +281,8 @@ pub fn decode(
     };
     match (request, found) {
         (true, Wire::Soap) => {
-            let (headers, json) = (op.decode_request)(message.body, false).map_err(|e| bad(e.to_string()))?;
+            let (headers, json) =
+                (op.decode_request)(message.body, false).map_err(|e| bad(e.to_string()))?;
             for (name, value) in headers {
                 let line = format!("{name}: {}", shown(&name, &value, show_secrets));
                 if !notes.contains(&line) {
@@ -288,13 +294,15 @@ pub fn decode(
         (true, Wire::Rest) => {
             let text = String::from_utf8_lossy(message.body);
             let value = bingads_gen::json::parse(&text).map_err(|e| bad(e.to_string()))?;
-            let request = (op.read_request)(&value, &mut JsonPath::new()).map_err(|e| bad(e.to_string()))?;
+            let request =
+                (op.read_request)(&value, &mut JsonPath::new()).map_err(|e| bad(e.to_string()))?;
             let mut w = JsonWriter::pretty();
             request.write_json(&mut w);
             Ok((format!("{}\n", w.into_string()), notes))
         }
         (false, Wire::Soap) => {
-            let reply = (op.decode_response)(message.body, false).map_err(|e| bad(e.to_string()))?;
+            let reply =
+                (op.decode_response)(message.body, false).map_err(|e| bad(e.to_string()))?;
             Ok((soap_reply_output(op, message.body, &reply)?, notes))
         }
         (false, Wire::Rest) => {
@@ -310,7 +318,8 @@ pub fn decode(
                     return Err(fault_error(op, &fault));
                 }
             }
-            let out = rest_reply_output(op, message.body, tracking.as_deref()).map_err(|e| bad(e.to_string()))?;
+            let out = rest_reply_output(op, message.body, tracking.as_deref())
+                .map_err(|e| bad(e.to_string()))?;
             Ok((out, notes))
         }
     }
@@ -318,10 +327,19 @@ pub fn decode(
 
 /// A header value as shown: credentials as `<redacted>` unless `show_secrets`.
 fn shown<'v>(name: &str, value: &'v str, show_secrets: bool) -> &'v str {
-    let secret = ["Authorization", "AuthenticationToken", "Password", "DeveloperToken"]
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(name));
-    if secret && !show_secrets { REDACTED } else { value }
+    let secret = [
+        "Authorization",
+        "AuthenticationToken",
+        "Password",
+        "DeveloperToken",
+    ]
+    .iter()
+    .any(|s| s.eq_ignore_ascii_case(name));
+    if secret && !show_secrets {
+        REDACTED
+    } else {
+        value
+    }
 }
 
 #[cfg(test)]

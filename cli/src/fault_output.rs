@@ -100,7 +100,10 @@ fn typed_detail(op: &JsonOperation, fault: &ServiceFault) -> Option<JsonValue> {
         }
         Wire::Soap => {
             let reply = (op.decode_response)(fault.raw_body(), false).ok()?;
-            let JsonReply { body: Err(json), .. } = reply else {
+            let JsonReply {
+                body: Err(json), ..
+            } = reply
+            else {
                 return None;
             };
             // `decode_response` writes {"FaultCode", "Message", "TrackingId", "Detail"}.

@@ -34,13 +34,20 @@ pub fn parse(input: &[u8]) -> Message<'_> {
     let Some(first_end) = input.iter().position(|b| *b == b'\n') else {
         return bare;
     };
-    let Some(first) = input.get(..first_end).and_then(|l| std::str::from_utf8(l).ok()) else {
+    let Some(first) = input
+        .get(..first_end)
+        .and_then(|l| std::str::from_utf8(l).ok())
+    else {
         return bare;
     };
     let first = first.trim_end_matches('\r');
     let words: Vec<&str> = first.split(' ').collect();
     let status = match words.as_slice() {
-        [method, url, "HTTP/1.1"] if method.bytes().all(|b| b.is_ascii_uppercase()) && url.contains("://") => None,
+        [method, url, "HTTP/1.1"]
+            if method.bytes().all(|b| b.is_ascii_uppercase()) && url.contains("://") =>
+        {
+            None
+        }
         ["HTTP/1.1", code, ..] => match code.parse::<u16>() {
             Ok(code) => Some(code),
             Err(_) => return bare,

@@ -203,7 +203,9 @@ fn decode_wire(globals: &Globals, env: &Env) -> Result<Option<bingads::Wire>, Cl
     match (globals.transport, env.var("BINGADS_TRANSPORT")) {
         (Some(w), _) => Ok(Some(w)),
         (None, Some(v)) => v.parse().map(Some).map_err(|_| {
-            CliError::usage(format!("BINGADS_TRANSPORT: `{v}` is not a wire; use `rest` or `soap`"))
+            CliError::usage(format!(
+                "BINGADS_TRANSPORT: `{v}` is not a wire; use `rest` or `soap`"
+            ))
         }),
         (None, None) => Ok(None),
     }

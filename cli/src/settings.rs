@@ -131,9 +131,11 @@ fn parse_environment(value: &str, from: &str) -> Result<Environment, CliError> {
 }
 
 fn parse_wire(value: &str, from: &str) -> Result<Wire, CliError> {
-    value
-        .parse()
-        .map_err(|_| CliError::usage(format!("{from}: `{value}` is not a wire; use `rest` or `soap`")))
+    value.parse().map_err(|_| {
+        CliError::usage(format!(
+            "{from}: `{value}` is not a wire; use `rest` or `soap`"
+        ))
+    })
 }
 
 fn parse_id(value: &str, from: &str) -> Result<i64, CliError> {
@@ -202,7 +204,11 @@ impl Settings {
             "BINGADS_OAUTH_ENDPOINT",
             &p.oauth_endpoint,
         );
-        let transport = match (globals.transport, env.var("BINGADS_TRANSPORT"), &p.transport) {
+        let transport = match (
+            globals.transport,
+            env.var("BINGADS_TRANSPORT"),
+            &p.transport,
+        ) {
             (Some(w), _, _) => w,
             (None, Some(v), _) => parse_wire(v, "BINGADS_TRANSPORT")?,
             (None, None, Some(v)) => {

@@ -61,23 +61,27 @@ fn example_dry_run_decode_round_trip_for_every_operation_on_both_wires() {
                     }
                 };
                 assert_eq!(dry.wire, wire, "{context}");
-                let back = match wire {
-                    Wire::Rest => {
-                        let route = op.meta.rest.expect("a REST route");
-                        let line = format!("{} ", route.method);
-                        if !dry.message.starts_with(&line)
-                            || !dry.message.lines().next().is_some_and(|l| {
-                                l.ends_with(&format!("{} HTTP/1.1", route.path))
-                            })
-                        {
-                            failures.push(format!("{context}: request line {:?}", dry.message.lines().next()));
+                let back =
+                    match wire {
+                        Wire::Rest => {
+                            let route = op.meta.rest.expect("a REST route");
+                            let line = format!("{} ", route.method);
+                            if !dry.message.starts_with(&line)
+                                || !dry.message.lines().next().is_some_and(|l| {
+                                    l.ends_with(&format!("{} HTTP/1.1", route.path))
+                                })
+                            {
+                                failures.push(format!(
+                                    "{context}: request line {:?}",
+                                    dry.message.lines().next()
+                                ));
+                            }
+                            from_rest_body(op, &dry.body)
                         }
-                        from_rest_body(op, &dry.body)
-                    }
-                    Wire::Soap => (op.decode_request)(dry.body.as_bytes(), true)
-                        .map(|(_, json)| json)
-                        .map_err(|e| e.to_string()),
-                };
+                        Wire::Soap => (op.decode_request)(dry.body.as_bytes(), true)
+                            .map(|(_, json)| json)
+                            .map_err(|e| e.to_string()),
+                    };
                 match back {
                     Ok(json) if json.trim() == example.trim() => {}
                     Ok(json) => failures.push(format!(
@@ -86,9 +90,18 @@ fn example_dry_run_decode_round_trip_for_every_operation_on_both_wires() {
                     Err(e) => failures.push(format!("{context}: read back: {e}")),
                 }
                 // `decode --request` takes the whole printed message.
-                match decode(svc.meta.name, name, dry.message.as_bytes(), true, false, Some(wire)) {
+                match decode(
+                    svc.meta.name,
+                    name,
+                    dry.message.as_bytes(),
+                    true,
+                    false,
+                    Some(wire),
+                ) {
                     Ok((json, _)) if json.trim() == example.trim() => {}
-                    Ok((json, _)) => failures.push(format!("{context}: decode --request differs\n{json}")),
+                    Ok((json, _)) => {
+                        failures.push(format!("{context}: decode --request differs\n{json}"))
+                    }
                     Err(e) => failures.push(format!("{context}: decode --request: {}", e.render())),
                 }
                 checked[slot] += 1;
