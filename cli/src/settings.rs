@@ -587,3 +587,57 @@ pub fn store_tokens(
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(flag: Option<Wire>, env: &Env) -> Result<Wire, CliError> {
+        let globals = Globals {
+            transport: flag,
+            ..Globals::default()
+        };
+        Settings::resolve(&globals, env).map(|s| s.transport)
+    }
+
+    #[test]
+    fn transport_precedence_is_option_then_environment_then_profile_then_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let bare = Env::empty(Some(dir.path().join("cfg")));
+        assert_eq!(resolve(None, &bare).unwrap(), Wire::Rest, "the default");
+
+        let path = bare.credentials_path().unwrap();
+        let mut creds = Credentials::default();
+        creds.profiles.insert(
+            "production".into(),
+            Profile {
+                environment: "production".into(),
+                transport: Some("soap".into()),
+                ..Default::default()
+            },
+        );
+        creds.save(&path).unwrap();
+        assert_eq!(resolve(None, &bare).unwrap(), Wire::Soap, "the profile's");
+
+        let env = Env::empty(Some(dir.path().join("cfg"))).with_var("BINGADS_TRANSPORT", "REST");
+        assert_eq!(
+            resolve(None, &env).unwrap(),
+            Wire::Rest,
+            "the environment over the profile"
+        );
+        assert_eq!(
+            resolve(Some(Wire::Soap), &env).unwrap(),
+            Wire::Soap,
+            "the option over the environment"
+        );
+
+        let bad = Env::empty(None).with_var("BINGADS_TRANSPORT", "grpc");
+        let e = resolve(None, &bad).unwrap_err();
+        assert_eq!(e.exit, crate::error::Exit::Usage);
+        assert!(
+            e.message
+                .contains("BINGADS_TRANSPORT: `grpc` is not a wire"),
+            "{e}"
+        );
+    }
+}

@@ -823,3 +823,145 @@ fn emulator_command_serves_until_stopped() {
         USER_NAME
     );
 }
+
+#[test]
+fn decode_reads_rest_bodies_and_faults_in_the_same_shapes() {
+    let home = Home::new();
+    // A REST 2xx body with a member and a flag value this build does not know: read leniently.
+    let body = r#"{"Campaigns":[{"Id":"5","Name":"x","CampaignType":"Search, FutureKind","AddedLater":1}]}"#;
+    let out = bingads(&home)
+        .args([
+            "--transport",
+            "rest",
+            "decode",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .write_stdin(body)
+        .assert()
+        .success();
+    let v = json(&out.get_output().stdout);
+    assert!(v["TrackingId"].is_null());
+    assert_eq!(v["Response"]["Campaigns"][0]["Id"], "5");
+    assert_eq!(
+        v["Response"]["Campaigns"][0]["CampaignType"],
+        "Search, FutureKind"
+    );
+    assert!(v["Response"]["Campaigns"][0].get("AddedLater").is_none());
+
+    // A saved response with its status line and TrackingId header.
+    let saved = format!(
+        "HTTP/1.1 200 OK\r\nTrackingId: t-7\r\nContent-Type: application/json\r\n\r\n{body}"
+    );
+    let out = bingads(&home)
+        .args(["decode", "CampaignManagement", "GetCampaignsByAccountId"])
+        .write_stdin(saved)
+        .assert()
+        .success();
+    assert_eq!(json(&out.get_output().stdout)["TrackingId"], "t-7");
+
+    // A REST fault body: exit 3 and the same JSON shape as a SOAP fault.
+    let fault = r#"HTTP/1.1 400 Bad Request
+TrackingId: t-8
+
+{"Type":"ApiFaultDetail","TrackingId":"t-8","BatchErrors":[],"OperationErrors":[{"Code":1102,"ErrorCode":"CampaignServiceInvalidAccountId","Message":"The account ID is invalid."}]}"#;
+    let out = bingads(&home)
+        .args(["decode", "CampaignManagement", "GetCampaignsByAccountId"])
+        .write_stdin(fault)
+        .assert()
+        .code(3);
+    let f = json(&out.get_output().stderr);
+    assert_eq!(f["Wire"], "rest");
+    assert_eq!(f["HttpStatus"], 400);
+    assert_eq!(f["TrackingId"], "t-8");
+    assert_eq!(f["Errors"][0]["Code"], 1102);
+    let detail = common::fault_detail(&f, "ApiFaultDetail");
+    assert_eq!(
+        detail["OperationErrors"][0]["ErrorCode"],
+        "CampaignServiceInvalidAccountId"
+    );
+
+    // The wire named must be the document's.
+    bingads(&home)
+        .args([
+            "--transport",
+            "soap",
+            "decode",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .write_stdin(body)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--transport soap was given, but the input is a rest document",
+        ));
+}
+
+#[test]
+fn requests_a_wire_cannot_carry_are_refused_before_sending() {
+    let emu = Emu::start();
+    let home = Home::new();
+    // A control character: invalid in XML, so the SOAP wire refuses it (nothing sent) ...
+    let data = r#"{"AccountId": "9007199254770001", "Campaigns": [{"Name": "Summer\u0001sale"}]}"#;
+    bingads_at(&emu, &home)
+        .args([
+            "--transport",
+            "soap",
+            "call",
+            "CampaignManagement",
+            "AddCampaigns",
+            "--data",
+            data,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("U+0001"))
+        .stderr(predicate::str::contains("REST"));
+    assert!(emu.requests().is_empty(), "nothing was sent");
+    // ... while REST carries it escaped.
+    let out = bingads_at(&emu, &home)
+        .args([
+            "call",
+            "CampaignManagement",
+            "AddCampaigns",
+            "--dry-run",
+            "--data",
+            data,
+        ])
+        .assert()
+        .success();
+    let message = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        message.contains(r#""Name":"Summer\u0001sale""#),
+        "{message}"
+    );
+
+    // An operation without a REST route says how to use SOAP for it.
+    bingads_at(&emu, &home)
+        .args([
+            "call",
+            "AdInsight",
+            "PutMetricData",
+            "--dry-run",
+            "--data",
+            "{}",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("PutMetricData"))
+        .stderr(predicate::str::contains("--transport soap"));
+    bingads_at(&emu, &home)
+        .args([
+            "--transport",
+            "soap",
+            "call",
+            "AdInsight",
+            "PutMetricData",
+            "--dry-run",
+            "--data",
+            "{}",
+        ])
+        .assert()
+        .success();
+}
