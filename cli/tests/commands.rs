@@ -52,7 +52,8 @@ fn help_is_complete_on_every_command() {
         "BINGADS_REFRESH_TOKEN",
         "BINGADS_USERNAME",
         "Exit codes",
-        "SOAP fault",
+        "service fault",
+        "BINGADS_TRANSPORT",
     ] {
         assert!(top.contains(needle), "--help lacks {needle}: {top}");
     }
