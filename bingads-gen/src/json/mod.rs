@@ -67,6 +67,9 @@ impl From<JsonSyntaxError> for JsonError {
 #[derive(Debug, Clone, Default)]
 pub struct JsonPath {
     segments: Vec<Segment>,
+    /// Reading a service response rather than user input: unknown members are skipped and
+    /// unknown enum values kept, as the XML decoder does, so a newer service never breaks an
+    /// older client. User input stays strict (a typo must not be sent).
     lenient: bool,
 }
 
@@ -92,7 +95,7 @@ impl JsonPath {
         }
     }
 
-    /// Whether values the schema does not know are kept rather than refused.
+    /// Whether unknown members and values are accepted (responses) or refused (user input).
     pub fn is_lenient(&self) -> bool {
         self.lenient
     }
@@ -252,7 +255,7 @@ pub fn read_struct<T: JsonStruct>(
             known = Ok(true);
         }
         path.pop();
-        if !known? && !path.is_lenient() {
+        if !known? && !path.lenient {
             return Err(path.unknown_key(value, key, T::MEMBERS));
         }
     }
@@ -490,12 +493,6 @@ pub mod emit {
 pub fn from_str<T: JsonDecode>(input: &str) -> Result<T, JsonError> {
     let v = parse(input)?;
     T::read_json(&v, &mut JsonPath::new())
-}
-
-/// Reads a whole document from the service as `T`, leniently (see [`JsonPath::lenient`]).
-pub fn from_str_lenient<T: JsonDecode>(input: &str) -> Result<T, JsonError> {
-    let v = parse(input)?;
-    T::read_json(&v, &mut JsonPath::lenient())
 }
 
 /// Appends a request's REST body to `out`. With [`decode_response`] this is the whole seam
