@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -17,6 +17,7 @@ use url::Url;
 
 use super::endpoints::{check_redirect_uri, check_secure, redact_url, unparsable};
 use super::http::{HttpFailure, TokenHttp};
+use super::tokens::expiry_after;
 use super::{AuthError, OAuthEndpoints, OAuthTokens};
 use crate::{Environment, SecretString};
 
@@ -209,10 +210,28 @@ impl OAuthCore {
         url
     }
 
-    /// Error and state checks shared by the code and implicit flows.
+    /// State and error checks shared by the code and implicit flows.
+    ///
+    /// The `state` is checked first, so a forged redirect (any web page can send the browser
+    /// to a loopback redirect URI) can neither pass as this sign-in's answer nor abort it with
+    /// an `error=`. A matching state is used up: the same response cannot be replayed, and
+    /// the next sign-in gets a fresh state. A mismatch leaves it in place, so the real answer
+    /// still gets through.
     fn checked_response(&self, uri: &str) -> Result<ResponseParams, AuthError> {
         let params = ResponseParams::parse(uri)?;
+        let received = params.get("state")?;
+        {
+            let mut expected = lock(&self.state);
+            match (expected.as_deref(), received) {
+                (Some(expected), Some(got))
+                    if constant_time_eq(expected.as_bytes(), got.as_bytes()) => {}
+                _ => return Err(AuthError::StateMismatch),
+            }
+            *expected = None;
+        }
         if let Some(error) = params.get("error")? {
+            // The verifier belongs to the sign-in that just ended.
+            lock(&self.pkce_verifier).take();
             let description = params
                 .get("error_description")?
                 .unwrap_or_default()
@@ -226,15 +245,7 @@ impl OAuthCore {
                 }
             });
         }
-        let expected = lock(&self.state).clone();
-        match (expected, params.get("state")?) {
-            (Some(expected), Some(got))
-                if constant_time_eq(expected.as_bytes(), got.as_bytes()) =>
-            {
-                Ok(params)
-            }
-            _ => Err(AuthError::StateMismatch),
-        }
+        Ok(params)
     }
 
     /// Code flows: check the response URI, then exchange its code for tokens.
@@ -243,6 +254,11 @@ impl OAuthCore {
         uri: &str,
     ) -> Result<OAuthTokens, AuthError> {
         let params = self.checked_response(uri)?;
+        // Taken, not copied: a verifier proves one sign-in, once.
+        let verifier = match self.flow {
+            Flow::Code { pkce: true } => lock(&self.pkce_verifier).take(),
+            _ => None,
+        };
         let code = params
             .get("code")?
             .filter(|c| !c.is_empty())
@@ -250,10 +266,6 @@ impl OAuthCore {
                 reason: "it has no `code` parameter".to_string(),
             })?
             .to_string();
-        let verifier = match self.flow {
-            Flow::Code { pkce: true } => lock(&self.pkce_verifier).clone(),
-            _ => None,
-        };
         let _single = self.refresh_lock.lock().await;
         tracing::debug!(
             grant = self.kind,
@@ -294,7 +306,7 @@ impl OAuthCore {
         let tokens = OAuthTokens {
             access_token: SecretString::new(access_token),
             refresh_token: None,
-            expires_at: expires_in.map(|d| SystemTime::now() + d),
+            expires_at: expires_in.and_then(expiry_after),
             scope: params.get("scope")?.map(str::to_string),
             token_type: params.get("token_type")?.map(str::to_string),
         };
@@ -353,6 +365,8 @@ impl OAuthCore {
         let (response, previous_refresh) = match grant {
             Grant::Code { code, verifier } => {
                 let redirect = self.redirect_uri();
+                // Web grants take theirs unchecked in `new`; the code goes nowhere insecure.
+                check_redirect_uri(&redirect)?;
                 let redirect =
                     RedirectUrl::new(redirect).map_err(|e| AuthError::InvalidEndpoint {
                         url: unparsable("redirect URI"),
@@ -466,7 +480,7 @@ fn to_tokens(
     Ok(OAuthTokens {
         access_token: SecretString::new(access_token.clone()),
         refresh_token,
-        expires_at: response.expires_in().map(|d| SystemTime::now() + d),
+        expires_at: response.expires_in().and_then(expiry_after),
         scope: response
             .scopes()
             .map(|s| s.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")),
