@@ -277,8 +277,8 @@ pub struct LoginArgs {
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
     /// Store this developer token in the profile [env: BINGADS_DEVELOPER_TOKEN].
-    #[arg(long, value_name = "TOKEN")]
-    pub developer_token: Option<String>,
+    #[arg(long, value_name = "TOKEN", value_parser = secret)]
+    pub developer_token: Option<bingads::SecretString>,
     /// The Entra tenant: common (default), organizations, consumers, or a tenant id.
     #[arg(long, value_name = "TENANT")]
     pub tenant: Option<String>,
@@ -302,4 +302,9 @@ pub struct EmulatorArgs {
     /// TCP port on 127.0.0.1 (0: any free port).
     #[arg(long, value_name = "PORT", default_value_t = 8400)]
     pub port: u16,
+}
+
+/// A credential given on the command line, kept as a `SecretString` from the start.
+fn secret(value: &str) -> Result<bingads::SecretString, std::convert::Infallible> {
+    Ok(bingads::SecretString::new(value))
 }

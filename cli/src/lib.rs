@@ -6,6 +6,7 @@
 //! - [`listing`]: `operations`, `example`;
 //! - [`login`]: `auth login | status | logout`; [`config`]: the credentials file;
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
+//!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
 //! - [`emulator`]: the `emulator` command;
 //! - [`error`]: failures and their exit codes.
 #![forbid(unsafe_code)]
@@ -19,6 +20,7 @@ pub mod input;
 mod listener;
 pub mod listing;
 pub mod login;
+pub mod renewal;
 pub mod services;
 pub mod settings;
 

@@ -8,8 +8,8 @@
 
 use std::time::{Duration, SystemTime};
 
-use bingads::Environment;
 use bingads::auth::{OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints};
+use bingads::{Environment, SecretString};
 use tokio::net::TcpListener;
 
 use crate::config::{Credentials, Env, Profile};
@@ -21,7 +21,7 @@ use crate::settings::{AuthSource, ENV_VARS, Globals, Settings, Source, unix_seco
 #[derive(Debug, Clone, Default)]
 pub struct LoginOptions {
     pub client_id: Option<String>,
-    pub developer_token: Option<String>,
+    pub developer_token: Option<SecretString>,
     pub tenant: Option<String>,
     pub no_browser: bool,
     /// Port of the loopback listener (0: any free one).
@@ -207,7 +207,7 @@ pub async fn login(
     let developer_token = options
         .developer_token
         .clone()
-        .or_else(|| env.var("BINGADS_DEVELOPER_TOKEN").map(str::to_string))
+        .or_else(|| env.var("BINGADS_DEVELOPER_TOKEN").map(SecretString::new))
         .or_else(|| existing.as_ref().and_then(|p| p.developer_token.clone()));
 
     let target = redirect_target(options).await?;
@@ -315,8 +315,8 @@ pub async fn login(
         client_secret: None,
         tenant: tenant.clone(),
         developer_token: developer_token.clone(),
-        refresh_token: Some(refresh.expose().to_string()),
-        access_token: Some(tokens.access_token.expose().to_string()),
+        refresh_token: Some(refresh),
+        access_token: Some(tokens.access_token.clone()),
         access_token_expires_at: tokens.expires_at.map(unix_seconds),
         customer_id: id(
             globals.customer_id,
@@ -376,7 +376,7 @@ fn relative(expires_at: u64) -> String {
 }
 
 fn profile_lines(name: &str, p: &Profile, out: &mut String) {
-    let stored = |v: &Option<String>| if v.is_some() { "stored" } else { "not stored" };
+    let stored = |v: &Option<SecretString>| if v.is_some() { "stored" } else { "not stored" };
     out.push_str(&format!("profile `{name}`\n"));
     out.push_str(&format!("  environment:     {}\n", p.environment));
     if let Some(c) = &p.client_id {

@@ -11,8 +11,9 @@ use bingads::auth::{
 };
 use bingads::{AuthorizationData, Client, Environment, RetryPolicy, SecretString};
 
-use crate::config::{Credentials, Env, Profile};
+use crate::config::{Credentials, CredentialsLock, Env, Profile};
 use crate::error::CliError;
+use crate::renewal::{ProfileAuthentication, ProfileGrant};
 
 /// The environment variables the command line reads, with what each one means (for `--help`,
 /// `auth status` and the README).
@@ -82,22 +83,23 @@ pub enum AuthSource {
     /// `BINGADS_USERNAME` / `BINGADS_PASSWORD`.
     Password {
         user: String,
-        password: String,
+        password: SecretString,
     },
     /// OAuth with a refresh token from the environment or the profile.
     OAuth {
         client_id: String,
-        client_secret: Option<String>,
-        refresh_token: String,
+        client_secret: Option<SecretString>,
+        refresh_token: SecretString,
         /// A stored access token and when it expires (unix seconds).
-        access_token: Option<(String, Option<u64>)>,
+        access_token: Option<(SecretString, Option<u64>)>,
         /// The profile the tokens came from: renewed tokens are written back there.
         from_profile: bool,
     },
     None,
 }
 
-/// Everything a command needs to call the service.
+/// Everything a command needs to call the service. Credentials are [`SecretString`]s, so
+/// `Debug` never shows one.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub profile_name: String,
@@ -109,7 +111,7 @@ pub struct Settings {
     pub endpoint: Option<String>,
     pub oauth_endpoint: Option<String>,
     pub tenant: String,
-    pub developer_token: Option<(String, Source)>,
+    pub developer_token: Option<(SecretString, Source)>,
     pub customer_id: Option<i64>,
     pub account_id: Option<i64>,
     pub auth: AuthSource,
@@ -188,7 +190,7 @@ impl Settings {
             &p.oauth_endpoint,
         );
         let developer_token = match (env.var("BINGADS_DEVELOPER_TOKEN"), &p.developer_token) {
-            (Some(t), _) => Some((t.to_string(), Source::Env)),
+            (Some(t), _) => Some((SecretString::new(t), Source::Env)),
             (None, Some(t)) => Some((t.clone(), Source::Profile)),
             (None, None) => None,
         };
@@ -215,7 +217,7 @@ impl Settings {
         let auth = match (env.var("BINGADS_USERNAME"), env.var("BINGADS_PASSWORD")) {
             (Some(user), Some(password)) => AuthSource::Password {
                 user: user.to_string(),
-                password: password.to_string(),
+                password: SecretString::new(password),
             },
             (Some(_), None) | (None, Some(_)) => {
                 return Err(CliError::usage(
@@ -229,7 +231,7 @@ impl Settings {
                     .or_else(|| p.client_id.clone());
                 let client_secret = env
                     .var("BINGADS_CLIENT_SECRET")
-                    .map(str::to_string)
+                    .map(SecretString::new)
                     .or_else(|| p.client_secret.clone());
                 match (env.var("BINGADS_REFRESH_TOKEN"), &p.refresh_token) {
                     (Some(refresh), _) => AuthSource::OAuth {
@@ -238,7 +240,7 @@ impl Settings {
                                 .hint("set BINGADS_CLIENT_ID to the app registration the refresh token was issued to")
                         })?,
                         client_secret,
-                        refresh_token: refresh.to_string(),
+                        refresh_token: SecretString::new(refresh),
                         access_token: None,
                         from_profile: false,
                     },
@@ -348,32 +350,18 @@ impl Settings {
             } => {
                 let tokens = match access_token {
                     Some((token, expires)) => OAuthTokens {
-                        access_token: SecretString::new(token.clone()),
-                        refresh_token: Some(SecretString::new(refresh_token.clone())),
-                        expires_at: expires.map(|s| UNIX_EPOCH + Duration::from_secs(s)),
+                        access_token: token.clone(),
+                        refresh_token: Some(refresh_token.clone()),
+                        expires_at: expires.map(from_unix_seconds),
                         scope: None,
                         token_type: None,
                     },
                     None => OAuthTokens::from_refresh_token(refresh_token.clone()),
                 };
                 let endpoints = self.oauth_endpoints()?;
-                let persist = match (from_profile, &self.credentials_path) {
-                    (true, Some(path)) => Some((path.clone(), self.profile_name.clone())),
-                    _ => None,
-                };
-                let on_refreshed = move |t: &OAuthTokens| {
-                    if let Some((path, name)) = &persist {
-                        if let Err(e) = store_tokens(path, name, t) {
-                            eprintln!(
-                                "warning: could not save the renewed refresh token: {}; the next command may need `bingads auth login` again",
-                                e.message
-                            );
-                        }
-                    }
-                };
                 let auth_error =
                     |e: bingads::auth::AuthError| CliError::usage(format!("OAuth settings: {e}"));
-                let auth: Arc<dyn Authentication> = match client_secret {
+                let grant = match client_secret {
                     Some(secret) => {
                         let mut g = OAuthWebAuthCodeGrant::new(
                             client_id.clone(),
@@ -385,7 +373,7 @@ impl Settings {
                         if let Some(ep) = endpoints {
                             g = g.with_endpoints(ep).map_err(auth_error)?;
                         }
-                        Arc::new(g.with_tokens(tokens).on_tokens_refreshed(on_refreshed))
+                        ProfileGrant::Web(g.with_tokens(tokens))
                     }
                     None => {
                         let mut g = OAuthDesktopMobileAuthCodeGrant::new(
@@ -396,8 +384,19 @@ impl Settings {
                         if let Some(ep) = endpoints {
                             g = g.with_endpoints(ep).map_err(auth_error)?;
                         }
-                        Arc::new(g.with_tokens(tokens).on_tokens_refreshed(on_refreshed))
+                        ProfileGrant::Desktop(g.with_tokens(tokens))
                     }
+                };
+                // Tokens from a stored profile are renewed in turn with other processes and
+                // written back (Microsoft rotates refresh tokens); others are used as they are.
+                let auth: Arc<dyn Authentication> = match (from_profile, &self.credentials_path) {
+                    (true, Some(path)) => {
+                        ProfileAuthentication::new(grant, path.clone(), self.profile_name.clone())
+                    }
+                    _ => match grant {
+                        ProfileGrant::Web(g) => Arc::new(g),
+                        ProfileGrant::Desktop(g) => Arc::new(g),
+                    },
                 };
                 Ok(auth)
             }
@@ -405,7 +404,7 @@ impl Settings {
     }
 
     /// The developer token, or an error saying where to set it.
-    pub fn require_developer_token(&self) -> Result<&str, CliError> {
+    pub fn require_developer_token(&self) -> Result<&SecretString, CliError> {
         match &self.developer_token {
             Some((t, _)) => Ok(t),
             None => Err(CliError::usage("no developer token")
@@ -417,7 +416,7 @@ impl Settings {
     /// A client for real calls.
     pub fn client(&self, retry: RetryPolicy, timeout: Duration) -> Result<Client, CliError> {
         let authentication = self.authentication()?;
-        let developer_token = self.require_developer_token()?.to_string();
+        let developer_token = self.require_developer_token()?.clone();
         let mut data = AuthorizationData::with_shared(authentication, developer_token);
         data.customer_id = self.customer_id;
         data.account_id = self.account_id;
@@ -441,9 +440,9 @@ impl Settings {
         &self,
         show_secrets: bool,
     ) -> (Vec<(&'static str, String)>, Vec<String>) {
-        let secret = |v: &str| {
+        let secret = |v: &SecretString| {
             if show_secrets {
-                v.to_string()
+                v.expose().to_string()
             } else {
                 REDACTED.to_string()
             }
@@ -463,7 +462,7 @@ impl Settings {
                 let current = access_token
                     .as_ref()
                     .filter(|(_, exp)| exp.is_none_or(|e| e > now))
-                    .map(|(t, _)| t.as_str());
+                    .map(|(t, _)| t.expose());
                 let value = match (show_secrets, current) {
                     (false, _) => REDACTED.to_string(),
                     (true, Some(t)) => t.to_string(),
@@ -515,6 +514,15 @@ impl Settings {
 /// How secrets are shown.
 pub const REDACTED: &str = "<redacted>";
 
+/// The point in time `seconds` after 1970. The value comes from the credentials file, so it
+/// may be anything: one too large for the clock (`UNIX_EPOCH + u64::MAX` seconds panics) is
+/// taken as 1970, an expired token, which the next call renews.
+pub fn from_unix_seconds(seconds: u64) -> SystemTime {
+    UNIX_EPOCH
+        .checked_add(Duration::from_secs(seconds))
+        .unwrap_or(UNIX_EPOCH)
+}
+
 /// Seconds since 1970 of a point in time.
 pub fn unix_seconds(t: SystemTime) -> u64 {
     t.duration_since(UNIX_EPOCH)
@@ -528,16 +536,39 @@ pub fn store_tokens(
     profile: &str,
     tokens: &OAuthTokens,
 ) -> Result<(), CliError> {
-    Credentials::update(path, |c| {
+    store_tokens_locked(
+        Some(&CredentialsLock::acquire(path)?),
+        path,
+        profile,
+        tokens,
+    )
+}
+
+/// Writes renewed tokens into a stored profile, under `lock` when there is one.
+pub fn store_tokens_locked(
+    lock: Option<&CredentialsLock>,
+    path: &std::path::Path,
+    profile: &str,
+    tokens: &OAuthTokens,
+) -> Result<(), CliError> {
+    let change = |c: &mut Credentials| {
         // A profile removed meanwhile (`auth logout`) stays removed.
         let Some(p) = c.profiles.get_mut(profile) else {
             return Ok(());
         };
         if let Some(r) = &tokens.refresh_token {
-            p.refresh_token = Some(r.expose().to_string());
+            p.refresh_token = Some(r.clone());
         }
-        p.access_token = Some(tokens.access_token.expose().to_string());
+        p.access_token = Some(tokens.access_token.clone());
         p.access_token_expires_at = tokens.expires_at.map(unix_seconds);
         Ok(())
-    })
+    };
+    match lock {
+        Some(lock) => lock.update(change),
+        None => {
+            let mut creds = Credentials::load(path)?;
+            change(&mut creds)?;
+            creds.save(path)
+        }
+    }
 }

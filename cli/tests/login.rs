@@ -344,3 +344,109 @@ fn login_needs_a_client_id_and_status_says_what_to_do() {
         .success()
         .stdout(predicate::str::contains("was not stored"));
 }
+
+/// Writes a profile `emu` whose access token has expired, with a fresh refresh token.
+fn expired_profile(emu: &Emu, home: &Home) -> String {
+    let tokens = emu.issue_tokens(
+        DESKTOP_CLIENT_ID,
+        "https://ads.microsoft.com/msads.manage offline_access",
+    );
+    let refresh = tokens
+        .refresh_token
+        .expect("offline_access gives a refresh token");
+    let base = emu.base();
+    let file = serde_json::json!({"profiles": {"emu": {
+        "environment": "production",
+        "client_id": DESKTOP_CLIENT_ID,
+        "developer_token": DEVELOPER_TOKEN,
+        "refresh_token": refresh,
+        "access_token": "an-expired-access-token",
+        "access_token_expires_at": 1,
+        "account_id": ACCOUNT_ID.to_string(),
+        "customer_id": CUSTOMER_ID.to_string(),
+        "endpoint": base,
+        "oauth_endpoint": base,
+    }}});
+    let path = home.credentials();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, file.to_string()).unwrap();
+    refresh
+}
+
+#[test]
+fn parallel_processes_with_an_expired_access_token_share_one_refresh() {
+    // Before the credentials file lock, every process redeemed the same single-use refresh
+    // token and all but one failed with invalid_grant.
+    const PROCESSES: usize = 6;
+    let emu = Emu::start();
+    let home = Home::new();
+    let first_refresh = expired_profile(&emu, &home);
+    let before = emu.token_requests();
+    let get = format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#);
+    let children: Vec<Child> = (0..PROCESSES)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(common::bin());
+            common::isolate(&mut cmd, home.dir.path());
+            cmd.env("BINGADS_PROFILE", "emu")
+                .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
+                .args(["--data", &get, "--timeout", "30"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("bingads starts")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("bingads ends");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(
+        emu.token_requests() - before,
+        1,
+        "one process renews, the others use what it stored"
+    );
+    let stored = stored_profile(&home, "emu");
+    assert_ne!(stored["refresh_token"], first_refresh.as_str());
+    assert_ne!(stored["access_token"], "an-expired-access-token");
+}
+
+#[test]
+fn a_stored_expiry_of_u64_max_does_not_panic() {
+    // `UNIX_EPOCH + Duration::from_secs(u64::MAX)` panicked before: the value is taken as
+    // expired, and the call renews it.
+    let emu = Emu::start();
+    let home = Home::new();
+    expired_profile(&emu, &home);
+    let path = home.credentials();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        r#""access_token_expires_at":1"#,
+        &format!(r#""access_token_expires_at":{}"#, u64::MAX),
+    );
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(
+        stored_profile(&home, "emu")["access_token_expires_at"],
+        u64::MAX
+    );
+    let get = format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#);
+    bingads(&home)
+        .args([
+            "--profile",
+            "emu",
+            "call",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .args(["--data", &get])
+        .assert()
+        .success();
+    bingads(&home)
+        .args(["--profile", "emu", "auth", "status"])
+        .assert()
+        .success();
+}
