@@ -227,6 +227,7 @@ pub async fn login(
         .with_redirect_uri(target.uri.clone())
         .map_err(|e| CliError::usage(format!("redirect URI: {e}")))?;
     let url = grant.authorization_endpoint();
+    let state = grant.state().unwrap_or_default();
 
     eprintln!(
         "To sign in to Microsoft Advertising ({environment}), open this address in a browser:\n"
@@ -255,7 +256,7 @@ pub async fn login(
         tokio::select! {
             r = async {
                 match &target.listener {
-                    Some(l) => wait_for_redirect(l, &target.base).await,
+                    Some(l) => wait_for_redirect(l, &target.base, &state).await,
                     None => std::future::pending().await,
                 }
             } => {

@@ -450,3 +450,69 @@ fn a_stored_expiry_of_u64_max_does_not_panic() {
         .assert()
         .success();
 }
+
+#[test]
+fn forged_redirects_to_the_listener_do_not_end_the_sign_in() {
+    // Before, the first request with `code`, `error` or `state` ended the sign-in, so any
+    // web page could abort it with one image request to the loopback address.
+    let emu = Emu::start();
+    let home = Home::new();
+    let base = emu.base();
+    let (child, lines) = spawn_login(
+        &home,
+        &[
+            "--profile",
+            "emu",
+            "--client-id",
+            DESKTOP_CLIENT_ID,
+            "--endpoint",
+            &base,
+            "--oauth-endpoint",
+            &base,
+            "--developer-token",
+            DEVELOPER_TOKEN,
+        ],
+        Stdio::null(),
+    );
+    let url = authorization_url(&lines);
+    let query: std::collections::HashMap<String, String> = url::Url::parse(&url)
+        .unwrap()
+        .query_pairs()
+        .into_owned()
+        .collect();
+    let listener = query["redirect_uri"].trim_end_matches('/').to_string();
+    for forged in [
+        "/?error=access_denied&error_description=forged".to_string(),
+        "/?code=stolen&state=guessed".to_string(),
+        format!("/?error=access_denied&state={}x", query["state"]),
+    ] {
+        let page = follow_redirect(&format!("{listener}{forged}"));
+        assert!(page.starts_with("HTTP/1.1 400"), "{forged}: {page}");
+        assert!(page.contains("keeps waiting"), "{page}");
+    }
+    let location = emu.approve_consent(&url).expect("consent");
+    let page = follow_redirect(&location);
+    assert!(page.starts_with("HTTP/1.1 200 OK"), "{page}");
+    let (code, stdout) = finish(child);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stored_profile(&home, "emu")["refresh_token"].is_string());
+}
+
+#[test]
+fn a_plain_http_redirect_uri_off_loopback_is_refused() {
+    let home = Home::new();
+    bingads(&home)
+        .args([
+            "auth",
+            "login",
+            "--no-browser",
+            "--client-id",
+            DESKTOP_CLIENT_ID,
+        ])
+        .args(["--redirect-uri", "http://example.com/callback"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing the redirect URI"))
+        .stderr(predicate::str::contains("loopback"));
+}
