@@ -740,3 +740,66 @@ fn emulator_command_serves_until_stopped() {
         USER_NAME
     );
 }
+
+#[test]
+fn inputs_over_the_size_cap_are_refused_with_a_clear_error() {
+    // Before the cap, `{"AccountId": "1", "CampaignIds": [1,1,1,...]}` of 300 MB on stdin grew
+    // past 15 GB; this one (1 MiB over the cap) was read, parsed and encoded whole.
+    let cap = bingads_cli::input::MAX_INPUT_BYTES as usize;
+    let mut body = br#"{"AccountId": "1", "CampaignIds": [1"#.to_vec();
+    while body.len() <= cap + (1 << 20) {
+        body.extend_from_slice(b",1,1,1,1,1,1,1,1");
+    }
+    body.extend_from_slice(b"]}");
+    let home = Home::new();
+    let mut cmd = std::process::Command::new(common::bin());
+    common::isolate(&mut cmd, home.dir.path());
+    let mut child = cmd
+        .args(["call", "CampaignManagement", "DeleteCampaigns", "--dry-run"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        // The command stops reading at the cap: a broken pipe is expected.
+        let _ = stdin.write_all(&body);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the request in standard input is larger than 32 MiB"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("split it into several calls"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    // A file too (sparse: no disk is written), and `decode` as well as `call`.
+    let big = home.dir.path().join("big.json");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let big = big.to_str().unwrap();
+    bingads(&home)
+        .args(["call", "CampaignManagement", "DeleteCampaigns", "--dry-run"])
+        .args(["--input", big])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("larger than 32 MiB"));
+    bingads(&home)
+        .args([
+            "decode",
+            "CampaignManagement",
+            "DeleteCampaigns",
+            "--input",
+            big,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the envelope in"));
+}
