@@ -59,6 +59,11 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
+    /// Show what happens on stderr: -v retries, throttling waits and token refreshes, -vv
+    /// every call and attempt, -vvv everything [env: RUST_LOG, e.g. bingads=debug]. Secrets
+    /// are never shown.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// The stored profile to use [env: BINGADS_PROFILE] (default: the environment's name,
     /// `production` or `sandbox`).
     #[arg(long, global = true, value_name = "NAME")]

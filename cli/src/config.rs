@@ -34,7 +34,7 @@ impl Env {
         Env {
             vars: std::env::vars_os()
                 .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-                .filter(|(k, _)| k.starts_with("BINGADS_"))
+                .filter(|(k, _)| k.starts_with("BINGADS_") || k == "RUST_LOG")
                 .collect(),
             config_dir: dirs::config_dir(),
         }

@@ -8,7 +8,7 @@
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
 //!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
 //! - [`emulator`]: the `emulator` command;
-//! - [`error`]: failures and their exit codes.
+//! - [`error`]: failures and their exit codes; [`logging`]: `-v` and `RUST_LOG`.
 #![forbid(unsafe_code)]
 
 pub mod args;
@@ -19,6 +19,7 @@ pub mod error;
 pub mod input;
 mod listener;
 pub mod listing;
+pub mod logging;
 pub mod login;
 pub mod renewal;
 pub mod services;
@@ -95,6 +96,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>, env: &En
             return e.exit_code();
         }
     };
+    if let Some(note) = logging::init(cli.globals.verbose, env.var("RUST_LOG")) {
+        eprintln!("warning: {note}");
+    }
     let outcome = execute(cli, env);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(outcome.stdout.as_bytes());

@@ -9,8 +9,8 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use bingads_emulator::{
-    ACCOUNT_ID, ADS_SCOPE, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, PASSWORD, SECOND_ACCOUNT_ID,
-    USER_NAME,
+    ACCOUNT_ID, ADS_SCOPE, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, Injection, PASSWORD,
+    SECOND_ACCOUNT_ID, USER_NAME,
 };
 use common::{Emu, Home, bingads, bingads_at, json};
 use predicates::prelude::*;
@@ -802,4 +802,74 @@ fn inputs_over_the_size_cap_are_refused_with_a_clear_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("the envelope in"));
+}
+
+#[test]
+fn verbose_logs_show_retries_and_refreshes_but_never_a_secret() {
+    // Before, the command line installed no subscriber: -v did not exist and RUST_LOG showed
+    // nothing.
+    let emu = Emu::start();
+    let home = Home::new();
+    // The emulator revokes redeemed refresh tokens: one per command.
+    let fresh_refresh_token = || {
+        emu.issue_tokens(DESKTOP_CLIENT_ID, &format!("{ADS_SCOPE} offline_access"))
+            .refresh_token
+            .unwrap()
+    };
+    let refresh = fresh_refresh_token();
+    emu.inject(Injection::HttpStatus(503).times(1));
+    emu.inject(Injection::TokenExpired.times(1));
+    let run = |verbosity: &[&str], rust_log: Option<&str>, refresh: &str| {
+        let mut cmd = bingads(&home);
+        cmd.env("BINGADS_ENDPOINT", emu.base())
+            .env("BINGADS_OAUTH_ENDPOINT", emu.base())
+            .env("BINGADS_DEVELOPER_TOKEN", DEVELOPER_TOKEN)
+            .env("BINGADS_CLIENT_ID", DESKTOP_CLIENT_ID)
+            .env("BINGADS_REFRESH_TOKEN", refresh)
+            .args(verbosity)
+            .args([
+                "call",
+                "CustomerManagement",
+                "GetCurrentUser",
+                "--data",
+                "{}",
+            ]);
+        if let Some(filter) = rust_log {
+            cmd.env("RUST_LOG", filter);
+        }
+        let out = cmd.assert().success();
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    };
+    let logs = run(&["-vv"], None, &refresh);
+    assert!(logs.contains("OAuth access token refreshed"), "{logs}");
+    assert!(logs.contains("retrying"), "{logs}");
+    assert!(logs.contains("wait_ms="), "the wait is shown: {logs}");
+    assert!(logs.contains("refreshing once and retrying"), "{logs}");
+    assert!(
+        logs.contains("bingads.call"),
+        "-vv shows the call span: {logs}"
+    );
+    let mut secrets = vec![refresh.clone(), DEVELOPER_TOKEN.to_string()];
+    for request in emu.requests() {
+        if let Some(token) = request.soap_header("AuthenticationToken") {
+            secrets.push(token.to_string());
+        }
+    }
+    assert!(secrets.len() > 2, "the access tokens sent are checked too");
+    for secret in &secrets {
+        assert!(
+            !logs.contains(secret.as_str()),
+            "a secret in the logs: {logs}"
+        );
+    }
+
+    assert_eq!(
+        run(&[], None, &fresh_refresh_token()),
+        "",
+        "quiet by default"
+    );
+    let info = run(&[], Some("bingads=info"), &fresh_refresh_token());
+    assert!(info.contains("OAuth access token refreshed"), "{info}");
+    let warning = run(&[], Some("bingads=loud"), &fresh_refresh_token());
+    assert!(warning.contains("RUST_LOG is ignored"), "{warning}");
 }
