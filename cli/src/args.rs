@@ -155,6 +155,7 @@ pub enum Command {
             memory.",
         after_help = "Example:\n  bingads emulator --port 8400   # then, in another terminal, the exports it prints"
     )]
+    #[cfg(feature = "emulator")]
     Emulator(EmulatorArgs),
 }
 

@@ -7,13 +7,14 @@
 //! - [`login`]: `auth login | status | logout`; [`config`]: the credentials file;
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
 //!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
-//! - [`emulator`]: the `emulator` command;
+//! - `emulator`: the `emulator` command (cargo feature `emulator`, on by default);
 //! - [`error`]: failures and their exit codes; [`logging`]: `-v` and `RUST_LOG`.
 #![forbid(unsafe_code)]
 
 pub mod args;
 pub mod call;
 pub mod config;
+#[cfg(feature = "emulator")]
 pub mod emulator;
 pub mod error;
 pub mod input;
@@ -180,6 +181,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
             Err(e) => Outcome::err(e),
         },
         Command::Auth(AuthCommand::Logout { all }) => login::logout(&globals, env, all).into(),
+        #[cfg(feature = "emulator")]
         Command::Emulator(a) => {
             let rt = match runtime() {
                 Ok(rt) => rt,
