@@ -572,3 +572,94 @@ pub fn store_tokens_locked(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+    use crate::args::{AuthCommand, Cli, Command};
+    use crate::login::LoginOptions;
+
+    const SECRETS: [&str; 6] = [
+        "SECRET-DEVELOPER-TOKEN",
+        "SECRET-CLIENT-SECRET",
+        "SECRET-REFRESH-TOKEN",
+        "SECRET-ACCESS-TOKEN",
+        "SECRET-PASSWORD",
+        "SECRET-STORED-REFRESH",
+    ];
+
+    fn assert_redacted(what: &str, text: &str) {
+        for secret in SECRETS {
+            assert!(!text.contains(secret), "{what} shows {secret}: {text}");
+        }
+    }
+
+    /// Before, `Profile`, `AuthSource`, `Settings` and `LoginOptions` held credentials as
+    /// `String` and derived `Debug`: every one of these printed them.
+    #[test]
+    fn no_credential_holding_type_prints_a_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env::empty(Some(dir.path().to_path_buf()));
+        let profile = Profile {
+            environment: "production".into(),
+            client_id: Some("client".into()),
+            client_secret: Some("SECRET-CLIENT-SECRET".into()),
+            developer_token: Some("SECRET-DEVELOPER-TOKEN".into()),
+            refresh_token: Some("SECRET-STORED-REFRESH".into()),
+            access_token: Some("SECRET-ACCESS-TOKEN".into()),
+            access_token_expires_at: Some(u64::MAX),
+            ..Default::default()
+        };
+        assert_redacted("Profile", &format!("{profile:?}"));
+        let mut credentials = Credentials::default();
+        credentials.profiles.insert("production".into(), profile);
+        credentials.save(&env.credentials_path().unwrap()).unwrap();
+        assert_redacted("Credentials", &format!("{credentials:?}"));
+
+        let from_profile = Settings::resolve(&Globals::default(), &env).unwrap();
+        assert!(matches!(from_profile.auth, AuthSource::OAuth { .. }));
+        assert_redacted("Settings (profile)", &format!("{from_profile:?}"));
+        assert_redacted("AuthSource", &format!("{:?}", from_profile.auth));
+        from_profile.authentication().unwrap();
+
+        let env_oauth = env
+            .clone()
+            .with_var("BINGADS_CLIENT_ID", "client")
+            .with_var("BINGADS_REFRESH_TOKEN", "SECRET-REFRESH-TOKEN")
+            .with_var("BINGADS_DEVELOPER_TOKEN", "SECRET-DEVELOPER-TOKEN");
+        let settings = Settings::resolve(&Globals::default(), &env_oauth).unwrap();
+        assert_redacted("Settings (variables)", &format!("{settings:?}"));
+        let password = env
+            .with_var("BINGADS_USERNAME", "user")
+            .with_var("BINGADS_PASSWORD", "SECRET-PASSWORD");
+        let settings = Settings::resolve(&Globals::default(), &password).unwrap();
+        assert!(matches!(settings.auth, AuthSource::Password { .. }));
+        assert_redacted("Settings (password)", &format!("{settings:?}"));
+        let (headers, _) = settings.dry_run_headers(false);
+        assert_redacted("--dry-run headers", &format!("{headers:?}"));
+
+        let cli = Cli::try_parse_from([
+            "bingads",
+            "auth",
+            "login",
+            "--developer-token",
+            "SECRET-DEVELOPER-TOKEN",
+        ])
+        .unwrap();
+        assert_redacted("parsed arguments", &format!("{cli:?}"));
+        let Command::Auth(AuthCommand::Login(args)) = cli.command else {
+            panic!("parsed as login");
+        };
+        let options = LoginOptions {
+            developer_token: args.developer_token,
+            ..Default::default()
+        };
+        assert_eq!(
+            options.developer_token.as_ref().map(|t| t.expose()),
+            Some("SECRET-DEVELOPER-TOKEN")
+        );
+        assert_redacted("LoginOptions", &format!("{options:?}"));
+    }
+}
