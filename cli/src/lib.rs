@@ -6,6 +6,7 @@
 //! - [`listing`]: `operations`, `example`;
 //! - [`login`]: `auth login | status | logout`; [`config`]: the credentials file;
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
+//!   [`resolve`]: the one option → variable → profile order;
 //!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
 //! - `emulator`: the `emulator` command (cargo feature `emulator`, on by default);
 //! - [`error`]: failures and their exit codes; [`logging`]: `-v` and `RUST_LOG`.
@@ -23,6 +24,7 @@ pub mod listing;
 pub mod logging;
 pub mod login;
 pub mod renewal;
+pub mod resolve;
 pub mod services;
 pub mod settings;
 

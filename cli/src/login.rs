@@ -8,13 +8,14 @@
 
 use std::time::{Duration, SystemTime};
 
+use bingads::SecretString;
 use bingads::auth::{OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints};
-use bingads::{Environment, SecretString};
 use tokio::net::TcpListener;
 
 use crate::config::{Credentials, Env, Profile};
 use crate::error::{CliError, Exit};
 use crate::listener::{Redirect, wait_for_redirect};
+use crate::resolve::{Selection, Sources};
 use crate::settings::{AuthSource, ENV_VARS, Globals, Settings, Source, unix_seconds};
 
 /// Options of `auth login`.
@@ -29,27 +30,6 @@ pub struct LoginOptions {
     /// A registered redirect URI other than the loopback listener's.
     pub redirect_uri: Option<String>,
     pub timeout: Duration,
-}
-
-fn environment_of(globals: &Globals, env: &Env) -> Result<Option<Environment>, CliError> {
-    match (globals.environment, env.var("BINGADS_ENVIRONMENT")) {
-        (Some(e), _) => Ok(Some(e)),
-        (None, Some(v)) => v
-            .parse()
-            .map(Some)
-            .map_err(|e: String| CliError::usage(format!("BINGADS_ENVIRONMENT: {e}"))),
-        (None, None) => Ok(None),
-    }
-}
-
-/// The profile a login or logout is about: `--profile`, `BINGADS_PROFILE`, or the
-/// environment's name.
-fn profile_name(globals: &Globals, env: &Env, environment: Environment) -> String {
-    globals
-        .profile
-        .clone()
-        .or_else(|| env.var("BINGADS_PROFILE").map(str::to_string))
-        .unwrap_or_else(|| environment.as_str().to_string())
 }
 
 /// Where the redirect comes back: a listener, or only a pasted address.
@@ -167,26 +147,19 @@ pub async fn login(
     options: &LoginOptions,
 ) -> Result<String, CliError> {
     let path = env.credentials_path()?;
-    let stored = Credentials::load(&path)?;
-    let explicit_env = environment_of(globals, env)?;
-    let name_hint = profile_name(
-        globals,
-        env,
-        explicit_env.unwrap_or(Environment::Production),
-    );
-    let existing = stored.profiles.get(&name_hint).cloned();
-    let environment = match (explicit_env, &existing) {
-        (Some(e), _) => e,
-        (None, Some(p)) => p.environment.parse().unwrap_or(Environment::Production),
-        (None, None) => Environment::Production,
-    };
-    let name = name_hint;
-    let existing = existing.filter(|p| p.environment == environment.as_str());
-    let client_id = options
-        .client_id
-        .clone()
-        .or_else(|| env.var("BINGADS_CLIENT_ID").map(str::to_string))
-        .or_else(|| existing.as_ref().and_then(|p| p.client_id.clone()))
+    let selection = Selection::resolve(globals, env)?;
+    let environment = selection.environment;
+    let name = selection.profile_name.clone();
+    // A profile stored for another environment lends none of its values.
+    let existing = selection
+        .profile
+        .as_ref()
+        .filter(|p| p.environment == environment.as_str());
+    let sources = Sources::new(env, existing, &name);
+    let client_id = sources
+        .string(options.client_id.as_deref(), "BINGADS_CLIENT_ID", |p| {
+            p.client_id.as_ref()
+        })
         .ok_or_else(|| {
             CliError::usage("no client id to sign in with")
                 .hint("pass --client-id ID (or set BINGADS_CLIENT_ID): the application (client) id of your app registration in Microsoft Entra ID")
@@ -195,20 +168,28 @@ pub async fn login(
     let tenant = options
         .tenant
         .clone()
-        .or_else(|| existing.as_ref().and_then(|p| p.tenant.clone()));
-    let oauth_endpoint = globals
-        .oauth_endpoint
-        .clone()
-        .or_else(|| env.var("BINGADS_OAUTH_ENDPOINT").map(str::to_string));
-    let endpoint = globals
-        .endpoint
-        .clone()
-        .or_else(|| env.var("BINGADS_ENDPOINT").map(str::to_string));
-    let developer_token = options
-        .developer_token
-        .clone()
-        .or_else(|| env.var("BINGADS_DEVELOPER_TOKEN").map(SecretString::new))
-        .or_else(|| existing.as_ref().and_then(|p| p.developer_token.clone()));
+        .or_else(|| existing.and_then(|p| p.tenant.clone()));
+    let oauth_endpoint = sources.string(
+        globals.oauth_endpoint.as_deref(),
+        "BINGADS_OAUTH_ENDPOINT",
+        |p| p.oauth_endpoint.as_ref(),
+    );
+    let endpoint = sources.string(globals.endpoint.as_deref(), "BINGADS_ENDPOINT", |p| {
+        p.endpoint.as_ref()
+    });
+    let developer_token = sources
+        .secret(
+            options.developer_token.as_ref(),
+            "BINGADS_DEVELOPER_TOKEN",
+            |p| p.developer_token.as_ref(),
+        )
+        .map(|(token, _)| token);
+    let customer_id = sources.id(globals.customer_id, "BINGADS_CUSTOMER_ID", |p| {
+        p.customer_id.as_ref()
+    })?;
+    let account_id = sources.id(globals.account_id, "BINGADS_ACCOUNT_ID", |p| {
+        p.account_id.as_ref()
+    })?;
 
     let target = redirect_target(options).await?;
     let mut grant = OAuthDesktopMobileAuthCodeGrant::new(client_id.clone(), environment);
@@ -305,11 +286,6 @@ pub async fn login(
         .hint("check the app registration's API permissions, then sign in again"));
     };
 
-    let id = |flag: Option<i64>, var: &str, keep: Option<String>| {
-        flag.map(|v| v.to_string())
-            .or_else(|| env.var(var).map(str::to_string))
-            .or(keep)
-    };
     let profile = Profile {
         environment: environment.as_str().to_string(),
         client_id: Some(client_id.clone()),
@@ -319,16 +295,8 @@ pub async fn login(
         refresh_token: Some(refresh),
         access_token: Some(tokens.access_token.clone()),
         access_token_expires_at: tokens.expires_at.map(unix_seconds),
-        customer_id: id(
-            globals.customer_id,
-            "BINGADS_CUSTOMER_ID",
-            existing.as_ref().and_then(|p| p.customer_id.clone()),
-        ),
-        account_id: id(
-            globals.account_id,
-            "BINGADS_ACCOUNT_ID",
-            existing.as_ref().and_then(|p| p.account_id.clone()),
-        ),
+        customer_id: customer_id.map(|id| id.to_string()),
+        account_id: account_id.map(|id| id.to_string()),
         endpoint,
         oauth_endpoint,
     };
@@ -515,8 +483,7 @@ pub fn logout(globals: &Globals, env: &Env, all: bool) -> Result<String, CliErro
             ))),
         };
     }
-    let environment = environment_of(globals, env)?.unwrap_or(Environment::Production);
-    let name = profile_name(globals, env, environment);
+    let name = Selection::resolve(globals, env)?.profile_name;
     let mut removed = false;
     let creds = Credentials::load(&path)?;
     if creds.profiles.contains_key(&name) {

@@ -14,6 +14,8 @@ use bingads::{AuthorizationData, Client, Environment, RetryPolicy, SecretString}
 use crate::config::{Credentials, CredentialsLock, Env, Profile};
 use crate::error::CliError;
 use crate::renewal::{ProfileAuthentication, ProfileGrant};
+pub use crate::resolve::Source;
+use crate::resolve::{Selection, Sources};
 
 /// The environment variables the command line reads, with what each one means (for `--help`,
 /// `auth status` and the README).
@@ -70,13 +72,6 @@ pub struct Globals {
     pub account_id: Option<i64>,
 }
 
-/// Where a value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Env,
-    Profile,
-}
-
 /// How the calls are authenticated.
 #[derive(Debug, Clone)]
 pub enum AuthSource {
@@ -117,46 +112,20 @@ pub struct Settings {
     pub auth: AuthSource,
 }
 
-fn parse_environment(value: &str, from: &str) -> Result<Environment, CliError> {
-    value
-        .parse()
-        .map_err(|e: String| CliError::usage(format!("{from}: {e}")))
-}
-
-fn parse_id(value: &str, from: &str) -> Result<i64, CliError> {
-    value.trim().parse().map_err(|_| {
-        CliError::usage(format!("{from} must be a number, not `{value}`"))
-            .hint("ids are the numbers the web UI shows in the address bar (aid=..., cid=...)")
-    })
-}
-
 impl Settings {
     /// Resolves options, environment variables and the stored profile. Fails only on values
     /// that are wrong (a bad number, an unknown environment), never on missing credentials:
     /// commands that need them ask [`Settings::authorization`].
     pub fn resolve(globals: &Globals, env: &Env) -> Result<Settings, CliError> {
-        let explicit_env = match (globals.environment, env.var("BINGADS_ENVIRONMENT")) {
-            (Some(e), _) => Some(e),
-            (None, Some(v)) => Some(parse_environment(v, "BINGADS_ENVIRONMENT")?),
-            (None, None) => None,
-        };
-        let explicit_profile = globals
-            .profile
-            .clone()
-            .or_else(|| env.var("BINGADS_PROFILE").map(str::to_string));
-        let profile_name = explicit_profile.clone().unwrap_or_else(|| {
-            explicit_env
-                .unwrap_or(Environment::Production)
-                .as_str()
-                .to_string()
-        });
-        let credentials_path = env.credentials_path().ok();
-        let credentials = match &credentials_path {
-            Some(p) => Credentials::load(p)?,
-            None => Credentials::default(),
-        };
-        let stored_profiles: Vec<String> = credentials.profiles.keys().cloned().collect();
-        let profile = credentials.profiles.get(&profile_name).cloned();
+        let Selection {
+            explicit_profile,
+            profile_name,
+            profile,
+            stored_profiles,
+            credentials_path,
+            environment,
+            ..
+        } = Selection::resolve(globals, env)?;
         if let (Some(name), None) = (&explicit_profile, &profile) {
             let mut e = CliError::usage(format!("no stored profile `{name}`"));
             e = if stored_profiles.is_empty() {
@@ -171,48 +140,25 @@ impl Settings {
             };
             return Err(e);
         }
-        let environment = match (explicit_env, &profile) {
-            (Some(e), _) => e,
-            (None, Some(p)) if !p.environment.is_empty() => {
-                parse_environment(&p.environment, &format!("profile `{profile_name}`"))?
-            }
-            _ => Environment::Production,
-        };
         let p = profile.clone().unwrap_or_default();
-        let pick = |flag: Option<String>, var: &str, stored: &Option<String>| {
-            flag.or_else(|| env.var(var).map(str::to_string))
-                .or_else(|| stored.clone())
-        };
-        let endpoint = pick(globals.endpoint.clone(), "BINGADS_ENDPOINT", &p.endpoint);
-        let oauth_endpoint = pick(
-            globals.oauth_endpoint.clone(),
+        let sources = Sources::new(env, profile.as_ref(), &profile_name);
+        let endpoint = sources.string(globals.endpoint.as_deref(), "BINGADS_ENDPOINT", |p| {
+            p.endpoint.as_ref()
+        });
+        let oauth_endpoint = sources.string(
+            globals.oauth_endpoint.as_deref(),
             "BINGADS_OAUTH_ENDPOINT",
-            &p.oauth_endpoint,
+            |p| p.oauth_endpoint.as_ref(),
         );
-        let developer_token = match (env.var("BINGADS_DEVELOPER_TOKEN"), &p.developer_token) {
-            (Some(t), _) => Some((SecretString::new(t), Source::Env)),
-            (None, Some(t)) => Some((t.clone(), Source::Profile)),
-            (None, None) => None,
-        };
-        let id = |flag: Option<i64>,
-                  var: &str,
-                  stored: &Option<String>|
-         -> Result<Option<i64>, CliError> {
-            if flag.is_some() {
-                return Ok(flag);
-            }
-            if let Some(v) = env.var(var) {
-                return parse_id(v, var).map(Some);
-            }
-            match stored {
-                Some(v) => {
-                    parse_id(v, &format!("the `{var}` of profile `{profile_name}`")).map(Some)
-                }
-                None => Ok(None),
-            }
-        };
-        let customer_id = id(globals.customer_id, "BINGADS_CUSTOMER_ID", &p.customer_id)?;
-        let account_id = id(globals.account_id, "BINGADS_ACCOUNT_ID", &p.account_id)?;
+        let developer_token = sources.secret(None, "BINGADS_DEVELOPER_TOKEN", |p| {
+            p.developer_token.as_ref()
+        });
+        let customer_id = sources.id(globals.customer_id, "BINGADS_CUSTOMER_ID", |p| {
+            p.customer_id.as_ref()
+        })?;
+        let account_id = sources.id(globals.account_id, "BINGADS_ACCOUNT_ID", |p| {
+            p.account_id.as_ref()
+        })?;
 
         let auth = match (env.var("BINGADS_USERNAME"), env.var("BINGADS_PASSWORD")) {
             (Some(user), Some(password)) => AuthSource::Password {
@@ -225,14 +171,10 @@ impl Settings {
                 ));
             }
             (None, None) => {
-                let client_id = env
-                    .var("BINGADS_CLIENT_ID")
-                    .map(str::to_string)
-                    .or_else(|| p.client_id.clone());
-                let client_secret = env
-                    .var("BINGADS_CLIENT_SECRET")
-                    .map(SecretString::new)
-                    .or_else(|| p.client_secret.clone());
+                let client_id = sources.string(None, "BINGADS_CLIENT_ID", |p| p.client_id.as_ref());
+                let client_secret = sources
+                    .secret(None, "BINGADS_CLIENT_SECRET", |p| p.client_secret.as_ref())
+                    .map(|(secret, _)| secret);
                 match (env.var("BINGADS_REFRESH_TOKEN"), &p.refresh_token) {
                     (Some(refresh), _) => AuthSource::OAuth {
                         client_id: client_id.ok_or_else(|| {

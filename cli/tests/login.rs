@@ -516,3 +516,25 @@ fn a_plain_http_redirect_uri_off_loopback_is_refused() {
         .stderr(predicate::str::contains("refusing the redirect URI"))
         .stderr(predicate::str::contains("loopback"));
 }
+
+#[test]
+fn login_again_resolves_like_every_call() {
+    // `auth login` had its own precedence, which ignored the profile's stored OAuth host and
+    // service endpoint: signing in again sent the browser to Microsoft instead of where the
+    // profile's tokens come from. It now uses the resolver of every call.
+    let emu = Emu::start();
+    let home = Home::new();
+    expired_profile(&emu, &home);
+    let (mut child, lines) = spawn_login(&home, &["--profile", "emu"], Stdio::null());
+    let url = authorization_url(&lines);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        url.starts_with(&format!("{}/common/oauth2/v2.0/authorize?", emu.base())),
+        "{url}"
+    );
+    assert!(
+        url.contains(&format!("client_id={DESKTOP_CLIENT_ID}")),
+        "{url}"
+    );
+}
