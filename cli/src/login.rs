@@ -52,22 +52,23 @@ async fn redirect_target(options: &LoginOptions) -> Result<RedirectTarget, CliEr
             ))
         })?;
         let loopback_ip = matches!(parsed.host_str(), Some("127.0.0.1" | "[::1]" | "localhost"));
-        if parsed.scheme() == "http" && loopback_ip {
-            if let Some(port) = parsed.port() {
-                let host = match parsed.host_str() {
-                    Some("[::1]") => "[::1]",
-                    _ => "127.0.0.1",
-                };
-                let addr = format!("{host}:{port}");
-                let listener = TcpListener::bind(&addr)
-                    .await
-                    .map_err(|e| bind_error(&addr, e))?;
-                return Ok(RedirectTarget {
-                    uri: uri.clone(),
-                    base: format!("http://{addr}"),
-                    listener: Some(listener),
-                });
-            }
+        if parsed.scheme() == "http"
+            && loopback_ip
+            && let Some(port) = parsed.port()
+        {
+            let host = match parsed.host_str() {
+                Some("[::1]") => "[::1]",
+                _ => "127.0.0.1",
+            };
+            let addr = format!("{host}:{port}");
+            let listener = TcpListener::bind(&addr)
+                .await
+                .map_err(|e| bind_error(&addr, e))?;
+            return Ok(RedirectTarget {
+                uri: uri.clone(),
+                base: format!("http://{addr}"),
+                listener: Some(listener),
+            });
         }
         return Ok(RedirectTarget {
             uri: uri.clone(),

@@ -51,10 +51,10 @@ fn authorization_url(lines: &Receiver<String>) -> String {
         let Ok(line) = lines.recv_timeout(Duration::from_secs(30)) else {
             break;
         };
-        if let Some(url) = line.trim().strip_prefix("http") {
-            if url.contains("/oauth2/v2.0/authorize?") {
-                return format!("http{url}");
-            }
+        if let Some(url) = line.trim().strip_prefix("http")
+            && url.contains("/oauth2/v2.0/authorize?")
+        {
+            return format!("http{url}");
         }
         seen.push(line);
     }
