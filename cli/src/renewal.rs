@@ -202,3 +202,108 @@ impl Authentication for ProfileAuthentication {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bingads::Environment;
+    use bingads::auth::OAuthEndpoints;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    use super::*;
+    use crate::config::Credentials;
+
+    fn write_profile(path: &std::path::Path, refresh_token: &str) {
+        let mut credentials = Credentials::load(path).unwrap();
+        credentials.profiles.insert(
+            "p".into(),
+            Profile {
+                environment: "production".into(),
+                client_id: Some("cid".into()),
+                refresh_token: Some(refresh_token.into()),
+                access_token: Some("expired".into()),
+                access_token_expires_at: Some(1),
+                ..Default::default()
+            },
+        );
+        credentials.save(path).unwrap();
+    }
+
+    /// The refresh token in a request body (the test's token endpoint reads nothing else).
+    async fn refresh_token_sent(stream: &mut tokio::net::TcpStream) -> String {
+        let mut request = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            let n = stream.read(&mut buf).await.unwrap();
+            request.extend_from_slice(&buf[..n]);
+            let text = String::from_utf8_lossy(&request);
+            if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                let length: usize = head
+                    .lines()
+                    .find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("content-length:")
+                            .map(|v| v.trim().parse().unwrap())
+                    })
+                    .unwrap_or(0);
+                if body.len() >= length || n == 0 {
+                    return url::form_urlencoded::parse(body.as_bytes())
+                        .find(|(k, _)| k == "refresh_token")
+                        .map(|(_, v)| v.into_owned())
+                        .unwrap_or_default();
+                }
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_rotated_behind_the_lock_is_read_again_before_invalid_grant() {
+        // Another writer that does not take the lock (an older bingads) redeems R1 and stores
+        // R2 while this process waits on its own R1 request: without the second read the
+        // process reported invalid_grant although the file holds a working refresh token.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("credentials.json");
+        write_profile(&path, "R1");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let file = path.clone();
+        tokio::spawn(async move {
+            loop {
+                let (mut stream, _) = listener.accept().await.unwrap();
+                let (status, body) = match refresh_token_sent(&mut stream).await.as_str() {
+                    "R1" => {
+                        write_profile(&file, "R2");
+                        ("400 Bad Request", r#"{"error":"invalid_grant"}"#)
+                    }
+                    "R2" => (
+                        "200 OK",
+                        r#"{"access_token":"A3","refresh_token":"R3","expires_in":3600,"token_type":"Bearer"}"#,
+                    ),
+                    _ => ("400 Bad Request", r#"{"error":"invalid_request"}"#),
+                };
+                let reply = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                stream.write_all(reply.as_bytes()).await.unwrap();
+            }
+        });
+        let base = format!("http://127.0.0.1:{port}");
+        let endpoints = OAuthEndpoints::custom(
+            &format!("{base}/authorize"),
+            &format!("{base}/token"),
+            "scope",
+        )
+        .unwrap();
+        let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
+            .with_endpoints(endpoints)
+            .unwrap()
+            .with_tokens(OAuthTokens::from_refresh_token("R1"));
+        let auth =
+            ProfileAuthentication::new(ProfileGrant::Desktop(grant), path.clone(), "p".into());
+        let headers = auth.header_values().await.unwrap();
+        assert_eq!(headers[0].1.expose(), "A3");
+        let stored = Credentials::load(&path).unwrap().profiles["p"].clone();
+        assert_eq!(stored.refresh_token.unwrap().expose(), "R3");
+        assert_eq!(stored.access_token.unwrap().expose(), "A3");
+    }
+}
