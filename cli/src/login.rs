@@ -12,7 +12,7 @@ use bingads::SecretString;
 use bingads::auth::{OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints};
 use tokio::net::TcpListener;
 
-use crate::config::{Credentials, Env, Profile};
+use crate::config::{Credentials, CredentialsLock, Env, Profile};
 use crate::error::{CliError, Exit};
 use crate::listener::{Redirect, wait_for_redirect};
 use crate::resolve::{Selection, Sources};
@@ -473,6 +473,8 @@ pub fn status(globals: &Globals, env: &Env) -> Result<(String, Option<CliError>)
 pub fn logout(globals: &Globals, env: &Env, all: bool) -> Result<String, CliError> {
     let path = env.credentials_path()?;
     if all {
+        // Under the lock, so that a renewal in progress cannot write the file back.
+        let _lock = CredentialsLock::acquire(&path)?;
         return match std::fs::remove_file(&path) {
             Ok(()) => Ok(format!("Removed {} (every profile).\n", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

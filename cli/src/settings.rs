@@ -493,26 +493,21 @@ pub fn store_tokens_locked(
     profile: &str,
     tokens: &OAuthTokens,
 ) -> Result<(), CliError> {
-    let change = |c: &mut Credentials| {
-        // A profile removed meanwhile (`auth logout`) stays removed.
-        let Some(p) = c.profiles.get_mut(profile) else {
-            return Ok(());
-        };
-        if let Some(r) = &tokens.refresh_token {
-            p.refresh_token = Some(r.clone());
-        }
-        p.access_token = Some(tokens.access_token.clone());
-        p.access_token_expires_at = tokens.expires_at.map(unix_seconds);
-        Ok(())
+    let mut credentials = match lock {
+        Some(lock) => lock.load()?,
+        None => Credentials::load(path)?,
     };
-    match lock {
-        Some(lock) => lock.update(change),
-        None => {
-            let mut creds = Credentials::load(path)?;
-            change(&mut creds)?;
-            creds.save(path)
-        }
+    // A profile removed meanwhile (`auth logout`) stays removed, and a removed file stays
+    // removed.
+    let Some(p) = credentials.profiles.get_mut(profile) else {
+        return Ok(());
+    };
+    if let Some(r) = &tokens.refresh_token {
+        p.refresh_token = Some(r.clone());
     }
+    p.access_token = Some(tokens.access_token.clone());
+    p.access_token_expires_at = tokens.expires_at.map(unix_seconds);
+    credentials.save(path)
 }
 
 #[cfg(test)]
