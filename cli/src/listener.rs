@@ -73,13 +73,15 @@ pub async fn wait_for_redirect(
             .any(|(k, _)| k == "code" || k == "error" || k == "state");
         let ours = params.iter().any(|(k, v)| k == "state" && v == state);
         if is_response && !ours {
-            let _ = stream
-                .write_all(
-                    b"HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n\
-                      Content-Length: 72\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n\
-                      This is not the answer to the sign-in in progress; bingads keeps waiting",
-                )
-                .await;
+            const NOT_OURS: &str =
+                "This is not the answer to the sign-in in progress; bingads keeps waiting";
+            let reply = format!(
+                "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n\
+                 Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n\
+                 {NOT_OURS}",
+                NOT_OURS.len()
+            );
+            let _ = stream.write_all(reply.as_bytes()).await;
             continue;
         }
         if !is_response {

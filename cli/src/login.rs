@@ -6,6 +6,7 @@
 //! listener, or the redirect address pasted on standard input. The code is exchanged for
 //! tokens, which are stored in the profile.
 
+use std::io::{BufRead, Read};
 use std::time::{Duration, SystemTime};
 
 use bingads::SecretString;
@@ -91,19 +92,36 @@ async fn redirect_target(options: &LoginOptions) -> Result<RedirectTarget, CliEr
     })
 }
 
+/// The longest pasted line taken: a redirect address is a few kilobytes at most.
+const MAX_PASTED_LINE: u64 = 64 * 1024;
+
 /// Lines typed or piped on standard input, read on a thread of their own (a blocking read
-/// must not keep the process alive once the browser's redirect has arrived).
+/// must not keep the process alive once the browser's redirect has arrived). A line longer
+/// than [`MAX_PASTED_LINE`] is skipped without being held in memory.
 fn stdin_lines() -> tokio::sync::mpsc::UnboundedReceiver<String> {
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     std::thread::spawn(move || {
-        let stdin = std::io::stdin();
-        let mut line = String::new();
+        let mut stdin = std::io::stdin().lock();
         loop {
-            line.clear();
-            match stdin.read_line(&mut line) {
+            let mut line = Vec::new();
+            match (&mut stdin)
+                .take(MAX_PASTED_LINE)
+                .read_until(b'\n', &mut line)
+            {
                 Ok(0) | Err(_) => break,
+                Ok(n) if n as u64 == MAX_PASTED_LINE && !line.ends_with(b"\n") => {
+                    if skip_line(&mut stdin).is_err() {
+                        break;
+                    }
+                    eprintln!(
+                        "warning: ignored a pasted line longer than {} KiB; paste the address \
+                         the browser ended on",
+                        MAX_PASTED_LINE / 1024
+                    );
+                }
                 Ok(_) => {
-                    let t = line.trim();
+                    let text = String::from_utf8_lossy(&line);
+                    let t = text.trim();
                     if !t.is_empty() && tx.send(t.to_string()).is_err() {
                         break;
                     }
@@ -112,6 +130,26 @@ fn stdin_lines() -> tokio::sync::mpsc::UnboundedReceiver<String> {
         }
     });
     rx
+}
+
+/// Reads past the end of the current line, a buffer at a time.
+fn skip_line(input: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                input.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buffer.len();
+                input.consume(all);
+            }
+        }
+    }
 }
 
 /// Opens `url` in the user's browser; `false` when no opener could be started.
@@ -234,14 +272,18 @@ pub async fn login(
     let mut stdin_open = true;
     let deadline = tokio::time::sleep(options.timeout);
     tokio::pin!(deadline);
+    // One future for the whole wait: re-created on every turn of the loop, it would drop a
+    // browser connection it is reading whenever standard input ends or a line is skipped.
+    let browser = async {
+        match &target.listener {
+            Some(l) => wait_for_redirect(l, &target.base, &state).await,
+            None => std::future::pending().await,
+        }
+    };
+    tokio::pin!(browser);
     let (uri, redirect): (String, Option<Redirect>) = loop {
         tokio::select! {
-            r = async {
-                match &target.listener {
-                    Some(l) => wait_for_redirect(l, &target.base, &state).await,
-                    None => std::future::pending().await,
-                }
-            } => {
+            r = &mut browser => {
                 let r = r.map_err(|e| CliError::failure(format!("the sign-in listener failed: {e}")))?;
                 break (r.uri.clone(), Some(r));
             }

@@ -276,6 +276,10 @@ fn login_by_pasting_the_redirect_address() {
     let location = emu.approve_consent(&url).expect("consent");
     assert!(location.starts_with(NATIVE_REDIRECT_URI), "{location}");
     let mut stdin = child.stdin.take().unwrap();
+    // A runaway paste (4 MiB on one line) is skipped, not taken as the address (before the
+    // cap it was read whole and ended the sign-in with an invalid response URI).
+    let runaway = "x".repeat(4 << 20);
+    writeln!(stdin, "{runaway}").unwrap();
     writeln!(stdin, "{location}").unwrap();
     drop(stdin);
     let (code, stdout) = finish(child);
