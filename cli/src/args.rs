@@ -63,6 +63,11 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
+    /// Show what happens on stderr: -v retries, throttling waits and token refreshes, -vv
+    /// every call and attempt, -vvv everything [env: RUST_LOG, e.g. bingads=debug]. Secrets
+    /// are never shown.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// The stored profile to use [env: BINGADS_PROFILE] (default: the environment's name,
     /// `production` or `sandbox`).
     #[arg(long, global = true, value_name = "NAME")]
@@ -170,6 +175,7 @@ pub enum Command {
             memory.",
         after_help = "Example:\n  bingads emulator --port 8400   # then, in another terminal, the exports it prints"
     )]
+    #[cfg(feature = "emulator")]
     Emulator(EmulatorArgs),
 }
 
@@ -297,8 +303,8 @@ pub struct LoginArgs {
     #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
     /// Store this developer token in the profile [env: BINGADS_DEVELOPER_TOKEN].
-    #[arg(long, value_name = "TOKEN")]
-    pub developer_token: Option<String>,
+    #[arg(long, value_name = "TOKEN", value_parser = secret)]
+    pub developer_token: Option<bingads::SecretString>,
     /// The Entra tenant: common (default), organizations, consumers, or a tenant id.
     #[arg(long, value_name = "TENANT")]
     pub tenant: Option<String>,
@@ -322,4 +328,9 @@ pub struct EmulatorArgs {
     /// TCP port on 127.0.0.1 (0: any free port).
     #[arg(long, value_name = "PORT", default_value_t = 8400)]
     pub port: u16,
+}
+
+/// A credential given on the command line, kept as a `SecretString` from the start.
+fn secret(value: &str) -> Result<bingads::SecretString, std::convert::Infallible> {
+    Ok(bingads::SecretString::new(value))
 }

@@ -6,13 +6,16 @@
 //! - [`listing`]: `operations`, `example`;
 //! - [`login`]: `auth login | status | logout`; [`config`]: the credentials file;
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
-//! - [`emulator`]: the `emulator` command;
-//! - [`error`]: failures and their exit codes.
+//!   [`resolve`]: the one option → variable → profile order;
+//!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
+//! - `emulator`: the `emulator` command (cargo feature `emulator`, on by default);
+//! - [`error`]: failures and their exit codes; [`logging`]: `-v` and `RUST_LOG`.
 #![forbid(unsafe_code)]
 
 pub mod args;
 pub mod call;
 pub mod config;
+#[cfg(feature = "emulator")]
 pub mod emulator;
 pub mod error;
 pub mod fault_output;
@@ -20,7 +23,10 @@ pub mod http_message;
 pub mod input;
 mod listener;
 pub mod listing;
+pub mod logging;
 pub mod login;
+pub mod renewal;
+pub mod resolve;
 pub mod services;
 pub mod settings;
 
@@ -96,6 +102,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>, env: &En
             return e.exit_code();
         }
     };
+    if let Some(note) = logging::init(cli.globals.verbose, env.var("RUST_LOG")) {
+        eprintln!("warning: {note}");
+    }
     let outcome = execute(cli, env);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(outcome.stdout.as_bytes());
@@ -182,6 +191,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
             Err(e) => Outcome::err(e),
         },
         Command::Auth(AuthCommand::Logout { all }) => login::logout(&globals, env, all).into(),
+        #[cfg(feature = "emulator")]
         Command::Emulator(a) => {
             let rt = match runtime() {
                 Ok(rt) => rt,

@@ -9,8 +9,8 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use bingads_emulator::{
-    ACCOUNT_ID, ADS_SCOPE, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, PASSWORD, SECOND_ACCOUNT_ID,
-    USER_NAME,
+    ACCOUNT_ID, ADS_SCOPE, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, Injection, PASSWORD,
+    SECOND_ACCOUNT_ID, USER_NAME,
 };
 use common::{Emu, Home, bingads, bingads_at, json};
 use predicates::prelude::*;
@@ -965,4 +965,137 @@ fn requests_a_wire_cannot_carry_are_refused_before_sending() {
         ])
         .assert()
         .success();
+}
+
+#[test]
+fn inputs_over_the_size_cap_are_refused_with_a_clear_error() {
+    // Before the cap, `{"AccountId": "1", "CampaignIds": [1,1,1,...]}` of 300 MB on stdin grew
+    // past 15 GB; this one (1 MiB over the cap) was read, parsed and encoded whole.
+    let cap = bingads_cli::input::MAX_INPUT_BYTES as usize;
+    let mut body = br#"{"AccountId": "1", "CampaignIds": [1"#.to_vec();
+    while body.len() <= cap + (1 << 20) {
+        body.extend_from_slice(b",1,1,1,1,1,1,1,1");
+    }
+    body.extend_from_slice(b"]}");
+    let home = Home::new();
+    let mut cmd = std::process::Command::new(common::bin());
+    common::isolate(&mut cmd, home.dir.path());
+    let mut child = cmd
+        .args(["call", "CampaignManagement", "DeleteCampaigns", "--dry-run"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        // The command stops reading at the cap: a broken pipe is expected.
+        let _ = stdin.write_all(&body);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the request in standard input is larger than 32 MiB"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("split it into several calls"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    // A file too (sparse: no disk is written), and `decode` as well as `call`.
+    let big = home.dir.path().join("big.json");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let big = big.to_str().unwrap();
+    bingads(&home)
+        .args(["call", "CampaignManagement", "DeleteCampaigns", "--dry-run"])
+        .args(["--input", big])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("larger than 32 MiB"));
+    bingads(&home)
+        .args([
+            "decode",
+            "CampaignManagement",
+            "DeleteCampaigns",
+            "--input",
+            big,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the envelope in"));
+}
+
+#[test]
+fn verbose_logs_show_retries_and_refreshes_but_never_a_secret() {
+    // Before, the command line installed no subscriber: -v did not exist and RUST_LOG showed
+    // nothing.
+    let emu = Emu::start();
+    let home = Home::new();
+    // The emulator revokes redeemed refresh tokens: one per command.
+    let fresh_refresh_token = || {
+        emu.issue_tokens(DESKTOP_CLIENT_ID, &format!("{ADS_SCOPE} offline_access"))
+            .refresh_token
+            .unwrap()
+    };
+    let refresh = fresh_refresh_token();
+    emu.inject(Injection::HttpStatus(503).times(1));
+    emu.inject(Injection::TokenExpired.times(1));
+    let run = |verbosity: &[&str], rust_log: Option<&str>, refresh: &str| {
+        let mut cmd = bingads(&home);
+        cmd.env("BINGADS_ENDPOINT", emu.base())
+            .env("BINGADS_OAUTH_ENDPOINT", emu.base())
+            .env("BINGADS_DEVELOPER_TOKEN", DEVELOPER_TOKEN)
+            .env("BINGADS_CLIENT_ID", DESKTOP_CLIENT_ID)
+            .env("BINGADS_REFRESH_TOKEN", refresh)
+            .args(verbosity)
+            .args([
+                "call",
+                "CustomerManagement",
+                "GetCurrentUser",
+                "--data",
+                "{}",
+            ]);
+        if let Some(filter) = rust_log {
+            cmd.env("RUST_LOG", filter);
+        }
+        let out = cmd.assert().success();
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    };
+    let logs = run(&["-vv"], None, &refresh);
+    assert!(logs.contains("OAuth access token refreshed"), "{logs}");
+    assert!(logs.contains("retrying"), "{logs}");
+    assert!(logs.contains("wait_ms="), "the wait is shown: {logs}");
+    assert!(logs.contains("refreshing once and retrying"), "{logs}");
+    assert!(
+        logs.contains("bingads.call"),
+        "-vv shows the call span: {logs}"
+    );
+    let mut secrets = vec![refresh.clone(), DEVELOPER_TOKEN.to_string()];
+    for request in emu.requests() {
+        if let Some(token) = request.soap_header("AuthenticationToken") {
+            secrets.push(token.to_string());
+        }
+    }
+    assert!(secrets.len() > 2, "the access tokens sent are checked too");
+    for secret in &secrets {
+        assert!(
+            !logs.contains(secret.as_str()),
+            "a secret in the logs: {logs}"
+        );
+    }
+
+    assert_eq!(
+        run(&[], None, &fresh_refresh_token()),
+        "",
+        "quiet by default"
+    );
+    let info = run(&[], Some("bingads=info"), &fresh_refresh_token());
+    assert!(info.contains("OAuth access token refreshed"), "{info}");
+    let warning = run(&[], Some("bingads=loud"), &fresh_refresh_token());
+    assert!(warning.contains("RUST_LOG is ignored"), "{warning}");
 }
