@@ -1089,6 +1089,17 @@ fn verbose_logs_show_retries_and_refreshes_but_never_a_secret() {
         );
     }
 
+    // Everything every crate logs, hyper's and rustls's included.
+    let refresh = fresh_refresh_token();
+    let everything = run(&[], Some("trace"), &refresh);
+    assert!(everything.contains("hyper"), "{} bytes", everything.len());
+    for secret in secrets.iter().chain([&refresh]) {
+        assert!(
+            !everything.contains(secret.as_str()),
+            "a secret in the trace logs"
+        );
+    }
+
     assert_eq!(
         run(&[], None, &fresh_refresh_token()),
         "",
