@@ -318,36 +318,41 @@ fn missing_credentials_say_what_to_set() {
 
 #[test]
 fn call_prints_tracking_id_and_response() {
-    let emu = Emu::start();
-    let home = Home::new();
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CustomerManagementService",
-            "GetUser",
-            "--data",
-            r#"{"UserId": null}"#,
-        ])
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    assert!(
-        v["TrackingId"].as_str().is_some_and(|t| !t.is_empty()),
-        "{v}"
-    );
-    assert_eq!(v["Response"]["User"]["UserName"], USER_NAME);
-    // 64-bit ids are strings, exactly.
-    assert_eq!(
-        v["Response"]["User"]["Id"],
-        bingads_emulator::USER_ID.to_string()
-    );
-    let requests = emu.requests();
-    assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].soap_header("UserName"), Some(USER_NAME));
-    assert_eq!(
-        requests[0].soap_header("DeveloperToken"),
-        Some(DEVELOPER_TOKEN)
-    );
+    // The same output on both wires (REST, the default, then SOAP), the same data sent.
+    for wire in ["rest", "soap"] {
+        let emu = Emu::start();
+        let home = Home::new();
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args([
+                "call",
+                "CustomerManagementService",
+                "GetUser",
+                "--data",
+                r#"{"UserId": null}"#,
+            ])
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        assert!(
+            v["TrackingId"].as_str().is_some_and(|t| !t.is_empty()),
+            "{wire}: {v}"
+        );
+        assert_eq!(v["Response"]["User"]["UserName"], USER_NAME);
+        // 64-bit ids are strings, exactly.
+        assert_eq!(
+            v["Response"]["User"]["Id"],
+            bingads_emulator::USER_ID.to_string()
+        );
+        let requests = emu.requests();
+        assert_eq!(requests.len(), 1);
+        assert_eq!(requests[0].wire, wire);
+        assert_eq!(requests[0].soap_header("UserName"), Some(USER_NAME));
+        assert_eq!(
+            requests[0].soap_header("DeveloperToken"),
+            Some(DEVELOPER_TOKEN)
+        );
+    }
 }
 
 #[test]
