@@ -11,7 +11,7 @@
 use std::time::Duration;
 
 use bingads::{Error, RetryPolicy, ServiceFault};
-use bingads_gen::json::{JsonOperation, JsonReply, JsonRequest, JsonWriter};
+use bingads_gen::json::{JsonOperation, JsonReply, JsonRequest};
 use bingads_gen::soap::{OperationMeta, RequestBody, Transport, write_envelope};
 use bingads_gen::xml::XmlWriter;
 
@@ -71,9 +71,7 @@ pub fn dry_run(
 
 /// A JSON string literal.
 fn json_string(s: &str) -> String {
-    let mut w = JsonWriter::new();
-    w.string(s);
-    w.into_string()
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// Indents every line but the first by two spaces (JSON strings never hold a raw newline, so
@@ -114,45 +112,54 @@ fn fault_json(op: &JsonOperation, fault: &ServiceFault) -> String {
     {
         return json;
     }
-    let mut w = JsonWriter::pretty();
-    w.begin_object();
-    w.key("FaultCode");
-    w.string(&fault.fault_code);
-    w.key("Message");
-    w.string(&fault.message);
-    if let Some(t) = &fault.tracking_id {
-        w.key("TrackingId");
-        w.string(t);
-    }
-    w.key("Errors");
-    w.begin_array();
-    for e in &fault.errors {
-        w.item();
-        w.begin_object();
-        if let Some(c) = e.code {
-            w.key("Code");
-            w.raw_number(&c.to_string());
-        }
-        for (key, value) in [
-            ("ErrorCode", &e.error_code),
-            ("Message", &e.message),
-            ("Details", &e.details),
-            ("FieldPath", &e.field_path),
-        ] {
-            if let Some(v) = value {
-                w.key(key);
-                w.string(v);
-            }
-        }
-        if let Some(i) = e.index {
-            w.key("Index");
-            w.raw_number(&i.to_string());
-        }
-        w.end_object();
-    }
-    w.end_array();
-    w.end_object();
-    w.into_string()
+    let errors: Vec<ErrorJson<'_>> = fault
+        .errors
+        .iter()
+        .map(|e| ErrorJson {
+            code: e.code,
+            error_code: e.error_code.as_deref(),
+            message: e.message.as_deref(),
+            details: e.details.as_deref(),
+            field_path: e.field_path.as_deref(),
+            index: e.index,
+        })
+        .collect();
+    let doc = ScannedFault {
+        fault_code: &fault.fault_code,
+        message: &fault.message,
+        tracking_id: fault.tracking_id.as_deref(),
+        errors,
+    };
+    // Plain strings and numbers: serializing cannot fail.
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// A fault read by shape (no typed detail), as `bingads call` prints it.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ScannedFault<'a> {
+    fault_code: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tracking_id: Option<&'a str>,
+    errors: Vec<ErrorJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ErrorJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field_path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<i32>,
 }
 
 /// Options of a real call.
