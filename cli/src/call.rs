@@ -30,6 +30,9 @@ impl RequestBody for Body<'_> {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.0.write_soap_body(w)
     }
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        self.0.write_json_body(out)
+    }
 }
 
 /// The request envelope `request` is sent as, with these header values (only the headers the

@@ -177,6 +177,33 @@ pub fn deserialize_strict<'de, D: Deserializer<'de>, T: JsonRead>(d: D) -> Resul
     })
 }
 
+/// Appends a request's REST body to `out`. With [`decode_response`] this is the whole seam
+/// between the REST transport and the JSON engine.
+pub fn write_body<T: JsonWrite + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    // Writing to memory cannot fail and every impl here writes string keys.
+    let _ = serde_json::to_writer(&mut *out, &W(value));
+}
+
+/// Decodes a REST 2xx response body leniently ([`Mode::Lenient`]). An empty body or `null`
+/// reads as an empty object: operations whose response wrapper has no fields answer with an
+/// untyped (possibly empty) object.
+pub fn decode_response<T: JsonRead>(body: &[u8]) -> Result<T, crate::xml::DecodeError> {
+    use crate::xml::{DecodeError, DecodeErrorKind};
+    let body = body.strip_prefix("\u{feff}".as_bytes()).unwrap_or(body);
+    let blank = body.iter().all(u8::is_ascii_whitespace);
+    let null = body.trim_ascii() == b"null";
+    let body: &[u8] = if blank || null { b"{}" } else { body };
+    from_slice_lenient(body).map_err(|e| DecodeError {
+        kind: DecodeErrorKind::Json(format!(
+            "{} (line {}, column {})",
+            e.message, e.line, e.column
+        )),
+        path: e.path,
+        position: 0,
+        tracking_id: None,
+    })
+}
+
 /// Writes `value` as compact JSON.
 pub fn to_string<T: JsonWrite + ?Sized>(value: &T) -> String {
     // Writing to memory cannot fail and every impl here writes string keys.

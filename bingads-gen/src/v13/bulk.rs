@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `BulkService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -2310,6 +2310,12 @@ impl crate::json::JsonPoly for BatchError {
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
@@ -4148,6 +4154,12 @@ impl crate::json::JsonPoly for ApplicationFault {
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
@@ -4431,6 +4443,22 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::decode_response::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonWrite for FaultDetail {
@@ -4460,6 +4488,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://bulk.api.sandbox.bingads.microsoft.com/Api/Advertiser/CampaignManagement/v13/BulkService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://bulk.api.bingads.microsoft.com"),
+        ("sandbox", "https://bulk.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &DOWNLOAD_CAMPAIGNS_BY_ACCOUNT_IDS,
@@ -4514,6 +4546,10 @@ pub static DOWNLOAD_CAMPAIGNS_BY_ACCOUNT_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/Campaigns/DownloadByAccountIds",
+    }),
 };
 /// Metadata of `DownloadCampaignsByCampaignIds`.
 pub static DOWNLOAD_CAMPAIGNS_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
@@ -4559,6 +4595,10 @@ pub static DOWNLOAD_CAMPAIGNS_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/Campaigns/DownloadByCampaignIds",
+    }),
 };
 /// Metadata of `GetBulkDownloadStatus`.
 pub static GET_BULK_DOWNLOAD_STATUS: OperationMeta = OperationMeta {
@@ -4604,6 +4644,10 @@ pub static GET_BULK_DOWNLOAD_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/BulkDownloadStatus/Query",
+    }),
 };
 /// Metadata of `GetBulkUploadUrl`.
 pub static GET_BULK_UPLOAD_URL: OperationMeta = OperationMeta {
@@ -4649,6 +4693,10 @@ pub static GET_BULK_UPLOAD_URL: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/BulkUploadUrl/Query",
+    }),
 };
 /// Metadata of `GetBulkUploadStatus`.
 pub static GET_BULK_UPLOAD_STATUS: OperationMeta = OperationMeta {
@@ -4694,6 +4742,10 @@ pub static GET_BULK_UPLOAD_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/BulkUploadStatus/Query",
+    }),
 };
 /// Metadata of `UploadEntityRecords`.
 pub static UPLOAD_ENTITY_RECORDS: OperationMeta = OperationMeta {
@@ -4739,6 +4791,10 @@ pub static UPLOAD_ENTITY_RECORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/EntityRecords/Upload",
+    }),
 };
 impl RequestBody for DownloadCampaignsByAccountIdsRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -4746,6 +4802,10 @@ impl RequestBody for DownloadCampaignsByAccountIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DownloadCampaignsByAccountIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DownloadCampaignsByAccountIdsRequest {
@@ -4760,6 +4820,10 @@ impl RequestBody for DownloadCampaignsByCampaignIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DownloadCampaignsByCampaignIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DownloadCampaignsByCampaignIdsRequest {
     type Response = DownloadCampaignsByCampaignIdsResponse;
@@ -4772,6 +4836,10 @@ impl RequestBody for GetBulkDownloadStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetBulkDownloadStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBulkDownloadStatusRequest {
@@ -4786,6 +4854,10 @@ impl RequestBody for GetBulkUploadUrlRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetBulkUploadUrlRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBulkUploadUrlRequest {
     type Response = GetBulkUploadUrlResponse;
@@ -4799,6 +4871,10 @@ impl RequestBody for GetBulkUploadStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetBulkUploadStatusRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBulkUploadStatusRequest {
     type Response = GetBulkUploadStatusResponse;
@@ -4811,6 +4887,10 @@ impl RequestBody for UploadEntityRecordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UploadEntityRecordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UploadEntityRecordsRequest {

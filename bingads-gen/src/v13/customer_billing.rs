@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `CustomerBillingService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -5915,6 +5915,12 @@ impl crate::json::JsonPoly for ApplicationFault {
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
@@ -6334,6 +6340,12 @@ impl crate::json::JsonPoly for ApiFault {
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
@@ -6641,6 +6653,25 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiBatchFault" => {
+                crate::json::decode_response::<ApiBatchFault>(body)
+                    .ok()
+                    .map(Self::ApiBatchFault)
+            }
+            "ApiFault" => {
+                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonWrite for FaultDetail {
@@ -6671,6 +6702,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://clientcenter.api.sandbox.bingads.microsoft.com/Api/Billing/v13/CustomerBillingService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://clientcenter.api.bingads.microsoft.com"),
+        ("sandbox", "https://clientcenter.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_BILLING_DOCUMENTS_INFO,
@@ -6727,6 +6762,10 @@ pub static GET_BILLING_DOCUMENTS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiBatchFault", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingDocumentsInfo/Query",
+    }),
 };
 /// Metadata of `GetBillingDocuments`.
 pub static GET_BILLING_DOCUMENTS: OperationMeta = OperationMeta {
@@ -6764,6 +6803,10 @@ pub static GET_BILLING_DOCUMENTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiBatchFault", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingDocuments/Query",
+    }),
 };
 /// Metadata of `AddInsertionOrder`.
 pub static ADD_INSERTION_ORDER: OperationMeta = OperationMeta {
@@ -6801,6 +6844,10 @@ pub static ADD_INSERTION_ORDER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/InsertionOrder",
+    }),
 };
 /// Metadata of `UpdateInsertionOrder`.
 pub static UPDATE_INSERTION_ORDER: OperationMeta = OperationMeta {
@@ -6838,6 +6885,10 @@ pub static UPDATE_INSERTION_ORDER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerBilling/v13/InsertionOrder",
+    }),
 };
 /// Metadata of `SearchInsertionOrders`.
 pub static SEARCH_INSERTION_ORDERS: OperationMeta = OperationMeta {
@@ -6875,6 +6926,10 @@ pub static SEARCH_INSERTION_ORDERS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/InsertionOrders/Search",
+    }),
 };
 /// Metadata of `GetAccountMonthlySpend`.
 pub static GET_ACCOUNT_MONTHLY_SPEND: OperationMeta = OperationMeta {
@@ -6912,6 +6967,10 @@ pub static GET_ACCOUNT_MONTHLY_SPEND: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/AccountMonthlySpend/Query",
+    }),
 };
 /// Metadata of `DispatchCoupons`.
 pub static DISPATCH_COUPONS: OperationMeta = OperationMeta {
@@ -6949,6 +7008,10 @@ pub static DISPATCH_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Dispatch",
+    }),
 };
 /// Metadata of `RedeemCoupon`.
 pub static REDEEM_COUPON: OperationMeta = OperationMeta {
@@ -6986,6 +7049,10 @@ pub static REDEEM_COUPON: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupon/Redeem",
+    }),
 };
 /// Metadata of `SearchCoupons`.
 pub static SEARCH_COUPONS: OperationMeta = OperationMeta {
@@ -7023,6 +7090,10 @@ pub static SEARCH_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Search",
+    }),
 };
 /// Metadata of `CheckFeatureAdoptionCouponEligibility`.
 pub static CHECK_FEATURE_ADOPTION_COUPON_ELIGIBILITY: OperationMeta = OperationMeta {
@@ -7060,6 +7131,10 @@ pub static CHECK_FEATURE_ADOPTION_COUPON_ELIGIBILITY: OperationMeta = OperationM
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/FeatureAdoptionCouponEligibility/Check",
+    }),
 };
 /// Metadata of `ClaimFeatureAdoptionCoupons`.
 pub static CLAIM_FEATURE_ADOPTION_COUPONS: OperationMeta = OperationMeta {
@@ -7097,6 +7172,10 @@ pub static CLAIM_FEATURE_ADOPTION_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/FeatureAdoptionCoupons/Claim",
+    }),
 };
 /// Metadata of `GetCouponInfo`.
 pub static GET_COUPON_INFO: OperationMeta = OperationMeta {
@@ -7134,6 +7213,10 @@ pub static GET_COUPON_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/CouponInfo/Query",
+    }),
 };
 /// Metadata of `DistributeCoupons`.
 pub static DISTRIBUTE_COUPONS: OperationMeta = OperationMeta {
@@ -7171,6 +7254,10 @@ pub static DISTRIBUTE_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Distribute",
+    }),
 };
 /// Metadata of `GetBillingGroups`.
 pub static GET_BILLING_GROUPS: OperationMeta = OperationMeta {
@@ -7208,6 +7295,10 @@ pub static GET_BILLING_GROUPS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingGroups/Query",
+    }),
 };
 /// Metadata of `GetUngroupedAccounts`.
 pub static GET_UNGROUPED_ACCOUNTS: OperationMeta = OperationMeta {
@@ -7245,6 +7336,10 @@ pub static GET_UNGROUPED_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/UngroupedAccounts/Query",
+    }),
 };
 /// Metadata of `UpdateBillingGroupAccounts`.
 pub static UPDATE_BILLING_GROUP_ACCOUNTS: OperationMeta = OperationMeta {
@@ -7282,6 +7377,10 @@ pub static UPDATE_BILLING_GROUP_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerBilling/v13/BillingGroupAccounts",
+    }),
 };
 impl RequestBody for GetBillingDocumentsInfoRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -7289,6 +7388,10 @@ impl RequestBody for GetBillingDocumentsInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingDocumentsInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBillingDocumentsInfoRequest {
@@ -7303,6 +7406,10 @@ impl RequestBody for GetBillingDocumentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingDocumentsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBillingDocumentsRequest {
     type Response = GetBillingDocumentsResponse;
@@ -7315,6 +7422,10 @@ impl RequestBody for AddInsertionOrderRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "AddInsertionOrderRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddInsertionOrderRequest {
@@ -7329,6 +7440,10 @@ impl RequestBody for UpdateInsertionOrderRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "UpdateInsertionOrderRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateInsertionOrderRequest {
     type Response = UpdateInsertionOrderResponse;
@@ -7341,6 +7456,10 @@ impl RequestBody for SearchInsertionOrdersRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SearchInsertionOrdersRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchInsertionOrdersRequest {
@@ -7355,6 +7474,10 @@ impl RequestBody for GetAccountMonthlySpendRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAccountMonthlySpendRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAccountMonthlySpendRequest {
     type Response = GetAccountMonthlySpendResponse;
@@ -7367,6 +7490,10 @@ impl RequestBody for DispatchCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DispatchCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DispatchCouponsRequest {
@@ -7381,6 +7508,10 @@ impl RequestBody for RedeemCouponRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "RedeemCouponRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for RedeemCouponRequest {
     type Response = RedeemCouponResponse;
@@ -7393,6 +7524,10 @@ impl RequestBody for SearchCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SearchCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchCouponsRequest {
@@ -7407,6 +7542,10 @@ impl RequestBody for CheckFeatureAdoptionCouponEligibilityRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "CheckFeatureAdoptionCouponEligibilityRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for CheckFeatureAdoptionCouponEligibilityRequest {
     type Response = CheckFeatureAdoptionCouponEligibilityResponse;
@@ -7419,6 +7558,10 @@ impl RequestBody for ClaimFeatureAdoptionCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "ClaimFeatureAdoptionCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for ClaimFeatureAdoptionCouponsRequest {
@@ -7433,6 +7576,10 @@ impl RequestBody for GetCouponInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetCouponInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetCouponInfoRequest {
     type Response = GetCouponInfoResponse;
@@ -7445,6 +7592,10 @@ impl RequestBody for DistributeCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DistributeCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DistributeCouponsRequest {
@@ -7459,6 +7610,10 @@ impl RequestBody for GetBillingGroupsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingGroupsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBillingGroupsRequest {
     type Response = GetBillingGroupsResponse;
@@ -7472,6 +7627,10 @@ impl RequestBody for GetUngroupedAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetUngroupedAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetUngroupedAccountsRequest {
     type Response = GetUngroupedAccountsResponse;
@@ -7484,6 +7643,10 @@ impl RequestBody for UpdateBillingGroupAccountsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "UpdateBillingGroupAccountsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateBillingGroupAccountsRequest {

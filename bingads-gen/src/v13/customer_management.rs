@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `CustomerManagementService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -13304,6 +13304,12 @@ impl crate::json::JsonPoly for ApplicationFault {
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
@@ -13942,6 +13948,20 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFault" => {
+                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonWrite for FaultDetail {
@@ -13969,6 +13989,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://clientcenter.api.sandbox.bingads.microsoft.com/Api/CustomerManagement/v13/CustomerManagementService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://clientcenter.api.bingads.microsoft.com"),
+        ("sandbox", "https://clientcenter.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_ACCOUNTS_INFO,
@@ -14048,6 +14072,10 @@ pub static GET_ACCOUNTS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountsInfo/Query",
+    }),
 };
 /// Metadata of `FindAccounts`.
 pub static FIND_ACCOUNTS: OperationMeta = OperationMeta {
@@ -14085,6 +14113,10 @@ pub static FIND_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Accounts/Find",
+    }),
 };
 /// Metadata of `AddAccount`.
 pub static ADD_ACCOUNT: OperationMeta = OperationMeta {
@@ -14122,6 +14154,10 @@ pub static ADD_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `UpdateAccount`.
 pub static UPDATE_ACCOUNT: OperationMeta = OperationMeta {
@@ -14159,6 +14195,10 @@ pub static UPDATE_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `GetCustomer`.
 pub static GET_CUSTOMER: OperationMeta = OperationMeta {
@@ -14196,6 +14236,10 @@ pub static GET_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/Query",
+    }),
 };
 /// Metadata of `UpdateCustomer`.
 pub static UPDATE_CUSTOMER: OperationMeta = OperationMeta {
@@ -14233,6 +14277,10 @@ pub static UPDATE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/Customer",
+    }),
 };
 /// Metadata of `SignupCustomer`.
 pub static SIGNUP_CUSTOMER: OperationMeta = OperationMeta {
@@ -14270,6 +14318,10 @@ pub static SIGNUP_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/Signup",
+    }),
 };
 /// Metadata of `GetAccount`.
 pub static GET_ACCOUNT: OperationMeta = OperationMeta {
@@ -14307,6 +14359,10 @@ pub static GET_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Account/Query",
+    }),
 };
 /// Metadata of `GetCustomersInfo`.
 pub static GET_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -14344,6 +14400,10 @@ pub static GET_CUSTOMERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomersInfo/Query",
+    }),
 };
 /// Metadata of `DeleteAccount`.
 pub static DELETE_ACCOUNT: OperationMeta = OperationMeta {
@@ -14381,6 +14441,10 @@ pub static DELETE_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `DeleteCustomer`.
 pub static DELETE_CUSTOMER: OperationMeta = OperationMeta {
@@ -14418,6 +14482,10 @@ pub static DELETE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/Customer",
+    }),
 };
 /// Metadata of `UpdateUser`.
 pub static UPDATE_USER: OperationMeta = OperationMeta {
@@ -14455,6 +14523,10 @@ pub static UPDATE_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/User",
+    }),
 };
 /// Metadata of `UpdateUserRoles`.
 pub static UPDATE_USER_ROLES: OperationMeta = OperationMeta {
@@ -14492,6 +14564,10 @@ pub static UPDATE_USER_ROLES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/UserRoles",
+    }),
 };
 /// Metadata of `GetUser`.
 pub static GET_USER: OperationMeta = OperationMeta {
@@ -14529,6 +14605,10 @@ pub static GET_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/User/Query",
+    }),
 };
 /// Metadata of `GetCurrentUser`.
 pub static GET_CURRENT_USER: OperationMeta = OperationMeta {
@@ -14566,6 +14646,10 @@ pub static GET_CURRENT_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CurrentUser/Query",
+    }),
 };
 /// Metadata of `DeleteUser`.
 pub static DELETE_USER: OperationMeta = OperationMeta {
@@ -14603,6 +14687,10 @@ pub static DELETE_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/User",
+    }),
 };
 /// Metadata of `GetUsersInfo`.
 pub static GET_USERS_INFO: OperationMeta = OperationMeta {
@@ -14640,6 +14728,10 @@ pub static GET_USERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UsersInfo/Query",
+    }),
 };
 /// Metadata of `GetCustomerPilotFeatures`.
 pub static GET_CUSTOMER_PILOT_FEATURES: OperationMeta = OperationMeta {
@@ -14677,6 +14769,10 @@ pub static GET_CUSTOMER_PILOT_FEATURES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomerPilotFeatures/Query",
+    }),
 };
 /// Metadata of `GetAccountPilotFeatures`.
 pub static GET_ACCOUNT_PILOT_FEATURES: OperationMeta = OperationMeta {
@@ -14714,6 +14810,10 @@ pub static GET_ACCOUNT_PILOT_FEATURES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountPilotFeatures/Query",
+    }),
 };
 /// Metadata of `GetPilotFeaturesCountries`.
 pub static GET_PILOT_FEATURES_COUNTRIES: OperationMeta = OperationMeta {
@@ -14751,6 +14851,10 @@ pub static GET_PILOT_FEATURES_COUNTRIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/PilotFeaturesCountries/Query",
+    }),
 };
 /// Metadata of `GetAccessibleCustomer`.
 pub static GET_ACCESSIBLE_CUSTOMER: OperationMeta = OperationMeta {
@@ -14788,6 +14892,10 @@ pub static GET_ACCESSIBLE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccessibleCustomer/Query",
+    }),
 };
 /// Metadata of `FindAccountsOrCustomersInfo`.
 pub static FIND_ACCOUNTS_OR_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -14825,6 +14933,10 @@ pub static FIND_ACCOUNTS_OR_CUSTOMERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountsOrCustomersInfo/Find",
+    }),
 };
 /// Metadata of `UpgradeCustomerToAgency`.
 pub static UPGRADE_CUSTOMER_TO_AGENCY: OperationMeta = OperationMeta {
@@ -14862,6 +14974,10 @@ pub static UPGRADE_CUSTOMER_TO_AGENCY: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/UpgradeToAgency",
+    }),
 };
 /// Metadata of `AddPrepayAccount`.
 pub static ADD_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
@@ -14899,6 +15015,10 @@ pub static ADD_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/PrepayAccount",
+    }),
 };
 /// Metadata of `UpdatePrepayAccount`.
 pub static UPDATE_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
@@ -14936,6 +15056,10 @@ pub static UPDATE_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/PrepayAccount",
+    }),
 };
 /// Metadata of `MapCustomerIdToExternalCustomerId`.
 pub static MAP_CUSTOMER_ID_TO_EXTERNAL_CUSTOMER_ID: OperationMeta = OperationMeta {
@@ -14973,6 +15097,10 @@ pub static MAP_CUSTOMER_ID_TO_EXTERNAL_CUSTOMER_ID: OperationMeta = OperationMet
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomerId/MapToExternalCustomerId",
+    }),
 };
 /// Metadata of `MapAccountIdToExternalAccountIds`.
 pub static MAP_ACCOUNT_ID_TO_EXTERNAL_ACCOUNT_IDS: OperationMeta = OperationMeta {
@@ -15010,6 +15138,10 @@ pub static MAP_ACCOUNT_ID_TO_EXTERNAL_ACCOUNT_IDS: OperationMeta = OperationMeta
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountId/MapToExternalAccountIds",
+    }),
 };
 /// Metadata of `SearchCustomers`.
 pub static SEARCH_CUSTOMERS: OperationMeta = OperationMeta {
@@ -15047,6 +15179,10 @@ pub static SEARCH_CUSTOMERS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customers/Search",
+    }),
 };
 /// Metadata of `AddClientLinks`.
 pub static ADD_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -15084,6 +15220,10 @@ pub static ADD_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/ClientLinks",
+    }),
 };
 /// Metadata of `UpdateClientLinks`.
 pub static UPDATE_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -15121,6 +15261,10 @@ pub static UPDATE_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/ClientLinks",
+    }),
 };
 /// Metadata of `SearchClientLinks`.
 pub static SEARCH_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -15158,6 +15302,10 @@ pub static SEARCH_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/ClientLinks/Search",
+    }),
 };
 /// Metadata of `SearchAccounts`.
 pub static SEARCH_ACCOUNTS: OperationMeta = OperationMeta {
@@ -15195,6 +15343,10 @@ pub static SEARCH_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Accounts/Search",
+    }),
 };
 /// Metadata of `SendUserInvitation`.
 pub static SEND_USER_INVITATION: OperationMeta = OperationMeta {
@@ -15232,6 +15384,10 @@ pub static SEND_USER_INVITATION: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserInvitation/Send",
+    }),
 };
 /// Metadata of `SearchUserInvitations`.
 pub static SEARCH_USER_INVITATIONS: OperationMeta = OperationMeta {
@@ -15269,6 +15425,10 @@ pub static SEARCH_USER_INVITATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserInvitations/Search",
+    }),
 };
 /// Metadata of `ValidateAddress`.
 pub static VALIDATE_ADDRESS: OperationMeta = OperationMeta {
@@ -15306,6 +15466,10 @@ pub static VALIDATE_ADDRESS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Address/Validate",
+    }),
 };
 /// Metadata of `GetLinkedAccountsAndCustomersInfo`.
 pub static GET_LINKED_ACCOUNTS_AND_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -15343,6 +15507,10 @@ pub static GET_LINKED_ACCOUNTS_AND_CUSTOMERS_INFO: OperationMeta = OperationMeta
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/LinkedAccountsAndCustomersInfo/Query",
+    }),
 };
 /// Metadata of `GetUserMFAStatus`.
 pub static GET_USER_MFA_STATUS: OperationMeta = OperationMeta {
@@ -15380,6 +15548,10 @@ pub static GET_USER_MFA_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserMFAStatus/Query",
+    }),
 };
 /// Metadata of `GetNotifications`.
 pub static GET_NOTIFICATIONS: OperationMeta = OperationMeta {
@@ -15417,6 +15589,10 @@ pub static GET_NOTIFICATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Notifications/Query",
+    }),
 };
 /// Metadata of `DismissNotifications`.
 pub static DISMISS_NOTIFICATIONS: OperationMeta = OperationMeta {
@@ -15454,6 +15630,10 @@ pub static DISMISS_NOTIFICATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Notifications/Dismiss",
+    }),
 };
 impl RequestBody for GetAccountsInfoRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -15461,6 +15641,10 @@ impl RequestBody for GetAccountsInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountsInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountsInfoRequest {
@@ -15475,6 +15659,10 @@ impl RequestBody for FindAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "FindAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for FindAccountsRequest {
     type Response = FindAccountsResponse;
@@ -15487,6 +15675,10 @@ impl RequestBody for AddAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddAccountRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAccountRequest {
@@ -15501,6 +15693,10 @@ impl RequestBody for UpdateAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateAccountRequest {
     type Response = UpdateAccountResponse;
@@ -15513,6 +15709,10 @@ impl RequestBody for GetCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCustomerRequest {
@@ -15527,6 +15727,10 @@ impl RequestBody for UpdateCustomerRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateCustomerRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateCustomerRequest {
     type Response = UpdateCustomerResponse;
@@ -15539,6 +15743,10 @@ impl RequestBody for SignupCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SignupCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SignupCustomerRequest {
@@ -15553,6 +15761,10 @@ impl RequestBody for GetAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAccountRequest {
     type Response = GetAccountResponse;
@@ -15565,6 +15777,10 @@ impl RequestBody for GetCustomersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomersInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCustomersInfoRequest {
@@ -15579,6 +15795,10 @@ impl RequestBody for DeleteAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DeleteAccountRequest {
     type Response = DeleteAccountResponse;
@@ -15591,6 +15811,10 @@ impl RequestBody for DeleteCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteCustomerRequest {
@@ -15605,6 +15829,10 @@ impl RequestBody for UpdateUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateUserRequest {
     type Response = UpdateUserResponse;
@@ -15617,6 +15845,10 @@ impl RequestBody for UpdateUserRolesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateUserRolesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateUserRolesRequest {
@@ -15631,6 +15863,10 @@ impl RequestBody for GetUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetUserRequest {
     type Response = GetUserResponse;
@@ -15643,6 +15879,10 @@ impl RequestBody for GetCurrentUserRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCurrentUserRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCurrentUserRequest {
@@ -15657,6 +15897,10 @@ impl RequestBody for DeleteUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DeleteUserRequest {
     type Response = DeleteUserResponse;
@@ -15669,6 +15913,10 @@ impl RequestBody for GetUsersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUsersInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUsersInfoRequest {
@@ -15683,6 +15931,10 @@ impl RequestBody for GetCustomerPilotFeaturesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomerPilotFeaturesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetCustomerPilotFeaturesRequest {
     type Response = GetCustomerPilotFeaturesResponse;
@@ -15695,6 +15947,10 @@ impl RequestBody for GetAccountPilotFeaturesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountPilotFeaturesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountPilotFeaturesRequest {
@@ -15709,6 +15965,10 @@ impl RequestBody for GetPilotFeaturesCountriesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetPilotFeaturesCountriesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetPilotFeaturesCountriesRequest {
     type Response = GetPilotFeaturesCountriesResponse;
@@ -15721,6 +15981,10 @@ impl RequestBody for GetAccessibleCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccessibleCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccessibleCustomerRequest {
@@ -15735,6 +15999,10 @@ impl RequestBody for FindAccountsOrCustomersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "FindAccountsOrCustomersInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for FindAccountsOrCustomersInfoRequest {
     type Response = FindAccountsOrCustomersInfoResponse;
@@ -15747,6 +16015,10 @@ impl RequestBody for UpgradeCustomerToAgencyRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpgradeCustomerToAgencyRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpgradeCustomerToAgencyRequest {
@@ -15761,6 +16033,10 @@ impl RequestBody for AddPrepayAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddPrepayAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for AddPrepayAccountRequest {
     type Response = AddPrepayAccountResponse;
@@ -15773,6 +16049,10 @@ impl RequestBody for UpdatePrepayAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdatePrepayAccountRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdatePrepayAccountRequest {
@@ -15787,6 +16067,10 @@ impl RequestBody for MapCustomerIdToExternalCustomerIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "MapCustomerIdToExternalCustomerIdRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for MapCustomerIdToExternalCustomerIdRequest {
     type Response = MapCustomerIdToExternalCustomerIdResponse;
@@ -15799,6 +16083,10 @@ impl RequestBody for MapAccountIdToExternalAccountIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "MapAccountIdToExternalAccountIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for MapAccountIdToExternalAccountIdsRequest {
@@ -15813,6 +16101,10 @@ impl RequestBody for SearchCustomersRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchCustomersRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchCustomersRequest {
     type Response = SearchCustomersResponse;
@@ -15825,6 +16117,10 @@ impl RequestBody for AddClientLinksRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddClientLinksRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddClientLinksRequest {
@@ -15839,6 +16135,10 @@ impl RequestBody for UpdateClientLinksRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateClientLinksRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateClientLinksRequest {
     type Response = UpdateClientLinksResponse;
@@ -15851,6 +16151,10 @@ impl RequestBody for SearchClientLinksRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchClientLinksRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchClientLinksRequest {
@@ -15865,6 +16169,10 @@ impl RequestBody for SearchAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchAccountsRequest {
     type Response = SearchAccountsResponse;
@@ -15877,6 +16185,10 @@ impl RequestBody for SendUserInvitationRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SendUserInvitationRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SendUserInvitationRequest {
@@ -15891,6 +16203,10 @@ impl RequestBody for SearchUserInvitationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchUserInvitationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchUserInvitationsRequest {
     type Response = SearchUserInvitationsResponse;
@@ -15903,6 +16219,10 @@ impl RequestBody for ValidateAddressRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "ValidateAddressRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for ValidateAddressRequest {
@@ -15917,6 +16237,10 @@ impl RequestBody for GetLinkedAccountsAndCustomersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetLinkedAccountsAndCustomersInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetLinkedAccountsAndCustomersInfoRequest {
     type Response = GetLinkedAccountsAndCustomersInfoResponse;
@@ -15929,6 +16253,10 @@ impl RequestBody for GetUserMFAStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUserMFAStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUserMFAStatusRequest {
@@ -15943,6 +16271,10 @@ impl RequestBody for GetNotificationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetNotificationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetNotificationsRequest {
     type Response = GetNotificationsResponse;
@@ -15955,6 +16287,10 @@ impl RequestBody for DismissNotificationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DismissNotificationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissNotificationsRequest {
