@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `AdInsightService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -27775,6 +27775,22 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::decode_response::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonWrite for FaultDetail {
@@ -27804,6 +27820,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://adinsight.api.sandbox.bingads.microsoft.com/Api/Advertiser/AdInsight/V13/AdInsightService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://adinsight.api.bingads.microsoft.com"),
+        ("sandbox", "https://adinsight.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_BID_OPPORTUNITIES,
@@ -27886,6 +27906,10 @@ pub static GET_BID_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidOpportunities/query",
+    }),
 };
 /// Metadata of `GetBudgetOpportunities`.
 pub static GET_BUDGET_OPPORTUNITIES: OperationMeta = OperationMeta {
@@ -27931,6 +27955,10 @@ pub static GET_BUDGET_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BudgetOpportunities/query",
+    }),
 };
 /// Metadata of `GetKeywordOpportunities`.
 pub static GET_KEYWORD_OPPORTUNITIES: OperationMeta = OperationMeta {
@@ -27976,6 +28004,10 @@ pub static GET_KEYWORD_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordOpportunities/query",
+    }),
 };
 /// Metadata of `GetEstimatedBidByKeywordIds`.
 pub static GET_ESTIMATED_BID_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -28021,6 +28053,10 @@ pub static GET_ESTIMATED_BID_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedBid/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetEstimatedPositionByKeywordIds`.
 pub static GET_ESTIMATED_POSITION_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -28066,6 +28102,10 @@ pub static GET_ESTIMATED_POSITION_BY_KEYWORD_IDS: OperationMeta = OperationMeta 
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedPosition/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetEstimatedBidByKeywords`.
 pub static GET_ESTIMATED_BID_BY_KEYWORDS: OperationMeta = OperationMeta {
@@ -28111,6 +28151,10 @@ pub static GET_ESTIMATED_BID_BY_KEYWORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedBid/queryByKeywords",
+    }),
 };
 /// Metadata of `GetEstimatedPositionByKeywords`.
 pub static GET_ESTIMATED_POSITION_BY_KEYWORDS: OperationMeta = OperationMeta {
@@ -28156,6 +28200,10 @@ pub static GET_ESTIMATED_POSITION_BY_KEYWORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedPosition/queryByKeywords",
+    }),
 };
 /// Metadata of `GetBidLandscapeByAdGroupIds`.
 pub static GET_BID_LANDSCAPE_BY_AD_GROUP_IDS: OperationMeta = OperationMeta {
@@ -28201,6 +28249,10 @@ pub static GET_BID_LANDSCAPE_BY_AD_GROUP_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByAdGroupIds",
+    }),
 };
 /// Metadata of `GetBidLandscapeByCampaignIds`.
 pub static GET_BID_LANDSCAPE_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
@@ -28246,6 +28298,10 @@ pub static GET_BID_LANDSCAPE_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByCampaignIds",
+    }),
 };
 /// Metadata of `GetBidLandscapeByKeywordIds`.
 pub static GET_BID_LANDSCAPE_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -28291,6 +28347,10 @@ pub static GET_BID_LANDSCAPE_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetHistoricalKeywordPerformance`.
 pub static GET_HISTORICAL_KEYWORD_PERFORMANCE: OperationMeta = OperationMeta {
@@ -28336,6 +28396,10 @@ pub static GET_HISTORICAL_KEYWORD_PERFORMANCE: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/HistoricalKeywordPerformance/query",
+    }),
 };
 /// Metadata of `GetHistoricalSearchCount`.
 pub static GET_HISTORICAL_SEARCH_COUNT: OperationMeta = OperationMeta {
@@ -28381,6 +28445,10 @@ pub static GET_HISTORICAL_SEARCH_COUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/HistoricalSearchCount/query",
+    }),
 };
 /// Metadata of `GetKeywordCategories`.
 pub static GET_KEYWORD_CATEGORIES: OperationMeta = OperationMeta {
@@ -28426,6 +28494,10 @@ pub static GET_KEYWORD_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordCategories/query",
+    }),
 };
 /// Metadata of `GetKeywordDemographics`.
 pub static GET_KEYWORD_DEMOGRAPHICS: OperationMeta = OperationMeta {
@@ -28471,6 +28543,10 @@ pub static GET_KEYWORD_DEMOGRAPHICS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordDemographics/query",
+    }),
 };
 /// Metadata of `GetKeywordLocations`.
 pub static GET_KEYWORD_LOCATIONS: OperationMeta = OperationMeta {
@@ -28516,6 +28592,10 @@ pub static GET_KEYWORD_LOCATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordLocations/query",
+    }),
 };
 /// Metadata of `SuggestKeywordsForUrl`.
 pub static SUGGEST_KEYWORDS_FOR_URL: OperationMeta = OperationMeta {
@@ -28561,6 +28641,10 @@ pub static SUGGEST_KEYWORDS_FOR_URL: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordSuggestions/queryByUrl",
+    }),
 };
 /// Metadata of `SuggestKeywordsFromExistingKeywords`.
 pub static SUGGEST_KEYWORDS_FROM_EXISTING_KEYWORDS: OperationMeta = OperationMeta {
@@ -28606,6 +28690,10 @@ pub static SUGGEST_KEYWORDS_FROM_EXISTING_KEYWORDS: OperationMeta = OperationMet
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordSuggestions/queryByKeywords",
+    }),
 };
 /// Metadata of `GetAuctionInsightData`.
 pub static GET_AUCTION_INSIGHT_DATA: OperationMeta = OperationMeta {
@@ -28651,6 +28739,10 @@ pub static GET_AUCTION_INSIGHT_DATA: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AuctionInsightData/query",
+    }),
 };
 /// Metadata of `GetDomainCategories`.
 pub static GET_DOMAIN_CATEGORIES: OperationMeta = OperationMeta {
@@ -28696,6 +28788,10 @@ pub static GET_DOMAIN_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/DomainCategories/query",
+    }),
 };
 /// Metadata of `PutMetricData`.
 pub static PUT_METRIC_DATA: OperationMeta = OperationMeta {
@@ -28741,6 +28837,7 @@ pub static PUT_METRIC_DATA: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: None,
 };
 /// Metadata of `GetKeywordIdeaCategories`.
 pub static GET_KEYWORD_IDEA_CATEGORIES: OperationMeta = OperationMeta {
@@ -28786,6 +28883,10 @@ pub static GET_KEYWORD_IDEA_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordIdeaCategories/query",
+    }),
 };
 /// Metadata of `GetKeywordIdeas`.
 pub static GET_KEYWORD_IDEAS: OperationMeta = OperationMeta {
@@ -28831,6 +28932,10 @@ pub static GET_KEYWORD_IDEAS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordIdeas/query",
+    }),
 };
 /// Metadata of `GetKeywordTrafficEstimates`.
 pub static GET_KEYWORD_TRAFFIC_ESTIMATES: OperationMeta = OperationMeta {
@@ -28876,6 +28981,10 @@ pub static GET_KEYWORD_TRAFFIC_ESTIMATES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordTrafficEstimates/query",
+    }),
 };
 /// Metadata of `GetAutoApplyOptInStatus`.
 pub static GET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
@@ -28921,6 +29030,10 @@ pub static GET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AutoApplyOptInStatus/query",
+    }),
 };
 /// Metadata of `SetAutoApplyOptInStatus`.
 pub static SET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
@@ -28966,6 +29079,10 @@ pub static SET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AutoApplyOptInStatus/set",
+    }),
 };
 /// Metadata of `GetPerformanceInsightsDetailDataByAccountId`.
 pub static GET_PERFORMANCE_INSIGHTS_DETAIL_DATA_BY_ACCOUNT_ID: OperationMeta = OperationMeta {
@@ -29011,6 +29128,10 @@ pub static GET_PERFORMANCE_INSIGHTS_DETAIL_DATA_BY_ACCOUNT_ID: OperationMeta = O
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/PerformanceInsightsDetailData/queryByAccountId",
+    }),
 };
 /// Metadata of `GetRecommendations`.
 pub static GET_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -29056,6 +29177,10 @@ pub static GET_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/query",
+    }),
 };
 /// Metadata of `TagRecommendations`.
 pub static TAG_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -29101,6 +29226,10 @@ pub static TAG_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/tag",
+    }),
 };
 /// Metadata of `GetTextAssetSuggestionsByFinalUrls`.
 pub static GET_TEXT_ASSET_SUGGESTIONS_BY_FINAL_URLS: OperationMeta = OperationMeta {
@@ -29146,6 +29275,10 @@ pub static GET_TEXT_ASSET_SUGGESTIONS_BY_FINAL_URLS: OperationMeta = OperationMe
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/TextAssetSuggestions/queryByFinalUrls",
+    }),
 };
 /// Metadata of `ApplyRecommendations`.
 pub static APPLY_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -29191,6 +29324,10 @@ pub static APPLY_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/apply",
+    }),
 };
 /// Metadata of `DismissRecommendations`.
 pub static DISMISS_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -29236,6 +29373,10 @@ pub static DISMISS_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/dismiss",
+    }),
 };
 /// Metadata of `RetrieveRecommendations`.
 pub static RETRIEVE_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -29281,6 +29422,10 @@ pub static RETRIEVE_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/retrieve",
+    }),
 };
 /// Metadata of `GetAudienceFullEstimation`.
 pub static GET_AUDIENCE_FULL_ESTIMATION: OperationMeta = OperationMeta {
@@ -29326,6 +29471,10 @@ pub static GET_AUDIENCE_FULL_ESTIMATION: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AudienceFullEstimation/query",
+    }),
 };
 /// Metadata of `GetAudienceBreakdown`.
 pub static GET_AUDIENCE_BREAKDOWN: OperationMeta = OperationMeta {
@@ -29371,6 +29520,10 @@ pub static GET_AUDIENCE_BREAKDOWN: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AudienceBreakdown/query",
+    }),
 };
 impl RequestBody for GetBidOpportunitiesRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -29378,6 +29531,10 @@ impl RequestBody for GetBidOpportunitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidOpportunitiesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidOpportunitiesRequest {
@@ -29392,6 +29549,10 @@ impl RequestBody for GetBudgetOpportunitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBudgetOpportunitiesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBudgetOpportunitiesRequest {
     type Response = GetBudgetOpportunitiesResponse;
@@ -29404,6 +29565,10 @@ impl RequestBody for GetKeywordOpportunitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordOpportunitiesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordOpportunitiesRequest {
@@ -29418,6 +29583,10 @@ impl RequestBody for GetEstimatedBidByKeywordIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedBidByKeywordIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetEstimatedBidByKeywordIdsRequest {
     type Response = GetEstimatedBidByKeywordIdsResponse;
@@ -29430,6 +29599,10 @@ impl RequestBody for GetEstimatedPositionByKeywordIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedPositionByKeywordIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedPositionByKeywordIdsRequest {
@@ -29444,6 +29617,10 @@ impl RequestBody for GetEstimatedBidByKeywordsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedBidByKeywordsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetEstimatedBidByKeywordsRequest {
     type Response = GetEstimatedBidByKeywordsResponse;
@@ -29456,6 +29633,10 @@ impl RequestBody for GetEstimatedPositionByKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedPositionByKeywordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedPositionByKeywordsRequest {
@@ -29470,6 +29651,10 @@ impl RequestBody for GetBidLandscapeByAdGroupIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByAdGroupIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBidLandscapeByAdGroupIdsRequest {
     type Response = GetBidLandscapeByAdGroupIdsResponse;
@@ -29482,6 +29667,10 @@ impl RequestBody for GetBidLandscapeByCampaignIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByCampaignIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidLandscapeByCampaignIdsRequest {
@@ -29496,6 +29685,10 @@ impl RequestBody for GetBidLandscapeByKeywordIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByKeywordIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBidLandscapeByKeywordIdsRequest {
     type Response = GetBidLandscapeByKeywordIdsResponse;
@@ -29508,6 +29701,10 @@ impl RequestBody for GetHistoricalKeywordPerformanceRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetHistoricalKeywordPerformanceRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetHistoricalKeywordPerformanceRequest {
@@ -29522,6 +29719,10 @@ impl RequestBody for GetHistoricalSearchCountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetHistoricalSearchCountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetHistoricalSearchCountRequest {
     type Response = GetHistoricalSearchCountResponse;
@@ -29534,6 +29735,10 @@ impl RequestBody for GetKeywordCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordCategoriesRequest {
@@ -29548,6 +29753,10 @@ impl RequestBody for GetKeywordDemographicsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordDemographicsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetKeywordDemographicsRequest {
     type Response = GetKeywordDemographicsResponse;
@@ -29560,6 +29769,10 @@ impl RequestBody for GetKeywordLocationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordLocationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordLocationsRequest {
@@ -29574,6 +29787,10 @@ impl RequestBody for SuggestKeywordsForUrlRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SuggestKeywordsForUrlRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SuggestKeywordsForUrlRequest {
     type Response = SuggestKeywordsForUrlResponse;
@@ -29586,6 +29803,10 @@ impl RequestBody for SuggestKeywordsFromExistingKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SuggestKeywordsFromExistingKeywordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SuggestKeywordsFromExistingKeywordsRequest {
@@ -29600,6 +29821,10 @@ impl RequestBody for GetAuctionInsightDataRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAuctionInsightDataRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAuctionInsightDataRequest {
     type Response = GetAuctionInsightDataResponse;
@@ -29612,6 +29837,10 @@ impl RequestBody for GetDomainCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetDomainCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetDomainCategoriesRequest {
@@ -29626,6 +29855,10 @@ impl RequestBody for PutMetricDataRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "PutMetricDataRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for PutMetricDataRequest {
     type Response = PutMetricDataResponse;
@@ -29638,6 +29871,10 @@ impl RequestBody for GetKeywordIdeaCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordIdeaCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordIdeaCategoriesRequest {
@@ -29652,6 +29889,10 @@ impl RequestBody for GetKeywordIdeasRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordIdeasRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetKeywordIdeasRequest {
     type Response = GetKeywordIdeasResponse;
@@ -29664,6 +29905,10 @@ impl RequestBody for GetKeywordTrafficEstimatesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordTrafficEstimatesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordTrafficEstimatesRequest {
@@ -29678,6 +29923,10 @@ impl RequestBody for GetAutoApplyOptInStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAutoApplyOptInStatusRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAutoApplyOptInStatusRequest {
     type Response = GetAutoApplyOptInStatusResponse;
@@ -29690,6 +29939,10 @@ impl RequestBody for SetAutoApplyOptInStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SetAutoApplyOptInStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SetAutoApplyOptInStatusRequest {
@@ -29704,6 +29957,10 @@ impl RequestBody for GetPerformanceInsightsDetailDataByAccountIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetPerformanceInsightsDetailDataByAccountIdRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetPerformanceInsightsDetailDataByAccountIdRequest {
     type Response = GetPerformanceInsightsDetailDataByAccountIdResponse;
@@ -29716,6 +29973,10 @@ impl RequestBody for GetRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetRecommendationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetRecommendationsRequest {
@@ -29730,6 +29991,10 @@ impl RequestBody for TagRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "TagRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for TagRecommendationsRequest {
     type Response = TagRecommendationsResponse;
@@ -29742,6 +30007,10 @@ impl RequestBody for GetTextAssetSuggestionsByFinalUrlsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetTextAssetSuggestionsByFinalUrlsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetTextAssetSuggestionsByFinalUrlsRequest {
@@ -29756,6 +30025,10 @@ impl RequestBody for ApplyRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "ApplyRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for ApplyRecommendationsRequest {
     type Response = ApplyRecommendationsResponse;
@@ -29768,6 +30041,10 @@ impl RequestBody for DismissRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DismissRecommendationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissRecommendationsRequest {
@@ -29782,6 +30059,10 @@ impl RequestBody for RetrieveRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "RetrieveRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for RetrieveRecommendationsRequest {
     type Response = RetrieveRecommendationsResponse;
@@ -29795,6 +30076,10 @@ impl RequestBody for GetAudienceFullEstimationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAudienceFullEstimationRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAudienceFullEstimationRequest {
     type Response = GetAudienceFullEstimationResponse;
@@ -29807,6 +30092,10 @@ impl RequestBody for GetAudienceBreakdownRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAudienceBreakdownRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAudienceBreakdownRequest {

@@ -13304,12 +13304,6 @@ impl crate::json::JsonPoly for ApplicationFault {
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
-                Some(other) if path.is_lenient() => {
-                    Self::Unknown {
-                        type_name: other.to_string(),
-                        base: crate::json::read_struct(v, path, &["Type"])?,
-                    }
-                }
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),

@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `ReportingService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -41887,6 +41887,22 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::decode_response::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonWrite for FaultDetail {
@@ -41916,6 +41932,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://reporting.api.sandbox.bingads.microsoft.com/Api/Advertiser/Reporting/v13/ReportingService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://reporting.api.bingads.microsoft.com"),
+        ("sandbox", "https://reporting.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[&SUBMIT_GENERATE_REPORT, &POLL_GENERATE_REPORT],
 };
@@ -41963,6 +41983,10 @@ pub static SUBMIT_GENERATE_REPORT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Reporting/v13/GenerateReport/Submit",
+    }),
 };
 /// Metadata of `PollGenerateReport`.
 pub static POLL_GENERATE_REPORT: OperationMeta = OperationMeta {
@@ -42008,6 +42032,10 @@ pub static POLL_GENERATE_REPORT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Reporting/v13/GenerateReport/Poll",
+    }),
 };
 impl RequestBody for SubmitGenerateReportRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -42015,6 +42043,10 @@ impl RequestBody for SubmitGenerateReportRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SubmitGenerateReportRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SubmitGenerateReportRequest {
@@ -42028,6 +42060,10 @@ impl RequestBody for PollGenerateReportRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "PollGenerateReportRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for PollGenerateReportRequest {
