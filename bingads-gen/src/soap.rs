@@ -12,7 +12,9 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::xml::{DecodeError, DecodeErrorKind, XSI_NS, XmlDecode, XmlReader, XmlWriter};
+use crate::xml::{
+    DecodeError, DecodeErrorKind, UnrepresentableChar, XSI_NS, XmlDecode, XmlReader, XmlWriter,
+};
 
 pub const SOAP_ENV_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -280,7 +282,23 @@ impl<R, F> Envelope<R, F> {
 /// Writes a complete request envelope. `headers` gives values by header name; only the
 /// headers the operation declares are written, in binding order, and a header without a
 /// value is left out (never sent empty or as a placeholder).
+///
+/// Fails when a header value or the request holds a character XML 1.0 cannot carry: such an
+/// envelope is not XML, and sending it would only earn a fault without saying which field.
+pub fn try_write_envelope(
+    body: &dyn RequestBody,
+    headers: &[(&str, &str)],
+) -> Result<String, UnrepresentableChar> {
+    envelope_writer(body, headers).finish()
+}
+
+/// [`try_write_envelope`] without the check, for callers whose input cannot hold such
+/// characters (benchmarks, tests of the codec); the text is written as it is.
 pub fn write_envelope(body: &dyn RequestBody, headers: &[(&str, &str)]) -> String {
+    envelope_writer(body, headers).into_string()
+}
+
+fn envelope_writer(body: &dyn RequestBody, headers: &[(&str, &str)]) -> XmlWriter {
     let op = body.operation();
     let mut out = String::with_capacity(1024);
     out.push_str("<s:Envelope xmlns:s=\"");
@@ -303,7 +321,7 @@ pub fn write_envelope(body: &dyn RequestBody, headers: &[(&str, &str)]) -> Strin
     w.raw("</s:Header><s:Body>");
     body.write_soap_body(&mut w);
     w.raw("</s:Body></s:Envelope>");
-    w.into_string()
+    w
 }
 
 /// Decodes a response envelope: the body element must be the operation's response element

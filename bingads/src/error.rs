@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use bingads_gen::soap::SoapFault;
-use bingads_gen::xml::DecodeError;
+use bingads_gen::xml::{DecodeError, UnrepresentableChar};
 
 use crate::auth::AuthError;
 use crate::fault::{ApiError, ServiceFault};
@@ -92,6 +92,15 @@ pub enum Error {
     /// The client is configured in a way that cannot work (e.g. an insecure endpoint).
     #[error("configuration: {0}")]
     Config(String),
+    /// The request cannot be written on this wire, so nothing was sent: its text holds a
+    /// character XML 1.0 cannot carry (the SOAP wire only; JSON escapes every character).
+    #[error("{service}.{operation}: nothing was sent: {source}")]
+    Unsendable {
+        service: &'static str,
+        operation: &'static str,
+        #[source]
+        source: UnrepresentableChar,
+    },
 }
 
 fn tracking(id: &Option<String>) -> String {

@@ -14,7 +14,7 @@
 
 use std::fmt;
 
-use bingads_gen::soap::{HttpMethod, OperationMeta, RequestBody, write_envelope};
+use bingads_gen::soap::{HttpMethod, OperationMeta, RequestBody, try_write_envelope};
 
 use crate::{Error, SecretString};
 
@@ -188,7 +188,7 @@ pub fn prepare(
         return Err(not_compiled(target.wire));
     }
     match target.wire {
-        Wire::Soap => Ok(prepare_soap(target, credentials, body)),
+        Wire::Soap => prepare_soap(target, credentials, body),
         Wire::Rest => prepare_rest(target, credentials, body),
     }
 }
@@ -204,10 +204,14 @@ fn prepare_soap(
     target: Target<'_>,
     credentials: &[(&'static str, SecretString)],
     body: &dyn RequestBody,
-) -> PreparedRequest {
+) -> Result<PreparedRequest, Error> {
     let op = body.operation();
     let pairs: Vec<(&str, &str)> = credentials.iter().map(|(n, v)| (*n, v.expose())).collect();
-    let envelope = write_envelope(body, &pairs);
+    let envelope = try_write_envelope(body, &pairs).map_err(|source| Error::Unsendable {
+        service: op.service.name,
+        operation: op.name,
+        source,
+    })?;
     let mut headers = vec![
         (
             "Content-Type",
@@ -219,13 +223,13 @@ fn prepare_soap(
         ),
     ];
     push_common(&mut headers, op, target.user_agent);
-    PreparedRequest {
+    Ok(PreparedRequest {
         wire: Wire::Soap,
         method: HttpMethod::Post,
         url: target.endpoint.to_string(),
         headers,
         body: envelope.into_bytes(),
-    }
+    })
 }
 
 #[cfg(feature = "rest")]

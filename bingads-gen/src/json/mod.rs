@@ -114,7 +114,10 @@ pub fn from_slice_with<T: JsonRead>(input: &[u8], mode: Mode) -> Result<T, JsonE
 /// Turns serde_json's error into one that names the path and the value's position.
 #[cold]
 fn document_error(e: &serde_json::Error, cx: &Cx, input: &[u8]) -> JsonError {
-    if e.classify() == serde_json::error::Category::Data {
+    // serde_json refuses a number beyond f64's range (`1e400`) while parsing, but the
+    // document is well-formed JSON: that is a value error, at the value's path.
+    let out_of_range = message_of(e).starts_with("number out of range");
+    if e.classify() == serde_json::error::Category::Data || out_of_range {
         // A document that is not JSON is reported as such, even when a member before the
         // syntax error was already wrong.
         if let Err(syntax) = serde_json::from_slice::<IgnoredAny>(input) {
@@ -128,7 +131,11 @@ fn document_error(e: &serde_json::Error, cx: &Cx, input: &[u8]) -> JsonError {
             path: PathDisplay(&path).to_string(),
             line,
             column,
-            message: message_of(e),
+            message: if out_of_range {
+                "the number is out of range: not a finite number".into()
+            } else {
+                message_of(e)
+            },
         };
     }
     syntax_error(e, input)

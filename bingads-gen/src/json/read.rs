@@ -12,6 +12,8 @@ use crate::types::Nillable;
 
 /// A value readable from its JSON form in a context (see [`Cx`]).
 pub trait JsonRead: Sized {
+    /// Whether `null` is a value of this type (an `Option`), so an array may hold it.
+    const NULLABLE: bool = false;
     fn read<'de, D: Deserializer<'de>>(d: D, cx: &Cx) -> Result<Self, D::Error>;
 }
 
@@ -107,6 +109,7 @@ pub(crate) use reject_kinds;
 
 /// `null` is absent: the REST form writes no member for an unset optional value.
 impl<T: JsonRead> JsonRead for Option<T> {
+    const NULLABLE: bool = true;
     fn read<'de, D: Deserializer<'de>>(d: D, cx: &Cx) -> Result<Self, D::Error> {
         d.deserialize_option(OptionVisitor(Seed::<T>::new(cx)))
     }
@@ -171,7 +174,12 @@ impl<'de, T: JsonRead> Visitor<'de> for VecVisitor<'_, T> {
         // A hint from the input is only a hint: cap what it can make us allocate.
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
         loop {
-            match seq.next_element_seed(Seed::<T>::new(cx)) {
+            let item = if T::NULLABLE {
+                seq.next_element_seed(Seed::<T>::new(cx))
+            } else {
+                seq.next_element_seed(NotNull(Seed::<T>::new(cx)))
+            };
+            match item {
                 Ok(Some(item)) => out.push(item),
                 Ok(None) => return Ok(out),
                 Err(e) => {
@@ -182,6 +190,32 @@ impl<'de, T: JsonRead> Visitor<'de> for VecVisitor<'_, T> {
         }
     }
     reject_kinds!("an array"; bool num str null map);
+}
+
+/// An array item that may not be `null` (the schema's items are not nillable).
+struct NotNull<'c, T>(Seed<'c, T>);
+
+impl<'de, T: JsonRead> DeserializeSeed<'de> for NotNull<'_, T> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, T: JsonRead> Visitor<'de> for NotNull<'_, T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array item")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        Err(E::custom("array items here cannot be null"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        Err(E::custom("array items here cannot be null"))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(d, (self.0).0)
+    }
 }
 
 // ---- keys --------------------------------------------------------------------------------
