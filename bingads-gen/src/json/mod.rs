@@ -227,6 +227,19 @@ pub fn to_string_pretty<T: JsonWrite + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(&W(value)).unwrap_or_default()
 }
 
+/// A piece of input quoted in a message, cut short: an error must not repeat a huge value.
+pub(crate) fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    const MAX_CHARS: usize = 64;
+    match text.char_indices().nth(MAX_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} bytes)",
+            text.get(..end).unwrap_or_default(),
+            text.len()
+        )),
+    }
+}
+
 /// The known name closest to `name` (case-insensitive edit distance), if close enough to be
 /// a plausible typo.
 pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {

@@ -42,8 +42,10 @@ pub fn read_poly<'de, D: Deserializer<'de>, T: JsonPoly>(d: D, cx: &Cx) -> Resul
 pub fn unknown_type<E: de::Error>(cx: &Cx, ty: &str, hint: FamilyHint) -> E {
     cx.in_key("Type");
     E::custom(format_args!(
-        "unknown Type `{ty}` for {}; expected one of: {}",
-        hint.family, hint.known
+        "unknown Type `{}` for {}; expected one of: {}",
+        super::clip(ty),
+        hint.family,
+        hint.known
     ))
 }
 

@@ -333,7 +333,7 @@ pub fn read_fields<'de, A: MapAccess<'de>, T: JsonStruct>(
 
 #[cold]
 fn unknown_key<E: de::Error>(key: &str, known: &[&str], hint: Option<FamilyHint>) -> E {
-    let mut message = format!("unknown key `{key}`");
+    let mut message = format!("unknown key `{}`", super::clip(key));
     if let Some(k) = super::closest(key, known) {
         message.push_str(&format!("; did you mean `{k}`?"));
     }

@@ -52,7 +52,7 @@ fn wrong_number(what: &str, v: impl fmt::Display) -> String {
 
 #[cold]
 fn not_a(what: &str, v: impl fmt::Display) -> String {
-    format!("`{v}` is not {what}")
+    format!("`{}` is not {what}", super::clip(&v.to_string()))
 }
 
 struct ScalarVisitor<'c, T> {
@@ -253,7 +253,7 @@ macro_rules! float_json {
                 // NaN and the infinities only come from services (their XSD spelling);
                 // user input naming them is a mistake.
                 if cx.strict() && !v.is_finite() {
-                    return Err(format!("`{s}` is not a finite number"));
+                    return Err(format!("`{}` is not a finite number", super::clip(s)));
                 }
                 Ok(v)
             }
@@ -316,7 +316,10 @@ impl Scalar for Decimal {
     fn from_str(s: &str, _: &Cx) -> Result<Self, String> {
         let t = s.trim();
         if t.contains(['e', 'E']) {
-            return Err(format!("`{s}` is not a plain decimal number (no exponent)"));
+            return Err(format!(
+                "`{}` is not a plain decimal number (no exponent)",
+                super::clip(s)
+            ));
         }
         Decimal::parse(t).ok_or_else(|| not_a(Self::WHAT, s))
     }
@@ -376,7 +379,7 @@ impl Scalar for char {
         let mut chars = s.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => Ok(c),
-            _ => Err(format!("`{s}` is not a single character")),
+            _ => Err(format!("`{}` is not a single character", super::clip(s))),
         }
     }
 }
@@ -433,7 +436,7 @@ fn enum_value<T: JsonEnum>(name: &str, cx: &Cx, what: &str) -> Result<T, String>
             let hint = super::closest(name, T::NAMES)
                 .map(|k| format!("; did you mean `{k}`?"))
                 .unwrap_or_default();
-            Err(format!("`{name}` is not a known {what}{hint}"))
+            Err(format!("`{}` is not a known {what}{hint}", super::clip(name)))
         }
     }
 }
@@ -500,8 +503,12 @@ impl<'de, T: JsonEnum> Visitor<'de> for FlagsVisitor<'_, T> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Flags<T>, A::Error> {
         let mut out = Vec::new();
-        while let Some(name) = seq.next_element_seed(FlagName)? {
-            out.push(enum_value(name.as_str(), self.0, "flag").map_err(de::Error::custom)?);
+        while let Some(item) = seq.next_element_seed(FlagName)? {
+            // An item holding separators is split like the string form, so what is written
+            // back (one string) reads as the same flags.
+            for name in item.split([',', ' ']).map(str::trim).filter(|n| !n.is_empty()) {
+                out.push(enum_value(name, self.0, "flag").map_err(de::Error::custom)?);
+            }
         }
         Ok(Flags(out))
     }
