@@ -343,7 +343,11 @@ async fn each_operation_sends_exactly_its_declared_headers() {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
     let token = oauth.initial.access_token.clone();
-    let client = oauth.client(&emu, RetryPolicy::none());
+    // SOAP headers inside the envelope; the REST headers are checked in rest_wire.rs.
+    let client = oauth
+        .client(&emu, RetryPolicy::none())
+        .with_wire(bingads::Wire::Soap)
+        .unwrap();
     let ua = format!("bingads-rs/{} (Rust)", env!("CARGO_PKG_VERSION"));
     let account = ACCOUNT_ID.to_string();
     let customer = CUSTOMER_ID.to_string();
@@ -410,6 +414,7 @@ async fn each_operation_sends_exactly_its_declared_headers() {
         bingads::Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(bingads::Wire::Soap)
     .user_agent_suffix("e2e-tests/1.0")
     .retry_policy(RetryPolicy::none())
     .build()
@@ -473,7 +478,10 @@ fn expect_fault(result: Result<impl std::fmt::Debug, Error>) -> Box<bingads::Ser
 #[tokio::test]
 async fn validation_faults_are_typed() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    // SOAP specifics (faultcode, HTTP 500); REST fault shapes are in rest_wire.rs.
+    let client = common::password_client(&emu, RetryPolicy::none())
+        .with_wire(bingads::Wire::Soap)
+        .unwrap();
     let campaigns = client.campaign_management().unwrap();
 
     // The body's AccountId is not the CustomerAccountId header's account.
@@ -526,7 +534,9 @@ async fn validation_faults_are_typed() {
         )
         .with_account_id(ACCOUNT_ID),
         RetryPolicy::none(),
-    );
+    )
+    .with_wire(bingads::Wire::Soap)
+    .unwrap();
     let fault = expect_fault(
         wrong_token
             .campaign_management()
@@ -557,7 +567,9 @@ async fn validation_faults_are_typed() {
             "",
         ),
         RetryPolicy::none(),
-    );
+    )
+    .with_wire(bingads::Wire::Soap)
+    .unwrap();
     let fault = expect_fault(
         no_token
             .customer_management()
@@ -594,6 +606,8 @@ async fn validation_faults_are_typed() {
             ),
             RetryPolicy::none(),
         )
+        .with_wire(bingads::Wire::Soap)
+        .unwrap()
         .campaign_management()
         .unwrap()
         .get_campaigns_by_account_id(&common::get_campaigns())

@@ -502,7 +502,10 @@ async fn timeouts_retry_reads_but_not_writes() {
 #[tokio::test]
 async fn malformed_and_truncated_responses_are_decode_errors() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, common::fast_retries(3));
+    // The injections are malformed and truncated XML: a SOAP-wire test.
+    let client = common::password_client(&emu, common::fast_retries(3))
+        .with_wire(bingads::Wire::Soap)
+        .unwrap();
     // Responses long enough that their first half holds the whole TrackingId header.
     for name in ["One", "Two", "Three"] {
         add(&client, name).await.unwrap();
