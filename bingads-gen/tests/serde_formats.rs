@@ -117,9 +117,14 @@ fn decimals_keep_their_documented_precision() {
     let long = read(r#""12345678901234567890.125""#);
     assert_eq!(long.as_str(), "12345678901234567890.125");
     assert_eq!(json::to_string(&long), r#""12345678901234567890.125""#);
-    // Within f64's precision it is written as a number.
+    // Within f64's precision it is written as a number; digits a number would drop are
+    // kept in a string.
     assert_eq!(json::to_string(&read("1.5")), "1.5");
     assert_eq!(json::to_string(&read("100")), "100");
+    let cents = read(r#""12.50""#);
+    assert_eq!(json::to_string(&cents), r#""12.50""#);
+    let back: Decimal = json::from_str(&json::to_string(&cents)).expect("reads back");
+    assert_eq!(back.as_str(), "12.50");
 }
 
 #[test]

@@ -10,7 +10,9 @@
 //! digits) or has at most 15 significant digits — serde_json without its global
 //! `arbitrary_precision` feature gives fractions as `f64`, and every decimal of 15
 //! significant digits survives the trip through the nearest `f64` and back. A decimal in a
-//! JSON string keeps every digit, and one that an `f64` cannot hold is written as a string.
+//! JSON string keeps every digit. On output a decimal is a JSON number when that number
+//! reads back as the same text, else a string (`"12.50"`, or more digits than an `f64`
+//! holds), so what this crate writes comes back digit for digit.
 
 use std::fmt;
 
@@ -339,38 +341,29 @@ impl Scalar for Decimal {
 impl JsonWrite for Decimal {
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let text = self.as_str();
-        let body = text.trim_start_matches('+');
+        let body = text.strip_prefix('+').unwrap_or(text);
         if !body.contains('.') {
             if let Ok(i) = body.parse::<i64>() {
-                return s.serialize_i64(i);
+                if i.to_string() == body {
+                    return s.serialize_i64(i);
+                }
             }
             if let Ok(u) = body.parse::<u64>() {
-                return s.serialize_u64(u);
+                if u.to_string() == body {
+                    return s.serialize_u64(u);
+                }
             }
         } else if let Ok(f) = body.parse::<f64>() {
-            if same_decimal(body, &f.to_string()) {
+            // serde_json writes the shortest text that reads back as `f`; when that is the
+            // decimal's own text, a number carries it exactly.
+            if f.is_finite() && f.to_string() == body {
                 return s.serialize_f64(f);
             }
         }
-        // More digits than a JSON number survives in common parsers: keep them all.
+        // More digits than an f64 holds, or digits a number would drop (`12.50`): a string
+        // keeps every one.
         s.serialize_str(body)
     }
-}
-
-/// Whether two plain decimal texts have the same value (sign, digits, scale).
-fn same_decimal(a: &str, b: &str) -> bool {
-    fn normal(t: &str) -> (bool, String) {
-        let (neg, body) = match t.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, t.trim_start_matches('+')),
-        };
-        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-        let int = int.trim_start_matches('0');
-        let frac = frac.trim_end_matches('0');
-        let digits = format!("{int}.{frac}");
-        (neg && digits != ".", digits)
-    }
-    normal(a) == normal(b)
 }
 
 impl Scalar for char {
