@@ -410,6 +410,36 @@ async fn polymorphic_values_carry_the_rest_discriminators() {
     }
 }
 
+/// `json_shape_differences` (Reporting): `msads` types the five member-less report filters
+/// as strings; this SDK sends the WSDL form, an object (REST-JSON.md says why).
+#[tokio::test]
+async fn member_less_report_filters_are_sent_as_objects() {
+    let server =
+        FakeServer::start(|_, _| Reply::json(200, None, r#"{"ReportRequestId":"1"}"#)).await;
+    let (client, _) = rest_client(&server);
+    let op = bingads_gen::json::find(
+        bingads::v13::reporting::JSON_OPERATIONS,
+        "SubmitGenerateReport",
+    )
+    .expect("operation");
+    let body = r#"{"ReportRequest":{"Type":"BidStrategyReportRequest","Aggregation":"Daily","Filter":{},"Scope":{"AccountIds":["1"]},"Time":{"PredefinedTime":"Yesterday"}}}"#;
+
+    let request =
+        (op.read_request)(body.as_bytes()).expect("reads");
+    client
+        .transport(op.meta.service)
+        .expect("transport")
+        .send(&Body(request.as_ref()))
+        .await
+        .expect("sent");
+    let sent = server.requests().pop().expect("sent");
+    assert_eq!(sent.path, "/Reporting/v13/GenerateReport/Submit");
+    assert_eq!(
+        sent.json()["ReportRequest"]["Filter"],
+        serde_json::json!({})
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Faults
 

@@ -3,7 +3,7 @@
 //! value an error came from. The path is recorded while an error unwinds, so a successful
 //! decode pays nothing for it; no state outlives the call or is shared between threads.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 /// How strictly a document is read.
@@ -30,6 +30,9 @@ pub struct Cx {
     mode: Mode,
     /// Innermost segment first: pushed while an error travels outwards.
     trail: RefCell<Vec<Seg>>,
+    /// Set when a lenient read met text where the schema has an object (a recorded REST
+    /// shape difference); the enclosing nillable member then reads as absent.
+    text_for_object: Cell<bool>,
 }
 
 impl Cx {
@@ -37,6 +40,7 @@ impl Cx {
         Cx {
             mode,
             trail: RefCell::new(Vec::new()),
+            text_for_object: Cell::new(false),
         }
     }
 
@@ -46,6 +50,16 @@ impl Cx {
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// Notes text read where an object belongs (lenient mode only).
+    pub(crate) fn saw_text_for_object(&self) {
+        self.text_for_object.set(true);
+    }
+
+    /// Whether text stood for an object since the last call (and forgets it).
+    pub(crate) fn take_text_for_object(&self) -> bool {
+        self.text_for_object.replace(false)
     }
 
     /// Records that the error now unwinding came from member `key`.

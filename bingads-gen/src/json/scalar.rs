@@ -488,7 +488,7 @@ impl<'de, T: JsonEnum> Visitor<'de> for FlagsVisitor<'_, T> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Flags<T>, E> {
         v.split([',', ' '])
             .map(str::trim)
-            .filter(|n| !n.is_empty())
+            .filter(|n| !n.is_empty() && !empty_set_name::<T>(n, self.0))
             .map(|n| enum_value(n, self.0, "flag"))
             .collect::<Result<Vec<_>, _>>()
             .map(Flags)
@@ -499,13 +499,20 @@ impl<'de, T: JsonEnum> Visitor<'de> for FlagsVisitor<'_, T> {
         while let Some(item) = seq.next_element_seed(FlagName)? {
             // An item holding separators is split like the string form, so what is written
             // back (one string) reads as the same flags.
-            for name in item.split([',', ' ']).map(str::trim).filter(|n| !n.is_empty()) {
+            let names = item.split([',', ' ']).map(str::trim);
+            for name in names.filter(|n| !n.is_empty() && !empty_set_name::<T>(n, self.0)) {
                 out.push(enum_value(name, self.0, "flag").map_err(de::Error::custom)?);
             }
         }
         Ok(Flags(out))
     }
     reject_kinds!(FLAGS; bool num null map);
+}
+
+/// The REST flag enums add `None` for the empty set (`enum_differences` in rest-json.json);
+/// a response may say so where the WSDL has no such name.
+fn empty_set_name<T: JsonEnum>(name: &str, cx: &Cx) -> bool {
+    !cx.strict() && name == "None" && T::known(name).is_none()
 }
 
 struct FlagName;
