@@ -291,3 +291,16 @@ pub fn errors_in(element: &XmlElement) -> Vec<ApiError> {
     collect_errors(element, &mut out);
     out
 }
+
+/// Reads a REST fault body saved from a response (what a command line's offline `decode`
+/// needs); `None` when it is not a JSON fault object. Calls get this from the transport.
+#[cfg(feature = "rest")]
+pub fn scan_rest(
+    raw: &[u8],
+    http_status: u16,
+    tracking_id: Option<String>,
+    service: &'static str,
+    operation: &'static str,
+) -> Option<ServiceFault> {
+    crate::rest_fault::scan(raw, http_status, tracking_id, service, operation)
+}

@@ -101,6 +101,9 @@ pub struct Profile {
     /// The OAuth host the tokens come from (`--oauth-endpoint` at login), if not Microsoft's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_endpoint: Option<String>,
+    /// The wire calls use (`rest` or `soap`; `--transport` at login), when not the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transport: Option<String>,
 }
 
 /// The credentials file: profiles by name.

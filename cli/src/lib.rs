@@ -15,6 +15,8 @@ pub mod call;
 pub mod config;
 pub mod emulator;
 pub mod error;
+pub mod fault_output;
+pub mod http_message;
 pub mod input;
 mod listener;
 pub mod listing;
@@ -80,6 +82,7 @@ impl From<&args::GlobalArgs> for Globals {
             oauth_endpoint: g.oauth_endpoint.clone(),
             customer_id: g.customer_id,
             account_id: g.account_id,
+            transport: g.transport,
         }
     }
 }
@@ -131,12 +134,17 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
                 Ok(b) => b,
                 Err(e) => return Outcome::err(e),
             };
+            let wire = match decode_wire(&globals, env) {
+                Ok(w) => w,
+                Err(e) => return Outcome::err(e),
+            };
             match call::decode(
                 &a.op.service,
                 &a.op.operation,
                 &bytes,
                 a.request,
                 a.show_secrets,
+                wire,
             ) {
                 Ok((stdout, notes)) => Outcome {
                     stdout,
@@ -189,6 +197,20 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
     }
 }
 
+/// The wire `decode` was told the input is for (`--transport`, else `BINGADS_TRANSPORT`);
+/// the stored profile's default does not apply to a document at hand.
+fn decode_wire(globals: &Globals, env: &Env) -> Result<Option<bingads::Wire>, CliError> {
+    match (globals.transport, env.var("BINGADS_TRANSPORT")) {
+        (Some(w), _) => Ok(Some(w)),
+        (None, Some(v)) => v.parse().map(Some).map_err(|_| {
+            CliError::usage(format!(
+                "BINGADS_TRANSPORT: `{v}` is not a wire; use `rest` or `soap`"
+            ))
+        }),
+        (None, None) => Ok(None),
+    }
+}
+
 fn call_command(globals: &Globals, env: &Env, a: args::CallArgs) -> Outcome {
     let input = Input::from_args(a.input.as_deref(), a.data.as_deref());
     let run = || -> Result<Outcome, CliError> {
@@ -205,7 +227,7 @@ fn call_command(globals: &Globals, env: &Env, a: args::CallArgs) -> Outcome {
                 &settings,
                 a.show_secrets,
             )?;
-            let mut stdout = d.envelope;
+            let mut stdout = d.message;
             stdout.push('\n');
             return Ok(Outcome {
                 stdout,

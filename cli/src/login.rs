@@ -330,6 +330,10 @@ pub async fn login(
         ),
         endpoint,
         oauth_endpoint,
+        transport: globals
+            .transport
+            .map(|w| w.as_str().to_string())
+            .or_else(|| existing.as_ref().and_then(|p| p.transport.clone())),
     };
     Credentials::update(&path, |c| {
         c.profiles.insert(name.clone(), profile);

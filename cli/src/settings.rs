@@ -9,7 +9,7 @@ use bingads::auth::{
     Authentication, OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints, OAuthTokens,
     OAuthWebAuthCodeGrant, PasswordAuthentication,
 };
-use bingads::{AuthorizationData, Client, Environment, RetryPolicy, SecretString};
+use bingads::{AuthorizationData, Client, Environment, RetryPolicy, SecretString, Wire};
 
 use crate::config::{Credentials, Env, Profile};
 use crate::error::CliError;
@@ -24,6 +24,10 @@ pub const ENV_VARS: &[(&str, &str)] = &[
     (
         "BINGADS_PROFILE",
         "the stored profile to use (default: the environment's name)",
+    ),
+    (
+        "BINGADS_TRANSPORT",
+        "rest or soap: the wire calls use (like --transport; default: the profile's, else rest)",
     ),
     ("BINGADS_DEVELOPER_TOKEN", "your developer token"),
     (
@@ -67,6 +71,8 @@ pub struct Globals {
     pub oauth_endpoint: Option<String>,
     pub customer_id: Option<i64>,
     pub account_id: Option<i64>,
+    /// `--transport`.
+    pub transport: Option<Wire>,
 }
 
 /// Where a value came from.
@@ -113,12 +119,23 @@ pub struct Settings {
     pub customer_id: Option<i64>,
     pub account_id: Option<i64>,
     pub auth: AuthSource,
+    /// The wire calls use: `--transport`, else `BINGADS_TRANSPORT`, else the profile's, else
+    /// REST.
+    pub transport: Wire,
 }
 
 fn parse_environment(value: &str, from: &str) -> Result<Environment, CliError> {
     value
         .parse()
         .map_err(|e: String| CliError::usage(format!("{from}: {e}")))
+}
+
+fn parse_wire(value: &str, from: &str) -> Result<Wire, CliError> {
+    value.parse().map_err(|_| {
+        CliError::usage(format!(
+            "{from}: `{value}` is not a wire; use `rest` or `soap`"
+        ))
+    })
 }
 
 fn parse_id(value: &str, from: &str) -> Result<i64, CliError> {
@@ -187,6 +204,18 @@ impl Settings {
             "BINGADS_OAUTH_ENDPOINT",
             &p.oauth_endpoint,
         );
+        let transport = match (
+            globals.transport,
+            env.var("BINGADS_TRANSPORT"),
+            &p.transport,
+        ) {
+            (Some(w), _, _) => w,
+            (None, Some(v), _) => parse_wire(v, "BINGADS_TRANSPORT")?,
+            (None, None, Some(v)) => {
+                parse_wire(v, &format!("the `transport` of profile `{profile_name}`"))?
+            }
+            (None, None, None) => Wire::Rest,
+        };
         let developer_token = match (env.var("BINGADS_DEVELOPER_TOKEN"), &p.developer_token) {
             (Some(t), _) => Some((t.to_string(), Source::Env)),
             (None, Some(t)) => Some((t.clone(), Source::Profile)),
@@ -274,6 +303,7 @@ impl Settings {
             customer_id,
             account_id,
             auth,
+            transport,
         })
     }
 
@@ -418,10 +448,42 @@ impl Settings {
     pub fn client(&self, retry: RetryPolicy, timeout: Duration) -> Result<Client, CliError> {
         let authentication = self.authentication()?;
         let developer_token = self.require_developer_token()?.to_string();
+        self.build_client(authentication, developer_token, retry, timeout)
+    }
+
+    /// A client that only prepares requests (`--dry-run`): the same endpoint, wire and
+    /// user agent as [`Self::client`], without needing working credentials (the values
+    /// shown come from [`Self::dry_run_headers`]).
+    pub fn dry_run_client(&self) -> Result<Client, CliError> {
+        let authentication: Arc<dyn Authentication> = match self.authentication() {
+            Ok(a) => a,
+            Err(_) => Arc::new(PasswordAuthentication::new("", "")),
+        };
+        let developer_token = self
+            .developer_token
+            .as_ref()
+            .map(|(t, _)| t.clone())
+            .unwrap_or_default();
+        self.build_client(
+            authentication,
+            developer_token,
+            RetryPolicy::default(),
+            Duration::from_secs(120),
+        )
+    }
+
+    fn build_client(
+        &self,
+        authentication: Arc<dyn Authentication>,
+        developer_token: String,
+        retry: RetryPolicy,
+        timeout: Duration,
+    ) -> Result<Client, CliError> {
         let mut data = AuthorizationData::with_shared(authentication, developer_token);
         data.customer_id = self.customer_id;
         data.account_id = self.account_id;
         let mut builder = Client::builder(data, self.environment)
+            .wire(self.transport)
             .retry_policy(retry)
             .request_timeout(timeout)
             .user_agent_suffix(format!("bingads-cli/{}", env!("CARGO_PKG_VERSION")));
@@ -494,22 +556,6 @@ impl Settings {
         }
         (headers, notes)
     }
-
-    /// The endpoint URL a call to `service` would go to.
-    pub fn endpoint_url(&self, service: &'static bingads_gen::soap::ServiceMeta) -> String {
-        let url = service
-            .endpoint(self.environment.as_str())
-            .unwrap_or_default();
-        match &self.endpoint {
-            None => url.to_string(),
-            Some(base) => {
-                let path = url::Url::parse(url)
-                    .map(|u| u.path().to_string())
-                    .unwrap_or_default();
-                format!("{}{path}", base.trim_end_matches('/'))
-            }
-        }
-    }
 }
 
 /// How secrets are shown.
@@ -540,4 +586,58 @@ pub fn store_tokens(
         p.access_token_expires_at = tokens.expires_at.map(unix_seconds);
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(flag: Option<Wire>, env: &Env) -> Result<Wire, CliError> {
+        let globals = Globals {
+            transport: flag,
+            ..Globals::default()
+        };
+        Settings::resolve(&globals, env).map(|s| s.transport)
+    }
+
+    #[test]
+    fn transport_precedence_is_option_then_environment_then_profile_then_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let bare = Env::empty(Some(dir.path().join("cfg")));
+        assert_eq!(resolve(None, &bare).unwrap(), Wire::Rest, "the default");
+
+        let path = bare.credentials_path().unwrap();
+        let mut creds = Credentials::default();
+        creds.profiles.insert(
+            "production".into(),
+            Profile {
+                environment: "production".into(),
+                transport: Some("soap".into()),
+                ..Default::default()
+            },
+        );
+        creds.save(&path).unwrap();
+        assert_eq!(resolve(None, &bare).unwrap(), Wire::Soap, "the profile's");
+
+        let env = Env::empty(Some(dir.path().join("cfg"))).with_var("BINGADS_TRANSPORT", "REST");
+        assert_eq!(
+            resolve(None, &env).unwrap(),
+            Wire::Rest,
+            "the environment over the profile"
+        );
+        assert_eq!(
+            resolve(Some(Wire::Soap), &env).unwrap(),
+            Wire::Soap,
+            "the option over the environment"
+        );
+
+        let bad = Env::empty(None).with_var("BINGADS_TRANSPORT", "grpc");
+        let e = resolve(None, &bad).unwrap_err();
+        assert_eq!(e.exit, crate::error::Exit::Usage);
+        assert!(
+            e.message
+                .contains("BINGADS_TRANSPORT: `grpc` is not a wire"),
+            "{e}"
+        );
+    }
 }

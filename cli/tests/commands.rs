@@ -52,7 +52,8 @@ fn help_is_complete_on_every_command() {
         "BINGADS_REFRESH_TOKEN",
         "BINGADS_USERNAME",
         "Exit codes",
-        "SOAP fault",
+        "service fault",
+        "BINGADS_TRANSPORT",
     ] {
         assert!(top.contains(needle), "--help lacks {needle}: {top}");
     }
@@ -437,42 +438,62 @@ fn call_with_an_oauth_refresh_token_from_the_environment() {
 
 #[test]
 fn a_fault_is_json_on_stderr_with_exit_code_3() {
-    let emu = Emu::start();
-    let home = Home::new();
-    // Another user's id: the service refuses with an ApiFault.
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CustomerManagement",
-            "GetUser",
-            "--data",
-            r#"{"UserId": "1"}"#,
-        ])
-        .assert()
-        .code(3);
-    assert!(out.get_output().stdout.is_empty());
-    let fault = json(&out.get_output().stderr);
-    assert_eq!(fault["FaultCode"], "s:Server");
-    assert!(fault["TrackingId"].as_str().is_some_and(|t| !t.is_empty()));
-    let detail = common::fault_detail(&fault, "ApiFault");
-    assert_eq!(detail["OperationErrors"][0]["Code"], 1001, "{fault}");
+    // The same documented shape on both wires (see `bingads_cli::fault_output`).
+    for wire in ["rest", "soap"] {
+        let emu = Emu::start();
+        let home = Home::new();
+        // Another user's id: the service refuses with an ApiFault.
+        let out = bingads_at(&emu, &home)
+            .args(["--transport", wire])
+            .args([
+                "call",
+                "CustomerManagement",
+                "GetUser",
+                "--data",
+                r#"{"UserId": "1"}"#,
+            ])
+            .assert()
+            .code(3);
+        assert!(out.get_output().stdout.is_empty());
+        let fault = json(&out.get_output().stderr);
+        assert_eq!(fault["Wire"], wire, "{fault}");
+        if wire == "soap" {
+            assert_eq!(fault["FaultCode"], "s:Server");
+        } else {
+            assert!(fault.get("FaultCode").is_none(), "{fault}");
+            assert!(
+                fault["HttpStatus"].as_u64().is_some_and(|s| s >= 400),
+                "{fault}"
+            );
+        }
+        assert!(
+            fault["Message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{fault}"
+        );
+        assert!(fault["TrackingId"].as_str().is_some_and(|t| !t.is_empty()));
+        assert_eq!(fault["Errors"][0]["Code"], 1001, "{fault}");
+        let detail = common::fault_detail(&fault, "ApiFault");
+        assert_eq!(detail["OperationErrors"][0]["Code"], 1001, "{fault}");
 
-    // Campaign Management: a body AccountId other than the CustomerAccountId header (1102).
-    let out = bingads_at(&emu, &home)
-        .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
-        .args([
-            "--data",
-            &format!(r#"{{"AccountId": "{SECOND_ACCOUNT_ID}", "CampaignType": "Search"}}"#),
-        ])
-        .assert()
-        .code(3);
-    let fault = json(&out.get_output().stderr);
-    let detail = common::fault_detail(&fault, "ApiFaultDetail");
-    assert_eq!(detail["OperationErrors"][0]["Code"], 1102, "{fault}");
-    assert_eq!(
-        detail["OperationErrors"][0]["ErrorCode"],
-        "CampaignServiceInvalidAccountId"
-    );
+        // Campaign Management: a body AccountId other than the CustomerAccountId header (1102).
+        let out = bingads_at(&emu, &home)
+            .args(["--transport", wire])
+            .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
+            .args([
+                "--data",
+                &format!(r#"{{"AccountId": "{SECOND_ACCOUNT_ID}", "CampaignType": "Search"}}"#),
+            ])
+            .assert()
+            .code(3);
+        let fault = json(&out.get_output().stderr);
+        assert_eq!(fault["Errors"][0]["Code"], 1102, "{fault}");
+        let detail = common::fault_detail(&fault, "ApiFaultDetail");
+        assert_eq!(detail["OperationErrors"][0]["Code"], 1102, "{fault}");
+        assert_eq!(
+            detail["OperationErrors"][0]["ErrorCode"],
+            "CampaignServiceInvalidAccountId"
+        );
+    }
 }
 
 #[test]
@@ -520,83 +541,146 @@ fn transport_errors_exit_with_code_4() {
         .stderr(predicate::str::contains("only https is allowed"));
 }
 
+/// The head (request line and headers) and the body of a printed HTTP/1.1 message.
+fn split_message(message: &str) -> (Vec<&str>, &str) {
+    let (head, body) = message
+        .split_once("\r\n\r\n")
+        .expect("an empty line after the headers");
+    (head.split("\r\n").collect(), body.trim_end())
+}
+
 #[test]
-fn dry_run_prints_the_envelope_and_sends_nothing() {
+fn dry_run_prints_the_http_request_and_sends_nothing() {
     let emu = Emu::start();
     let home = Home::new();
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CampaignManagement",
-            "GetCampaignsByAccountId",
-            "--dry-run",
-        ])
-        .args([
-            "--data",
-            &format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search, Shopping"}}"#),
-        ])
-        .assert()
-        .success();
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stdout.starts_with("<s:Envelope "), "{stdout}");
-    assert!(stdout.contains(&format!(
-        "<UserName xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">{USER_NAME}</UserName>"
-    )), "{stdout}");
-    assert!(
-        stdout.contains(&format!(">{ACCOUNT_ID}</CustomerAccountId>")),
-        "{stdout}"
-    );
-    assert!(stdout.contains("<Password xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">&lt;redacted&gt;</Password>"), "{stdout}");
-    assert!(
-        stdout.contains("<CampaignType>Search Shopping</CampaignType>"),
-        "{stdout}"
-    );
-    assert!(
-        !stdout.contains(PASSWORD) && !stdout.contains(DEVELOPER_TOKEN),
-        "{stdout}"
-    );
-    assert!(
-        stderr.contains(&format!(
-            "# POST {}/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc",
+    let data = format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search, Shopping"}}"#);
+    let dry = |wire: &str, show_secrets: bool| {
+        let mut cmd = bingads_at(&emu, &home);
+        cmd.args(["--transport", wire])
+            .args([
+                "call",
+                "CampaignManagement",
+                "GetCampaignsByAccountId",
+                "--dry-run",
+            ])
+            .args(["--data", &data]);
+        if show_secrets {
+            cmd.arg("--show-secrets");
+        }
+        let out = cmd.assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+
+    // REST, the default wire: route, headers in their fixed order, the JSON body.
+    let rest = dry("rest", false);
+    let (head, body) = split_message(&rest);
+    assert_eq!(
+        head[0],
+        format!(
+            "POST {}/CampaignManagement/v13/Campaigns/QueryByAccountId HTTP/1.1",
             emu.base()
-        )),
-        "{stderr}"
+        )
+    );
+    let names: Vec<&str> = head[1..]
+        .iter()
+        .filter_map(|h| h.split_once(": ").map(|(n, _)| n))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "UserName",
+            "Password",
+            "DeveloperToken",
+            "CustomerId",
+            "CustomerAccountId",
+            "Api-Revision",
+            "User-Agent",
+            "Accept",
+            "Content-Type"
+        ],
+        "{rest}"
     );
     assert!(
-        stderr.contains("# SOAPAction: \"GetCampaignsByAccountId\""),
-        "{stderr}"
+        head.contains(&"Password: <redacted>") && head.contains(&"DeveloperToken: <redacted>"),
+        "{rest}"
+    );
+    assert!(
+        head.contains(&format!("CustomerAccountId: {ACCOUNT_ID}").as_str()),
+        "{rest}"
+    );
+    assert!(head.contains(&"Content-Type: application/json"), "{rest}");
+    assert_eq!(
+        body,
+        format!(r#"{{"AccountId":"{ACCOUNT_ID}","CampaignType":"Search, Shopping"}}"#)
+    );
+    assert!(
+        !rest.contains(PASSWORD) && !rest.contains(DEVELOPER_TOKEN),
+        "{rest}"
+    );
+
+    // SOAP: the service's .svc endpoint, SOAPAction, the envelope with the SOAP headers.
+    let soap = dry("soap", false);
+    let (head, envelope) = split_message(&soap);
+    assert_eq!(
+        head[0],
+        format!(
+            "POST {}/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc HTTP/1.1",
+            emu.base()
+        )
+    );
+    assert!(
+        head.contains(&"SOAPAction: \"GetCampaignsByAccountId\""),
+        "{soap}"
+    );
+    assert!(
+        head.contains(&"Content-Type: text/xml; charset=utf-8"),
+        "{soap}"
+    );
+    assert!(envelope.starts_with("<s:Envelope "), "{soap}");
+    assert!(envelope.contains(&format!(
+        "<UserName xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">{USER_NAME}</UserName>"
+    )), "{soap}");
+    assert!(
+        envelope.contains(&format!(">{ACCOUNT_ID}</CustomerAccountId>")),
+        "{soap}"
+    );
+    assert!(envelope.contains("<Password xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">&lt;redacted&gt;</Password>"), "{soap}");
+    assert!(
+        envelope.contains("<CampaignType>Search Shopping</CampaignType>"),
+        "{soap}"
+    );
+    assert!(
+        !soap.contains(PASSWORD) && !soap.contains(DEVELOPER_TOKEN),
+        "{soap}"
     );
     assert!(emu.requests().is_empty(), "a dry run sends nothing");
 
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CampaignManagement",
-            "GetCampaignsByAccountId",
-            "--dry-run",
-            "--show-secrets",
-        ])
-        .args(["--data", &format!(r#"{{"AccountId": "{ACCOUNT_ID}"}}"#)])
-        .assert()
-        .success();
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(
-        stdout.contains(&format!(">{PASSWORD}</Password>")),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains(&format!(">{DEVELOPER_TOKEN}</DeveloperToken>")),
-        "{stdout}"
-    );
-
-    // The printed envelope is exactly what `call` sends (apart from the secrets).
-    bingads_at(&emu, &home)
-        .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
-        .args(["--data", &format!(r#"{{"AccountId": "{ACCOUNT_ID}"}}"#)])
-        .assert()
-        .success();
-    assert_eq!(emu.requests()[0].body, stdout.trim_end());
+    // With --show-secrets, what is printed is exactly what `call` sends, on either wire.
+    for wire in ["rest", "soap"] {
+        let shown = dry(wire, true);
+        assert!(
+            shown.contains(PASSWORD) && shown.contains(DEVELOPER_TOKEN),
+            "{shown}"
+        );
+        let (head, body) = split_message(&shown);
+        bingads_at(&emu, &home)
+            .args(["--transport", wire])
+            .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
+            .args(["--data", &data])
+            .assert()
+            .success();
+        let sent = emu.requests().pop().expect("one request");
+        assert_eq!(sent.wire, wire);
+        assert_eq!(sent.body, body, "{wire}");
+        assert_eq!(
+            head[0],
+            format!("{} {}{} HTTP/1.1", sent.method, emu.base(), sent.path)
+        );
+        for line in &head[1..] {
+            let (name, value) = line.split_once(": ").expect("a header line");
+            assert_eq!(sent.http_header(name), Some(value), "{wire}: {name}");
+        }
+    }
 }
 
 #[test]
@@ -677,7 +761,7 @@ fn decode_response_fault_and_request() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "not a GetCampaignsByAccountId response envelope",
+            "not a GetCampaignsByAccountId response (soap)",
         ));
 }
 
@@ -739,4 +823,146 @@ fn emulator_command_serves_until_stopped() {
         json(&result.stdout)["Response"]["User"]["UserName"],
         USER_NAME
     );
+}
+
+#[test]
+fn decode_reads_rest_bodies_and_faults_in_the_same_shapes() {
+    let home = Home::new();
+    // A REST 2xx body with a member and a flag value this build does not know: read leniently.
+    let body = r#"{"Campaigns":[{"Id":"5","Name":"x","CampaignType":"Search, FutureKind","AddedLater":1}]}"#;
+    let out = bingads(&home)
+        .args([
+            "--transport",
+            "rest",
+            "decode",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .write_stdin(body)
+        .assert()
+        .success();
+    let v = json(&out.get_output().stdout);
+    assert!(v["TrackingId"].is_null());
+    assert_eq!(v["Response"]["Campaigns"][0]["Id"], "5");
+    assert_eq!(
+        v["Response"]["Campaigns"][0]["CampaignType"],
+        "Search, FutureKind"
+    );
+    assert!(v["Response"]["Campaigns"][0].get("AddedLater").is_none());
+
+    // A saved response with its status line and TrackingId header.
+    let saved = format!(
+        "HTTP/1.1 200 OK\r\nTrackingId: t-7\r\nContent-Type: application/json\r\n\r\n{body}"
+    );
+    let out = bingads(&home)
+        .args(["decode", "CampaignManagement", "GetCampaignsByAccountId"])
+        .write_stdin(saved)
+        .assert()
+        .success();
+    assert_eq!(json(&out.get_output().stdout)["TrackingId"], "t-7");
+
+    // A REST fault body: exit 3 and the same JSON shape as a SOAP fault.
+    let fault = r#"HTTP/1.1 400 Bad Request
+TrackingId: t-8
+
+{"Type":"ApiFaultDetail","TrackingId":"t-8","BatchErrors":[],"OperationErrors":[{"Code":1102,"ErrorCode":"CampaignServiceInvalidAccountId","Message":"The account ID is invalid."}]}"#;
+    let out = bingads(&home)
+        .args(["decode", "CampaignManagement", "GetCampaignsByAccountId"])
+        .write_stdin(fault)
+        .assert()
+        .code(3);
+    let f = json(&out.get_output().stderr);
+    assert_eq!(f["Wire"], "rest");
+    assert_eq!(f["HttpStatus"], 400);
+    assert_eq!(f["TrackingId"], "t-8");
+    assert_eq!(f["Errors"][0]["Code"], 1102);
+    let detail = common::fault_detail(&f, "ApiFaultDetail");
+    assert_eq!(
+        detail["OperationErrors"][0]["ErrorCode"],
+        "CampaignServiceInvalidAccountId"
+    );
+
+    // The wire named must be the document's.
+    bingads(&home)
+        .args([
+            "--transport",
+            "soap",
+            "decode",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .write_stdin(body)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--transport soap was given, but the input is a rest document",
+        ));
+}
+
+#[test]
+fn requests_a_wire_cannot_carry_are_refused_before_sending() {
+    let emu = Emu::start();
+    let home = Home::new();
+    // A control character: invalid in XML, so the SOAP wire refuses it (nothing sent) ...
+    let data = r#"{"AccountId": "9007199254770001", "Campaigns": [{"Name": "Summer\u0001sale"}]}"#;
+    bingads_at(&emu, &home)
+        .args([
+            "--transport",
+            "soap",
+            "call",
+            "CampaignManagement",
+            "AddCampaigns",
+            "--data",
+            data,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("U+0001"))
+        .stderr(predicate::str::contains("REST"));
+    assert!(emu.requests().is_empty(), "nothing was sent");
+    // ... while REST carries it escaped.
+    let out = bingads_at(&emu, &home)
+        .args([
+            "call",
+            "CampaignManagement",
+            "AddCampaigns",
+            "--dry-run",
+            "--data",
+            data,
+        ])
+        .assert()
+        .success();
+    let message = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        message.contains(r#""Name":"Summer\u0001sale""#),
+        "{message}"
+    );
+
+    // An operation without a REST route says how to use SOAP for it.
+    bingads_at(&emu, &home)
+        .args([
+            "call",
+            "AdInsight",
+            "PutMetricData",
+            "--dry-run",
+            "--data",
+            "{}",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("PutMetricData"))
+        .stderr(predicate::str::contains("--transport soap"));
+    bingads_at(&emu, &home)
+        .args([
+            "--transport",
+            "soap",
+            "call",
+            "AdInsight",
+            "PutMetricData",
+            "--dry-run",
+            "--data",
+            "{}",
+        ])
+        .assert()
+        .success();
 }

@@ -77,7 +77,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
 /// One route per REST path; the handler picks the operation by method (several operations
 /// share a path, e.g. `POST`, `PUT` and `DELETE` on `/CampaignManagement/v13/Campaigns`).
 fn rest_routes(mut router: Router<Arc<Shared>>) -> Router<Arc<Shared>> {
-    let mut by_path: BTreeMap<String, Vec<_>> = BTreeMap::new();
+    let mut by_path: BTreeMap<&str, Vec<_>> = BTreeMap::new();
     for route in rest::routes::all() {
         by_path
             .entry(route.path)
@@ -87,7 +87,7 @@ fn rest_routes(mut router: Router<Arc<Shared>>) -> Router<Arc<Shared>> {
     for (path, entries) in by_path {
         let entries: rest::PathRoutes = entries.into();
         router = router.route(
-            &path,
+            path,
             any(move |State(shared): State<Arc<Shared>>, request: Request| {
                 rest::handle(shared, entries.clone(), request)
             }),

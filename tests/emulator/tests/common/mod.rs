@@ -70,22 +70,14 @@ pub fn client_on(wire: Wire) -> Http {
     Http { client, wire }
 }
 
-/// The REST facts file the routes come from.
-const REST_FACTS: &str = include_str!("../../../../wsdl/v13/rest-json.json");
-
-/// `(method, path)` of an operation's REST route.
+/// `(method, path)` of an operation's REST route, from the generated metadata.
 pub fn rest_route(op: &bingads_gen::soap::OperationMeta) -> (reqwest::Method, String) {
-    let facts: serde_json::Value = serde_json::from_str(REST_FACTS).expect("rest-json.json");
-    let route = facts
-        .pointer(&format!(
-            "/services/{}/operations/{}",
-            op.service.name, op.name
-        ))
+    let route = op
+        .rest
         .unwrap_or_else(|| panic!("{} has no REST route", op.name));
-    let method = route["method"].as_str().expect("method");
     (
-        reqwest::Method::from_bytes(method.as_bytes()).expect("method"),
-        route["path"].as_str().expect("path").to_string(),
+        reqwest::Method::from_bytes(route.method.as_str().as_bytes()).expect("method"),
+        route.path.to_string(),
     )
 }
 
