@@ -41,8 +41,11 @@ fn main() {
     if let Some(dir) = std::env::var_os("BENCH_DUMP") {
         let dir = std::path::PathBuf::from(dir);
         std::fs::create_dir_all(&dir).expect("create BENCH_DUMP");
-        std::fs::write(dir.join("GetCampaignsByAccountId_response_1000.json"), &rest)
-            .expect("write the REST body");
+        std::fs::write(
+            dir.join("GetCampaignsByAccountId_response_1000.json"),
+            &rest,
+        )
+        .expect("write the REST body");
         return;
     }
     divan::main();

@@ -37,9 +37,18 @@ fn yaml_round_trips_keeping_absent_nil_and_values_apart() {
     let value = campaign();
     let yaml = serde_yaml::to_string(&value).expect("serializes");
     assert!(yaml.contains("Type: MaxClicks"), "{yaml}");
-    assert!(yaml.contains("Id: '9223372036854775807'"), "longs as strings: {yaml}");
-    assert!(yaml.contains("TrackingUrlTemplate: null"), "nil is null: {yaml}");
-    assert!(!yaml.contains("FinalUrlSuffix"), "absent is left out: {yaml}");
+    assert!(
+        yaml.contains("Id: '9223372036854775807'"),
+        "longs as strings: {yaml}"
+    );
+    assert!(
+        yaml.contains("TrackingUrlTemplate: null"),
+        "nil is null: {yaml}"
+    );
+    assert!(
+        !yaml.contains("FinalUrlSuffix"),
+        "absent is left out: {yaml}"
+    );
     assert!(yaml.contains("CampaignType: Search, Shopping"), "{yaml}");
     let back: cm::Campaign = serde_yaml::from_str(&yaml).expect("deserializes");
     assert_eq!(back, value);
@@ -76,7 +85,10 @@ fn plain_deserialize_is_strict_and_names_the_path() {
     )
     .expect_err("a typo is refused");
     let message = e.to_string();
-    assert!(message.contains("did you mean `BiddingScheme`"), "{message}");
+    assert!(
+        message.contains("did you mean `BiddingScheme`"),
+        "{message}"
+    );
     assert!(message.contains("$.Campaigns[0].BidingScheme"), "{message}");
 }
 
@@ -112,7 +124,10 @@ fn decimals_keep_their_documented_precision() {
     assert_eq!(read("123456789.012345").as_str(), "123456789.012345");
     assert_eq!(read("0.1").as_str(), "0.1");
     assert_eq!(read("-42").as_str(), "-42");
-    assert_eq!(read("18446744073709551615").as_str(), "18446744073709551615");
+    assert_eq!(
+        read("18446744073709551615").as_str(),
+        "18446744073709551615"
+    );
     // Any number of digits as a JSON string: exact, and written back as a string.
     let long = read(r#""12345678901234567890.125""#);
     assert_eq!(long.as_str(), "12345678901234567890.125");
@@ -132,8 +147,7 @@ fn type_may_come_anywhere_in_the_object() {
     let first: cm::BiddingScheme =
         json::from_str(r#"{"Type": "TargetCpa", "TargetCpa": 3.5}"#).expect("first");
     let last: cm::BiddingScheme =
-        json::from_str(r#"{"TargetCpa": 3.5, "MaxCpc": null, "Type": "TargetCpa"}"#)
-            .expect("last");
+        json::from_str(r#"{"TargetCpa": 3.5, "MaxCpc": null, "Type": "TargetCpa"}"#).expect("last");
     let cm::BiddingScheme::TargetCpaBiddingScheme(a) = &first else {
         panic!("{first:?}")
     };

@@ -424,8 +424,7 @@ async fn member_less_report_filters_are_sent_as_objects() {
     .expect("operation");
     let body = r#"{"ReportRequest":{"Type":"BidStrategyReportRequest","Aggregation":"Daily","Filter":{},"Scope":{"AccountIds":["1"]},"Time":{"PredefinedTime":"Yesterday"}}}"#;
 
-    let request =
-        (op.read_request)(body.as_bytes()).expect("reads");
+    let request = (op.read_request)(body.as_bytes()).expect("reads");
     client
         .transport(op.meta.service)
         .expect("transport")

@@ -1,6 +1,5 @@
 //! `bingads operations` and `bingads example`.
 
-
 use crate::error::CliError;
 use crate::services;
 

@@ -83,5 +83,9 @@ fn error_is_placed(e: &JsonError, input: &[u8]) {
         e.line
     );
     // A message must not repeat an arbitrarily long piece of the input.
-    assert!(e.message.len() <= 2000, "message of {} bytes", e.message.len());
+    assert!(
+        e.message.len() <= 2000,
+        "message of {} bytes",
+        e.message.len()
+    );
 }

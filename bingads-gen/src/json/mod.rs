@@ -32,7 +32,9 @@ mod write;
 pub use context::{Cx, Mode};
 pub use ops::{FaultJson, JsonOperation, JsonReply, JsonRequest, JsonResponse, find};
 pub use poly::{JsonPoly, read_poly, unknown_type};
-pub use read::{ArrayItem, FamilyHint, JsonRead, JsonStruct, Key, Seed, member, read_fields, read_struct};
+pub use read::{
+    ArrayItem, FamilyHint, JsonRead, JsonStruct, Key, Seed, member, read_fields, read_struct,
+};
 pub use scalar::{JsonEnum, read_enum, write_enum};
 pub use write::{JsonMembers, JsonWrite, W, put, write_struct};
 

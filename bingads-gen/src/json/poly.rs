@@ -65,7 +65,9 @@ impl<'de, T: JsonPoly> Visitor<'de> for PolyVisitor<'_, T> {
             return T::read_variant(None, &mut map, cx);
         };
         if first.as_str() == "Type" {
-            let ty = map.next_value_seed(TypeSeed).inspect_err(|_| cx.in_key("Type"))?;
+            let ty = map
+                .next_value_seed(TypeSeed)
+                .inspect_err(|_| cx.in_key("Type"))?;
             return T::read_variant(ty.as_ref().map(Key::as_str), &mut map, cx);
         }
         buffered(first, map, cx)

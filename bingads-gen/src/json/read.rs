@@ -356,10 +356,7 @@ fn unknown_key<E: de::Error>(key: &str, known: &[&str], hint: Option<FamilyHint>
 }
 
 /// Reads an object into a struct.
-pub fn read_struct<'de, D: Deserializer<'de>, T: JsonStruct>(
-    d: D,
-    cx: &Cx,
-) -> Result<T, D::Error> {
+pub fn read_struct<'de, D: Deserializer<'de>, T: JsonStruct>(d: D, cx: &Cx) -> Result<T, D::Error> {
     d.deserialize_any(StructVisitor(Seed::<T>::new(cx)))
 }
 

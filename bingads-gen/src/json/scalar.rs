@@ -107,8 +107,27 @@ macro_rules! scalar_json {
 }
 
 scalar_json!(
-    String, bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Decimal, char, DateTime, Date,
-    Time, Duration, Guid, Vec<u8>, AnyValue
+    String,
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f32,
+    f64,
+    Decimal,
+    char,
+    DateTime,
+    Date,
+    Time,
+    Duration,
+    Guid,
+    Vec<u8>,
+    AnyValue
 );
 
 macro_rules! array_item {
@@ -116,8 +135,26 @@ macro_rules! array_item {
 }
 
 array_item!(
-    String, bool, i8, i16, i32, i64, u16, u32, u64, f32, f64, Decimal, char, DateTime, Date,
-    Time, Duration, Guid, Vec<u8>, AnyValue
+    String,
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    u16,
+    u32,
+    u64,
+    f32,
+    f64,
+    Decimal,
+    char,
+    DateTime,
+    Date,
+    Time,
+    Duration,
+    Guid,
+    Vec<u8>,
+    AnyValue
 );
 impl<T: JsonEnum> ArrayItem for Flags<T> {}
 
@@ -429,7 +466,10 @@ fn enum_value<T: JsonEnum>(name: &str, cx: &Cx, what: &str) -> Result<T, String>
             let hint = super::closest(name, T::NAMES)
                 .map(|k| format!("; did you mean `{k}`?"))
                 .unwrap_or_default();
-            Err(format!("`{}` is not a known {what}{hint}", super::clip(name)))
+            Err(format!(
+                "`{}` is not a known {what}{hint}",
+                super::clip(name)
+            ))
         }
     }
 }

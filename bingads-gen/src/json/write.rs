@@ -55,8 +55,11 @@ impl<T: JsonWrite> JsonWrite for Box<T> {
 pub trait JsonMembers {
     /// Writes every member that is not absent, in schema order. `discriminated`: the object
     /// already carries its `Type` discriminator, so a `Type` member is left out.
-    fn write_members<M: SerializeMap>(&self, m: &mut M, discriminated: bool)
-    -> Result<(), M::Error>;
+    fn write_members<M: SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error>;
 }
 
 /// Writes a struct as an object, with a leading `Type` discriminator when given.

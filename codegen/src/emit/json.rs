@@ -138,7 +138,9 @@ impl<'a> ServiceEmitter<'a> {
                     None => Self::#vid(crate::json::read_fields(map, cx, true, Some(Self::HINT))?),
                 });
             }
-            reads.push(quote!(#pattern => Self::#vid(crate::json::read_fields(map, cx, true, None)?),));
+            reads.push(
+                quote!(#pattern => Self::#vid(crate::json::read_fields(map, cx, true, None)?),),
+            );
         }
         Ok(quote! {
             #[cfg(feature = "json")]

@@ -219,10 +219,7 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     )
     .await;
     assert_eq!(status, 401);
-    assert_eq!(
-        str_at(&parse(&text), &["Errors", "0", "Code"]),
-        Some("116")
-    );
+    assert_eq!(str_at(&parse(&text), &["Errors", "0", "Code"]), Some("116"));
 
     // An account the user cannot access: 403.
     let mut other = bearer(&token);
@@ -231,10 +228,7 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     let (status, _, text) =
         post_json::<cmt::GetCampaignsByAccountIdRequest>(&emu, &http, body, &other).await;
     assert_eq!(status, 403, "{text}");
-    assert_eq!(
-        str_at(&parse(&text), &["Errors", "0", "Code"]),
-        Some("106")
-    );
+    assert_eq!(str_at(&parse(&text), &["Errors", "0", "Code"]), Some("106"));
 
     // Validation: 400 with ApiFaultDetail's OperationErrors (and BatchErrors).
     let body = format!(r#"{{"AccountId":"{ACCOUNT_ID}","Campaigns":[]}}"#);
@@ -264,10 +258,7 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     emu.inject(Injection::CallRateExceeded);
     let (status, _, text) = post_json::<GetUserRequest>(&emu, &http, "{}", &bearer(&token)).await;
     assert_eq!(status, 500);
-    assert_eq!(
-        str_at(&parse(&text), &["Errors", "0", "Code"]),
-        Some("117")
-    );
+    assert_eq!(str_at(&parse(&text), &["Errors", "0", "Code"]), Some("117"));
 }
 
 #[tokio::test]
@@ -316,10 +307,7 @@ async fn bodies_are_strict_json_of_the_request() {
         post_json::<cmt::GetLabelsByIdsRequest>(&emu, &http, "{}", &cm(&token)).await;
     assert_eq!(status, 400);
     assert_eq!(
-        str_at(
-            &parse(&text),
-            &["OperationErrors", "0", "Code"]
-        ),
+        str_at(&parse(&text), &["OperationErrors", "0", "Code"]),
         Some("204")
     );
 }
