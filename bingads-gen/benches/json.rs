@@ -31,7 +31,7 @@ fn main() {
     let (value, rest) = inputs();
     let type_last = type_last(&rest);
     let back: Response = json::decode_response(&type_last).expect("the Type-last body reads");
-    assert_eq!(back, value, "moving Type changes nothing");
+    assert_eq!(json::to_vec(&back), rest, "moving Type changes nothing");
     eprintln!(
         "inputs: SOAP reply {} bytes, REST body {} bytes, {} campaigns",
         responses::get_campaigns_response(1000).len(),
@@ -62,7 +62,9 @@ fn inputs() -> (Response, Vec<u8>) {
     let value = envelope.body.expect("not a fault");
     let rest = json::to_vec(&value);
     let back: Response = json::decode_response(&rest).expect("the REST body reads");
-    assert_eq!(back, value, "SOAP and REST carry the same value");
+    // The same JSON (the values differ only in the variants' own `Type` member, which SOAP
+    // fills from its element and REST leaves to the discriminator).
+    assert_eq!(json::to_vec(&back), rest, "SOAP and REST carry the same value");
     (value, rest)
 }
 

@@ -18,7 +18,8 @@ pub(crate) fn value_start(input: &[u8], path: &[Seg]) -> Option<(u32, u32)> {
         Ok(()) => return None,
         Err(e) => e,
     };
-    if err.to_string().strip_prefix(HERE).is_none() {
+    // Any other error: the path is not in the document (nothing to point at).
+    if !err.to_string().starts_with(HERE) {
         return None;
     }
     if err.line() == 0 {
