@@ -421,10 +421,7 @@ impl Settings {
         let mut data = AuthorizationData::with_shared(authentication, developer_token);
         data.customer_id = self.customer_id;
         data.account_id = self.account_id;
-        // The CLI reads replies with the SOAP decoder until its `--transport` option (branch
-        // cliwire) picks the wire; the library's default is REST.
         let mut builder = Client::builder(data, self.environment)
-            .wire(bingads::Wire::Soap)
             .retry_policy(retry)
             .request_timeout(timeout)
             .user_agent_suffix(format!("bingads-cli/{}", env!("CARGO_PKG_VERSION")));
