@@ -27,9 +27,12 @@ pub const NS1: &str = "https://adapi.microsoft.com";
 /// `https://bingads.microsoft.com/Reporting/v13`
 pub const NS2: &str = "https://bingads.microsoft.com/Reporting/v13";
 /// The `SubmitGenerateReportRequest` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SubmitGenerateReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubmitGenerateReportRequest {
     /// `ReportRequest`: `ReportRequest`, optional, nillable.
+    #[doc(alias = "ReportRequest")]
     pub report_request: Nillable<ReportRequest>,
 }
 impl XmlStruct for SubmitGenerateReportRequest {
@@ -109,21 +112,31 @@ impl JsonDecode for SubmitGenerateReportRequest {
     }
 }
 /// `ReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Other types extend it: fields of this type hold the enum `ReportRequest`.
+///
+/// Microsoft Learn: [`ReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequest?view=bingads-13).
+#[doc(alias = "ReportRequest")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportRequestBase {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
 }
 impl XmlStruct for ReportRequestBase {
@@ -322,6 +335,8 @@ impl JsonDecode for ReportRequestBase {
     }
 }
 /// `ReportRequest` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ReportRequest {
@@ -1771,6 +1786,8 @@ impl JsonDecode for ReportRequest {
     }
 }
 /// `ReportFormat` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportFormat`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportformat?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportFormat {
@@ -1847,31 +1864,45 @@ impl crate::json::JsonScalar for ReportFormat {
     }
 }
 /// `AccountPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AccountPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAccountPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AccountPerformanceReportColumn>>,
     /// `Filter`: `AccountPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AccountPerformanceReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AccountPerformanceReportRequest {
@@ -2176,6 +2207,8 @@ impl JsonDecode for AccountPerformanceReportRequest {
     }
 }
 /// `ReportAggregation` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportAggregation`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportaggregation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportAggregation {
@@ -2333,6 +2366,8 @@ pub(crate) fn json_dec_array_of_account_performance_report_column(
     )
 }
 /// `AccountPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountPerformanceReportColumn {
@@ -2381,6 +2416,7 @@ pub enum AccountPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ImpressionSharePercent`
     ImpressionSharePercent,
@@ -2485,6 +2521,7 @@ pub enum AccountPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -2497,6 +2534,7 @@ pub enum AccountPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -2525,18 +2563,21 @@ pub enum AccountPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `NewCustomerConversions`
     NewCustomerConversions,
@@ -2545,6 +2586,7 @@ pub enum AccountPerformanceReportColumn {
     /// `NewCustomerConversionRate`
     NewCustomerConversionRate,
     /// `NewCustomerCPA`
+    #[doc(alias = "NewCustomerCPA")]
     NewCustomerCpa,
     /// `NewCustomerReturnOnAdSpend`
     NewCustomerReturnOnAdSpend,
@@ -3020,15 +3062,21 @@ impl crate::json::JsonScalar for AccountPerformanceReportColumn {
     }
 }
 /// `AccountPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for AccountPerformanceReportFilter {
@@ -3178,6 +3226,8 @@ impl JsonDecode for AccountPerformanceReportFilter {
     }
 }
 /// `AccountStatusReportFilter`: one flag of a set; fields hold `Flags<AccountStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AccountStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountStatusReportFilter {
@@ -3254,6 +3304,8 @@ impl crate::json::JsonScalar for AccountStatusReportFilter {
     }
 }
 /// `AdDistributionReportFilter`: one flag of a set; fields hold `Flags<AdDistributionReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdDistributionReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/addistributionreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdDistributionReportFilter {
@@ -3330,6 +3382,8 @@ impl crate::json::JsonScalar for AdDistributionReportFilter {
     }
 }
 /// `DeviceOSReportFilter`: one flag of a set; fields hold `Flags<DeviceOSReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DeviceOSReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/deviceosreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeviceOSReportFilter {
@@ -3338,6 +3392,7 @@ pub enum DeviceOSReportFilter {
     /// `Windows`
     Windows,
     /// `iOS`
+    #[doc(alias = "iOS")]
     IOs,
     /// `Android`
     Android,
@@ -3420,6 +3475,8 @@ impl crate::json::JsonScalar for DeviceOSReportFilter {
     }
 }
 /// `DeviceTypeReportFilter`: one flag of a set; fields hold `Flags<DeviceTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DeviceTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/devicetypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeviceTypeReportFilter {
@@ -3505,9 +3562,12 @@ impl crate::json::JsonScalar for DeviceTypeReportFilter {
     }
 }
 /// `AccountReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for AccountReportScope {
@@ -3586,15 +3646,21 @@ impl JsonDecode for AccountReportScope {
     }
 }
 /// `ReportTime` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportTime`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporttime?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportTime {
     /// `CustomDateRangeEnd`: `Date`, optional, nillable.
+    #[doc(alias = "CustomDateRangeEnd")]
     pub custom_date_range_end: Nillable<Date>,
     /// `CustomDateRangeStart`: `Date`, optional, nillable.
+    #[doc(alias = "CustomDateRangeStart")]
     pub custom_date_range_start: Nillable<Date>,
     /// `PredefinedTime`: `ReportTimePeriod`, optional, nillable.
+    #[doc(alias = "PredefinedTime")]
     pub predefined_time: Nillable<ReportTimePeriod>,
     /// `ReportTimeZone`: `ReportTimeZone`, optional, nillable.
+    #[doc(alias = "ReportTimeZone")]
     pub report_time_zone: Nillable<ReportTimeZone>,
 }
 impl XmlStruct for ReportTime {
@@ -3736,13 +3802,18 @@ impl JsonDecode for ReportTime {
     }
 }
 /// `Date` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`Date`](https://learn.microsoft.com/en-us/advertising/reporting-service/date?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Date {
     /// `Day`: `xs:int`.
+    #[doc(alias = "Day")]
     pub day: i32,
     /// `Month`: `xs:int`.
+    #[doc(alias = "Month")]
     pub month: i32,
     /// `Year`: `xs:int`.
+    #[doc(alias = "Year")]
     pub year: i32,
 }
 impl XmlStruct for Date {
@@ -3842,6 +3913,8 @@ impl JsonDecode for Date {
     }
 }
 /// `ReportTimePeriod` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportTimePeriod`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporttimeperiod?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportTimePeriod {
@@ -3997,6 +4070,8 @@ impl crate::json::JsonScalar for ReportTimePeriod {
     }
 }
 /// `ReportTimeZone` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportTimeZone`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporttimezone?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportTimeZone {
@@ -4123,12 +4198,14 @@ pub enum ReportTimeZone {
     /// `BogotaLimaQuito` (numeric value 61)
     BogotaLimaQuito,
     /// `EasternTimeUSCanada` (numeric value 62)
+    #[doc(alias = "EasternTimeUSCanada")]
     EasternTimeUsCanada,
     /// `IndianaEast` (numeric value 63)
     IndianaEast,
     /// `CentralAmerica` (numeric value 64)
     CentralAmerica,
     /// `CentralTimeUSCanada` (numeric value 65)
+    #[doc(alias = "CentralTimeUSCanada")]
     CentralTimeUsCanada,
     /// `GuadalajaraMexicoCityMonterrey` (numeric value 66)
     GuadalajaraMexicoCityMonterrey,
@@ -4139,8 +4216,10 @@ pub enum ReportTimeZone {
     /// `ChihuahuaLaPazMazatlan` (numeric value 69)
     ChihuahuaLaPazMazatlan,
     /// `MountainTimeUSCanada` (numeric value 70)
+    #[doc(alias = "MountainTimeUSCanada")]
     MountainTimeUsCanada,
     /// `PacificTimeUSCanadaTijuana` (numeric value 71)
+    #[doc(alias = "PacificTimeUSCanadaTijuana")]
     PacificTimeUsCanadaTijuana,
     /// `Alaska` (numeric value 72)
     Alaska,
@@ -4477,31 +4556,45 @@ impl crate::json::JsonScalar for ReportTimeZone {
     }
 }
 /// `CampaignPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CampaignPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfCampaignPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CampaignPerformanceReportColumn>>,
     /// `Filter`: `CampaignPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CampaignPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CampaignPerformanceReportRequest {
@@ -4852,6 +4945,8 @@ pub(crate) fn json_dec_array_of_campaign_performance_report_column(
     )
 }
 /// `CampaignPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CampaignPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CampaignPerformanceReportColumn {
@@ -4906,6 +5001,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ImpressionSharePercent`
     ImpressionSharePercent,
@@ -5046,6 +5142,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -5058,6 +5155,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -5086,18 +5184,21 @@ pub enum CampaignPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `NewCustomerConversions`
     NewCustomerConversions,
@@ -5106,6 +5207,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `NewCustomerConversionRate`
     NewCustomerConversionRate,
     /// `NewCustomerCPA`
+    #[doc(alias = "NewCustomerCPA")]
     NewCustomerCpa,
     /// `NewCustomerReturnOnAdSpend`
     NewCustomerReturnOnAdSpend,
@@ -5665,17 +5767,24 @@ impl crate::json::JsonScalar for CampaignPerformanceReportColumn {
     }
 }
 /// `CampaignPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CampaignPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Status`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for CampaignPerformanceReportFilter {
@@ -5847,6 +5956,8 @@ impl JsonDecode for CampaignPerformanceReportFilter {
     }
 }
 /// `CampaignStatusReportFilter`: one flag of a set; fields hold `Flags<CampaignStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`CampaignStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CampaignStatusReportFilter {
@@ -5937,11 +6048,15 @@ impl crate::json::JsonScalar for CampaignStatusReportFilter {
     }
 }
 /// `AccountThroughCampaignReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountThroughCampaignReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountthroughcampaignreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughCampaignReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `Campaigns`: `ArrayOfCampaignReportScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignReportScope>>>,
 }
 impl XmlStruct for AccountThroughCampaignReportScope {
@@ -6087,11 +6202,15 @@ pub(crate) fn json_dec_array_of_campaign_report_scope(
     )
 }
 /// `CampaignReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CampaignReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignReportScope {
     /// `AccountId`: `xs:long`.
+    #[doc(alias = "AccountId")]
     pub account_id: i64,
     /// `CampaignId`: `xs:long`.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: i64,
 }
 impl XmlStruct for CampaignReportScope {
@@ -6188,31 +6307,45 @@ impl JsonDecode for CampaignReportScope {
     }
 }
 /// `AdDynamicTextPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdDynamicTextPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/addynamictextperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdDynamicTextPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdDynamicTextPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdDynamicTextPerformanceReportColumn>>,
     /// `Filter`: `AdDynamicTextPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdDynamicTextPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdDynamicTextPerformanceReportRequest {
@@ -6565,6 +6698,8 @@ pub(crate) fn json_dec_array_of_ad_dynamic_text_performance_report_column(
     )
 }
 /// `AdDynamicTextPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdDynamicTextPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/addynamictextperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdDynamicTextPerformanceReportColumn {
@@ -6919,23 +7054,33 @@ impl crate::json::JsonScalar for AdDynamicTextPerformanceReportColumn {
     }
 }
 /// `AdDynamicTextPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdDynamicTextPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/addynamictextperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdDynamicTextPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for AdDynamicTextPerformanceReportFilter {
@@ -7171,6 +7316,8 @@ impl JsonDecode for AdDynamicTextPerformanceReportFilter {
     }
 }
 /// `AdGroupStatusReportFilter`: one flag of a set; fields hold `Flags<AdGroupStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdGroupStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdGroupStatusReportFilter {
@@ -7256,6 +7403,8 @@ impl crate::json::JsonScalar for AdGroupStatusReportFilter {
     }
 }
 /// `AdStatusReportFilter`: one flag of a set; fields hold `Flags<AdStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdStatusReportFilter {
@@ -7346,6 +7495,8 @@ impl crate::json::JsonScalar for AdStatusReportFilter {
     }
 }
 /// `AdTypeReportFilter`: one flag of a set; fields hold `Flags<AdTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adtypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdTypeReportFilter {
@@ -7454,6 +7605,8 @@ impl crate::json::JsonScalar for AdTypeReportFilter {
     }
 }
 /// `KeywordStatusReportFilter`: one flag of a set; fields hold `Flags<KeywordStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`KeywordStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeywordStatusReportFilter {
@@ -7530,6 +7683,8 @@ impl crate::json::JsonScalar for KeywordStatusReportFilter {
     }
 }
 /// `LanguageReportFilter`: one flag of a set; fields hold `Flags<LanguageReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`LanguageReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/languagereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LanguageReportFilter {
@@ -7751,13 +7906,18 @@ impl crate::json::JsonScalar for LanguageReportFilter {
     }
 }
 /// `AccountThroughAdGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountThroughAdGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountthroughadgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughAdGroupReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `AdGroups`: `ArrayOfAdGroupReportScope`, optional, nillable.
+    #[doc(alias = "AdGroups")]
     pub ad_groups: Nillable<Vec<Option<AdGroupReportScope>>>,
     /// `Campaigns`: `ArrayOfCampaignReportScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignReportScope>>>,
 }
 impl XmlStruct for AccountThroughAdGroupReportScope {
@@ -7923,13 +8083,18 @@ pub(crate) fn json_dec_array_of_ad_group_report_scope(
     )
 }
 /// `AdGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupReportScope {
     /// `AccountId`: `xs:long`.
+    #[doc(alias = "AccountId")]
     pub account_id: i64,
     /// `CampaignId`: `xs:long`.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: i64,
     /// `AdGroupId`: `xs:long`.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: i64,
 }
 impl XmlStruct for AdGroupReportScope {
@@ -8044,31 +8209,45 @@ impl JsonDecode for AdGroupReportScope {
     }
 }
 /// `AdGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdGroupPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdGroupPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdGroupPerformanceReportColumn>>,
     /// `Filter`: `AdGroupPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdGroupPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdGroupPerformanceReportRequest {
@@ -8419,6 +8598,8 @@ pub(crate) fn json_dec_array_of_ad_group_performance_report_column(
     )
 }
 /// `AdGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdGroupPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdGroupPerformanceReportColumn {
@@ -8467,6 +8648,7 @@ pub enum AdGroupPerformanceReportColumn {
     /// `Language`
     Language,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ImpressionSharePercent`
     ImpressionSharePercent,
@@ -8599,6 +8781,7 @@ pub enum AdGroupPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -8611,6 +8794,7 @@ pub enum AdGroupPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -9081,21 +9265,30 @@ impl crate::json::JsonScalar for AdGroupPerformanceReportColumn {
     }
 }
 /// `AdGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdGroupPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `Status`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<Flags<AdGroupStatusReportFilter>>,
 }
 impl XmlStruct for AdGroupPerformanceReportFilter {
@@ -9311,31 +9504,45 @@ impl JsonDecode for AdGroupPerformanceReportFilter {
     }
 }
 /// `AdPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdPerformanceReportColumn>>,
     /// `Filter`: `AdPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdPerformanceReportRequest {
@@ -9684,6 +9891,8 @@ pub(crate) fn json_dec_array_of_ad_performance_report_column(
     )
 }
 /// `AdPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdPerformanceReportColumn {
@@ -9754,6 +9963,7 @@ pub enum AdPerformanceReportColumn {
     /// `DeliveredMatchType`
     DeliveredMatchType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -9848,6 +10058,7 @@ pub enum AdPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -9860,6 +10071,7 @@ pub enum AdPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -10249,23 +10461,33 @@ impl crate::json::JsonScalar for AdPerformanceReportColumn {
     }
 }
 /// `AdPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for AdPerformanceReportFilter {
@@ -10501,35 +10723,51 @@ impl JsonDecode for AdPerformanceReportFilter {
     }
 }
 /// `KeywordPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`KeywordPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfKeywordPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<KeywordPerformanceReportColumn>>,
     /// `Filter`: `KeywordPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<KeywordPerformanceReportFilter>,
     /// `MaxRows`: `xs:int`, optional.
+    #[doc(alias = "MaxRows")]
     pub max_rows: Option<i32>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Sort`: `ArrayOfKeywordPerformanceReportSort`, optional, nillable.
+    #[doc(alias = "Sort")]
     pub sort: Nillable<Vec<Option<KeywordPerformanceReportSort>>>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for KeywordPerformanceReportRequest {
@@ -10924,6 +11162,8 @@ pub(crate) fn json_dec_array_of_keyword_performance_report_column(
     )
 }
 /// `KeywordPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`KeywordPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeywordPerformanceReportColumn {
@@ -11016,6 +11256,7 @@ pub enum KeywordPerformanceReportColumn {
     /// `TopVsOther`
     TopVsOther,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -11426,39 +11667,57 @@ impl crate::json::JsonScalar for KeywordPerformanceReportColumn {
     }
 }
 /// `KeywordPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`KeywordPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdRelevance`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "AdRelevance")]
     pub ad_relevance: Nillable<Vec<i32>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `BidMatchType`: `BidMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidMatchType")]
     pub bid_match_type: Nillable<Flags<BidMatchTypeReportFilter>>,
     /// `BidStrategyType`: `BidStrategyTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidStrategyType")]
     pub bid_strategy_type: Nillable<Flags<BidStrategyTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `ExpectedCtr`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "ExpectedCtr")]
     pub expected_ctr: Nillable<Vec<i32>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `LandingPageExperience`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "LandingPageExperience")]
     pub landing_page_experience: Nillable<Vec<i32>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `QualityScore`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "QualityScore")]
     pub quality_score: Nillable<Vec<i32>>,
 }
 impl XmlStruct for KeywordPerformanceReportFilter {
@@ -11860,6 +12119,8 @@ impl JsonDecode for KeywordPerformanceReportFilter {
     }
 }
 /// `BidMatchTypeReportFilter`: one flag of a set; fields hold `Flags<BidMatchTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`BidMatchTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidmatchtypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BidMatchTypeReportFilter {
@@ -11936,6 +12197,8 @@ impl crate::json::JsonScalar for BidMatchTypeReportFilter {
     }
 }
 /// `BidStrategyTypeReportFilter`: one flag of a set; fields hold `Flags<BidStrategyTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`BidStrategyTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategytypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BidStrategyTypeReportFilter {
@@ -12008,6 +12271,8 @@ impl crate::json::JsonScalar for BidStrategyTypeReportFilter {
     }
 }
 /// `DeliveredMatchTypeReportFilter`: one flag of a set; fields hold `Flags<DeliveredMatchTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DeliveredMatchTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/deliveredmatchtypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeliveredMatchTypeReportFilter {
@@ -12022,6 +12287,7 @@ pub enum DeliveredMatchTypeReportFilter {
     /// `PhraseCloseVariant`
     PhraseCloseVariant,
     /// `AIOptimized`
+    #[doc(alias = "AIOptimized")]
     AiOptimized,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -12150,11 +12416,15 @@ pub(crate) fn json_dec_array_of_keyword_performance_report_sort(
     )
 }
 /// `KeywordPerformanceReportSort` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`KeywordPerformanceReportSort`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportsort?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordPerformanceReportSort {
     /// `SortColumn`: `KeywordPerformanceReportColumn`.
+    #[doc(alias = "SortColumn")]
     pub sort_column: KeywordPerformanceReportColumn,
     /// `SortOrder`: `SortOrder`.
+    #[doc(alias = "SortOrder")]
     pub sort_order: SortOrder,
 }
 impl XmlStruct for KeywordPerformanceReportSort {
@@ -12252,6 +12522,8 @@ impl JsonDecode for KeywordPerformanceReportSort {
     }
 }
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SortOrder`](https://learn.microsoft.com/en-us/advertising/reporting-service/sortorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SortOrder {
@@ -12324,31 +12596,45 @@ impl crate::json::JsonScalar for SortOrder {
     }
 }
 /// `DestinationUrlPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DestinationUrlPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/destinationurlperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DestinationUrlPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDestinationUrlPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DestinationUrlPerformanceReportColumn>>,
     /// `Filter`: `DestinationUrlPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DestinationUrlPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DestinationUrlPerformanceReportRequest {
@@ -12701,6 +12987,8 @@ pub(crate) fn json_dec_array_of_destination_url_performance_report_column(
     )
 }
 /// `DestinationUrlPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DestinationUrlPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/destinationurlperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DestinationUrlPerformanceReportColumn {
@@ -12759,6 +13047,7 @@ pub enum DestinationUrlPerformanceReportColumn {
     /// `TopVsOther`
     TopVsOther,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -13108,21 +13397,30 @@ impl crate::json::JsonScalar for DestinationUrlPerformanceReportColumn {
     }
 }
 /// `DestinationUrlPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DestinationUrlPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/destinationurlperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DestinationUrlPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for DestinationUrlPerformanceReportFilter {
@@ -13338,27 +13636,39 @@ impl JsonDecode for DestinationUrlPerformanceReportFilter {
     }
 }
 /// `BudgetSummaryReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`BudgetSummaryReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/budgetsummaryreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetSummaryReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfBudgetSummaryReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<BudgetSummaryReportColumn>>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for BudgetSummaryReportRequest {
@@ -13667,6 +13977,8 @@ pub(crate) fn json_dec_array_of_budget_summary_report_column(
     )
 }
 /// `BudgetSummaryReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BudgetSummaryReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/budgetsummaryreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BudgetSummaryReportColumn {
@@ -13785,31 +14097,45 @@ impl crate::json::JsonScalar for BudgetSummaryReportColumn {
     }
 }
 /// `AgeGenderAudienceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AgeGenderAudienceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/agegenderaudiencereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgeGenderAudienceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAgeGenderAudienceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AgeGenderAudienceReportColumn>>,
     /// `Filter`: `AgeGenderAudienceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AgeGenderAudienceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AgeGenderAudienceReportRequest {
@@ -14160,6 +14486,8 @@ pub(crate) fn json_dec_array_of_age_gender_audience_report_column(
     )
 }
 /// `AgeGenderAudienceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AgeGenderAudienceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/agegenderaudiencereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AgeGenderAudienceReportColumn {
@@ -14442,19 +14770,27 @@ impl crate::json::JsonScalar for AgeGenderAudienceReportColumn {
     }
 }
 /// `AgeGenderAudienceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AgeGenderAudienceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/agegenderaudiencereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgeGenderAudienceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for AgeGenderAudienceReportFilter {
@@ -14648,6 +14984,8 @@ impl JsonDecode for AgeGenderAudienceReportFilter {
     }
 }
 /// `AssetGroupStatusReportFilter`: one flag of a set; fields hold `Flags<AssetGroupStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AssetGroupStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AssetGroupStatusReportFilter {
@@ -14724,31 +15062,45 @@ impl crate::json::JsonScalar for AssetGroupStatusReportFilter {
     }
 }
 /// `ProfessionalDemographicsAudienceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProfessionalDemographicsAudienceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/professionaldemographicsaudiencereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProfessionalDemographicsAudienceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProfessionalDemographicsAudienceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProfessionalDemographicsAudienceReportColumn>>,
     /// `Filter`: `ProfessionalDemographicsAudienceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProfessionalDemographicsAudienceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProfessionalDemographicsAudienceReportRequest {
@@ -15101,6 +15453,8 @@ pub(crate) fn json_dec_array_of_professional_demographics_audience_report_column
     )
 }
 /// `ProfessionalDemographicsAudienceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProfessionalDemographicsAudienceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/professionaldemographicsaudiencereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProfessionalDemographicsAudienceReportColumn {
@@ -15410,19 +15764,27 @@ impl crate::json::JsonScalar for ProfessionalDemographicsAudienceReportColumn {
     }
 }
 /// `ProfessionalDemographicsAudienceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProfessionalDemographicsAudienceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/professionaldemographicsaudiencereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProfessionalDemographicsAudienceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProfessionalDemographicsAudienceReportFilter {
@@ -15616,31 +15978,45 @@ impl JsonDecode for ProfessionalDemographicsAudienceReportFilter {
     }
 }
 /// `UserLocationPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`UserLocationPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/userlocationperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserLocationPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfUserLocationPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<UserLocationPerformanceReportColumn>>,
     /// `Filter`: `UserLocationPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<UserLocationPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for UserLocationPerformanceReportRequest {
@@ -15993,6 +16369,8 @@ pub(crate) fn json_dec_array_of_user_location_performance_report_column(
     )
 }
 /// `UserLocationPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`UserLocationPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/userlocationperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UserLocationPerformanceReportColumn {
@@ -16049,6 +16427,7 @@ pub enum UserLocationPerformanceReportColumn {
     /// `QueryIntentCity`
     QueryIntentCity,
     /// `QueryIntentDMA`
+    #[doc(alias = "QueryIntentDMA")]
     QueryIntentDma,
     /// `BidMatchType`
     BidMatchType,
@@ -16061,6 +16440,7 @@ pub enum UserLocationPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -16145,18 +16525,21 @@ pub enum UserLocationPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `MarketingObjective`
     MarketingObjective,
@@ -16500,13 +16883,18 @@ impl crate::json::JsonScalar for UserLocationPerformanceReportColumn {
     }
 }
 /// `UserLocationPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`UserLocationPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/userlocationperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserLocationPerformanceReportFilter {
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for UserLocationPerformanceReportFilter {
@@ -16631,31 +17019,45 @@ impl JsonDecode for UserLocationPerformanceReportFilter {
     }
 }
 /// `PublisherUsagePerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`PublisherUsagePerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/publisherusageperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublisherUsagePerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfPublisherUsagePerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<PublisherUsagePerformanceReportColumn>>,
     /// `Filter`: `PublisherUsagePerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<PublisherUsagePerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for PublisherUsagePerformanceReportRequest {
@@ -17008,6 +17410,8 @@ pub(crate) fn json_dec_array_of_publisher_usage_performance_report_column(
     )
 }
 /// `PublisherUsagePerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PublisherUsagePerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/publisherusageperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PublisherUsagePerformanceReportColumn {
@@ -17064,6 +17468,7 @@ pub enum PublisherUsagePerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -17140,18 +17545,21 @@ pub enum PublisherUsagePerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `LowQualityClicks`
     LowQualityClicks,
@@ -17496,19 +17904,27 @@ impl crate::json::JsonScalar for PublisherUsagePerformanceReportColumn {
     }
 }
 /// `PublisherUsagePerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PublisherUsagePerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/publisherusageperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublisherUsagePerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for PublisherUsagePerformanceReportFilter {
@@ -17702,31 +18118,45 @@ impl JsonDecode for PublisherUsagePerformanceReportFilter {
     }
 }
 /// `SearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchQueryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchqueryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchQueryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfSearchQueryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchQueryPerformanceReportColumn>>,
     /// `Filter`: `SearchQueryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchQueryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchQueryPerformanceReportRequest {
@@ -18079,6 +18509,8 @@ pub(crate) fn json_dec_array_of_search_query_performance_report_column(
     )
 }
 /// `SearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchQueryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchqueryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchQueryPerformanceReportColumn {
@@ -18147,6 +18579,7 @@ pub enum SearchQueryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -18481,29 +18914,42 @@ impl crate::json::JsonScalar for SearchQueryPerformanceReportColumn {
     }
 }
 /// `SearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchQueryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchqueryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchQueryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `ExcludeZeroClicks`: `xs:boolean`, optional.
+    #[doc(alias = "ExcludeZeroClicks")]
     pub exclude_zero_clicks: Option<bool>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for SearchQueryPerformanceReportFilter {
@@ -18799,31 +19245,45 @@ impl JsonDecode for SearchQueryPerformanceReportFilter {
     }
 }
 /// `ConversionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ConversionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/conversionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConversionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfConversionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ConversionPerformanceReportColumn>>,
     /// `Filter`: `ConversionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ConversionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ConversionPerformanceReportRequest {
@@ -19176,6 +19636,8 @@ pub(crate) fn json_dec_array_of_conversion_performance_report_column(
     )
 }
 /// `ConversionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ConversionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/conversionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ConversionPerformanceReportColumn {
@@ -19478,21 +19940,30 @@ impl crate::json::JsonScalar for ConversionPerformanceReportColumn {
     }
 }
 /// `ConversionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ConversionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/conversionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConversionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for ConversionPerformanceReportFilter {
@@ -19705,31 +20176,45 @@ impl JsonDecode for ConversionPerformanceReportFilter {
     }
 }
 /// `GoalsAndFunnelsReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`GoalsAndFunnelsReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/goalsandfunnelsreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GoalsAndFunnelsReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfGoalsAndFunnelsReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<GoalsAndFunnelsReportColumn>>,
     /// `Filter`: `GoalsAndFunnelsReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<GoalsAndFunnelsReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for GoalsAndFunnelsReportRequest {
@@ -20080,6 +20565,8 @@ pub(crate) fn json_dec_array_of_goals_and_funnels_report_column(
     )
 }
 /// `GoalsAndFunnelsReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GoalsAndFunnelsReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/goalsandfunnelsreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GoalsAndFunnelsReportColumn {
@@ -20116,6 +20603,7 @@ pub enum GoalsAndFunnelsReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `AccountStatus`
     AccountStatus,
@@ -20325,25 +20813,36 @@ impl crate::json::JsonScalar for GoalsAndFunnelsReportColumn {
     }
 }
 /// `GoalsAndFunnelsReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GoalsAndFunnelsReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/goalsandfunnelsreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GoalsAndFunnelsReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `GoalIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "GoalIds")]
     pub goal_ids: Nillable<Vec<i64>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
 }
 impl XmlStruct for GoalsAndFunnelsReportFilter {
@@ -20595,27 +21094,39 @@ impl JsonDecode for GoalsAndFunnelsReportFilter {
     }
 }
 /// `NegativeKeywordConflictReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`NegativeKeywordConflictReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/negativekeywordconflictreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NegativeKeywordConflictReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfNegativeKeywordConflictReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<NegativeKeywordConflictReportColumn>>,
     /// `Filter`: `NegativeKeywordConflictReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<NegativeKeywordConflictReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
 }
 impl XmlStruct for NegativeKeywordConflictReportRequest {
@@ -20929,6 +21440,8 @@ pub(crate) fn json_dec_array_of_negative_keyword_conflict_report_column(
     )
 }
 /// `NegativeKeywordConflictReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`NegativeKeywordConflictReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/negativekeywordconflictreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NegativeKeywordConflictReportColumn {
@@ -21106,15 +21619,21 @@ impl crate::json::JsonScalar for NegativeKeywordConflictReportColumn {
     }
 }
 /// `NegativeKeywordConflictReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`NegativeKeywordConflictReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/negativekeywordconflictreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NegativeKeywordConflictReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
 }
 impl XmlStruct for NegativeKeywordConflictReportFilter {
@@ -21264,29 +21783,42 @@ impl JsonDecode for NegativeKeywordConflictReportFilter {
     }
 }
 /// `SearchCampaignChangeHistoryReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchCampaignChangeHistoryReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchcampaignchangehistoryreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCampaignChangeHistoryReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfSearchCampaignChangeHistoryReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchCampaignChangeHistoryReportColumn>>,
     /// `Filter`: `SearchCampaignChangeHistoryReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchCampaignChangeHistoryReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchCampaignChangeHistoryReportRequest {
@@ -21619,6 +22151,8 @@ pub(crate) fn json_dec_array_of_search_campaign_change_history_report_column(
     )
 }
 /// `SearchCampaignChangeHistoryReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchCampaignChangeHistoryReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchcampaignchangehistoryreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchCampaignChangeHistoryReportColumn {
@@ -21794,13 +22328,18 @@ impl crate::json::JsonScalar for SearchCampaignChangeHistoryReportColumn {
     }
 }
 /// `SearchCampaignChangeHistoryReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchCampaignChangeHistoryReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchcampaignchangehistoryreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCampaignChangeHistoryReportFilter {
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `HowChanged`: `ChangeTypeReportFilter`, optional, nillable.
+    #[doc(alias = "HowChanged")]
     pub how_changed: Nillable<Flags<ChangeTypeReportFilter>>,
     /// `ItemChanged`: `ChangeEntityReportFilter`, optional, nillable.
+    #[doc(alias = "ItemChanged")]
     pub item_changed: Nillable<Flags<ChangeEntityReportFilter>>,
 }
 impl XmlStruct for SearchCampaignChangeHistoryReportFilter {
@@ -21928,6 +22467,8 @@ impl JsonDecode for SearchCampaignChangeHistoryReportFilter {
     }
 }
 /// `ChangeTypeReportFilter`: one flag of a set; fields hold `Flags<ChangeTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`ChangeTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/changetypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChangeTypeReportFilter {
@@ -22004,6 +22545,8 @@ impl crate::json::JsonScalar for ChangeTypeReportFilter {
     }
 }
 /// `ChangeEntityReportFilter`: one flag of a set; fields hold `Flags<ChangeEntityReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`ChangeEntityReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/changeentityreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChangeEntityReportFilter {
@@ -22094,31 +22637,45 @@ impl crate::json::JsonScalar for ChangeEntityReportFilter {
     }
 }
 /// `AdExtensionByAdReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdExtensionByAdReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbyadreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByAdReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdExtensionByAdReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdExtensionByAdReportColumn>>,
     /// `Filter`: `AdExtensionByAdReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdExtensionByAdReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdExtensionByAdReportRequest {
@@ -22469,6 +23026,8 @@ pub(crate) fn json_dec_array_of_ad_extension_by_ad_report_column(
     )
 }
 /// `AdExtensionByAdReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByAdReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbyadreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdExtensionByAdReportColumn {
@@ -22493,6 +23052,7 @@ pub enum AdExtensionByAdReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ClickType`
     ClickType,
@@ -22834,19 +23394,27 @@ impl crate::json::JsonScalar for AdExtensionByAdReportColumn {
     }
 }
 /// `AdExtensionByAdReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByAdReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbyadreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByAdReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for AdExtensionByAdReportFilter {
@@ -23040,31 +23608,45 @@ impl JsonDecode for AdExtensionByAdReportFilter {
     }
 }
 /// `AdExtensionByKeywordReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdExtensionByKeywordReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbykeywordreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByKeywordReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdExtensionByKeywordReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdExtensionByKeywordReportColumn>>,
     /// `Filter`: `AdExtensionByKeywordReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdExtensionByKeywordReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdExtensionByKeywordReportRequest {
@@ -23417,6 +23999,8 @@ pub(crate) fn json_dec_array_of_ad_extension_by_keyword_report_column(
     )
 }
 /// `AdExtensionByKeywordReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByKeywordReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbykeywordreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdExtensionByKeywordReportColumn {
@@ -23441,6 +24025,7 @@ pub enum AdExtensionByKeywordReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ClickType`
     ClickType,
@@ -23761,19 +24346,27 @@ impl crate::json::JsonScalar for AdExtensionByKeywordReportColumn {
     }
 }
 /// `AdExtensionByKeywordReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByKeywordReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbykeywordreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByKeywordReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
 }
 impl XmlStruct for AdExtensionByKeywordReportFilter {
@@ -23967,31 +24560,45 @@ impl JsonDecode for AdExtensionByKeywordReportFilter {
     }
 }
 /// `AudiencePerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AudiencePerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/audienceperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudiencePerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAudiencePerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AudiencePerformanceReportColumn>>,
     /// `Filter`: `AudiencePerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AudiencePerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AudiencePerformanceReportRequest {
@@ -24342,6 +24949,8 @@ pub(crate) fn json_dec_array_of_audience_performance_report_column(
     )
 }
 /// `AudiencePerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AudiencePerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/audienceperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AudiencePerformanceReportColumn {
@@ -24450,6 +25059,7 @@ pub enum AudiencePerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -24462,6 +25072,7 @@ pub enum AudiencePerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -24746,13 +25357,18 @@ impl crate::json::JsonScalar for AudiencePerformanceReportColumn {
     }
 }
 /// `AudiencePerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AudiencePerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/audienceperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudiencePerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for AudiencePerformanceReportFilter {
@@ -24880,31 +25496,45 @@ impl JsonDecode for AudiencePerformanceReportFilter {
     }
 }
 /// `AdExtensionDetailReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdExtensionDetailReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensiondetailreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionDetailReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdExtensionDetailReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdExtensionDetailReportColumn>>,
     /// `Filter`: `AdExtensionDetailReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdExtensionDetailReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdExtensionDetailReportRequest {
@@ -25255,6 +25885,8 @@ pub(crate) fn json_dec_array_of_ad_extension_detail_report_column(
     )
 }
 /// `AdExtensionDetailReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionDetailReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensiondetailreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdExtensionDetailReportColumn {
@@ -25291,6 +25923,7 @@ pub enum AdExtensionDetailReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Clicks`
     Clicks,
@@ -25594,19 +26227,27 @@ impl crate::json::JsonScalar for AdExtensionDetailReportColumn {
     }
 }
 /// `AdExtensionDetailReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionDetailReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensiondetailreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionDetailReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for AdExtensionDetailReportFilter {
@@ -25800,31 +26441,45 @@ impl JsonDecode for AdExtensionDetailReportFilter {
     }
 }
 /// `ShareOfVoiceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ShareOfVoiceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/shareofvoicereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ShareOfVoiceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfShareOfVoiceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ShareOfVoiceReportColumn>>,
     /// `Filter`: `ShareOfVoiceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ShareOfVoiceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ShareOfVoiceReportRequest {
@@ -26170,6 +26825,8 @@ pub(crate) fn json_dec_array_of_share_of_voice_report_column(
     )
 }
 /// `ShareOfVoiceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ShareOfVoiceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/shareofvoicereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShareOfVoiceReportColumn {
@@ -26597,29 +27254,42 @@ impl crate::json::JsonScalar for ShareOfVoiceReportColumn {
     }
 }
 /// `ShareOfVoiceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ShareOfVoiceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/shareofvoicereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ShareOfVoiceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `BidMatchType`: `BidMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidMatchType")]
     pub bid_match_type: Nillable<Flags<BidMatchTypeReportFilter>>,
     /// `BidStrategyType`: `BidStrategyTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidStrategyType")]
     pub bid_strategy_type: Nillable<Flags<BidStrategyTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ShareOfVoiceReportFilter {
@@ -26920,31 +27590,45 @@ impl JsonDecode for ShareOfVoiceReportFilter {
     }
 }
 /// `ProductDimensionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductDimensionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productdimensionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductDimensionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductDimensionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductDimensionPerformanceReportColumn>>,
     /// `Filter`: `ProductDimensionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductDimensionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductDimensionPerformanceReportRequest {
@@ -27297,6 +27981,8 @@ pub(crate) fn json_dec_array_of_product_dimension_performance_report_column(
     )
 }
 /// `ProductDimensionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductDimensionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productdimensionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductDimensionPerformanceReportColumn {
@@ -27473,8 +28159,10 @@ pub enum ProductDimensionPerformanceReportColumn {
     /// `ProductBoughtTitle`
     ProductBoughtTitle,
     /// `GTIN`
+    #[doc(alias = "GTIN")]
     Gtin,
     /// `MPN`
+    #[doc(alias = "MPN")]
     Mpn,
     /// `ViewThroughRevenue`
     ViewThroughRevenue,
@@ -27919,21 +28607,30 @@ impl crate::json::JsonScalar for ProductDimensionPerformanceReportColumn {
     }
 }
 /// `ProductDimensionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductDimensionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productdimensionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductDimensionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProductDimensionPerformanceReportFilter {
@@ -28149,31 +28846,45 @@ impl JsonDecode for ProductDimensionPerformanceReportFilter {
     }
 }
 /// `ProductPartitionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductPartitionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductPartitionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductPartitionPerformanceReportColumn>>,
     /// `Filter`: `ProductPartitionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductPartitionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductPartitionPerformanceReportRequest {
@@ -28526,6 +29237,8 @@ pub(crate) fn json_dec_array_of_product_partition_performance_report_column(
     )
 }
 /// `ProductPartitionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductPartitionPerformanceReportColumn {
@@ -29029,23 +29742,33 @@ impl crate::json::JsonScalar for ProductPartitionPerformanceReportColumn {
     }
 }
 /// `ProductPartitionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `CampaignType`: `CampaignTypeReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignType")]
     pub campaign_type: Nillable<Flags<CampaignTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProductPartitionPerformanceReportFilter {
@@ -29283,6 +30006,8 @@ impl JsonDecode for ProductPartitionPerformanceReportFilter {
     }
 }
 /// `CampaignTypeReportFilter`: one flag of a set; fields hold `Flags<CampaignTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`CampaignTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaigntypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CampaignTypeReportFilter {
@@ -29391,31 +30116,45 @@ impl crate::json::JsonScalar for CampaignTypeReportFilter {
     }
 }
 /// `ProductPartitionUnitPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductPartitionUnitPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionunitperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionUnitPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductPartitionUnitPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductPartitionUnitPerformanceReportColumn>>,
     /// `Filter`: `ProductPartitionUnitPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductPartitionUnitPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductPartitionUnitPerformanceReportRequest {
@@ -29768,6 +30507,8 @@ pub(crate) fn json_dec_array_of_product_partition_unit_performance_report_column
     )
 }
 /// `ProductPartitionUnitPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionUnitPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionunitperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductPartitionUnitPerformanceReportColumn {
@@ -30192,21 +30933,30 @@ impl crate::json::JsonScalar for ProductPartitionUnitPerformanceReportColumn {
     }
 }
 /// `ProductPartitionUnitPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionUnitPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionunitperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionUnitPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProductPartitionUnitPerformanceReportFilter {
@@ -30422,31 +31172,45 @@ impl JsonDecode for ProductPartitionUnitPerformanceReportFilter {
     }
 }
 /// `ProductSearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductSearchQueryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productsearchqueryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductSearchQueryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductSearchQueryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductSearchQueryPerformanceReportColumn>>,
     /// `Filter`: `ProductSearchQueryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductSearchQueryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductSearchQueryPerformanceReportRequest {
@@ -30799,6 +31563,8 @@ pub(crate) fn json_dec_array_of_product_search_query_performance_report_column(
     )
 }
 /// `ProductSearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductSearchQueryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productsearchqueryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductSearchQueryPerformanceReportColumn {
@@ -30825,6 +31591,7 @@ pub enum ProductSearchQueryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Language`
     Language,
@@ -31175,25 +31942,36 @@ impl crate::json::JsonScalar for ProductSearchQueryPerformanceReportColumn {
     }
 }
 /// `ProductSearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductSearchQueryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productsearchqueryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductSearchQueryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `ExcludeZeroClicks`: `xs:boolean`, optional.
+    #[doc(alias = "ExcludeZeroClicks")]
     pub exclude_zero_clicks: Option<bool>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for ProductSearchQueryPerformanceReportFilter {
@@ -31445,29 +32223,42 @@ impl JsonDecode for ProductSearchQueryPerformanceReportFilter {
     }
 }
 /// `ProductMatchCountReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductMatchCountReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productmatchcountreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductMatchCountReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductMatchCountReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductMatchCountReportColumn>>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductMatchCountReportRequest {
@@ -31796,6 +32587,8 @@ pub(crate) fn json_dec_array_of_product_match_count_report_column(
     )
 }
 /// `ProductMatchCountReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductMatchCountReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productmatchcountreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductMatchCountReportColumn {
@@ -31957,27 +32750,39 @@ impl crate::json::JsonScalar for ProductMatchCountReportColumn {
     }
 }
 /// `ProductNegativeKeywordConflictReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductNegativeKeywordConflictReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productnegativekeywordconflictreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductNegativeKeywordConflictReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfProductNegativeKeywordConflictReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductNegativeKeywordConflictReportColumn>>,
     /// `Filter`: `ProductNegativeKeywordConflictReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductNegativeKeywordConflictReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
 }
 impl XmlStruct for ProductNegativeKeywordConflictReportRequest {
@@ -32291,6 +33096,8 @@ pub(crate) fn json_dec_array_of_product_negative_keyword_conflict_report_column(
     )
 }
 /// `ProductNegativeKeywordConflictReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductNegativeKeywordConflictReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productnegativekeywordconflictreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductNegativeKeywordConflictReportColumn {
@@ -32478,15 +33285,21 @@ impl crate::json::JsonScalar for ProductNegativeKeywordConflictReportColumn {
     }
 }
 /// `ProductNegativeKeywordConflictReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductNegativeKeywordConflictReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productnegativekeywordconflictreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductNegativeKeywordConflictReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for ProductNegativeKeywordConflictReportFilter {
@@ -32636,31 +33449,45 @@ impl JsonDecode for ProductNegativeKeywordConflictReportFilter {
     }
 }
 /// `CallDetailReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CallDetailReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/calldetailreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallDetailReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfCallDetailReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CallDetailReportColumn>>,
     /// `Filter`: `CallDetailReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CallDetailReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CallDetailReportRequest {
@@ -33006,6 +33833,8 @@ pub(crate) fn json_dec_array_of_call_detail_report_column(
     )
 }
 /// `CallDetailReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CallDetailReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/calldetailreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallDetailReportColumn {
@@ -33166,13 +33995,18 @@ impl crate::json::JsonScalar for CallDetailReportColumn {
     }
 }
 /// `CallDetailReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CallDetailReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/calldetailreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallDetailReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for CallDetailReportFilter {
@@ -33300,31 +34134,45 @@ impl JsonDecode for CallDetailReportFilter {
     }
 }
 /// `GeographicPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`GeographicPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/geographicperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GeographicPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfGeographicPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<GeographicPerformanceReportColumn>>,
     /// `Filter`: `GeographicPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<GeographicPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for GeographicPerformanceReportRequest {
@@ -33677,6 +34525,8 @@ pub(crate) fn json_dec_array_of_geographic_performance_report_column(
     )
 }
 /// `GeographicPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GeographicPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/geographicperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GeographicPerformanceReportColumn {
@@ -33737,6 +34587,7 @@ pub enum GeographicPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -33827,18 +34678,21 @@ pub enum GeographicPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `MarketingObjective`
     MarketingObjective,
@@ -34179,21 +35033,30 @@ impl crate::json::JsonScalar for GeographicPerformanceReportColumn {
     }
 }
 /// `GeographicPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GeographicPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/geographicperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GeographicPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for GeographicPerformanceReportFilter {
@@ -34406,31 +35269,45 @@ impl JsonDecode for GeographicPerformanceReportFilter {
     }
 }
 /// `DSASearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DSASearchQueryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsasearchqueryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSASearchQueryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDSASearchQueryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DSASearchQueryPerformanceReportColumn>>,
     /// `Filter`: `DSASearchQueryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DSASearchQueryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DSASearchQueryPerformanceReportRequest {
@@ -34783,6 +35660,8 @@ pub(crate) fn json_dec_array_of_dsa_search_query_performance_report_column(
     )
 }
 /// `DSASearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSASearchQueryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsasearchqueryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DSASearchQueryPerformanceReportColumn {
@@ -34837,6 +35716,7 @@ pub enum DSASearchQueryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Impressions`
     Impressions,
@@ -35169,23 +36049,33 @@ impl crate::json::JsonScalar for DSASearchQueryPerformanceReportColumn {
     }
 }
 /// `DSASearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSASearchQueryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsasearchqueryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSASearchQueryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `ExcludeZeroClicks`: `xs:boolean`, optional.
+    #[doc(alias = "ExcludeZeroClicks")]
     pub exclude_zero_clicks: Option<bool>,
     /// `FeedUrl`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "FeedUrl")]
     pub feed_url: Nillable<bool>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for DSASearchQueryPerformanceReportFilter {
@@ -35414,31 +36304,45 @@ impl JsonDecode for DSASearchQueryPerformanceReportFilter {
     }
 }
 /// `DSAAutoTargetPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DSAAutoTargetPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsaautotargetperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSAAutoTargetPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDSAAutoTargetPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DSAAutoTargetPerformanceReportColumn>>,
     /// `Filter`: `DSAAutoTargetPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DSAAutoTargetPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DSAAutoTargetPerformanceReportRequest {
@@ -35791,6 +36695,8 @@ pub(crate) fn json_dec_array_of_dsa_auto_target_performance_report_column(
     )
 }
 /// `DSAAutoTargetPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSAAutoTargetPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsaautotargetperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DSAAutoTargetPerformanceReportColumn {
@@ -35827,6 +36733,7 @@ pub enum DSAAutoTargetPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `BidStrategyType`
     BidStrategyType,
@@ -36172,19 +37079,27 @@ impl crate::json::JsonScalar for DSAAutoTargetPerformanceReportColumn {
     }
 }
 /// `DSAAutoTargetPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSAAutoTargetPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsaautotargetperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSAAutoTargetPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `BidStrategyType`: `BidStrategyTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidStrategyType")]
     pub bid_strategy_type: Nillable<Flags<BidStrategyTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DynamicAdTargetStatus`: `DynamicAdTargetStatusReportFilter`, optional, nillable.
+    #[doc(alias = "DynamicAdTargetStatus")]
     pub dynamic_ad_target_status: Nillable<Flags<DynamicAdTargetStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for DSAAutoTargetPerformanceReportFilter {
@@ -36380,6 +37295,8 @@ impl JsonDecode for DSAAutoTargetPerformanceReportFilter {
     }
 }
 /// `DynamicAdTargetStatusReportFilter`: one flag of a set; fields hold `Flags<DynamicAdTargetStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DynamicAdTargetStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dynamicadtargetstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DynamicAdTargetStatusReportFilter {
@@ -36456,31 +37373,45 @@ impl crate::json::JsonScalar for DynamicAdTargetStatusReportFilter {
     }
 }
 /// `DSACategoryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DSACategoryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsacategoryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSACategoryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDSACategoryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DSACategoryPerformanceReportColumn>>,
     /// `Filter`: `DSACategoryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DSACategoryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DSACategoryPerformanceReportRequest {
@@ -36833,6 +37764,8 @@ pub(crate) fn json_dec_array_of_dsa_category_performance_report_column(
     )
 }
 /// `DSACategoryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSACategoryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsacategoryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DSACategoryPerformanceReportColumn {
@@ -36879,6 +37812,7 @@ pub enum DSACategoryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Impressions`
     Impressions,
@@ -37193,17 +38127,24 @@ impl crate::json::JsonScalar for DSACategoryPerformanceReportColumn {
     }
 }
 /// `DSACategoryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSACategoryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsacategoryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSACategoryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for DSACategoryPerformanceReportFilter {
@@ -37375,31 +38316,45 @@ impl JsonDecode for DSACategoryPerformanceReportFilter {
     }
 }
 /// `HotelDimensionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`HotelDimensionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/hoteldimensionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelDimensionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfHotelDimensionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<HotelDimensionPerformanceReportColumn>>,
     /// `Filter`: `HotelDimensionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<HotelDimensionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for HotelDimensionPerformanceReportRequest {
@@ -37752,6 +38707,8 @@ pub(crate) fn json_dec_array_of_hotel_dimension_performance_report_column(
     )
 }
 /// `HotelDimensionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelDimensionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/hoteldimensionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HotelDimensionPerformanceReportColumn {
@@ -37848,10 +38805,12 @@ pub enum HotelDimensionPerformanceReportColumn {
     /// `BookedLengthOfStay`
     BookedLengthOfStay,
     /// `AvgBookedABW`
+    #[doc(alias = "AvgBookedABW")]
     AvgBookedAbw,
     /// `AvgBookedNights`
     AvgBookedNights,
     /// `BookedABW`
+    #[doc(alias = "BookedABW")]
     BookedAbw,
     /// `CheckInDate`
     CheckInDate,
@@ -38169,15 +39128,21 @@ impl crate::json::JsonScalar for HotelDimensionPerformanceReportColumn {
     }
 }
 /// `HotelDimensionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelDimensionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/hoteldimensionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelDimensionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for HotelDimensionPerformanceReportFilter {
@@ -38327,31 +39292,45 @@ impl JsonDecode for HotelDimensionPerformanceReportFilter {
     }
 }
 /// `HotelGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`HotelGroupPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/hotelgroupperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelGroupPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfHotelGroupPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<HotelGroupPerformanceReportColumn>>,
     /// `Filter`: `HotelGroupPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<HotelGroupPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for HotelGroupPerformanceReportRequest {
@@ -38704,6 +39683,8 @@ pub(crate) fn json_dec_array_of_hotel_group_performance_report_column(
     )
 }
 /// `HotelGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelGroupPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/hotelgroupperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HotelGroupPerformanceReportColumn {
@@ -38776,10 +39757,12 @@ pub enum HotelGroupPerformanceReportColumn {
     /// `BookedLengthOfStay`
     BookedLengthOfStay,
     /// `AvgBookedABW`
+    #[doc(alias = "AvgBookedABW")]
     AvgBookedAbw,
     /// `AvgBookedNights`
     AvgBookedNights,
     /// `BookedABW`
+    #[doc(alias = "BookedABW")]
     BookedAbw,
     /// `CheckInDate`
     CheckInDate,
@@ -39032,15 +40015,21 @@ impl crate::json::JsonScalar for HotelGroupPerformanceReportColumn {
     }
 }
 /// `HotelGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelGroupPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/hotelgroupperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelGroupPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for HotelGroupPerformanceReportFilter {
@@ -39190,31 +40179,45 @@ impl JsonDecode for HotelGroupPerformanceReportFilter {
     }
 }
 /// `AssetGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AssetGroupPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetGroupPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAssetGroupPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AssetGroupPerformanceReportColumn>>,
     /// `Filter`: `AssetGroupPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AssetGroupPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAssetGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAssetGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AssetGroupPerformanceReportRequest {
@@ -39567,6 +40570,8 @@ pub(crate) fn json_dec_array_of_asset_group_performance_report_column(
     )
 }
 /// `AssetGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetGroupPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AssetGroupPerformanceReportColumn {
@@ -39753,13 +40758,18 @@ impl crate::json::JsonScalar for AssetGroupPerformanceReportColumn {
     }
 }
 /// `AssetGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetGroupPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetGroupPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for AssetGroupPerformanceReportFilter {
@@ -39887,13 +40897,18 @@ impl JsonDecode for AssetGroupPerformanceReportFilter {
     }
 }
 /// `AccountThroughAssetGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountThroughAssetGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountthroughassetgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughAssetGroupReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `AssetGroups`: `ArrayOfAssetGroupReportScope`, optional, nillable.
+    #[doc(alias = "AssetGroups")]
     pub asset_groups: Nillable<Vec<Option<AssetGroupReportScope>>>,
     /// `Campaigns`: `ArrayOfCampaignReportScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignReportScope>>>,
 }
 impl XmlStruct for AccountThroughAssetGroupReportScope {
@@ -40063,13 +41078,18 @@ pub(crate) fn json_dec_array_of_asset_group_report_scope(
     )
 }
 /// `AssetGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetGroupReportScope {
     /// `AccountId`: `xs:long`.
+    #[doc(alias = "AccountId")]
     pub account_id: i64,
     /// `CampaignId`: `xs:long`.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: i64,
     /// `AssetGroupId`: `xs:long`.
+    #[doc(alias = "AssetGroupId")]
     pub asset_group_id: i64,
 }
 impl XmlStruct for AssetGroupReportScope {
@@ -40188,31 +41208,45 @@ impl JsonDecode for AssetGroupReportScope {
     }
 }
 /// `SearchInsightPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchInsightPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchinsightperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsightPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfSearchInsightPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchInsightPerformanceReportColumn>>,
     /// `Filter`: `SearchInsightPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchInsightPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchInsightPerformanceReportRequest {
@@ -40565,6 +41599,8 @@ pub(crate) fn json_dec_array_of_search_insight_performance_report_column(
     )
 }
 /// `SearchInsightPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchInsightPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchinsightperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchInsightPerformanceReportColumn {
@@ -40793,19 +41829,27 @@ impl crate::json::JsonScalar for SearchInsightPerformanceReportColumn {
     }
 }
 /// `SearchInsightPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchInsightPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchinsightperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsightPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `SearchCategory`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchCategory")]
     pub search_category: Nillable<Vec<Option<String>>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for SearchInsightPerformanceReportFilter {
@@ -40998,29 +42042,42 @@ impl JsonDecode for SearchInsightPerformanceReportFilter {
     }
 }
 /// `AssetPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AssetPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAssetPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AssetPerformanceReportColumn>>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AssetPerformanceReportRequest {
@@ -41349,6 +42406,8 @@ pub(crate) fn json_dec_array_of_asset_performance_report_column(
     )
 }
 /// `AssetPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AssetPerformanceReportColumn {
@@ -41561,29 +42620,42 @@ impl crate::json::JsonScalar for AssetPerformanceReportColumn {
     }
 }
 /// `CategoryInsightsReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CategoryInsightsReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryinsightsreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryInsightsReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfCategoryInsightsReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CategoryInsightsReportColumn>>,
     /// `Filter`: `CategoryInsightsReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CategoryInsightsReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CategoryInsightsReportRequest {
@@ -41912,6 +42984,8 @@ pub(crate) fn json_dec_array_of_category_insights_report_column(
     )
 }
 /// `CategoryInsightsReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryInsightsReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryinsightsreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CategoryInsightsReportColumn {
@@ -42079,15 +43153,21 @@ impl crate::json::JsonScalar for CategoryInsightsReportColumn {
     }
 }
 /// `CategoryInsightsReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryInsightsReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryinsightsreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryInsightsReportFilter {
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `L1Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L1Vertical")]
     pub l1_vertical: Nillable<Vec<Option<String>>>,
     /// `L2Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L2Vertical")]
     pub l2_vertical: Nillable<Vec<Option<String>>>,
     /// `L3Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L3Vertical")]
     pub l3_vertical: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for CategoryInsightsReportFilter {
@@ -42225,29 +43305,42 @@ impl JsonDecode for CategoryInsightsReportFilter {
     }
 }
 /// `CategoryClickCoverageReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CategoryClickCoverageReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryclickcoveragereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryClickCoverageReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfCategoryClickCoverageReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CategoryClickCoverageReportColumn>>,
     /// `Filter`: `CategoryClickCoverageReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CategoryClickCoverageReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CategoryClickCoverageReportRequest {
@@ -42578,6 +43671,8 @@ pub(crate) fn json_dec_array_of_category_click_coverage_report_column(
     )
 }
 /// `CategoryClickCoverageReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryClickCoverageReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryclickcoveragereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CategoryClickCoverageReportColumn {
@@ -42692,15 +43787,21 @@ impl crate::json::JsonScalar for CategoryClickCoverageReportColumn {
     }
 }
 /// `CategoryClickCoverageReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryClickCoverageReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryclickcoveragereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryClickCoverageReportFilter {
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `L1Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L1Vertical")]
     pub l1_vertical: Nillable<Vec<Option<String>>>,
     /// `L2Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L2Vertical")]
     pub l2_vertical: Nillable<Vec<Option<String>>>,
     /// `L3Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L3Vertical")]
     pub l3_vertical: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for CategoryClickCoverageReportFilter {
@@ -42838,31 +43939,45 @@ impl JsonDecode for CategoryClickCoverageReportFilter {
     }
 }
 /// `CombinationPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CombinationPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/combinationperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CombinationPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfCombinationPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CombinationPerformanceReportColumn>>,
     /// `Filter`: `CombinationPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CombinationPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CombinationPerformanceReportRequest {
@@ -43215,6 +44330,8 @@ pub(crate) fn json_dec_array_of_combination_performance_report_column(
     )
 }
 /// `CombinationPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CombinationPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/combinationperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CombinationPerformanceReportColumn {
@@ -43427,6 +44544,8 @@ impl crate::json::JsonScalar for CombinationPerformanceReportColumn {
     }
 }
 /// `CombinationPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CombinationPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/combinationperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CombinationPerformanceReportFilter {}
 impl XmlStruct for CombinationPerformanceReportFilter {
@@ -43482,31 +44601,45 @@ impl JsonDecode for CombinationPerformanceReportFilter {
     }
 }
 /// `AppsPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AppsPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/appsperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppsPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAppsPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AppsPerformanceReportColumn>>,
     /// `Filter`: `AppsPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AppsPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAssetGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAssetGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AppsPerformanceReportRequest {
@@ -43857,6 +44990,8 @@ pub(crate) fn json_dec_array_of_apps_performance_report_column(
     )
 }
 /// `AppsPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AppsPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/appsperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AppsPerformanceReportColumn {
@@ -43933,18 +45068,21 @@ pub enum AppsPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `Revenue`
     Revenue,
@@ -44186,13 +45324,18 @@ impl crate::json::JsonScalar for AppsPerformanceReportColumn {
     }
 }
 /// `AppsPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AppsPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/appsperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppsPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for AppsPerformanceReportFilter {
@@ -44320,31 +45463,45 @@ impl JsonDecode for AppsPerformanceReportFilter {
     }
 }
 /// `FeedItemPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`FeedItemPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/feeditemperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FeedItemPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfFeedItemPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<FeedItemPerformanceReportColumn>>,
     /// `Filter`: `FeedItemPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<FeedItemPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for FeedItemPerformanceReportRequest {
@@ -44695,6 +45852,8 @@ pub(crate) fn json_dec_array_of_feed_item_performance_report_column(
     )
 }
 /// `FeedItemPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`FeedItemPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/feeditemperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FeedItemPerformanceReportColumn {
@@ -44977,6 +46136,8 @@ impl crate::json::JsonScalar for FeedItemPerformanceReportColumn {
     }
 }
 /// `FeedItemPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`FeedItemPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/feeditemperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FeedItemPerformanceReportFilter {}
 impl XmlStruct for FeedItemPerformanceReportFilter {
@@ -45032,29 +46193,42 @@ impl JsonDecode for FeedItemPerformanceReportFilter {
     }
 }
 /// `TravelQueryInsightReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`TravelQueryInsightReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/travelqueryinsightreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TravelQueryInsightReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfTravelQueryInsightReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<TravelQueryInsightReportColumn>>,
     /// `Filter`: `TravelQueryInsightReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<TravelQueryInsightReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for TravelQueryInsightReportRequest {
@@ -45383,6 +46557,8 @@ pub(crate) fn json_dec_array_of_travel_query_insight_report_column(
     )
 }
 /// `TravelQueryInsightReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`TravelQueryInsightReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/travelqueryinsightreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TravelQueryInsightReportColumn {
@@ -45405,10 +46581,13 @@ pub enum TravelQueryInsightReportColumn {
     /// `L3Vertical`
     L3Vertical,
     /// `POSCountry`
+    #[doc(alias = "POSCountry")]
     PosCountry,
     /// `POSRegion`
+    #[doc(alias = "POSRegion")]
     PosRegion,
     /// `POSCity`
+    #[doc(alias = "POSCity")]
     PosCity,
     /// `BrandImpressions`
     BrandImpressions,
@@ -45417,10 +46596,13 @@ pub enum TravelQueryInsightReportColumn {
     /// `BrandSpend`
     BrandSpend,
     /// `MSAImpressions`
+    #[doc(alias = "MSAImpressions")]
     MsaImpressions,
     /// `MSAClicks`
+    #[doc(alias = "MSAClicks")]
     MsaClicks,
     /// `MSASpend`
+    #[doc(alias = "MSASpend")]
     MsaSpend,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -45543,6 +46725,8 @@ impl crate::json::JsonScalar for TravelQueryInsightReportColumn {
     }
 }
 /// `TravelQueryInsightReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`TravelQueryInsightReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/travelqueryinsightreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TravelQueryInsightReportFilter {}
 impl XmlStruct for TravelQueryInsightReportFilter {
@@ -45598,31 +46782,45 @@ impl JsonDecode for TravelQueryInsightReportFilter {
     }
 }
 /// `BidStrategyReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`BidStrategyReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategyreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BidStrategyReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfBidStrategyReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<BidStrategyReportColumn>>,
     /// `Filter`: `BidStrategyReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<BidStrategyReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for BidStrategyReportRequest {
@@ -45968,6 +47166,8 @@ pub(crate) fn json_dec_array_of_bid_strategy_report_column(
     )
 }
 /// `BidStrategyReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BidStrategyReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategyreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BidStrategyReportColumn {
@@ -45992,6 +47192,7 @@ pub enum BidStrategyReportColumn {
     /// `BidStrategyType`
     BidStrategyType,
     /// `TargetCPA`
+    #[doc(alias = "TargetCPA")]
     TargetCpa,
     /// `TargetRoas`
     TargetRoas,
@@ -46022,8 +47223,10 @@ pub enum BidStrategyReportColumn {
     /// `CostPerConversionQualified`
     CostPerConversionQualified,
     /// `ROAS`
+    #[doc(alias = "ROAS")]
     Roas,
     /// `AvgTargetCPA`
+    #[doc(alias = "AvgTargetCPA")]
     AvgTargetCpa,
     /// `AvgTargetRoas`
     AvgTargetRoas,
@@ -46223,6 +47426,8 @@ impl crate::json::JsonScalar for BidStrategyReportColumn {
     }
 }
 /// `BidStrategyReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BidStrategyReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategyreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BidStrategyReportFilter {}
 impl XmlStruct for BidStrategyReportFilter {
@@ -46278,31 +47483,45 @@ impl JsonDecode for BidStrategyReportFilter {
     }
 }
 /// `MSClickIdPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`MSClickIdPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/msclickidperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MSClickIdPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfMSClickIdPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<MSClickIdPerformanceReportColumn>>,
     /// `Filter`: `MSClickIdPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<MSClickIdPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for MSClickIdPerformanceReportRequest {
@@ -46655,6 +47874,8 @@ pub(crate) fn json_dec_array_of_ms_click_id_performance_report_column(
     )
 }
 /// `MSClickIdPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MSClickIdPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/msclickidperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MSClickIdPerformanceReportColumn {
@@ -46671,6 +47892,7 @@ pub enum MSClickIdPerformanceReportColumn {
     /// `AdId`
     AdId,
     /// `MSClickId`
+    #[doc(alias = "MSClickId")]
     MsClickId,
     /// `SearchQuery`
     SearchQuery,
@@ -46835,6 +48057,8 @@ impl crate::json::JsonScalar for MSClickIdPerformanceReportColumn {
     }
 }
 /// `MSClickIdPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MSClickIdPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/msclickidperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MSClickIdPerformanceReportFilter {}
 impl XmlStruct for MSClickIdPerformanceReportFilter {
@@ -46890,31 +48114,45 @@ impl JsonDecode for MSClickIdPerformanceReportFilter {
     }
 }
 /// `MMMPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`MMMPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/mmmperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MMMPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfMMMPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<MMMPerformanceReportColumn>>,
     /// `Filter`: `MMMPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<MMMPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for MMMPerformanceReportRequest {
@@ -47265,6 +48503,8 @@ pub(crate) fn json_dec_array_of_mmm_performance_report_column(
     )
 }
 /// `MMMPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MMMPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/mmmperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MMMPerformanceReportColumn {
@@ -47420,21 +48660,30 @@ impl crate::json::JsonScalar for MMMPerformanceReportColumn {
     }
 }
 /// `MMMPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MMMPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/mmmperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MMMPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for MMMPerformanceReportFilter {
@@ -47647,31 +48896,45 @@ impl JsonDecode for MMMPerformanceReportFilter {
     }
 }
 /// `SearchTermLandingPageReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchTermLandingPageReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchtermlandingpagereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchTermLandingPageReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfSearchTermLandingPageReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchTermLandingPageReportColumn>>,
     /// `Filter`: `SearchTermLandingPageReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchTermLandingPageReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchTermLandingPageReportRequest {
@@ -48024,6 +49287,8 @@ pub(crate) fn json_dec_array_of_search_term_landing_page_report_column(
     )
 }
 /// `SearchTermLandingPageReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchTermLandingPageReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchtermlandingpagereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchTermLandingPageReportColumn {
@@ -48273,15 +49538,21 @@ impl crate::json::JsonScalar for SearchTermLandingPageReportColumn {
     }
 }
 /// `SearchTermLandingPageReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchTermLandingPageReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchtermlandingpagereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchTermLandingPageReportFilter {
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for SearchTermLandingPageReportFilter {
@@ -48426,9 +49697,12 @@ impl JsonDecode for SearchTermLandingPageReportFilter {
     }
 }
 /// The `SubmitGenerateReportResponse` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SubmitGenerateReportResponse`](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubmitGenerateReportResponse {
     /// `ReportRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportRequestId")]
     pub report_request_id: Nillable<String>,
 }
 impl XmlStruct for SubmitGenerateReportResponse {
@@ -48508,13 +49782,18 @@ impl JsonDecode for SubmitGenerateReportResponse {
     }
 }
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/reporting-service/apifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `BatchErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "BatchErrors")]
     pub batch_errors: Nillable<Vec<Option<BatchError>>>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFaultDetail {
@@ -48685,17 +49964,24 @@ pub(crate) fn json_dec_array_of_batch_error(
     )
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/reporting-service/batcherror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for BatchError {
@@ -48883,15 +50169,21 @@ pub(crate) fn json_dec_array_of_operation_error(
     )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/reporting-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -49024,9 +50316,12 @@ impl JsonDecode for OperationError {
     }
 }
 /// The `PollGenerateReportRequest` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PollGenerateReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PollGenerateReportRequest {
     /// `ReportRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportRequestId")]
     pub report_request_id: Nillable<String>,
 }
 impl XmlStruct for PollGenerateReportRequest {
@@ -49106,9 +50401,12 @@ impl JsonDecode for PollGenerateReportRequest {
     }
 }
 /// The `PollGenerateReportResponse` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PollGenerateReportResponse`](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PollGenerateReportResponse {
     /// `ReportRequestStatus`: `ReportRequestStatus`, optional, nillable.
+    #[doc(alias = "ReportRequestStatus")]
     pub report_request_status: Nillable<ReportRequestStatus>,
 }
 impl XmlStruct for PollGenerateReportResponse {
@@ -49188,11 +50486,15 @@ impl JsonDecode for PollGenerateReportResponse {
     }
 }
 /// `ReportRequestStatus` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportRequestStatus`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequeststatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportRequestStatus {
     /// `ReportDownloadUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportDownloadUrl")]
     pub report_download_url: Nillable<String>,
     /// `Status`: `ReportRequestStatusType`, optional.
+    #[doc(alias = "Status")]
     pub status: Option<ReportRequestStatusType>,
 }
 impl XmlStruct for ReportRequestStatus {
@@ -49291,6 +50593,8 @@ impl JsonDecode for ReportRequestStatus {
     }
 }
 /// `ReportRequestStatusType` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportRequestStatusType`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequeststatustype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportRequestStatusType {
@@ -49453,11 +50757,15 @@ pub(crate) fn json_dec_array_ofstring(
     crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
 }
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/reporting-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -49554,9 +50862,13 @@ impl JsonDecode for AdApiFaultDetail {
     }
 }
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/reporting-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -49635,6 +50947,8 @@ impl JsonDecode for ApplicationFaultBase {
     }
 }
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/reporting-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -49825,15 +51139,21 @@ pub(crate) fn json_dec_array_of_ad_api_error(
     )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/reporting-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -50196,6 +51516,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     >("{\n  \"ReportRequestId\": \"string\"\n}"),
 ];
 /// A client for `ReportingService`: one async method per operation.
+///
+/// Microsoft Learn: [`reporting-service-reference`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporting-service-reference?view=bingads-13).
+#[doc(alias = "ReportingService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct ReportingClient<T> {
     transport: T,
@@ -50216,6 +51540,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `SubmitGenerateReport` (SOAPAction `SubmitGenerateReport`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SubmitGenerateReport`](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13&pivots=rest).
+    #[doc(alias = "SubmitGenerateReport")]
     pub async fn submit_generate_report(
         &self,
         request: &SubmitGenerateReportRequest,
@@ -50223,6 +51550,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `PollGenerateReport` (SOAPAction `PollGenerateReport`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`PollGenerateReport`](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13&pivots=rest).
+    #[doc(alias = "PollGenerateReport")]
     pub async fn poll_generate_report(
         &self,
         request: &PollGenerateReportRequest,
