@@ -87,6 +87,12 @@ impl ReferencePages {
         })
     }
 
+    /// Whether no page is recorded (a version folder without `reference-pages.txt`, as in the
+    /// generator's own tests): then generated items carry no links.
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
     /// The docs folder of a service: `CampaignManagementService` → `campaign-management-service`.
     pub fn service_folder(service: &str) -> String {
         service.to_kebab_case()
