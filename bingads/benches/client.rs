@@ -360,7 +360,6 @@ fn campaigns_reply(n: usize) -> cm::GetCampaignsByAccountIdResponse {
         .collect();
     cm::GetCampaignsByAccountIdResponse {
         campaigns: Nillable::Value(campaigns),
-        ..Default::default()
     }
 }
 

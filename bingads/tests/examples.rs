@@ -368,8 +368,7 @@ fn missing_variables_say_what_to_set() {
     );
 }
 
-#[tokio::test]
-async fn errors_are_explained_with_codes_and_tracking_id() {
+async fn errors_are_explained_with_codes_and_tracking_id(wire: Wire) {
     use bingads::auth::{AuthError, PasswordAuthentication};
     use quickstart::common::explain;
 
@@ -383,6 +382,7 @@ async fn errors_are_explained_with_codes_and_tracking_id() {
         bingads::Environment::Production,
     )
     .endpoint_base(emulator.base_url())
+    .wire(wire)
     .build()
     .unwrap();
     let err = bounded(
@@ -409,6 +409,7 @@ async fn errors_are_explained_with_codes_and_tracking_id() {
     let config = explain(&bingads::Error::Config("bad".into()));
     assert!(config.contains("bad"));
 }
+both_wires!(errors_are_explained_with_codes_and_tracking_id);
 
 // ---------------------------------------------------------------------------------------------
 // desktop_oauth

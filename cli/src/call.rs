@@ -15,7 +15,7 @@
 use std::time::Duration;
 
 use bingads::{Error, RetryPolicy, SecretString, Wire};
-use bingads_gen::json::{JsonOperation, JsonPath, JsonReply, JsonRequest, JsonWriter};
+use bingads_gen::json::{JsonOperation, JsonReply, JsonRequest, Mode};
 use bingads_gen::soap::{BodyFormat, OperationMeta, RequestBody, Transport};
 use bingads_gen::xml::XmlWriter;
 
@@ -87,9 +87,7 @@ pub fn dry_run(
 
 /// A JSON string literal.
 fn json_string(s: &str) -> String {
-    let mut w = JsonWriter::new();
-    w.string(s);
-    w.into_string()
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// Indents every line but the first by two spaces (JSON strings never hold a raw newline, so
@@ -127,17 +125,15 @@ fn rest_reply_output(
     body: &[u8],
     tracking_id: Option<&str>,
 ) -> Result<String, bingads_gen::json::JsonError> {
-    let text = String::from_utf8_lossy(body);
-    let text = text.trim_start_matches('\u{feff}');
-    let value = if text.trim().is_empty() {
-        bingads_gen::json::parse("{}")?
+    let body = body.strip_prefix("\u{feff}".as_bytes()).unwrap_or(body);
+    // Operations whose response has no members may answer with an empty body.
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
     } else {
-        bingads_gen::json::parse(text)?
+        body
     };
-    let response = (op.read_response)(&value, &mut JsonPath::lenient())?;
-    let mut w = JsonWriter::pretty();
-    response.write_json(&mut w);
-    Ok(response_document(tracking_id, &w.into_string()))
+    let response = (op.read_response)(body, Mode::Lenient)?;
+    Ok(response_document(tracking_id, &response.to_json_pretty()))
 }
 
 fn soap_fault_error(op: &JsonOperation, envelope: &[u8]) -> CliError {
@@ -292,13 +288,8 @@ pub fn decode(
             Ok((format!("{json}\n"), notes))
         }
         (true, Wire::Rest) => {
-            let text = String::from_utf8_lossy(message.body);
-            let value = bingads_gen::json::parse(&text).map_err(|e| bad(e.to_string()))?;
-            let request =
-                (op.read_request)(&value, &mut JsonPath::new()).map_err(|e| bad(e.to_string()))?;
-            let mut w = JsonWriter::pretty();
-            request.write_json(&mut w);
-            Ok((format!("{}\n", w.into_string()), notes))
+            let request = (op.read_request)(message.body).map_err(|e| bad(e.to_string()))?;
+            Ok((format!("{}\n", request.to_json_pretty()), notes))
         }
         (false, Wire::Soap) => {
             let reply =

@@ -19,7 +19,8 @@
 //! with the operation's own fault types.
 
 use bingads::{ServiceFault, Wire};
-use bingads_gen::json::{JsonKind, JsonOperation, JsonReply, JsonValue, JsonWriter};
+use bingads_gen::json::{JsonOperation, JsonReply};
+use serde_json::{Map, Value};
 
 use crate::error::{CliError, Exit};
 
@@ -30,73 +31,64 @@ pub fn fault_error(op: &JsonOperation, fault: &ServiceFault) -> CliError {
     e
 }
 
-/// The fault's JSON document (see the module documentation).
+/// The fault's JSON document (see the module documentation). Members keep their order:
+/// serde_json's `preserve_order` is on for this crate.
 pub fn fault_document(op: &JsonOperation, fault: &ServiceFault) -> String {
-    let mut w = JsonWriter::pretty();
-    w.begin_object();
-    w.key("Wire");
-    w.string(fault.wire.as_str());
+    let mut doc = Map::new();
+    doc.insert("Wire".into(), fault.wire.as_str().into());
     if fault.http_status != 0 {
-        w.key("HttpStatus");
-        w.raw_number(&fault.http_status.to_string());
+        doc.insert("HttpStatus".into(), fault.http_status.into());
     }
     if !fault.fault_code.is_empty() {
-        w.key("FaultCode");
-        w.string(&fault.fault_code);
+        doc.insert("FaultCode".into(), fault.fault_code.as_str().into());
     }
-    w.key("Message");
-    w.string(&fault.message);
+    doc.insert("Message".into(), fault.message.as_str().into());
     if let Some(t) = &fault.tracking_id {
-        w.key("TrackingId");
-        w.string(t);
+        doc.insert("TrackingId".into(), t.as_str().into());
     }
-    w.key("Errors");
-    w.begin_array();
-    for e in &fault.errors {
-        w.item();
-        w.begin_object();
-        if let Some(c) = e.code {
-            w.key("Code");
-            w.raw_number(&c.to_string());
-        }
-        for (key, value) in [
-            ("ErrorCode", &e.error_code),
-            ("Message", &e.message),
-            ("Details", &e.details),
-            ("FieldPath", &e.field_path),
-        ] {
-            if let Some(v) = value {
-                w.key(key);
-                w.string(v);
+    let errors = fault
+        .errors
+        .iter()
+        .map(|e| {
+            let mut error = Map::new();
+            if let Some(c) = e.code {
+                error.insert("Code".into(), c.into());
             }
-        }
-        if let Some(i) = e.index {
-            w.key("Index");
-            w.raw_number(&i.to_string());
-        }
-        if let Some(t) = &e.type_name {
-            w.key("Type");
-            w.string(t);
-        }
-        w.end_object();
-    }
-    w.end_array();
+            for (key, value) in [
+                ("ErrorCode", &e.error_code),
+                ("Message", &e.message),
+                ("Details", &e.details),
+                ("FieldPath", &e.field_path),
+            ] {
+                if let Some(v) = value {
+                    error.insert(key.into(), v.as_str().into());
+                }
+            }
+            if let Some(i) = e.index {
+                error.insert("Index".into(), i.into());
+            }
+            if let Some(t) = &e.type_name {
+                error.insert("Type".into(), t.as_str().into());
+            }
+            Value::Object(error)
+        })
+        .collect();
+    doc.insert("Errors".into(), Value::Array(errors));
     if let Some(detail) = typed_detail(op, fault) {
-        w.key("Detail");
-        write_value(&detail, &mut w);
+        doc.insert("Detail".into(), detail);
     }
-    w.end_object();
-    let mut out = w.into_string();
+    // A tree of plain values: serializing cannot fail.
+    let mut out = serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default();
     out.push('\n');
     out
 }
 
 /// The detail decoded with the operation's generated fault types.
-fn typed_detail(op: &JsonOperation, fault: &ServiceFault) -> Option<JsonValue> {
+fn typed_detail(op: &JsonOperation, fault: &ServiceFault) -> Option<Value> {
     match fault.wire {
         Wire::Rest => {
             let json = (op.decode_rest_fault)(fault.detail_name.as_deref()?, fault.raw_body())?;
-            bingads_gen::json::parse(&json).ok()
+            serde_json::from_str(&json).ok()
         }
         Wire::Soap => {
             let reply = (op.decode_response)(fault.raw_body(), false).ok()?;
@@ -107,34 +99,8 @@ fn typed_detail(op: &JsonOperation, fault: &ServiceFault) -> Option<JsonValue> {
                 return None;
             };
             // `decode_response` writes {"FaultCode", "Message", "TrackingId", "Detail"}.
-            let value = bingads_gen::json::parse(&json).ok()?;
-            value.get("Detail").cloned()
-        }
-    }
-}
-
-/// Writes a parsed value back (numbers keep their text, members their order).
-pub fn write_value(v: &JsonValue, w: &mut JsonWriter) {
-    match &v.kind {
-        JsonKind::Null => w.null(),
-        JsonKind::Bool(b) => w.bool(*b),
-        JsonKind::Number(n) => w.raw_number(n),
-        JsonKind::String(s) => w.string(s),
-        JsonKind::Array(items) => {
-            w.begin_array();
-            for item in items {
-                w.item();
-                write_value(item, w);
-            }
-            w.end_array();
-        }
-        JsonKind::Object(members) => {
-            w.begin_object();
-            for (key, member) in members {
-                w.key(key);
-                write_value(member, w);
-            }
-            w.end_object();
+            let mut value: Value = serde_json::from_str(&json).ok()?;
+            value.get_mut("Detail").map(Value::take)
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
-use bingads_gen::json::{self, JsonOperation, JsonPath, JsonRequest};
+use bingads_gen::json::{JsonErrorKind, JsonOperation, JsonRequest};
 
 use crate::error::CliError;
 
@@ -113,19 +113,17 @@ pub fn parse_request(
             .hint("an operation without parameters takes {} (e.g. --data '{}')")
             .hint(example_hint));
     }
-    let value = json::parse(text).map_err(|e| {
-        CliError::usage(format!(
+    (op.read_request)(text.as_bytes()).map_err(|e| match e.kind {
+        JsonErrorKind::Syntax => CliError::usage(format!(
             "malformed JSON in {source} at line {}, column {}: {}",
             e.line, e.column, e.message
         ))
-        .hint(example_hint.clone())
-    })?;
-    (op.read_request)(&value, &mut JsonPath::new()).map_err(|e| {
-        CliError::usage(format!(
+        .hint(example_hint),
+        JsonErrorKind::Data => CliError::usage(format!(
             "invalid {service}.{} request in {source} at {} (line {}, column {}): {}",
             op.meta.name, e.path, e.line, e.column, e.message
         ))
-        .hint(example_hint)
+        .hint(example_hint),
     })
 }
 

@@ -423,6 +423,7 @@ fn profile_lines(name: &str, p: &Profile, out: &mut String) {
         ("account id:     ", &p.account_id),
         ("endpoint:       ", &p.endpoint),
         ("oauth endpoint: ", &p.oauth_endpoint),
+        ("transport:      ", &p.transport),
     ] {
         if let Some(v) = v {
             out.push_str(&format!("  {label} {v}\n"));
@@ -494,8 +495,8 @@ pub fn status(globals: &Globals, env: &Env) -> Result<(String, Option<CliError>)
         AuthSource::None => "nothing (not signed in)".to_string(),
     };
     out.push_str(&format!(
-        "calls use:       {using}; {} environment",
-        settings.environment
+        "calls use:       {using}; {} environment, {} wire",
+        settings.environment, settings.transport
     ));
     match &settings.endpoint {
         Some(e) => out.push_str(&format!(", endpoint {e}\n")),

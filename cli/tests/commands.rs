@@ -318,94 +318,104 @@ fn missing_credentials_say_what_to_set() {
 
 #[test]
 fn call_prints_tracking_id_and_response() {
-    let emu = Emu::start();
-    let home = Home::new();
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CustomerManagementService",
-            "GetUser",
-            "--data",
-            r#"{"UserId": null}"#,
-        ])
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    assert!(
-        v["TrackingId"].as_str().is_some_and(|t| !t.is_empty()),
-        "{v}"
-    );
-    assert_eq!(v["Response"]["User"]["UserName"], USER_NAME);
-    // 64-bit ids are strings, exactly.
-    assert_eq!(
-        v["Response"]["User"]["Id"],
-        bingads_emulator::USER_ID.to_string()
-    );
-    let requests = emu.requests();
-    assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].soap_header("UserName"), Some(USER_NAME));
-    assert_eq!(
-        requests[0].soap_header("DeveloperToken"),
-        Some(DEVELOPER_TOKEN)
-    );
+    // The same output on both wires (REST, the default, then SOAP), the same data sent.
+    for wire in ["rest", "soap"] {
+        let emu = Emu::start();
+        let home = Home::new();
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args([
+                "call",
+                "CustomerManagementService",
+                "GetUser",
+                "--data",
+                r#"{"UserId": null}"#,
+            ])
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        assert!(
+            v["TrackingId"].as_str().is_some_and(|t| !t.is_empty()),
+            "{wire}: {v}"
+        );
+        assert_eq!(v["Response"]["User"]["UserName"], USER_NAME);
+        // 64-bit ids are strings, exactly.
+        assert_eq!(
+            v["Response"]["User"]["Id"],
+            bingads_emulator::USER_ID.to_string()
+        );
+        let requests = emu.requests();
+        assert_eq!(requests.len(), 1);
+        assert_eq!(requests[0].wire, wire);
+        assert_eq!(requests[0].soap_header("UserName"), Some(USER_NAME));
+        assert_eq!(
+            requests[0].soap_header("DeveloperToken"),
+            Some(DEVELOPER_TOKEN)
+        );
+    }
 }
 
 #[test]
 fn call_reads_standard_input_and_round_trips_polymorphic_values() {
-    let emu = Emu::start();
-    let home = Home::new();
-    let add =
-        r#"{"Budgets": [{"Name": "B", "Amount": 25.5, "BudgetType": "DailyBudgetStandard"}]}"#;
-    let out = bingads_at(&emu, &home)
-        .args(["call", "campaign-management", "addbudgets"])
-        .write_stdin(add)
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    let budget_id = v["Response"]["BudgetIds"][0].as_str().unwrap().to_string();
+    for wire in ["rest", "soap"] {
+        let emu = Emu::start();
+        let home = Home::new();
+        let add =
+            r#"{"Budgets": [{"Name": "B", "Amount": 25.5, "BudgetType": "DailyBudgetStandard"}]}"#;
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args(["call", "campaign-management", "addbudgets"])
+            .write_stdin(add)
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        let budget_id = v["Response"]["BudgetIds"][0].as_str().unwrap().to_string();
 
-    let campaigns = format!(
-        r#"{{
-  "AccountId": "{ACCOUNT_ID}",
-  "Campaigns": [{{
-    "Name": "Spring sale",
-    "BudgetId": "{budget_id}",
-    "BudgetType": "DailyBudgetStandard",
-    "CampaignType": "Search",
-    "TimeZone": "PacificTimeUSCanadaTijuana",
-    "Languages": ["English"],
-    "BiddingScheme": {{"Type": "MaxClicks", "MaxCpc": {{"Amount": 1.25}}}}
-  }}]
-}}"#
-    );
-    let out = bingads_at(&emu, &home)
-        .args(["call", "CampaignManagement", "AddCampaigns", "--input", "-"])
-        .write_stdin(campaigns)
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    let id = v["Response"]["CampaignIds"][0]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let get = format!(
-        r#"{{"CampaignIds": ["{id}"], "AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#
-    );
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CampaignManagement",
-            "GetCampaignsByIds",
-            "--data",
-            &get,
-        ])
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    let c = &v["Response"]["Campaigns"][0];
-    assert_eq!(c["Name"], "Spring sale");
-    assert_eq!(c["BiddingScheme"]["Type"], "MaxClicks");
-    assert_eq!(c["BiddingScheme"]["MaxCpc"]["Amount"], 1.25);
+        let campaigns = format!(
+            r#"{{
+      "AccountId": "{ACCOUNT_ID}",
+      "Campaigns": [{{
+        "Name": "Spring sale",
+        "BudgetId": "{budget_id}",
+        "BudgetType": "DailyBudgetStandard",
+        "CampaignType": "Search",
+        "TimeZone": "PacificTimeUSCanadaTijuana",
+        "Languages": ["English"],
+        "BiddingScheme": {{"Type": "MaxClicks", "MaxCpc": {{"Amount": 1.25}}}}
+      }}]
+    }}"#
+        );
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args(["call", "CampaignManagement", "AddCampaigns", "--input", "-"])
+            .write_stdin(campaigns)
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        let id = v["Response"]["CampaignIds"][0]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let get = format!(
+            r#"{{"CampaignIds": ["{id}"], "AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#
+        );
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args([
+                "call",
+                "CampaignManagement",
+                "GetCampaignsByIds",
+                "--data",
+                &get,
+            ])
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        let c = &v["Response"]["Campaigns"][0];
+        assert_eq!(c["Name"], "Spring sale");
+        assert_eq!(c["BiddingScheme"]["Type"], "MaxClicks");
+        assert_eq!(c["BiddingScheme"]["MaxCpc"]["Amount"], 1.25);
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use bingads::Wire;
 use bingads_cli::call::{decode, dry_run};
 use bingads_cli::services;
 use bingads_cli::{Env, Globals, Settings};
-use bingads_gen::json::{self, JsonPath, JsonWriter};
+use bingads_gen::json;
 
 fn settings(wire: Wire) -> Settings {
     let globals = Globals {
@@ -20,11 +20,8 @@ fn settings(wire: Wire) -> Settings {
 
 /// The request JSON back from a REST body, as the REST reader sees it.
 fn from_rest_body(op: &json::JsonOperation, body: &str) -> Result<String, String> {
-    let value = json::parse(body).map_err(|e| e.to_string())?;
-    let request = (op.read_request)(&value, &mut JsonPath::new()).map_err(|e| e.to_string())?;
-    let mut w = JsonWriter::pretty();
-    request.write_json(&mut w);
-    Ok(w.into_string())
+    let request = (op.read_request)(body.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(request.to_json_pretty())
 }
 
 #[test]

@@ -189,8 +189,14 @@ fn login_through_the_loopback_listener_then_calls_renew_and_store_tokens() {
         .stdout(predicate::str::contains("access token:    valid for"))
         .stdout(predicate::str::contains(
             "calls use:       OAuth, refresh token of profile `emu`",
-        ));
+        ))
+        .stdout(predicate::str::contains("environment, rest wire"));
     let status = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    bingads(&home)
+        .args(["--profile", "emu", "--transport", "soap", "auth", "status"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("environment, soap wire"));
     for secret in [first_refresh.as_str(), access.as_str(), DEVELOPER_TOKEN] {
         assert!(!status.contains(secret), "status shows a secret: {status}");
     }

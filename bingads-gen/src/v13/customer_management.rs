@@ -18,8 +18,6 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
-#[cfg(feature = "json")]
-use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.datacontract.org/2004/07/System.Collections.Generic`
 pub const NS0: &str = "http://schemas.datacontract.org/2004/07/System.Collections.Generic";
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
@@ -84,41 +82,16 @@ impl XmlDecode for GetAccountsInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountsInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OnlyParentAccounts",
-            &self.only_parent_accounts,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "OnlyParentAccounts" => {
-                self.only_parent_accounts = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.only_parent_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -126,17 +99,20 @@ impl crate::json::JsonStruct for GetAccountsInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountsInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountsInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "OnlyParentAccounts", &self.only_parent_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountsInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountsInfoRequest);
 /// The `GetAccountsInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetAccountsInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13&pivots=rest#response).
@@ -186,46 +162,33 @@ impl XmlDecode for GetAccountsInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountsInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountsInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountsInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountsInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountsInfoResponse);
 /// The `FindAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`FindAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest#request).
@@ -286,67 +249,37 @@ impl XmlDecode for FindAccountsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "AccountFilter", "TopN"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountFilter",
-            &self.account_filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountFilter" => {
-                self.account_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "AccountFilter" => self.account_filter = crate::json::member(map, cx)?,
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "AccountFilter", &self.account_filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsRequest);
 /// The `FindAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`FindAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest#response).
@@ -396,46 +329,33 @@ impl XmlDecode for FindAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsResponse);
 /// The `AddAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`AddAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest#request).
@@ -481,46 +401,33 @@ impl XmlDecode for AddAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddAccountRequest);
 /// The `AddAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`AddAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest#response).
@@ -585,72 +492,37 @@ impl crate::json::JsonStruct for AddAccountResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddAccountResponse);
 /// The `UpdateAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest#request).
@@ -696,46 +568,33 @@ impl XmlDecode for UpdateAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateAccountRequest);
 /// The `UpdateAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest#response).
@@ -781,46 +640,33 @@ impl XmlDecode for UpdateAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateAccountResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateAccountResponse);
 /// The `GetCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest#request).
@@ -865,46 +711,33 @@ impl XmlDecode for GetCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerRequest);
 /// The `GetCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest#response).
@@ -949,46 +782,33 @@ impl XmlDecode for GetCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["Customer"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerResponse);
 /// The `UpdateCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest#request).
@@ -1033,46 +853,33 @@ impl XmlDecode for UpdateCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["Customer"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateCustomerRequest);
 /// The `UpdateCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest#response).
@@ -1118,46 +925,33 @@ impl XmlDecode for UpdateCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateCustomerResponse);
 /// The `SignupCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SignupCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest#request).
@@ -1252,111 +1046,43 @@ impl crate::json::JsonStruct for SignupCustomerRequest {
         "UserId",
         "User",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ParentCustomerId",
-            &self.parent_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserInvitation",
-            &self.user_invitation,
-            <UserInvitation as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentCustomerId" => {
-                self.parent_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserInvitation" => {
-                self.user_invitation = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserInvitation as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
+            "Account" => self.account = crate::json::member(map, cx)?,
+            "ParentCustomerId" => self.parent_customer_id = crate::json::member(map, cx)?,
+            "UserInvitation" => self.user_invitation = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SignupCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SignupCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        crate::json::put::nillable(m, "ParentCustomerId", &self.parent_customer_id)?;
+        crate::json::put::nillable(m, "UserInvitation", &self.user_invitation)?;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SignupCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SignupCustomerRequest);
 /// The `SignupCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SignupCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest#response).
@@ -1440,98 +1166,41 @@ impl crate::json::JsonStruct for SignupCustomerResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerNumber",
-            &self.customer_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerNumber" => {
-                self.customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CustomerNumber" => self.customer_number = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SignupCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SignupCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CustomerNumber", &self.customer_number)?;
+        crate::json::put::nillable(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SignupCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SignupCustomerResponse);
 /// The `GetAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest#request).
@@ -1587,41 +1256,16 @@ impl XmlDecode for GetAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "ReturnAdditionalFields"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -1629,17 +1273,24 @@ impl crate::json::JsonStruct for GetAccountRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountRequest);
 /// The `GetAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest#response).
@@ -1685,46 +1336,33 @@ impl XmlDecode for GetAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountResponse {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountResponse);
 /// The `GetCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest#request).
@@ -1778,54 +1416,37 @@ impl XmlDecode for GetCustomersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerNameFilter", "TopN"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerNameFilter",
-            &self.customer_name_filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CustomerNameFilter" => {
-                self.customer_name_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_name_filter = crate::json::member(map, cx)?;
             }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerNameFilter", &self.customer_name_filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomersInfoRequest);
 /// The `GetCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest#response).
@@ -1875,46 +1496,33 @@ impl XmlDecode for GetCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["CustomersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomersInfo",
-            &self.customers_info,
-            json_enc_array_of_customer_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomersInfo" => {
-                self.customers_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "CustomersInfo" => self.customers_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomersInfo", &self.customers_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomersInfoResponse);
 /// The `DeleteAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DeleteAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest#request).
@@ -1967,59 +1575,35 @@ impl XmlDecode for DeleteAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteAccountRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteAccountRequest);
 /// The `DeleteAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DeleteAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest#response).
@@ -2051,32 +1635,30 @@ impl XmlDecode for DeleteAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteAccountResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteAccountResponse);
 /// The `DeleteCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DeleteCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest#request).
@@ -2129,59 +1711,35 @@ impl XmlDecode for DeleteCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteCustomerRequest);
 /// The `DeleteCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DeleteCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest#response).
@@ -2213,32 +1771,30 @@ impl XmlDecode for DeleteCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteCustomerResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteCustomerResponse);
 /// The `UpdateUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest#request).
@@ -2283,46 +1839,33 @@ impl XmlDecode for UpdateUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserRequest {
     const MEMBERS: &'static [&'static str] = &["User"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRequest);
 /// The `UpdateUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest#response).
@@ -2368,46 +1911,33 @@ impl XmlDecode for UpdateUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserResponse);
 /// The `UpdateUserRolesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateUserRolesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest#request).
@@ -2527,119 +2057,22 @@ impl crate::json::JsonStruct for UpdateUserRolesRequest {
         "DeleteAccountIds",
         "DeleteCustomerIds",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewRoleId",
-            &self.new_role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewAccountIds",
-            &self.new_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewCustomerIds",
-            &self.new_customer_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteRoleId",
-            &self.delete_role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteAccountIds",
-            &self.delete_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteCustomerIds",
-            &self.delete_customer_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "NewRoleId" => {
-                self.new_role_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "NewAccountIds" => {
-                self.new_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "NewCustomerIds" => {
-                self.new_customer_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "DeleteRoleId" => {
-                self.delete_role_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "DeleteAccountIds" => {
-                self.delete_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "NewRoleId" => self.new_role_id = crate::json::member(map, cx)?,
+            "NewAccountIds" => self.new_account_ids = crate::json::member(map, cx)?,
+            "NewCustomerIds" => self.new_customer_ids = crate::json::member(map, cx)?,
+            "DeleteRoleId" => self.delete_role_id = crate::json::member(map, cx)?,
+            "DeleteAccountIds" => self.delete_account_ids = crate::json::member(map, cx)?,
             "DeleteCustomerIds" => {
-                self.delete_customer_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
+                self.delete_customer_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2647,17 +2080,26 @@ impl crate::json::JsonStruct for UpdateUserRolesRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRolesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRolesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "NewRoleId", &self.new_role_id)?;
+        crate::json::put::nillable(m, "NewAccountIds", &self.new_account_ids)?;
+        crate::json::put::nillable(m, "NewCustomerIds", &self.new_customer_ids)?;
+        crate::json::put::nillable(m, "DeleteRoleId", &self.delete_role_id)?;
+        crate::json::put::nillable(m, "DeleteAccountIds", &self.delete_account_ids)?;
+        crate::json::put::nillable(m, "DeleteCustomerIds", &self.delete_customer_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRolesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRolesRequest);
 /// The `UpdateUserRolesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateUserRolesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest#response).
@@ -2703,46 +2145,33 @@ impl XmlDecode for UpdateUserRolesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserRolesResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRolesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRolesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRolesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRolesResponse);
 /// The `GetUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest#request).
@@ -2787,46 +2216,33 @@ impl XmlDecode for GetUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserRequest {
     const MEMBERS: &'static [&'static str] = &["UserId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserRequest);
 /// The `GetUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest#response).
@@ -2884,59 +2300,35 @@ impl XmlDecode for GetUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserResponse {
     const MEMBERS: &'static [&'static str] = &["User", "CustomerRoles"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerRoles",
-            &self.customer_roles,
-            json_enc_array_of_customer_role,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerRoles" => {
-                self.customer_roles = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_role,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
+            "CustomerRoles" => self.customer_roles = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        crate::json::put::nillable(m, "CustomerRoles", &self.customer_roles)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserResponse);
 /// The `GetCurrentUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCurrentUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -2968,32 +2360,30 @@ impl XmlDecode for GetCurrentUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCurrentUserRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCurrentUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCurrentUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCurrentUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCurrentUserRequest);
 /// The `GetCurrentUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCurrentUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -3038,46 +2428,33 @@ impl XmlDecode for GetCurrentUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCurrentUserResponse {
     const MEMBERS: &'static [&'static str] = &["User"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCurrentUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCurrentUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCurrentUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCurrentUserResponse);
 /// The `DeleteUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DeleteUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest#request).
@@ -3130,59 +2507,35 @@ impl XmlDecode for DeleteUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteUserRequest {
     const MEMBERS: &'static [&'static str] = &["UserId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteUserRequest);
 /// The `DeleteUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DeleteUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest#response).
@@ -3214,32 +2567,30 @@ impl XmlDecode for DeleteUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteUserResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteUserResponse);
 /// The `GetUsersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetUsersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest#request).
@@ -3293,59 +2644,35 @@ impl XmlDecode for GetUsersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUsersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "StatusFilter"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StatusFilter",
-            &self.status_filter,
-            <UserLifeCycleStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StatusFilter" => {
-                self.status_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserLifeCycleStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "StatusFilter" => self.status_filter = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUsersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUsersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "StatusFilter", &self.status_filter)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUsersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUsersInfoRequest);
 /// The `GetUsersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetUsersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest#response).
@@ -3390,46 +2717,33 @@ impl XmlDecode for GetUsersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUsersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["UsersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UsersInfo",
-            &self.users_info,
-            json_enc_array_of_user_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UsersInfo" => {
-                self.users_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_user_info,
-                )?;
-            }
+            "UsersInfo" => self.users_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUsersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUsersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UsersInfo", &self.users_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUsersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUsersInfoResponse);
 /// The `GetCustomerPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCustomerPilotFeaturesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest#request).
@@ -3474,46 +2788,33 @@ impl XmlDecode for GetCustomerPilotFeaturesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerPilotFeaturesRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerPilotFeaturesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerPilotFeaturesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerPilotFeaturesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerPilotFeaturesRequest);
 /// The `GetCustomerPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetCustomerPilotFeaturesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest#response).
@@ -3563,28 +2864,15 @@ impl XmlDecode for GetCustomerPilotFeaturesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerPilotFeaturesResponse {
     const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FeaturePilotFlags",
-            &self.feature_pilot_flags,
-            json_enc_array_ofint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "FeaturePilotFlags" => {
-                self.feature_pilot_flags = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
+                self.feature_pilot_flags = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3592,17 +2880,19 @@ impl crate::json::JsonStruct for GetCustomerPilotFeaturesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerPilotFeaturesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerPilotFeaturesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FeaturePilotFlags", &self.feature_pilot_flags)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerPilotFeaturesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerPilotFeaturesResponse);
 /// The `GetAccountPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetAccountPilotFeaturesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest#request).
@@ -3647,46 +2937,33 @@ impl XmlDecode for GetAccountPilotFeaturesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountPilotFeaturesRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountPilotFeaturesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountPilotFeaturesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountPilotFeaturesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountPilotFeaturesRequest);
 /// The `GetAccountPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetAccountPilotFeaturesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest#response).
@@ -3736,28 +3013,15 @@ impl XmlDecode for GetAccountPilotFeaturesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountPilotFeaturesResponse {
     const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FeaturePilotFlags",
-            &self.feature_pilot_flags,
-            json_enc_array_ofint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "FeaturePilotFlags" => {
-                self.feature_pilot_flags = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
+                self.feature_pilot_flags = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3765,17 +3029,19 @@ impl crate::json::JsonStruct for GetAccountPilotFeaturesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountPilotFeaturesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountPilotFeaturesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FeaturePilotFlags", &self.feature_pilot_flags)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountPilotFeaturesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountPilotFeaturesResponse);
 /// The `GetPilotFeaturesCountriesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetPilotFeaturesCountriesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -3807,32 +3073,30 @@ impl XmlDecode for GetPilotFeaturesCountriesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPilotFeaturesCountriesRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPilotFeaturesCountriesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPilotFeaturesCountriesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPilotFeaturesCountriesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPilotFeaturesCountriesRequest);
 /// The `GetPilotFeaturesCountriesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetPilotFeaturesCountriesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -3882,46 +3146,33 @@ impl XmlDecode for GetPilotFeaturesCountriesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPilotFeaturesCountriesResponse {
     const MEMBERS: &'static [&'static str] = &["PilotFeatures"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PilotFeatures",
-            &self.pilot_features,
-            json_enc_array_of_pilot_feature,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PilotFeatures" => {
-                self.pilot_features = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_pilot_feature,
-                )?;
-            }
+            "PilotFeatures" => self.pilot_features = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPilotFeaturesCountriesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPilotFeaturesCountriesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PilotFeatures", &self.pilot_features)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPilotFeaturesCountriesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPilotFeaturesCountriesResponse);
 /// The `GetAccessibleCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetAccessibleCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -3966,46 +3217,33 @@ impl XmlDecode for GetAccessibleCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccessibleCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccessibleCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccessibleCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccessibleCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccessibleCustomerRequest);
 /// The `GetAccessibleCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetAccessibleCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4059,59 +3297,37 @@ impl XmlDecode for GetAccessibleCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccessibleCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["AccessibleCustomer", "ValidFields"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccessibleCustomer",
-            &self.accessible_customer,
-            <Customer as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ValidFields",
-            &self.valid_fields,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccessibleCustomer" => {
-                self.accessible_customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
+                self.accessible_customer = crate::json::member(map, cx)?;
             }
-            "ValidFields" => {
-                self.valid_fields = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "ValidFields" => self.valid_fields = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccessibleCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccessibleCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccessibleCustomer", &self.accessible_customer)?;
+        crate::json::put::opt(m, "ValidFields", &self.valid_fields)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccessibleCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccessibleCustomerResponse);
 /// The `FindAccountsOrCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`FindAccountsOrCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest#request).
@@ -4179,49 +3395,17 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoRequest {
         "TopN",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Filter",
-            &self.filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Filter" => {
-                self.filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Filter" => self.filter = crate::json::member(map, cx)?,
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4229,17 +3413,25 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsOrCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsOrCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Filter", &self.filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsOrCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsOrCustomersInfoRequest);
 /// The `FindAccountsOrCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`FindAccountsOrCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest#response).
@@ -4292,28 +3484,15 @@ impl XmlDecode for FindAccountsOrCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsOrCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountInfoWithCustomerData"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountInfoWithCustomerData",
-            &self.account_info_with_customer_data,
-            json_enc_array_of_account_info_with_customer_data,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccountInfoWithCustomerData" => {
-                self.account_info_with_customer_data = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info_with_customer_data,
-                )?;
+                self.account_info_with_customer_data = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4321,17 +3500,23 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsOrCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsOrCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "AccountInfoWithCustomerData",
+            &self.account_info_with_customer_data,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsOrCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsOrCustomersInfoResponse);
 /// The `UpgradeCustomerToAgencyRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpgradeCustomerToAgencyRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4376,46 +3561,33 @@ impl XmlDecode for UpgradeCustomerToAgencyRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpgradeCustomerToAgencyRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpgradeCustomerToAgencyRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpgradeCustomerToAgencyRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpgradeCustomerToAgencyRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpgradeCustomerToAgencyRequest);
 /// The `UpgradeCustomerToAgencyResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpgradeCustomerToAgencyResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4447,32 +3619,30 @@ impl XmlDecode for UpgradeCustomerToAgencyResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpgradeCustomerToAgencyResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpgradeCustomerToAgencyResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpgradeCustomerToAgencyResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpgradeCustomerToAgencyResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpgradeCustomerToAgencyResponse);
 /// The `AddPrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`AddPrepayAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4518,46 +3688,33 @@ impl XmlDecode for AddPrepayAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddPrepayAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddPrepayAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddPrepayAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddPrepayAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddPrepayAccountRequest);
 /// The `AddPrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`AddPrepayAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4622,72 +3779,37 @@ impl crate::json::JsonStruct for AddPrepayAccountResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddPrepayAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddPrepayAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddPrepayAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddPrepayAccountResponse);
 /// The `UpdatePrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdatePrepayAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4733,46 +3855,33 @@ impl XmlDecode for UpdatePrepayAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdatePrepayAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdatePrepayAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdatePrepayAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdatePrepayAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdatePrepayAccountRequest);
 /// The `UpdatePrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdatePrepayAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4818,46 +3927,33 @@ impl XmlDecode for UpdatePrepayAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdatePrepayAccountResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdatePrepayAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdatePrepayAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdatePrepayAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdatePrepayAccountResponse);
 /// The `MapCustomerIdToExternalCustomerIdRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`MapCustomerIdToExternalCustomerIdRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4911,41 +4007,16 @@ impl XmlDecode for MapCustomerIdToExternalCustomerIdRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "ExternalCustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExternalCustomerId",
-            &self.external_customer_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "ExternalCustomerId" => {
-                self.external_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.external_customer_id = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4953,17 +4024,20 @@ impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapCustomerIdToExternalCustomerIdRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "ExternalCustomerId", &self.external_customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapCustomerIdToExternalCustomerIdRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapCustomerIdToExternalCustomerIdRequest);
 /// The `MapCustomerIdToExternalCustomerIdResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`MapCustomerIdToExternalCustomerIdResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -4995,32 +4069,30 @@ impl XmlDecode for MapCustomerIdToExternalCustomerIdResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapCustomerIdToExternalCustomerIdResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapCustomerIdToExternalCustomerIdResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapCustomerIdToExternalCustomerIdResponse);
 /// The `MapAccountIdToExternalAccountIdsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`MapAccountIdToExternalAccountIdsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -5078,41 +4150,16 @@ impl XmlDecode for MapAccountIdToExternalAccountIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "ExternalAccountIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExternalAccountIds",
-            &self.external_account_ids,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "ExternalAccountIds" => {
-                self.external_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.external_account_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -5120,17 +4167,20 @@ impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapAccountIdToExternalAccountIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "ExternalAccountIds", &self.external_account_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapAccountIdToExternalAccountIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapAccountIdToExternalAccountIdsRequest);
 /// The `MapAccountIdToExternalAccountIdsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`MapAccountIdToExternalAccountIdsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
@@ -5162,32 +4212,30 @@ impl XmlDecode for MapAccountIdToExternalAccountIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapAccountIdToExternalAccountIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapAccountIdToExternalAccountIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapAccountIdToExternalAccountIdsResponse);
 /// The `SearchCustomersRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchCustomersRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest#request).
@@ -5261,85 +4309,39 @@ impl crate::json::JsonStruct for SearchCustomersRequest {
         "Ordering",
         "PageInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DateRange",
-            &self.date_range,
-            <DateRange as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "DateRange" => {
-                self.date_range = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateRange as JsonDecode>::read_json,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "DateRange" => self.date_range = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCustomersRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCustomersRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "DateRange", &self.date_range)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCustomersRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCustomersRequest);
 /// The `SearchCustomersResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchCustomersResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest#response).
@@ -5384,46 +4386,33 @@ impl XmlDecode for SearchCustomersResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchCustomersResponse {
     const MEMBERS: &'static [&'static str] = &["Customers"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customers",
-            &self.customers,
-            json_enc_array_of_customer,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customers" => {
-                self.customers = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer,
-                )?;
-            }
+            "Customers" => self.customers = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCustomersResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCustomersResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customers", &self.customers)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCustomersResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCustomersResponse);
 /// The `AddClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`AddClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest#request).
@@ -5473,46 +4462,33 @@ impl XmlDecode for AddClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddClientLinksRequest);
 /// The `AddClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`AddClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest#response).
@@ -5577,59 +4553,35 @@ impl XmlDecode for AddClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddClientLinksResponse);
 /// The `UpdateClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest#request).
@@ -5679,46 +4631,33 @@ impl XmlDecode for UpdateClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateClientLinksRequest);
 /// The `UpdateClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`UpdateClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest#response).
@@ -5783,59 +4722,35 @@ impl XmlDecode for UpdateClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateClientLinksResponse);
 /// The `SearchClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest#request).
@@ -5896,72 +4811,37 @@ impl XmlDecode for SearchClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["Predicates", "Ordering", "PageInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchClientLinksRequest);
 /// The `SearchClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest#response).
@@ -6011,46 +4891,33 @@ impl XmlDecode for SearchClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchClientLinksResponse);
 /// The `SearchAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest#request).
@@ -6127,67 +4994,18 @@ impl crate::json::JsonStruct for SearchAccountsRequest {
         "PageInfo",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6195,17 +5013,26 @@ impl crate::json::JsonStruct for SearchAccountsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchAccountsRequest);
 /// The `SearchAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest#response).
@@ -6255,46 +5082,33 @@ impl XmlDecode for SearchAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["Accounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Accounts",
-            &self.accounts,
-            json_enc_array_of_advertiser_account,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Accounts" => {
-                self.accounts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_advertiser_account,
-                )?;
-            }
+            "Accounts" => self.accounts = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Accounts", &self.accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchAccountsResponse);
 /// The `SendUserInvitationRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SendUserInvitationRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest#request).
@@ -6340,46 +5154,33 @@ impl XmlDecode for SendUserInvitationRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SendUserInvitationRequest {
     const MEMBERS: &'static [&'static str] = &["UserInvitation"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserInvitation",
-            &self.user_invitation,
-            <UserInvitation as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitation" => {
-                self.user_invitation = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserInvitation as JsonDecode>::read_json,
-                )?;
-            }
+            "UserInvitation" => self.user_invitation = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SendUserInvitationRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SendUserInvitationRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserInvitation", &self.user_invitation)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SendUserInvitationRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SendUserInvitationRequest);
 /// The `SendUserInvitationResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SendUserInvitationResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest#response).
@@ -6424,46 +5225,33 @@ impl XmlDecode for SendUserInvitationResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SendUserInvitationResponse {
     const MEMBERS: &'static [&'static str] = &["UserInvitationId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "UserInvitationId",
-            &self.user_invitation_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitationId" => {
-                self.user_invitation_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserInvitationId" => self.user_invitation_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SendUserInvitationResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SendUserInvitationResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "UserInvitationId", &self.user_invitation_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SendUserInvitationResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SendUserInvitationResponse);
 /// The `SearchUserInvitationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchUserInvitationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest#request).
@@ -6508,46 +5296,33 @@ impl XmlDecode for SearchUserInvitationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchUserInvitationsRequest {
     const MEMBERS: &'static [&'static str] = &["Predicates"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchUserInvitationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchUserInvitationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchUserInvitationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchUserInvitationsRequest);
 /// The `SearchUserInvitationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`SearchUserInvitationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest#response).
@@ -6598,46 +5373,33 @@ impl XmlDecode for SearchUserInvitationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchUserInvitationsResponse {
     const MEMBERS: &'static [&'static str] = &["UserInvitations"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserInvitations",
-            &self.user_invitations,
-            json_enc_array_of_user_invitation,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitations" => {
-                self.user_invitations = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_user_invitation,
-                )?;
-            }
+            "UserInvitations" => self.user_invitations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchUserInvitationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchUserInvitationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserInvitations", &self.user_invitations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchUserInvitationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchUserInvitationsResponse);
 /// The `ValidateAddressRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`ValidateAddressRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest#request).
@@ -6682,46 +5444,33 @@ impl XmlDecode for ValidateAddressRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ValidateAddressRequest {
     const MEMBERS: &'static [&'static str] = &["Address"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Address",
-            &self.address,
-            <Address as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Address" => {
-                self.address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
+            "Address" => self.address = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ValidateAddressRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ValidateAddressRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Address", &self.address)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ValidateAddressRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ValidateAddressRequest);
 /// The `ValidateAddressResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`ValidateAddressResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest#response).
@@ -6792,54 +5541,17 @@ impl crate::json::JsonStruct for ValidateAddressResponse {
         "Status",
         "SuggestedAddresses",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OriginalAddress",
-            &self.original_address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedAddresses",
-            &self.suggested_addresses,
-            json_enc_array_of_address,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OriginalAddress" => {
-                self.original_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "OriginalAddress" => self.original_address = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             "SuggestedAddresses" => {
-                self.suggested_addresses = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_address,
-                )?;
+                self.suggested_addresses = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6847,17 +5559,21 @@ impl crate::json::JsonStruct for ValidateAddressResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ValidateAddressResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ValidateAddressResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OriginalAddress", &self.original_address)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::nillable(m, "SuggestedAddresses", &self.suggested_addresses)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ValidateAddressResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ValidateAddressResponse);
 /// The `GetLinkedAccountsAndCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest#request).
@@ -6910,41 +5626,16 @@ impl XmlDecode for GetLinkedAccountsAndCustomersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OnlyParentAccounts",
-            &self.only_parent_accounts,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "OnlyParentAccounts" => {
-                self.only_parent_accounts = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.only_parent_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6952,17 +5643,20 @@ impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetLinkedAccountsAndCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "OnlyParentAccounts", &self.only_parent_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetLinkedAccountsAndCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoRequest);
 /// The `GetLinkedAccountsAndCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest#response).
@@ -7025,59 +5719,35 @@ impl XmlDecode for GetLinkedAccountsAndCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo", "CustomersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomersInfo",
-            &self.customers_info,
-            json_enc_array_of_customer_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
-            "CustomersInfo" => {
-                self.customers_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
+            "CustomersInfo" => self.customers_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetLinkedAccountsAndCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        crate::json::put::nillable(m, "CustomersInfo", &self.customers_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetLinkedAccountsAndCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoResponse);
 /// The `GetUserMFAStatusRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetUserMFAStatusRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest#request).
@@ -7109,32 +5779,30 @@ impl XmlDecode for GetUserMFAStatusRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserMFAStatusRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserMFAStatusRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserMFAStatusRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserMFAStatusRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserMFAStatusRequest);
 /// The `GetUserMFAStatusResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetUserMFAStatusResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest#response).
@@ -7179,46 +5847,33 @@ impl XmlDecode for GetUserMFAStatusResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserMFAStatusResponse {
     const MEMBERS: &'static [&'static str] = &["MFAStatus"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "MFAStatus",
-            &self.mfa_status,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MFAStatus" => {
-                self.mfa_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "MFAStatus" => self.mfa_status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserMFAStatusResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserMFAStatusResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "MFAStatus", &self.mfa_status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserMFAStatusResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserMFAStatusResponse);
 /// The `GetNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetNotificationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest#request).
@@ -7279,67 +5934,37 @@ impl XmlDecode for GetNotificationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetNotificationsRequest {
     const MEMBERS: &'static [&'static str] = &["Locale", "UserId", "TypeIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Locale",
-            &self.locale,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "TypeIds", &self.type_ids, json_enc_array_ofint);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Locale" => {
-                self.locale = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "TypeIds" => {
-                self.type_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
+            "Locale" => self.locale = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "TypeIds" => self.type_ids = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetNotificationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetNotificationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Locale", &self.locale)?;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "TypeIds", &self.type_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetNotificationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetNotificationsRequest);
 /// The `GetNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`GetNotificationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest#response).
@@ -7389,46 +6014,33 @@ impl XmlDecode for GetNotificationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetNotificationsResponse {
     const MEMBERS: &'static [&'static str] = &["Notifications"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Notifications",
-            &self.notifications,
-            json_enc_array_of_notification,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Notifications" => {
-                self.notifications = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_notification,
-                )?;
-            }
+            "Notifications" => self.notifications = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetNotificationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetNotificationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Notifications", &self.notifications)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetNotificationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetNotificationsResponse);
 /// The `DismissNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DismissNotificationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest#request).
@@ -7487,41 +6099,16 @@ impl XmlDecode for DismissNotificationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissNotificationsRequest {
     const MEMBERS: &'static [&'static str] = &["UserId", "NotificationTypePairs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NotificationTypePairs",
-            &self.notification_type_pairs,
-            json_enc_array_of_key_value_entity_oflongint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
             "NotificationTypePairs" => {
-                self.notification_type_pairs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongint,
-                )?;
+                self.notification_type_pairs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -7529,17 +6116,24 @@ impl crate::json::JsonStruct for DismissNotificationsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissNotificationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissNotificationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(
+            m,
+            "NotificationTypePairs",
+            &self.notification_type_pairs,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissNotificationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissNotificationsRequest);
 /// The `DismissNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 ///
 /// Microsoft Learn: [`DismissNotificationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest#response).
@@ -7571,32 +6165,30 @@ impl XmlDecode for DismissNotificationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissNotificationsResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissNotificationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissNotificationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissNotificationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissNotificationsResponse);
 /// Writes an `ArrayOfAccountInfo` wrapper (items named `AccountInfo`).
 pub(crate) fn enc_array_of_account_info(
     items: &Vec<Option<AccountInfo>>,
@@ -7615,28 +6207,6 @@ pub(crate) fn dec_array_of_account_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AccountInfo>>, DecodeError> {
     r.items(b"AccountInfo", |r| r.opt(<AccountInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_account_info(
-    items: &Vec<Option<AccountInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AccountInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_account_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AccountInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AccountInfo as JsonDecode>::read_json,
-    )
 }
 /// `AccountInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -7721,93 +6291,47 @@ impl crate::json::JsonStruct for AccountInfo {
         "AccountLifeCycleStatus",
         "PauseReason",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::opt(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountInfo);
 /// `AccountLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`AccountLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountlifecyclestatus?view=bingads-13).
@@ -7885,26 +6409,29 @@ impl XmlText for AccountLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Draft", "Active", "Inactive", "Pause", "Pending", "Suspended"]
+    const NAMES: &'static [&'static str] = &[
+        "Draft",
+        "Active",
+        "Inactive",
+        "Pause",
+        "Pending",
+        "Suspended",
+    ];
+    fn as_str(&self) -> &str {
+        AccountLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountLifeCycleStatus);
 /// `AdvertiserAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`AdvertiserAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/advertiseraccount?view=bingads-13).
@@ -8244,387 +6771,63 @@ impl crate::json::JsonStruct for AdvertiserAccount {
         "AccountMode",
         "ParentCustomerNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillToCustomerId",
-            &self.bill_to_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountFinancialStatus",
-            &self.account_financial_status,
-            <AccountFinancialStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <LanguageType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ParentCustomerId",
-            &self.parent_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PaymentMethodId",
-            &self.payment_method_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PaymentMethodType",
-            &self.payment_method_type,
-            <PaymentMethodType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PrimaryUserId",
-            &self.primary_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeZone",
-            &self.time_zone,
-            <TimeZoneType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LinkedAgencies",
-            &self.linked_agencies,
-            json_enc_array_of_customer_info,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SalesHouseCustomerId",
-            &self.sales_house_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxInformation",
-            &self.tax_information,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BackUpPaymentInstrumentId",
-            &self.back_up_payment_instrument_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BillingThresholdAmount",
-            &self.billing_threshold_amount,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BusinessAddress",
-            &self.business_address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AutoTagType",
-            &self.auto_tag_type,
-            <AutoTagType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SoldToPaymentInstrumentId",
-            &self.sold_to_payment_instrument_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificate",
-            &self.tax_certificate,
-            <AccountTaxCertificate as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountMode",
-            &self.account_mode,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ParentCustomerNumber",
-            &self.parent_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "BillToCustomerId" => {
-                self.bill_to_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.bill_to_customer_id = crate::json::member(map, cx)?;
             }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
             "AccountFinancialStatus" => {
-                self.account_financial_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountFinancialStatus as JsonDecode>::read_json,
-                )?;
+                self.account_financial_status = crate::json::member(map, cx)?;
             }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LanguageType as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentCustomerId" => {
-                self.parent_customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "PaymentMethodId" => {
-                self.payment_method_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
+            "ParentCustomerId" => self.parent_customer_id = crate::json::member(map, cx)?,
+            "PaymentMethodId" => self.payment_method_id = crate::json::member(map, cx)?,
             "PaymentMethodType" => {
-                self.payment_method_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <PaymentMethodType as JsonDecode>::read_json,
-                )?;
+                self.payment_method_type = crate::json::member(map, cx)?;
             }
-            "PrimaryUserId" => {
-                self.primary_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "PrimaryUserId" => self.primary_user_id = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeZone" => {
-                self.time_zone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TimeZoneType as JsonDecode>::read_json,
-                )?;
-            }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "TimeZone" => self.time_zone = crate::json::member(map, cx)?,
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "LinkedAgencies" => {
-                self.linked_agencies = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "LinkedAgencies" => self.linked_agencies = crate::json::member(map, cx)?,
             "SalesHouseCustomerId" => {
-                self.sales_house_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.sales_house_customer_id = crate::json::member(map, cx)?;
             }
-            "TaxInformation" => {
-                self.tax_information = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
-            }
+            "TaxInformation" => self.tax_information = crate::json::member(map, cx)?,
             "BackUpPaymentInstrumentId" => {
-                self.back_up_payment_instrument_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.back_up_payment_instrument_id = crate::json::member(map, cx)?;
             }
             "BillingThresholdAmount" => {
-                self.billing_threshold_amount = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
+                self.billing_threshold_amount = crate::json::member(map, cx)?;
             }
-            "BusinessAddress" => {
-                self.business_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "AutoTagType" => {
-                self.auto_tag_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AutoTagType as JsonDecode>::read_json,
-                )?;
-            }
+            "BusinessAddress" => self.business_address = crate::json::member(map, cx)?,
+            "AutoTagType" => self.auto_tag_type = crate::json::member(map, cx)?,
             "SoldToPaymentInstrumentId" => {
-                self.sold_to_payment_instrument_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.sold_to_payment_instrument_id = crate::json::member(map, cx)?;
             }
-            "TaxCertificate" => {
-                self.tax_certificate = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountTaxCertificate as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountMode" => {
-                self.account_mode = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TaxCertificate" => self.tax_certificate = crate::json::member(map, cx)?,
+            "AccountMode" => self.account_mode = crate::json::member(map, cx)?,
             "ParentCustomerNumber" => {
-                self.parent_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.parent_customer_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -8632,17 +6835,83 @@ impl crate::json::JsonStruct for AdvertiserAccount {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdvertiserAccount {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdvertiserAccount {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BillToCustomerId", &self.bill_to_customer_id)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(
+            m,
+            "AccountFinancialStatus",
+            &self.account_financial_status,
+        )?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::opt(m, "ParentCustomerId", &self.parent_customer_id)?;
+        crate::json::put::nillable(m, "PaymentMethodId", &self.payment_method_id)?;
+        crate::json::put::nillable(m, "PaymentMethodType", &self.payment_method_type)?;
+        crate::json::put::nillable(m, "PrimaryUserId", &self.primary_user_id)?;
+        crate::json::put::nillable(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "TimeZone", &self.time_zone)?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(m, "LinkedAgencies", &self.linked_agencies)?;
+        crate::json::put::nillable(
+            m,
+            "SalesHouseCustomerId",
+            &self.sales_house_customer_id,
+        )?;
+        crate::json::put::nillable(m, "TaxInformation", &self.tax_information)?;
+        crate::json::put::nillable(
+            m,
+            "BackUpPaymentInstrumentId",
+            &self.back_up_payment_instrument_id,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "BillingThresholdAmount",
+            &self.billing_threshold_amount,
+        )?;
+        crate::json::put::nillable(m, "BusinessAddress", &self.business_address)?;
+        crate::json::put::nillable(m, "AutoTagType", &self.auto_tag_type)?;
+        crate::json::put::nillable(
+            m,
+            "SoldToPaymentInstrumentId",
+            &self.sold_to_payment_instrument_id,
+        )?;
+        crate::json::put::nillable(m, "TaxCertificate", &self.tax_certificate)?;
+        crate::json::put::nillable(m, "AccountMode", &self.account_mode)?;
+        crate::json::put::nillable(
+            m,
+            "ParentCustomerNumber",
+            &self.parent_customer_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdvertiserAccount {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdvertiserAccount);
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`CurrencyCode`](https://learn.microsoft.com/en-us/advertising/customer-management-service/currencycode?view=bingads-13).
@@ -9254,36 +7523,117 @@ impl XmlText for CurrencyCode {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CurrencyCode {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AED", "ALL", "AMD", "ARS", "AUD", "AZM", "BGL", "BHD", "BND", "BOB", "BRL",
-            "BYB", "BZD", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CZK", "DOP", "DKK",
-            "DZD", "EEK", "EGP", "EUR", "GBP", "GEL", "GTQ", "HKD", "HNL", "HRK", "HUF",
-            "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS",
-            "KRW", "KWD", "KZT", "LBP", "LTL", "LVL", "LYD", "MAD", "MKD", "MOP", "MNT",
-            "MVR", "MXN", "MYR", "NIO", "NOK", "NZD", "OMR", "PAB", "PEN", "PHP", "PKR",
-            "PLN", "PYG", "QAR", "ROL", "RUR", "SAR", "SEK", "SGD", "SIT", "SKK", "SYP",
-            "THB", "TND", "TRY", "TTD", "TWD", "UAH", "USD", "UYU", "UZS", "VEF", "YER",
-            "VND", "YUN", "ZAR", "ZWD", "NGN", "RON"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AED",
+        "ALL",
+        "AMD",
+        "ARS",
+        "AUD",
+        "AZM",
+        "BGL",
+        "BHD",
+        "BND",
+        "BOB",
+        "BRL",
+        "BYB",
+        "BZD",
+        "CAD",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CRC",
+        "CZK",
+        "DOP",
+        "DKK",
+        "DZD",
+        "EEK",
+        "EGP",
+        "EUR",
+        "GBP",
+        "GEL",
+        "GTQ",
+        "HKD",
+        "HNL",
+        "HRK",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "IQD",
+        "IRR",
+        "ISK",
+        "JMD",
+        "JOD",
+        "JPY",
+        "KES",
+        "KGS",
+        "KRW",
+        "KWD",
+        "KZT",
+        "LBP",
+        "LTL",
+        "LVL",
+        "LYD",
+        "MAD",
+        "MKD",
+        "MOP",
+        "MNT",
+        "MVR",
+        "MXN",
+        "MYR",
+        "NIO",
+        "NOK",
+        "NZD",
+        "OMR",
+        "PAB",
+        "PEN",
+        "PHP",
+        "PKR",
+        "PLN",
+        "PYG",
+        "QAR",
+        "ROL",
+        "RUR",
+        "SAR",
+        "SEK",
+        "SGD",
+        "SIT",
+        "SKK",
+        "SYP",
+        "THB",
+        "TND",
+        "TRY",
+        "TTD",
+        "TWD",
+        "UAH",
+        "USD",
+        "UYU",
+        "UZS",
+        "VEF",
+        "YER",
+        "VND",
+        "YUN",
+        "ZAR",
+        "ZWD",
+        "NGN",
+        "RON",
+    ];
+    fn as_str(&self) -> &str {
+        CurrencyCode::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CurrencyCode {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CurrencyCode);
 /// `AccountFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`AccountFinancialStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountfinancialstatus?view=bingads-13).
@@ -9376,29 +7726,32 @@ impl XmlText for AccountFinancialStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountFinancialStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Proposed", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
-            "CreditWarning", "Hold", "WriteOff", "TaxOnHold", "UserHold"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Proposed",
+        "PendingCreditCheck",
+        "ClearFinancialStatus",
+        "SoldToOnly",
+        "CreditWarning",
+        "Hold",
+        "WriteOff",
+        "TaxOnHold",
+        "UserHold",
+    ];
+    fn as_str(&self) -> &str {
+        AccountFinancialStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountFinancialStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountFinancialStatus);
 /// `LanguageType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`LanguageType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/languagetype?view=bingads-13).
@@ -9626,33 +7979,59 @@ impl XmlText for LanguageType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for LanguageType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Danish", "Dutch", "English", "Finnish", "French", "German", "Italian",
-            "Japanese", "Norwegian", "Portuguese", "Swedish", "Spanish", "Arabic",
-            "Hebrew", "Korean", "Russian", "TraditionalChinese", "SimplifiedChinese",
-            "Thai", "Turkish", "Filipino", "Indonesian", "Polish", "Vietnamese", "Malay",
-            "Ukrainian", "Czech", "Romanian", "Greek", "Hungarian", "Hindi", "Bulgarian",
-            "Lithuanian", "Croatian", "Latvian", "Slovenian"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Danish",
+        "Dutch",
+        "English",
+        "Finnish",
+        "French",
+        "German",
+        "Italian",
+        "Japanese",
+        "Norwegian",
+        "Portuguese",
+        "Swedish",
+        "Spanish",
+        "Arabic",
+        "Hebrew",
+        "Korean",
+        "Russian",
+        "TraditionalChinese",
+        "SimplifiedChinese",
+        "Thai",
+        "Turkish",
+        "Filipino",
+        "Indonesian",
+        "Polish",
+        "Vietnamese",
+        "Malay",
+        "Ukrainian",
+        "Czech",
+        "Romanian",
+        "Greek",
+        "Hungarian",
+        "Hindi",
+        "Bulgarian",
+        "Lithuanian",
+        "Croatian",
+        "Latvian",
+        "Slovenian",
+    ];
+    fn as_str(&self) -> &str {
+        LanguageType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for LanguageType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(LanguageType);
 /// `PaymentMethodType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`PaymentMethodType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/paymentmethodtype?view=bingads-13).
@@ -9747,29 +8126,32 @@ impl XmlText for PaymentMethodType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PaymentMethodType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "CreditCard", "Invoice", "Check", "ElectronicFundsTransfer", "PayPal", "ELV",
-            "OfflinePaymentMethod", "VBA", "Boleto"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "CreditCard",
+        "Invoice",
+        "Check",
+        "ElectronicFundsTransfer",
+        "PayPal",
+        "ELV",
+        "OfflinePaymentMethod",
+        "VBA",
+        "Boleto",
+    ];
+    fn as_str(&self) -> &str {
+        PaymentMethodType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PaymentMethodType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PaymentMethodType);
 /// `TimeZoneType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`TimeZoneType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/timezonetype?view=bingads-13).
@@ -10212,51 +8594,98 @@ impl XmlText for TimeZoneType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TimeZoneType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AbuDhabiMuscat", "Adelaide", "Alaska", "AlmatyNovosibirsk",
-            "AmsterdamBerlinBernRomeStockholmVienna", "Arizona", "AstanaDhaka",
-            "AthensBuckarestIstanbul", "AtlanticTimeCanada", "AucklandWellington",
-            "Azores", "Baghdad", "BakuTbilisiYerevan", "BangkokHanoiJakarta",
-            "BeijingChongqingHongKongUrumqi",
-            "BelgradeBratislavaBudapestLjubljanaPrague", "BogotaLimaQuito", "Brasilia",
-            "Brisbane", "BrusselsCopenhagenMadridParis", "Bucharest",
-            "BuenosAiresGeorgetown", "Cairo", "CanberraMelbourneSydney",
-            "CapeVerdeIsland", "CaracasLaPaz", "CasablancaMonrovia", "CentralAmerica",
-            "CentralTimeUSCanada", "ChennaiKolkataMumbaiNewDelhi",
-            "ChihuahuaLaPazMazatlan", "Darwin", "EasternTimeUSCanada", "Ekaterinburg",
-            "FijiKamchatkaMarshallIsland", "Greenland",
-            "GreenwichMeanTimeDublinEdinburghLisbonLondon",
-            "GuadalajaraMexicoCityMonterrey", "GuamPortMoresby", "HararePretoria",
-            "Hawaii", "HelsinkiKyivRigaSofiaTallinnVilnius", "Hobart", "IndianaEast",
-            "InternationalDateLineWest", "IrkutskUlaanBataar",
-            "IslamabadKarachiTashkent", "Jerusalem", "Kabul", "Kathmandu", "Krasnoyarsk",
-            "KualaLumpurSingapore", "KuwaitRiyadh", "SolomonIslandNewCaledonia",
-            "MidAtlantic", "MidwayIslandAndSamoa", "MoscowStPetersburgVolgograd",
-            "MountainTimeUSCanada", "Nairobi", "Newfoundland", "Nukualofa",
-            "OsakaSapporoTokyo", "PacificTimeUSCanadaTijuana", "Perth", "Rangoon",
-            "Santiago", "SarajevoSkopjeWarsawZagreb", "Saskatchewan", "Seoul",
-            "SriJayawardenepura", "Taipei", "Tehran", "Vladivostok", "WestCentralAfrica",
-            "Yakutsk"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AbuDhabiMuscat",
+        "Adelaide",
+        "Alaska",
+        "AlmatyNovosibirsk",
+        "AmsterdamBerlinBernRomeStockholmVienna",
+        "Arizona",
+        "AstanaDhaka",
+        "AthensBuckarestIstanbul",
+        "AtlanticTimeCanada",
+        "AucklandWellington",
+        "Azores",
+        "Baghdad",
+        "BakuTbilisiYerevan",
+        "BangkokHanoiJakarta",
+        "BeijingChongqingHongKongUrumqi",
+        "BelgradeBratislavaBudapestLjubljanaPrague",
+        "BogotaLimaQuito",
+        "Brasilia",
+        "Brisbane",
+        "BrusselsCopenhagenMadridParis",
+        "Bucharest",
+        "BuenosAiresGeorgetown",
+        "Cairo",
+        "CanberraMelbourneSydney",
+        "CapeVerdeIsland",
+        "CaracasLaPaz",
+        "CasablancaMonrovia",
+        "CentralAmerica",
+        "CentralTimeUSCanada",
+        "ChennaiKolkataMumbaiNewDelhi",
+        "ChihuahuaLaPazMazatlan",
+        "Darwin",
+        "EasternTimeUSCanada",
+        "Ekaterinburg",
+        "FijiKamchatkaMarshallIsland",
+        "Greenland",
+        "GreenwichMeanTimeDublinEdinburghLisbonLondon",
+        "GuadalajaraMexicoCityMonterrey",
+        "GuamPortMoresby",
+        "HararePretoria",
+        "Hawaii",
+        "HelsinkiKyivRigaSofiaTallinnVilnius",
+        "Hobart",
+        "IndianaEast",
+        "InternationalDateLineWest",
+        "IrkutskUlaanBataar",
+        "IslamabadKarachiTashkent",
+        "Jerusalem",
+        "Kabul",
+        "Kathmandu",
+        "Krasnoyarsk",
+        "KualaLumpurSingapore",
+        "KuwaitRiyadh",
+        "SolomonIslandNewCaledonia",
+        "MidAtlantic",
+        "MidwayIslandAndSamoa",
+        "MoscowStPetersburgVolgograd",
+        "MountainTimeUSCanada",
+        "Nairobi",
+        "Newfoundland",
+        "Nukualofa",
+        "OsakaSapporoTokyo",
+        "PacificTimeUSCanadaTijuana",
+        "Perth",
+        "Rangoon",
+        "Santiago",
+        "SarajevoSkopjeWarsawZagreb",
+        "Saskatchewan",
+        "Seoul",
+        "SriJayawardenepura",
+        "Taipei",
+        "Tehran",
+        "Vladivostok",
+        "WestCentralAfrica",
+        "Yakutsk",
+    ];
+    fn as_str(&self) -> &str {
+        TimeZoneType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TimeZoneType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TimeZoneType);
 /// Writes an `ArrayOfCustomerInfo` wrapper (items named `CustomerInfo`).
 pub(crate) fn enc_array_of_customer_info(
     items: &Vec<Option<CustomerInfo>>,
@@ -10275,28 +8704,6 @@ pub(crate) fn dec_array_of_customer_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CustomerInfo>>, DecodeError> {
     r.items(b"CustomerInfo", |r| r.opt(<CustomerInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer_info(
-    items: &Vec<Option<CustomerInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CustomerInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CustomerInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CustomerInfo as JsonDecode>::read_json,
-    )
 }
 /// `CustomerInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -10350,54 +8757,35 @@ impl XmlDecode for CustomerInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CustomerInfo {
     const MEMBERS: &'static [&'static str] = &["Id", "Name"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CustomerInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CustomerInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CustomerInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CustomerInfo);
 /// `Address` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`Address`](https://learn.microsoft.com/en-us/advertising/customer-management-service/address?view=bingads-13).
@@ -10535,171 +8923,53 @@ impl crate::json::JsonStruct for Address {
         "TimeStamp",
         "BusinessName",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "City",
-            &self.city,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CountryCode",
-            &self.country_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Line1",
-            &self.line1,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line2",
-            &self.line2,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line3",
-            &self.line3,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line4",
-            &self.line4,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PostalCode",
-            &self.postal_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StateOrProvince",
-            &self.state_or_province,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BusinessName",
-            &self.business_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "City" => {
-                self.city = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CountryCode" => {
-                self.country_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Line1" => {
-                self.line1 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line2" => {
-                self.line2 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line3" => {
-                self.line3 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line4" => {
-                self.line4 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PostalCode" => {
-                self.postal_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "StateOrProvince" => {
-                self.state_or_province = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "BusinessName" => {
-                self.business_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "City" => self.city = crate::json::member(map, cx)?,
+            "CountryCode" => self.country_code = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Line1" => self.line1 = crate::json::member(map, cx)?,
+            "Line2" => self.line2 = crate::json::member(map, cx)?,
+            "Line3" => self.line3 = crate::json::member(map, cx)?,
+            "Line4" => self.line4 = crate::json::member(map, cx)?,
+            "PostalCode" => self.postal_code = crate::json::member(map, cx)?,
+            "StateOrProvince" => self.state_or_province = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "BusinessName" => self.business_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Address {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Address {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "City", &self.city)?;
+        crate::json::put::nillable(m, "CountryCode", &self.country_code)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Line1", &self.line1)?;
+        crate::json::put::nillable(m, "Line2", &self.line2)?;
+        crate::json::put::nillable(m, "Line3", &self.line3)?;
+        crate::json::put::nillable(m, "Line4", &self.line4)?;
+        crate::json::put::nillable(m, "PostalCode", &self.postal_code)?;
+        crate::json::put::nillable(m, "StateOrProvince", &self.state_or_province)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "BusinessName", &self.business_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Address {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Address);
 /// `AutoTagType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`AutoTagType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/autotagtype?view=bingads-13).
@@ -10758,26 +9028,22 @@ impl XmlText for AutoTagType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AutoTagType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Inactive", "Preserve", "Replace"]
+    const NAMES: &'static [&'static str] = &["Inactive", "Preserve", "Replace"];
+    fn as_str(&self) -> &str {
+        AutoTagType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AutoTagType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AutoTagType);
 /// `AccountTaxCertificate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`AccountTaxCertificate`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accounttaxcertificate?view=bingads-13).
@@ -10856,72 +9122,43 @@ impl crate::json::JsonStruct for AccountTaxCertificate {
         "TaxCertificates",
         "Status",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificateBlobContainerName",
-            &self.tax_certificate_blob_container_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificates",
-            &self.tax_certificates,
-            json_enc_array_of_key_value_pair_ofstringbase64_binary,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <TaxCertificateStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "TaxCertificateBlobContainerName" => {
-                self.tax_certificate_blob_container_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.tax_certificate_blob_container_name = crate::json::member(map, cx)?;
             }
-            "TaxCertificates" => {
-                self.tax_certificates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringbase64_binary,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TaxCertificateStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "TaxCertificates" => self.tax_certificates = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountTaxCertificate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountTaxCertificate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "TaxCertificateBlobContainerName",
+            &self.tax_certificate_blob_container_name,
+        )?;
+        crate::json::put::nillable(m, "TaxCertificates", &self.tax_certificates)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountTaxCertificate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountTaxCertificate);
 /// `TaxCertificateStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`TaxCertificateStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/taxcertificatestatus?view=bingads-13).
@@ -10980,26 +9217,22 @@ impl XmlText for TaxCertificateStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TaxCertificateStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Valid", "Invalid", "Pending"]
+    const NAMES: &'static [&'static str] = &["Valid", "Invalid", "Pending"];
+    fn as_str(&self) -> &str {
+        TaxCertificateStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TaxCertificateStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TaxCertificateStatus);
 /// `Customer` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`Customer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer?view=bingads-13).
@@ -11176,210 +9409,83 @@ impl crate::json::JsonStruct for Customer {
         "Number",
         "CustomerAddress",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerFinancialStatus",
-            &self.customer_financial_status,
-            <CustomerFinancialStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Industry",
-            &self.industry,
-            <Industry as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarketCountry",
-            &self.market_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarketLanguage",
-            &self.market_language,
-            <LanguageType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ServiceLevel",
-            &self.service_level,
-            <ServiceLevel as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLifeCycleStatus",
-            &self.customer_life_cycle_status,
-            <CustomerLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerAddress",
-            &self.customer_address,
-            <Address as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CustomerFinancialStatus" => {
-                self.customer_financial_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CustomerFinancialStatus as JsonDecode>::read_json,
-                )?;
+                self.customer_financial_status = crate::json::member(map, cx)?;
             }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Industry" => {
-                self.industry = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Industry as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Industry" => self.industry = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "MarketCountry" => {
-                self.market_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "MarketCountry" => self.market_country = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "MarketLanguage" => {
-                self.market_language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LanguageType as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ServiceLevel" => {
-                self.service_level = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ServiceLevel as JsonDecode>::read_json,
-                )?;
-            }
+            "MarketLanguage" => self.market_language = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "ServiceLevel" => self.service_level = crate::json::member(map, cx)?,
             "CustomerLifeCycleStatus" => {
-                self.customer_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CustomerLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.customer_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerAddress" => {
-                self.customer_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
+            "CustomerAddress" => self.customer_address = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Customer {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Customer {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "CustomerFinancialStatus",
+            &self.customer_financial_status,
+        )?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Industry", &self.industry)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "MarketCountry", &self.market_country)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(m, "MarketLanguage", &self.market_language)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "ServiceLevel", &self.service_level)?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLifeCycleStatus",
+            &self.customer_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::nillable(m, "CustomerAddress", &self.customer_address)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Customer {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Customer);
 /// `CustomerFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`CustomerFinancialStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerfinancialstatus?view=bingads-13).
@@ -11457,29 +9563,29 @@ impl XmlText for CustomerFinancialStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CustomerFinancialStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "ProposalsOnly", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
-            "CreditHold", "CreditWarning"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "ProposalsOnly",
+        "PendingCreditCheck",
+        "ClearFinancialStatus",
+        "SoldToOnly",
+        "CreditHold",
+        "CreditWarning",
+    ];
+    fn as_str(&self) -> &str {
+        CustomerFinancialStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CustomerFinancialStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CustomerFinancialStatus);
 /// `Industry` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`Industry`](https://learn.microsoft.com/en-us/advertising/customer-management-service/industry?view=bingads-13).
@@ -11633,32 +9739,44 @@ impl XmlText for Industry {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for Industry {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "NA", "AgencySalesHouse", "Automotive", "ConsumerPackagedGoods", "Education",
-            "Entertainment", "FinancialServices", "FoodServices", "Gaming",
-            "GovernmentNonprofitPolitical", "Healthcare", "Internal",
-            "PublishingAndWebMedia", "RealEstate", "Retail", "Services", "Technology",
-            "Telecommunications", "TravelHospitality", "Other", "Pharmaceuticals"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "NA",
+        "AgencySalesHouse",
+        "Automotive",
+        "ConsumerPackagedGoods",
+        "Education",
+        "Entertainment",
+        "FinancialServices",
+        "FoodServices",
+        "Gaming",
+        "GovernmentNonprofitPolitical",
+        "Healthcare",
+        "Internal",
+        "PublishingAndWebMedia",
+        "RealEstate",
+        "Retail",
+        "Services",
+        "Technology",
+        "Telecommunications",
+        "TravelHospitality",
+        "Other",
+        "Pharmaceuticals",
+    ];
+    fn as_str(&self) -> &str {
+        Industry::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for Industry {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(Industry);
 /// `ServiceLevel` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`ServiceLevel`](https://learn.microsoft.com/en-us/advertising/customer-management-service/servicelevel?view=bingads-13).
@@ -11731,26 +9849,28 @@ impl XmlText for ServiceLevel {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ServiceLevel {
-    fn known_names() -> Vec<&'static str> {
-        vec!["SelfServe", "SelfServeTrusted", "Premium", "Internal", "Select"]
+    const NAMES: &'static [&'static str] = &[
+        "SelfServe",
+        "SelfServeTrusted",
+        "Premium",
+        "Internal",
+        "Select",
+    ];
+    fn as_str(&self) -> &str {
+        ServiceLevel::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ServiceLevel {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ServiceLevel);
 /// `CustomerLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`CustomerLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerlifecyclestatus?view=bingads-13).
@@ -11805,26 +9925,22 @@ impl XmlText for CustomerLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CustomerLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Active", "Inactive"]
+    const NAMES: &'static [&'static str] = &["Active", "Inactive"];
+    fn as_str(&self) -> &str {
+        CustomerLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CustomerLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CustomerLifeCycleStatus);
 /// `UserInvitation` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`UserInvitation`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userinvitation?view=bingads-13).
@@ -11943,140 +10059,49 @@ impl crate::json::JsonStruct for UserInvitation {
         "ExpirationDate",
         "Lcid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "FirstName",
-            &self.first_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastName",
-            &self.last_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Email",
-            &self.email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RoleId",
-            &self.role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::opt(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Lcid", &self.lcid, <LCID as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "FirstName" => {
-                self.first_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LastName" => {
-                self.last_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Email" => {
-                self.email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "RoleId" => {
-                self.role_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Lcid" => {
-                self.lcid = crate::json::member::opt(
-                    v,
-                    path,
-                    <LCID as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "FirstName" => self.first_name = crate::json::member(map, cx)?,
+            "LastName" => self.last_name = crate::json::member(map, cx)?,
+            "Email" => self.email = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "RoleId" => self.role_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "Lcid" => self.lcid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UserInvitation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UserInvitation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "FirstName", &self.first_name)?;
+        crate::json::put::nillable(m, "LastName", &self.last_name)?;
+        crate::json::put::nillable(m, "Email", &self.email)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "RoleId", &self.role_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::opt(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::opt(m, "Lcid", &self.lcid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UserInvitation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UserInvitation);
 /// `LCID` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`LCID`](https://learn.microsoft.com/en-us/advertising/customer-management-service/lcid?view=bingads-13).
@@ -12474,44 +10499,92 @@ impl XmlText for LCID {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for LCID {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "ArabicSaudiArabia", "ArabicAlgeria", "ArabicBahrain", "ArabicEgypt",
-            "ArabicIraq", "ArabicJordan", "ArabicKuwait", "ArabicLebanon", "ArabicLibya",
-            "ArabicMorocco", "ArabicOman", "ArabicQatar", "ArabicTunisia",
-            "ArabicUnitedArabEmirates", "ArabicYemen", "ChineseTaiwan", "DanishDenmark",
-            "GermanGermany", "EnglishUS", "SpanishSpain", "FinnishFinland",
-            "FrenchFrance", "HebrewIsrael", "ItalianItaly", "JapaneseJapan",
-            "KoreanKorea", "DutchNetherlands", "NorwegianNorway", "PortugueseBrazil",
-            "RussianRussia", "SwedishSweden", "EnglishThailand", "EnglishIndonesia",
-            "Slovenian", "Latvian", "EnglishVietnam", "ChineseChina",
-            "GermanSwitzerland", "EnglishUK", "SpanishMexico", "ChineseHongKong",
-            "GermanAustria", "EnglishAustralia", "FrenchCanada", "EnglishCanada",
-            "EnglishNewZealand", "EnglishIreland", "SpanishVenezuela", "SpanishColombia",
-            "SpanishPeru", "SpanishArgentina", "EnglishPhilippines", "SpanishChile",
-            "EnglishIndia", "EnglishMalaysia", "EnglishSingapore", "TurkishTurkey",
-            "FilipinoPhilippines", "PolandPolish", "MalayMalaysia", "UkrainianUkraine",
-            "CzechRepublicCZ", "RomaniaRO", "GreekGreece", "HungaryHU", "HindiIndia",
-            "Bulgarian", "Lithuanian", "Croatian"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "ArabicSaudiArabia",
+        "ArabicAlgeria",
+        "ArabicBahrain",
+        "ArabicEgypt",
+        "ArabicIraq",
+        "ArabicJordan",
+        "ArabicKuwait",
+        "ArabicLebanon",
+        "ArabicLibya",
+        "ArabicMorocco",
+        "ArabicOman",
+        "ArabicQatar",
+        "ArabicTunisia",
+        "ArabicUnitedArabEmirates",
+        "ArabicYemen",
+        "ChineseTaiwan",
+        "DanishDenmark",
+        "GermanGermany",
+        "EnglishUS",
+        "SpanishSpain",
+        "FinnishFinland",
+        "FrenchFrance",
+        "HebrewIsrael",
+        "ItalianItaly",
+        "JapaneseJapan",
+        "KoreanKorea",
+        "DutchNetherlands",
+        "NorwegianNorway",
+        "PortugueseBrazil",
+        "RussianRussia",
+        "SwedishSweden",
+        "EnglishThailand",
+        "EnglishIndonesia",
+        "Slovenian",
+        "Latvian",
+        "EnglishVietnam",
+        "ChineseChina",
+        "GermanSwitzerland",
+        "EnglishUK",
+        "SpanishMexico",
+        "ChineseHongKong",
+        "GermanAustria",
+        "EnglishAustralia",
+        "FrenchCanada",
+        "EnglishCanada",
+        "EnglishNewZealand",
+        "EnglishIreland",
+        "SpanishVenezuela",
+        "SpanishColombia",
+        "SpanishPeru",
+        "SpanishArgentina",
+        "EnglishPhilippines",
+        "SpanishChile",
+        "EnglishIndia",
+        "EnglishMalaysia",
+        "EnglishSingapore",
+        "TurkishTurkey",
+        "FilipinoPhilippines",
+        "PolandPolish",
+        "MalayMalaysia",
+        "UkrainianUkraine",
+        "CzechRepublicCZ",
+        "RomaniaRO",
+        "GreekGreece",
+        "HungaryHU",
+        "HindiIndia",
+        "Bulgarian",
+        "Lithuanian",
+        "Croatian",
+    ];
+    fn as_str(&self) -> &str {
+        LCID::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for LCID {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(LCID);
 /// `User` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`User`](https://learn.microsoft.com/en-us/advertising/customer-management-service/user?view=bingads-13).
@@ -12728,218 +10801,36 @@ impl crate::json::JsonStruct for User {
         "ForwardCompatibilityMap",
         "AuthenticationToken",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ContactInfo",
-            &self.contact_info,
-            <ContactInfo as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "JobTitle",
-            &self.job_title,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Lcid",
-            &self.lcid,
-            <LCID as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <PersonName as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Password",
-            &self.password,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SecretAnswer",
-            &self.secret_answer,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SecretQuestion",
-            &self.secret_question,
-            <SecretQuestion as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserLifeCycleStatus",
-            &self.user_life_cycle_status,
-            <UserLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserName",
-            &self.user_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AuthenticationToken",
-            &self.authentication_token,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ContactInfo" => {
-                self.contact_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ContactInfo as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "JobTitle" => {
-                self.job_title = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "ContactInfo" => self.contact_info = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "JobTitle" => self.job_title = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Lcid" => {
-                self.lcid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LCID as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <PersonName as JsonDecode>::read_json,
-                )?;
-            }
-            "Password" => {
-                self.password = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SecretAnswer" => {
-                self.secret_answer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SecretQuestion" => {
-                self.secret_question = crate::json::member::opt(
-                    v,
-                    path,
-                    <SecretQuestion as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "Lcid" => self.lcid = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Password" => self.password = crate::json::member(map, cx)?,
+            "SecretAnswer" => self.secret_answer = crate::json::member(map, cx)?,
+            "SecretQuestion" => self.secret_question = crate::json::member(map, cx)?,
             "UserLifeCycleStatus" => {
-                self.user_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.user_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "UserName" => {
-                self.user_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "UserName" => self.user_name = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
             "AuthenticationToken" => {
-                self.authentication_token = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.authentication_token = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -12947,17 +10838,50 @@ impl crate::json::JsonStruct for User {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for User {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for User {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ContactInfo", &self.contact_info)?;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "JobTitle", &self.job_title)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "Lcid", &self.lcid)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Password", &self.password)?;
+        crate::json::put::nillable(m, "SecretAnswer", &self.secret_answer)?;
+        crate::json::put::opt(m, "SecretQuestion", &self.secret_question)?;
+        crate::json::put::nillable(
+            m,
+            "UserLifeCycleStatus",
+            &self.user_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "UserName", &self.user_name)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "AuthenticationToken",
+            &self.authentication_token,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for User {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(User);
 /// `ContactInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`ContactInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/contactinfo?view=bingads-13).
@@ -13096,171 +11020,59 @@ impl crate::json::JsonStruct for ContactInfo {
         "Phone1",
         "Phone2",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Address",
-            &self.address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ContactByPhone",
-            &self.contact_by_phone,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ContactByPostalMail",
-            &self.contact_by_postal_mail,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Email",
-            &self.email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EmailFormat",
-            &self.email_format,
-            <EmailFormat as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Fax",
-            &self.fax,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "HomePhone",
-            &self.home_phone,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Mobile",
-            &self.mobile,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Phone1",
-            &self.phone1,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Phone2",
-            &self.phone2,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Address" => {
-                self.address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "ContactByPhone" => {
-                self.contact_by_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Address" => self.address = crate::json::member(map, cx)?,
+            "ContactByPhone" => self.contact_by_phone = crate::json::member(map, cx)?,
             "ContactByPostalMail" => {
-                self.contact_by_postal_mail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.contact_by_postal_mail = crate::json::member(map, cx)?;
             }
-            "Email" => {
-                self.email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EmailFormat" => {
-                self.email_format = crate::json::member::nillable(
-                    v,
-                    path,
-                    <EmailFormat as JsonDecode>::read_json,
-                )?;
-            }
-            "Fax" => {
-                self.fax = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "HomePhone" => {
-                self.home_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Mobile" => {
-                self.mobile = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Phone1" => {
-                self.phone1 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Phone2" => {
-                self.phone2 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Email" => self.email = crate::json::member(map, cx)?,
+            "EmailFormat" => self.email_format = crate::json::member(map, cx)?,
+            "Fax" => self.fax = crate::json::member(map, cx)?,
+            "HomePhone" => self.home_phone = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Mobile" => self.mobile = crate::json::member(map, cx)?,
+            "Phone1" => self.phone1 = crate::json::member(map, cx)?,
+            "Phone2" => self.phone2 = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ContactInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ContactInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Address", &self.address)?;
+        crate::json::put::nillable(m, "ContactByPhone", &self.contact_by_phone)?;
+        crate::json::put::nillable(
+            m,
+            "ContactByPostalMail",
+            &self.contact_by_postal_mail,
+        )?;
+        crate::json::put::nillable(m, "Email", &self.email)?;
+        crate::json::put::nillable(m, "EmailFormat", &self.email_format)?;
+        crate::json::put::nillable(m, "Fax", &self.fax)?;
+        crate::json::put::nillable(m, "HomePhone", &self.home_phone)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Mobile", &self.mobile)?;
+        crate::json::put::nillable(m, "Phone1", &self.phone1)?;
+        crate::json::put::nillable(m, "Phone2", &self.phone2)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ContactInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ContactInfo);
 /// `EmailFormat` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`EmailFormat`](https://learn.microsoft.com/en-us/advertising/customer-management-service/emailformat?view=bingads-13).
@@ -13315,26 +11127,22 @@ impl XmlText for EmailFormat {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for EmailFormat {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Html", "Text"]
+    const NAMES: &'static [&'static str] = &["Html", "Text"];
+    fn as_str(&self) -> &str {
+        EmailFormat::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for EmailFormat {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(EmailFormat);
 /// `PersonName` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`PersonName`](https://learn.microsoft.com/en-us/advertising/customer-management-service/personname?view=bingads-13).
@@ -13395,72 +11203,37 @@ impl XmlDecode for PersonName {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PersonName {
     const MEMBERS: &'static [&'static str] = &["FirstName", "LastName", "MiddleInitial"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FirstName",
-            &self.first_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastName",
-            &self.last_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MiddleInitial",
-            &self.middle_initial,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "FirstName" => {
-                self.first_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LastName" => {
-                self.last_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MiddleInitial" => {
-                self.middle_initial = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "FirstName" => self.first_name = crate::json::member(map, cx)?,
+            "LastName" => self.last_name = crate::json::member(map, cx)?,
+            "MiddleInitial" => self.middle_initial = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PersonName {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PersonName {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FirstName", &self.first_name)?;
+        crate::json::put::nillable(m, "LastName", &self.last_name)?;
+        crate::json::put::nillable(m, "MiddleInitial", &self.middle_initial)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PersonName {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PersonName);
 /// `SecretQuestion` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`SecretQuestion`](https://learn.microsoft.com/en-us/advertising/customer-management-service/secretquestion?view=bingads-13).
@@ -13558,30 +11331,33 @@ impl XmlText for SecretQuestion {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SecretQuestion {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "None", "FavoritePetsName", "FavoriteMovie", "Anniversary",
-            "FatherMiddleName", "SpouseMiddleName", "FirstChildMiddleName",
-            "HighSchoolName", "FavoriteTeacherName", "FavoriteSportsTeam"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "None",
+        "FavoritePetsName",
+        "FavoriteMovie",
+        "Anniversary",
+        "FatherMiddleName",
+        "SpouseMiddleName",
+        "FirstChildMiddleName",
+        "HighSchoolName",
+        "FavoriteTeacherName",
+        "FavoriteSportsTeam",
+    ];
+    fn as_str(&self) -> &str {
+        SecretQuestion::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SecretQuestion {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SecretQuestion);
 /// `UserLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`UserLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userlifecyclestatus?view=bingads-13).
@@ -13649,26 +11425,22 @@ impl XmlText for UserLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for UserLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Pending", "Active", "Inactive", "Deleted"]
+    const NAMES: &'static [&'static str] = &["Pending", "Active", "Inactive", "Deleted"];
+    fn as_str(&self) -> &str {
+        UserLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for UserLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(UserLifeCycleStatus);
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
 ///
 /// Microsoft Learn: [`AccountAdditionalField`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountadditionalfield?view=bingads-13).
@@ -13736,26 +11508,27 @@ impl XmlText for AccountAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["TaxCertificate", "AccountMode", "CouponClaimInfo", "ParentCustomerNumber"]
+    const NAMES: &'static [&'static str] = &[
+        "TaxCertificate",
+        "AccountMode",
+        "CouponClaimInfo",
+        "ParentCustomerNumber",
+    ];
+    fn as_str(&self) -> &str {
+        AccountAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountAdditionalField);
 /// Writes an `ArrayOfCustomerRole` wrapper (items named `CustomerRole`).
 pub(crate) fn enc_array_of_customer_role(
     items: &Vec<Option<CustomerRole>>,
@@ -13774,28 +11547,6 @@ pub(crate) fn dec_array_of_customer_role(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CustomerRole>>, DecodeError> {
     r.items(b"CustomerRole", |r| r.opt(<CustomerRole as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer_role(
-    items: &Vec<Option<CustomerRole>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CustomerRole as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer_role(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CustomerRole>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CustomerRole as JsonDecode>::read_json,
-    )
 }
 /// `CustomerRole` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -13885,80 +11636,19 @@ impl crate::json::JsonStruct for CustomerRole {
         "LinkedAccountIds",
         "CustomerLinkPermission",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "RoleId",
-            &self.role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LinkedAccountIds",
-            &self.linked_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLinkPermission",
-            &self.customer_link_permission,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RoleId" => {
-                self.role_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "LinkedAccountIds" => {
-                self.linked_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "RoleId" => self.role_id = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "LinkedAccountIds" => self.linked_account_ids = crate::json::member(map, cx)?,
             "CustomerLinkPermission" => {
-                self.customer_link_permission = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_link_permission = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -13966,17 +11656,27 @@ impl crate::json::JsonStruct for CustomerRole {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CustomerRole {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CustomerRole {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "RoleId", &self.role_id)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::nillable(m, "LinkedAccountIds", &self.linked_account_ids)?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CustomerRole {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CustomerRole);
 /// Writes an `ArrayOfUserInfo` wrapper (items named `UserInfo`).
 pub(crate) fn enc_array_of_user_info(
     items: &Vec<Option<UserInfo>>,
@@ -13995,20 +11695,6 @@ pub(crate) fn dec_array_of_user_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<UserInfo>>, DecodeError> {
     r.items(b"UserInfo", |r| r.opt(<UserInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_user_info(
-    items: &Vec<Option<UserInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <UserInfo as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_user_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UserInfo>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <UserInfo as JsonDecode>::read_json)
 }
 /// `UserInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -14062,54 +11748,35 @@ impl XmlDecode for UserInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UserInfo {
     const MEMBERS: &'static [&'static str] = &["Id", "UserName"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "UserName",
-            &self.user_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserName" => {
-                self.user_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "UserName" => self.user_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UserInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UserInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "UserName", &self.user_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UserInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UserInfo);
 /// Writes an `ArrayOfPilotFeature` wrapper (items named `PilotFeature`).
 pub(crate) fn enc_array_of_pilot_feature(
     items: &Vec<PilotFeature>,
@@ -14128,20 +11795,6 @@ pub(crate) fn dec_array_of_pilot_feature(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<PilotFeature>, DecodeError> {
     r.items(b"PilotFeature", <PilotFeature as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_pilot_feature(
-    items: &Vec<PilotFeature>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <PilotFeature as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_pilot_feature(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<PilotFeature>, JsonError> {
-    crate::json::member::array(v, path, <PilotFeature as JsonDecode>::read_json)
 }
 /// `PilotFeature` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -14195,54 +11848,35 @@ impl XmlDecode for PilotFeature {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PilotFeature {
     const MEMBERS: &'static [&'static str] = &["Id", "Countries"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Countries",
-            &self.countries,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Countries" => {
-                self.countries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Countries" => self.countries = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PilotFeature {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PilotFeature {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Countries", &self.countries)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PilotFeature {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PilotFeature);
 /// Writes an `ArrayOfAccountInfoWithCustomerData` wrapper (items named `AccountInfoWithCustomerData`).
 pub(crate) fn enc_array_of_account_info_with_customer_data(
     items: &Vec<Option<AccountInfoWithCustomerData>>,
@@ -14263,28 +11897,6 @@ pub(crate) fn dec_array_of_account_info_with_customer_data(
     r.items(
         b"AccountInfoWithCustomerData",
         |r| r.opt(<AccountInfoWithCustomerData as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_account_info_with_customer_data(
-    items: &Vec<Option<AccountInfoWithCustomerData>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AccountInfoWithCustomerData as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_account_info_with_customer_data(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AccountInfoWithCustomerData>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AccountInfoWithCustomerData as JsonDecode>::read_json,
     )
 }
 /// `AccountInfoWithCustomerData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -14397,137 +12009,53 @@ impl crate::json::JsonStruct for AccountInfoWithCustomerData {
         "PauseReason",
         "AccountMode",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerName",
-            &self.customer_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountMode",
-            &self.account_mode,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerName" => {
-                self.customer_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CustomerName" => self.customer_name = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountMode" => {
-                self.account_mode = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
+            "AccountMode" => self.account_mode = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountInfoWithCustomerData {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountInfoWithCustomerData {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CustomerName", &self.customer_name)?;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        crate::json::put::nillable(m, "AccountMode", &self.account_mode)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountInfoWithCustomerData {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountInfoWithCustomerData);
 /// Writes an `ArrayOfPredicate` wrapper (items named `Predicate`).
 pub(crate) fn enc_array_of_predicate(
     items: &Vec<Option<Predicate>>,
@@ -14546,20 +12074,6 @@ pub(crate) fn dec_array_of_predicate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Predicate>>, DecodeError> {
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_predicate(
-    items: &Vec<Option<Predicate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Predicate as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_predicate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Predicate>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Predicate as JsonDecode>::read_json)
 }
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -14621,72 +12135,37 @@ impl XmlDecode for Predicate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Predicate {
     const MEMBERS: &'static [&'static str] = &["Field", "Operator", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Field",
-            &self.field,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Operator",
-            &self.operator,
-            <PredicateOperator as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Operator" => {
-                self.operator = crate::json::member::opt(
-                    v,
-                    path,
-                    <PredicateOperator as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Operator" => self.operator = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Predicate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Predicate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Operator", &self.operator)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Predicate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Predicate);
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`PredicateOperator`](https://learn.microsoft.com/en-us/advertising/customer-management-service/predicateoperator?view=bingads-13).
@@ -14774,29 +12253,31 @@ impl XmlText for PredicateOperator {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PredicateOperator {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Equals", "NotEquals", "Contains", "In", "GreaterThanEquals",
-            "LessThanEquals", "StartsWith", "NotContains"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Equals",
+        "NotEquals",
+        "Contains",
+        "In",
+        "GreaterThanEquals",
+        "LessThanEquals",
+        "StartsWith",
+        "NotContains",
+    ];
+    fn as_str(&self) -> &str {
+        PredicateOperator::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PredicateOperator {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PredicateOperator);
 /// `DateRange` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`DateRange`](https://learn.microsoft.com/en-us/advertising/customer-management-service/daterange?view=bingads-13).
@@ -14849,59 +12330,35 @@ impl XmlDecode for DateRange {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DateRange {
     const MEMBERS: &'static [&'static str] = &["MinDate", "MaxDate"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "MinDate",
-            &self.min_date,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxDate",
-            &self.max_date,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MinDate" => {
-                self.min_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MaxDate" => {
-                self.max_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "MinDate" => self.min_date = crate::json::member(map, cx)?,
+            "MaxDate" => self.max_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DateRange {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DateRange {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "MinDate", &self.min_date)?;
+        crate::json::put::nillable(m, "MaxDate", &self.max_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DateRange {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DateRange);
 /// Writes an `ArrayOfOrderBy` wrapper (items named `OrderBy`).
 pub(crate) fn enc_array_of_order_by(
     items: &Vec<Option<OrderBy>>,
@@ -14920,20 +12377,6 @@ pub(crate) fn dec_array_of_order_by(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OrderBy>>, DecodeError> {
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_order_by(
-    items: &Vec<Option<OrderBy>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <OrderBy as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_order_by(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OrderBy>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <OrderBy as JsonDecode>::read_json)
 }
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -14987,59 +12430,35 @@ impl XmlDecode for OrderBy {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OrderBy {
     const MEMBERS: &'static [&'static str] = &["Field", "Order"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Field",
-            &self.field,
-            <OrderByField as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Order",
-            &self.order,
-            <SortOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::opt(
-                    v,
-                    path,
-                    <OrderByField as JsonDecode>::read_json,
-                )?;
-            }
-            "Order" => {
-                self.order = crate::json::member::opt(
-                    v,
-                    path,
-                    <SortOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Order" => self.order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OrderBy {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OrderBy {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Order", &self.order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OrderBy {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OrderBy);
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`OrderByField`](https://learn.microsoft.com/en-us/advertising/customer-management-service/orderbyfield?view=bingads-13).
@@ -15117,29 +12536,29 @@ impl XmlText for OrderByField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for OrderByField {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Id", "Name", "Number", "LifeCycleStatus", "CouponClassName",
-            "CouponStartDate"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Id",
+        "Name",
+        "Number",
+        "LifeCycleStatus",
+        "CouponClassName",
+        "CouponStartDate",
+    ];
+    fn as_str(&self) -> &str {
+        OrderByField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for OrderByField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(OrderByField);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`SortOrder`](https://learn.microsoft.com/en-us/advertising/customer-management-service/sortorder?view=bingads-13).
@@ -15194,26 +12613,22 @@ impl XmlText for SortOrder {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SortOrder {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Ascending", "Descending"]
+    const NAMES: &'static [&'static str] = &["Ascending", "Descending"];
+    fn as_str(&self) -> &str {
+        SortOrder::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SortOrder {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SortOrder);
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`Paging`](https://learn.microsoft.com/en-us/advertising/customer-management-service/paging?view=bingads-13).
@@ -15266,49 +12681,35 @@ impl XmlDecode for Paging {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Paging {
     const MEMBERS: &'static [&'static str] = &["Index", "Size"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Size", &self.size, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Size" => {
-                self.size = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Size" => self.size = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Paging {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Paging {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::opt(m, "Size", &self.size)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Paging {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Paging);
 /// Writes an `ArrayOfCustomer` wrapper (items named `Customer`).
 pub(crate) fn enc_array_of_customer(
     items: &Vec<Option<Customer>>,
@@ -15328,20 +12729,6 @@ pub(crate) fn dec_array_of_customer(
 ) -> Result<Vec<Option<Customer>>, DecodeError> {
     r.items(b"Customer", |r| r.opt(<Customer as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer(
-    items: &Vec<Option<Customer>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Customer as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Customer>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Customer as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfClientLink` wrapper (items named `ClientLink`).
 pub(crate) fn enc_array_of_client_link(
     items: &Vec<Option<ClientLink>>,
@@ -15360,28 +12747,6 @@ pub(crate) fn dec_array_of_client_link(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<ClientLink>>, DecodeError> {
     r.items(b"ClientLink", |r| r.opt(<ClientLink as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_client_link(
-    items: &Vec<Option<ClientLink>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <ClientLink as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_client_link(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<ClientLink>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <ClientLink as JsonDecode>::read_json,
-    )
 }
 /// `ClientLink` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -15639,302 +13004,54 @@ impl crate::json::JsonStruct for ClientLink {
         "CustomerLinkPermission",
         "ClientEntityCustomerNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        if !discriminated {
-            crate::json::emit::nillable(
-                w,
-                "Type",
-                &self.type_,
-                <String as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityId",
-            &self.client_entity_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityNumber",
-            &self.client_entity_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityName",
-            &self.client_entity_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerId",
-            &self.managing_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerNumber",
-            &self.managing_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerName",
-            &self.managing_customer_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Note",
-            &self.note,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterEmail",
-            &self.inviter_email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterName",
-            &self.inviter_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterPhone",
-            &self.inviter_phone,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsBillToClient",
-            &self.is_bill_to_client,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <ClientLinkStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuppressNotification",
-            &self.suppress_notification,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "LastModifiedDateTime",
-            &self.last_modified_date_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Timestamp",
-            &self.timestamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLinkPermission",
-            &self.customer_link_permission,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityCustomerNumber",
-            &self.client_entity_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Type" => {
-                self.type_ = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ClientEntityId" => {
-                self.client_entity_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "ClientEntityId" => self.client_entity_id = crate::json::member(map, cx)?,
             "ClientEntityNumber" => {
-                self.client_entity_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.client_entity_number = crate::json::member(map, cx)?;
             }
-            "ClientEntityName" => {
-                self.client_entity_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "ClientEntityName" => self.client_entity_name = crate::json::member(map, cx)?,
             "ManagingCustomerId" => {
-                self.managing_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_id = crate::json::member(map, cx)?;
             }
             "ManagingCustomerNumber" => {
-                self.managing_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_number = crate::json::member(map, cx)?;
             }
             "ManagingCustomerName" => {
-                self.managing_customer_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_name = crate::json::member(map, cx)?;
             }
-            "Note" => {
-                self.note = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterEmail" => {
-                self.inviter_email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterName" => {
-                self.inviter_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterPhone" => {
-                self.inviter_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "IsBillToClient" => {
-                self.is_bill_to_client = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ClientLinkStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "Note" => self.note = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "InviterEmail" => self.inviter_email = crate::json::member(map, cx)?,
+            "InviterName" => self.inviter_name = crate::json::member(map, cx)?,
+            "InviterPhone" => self.inviter_phone = crate::json::member(map, cx)?,
+            "IsBillToClient" => self.is_bill_to_client = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             "SuppressNotification" => {
-                self.suppress_notification = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.suppress_notification = crate::json::member(map, cx)?;
             }
             "LastModifiedDateTime" => {
-                self.last_modified_date_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
+                self.last_modified_date_time = crate::json::member(map, cx)?;
             }
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "Timestamp" => {
-                self.timestamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "Timestamp" => self.timestamp = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
             "CustomerLinkPermission" => {
-                self.customer_link_permission = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_link_permission = crate::json::member(map, cx)?;
             }
             "ClientEntityCustomerNumber" => {
-                self.client_entity_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.client_entity_customer_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -15942,17 +13059,65 @@ impl crate::json::JsonStruct for ClientLink {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ClientLink {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ClientLink {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        if !discriminated {
+            crate::json::put::nillable(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "ClientEntityId", &self.client_entity_id)?;
+        crate::json::put::nillable(m, "ClientEntityNumber", &self.client_entity_number)?;
+        crate::json::put::nillable(m, "ClientEntityName", &self.client_entity_name)?;
+        crate::json::put::nillable(m, "ManagingCustomerId", &self.managing_customer_id)?;
+        crate::json::put::nillable(
+            m,
+            "ManagingCustomerNumber",
+            &self.managing_customer_number,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "ManagingCustomerName",
+            &self.managing_customer_name,
+        )?;
+        crate::json::put::nillable(m, "Note", &self.note)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "InviterEmail", &self.inviter_email)?;
+        crate::json::put::nillable(m, "InviterName", &self.inviter_name)?;
+        crate::json::put::nillable(m, "InviterPhone", &self.inviter_phone)?;
+        crate::json::put::nillable(m, "IsBillToClient", &self.is_bill_to_client)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::opt(m, "SuppressNotification", &self.suppress_notification)?;
+        crate::json::put::opt(m, "LastModifiedDateTime", &self.last_modified_date_time)?;
+        crate::json::put::opt(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "Timestamp", &self.timestamp)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "ClientEntityCustomerNumber",
+            &self.client_entity_customer_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ClientLink {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ClientLink);
 /// `ClientLinkStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
 /// Microsoft Learn: [`ClientLinkStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/clientlinkstatus?view=bingads-13).
@@ -16070,30 +13235,37 @@ impl XmlText for ClientLinkStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ClientLinkStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "LinkPending", "LinkCanceled", "LinkExpired", "LinkAccepted", "LinkDeclined",
-            "LinkInProgress", "Active", "LinkFailed", "UnlinkRequested", "UnlinkPending",
-            "UnlinkCanceled", "UnlinkInProgress", "Inactive", "UnlinkFailed"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "LinkPending",
+        "LinkCanceled",
+        "LinkExpired",
+        "LinkAccepted",
+        "LinkDeclined",
+        "LinkInProgress",
+        "Active",
+        "LinkFailed",
+        "UnlinkRequested",
+        "UnlinkPending",
+        "UnlinkCanceled",
+        "UnlinkInProgress",
+        "Inactive",
+        "UnlinkFailed",
+    ];
+    fn as_str(&self) -> &str {
+        ClientLinkStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ClientLinkStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ClientLinkStatus);
 /// Writes an `ArrayOfAdvertiserAccount` wrapper (items named `AdvertiserAccount`).
 pub(crate) fn enc_array_of_advertiser_account(
     items: &Vec<Option<AdvertiserAccount>>,
@@ -16112,28 +13284,6 @@ pub(crate) fn dec_array_of_advertiser_account(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdvertiserAccount>>, DecodeError> {
     r.items(b"AdvertiserAccount", |r| r.opt(<AdvertiserAccount as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_advertiser_account(
-    items: &Vec<Option<AdvertiserAccount>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdvertiserAccount as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_advertiser_account(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdvertiserAccount>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdvertiserAccount as JsonDecode>::read_json,
-    )
 }
 /// Writes an `ArrayOfUserInvitation` wrapper (items named `UserInvitation`).
 pub(crate) fn enc_array_of_user_invitation(
@@ -16154,28 +13304,6 @@ pub(crate) fn dec_array_of_user_invitation(
 ) -> Result<Vec<Option<UserInvitation>>, DecodeError> {
     r.items(b"UserInvitation", |r| r.opt(<UserInvitation as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_user_invitation(
-    items: &Vec<Option<UserInvitation>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <UserInvitation as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_user_invitation(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UserInvitation>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <UserInvitation as JsonDecode>::read_json,
-    )
-}
 /// Writes an `ArrayOfAddress` wrapper (items named `Address`).
 pub(crate) fn enc_array_of_address(
     items: &Vec<Option<Address>>,
@@ -16195,20 +13323,6 @@ pub(crate) fn dec_array_of_address(
 ) -> Result<Vec<Option<Address>>, DecodeError> {
     r.items(b"Address", |r| r.opt(<Address as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_address(
-    items: &Vec<Option<Address>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Address as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_address(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Address>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Address as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfNotification` wrapper (items named `Notification`).
 pub(crate) fn enc_array_of_notification(
     items: &Vec<Option<Notification>>,
@@ -16227,28 +13341,6 @@ pub(crate) fn dec_array_of_notification(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Notification>>, DecodeError> {
     r.items(b"Notification", |r| r.opt(<Notification as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_notification(
-    items: &Vec<Option<Notification>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <Notification as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_notification(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Notification>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <Notification as JsonDecode>::read_json,
-    )
 }
 /// `Notification` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 ///
@@ -16347,106 +13439,43 @@ impl crate::json::JsonStruct for Notification {
         "Message",
         "AdditionalInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "TypeId",
-            &self.type_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "Severity",
-            &self.severity,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Title",
-            &self.title,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdditionalInfo",
-            &self.additional_info,
-            json_enc_array_of_key_value_entity_ofstringstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TypeId" => {
-                self.type_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Severity" => {
-                self.severity = crate::json::member::opt(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "Title" => {
-                self.title = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdditionalInfo" => {
-                self.additional_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_ofstringstring,
-                )?;
-            }
+            "TypeId" => self.type_id = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Severity" => self.severity = crate::json::member(map, cx)?,
+            "Title" => self.title = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
+            "AdditionalInfo" => self.additional_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Notification {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Notification {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "TypeId", &self.type_id)?;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::opt(m, "Severity", &self.severity)?;
+        crate::json::put::nillable(m, "Title", &self.title)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        crate::json::put::nillable(m, "AdditionalInfo", &self.additional_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Notification {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Notification);
 /// Writes an `ArrayOfKeyValueEntityOfstringstring` wrapper (items named `KeyValueEntityOfstringstring`).
 pub(crate) fn enc_array_of_key_value_entity_ofstringstring(
     items: &Vec<Option<KeyValueEntityOfstringstring>>,
@@ -16467,28 +13496,6 @@ pub(crate) fn dec_array_of_key_value_entity_ofstringstring(
     r.items(
         b"KeyValueEntityOfstringstring",
         |r| r.opt(<KeyValueEntityOfstringstring as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_ofstringstring(
-    items: &Vec<Option<KeyValueEntityOfstringstring>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOfstringstring>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOfstringstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOfstringstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -16543,59 +13550,35 @@ impl XmlDecode for KeyValueEntityOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Key", &self.key)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOfstringstring);
 /// Writes an `ArrayOfKeyValueEntityOflongint` wrapper (items named `KeyValueEntityOflongint`).
 pub(crate) fn enc_array_of_key_value_entity_oflongint(
     items: &Vec<Option<KeyValueEntityOflongint>>,
@@ -16616,28 +13599,6 @@ pub(crate) fn dec_array_of_key_value_entity_oflongint(
     r.items(
         b"KeyValueEntityOflongint",
         |r| r.opt(<KeyValueEntityOflongint as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_oflongint(
-    items: &Vec<Option<KeyValueEntityOflongint>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOflongint as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_oflongint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOflongint>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOflongint as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOflongint` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -16692,49 +13653,35 @@ impl XmlDecode for KeyValueEntityOflongint {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOflongint {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Value", &self.value, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOflongint {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOflongint {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Key", &self.key)?;
+        crate::json::put::opt(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOflongint {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOflongint);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 ///
 /// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/customer-management-service/adapifaultdetail?view=bingads-13).
@@ -16787,59 +13734,35 @@ impl XmlDecode for AdApiFaultDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiFaultDetail {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_ad_api_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_api_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 ///
 /// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/applicationfault?view=bingads-13).
@@ -16885,46 +13808,33 @@ impl XmlDecode for ApplicationFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplicationFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplicationFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplicationFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
 ///
 /// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/applicationfault?view=bingads-13).
@@ -17000,78 +13910,68 @@ impl XmlDecode for ApplicationFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApplicationFault(v) => {
-                crate::json::write_struct(v, w, Some("ApplicationFault"))
-            }
-            Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
-            }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApplicationFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApplicationFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApplicationFault",
+        known: "ApplicationFault, AdApiFaultDetail, ApiFault",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApplicationFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApplicationFault",
-                                                "ApplicationFault, AdApiFaultDetail, ApiFault"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApplicationFault") => {
-                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApplicationFault(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("AdApiFaultDetail") => {
-                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::AdApiFaultDetail(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("ApiFault") => {
-                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFault(crate::json::read_fields(map, cx, true, None)?)
                 }
-                Some(other) if path.is_lenient() => {
-                    Self::Unknown {
-                        type_name: other.to_string(),
-                        base: crate::json::read_struct(v, path, &["Type"])?,
-                    }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApplicationFault",
-                                    "ApplicationFault, AdApiFaultDetail, ApiFault"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApplicationFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, s, Some("ApplicationFault"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
+            }
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApplicationFault);
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -17090,28 +13990,6 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_api_error(
-    items: &Vec<Option<AdApiError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdApiError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_api_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdApiError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdApiError as JsonDecode>::read_json,
-    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 ///
@@ -17181,80 +14059,39 @@ impl XmlDecode for AdApiError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiError {
     const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Detail",
-            &self.detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Detail" => {
-                self.detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Detail" => self.detail = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Detail", &self.detail)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiError);
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first.
 ///
 /// Microsoft Learn: [`ApiFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/apifault?view=bingads-13).
@@ -17313,59 +14150,35 @@ impl XmlDecode for ApiFault {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApiFault {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "OperationErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiFault {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiFault);
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -17384,28 +14197,6 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_operation_error(
-    items: &Vec<Option<OperationError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <OperationError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OperationError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <OperationError as JsonDecode>::read_json,
-    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
 ///
@@ -17467,67 +14258,37 @@ impl XmlDecode for OperationError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OperationError {
     const MEMBERS: &'static [&'static str] = &["Code", "Details", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OperationError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OperationError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OperationError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OperationError);
 /// Writes an `ArrayOfArrayOfOperationError` wrapper (items named `ArrayOfOperationError`).
 pub(crate) fn enc_array_of_array_of_operation_error(
     items: &Vec<Option<Vec<Option<OperationError>>>>,
@@ -17546,20 +14307,6 @@ pub(crate) fn dec_array_of_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Vec<Option<OperationError>>>>, DecodeError> {
     r.items(b"ArrayOfOperationError", |r| r.opt(dec_array_of_operation_error))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_array_of_operation_error(
-    items: &Vec<Option<Vec<Option<OperationError>>>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, json_enc_array_of_operation_error)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Vec<Option<OperationError>>>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, json_dec_array_of_operation_error)
 }
 /// Writes an `ArrayOfKeyValuePairOfstringstring` wrapper (items named `KeyValuePairOfstringstring`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringstring(
@@ -17581,28 +14328,6 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
     r.items(
         b"KeyValuePairOfstringstring",
         <KeyValuePairOfstringstring as XmlDecode>::decode,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_pair_ofstringstring(
-    items: &Vec<KeyValuePairOfstringstring>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValuePairOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_pair_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValuePairOfstringstring>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValuePairOfstringstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
@@ -17655,59 +14380,35 @@ impl XmlDecode for KeyValuePairOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValuePairOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValuePairOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValuePairOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValuePairOfstringstring);
 /// Writes an `ArrayOfKeyValuePairOfstringbase64Binary` wrapper (items named `KeyValuePairOfstringbase64Binary`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringbase64_binary(
     items: &Vec<KeyValuePairOfstringbase64Binary>,
@@ -17728,28 +14429,6 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringbase64_binary(
     r.items(
         b"KeyValuePairOfstringbase64Binary",
         <KeyValuePairOfstringbase64Binary as XmlDecode>::decode,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_pair_ofstringbase64_binary(
-    items: &Vec<KeyValuePairOfstringbase64Binary>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValuePairOfstringbase64Binary as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_pair_ofstringbase64_binary(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValuePairOfstringbase64Binary>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValuePairOfstringbase64Binary as JsonDecode>::read_json,
     )
 }
 /// `KeyValuePairOfstringbase64Binary` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
@@ -17802,59 +14481,35 @@ impl XmlDecode for KeyValuePairOfstringbase64Binary {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringbase64Binary {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValuePairOfstringbase64Binary {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValuePairOfstringbase64Binary {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValuePairOfstringbase64Binary {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValuePairOfstringbase64Binary);
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -17872,17 +14527,6 @@ pub(crate) fn enc_array_oflong(
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_oflong(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i64>, JsonError> {
-    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -17899,17 +14543,6 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i32>, JsonError> {
-    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -17929,17 +14562,6 @@ pub(crate) fn dec_array_ofstring(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<String>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -17994,13 +14616,13 @@ impl FaultDetailDecode for FaultDetail {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonWrite for FaultDetail {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
             }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
         }
     }
 }

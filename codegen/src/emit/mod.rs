@@ -670,7 +670,6 @@ impl<'a> ServiceEmitter<'a> {
                 TypeDef::Complex(c) => match self.shapes.get(&c.name) {
                     Some(Shape::Array { item }) => {
                         items.push(self.emit_array(c, item)?);
-                        items.push(self.emit_json_array(c, item)?);
                     }
                     _ => {
                         items.push(self.emit_struct(c)?);
@@ -699,8 +698,6 @@ impl<'a> ServiceEmitter<'a> {
             use crate::soap::{call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply, RequestBody, RestRoute, ServiceMeta, SoapFault, Transport};
             use crate::types::*;
             use crate::xml::{decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader, XmlStruct, XmlText, XmlWriter};
-            #[cfg(feature = "json")]
-            use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 
             #(#items)*
         })

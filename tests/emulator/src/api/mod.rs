@@ -5,11 +5,11 @@
 //! response for the wire` ([`run`]); only [`wire`] and [`detail`] know what SOAP and REST
 //! look like, so a handler written once serves both wires.
 
-use bingads_gen::json::JsonDecode;
+use bingads_gen::json::JsonRead;
 use bingads_gen::soap::{Operation, OperationMeta, ServiceMeta};
 use bingads_gen::v13::{campaign_management, customer_management};
 use bingads_gen::xml::XmlEncode;
-use bingads_gen::{Nillable, json::JsonEncode};
+use bingads_gen::{Nillable, json::JsonWrite};
 
 use crate::errors::{self, ErrorCode};
 use crate::state::Shared;
@@ -232,8 +232,8 @@ type Handler<O> = fn(&Call<'_>, &Auth, O) -> Result<<O as Operation>::Response, 
 /// encodes its answer for the same wire.
 fn run<O>(call: &Call<'_>, body: &[u8], handler: Handler<O>) -> Reply
 where
-    O: Operation + JsonDecode,
-    O::Response: XmlEncode + JsonEncode,
+    O: Operation + JsonRead,
+    O::Response: XmlEncode + JsonWrite,
 {
     let (headers, request) = match call.wire.decode::<O>(call, body) {
         Ok(x) => x,
