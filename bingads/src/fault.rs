@@ -14,6 +14,8 @@ use bingads_gen::xml::XmlElement;
 
 /// One error inside a fault (or in a response's partial errors).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "AdApiError")]
+#[doc(alias = "OperationError")]
 pub struct ApiError {
     /// The numeric code, e.g. `109`, `1102`.
     pub code: Option<i32>,
@@ -54,6 +56,8 @@ impl fmt::Display for ApiError {
 
 /// A fault the service returned, on either wire.
 #[derive(Clone, PartialEq)]
+#[doc(alias = "WebFault")]
+#[doc(alias = "FaultException")]
 pub struct ServiceFault {
     pub service: &'static str,
     pub operation: &'static str,

@@ -132,7 +132,7 @@ fn parse_wire(value: &str, from: &str) -> Result<Wire, CliError> {
 impl Settings {
     /// Resolves options, environment variables and the stored profile. Fails only on values
     /// that are wrong (a bad number, an unknown environment), never on missing credentials:
-    /// commands that need them ask [`Settings::authorization`].
+    /// commands that need them ask [`Settings::authentication`].
     pub fn resolve(globals: &Globals, env: &Env) -> Result<Settings, CliError> {
         let Selection {
             explicit_profile,

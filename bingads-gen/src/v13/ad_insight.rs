@@ -25,13 +25,18 @@ pub const NS1: &str = "https://adapi.microsoft.com";
 /// `https://bingads.microsoft.com/AdInsight/v13`
 pub const NS2: &str = "https://bingads.microsoft.com/AdInsight/v13";
 /// The `GetBidOpportunitiesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidOpportunitiesRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidopportunities?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidopportunities?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidOpportunitiesRequest {
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `OpportunityType`: `BidOpportunityType`, optional.
+    #[doc(alias = "OpportunityType")]
     pub opportunity_type: Option<Flags<BidOpportunityType>>,
 }
 impl XmlStruct for GetBidOpportunitiesRequest {
@@ -116,6 +121,8 @@ impl crate::json::JsonMembers for GetBidOpportunitiesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBidOpportunitiesRequest);
 /// `BidOpportunityType`: one flag of a set; fields hold `Flags<BidOpportunityType>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`BidOpportunityType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/bidopportunitytype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BidOpportunityType {
@@ -188,9 +195,12 @@ impl crate::json::JsonEnum for BidOpportunityType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BidOpportunityType);
 /// The `GetBidOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidOpportunitiesResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidopportunities?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidopportunities?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidOpportunitiesResponse {
     /// `Opportunities`: `ArrayOfBidOpportunity`, optional, nillable.
+    #[doc(alias = "Opportunities")]
     pub opportunities: Nillable<Vec<Option<BidOpportunity>>>,
 }
 impl XmlStruct for GetBidOpportunitiesResponse {
@@ -280,27 +290,39 @@ pub(crate) fn dec_array_of_bid_opportunity(
     r.items(b"BidOpportunity", |r| r.opt(<BidOpportunity as XmlDecode>::decode))
 }
 /// `BidOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first.
+///
+/// Microsoft Learn: [`BidOpportunity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/bidopportunity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BidOpportunity {
     /// `OpportunityKey`: `xs:string`, optional, nillable.
+    #[doc(alias = "OpportunityKey")]
     pub opportunity_key: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Option<i64>,
     /// `CampaignId`: `xs:long`, optional.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Option<i64>,
     /// `CurrentBid`: `xs:double`, optional.
+    #[doc(alias = "CurrentBid")]
     pub current_bid: Option<f64>,
     /// `EstimatedIncreaseInClicks`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<f64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `KeywordId`: `xs:long`, optional.
+    #[doc(alias = "KeywordId")]
     pub keyword_id: Option<i64>,
     /// `MatchType`: `xs:string`, optional, nillable.
+    #[doc(alias = "MatchType")]
     pub match_type: Nillable<String>,
     /// `SuggestedBid`: `xs:double`, optional.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Option<f64>,
 }
 impl XmlStruct for BidOpportunity {
@@ -466,9 +488,13 @@ impl crate::json::JsonMembers for BidOpportunity {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BidOpportunity);
 /// `Opportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Opportunity`.
+///
+/// Microsoft Learn: [`Opportunity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/opportunity?view=bingads-13).
+#[doc(alias = "Opportunity")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OpportunityBase {
     /// `OpportunityKey`: `xs:string`, optional, nillable.
+    #[doc(alias = "OpportunityKey")]
     pub opportunity_key: Nillable<String>,
 }
 impl XmlStruct for OpportunityBase {
@@ -535,6 +561,8 @@ impl crate::json::JsonMembers for OpportunityBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(OpportunityBase);
 /// `Opportunity` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`Opportunity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/opportunity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Opportunity {
@@ -716,13 +744,18 @@ impl crate::json::JsonWrite for Opportunity {
 #[cfg(feature = "json")]
 crate::json::json_poly!(Opportunity);
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/apifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `BatchErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "BatchErrors")]
     pub batch_errors: Nillable<Vec<Option<BatchError>>>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFaultDetail {
@@ -836,17 +869,24 @@ pub(crate) fn dec_array_of_batch_error(
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/batcherror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for BatchError {
@@ -965,15 +1005,21 @@ pub(crate) fn dec_array_of_operation_error(
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -1065,9 +1111,12 @@ impl crate::json::JsonMembers for OperationError {
 #[cfg(feature = "json")]
 crate::json::json_struct!(OperationError);
 /// The `GetBudgetOpportunitiesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBudgetOpportunitiesRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbudgetopportunities?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbudgetopportunities?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBudgetOpportunitiesRequest {
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
 }
 impl XmlStruct for GetBudgetOpportunitiesRequest {
@@ -1133,9 +1182,12 @@ impl crate::json::JsonMembers for GetBudgetOpportunitiesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBudgetOpportunitiesRequest);
 /// The `GetBudgetOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBudgetOpportunitiesResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbudgetopportunities?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbudgetopportunities?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBudgetOpportunitiesResponse {
     /// `Opportunities`: `ArrayOfBudgetOpportunity`, optional, nillable.
+    #[doc(alias = "Opportunities")]
     pub opportunities: Nillable<Vec<Option<BudgetOpportunity>>>,
 }
 impl XmlStruct for GetBudgetOpportunitiesResponse {
@@ -1226,27 +1278,39 @@ pub(crate) fn dec_array_of_budget_opportunity(
     r.items(b"BudgetOpportunity", |r| r.opt(<BudgetOpportunity as XmlDecode>::decode))
 }
 /// `BudgetOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first.
+///
+/// Microsoft Learn: [`BudgetOpportunity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/budgetopportunity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetOpportunity {
     /// `OpportunityKey`: `xs:string`, optional, nillable.
+    #[doc(alias = "OpportunityKey")]
     pub opportunity_key: Nillable<String>,
     /// `BudgetPoints`: `ArrayOfBudgetPoint`, optional, nillable.
+    #[doc(alias = "BudgetPoints")]
     pub budget_points: Nillable<Vec<Option<BudgetPoint>>>,
     /// `BudgetType`: `BudgetLimitType`, optional.
+    #[doc(alias = "BudgetType")]
     pub budget_type: Option<BudgetLimitType>,
     /// `CampaignId`: `xs:long`, optional.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Option<i64>,
     /// `CurrentBudget`: `xs:double`, optional.
+    #[doc(alias = "CurrentBudget")]
     pub current_budget: Option<f64>,
     /// `IncreaseInClicks`: `xs:double`, optional.
+    #[doc(alias = "IncreaseInClicks")]
     pub increase_in_clicks: Option<f64>,
     /// `IncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "IncreaseInImpressions")]
     pub increase_in_impressions: Option<i64>,
     /// `PercentageIncreaseInClicks`: `xs:int`, optional.
+    #[doc(alias = "PercentageIncreaseInClicks")]
     pub percentage_increase_in_clicks: Option<i32>,
     /// `PercentageIncreaseInImpressions`: `xs:int`, optional.
+    #[doc(alias = "PercentageIncreaseInImpressions")]
     pub percentage_increase_in_impressions: Option<i32>,
     /// `RecommendedBudget`: `xs:double`, optional.
+    #[doc(alias = "RecommendedBudget")]
     pub recommended_budget: Option<f64>,
 }
 impl XmlStruct for BudgetOpportunity {
@@ -1439,17 +1503,24 @@ pub(crate) fn dec_array_of_budget_point(
     r.items(b"BudgetPoint", |r| r.opt(<BudgetPoint as XmlDecode>::decode))
 }
 /// `BudgetPoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`BudgetPoint`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/budgetpoint?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetPoint {
     /// `BudgetAmount`: `xs:double`, optional.
+    #[doc(alias = "BudgetAmount")]
     pub budget_amount: Option<f64>,
     /// `BudgetPointType`: `BudgetPointType`, optional.
+    #[doc(alias = "BudgetPointType")]
     pub budget_point_type: Option<BudgetPointType>,
     /// `EstimatedWeeklyClicks`: `xs:double`, optional.
+    #[doc(alias = "EstimatedWeeklyClicks")]
     pub estimated_weekly_clicks: Option<f64>,
     /// `EstimatedWeeklyCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedWeeklyCost")]
     pub estimated_weekly_cost: Option<f64>,
     /// `EstimatedWeeklyImpressions`: `xs:double`, optional.
+    #[doc(alias = "EstimatedWeeklyImpressions")]
     pub estimated_weekly_impressions: Option<f64>,
 }
 impl XmlStruct for BudgetPoint {
@@ -1566,6 +1637,8 @@ impl crate::json::JsonMembers for BudgetPoint {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BudgetPoint);
 /// `BudgetPointType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`BudgetPointType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/budgetpointtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BudgetPointType {
@@ -1647,6 +1720,8 @@ impl crate::json::JsonEnum for BudgetPointType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BudgetPointType);
 /// `BudgetLimitType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`BudgetLimitType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/budgetlimittype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BudgetLimitType {
@@ -1721,13 +1796,18 @@ impl crate::json::JsonEnum for BudgetLimitType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BudgetLimitType);
 /// The `GetKeywordOpportunitiesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordOpportunitiesRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordopportunities?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordopportunities?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordOpportunitiesRequest {
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `OpportunityType`: `KeywordOpportunityType`, optional.
+    #[doc(alias = "OpportunityType")]
     pub opportunity_type: Option<Flags<KeywordOpportunityType>>,
 }
 impl XmlStruct for GetKeywordOpportunitiesRequest {
@@ -1812,6 +1892,8 @@ impl crate::json::JsonMembers for GetKeywordOpportunitiesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetKeywordOpportunitiesRequest);
 /// `KeywordOpportunityType`: one flag of a set; fields hold `Flags<KeywordOpportunityType>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`KeywordOpportunityType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordopportunitytype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeywordOpportunityType {
@@ -1880,9 +1962,12 @@ impl crate::json::JsonEnum for KeywordOpportunityType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(KeywordOpportunityType);
 /// The `GetKeywordOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordOpportunitiesResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordopportunities?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordopportunities?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordOpportunitiesResponse {
     /// `Opportunities`: `ArrayOfKeywordOpportunity`, optional, nillable.
+    #[doc(alias = "Opportunities")]
     pub opportunities: Nillable<Vec<Option<KeywordOpportunity>>>,
 }
 impl XmlStruct for GetKeywordOpportunitiesResponse {
@@ -1973,33 +2058,49 @@ pub(crate) fn dec_array_of_keyword_opportunity(
     r.items(b"KeywordOpportunity", |r| r.opt(<KeywordOpportunity as XmlDecode>::decode))
 }
 /// `KeywordOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first. Other types extend it: fields of this type hold the enum `KeywordOpportunity`.
+///
+/// Microsoft Learn: [`KeywordOpportunity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordopportunity?view=bingads-13).
+#[doc(alias = "KeywordOpportunity")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordOpportunityBase {
     /// `OpportunityKey`: `xs:string`, optional, nillable.
+    #[doc(alias = "OpportunityKey")]
     pub opportunity_key: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Option<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Option<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `Competition`: `xs:double`, optional.
+    #[doc(alias = "Competition")]
     pub competition: Option<f64>,
     /// `EstimatedIncreaseInClicks`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<f64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `MatchType`: `xs:int`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<i32>,
     /// `MonthlySearches`: `xs:long`, optional.
+    #[doc(alias = "MonthlySearches")]
     pub monthly_searches: Option<i64>,
     /// `SuggestedBid`: `xs:double`, optional.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Option<f64>,
     /// `SuggestedKeyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedKeyword")]
     pub suggested_keyword: Nillable<String>,
 }
 impl XmlStruct for KeywordOpportunityBase {
@@ -2190,6 +2291,8 @@ impl crate::json::JsonMembers for KeywordOpportunityBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordOpportunityBase);
 /// `KeywordOpportunity` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`KeywordOpportunity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordopportunity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum KeywordOpportunity {
@@ -2317,49 +2420,72 @@ impl crate::json::JsonWrite for KeywordOpportunity {
 #[cfg(feature = "json")]
 crate::json::json_poly!(KeywordOpportunity);
 /// `BroadMatchKeywordOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `KeywordOpportunity`; its fields come first.
+///
+/// Microsoft Learn: [`BroadMatchKeywordOpportunity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/broadmatchkeywordopportunity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BroadMatchKeywordOpportunity {
     /// `OpportunityKey`: `xs:string`, optional, nillable.
+    #[doc(alias = "OpportunityKey")]
     pub opportunity_key: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Option<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Option<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `Competition`: `xs:double`, optional.
+    #[doc(alias = "Competition")]
     pub competition: Option<f64>,
     /// `EstimatedIncreaseInClicks`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<f64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `MatchType`: `xs:int`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<i32>,
     /// `MonthlySearches`: `xs:long`, optional.
+    #[doc(alias = "MonthlySearches")]
     pub monthly_searches: Option<i64>,
     /// `SuggestedBid`: `xs:double`, optional.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Option<f64>,
     /// `SuggestedKeyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedKeyword")]
     pub suggested_keyword: Nillable<String>,
     /// `AverageCPC`: `xs:double`, optional.
+    #[doc(alias = "AverageCPC")]
     pub average_cpc: Option<f64>,
     /// `AverageCTR`: `xs:double`, optional.
+    #[doc(alias = "AverageCTR")]
     pub average_ctr: Option<f64>,
     /// `ClickShare`: `xs:double`, optional.
+    #[doc(alias = "ClickShare")]
     pub click_share: Option<f64>,
     /// `ImpressionShare`: `xs:double`, optional.
+    #[doc(alias = "ImpressionShare")]
     pub impression_share: Option<f64>,
     /// `ReferenceKeywordBid`: `xs:double`, optional.
+    #[doc(alias = "ReferenceKeywordBid")]
     pub reference_keyword_bid: Option<f64>,
     /// `ReferenceKeywordId`: `xs:long`, optional.
+    #[doc(alias = "ReferenceKeywordId")]
     pub reference_keyword_id: Option<i64>,
     /// `ReferenceKeywordMatchType`: `xs:int`, optional.
+    #[doc(alias = "ReferenceKeywordMatchType")]
     pub reference_keyword_match_type: Option<i32>,
     /// `SearchQueryKPIs`: `ArrayOfBroadMatchSearchQueryKPI`, optional, nillable.
+    #[doc(alias = "SearchQueryKPIs")]
     pub search_query_kp_is: Nillable<Vec<Option<BroadMatchSearchQueryKPI>>>,
 }
 impl XmlStruct for BroadMatchKeywordOpportunity {
@@ -2653,17 +2779,24 @@ pub(crate) fn dec_array_of_broad_match_search_query_kpi(
     )
 }
 /// `BroadMatchSearchQueryKPI` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`BroadMatchSearchQueryKPI`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/broadmatchsearchquerykpi?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BroadMatchSearchQueryKPI {
     /// `AverageCTR`: `xs:double`, optional.
+    #[doc(alias = "AverageCTR")]
     pub average_ctr: Option<f64>,
     /// `Clicks`: `xs:double`, optional.
+    #[doc(alias = "Clicks")]
     pub clicks: Option<f64>,
     /// `Impressions`: `xs:long`, optional.
+    #[doc(alias = "Impressions")]
     pub impressions: Option<i64>,
     /// `SRPV`: `xs:long`, optional.
+    #[doc(alias = "SRPV")]
     pub srpv: Option<i64>,
     /// `SearchQuery`: `xs:string`, optional, nillable.
+    #[doc(alias = "SearchQuery")]
     pub search_query: Nillable<String>,
 }
 impl XmlStruct for BroadMatchSearchQueryKPI {
@@ -2763,11 +2896,15 @@ impl crate::json::JsonMembers for BroadMatchSearchQueryKPI {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BroadMatchSearchQueryKPI);
 /// The `GetEstimatedBidByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedBidByKeywordIdsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywordids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywordids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordIdsRequest {
     /// `KeywordIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "KeywordIds")]
     pub keyword_ids: Nillable<Vec<i64>>,
     /// `TargetPositionForAds`: `TargetAdPosition`, optional.
+    #[doc(alias = "TargetPositionForAds")]
     pub target_position_for_ads: Option<TargetAdPosition>,
 }
 impl XmlStruct for GetEstimatedBidByKeywordIdsRequest {
@@ -2843,6 +2980,8 @@ impl crate::json::JsonMembers for GetEstimatedBidByKeywordIdsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetEstimatedBidByKeywordIdsRequest);
 /// `TargetAdPosition` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`TargetAdPosition`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/targetadposition?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TargetAdPosition {
@@ -2915,9 +3054,12 @@ impl crate::json::JsonEnum for TargetAdPosition {
 #[cfg(feature = "json")]
 crate::json::json_enum!(TargetAdPosition);
 /// The `GetEstimatedBidByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedBidByKeywordIdsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywordids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywordids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordIdsResponse {
     /// `KeywordEstimatedBids`: `ArrayOfKeywordIdEstimatedBid`, optional, nillable.
+    #[doc(alias = "KeywordEstimatedBids")]
     pub keyword_estimated_bids: Nillable<Vec<Option<KeywordIdEstimatedBid>>>,
 }
 impl XmlStruct for GetEstimatedBidByKeywordIdsResponse {
@@ -3017,11 +3159,15 @@ pub(crate) fn dec_array_of_keyword_id_estimated_bid(
     )
 }
 /// `KeywordIdEstimatedBid` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordIdEstimatedBid`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordidestimatedbid?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordIdEstimatedBid {
     /// `KeywordId`: `xs:long`, optional.
+    #[doc(alias = "KeywordId")]
     pub keyword_id: Option<i64>,
     /// `KeywordEstimatedBid`: `KeywordEstimatedBid`, optional, nillable.
+    #[doc(alias = "KeywordEstimatedBid")]
     pub keyword_estimated_bid: Nillable<KeywordEstimatedBid>,
 }
 impl XmlStruct for KeywordIdEstimatedBid {
@@ -3101,11 +3247,15 @@ impl crate::json::JsonMembers for KeywordIdEstimatedBid {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordIdEstimatedBid);
 /// `KeywordEstimatedBid` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordEstimatedBid`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordestimatedbid?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordEstimatedBid {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `EstimatedBids`: `ArrayOfEstimatedBidAndTraffic`, optional, nillable.
+    #[doc(alias = "EstimatedBids")]
     pub estimated_bids: Nillable<Vec<Option<EstimatedBidAndTraffic>>>,
 }
 impl XmlStruct for KeywordEstimatedBid {
@@ -3206,29 +3356,42 @@ pub(crate) fn dec_array_of_estimated_bid_and_traffic(
     )
 }
 /// `EstimatedBidAndTraffic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`EstimatedBidAndTraffic`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/estimatedbidandtraffic?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EstimatedBidAndTraffic {
     /// `MinClicksPerWeek`: `xs:double`, optional, nillable.
+    #[doc(alias = "MinClicksPerWeek")]
     pub min_clicks_per_week: Nillable<f64>,
     /// `MaxClicksPerWeek`: `xs:double`, optional, nillable.
+    #[doc(alias = "MaxClicksPerWeek")]
     pub max_clicks_per_week: Nillable<f64>,
     /// `AverageCPC`: `xs:double`, optional, nillable.
+    #[doc(alias = "AverageCPC")]
     pub average_cpc: Nillable<f64>,
     /// `MinImpressionsPerWeek`: `xs:long`, optional, nillable.
+    #[doc(alias = "MinImpressionsPerWeek")]
     pub min_impressions_per_week: Nillable<i64>,
     /// `MaxImpressionsPerWeek`: `xs:long`, optional, nillable.
+    #[doc(alias = "MaxImpressionsPerWeek")]
     pub max_impressions_per_week: Nillable<i64>,
     /// `CTR`: `xs:double`, optional, nillable.
+    #[doc(alias = "CTR")]
     pub ctr: Nillable<f64>,
     /// `MinTotalCostPerWeek`: `xs:double`, optional, nillable.
+    #[doc(alias = "MinTotalCostPerWeek")]
     pub min_total_cost_per_week: Nillable<f64>,
     /// `MaxTotalCostPerWeek`: `xs:double`, optional, nillable.
+    #[doc(alias = "MaxTotalCostPerWeek")]
     pub max_total_cost_per_week: Nillable<f64>,
     /// `CurrencyCode`: `CurrencyCode`, optional.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Option<CurrencyCode>,
     /// `MatchType`: `MatchType`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<MatchType>,
     /// `EstimatedMinBid`: `xs:double`, optional.
+    #[doc(alias = "EstimatedMinBid")]
     pub estimated_min_bid: Option<f64>,
 }
 impl XmlStruct for EstimatedBidAndTraffic {
@@ -3410,194 +3573,289 @@ impl crate::json::JsonMembers for EstimatedBidAndTraffic {
 #[cfg(feature = "json")]
 crate::json::json_struct!(EstimatedBidAndTraffic);
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`CurrencyCode`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/currencycode?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CurrencyCode {
     /// `AED`
+    #[doc(alias = "AED")]
     Aed,
     /// `ALL`
+    #[doc(alias = "ALL")]
     All,
     /// `AMD`
+    #[doc(alias = "AMD")]
     Amd,
     /// `ARS`
+    #[doc(alias = "ARS")]
     Ars,
     /// `AUD`
+    #[doc(alias = "AUD")]
     Aud,
     /// `AZM`
+    #[doc(alias = "AZM")]
     Azm,
     /// `BGL`
+    #[doc(alias = "BGL")]
     Bgl,
     /// `BHD`
+    #[doc(alias = "BHD")]
     Bhd,
     /// `BND`
+    #[doc(alias = "BND")]
     Bnd,
     /// `BOB`
+    #[doc(alias = "BOB")]
     Bob,
     /// `BRL`
+    #[doc(alias = "BRL")]
     Brl,
     /// `BYB`
+    #[doc(alias = "BYB")]
     Byb,
     /// `BZD`
+    #[doc(alias = "BZD")]
     Bzd,
     /// `CAD`
+    #[doc(alias = "CAD")]
     Cad,
     /// `CHF`
+    #[doc(alias = "CHF")]
     Chf,
     /// `CLP`
+    #[doc(alias = "CLP")]
     Clp,
     /// `CNY`
+    #[doc(alias = "CNY")]
     Cny,
     /// `COP`
+    #[doc(alias = "COP")]
     Cop,
     /// `CRC`
+    #[doc(alias = "CRC")]
     Crc,
     /// `CZK`
+    #[doc(alias = "CZK")]
     Czk,
     /// `DOP`
+    #[doc(alias = "DOP")]
     Dop,
     /// `DKK`
+    #[doc(alias = "DKK")]
     Dkk,
     /// `DZD`
+    #[doc(alias = "DZD")]
     Dzd,
     /// `EEK`
+    #[doc(alias = "EEK")]
     Eek,
     /// `EGP`
+    #[doc(alias = "EGP")]
     Egp,
     /// `EUR`
+    #[doc(alias = "EUR")]
     Eur,
     /// `GBP`
+    #[doc(alias = "GBP")]
     Gbp,
     /// `GEL`
+    #[doc(alias = "GEL")]
     Gel,
     /// `GTQ`
+    #[doc(alias = "GTQ")]
     Gtq,
     /// `HKD`
+    #[doc(alias = "HKD")]
     Hkd,
     /// `HNL`
+    #[doc(alias = "HNL")]
     Hnl,
     /// `HRK`
+    #[doc(alias = "HRK")]
     Hrk,
     /// `HUF`
+    #[doc(alias = "HUF")]
     Huf,
     /// `IDR`
+    #[doc(alias = "IDR")]
     Idr,
     /// `ILS`
+    #[doc(alias = "ILS")]
     Ils,
     /// `INR`
+    #[doc(alias = "INR")]
     Inr,
     /// `IQD`
+    #[doc(alias = "IQD")]
     Iqd,
     /// `IRR`
+    #[doc(alias = "IRR")]
     Irr,
     /// `ISK`
+    #[doc(alias = "ISK")]
     Isk,
     /// `JMD`
+    #[doc(alias = "JMD")]
     Jmd,
     /// `JOD`
+    #[doc(alias = "JOD")]
     Jod,
     /// `JPY`
+    #[doc(alias = "JPY")]
     Jpy,
     /// `KES`
+    #[doc(alias = "KES")]
     Kes,
     /// `KGS`
+    #[doc(alias = "KGS")]
     Kgs,
     /// `KRW`
+    #[doc(alias = "KRW")]
     Krw,
     /// `KWD`
+    #[doc(alias = "KWD")]
     Kwd,
     /// `KZT`
+    #[doc(alias = "KZT")]
     Kzt,
     /// `LBP`
+    #[doc(alias = "LBP")]
     Lbp,
     /// `LTL`
+    #[doc(alias = "LTL")]
     Ltl,
     /// `LVL`
+    #[doc(alias = "LVL")]
     Lvl,
     /// `LYD`
+    #[doc(alias = "LYD")]
     Lyd,
     /// `MAD`
+    #[doc(alias = "MAD")]
     Mad,
     /// `MKD`
+    #[doc(alias = "MKD")]
     Mkd,
     /// `MOP`
+    #[doc(alias = "MOP")]
     Mop,
     /// `MNT`
+    #[doc(alias = "MNT")]
     Mnt,
     /// `MVR`
+    #[doc(alias = "MVR")]
     Mvr,
     /// `MXN`
+    #[doc(alias = "MXN")]
     Mxn,
     /// `MYR`
+    #[doc(alias = "MYR")]
     Myr,
     /// `NIO`
+    #[doc(alias = "NIO")]
     Nio,
     /// `NOK`
+    #[doc(alias = "NOK")]
     Nok,
     /// `NZD`
+    #[doc(alias = "NZD")]
     Nzd,
     /// `OMR`
+    #[doc(alias = "OMR")]
     Omr,
     /// `PAB`
+    #[doc(alias = "PAB")]
     Pab,
     /// `PEN`
+    #[doc(alias = "PEN")]
     Pen,
     /// `PHP`
+    #[doc(alias = "PHP")]
     Php,
     /// `PKR`
+    #[doc(alias = "PKR")]
     Pkr,
     /// `PLN`
+    #[doc(alias = "PLN")]
     Pln,
     /// `PYG`
+    #[doc(alias = "PYG")]
     Pyg,
     /// `QAR`
+    #[doc(alias = "QAR")]
     Qar,
     /// `ROL`
+    #[doc(alias = "ROL")]
     Rol,
     /// `RUR`
+    #[doc(alias = "RUR")]
     Rur,
     /// `SAR`
+    #[doc(alias = "SAR")]
     Sar,
     /// `SEK`
+    #[doc(alias = "SEK")]
     Sek,
     /// `SGD`
+    #[doc(alias = "SGD")]
     Sgd,
     /// `SIT`
+    #[doc(alias = "SIT")]
     Sit,
     /// `SKK`
+    #[doc(alias = "SKK")]
     Skk,
     /// `SYP`
+    #[doc(alias = "SYP")]
     Syp,
     /// `THB`
+    #[doc(alias = "THB")]
     Thb,
     /// `TND`
+    #[doc(alias = "TND")]
     Tnd,
     /// `TRY`
+    #[doc(alias = "TRY")]
     Try,
     /// `TTD`
+    #[doc(alias = "TTD")]
     Ttd,
     /// `TWD`
+    #[doc(alias = "TWD")]
     Twd,
     /// `UAH`
+    #[doc(alias = "UAH")]
     Uah,
     /// `USD`
+    #[doc(alias = "USD")]
     Usd,
     /// `UYU`
+    #[doc(alias = "UYU")]
     Uyu,
     /// `UZS`
+    #[doc(alias = "UZS")]
     Uzs,
     /// `VEF`
+    #[doc(alias = "VEF")]
     Vef,
     /// `YER`
+    #[doc(alias = "YER")]
     Yer,
     /// `VND`
+    #[doc(alias = "VND")]
     Vnd,
     /// `YUN`
+    #[doc(alias = "YUN")]
     Yun,
     /// `ZAR`
+    #[doc(alias = "ZAR")]
     Zar,
     /// `ZWD`
+    #[doc(alias = "ZWD")]
     Zwd,
     /// `UNSPECIFY`
+    #[doc(alias = "UNSPECIFY")]
     Unspecify,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -4030,6 +4288,8 @@ impl crate::json::JsonEnum for CurrencyCode {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CurrencyCode);
 /// `MatchType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`MatchType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/matchtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MatchType {
@@ -4111,11 +4371,15 @@ impl crate::json::JsonEnum for MatchType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(MatchType);
 /// The `GetEstimatedPositionByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedPositionByKeywordIdsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywordids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywordids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordIdsRequest {
     /// `KeywordIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "KeywordIds")]
     pub keyword_ids: Nillable<Vec<i64>>,
     /// `MaxBid`: `xs:double`, optional.
+    #[doc(alias = "MaxBid")]
     pub max_bid: Option<f64>,
 }
 impl XmlStruct for GetEstimatedPositionByKeywordIdsRequest {
@@ -4188,9 +4452,12 @@ impl crate::json::JsonMembers for GetEstimatedPositionByKeywordIdsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetEstimatedPositionByKeywordIdsRequest);
 /// The `GetEstimatedPositionByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedPositionByKeywordIdsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywordids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywordids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordIdsResponse {
     /// `KeywordEstimatedPositions`: `ArrayOfKeywordIdEstimatedPosition`, optional, nillable.
+    #[doc(alias = "KeywordEstimatedPositions")]
     pub keyword_estimated_positions: Nillable<Vec<Option<KeywordIdEstimatedPosition>>>,
 }
 impl XmlStruct for GetEstimatedPositionByKeywordIdsResponse {
@@ -4290,11 +4557,15 @@ pub(crate) fn dec_array_of_keyword_id_estimated_position(
     )
 }
 /// `KeywordIdEstimatedPosition` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordIdEstimatedPosition`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordidestimatedposition?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordIdEstimatedPosition {
     /// `KeywordId`: `xs:long`, optional.
+    #[doc(alias = "KeywordId")]
     pub keyword_id: Option<i64>,
     /// `KeywordEstimatedPosition`: `KeywordEstimatedPosition`, optional, nillable.
+    #[doc(alias = "KeywordEstimatedPosition")]
     pub keyword_estimated_position: Nillable<KeywordEstimatedPosition>,
 }
 impl XmlStruct for KeywordIdEstimatedPosition {
@@ -4374,11 +4645,15 @@ impl crate::json::JsonMembers for KeywordIdEstimatedPosition {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordIdEstimatedPosition);
 /// `KeywordEstimatedPosition` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordEstimatedPosition`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordestimatedposition?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordEstimatedPosition {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `EstimatedPositions`: `ArrayOfEstimatedPositionAndTraffic`, optional, nillable.
+    #[doc(alias = "EstimatedPositions")]
     pub estimated_positions: Nillable<Vec<Option<EstimatedPositionAndTraffic>>>,
 }
 impl XmlStruct for KeywordEstimatedPosition {
@@ -4481,29 +4756,42 @@ pub(crate) fn dec_array_of_estimated_position_and_traffic(
     )
 }
 /// `EstimatedPositionAndTraffic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`EstimatedPositionAndTraffic`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/estimatedpositionandtraffic?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EstimatedPositionAndTraffic {
     /// `MatchType`: `MatchType`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<MatchType>,
     /// `MinClicksPerWeek`: `xs:double`, optional.
+    #[doc(alias = "MinClicksPerWeek")]
     pub min_clicks_per_week: Option<f64>,
     /// `MaxClicksPerWeek`: `xs:double`, optional.
+    #[doc(alias = "MaxClicksPerWeek")]
     pub max_clicks_per_week: Option<f64>,
     /// `AverageCPC`: `xs:double`, optional.
+    #[doc(alias = "AverageCPC")]
     pub average_cpc: Option<f64>,
     /// `MinImpressionsPerWeek`: `xs:long`, optional.
+    #[doc(alias = "MinImpressionsPerWeek")]
     pub min_impressions_per_week: Option<i64>,
     /// `MaxImpressionsPerWeek`: `xs:long`, optional.
+    #[doc(alias = "MaxImpressionsPerWeek")]
     pub max_impressions_per_week: Option<i64>,
     /// `CTR`: `xs:double`, optional.
+    #[doc(alias = "CTR")]
     pub ctr: Option<f64>,
     /// `MinTotalCostPerWeek`: `xs:double`, optional.
+    #[doc(alias = "MinTotalCostPerWeek")]
     pub min_total_cost_per_week: Option<f64>,
     /// `MaxTotalCostPerWeek`: `xs:double`, optional.
+    #[doc(alias = "MaxTotalCostPerWeek")]
     pub max_total_cost_per_week: Option<f64>,
     /// `CurrencyCode`: `CurrencyCode`, optional.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Option<CurrencyCode>,
     /// `EstimatedAdPosition`: `xs:double`, optional.
+    #[doc(alias = "EstimatedAdPosition")]
     pub estimated_ad_position: Option<f64>,
 }
 impl XmlStruct for EstimatedPositionAndTraffic {
@@ -4677,23 +4965,33 @@ impl crate::json::JsonMembers for EstimatedPositionAndTraffic {
 #[cfg(feature = "json")]
 crate::json::json_struct!(EstimatedPositionAndTraffic);
 /// The `GetEstimatedBidByKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedBidByKeywordsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywords?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywords?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordsRequest {
     /// `Keywords`: `ArrayOfKeywordAndMatchType`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<KeywordAndMatchType>>>,
     /// `TargetPositionForAds`: `TargetAdPosition`, optional.
+    #[doc(alias = "TargetPositionForAds")]
     pub target_position_for_ads: Option<TargetAdPosition>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `LocationIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "LocationIds")]
     pub location_ids: Nillable<Vec<i64>>,
     /// `CurrencyCode`: `CurrencyCode`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<CurrencyCode>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `EntityLevelBid`: `xs:string`, optional, nillable.
+    #[doc(alias = "EntityLevelBid")]
     pub entity_level_bid: Nillable<String>,
 }
 impl XmlStruct for GetEstimatedBidByKeywordsRequest {
@@ -4849,11 +5147,15 @@ pub(crate) fn dec_array_of_keyword_and_match_type(
     )
 }
 /// `KeywordAndMatchType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordAndMatchType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordandmatchtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordAndMatchType {
     /// `KeywordText`: `xs:string`, optional, nillable.
+    #[doc(alias = "KeywordText")]
     pub keyword_text: Nillable<String>,
     /// `MatchTypes`: `ArrayOfMatchType`, optional, nillable.
+    #[doc(alias = "MatchTypes")]
     pub match_types: Nillable<Vec<MatchType>>,
 }
 impl XmlStruct for KeywordAndMatchType {
@@ -4945,11 +5247,15 @@ pub(crate) fn dec_array_of_match_type(
     r.items(b"MatchType", <MatchType as XmlDecode>::decode)
 }
 /// The `GetEstimatedBidByKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedBidByKeywordsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywords?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywords?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordsResponse {
     /// `KeywordEstimatedBids`: `ArrayOfKeywordEstimatedBid`, optional, nillable.
+    #[doc(alias = "KeywordEstimatedBids")]
     pub keyword_estimated_bids: Nillable<Vec<Option<KeywordEstimatedBid>>>,
     /// `AdGroupEstimatedBid`: `EstimatedBidAndTraffic`, optional, nillable.
+    #[doc(alias = "AdGroupEstimatedBid")]
     pub ad_group_estimated_bid: Nillable<EstimatedBidAndTraffic>,
 }
 impl XmlStruct for GetEstimatedBidByKeywordsResponse {
@@ -5066,23 +5372,33 @@ pub(crate) fn dec_array_of_keyword_estimated_bid(
     )
 }
 /// The `GetEstimatedPositionByKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedPositionByKeywordsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywords?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywords?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordsRequest {
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `MaxBid`: `xs:double`, optional.
+    #[doc(alias = "MaxBid")]
     pub max_bid: Option<f64>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `LocationIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "LocationIds")]
     pub location_ids: Nillable<Vec<i64>>,
     /// `CurrencyCode`: `CurrencyCode`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<CurrencyCode>,
     /// `MatchTypes`: `ArrayOfMatchType`, optional, nillable.
+    #[doc(alias = "MatchTypes")]
     pub match_types: Nillable<Vec<MatchType>>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
 }
 impl XmlStruct for GetEstimatedPositionByKeywordsRequest {
@@ -5207,9 +5523,12 @@ impl crate::json::JsonMembers for GetEstimatedPositionByKeywordsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetEstimatedPositionByKeywordsRequest);
 /// The `GetEstimatedPositionByKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetEstimatedPositionByKeywordsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywords?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywords?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordsResponse {
     /// `KeywordEstimatedPositions`: `ArrayOfKeywordEstimatedPosition`, optional, nillable.
+    #[doc(alias = "KeywordEstimatedPositions")]
     pub keyword_estimated_positions: Nillable<Vec<Option<KeywordEstimatedPosition>>>,
 }
 impl XmlStruct for GetEstimatedPositionByKeywordsResponse {
@@ -5309,9 +5628,12 @@ pub(crate) fn dec_array_of_keyword_estimated_position(
     )
 }
 /// The `GetBidLandscapeByAdGroupIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidLandscapeByAdGroupIdsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebyadgroupids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebyadgroupids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByAdGroupIdsRequest {
     /// `AdGroupBidLandscapeInputs`: `ArrayOfAdGroupBidLandscapeInput`, optional, nillable.
+    #[doc(alias = "AdGroupBidLandscapeInputs")]
     pub ad_group_bid_landscape_inputs: Nillable<Vec<Option<AdGroupBidLandscapeInput>>>,
 }
 impl XmlStruct for GetBidLandscapeByAdGroupIdsRequest {
@@ -5411,11 +5733,15 @@ pub(crate) fn dec_array_of_ad_group_bid_landscape_input(
     )
 }
 /// `AdGroupBidLandscapeInput` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AdGroupBidLandscapeInput`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adgroupbidlandscapeinput?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupBidLandscapeInput {
     /// `AdGroupBidLandscapeType`: `AdGroupBidLandscapeType`, optional.
+    #[doc(alias = "AdGroupBidLandscapeType")]
     pub ad_group_bid_landscape_type: Option<AdGroupBidLandscapeType>,
     /// `AdGroupId`: `xs:long`, optional.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Option<i64>,
 }
 impl XmlStruct for AdGroupBidLandscapeInput {
@@ -5495,6 +5821,8 @@ impl crate::json::JsonMembers for AdGroupBidLandscapeInput {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdGroupBidLandscapeInput);
 /// `AdGroupBidLandscapeType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AdGroupBidLandscapeType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adgroupbidlandscapetype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdGroupBidLandscapeType {
@@ -5563,9 +5891,12 @@ impl crate::json::JsonEnum for AdGroupBidLandscapeType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdGroupBidLandscapeType);
 /// The `GetBidLandscapeByAdGroupIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidLandscapeByAdGroupIdsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebyadgroupids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebyadgroupids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByAdGroupIdsResponse {
     /// `BidLandscape`: `ArrayOfAdGroupBidLandscape`, optional, nillable.
+    #[doc(alias = "BidLandscape")]
     pub bid_landscape: Nillable<Vec<Option<AdGroupBidLandscape>>>,
 }
 impl XmlStruct for GetBidLandscapeByAdGroupIdsResponse {
@@ -5659,17 +5990,24 @@ pub(crate) fn dec_array_of_ad_group_bid_landscape(
     )
 }
 /// `AdGroupBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AdGroupBidLandscape`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adgroupbidlandscape?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupBidLandscape {
     /// `AdGroupId`: `xs:long`, optional.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Option<i64>,
     /// `AdGroupBidLandscapeType`: `AdGroupBidLandscapeType`, optional.
+    #[doc(alias = "AdGroupBidLandscapeType")]
     pub ad_group_bid_landscape_type: Option<AdGroupBidLandscapeType>,
     /// `StartDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DayMonthAndYear>,
     /// `EndDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DayMonthAndYear>,
     /// `BidLandscapePoints`: `ArrayOfBidLandscapePoint`, optional, nillable.
+    #[doc(alias = "BidLandscapePoints")]
     pub bid_landscape_points: Nillable<Vec<Option<BidLandscapePoint>>>,
 }
 impl XmlStruct for AdGroupBidLandscape {
@@ -5786,13 +6124,18 @@ impl crate::json::JsonMembers for AdGroupBidLandscape {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdGroupBidLandscape);
 /// `DayMonthAndYear` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DayMonthAndYear`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/daymonthandyear?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DayMonthAndYear {
     /// `Day`: `xs:int`, optional.
+    #[doc(alias = "Day")]
     pub day: Option<i32>,
     /// `Month`: `xs:int`, optional.
+    #[doc(alias = "Month")]
     pub month: Option<i32>,
     /// `Year`: `xs:int`, optional.
+    #[doc(alias = "Year")]
     pub year: Option<i32>,
 }
 impl XmlStruct for DayMonthAndYear {
@@ -5891,21 +6234,30 @@ pub(crate) fn dec_array_of_bid_landscape_point(
     r.items(b"BidLandscapePoint", |r| r.opt(<BidLandscapePoint as XmlDecode>::decode))
 }
 /// `BidLandscapePoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`BidLandscapePoint`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/bidlandscapepoint?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BidLandscapePoint {
     /// `Bid`: `xs:double`, optional.
+    #[doc(alias = "Bid")]
     pub bid: Option<f64>,
     /// `Clicks`: `xs:double`, optional, nillable.
+    #[doc(alias = "Clicks")]
     pub clicks: Nillable<f64>,
     /// `Impressions`: `xs:long`, optional.
+    #[doc(alias = "Impressions")]
     pub impressions: Option<i64>,
     /// `TopImpressions`: `xs:long`, optional, nillable.
+    #[doc(alias = "TopImpressions")]
     pub top_impressions: Nillable<i64>,
     /// `CurrencyCode`: `CurrencyCode`, optional.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Option<CurrencyCode>,
     /// `Cost`: `xs:double`, optional, nillable.
+    #[doc(alias = "Cost")]
     pub cost: Nillable<f64>,
     /// `MarginalCPC`: `xs:double`, optional, nillable.
+    #[doc(alias = "MarginalCPC")]
     pub marginal_cpc: Nillable<f64>,
 }
 impl XmlStruct for BidLandscapePoint {
@@ -6021,9 +6373,12 @@ impl crate::json::JsonMembers for BidLandscapePoint {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BidLandscapePoint);
 /// The `GetBidLandscapeByCampaignIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidLandscapeByCampaignIdsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebycampaignids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebycampaignids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByCampaignIdsRequest {
     /// `CampaignIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "CampaignIds")]
     pub campaign_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for GetBidLandscapeByCampaignIdsRequest {
@@ -6089,9 +6444,12 @@ impl crate::json::JsonMembers for GetBidLandscapeByCampaignIdsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBidLandscapeByCampaignIdsRequest);
 /// The `GetBidLandscapeByCampaignIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidLandscapeByCampaignIdsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebycampaignids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebycampaignids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByCampaignIdsResponse {
     /// `BidLandscape`: `ArrayOfCampaignBidLandscape`, optional, nillable.
+    #[doc(alias = "BidLandscape")]
     pub bid_landscape: Nillable<Vec<Option<CampaignBidLandscape>>>,
 }
 impl XmlStruct for GetBidLandscapeByCampaignIdsResponse {
@@ -6185,17 +6543,24 @@ pub(crate) fn dec_array_of_campaign_bid_landscape(
     )
 }
 /// `CampaignBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`CampaignBidLandscape`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/campaignbidlandscape?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignBidLandscape {
     /// `CampaignId`: `xs:long`, optional.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Option<i64>,
     /// `CampaignBidLandscapeType`: `CampaignBidLandscapeType`, optional.
+    #[doc(alias = "CampaignBidLandscapeType")]
     pub campaign_bid_landscape_type: Option<CampaignBidLandscapeType>,
     /// `StartDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DayMonthAndYear>,
     /// `EndDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DayMonthAndYear>,
     /// `CampaignBidLandscapePoints`: `ArrayOfCampaignBidLandscapePoint`, optional, nillable.
+    #[doc(alias = "CampaignBidLandscapePoints")]
     pub campaign_bid_landscape_points: Nillable<Vec<Option<CampaignBidLandscapePoint>>>,
 }
 impl XmlStruct for CampaignBidLandscape {
@@ -6316,12 +6681,16 @@ impl crate::json::JsonMembers for CampaignBidLandscape {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CampaignBidLandscape);
 /// `CampaignBidLandscapeType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`CampaignBidLandscapeType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/campaignbidlandscapetype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CampaignBidLandscapeType {
     /// `Ecpc_CampaignWideBid`
+    #[doc(alias = "Ecpc_CampaignWideBid")]
     EcpcCampaignWideBid,
     /// `Ecpc_BidScaling`
+    #[doc(alias = "Ecpc_BidScaling")]
     EcpcBidScaling,
     /// `TargetCpa`
     TargetCpa,
@@ -6424,29 +6793,42 @@ pub(crate) fn dec_array_of_campaign_bid_landscape_point(
     )
 }
 /// `CampaignBidLandscapePoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`CampaignBidLandscapePoint`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/campaignbidlandscapepoint?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignBidLandscapePoint {
     /// `Bid`: `xs:double`, optional, nillable.
+    #[doc(alias = "Bid")]
     pub bid: Nillable<f64>,
     /// `TargetCpa`: `xs:double`, optional, nillable.
+    #[doc(alias = "TargetCpa")]
     pub target_cpa: Nillable<f64>,
     /// `TargetRoas`: `xs:double`, optional, nillable.
+    #[doc(alias = "TargetRoas")]
     pub target_roas: Nillable<f64>,
     /// `Clicks`: `xs:double`, optional, nillable.
+    #[doc(alias = "Clicks")]
     pub clicks: Nillable<f64>,
     /// `Impressions`: `xs:long`, optional, nillable.
+    #[doc(alias = "Impressions")]
     pub impressions: Nillable<i64>,
     /// `TopImpressions`: `xs:long`, optional, nillable.
+    #[doc(alias = "TopImpressions")]
     pub top_impressions: Nillable<i64>,
     /// `CurrencyCode`: `CurrencyCode`, optional.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Option<CurrencyCode>,
     /// `Cost`: `xs:double`, optional, nillable.
+    #[doc(alias = "Cost")]
     pub cost: Nillable<f64>,
     /// `Conversions`: `xs:double`, optional, nillable.
+    #[doc(alias = "Conversions")]
     pub conversions: Nillable<f64>,
     /// `ConversionValues`: `xs:double`, optional, nillable.
+    #[doc(alias = "ConversionValues")]
     pub conversion_values: Nillable<f64>,
     /// `MarginalCPC`: `xs:double`, optional, nillable.
+    #[doc(alias = "MarginalCPC")]
     pub marginal_cpc: Nillable<f64>,
 }
 impl XmlStruct for CampaignBidLandscapePoint {
@@ -6594,11 +6976,15 @@ impl crate::json::JsonMembers for CampaignBidLandscapePoint {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CampaignBidLandscapePoint);
 /// The `GetBidLandscapeByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidLandscapeByKeywordIdsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebykeywordids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebykeywordids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByKeywordIdsRequest {
     /// `KeywordIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "KeywordIds")]
     pub keyword_ids: Nillable<Vec<i64>>,
     /// `IncludeCurrentBid`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IncludeCurrentBid")]
     pub include_current_bid: Nillable<bool>,
 }
 impl XmlStruct for GetBidLandscapeByKeywordIdsRequest {
@@ -6674,9 +7060,12 @@ impl crate::json::JsonMembers for GetBidLandscapeByKeywordIdsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBidLandscapeByKeywordIdsRequest);
 /// The `GetBidLandscapeByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetBidLandscapeByKeywordIdsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebykeywordids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebykeywordids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByKeywordIdsResponse {
     /// `BidLandscape`: `ArrayOfKeywordBidLandscape`, optional, nillable.
+    #[doc(alias = "BidLandscape")]
     pub bid_landscape: Nillable<Vec<Option<KeywordBidLandscape>>>,
 }
 impl XmlStruct for GetBidLandscapeByKeywordIdsResponse {
@@ -6770,15 +7159,21 @@ pub(crate) fn dec_array_of_keyword_bid_landscape(
     )
 }
 /// `KeywordBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordBidLandscape`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordbidlandscape?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordBidLandscape {
     /// `KeywordId`: `xs:long`, optional.
+    #[doc(alias = "KeywordId")]
     pub keyword_id: Option<i64>,
     /// `StartDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DayMonthAndYear>,
     /// `EndDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DayMonthAndYear>,
     /// `BidLandscapePoints`: `ArrayOfBidLandscapePoint`, optional, nillable.
+    #[doc(alias = "BidLandscapePoints")]
     pub bid_landscape_points: Nillable<Vec<Option<BidLandscapePoint>>>,
 }
 impl XmlStruct for KeywordBidLandscape {
@@ -6880,21 +7275,30 @@ impl crate::json::JsonMembers for KeywordBidLandscape {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordBidLandscape);
 /// The `GetHistoricalKeywordPerformanceRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetHistoricalKeywordPerformanceRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalkeywordperformance?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalkeywordperformance?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalKeywordPerformanceRequest {
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `TimeInterval`: `TimeInterval`, optional, nillable.
+    #[doc(alias = "TimeInterval")]
     pub time_interval: Nillable<TimeInterval>,
     /// `TargetAdPosition`: `AdPosition`, optional, nillable.
+    #[doc(alias = "TargetAdPosition")]
     pub target_ad_position: Nillable<AdPosition>,
     /// `MatchTypes`: `ArrayOfMatchType`, optional, nillable.
+    #[doc(alias = "MatchTypes")]
     pub match_types: Nillable<Vec<MatchType>>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `PublisherCountries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "PublisherCountries")]
     pub publisher_countries: Nillable<Vec<Option<String>>>,
     /// `Devices`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Devices")]
     pub devices: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for GetHistoricalKeywordPerformanceRequest {
@@ -7019,6 +7423,8 @@ impl crate::json::JsonMembers for GetHistoricalKeywordPerformanceRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetHistoricalKeywordPerformanceRequest);
 /// `TimeInterval` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`TimeInterval`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/timeinterval?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TimeInterval {
@@ -7091,6 +7497,8 @@ impl crate::json::JsonEnum for TimeInterval {
 #[cfg(feature = "json")]
 crate::json::json_enum!(TimeInterval);
 /// `AdPosition` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AdPosition`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adposition?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdPosition {
@@ -7249,9 +7657,12 @@ impl crate::json::JsonEnum for AdPosition {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdPosition);
 /// The `GetHistoricalKeywordPerformanceResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetHistoricalKeywordPerformanceResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalkeywordperformance?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalkeywordperformance?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalKeywordPerformanceResponse {
     /// `KeywordHistoricalPerformances`: `ArrayOfKeywordHistoricalPerformance`, optional, nillable.
+    #[doc(alias = "KeywordHistoricalPerformances")]
     pub keyword_historical_performances: Nillable<
         Vec<Option<KeywordHistoricalPerformance>>,
     >,
@@ -7353,11 +7764,15 @@ pub(crate) fn dec_array_of_keyword_historical_performance(
     )
 }
 /// `KeywordHistoricalPerformance` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordHistoricalPerformance`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordhistoricalperformance?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordHistoricalPerformance {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `KeywordKPIs`: `ArrayOfKeywordKPI`, optional, nillable.
+    #[doc(alias = "KeywordKPIs")]
     pub keyword_kp_is: Nillable<Vec<Option<KeywordKPI>>>,
 }
 impl XmlStruct for KeywordHistoricalPerformance {
@@ -7454,25 +7869,36 @@ pub(crate) fn dec_array_of_keyword_kpi(
     r.items(b"KeywordKPI", |r| r.opt(<KeywordKPI as XmlDecode>::decode))
 }
 /// `KeywordKPI` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordKPI`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordkpi?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordKPI {
     /// `Device`: `xs:string`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<String>,
     /// `MatchType`: `MatchType`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<MatchType>,
     /// `AdPosition`: `AdPosition`, optional.
+    #[doc(alias = "AdPosition")]
     pub ad_position: Option<AdPosition>,
     /// `Clicks`: `xs:int`, optional.
+    #[doc(alias = "Clicks")]
     pub clicks: Option<i32>,
     /// `Impressions`: `xs:long`, optional.
+    #[doc(alias = "Impressions")]
     pub impressions: Option<i64>,
     /// `AverageCPC`: `xs:double`, optional.
+    #[doc(alias = "AverageCPC")]
     pub average_cpc: Option<f64>,
     /// `CTR`: `xs:double`, optional.
+    #[doc(alias = "CTR")]
     pub ctr: Option<f64>,
     /// `TotalCost`: `xs:double`, optional.
+    #[doc(alias = "TotalCost")]
     pub total_cost: Option<f64>,
     /// `AverageBid`: `xs:double`, optional.
+    #[doc(alias = "AverageBid")]
     pub average_bid: Option<f64>,
 }
 impl XmlStruct for KeywordKPI {
@@ -7604,21 +8030,30 @@ impl crate::json::JsonMembers for KeywordKPI {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordKPI);
 /// The `GetHistoricalSearchCountRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetHistoricalSearchCountRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalsearchcount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalsearchcount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalSearchCountRequest {
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `PublisherCountries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "PublisherCountries")]
     pub publisher_countries: Nillable<Vec<Option<String>>>,
     /// `StartDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DayMonthAndYear>,
     /// `EndDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DayMonthAndYear>,
     /// `TimePeriodRollup`: `xs:string`, optional, nillable.
+    #[doc(alias = "TimePeriodRollup")]
     pub time_period_rollup: Nillable<String>,
     /// `Devices`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Devices")]
     pub devices: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for GetHistoricalSearchCountRequest {
@@ -7744,9 +8179,12 @@ impl crate::json::JsonMembers for GetHistoricalSearchCountRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetHistoricalSearchCountRequest);
 /// The `GetHistoricalSearchCountResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetHistoricalSearchCountResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalsearchcount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalsearchcount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalSearchCountResponse {
     /// `KeywordSearchCounts`: `ArrayOfKeywordSearchCount`, optional, nillable.
+    #[doc(alias = "KeywordSearchCounts")]
     pub keyword_search_counts: Nillable<Vec<Option<KeywordSearchCount>>>,
 }
 impl XmlStruct for GetHistoricalSearchCountResponse {
@@ -7843,11 +8281,15 @@ pub(crate) fn dec_array_of_keyword_search_count(
     r.items(b"KeywordSearchCount", |r| r.opt(<KeywordSearchCount as XmlDecode>::decode))
 }
 /// `KeywordSearchCount` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordSearchCount`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordsearchcount?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordSearchCount {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `SearchCountsByAttributes`: `ArrayOfSearchCountsByAttributes`, optional, nillable.
+    #[doc(alias = "SearchCountsByAttributes")]
     pub search_counts_by_attributes: Nillable<Vec<Option<SearchCountsByAttributes>>>,
 }
 impl XmlStruct for KeywordSearchCount {
@@ -7954,11 +8396,15 @@ pub(crate) fn dec_array_of_search_counts_by_attributes(
     )
 }
 /// `SearchCountsByAttributes` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SearchCountsByAttributes`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/searchcountsbyattributes?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCountsByAttributes {
     /// `Device`: `xs:string`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<String>,
     /// `HistoricalSearchCounts`: `ArrayOfHistoricalSearchCountPeriodic`, optional, nillable.
+    #[doc(alias = "HistoricalSearchCounts")]
     pub historical_search_counts: Nillable<Vec<Option<HistoricalSearchCountPeriodic>>>,
 }
 impl XmlStruct for SearchCountsByAttributes {
@@ -8065,11 +8511,15 @@ pub(crate) fn dec_array_of_historical_search_count_periodic(
     )
 }
 /// `HistoricalSearchCountPeriodic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`HistoricalSearchCountPeriodic`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/historicalsearchcountperiodic?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HistoricalSearchCountPeriodic {
     /// `SearchCount`: `xs:long`, optional.
+    #[doc(alias = "SearchCount")]
     pub search_count: Option<i64>,
     /// `DayMonthAndYear`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "DayMonthAndYear")]
     pub day_month_and_year: Nillable<DayMonthAndYear>,
 }
 impl XmlStruct for HistoricalSearchCountPeriodic {
@@ -8143,15 +8593,21 @@ impl crate::json::JsonMembers for HistoricalSearchCountPeriodic {
 #[cfg(feature = "json")]
 crate::json::json_struct!(HistoricalSearchCountPeriodic);
 /// The `GetKeywordCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordCategoriesRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordcategories?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordcategories?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordCategoriesRequest {
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `PublisherCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "PublisherCountry")]
     pub publisher_country: Nillable<String>,
     /// `MaxCategories`: `xs:int`, optional, nillable.
+    #[doc(alias = "MaxCategories")]
     pub max_categories: Nillable<i32>,
 }
 impl XmlStruct for GetKeywordCategoriesRequest {
@@ -8244,9 +8700,12 @@ impl crate::json::JsonMembers for GetKeywordCategoriesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetKeywordCategoriesRequest);
 /// The `GetKeywordCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordCategoriesResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordcategories?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordcategories?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordCategoriesResponse {
     /// `Result`: `ArrayOfKeywordCategoryResult`, optional, nillable.
+    #[doc(alias = "Result")]
     pub result: Nillable<Vec<Option<KeywordCategoryResult>>>,
 }
 impl XmlStruct for GetKeywordCategoriesResponse {
@@ -8339,11 +8798,15 @@ pub(crate) fn dec_array_of_keyword_category_result(
     )
 }
 /// `KeywordCategoryResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordCategoryResult`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordcategoryresult?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordCategoryResult {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `KeywordCategories`: `ArrayOfKeywordCategory`, optional, nillable.
+    #[doc(alias = "KeywordCategories")]
     pub keyword_categories: Nillable<Vec<Option<KeywordCategory>>>,
 }
 impl XmlStruct for KeywordCategoryResult {
@@ -8443,11 +8906,15 @@ pub(crate) fn dec_array_of_keyword_category(
     r.items(b"KeywordCategory", |r| r.opt(<KeywordCategory as XmlDecode>::decode))
 }
 /// `KeywordCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordCategory`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordcategory?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordCategory {
     /// `Category`: `xs:string`, optional, nillable.
+    #[doc(alias = "Category")]
     pub category: Nillable<String>,
     /// `ConfidenceScore`: `xs:double`, optional.
+    #[doc(alias = "ConfidenceScore")]
     pub confidence_score: Option<f64>,
 }
 impl XmlStruct for KeywordCategory {
@@ -8520,15 +8987,21 @@ impl crate::json::JsonMembers for KeywordCategory {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordCategory);
 /// The `GetKeywordDemographicsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordDemographicsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeyworddemographics?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeyworddemographics?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordDemographicsRequest {
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `PublisherCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "PublisherCountry")]
     pub publisher_country: Nillable<String>,
     /// `Device`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for GetKeywordDemographicsRequest {
@@ -8621,9 +9094,12 @@ impl crate::json::JsonMembers for GetKeywordDemographicsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetKeywordDemographicsRequest);
 /// The `GetKeywordDemographicsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordDemographicsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeyworddemographics?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeyworddemographics?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordDemographicsResponse {
     /// `KeywordDemographicResult`: `ArrayOfKeywordDemographicResult`, optional, nillable.
+    #[doc(alias = "KeywordDemographicResult")]
     pub keyword_demographic_result: Nillable<Vec<Option<KeywordDemographicResult>>>,
 }
 impl XmlStruct for GetKeywordDemographicsResponse {
@@ -8723,11 +9199,15 @@ pub(crate) fn dec_array_of_keyword_demographic_result(
     )
 }
 /// `KeywordDemographicResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordDemographicResult`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keyworddemographicresult?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordDemographicResult {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `KeywordDemographics`: `ArrayOfKeywordDemographic`, optional, nillable.
+    #[doc(alias = "KeywordDemographics")]
     pub keyword_demographics: Nillable<Vec<Option<KeywordDemographic>>>,
 }
 impl XmlStruct for KeywordDemographicResult {
@@ -8831,27 +9311,39 @@ pub(crate) fn dec_array_of_keyword_demographic(
     r.items(b"KeywordDemographic", |r| r.opt(<KeywordDemographic as XmlDecode>::decode))
 }
 /// `KeywordDemographic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordDemographic`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keyworddemographic?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordDemographic {
     /// `Device`: `xs:string`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<String>,
     /// `EighteenToTwentyFour`: `xs:double`, optional.
+    #[doc(alias = "EighteenToTwentyFour")]
     pub eighteen_to_twenty_four: Option<f64>,
     /// `TwentyFiveToThirtyFour`: `xs:double`, optional.
+    #[doc(alias = "TwentyFiveToThirtyFour")]
     pub twenty_five_to_thirty_four: Option<f64>,
     /// `ThirtyFiveToFourtyNine`: `xs:double`, optional.
+    #[doc(alias = "ThirtyFiveToFourtyNine")]
     pub thirty_five_to_fourty_nine: Option<f64>,
     /// `FiftyToSixtyFour`: `xs:double`, optional.
+    #[doc(alias = "FiftyToSixtyFour")]
     pub fifty_to_sixty_four: Option<f64>,
     /// `SixtyFiveAndAbove`: `xs:double`, optional.
+    #[doc(alias = "SixtyFiveAndAbove")]
     pub sixty_five_and_above: Option<f64>,
     /// `AgeUnknown`: `xs:double`, optional.
+    #[doc(alias = "AgeUnknown")]
     pub age_unknown: Option<f64>,
     /// `Female`: `xs:double`, optional.
+    #[doc(alias = "Female")]
     pub female: Option<f64>,
     /// `Male`: `xs:double`, optional.
+    #[doc(alias = "Male")]
     pub male: Option<f64>,
     /// `GenderUnknown`: `xs:double`, optional.
+    #[doc(alias = "GenderUnknown")]
     pub gender_unknown: Option<f64>,
 }
 impl XmlStruct for KeywordDemographic {
@@ -9012,21 +9504,30 @@ impl crate::json::JsonMembers for KeywordDemographic {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordDemographic);
 /// The `GetKeywordLocationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordLocationsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordlocations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordlocations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordLocationsRequest {
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `PublisherCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "PublisherCountry")]
     pub publisher_country: Nillable<String>,
     /// `Device`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<Vec<Option<String>>>,
     /// `Level`: `xs:int`, optional, nillable.
+    #[doc(alias = "Level")]
     pub level: Nillable<i32>,
     /// `ParentCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "ParentCountry")]
     pub parent_country: Nillable<String>,
     /// `MaxLocations`: `xs:int`, optional, nillable.
+    #[doc(alias = "MaxLocations")]
     pub max_locations: Nillable<i32>,
 }
 impl XmlStruct for GetKeywordLocationsRequest {
@@ -9143,9 +9644,12 @@ impl crate::json::JsonMembers for GetKeywordLocationsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetKeywordLocationsRequest);
 /// The `GetKeywordLocationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordLocationsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordlocations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordlocations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordLocationsResponse {
     /// `KeywordLocationResult`: `ArrayOfKeywordLocationResult`, optional, nillable.
+    #[doc(alias = "KeywordLocationResult")]
     pub keyword_location_result: Nillable<Vec<Option<KeywordLocationResult>>>,
 }
 impl XmlStruct for GetKeywordLocationsResponse {
@@ -9245,11 +9749,15 @@ pub(crate) fn dec_array_of_keyword_location_result(
     )
 }
 /// `KeywordLocationResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordLocationResult`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordlocationresult?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordLocationResult {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `KeywordLocations`: `ArrayOfKeywordLocation`, optional, nillable.
+    #[doc(alias = "KeywordLocations")]
     pub keyword_locations: Nillable<Vec<Option<KeywordLocation>>>,
 }
 impl XmlStruct for KeywordLocationResult {
@@ -9347,13 +9855,18 @@ pub(crate) fn dec_array_of_keyword_location(
     r.items(b"KeywordLocation", |r| r.opt(<KeywordLocation as XmlDecode>::decode))
 }
 /// `KeywordLocation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordLocation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordlocation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordLocation {
     /// `Device`: `xs:string`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<String>,
     /// `Location`: `xs:string`, optional, nillable.
+    #[doc(alias = "Location")]
     pub location: Nillable<String>,
     /// `Percentage`: `xs:double`, optional.
+    #[doc(alias = "Percentage")]
     pub percentage: Option<f64>,
 }
 impl XmlStruct for KeywordLocation {
@@ -9433,17 +9946,24 @@ impl crate::json::JsonMembers for KeywordLocation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordLocation);
 /// The `SuggestKeywordsForUrlRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SuggestKeywordsForUrlRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsforurl?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsforurl?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsForUrlRequest {
     /// `Url`: `xs:string`, optional, nillable.
+    #[doc(alias = "Url")]
     pub url: Nillable<String>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `MaxKeywords`: `xs:int`, optional, nillable.
+    #[doc(alias = "MaxKeywords")]
     pub max_keywords: Nillable<i32>,
     /// `MinConfidenceScore`: `xs:double`, optional, nillable.
+    #[doc(alias = "MinConfidenceScore")]
     pub min_confidence_score: Nillable<f64>,
     /// `ExcludeBrand`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeBrand")]
     pub exclude_brand: Nillable<bool>,
 }
 impl XmlStruct for SuggestKeywordsForUrlRequest {
@@ -9546,9 +10066,12 @@ impl crate::json::JsonMembers for SuggestKeywordsForUrlRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SuggestKeywordsForUrlRequest);
 /// The `SuggestKeywordsForUrlResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SuggestKeywordsForUrlResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsforurl?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsforurl?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsForUrlResponse {
     /// `Keywords`: `ArrayOfKeywordAndConfidence`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<KeywordAndConfidence>>>,
 }
 impl XmlStruct for SuggestKeywordsForUrlResponse {
@@ -9641,11 +10164,15 @@ pub(crate) fn dec_array_of_keyword_and_confidence(
     )
 }
 /// `KeywordAndConfidence` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordAndConfidence`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordandconfidence?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordAndConfidence {
     /// `SuggestedKeyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedKeyword")]
     pub suggested_keyword: Nillable<String>,
     /// `ConfidenceScore`: `xs:double`, optional.
+    #[doc(alias = "ConfidenceScore")]
     pub confidence_score: Option<f64>,
 }
 impl XmlStruct for KeywordAndConfidence {
@@ -9719,25 +10246,36 @@ impl crate::json::JsonMembers for KeywordAndConfidence {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordAndConfidence);
 /// The `SuggestKeywordsFromExistingKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SuggestKeywordsFromExistingKeywordsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsfromexistingkeywords?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsfromexistingkeywords?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsFromExistingKeywordsRequest {
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
     /// `PublisherCountries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "PublisherCountries")]
     pub publisher_countries: Nillable<Vec<Option<String>>>,
     /// `MaxSuggestionsPerKeyword`: `xs:int`, optional, nillable.
+    #[doc(alias = "MaxSuggestionsPerKeyword")]
     pub max_suggestions_per_keyword: Nillable<i32>,
     /// `SuggestionType`: `xs:int`, optional, nillable.
+    #[doc(alias = "SuggestionType")]
     pub suggestion_type: Nillable<i32>,
     /// `RemoveDuplicates`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "RemoveDuplicates")]
     pub remove_duplicates: Nillable<bool>,
     /// `ExcludeBrand`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeBrand")]
     pub exclude_brand: Nillable<bool>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
 }
 impl XmlStruct for SuggestKeywordsFromExistingKeywordsRequest {
@@ -9884,9 +10422,12 @@ impl crate::json::JsonMembers for SuggestKeywordsFromExistingKeywordsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SuggestKeywordsFromExistingKeywordsRequest);
 /// The `SuggestKeywordsFromExistingKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SuggestKeywordsFromExistingKeywordsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsfromexistingkeywords?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsfromexistingkeywords?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsFromExistingKeywordsResponse {
     /// `KeywordSuggestions`: `ArrayOfKeywordSuggestion`, optional, nillable.
+    #[doc(alias = "KeywordSuggestions")]
     pub keyword_suggestions: Nillable<Vec<Option<KeywordSuggestion>>>,
 }
 impl XmlStruct for SuggestKeywordsFromExistingKeywordsResponse {
@@ -9979,11 +10520,15 @@ pub(crate) fn dec_array_of_keyword_suggestion(
     r.items(b"KeywordSuggestion", |r| r.opt(<KeywordSuggestion as XmlDecode>::decode))
 }
 /// `KeywordSuggestion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordSuggestion`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordsuggestion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordSuggestion {
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `SuggestionsAndConfidence`: `ArrayOfKeywordAndConfidence`, optional, nillable.
+    #[doc(alias = "SuggestionsAndConfidence")]
     pub suggestions_and_confidence: Nillable<Vec<Option<KeywordAndConfidence>>>,
 }
 impl XmlStruct for KeywordSuggestion {
@@ -10068,15 +10613,21 @@ impl crate::json::JsonMembers for KeywordSuggestion {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordSuggestion);
 /// The `GetAuctionInsightDataRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAuctionInsightDataRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getauctioninsightdata?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getauctioninsightdata?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAuctionInsightDataRequest {
     /// `EntityType`: `EntityType`, optional.
+    #[doc(alias = "EntityType")]
     pub entity_type: Option<EntityType>,
     /// `EntityIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "EntityIds")]
     pub entity_ids: Nillable<Vec<i64>>,
     /// `SearchParameters`: `ArrayOfSearchParameter`, optional, nillable.
+    #[doc(alias = "SearchParameters")]
     pub search_parameters: Nillable<Vec<Option<SearchParameter>>>,
     /// `ReturnAdditionalFields`: `AuctionInsightKpiAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AuctionInsightKpiAdditionalField>>,
 }
 impl XmlStruct for GetAuctionInsightDataRequest {
@@ -10185,6 +10736,8 @@ impl crate::json::JsonMembers for GetAuctionInsightDataRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAuctionInsightDataRequest);
 /// `EntityType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`EntityType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/entitytype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EntityType {
@@ -10290,6 +10843,9 @@ pub(crate) fn dec_array_of_search_parameter(
     r.items(b"SearchParameter", |r| r.opt(<SearchParameter as XmlDecode>::decode))
 }
 /// `SearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `SearchParameter`.
+///
+/// Microsoft Learn: [`SearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/searchparameter?view=bingads-13).
+#[doc(alias = "SearchParameter")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchParameterBase {}
 impl XmlStruct for SearchParameterBase {
@@ -10343,6 +10899,8 @@ impl crate::json::JsonMembers for SearchParameterBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchParameterBase);
 /// `SearchParameter` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`SearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/searchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SearchParameter {
@@ -10764,9 +11322,12 @@ impl crate::json::JsonWrite for SearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_poly!(SearchParameter);
 /// `QuerySearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`QuerySearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/querysearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QuerySearchParameter {
     /// `Queries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Queries")]
     pub queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for QuerySearchParameter {
@@ -10832,9 +11393,12 @@ impl crate::json::JsonMembers for QuerySearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(QuerySearchParameter);
 /// `UrlSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`UrlSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/urlsearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlSearchParameter {
     /// `Url`: `xs:string`, optional, nillable.
+    #[doc(alias = "Url")]
     pub url: Nillable<String>,
 }
 impl XmlStruct for UrlSearchParameter {
@@ -10900,9 +11464,12 @@ impl crate::json::JsonMembers for UrlSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UrlSearchParameter);
 /// `CategorySearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`CategorySearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/categorysearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategorySearchParameter {
     /// `CategoryId`: `xs:long`, optional.
+    #[doc(alias = "CategoryId")]
     pub category_id: Option<i64>,
 }
 impl XmlStruct for CategorySearchParameter {
@@ -10968,11 +11535,15 @@ impl crate::json::JsonMembers for CategorySearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CategorySearchParameter);
 /// `SearchVolumeSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`SearchVolumeSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/searchvolumesearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchVolumeSearchParameter {
     /// `Maximum`: `xs:long`, optional, nillable.
+    #[doc(alias = "Maximum")]
     pub maximum: Nillable<i64>,
     /// `Minimum`: `xs:long`, optional, nillable.
+    #[doc(alias = "Minimum")]
     pub minimum: Nillable<i64>,
 }
 impl XmlStruct for SearchVolumeSearchParameter {
@@ -11045,11 +11616,15 @@ impl crate::json::JsonMembers for SearchVolumeSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchVolumeSearchParameter);
 /// `SuggestedBidSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`SuggestedBidSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestedbidsearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestedBidSearchParameter {
     /// `Maximum`: `xs:double`, optional, nillable.
+    #[doc(alias = "Maximum")]
     pub maximum: Nillable<f64>,
     /// `Minimum`: `xs:double`, optional, nillable.
+    #[doc(alias = "Minimum")]
     pub minimum: Nillable<f64>,
 }
 impl XmlStruct for SuggestedBidSearchParameter {
@@ -11122,11 +11697,15 @@ impl crate::json::JsonMembers for SuggestedBidSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SuggestedBidSearchParameter);
 /// `IdeaTextSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`IdeaTextSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ideatextsearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IdeaTextSearchParameter {
     /// `Excluded`: `ArrayOfKeyword`, optional, nillable.
+    #[doc(alias = "Excluded")]
     pub excluded: Nillable<Vec<Option<Keyword>>>,
     /// `Included`: `ArrayOfKeyword`, optional, nillable.
+    #[doc(alias = "Included")]
     pub included: Nillable<Vec<Option<Keyword>>>,
 }
 impl XmlStruct for IdeaTextSearchParameter {
@@ -11218,13 +11797,18 @@ pub(crate) fn dec_array_of_keyword(
     r.items(b"Keyword", |r| r.opt(<Keyword as XmlDecode>::decode))
 }
 /// `Keyword` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`Keyword`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keyword?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Keyword {
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `MatchType`: `MatchType`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<MatchType>,
     /// `Text`: `xs:string`, optional, nillable.
+    #[doc(alias = "Text")]
     pub text: Nillable<String>,
 }
 impl XmlStruct for Keyword {
@@ -11304,9 +11888,12 @@ impl crate::json::JsonMembers for Keyword {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Keyword);
 /// `ExcludeAccountKeywordsSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`ExcludeAccountKeywordsSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/excludeaccountkeywordssearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExcludeAccountKeywordsSearchParameter {
     /// `ExcludeAccountKeywords`: `xs:boolean`, optional.
+    #[doc(alias = "ExcludeAccountKeywords")]
     pub exclude_account_keywords: Option<bool>,
 }
 impl XmlStruct for ExcludeAccountKeywordsSearchParameter {
@@ -11379,11 +11966,15 @@ impl crate::json::JsonMembers for ExcludeAccountKeywordsSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ExcludeAccountKeywordsSearchParameter);
 /// `ImpressionShareSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`ImpressionShareSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/impressionsharesearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImpressionShareSearchParameter {
     /// `Maximum`: `xs:double`, optional, nillable.
+    #[doc(alias = "Maximum")]
     pub maximum: Nillable<f64>,
     /// `Minimum`: `xs:double`, optional, nillable.
+    #[doc(alias = "Minimum")]
     pub minimum: Nillable<f64>,
 }
 impl XmlStruct for ImpressionShareSearchParameter {
@@ -11456,9 +12047,12 @@ impl crate::json::JsonMembers for ImpressionShareSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ImpressionShareSearchParameter);
 /// `LocationSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`LocationSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/locationsearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationSearchParameter {
     /// `Locations`: `ArrayOfLocationCriterion`, optional, nillable.
+    #[doc(alias = "Locations")]
     pub locations: Nillable<Vec<Option<LocationCriterion>>>,
 }
 impl XmlStruct for LocationSearchParameter {
@@ -11548,9 +12142,12 @@ pub(crate) fn dec_array_of_location_criterion(
     r.items(b"LocationCriterion", |r| r.opt(<LocationCriterion as XmlDecode>::decode))
 }
 /// `LocationCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
+///
+/// Microsoft Learn: [`LocationCriterion`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/locationcriterion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationCriterion {
     /// `LocationId`: `xs:long`, optional.
+    #[doc(alias = "LocationId")]
     pub location_id: Option<i64>,
 }
 impl XmlStruct for LocationCriterion {
@@ -11616,6 +12213,9 @@ impl crate::json::JsonMembers for LocationCriterion {
 #[cfg(feature = "json")]
 crate::json::json_struct!(LocationCriterion);
 /// `Criterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Criterion`.
+///
+/// Microsoft Learn: [`Criterion`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/criterion?view=bingads-13).
+#[doc(alias = "Criterion")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CriterionBase {}
 impl XmlStruct for CriterionBase {
@@ -11669,6 +12269,8 @@ impl crate::json::JsonMembers for CriterionBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CriterionBase);
 /// `Criterion` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`Criterion`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/criterion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Criterion {
@@ -11844,9 +12446,12 @@ impl crate::json::JsonWrite for Criterion {
 #[cfg(feature = "json")]
 crate::json::json_poly!(Criterion);
 /// `LanguageCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
+///
+/// Microsoft Learn: [`LanguageCriterion`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/languagecriterion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LanguageCriterion {
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
 }
 impl XmlStruct for LanguageCriterion {
@@ -11912,9 +12517,12 @@ impl crate::json::JsonMembers for LanguageCriterion {
 #[cfg(feature = "json")]
 crate::json::json_struct!(LanguageCriterion);
 /// `NetworkCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
+///
+/// Microsoft Learn: [`NetworkCriterion`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/networkcriterion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NetworkCriterion {
     /// `Network`: `NetworkType`, optional.
+    #[doc(alias = "Network")]
     pub network: Option<NetworkType>,
 }
 impl XmlStruct for NetworkCriterion {
@@ -11980,6 +12588,8 @@ impl crate::json::JsonMembers for NetworkCriterion {
 #[cfg(feature = "json")]
 crate::json::json_struct!(NetworkCriterion);
 /// `NetworkType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`NetworkType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/networktype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NetworkType {
@@ -12064,9 +12674,12 @@ impl crate::json::JsonEnum for NetworkType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(NetworkType);
 /// `DeviceCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
+///
+/// Microsoft Learn: [`DeviceCriterion`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/devicecriterion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeviceCriterion {
     /// `DeviceName`: `xs:string`, optional, nillable.
+    #[doc(alias = "DeviceName")]
     pub device_name: Nillable<String>,
 }
 impl XmlStruct for DeviceCriterion {
@@ -12132,9 +12745,12 @@ impl crate::json::JsonMembers for DeviceCriterion {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeviceCriterion);
 /// `NetworkSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`NetworkSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/networksearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NetworkSearchParameter {
     /// `Network`: `NetworkCriterion`, optional, nillable.
+    #[doc(alias = "Network")]
     pub network: Nillable<NetworkCriterion>,
 }
 impl XmlStruct for NetworkSearchParameter {
@@ -12201,9 +12817,12 @@ impl crate::json::JsonMembers for NetworkSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(NetworkSearchParameter);
 /// `DeviceSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`DeviceSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/devicesearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeviceSearchParameter {
     /// `Device`: `DeviceCriterion`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<DeviceCriterion>,
 }
 impl XmlStruct for DeviceSearchParameter {
@@ -12270,9 +12889,12 @@ impl crate::json::JsonMembers for DeviceSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeviceSearchParameter);
 /// `LanguageSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`LanguageSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/languagesearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LanguageSearchParameter {
     /// `Languages`: `ArrayOfLanguageCriterion`, optional, nillable.
+    #[doc(alias = "Languages")]
     pub languages: Nillable<Vec<Option<LanguageCriterion>>>,
 }
 impl XmlStruct for LanguageSearchParameter {
@@ -12362,9 +12984,12 @@ pub(crate) fn dec_array_of_language_criterion(
     r.items(b"LanguageCriterion", |r| r.opt(<LanguageCriterion as XmlDecode>::decode))
 }
 /// `CompetitionSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`CompetitionSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/competitionsearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CompetitionSearchParameter {
     /// `CompetitionLevels`: `ArrayOfCompetitionLevel`, optional, nillable.
+    #[doc(alias = "CompetitionLevels")]
     pub competition_levels: Nillable<Vec<CompetitionLevel>>,
 }
 impl XmlStruct for CompetitionSearchParameter {
@@ -12457,6 +13082,8 @@ pub(crate) fn dec_array_of_competition_level(
     r.items(b"CompetitionLevel", <CompetitionLevel as XmlDecode>::decode)
 }
 /// `CompetitionLevel` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`CompetitionLevel`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/competitionlevel?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CompetitionLevel {
@@ -12529,11 +13156,15 @@ impl crate::json::JsonEnum for CompetitionLevel {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CompetitionLevel);
 /// `DateRangeSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`DateRangeSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/daterangesearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DateRangeSearchParameter {
     /// `EndDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DayMonthAndYear>,
     /// `StartDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DayMonthAndYear>,
 }
 impl XmlStruct for DateRangeSearchParameter {
@@ -12608,9 +13239,12 @@ impl crate::json::JsonMembers for DateRangeSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DateRangeSearchParameter);
 /// `AuctionSegmentSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
+///
+/// Microsoft Learn: [`AuctionSegmentSearchParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/auctionsegmentsearchparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionSegmentSearchParameter {
     /// `Segment`: `AuctionSegment`, optional.
+    #[doc(alias = "Segment")]
     pub segment: Option<AuctionSegment>,
 }
 impl XmlStruct for AuctionSegmentSearchParameter {
@@ -12676,6 +13310,8 @@ impl crate::json::JsonMembers for AuctionSegmentSearchParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AuctionSegmentSearchParameter);
 /// `AuctionSegment` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AuctionSegment`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/auctionsegment?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AuctionSegment {
@@ -12774,6 +13410,8 @@ impl crate::json::JsonEnum for AuctionSegment {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AuctionSegment);
 /// `AuctionInsightKpiAdditionalField`: one flag of a set; fields hold `Flags<AuctionInsightKpiAdditionalField>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AuctionInsightKpiAdditionalField`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/auctioninsightkpiadditionalfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AuctionInsightKpiAdditionalField {
@@ -12838,9 +13476,12 @@ impl crate::json::JsonEnum for AuctionInsightKpiAdditionalField {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AuctionInsightKpiAdditionalField);
 /// The `GetAuctionInsightDataResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAuctionInsightDataResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getauctioninsightdata?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getauctioninsightdata?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAuctionInsightDataResponse {
     /// `Result`: `AuctionInsightResult`, optional, nillable.
+    #[doc(alias = "Result")]
     pub result: Nillable<AuctionInsightResult>,
 }
 impl XmlStruct for GetAuctionInsightDataResponse {
@@ -12907,15 +13548,21 @@ impl crate::json::JsonMembers for GetAuctionInsightDataResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAuctionInsightDataResponse);
 /// `AuctionInsightResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AuctionInsightResult`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/auctioninsightresult?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionInsightResult {
     /// `Segments`: `ArrayOfAuctionSegment`, optional, nillable.
+    #[doc(alias = "Segments")]
     pub segments: Nillable<Vec<AuctionSegment>>,
     /// `Entries`: `ArrayOfAuctionInsightEntry`, optional, nillable.
+    #[doc(alias = "Entries")]
     pub entries: Nillable<Vec<Option<AuctionInsightEntry>>>,
     /// `UsedImpressions`: `xs:double`, optional.
+    #[doc(alias = "UsedImpressions")]
     pub used_impressions: Option<f64>,
     /// `UsedKeywords`: `xs:double`, optional.
+    #[doc(alias = "UsedKeywords")]
     pub used_keywords: Option<f64>,
 }
 impl XmlStruct for AuctionInsightResult {
@@ -13053,13 +13700,18 @@ pub(crate) fn dec_array_of_auction_insight_entry(
     )
 }
 /// `AuctionInsightEntry` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AuctionInsightEntry`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/auctioninsightentry?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionInsightEntry {
     /// `DisplayDomain`: `xs:string`, optional, nillable.
+    #[doc(alias = "DisplayDomain")]
     pub display_domain: Nillable<String>,
     /// `AggregatedKpi`: `AuctionInsightKpi`, optional, nillable.
+    #[doc(alias = "AggregatedKpi")]
     pub aggregated_kpi: Nillable<AuctionInsightKpi>,
     /// `SegmentedKpis`: `ArrayOfAuctionInsightKpi`, optional, nillable.
+    #[doc(alias = "SegmentedKpis")]
     pub segmented_kpis: Nillable<Vec<Option<AuctionInsightKpi>>>,
 }
 impl XmlStruct for AuctionInsightEntry {
@@ -13150,23 +13802,33 @@ impl crate::json::JsonMembers for AuctionInsightEntry {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AuctionInsightEntry);
 /// `AuctionInsightKpi` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AuctionInsightKpi`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/auctioninsightkpi?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionInsightKpi {
     /// `Segments`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Segments")]
     pub segments: Nillable<Vec<Option<String>>>,
     /// `ImpressionShare`: `xs:double`, optional.
+    #[doc(alias = "ImpressionShare")]
     pub impression_share: Option<f64>,
     /// `OverlapRate`: `xs:double`, optional.
+    #[doc(alias = "OverlapRate")]
     pub overlap_rate: Option<f64>,
     /// `AveragePosition`: `xs:double`, optional.
+    #[doc(alias = "AveragePosition")]
     pub average_position: Option<f64>,
     /// `AboveRate`: `xs:double`, optional.
+    #[doc(alias = "AboveRate")]
     pub above_rate: Option<f64>,
     /// `TopOfPageRate`: `xs:double`, optional.
+    #[doc(alias = "TopOfPageRate")]
     pub top_of_page_rate: Option<f64>,
     /// `OutrankingShare`: `xs:double`, optional.
+    #[doc(alias = "OutrankingShare")]
     pub outranking_share: Option<f64>,
     /// `AbsoluteTopOfPageRate`: `xs:double`, optional.
+    #[doc(alias = "AbsoluteTopOfPageRate")]
     pub absolute_top_of_page_rate: Option<f64>,
 }
 impl XmlStruct for AuctionInsightKpi {
@@ -13316,13 +13978,18 @@ pub(crate) fn dec_array_of_auction_insight_kpi(
     r.items(b"AuctionInsightKpi", |r| r.opt(<AuctionInsightKpi as XmlDecode>::decode))
 }
 /// The `GetDomainCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetDomainCategoriesRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getdomaincategories?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getdomaincategories?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetDomainCategoriesRequest {
     /// `CategoryName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CategoryName")]
     pub category_name: Nillable<String>,
     /// `DomainName`: `xs:string`, optional, nillable.
+    #[doc(alias = "DomainName")]
     pub domain_name: Nillable<String>,
     /// `Language`: `xs:string`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<String>,
 }
 impl XmlStruct for GetDomainCategoriesRequest {
@@ -13402,9 +14069,12 @@ impl crate::json::JsonMembers for GetDomainCategoriesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetDomainCategoriesRequest);
 /// The `GetDomainCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetDomainCategoriesResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getdomaincategories?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getdomaincategories?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetDomainCategoriesResponse {
     /// `Categories`: `ArrayOfDomainCategory`, optional, nillable.
+    #[doc(alias = "Categories")]
     pub categories: Nillable<Vec<Option<DomainCategory>>>,
 }
 impl XmlStruct for GetDomainCategoriesResponse {
@@ -13494,13 +14164,18 @@ pub(crate) fn dec_array_of_domain_category(
     r.items(b"DomainCategory", |r| r.opt(<DomainCategory as XmlDecode>::decode))
 }
 /// `DomainCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DomainCategory`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/domaincategory?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DomainCategory {
     /// `Bid`: `xs:double`, optional.
+    #[doc(alias = "Bid")]
     pub bid: Option<f64>,
     /// `CategoryName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CategoryName")]
     pub category_name: Nillable<String>,
     /// `Coverage`: `xs:double`, optional.
+    #[doc(alias = "Coverage")]
     pub coverage: Option<f64>,
 }
 impl XmlStruct for DomainCategory {
@@ -13580,9 +14255,12 @@ impl crate::json::JsonMembers for DomainCategory {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DomainCategory);
 /// The `PutMetricDataRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PutMetricDataRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ad-insight-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutMetricDataRequest {
     /// `Metrics`: `ArrayOfMetricData`, optional, nillable.
+    #[doc(alias = "Metrics")]
     pub metrics: Nillable<Vec<Option<MetricData>>>,
 }
 impl XmlStruct for PutMetricDataRequest {
@@ -13667,11 +14345,15 @@ pub(crate) fn dec_array_of_metric_data(
     r.items(b"MetricData", |r| r.opt(<MetricData as XmlDecode>::decode))
 }
 /// `MetricData` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`MetricData`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ad-insight-data-objects?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MetricData {
     /// `MetricDetail`: `xs:string`, optional, nillable.
+    #[doc(alias = "MetricDetail")]
     pub metric_detail: Nillable<String>,
     /// `MetricType`: `xs:string`, optional, nillable.
+    #[doc(alias = "MetricType")]
     pub metric_type: Nillable<String>,
 }
 impl XmlStruct for MetricData {
@@ -13744,6 +14426,8 @@ impl crate::json::JsonMembers for MetricData {
 #[cfg(feature = "json")]
 crate::json::json_struct!(MetricData);
 /// The `PutMetricDataResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PutMetricDataResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ad-insight-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutMetricDataResponse {}
 impl XmlStruct for PutMetricDataResponse {
@@ -13797,6 +14481,8 @@ impl crate::json::JsonMembers for PutMetricDataResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PutMetricDataResponse);
 /// The `GetKeywordIdeaCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordIdeaCategoriesRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideacategories?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideacategories?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeaCategoriesRequest {}
 impl XmlStruct for GetKeywordIdeaCategoriesRequest {
@@ -13850,9 +14536,12 @@ impl crate::json::JsonMembers for GetKeywordIdeaCategoriesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetKeywordIdeaCategoriesRequest);
 /// The `GetKeywordIdeaCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordIdeaCategoriesResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideacategories?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideacategories?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeaCategoriesResponse {
     /// `KeywordIdeaCategories`: `ArrayOfKeywordIdeaCategory`, optional, nillable.
+    #[doc(alias = "KeywordIdeaCategories")]
     pub keyword_idea_categories: Nillable<Vec<Option<KeywordIdeaCategory>>>,
 }
 impl XmlStruct for GetKeywordIdeaCategoriesResponse {
@@ -13952,11 +14641,15 @@ pub(crate) fn dec_array_of_keyword_idea_category(
     )
 }
 /// `KeywordIdeaCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordIdeaCategory`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordideacategory?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordIdeaCategory {
     /// `CategoryId`: `xs:long`, optional.
+    #[doc(alias = "CategoryId")]
     pub category_id: Option<i64>,
     /// `CategoryName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CategoryName")]
     pub category_name: Nillable<String>,
 }
 impl XmlStruct for KeywordIdeaCategory {
@@ -14029,13 +14722,18 @@ impl crate::json::JsonMembers for KeywordIdeaCategory {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordIdeaCategory);
 /// The `GetKeywordIdeasRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordIdeasRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideas?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideas?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeasRequest {
     /// `ExpandIdeas`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExpandIdeas")]
     pub expand_ideas: Nillable<bool>,
     /// `IdeaAttributes`: `ArrayOfKeywordIdeaAttribute`, optional, nillable.
+    #[doc(alias = "IdeaAttributes")]
     pub idea_attributes: Nillable<Vec<KeywordIdeaAttribute>>,
     /// `SearchParameters`: `ArrayOfSearchParameter`, optional, nillable.
+    #[doc(alias = "SearchParameters")]
     pub search_parameters: Nillable<Vec<Option<SearchParameter>>>,
 }
 impl XmlStruct for GetKeywordIdeasRequest {
@@ -14150,6 +14848,8 @@ pub(crate) fn dec_array_of_keyword_idea_attribute(
     r.items(b"KeywordIdeaAttribute", <KeywordIdeaAttribute as XmlDecode>::decode)
 }
 /// `KeywordIdeaAttribute` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordIdeaAttribute`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordideaattribute?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeywordIdeaAttribute {
@@ -14266,9 +14966,12 @@ impl crate::json::JsonEnum for KeywordIdeaAttribute {
 #[cfg(feature = "json")]
 crate::json::json_enum!(KeywordIdeaAttribute);
 /// The `GetKeywordIdeasResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordIdeasResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideas?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideas?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeasResponse {
     /// `KeywordIdeas`: `ArrayOfKeywordIdea`, optional, nillable.
+    #[doc(alias = "KeywordIdeas")]
     pub keyword_ideas: Nillable<Vec<Option<KeywordIdea>>>,
 }
 impl XmlStruct for GetKeywordIdeasResponse {
@@ -14358,25 +15061,36 @@ pub(crate) fn dec_array_of_keyword_idea(
     r.items(b"KeywordIdea", |r| r.opt(<KeywordIdea as XmlDecode>::decode))
 }
 /// `KeywordIdea` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordIdea`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordidea?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordIdea {
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `AdImpressionShare`: `xs:double`, optional, nillable.
+    #[doc(alias = "AdImpressionShare")]
     pub ad_impression_share: Nillable<f64>,
     /// `Competition`: `CompetitionLevel`, optional, nillable.
+    #[doc(alias = "Competition")]
     pub competition: Nillable<CompetitionLevel>,
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `MonthlySearchCounts`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "MonthlySearchCounts")]
     pub monthly_search_counts: Nillable<Vec<i64>>,
     /// `Relevance`: `xs:double`, optional, nillable.
+    #[doc(alias = "Relevance")]
     pub relevance: Nillable<f64>,
     /// `Source`: `SourceType`, optional, nillable.
+    #[doc(alias = "Source")]
     pub source: Nillable<SourceType>,
     /// `SuggestedBid`: `xs:double`, optional, nillable.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Nillable<f64>,
 }
 impl XmlStruct for KeywordIdea {
@@ -14523,6 +15237,8 @@ impl crate::json::JsonMembers for KeywordIdea {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordIdea);
 /// `SourceType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SourceType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/sourcetype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SourceType {
@@ -14615,9 +15331,12 @@ impl crate::json::JsonEnum for SourceType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SourceType);
 /// The `GetKeywordTrafficEstimatesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordTrafficEstimatesRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordtrafficestimates?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordtrafficestimates?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordTrafficEstimatesRequest {
     /// `CampaignEstimators`: `ArrayOfCampaignEstimator`, optional, nillable.
+    #[doc(alias = "CampaignEstimators")]
     pub campaign_estimators: Nillable<Vec<Option<CampaignEstimator>>>,
 }
 impl XmlStruct for GetKeywordTrafficEstimatesRequest {
@@ -14710,17 +15429,24 @@ pub(crate) fn dec_array_of_campaign_estimator(
     r.items(b"CampaignEstimator", |r| r.opt(<CampaignEstimator as XmlDecode>::decode))
 }
 /// `CampaignEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`CampaignEstimator`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/campaignestimator?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignEstimator {
     /// `AdGroupEstimators`: `ArrayOfAdGroupEstimator`, optional, nillable.
+    #[doc(alias = "AdGroupEstimators")]
     pub ad_group_estimators: Nillable<Vec<Option<AdGroupEstimator>>>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `Criteria`: `ArrayOfCriterion`, optional, nillable.
+    #[doc(alias = "Criteria")]
     pub criteria: Nillable<Vec<Option<Criterion>>>,
     /// `DailyBudget`: `xs:double`, optional, nillable.
+    #[doc(alias = "DailyBudget")]
     pub daily_budget: Nillable<f64>,
     /// `NegativeKeywords`: `ArrayOfNegativeKeyword`, optional, nillable.
+    #[doc(alias = "NegativeKeywords")]
     pub negative_keywords: Nillable<Vec<Option<NegativeKeyword>>>,
 }
 impl XmlStruct for CampaignEstimator {
@@ -14853,13 +15579,18 @@ pub(crate) fn dec_array_of_ad_group_estimator(
     r.items(b"AdGroupEstimator", |r| r.opt(<AdGroupEstimator as XmlDecode>::decode))
 }
 /// `AdGroupEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AdGroupEstimator`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adgroupestimator?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupEstimator {
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `KeywordEstimators`: `ArrayOfKeywordEstimator`, optional, nillable.
+    #[doc(alias = "KeywordEstimators")]
     pub keyword_estimators: Nillable<Vec<Option<KeywordEstimator>>>,
     /// `MaxCpc`: `xs:double`, optional.
+    #[doc(alias = "MaxCpc")]
     pub max_cpc: Option<f64>,
 }
 impl XmlStruct for AdGroupEstimator {
@@ -14970,11 +15701,15 @@ pub(crate) fn dec_array_of_keyword_estimator(
     r.items(b"KeywordEstimator", |r| r.opt(<KeywordEstimator as XmlDecode>::decode))
 }
 /// `KeywordEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordEstimator`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordestimator?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordEstimator {
     /// `Keyword`: `Keyword`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<Keyword>,
     /// `MaxCpc`: `xs:double`, optional, nillable.
+    #[doc(alias = "MaxCpc")]
     pub max_cpc: Nillable<f64>,
 }
 impl XmlStruct for KeywordEstimator {
@@ -15085,13 +15820,18 @@ pub(crate) fn dec_array_of_negative_keyword(
     r.items(b"NegativeKeyword", |r| r.opt(<NegativeKeyword as XmlDecode>::decode))
 }
 /// `NegativeKeyword` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`NegativeKeyword`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/negativekeyword?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NegativeKeyword {
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `MatchType`: `MatchType`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<MatchType>,
     /// `Text`: `xs:string`, optional, nillable.
+    #[doc(alias = "Text")]
     pub text: Nillable<String>,
 }
 impl XmlStruct for NegativeKeyword {
@@ -15171,9 +15911,12 @@ impl crate::json::JsonMembers for NegativeKeyword {
 #[cfg(feature = "json")]
 crate::json::json_struct!(NegativeKeyword);
 /// The `GetKeywordTrafficEstimatesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetKeywordTrafficEstimatesResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordtrafficestimates?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordtrafficestimates?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordTrafficEstimatesResponse {
     /// `CampaignEstimates`: `ArrayOfCampaignEstimate`, optional, nillable.
+    #[doc(alias = "CampaignEstimates")]
     pub campaign_estimates: Nillable<Vec<Option<CampaignEstimate>>>,
 }
 impl XmlStruct for GetKeywordTrafficEstimatesResponse {
@@ -15266,11 +16009,15 @@ pub(crate) fn dec_array_of_campaign_estimate(
     r.items(b"CampaignEstimate", |r| r.opt(<CampaignEstimate as XmlDecode>::decode))
 }
 /// `CampaignEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`CampaignEstimate`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/campaignestimate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignEstimate {
     /// `AdGroupEstimates`: `ArrayOfAdGroupEstimate`, optional, nillable.
+    #[doc(alias = "AdGroupEstimates")]
     pub ad_group_estimates: Nillable<Vec<Option<AdGroupEstimate>>>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
 }
 impl XmlStruct for CampaignEstimate {
@@ -15368,11 +16115,15 @@ pub(crate) fn dec_array_of_ad_group_estimate(
     r.items(b"AdGroupEstimate", |r| r.opt(<AdGroupEstimate as XmlDecode>::decode))
 }
 /// `AdGroupEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AdGroupEstimate`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adgroupestimate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupEstimate {
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `KeywordEstimates`: `ArrayOfKeywordEstimate`, optional, nillable.
+    #[doc(alias = "KeywordEstimates")]
     pub keyword_estimates: Nillable<Vec<Option<KeywordEstimate>>>,
 }
 impl XmlStruct for AdGroupEstimate {
@@ -15470,13 +16221,18 @@ pub(crate) fn dec_array_of_keyword_estimate(
     r.items(b"KeywordEstimate", |r| r.opt(<KeywordEstimate as XmlDecode>::decode))
 }
 /// `KeywordEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KeywordEstimate`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordestimate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordEstimate {
     /// `Keyword`: `Keyword`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<Keyword>,
     /// `Maximum`: `TrafficEstimate`, optional, nillable.
+    #[doc(alias = "Maximum")]
     pub maximum: Nillable<TrafficEstimate>,
     /// `Minimum`: `TrafficEstimate`, optional, nillable.
+    #[doc(alias = "Minimum")]
     pub minimum: Nillable<TrafficEstimate>,
 }
 impl XmlStruct for KeywordEstimate {
@@ -15558,19 +16314,27 @@ impl crate::json::JsonMembers for KeywordEstimate {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordEstimate);
 /// `TrafficEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`TrafficEstimate`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/trafficestimate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TrafficEstimate {
     /// `AverageCpc`: `xs:double`, optional.
+    #[doc(alias = "AverageCpc")]
     pub average_cpc: Option<f64>,
     /// `AveragePosition`: `xs:double`, optional.
+    #[doc(alias = "AveragePosition")]
     pub average_position: Option<f64>,
     /// `Clicks`: `xs:double`, optional.
+    #[doc(alias = "Clicks")]
     pub clicks: Option<f64>,
     /// `Ctr`: `xs:double`, optional.
+    #[doc(alias = "Ctr")]
     pub ctr: Option<f64>,
     /// `Impressions`: `xs:double`, optional.
+    #[doc(alias = "Impressions")]
     pub impressions: Option<f64>,
     /// `TotalCost`: `xs:double`, optional.
+    #[doc(alias = "TotalCost")]
     pub total_cost: Option<f64>,
 }
 impl XmlStruct for TrafficEstimate {
@@ -15678,9 +16442,12 @@ impl crate::json::JsonMembers for TrafficEstimate {
 #[cfg(feature = "json")]
 crate::json::json_struct!(TrafficEstimate);
 /// The `GetAutoApplyOptInStatusRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAutoApplyOptInStatusRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getautoapplyoptinstatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getautoapplyoptinstatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAutoApplyOptInStatusRequest {
     /// `RecommendationTypesInputs`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "RecommendationTypesInputs")]
     pub recommendation_types_inputs: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for GetAutoApplyOptInStatusRequest {
@@ -15758,9 +16525,12 @@ impl crate::json::JsonMembers for GetAutoApplyOptInStatusRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAutoApplyOptInStatusRequest);
 /// The `GetAutoApplyOptInStatusResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAutoApplyOptInStatusResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getautoapplyoptinstatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getautoapplyoptinstatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAutoApplyOptInStatusResponse {
     /// `AutoApplyRecommendationsStatus`: `ArrayOfAutoApplyRecommendationsInfo`, optional, nillable.
+    #[doc(alias = "AutoApplyRecommendationsStatus")]
     pub auto_apply_recommendations_status: Nillable<
         Vec<Option<AutoApplyRecommendationsInfo>>,
     >,
@@ -15862,11 +16632,15 @@ pub(crate) fn dec_array_of_auto_apply_recommendations_info(
     )
 }
 /// `AutoApplyRecommendationsInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AutoApplyRecommendationsInfo`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/autoapplyrecommendationsinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AutoApplyRecommendationsInfo {
     /// `AAROptInStatus`: `xs:boolean`, optional.
+    #[doc(alias = "AAROptInStatus")]
     pub aar_opt_in_status: Option<bool>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
 }
 impl XmlStruct for AutoApplyRecommendationsInfo {
@@ -15942,9 +16716,12 @@ impl crate::json::JsonMembers for AutoApplyRecommendationsInfo {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AutoApplyRecommendationsInfo);
 /// The `SetAutoApplyOptInStatusRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SetAutoApplyOptInStatusRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/setautoapplyoptinstatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/setautoapplyoptinstatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAutoApplyOptInStatusRequest {
     /// `AutoApplyOptInStatusInputs`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "AutoApplyOptInStatusInputs")]
     pub auto_apply_opt_in_status_inputs: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for SetAutoApplyOptInStatusRequest {
@@ -16022,9 +16799,12 @@ impl crate::json::JsonMembers for SetAutoApplyOptInStatusRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SetAutoApplyOptInStatusRequest);
 /// The `SetAutoApplyOptInStatusResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SetAutoApplyOptInStatusResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/setautoapplyoptinstatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/setautoapplyoptinstatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAutoApplyOptInStatusResponse {
     /// `PartialErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for SetAutoApplyOptInStatusResponse {
@@ -16095,13 +16875,18 @@ impl crate::json::JsonMembers for SetAutoApplyOptInStatusResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SetAutoApplyOptInStatusResponse);
 /// The `GetPerformanceInsightsDetailDataByAccountIdRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetPerformanceInsightsDetailDataByAccountIdRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getperformanceinsightsdetaildatabyaccountid?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getperformanceinsightsdetaildatabyaccountid?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPerformanceInsightsDetailDataByAccountIdRequest {
     /// `EntityType`: `EntityType`, optional.
+    #[doc(alias = "EntityType")]
     pub entity_type: Option<EntityType>,
     /// `StartDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DayMonthAndYear>,
     /// `EndDate`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DayMonthAndYear>,
 }
 impl XmlStruct for GetPerformanceInsightsDetailDataByAccountIdRequest {
@@ -16183,9 +16968,12 @@ impl crate::json::JsonMembers for GetPerformanceInsightsDetailDataByAccountIdReq
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetPerformanceInsightsDetailDataByAccountIdRequest);
 /// The `GetPerformanceInsightsDetailDataByAccountIdResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetPerformanceInsightsDetailDataByAccountIdResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getperformanceinsightsdetaildatabyaccountid?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getperformanceinsightsdetaildatabyaccountid?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPerformanceInsightsDetailDataByAccountIdResponse {
     /// `Result`: `ArrayOfPerformanceInsightsDetail`, optional, nillable.
+    #[doc(alias = "Result")]
     pub result: Nillable<Vec<Option<PerformanceInsightsDetail>>>,
 }
 impl XmlStruct for GetPerformanceInsightsDetailDataByAccountIdResponse {
@@ -16279,21 +17067,30 @@ pub(crate) fn dec_array_of_performance_insights_detail(
     )
 }
 /// `PerformanceInsightsDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PerformanceInsightsDetail`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PerformanceInsightsDetail {
     /// `EntityId`: `xs:long`, optional.
+    #[doc(alias = "EntityId")]
     pub entity_id: Option<i64>,
     /// `EntityType`: `EntityType`, optional.
+    #[doc(alias = "EntityType")]
     pub entity_type: Option<EntityType>,
     /// `KPIType`: `KPIType`, optional.
+    #[doc(alias = "KPIType")]
     pub kpi_type: Option<KPIType>,
     /// `Date`: `DayMonthAndYear`, optional, nillable.
+    #[doc(alias = "Date")]
     pub date: Nillable<DayMonthAndYear>,
     /// `Description`: `PerformanceInsightsMessage`, optional, nillable.
+    #[doc(alias = "Description")]
     pub description: Nillable<PerformanceInsightsMessage>,
     /// `RootCauses`: `ArrayOfPerformanceInsightsMessage`, optional, nillable.
+    #[doc(alias = "RootCauses")]
     pub root_causes: Nillable<Vec<Option<PerformanceInsightsMessage>>>,
     /// `Actions`: `ArrayOfPerformanceInsightsMessage`, optional, nillable.
+    #[doc(alias = "Actions")]
     pub actions: Nillable<Vec<Option<PerformanceInsightsMessage>>>,
 }
 impl XmlStruct for PerformanceInsightsDetail {
@@ -16424,6 +17221,8 @@ impl crate::json::JsonMembers for PerformanceInsightsDetail {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PerformanceInsightsDetail);
 /// `KPIType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`KPIType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/kpitype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KPIType {
@@ -16510,13 +17309,18 @@ impl crate::json::JsonEnum for KPIType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(KPIType);
 /// `PerformanceInsightsMessage` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PerformanceInsightsMessage`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsmessage?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PerformanceInsightsMessage {
     /// `TemplateId`: `PerformanceInsightsMessageTemplateId`, optional.
+    #[doc(alias = "TemplateId")]
     pub template_id: Option<PerformanceInsightsMessageTemplateId>,
     /// `Parameters`: `ArrayOfPerformanceInsightsMessageParameter`, optional, nillable.
+    #[doc(alias = "Parameters")]
     pub parameters: Nillable<Vec<Option<PerformanceInsightsMessageParameter>>>,
     /// `IndentationLevel`: `xs:int`, optional.
+    #[doc(alias = "IndentationLevel")]
     pub indentation_level: Option<i32>,
 }
 impl XmlStruct for PerformanceInsightsMessage {
@@ -16611,6 +17415,8 @@ impl crate::json::JsonMembers for PerformanceInsightsMessage {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PerformanceInsightsMessage);
 /// `PerformanceInsightsMessageTemplateId` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PerformanceInsightsMessageTemplateId`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsmessagetemplateid?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PerformanceInsightsMessageTemplateId {
@@ -16691,96 +17497,140 @@ pub enum PerformanceInsightsMessageTemplateId {
     /// `FluxConversionZeroAcct` (numeric value 38)
     FluxConversionZeroAcct,
     /// `RCAudienceIncrease` (numeric value 39)
+    #[doc(alias = "RCAudienceIncrease")]
     RcAudienceIncrease,
     /// `RCAudienceDecrease` (numeric value 40)
+    #[doc(alias = "RCAudienceDecrease")]
     RcAudienceDecrease,
     /// `RCBidIncrease` (numeric value 41)
+    #[doc(alias = "RCBidIncrease")]
     RcBidIncrease,
     /// `RCBidDecrease` (numeric value 42)
+    #[doc(alias = "RCBidDecrease")]
     RcBidDecrease,
     /// `RCBudgetIncrease` (numeric value 43)
+    #[doc(alias = "RCBudgetIncrease")]
     RcBudgetIncrease,
     /// `RCBudgetDecrease` (numeric value 44)
+    #[doc(alias = "RCBudgetDecrease")]
     RcBudgetDecrease,
     /// `RCClickIncrease` (numeric value 45)
+    #[doc(alias = "RCClickIncrease")]
     RcClickIncrease,
     /// `RCClickDecrease` (numeric value 46)
+    #[doc(alias = "RCClickDecrease")]
     RcClickDecrease,
     /// `RCConversionGoalIssue` (numeric value 47)
+    #[doc(alias = "RCConversionGoalIssue")]
     RcConversionGoalIssue,
     /// `RCDeviceTargetingBidChange` (numeric value 48)
+    #[doc(alias = "RCDeviceTargetingBidChange")]
     RcDeviceTargetingBidChange,
     /// `RCEditorialApproval` (numeric value 49)
+    #[doc(alias = "RCEditorialApproval")]
     RcEditorialApproval,
     /// `RCEditorialDisapproval` (numeric value 50)
+    #[doc(alias = "RCEditorialDisapproval")]
     RcEditorialDisapproval,
     /// `RCEntityAdditionWithCount` (numeric value 51)
+    #[doc(alias = "RCEntityAdditionWithCount")]
     RcEntityAdditionWithCount,
     /// `RCEntityDeletionWithCount` (numeric value 52)
+    #[doc(alias = "RCEntityDeletionWithCount")]
     RcEntityDeletionWithCount,
     /// `RCEntityPauseWithCount` (numeric value 53)
+    #[doc(alias = "RCEntityPauseWithCount")]
     RcEntityPauseWithCount,
     /// `RCEntityUnpauseWithCount` (numeric value 54)
+    #[doc(alias = "RCEntityUnpauseWithCount")]
     RcEntityUnpauseWithCount,
     /// `RCMoreCompetitive` (numeric value 55)
+    #[doc(alias = "RCMoreCompetitive")]
     RcMoreCompetitive,
     /// `RCNetworkLessRestrict` (numeric value 56)
+    #[doc(alias = "RCNetworkLessRestrict")]
     RcNetworkLessRestrict,
     /// `RCNetworkMoreRestrict` (numeric value 57)
+    #[doc(alias = "RCNetworkMoreRestrict")]
     RcNetworkMoreRestrict,
     /// `RCPaymentIssueInvoiceAccountPaused` (numeric value 58)
+    #[doc(alias = "RCPaymentIssueInvoiceAccountPaused")]
     RcPaymentIssueInvoiceAccountPaused,
     /// `RCPaymentIssueInvoiceAccountOnHold` (numeric value 59)
+    #[doc(alias = "RCPaymentIssueInvoiceAccountOnHold")]
     RcPaymentIssueInvoiceAccountOnHold,
     /// `RCPaymentIssuePrepayAccountPaused` (numeric value 60)
+    #[doc(alias = "RCPaymentIssuePrepayAccountPaused")]
     RcPaymentIssuePrepayAccountPaused,
     /// `RCPaymentIssueThresholdAccountOnHold` (numeric value 61)
+    #[doc(alias = "RCPaymentIssueThresholdAccountOnHold")]
     RcPaymentIssueThresholdAccountOnHold,
     /// `RCPaymentIssueYesterday` (numeric value 62)
+    #[doc(alias = "RCPaymentIssueYesterday")]
     RcPaymentIssueYesterday,
     /// `RCSearchTermIncrease` (numeric value 63)
+    #[doc(alias = "RCSearchTermIncrease")]
     RcSearchTermIncrease,
     /// `RCSearchTermIncreaseClick` (numeric value 64)
+    #[doc(alias = "RCSearchTermIncreaseClick")]
     RcSearchTermIncreaseClick,
     /// `RCSearchTermDecrease` (numeric value 65)
+    #[doc(alias = "RCSearchTermDecrease")]
     RcSearchTermDecrease,
     /// `RCSearchTermDecreaseClick` (numeric value 66)
+    #[doc(alias = "RCSearchTermDecreaseClick")]
     RcSearchTermDecreaseClick,
     /// `RCSearchTermCompetitionIncrease` (numeric value 67)
+    #[doc(alias = "RCSearchTermCompetitionIncrease")]
     RcSearchTermCompetitionIncrease,
     /// `RCSearchTermCompetitionIncreaseClick` (numeric value 68)
+    #[doc(alias = "RCSearchTermCompetitionIncreaseClick")]
     RcSearchTermCompetitionIncreaseClick,
     /// `RCSearchTermCompetitionDecrease` (numeric value 69)
+    #[doc(alias = "RCSearchTermCompetitionDecrease")]
     RcSearchTermCompetitionDecrease,
     /// `RCSearchTermCompetitionDecreaseClick` (numeric value 70)
+    #[doc(alias = "RCSearchTermCompetitionDecreaseClick")]
     RcSearchTermCompetitionDecreaseClick,
     /// `RCSingleCampaignAddition` (numeric value 71)
+    #[doc(alias = "RCSingleCampaignAddition")]
     RcSingleCampaignAddition,
     /// `RCSingleCampaignPause` (numeric value 72)
+    #[doc(alias = "RCSingleCampaignPause")]
     RcSingleCampaignPause,
     /// `RCSingleCampaignUnpause` (numeric value 73)
+    #[doc(alias = "RCSingleCampaignUnpause")]
     RcSingleCampaignUnpause,
     /// `RCSingleCampaignBudgetIncrease` (numeric value 74)
+    #[doc(alias = "RCSingleCampaignBudgetIncrease")]
     RcSingleCampaignBudgetIncrease,
     /// `RCSingleCampaignBudgetDecrease` (numeric value 75)
+    #[doc(alias = "RCSingleCampaignBudgetDecrease")]
     RcSingleCampaignBudgetDecrease,
     /// `RCSingleCampaignDeviceTargetingBidChange` (numeric value 76)
+    #[doc(alias = "RCSingleCampaignDeviceTargetingBidChange")]
     RcSingleCampaignDeviceTargetingBidChange,
     /// `RCStrongerCompetitorAdQuality` (numeric value 77)
+    #[doc(alias = "RCStrongerCompetitorAdQuality")]
     RcStrongerCompetitorAdQuality,
     /// `RCStrongerCompetitorBid` (numeric value 78)
+    #[doc(alias = "RCStrongerCompetitorBid")]
     RcStrongerCompetitorBid,
     /// `RCSyndTrafficIncrease` (numeric value 79)
+    #[doc(alias = "RCSyndTrafficIncrease")]
     RcSyndTrafficIncrease,
     /// `RCSyndTrafficDecrease` (numeric value 80)
+    #[doc(alias = "RCSyndTrafficDecrease")]
     RcSyndTrafficDecrease,
     /// `ActAdsOppr` (numeric value 81)
     ActAdsOppr,
     /// `ActAllAvailableOppr` (numeric value 82)
     ActAllAvailableOppr,
     /// `ActBMAdoptionOppr` (numeric value 83)
+    #[doc(alias = "ActBMAdoptionOppr")]
     ActBmAdoptionOppr,
     /// `ActBMMKeywordOppr` (numeric value 84)
+    #[doc(alias = "ActBMMKeywordOppr")]
     ActBmmKeywordOppr,
     /// `ActCampaignContextKeywordOppr` (numeric value 85)
     ActCampaignContextKeywordOppr,
@@ -16795,6 +17645,7 @@ pub enum PerformanceInsightsMessageTemplateId {
     /// `ActCompetitiveLocationTargetOppr` (numeric value 90)
     ActCompetitiveLocationTargetOppr,
     /// `ActCTRQualityBundle` (numeric value 91)
+    #[doc(alias = "ActCTRQualityBundle")]
     ActCtrQualityBundle,
     /// `ActEditorialReviewProcess` (numeric value 92)
     ActEditorialReviewProcess,
@@ -16817,6 +17668,7 @@ pub enum PerformanceInsightsMessageTemplateId {
     /// `ActRepairKeywordsOppr` (numeric value 101)
     ActRepairKeywordsOppr,
     /// `ActRSAOppr` (numeric value 102)
+    #[doc(alias = "ActRSAOppr")]
     ActRsaOppr,
     /// `ActSearchTerm` (numeric value 103)
     ActSearchTerm,
@@ -17393,9 +18245,13 @@ pub(crate) fn dec_array_of_performance_insights_message_parameter(
     )
 }
 /// `PerformanceInsightsMessageParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `PerformanceInsightsMessageParameter`.
+///
+/// Microsoft Learn: [`PerformanceInsightsMessageParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsmessageparameter?view=bingads-13).
+#[doc(alias = "PerformanceInsightsMessageParameter")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PerformanceInsightsMessageParameterBase {
     /// `Type`: `ParameterType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<ParameterType>,
 }
 impl XmlStruct for PerformanceInsightsMessageParameterBase {
@@ -17462,6 +18318,8 @@ impl crate::json::JsonMembers for PerformanceInsightsMessageParameterBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PerformanceInsightsMessageParameterBase);
 /// `PerformanceInsightsMessageParameter` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`PerformanceInsightsMessageParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsmessageparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PerformanceInsightsMessageParameter {
@@ -17618,6 +18476,8 @@ impl crate::json::JsonWrite for PerformanceInsightsMessageParameter {
 #[cfg(feature = "json")]
 crate::json::json_poly!(PerformanceInsightsMessageParameter);
 /// `ParameterType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`ParameterType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/parametertype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParameterType {
@@ -17690,11 +18550,15 @@ impl crate::json::JsonEnum for ParameterType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ParameterType);
 /// `TextParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
+///
+/// Microsoft Learn: [`TextParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/textparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextParameter {
     /// `Type`: `ParameterType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<ParameterType>,
     /// `SuggestedText`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedText")]
     pub suggested_text: Nillable<String>,
 }
 impl XmlStruct for TextParameter {
@@ -17768,17 +18632,24 @@ impl crate::json::JsonMembers for TextParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(TextParameter);
 /// `UrlParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
+///
+/// Microsoft Learn: [`UrlParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/urlparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlParameter {
     /// `Type`: `ParameterType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<ParameterType>,
     /// `SuggestedText`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedText")]
     pub suggested_text: Nillable<String>,
     /// `SuggestedUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedUrl")]
     pub suggested_url: Nillable<String>,
     /// `UrlCategory`: `PerformanceInsightsUrlCategory`, optional.
+    #[doc(alias = "UrlCategory")]
     pub url_category: Option<PerformanceInsightsUrlCategory>,
     /// `UrlId`: `PerformanceInsightsUrlId`, optional.
+    #[doc(alias = "UrlId")]
     pub url_id: Option<PerformanceInsightsUrlId>,
 }
 impl XmlStruct for UrlParameter {
@@ -17881,6 +18752,8 @@ impl crate::json::JsonMembers for UrlParameter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UrlParameter);
 /// `PerformanceInsightsUrlCategory` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PerformanceInsightsUrlCategory`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsurlcategory?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PerformanceInsightsUrlCategory {
@@ -17967,6 +18840,8 @@ impl crate::json::JsonEnum for PerformanceInsightsUrlCategory {
 #[cfg(feature = "json")]
 crate::json::json_enum!(PerformanceInsightsUrlCategory);
 /// `PerformanceInsightsUrlId` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PerformanceInsightsUrlId`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsurlid?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PerformanceInsightsUrlId {
@@ -18131,17 +19006,24 @@ impl crate::json::JsonEnum for PerformanceInsightsUrlId {
 #[cfg(feature = "json")]
 crate::json::json_enum!(PerformanceInsightsUrlId);
 /// `EntityParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
+///
+/// Microsoft Learn: [`EntityParameter`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/entityparameter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EntityParameter {
     /// `Type`: `ParameterType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<ParameterType>,
     /// `EntityCount`: `xs:int`, optional.
+    #[doc(alias = "EntityCount")]
     pub entity_count: Option<i32>,
     /// `EntityDetails`: `ArrayOfEntityDetail`, optional, nillable.
+    #[doc(alias = "EntityDetails")]
     pub entity_details: Nillable<Vec<Option<EntityDetail>>>,
     /// `EntityType`: `PerformanceInsightsEntityType`, optional.
+    #[doc(alias = "EntityType")]
     pub entity_type: Option<PerformanceInsightsEntityType>,
     /// `SuggestedText`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedText")]
     pub suggested_text: Nillable<String>,
 }
 impl XmlStruct for EntityParameter {
@@ -18267,11 +19149,15 @@ pub(crate) fn dec_array_of_entity_detail(
     r.items(b"EntityDetail", |r| r.opt(<EntityDetail as XmlDecode>::decode))
 }
 /// `EntityDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`EntityDetail`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/entitydetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EntityDetail {
     /// `EntityId`: `xs:long`, optional.
+    #[doc(alias = "EntityId")]
     pub entity_id: Option<i64>,
     /// `EntityName`: `xs:string`, optional, nillable.
+    #[doc(alias = "EntityName")]
     pub entity_name: Nillable<String>,
 }
 impl XmlStruct for EntityDetail {
@@ -18344,6 +19230,8 @@ impl crate::json::JsonMembers for EntityDetail {
 #[cfg(feature = "json")]
 crate::json::json_struct!(EntityDetail);
 /// `PerformanceInsightsEntityType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`PerformanceInsightsEntityType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/performanceinsightsentitytype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PerformanceInsightsEntityType {
@@ -18470,13 +19358,18 @@ pub(crate) fn dec_array_of_performance_insights_message(
     )
 }
 /// The `GetRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetRecommendationsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getrecommendations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getrecommendations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetRecommendationsRequest {
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
 }
 impl XmlStruct for GetRecommendationsRequest {
@@ -18563,9 +19456,12 @@ impl crate::json::JsonMembers for GetRecommendationsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetRecommendationsRequest);
 /// The `GetRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetRecommendationsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getrecommendations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getrecommendations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetRecommendationsResponse {
     /// `Recommendations`: `ArrayOfRecommendation`, optional, nillable.
+    #[doc(alias = "Recommendations")]
     pub recommendations: Nillable<Vec<Option<Recommendation>>>,
 }
 impl XmlStruct for GetRecommendationsResponse {
@@ -18655,35 +19551,52 @@ pub(crate) fn dec_array_of_recommendation(
     r.items(b"Recommendation", |r| r.opt(<Recommendation as XmlDecode>::decode))
 }
 /// `Recommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Recommendation`.
+///
+/// Microsoft Learn: [`Recommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/recommendation?view=bingads-13).
+#[doc(alias = "Recommendation")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RecommendationData {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
 }
 impl XmlStruct for RecommendationData {
@@ -18902,6 +19815,8 @@ impl crate::json::JsonMembers for RecommendationData {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RecommendationData);
 /// `Recommendation` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`Recommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/recommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Recommendation {
@@ -19031,37 +19946,54 @@ impl crate::json::JsonWrite for Recommendation {
 #[cfg(feature = "json")]
 crate::json::json_poly!(Recommendation);
 /// `ResponsiveSearchAdsRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Recommendation`; its fields come first.
+///
+/// Microsoft Learn: [`ResponsiveSearchAdsRecommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/responsivesearchadsrecommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdsRecommendation {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `SuggestedAd`: `SuggestedResponsiveSearchAd`, optional, nillable.
+    #[doc(alias = "SuggestedAd")]
     pub suggested_ad: Nillable<SuggestedResponsiveSearchAd>,
 }
 impl XmlStruct for ResponsiveSearchAdsRecommendation {
@@ -19291,17 +20223,24 @@ impl crate::json::JsonMembers for ResponsiveSearchAdsRecommendation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ResponsiveSearchAdsRecommendation);
 /// `SuggestedResponsiveSearchAd` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SuggestedResponsiveSearchAd`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestedresponsivesearchad?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestedResponsiveSearchAd {
     /// `Descriptions`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Descriptions")]
     pub descriptions: Nillable<Vec<Option<String>>>,
     /// `FinalUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "FinalUrl")]
     pub final_url: Nillable<String>,
     /// `Headlines`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Headlines")]
     pub headlines: Nillable<Vec<Option<String>>>,
     /// `Path1`: `xs:string`, optional, nillable.
+    #[doc(alias = "Path1")]
     pub path1: Nillable<String>,
     /// `Path2`: `xs:string`, optional, nillable.
+    #[doc(alias = "Path2")]
     pub path2: Nillable<String>,
 }
 impl XmlStruct for SuggestedResponsiveSearchAd {
@@ -19401,13 +20340,18 @@ impl crate::json::JsonMembers for SuggestedResponsiveSearchAd {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SuggestedResponsiveSearchAd);
 /// The `TagRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`TagRecommendationsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/tagrecommendations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/tagrecommendations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TagRecommendationsRequest {
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `RecommendationsInfo`: `ArrayOfRecommendationInfo`, optional, nillable.
+    #[doc(alias = "RecommendationsInfo")]
     pub recommendations_info: Nillable<Vec<Option<RecommendationInfo>>>,
     /// `Lable`: `xs:string`, optional, nillable.
+    #[doc(alias = "Lable")]
     pub lable: Nillable<String>,
 }
 impl XmlStruct for TagRecommendationsRequest {
@@ -19525,11 +20469,16 @@ pub(crate) fn dec_array_of_recommendation_info(
     r.items(b"RecommendationInfo", |r| r.opt(<RecommendationInfo as XmlDecode>::decode))
 }
 /// `RecommendationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `RecommendationInfo`.
+///
+/// Microsoft Learn: [`RecommendationInfo`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/recommendationinfo?view=bingads-13).
+#[doc(alias = "RecommendationInfo")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RecommendationInfoBase {
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
 }
 impl XmlStruct for RecommendationInfoBase {
@@ -19606,6 +20555,8 @@ impl crate::json::JsonMembers for RecommendationInfoBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RecommendationInfoBase);
 /// `RecommendationInfo` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`RecommendationInfo`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/recommendationinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RecommendationInfo {
@@ -19727,13 +20678,18 @@ impl crate::json::JsonWrite for RecommendationInfo {
 #[cfg(feature = "json")]
 crate::json::json_poly!(RecommendationInfo);
 /// `RSARecommendationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationInfo`; its fields come first.
+///
+/// Microsoft Learn: [`RSARecommendationInfo`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/rsarecommendationinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RSARecommendationInfo {
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `AdId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdId")]
     pub ad_id: Nillable<i64>,
 }
 impl XmlStruct for RSARecommendationInfo {
@@ -19821,9 +20777,12 @@ impl crate::json::JsonMembers for RSARecommendationInfo {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RSARecommendationInfo);
 /// The `TagRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`TagRecommendationsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/tagrecommendations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/tagrecommendations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TagRecommendationsResponse {
     /// `PartialErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for TagRecommendationsResponse {
@@ -19894,9 +20853,12 @@ impl crate::json::JsonMembers for TagRecommendationsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(TagRecommendationsResponse);
 /// The `GetTextAssetSuggestionsByFinalUrlsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetTextAssetSuggestionsByFinalUrlsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gettextassetsuggestionsbyfinalurls?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gettextassetsuggestionsbyfinalurls?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetTextAssetSuggestionsByFinalUrlsRequest {
     /// `FinalUrls`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "FinalUrls")]
     pub final_urls: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for GetTextAssetSuggestionsByFinalUrlsRequest {
@@ -19962,11 +20924,15 @@ impl crate::json::JsonMembers for GetTextAssetSuggestionsByFinalUrlsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetTextAssetSuggestionsByFinalUrlsRequest);
 /// The `GetTextAssetSuggestionsByFinalUrlsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetTextAssetSuggestionsByFinalUrlsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gettextassetsuggestionsbyfinalurls?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gettextassetsuggestionsbyfinalurls?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetTextAssetSuggestionsByFinalUrlsResponse {
     /// `TextAssetSuggestions`: `ArrayOfTextAssetSuggestions`, optional, nillable.
+    #[doc(alias = "TextAssetSuggestions")]
     pub text_asset_suggestions: Nillable<Vec<Option<TextAssetSuggestions>>>,
     /// `PartialErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for GetTextAssetSuggestionsByFinalUrlsResponse {
@@ -20078,11 +21044,15 @@ pub(crate) fn dec_array_of_text_asset_suggestions(
     )
 }
 /// `TextAssetSuggestions` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`TextAssetSuggestions`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/textassetsuggestions?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextAssetSuggestions {
     /// `FinalUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "FinalUrl")]
     pub final_url: Nillable<String>,
     /// `TextAssets`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "TextAssets")]
     pub text_assets: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for TextAssetSuggestions {
@@ -20155,9 +21125,12 @@ impl crate::json::JsonMembers for TextAssetSuggestions {
 #[cfg(feature = "json")]
 crate::json::json_struct!(TextAssetSuggestions);
 /// The `ApplyRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`ApplyRecommendationsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applyrecommendations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applyrecommendations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyRecommendationsRequest {
     /// `Entities`: `ArrayOfApplyRecommendationEntity`, optional, nillable.
+    #[doc(alias = "Entities")]
     pub entities: Nillable<Vec<Option<ApplyRecommendationEntity>>>,
 }
 impl XmlStruct for ApplyRecommendationsRequest {
@@ -20251,11 +21224,15 @@ pub(crate) fn dec_array_of_apply_recommendation_entity(
     )
 }
 /// `ApplyRecommendationEntity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`ApplyRecommendationEntity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applyrecommendationentity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyRecommendationEntity {
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
 }
 impl XmlStruct for ApplyRecommendationEntity {
@@ -20332,9 +21309,12 @@ impl crate::json::JsonMembers for ApplyRecommendationEntity {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApplyRecommendationEntity);
 /// The `ApplyRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`ApplyRecommendationsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applyrecommendations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applyrecommendations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyRecommendationsResponse {
     /// `PartialErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for ApplyRecommendationsResponse {
@@ -20405,9 +21385,12 @@ impl crate::json::JsonMembers for ApplyRecommendationsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApplyRecommendationsResponse);
 /// The `DismissRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DismissRecommendationsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/dismissrecommendations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/dismissrecommendations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissRecommendationsRequest {
     /// `Entities`: `ArrayOfDismissRecommendationEntity`, optional, nillable.
+    #[doc(alias = "Entities")]
     pub entities: Nillable<Vec<Option<DismissRecommendationEntity>>>,
 }
 impl XmlStruct for DismissRecommendationsRequest {
@@ -20501,11 +21484,15 @@ pub(crate) fn dec_array_of_dismiss_recommendation_entity(
     )
 }
 /// `DismissRecommendationEntity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DismissRecommendationEntity`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/dismissrecommendationentity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissRecommendationEntity {
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
 }
 impl XmlStruct for DismissRecommendationEntity {
@@ -20582,9 +21569,12 @@ impl crate::json::JsonMembers for DismissRecommendationEntity {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DismissRecommendationEntity);
 /// The `DismissRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DismissRecommendationsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/dismissrecommendations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/dismissrecommendations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissRecommendationsResponse {
     /// `PartialErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for DismissRecommendationsResponse {
@@ -20655,11 +21645,15 @@ impl crate::json::JsonMembers for DismissRecommendationsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DismissRecommendationsResponse);
 /// The `RetrieveRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RetrieveRecommendationsRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/retrieverecommendations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/retrieverecommendations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RetrieveRecommendationsRequest {
     /// `RecommendationTypes`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "RecommendationTypes")]
     pub recommendation_types: Nillable<Vec<Option<String>>>,
     /// `MaxCount`: `xs:int`, optional, nillable.
+    #[doc(alias = "MaxCount")]
     pub max_count: Nillable<i32>,
 }
 impl XmlStruct for RetrieveRecommendationsRequest {
@@ -20743,9 +21737,12 @@ impl crate::json::JsonMembers for RetrieveRecommendationsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RetrieveRecommendationsRequest);
 /// The `RetrieveRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RetrieveRecommendationsResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/retrieverecommendations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/retrieverecommendations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RetrieveRecommendationsResponse {
     /// `Recommendations`: `ArrayOfRecommendationBase`, optional, nillable.
+    #[doc(alias = "Recommendations")]
     pub recommendations: Nillable<Vec<Option<RecommendationBase>>>,
 }
 impl XmlStruct for RetrieveRecommendationsResponse {
@@ -20836,45 +21833,67 @@ pub(crate) fn dec_array_of_recommendation_base(
     r.items(b"RecommendationBase", |r| r.opt(<RecommendationBase as XmlDecode>::decode))
 }
 /// `RecommendationBase` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `RecommendationBase`.
+///
+/// Microsoft Learn: [`RecommendationBase`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/recommendationbase?view=bingads-13).
+#[doc(alias = "RecommendationBase")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RecommendationBaseBase {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `Dismissed`: `xs:boolean`, optional.
+    #[doc(alias = "Dismissed")]
     pub dismissed: Option<bool>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `Type`: `RecommendationType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<RecommendationType>,
 }
 impl XmlStruct for RecommendationBaseBase {
@@ -21134,6 +22153,8 @@ impl crate::json::JsonMembers for RecommendationBaseBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RecommendationBaseBase);
 /// `RecommendationBase` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`RecommendationBase`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/recommendationbase?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RecommendationBase {
@@ -21403,6 +22424,8 @@ impl crate::json::JsonWrite for RecommendationBase {
 #[cfg(feature = "json")]
 crate::json::json_poly!(RecommendationBase);
 /// `RecommendationType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RecommendationType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/recommendationtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RecommendationType {
@@ -21513,53 +22536,78 @@ impl crate::json::JsonEnum for RecommendationType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(RecommendationType);
 /// `CampaignBudgetRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
+///
+/// Microsoft Learn: [`CampaignBudgetRecommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/campaignbudgetrecommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignBudgetRecommendation {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `Dismissed`: `xs:boolean`, optional.
+    #[doc(alias = "Dismissed")]
     pub dismissed: Option<bool>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `Type`: `RecommendationType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<RecommendationType>,
     /// `BudgetPoints`: `ArrayOfBudgetPoint`, optional, nillable.
+    #[doc(alias = "BudgetPoints")]
     pub budget_points: Nillable<Vec<Option<BudgetPoint>>>,
     /// `BudgetType`: `BudgetLimitType`, optional.
+    #[doc(alias = "BudgetType")]
     pub budget_type: Option<BudgetLimitType>,
     /// `CurrentBudget`: `xs:double`, optional.
+    #[doc(alias = "CurrentBudget")]
     pub current_budget: Option<f64>,
     /// `RecommendedBudget`: `xs:double`, optional.
+    #[doc(alias = "RecommendedBudget")]
     pub recommended_budget: Option<f64>,
 }
 impl XmlStruct for CampaignBudgetRecommendation {
@@ -21859,55 +22907,81 @@ impl crate::json::JsonMembers for CampaignBudgetRecommendation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CampaignBudgetRecommendation);
 /// `KeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
+///
+/// Microsoft Learn: [`KeywordRecommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/keywordrecommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordRecommendation {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `Dismissed`: `xs:boolean`, optional.
+    #[doc(alias = "Dismissed")]
     pub dismissed: Option<bool>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `Type`: `RecommendationType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<RecommendationType>,
     /// `Competition`: `xs:double`, optional.
+    #[doc(alias = "Competition")]
     pub competition: Option<f64>,
     /// `MatchType`: `xs:int`, optional.
+    #[doc(alias = "MatchType")]
     pub match_type: Option<i32>,
     /// `MonthlySearches`: `xs:long`, optional.
+    #[doc(alias = "MonthlySearches")]
     pub monthly_searches: Option<i64>,
     /// `SuggestedBid`: `xs:double`, optional.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Option<f64>,
     /// `SuggestedKeyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedKeyword")]
     pub suggested_keyword: Nillable<String>,
 }
 impl XmlStruct for KeywordRecommendation {
@@ -22208,47 +23282,69 @@ impl crate::json::JsonMembers for KeywordRecommendation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordRecommendation);
 /// `ResponsiveSearchAdRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
+///
+/// Microsoft Learn: [`ResponsiveSearchAdRecommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/responsivesearchadrecommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdRecommendation {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `Dismissed`: `xs:boolean`, optional.
+    #[doc(alias = "Dismissed")]
     pub dismissed: Option<bool>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `Type`: `RecommendationType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<RecommendationType>,
     /// `SuggestedAd`: `SuggestedResponsiveSearchAd`, optional, nillable.
+    #[doc(alias = "SuggestedAd")]
     pub suggested_ad: Nillable<SuggestedResponsiveSearchAd>,
 }
 impl XmlStruct for ResponsiveSearchAdRecommendation {
@@ -22519,57 +23615,84 @@ impl crate::json::JsonMembers for ResponsiveSearchAdRecommendation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ResponsiveSearchAdRecommendation);
 /// `RemoveConflictingNegativeKeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
+///
+/// Microsoft Learn: [`RemoveConflictingNegativeKeywordRecommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/removeconflictingnegativekeywordrecommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RemoveConflictingNegativeKeywordRecommendation {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `Dismissed`: `xs:boolean`, optional.
+    #[doc(alias = "Dismissed")]
     pub dismissed: Option<bool>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `Type`: `RecommendationType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<RecommendationType>,
     /// `NegativeKeyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "NegativeKeyword")]
     pub negative_keyword: Nillable<String>,
     /// `NegativeKeywordId`: `xs:long`, optional.
+    #[doc(alias = "NegativeKeywordId")]
     pub negative_keyword_id: Option<i64>,
     /// `NegativeKeywordListName`: `xs:string`, optional, nillable.
+    #[doc(alias = "NegativeKeywordListName")]
     pub negative_keyword_list_name: Nillable<String>,
     /// `NegativeKeywordMatchType`: `xs:int`, optional.
+    #[doc(alias = "NegativeKeywordMatchType")]
     pub negative_keyword_match_type: Option<i32>,
     /// `NegativeKeywordSharedListId`: `xs:long`, optional, nillable.
+    #[doc(alias = "NegativeKeywordSharedListId")]
     pub negative_keyword_shared_list_id: Nillable<i64>,
     /// `Source`: `xs:string`, optional, nillable.
+    #[doc(alias = "Source")]
     pub source: Nillable<String>,
 }
 impl XmlStruct for RemoveConflictingNegativeKeywordRecommendation {
@@ -22905,59 +24028,87 @@ impl crate::json::JsonMembers for RemoveConflictingNegativeKeywordRecommendation
 #[cfg(feature = "json")]
 crate::json::json_struct!(RemoveConflictingNegativeKeywordRecommendation);
 /// `UseBroadMatchKeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
+///
+/// Microsoft Learn: [`UseBroadMatchKeywordRecommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/usebroadmatchkeywordrecommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UseBroadMatchKeywordRecommendation {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `Dismissed`: `xs:boolean`, optional.
+    #[doc(alias = "Dismissed")]
     pub dismissed: Option<bool>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `Type`: `RecommendationType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<RecommendationType>,
     /// `CurrentMatchType`: `xs:int`, optional.
+    #[doc(alias = "CurrentMatchType")]
     pub current_match_type: Option<i32>,
     /// `CurrentStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrentStatus")]
     pub current_status: Nillable<String>,
     /// `Keyword`: `xs:string`, optional, nillable.
+    #[doc(alias = "Keyword")]
     pub keyword: Nillable<String>,
     /// `KeywordOrderItemId`: `xs:long`, optional.
+    #[doc(alias = "KeywordOrderItemId")]
     pub keyword_order_item_id: Option<i64>,
     /// `SuggestedBid`: `xs:double`, optional.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Option<f64>,
     /// `SuggestedMatchType`: `xs:int`, optional.
+    #[doc(alias = "SuggestedMatchType")]
     pub suggested_match_type: Option<i32>,
     /// `SuggestedStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "SuggestedStatus")]
     pub suggested_status: Nillable<String>,
 }
 impl XmlStruct for UseBroadMatchKeywordRecommendation {
@@ -23278,49 +24429,72 @@ impl crate::json::JsonMembers for UseBroadMatchKeywordRecommendation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UseBroadMatchKeywordRecommendation);
 /// `ResponsiveSearchAdAssetRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
+///
+/// Microsoft Learn: [`ResponsiveSearchAdAssetRecommendation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/responsivesearchadassetrecommendation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdAssetRecommendation {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AdGroupId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: Nillable<i64>,
     /// `AdGroupName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AdGroupName")]
     pub ad_group_name: Nillable<String>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `CampaignName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CampaignName")]
     pub campaign_name: Nillable<String>,
     /// `CurrentClicks`: `xs:long`, optional.
+    #[doc(alias = "CurrentClicks")]
     pub current_clicks: Option<i64>,
     /// `CurrentConversions`: `xs:long`, optional.
+    #[doc(alias = "CurrentConversions")]
     pub current_conversions: Option<i64>,
     /// `CurrentCost`: `xs:double`, optional.
+    #[doc(alias = "CurrentCost")]
     pub current_cost: Option<f64>,
     /// `CurrentImpressions`: `xs:long`, optional.
+    #[doc(alias = "CurrentImpressions")]
     pub current_impressions: Option<i64>,
     /// `Dismissed`: `xs:boolean`, optional.
+    #[doc(alias = "Dismissed")]
     pub dismissed: Option<bool>,
     /// `EstimatedIncreaseInClicks`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInClicks")]
     pub estimated_increase_in_clicks: Option<i64>,
     /// `EstimatedIncreaseInConversions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInConversions")]
     pub estimated_increase_in_conversions: Option<i64>,
     /// `EstimatedIncreaseInCost`: `xs:double`, optional.
+    #[doc(alias = "EstimatedIncreaseInCost")]
     pub estimated_increase_in_cost: Option<f64>,
     /// `EstimatedIncreaseInImpressions`: `xs:long`, optional.
+    #[doc(alias = "EstimatedIncreaseInImpressions")]
     pub estimated_increase_in_impressions: Option<i64>,
     /// `RecommendationHash`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationHash")]
     pub recommendation_hash: Nillable<String>,
     /// `RecommendationId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationId")]
     pub recommendation_id: Nillable<String>,
     /// `RecommendationType`: `xs:string`, optional, nillable.
+    #[doc(alias = "RecommendationType")]
     pub recommendation_type: Nillable<String>,
     /// `Type`: `RecommendationType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<RecommendationType>,
     /// `RecommendedResponsiveSearchAd`: `SuggestedResponsiveSearchAd`, optional, nillable.
+    #[doc(alias = "RecommendedResponsiveSearchAd")]
     pub recommended_responsive_search_ad: Nillable<SuggestedResponsiveSearchAd>,
     /// `ResponsiveSearchAdId`: `xs:long`, optional.
+    #[doc(alias = "ResponsiveSearchAdId")]
     pub responsive_search_ad_id: Option<i64>,
 }
 impl XmlStruct for ResponsiveSearchAdAssetRecommendation {
@@ -23612,63 +24786,93 @@ impl crate::json::JsonMembers for ResponsiveSearchAdAssetRecommendation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ResponsiveSearchAdAssetRecommendation);
 /// The `GetAudienceFullEstimationRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAudienceFullEstimationRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencefullestimation?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencefullestimation?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceFullEstimationRequest {
     /// `Age`: `SelectionOfAgeEnum`, optional, nillable.
+    #[doc(alias = "Age")]
     pub age: Nillable<SelectionOfAgeEnum>,
     /// `Gender`: `SelectionOfGenderEnum`, optional, nillable.
+    #[doc(alias = "Gender")]
     pub gender: Nillable<SelectionOfGenderEnum>,
     /// `Audience`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Audience")]
     pub audience: Nillable<SelectionOflong>,
     /// `Company`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Company")]
     pub company: Nillable<SelectionOflong>,
     /// `Industry`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Industry")]
     pub industry: Nillable<SelectionOflong>,
     /// `JobFunction`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "JobFunction")]
     pub job_function: Nillable<SelectionOflong>,
     /// `Location`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Location")]
     pub location: Nillable<SelectionOflong>,
     /// `Placement`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Placement")]
     pub placement: Nillable<SelectionOflong>,
     /// `Device`: `SelectionOfDeviceEnum`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<SelectionOfDeviceEnum>,
     /// `Topic`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Topic")]
     pub topic: Nillable<SelectionOflong>,
     /// `RadiusTargets`: `ArrayOfRadiusTarget`, optional, nillable.
+    #[doc(alias = "RadiusTargets")]
     pub radius_targets: Nillable<Vec<Option<RadiusTarget>>>,
     /// `CampaignBiddingStrategy`: `xs:int`, optional, nillable.
+    #[doc(alias = "CampaignBiddingStrategy")]
     pub campaign_bidding_strategy: Nillable<i32>,
     /// `CampaignSubType`: `xs:int`, optional, nillable.
+    #[doc(alias = "CampaignSubType")]
     pub campaign_sub_type: Nillable<i32>,
     /// `Feed`: `Feed`, optional, nillable.
+    #[doc(alias = "Feed")]
     pub feed: Nillable<Feed>,
     /// `DailyBudget`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "DailyBudget")]
     pub daily_budget: Nillable<Decimal>,
     /// `Bid`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "Bid")]
     pub bid: Nillable<Decimal>,
     /// `Currency`: `Currency`, optional, nillable.
+    #[doc(alias = "Currency")]
     pub currency: Nillable<Currency>,
     /// `MultiAdTypes`: `xs:int`, optional, nillable.
+    #[doc(alias = "MultiAdTypes")]
     pub multi_ad_types: Nillable<i32>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `TotalBudget`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "TotalBudget")]
     pub total_budget: Nillable<Decimal>,
     /// `IncludeImpressionsBreakdown`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IncludeImpressionsBreakdown")]
     pub include_impressions_breakdown: Nillable<bool>,
     /// `AutoTargeting`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "AutoTargeting")]
     pub auto_targeting: Nillable<bool>,
     /// `JobSeniority`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "JobSeniority")]
     pub job_seniority: Nillable<SelectionOflong>,
     /// `Genre`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Genre")]
     pub genre: Nillable<SelectionOflong>,
     /// `Channel`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Channel")]
     pub channel: Nillable<SelectionOflong>,
     /// `ChannelPlacement`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "ChannelPlacement")]
     pub channel_placement: Nillable<SelectionOflong>,
     /// `SubChannel`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "SubChannel")]
     pub sub_channel: Nillable<SelectionOflong>,
 }
 impl XmlStruct for GetAudienceFullEstimationRequest {
@@ -23988,11 +25192,15 @@ impl crate::json::JsonMembers for GetAudienceFullEstimationRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAudienceFullEstimationRequest);
 /// `SelectionOfAgeEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SelectionOfAgeEnum`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/selectionofageenum?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfAgeEnum {
     /// `Includes`: `ArrayOfAgeEnum`, optional, nillable.
+    #[doc(alias = "Includes")]
     pub includes: Nillable<Vec<AgeEnum>>,
     /// `Excludes`: `ArrayOfAgeEnum`, optional, nillable.
+    #[doc(alias = "Excludes")]
     pub excludes: Nillable<Vec<AgeEnum>>,
 }
 impl XmlStruct for SelectionOfAgeEnum {
@@ -24084,6 +25292,8 @@ pub(crate) fn dec_array_of_age_enum(
     r.items(b"AgeEnum", <AgeEnum as XmlDecode>::decode)
 }
 /// `AgeEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`AgeEnum`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ageenum?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AgeEnum {
@@ -24194,11 +25404,15 @@ impl crate::json::JsonEnum for AgeEnum {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AgeEnum);
 /// `SelectionOfGenderEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SelectionOfGenderEnum`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/selectionofgenderenum?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfGenderEnum {
     /// `Includes`: `ArrayOfGenderEnum`, optional, nillable.
+    #[doc(alias = "Includes")]
     pub includes: Nillable<Vec<GenderEnum>>,
     /// `Excludes`: `ArrayOfGenderEnum`, optional, nillable.
+    #[doc(alias = "Excludes")]
     pub excludes: Nillable<Vec<GenderEnum>>,
 }
 impl XmlStruct for SelectionOfGenderEnum {
@@ -24290,6 +25504,8 @@ pub(crate) fn dec_array_of_gender_enum(
     r.items(b"GenderEnum", <GenderEnum as XmlDecode>::decode)
 }
 /// `GenderEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GenderEnum`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/genderenum?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GenderEnum {
@@ -24362,11 +25578,15 @@ impl crate::json::JsonEnum for GenderEnum {
 #[cfg(feature = "json")]
 crate::json::json_enum!(GenderEnum);
 /// `SelectionOflong` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SelectionOflong`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/selectionoflong?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOflong {
     /// `Includes`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "Includes")]
     pub includes: Nillable<Vec<i64>>,
     /// `Excludes`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "Excludes")]
     pub excludes: Nillable<Vec<i64>>,
 }
 impl XmlStruct for SelectionOflong {
@@ -24439,11 +25659,15 @@ impl crate::json::JsonMembers for SelectionOflong {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SelectionOflong);
 /// `SelectionOfDeviceEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`SelectionOfDeviceEnum`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/selectionofdeviceenum?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfDeviceEnum {
     /// `Includes`: `ArrayOfDeviceEnum`, optional, nillable.
+    #[doc(alias = "Includes")]
     pub includes: Nillable<Vec<DeviceEnum>>,
     /// `Excludes`: `ArrayOfDeviceEnum`, optional, nillable.
+    #[doc(alias = "Excludes")]
     pub excludes: Nillable<Vec<DeviceEnum>>,
 }
 impl XmlStruct for SelectionOfDeviceEnum {
@@ -24535,6 +25759,8 @@ pub(crate) fn dec_array_of_device_enum(
     r.items(b"DeviceEnum", <DeviceEnum as XmlDecode>::decode)
 }
 /// `DeviceEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DeviceEnum`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/deviceenum?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeviceEnum {
@@ -24626,15 +25852,21 @@ pub(crate) fn dec_array_of_radius_target(
     r.items(b"RadiusTarget", |r| r.opt(<RadiusTarget as XmlDecode>::decode))
 }
 /// `RadiusTarget` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RadiusTarget`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/radiustarget?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RadiusTarget {
     /// `Radius`: `xs:int`, optional.
+    #[doc(alias = "Radius")]
     pub radius: Option<i32>,
     /// `RadiusUnit`: `RadiusUnit`, optional.
+    #[doc(alias = "RadiusUnit")]
     pub radius_unit: Option<RadiusUnit>,
     /// `CenterLatitude`: `xs:double`, optional.
+    #[doc(alias = "CenterLatitude")]
     pub center_latitude: Option<f64>,
     /// `CenterLongitude`: `xs:double`, optional.
+    #[doc(alias = "CenterLongitude")]
     pub center_longitude: Option<f64>,
 }
 impl XmlStruct for RadiusTarget {
@@ -24726,6 +25958,8 @@ impl crate::json::JsonMembers for RadiusTarget {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RadiusTarget);
 /// `RadiusUnit` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RadiusUnit`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/radiusunit?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RadiusUnit {
@@ -24794,13 +26028,18 @@ impl crate::json::JsonEnum for RadiusUnit {
 #[cfg(feature = "json")]
 crate::json::json_enum!(RadiusUnit);
 /// `Feed` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`Feed`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/feed?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Feed {
     /// `StoreId`: `xs:long`, optional, nillable.
+    #[doc(alias = "StoreId")]
     pub store_id: Nillable<i64>,
     /// `FeedId`: `xs:long`, optional, nillable.
+    #[doc(alias = "FeedId")]
     pub feed_id: Nillable<i64>,
     /// `FeedType`: `xs:long`, optional, nillable.
+    #[doc(alias = "FeedType")]
     pub feed_type: Nillable<i64>,
 }
 impl XmlStruct for Feed {
@@ -24880,6 +26119,8 @@ impl crate::json::JsonMembers for Feed {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Feed);
 /// `Currency` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`Currency`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/currency?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Currency {
@@ -24912,6 +26153,7 @@ pub enum Currency {
     /// `EgyptianPound` (numeric value 25)
     EgyptianPound,
     /// `EURO` (numeric value 6)
+    #[doc(alias = "EURO")]
     Euro,
     /// `Forint` (numeric value 33)
     Forint,
@@ -24956,8 +26198,10 @@ pub enum Currency {
     /// `TurkishLira` (numeric value 93)
     TurkishLira,
     /// `UKPound` (numeric value 7)
+    #[doc(alias = "UKPound")]
     UkPound,
     /// `USDollar` (numeric value 12)
+    #[doc(alias = "USDollar")]
     UsDollar,
     /// `Won` (numeric value 45)
     Won,
@@ -24966,6 +26210,7 @@ pub enum Currency {
     /// `PolishZloty` (numeric value 67)
     PolishZloty,
     /// `UAEDirham` (numeric value 21)
+    #[doc(alias = "UAEDirham")]
     UaeDirham,
     /// `IsraeliSheqel` (numeric value 35)
     IsraeliSheqel,
@@ -25206,53 +26451,77 @@ impl crate::json::JsonEnum for Currency {
 #[cfg(feature = "json")]
 crate::json::json_enum!(Currency);
 /// The `GetAudienceFullEstimationResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAudienceFullEstimationResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencefullestimation?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencefullestimation?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceFullEstimationResponse {
     /// `EstImpression`: `RangeResultOfDecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstImpression")]
     pub est_impression: Nillable<RangeResultOfDecimalRoundedResult>,
     /// `EstAudienceSize`: `RangeResultOfDecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstAudienceSize")]
     pub est_audience_size: Nillable<RangeResultOfDecimalRoundedResult>,
     /// `EstClick`: `RangeResultOfDecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstClick")]
     pub est_click: Nillable<RangeResultOfDecimalRoundedResult>,
     /// `EstSpend`: `RangeResultOfDecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstSpend")]
     pub est_spend: Nillable<RangeResultOfDecimalRoundedResult>,
     /// `EstCostPerEvent`: `RangeResultOfDecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstCostPerEvent")]
     pub est_cost_per_event: Nillable<RangeResultOfDecimalRoundedResult>,
     /// `EstCPC`: `RangeResultOfDecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstCPC")]
     pub est_cpc: Nillable<RangeResultOfDecimalRoundedResult>,
     /// `EstCTR`: `RangeResultOfdouble`, optional, nillable.
+    #[doc(alias = "EstCTR")]
     pub est_ctr: Nillable<RangeResultOfdouble>,
     /// `SuggestedBid`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Nillable<Decimal>,
     /// `SuggestedBudget`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "SuggestedBudget")]
     pub suggested_budget: Nillable<Decimal>,
     /// `EventsLostToBid`: `xs:int`, optional, nillable.
+    #[doc(alias = "EventsLostToBid")]
     pub events_lost_to_bid: Nillable<i32>,
     /// `EventsLostToBudget`: `xs:int`, optional, nillable.
+    #[doc(alias = "EventsLostToBudget")]
     pub events_lost_to_budget: Nillable<i32>,
     /// `EstReachAudienceSize`: `DecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstReachAudienceSize")]
     pub est_reach_audience_size: Nillable<DecimalRoundedResult>,
     /// `EstReachImpression`: `DecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstReachImpression")]
     pub est_reach_impression: Nillable<DecimalRoundedResult>,
     /// `Currency`: `Currency`, optional, nillable.
+    #[doc(alias = "Currency")]
     pub currency: Nillable<Currency>,
     /// `EstImpressionByType`: `ArrayOfDecimalRoundedRangeResultByType`, optional, nillable.
+    #[doc(alias = "EstImpressionByType")]
     pub est_impression_by_type: Nillable<Vec<Option<DecimalRoundedRangeResultByType>>>,
     /// `EstClickByType`: `ArrayOfDecimalRoundedRangeResultByType`, optional, nillable.
+    #[doc(alias = "EstClickByType")]
     pub est_click_by_type: Nillable<Vec<Option<DecimalRoundedRangeResultByType>>>,
     /// `EstSpendByType`: `ArrayOfDecimalRoundedRangeResultByType`, optional, nillable.
+    #[doc(alias = "EstSpendByType")]
     pub est_spend_by_type: Nillable<Vec<Option<DecimalRoundedRangeResultByType>>>,
     /// `EstCostPerEventByType`: `ArrayOfDecimalRoundedRangeResultByType`, optional, nillable.
+    #[doc(alias = "EstCostPerEventByType")]
     pub est_cost_per_event_by_type: Nillable<
         Vec<Option<DecimalRoundedRangeResultByType>>,
     >,
     /// `EstCPCByType`: `ArrayOfDecimalRoundedRangeResultByType`, optional, nillable.
+    #[doc(alias = "EstCPCByType")]
     pub est_cpc_by_type: Nillable<Vec<Option<DecimalRoundedRangeResultByType>>>,
     /// `EstViewByType`: `ArrayOfDecimalRoundedRangeResultByType`, optional, nillable.
+    #[doc(alias = "EstViewByType")]
     pub est_view_by_type: Nillable<Vec<Option<DecimalRoundedRangeResultByType>>>,
     /// `EstCTRByType`: `ArrayOfRangeResultByTypeOfdouble`, optional, nillable.
+    #[doc(alias = "EstCTRByType")]
     pub est_ctr_by_type: Nillable<Vec<Option<RangeResultByTypeOfdouble>>>,
     /// `EstReachImpressionByType`: `ArrayOfDecimalRoundedByType`, optional, nillable.
+    #[doc(alias = "EstReachImpressionByType")]
     pub est_reach_impression_by_type: Nillable<Vec<Option<DecimalRoundedByType>>>,
 }
 impl XmlStruct for GetAudienceFullEstimationResponse {
@@ -25604,11 +26873,15 @@ impl crate::json::JsonMembers for GetAudienceFullEstimationResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAudienceFullEstimationResponse);
 /// `RangeResultOfDecimalRoundedResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RangeResultOfDecimalRoundedResult`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/rangeresultofdecimalroundedresult?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangeResultOfDecimalRoundedResult {
     /// `High`: `DecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "High")]
     pub high: Nillable<DecimalRoundedResult>,
     /// `Low`: `DecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "Low")]
     pub low: Nillable<DecimalRoundedResult>,
 }
 impl XmlStruct for RangeResultOfDecimalRoundedResult {
@@ -25683,11 +26956,15 @@ impl crate::json::JsonMembers for RangeResultOfDecimalRoundedResult {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RangeResultOfDecimalRoundedResult);
 /// `DecimalRoundedResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DecimalRoundedResult`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/decimalroundedresult?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DecimalRoundedResult {
     /// `Value`: `xs:double`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<f64>,
     /// `Unit`: `ScaleUnit`, optional, nillable.
+    #[doc(alias = "Unit")]
     pub unit: Nillable<ScaleUnit>,
 }
 impl XmlStruct for DecimalRoundedResult {
@@ -25760,6 +27037,8 @@ impl crate::json::JsonMembers for DecimalRoundedResult {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DecimalRoundedResult);
 /// `ScaleUnit` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`ScaleUnit`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/scaleunit?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScaleUnit {
@@ -25841,11 +27120,15 @@ impl crate::json::JsonEnum for ScaleUnit {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ScaleUnit);
 /// `RangeResultOfdouble` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RangeResultOfdouble`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/rangeresultofdouble?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangeResultOfdouble {
     /// `High`: `xs:double`, optional.
+    #[doc(alias = "High")]
     pub high: Option<f64>,
     /// `Low`: `xs:double`, optional.
+    #[doc(alias = "Low")]
     pub low: Option<f64>,
 }
 impl XmlStruct for RangeResultOfdouble {
@@ -25940,6 +27223,8 @@ pub(crate) fn dec_array_of_decimal_rounded_range_result_by_type(
     )
 }
 /// `DecimalRoundedRangeResultByType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DecimalRoundedRangeResultByType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/decimalroundedrangeresultbytype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DecimalRoundedRangeResultByType {}
 impl XmlStruct for DecimalRoundedRangeResultByType {
@@ -26015,6 +27300,8 @@ pub(crate) fn dec_array_of_range_result_by_type_ofdouble(
     )
 }
 /// `RangeResultByTypeOfdouble` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`RangeResultByTypeOfdouble`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/rangeresultbytypeofdouble?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangeResultByTypeOfdouble {}
 impl XmlStruct for RangeResultByTypeOfdouble {
@@ -26090,6 +27377,8 @@ pub(crate) fn dec_array_of_decimal_rounded_by_type(
     )
 }
 /// `DecimalRoundedByType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`DecimalRoundedByType`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/decimalroundedbytype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DecimalRoundedByType {}
 impl XmlStruct for DecimalRoundedByType {
@@ -26143,51 +27432,75 @@ impl crate::json::JsonMembers for DecimalRoundedByType {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DecimalRoundedByType);
 /// The `GetAudienceBreakdownRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAudienceBreakdownRequest`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencebreakdown?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencebreakdown?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceBreakdownRequest {
     /// `Age`: `SelectionOfAgeEnum`, optional, nillable.
+    #[doc(alias = "Age")]
     pub age: Nillable<SelectionOfAgeEnum>,
     /// `Gender`: `SelectionOfGenderEnum`, optional, nillable.
+    #[doc(alias = "Gender")]
     pub gender: Nillable<SelectionOfGenderEnum>,
     /// `Audience`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Audience")]
     pub audience: Nillable<SelectionOflong>,
     /// `Company`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Company")]
     pub company: Nillable<SelectionOflong>,
     /// `Industry`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Industry")]
     pub industry: Nillable<SelectionOflong>,
     /// `JobFunction`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "JobFunction")]
     pub job_function: Nillable<SelectionOflong>,
     /// `Location`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Location")]
     pub location: Nillable<SelectionOflong>,
     /// `Placement`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Placement")]
     pub placement: Nillable<SelectionOflong>,
     /// `Device`: `SelectionOfDeviceEnum`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<SelectionOfDeviceEnum>,
     /// `Topic`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Topic")]
     pub topic: Nillable<SelectionOflong>,
     /// `RadiusTargets`: `ArrayOfRadiusTarget`, optional, nillable.
+    #[doc(alias = "RadiusTargets")]
     pub radius_targets: Nillable<Vec<Option<RadiusTarget>>>,
     /// `CampaignBiddingStrategy`: `xs:int`, optional, nillable.
+    #[doc(alias = "CampaignBiddingStrategy")]
     pub campaign_bidding_strategy: Nillable<i32>,
     /// `CampaignSubType`: `xs:int`, optional, nillable.
+    #[doc(alias = "CampaignSubType")]
     pub campaign_sub_type: Nillable<i32>,
     /// `Feed`: `Feed`, optional, nillable.
+    #[doc(alias = "Feed")]
     pub feed: Nillable<Feed>,
     /// `Lcid`: `xs:int`, optional, nillable.
+    #[doc(alias = "Lcid")]
     pub lcid: Nillable<i32>,
     /// `BreakdownReturnCategory`: `BreakdownCategory`, optional.
+    #[doc(alias = "BreakdownReturnCategory")]
     pub breakdown_return_category: Option<BreakdownCategory>,
     /// `MultiAdTypes`: `xs:int`, optional, nillable.
+    #[doc(alias = "MultiAdTypes")]
     pub multi_ad_types: Nillable<i32>,
     /// `JobSeniority`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "JobSeniority")]
     pub job_seniority: Nillable<SelectionOflong>,
     /// `Genre`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Genre")]
     pub genre: Nillable<SelectionOflong>,
     /// `Channel`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "Channel")]
     pub channel: Nillable<SelectionOflong>,
     /// `ChannelPlacement`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "ChannelPlacement")]
     pub channel_placement: Nillable<SelectionOflong>,
     /// `SubChannel`: `SelectionOflong`, optional, nillable.
+    #[doc(alias = "SubChannel")]
     pub sub_channel: Nillable<SelectionOflong>,
 }
 impl XmlStruct for GetAudienceBreakdownRequest {
@@ -26455,6 +27768,8 @@ impl crate::json::JsonMembers for GetAudienceBreakdownRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAudienceBreakdownRequest);
 /// `BreakdownCategory` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`BreakdownCategory`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/breakdowncategory?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BreakdownCategory {
@@ -26547,21 +27862,30 @@ impl crate::json::JsonEnum for BreakdownCategory {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BreakdownCategory);
 /// The `GetAudienceBreakdownResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`GetAudienceBreakdownResponse`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencebreakdown?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencebreakdown?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceBreakdownResponse {
     /// `EstAudienceSize`: `DecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstAudienceSize")]
     pub est_audience_size: Nillable<DecimalRoundedResult>,
     /// `EstImpression`: `DecimalRoundedResult`, optional, nillable.
+    #[doc(alias = "EstImpression")]
     pub est_impression: Nillable<DecimalRoundedResult>,
     /// `IsImpressionTooSpecific`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsImpressionTooSpecific")]
     pub is_impression_too_specific: Nillable<bool>,
     /// `IsPrivacyCheckPassed`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsPrivacyCheckPassed")]
     pub is_privacy_check_passed: Nillable<bool>,
     /// `SuggestedBid`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "SuggestedBid")]
     pub suggested_bid: Nillable<Decimal>,
     /// `Currency`: `Currency`, optional, nillable.
+    #[doc(alias = "Currency")]
     pub currency: Nillable<Currency>,
     /// `Breakdowns`: `Breakdowns`, optional, nillable.
+    #[doc(alias = "Breakdowns")]
     pub breakdowns: Nillable<Breakdowns>,
 }
 impl XmlStruct for GetAudienceBreakdownResponse {
@@ -26693,33 +28017,48 @@ impl crate::json::JsonMembers for GetAudienceBreakdownResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAudienceBreakdownResponse);
 /// `Breakdowns` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`Breakdowns`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/breakdowns?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Breakdowns {
     /// `Age`: `Breakdown`, optional, nillable.
+    #[doc(alias = "Age")]
     pub age: Nillable<Breakdown>,
     /// `Device`: `Breakdown`, optional, nillable.
+    #[doc(alias = "Device")]
     pub device: Nillable<Breakdown>,
     /// `Gender`: `Breakdown`, optional, nillable.
+    #[doc(alias = "Gender")]
     pub gender: Nillable<Breakdown>,
     /// `InMarket`: `Breakdown`, optional, nillable.
+    #[doc(alias = "InMarket")]
     pub in_market: Nillable<Breakdown>,
     /// `Industry`: `Breakdown`, optional, nillable.
+    #[doc(alias = "Industry")]
     pub industry: Nillable<Breakdown>,
     /// `JobFunction`: `Breakdown`, optional, nillable.
+    #[doc(alias = "JobFunction")]
     pub job_function: Nillable<Breakdown>,
     /// `LocationCountry`: `LocationBreakdown`, optional, nillable.
+    #[doc(alias = "LocationCountry")]
     pub location_country: Nillable<LocationBreakdown>,
     /// `Location`: `LocationBreakdown`, optional, nillable.
+    #[doc(alias = "Location")]
     pub location: Nillable<LocationBreakdown>,
     /// `LocationSubGeography`: `LocationBreakdown`, optional, nillable.
+    #[doc(alias = "LocationSubGeography")]
     pub location_sub_geography: Nillable<LocationBreakdown>,
     /// `LocationMetroArea`: `LocationBreakdown`, optional, nillable.
+    #[doc(alias = "LocationMetroArea")]
     pub location_metro_area: Nillable<LocationBreakdown>,
     /// `LocationCity`: `LocationBreakdown`, optional, nillable.
+    #[doc(alias = "LocationCity")]
     pub location_city: Nillable<LocationBreakdown>,
     /// `LocationPostalCode`: `LocationBreakdown`, optional, nillable.
+    #[doc(alias = "LocationPostalCode")]
     pub location_postal_code: Nillable<LocationBreakdown>,
     /// `LocationCounty`: `LocationBreakdown`, optional, nillable.
+    #[doc(alias = "LocationCounty")]
     pub location_county: Nillable<LocationBreakdown>,
 }
 impl XmlStruct for Breakdowns {
@@ -26901,13 +28240,19 @@ impl crate::json::JsonMembers for Breakdowns {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Breakdowns);
 /// `Breakdown` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Breakdown`.
+///
+/// Microsoft Learn: [`Breakdown`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/breakdown?view=bingads-13).
+#[doc(alias = "Breakdown")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BreakdownBase {
     /// `Keys`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keys")]
     pub keys: Nillable<Vec<Option<String>>>,
     /// `Values`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "Values")]
     pub values: Nillable<Vec<i32>>,
     /// `GlobalValues`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "GlobalValues")]
     pub global_values: Nillable<Vec<i32>>,
 }
 impl XmlStruct for BreakdownBase {
@@ -26987,6 +28332,8 @@ impl crate::json::JsonMembers for BreakdownBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BreakdownBase);
 /// `Breakdown` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`Breakdown`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/breakdown?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Breakdown {
@@ -27104,15 +28451,21 @@ impl crate::json::JsonWrite for Breakdown {
 #[cfg(feature = "json")]
 crate::json::json_poly!(Breakdown);
 /// `LocationBreakdown` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Breakdown`; its fields come first.
+///
+/// Microsoft Learn: [`LocationBreakdown`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/locationbreakdown?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationBreakdown {
     /// `Keys`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keys")]
     pub keys: Nillable<Vec<Option<String>>>,
     /// `Values`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "Values")]
     pub values: Nillable<Vec<i32>>,
     /// `GlobalValues`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "GlobalValues")]
     pub global_values: Nillable<Vec<i32>>,
     /// `Info`: `ArrayOfLocationInfo`, optional, nillable.
+    #[doc(alias = "Info")]
     pub info: Nillable<Vec<Option<LocationInfo>>>,
 }
 impl XmlStruct for LocationBreakdown {
@@ -27218,9 +28571,12 @@ pub(crate) fn dec_array_of_location_info(
     r.items(b"LocationInfo", |r| r.opt(<LocationInfo as XmlDecode>::decode))
 }
 /// `LocationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
+///
+/// Microsoft Learn: [`LocationInfo`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/locationinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationInfo {
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
 }
 impl XmlStruct for LocationInfo {
@@ -27286,11 +28642,15 @@ impl crate::json::JsonMembers for LocationInfo {
 #[cfg(feature = "json")]
 crate::json::json_struct!(LocationInfo);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -27363,9 +28723,13 @@ impl crate::json::JsonMembers for AdApiFaultDetail {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -27431,6 +28795,8 @@ impl crate::json::JsonMembers for ApplicationFaultBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -27589,15 +28955,21 @@ pub(crate) fn dec_array_of_ad_api_error(
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -30258,6 +31630,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     ),
 ];
 /// A client for `AdInsightService`: one async method per operation.
+///
+/// Microsoft Learn: [`ad-insight-service-reference`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ad-insight-service-reference?view=bingads-13).
+#[doc(alias = "AdInsightService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct AdInsightClient<T> {
     transport: T,
@@ -30278,6 +31654,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `GetBidOpportunities` (SOAPAction `GetBidOpportunities`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBidOpportunities`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidopportunities?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidopportunities?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBidOpportunities")]
     pub async fn get_bid_opportunities(
         &self,
         request: &GetBidOpportunitiesRequest,
@@ -30285,6 +31664,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBudgetOpportunities` (SOAPAction `GetBudgetOpportunities`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBudgetOpportunities`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbudgetopportunities?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbudgetopportunities?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBudgetOpportunities")]
     pub async fn get_budget_opportunities(
         &self,
         request: &GetBudgetOpportunitiesRequest,
@@ -30292,6 +31674,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetKeywordOpportunities` (SOAPAction `GetKeywordOpportunities`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetKeywordOpportunities`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordopportunities?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordopportunities?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetKeywordOpportunities")]
     pub async fn get_keyword_opportunities(
         &self,
         request: &GetKeywordOpportunitiesRequest,
@@ -30299,6 +31684,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetEstimatedBidByKeywordIds` (SOAPAction `GetEstimatedBidByKeywordIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetEstimatedBidByKeywordIds`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywordids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywordids?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetEstimatedBidByKeywordIds")]
     pub async fn get_estimated_bid_by_keyword_ids(
         &self,
         request: &GetEstimatedBidByKeywordIdsRequest,
@@ -30306,6 +31694,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetEstimatedPositionByKeywordIds` (SOAPAction `GetEstimatedPositionByKeywordIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetEstimatedPositionByKeywordIds`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywordids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywordids?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetEstimatedPositionByKeywordIds")]
     pub async fn get_estimated_position_by_keyword_ids(
         &self,
         request: &GetEstimatedPositionByKeywordIdsRequest,
@@ -30313,6 +31704,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetEstimatedBidByKeywords` (SOAPAction `GetEstimatedBidByKeywords`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetEstimatedBidByKeywords`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywords?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedbidbykeywords?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetEstimatedBidByKeywords")]
     pub async fn get_estimated_bid_by_keywords(
         &self,
         request: &GetEstimatedBidByKeywordsRequest,
@@ -30320,6 +31714,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetEstimatedPositionByKeywords` (SOAPAction `GetEstimatedPositionByKeywords`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetEstimatedPositionByKeywords`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywords?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getestimatedpositionbykeywords?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetEstimatedPositionByKeywords")]
     pub async fn get_estimated_position_by_keywords(
         &self,
         request: &GetEstimatedPositionByKeywordsRequest,
@@ -30327,6 +31724,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBidLandscapeByAdGroupIds` (SOAPAction `GetBidLandscapeByAdGroupIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBidLandscapeByAdGroupIds`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebyadgroupids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebyadgroupids?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBidLandscapeByAdGroupIds")]
     pub async fn get_bid_landscape_by_ad_group_ids(
         &self,
         request: &GetBidLandscapeByAdGroupIdsRequest,
@@ -30334,6 +31734,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBidLandscapeByCampaignIds` (SOAPAction `GetBidLandscapeByCampaignIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBidLandscapeByCampaignIds`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebycampaignids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebycampaignids?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBidLandscapeByCampaignIds")]
     pub async fn get_bid_landscape_by_campaign_ids(
         &self,
         request: &GetBidLandscapeByCampaignIdsRequest,
@@ -30341,6 +31744,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBidLandscapeByKeywordIds` (SOAPAction `GetBidLandscapeByKeywordIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBidLandscapeByKeywordIds`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebykeywordids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getbidlandscapebykeywordids?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBidLandscapeByKeywordIds")]
     pub async fn get_bid_landscape_by_keyword_ids(
         &self,
         request: &GetBidLandscapeByKeywordIdsRequest,
@@ -30348,6 +31754,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetHistoricalKeywordPerformance` (SOAPAction `GetHistoricalKeywordPerformance`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetHistoricalKeywordPerformance`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalkeywordperformance?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalkeywordperformance?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetHistoricalKeywordPerformance")]
     pub async fn get_historical_keyword_performance(
         &self,
         request: &GetHistoricalKeywordPerformanceRequest,
@@ -30355,6 +31764,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetHistoricalSearchCount` (SOAPAction `GetHistoricalSearchCount`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetHistoricalSearchCount`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalsearchcount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gethistoricalsearchcount?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetHistoricalSearchCount")]
     pub async fn get_historical_search_count(
         &self,
         request: &GetHistoricalSearchCountRequest,
@@ -30362,6 +31774,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetKeywordCategories` (SOAPAction `GetKeywordCategories`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetKeywordCategories`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordcategories?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordcategories?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetKeywordCategories")]
     pub async fn get_keyword_categories(
         &self,
         request: &GetKeywordCategoriesRequest,
@@ -30369,6 +31784,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetKeywordDemographics` (SOAPAction `GetKeywordDemographics`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetKeywordDemographics`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeyworddemographics?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeyworddemographics?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetKeywordDemographics")]
     pub async fn get_keyword_demographics(
         &self,
         request: &GetKeywordDemographicsRequest,
@@ -30376,6 +31794,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetKeywordLocations` (SOAPAction `GetKeywordLocations`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetKeywordLocations`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordlocations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordlocations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetKeywordLocations")]
     pub async fn get_keyword_locations(
         &self,
         request: &GetKeywordLocationsRequest,
@@ -30383,6 +31804,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SuggestKeywordsForUrl` (SOAPAction `SuggestKeywordsForUrl`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SuggestKeywordsForUrl`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsforurl?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsforurl?view=bingads-13&pivots=rest).
+    #[doc(alias = "SuggestKeywordsForUrl")]
     pub async fn suggest_keywords_for_url(
         &self,
         request: &SuggestKeywordsForUrlRequest,
@@ -30390,6 +31814,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SuggestKeywordsFromExistingKeywords` (SOAPAction `SuggestKeywordsFromExistingKeywords`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SuggestKeywordsFromExistingKeywords`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsfromexistingkeywords?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/suggestkeywordsfromexistingkeywords?view=bingads-13&pivots=rest).
+    #[doc(alias = "SuggestKeywordsFromExistingKeywords")]
     pub async fn suggest_keywords_from_existing_keywords(
         &self,
         request: &SuggestKeywordsFromExistingKeywordsRequest,
@@ -30397,6 +31824,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAuctionInsightData` (SOAPAction `GetAuctionInsightData`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAuctionInsightData`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getauctioninsightdata?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getauctioninsightdata?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAuctionInsightData")]
     pub async fn get_auction_insight_data(
         &self,
         request: &GetAuctionInsightDataRequest,
@@ -30404,6 +31834,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetDomainCategories` (SOAPAction `GetDomainCategories`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetDomainCategories`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getdomaincategories?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getdomaincategories?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetDomainCategories")]
     pub async fn get_domain_categories(
         &self,
         request: &GetDomainCategoriesRequest,
@@ -30411,6 +31844,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `PutMetricData` (SOAPAction `PutMetricData`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`PutMetricData`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ad-insight-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/ad-insight-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "PutMetricData")]
     pub async fn put_metric_data(
         &self,
         request: &PutMetricDataRequest,
@@ -30418,6 +31854,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetKeywordIdeaCategories` (SOAPAction `GetKeywordIdeaCategories`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetKeywordIdeaCategories`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideacategories?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideacategories?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetKeywordIdeaCategories")]
     pub async fn get_keyword_idea_categories(
         &self,
         request: &GetKeywordIdeaCategoriesRequest,
@@ -30425,6 +31864,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetKeywordIdeas` (SOAPAction `GetKeywordIdeas`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetKeywordIdeas`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideas?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordideas?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetKeywordIdeas")]
     pub async fn get_keyword_ideas(
         &self,
         request: &GetKeywordIdeasRequest,
@@ -30432,6 +31874,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetKeywordTrafficEstimates` (SOAPAction `GetKeywordTrafficEstimates`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetKeywordTrafficEstimates`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordtrafficestimates?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getkeywordtrafficestimates?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetKeywordTrafficEstimates")]
     pub async fn get_keyword_traffic_estimates(
         &self,
         request: &GetKeywordTrafficEstimatesRequest,
@@ -30439,6 +31884,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAutoApplyOptInStatus` (SOAPAction `GetAutoApplyOptInStatus`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAutoApplyOptInStatus`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getautoapplyoptinstatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getautoapplyoptinstatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAutoApplyOptInStatus")]
     pub async fn get_auto_apply_opt_in_status(
         &self,
         request: &GetAutoApplyOptInStatusRequest,
@@ -30446,6 +31894,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SetAutoApplyOptInStatus` (SOAPAction `SetAutoApplyOptInStatus`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SetAutoApplyOptInStatus`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/setautoapplyoptinstatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/setautoapplyoptinstatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "SetAutoApplyOptInStatus")]
     pub async fn set_auto_apply_opt_in_status(
         &self,
         request: &SetAutoApplyOptInStatusRequest,
@@ -30453,6 +31904,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetPerformanceInsightsDetailDataByAccountId` (SOAPAction `GetPerformanceInsightsDetailDataByAccountId`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetPerformanceInsightsDetailDataByAccountId`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getperformanceinsightsdetaildatabyaccountid?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getperformanceinsightsdetaildatabyaccountid?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetPerformanceInsightsDetailDataByAccountId")]
     pub async fn get_performance_insights_detail_data_by_account_id(
         &self,
         request: &GetPerformanceInsightsDetailDataByAccountIdRequest,
@@ -30460,6 +31914,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetRecommendations` (SOAPAction `GetRecommendations`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetRecommendations`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getrecommendations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getrecommendations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetRecommendations")]
     pub async fn get_recommendations(
         &self,
         request: &GetRecommendationsRequest,
@@ -30467,6 +31924,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `TagRecommendations` (SOAPAction `TagRecommendations`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`TagRecommendations`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/tagrecommendations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/tagrecommendations?view=bingads-13&pivots=rest).
+    #[doc(alias = "TagRecommendations")]
     pub async fn tag_recommendations(
         &self,
         request: &TagRecommendationsRequest,
@@ -30474,6 +31934,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetTextAssetSuggestionsByFinalUrls` (SOAPAction `GetTextAssetSuggestionsByFinalUrls`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetTextAssetSuggestionsByFinalUrls`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gettextassetsuggestionsbyfinalurls?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/gettextassetsuggestionsbyfinalurls?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetTextAssetSuggestionsByFinalUrls")]
     pub async fn get_text_asset_suggestions_by_final_urls(
         &self,
         request: &GetTextAssetSuggestionsByFinalUrlsRequest,
@@ -30481,6 +31944,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `ApplyRecommendations` (SOAPAction `ApplyRecommendations`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`ApplyRecommendations`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applyrecommendations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/applyrecommendations?view=bingads-13&pivots=rest).
+    #[doc(alias = "ApplyRecommendations")]
     pub async fn apply_recommendations(
         &self,
         request: &ApplyRecommendationsRequest,
@@ -30488,6 +31954,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DismissRecommendations` (SOAPAction `DismissRecommendations`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DismissRecommendations`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/dismissrecommendations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/dismissrecommendations?view=bingads-13&pivots=rest).
+    #[doc(alias = "DismissRecommendations")]
     pub async fn dismiss_recommendations(
         &self,
         request: &DismissRecommendationsRequest,
@@ -30495,6 +31964,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `RetrieveRecommendations` (SOAPAction `RetrieveRecommendations`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`RetrieveRecommendations`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/retrieverecommendations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/retrieverecommendations?view=bingads-13&pivots=rest).
+    #[doc(alias = "RetrieveRecommendations")]
     pub async fn retrieve_recommendations(
         &self,
         request: &RetrieveRecommendationsRequest,
@@ -30502,6 +31974,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAudienceFullEstimation` (SOAPAction `GetAudienceFullEstimation`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAudienceFullEstimation`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencefullestimation?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencefullestimation?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAudienceFullEstimation")]
     pub async fn get_audience_full_estimation(
         &self,
         request: &GetAudienceFullEstimationRequest,
@@ -30509,6 +31984,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAudienceBreakdown` (SOAPAction `GetAudienceBreakdown`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAudienceBreakdown`](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencebreakdown?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/ad-insight-service/getaudiencebreakdown?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAudienceBreakdown")]
     pub async fn get_audience_breakdown(
         &self,
         request: &GetAudienceBreakdownRequest,

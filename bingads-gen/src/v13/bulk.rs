@@ -27,21 +27,30 @@ pub const NS2: &str = "https://adapi.microsoft.com";
 /// `https://bingads.microsoft.com/CampaignManagement/v13`
 pub const NS3: &str = "https://bingads.microsoft.com/CampaignManagement/v13";
 /// The `DownloadCampaignsByAccountIdsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByAccountIdsRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByAccountIdsRequest {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `CompressionType`: `CompressionType`, optional, nillable.
+    #[doc(alias = "CompressionType")]
     pub compression_type: Nillable<CompressionType>,
     /// `DataScope`: `DataScope`, optional.
+    #[doc(alias = "DataScope")]
     pub data_scope: Option<Flags<DataScope>>,
     /// `DownloadEntities`: `ArrayOfDownloadEntity`, optional, nillable.
+    #[doc(alias = "DownloadEntities")]
     pub download_entities: Nillable<Vec<DownloadEntity>>,
     /// `DownloadFileType`: `DownloadFileType`, optional, nillable.
+    #[doc(alias = "DownloadFileType")]
     pub download_file_type: Nillable<DownloadFileType>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `LastSyncTimeInUTC`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastSyncTimeInUTC")]
     pub last_sync_time_in_utc: Nillable<DateTime>,
 }
 impl XmlStruct for DownloadCampaignsByAccountIdsRequest {
@@ -169,6 +178,8 @@ impl crate::json::JsonMembers for DownloadCampaignsByAccountIdsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DownloadCampaignsByAccountIdsRequest);
 /// `CompressionType` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`CompressionType`](https://learn.microsoft.com/en-us/advertising/bulk-service/compressiontype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CompressionType {
@@ -237,6 +248,8 @@ impl crate::json::JsonEnum for CompressionType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CompressionType);
 /// `DataScope`: one flag of a set; fields hold `Flags<DataScope>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DataScope`](https://learn.microsoft.com/en-us/advertising/bulk-service/datascope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DataScope {
@@ -336,6 +349,8 @@ pub(crate) fn dec_array_of_download_entity(
     r.items(b"DownloadEntity", <DownloadEntity as XmlDecode>::decode)
 }
 /// `DownloadEntity` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadEntity`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadentity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DownloadEntity {
@@ -748,8 +763,10 @@ pub enum DownloadEntity {
     /// `AdGroupUrlTargets` (numeric value 204)
     AdGroupUrlTargets,
     /// `AdGroupAIPromptAssociations` (numeric value 205)
+    #[doc(alias = "AdGroupAIPromptAssociations")]
     AdGroupAiPromptAssociations,
     /// `AIPromptAudiences` (numeric value 206)
+    #[doc(alias = "AIPromptAudiences")]
     AiPromptAudiences,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -1810,6 +1827,8 @@ impl crate::json::JsonEnum for DownloadEntity {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DownloadEntity);
 /// `DownloadFileType` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadFileType`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadfiletype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DownloadFileType {
@@ -1878,9 +1897,12 @@ impl crate::json::JsonEnum for DownloadFileType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DownloadFileType);
 /// The `DownloadCampaignsByAccountIdsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByAccountIdsResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByAccountIdsResponse {
     /// `DownloadRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "DownloadRequestId")]
     pub download_request_id: Nillable<String>,
 }
 impl XmlStruct for DownloadCampaignsByAccountIdsResponse {
@@ -1949,13 +1971,18 @@ impl crate::json::JsonMembers for DownloadCampaignsByAccountIdsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DownloadCampaignsByAccountIdsResponse);
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/bulk-service/apifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `BatchErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "BatchErrors")]
     pub batch_errors: Nillable<Vec<Option<BatchError>>>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFaultDetail {
@@ -2069,23 +2096,34 @@ pub(crate) fn dec_array_of_batch_error(
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Other types extend it: fields of this type hold the enum `BatchError`.
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/bulk-service/batcherror?view=bingads-13).
+#[doc(alias = "BatchError")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchErrorBase {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `FieldPath`: `xs:string`, optional, nillable.
+    #[doc(alias = "FieldPath")]
     pub field_path: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
     /// `Type`: `xs:string`, optional, nillable.
+    #[doc(alias = "Type")]
     pub type_: Nillable<String>,
 }
 impl XmlStruct for BatchErrorBase {
@@ -2222,6 +2260,8 @@ impl crate::json::JsonMembers for BatchErrorBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BatchErrorBase);
 /// `BatchError` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/bulk-service/batcherror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BatchError {
@@ -2337,33 +2377,48 @@ impl crate::json::JsonWrite for BatchError {
 #[cfg(feature = "json")]
 crate::json::json_poly!(BatchError);
 /// `EditorialError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Extends `BatchError`; its fields come first.
+///
+/// Microsoft Learn: [`EditorialError`](https://learn.microsoft.com/en-us/advertising/bulk-service/editorialerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EditorialError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `FieldPath`: `xs:string`, optional, nillable.
+    #[doc(alias = "FieldPath")]
     pub field_path: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
     /// `Type`: `xs:string`, optional, nillable.
+    #[doc(alias = "Type")]
     pub type_: Nillable<String>,
     /// `Appealable`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "Appealable")]
     pub appealable: Nillable<bool>,
     /// `DisapprovedText`: `xs:string`, optional, nillable.
+    #[doc(alias = "DisapprovedText")]
     pub disapproved_text: Nillable<String>,
     /// `Location`: `xs:string`, optional, nillable.
+    #[doc(alias = "Location")]
     pub location: Nillable<String>,
     /// `PublisherCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "PublisherCountry")]
     pub publisher_country: Nillable<String>,
     /// `ReasonCode`: `xs:int`, optional.
+    #[doc(alias = "ReasonCode")]
     pub reason_code: Option<i32>,
 }
 impl XmlStruct for EditorialError {
@@ -2561,15 +2616,21 @@ pub(crate) fn dec_array_of_operation_error(
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/bulk-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -2661,21 +2722,30 @@ impl crate::json::JsonMembers for OperationError {
 #[cfg(feature = "json")]
 crate::json::json_struct!(OperationError);
 /// The `DownloadCampaignsByCampaignIdsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByCampaignIdsRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByCampaignIdsRequest {
     /// `Campaigns`: `ArrayOfCampaignScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignScope>>>,
     /// `CompressionType`: `CompressionType`, optional, nillable.
+    #[doc(alias = "CompressionType")]
     pub compression_type: Nillable<CompressionType>,
     /// `DataScope`: `DataScope`, optional.
+    #[doc(alias = "DataScope")]
     pub data_scope: Option<Flags<DataScope>>,
     /// `DownloadEntities`: `ArrayOfDownloadEntity`, optional, nillable.
+    #[doc(alias = "DownloadEntities")]
     pub download_entities: Nillable<Vec<DownloadEntity>>,
     /// `DownloadFileType`: `DownloadFileType`, optional, nillable.
+    #[doc(alias = "DownloadFileType")]
     pub download_file_type: Nillable<DownloadFileType>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `LastSyncTimeInUTC`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastSyncTimeInUTC")]
     pub last_sync_time_in_utc: Nillable<DateTime>,
 }
 impl XmlStruct for DownloadCampaignsByCampaignIdsRequest {
@@ -2822,11 +2892,15 @@ pub(crate) fn dec_array_of_campaign_scope(
     r.items(b"CampaignScope", |r| r.opt(<CampaignScope as XmlDecode>::decode))
 }
 /// `CampaignScope` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`CampaignScope`](https://learn.microsoft.com/en-us/advertising/bulk-service/campaignscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignScope {
     /// `CampaignId`: `xs:long`, optional.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Option<i64>,
     /// `ParentAccountId`: `xs:long`, optional.
+    #[doc(alias = "ParentAccountId")]
     pub parent_account_id: Option<i64>,
 }
 impl XmlStruct for CampaignScope {
@@ -2899,9 +2973,12 @@ impl crate::json::JsonMembers for CampaignScope {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CampaignScope);
 /// The `DownloadCampaignsByCampaignIdsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByCampaignIdsResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByCampaignIdsResponse {
     /// `DownloadRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "DownloadRequestId")]
     pub download_request_id: Nillable<String>,
 }
 impl XmlStruct for DownloadCampaignsByCampaignIdsResponse {
@@ -2970,9 +3047,12 @@ impl crate::json::JsonMembers for DownloadCampaignsByCampaignIdsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DownloadCampaignsByCampaignIdsResponse);
 /// The `GetBulkDownloadStatusRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkDownloadStatusRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkDownloadStatusRequest {
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
 }
 impl XmlStruct for GetBulkDownloadStatusRequest {
@@ -3038,17 +3118,24 @@ impl crate::json::JsonMembers for GetBulkDownloadStatusRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBulkDownloadStatusRequest);
 /// The `GetBulkDownloadStatusResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkDownloadStatusResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkDownloadStatusResponse {
     /// `Errors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<OperationError>>>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `PercentComplete`: `xs:int`, optional.
+    #[doc(alias = "PercentComplete")]
     pub percent_complete: Option<i32>,
     /// `RequestStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestStatus")]
     pub request_status: Nillable<String>,
     /// `ResultFileUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "ResultFileUrl")]
     pub result_file_url: Nillable<String>,
 }
 impl XmlStruct for GetBulkDownloadStatusResponse {
@@ -3161,11 +3248,15 @@ impl crate::json::JsonMembers for GetBulkDownloadStatusResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBulkDownloadStatusResponse);
 /// The `GetBulkUploadUrlRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadUrlRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadUrlRequest {
     /// `ResponseMode`: `ResponseMode`, optional.
+    #[doc(alias = "ResponseMode")]
     pub response_mode: Option<ResponseMode>,
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
 }
 impl XmlStruct for GetBulkUploadUrlRequest {
@@ -3238,6 +3329,8 @@ impl crate::json::JsonMembers for GetBulkUploadUrlRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBulkUploadUrlRequest);
 /// `ResponseMode` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`ResponseMode`](https://learn.microsoft.com/en-us/advertising/bulk-service/responsemode?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResponseMode {
@@ -3306,11 +3399,15 @@ impl crate::json::JsonEnum for ResponseMode {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ResponseMode);
 /// The `GetBulkUploadUrlResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadUrlResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadUrlResponse {
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
     /// `UploadUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "UploadUrl")]
     pub upload_url: Nillable<String>,
 }
 impl XmlStruct for GetBulkUploadUrlResponse {
@@ -3383,9 +3480,12 @@ impl crate::json::JsonMembers for GetBulkUploadUrlResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBulkUploadUrlResponse);
 /// The `GetBulkUploadStatusRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadStatusRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadStatusRequest {
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
 }
 impl XmlStruct for GetBulkUploadStatusRequest {
@@ -3451,17 +3551,24 @@ impl crate::json::JsonMembers for GetBulkUploadStatusRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBulkUploadStatusRequest);
 /// The `GetBulkUploadStatusResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadStatusResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadStatusResponse {
     /// `Errors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<OperationError>>>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `PercentComplete`: `xs:int`, optional.
+    #[doc(alias = "PercentComplete")]
     pub percent_complete: Option<i32>,
     /// `RequestStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestStatus")]
     pub request_status: Nillable<String>,
     /// `ResultFileUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "ResultFileUrl")]
     pub result_file_url: Nillable<String>,
 }
 impl XmlStruct for GetBulkUploadStatusResponse {
@@ -3574,13 +3681,18 @@ impl crate::json::JsonMembers for GetBulkUploadStatusResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBulkUploadStatusResponse);
 /// The `UploadEntityRecordsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`UploadEntityRecordsRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadEntityRecordsRequest {
     /// `EntityRecords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "EntityRecords")]
     pub entity_records: Nillable<Vec<Option<String>>>,
     /// `ResponseMode`: `ResponseMode`, optional.
+    #[doc(alias = "ResponseMode")]
     pub response_mode: Option<ResponseMode>,
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
 }
 impl XmlStruct for UploadEntityRecordsRequest {
@@ -3664,15 +3776,21 @@ impl crate::json::JsonMembers for UploadEntityRecordsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UploadEntityRecordsRequest);
 /// The `UploadEntityRecordsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`UploadEntityRecordsResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadEntityRecordsResponse {
     /// `EntityRecords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "EntityRecords")]
     pub entity_records: Nillable<Vec<Option<String>>>,
     /// `Errors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<OperationError>>>,
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
     /// `RequestStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestStatus")]
     pub request_status: Nillable<String>,
 }
 impl XmlStruct for UploadEntityRecordsResponse {
@@ -3781,11 +3899,15 @@ pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, Decode
     r.items(b"long", <i64 as XmlDecode>::decode)
 }
 /// `KeyValueOfstringstring` (complex type in `http://schemas.microsoft.com/2003/10/Serialization/Arrays`).
+///
+/// Microsoft Learn: [`KeyValueOfstringstring`](https://learn.microsoft.com/en-us/advertising/bulk-service/keyvaluepairofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueOfstringstring {
     /// `Key`: `xs:string`, nillable.
+    #[doc(alias = "Key")]
     pub key: Nillable<String>,
     /// `Value`: `xs:string`, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for KeyValueOfstringstring {
@@ -3896,11 +4018,15 @@ pub(crate) fn dec_array_ofstring(
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/bulk-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -3973,9 +4099,13 @@ impl crate::json::JsonMembers for AdApiFaultDetail {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/bulk-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -4041,6 +4171,8 @@ impl crate::json::JsonMembers for ApplicationFaultBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/bulk-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -4199,15 +4331,21 @@ pub(crate) fn dec_array_of_ad_api_error(
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/bulk-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -4316,6 +4454,8 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
     )
 }
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
+///
+/// Microsoft Learn: [`KeyValuePairOfstringstring`](https://learn.microsoft.com/en-us/advertising/bulk-service/keyvaluepairofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValuePairOfstringstring {
     /// `key`: `xs:string`, nillable.
@@ -4915,6 +5055,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     ),
 ];
 /// A client for `BulkService`: one async method per operation.
+///
+/// Microsoft Learn: [`bulk-service-reference`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-reference?view=bingads-13).
+#[doc(alias = "BulkService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct BulkClient<T> {
     transport: T,
@@ -4935,6 +5079,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `DownloadCampaignsByAccountIds` (SOAPAction `DownloadCampaignsByAccountIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DownloadCampaignsByAccountIds`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13&pivots=rest).
+    #[doc(alias = "DownloadCampaignsByAccountIds")]
     pub async fn download_campaigns_by_account_ids(
         &self,
         request: &DownloadCampaignsByAccountIdsRequest,
@@ -4942,6 +5089,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DownloadCampaignsByCampaignIds` (SOAPAction `DownloadCampaignsByCampaignIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DownloadCampaignsByCampaignIds`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13&pivots=rest).
+    #[doc(alias = "DownloadCampaignsByCampaignIds")]
     pub async fn download_campaigns_by_campaign_ids(
         &self,
         request: &DownloadCampaignsByCampaignIdsRequest,
@@ -4949,6 +5099,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBulkDownloadStatus` (SOAPAction `GetBulkDownloadStatus`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBulkDownloadStatus`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBulkDownloadStatus")]
     pub async fn get_bulk_download_status(
         &self,
         request: &GetBulkDownloadStatusRequest,
@@ -4956,6 +5109,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBulkUploadUrl` (SOAPAction `GetBulkUploadUrl`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBulkUploadUrl`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBulkUploadUrl")]
     pub async fn get_bulk_upload_url(
         &self,
         request: &GetBulkUploadUrlRequest,
@@ -4963,6 +5119,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBulkUploadStatus` (SOAPAction `GetBulkUploadStatus`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBulkUploadStatus`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBulkUploadStatus")]
     pub async fn get_bulk_upload_status(
         &self,
         request: &GetBulkUploadStatusRequest,
@@ -4970,6 +5129,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UploadEntityRecords` (SOAPAction `UploadEntityRecords`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UploadEntityRecords`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "UploadEntityRecords")]
     pub async fn upload_entity_records(
         &self,
         request: &UploadEntityRecordsRequest,

@@ -29,15 +29,21 @@ pub const NS3: &str = "https://bingads.microsoft.com/Customer/v13/Entities";
 /// `https://bingads.microsoft.com/Customer/v13/Exception`
 pub const NS4: &str = "https://bingads.microsoft.com/Customer/v13/Exception";
 /// The `GetBillingDocumentsInfoRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsInfoRequest {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `StartDate`: `xs:dateTime`, optional.
+    #[doc(alias = "StartDate")]
     pub start_date: Option<DateTime>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `ReturnInvoiceNumber`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnInvoiceNumber")]
     pub return_invoice_number: Nillable<bool>,
 }
 impl XmlStruct for GetBillingDocumentsInfoRequest {
@@ -136,9 +142,12 @@ impl crate::json::JsonMembers for GetBillingDocumentsInfoRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBillingDocumentsInfoRequest);
 /// The `GetBillingDocumentsInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsInfoResponse {
     /// `BillingDocumentsInfo`: `ArrayOfBillingDocumentInfo`, optional, nillable.
+    #[doc(alias = "BillingDocumentsInfo")]
     pub billing_documents_info: Nillable<Vec<Option<BillingDocumentInfo>>>,
 }
 impl XmlStruct for GetBillingDocumentsInfoResponse {
@@ -216,11 +225,15 @@ impl crate::json::JsonMembers for GetBillingDocumentsInfoResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBillingDocumentsInfoResponse);
 /// The `GetBillingDocumentsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsRequest {
     /// `BillingDocumentsInfo`: `ArrayOfBillingDocumentInfo`, optional, nillable.
+    #[doc(alias = "BillingDocumentsInfo")]
     pub billing_documents_info: Nillable<Vec<Option<BillingDocumentInfo>>>,
     /// `Type`: `DataType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<DataType>,
 }
 impl XmlStruct for GetBillingDocumentsRequest {
@@ -306,9 +319,12 @@ impl crate::json::JsonMembers for GetBillingDocumentsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBillingDocumentsRequest);
 /// The `GetBillingDocumentsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsResponse {
     /// `BillingDocuments`: `ArrayOfBillingDocument`, optional, nillable.
+    #[doc(alias = "BillingDocuments")]
     pub billing_documents: Nillable<Vec<Option<BillingDocument>>>,
 }
 impl XmlStruct for GetBillingDocumentsResponse {
@@ -380,9 +396,12 @@ impl crate::json::JsonMembers for GetBillingDocumentsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBillingDocumentsResponse);
 /// The `AddInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`AddInsertionOrderRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddInsertionOrderRequest {
     /// `InsertionOrder`: `InsertionOrder`, optional, nillable.
+    #[doc(alias = "InsertionOrder")]
     pub insertion_order: Nillable<InsertionOrder>,
 }
 impl XmlStruct for AddInsertionOrderRequest {
@@ -449,11 +468,15 @@ impl crate::json::JsonMembers for AddInsertionOrderRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddInsertionOrderRequest);
 /// The `AddInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`AddInsertionOrderResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddInsertionOrderResponse {
     /// `InsertionOrderId`: `xs:long`, optional.
+    #[doc(alias = "InsertionOrderId")]
     pub insertion_order_id: Option<i64>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for AddInsertionOrderResponse {
@@ -526,9 +549,12 @@ impl crate::json::JsonMembers for AddInsertionOrderResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddInsertionOrderResponse);
 /// The `UpdateInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateInsertionOrderRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderRequest {
     /// `InsertionOrder`: `InsertionOrder`, optional, nillable.
+    #[doc(alias = "InsertionOrder")]
     pub insertion_order: Nillable<InsertionOrder>,
 }
 impl XmlStruct for UpdateInsertionOrderRequest {
@@ -595,9 +621,12 @@ impl crate::json::JsonMembers for UpdateInsertionOrderRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateInsertionOrderRequest);
 /// The `UpdateInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateInsertionOrderResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateInsertionOrderResponse {
@@ -664,15 +693,21 @@ impl crate::json::JsonMembers for UpdateInsertionOrderResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateInsertionOrderResponse);
 /// The `SearchInsertionOrdersRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchInsertionOrdersRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsertionOrdersRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
     /// `ReturnAdditionalFields`: `InsertionOrderAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<InsertionOrderAdditionalField>>,
 }
 impl XmlStruct for SearchInsertionOrdersRequest {
@@ -773,9 +808,12 @@ impl crate::json::JsonMembers for SearchInsertionOrdersRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchInsertionOrdersRequest);
 /// The `SearchInsertionOrdersResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchInsertionOrdersResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsertionOrdersResponse {
     /// `InsertionOrders`: `ArrayOfInsertionOrder`, optional, nillable.
+    #[doc(alias = "InsertionOrders")]
     pub insertion_orders: Nillable<Vec<Option<InsertionOrder>>>,
 }
 impl XmlStruct for SearchInsertionOrdersResponse {
@@ -847,11 +885,15 @@ impl crate::json::JsonMembers for SearchInsertionOrdersResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchInsertionOrdersResponse);
 /// The `GetAccountMonthlySpendRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetAccountMonthlySpendRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountMonthlySpendRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `MonthYear`: `xs:dateTime`, optional.
+    #[doc(alias = "MonthYear")]
     pub month_year: Option<DateTime>,
 }
 impl XmlStruct for GetAccountMonthlySpendRequest {
@@ -924,9 +966,12 @@ impl crate::json::JsonMembers for GetAccountMonthlySpendRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountMonthlySpendRequest);
 /// The `GetAccountMonthlySpendResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetAccountMonthlySpendResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountMonthlySpendResponse {
     /// `Amount`: `xs:double`, optional.
+    #[doc(alias = "Amount")]
     pub amount: Option<f64>,
 }
 impl XmlStruct for GetAccountMonthlySpendResponse {
@@ -992,13 +1037,18 @@ impl crate::json::JsonMembers for GetAccountMonthlySpendResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountMonthlySpendResponse);
 /// The `DispatchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DispatchCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DispatchCouponsRequest {
     /// `SendToEmails`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SendToEmails")]
     pub send_to_emails: Nillable<Vec<Option<String>>>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `CouponClassName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponClassName")]
     pub coupon_class_name: Nillable<String>,
 }
 impl XmlStruct for DispatchCouponsRequest {
@@ -1083,9 +1133,12 @@ impl crate::json::JsonMembers for DispatchCouponsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DispatchCouponsRequest);
 /// The `DispatchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DispatchCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DispatchCouponsResponse {
     /// `PartialErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for DispatchCouponsResponse {
@@ -1156,11 +1209,15 @@ impl crate::json::JsonMembers for DispatchCouponsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DispatchCouponsResponse);
 /// The `RedeemCouponRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`RedeemCouponRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedeemCouponRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `CouponCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponCode")]
     pub coupon_code: Nillable<String>,
 }
 impl XmlStruct for RedeemCouponRequest {
@@ -1233,9 +1290,12 @@ impl crate::json::JsonMembers for RedeemCouponRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RedeemCouponRequest);
 /// The `RedeemCouponResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`RedeemCouponResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedeemCouponResponse {
     /// `RedemptionDate`: `xs:dateTime`, optional.
+    #[doc(alias = "RedemptionDate")]
     pub redemption_date: Option<DateTime>,
 }
 impl XmlStruct for RedeemCouponResponse {
@@ -1301,15 +1361,21 @@ impl crate::json::JsonMembers for RedeemCouponResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(RedeemCouponResponse);
 /// The `SearchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCouponsRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for SearchCouponsRequest {
@@ -1410,9 +1476,12 @@ impl crate::json::JsonMembers for SearchCouponsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchCouponsRequest);
 /// The `SearchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCouponsResponse {
     /// `Coupons`: `ArrayOfCoupon`, optional, nillable.
+    #[doc(alias = "Coupons")]
     pub coupons: Nillable<Vec<Option<Coupon>>>,
 }
 impl XmlStruct for SearchCouponsResponse {
@@ -1478,11 +1547,15 @@ impl crate::json::JsonMembers for SearchCouponsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchCouponsResponse);
 /// The `CheckFeatureAdoptionCouponEligibilityRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`CheckFeatureAdoptionCouponEligibilityRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckFeatureAdoptionCouponEligibilityRequest {
     /// `FeatureId`: `xs:int`, optional.
+    #[doc(alias = "FeatureId")]
     pub feature_id: Option<i32>,
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for CheckFeatureAdoptionCouponEligibilityRequest {
@@ -1555,9 +1628,12 @@ impl crate::json::JsonMembers for CheckFeatureAdoptionCouponEligibilityRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CheckFeatureAdoptionCouponEligibilityRequest);
 /// The `CheckFeatureAdoptionCouponEligibilityResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`CheckFeatureAdoptionCouponEligibilityResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckFeatureAdoptionCouponEligibilityResponse {
     /// `EligibleAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "EligibleAccountIds")]
     pub eligible_account_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for CheckFeatureAdoptionCouponEligibilityResponse {
@@ -1630,9 +1706,12 @@ impl crate::json::JsonMembers for CheckFeatureAdoptionCouponEligibilityResponse 
 #[cfg(feature = "json")]
 crate::json::json_struct!(CheckFeatureAdoptionCouponEligibilityResponse);
 /// The `ClaimFeatureAdoptionCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`ClaimFeatureAdoptionCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimFeatureAdoptionCouponsRequest {
     /// `AccountCouponPairs`: `ArrayOfKeyValueEntityOflongstring`, optional, nillable.
+    #[doc(alias = "AccountCouponPairs")]
     pub account_coupon_pairs: Nillable<Vec<Option<KeyValueEntityOflongstring>>>,
 }
 impl XmlStruct for ClaimFeatureAdoptionCouponsRequest {
@@ -1706,13 +1785,18 @@ impl crate::json::JsonMembers for ClaimFeatureAdoptionCouponsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ClaimFeatureAdoptionCouponsRequest);
 /// The `ClaimFeatureAdoptionCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`ClaimFeatureAdoptionCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimFeatureAdoptionCouponsResponse {
     /// `ClaimedDateByAccountId`: `ArrayOfKeyValueEntityOflongdateTime`, optional, nillable.
+    #[doc(alias = "ClaimedDateByAccountId")]
     pub claimed_date_by_account_id: Nillable<Vec<Option<KeyValueEntityOflongdateTime>>>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for ClaimFeatureAdoptionCouponsResponse {
@@ -1820,9 +1904,12 @@ impl crate::json::JsonMembers for ClaimFeatureAdoptionCouponsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ClaimFeatureAdoptionCouponsResponse);
 /// The `GetCouponInfoRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetCouponInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCouponInfoRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetCouponInfoRequest {
@@ -1888,9 +1975,12 @@ impl crate::json::JsonMembers for GetCouponInfoRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCouponInfoRequest);
 /// The `GetCouponInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetCouponInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCouponInfoResponse {
     /// `CouponInfoData`: `ArrayOfCouponInfoData`, optional, nillable.
+    #[doc(alias = "CouponInfoData")]
     pub coupon_info_data: Nillable<Vec<Option<CouponInfoData>>>,
 }
 impl XmlStruct for GetCouponInfoResponse {
@@ -1962,15 +2052,21 @@ impl crate::json::JsonMembers for GetCouponInfoResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCouponInfoResponse);
 /// The `DistributeCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DistributeCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistributeCouponsRequest {
     /// `AccountIds`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i32>>,
     /// `ClassName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClassName")]
     pub class_name: Nillable<String>,
     /// `FeatureId`: `xs:int`, optional, nillable.
+    #[doc(alias = "FeatureId")]
     pub feature_id: Nillable<i32>,
     /// `SendNotification`: `xs:boolean`, optional.
+    #[doc(alias = "SendNotification")]
     pub send_notification: Option<bool>,
 }
 impl XmlStruct for DistributeCouponsRequest {
@@ -2062,11 +2158,15 @@ impl crate::json::JsonMembers for DistributeCouponsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DistributeCouponsRequest);
 /// The `DistributeCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DistributeCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistributeCouponsResponse {
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for DistributeCouponsResponse {
@@ -2151,9 +2251,12 @@ impl crate::json::JsonMembers for DistributeCouponsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DistributeCouponsResponse);
 /// The `GetBillingGroupsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingGroupsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingGroupsRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetBillingGroupsRequest {
@@ -2219,9 +2322,12 @@ impl crate::json::JsonMembers for GetBillingGroupsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBillingGroupsRequest);
 /// The `GetBillingGroupsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingGroupsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingGroupsResponse {
     /// `BillingGroups`: `ArrayOfBillingGroup`, optional, nillable.
+    #[doc(alias = "BillingGroups")]
     pub billing_groups: Nillable<Vec<Option<BillingGroup>>>,
 }
 impl XmlStruct for GetBillingGroupsResponse {
@@ -2292,9 +2398,12 @@ impl crate::json::JsonMembers for GetBillingGroupsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetBillingGroupsResponse);
 /// The `GetUngroupedAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetUngroupedAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUngroupedAccountsRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetUngroupedAccountsRequest {
@@ -2360,9 +2469,12 @@ impl crate::json::JsonMembers for GetUngroupedAccountsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUngroupedAccountsRequest);
 /// The `GetUngroupedAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetUngroupedAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUngroupedAccountsResponse {
     /// `UngroupedAccounts`: `ArrayOfUngroupedAccount`, optional, nillable.
+    #[doc(alias = "UngroupedAccounts")]
     pub ungrouped_accounts: Nillable<Vec<Option<UngroupedAccount>>>,
 }
 impl XmlStruct for GetUngroupedAccountsResponse {
@@ -2436,13 +2548,18 @@ impl crate::json::JsonMembers for GetUngroupedAccountsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUngroupedAccountsResponse);
 /// The `UpdateBillingGroupAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateBillingGroupAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBillingGroupAccountsRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `BillingGroupId`: `xs:long`, optional.
+    #[doc(alias = "BillingGroupId")]
     pub billing_group_id: Option<i64>,
     /// `AccountsToAdd`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountsToAdd")]
     pub accounts_to_add: Nillable<Vec<i64>>,
 }
 impl XmlStruct for UpdateBillingGroupAccountsRequest {
@@ -2526,9 +2643,12 @@ impl crate::json::JsonMembers for UpdateBillingGroupAccountsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateBillingGroupAccountsRequest);
 /// The `UpdateBillingGroupAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateBillingGroupAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBillingGroupAccountsResponse {
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for UpdateBillingGroupAccountsResponse {
@@ -2675,27 +2795,39 @@ pub(crate) fn dec_array_of_billing_document_info(
     )
 }
 /// `BillingDocumentInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`BillingDocumentInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/billingdocumentinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BillingDocumentInfo {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `Amount`: `xs:double`, optional.
+    #[doc(alias = "Amount")]
     pub amount: Option<f64>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `DocumentDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "DocumentDate")]
     pub document_date: Nillable<DateTime>,
     /// `DocumentId`: `xs:long`, optional, nillable.
+    #[doc(alias = "DocumentId")]
     pub document_id: Nillable<i64>,
     /// `CustomerId`: `xs:int`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i32>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `DocumentNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "DocumentNumber")]
     pub document_number: Nillable<String>,
 }
 impl XmlStruct for BillingDocumentInfo {
@@ -2837,6 +2969,8 @@ impl crate::json::JsonMembers for BillingDocumentInfo {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BillingDocumentInfo);
 /// `DataType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`DataType`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/datatype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DataType {
@@ -2924,15 +3058,21 @@ pub(crate) fn dec_array_of_billing_document(
     r.items(b"BillingDocument", |r| r.opt(<BillingDocument as XmlDecode>::decode))
 }
 /// `BillingDocument` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`BillingDocument`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/billingdocument?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BillingDocument {
     /// `Data`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "Data")]
     pub data: Nillable<Vec<u8>>,
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `Type`: `DataType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<DataType>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
 }
 impl XmlStruct for BillingDocument {
@@ -3020,57 +3160,84 @@ impl crate::json::JsonMembers for BillingDocument {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BillingDocument);
 /// `InsertionOrder` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InsertionOrder {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `BookingCountryCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "BookingCountryCode")]
     pub booking_country_code: Nillable<String>,
     /// `Comment`: `xs:string`, optional, nillable.
+    #[doc(alias = "Comment")]
     pub comment: Nillable<String>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `NotificationThreshold`: `xs:double`, optional, nillable.
+    #[doc(alias = "NotificationThreshold")]
     pub notification_threshold: Nillable<f64>,
     /// `ReferenceId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ReferenceId")]
     pub reference_id: Nillable<i64>,
     /// `SpendCapAmount`: `xs:double`, optional, nillable.
+    #[doc(alias = "SpendCapAmount")]
     pub spend_cap_amount: Nillable<f64>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Status`: `InsertionOrderStatus`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<InsertionOrderStatus>,
     /// `PurchaseOrder`: `xs:string`, optional, nillable.
+    #[doc(alias = "PurchaseOrder")]
     pub purchase_order: Nillable<String>,
     /// `PendingChanges`: `InsertionOrderPendingChanges`, optional, nillable.
+    #[doc(alias = "PendingChanges")]
     pub pending_changes: Nillable<InsertionOrderPendingChanges>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `BudgetRemaining`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetRemaining")]
     pub budget_remaining: Nillable<f64>,
     /// `BudgetSpent`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetSpent")]
     pub budget_spent: Nillable<f64>,
     /// `BudgetRemainingPercent`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetRemainingPercent")]
     pub budget_remaining_percent: Nillable<f64>,
     /// `BudgetSpentPercent`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetSpentPercent")]
     pub budget_spent_percent: Nillable<f64>,
     /// `SeriesName`: `xs:string`, optional, nillable.
+    #[doc(alias = "SeriesName")]
     pub series_name: Nillable<String>,
     /// `IsInSeries`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsInSeries")]
     pub is_in_series: Nillable<bool>,
     /// `SeriesFrequencyType`: `xs:string`, optional, nillable.
+    #[doc(alias = "SeriesFrequencyType")]
     pub series_frequency_type: Nillable<String>,
     /// `IsUnlimited`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsUnlimited")]
     pub is_unlimited: Nillable<bool>,
     /// `IsEndless`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsEndless")]
     pub is_endless: Nillable<bool>,
 }
 impl XmlStruct for InsertionOrder {
@@ -3369,6 +3536,8 @@ impl crate::json::JsonMembers for InsertionOrder {
 #[cfg(feature = "json")]
 crate::json::json_struct!(InsertionOrder);
 /// `InsertionOrderStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrderStatus`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InsertionOrderStatus {
@@ -3479,29 +3648,42 @@ impl crate::json::JsonEnum for InsertionOrderStatus {
 #[cfg(feature = "json")]
 crate::json::json_enum!(InsertionOrderStatus);
 /// `InsertionOrderPendingChanges` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrderPendingChanges`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderpendingchanges?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InsertionOrderPendingChanges {
     /// `Comment`: `xs:string`, optional, nillable.
+    #[doc(alias = "Comment")]
     pub comment: Nillable<String>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `RequestedByUserId`: `xs:int`, optional, nillable.
+    #[doc(alias = "RequestedByUserId")]
     pub requested_by_user_id: Nillable<i32>,
     /// `ModifiedDateTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ModifiedDateTime")]
     pub modified_date_time: Nillable<DateTime>,
     /// `NotificationThreshold`: `xs:double`, optional, nillable.
+    #[doc(alias = "NotificationThreshold")]
     pub notification_threshold: Nillable<f64>,
     /// `ReferenceId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ReferenceId")]
     pub reference_id: Nillable<i64>,
     /// `SpendCapAmount`: `xs:double`, optional, nillable.
+    #[doc(alias = "SpendCapAmount")]
     pub spend_cap_amount: Nillable<f64>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `PurchaseOrder`: `xs:string`, optional, nillable.
+    #[doc(alias = "PurchaseOrder")]
     pub purchase_order: Nillable<String>,
     /// `ChangeStatus`: `InsertionOrderPendingChangesStatus`, optional, nillable.
+    #[doc(alias = "ChangeStatus")]
     pub change_status: Nillable<InsertionOrderPendingChangesStatus>,
 }
 impl XmlStruct for InsertionOrderPendingChanges {
@@ -3663,6 +3845,8 @@ impl crate::json::JsonMembers for InsertionOrderPendingChanges {
 #[cfg(feature = "json")]
 crate::json::json_struct!(InsertionOrderPendingChanges);
 /// `InsertionOrderPendingChangesStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrderPendingChangesStatus`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderpendingchangesstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InsertionOrderPendingChangesStatus {
@@ -3768,13 +3952,18 @@ pub(crate) fn dec_array_of_predicate(
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
 }
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Predicate`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/predicate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Predicate {
     /// `Field`: `xs:string`, optional, nillable.
+    #[doc(alias = "Field")]
     pub field: Nillable<String>,
     /// `Operator`: `PredicateOperator`, optional.
+    #[doc(alias = "Operator")]
     pub operator: Option<PredicateOperator>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for Predicate {
@@ -3854,6 +4043,8 @@ impl crate::json::JsonMembers for Predicate {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Predicate);
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PredicateOperator`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/predicateoperator?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PredicateOperator {
@@ -3983,11 +4174,15 @@ pub(crate) fn dec_array_of_order_by(
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
 }
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderBy`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/orderby?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OrderBy {
     /// `Field`: `OrderByField`, optional.
+    #[doc(alias = "Field")]
     pub field: Option<OrderByField>,
     /// `Order`: `SortOrder`, optional.
+    #[doc(alias = "Order")]
     pub order: Option<SortOrder>,
 }
 impl XmlStruct for OrderBy {
@@ -4060,6 +4255,8 @@ impl crate::json::JsonMembers for OrderBy {
 #[cfg(feature = "json")]
 crate::json::json_struct!(OrderBy);
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderByField`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/orderbyfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderByField {
@@ -4158,6 +4355,8 @@ impl crate::json::JsonEnum for OrderByField {
 #[cfg(feature = "json")]
 crate::json::json_enum!(OrderByField);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`SortOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/sortorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SortOrder {
@@ -4226,11 +4425,15 @@ impl crate::json::JsonEnum for SortOrder {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SortOrder);
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Paging`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/paging?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Size`: `xs:int`, optional.
+    #[doc(alias = "Size")]
     pub size: Option<i32>,
 }
 impl XmlStruct for Paging {
@@ -4303,6 +4506,8 @@ impl crate::json::JsonMembers for Paging {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Paging);
 /// `InsertionOrderAdditionalField`: one flag of a set; fields hold `Flags<InsertionOrderAdditionalField>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`InsertionOrderAdditionalField`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderadditionalfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InsertionOrderAdditionalField {
@@ -4390,6 +4595,8 @@ pub(crate) fn dec_array_of_insertion_order(
     r.items(b"InsertionOrder", |r| r.opt(<InsertionOrder as XmlDecode>::decode))
 }
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AccountAdditionalField`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/accountadditionalfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountAdditionalField {
@@ -4495,39 +4702,57 @@ pub(crate) fn dec_array_of_coupon(
     r.items(b"Coupon", |r| r.opt(<Coupon as XmlDecode>::decode))
 }
 /// `Coupon` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Coupon`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/coupon?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Coupon {
     /// `CouponCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponCode")]
     pub coupon_code: Nillable<String>,
     /// `ClassName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClassName")]
     pub class_name: Nillable<String>,
     /// `CouponType`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponType")]
     pub coupon_type: Nillable<String>,
     /// `Amount`: `xs:double`, optional.
+    #[doc(alias = "Amount")]
     pub amount: Option<f64>,
     /// `SpendThreshold`: `xs:double`, optional.
+    #[doc(alias = "SpendThreshold")]
     pub spend_threshold: Option<f64>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `PercentOff`: `xs:double`, optional, nillable.
+    #[doc(alias = "PercentOff")]
     pub percent_off: Nillable<f64>,
     /// `ActiveDuration`: `xs:int`, optional, nillable.
+    #[doc(alias = "ActiveDuration")]
     pub active_duration: Nillable<i32>,
     /// `ExpirationDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Nillable<DateTime>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `SendToEmail`: `xs:string`, optional, nillable.
+    #[doc(alias = "SendToEmail")]
     pub send_to_email: Nillable<String>,
     /// `SendToDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "SendToDate")]
     pub send_to_date: Nillable<DateTime>,
     /// `IsRedeemed`: `xs:boolean`, optional.
+    #[doc(alias = "IsRedeemed")]
     pub is_redeemed: Option<bool>,
     /// `RedemptionInfo`: `CouponRedemption`, optional, nillable.
+    #[doc(alias = "RedemptionInfo")]
     pub redemption_info: Nillable<CouponRedemption>,
     /// `ClaimInfo`: `CouponClaimInfo`, optional, nillable.
+    #[doc(alias = "ClaimInfo")]
     pub claim_info: Nillable<CouponClaimInfo>,
 }
 impl XmlStruct for Coupon {
@@ -4718,23 +4943,33 @@ impl crate::json::JsonMembers for Coupon {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Coupon);
 /// `CouponRedemption` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CouponRedemption`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/couponredemption?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponRedemption {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `SpendToThreshold`: `xs:double`, optional.
+    #[doc(alias = "SpendToThreshold")]
     pub spend_to_threshold: Option<f64>,
     /// `Balance`: `xs:double`, optional.
+    #[doc(alias = "Balance")]
     pub balance: Option<f64>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `RedemptionDate`: `xs:dateTime`, optional.
+    #[doc(alias = "RedemptionDate")]
     pub redemption_date: Option<DateTime>,
     /// `ExpirationDate`: `xs:dateTime`, optional.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Option<DateTime>,
     /// `ActivationDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ActivationDate")]
     pub activation_date: Nillable<DateTime>,
 }
 impl XmlStruct for CouponRedemption {
@@ -4859,13 +5094,18 @@ impl crate::json::JsonMembers for CouponRedemption {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CouponRedemption);
 /// `CouponClaimInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CouponClaimInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/couponclaiminfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponClaimInfo {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `ClaimDate`: `xs:dateTime`, optional.
+    #[doc(alias = "ClaimDate")]
     pub claim_date: Option<DateTime>,
 }
 impl XmlStruct for CouponClaimInfo {
@@ -4971,11 +5211,15 @@ pub(crate) fn dec_array_of_key_value_entity_oflongstring(
     )
 }
 /// `KeyValueEntityOflongstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOflongstring`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/keyvalueentityoflongstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOflongstring {
     /// `Key`: `xs:long`, optional.
+    #[doc(alias = "Key")]
     pub key: Option<i64>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for KeyValueEntityOflongstring {
@@ -5070,11 +5314,15 @@ pub(crate) fn dec_array_of_key_value_entity_oflongdate_time(
     )
 }
 /// `KeyValueEntityOflongdateTime` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOflongdateTime`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/keyvalueentityoflongdatetime?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOflongdateTime {
     /// `Key`: `xs:long`, optional.
+    #[doc(alias = "Key")]
     pub key: Option<i64>,
     /// `Value`: `xs:dateTime`, optional.
+    #[doc(alias = "Value")]
     pub value: Option<DateTime>,
 }
 impl XmlStruct for KeyValueEntityOflongdateTime {
@@ -5166,41 +5414,60 @@ pub(crate) fn dec_array_of_coupon_info_data(
     r.items(b"CouponInfoData", |r| r.opt(<CouponInfoData as XmlDecode>::decode))
 }
 /// `CouponInfoData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CouponInfoData`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/couponinfodata?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponInfoData {
     /// `AccountId`: `xs:int`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i32>,
     /// `CouponId`: `xs:int`, optional, nillable.
+    #[doc(alias = "CouponId")]
     pub coupon_id: Nillable<i32>,
     /// `ClaimDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ClaimDate")]
     pub claim_date: Nillable<DateTime>,
     /// `Status`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<u8>,
     /// `RedemptionDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "RedemptionDate")]
     pub redemption_date: Nillable<DateTime>,
     /// `ExpirationDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Nillable<DateTime>,
     /// `PercentOff`: `xs:double`, optional, nillable.
+    #[doc(alias = "PercentOff")]
     pub percent_off: Nillable<f64>,
     /// `CouponValue`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "CouponValue")]
     pub coupon_value: Nillable<Decimal>,
     /// `UpfrontSpending`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "UpfrontSpending")]
     pub upfront_spending: Nillable<Decimal>,
     /// `ActiveDuration`: `xs:int`, optional, nillable.
+    #[doc(alias = "ActiveDuration")]
     pub active_duration: Nillable<i32>,
     /// `SpendToThreshold`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "SpendToThreshold")]
     pub spend_to_threshold: Nillable<Decimal>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `Balance`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "Balance")]
     pub balance: Nillable<Decimal>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `FeatureId`: `xs:int`, optional, nillable.
+    #[doc(alias = "FeatureId")]
     pub feature_id: Nillable<i32>,
     /// `CouponType`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "CouponType")]
     pub coupon_type: Nillable<u8>,
 }
 impl XmlStruct for CouponInfoData {
@@ -5419,15 +5686,21 @@ pub(crate) fn dec_array_of_billing_group(
     r.items(b"BillingGroup", |r| r.opt(<BillingGroup as XmlDecode>::decode))
 }
 /// `BillingGroup` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`BillingGroup`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/billinggroup?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BillingGroup {
     /// `BillingGroupId`: `xs:long`, optional.
+    #[doc(alias = "BillingGroupId")]
     pub billing_group_id: Option<i64>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Description`: `xs:string`, optional, nillable.
+    #[doc(alias = "Description")]
     pub description: Nillable<String>,
 }
 impl XmlStruct for BillingGroup {
@@ -5538,15 +5811,21 @@ pub(crate) fn dec_array_of_ungrouped_account(
     r.items(b"UngroupedAccount", |r| r.opt(<UngroupedAccount as XmlDecode>::decode))
 }
 /// `UngroupedAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UngroupedAccount`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/ungroupedaccount?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UngroupedAccount {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `PotentialBillingGroups`: `ArrayOfKeyValueEntityOflongstring`, optional, nillable.
+    #[doc(alias = "PotentialBillingGroups")]
     pub potential_billing_groups: Nillable<Vec<Option<KeyValueEntityOflongstring>>>,
 }
 impl XmlStruct for UngroupedAccount {
@@ -5650,11 +5929,15 @@ impl crate::json::JsonMembers for UngroupedAccount {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UngroupedAccount);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -5727,9 +6010,13 @@ impl crate::json::JsonMembers for AdApiFaultDetail {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -5795,6 +6082,8 @@ impl crate::json::JsonMembers for ApplicationFaultBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -5967,15 +6256,21 @@ pub(crate) fn dec_array_of_ad_api_error(
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -6062,13 +6357,18 @@ impl crate::json::JsonMembers for AdApiError {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdApiError);
 /// `ApiBatchFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApiFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiBatchFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/apibatchfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiBatchFault {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `BatchErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "BatchErrors")]
     pub batch_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for ApiBatchFault {
@@ -6163,11 +6463,16 @@ impl crate::json::JsonMembers for ApiBatchFault {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApiBatchFault);
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first. Other types extend it: fields of this type hold the enum `ApiFault`.
+///
+/// Microsoft Learn: [`ApiFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/apifault?view=bingads-13).
+#[doc(alias = "ApiFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFaultBase {
@@ -6246,6 +6551,8 @@ impl crate::json::JsonMembers for ApiFaultBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApiFaultBase);
 /// `ApiFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApiFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/apifault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApiFault {
@@ -6380,13 +6687,18 @@ pub(crate) fn dec_array_of_operation_error(
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -6485,15 +6797,21 @@ pub(crate) fn dec_array_of_batch_error(
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/batcherror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for BatchError {
@@ -7715,6 +8033,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     ),
 ];
 /// A client for `CustomerBillingService`: one async method per operation.
+///
+/// Microsoft Learn: [`customer-billing-service-reference`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/customer-billing-service-reference?view=bingads-13).
+#[doc(alias = "CustomerBillingService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct CustomerBillingClient<T> {
     transport: T,
@@ -7735,6 +8057,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `GetBillingDocumentsInfo` (SOAPAction `GetBillingDocumentsInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBillingDocumentsInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBillingDocumentsInfo")]
     pub async fn get_billing_documents_info(
         &self,
         request: &GetBillingDocumentsInfoRequest,
@@ -7742,6 +8067,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBillingDocuments` (SOAPAction `GetBillingDocuments`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBillingDocuments`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBillingDocuments")]
     pub async fn get_billing_documents(
         &self,
         request: &GetBillingDocumentsRequest,
@@ -7749,6 +8077,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddInsertionOrder` (SOAPAction `AddInsertionOrder`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddInsertionOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddInsertionOrder")]
     pub async fn add_insertion_order(
         &self,
         request: &AddInsertionOrderRequest,
@@ -7756,6 +8087,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateInsertionOrder` (SOAPAction `UpdateInsertionOrder`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateInsertionOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateInsertionOrder")]
     pub async fn update_insertion_order(
         &self,
         request: &UpdateInsertionOrderRequest,
@@ -7763,6 +8097,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchInsertionOrders` (SOAPAction `SearchInsertionOrders`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchInsertionOrders`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchInsertionOrders")]
     pub async fn search_insertion_orders(
         &self,
         request: &SearchInsertionOrdersRequest,
@@ -7770,6 +8107,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccountMonthlySpend` (SOAPAction `GetAccountMonthlySpend`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccountMonthlySpend`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccountMonthlySpend")]
     pub async fn get_account_monthly_spend(
         &self,
         request: &GetAccountMonthlySpendRequest,
@@ -7777,6 +8117,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DispatchCoupons` (SOAPAction `DispatchCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DispatchCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "DispatchCoupons")]
     pub async fn dispatch_coupons(
         &self,
         request: &DispatchCouponsRequest,
@@ -7784,6 +8127,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `RedeemCoupon` (SOAPAction `RedeemCoupon`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`RedeemCoupon`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13&pivots=rest).
+    #[doc(alias = "RedeemCoupon")]
     pub async fn redeem_coupon(
         &self,
         request: &RedeemCouponRequest,
@@ -7791,6 +8137,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchCoupons` (SOAPAction `SearchCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchCoupons")]
     pub async fn search_coupons(
         &self,
         request: &SearchCouponsRequest,
@@ -7798,6 +8147,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `CheckFeatureAdoptionCouponEligibility` (SOAPAction `CheckFeatureAdoptionCouponEligibility`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`CheckFeatureAdoptionCouponEligibility`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13&pivots=rest).
+    #[doc(alias = "CheckFeatureAdoptionCouponEligibility")]
     pub async fn check_feature_adoption_coupon_eligibility(
         &self,
         request: &CheckFeatureAdoptionCouponEligibilityRequest,
@@ -7805,6 +8157,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `ClaimFeatureAdoptionCoupons` (SOAPAction `ClaimFeatureAdoptionCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`ClaimFeatureAdoptionCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "ClaimFeatureAdoptionCoupons")]
     pub async fn claim_feature_adoption_coupons(
         &self,
         request: &ClaimFeatureAdoptionCouponsRequest,
@@ -7812,6 +8167,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCouponInfo` (SOAPAction `GetCouponInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCouponInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCouponInfo")]
     pub async fn get_coupon_info(
         &self,
         request: &GetCouponInfoRequest,
@@ -7819,6 +8177,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DistributeCoupons` (SOAPAction `DistributeCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DistributeCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "DistributeCoupons")]
     pub async fn distribute_coupons(
         &self,
         request: &DistributeCouponsRequest,
@@ -7826,6 +8187,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBillingGroups` (SOAPAction `GetBillingGroups`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBillingGroups`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBillingGroups")]
     pub async fn get_billing_groups(
         &self,
         request: &GetBillingGroupsRequest,
@@ -7833,6 +8197,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUngroupedAccounts` (SOAPAction `GetUngroupedAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUngroupedAccounts`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUngroupedAccounts")]
     pub async fn get_ungrouped_accounts(
         &self,
         request: &GetUngroupedAccountsRequest,
@@ -7840,6 +8207,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateBillingGroupAccounts` (SOAPAction `UpdateBillingGroupAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateBillingGroupAccounts`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateBillingGroupAccounts")]
     pub async fn update_billing_group_accounts(
         &self,
         request: &UpdateBillingGroupAccountsRequest,

@@ -31,11 +31,15 @@ pub const NS4: &str = "https://bingads.microsoft.com/Customer/v13/Entities";
 /// `https://bingads.microsoft.com/Customer/v13/Exception`
 pub const NS5: &str = "https://bingads.microsoft.com/Customer/v13/Exception";
 /// The `GetAccountsInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountsInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountsInfoRequest {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `OnlyParentAccounts`: `xs:boolean`, optional.
+    #[doc(alias = "OnlyParentAccounts")]
     pub only_parent_accounts: Option<bool>,
 }
 impl XmlStruct for GetAccountsInfoRequest {
@@ -110,9 +114,12 @@ impl crate::json::JsonMembers for GetAccountsInfoRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountsInfoRequest);
 /// The `GetAccountsInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountsInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountsInfoResponse {
     /// `AccountsInfo`: `ArrayOfAccountInfo`, optional, nillable.
+    #[doc(alias = "AccountsInfo")]
     pub accounts_info: Nillable<Vec<Option<AccountInfo>>>,
 }
 impl XmlStruct for GetAccountsInfoResponse {
@@ -183,13 +190,18 @@ impl crate::json::JsonMembers for GetAccountsInfoResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountsInfoResponse);
 /// The `FindAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsRequest {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `AccountFilter`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountFilter")]
     pub account_filter: Nillable<String>,
     /// `TopN`: `xs:int`, optional.
+    #[doc(alias = "TopN")]
     pub top_n: Option<i32>,
 }
 impl XmlStruct for FindAccountsRequest {
@@ -269,9 +281,12 @@ impl crate::json::JsonMembers for FindAccountsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(FindAccountsRequest);
 /// The `FindAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsResponse {
     /// `AccountsInfo`: `ArrayOfAccountInfo`, optional, nillable.
+    #[doc(alias = "AccountsInfo")]
     pub accounts_info: Nillable<Vec<Option<AccountInfo>>>,
 }
 impl XmlStruct for FindAccountsResponse {
@@ -342,9 +357,12 @@ impl crate::json::JsonMembers for FindAccountsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(FindAccountsResponse);
 /// The `AddAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for AddAccountRequest {
@@ -411,13 +429,18 @@ impl crate::json::JsonMembers for AddAccountRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddAccountRequest);
 /// The `AddAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddAccountResponse {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for AddAccountResponse {
@@ -501,9 +524,12 @@ impl crate::json::JsonMembers for AddAccountResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddAccountResponse);
 /// The `UpdateAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for UpdateAccountRequest {
@@ -570,9 +596,12 @@ impl crate::json::JsonMembers for UpdateAccountRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateAccountRequest);
 /// The `UpdateAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateAccountResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateAccountResponse {
@@ -639,9 +668,12 @@ impl crate::json::JsonMembers for UpdateAccountResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateAccountResponse);
 /// The `GetCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetCustomerRequest {
@@ -707,9 +739,12 @@ impl crate::json::JsonMembers for GetCustomerRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCustomerRequest);
 /// The `GetCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerResponse {
     /// `Customer`: `Customer`, optional, nillable.
+    #[doc(alias = "Customer")]
     pub customer: Nillable<Customer>,
 }
 impl XmlStruct for GetCustomerResponse {
@@ -775,9 +810,12 @@ impl crate::json::JsonMembers for GetCustomerResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCustomerResponse);
 /// The `UpdateCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateCustomerRequest {
     /// `Customer`: `Customer`, optional, nillable.
+    #[doc(alias = "Customer")]
     pub customer: Nillable<Customer>,
 }
 impl XmlStruct for UpdateCustomerRequest {
@@ -843,9 +881,12 @@ impl crate::json::JsonMembers for UpdateCustomerRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateCustomerRequest);
 /// The `UpdateCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateCustomerResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateCustomerResponse {
@@ -912,19 +953,27 @@ impl crate::json::JsonMembers for UpdateCustomerResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateCustomerResponse);
 /// The `SignupCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SignupCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignupCustomerRequest {
     /// `Customer`: `Customer`, optional, nillable.
+    #[doc(alias = "Customer")]
     pub customer: Nillable<Customer>,
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
     /// `ParentCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ParentCustomerId")]
     pub parent_customer_id: Nillable<i64>,
     /// `UserInvitation`: `UserInvitation`, optional, nillable.
+    #[doc(alias = "UserInvitation")]
     pub user_invitation: Nillable<UserInvitation>,
     /// `UserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i64>,
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
 }
 impl XmlStruct for SignupCustomerRequest {
@@ -1035,17 +1084,24 @@ impl crate::json::JsonMembers for SignupCustomerRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SignupCustomerRequest);
 /// The `SignupCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SignupCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignupCustomerResponse {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `CustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerNumber")]
     pub customer_number: Nillable<String>,
     /// `AccountId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AccountId")]
     pub account_id: Nillable<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for SignupCustomerResponse {
@@ -1146,11 +1202,15 @@ impl crate::json::JsonMembers for SignupCustomerResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SignupCustomerResponse);
 /// The `GetAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for GetAccountRequest {
@@ -1232,9 +1292,12 @@ impl crate::json::JsonMembers for GetAccountRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountRequest);
 /// The `GetAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountResponse {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for GetAccountResponse {
@@ -1301,11 +1364,15 @@ impl crate::json::JsonMembers for GetAccountResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountResponse);
 /// The `GetCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomersInfoRequest {
     /// `CustomerNameFilter`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerNameFilter")]
     pub customer_name_filter: Nillable<String>,
     /// `TopN`: `xs:int`, optional.
+    #[doc(alias = "TopN")]
     pub top_n: Option<i32>,
 }
 impl XmlStruct for GetCustomersInfoRequest {
@@ -1381,9 +1448,12 @@ impl crate::json::JsonMembers for GetCustomersInfoRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCustomersInfoRequest);
 /// The `GetCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomersInfoResponse {
     /// `CustomersInfo`: `ArrayOfCustomerInfo`, optional, nillable.
+    #[doc(alias = "CustomersInfo")]
     pub customers_info: Nillable<Vec<Option<CustomerInfo>>>,
 }
 impl XmlStruct for GetCustomersInfoResponse {
@@ -1454,11 +1524,15 @@ impl crate::json::JsonMembers for GetCustomersInfoResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCustomersInfoResponse);
 /// The `DeleteAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteAccountRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
 }
 impl XmlStruct for DeleteAccountRequest {
@@ -1531,6 +1605,8 @@ impl crate::json::JsonMembers for DeleteAccountRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeleteAccountRequest);
 /// The `DeleteAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteAccountResponse {}
 impl XmlStruct for DeleteAccountResponse {
@@ -1584,11 +1660,15 @@ impl crate::json::JsonMembers for DeleteAccountResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeleteAccountResponse);
 /// The `DeleteCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteCustomerRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
 }
 impl XmlStruct for DeleteCustomerRequest {
@@ -1661,6 +1741,8 @@ impl crate::json::JsonMembers for DeleteCustomerRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeleteCustomerRequest);
 /// The `DeleteCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteCustomerResponse {}
 impl XmlStruct for DeleteCustomerResponse {
@@ -1714,9 +1796,12 @@ impl crate::json::JsonMembers for DeleteCustomerResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeleteCustomerResponse);
 /// The `UpdateUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRequest {
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
 }
 impl XmlStruct for UpdateUserRequest {
@@ -1782,9 +1867,12 @@ impl crate::json::JsonMembers for UpdateUserRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateUserRequest);
 /// The `UpdateUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateUserResponse {
@@ -1851,23 +1939,33 @@ impl crate::json::JsonMembers for UpdateUserResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateUserResponse);
 /// The `UpdateUserRolesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserRolesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRolesRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `UserId`: `xs:long`, optional.
+    #[doc(alias = "UserId")]
     pub user_id: Option<i64>,
     /// `NewRoleId`: `xs:int`, optional, nillable.
+    #[doc(alias = "NewRoleId")]
     pub new_role_id: Nillable<i32>,
     /// `NewAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "NewAccountIds")]
     pub new_account_ids: Nillable<Vec<i64>>,
     /// `NewCustomerIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "NewCustomerIds")]
     pub new_customer_ids: Nillable<Vec<i64>>,
     /// `DeleteRoleId`: `xs:int`, optional, nillable.
+    #[doc(alias = "DeleteRoleId")]
     pub delete_role_id: Nillable<i32>,
     /// `DeleteAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "DeleteAccountIds")]
     pub delete_account_ids: Nillable<Vec<i64>>,
     /// `DeleteCustomerIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "DeleteCustomerIds")]
     pub delete_customer_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for UpdateUserRolesRequest {
@@ -2003,9 +2101,12 @@ impl crate::json::JsonMembers for UpdateUserRolesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateUserRolesRequest);
 /// The `UpdateUserRolesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserRolesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRolesResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateUserRolesResponse {
@@ -2072,9 +2173,12 @@ impl crate::json::JsonMembers for UpdateUserRolesResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateUserRolesResponse);
 /// The `GetUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserRequest {
     /// `UserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i64>,
 }
 impl XmlStruct for GetUserRequest {
@@ -2140,11 +2244,15 @@ impl crate::json::JsonMembers for GetUserRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUserRequest);
 /// The `GetUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserResponse {
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
     /// `CustomerRoles`: `ArrayOfCustomerRole`, optional, nillable.
+    #[doc(alias = "CustomerRoles")]
     pub customer_roles: Nillable<Vec<Option<CustomerRole>>>,
 }
 impl XmlStruct for GetUserResponse {
@@ -2222,6 +2330,8 @@ impl crate::json::JsonMembers for GetUserResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUserResponse);
 /// The `GetCurrentUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCurrentUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCurrentUserRequest {}
 impl XmlStruct for GetCurrentUserRequest {
@@ -2275,9 +2385,12 @@ impl crate::json::JsonMembers for GetCurrentUserRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCurrentUserRequest);
 /// The `GetCurrentUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCurrentUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCurrentUserResponse {
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
 }
 impl XmlStruct for GetCurrentUserResponse {
@@ -2343,11 +2456,15 @@ impl crate::json::JsonMembers for GetCurrentUserResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCurrentUserResponse);
 /// The `DeleteUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteUserRequest {
     /// `UserId`: `xs:long`, optional.
+    #[doc(alias = "UserId")]
     pub user_id: Option<i64>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
 }
 impl XmlStruct for DeleteUserRequest {
@@ -2420,6 +2537,8 @@ impl crate::json::JsonMembers for DeleteUserRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeleteUserRequest);
 /// The `DeleteUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteUserResponse {}
 impl XmlStruct for DeleteUserResponse {
@@ -2473,11 +2592,15 @@ impl crate::json::JsonMembers for DeleteUserResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DeleteUserResponse);
 /// The `GetUsersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUsersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUsersInfoRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `StatusFilter`: `UserLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "StatusFilter")]
     pub status_filter: Nillable<UserLifeCycleStatus>,
 }
 impl XmlStruct for GetUsersInfoRequest {
@@ -2551,9 +2674,12 @@ impl crate::json::JsonMembers for GetUsersInfoRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUsersInfoRequest);
 /// The `GetUsersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUsersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUsersInfoResponse {
     /// `UsersInfo`: `ArrayOfUserInfo`, optional, nillable.
+    #[doc(alias = "UsersInfo")]
     pub users_info: Nillable<Vec<Option<UserInfo>>>,
 }
 impl XmlStruct for GetUsersInfoResponse {
@@ -2619,9 +2745,12 @@ impl crate::json::JsonMembers for GetUsersInfoResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUsersInfoResponse);
 /// The `GetCustomerPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerPilotFeaturesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerPilotFeaturesRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetCustomerPilotFeaturesRequest {
@@ -2687,9 +2816,12 @@ impl crate::json::JsonMembers for GetCustomerPilotFeaturesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCustomerPilotFeaturesRequest);
 /// The `GetCustomerPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerPilotFeaturesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerPilotFeaturesResponse {
     /// `FeaturePilotFlags`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "FeaturePilotFlags")]
     pub feature_pilot_flags: Nillable<Vec<i32>>,
 }
 impl XmlStruct for GetCustomerPilotFeaturesResponse {
@@ -2762,9 +2894,12 @@ impl crate::json::JsonMembers for GetCustomerPilotFeaturesResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetCustomerPilotFeaturesResponse);
 /// The `GetAccountPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountPilotFeaturesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountPilotFeaturesRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
 }
 impl XmlStruct for GetAccountPilotFeaturesRequest {
@@ -2830,9 +2965,12 @@ impl crate::json::JsonMembers for GetAccountPilotFeaturesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountPilotFeaturesRequest);
 /// The `GetAccountPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountPilotFeaturesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountPilotFeaturesResponse {
     /// `FeaturePilotFlags`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "FeaturePilotFlags")]
     pub feature_pilot_flags: Nillable<Vec<i32>>,
 }
 impl XmlStruct for GetAccountPilotFeaturesResponse {
@@ -2905,6 +3043,8 @@ impl crate::json::JsonMembers for GetAccountPilotFeaturesResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccountPilotFeaturesResponse);
 /// The `GetPilotFeaturesCountriesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetPilotFeaturesCountriesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPilotFeaturesCountriesRequest {}
 impl XmlStruct for GetPilotFeaturesCountriesRequest {
@@ -2958,9 +3098,12 @@ impl crate::json::JsonMembers for GetPilotFeaturesCountriesRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetPilotFeaturesCountriesRequest);
 /// The `GetPilotFeaturesCountriesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetPilotFeaturesCountriesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPilotFeaturesCountriesResponse {
     /// `PilotFeatures`: `ArrayOfPilotFeature`, optional, nillable.
+    #[doc(alias = "PilotFeatures")]
     pub pilot_features: Nillable<Vec<PilotFeature>>,
 }
 impl XmlStruct for GetPilotFeaturesCountriesResponse {
@@ -3031,9 +3174,12 @@ impl crate::json::JsonMembers for GetPilotFeaturesCountriesResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetPilotFeaturesCountriesResponse);
 /// The `GetAccessibleCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccessibleCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccessibleCustomerRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetAccessibleCustomerRequest {
@@ -3099,11 +3245,15 @@ impl crate::json::JsonMembers for GetAccessibleCustomerRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccessibleCustomerRequest);
 /// The `GetAccessibleCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccessibleCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccessibleCustomerResponse {
     /// `AccessibleCustomer`: `Customer`, optional, nillable.
+    #[doc(alias = "AccessibleCustomer")]
     pub accessible_customer: Nillable<Customer>,
     /// `ValidFields`: `xs:int`, optional.
+    #[doc(alias = "ValidFields")]
     pub valid_fields: Option<i32>,
 }
 impl XmlStruct for GetAccessibleCustomerResponse {
@@ -3179,13 +3329,18 @@ impl crate::json::JsonMembers for GetAccessibleCustomerResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetAccessibleCustomerResponse);
 /// The `FindAccountsOrCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsOrCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsOrCustomersInfoRequest {
     /// `Filter`: `xs:string`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<String>,
     /// `TopN`: `xs:int`, optional.
+    #[doc(alias = "TopN")]
     pub top_n: Option<i32>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for FindAccountsOrCustomersInfoRequest {
@@ -3278,9 +3433,12 @@ impl crate::json::JsonMembers for FindAccountsOrCustomersInfoRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(FindAccountsOrCustomersInfoRequest);
 /// The `FindAccountsOrCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsOrCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsOrCustomersInfoResponse {
     /// `AccountInfoWithCustomerData`: `ArrayOfAccountInfoWithCustomerData`, optional, nillable.
+    #[doc(alias = "AccountInfoWithCustomerData")]
     pub account_info_with_customer_data: Nillable<
         Vec<Option<AccountInfoWithCustomerData>>,
     >,
@@ -3360,9 +3518,12 @@ impl crate::json::JsonMembers for FindAccountsOrCustomersInfoResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(FindAccountsOrCustomersInfoResponse);
 /// The `UpgradeCustomerToAgencyRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpgradeCustomerToAgencyRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for UpgradeCustomerToAgencyRequest {
@@ -3428,6 +3589,8 @@ impl crate::json::JsonMembers for UpgradeCustomerToAgencyRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpgradeCustomerToAgencyRequest);
 /// The `UpgradeCustomerToAgencyResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpgradeCustomerToAgencyResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyResponse {}
 impl XmlStruct for UpgradeCustomerToAgencyResponse {
@@ -3481,9 +3644,12 @@ impl crate::json::JsonMembers for UpgradeCustomerToAgencyResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpgradeCustomerToAgencyResponse);
 /// The `AddPrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddPrepayAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddPrepayAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for AddPrepayAccountRequest {
@@ -3550,13 +3716,18 @@ impl crate::json::JsonMembers for AddPrepayAccountRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddPrepayAccountRequest);
 /// The `AddPrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddPrepayAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddPrepayAccountResponse {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for AddPrepayAccountResponse {
@@ -3640,9 +3811,12 @@ impl crate::json::JsonMembers for AddPrepayAccountResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddPrepayAccountResponse);
 /// The `UpdatePrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdatePrepayAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for UpdatePrepayAccountRequest {
@@ -3709,9 +3883,12 @@ impl crate::json::JsonMembers for UpdatePrepayAccountRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdatePrepayAccountRequest);
 /// The `UpdatePrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdatePrepayAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdatePrepayAccountResponse {
@@ -3778,11 +3955,15 @@ impl crate::json::JsonMembers for UpdatePrepayAccountResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdatePrepayAccountResponse);
 /// The `MapCustomerIdToExternalCustomerIdRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapCustomerIdToExternalCustomerIdRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapCustomerIdToExternalCustomerIdRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `ExternalCustomerId`: `xs:string`, optional, nillable.
+    #[doc(alias = "ExternalCustomerId")]
     pub external_customer_id: Nillable<String>,
 }
 impl XmlStruct for MapCustomerIdToExternalCustomerIdRequest {
@@ -3858,6 +4039,8 @@ impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(MapCustomerIdToExternalCustomerIdRequest);
 /// The `MapCustomerIdToExternalCustomerIdResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapCustomerIdToExternalCustomerIdResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapCustomerIdToExternalCustomerIdResponse {}
 impl XmlStruct for MapCustomerIdToExternalCustomerIdResponse {
@@ -3911,11 +4094,15 @@ impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(MapCustomerIdToExternalCustomerIdResponse);
 /// The `MapAccountIdToExternalAccountIdsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapAccountIdToExternalAccountIdsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapAccountIdToExternalAccountIdsRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `ExternalAccountIds`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "ExternalAccountIds")]
     pub external_account_ids: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for MapAccountIdToExternalAccountIdsRequest {
@@ -3995,6 +4182,8 @@ impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(MapAccountIdToExternalAccountIdsRequest);
 /// The `MapAccountIdToExternalAccountIdsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapAccountIdToExternalAccountIdsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapAccountIdToExternalAccountIdsResponse {}
 impl XmlStruct for MapAccountIdToExternalAccountIdsResponse {
@@ -4048,15 +4237,21 @@ impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(MapAccountIdToExternalAccountIdsResponse);
 /// The `SearchCustomersRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchCustomersRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCustomersRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `DateRange`: `DateRange`, optional, nillable.
+    #[doc(alias = "DateRange")]
     pub date_range: Nillable<DateRange>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
 }
 impl XmlStruct for SearchCustomersRequest {
@@ -4148,9 +4343,12 @@ impl crate::json::JsonMembers for SearchCustomersRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchCustomersRequest);
 /// The `SearchCustomersResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchCustomersResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCustomersResponse {
     /// `Customers`: `ArrayOfCustomer`, optional, nillable.
+    #[doc(alias = "Customers")]
     pub customers: Nillable<Vec<Option<Customer>>>,
 }
 impl XmlStruct for SearchCustomersResponse {
@@ -4216,9 +4414,12 @@ impl crate::json::JsonMembers for SearchCustomersResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchCustomersResponse);
 /// The `AddClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddClientLinksRequest {
     /// `ClientLinks`: `ArrayOfClientLink`, optional, nillable.
+    #[doc(alias = "ClientLinks")]
     pub client_links: Nillable<Vec<Option<ClientLink>>>,
 }
 impl XmlStruct for AddClientLinksRequest {
@@ -4289,11 +4490,15 @@ impl crate::json::JsonMembers for AddClientLinksRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddClientLinksRequest);
 /// The `AddClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddClientLinksResponse {
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for AddClientLinksResponse {
@@ -4378,9 +4583,12 @@ impl crate::json::JsonMembers for AddClientLinksResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AddClientLinksResponse);
 /// The `UpdateClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateClientLinksRequest {
     /// `ClientLinks`: `ArrayOfClientLink`, optional, nillable.
+    #[doc(alias = "ClientLinks")]
     pub client_links: Nillable<Vec<Option<ClientLink>>>,
 }
 impl XmlStruct for UpdateClientLinksRequest {
@@ -4451,11 +4659,15 @@ impl crate::json::JsonMembers for UpdateClientLinksRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateClientLinksRequest);
 /// The `UpdateClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateClientLinksResponse {
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for UpdateClientLinksResponse {
@@ -4540,13 +4752,18 @@ impl crate::json::JsonMembers for UpdateClientLinksResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UpdateClientLinksResponse);
 /// The `SearchClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
 }
 impl XmlStruct for SearchClientLinksRequest {
@@ -4626,9 +4843,12 @@ impl crate::json::JsonMembers for SearchClientLinksRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchClientLinksRequest);
 /// The `SearchClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksResponse {
     /// `ClientLinks`: `ArrayOfClientLink`, optional, nillable.
+    #[doc(alias = "ClientLinks")]
     pub client_links: Nillable<Vec<Option<ClientLink>>>,
 }
 impl XmlStruct for SearchClientLinksResponse {
@@ -4699,15 +4919,21 @@ impl crate::json::JsonMembers for SearchClientLinksResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchClientLinksResponse);
 /// The `SearchAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchAccountsRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for SearchAccountsRequest {
@@ -4808,9 +5034,12 @@ impl crate::json::JsonMembers for SearchAccountsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchAccountsRequest);
 /// The `SearchAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchAccountsResponse {
     /// `Accounts`: `ArrayOfAdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Accounts")]
     pub accounts: Nillable<Vec<Option<AdvertiserAccount>>>,
 }
 impl XmlStruct for SearchAccountsResponse {
@@ -4881,9 +5110,12 @@ impl crate::json::JsonMembers for SearchAccountsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchAccountsResponse);
 /// The `SendUserInvitationRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SendUserInvitationRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SendUserInvitationRequest {
     /// `UserInvitation`: `UserInvitation`, optional, nillable.
+    #[doc(alias = "UserInvitation")]
     pub user_invitation: Nillable<UserInvitation>,
 }
 impl XmlStruct for SendUserInvitationRequest {
@@ -4950,9 +5182,12 @@ impl crate::json::JsonMembers for SendUserInvitationRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SendUserInvitationRequest);
 /// The `SendUserInvitationResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SendUserInvitationResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SendUserInvitationResponse {
     /// `UserInvitationId`: `xs:long`, optional.
+    #[doc(alias = "UserInvitationId")]
     pub user_invitation_id: Option<i64>,
 }
 impl XmlStruct for SendUserInvitationResponse {
@@ -5018,9 +5253,12 @@ impl crate::json::JsonMembers for SendUserInvitationResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SendUserInvitationResponse);
 /// The `SearchUserInvitationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchUserInvitationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchUserInvitationsRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
 }
 impl XmlStruct for SearchUserInvitationsRequest {
@@ -5086,9 +5324,12 @@ impl crate::json::JsonMembers for SearchUserInvitationsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchUserInvitationsRequest);
 /// The `SearchUserInvitationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchUserInvitationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchUserInvitationsResponse {
     /// `UserInvitations`: `ArrayOfUserInvitation`, optional, nillable.
+    #[doc(alias = "UserInvitations")]
     pub user_invitations: Nillable<Vec<Option<UserInvitation>>>,
 }
 impl XmlStruct for SearchUserInvitationsResponse {
@@ -5160,9 +5401,12 @@ impl crate::json::JsonMembers for SearchUserInvitationsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchUserInvitationsResponse);
 /// The `ValidateAddressRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`ValidateAddressRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValidateAddressRequest {
     /// `Address`: `Address`, optional, nillable.
+    #[doc(alias = "Address")]
     pub address: Nillable<Address>,
 }
 impl XmlStruct for ValidateAddressRequest {
@@ -5228,13 +5472,18 @@ impl crate::json::JsonMembers for ValidateAddressRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ValidateAddressRequest);
 /// The `ValidateAddressResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`ValidateAddressResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValidateAddressResponse {
     /// `OriginalAddress`: `Address`, optional, nillable.
+    #[doc(alias = "OriginalAddress")]
     pub original_address: Nillable<Address>,
     /// `Status`: `xs:string`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<String>,
     /// `SuggestedAddresses`: `ArrayOfAddress`, optional, nillable.
+    #[doc(alias = "SuggestedAddresses")]
     pub suggested_addresses: Nillable<Vec<Option<Address>>>,
 }
 impl XmlStruct for ValidateAddressResponse {
@@ -5326,11 +5575,15 @@ impl crate::json::JsonMembers for ValidateAddressResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ValidateAddressResponse);
 /// The `GetLinkedAccountsAndCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetLinkedAccountsAndCustomersInfoRequest {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `OnlyParentAccounts`: `xs:boolean`, optional.
+    #[doc(alias = "OnlyParentAccounts")]
     pub only_parent_accounts: Option<bool>,
 }
 impl XmlStruct for GetLinkedAccountsAndCustomersInfoRequest {
@@ -5405,11 +5658,15 @@ impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoRequest);
 /// The `GetLinkedAccountsAndCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetLinkedAccountsAndCustomersInfoResponse {
     /// `AccountsInfo`: `ArrayOfAccountInfo`, optional, nillable.
+    #[doc(alias = "AccountsInfo")]
     pub accounts_info: Nillable<Vec<Option<AccountInfo>>>,
     /// `CustomersInfo`: `ArrayOfCustomerInfo`, optional, nillable.
+    #[doc(alias = "CustomersInfo")]
     pub customers_info: Nillable<Vec<Option<CustomerInfo>>>,
 }
 impl XmlStruct for GetLinkedAccountsAndCustomersInfoResponse {
@@ -5492,6 +5749,8 @@ impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoResponse);
 /// The `GetUserMFAStatusRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserMFAStatusRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserMFAStatusRequest {}
 impl XmlStruct for GetUserMFAStatusRequest {
@@ -5545,9 +5804,12 @@ impl crate::json::JsonMembers for GetUserMFAStatusRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUserMFAStatusRequest);
 /// The `GetUserMFAStatusResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserMFAStatusResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserMFAStatusResponse {
     /// `MFAStatus`: `xs:boolean`, optional.
+    #[doc(alias = "MFAStatus")]
     pub mfa_status: Option<bool>,
 }
 impl XmlStruct for GetUserMFAStatusResponse {
@@ -5613,13 +5875,18 @@ impl crate::json::JsonMembers for GetUserMFAStatusResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetUserMFAStatusResponse);
 /// The `GetNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetNotificationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetNotificationsRequest {
     /// `Locale`: `xs:string`, optional, nillable.
+    #[doc(alias = "Locale")]
     pub locale: Nillable<String>,
     /// `UserId`: `xs:int`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i32>,
     /// `TypeIds`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "TypeIds")]
     pub type_ids: Nillable<Vec<i32>>,
 }
 impl XmlStruct for GetNotificationsRequest {
@@ -5699,9 +5966,12 @@ impl crate::json::JsonMembers for GetNotificationsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetNotificationsRequest);
 /// The `GetNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetNotificationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetNotificationsResponse {
     /// `Notifications`: `ArrayOfNotification`, optional, nillable.
+    #[doc(alias = "Notifications")]
     pub notifications: Nillable<Vec<Option<Notification>>>,
 }
 impl XmlStruct for GetNotificationsResponse {
@@ -5772,11 +6042,15 @@ impl crate::json::JsonMembers for GetNotificationsResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GetNotificationsResponse);
 /// The `DismissNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DismissNotificationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissNotificationsRequest {
     /// `UserId`: `xs:int`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i32>,
     /// `NotificationTypePairs`: `ArrayOfKeyValueEntityOflongint`, optional, nillable.
+    #[doc(alias = "NotificationTypePairs")]
     pub notification_type_pairs: Nillable<Vec<Option<KeyValueEntityOflongint>>>,
 }
 impl XmlStruct for DismissNotificationsRequest {
@@ -5861,6 +6135,8 @@ impl crate::json::JsonMembers for DismissNotificationsRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DismissNotificationsRequest);
 /// The `DismissNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DismissNotificationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissNotificationsResponse {}
 impl XmlStruct for DismissNotificationsResponse {
@@ -5933,17 +6209,24 @@ pub(crate) fn dec_array_of_account_info(
     r.items(b"AccountInfo", |r| r.opt(<AccountInfo as XmlDecode>::decode))
 }
 /// `AccountInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountInfo {
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
     /// `AccountLifeCycleStatus`: `AccountLifeCycleStatus`, optional.
+    #[doc(alias = "AccountLifeCycleStatus")]
     pub account_life_cycle_status: Option<AccountLifeCycleStatus>,
     /// `PauseReason`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "PauseReason")]
     pub pause_reason: Nillable<u8>,
 }
 impl XmlStruct for AccountInfo {
@@ -6050,6 +6333,8 @@ impl crate::json::JsonMembers for AccountInfo {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AccountInfo);
 /// `AccountLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountlifecyclestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountLifeCycleStatus {
@@ -6148,65 +6433,96 @@ impl crate::json::JsonEnum for AccountLifeCycleStatus {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AccountLifeCycleStatus);
 /// `AdvertiserAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AdvertiserAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/advertiseraccount?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdvertiserAccount {
     /// `BillToCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "BillToCustomerId")]
     pub bill_to_customer_id: Nillable<i64>,
     /// `CurrencyCode`: `CurrencyCode`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<CurrencyCode>,
     /// `AccountFinancialStatus`: `AccountFinancialStatus`, optional, nillable.
+    #[doc(alias = "AccountFinancialStatus")]
     pub account_financial_status: Nillable<AccountFinancialStatus>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Language`: `LanguageType`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<LanguageType>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
     /// `ParentCustomerId`: `xs:long`, optional.
+    #[doc(alias = "ParentCustomerId")]
     pub parent_customer_id: Option<i64>,
     /// `PaymentMethodId`: `xs:long`, optional, nillable.
+    #[doc(alias = "PaymentMethodId")]
     pub payment_method_id: Nillable<i64>,
     /// `PaymentMethodType`: `PaymentMethodType`, optional, nillable.
+    #[doc(alias = "PaymentMethodType")]
     pub payment_method_type: Nillable<PaymentMethodType>,
     /// `PrimaryUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "PrimaryUserId")]
     pub primary_user_id: Nillable<i64>,
     /// `AccountLifeCycleStatus`: `AccountLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "AccountLifeCycleStatus")]
     pub account_life_cycle_status: Nillable<AccountLifeCycleStatus>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `TimeZone`: `TimeZoneType`, optional, nillable.
+    #[doc(alias = "TimeZone")]
     pub time_zone: Nillable<TimeZoneType>,
     /// `PauseReason`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "PauseReason")]
     pub pause_reason: Nillable<u8>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `LinkedAgencies`: `ArrayOfCustomerInfo`, optional, nillable.
+    #[doc(alias = "LinkedAgencies")]
     pub linked_agencies: Nillable<Vec<Option<CustomerInfo>>>,
     /// `SalesHouseCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "SalesHouseCustomerId")]
     pub sales_house_customer_id: Nillable<i64>,
     /// `TaxInformation`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "TaxInformation")]
     pub tax_information: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `BackUpPaymentInstrumentId`: `xs:long`, optional, nillable.
+    #[doc(alias = "BackUpPaymentInstrumentId")]
     pub back_up_payment_instrument_id: Nillable<i64>,
     /// `BillingThresholdAmount`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "BillingThresholdAmount")]
     pub billing_threshold_amount: Nillable<Decimal>,
     /// `BusinessAddress`: `Address`, optional, nillable.
+    #[doc(alias = "BusinessAddress")]
     pub business_address: Nillable<Address>,
     /// `AutoTagType`: `AutoTagType`, optional, nillable.
+    #[doc(alias = "AutoTagType")]
     pub auto_tag_type: Nillable<AutoTagType>,
     /// `SoldToPaymentInstrumentId`: `xs:long`, optional, nillable.
+    #[doc(alias = "SoldToPaymentInstrumentId")]
     pub sold_to_payment_instrument_id: Nillable<i64>,
     /// `TaxCertificate`: `AccountTaxCertificate`, optional, nillable.
+    #[doc(alias = "TaxCertificate")]
     pub tax_certificate: Nillable<AccountTaxCertificate>,
     /// `AccountMode`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountMode")]
     pub account_mode: Nillable<String>,
     /// `ParentCustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ParentCustomerNumber")]
     pub parent_customer_number: Nillable<String>,
 }
 impl XmlStruct for AdvertiserAccount {
@@ -6597,196 +6913,292 @@ impl crate::json::JsonMembers for AdvertiserAccount {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdvertiserAccount);
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CurrencyCode`](https://learn.microsoft.com/en-us/advertising/customer-management-service/currencycode?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CurrencyCode {
     /// `AED`
+    #[doc(alias = "AED")]
     Aed,
     /// `ALL`
+    #[doc(alias = "ALL")]
     All,
     /// `AMD`
+    #[doc(alias = "AMD")]
     Amd,
     /// `ARS`
+    #[doc(alias = "ARS")]
     Ars,
     /// `AUD`
+    #[doc(alias = "AUD")]
     Aud,
     /// `AZM`
+    #[doc(alias = "AZM")]
     Azm,
     /// `BGL`
+    #[doc(alias = "BGL")]
     Bgl,
     /// `BHD`
+    #[doc(alias = "BHD")]
     Bhd,
     /// `BND`
+    #[doc(alias = "BND")]
     Bnd,
     /// `BOB`
+    #[doc(alias = "BOB")]
     Bob,
     /// `BRL`
+    #[doc(alias = "BRL")]
     Brl,
     /// `BYB`
+    #[doc(alias = "BYB")]
     Byb,
     /// `BZD`
+    #[doc(alias = "BZD")]
     Bzd,
     /// `CAD`
+    #[doc(alias = "CAD")]
     Cad,
     /// `CHF`
+    #[doc(alias = "CHF")]
     Chf,
     /// `CLP`
+    #[doc(alias = "CLP")]
     Clp,
     /// `CNY`
+    #[doc(alias = "CNY")]
     Cny,
     /// `COP`
+    #[doc(alias = "COP")]
     Cop,
     /// `CRC`
+    #[doc(alias = "CRC")]
     Crc,
     /// `CZK`
+    #[doc(alias = "CZK")]
     Czk,
     /// `DOP`
+    #[doc(alias = "DOP")]
     Dop,
     /// `DKK`
+    #[doc(alias = "DKK")]
     Dkk,
     /// `DZD`
+    #[doc(alias = "DZD")]
     Dzd,
     /// `EEK`
+    #[doc(alias = "EEK")]
     Eek,
     /// `EGP`
+    #[doc(alias = "EGP")]
     Egp,
     /// `EUR`
+    #[doc(alias = "EUR")]
     Eur,
     /// `GBP`
+    #[doc(alias = "GBP")]
     Gbp,
     /// `GEL`
+    #[doc(alias = "GEL")]
     Gel,
     /// `GTQ`
+    #[doc(alias = "GTQ")]
     Gtq,
     /// `HKD`
+    #[doc(alias = "HKD")]
     Hkd,
     /// `HNL`
+    #[doc(alias = "HNL")]
     Hnl,
     /// `HRK`
+    #[doc(alias = "HRK")]
     Hrk,
     /// `HUF`
+    #[doc(alias = "HUF")]
     Huf,
     /// `IDR`
+    #[doc(alias = "IDR")]
     Idr,
     /// `ILS`
+    #[doc(alias = "ILS")]
     Ils,
     /// `INR`
+    #[doc(alias = "INR")]
     Inr,
     /// `IQD`
+    #[doc(alias = "IQD")]
     Iqd,
     /// `IRR`
+    #[doc(alias = "IRR")]
     Irr,
     /// `ISK`
+    #[doc(alias = "ISK")]
     Isk,
     /// `JMD`
+    #[doc(alias = "JMD")]
     Jmd,
     /// `JOD`
+    #[doc(alias = "JOD")]
     Jod,
     /// `JPY`
+    #[doc(alias = "JPY")]
     Jpy,
     /// `KES`
+    #[doc(alias = "KES")]
     Kes,
     /// `KGS`
+    #[doc(alias = "KGS")]
     Kgs,
     /// `KRW`
+    #[doc(alias = "KRW")]
     Krw,
     /// `KWD`
+    #[doc(alias = "KWD")]
     Kwd,
     /// `KZT`
+    #[doc(alias = "KZT")]
     Kzt,
     /// `LBP`
+    #[doc(alias = "LBP")]
     Lbp,
     /// `LTL`
+    #[doc(alias = "LTL")]
     Ltl,
     /// `LVL`
+    #[doc(alias = "LVL")]
     Lvl,
     /// `LYD`
+    #[doc(alias = "LYD")]
     Lyd,
     /// `MAD`
+    #[doc(alias = "MAD")]
     Mad,
     /// `MKD`
+    #[doc(alias = "MKD")]
     Mkd,
     /// `MOP`
+    #[doc(alias = "MOP")]
     Mop,
     /// `MNT`
+    #[doc(alias = "MNT")]
     Mnt,
     /// `MVR`
+    #[doc(alias = "MVR")]
     Mvr,
     /// `MXN`
+    #[doc(alias = "MXN")]
     Mxn,
     /// `MYR`
+    #[doc(alias = "MYR")]
     Myr,
     /// `NIO`
+    #[doc(alias = "NIO")]
     Nio,
     /// `NOK`
+    #[doc(alias = "NOK")]
     Nok,
     /// `NZD`
+    #[doc(alias = "NZD")]
     Nzd,
     /// `OMR`
+    #[doc(alias = "OMR")]
     Omr,
     /// `PAB`
+    #[doc(alias = "PAB")]
     Pab,
     /// `PEN`
+    #[doc(alias = "PEN")]
     Pen,
     /// `PHP`
+    #[doc(alias = "PHP")]
     Php,
     /// `PKR`
+    #[doc(alias = "PKR")]
     Pkr,
     /// `PLN`
+    #[doc(alias = "PLN")]
     Pln,
     /// `PYG`
+    #[doc(alias = "PYG")]
     Pyg,
     /// `QAR`
+    #[doc(alias = "QAR")]
     Qar,
     /// `ROL`
+    #[doc(alias = "ROL")]
     Rol,
     /// `RUR`
+    #[doc(alias = "RUR")]
     Rur,
     /// `SAR`
+    #[doc(alias = "SAR")]
     Sar,
     /// `SEK`
+    #[doc(alias = "SEK")]
     Sek,
     /// `SGD`
+    #[doc(alias = "SGD")]
     Sgd,
     /// `SIT`
+    #[doc(alias = "SIT")]
     Sit,
     /// `SKK`
+    #[doc(alias = "SKK")]
     Skk,
     /// `SYP`
+    #[doc(alias = "SYP")]
     Syp,
     /// `THB`
+    #[doc(alias = "THB")]
     Thb,
     /// `TND`
+    #[doc(alias = "TND")]
     Tnd,
     /// `TRY`
+    #[doc(alias = "TRY")]
     Try,
     /// `TTD`
+    #[doc(alias = "TTD")]
     Ttd,
     /// `TWD`
+    #[doc(alias = "TWD")]
     Twd,
     /// `UAH`
+    #[doc(alias = "UAH")]
     Uah,
     /// `USD`
+    #[doc(alias = "USD")]
     Usd,
     /// `UYU`
+    #[doc(alias = "UYU")]
     Uyu,
     /// `UZS`
+    #[doc(alias = "UZS")]
     Uzs,
     /// `VEF`
+    #[doc(alias = "VEF")]
     Vef,
     /// `YER`
+    #[doc(alias = "YER")]
     Yer,
     /// `VND`
+    #[doc(alias = "VND")]
     Vnd,
     /// `YUN`
+    #[doc(alias = "YUN")]
     Yun,
     /// `ZAR`
+    #[doc(alias = "ZAR")]
     Zar,
     /// `ZWD`
+    #[doc(alias = "ZWD")]
     Zwd,
     /// `NGN`
+    #[doc(alias = "NGN")]
     Ngn,
     /// `RON`
+    #[doc(alias = "RON")]
     Ron,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -7223,6 +7635,8 @@ impl crate::json::JsonEnum for CurrencyCode {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CurrencyCode);
 /// `AccountFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountFinancialStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountfinancialstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountFinancialStatus {
@@ -7339,6 +7753,8 @@ impl crate::json::JsonEnum for AccountFinancialStatus {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AccountFinancialStatus);
 /// `LanguageType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`LanguageType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/languagetype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LanguageType {
@@ -7617,6 +8033,8 @@ impl crate::json::JsonEnum for LanguageType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(LanguageType);
 /// `PaymentMethodType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PaymentMethodType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/paymentmethodtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PaymentMethodType {
@@ -7631,10 +8049,12 @@ pub enum PaymentMethodType {
     /// `PayPal` (numeric value 5)
     PayPal,
     /// `ELV` (numeric value 6)
+    #[doc(alias = "ELV")]
     Elv,
     /// `OfflinePaymentMethod` (numeric value 7)
     OfflinePaymentMethod,
     /// `VBA` (numeric value 8)
+    #[doc(alias = "VBA")]
     Vba,
     /// `Boleto` (numeric value 9)
     Boleto,
@@ -7733,6 +8153,8 @@ impl crate::json::JsonEnum for PaymentMethodType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(PaymentMethodType);
 /// `TimeZoneType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`TimeZoneType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/timezonetype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TimeZoneType {
@@ -7793,6 +8215,7 @@ pub enum TimeZoneType {
     /// `CentralAmerica` (numeric value 64)
     CentralAmerica,
     /// `CentralTimeUSCanada` (numeric value 65)
+    #[doc(alias = "CentralTimeUSCanada")]
     CentralTimeUsCanada,
     /// `ChennaiKolkataMumbaiNewDelhi` (numeric value 27)
     ChennaiKolkataMumbaiNewDelhi,
@@ -7801,6 +8224,7 @@ pub enum TimeZoneType {
     /// `Darwin` (numeric value 10)
     Darwin,
     /// `EasternTimeUSCanada` (numeric value 62)
+    #[doc(alias = "EasternTimeUSCanada")]
     EasternTimeUsCanada,
     /// `Ekaterinburg` (numeric value 29)
     Ekaterinburg,
@@ -7851,6 +8275,7 @@ pub enum TimeZoneType {
     /// `MoscowStPetersburgVolgograd` (numeric value 35)
     MoscowStPetersburgVolgograd,
     /// `MountainTimeUSCanada` (numeric value 70)
+    #[doc(alias = "MountainTimeUSCanada")]
     MountainTimeUsCanada,
     /// `Nairobi` (numeric value 34)
     Nairobi,
@@ -7861,6 +8286,7 @@ pub enum TimeZoneType {
     /// `OsakaSapporoTokyo` (numeric value 14)
     OsakaSapporoTokyo,
     /// `PacificTimeUSCanadaTijuana` (numeric value 71)
+    #[doc(alias = "PacificTimeUSCanadaTijuana")]
     PacificTimeUsCanadaTijuana,
     /// `Perth` (numeric value 16)
     Perth,
@@ -8280,11 +8706,15 @@ pub(crate) fn dec_array_of_customer_info(
     r.items(b"CustomerInfo", |r| r.opt(<CustomerInfo as XmlDecode>::decode))
 }
 /// `CustomerInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerInfo {
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
 }
 impl XmlStruct for CustomerInfo {
@@ -8357,29 +8787,42 @@ impl crate::json::JsonMembers for CustomerInfo {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CustomerInfo);
 /// `Address` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Address`](https://learn.microsoft.com/en-us/advertising/customer-management-service/address?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Address {
     /// `City`: `xs:string`, optional, nillable.
+    #[doc(alias = "City")]
     pub city: Nillable<String>,
     /// `CountryCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<String>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Line1`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line1")]
     pub line1: Nillable<String>,
     /// `Line2`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line2")]
     pub line2: Nillable<String>,
     /// `Line3`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line3")]
     pub line3: Nillable<String>,
     /// `Line4`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line4")]
     pub line4: Nillable<String>,
     /// `PostalCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "PostalCode")]
     pub postal_code: Nillable<String>,
     /// `StateOrProvince`: `xs:string`, optional, nillable.
+    #[doc(alias = "StateOrProvince")]
     pub state_or_province: Nillable<String>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `BusinessName`: `xs:string`, optional, nillable.
+    #[doc(alias = "BusinessName")]
     pub business_name: Nillable<String>,
 }
 impl XmlStruct for Address {
@@ -8528,6 +8971,8 @@ impl crate::json::JsonMembers for Address {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Address);
 /// `AutoTagType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AutoTagType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/autotagtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AutoTagType {
@@ -8600,13 +9045,18 @@ impl crate::json::JsonEnum for AutoTagType {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AutoTagType);
 /// `AccountTaxCertificate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountTaxCertificate`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accounttaxcertificate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountTaxCertificate {
     /// `TaxCertificateBlobContainerName`: `xs:string`, optional, nillable.
+    #[doc(alias = "TaxCertificateBlobContainerName")]
     pub tax_certificate_blob_container_name: Nillable<String>,
     /// `TaxCertificates`: `ArrayOfKeyValuePairOfstringbase64Binary`, optional, nillable.
+    #[doc(alias = "TaxCertificates")]
     pub tax_certificates: Nillable<Vec<KeyValuePairOfstringbase64Binary>>,
     /// `Status`: `TaxCertificateStatus`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<TaxCertificateStatus>,
 }
 impl XmlStruct for AccountTaxCertificate {
@@ -8710,6 +9160,8 @@ impl crate::json::JsonMembers for AccountTaxCertificate {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AccountTaxCertificate);
 /// `TaxCertificateStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`TaxCertificateStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/taxcertificatestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaxCertificateStatus {
@@ -8782,35 +9234,51 @@ impl crate::json::JsonEnum for TaxCertificateStatus {
 #[cfg(feature = "json")]
 crate::json::json_enum!(TaxCertificateStatus);
 /// `Customer` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Customer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Customer {
     /// `CustomerFinancialStatus`: `CustomerFinancialStatus`, optional, nillable.
+    #[doc(alias = "CustomerFinancialStatus")]
     pub customer_financial_status: Nillable<CustomerFinancialStatus>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Industry`: `Industry`, optional, nillable.
+    #[doc(alias = "Industry")]
     pub industry: Nillable<Industry>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `MarketCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "MarketCountry")]
     pub market_country: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `MarketLanguage`: `LanguageType`, optional, nillable.
+    #[doc(alias = "MarketLanguage")]
     pub market_language: Nillable<LanguageType>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `ServiceLevel`: `ServiceLevel`, optional, nillable.
+    #[doc(alias = "ServiceLevel")]
     pub service_level: Nillable<ServiceLevel>,
     /// `CustomerLifeCycleStatus`: `CustomerLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "CustomerLifeCycleStatus")]
     pub customer_life_cycle_status: Nillable<CustomerLifeCycleStatus>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
     /// `CustomerAddress`: `Address`, optional, nillable.
+    #[doc(alias = "CustomerAddress")]
     pub customer_address: Nillable<Address>,
 }
 impl XmlStruct for Customer {
@@ -9019,6 +9487,8 @@ impl crate::json::JsonMembers for Customer {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Customer);
 /// `CustomerFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerFinancialStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerfinancialstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CustomerFinancialStatus {
@@ -9117,10 +9587,13 @@ impl crate::json::JsonEnum for CustomerFinancialStatus {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CustomerFinancialStatus);
 /// `Industry` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Industry`](https://learn.microsoft.com/en-us/advertising/customer-management-service/industry?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Industry {
     /// `NA`
+    #[doc(alias = "NA")]
     Na,
     /// `AgencySalesHouse`
     AgencySalesHouse,
@@ -9305,6 +9778,8 @@ impl crate::json::JsonEnum for Industry {
 #[cfg(feature = "json")]
 crate::json::json_enum!(Industry);
 /// `ServiceLevel` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ServiceLevel`](https://learn.microsoft.com/en-us/advertising/customer-management-service/servicelevel?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ServiceLevel {
@@ -9397,6 +9872,8 @@ impl crate::json::JsonEnum for ServiceLevel {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ServiceLevel);
 /// `CustomerLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerlifecyclestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CustomerLifeCycleStatus {
@@ -9465,25 +9942,36 @@ impl crate::json::JsonEnum for CustomerLifeCycleStatus {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CustomerLifeCycleStatus);
 /// `UserInvitation` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UserInvitation`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userinvitation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserInvitation {
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `FirstName`: `xs:string`, optional, nillable.
+    #[doc(alias = "FirstName")]
     pub first_name: Nillable<String>,
     /// `LastName`: `xs:string`, optional, nillable.
+    #[doc(alias = "LastName")]
     pub last_name: Nillable<String>,
     /// `Email`: `xs:string`, optional, nillable.
+    #[doc(alias = "Email")]
     pub email: Nillable<String>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `RoleId`: `xs:int`, optional.
+    #[doc(alias = "RoleId")]
     pub role_id: Option<i32>,
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `ExpirationDate`: `xs:dateTime`, optional.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Option<DateTime>,
     /// `Lcid`: `LCID`, optional.
+    #[doc(alias = "Lcid")]
     pub lcid: Option<LCID>,
 }
 impl XmlStruct for UserInvitation {
@@ -9615,6 +10103,8 @@ impl crate::json::JsonMembers for UserInvitation {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UserInvitation);
 /// `LCID` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`LCID`](https://learn.microsoft.com/en-us/advertising/customer-management-service/lcid?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LCID {
@@ -9655,6 +10145,7 @@ pub enum LCID {
     /// `GermanGermany` (numeric value 1031)
     GermanGermany,
     /// `EnglishUS` (numeric value 1033)
+    #[doc(alias = "EnglishUS")]
     EnglishUs,
     /// `SpanishSpain` (numeric value 1034)
     SpanishSpain,
@@ -9695,6 +10186,7 @@ pub enum LCID {
     /// `GermanSwitzerland` (numeric value 2055)
     GermanSwitzerland,
     /// `EnglishUK` (numeric value 2057)
+    #[doc(alias = "EnglishUK")]
     EnglishUk,
     /// `SpanishMexico` (numeric value 2058)
     SpanishMexico,
@@ -9741,12 +10233,15 @@ pub enum LCID {
     /// `UkrainianUkraine` (numeric value 1058)
     UkrainianUkraine,
     /// `CzechRepublicCZ` (numeric value 1029)
+    #[doc(alias = "CzechRepublicCZ")]
     CzechRepublicCz,
     /// `RomaniaRO` (numeric value 1048)
+    #[doc(alias = "RomaniaRO")]
     RomaniaRo,
     /// `GreekGreece` (numeric value 1032)
     GreekGreece,
     /// `HungaryHU` (numeric value 1038)
+    #[doc(alias = "HungaryHU")]
     HungaryHu,
     /// `HindiIndia` (numeric value 1081)
     HindiIndia,
@@ -10091,39 +10586,57 @@ impl crate::json::JsonEnum for LCID {
 #[cfg(feature = "json")]
 crate::json::json_enum!(LCID);
 /// `User` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`User`](https://learn.microsoft.com/en-us/advertising/customer-management-service/user?view=bingads-13).
 #[derive(Clone, PartialEq, Default)]
 pub struct User {
     /// `ContactInfo`: `ContactInfo`, optional, nillable.
+    #[doc(alias = "ContactInfo")]
     pub contact_info: Nillable<ContactInfo>,
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `JobTitle`: `xs:string`, optional, nillable.
+    #[doc(alias = "JobTitle")]
     pub job_title: Nillable<String>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `Lcid`: `LCID`, optional, nillable.
+    #[doc(alias = "Lcid")]
     pub lcid: Nillable<LCID>,
     /// `Name`: `PersonName`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<PersonName>,
     /// `Password`: `xs:string`, optional, nillable.
+    #[doc(alias = "Password")]
     pub password: Nillable<String>,
     /// `SecretAnswer`: `xs:string`, optional, nillable.
+    #[doc(alias = "SecretAnswer")]
     pub secret_answer: Nillable<String>,
     /// `SecretQuestion`: `SecretQuestion`, optional.
+    #[doc(alias = "SecretQuestion")]
     pub secret_question: Option<SecretQuestion>,
     /// `UserLifeCycleStatus`: `UserLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "UserLifeCycleStatus")]
     pub user_life_cycle_status: Nillable<UserLifeCycleStatus>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `UserName`: `xs:string`, optional, nillable.
+    #[doc(alias = "UserName")]
     pub user_name: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `AuthenticationToken`: `xs:string`, optional, nillable.
+    #[doc(alias = "AuthenticationToken")]
     pub authentication_token: Nillable<String>,
 }
 /// Credentials are shown as `<redacted>`.
@@ -10370,29 +10883,42 @@ impl crate::json::JsonMembers for User {
 #[cfg(feature = "json")]
 crate::json::json_struct!(User);
 /// `ContactInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ContactInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/contactinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactInfo {
     /// `Address`: `Address`, optional, nillable.
+    #[doc(alias = "Address")]
     pub address: Nillable<Address>,
     /// `ContactByPhone`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ContactByPhone")]
     pub contact_by_phone: Nillable<bool>,
     /// `ContactByPostalMail`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ContactByPostalMail")]
     pub contact_by_postal_mail: Nillable<bool>,
     /// `Email`: `xs:string`, optional, nillable.
+    #[doc(alias = "Email")]
     pub email: Nillable<String>,
     /// `EmailFormat`: `EmailFormat`, optional, nillable.
+    #[doc(alias = "EmailFormat")]
     pub email_format: Nillable<EmailFormat>,
     /// `Fax`: `xs:string`, optional, nillable.
+    #[doc(alias = "Fax")]
     pub fax: Nillable<String>,
     /// `HomePhone`: `xs:string`, optional, nillable.
+    #[doc(alias = "HomePhone")]
     pub home_phone: Nillable<String>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Mobile`: `xs:string`, optional, nillable.
+    #[doc(alias = "Mobile")]
     pub mobile: Nillable<String>,
     /// `Phone1`: `xs:string`, optional, nillable.
+    #[doc(alias = "Phone1")]
     pub phone1: Nillable<String>,
     /// `Phone2`: `xs:string`, optional, nillable.
+    #[doc(alias = "Phone2")]
     pub phone2: Nillable<String>,
 }
 impl XmlStruct for ContactInfo {
@@ -10548,6 +11074,8 @@ impl crate::json::JsonMembers for ContactInfo {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ContactInfo);
 /// `EmailFormat` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`EmailFormat`](https://learn.microsoft.com/en-us/advertising/customer-management-service/emailformat?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EmailFormat {
@@ -10616,13 +11144,18 @@ impl crate::json::JsonEnum for EmailFormat {
 #[cfg(feature = "json")]
 crate::json::json_enum!(EmailFormat);
 /// `PersonName` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PersonName`](https://learn.microsoft.com/en-us/advertising/customer-management-service/personname?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PersonName {
     /// `FirstName`: `xs:string`, optional, nillable.
+    #[doc(alias = "FirstName")]
     pub first_name: Nillable<String>,
     /// `LastName`: `xs:string`, optional, nillable.
+    #[doc(alias = "LastName")]
     pub last_name: Nillable<String>,
     /// `MiddleInitial`: `xs:string`, optional, nillable.
+    #[doc(alias = "MiddleInitial")]
     pub middle_initial: Nillable<String>,
 }
 impl XmlStruct for PersonName {
@@ -10702,6 +11235,8 @@ impl crate::json::JsonMembers for PersonName {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PersonName);
 /// `SecretQuestion` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`SecretQuestion`](https://learn.microsoft.com/en-us/advertising/customer-management-service/secretquestion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SecretQuestion {
@@ -10824,6 +11359,8 @@ impl crate::json::JsonEnum for SecretQuestion {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SecretQuestion);
 /// `UserLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UserLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userlifecyclestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UserLifeCycleStatus {
@@ -10905,6 +11442,8 @@ impl crate::json::JsonEnum for UserLifeCycleStatus {
 #[cfg(feature = "json")]
 crate::json::json_enum!(UserLifeCycleStatus);
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AccountAdditionalField`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountadditionalfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountAdditionalField {
@@ -11010,17 +11549,24 @@ pub(crate) fn dec_array_of_customer_role(
     r.items(b"CustomerRole", |r| r.opt(<CustomerRole as XmlDecode>::decode))
 }
 /// `CustomerRole` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerRole`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerrole?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerRole {
     /// `RoleId`: `xs:int`, optional.
+    #[doc(alias = "RoleId")]
     pub role_id: Option<i32>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `LinkedAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "LinkedAccountIds")]
     pub linked_account_ids: Nillable<Vec<i64>>,
     /// `CustomerLinkPermission`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerLinkPermission")]
     pub customer_link_permission: Nillable<String>,
 }
 impl XmlStruct for CustomerRole {
@@ -11151,11 +11697,15 @@ pub(crate) fn dec_array_of_user_info(
     r.items(b"UserInfo", |r| r.opt(<UserInfo as XmlDecode>::decode))
 }
 /// `UserInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UserInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserInfo {
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `UserName`: `xs:string`, optional, nillable.
+    #[doc(alias = "UserName")]
     pub user_name: Nillable<String>,
 }
 impl XmlStruct for UserInfo {
@@ -11247,11 +11797,15 @@ pub(crate) fn dec_array_of_pilot_feature(
     r.items(b"PilotFeature", <PilotFeature as XmlDecode>::decode)
 }
 /// `PilotFeature` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PilotFeature`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-data-objects?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PilotFeature {
     /// `Id`: `xs:int`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i32>,
     /// `Countries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Countries")]
     pub countries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for PilotFeature {
@@ -11346,23 +11900,33 @@ pub(crate) fn dec_array_of_account_info_with_customer_data(
     )
 }
 /// `AccountInfoWithCustomerData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountInfoWithCustomerData`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountinfowithcustomerdata?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountInfoWithCustomerData {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `CustomerName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerName")]
     pub customer_name: Nillable<String>,
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `AccountLifeCycleStatus`: `AccountLifeCycleStatus`, optional.
+    #[doc(alias = "AccountLifeCycleStatus")]
     pub account_life_cycle_status: Option<AccountLifeCycleStatus>,
     /// `PauseReason`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "PauseReason")]
     pub pause_reason: Nillable<u8>,
     /// `AccountMode`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountMode")]
     pub account_mode: Nillable<String>,
 }
 impl XmlStruct for AccountInfoWithCustomerData {
@@ -11512,13 +12076,18 @@ pub(crate) fn dec_array_of_predicate(
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
 }
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Predicate`](https://learn.microsoft.com/en-us/advertising/customer-management-service/predicate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Predicate {
     /// `Field`: `xs:string`, optional, nillable.
+    #[doc(alias = "Field")]
     pub field: Nillable<String>,
     /// `Operator`: `PredicateOperator`, optional.
+    #[doc(alias = "Operator")]
     pub operator: Option<PredicateOperator>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for Predicate {
@@ -11598,6 +12167,8 @@ impl crate::json::JsonMembers for Predicate {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Predicate);
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PredicateOperator`](https://learn.microsoft.com/en-us/advertising/customer-management-service/predicateoperator?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PredicateOperator {
@@ -11708,11 +12279,15 @@ impl crate::json::JsonEnum for PredicateOperator {
 #[cfg(feature = "json")]
 crate::json::json_enum!(PredicateOperator);
 /// `DateRange` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`DateRange`](https://learn.microsoft.com/en-us/advertising/customer-management-service/daterange?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DateRange {
     /// `MinDate`: `xs:string`, optional, nillable.
+    #[doc(alias = "MinDate")]
     pub min_date: Nillable<String>,
     /// `MaxDate`: `xs:string`, optional, nillable.
+    #[doc(alias = "MaxDate")]
     pub max_date: Nillable<String>,
 }
 impl XmlStruct for DateRange {
@@ -11804,11 +12379,15 @@ pub(crate) fn dec_array_of_order_by(
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
 }
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderBy`](https://learn.microsoft.com/en-us/advertising/customer-management-service/orderby?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OrderBy {
     /// `Field`: `OrderByField`, optional.
+    #[doc(alias = "Field")]
     pub field: Option<OrderByField>,
     /// `Order`: `SortOrder`, optional.
+    #[doc(alias = "Order")]
     pub order: Option<SortOrder>,
 }
 impl XmlStruct for OrderBy {
@@ -11881,6 +12460,8 @@ impl crate::json::JsonMembers for OrderBy {
 #[cfg(feature = "json")]
 crate::json::json_struct!(OrderBy);
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderByField`](https://learn.microsoft.com/en-us/advertising/customer-management-service/orderbyfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderByField {
@@ -11979,6 +12560,8 @@ impl crate::json::JsonEnum for OrderByField {
 #[cfg(feature = "json")]
 crate::json::json_enum!(OrderByField);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`SortOrder`](https://learn.microsoft.com/en-us/advertising/customer-management-service/sortorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SortOrder {
@@ -12047,11 +12630,15 @@ impl crate::json::JsonEnum for SortOrder {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SortOrder);
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Paging`](https://learn.microsoft.com/en-us/advertising/customer-management-service/paging?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Size`: `xs:int`, optional.
+    #[doc(alias = "Size")]
     pub size: Option<i32>,
 }
 impl XmlStruct for Paging {
@@ -12162,51 +12749,75 @@ pub(crate) fn dec_array_of_client_link(
     r.items(b"ClientLink", |r| r.opt(<ClientLink as XmlDecode>::decode))
 }
 /// `ClientLink` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ClientLink`](https://learn.microsoft.com/en-us/advertising/customer-management-service/clientlink?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClientLink {
     /// `Type`: `xs:string`, optional, nillable.
+    #[doc(alias = "Type")]
     pub type_: Nillable<String>,
     /// `ClientEntityId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ClientEntityId")]
     pub client_entity_id: Nillable<i64>,
     /// `ClientEntityNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClientEntityNumber")]
     pub client_entity_number: Nillable<String>,
     /// `ClientEntityName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClientEntityName")]
     pub client_entity_name: Nillable<String>,
     /// `ManagingCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ManagingCustomerId")]
     pub managing_customer_id: Nillable<i64>,
     /// `ManagingCustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ManagingCustomerNumber")]
     pub managing_customer_number: Nillable<String>,
     /// `ManagingCustomerName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ManagingCustomerName")]
     pub managing_customer_name: Nillable<String>,
     /// `Note`: `xs:string`, optional, nillable.
+    #[doc(alias = "Note")]
     pub note: Nillable<String>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `InviterEmail`: `xs:string`, optional, nillable.
+    #[doc(alias = "InviterEmail")]
     pub inviter_email: Nillable<String>,
     /// `InviterName`: `xs:string`, optional, nillable.
+    #[doc(alias = "InviterName")]
     pub inviter_name: Nillable<String>,
     /// `InviterPhone`: `xs:string`, optional, nillable.
+    #[doc(alias = "InviterPhone")]
     pub inviter_phone: Nillable<String>,
     /// `IsBillToClient`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsBillToClient")]
     pub is_bill_to_client: Nillable<bool>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `Status`: `ClientLinkStatus`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<ClientLinkStatus>,
     /// `SuppressNotification`: `xs:boolean`, optional.
+    #[doc(alias = "SuppressNotification")]
     pub suppress_notification: Option<bool>,
     /// `LastModifiedDateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedDateTime")]
     pub last_modified_date_time: Option<DateTime>,
     /// `LastModifiedByUserId`: `xs:long`, optional.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Option<i64>,
     /// `Timestamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "Timestamp")]
     pub timestamp: Nillable<Vec<u8>>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `CustomerLinkPermission`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerLinkPermission")]
     pub customer_link_permission: Nillable<String>,
     /// `ClientEntityCustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClientEntityCustomerNumber")]
     pub client_entity_customer_number: Nillable<String>,
 }
 impl XmlStruct for ClientLink {
@@ -12508,6 +13119,8 @@ impl crate::json::JsonMembers for ClientLink {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ClientLink);
 /// `ClientLinkStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ClientLinkStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/clientlinkstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ClientLinkStatus {
@@ -12730,19 +13343,27 @@ pub(crate) fn dec_array_of_notification(
     r.items(b"Notification", |r| r.opt(<Notification as XmlDecode>::decode))
 }
 /// `Notification` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Notification`](https://learn.microsoft.com/en-us/advertising/customer-management-service/notification?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Notification {
     /// `TypeId`: `xs:int`, optional.
+    #[doc(alias = "TypeId")]
     pub type_id: Option<i32>,
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `Severity`: `xs:unsignedByte`, optional.
+    #[doc(alias = "Severity")]
     pub severity: Option<u8>,
     /// `Title`: `xs:string`, optional, nillable.
+    #[doc(alias = "Title")]
     pub title: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
     /// `AdditionalInfo`: `ArrayOfKeyValueEntityOfstringstring`, optional, nillable.
+    #[doc(alias = "AdditionalInfo")]
     pub additional_info: Nillable<Vec<Option<KeyValueEntityOfstringstring>>>,
 }
 impl XmlStruct for Notification {
@@ -12878,11 +13499,15 @@ pub(crate) fn dec_array_of_key_value_entity_ofstringstring(
     )
 }
 /// `KeyValueEntityOfstringstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOfstringstring`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvalueentityofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOfstringstring {
     /// `Key`: `xs:string`, optional, nillable.
+    #[doc(alias = "Key")]
     pub key: Nillable<String>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for KeyValueEntityOfstringstring {
@@ -12977,11 +13602,15 @@ pub(crate) fn dec_array_of_key_value_entity_oflongint(
     )
 }
 /// `KeyValueEntityOflongint` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOflongint`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvalueentityoflongint?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOflongint {
     /// `Key`: `xs:long`, optional.
+    #[doc(alias = "Key")]
     pub key: Option<i64>,
     /// `Value`: `xs:int`, optional.
+    #[doc(alias = "Value")]
     pub value: Option<i32>,
 }
 impl XmlStruct for KeyValueEntityOflongint {
@@ -13054,11 +13683,15 @@ impl crate::json::JsonMembers for KeyValueEntityOflongint {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeyValueEntityOflongint);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/customer-management-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -13131,9 +13764,13 @@ impl crate::json::JsonMembers for AdApiFaultDetail {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -13199,6 +13836,8 @@ impl crate::json::JsonMembers for ApplicationFaultBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -13353,15 +13992,21 @@ pub(crate) fn dec_array_of_ad_api_error(
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/customer-management-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -13448,11 +14093,15 @@ impl crate::json::JsonMembers for AdApiError {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdApiError);
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/apifault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFault {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFault {
@@ -13550,13 +14199,18 @@ pub(crate) fn dec_array_of_operation_error(
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/customer-management-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -13677,6 +14331,8 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
     )
 }
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
+///
+/// Microsoft Learn: [`KeyValuePairOfstringstring`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvaluepairofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValuePairOfstringstring {
     /// `key`: `xs:string`, nillable.
@@ -13776,6 +14432,8 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringbase64_binary(
     )
 }
 /// `KeyValuePairOfstringbase64Binary` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
+///
+/// Microsoft Learn: [`KeyValuePairOfstringbase64Binary`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvaluepairofstringbase64binary?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValuePairOfstringbase64Binary {
     /// `key`: `xs:string`, nillable.
@@ -16442,6 +17100,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     ),
 ];
 /// A client for `CustomerManagementService`: one async method per operation.
+///
+/// Microsoft Learn: [`customer-management-service-reference`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-reference?view=bingads-13).
+#[doc(alias = "CustomerManagementService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct CustomerManagementClient<T> {
     transport: T,
@@ -16462,6 +17124,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `GetAccountsInfo` (SOAPAction `GetAccountsInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccountsInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccountsInfo")]
     pub async fn get_accounts_info(
         &self,
         request: &GetAccountsInfoRequest,
@@ -16469,6 +17134,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `FindAccounts` (SOAPAction `FindAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`FindAccounts`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "FindAccounts")]
     pub async fn find_accounts(
         &self,
         request: &FindAccountsRequest,
@@ -16476,6 +17144,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddAccount` (SOAPAction `AddAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddAccount")]
     pub async fn add_account(
         &self,
         request: &AddAccountRequest,
@@ -16483,6 +17154,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateAccount` (SOAPAction `UpdateAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateAccount")]
     pub async fn update_account(
         &self,
         request: &UpdateAccountRequest,
@@ -16490,6 +17164,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCustomer` (SOAPAction `GetCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCustomer")]
     pub async fn get_customer(
         &self,
         request: &GetCustomerRequest,
@@ -16497,6 +17174,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateCustomer` (SOAPAction `UpdateCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateCustomer")]
     pub async fn update_customer(
         &self,
         request: &UpdateCustomerRequest,
@@ -16504,6 +17184,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SignupCustomer` (SOAPAction `SignupCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SignupCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "SignupCustomer")]
     pub async fn signup_customer(
         &self,
         request: &SignupCustomerRequest,
@@ -16511,6 +17194,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccount` (SOAPAction `GetAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccount")]
     pub async fn get_account(
         &self,
         request: &GetAccountRequest,
@@ -16518,6 +17204,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCustomersInfo` (SOAPAction `GetCustomersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCustomersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCustomersInfo")]
     pub async fn get_customers_info(
         &self,
         request: &GetCustomersInfoRequest,
@@ -16525,6 +17214,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DeleteAccount` (SOAPAction `DeleteAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DeleteAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "DeleteAccount")]
     pub async fn delete_account(
         &self,
         request: &DeleteAccountRequest,
@@ -16532,6 +17224,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DeleteCustomer` (SOAPAction `DeleteCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DeleteCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "DeleteCustomer")]
     pub async fn delete_customer(
         &self,
         request: &DeleteCustomerRequest,
@@ -16539,6 +17234,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateUser` (SOAPAction `UpdateUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateUser")]
     pub async fn update_user(
         &self,
         request: &UpdateUserRequest,
@@ -16546,6 +17244,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateUserRoles` (SOAPAction `UpdateUserRoles`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateUserRoles`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateUserRoles")]
     pub async fn update_user_roles(
         &self,
         request: &UpdateUserRolesRequest,
@@ -16553,6 +17254,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUser` (SOAPAction `GetUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUser")]
     pub async fn get_user(
         &self,
         request: &GetUserRequest,
@@ -16560,6 +17264,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCurrentUser` (SOAPAction `GetCurrentUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCurrentUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCurrentUser")]
     pub async fn get_current_user(
         &self,
         request: &GetCurrentUserRequest,
@@ -16567,6 +17274,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DeleteUser` (SOAPAction `DeleteUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DeleteUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest).
+    #[doc(alias = "DeleteUser")]
     pub async fn delete_user(
         &self,
         request: &DeleteUserRequest,
@@ -16574,6 +17284,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUsersInfo` (SOAPAction `GetUsersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUsersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUsersInfo")]
     pub async fn get_users_info(
         &self,
         request: &GetUsersInfoRequest,
@@ -16581,6 +17294,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCustomerPilotFeatures` (SOAPAction `GetCustomerPilotFeatures`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCustomerPilotFeatures`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCustomerPilotFeatures")]
     pub async fn get_customer_pilot_features(
         &self,
         request: &GetCustomerPilotFeaturesRequest,
@@ -16588,6 +17304,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccountPilotFeatures` (SOAPAction `GetAccountPilotFeatures`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccountPilotFeatures`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccountPilotFeatures")]
     pub async fn get_account_pilot_features(
         &self,
         request: &GetAccountPilotFeaturesRequest,
@@ -16595,6 +17314,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetPilotFeaturesCountries` (SOAPAction `GetPilotFeaturesCountries`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetPilotFeaturesCountries`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetPilotFeaturesCountries")]
     pub async fn get_pilot_features_countries(
         &self,
         request: &GetPilotFeaturesCountriesRequest,
@@ -16602,6 +17324,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccessibleCustomer` (SOAPAction `GetAccessibleCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccessibleCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccessibleCustomer")]
     pub async fn get_accessible_customer(
         &self,
         request: &GetAccessibleCustomerRequest,
@@ -16609,6 +17334,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `FindAccountsOrCustomersInfo` (SOAPAction `FindAccountsOrCustomersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`FindAccountsOrCustomersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "FindAccountsOrCustomersInfo")]
     pub async fn find_accounts_or_customers_info(
         &self,
         request: &FindAccountsOrCustomersInfoRequest,
@@ -16616,6 +17344,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpgradeCustomerToAgency` (SOAPAction `UpgradeCustomerToAgency`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpgradeCustomerToAgency`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpgradeCustomerToAgency")]
     pub async fn upgrade_customer_to_agency(
         &self,
         request: &UpgradeCustomerToAgencyRequest,
@@ -16623,6 +17354,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddPrepayAccount` (SOAPAction `AddPrepayAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddPrepayAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddPrepayAccount")]
     pub async fn add_prepay_account(
         &self,
         request: &AddPrepayAccountRequest,
@@ -16630,6 +17364,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdatePrepayAccount` (SOAPAction `UpdatePrepayAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdatePrepayAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdatePrepayAccount")]
     pub async fn update_prepay_account(
         &self,
         request: &UpdatePrepayAccountRequest,
@@ -16637,6 +17374,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `MapCustomerIdToExternalCustomerId` (SOAPAction `MapCustomerIdToExternalCustomerId`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`MapCustomerIdToExternalCustomerId`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "MapCustomerIdToExternalCustomerId")]
     pub async fn map_customer_id_to_external_customer_id(
         &self,
         request: &MapCustomerIdToExternalCustomerIdRequest,
@@ -16644,6 +17384,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `MapAccountIdToExternalAccountIds` (SOAPAction `MapAccountIdToExternalAccountIds`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`MapAccountIdToExternalAccountIds`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "MapAccountIdToExternalAccountIds")]
     pub async fn map_account_id_to_external_account_ids(
         &self,
         request: &MapAccountIdToExternalAccountIdsRequest,
@@ -16651,6 +17394,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchCustomers` (SOAPAction `SearchCustomers`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchCustomers`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchCustomers")]
     pub async fn search_customers(
         &self,
         request: &SearchCustomersRequest,
@@ -16658,6 +17404,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddClientLinks` (SOAPAction `AddClientLinks`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddClientLinks`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddClientLinks")]
     pub async fn add_client_links(
         &self,
         request: &AddClientLinksRequest,
@@ -16665,6 +17414,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateClientLinks` (SOAPAction `UpdateClientLinks`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateClientLinks`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateClientLinks")]
     pub async fn update_client_links(
         &self,
         request: &UpdateClientLinksRequest,
@@ -16672,6 +17424,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchClientLinks` (SOAPAction `SearchClientLinks`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchClientLinks`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchClientLinks")]
     pub async fn search_client_links(
         &self,
         request: &SearchClientLinksRequest,
@@ -16679,6 +17434,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchAccounts` (SOAPAction `SearchAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchAccounts`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchAccounts")]
     pub async fn search_accounts(
         &self,
         request: &SearchAccountsRequest,
@@ -16686,6 +17444,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SendUserInvitation` (SOAPAction `SendUserInvitation`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SendUserInvitation`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest).
+    #[doc(alias = "SendUserInvitation")]
     pub async fn send_user_invitation(
         &self,
         request: &SendUserInvitationRequest,
@@ -16693,6 +17454,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchUserInvitations` (SOAPAction `SearchUserInvitations`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchUserInvitations`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchUserInvitations")]
     pub async fn search_user_invitations(
         &self,
         request: &SearchUserInvitationsRequest,
@@ -16700,6 +17464,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `ValidateAddress` (SOAPAction `ValidateAddress`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`ValidateAddress`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest).
+    #[doc(alias = "ValidateAddress")]
     pub async fn validate_address(
         &self,
         request: &ValidateAddressRequest,
@@ -16707,6 +17474,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetLinkedAccountsAndCustomersInfo` (SOAPAction `GetLinkedAccountsAndCustomersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetLinkedAccountsAndCustomersInfo")]
     pub async fn get_linked_accounts_and_customers_info(
         &self,
         request: &GetLinkedAccountsAndCustomersInfoRequest,
@@ -16714,6 +17484,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUserMFAStatus` (SOAPAction `GetUserMFAStatus`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUserMFAStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUserMFAStatus")]
     pub async fn get_user_mfa_status(
         &self,
         request: &GetUserMFAStatusRequest,
@@ -16721,6 +17494,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetNotifications` (SOAPAction `GetNotifications`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetNotifications`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetNotifications")]
     pub async fn get_notifications(
         &self,
         request: &GetNotificationsRequest,
@@ -16728,6 +17504,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DismissNotifications` (SOAPAction `DismissNotifications`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DismissNotifications`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest).
+    #[doc(alias = "DismissNotifications")]
     pub async fn dismiss_notifications(
         &self,
         request: &DismissNotificationsRequest,

@@ -25,9 +25,12 @@ pub const NS1: &str = "https://adapi.microsoft.com";
 /// `https://bingads.microsoft.com/Reporting/v13`
 pub const NS2: &str = "https://bingads.microsoft.com/Reporting/v13";
 /// The `SubmitGenerateReportRequest` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SubmitGenerateReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubmitGenerateReportRequest {
     /// `ReportRequest`: `ReportRequest`, optional, nillable.
+    #[doc(alias = "ReportRequest")]
     pub report_request: Nillable<ReportRequest>,
 }
 impl XmlStruct for SubmitGenerateReportRequest {
@@ -94,21 +97,31 @@ impl crate::json::JsonMembers for SubmitGenerateReportRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SubmitGenerateReportRequest);
 /// `ReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Other types extend it: fields of this type hold the enum `ReportRequest`.
+///
+/// Microsoft Learn: [`ReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequest?view=bingads-13).
+#[doc(alias = "ReportRequest")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportRequestBase {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
 }
 impl XmlStruct for ReportRequestBase {
@@ -252,6 +265,8 @@ impl crate::json::JsonMembers for ReportRequestBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ReportRequestBase);
 /// `ReportRequest` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ReportRequest {
@@ -1687,6 +1702,8 @@ impl crate::json::JsonWrite for ReportRequest {
 #[cfg(feature = "json")]
 crate::json::json_poly!(ReportRequest);
 /// `ReportFormat` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportFormat`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportformat?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportFormat {
@@ -1759,31 +1776,45 @@ impl crate::json::JsonEnum for ReportFormat {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ReportFormat);
 /// `AccountPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AccountPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAccountPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AccountPerformanceReportColumn>>,
     /// `Filter`: `AccountPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AccountPerformanceReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AccountPerformanceReportRequest {
@@ -1978,6 +2009,8 @@ impl crate::json::JsonMembers for AccountPerformanceReportRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AccountPerformanceReportRequest);
 /// `ReportAggregation` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportAggregation`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportaggregation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportAggregation {
@@ -2116,6 +2149,8 @@ pub(crate) fn dec_array_of_account_performance_report_column(
     )
 }
 /// `AccountPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountPerformanceReportColumn {
@@ -2164,6 +2199,7 @@ pub enum AccountPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ImpressionSharePercent`
     ImpressionSharePercent,
@@ -2268,6 +2304,7 @@ pub enum AccountPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -2280,6 +2317,7 @@ pub enum AccountPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -2308,18 +2346,21 @@ pub enum AccountPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `NewCustomerConversions`
     NewCustomerConversions,
@@ -2328,6 +2369,7 @@ pub enum AccountPerformanceReportColumn {
     /// `NewCustomerConversionRate`
     NewCustomerConversionRate,
     /// `NewCustomerCPA`
+    #[doc(alias = "NewCustomerCPA")]
     NewCustomerCpa,
     /// `NewCustomerReturnOnAdSpend`
     NewCustomerReturnOnAdSpend,
@@ -2872,15 +2914,21 @@ impl crate::json::JsonEnum for AccountPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AccountPerformanceReportColumn);
 /// `AccountPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for AccountPerformanceReportFilter {
@@ -2984,6 +3032,8 @@ impl crate::json::JsonMembers for AccountPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AccountPerformanceReportFilter);
 /// `AccountStatusReportFilter`: one flag of a set; fields hold `Flags<AccountStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AccountStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountStatusReportFilter {
@@ -3056,6 +3106,8 @@ impl crate::json::JsonEnum for AccountStatusReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AccountStatusReportFilter);
 /// `AdDistributionReportFilter`: one flag of a set; fields hold `Flags<AdDistributionReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdDistributionReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/addistributionreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdDistributionReportFilter {
@@ -3128,6 +3180,8 @@ impl crate::json::JsonEnum for AdDistributionReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdDistributionReportFilter);
 /// `DeviceOSReportFilter`: one flag of a set; fields hold `Flags<DeviceOSReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DeviceOSReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/deviceosreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeviceOSReportFilter {
@@ -3136,6 +3190,7 @@ pub enum DeviceOSReportFilter {
     /// `Windows`
     Windows,
     /// `iOS`
+    #[doc(alias = "iOS")]
     IOs,
     /// `Android`
     Android,
@@ -3220,6 +3275,8 @@ impl crate::json::JsonEnum for DeviceOSReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DeviceOSReportFilter);
 /// `DeviceTypeReportFilter`: one flag of a set; fields hold `Flags<DeviceTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DeviceTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/devicetypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeviceTypeReportFilter {
@@ -3306,9 +3363,12 @@ impl crate::json::JsonEnum for DeviceTypeReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DeviceTypeReportFilter);
 /// `AccountReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for AccountReportScope {
@@ -3374,15 +3434,21 @@ impl crate::json::JsonMembers for AccountReportScope {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AccountReportScope);
 /// `ReportTime` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportTime`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporttime?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportTime {
     /// `CustomDateRangeEnd`: `Date`, optional, nillable.
+    #[doc(alias = "CustomDateRangeEnd")]
     pub custom_date_range_end: Nillable<Date>,
     /// `CustomDateRangeStart`: `Date`, optional, nillable.
+    #[doc(alias = "CustomDateRangeStart")]
     pub custom_date_range_start: Nillable<Date>,
     /// `PredefinedTime`: `ReportTimePeriod`, optional, nillable.
+    #[doc(alias = "PredefinedTime")]
     pub predefined_time: Nillable<ReportTimePeriod>,
     /// `ReportTimeZone`: `ReportTimeZone`, optional, nillable.
+    #[doc(alias = "ReportTimeZone")]
     pub report_time_zone: Nillable<ReportTimeZone>,
 }
 impl XmlStruct for ReportTime {
@@ -3490,13 +3556,18 @@ impl crate::json::JsonMembers for ReportTime {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ReportTime);
 /// `Date` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`Date`](https://learn.microsoft.com/en-us/advertising/reporting-service/date?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Date {
     /// `Day`: `xs:int`.
+    #[doc(alias = "Day")]
     pub day: i32,
     /// `Month`: `xs:int`.
+    #[doc(alias = "Month")]
     pub month: i32,
     /// `Year`: `xs:int`.
+    #[doc(alias = "Year")]
     pub year: i32,
 }
 impl XmlStruct for Date {
@@ -3576,6 +3647,8 @@ impl crate::json::JsonMembers for Date {
 #[cfg(feature = "json")]
 crate::json::json_struct!(Date);
 /// `ReportTimePeriod` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportTimePeriod`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporttimeperiod?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportTimePeriod {
@@ -3740,6 +3813,8 @@ impl crate::json::JsonEnum for ReportTimePeriod {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ReportTimePeriod);
 /// `ReportTimeZone` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportTimeZone`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporttimezone?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportTimeZone {
@@ -3866,12 +3941,14 @@ pub enum ReportTimeZone {
     /// `BogotaLimaQuito` (numeric value 61)
     BogotaLimaQuito,
     /// `EasternTimeUSCanada` (numeric value 62)
+    #[doc(alias = "EasternTimeUSCanada")]
     EasternTimeUsCanada,
     /// `IndianaEast` (numeric value 63)
     IndianaEast,
     /// `CentralAmerica` (numeric value 64)
     CentralAmerica,
     /// `CentralTimeUSCanada` (numeric value 65)
+    #[doc(alias = "CentralTimeUSCanada")]
     CentralTimeUsCanada,
     /// `GuadalajaraMexicoCityMonterrey` (numeric value 66)
     GuadalajaraMexicoCityMonterrey,
@@ -3882,8 +3959,10 @@ pub enum ReportTimeZone {
     /// `ChihuahuaLaPazMazatlan` (numeric value 69)
     ChihuahuaLaPazMazatlan,
     /// `MountainTimeUSCanada` (numeric value 70)
+    #[doc(alias = "MountainTimeUSCanada")]
     MountainTimeUsCanada,
     /// `PacificTimeUSCanadaTijuana` (numeric value 71)
+    #[doc(alias = "PacificTimeUSCanadaTijuana")]
     PacificTimeUsCanadaTijuana,
     /// `Alaska` (numeric value 72)
     Alaska,
@@ -4268,31 +4347,45 @@ impl crate::json::JsonEnum for ReportTimeZone {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ReportTimeZone);
 /// `CampaignPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CampaignPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfCampaignPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CampaignPerformanceReportColumn>>,
     /// `Filter`: `CampaignPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CampaignPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CampaignPerformanceReportRequest {
@@ -4511,6 +4604,8 @@ pub(crate) fn dec_array_of_campaign_performance_report_column(
     )
 }
 /// `CampaignPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CampaignPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CampaignPerformanceReportColumn {
@@ -4565,6 +4660,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ImpressionSharePercent`
     ImpressionSharePercent,
@@ -4705,6 +4801,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -4717,6 +4814,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -4745,18 +4843,21 @@ pub enum CampaignPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `NewCustomerConversions`
     NewCustomerConversions,
@@ -4765,6 +4866,7 @@ pub enum CampaignPerformanceReportColumn {
     /// `NewCustomerConversionRate`
     NewCustomerConversionRate,
     /// `NewCustomerCPA`
+    #[doc(alias = "NewCustomerCPA")]
     NewCustomerCpa,
     /// `NewCustomerReturnOnAdSpend`
     NewCustomerReturnOnAdSpend,
@@ -5411,17 +5513,24 @@ impl crate::json::JsonEnum for CampaignPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CampaignPerformanceReportColumn);
 /// `CampaignPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CampaignPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Status`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for CampaignPerformanceReportFilter {
@@ -5536,6 +5645,8 @@ impl crate::json::JsonMembers for CampaignPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CampaignPerformanceReportFilter);
 /// `CampaignStatusReportFilter`: one flag of a set; fields hold `Flags<CampaignStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`CampaignStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CampaignStatusReportFilter {
@@ -5628,11 +5739,15 @@ impl crate::json::JsonEnum for CampaignStatusReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CampaignStatusReportFilter);
 /// `AccountThroughCampaignReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountThroughCampaignReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountthroughcampaignreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughCampaignReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `Campaigns`: `ArrayOfCampaignReportScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignReportScope>>>,
 }
 impl XmlStruct for AccountThroughCampaignReportScope {
@@ -5732,11 +5847,15 @@ pub(crate) fn dec_array_of_campaign_report_scope(
     )
 }
 /// `CampaignReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CampaignReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaignreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignReportScope {
     /// `AccountId`: `xs:long`.
+    #[doc(alias = "AccountId")]
     pub account_id: i64,
     /// `CampaignId`: `xs:long`.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: i64,
 }
 impl XmlStruct for CampaignReportScope {
@@ -5809,31 +5928,45 @@ impl crate::json::JsonMembers for CampaignReportScope {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CampaignReportScope);
 /// `AdDynamicTextPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdDynamicTextPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/addynamictextperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdDynamicTextPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdDynamicTextPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdDynamicTextPerformanceReportColumn>>,
     /// `Filter`: `AdDynamicTextPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdDynamicTextPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdDynamicTextPerformanceReportRequest {
@@ -6054,6 +6187,8 @@ pub(crate) fn dec_array_of_ad_dynamic_text_performance_report_column(
     )
 }
 /// `AdDynamicTextPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdDynamicTextPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/addynamictextperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdDynamicTextPerformanceReportColumn {
@@ -6446,23 +6581,33 @@ impl crate::json::JsonEnum for AdDynamicTextPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdDynamicTextPerformanceReportColumn);
 /// `AdDynamicTextPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdDynamicTextPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/addynamictextperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdDynamicTextPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for AdDynamicTextPerformanceReportFilter {
@@ -6608,6 +6753,8 @@ impl crate::json::JsonMembers for AdDynamicTextPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdDynamicTextPerformanceReportFilter);
 /// `AdGroupStatusReportFilter`: one flag of a set; fields hold `Flags<AdGroupStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdGroupStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdGroupStatusReportFilter {
@@ -6689,6 +6836,8 @@ impl crate::json::JsonEnum for AdGroupStatusReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdGroupStatusReportFilter);
 /// `AdStatusReportFilter`: one flag of a set; fields hold `Flags<AdStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdStatusReportFilter {
@@ -6781,6 +6930,8 @@ impl crate::json::JsonEnum for AdStatusReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdStatusReportFilter);
 /// `AdTypeReportFilter`: one flag of a set; fields hold `Flags<AdTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AdTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adtypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdTypeReportFilter {
@@ -6891,6 +7042,8 @@ impl crate::json::JsonEnum for AdTypeReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdTypeReportFilter);
 /// `KeywordStatusReportFilter`: one flag of a set; fields hold `Flags<KeywordStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`KeywordStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeywordStatusReportFilter {
@@ -6963,6 +7116,8 @@ impl crate::json::JsonEnum for KeywordStatusReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(KeywordStatusReportFilter);
 /// `LanguageReportFilter`: one flag of a set; fields hold `Flags<LanguageReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`LanguageReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/languagereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LanguageReportFilter {
@@ -7205,13 +7360,18 @@ impl crate::json::JsonEnum for LanguageReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(LanguageReportFilter);
 /// `AccountThroughAdGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountThroughAdGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountthroughadgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughAdGroupReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `AdGroups`: `ArrayOfAdGroupReportScope`, optional, nillable.
+    #[doc(alias = "AdGroups")]
     pub ad_groups: Nillable<Vec<Option<AdGroupReportScope>>>,
     /// `Campaigns`: `ArrayOfCampaignReportScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignReportScope>>>,
 }
 impl XmlStruct for AccountThroughAdGroupReportScope {
@@ -7320,13 +7480,18 @@ pub(crate) fn dec_array_of_ad_group_report_scope(
     r.items(b"AdGroupReportScope", |r| r.opt(<AdGroupReportScope as XmlDecode>::decode))
 }
 /// `AdGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupReportScope {
     /// `AccountId`: `xs:long`.
+    #[doc(alias = "AccountId")]
     pub account_id: i64,
     /// `CampaignId`: `xs:long`.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: i64,
     /// `AdGroupId`: `xs:long`.
+    #[doc(alias = "AdGroupId")]
     pub ad_group_id: i64,
 }
 impl XmlStruct for AdGroupReportScope {
@@ -7406,31 +7571,45 @@ impl crate::json::JsonMembers for AdGroupReportScope {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdGroupReportScope);
 /// `AdGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdGroupPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdGroupPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdGroupPerformanceReportColumn>>,
     /// `Filter`: `AdGroupPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdGroupPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdGroupPerformanceReportRequest {
@@ -7649,6 +7828,8 @@ pub(crate) fn dec_array_of_ad_group_performance_report_column(
     )
 }
 /// `AdGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdGroupPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdGroupPerformanceReportColumn {
@@ -7697,6 +7878,7 @@ pub enum AdGroupPerformanceReportColumn {
     /// `Language`
     Language,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ImpressionSharePercent`
     ImpressionSharePercent,
@@ -7829,6 +8011,7 @@ pub enum AdGroupPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -7841,6 +8024,7 @@ pub enum AdGroupPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -8381,21 +8565,30 @@ impl crate::json::JsonEnum for AdGroupPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdGroupPerformanceReportColumn);
 /// `AdGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdGroupPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adgroupperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdGroupPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `Status`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<Flags<AdGroupStatusReportFilter>>,
 }
 impl XmlStruct for AdGroupPerformanceReportFilter {
@@ -8532,31 +8725,45 @@ impl crate::json::JsonMembers for AdGroupPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdGroupPerformanceReportFilter);
 /// `AdPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdPerformanceReportColumn>>,
     /// `Filter`: `AdPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdPerformanceReportRequest {
@@ -8773,6 +8980,8 @@ pub(crate) fn dec_array_of_ad_performance_report_column(
     )
 }
 /// `AdPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdPerformanceReportColumn {
@@ -8843,6 +9052,7 @@ pub enum AdPerformanceReportColumn {
     /// `DeliveredMatchType`
     DeliveredMatchType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -8937,6 +9147,7 @@ pub enum AdPerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -8949,6 +9160,7 @@ pub enum AdPerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -9405,23 +9617,33 @@ impl crate::json::JsonEnum for AdPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdPerformanceReportColumn);
 /// `AdPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for AdPerformanceReportFilter {
@@ -9567,35 +9789,51 @@ impl crate::json::JsonMembers for AdPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdPerformanceReportFilter);
 /// `KeywordPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`KeywordPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfKeywordPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<KeywordPerformanceReportColumn>>,
     /// `Filter`: `KeywordPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<KeywordPerformanceReportFilter>,
     /// `MaxRows`: `xs:int`, optional.
+    #[doc(alias = "MaxRows")]
     pub max_rows: Option<i32>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Sort`: `ArrayOfKeywordPerformanceReportSort`, optional, nillable.
+    #[doc(alias = "Sort")]
     pub sort: Nillable<Vec<Option<KeywordPerformanceReportSort>>>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for KeywordPerformanceReportRequest {
@@ -9836,6 +10074,8 @@ pub(crate) fn dec_array_of_keyword_performance_report_column(
     )
 }
 /// `KeywordPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`KeywordPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeywordPerformanceReportColumn {
@@ -9928,6 +10168,7 @@ pub enum KeywordPerformanceReportColumn {
     /// `TopVsOther`
     TopVsOther,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -10396,39 +10637,57 @@ impl crate::json::JsonEnum for KeywordPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(KeywordPerformanceReportColumn);
 /// `KeywordPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`KeywordPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdRelevance`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "AdRelevance")]
     pub ad_relevance: Nillable<Vec<i32>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `BidMatchType`: `BidMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidMatchType")]
     pub bid_match_type: Nillable<Flags<BidMatchTypeReportFilter>>,
     /// `BidStrategyType`: `BidStrategyTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidStrategyType")]
     pub bid_strategy_type: Nillable<Flags<BidStrategyTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `ExpectedCtr`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "ExpectedCtr")]
     pub expected_ctr: Nillable<Vec<i32>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `LandingPageExperience`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "LandingPageExperience")]
     pub landing_page_experience: Nillable<Vec<i32>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `QualityScore`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "QualityScore")]
     pub quality_score: Nillable<Vec<i32>>,
 }
 impl XmlStruct for KeywordPerformanceReportFilter {
@@ -10660,6 +10919,8 @@ impl crate::json::JsonMembers for KeywordPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordPerformanceReportFilter);
 /// `BidMatchTypeReportFilter`: one flag of a set; fields hold `Flags<BidMatchTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`BidMatchTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidmatchtypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BidMatchTypeReportFilter {
@@ -10732,6 +10993,8 @@ impl crate::json::JsonEnum for BidMatchTypeReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BidMatchTypeReportFilter);
 /// `BidStrategyTypeReportFilter`: one flag of a set; fields hold `Flags<BidStrategyTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`BidStrategyTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategytypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BidStrategyTypeReportFilter {
@@ -10800,6 +11063,8 @@ impl crate::json::JsonEnum for BidStrategyTypeReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BidStrategyTypeReportFilter);
 /// `DeliveredMatchTypeReportFilter`: one flag of a set; fields hold `Flags<DeliveredMatchTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DeliveredMatchTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/deliveredmatchtypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeliveredMatchTypeReportFilter {
@@ -10814,6 +11079,7 @@ pub enum DeliveredMatchTypeReportFilter {
     /// `PhraseCloseVariant`
     PhraseCloseVariant,
     /// `AIOptimized`
+    #[doc(alias = "AIOptimized")]
     AiOptimized,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -10920,11 +11186,15 @@ pub(crate) fn dec_array_of_keyword_performance_report_sort(
     )
 }
 /// `KeywordPerformanceReportSort` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`KeywordPerformanceReportSort`](https://learn.microsoft.com/en-us/advertising/reporting-service/keywordperformancereportsort?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordPerformanceReportSort {
     /// `SortColumn`: `KeywordPerformanceReportColumn`.
+    #[doc(alias = "SortColumn")]
     pub sort_column: KeywordPerformanceReportColumn,
     /// `SortOrder`: `SortOrder`.
+    #[doc(alias = "SortOrder")]
     pub sort_order: SortOrder,
 }
 impl XmlStruct for KeywordPerformanceReportSort {
@@ -10998,6 +11268,8 @@ impl crate::json::JsonMembers for KeywordPerformanceReportSort {
 #[cfg(feature = "json")]
 crate::json::json_struct!(KeywordPerformanceReportSort);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SortOrder`](https://learn.microsoft.com/en-us/advertising/reporting-service/sortorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SortOrder {
@@ -11066,31 +11338,45 @@ impl crate::json::JsonEnum for SortOrder {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SortOrder);
 /// `DestinationUrlPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DestinationUrlPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/destinationurlperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DestinationUrlPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDestinationUrlPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DestinationUrlPerformanceReportColumn>>,
     /// `Filter`: `DestinationUrlPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DestinationUrlPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DestinationUrlPerformanceReportRequest {
@@ -11311,6 +11597,8 @@ pub(crate) fn dec_array_of_destination_url_performance_report_column(
     )
 }
 /// `DestinationUrlPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DestinationUrlPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/destinationurlperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DestinationUrlPerformanceReportColumn {
@@ -11369,6 +11657,7 @@ pub enum DestinationUrlPerformanceReportColumn {
     /// `TopVsOther`
     TopVsOther,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -11763,21 +12052,30 @@ impl crate::json::JsonEnum for DestinationUrlPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DestinationUrlPerformanceReportColumn);
 /// `DestinationUrlPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DestinationUrlPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/destinationurlperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DestinationUrlPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for DestinationUrlPerformanceReportFilter {
@@ -11914,27 +12212,39 @@ impl crate::json::JsonMembers for DestinationUrlPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DestinationUrlPerformanceReportFilter);
 /// `BudgetSummaryReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`BudgetSummaryReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/budgetsummaryreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetSummaryReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfBudgetSummaryReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<BudgetSummaryReportColumn>>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for BudgetSummaryReportRequest {
@@ -12133,6 +12443,8 @@ pub(crate) fn dec_array_of_budget_summary_report_column(
     )
 }
 /// `BudgetSummaryReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BudgetSummaryReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/budgetsummaryreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BudgetSummaryReportColumn {
@@ -12255,31 +12567,45 @@ impl crate::json::JsonEnum for BudgetSummaryReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BudgetSummaryReportColumn);
 /// `AgeGenderAudienceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AgeGenderAudienceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/agegenderaudiencereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgeGenderAudienceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAgeGenderAudienceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AgeGenderAudienceReportColumn>>,
     /// `Filter`: `AgeGenderAudienceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AgeGenderAudienceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AgeGenderAudienceReportRequest {
@@ -12498,6 +12824,8 @@ pub(crate) fn dec_array_of_age_gender_audience_report_column(
     )
 }
 /// `AgeGenderAudienceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AgeGenderAudienceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/agegenderaudiencereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AgeGenderAudienceReportColumn {
@@ -12806,19 +13134,27 @@ impl crate::json::JsonEnum for AgeGenderAudienceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AgeGenderAudienceReportColumn);
 /// `AgeGenderAudienceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AgeGenderAudienceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/agegenderaudiencereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AgeGenderAudienceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for AgeGenderAudienceReportFilter {
@@ -12944,6 +13280,8 @@ impl crate::json::JsonMembers for AgeGenderAudienceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AgeGenderAudienceReportFilter);
 /// `AssetGroupStatusReportFilter`: one flag of a set; fields hold `Flags<AssetGroupStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AssetGroupStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AssetGroupStatusReportFilter {
@@ -13016,31 +13354,45 @@ impl crate::json::JsonEnum for AssetGroupStatusReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AssetGroupStatusReportFilter);
 /// `ProfessionalDemographicsAudienceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProfessionalDemographicsAudienceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/professionaldemographicsaudiencereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProfessionalDemographicsAudienceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProfessionalDemographicsAudienceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProfessionalDemographicsAudienceReportColumn>>,
     /// `Filter`: `ProfessionalDemographicsAudienceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProfessionalDemographicsAudienceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProfessionalDemographicsAudienceReportRequest {
@@ -13261,6 +13613,8 @@ pub(crate) fn dec_array_of_professional_demographics_audience_report_column(
     )
 }
 /// `ProfessionalDemographicsAudienceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProfessionalDemographicsAudienceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/professionaldemographicsaudiencereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProfessionalDemographicsAudienceReportColumn {
@@ -13599,19 +13953,27 @@ impl crate::json::JsonEnum for ProfessionalDemographicsAudienceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ProfessionalDemographicsAudienceReportColumn);
 /// `ProfessionalDemographicsAudienceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProfessionalDemographicsAudienceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/professionaldemographicsaudiencereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProfessionalDemographicsAudienceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProfessionalDemographicsAudienceReportFilter {
@@ -13737,31 +14099,45 @@ impl crate::json::JsonMembers for ProfessionalDemographicsAudienceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ProfessionalDemographicsAudienceReportFilter);
 /// `UserLocationPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`UserLocationPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/userlocationperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserLocationPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfUserLocationPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<UserLocationPerformanceReportColumn>>,
     /// `Filter`: `UserLocationPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<UserLocationPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for UserLocationPerformanceReportRequest {
@@ -13982,6 +14358,8 @@ pub(crate) fn dec_array_of_user_location_performance_report_column(
     )
 }
 /// `UserLocationPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`UserLocationPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/userlocationperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UserLocationPerformanceReportColumn {
@@ -14038,6 +14416,7 @@ pub enum UserLocationPerformanceReportColumn {
     /// `QueryIntentCity`
     QueryIntentCity,
     /// `QueryIntentDMA`
+    #[doc(alias = "QueryIntentDMA")]
     QueryIntentDma,
     /// `BidMatchType`
     BidMatchType,
@@ -14050,6 +14429,7 @@ pub enum UserLocationPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -14134,18 +14514,21 @@ pub enum UserLocationPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `MarketingObjective`
     MarketingObjective,
@@ -14548,13 +14931,18 @@ impl crate::json::JsonEnum for UserLocationPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(UserLocationPerformanceReportColumn);
 /// `UserLocationPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`UserLocationPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/userlocationperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserLocationPerformanceReportFilter {
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for UserLocationPerformanceReportFilter {
@@ -14644,31 +15032,45 @@ impl crate::json::JsonMembers for UserLocationPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(UserLocationPerformanceReportFilter);
 /// `PublisherUsagePerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`PublisherUsagePerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/publisherusageperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublisherUsagePerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfPublisherUsagePerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<PublisherUsagePerformanceReportColumn>>,
     /// `Filter`: `PublisherUsagePerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<PublisherUsagePerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for PublisherUsagePerformanceReportRequest {
@@ -14889,6 +15291,8 @@ pub(crate) fn dec_array_of_publisher_usage_performance_report_column(
     )
 }
 /// `PublisherUsagePerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PublisherUsagePerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/publisherusageperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PublisherUsagePerformanceReportColumn {
@@ -14945,6 +15349,7 @@ pub enum PublisherUsagePerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -15021,18 +15426,21 @@ pub enum PublisherUsagePerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `LowQualityClicks`
     LowQualityClicks,
@@ -15431,19 +15839,27 @@ impl crate::json::JsonEnum for PublisherUsagePerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(PublisherUsagePerformanceReportColumn);
 /// `PublisherUsagePerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PublisherUsagePerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/publisherusageperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublisherUsagePerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for PublisherUsagePerformanceReportFilter {
@@ -15569,31 +15985,45 @@ impl crate::json::JsonMembers for PublisherUsagePerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PublisherUsagePerformanceReportFilter);
 /// `SearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchQueryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchqueryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchQueryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfSearchQueryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchQueryPerformanceReportColumn>>,
     /// `Filter`: `SearchQueryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchQueryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchQueryPerformanceReportRequest {
@@ -15814,6 +16244,8 @@ pub(crate) fn dec_array_of_search_query_performance_report_column(
     )
 }
 /// `SearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchQueryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchqueryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchQueryPerformanceReportColumn {
@@ -15882,6 +16314,7 @@ pub enum SearchQueryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -16260,29 +16693,42 @@ impl crate::json::JsonEnum for SearchQueryPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SearchQueryPerformanceReportColumn);
 /// `SearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchQueryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchqueryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchQueryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `ExcludeZeroClicks`: `xs:boolean`, optional.
+    #[doc(alias = "ExcludeZeroClicks")]
     pub exclude_zero_clicks: Option<bool>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for SearchQueryPerformanceReportFilter {
@@ -16459,31 +16905,45 @@ impl crate::json::JsonMembers for SearchQueryPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchQueryPerformanceReportFilter);
 /// `ConversionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ConversionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/conversionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConversionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfConversionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ConversionPerformanceReportColumn>>,
     /// `Filter`: `ConversionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ConversionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ConversionPerformanceReportRequest {
@@ -16704,6 +17164,8 @@ pub(crate) fn dec_array_of_conversion_performance_report_column(
     )
 }
 /// `ConversionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ConversionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/conversionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ConversionPerformanceReportColumn {
@@ -17036,21 +17498,30 @@ impl crate::json::JsonEnum for ConversionPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ConversionPerformanceReportColumn);
 /// `ConversionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ConversionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/conversionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConversionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for ConversionPerformanceReportFilter {
@@ -17184,31 +17655,45 @@ impl crate::json::JsonMembers for ConversionPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ConversionPerformanceReportFilter);
 /// `GoalsAndFunnelsReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`GoalsAndFunnelsReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/goalsandfunnelsreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GoalsAndFunnelsReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfGoalsAndFunnelsReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<GoalsAndFunnelsReportColumn>>,
     /// `Filter`: `GoalsAndFunnelsReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<GoalsAndFunnelsReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for GoalsAndFunnelsReportRequest {
@@ -17427,6 +17912,8 @@ pub(crate) fn dec_array_of_goals_and_funnels_report_column(
     )
 }
 /// `GoalsAndFunnelsReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GoalsAndFunnelsReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/goalsandfunnelsreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GoalsAndFunnelsReportColumn {
@@ -17463,6 +17950,7 @@ pub enum GoalsAndFunnelsReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `AccountStatus`
     AccountStatus,
@@ -17693,25 +18181,36 @@ impl crate::json::JsonEnum for GoalsAndFunnelsReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(GoalsAndFunnelsReportColumn);
 /// `GoalsAndFunnelsReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GoalsAndFunnelsReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/goalsandfunnelsreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GoalsAndFunnelsReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `GoalIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "GoalIds")]
     pub goal_ids: Nillable<Vec<i64>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
 }
 impl XmlStruct for GoalsAndFunnelsReportFilter {
@@ -17867,27 +18366,39 @@ impl crate::json::JsonMembers for GoalsAndFunnelsReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GoalsAndFunnelsReportFilter);
 /// `NegativeKeywordConflictReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`NegativeKeywordConflictReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/negativekeywordconflictreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NegativeKeywordConflictReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfNegativeKeywordConflictReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<NegativeKeywordConflictReportColumn>>,
     /// `Filter`: `NegativeKeywordConflictReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<NegativeKeywordConflictReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
 }
 impl XmlStruct for NegativeKeywordConflictReportRequest {
@@ -18091,6 +18602,8 @@ pub(crate) fn dec_array_of_negative_keyword_conflict_report_column(
     )
 }
 /// `NegativeKeywordConflictReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`NegativeKeywordConflictReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/negativekeywordconflictreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NegativeKeywordConflictReportColumn {
@@ -18279,15 +18792,21 @@ impl crate::json::JsonEnum for NegativeKeywordConflictReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(NegativeKeywordConflictReportColumn);
 /// `NegativeKeywordConflictReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`NegativeKeywordConflictReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/negativekeywordconflictreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NegativeKeywordConflictReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
 }
 impl XmlStruct for NegativeKeywordConflictReportFilter {
@@ -18391,29 +18910,42 @@ impl crate::json::JsonMembers for NegativeKeywordConflictReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(NegativeKeywordConflictReportFilter);
 /// `SearchCampaignChangeHistoryReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchCampaignChangeHistoryReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchcampaignchangehistoryreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCampaignChangeHistoryReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfSearchCampaignChangeHistoryReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchCampaignChangeHistoryReportColumn>>,
     /// `Filter`: `SearchCampaignChangeHistoryReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchCampaignChangeHistoryReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchCampaignChangeHistoryReportRequest {
@@ -18625,6 +19157,8 @@ pub(crate) fn dec_array_of_search_campaign_change_history_report_column(
     )
 }
 /// `SearchCampaignChangeHistoryReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchCampaignChangeHistoryReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchcampaignchangehistoryreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchCampaignChangeHistoryReportColumn {
@@ -18813,13 +19347,18 @@ impl crate::json::JsonEnum for SearchCampaignChangeHistoryReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SearchCampaignChangeHistoryReportColumn);
 /// `SearchCampaignChangeHistoryReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchCampaignChangeHistoryReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchcampaignchangehistoryreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCampaignChangeHistoryReportFilter {
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `HowChanged`: `ChangeTypeReportFilter`, optional, nillable.
+    #[doc(alias = "HowChanged")]
     pub how_changed: Nillable<Flags<ChangeTypeReportFilter>>,
     /// `ItemChanged`: `ChangeEntityReportFilter`, optional, nillable.
+    #[doc(alias = "ItemChanged")]
     pub item_changed: Nillable<Flags<ChangeEntityReportFilter>>,
 }
 impl XmlStruct for SearchCampaignChangeHistoryReportFilter {
@@ -18912,6 +19451,8 @@ impl crate::json::JsonMembers for SearchCampaignChangeHistoryReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchCampaignChangeHistoryReportFilter);
 /// `ChangeTypeReportFilter`: one flag of a set; fields hold `Flags<ChangeTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`ChangeTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/changetypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChangeTypeReportFilter {
@@ -18984,6 +19525,8 @@ impl crate::json::JsonEnum for ChangeTypeReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ChangeTypeReportFilter);
 /// `ChangeEntityReportFilter`: one flag of a set; fields hold `Flags<ChangeEntityReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`ChangeEntityReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/changeentityreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChangeEntityReportFilter {
@@ -19076,31 +19619,45 @@ impl crate::json::JsonEnum for ChangeEntityReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ChangeEntityReportFilter);
 /// `AdExtensionByAdReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdExtensionByAdReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbyadreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByAdReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdExtensionByAdReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdExtensionByAdReportColumn>>,
     /// `Filter`: `AdExtensionByAdReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdExtensionByAdReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdExtensionByAdReportRequest {
@@ -19319,6 +19876,8 @@ pub(crate) fn dec_array_of_ad_extension_by_ad_report_column(
     )
 }
 /// `AdExtensionByAdReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByAdReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbyadreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdExtensionByAdReportColumn {
@@ -19343,6 +19902,7 @@ pub enum AdExtensionByAdReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ClickType`
     ClickType,
@@ -19723,19 +20283,27 @@ impl crate::json::JsonEnum for AdExtensionByAdReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdExtensionByAdReportColumn);
 /// `AdExtensionByAdReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByAdReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbyadreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByAdReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for AdExtensionByAdReportFilter {
@@ -19861,31 +20429,45 @@ impl crate::json::JsonMembers for AdExtensionByAdReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdExtensionByAdReportFilter);
 /// `AdExtensionByKeywordReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdExtensionByKeywordReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbykeywordreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByKeywordReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdExtensionByKeywordReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdExtensionByKeywordReportColumn>>,
     /// `Filter`: `AdExtensionByKeywordReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdExtensionByKeywordReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdExtensionByKeywordReportRequest {
@@ -20106,6 +20688,8 @@ pub(crate) fn dec_array_of_ad_extension_by_keyword_report_column(
     )
 }
 /// `AdExtensionByKeywordReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByKeywordReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbykeywordreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdExtensionByKeywordReportColumn {
@@ -20130,6 +20714,7 @@ pub enum AdExtensionByKeywordReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `ClickType`
     ClickType,
@@ -20486,19 +21071,27 @@ impl crate::json::JsonEnum for AdExtensionByKeywordReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdExtensionByKeywordReportColumn);
 /// `AdExtensionByKeywordReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionByKeywordReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensionbykeywordreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionByKeywordReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
 }
 impl XmlStruct for AdExtensionByKeywordReportFilter {
@@ -20624,31 +21217,45 @@ impl crate::json::JsonMembers for AdExtensionByKeywordReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdExtensionByKeywordReportFilter);
 /// `AudiencePerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AudiencePerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/audienceperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudiencePerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAudiencePerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AudiencePerformanceReportColumn>>,
     /// `Filter`: `AudiencePerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AudiencePerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AudiencePerformanceReportRequest {
@@ -20867,6 +21474,8 @@ pub(crate) fn dec_array_of_audience_performance_report_column(
     )
 }
 /// `AudiencePerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AudiencePerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/audienceperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AudiencePerformanceReportColumn {
@@ -20975,6 +21584,7 @@ pub enum AudiencePerformanceReportColumn {
     /// `ViewThroughRate`
     ViewThroughRate,
     /// `AverageCPV`
+    #[doc(alias = "AverageCPV")]
     AverageCpv,
     /// `VideoViewsAt25Percent`
     VideoViewsAt25Percent,
@@ -20987,6 +21597,7 @@ pub enum AudiencePerformanceReportColumn {
     /// `VideoCompletionRate`
     VideoCompletionRate,
     /// `TotalWatchTimeInMS`
+    #[doc(alias = "TotalWatchTimeInMS")]
     TotalWatchTimeInMs,
     /// `AverageWatchTimePerVideoView`
     AverageWatchTimePerVideoView,
@@ -21313,13 +21924,18 @@ impl crate::json::JsonEnum for AudiencePerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AudiencePerformanceReportColumn);
 /// `AudiencePerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AudiencePerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/audienceperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AudiencePerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for AudiencePerformanceReportFilter {
@@ -21412,31 +22028,45 @@ impl crate::json::JsonMembers for AudiencePerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AudiencePerformanceReportFilter);
 /// `AdExtensionDetailReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AdExtensionDetailReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensiondetailreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionDetailReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAdExtensionDetailReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AdExtensionDetailReportColumn>>,
     /// `Filter`: `AdExtensionDetailReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AdExtensionDetailReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AdExtensionDetailReportRequest {
@@ -21655,6 +22285,8 @@ pub(crate) fn dec_array_of_ad_extension_detail_report_column(
     )
 }
 /// `AdExtensionDetailReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionDetailReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensiondetailreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AdExtensionDetailReportColumn {
@@ -21691,6 +22323,7 @@ pub enum AdExtensionDetailReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Clicks`
     Clicks,
@@ -22029,19 +22662,27 @@ impl crate::json::JsonEnum for AdExtensionDetailReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AdExtensionDetailReportColumn);
 /// `AdExtensionDetailReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AdExtensionDetailReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/adextensiondetailreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdExtensionDetailReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceOS`: `DeviceOSReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceOS")]
     pub device_os: Nillable<Flags<DeviceOSReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for AdExtensionDetailReportFilter {
@@ -22167,31 +22808,45 @@ impl crate::json::JsonMembers for AdExtensionDetailReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdExtensionDetailReportFilter);
 /// `ShareOfVoiceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ShareOfVoiceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/shareofvoicereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ShareOfVoiceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfShareOfVoiceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ShareOfVoiceReportColumn>>,
     /// `Filter`: `ShareOfVoiceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ShareOfVoiceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ShareOfVoiceReportRequest {
@@ -22405,6 +23060,8 @@ pub(crate) fn dec_array_of_share_of_voice_report_column(
     r.items(b"ShareOfVoiceReportColumn", <ShareOfVoiceReportColumn as XmlDecode>::decode)
 }
 /// `ShareOfVoiceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ShareOfVoiceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/shareofvoicereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShareOfVoiceReportColumn {
@@ -22871,29 +23528,42 @@ impl crate::json::JsonEnum for ShareOfVoiceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ShareOfVoiceReportColumn);
 /// `ShareOfVoiceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ShareOfVoiceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/shareofvoicereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ShareOfVoiceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `BidMatchType`: `BidMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidMatchType")]
     pub bid_match_type: Nillable<Flags<BidMatchTypeReportFilter>>,
     /// `BidStrategyType`: `BidStrategyTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidStrategyType")]
     pub bid_strategy_type: Nillable<Flags<BidStrategyTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `KeywordStatus`: `KeywordStatusReportFilter`, optional, nillable.
+    #[doc(alias = "KeywordStatus")]
     pub keyword_status: Nillable<Flags<KeywordStatusReportFilter>>,
     /// `Keywords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Keywords")]
     pub keywords: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ShareOfVoiceReportFilter {
@@ -23073,31 +23743,45 @@ impl crate::json::JsonMembers for ShareOfVoiceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ShareOfVoiceReportFilter);
 /// `ProductDimensionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductDimensionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productdimensionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductDimensionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductDimensionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductDimensionPerformanceReportColumn>>,
     /// `Filter`: `ProductDimensionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductDimensionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductDimensionPerformanceReportRequest {
@@ -23318,6 +24002,8 @@ pub(crate) fn dec_array_of_product_dimension_performance_report_column(
     )
 }
 /// `ProductDimensionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductDimensionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productdimensionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductDimensionPerformanceReportColumn {
@@ -23494,8 +24180,10 @@ pub enum ProductDimensionPerformanceReportColumn {
     /// `ProductBoughtTitle`
     ProductBoughtTitle,
     /// `GTIN`
+    #[doc(alias = "GTIN")]
     Gtin,
     /// `MPN`
+    #[doc(alias = "MPN")]
     Mpn,
     /// `ViewThroughRevenue`
     ViewThroughRevenue,
@@ -24014,21 +24702,30 @@ impl crate::json::JsonEnum for ProductDimensionPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ProductDimensionPerformanceReportColumn);
 /// `ProductDimensionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductDimensionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productdimensionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductDimensionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProductDimensionPerformanceReportFilter {
@@ -24165,31 +24862,45 @@ impl crate::json::JsonMembers for ProductDimensionPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ProductDimensionPerformanceReportFilter);
 /// `ProductPartitionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductPartitionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductPartitionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductPartitionPerformanceReportColumn>>,
     /// `Filter`: `ProductPartitionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductPartitionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductPartitionPerformanceReportRequest {
@@ -24410,6 +25121,8 @@ pub(crate) fn dec_array_of_product_partition_performance_report_column(
     )
 }
 /// `ProductPartitionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductPartitionPerformanceReportColumn {
@@ -24968,23 +25681,33 @@ impl crate::json::JsonEnum for ProductPartitionPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ProductPartitionPerformanceReportColumn);
 /// `ProductPartitionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `CampaignType`: `CampaignTypeReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignType")]
     pub campaign_type: Nillable<Flags<CampaignTypeReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProductPartitionPerformanceReportFilter {
@@ -25132,6 +25855,8 @@ impl crate::json::JsonMembers for ProductPartitionPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ProductPartitionPerformanceReportFilter);
 /// `CampaignTypeReportFilter`: one flag of a set; fields hold `Flags<CampaignTypeReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`CampaignTypeReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/campaigntypereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CampaignTypeReportFilter {
@@ -25242,31 +25967,45 @@ impl crate::json::JsonEnum for CampaignTypeReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CampaignTypeReportFilter);
 /// `ProductPartitionUnitPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductPartitionUnitPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionunitperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionUnitPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductPartitionUnitPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductPartitionUnitPerformanceReportColumn>>,
     /// `Filter`: `ProductPartitionUnitPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductPartitionUnitPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductPartitionUnitPerformanceReportRequest {
@@ -25487,6 +26226,8 @@ pub(crate) fn dec_array_of_product_partition_unit_performance_report_column(
     )
 }
 /// `ProductPartitionUnitPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionUnitPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionunitperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductPartitionUnitPerformanceReportColumn {
@@ -25957,21 +26698,30 @@ impl crate::json::JsonEnum for ProductPartitionUnitPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ProductPartitionUnitPerformanceReportColumn);
 /// `ProductPartitionUnitPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductPartitionUnitPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productpartitionunitperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductPartitionUnitPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for ProductPartitionUnitPerformanceReportFilter {
@@ -26108,31 +26858,45 @@ impl crate::json::JsonMembers for ProductPartitionUnitPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ProductPartitionUnitPerformanceReportFilter);
 /// `ProductSearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductSearchQueryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productsearchqueryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductSearchQueryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductSearchQueryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductSearchQueryPerformanceReportColumn>>,
     /// `Filter`: `ProductSearchQueryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductSearchQueryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductSearchQueryPerformanceReportRequest {
@@ -26353,6 +27117,8 @@ pub(crate) fn dec_array_of_product_search_query_performance_report_column(
     )
 }
 /// `ProductSearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductSearchQueryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productsearchqueryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductSearchQueryPerformanceReportColumn {
@@ -26379,6 +27145,7 @@ pub enum ProductSearchQueryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Language`
     Language,
@@ -26769,25 +27536,36 @@ impl crate::json::JsonEnum for ProductSearchQueryPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ProductSearchQueryPerformanceReportColumn);
 /// `ProductSearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductSearchQueryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productsearchqueryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductSearchQueryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `ExcludeZeroClicks`: `xs:boolean`, optional.
+    #[doc(alias = "ExcludeZeroClicks")]
     pub exclude_zero_clicks: Option<bool>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for ProductSearchQueryPerformanceReportFilter {
@@ -26940,29 +27718,42 @@ impl crate::json::JsonMembers for ProductSearchQueryPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ProductSearchQueryPerformanceReportFilter);
 /// `ProductMatchCountReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductMatchCountReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productmatchcountreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductMatchCountReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfProductMatchCountReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductMatchCountReportColumn>>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for ProductMatchCountReportRequest {
@@ -27170,6 +27961,8 @@ pub(crate) fn dec_array_of_product_match_count_report_column(
     )
 }
 /// `ProductMatchCountReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductMatchCountReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productmatchcountreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductMatchCountReportColumn {
@@ -27340,27 +28133,39 @@ impl crate::json::JsonEnum for ProductMatchCountReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ProductMatchCountReportColumn);
 /// `ProductNegativeKeywordConflictReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`ProductNegativeKeywordConflictReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/productnegativekeywordconflictreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductNegativeKeywordConflictReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfProductNegativeKeywordConflictReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<ProductNegativeKeywordConflictReportColumn>>,
     /// `Filter`: `ProductNegativeKeywordConflictReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<ProductNegativeKeywordConflictReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
 }
 impl XmlStruct for ProductNegativeKeywordConflictReportRequest {
@@ -27564,6 +28369,8 @@ pub(crate) fn dec_array_of_product_negative_keyword_conflict_report_column(
     )
 }
 /// `ProductNegativeKeywordConflictReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductNegativeKeywordConflictReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/productnegativekeywordconflictreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProductNegativeKeywordConflictReportColumn {
@@ -27764,15 +28571,21 @@ impl crate::json::JsonEnum for ProductNegativeKeywordConflictReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(ProductNegativeKeywordConflictReportColumn);
 /// `ProductNegativeKeywordConflictReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ProductNegativeKeywordConflictReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/productnegativekeywordconflictreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProductNegativeKeywordConflictReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for ProductNegativeKeywordConflictReportFilter {
@@ -27876,31 +28689,45 @@ impl crate::json::JsonMembers for ProductNegativeKeywordConflictReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ProductNegativeKeywordConflictReportFilter);
 /// `CallDetailReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CallDetailReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/calldetailreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallDetailReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfCallDetailReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CallDetailReportColumn>>,
     /// `Filter`: `CallDetailReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CallDetailReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CallDetailReportRequest {
@@ -28114,6 +28941,8 @@ pub(crate) fn dec_array_of_call_detail_report_column(
     r.items(b"CallDetailReportColumn", <CallDetailReportColumn as XmlDecode>::decode)
 }
 /// `CallDetailReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CallDetailReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/calldetailreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallDetailReportColumn {
@@ -28284,13 +29113,18 @@ impl crate::json::JsonEnum for CallDetailReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CallDetailReportColumn);
 /// `CallDetailReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CallDetailReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/calldetailreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallDetailReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for CallDetailReportFilter {
@@ -28383,31 +29217,45 @@ impl crate::json::JsonMembers for CallDetailReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CallDetailReportFilter);
 /// `GeographicPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`GeographicPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/geographicperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GeographicPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfGeographicPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<GeographicPerformanceReportColumn>>,
     /// `Filter`: `GeographicPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<GeographicPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for GeographicPerformanceReportRequest {
@@ -28628,6 +29476,8 @@ pub(crate) fn dec_array_of_geographic_performance_report_column(
     )
 }
 /// `GeographicPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GeographicPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/geographicperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GeographicPerformanceReportColumn {
@@ -28688,6 +29538,7 @@ pub enum GeographicPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Assists`
     Assists,
@@ -28778,18 +29629,21 @@ pub enum GeographicPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `MarketingObjective`
     MarketingObjective,
@@ -29188,21 +30042,30 @@ impl crate::json::JsonEnum for GeographicPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(GeographicPerformanceReportColumn);
 /// `GeographicPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`GeographicPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/geographicperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GeographicPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for GeographicPerformanceReportFilter {
@@ -29336,31 +30199,45 @@ impl crate::json::JsonMembers for GeographicPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(GeographicPerformanceReportFilter);
 /// `DSASearchQueryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DSASearchQueryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsasearchqueryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSASearchQueryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDSASearchQueryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DSASearchQueryPerformanceReportColumn>>,
     /// `Filter`: `DSASearchQueryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DSASearchQueryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DSASearchQueryPerformanceReportRequest {
@@ -29581,6 +30458,8 @@ pub(crate) fn dec_array_of_dsa_search_query_performance_report_column(
     )
 }
 /// `DSASearchQueryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSASearchQueryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsasearchqueryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DSASearchQueryPerformanceReportColumn {
@@ -29635,6 +30514,7 @@ pub enum DSASearchQueryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Impressions`
     Impressions,
@@ -30009,23 +30889,33 @@ impl crate::json::JsonEnum for DSASearchQueryPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DSASearchQueryPerformanceReportColumn);
 /// `DSASearchQueryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSASearchQueryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsasearchqueryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSASearchQueryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `ExcludeZeroClicks`: `xs:boolean`, optional.
+    #[doc(alias = "ExcludeZeroClicks")]
     pub exclude_zero_clicks: Option<bool>,
     /// `FeedUrl`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "FeedUrl")]
     pub feed_url: Nillable<bool>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for DSASearchQueryPerformanceReportFilter {
@@ -30166,31 +31056,45 @@ impl crate::json::JsonMembers for DSASearchQueryPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DSASearchQueryPerformanceReportFilter);
 /// `DSAAutoTargetPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DSAAutoTargetPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsaautotargetperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSAAutoTargetPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDSAAutoTargetPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DSAAutoTargetPerformanceReportColumn>>,
     /// `Filter`: `DSAAutoTargetPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DSAAutoTargetPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DSAAutoTargetPerformanceReportRequest {
@@ -30411,6 +31315,8 @@ pub(crate) fn dec_array_of_dsa_auto_target_performance_report_column(
     )
 }
 /// `DSAAutoTargetPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSAAutoTargetPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsaautotargetperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DSAAutoTargetPerformanceReportColumn {
@@ -30447,6 +31353,7 @@ pub enum DSAAutoTargetPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `BidStrategyType`
     BidStrategyType,
@@ -30833,19 +31740,27 @@ impl crate::json::JsonEnum for DSAAutoTargetPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DSAAutoTargetPerformanceReportColumn);
 /// `DSAAutoTargetPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSAAutoTargetPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsaautotargetperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSAAutoTargetPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `BidStrategyType`: `BidStrategyTypeReportFilter`, optional, nillable.
+    #[doc(alias = "BidStrategyType")]
     pub bid_strategy_type: Nillable<Flags<BidStrategyTypeReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DynamicAdTargetStatus`: `DynamicAdTargetStatusReportFilter`, optional, nillable.
+    #[doc(alias = "DynamicAdTargetStatus")]
     pub dynamic_ad_target_status: Nillable<Flags<DynamicAdTargetStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for DSAAutoTargetPerformanceReportFilter {
@@ -30979,6 +31894,8 @@ impl crate::json::JsonMembers for DSAAutoTargetPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DSAAutoTargetPerformanceReportFilter);
 /// `DynamicAdTargetStatusReportFilter`: one flag of a set; fields hold `Flags<DynamicAdTargetStatusReportFilter>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DynamicAdTargetStatusReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dynamicadtargetstatusreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DynamicAdTargetStatusReportFilter {
@@ -31051,31 +31968,45 @@ impl crate::json::JsonEnum for DynamicAdTargetStatusReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DynamicAdTargetStatusReportFilter);
 /// `DSACategoryPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`DSACategoryPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsacategoryperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSACategoryPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfDSACategoryPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<DSACategoryPerformanceReportColumn>>,
     /// `Filter`: `DSACategoryPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<DSACategoryPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for DSACategoryPerformanceReportRequest {
@@ -31296,6 +32227,8 @@ pub(crate) fn dec_array_of_dsa_category_performance_report_column(
     )
 }
 /// `DSACategoryPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSACategoryPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsacategoryperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DSACategoryPerformanceReportColumn {
@@ -31342,6 +32275,7 @@ pub enum DSACategoryPerformanceReportColumn {
     /// `DeviceType`
     DeviceType,
     /// `DeviceOS`
+    #[doc(alias = "DeviceOS")]
     DeviceOs,
     /// `Impressions`
     Impressions,
@@ -31694,17 +32628,24 @@ impl crate::json::JsonEnum for DSACategoryPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(DSACategoryPerformanceReportColumn);
 /// `DSACategoryPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`DSACategoryPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/dsacategoryperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DSACategoryPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AdStatus`: `AdStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdStatus")]
     pub ad_status: Nillable<Flags<AdStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for DSACategoryPerformanceReportFilter {
@@ -31819,31 +32760,45 @@ impl crate::json::JsonMembers for DSACategoryPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(DSACategoryPerformanceReportFilter);
 /// `HotelDimensionPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`HotelDimensionPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/hoteldimensionperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelDimensionPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfHotelDimensionPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<HotelDimensionPerformanceReportColumn>>,
     /// `Filter`: `HotelDimensionPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<HotelDimensionPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for HotelDimensionPerformanceReportRequest {
@@ -32064,6 +33019,8 @@ pub(crate) fn dec_array_of_hotel_dimension_performance_report_column(
     )
 }
 /// `HotelDimensionPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelDimensionPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/hoteldimensionperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HotelDimensionPerformanceReportColumn {
@@ -32160,10 +33117,12 @@ pub enum HotelDimensionPerformanceReportColumn {
     /// `BookedLengthOfStay`
     BookedLengthOfStay,
     /// `AvgBookedABW`
+    #[doc(alias = "AvgBookedABW")]
     AvgBookedAbw,
     /// `AvgBookedNights`
     AvgBookedNights,
     /// `BookedABW`
+    #[doc(alias = "BookedABW")]
     BookedAbw,
     /// `CheckInDate`
     CheckInDate,
@@ -32526,15 +33485,21 @@ impl crate::json::JsonEnum for HotelDimensionPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(HotelDimensionPerformanceReportColumn);
 /// `HotelDimensionPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelDimensionPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/hoteldimensionperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelDimensionPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for HotelDimensionPerformanceReportFilter {
@@ -32638,31 +33603,45 @@ impl crate::json::JsonMembers for HotelDimensionPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(HotelDimensionPerformanceReportFilter);
 /// `HotelGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`HotelGroupPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/hotelgroupperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelGroupPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfHotelGroupPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<HotelGroupPerformanceReportColumn>>,
     /// `Filter`: `HotelGroupPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<HotelGroupPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for HotelGroupPerformanceReportRequest {
@@ -32883,6 +33862,8 @@ pub(crate) fn dec_array_of_hotel_group_performance_report_column(
     )
 }
 /// `HotelGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelGroupPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/hotelgroupperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HotelGroupPerformanceReportColumn {
@@ -32955,10 +33936,12 @@ pub enum HotelGroupPerformanceReportColumn {
     /// `BookedLengthOfStay`
     BookedLengthOfStay,
     /// `AvgBookedABW`
+    #[doc(alias = "AvgBookedABW")]
     AvgBookedAbw,
     /// `AvgBookedNights`
     AvgBookedNights,
     /// `BookedABW`
+    #[doc(alias = "BookedABW")]
     BookedAbw,
     /// `CheckInDate`
     CheckInDate,
@@ -33243,15 +34226,21 @@ impl crate::json::JsonEnum for HotelGroupPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(HotelGroupPerformanceReportColumn);
 /// `HotelGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`HotelGroupPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/hotelgroupperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HotelGroupPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `DeviceType`: `DeviceTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeviceType")]
     pub device_type: Nillable<Flags<DeviceTypeReportFilter>>,
 }
 impl XmlStruct for HotelGroupPerformanceReportFilter {
@@ -33355,31 +34344,45 @@ impl crate::json::JsonMembers for HotelGroupPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(HotelGroupPerformanceReportFilter);
 /// `AssetGroupPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AssetGroupPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetGroupPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAssetGroupPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AssetGroupPerformanceReportColumn>>,
     /// `Filter`: `AssetGroupPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AssetGroupPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAssetGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAssetGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AssetGroupPerformanceReportRequest {
@@ -33600,6 +34603,8 @@ pub(crate) fn dec_array_of_asset_group_performance_report_column(
     )
 }
 /// `AssetGroupPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetGroupPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AssetGroupPerformanceReportColumn {
@@ -33800,13 +34805,18 @@ impl crate::json::JsonEnum for AssetGroupPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AssetGroupPerformanceReportColumn);
 /// `AssetGroupPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetGroupPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetGroupPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for AssetGroupPerformanceReportFilter {
@@ -33899,13 +34909,18 @@ impl crate::json::JsonMembers for AssetGroupPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AssetGroupPerformanceReportFilter);
 /// `AccountThroughAssetGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AccountThroughAssetGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/accountthroughassetgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountThroughAssetGroupReportScope {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `AssetGroups`: `ArrayOfAssetGroupReportScope`, optional, nillable.
+    #[doc(alias = "AssetGroups")]
     pub asset_groups: Nillable<Vec<Option<AssetGroupReportScope>>>,
     /// `Campaigns`: `ArrayOfCampaignReportScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignReportScope>>>,
 }
 impl XmlStruct for AccountThroughAssetGroupReportScope {
@@ -34018,13 +35033,18 @@ pub(crate) fn dec_array_of_asset_group_report_scope(
     )
 }
 /// `AssetGroupReportScope` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetGroupReportScope`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetgroupreportscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetGroupReportScope {
     /// `AccountId`: `xs:long`.
+    #[doc(alias = "AccountId")]
     pub account_id: i64,
     /// `CampaignId`: `xs:long`.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: i64,
     /// `AssetGroupId`: `xs:long`.
+    #[doc(alias = "AssetGroupId")]
     pub asset_group_id: i64,
 }
 impl XmlStruct for AssetGroupReportScope {
@@ -34108,31 +35128,45 @@ impl crate::json::JsonMembers for AssetGroupReportScope {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AssetGroupReportScope);
 /// `SearchInsightPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchInsightPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchinsightperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsightPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfSearchInsightPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchInsightPerformanceReportColumn>>,
     /// `Filter`: `SearchInsightPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchInsightPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchInsightPerformanceReportRequest {
@@ -34353,6 +35387,8 @@ pub(crate) fn dec_array_of_search_insight_performance_report_column(
     )
 }
 /// `SearchInsightPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchInsightPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchinsightperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchInsightPerformanceReportColumn {
@@ -34601,19 +35637,27 @@ impl crate::json::JsonEnum for SearchInsightPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SearchInsightPerformanceReportColumn);
 /// `SearchInsightPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchInsightPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchinsightperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsightPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `SearchCategory`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchCategory")]
     pub search_category: Nillable<Vec<Option<String>>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for SearchInsightPerformanceReportFilter {
@@ -34738,29 +35782,42 @@ impl crate::json::JsonMembers for SearchInsightPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchInsightPerformanceReportFilter);
 /// `AssetPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AssetPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAssetPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AssetPerformanceReportColumn>>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AssetPerformanceReportRequest {
@@ -34968,6 +36025,8 @@ pub(crate) fn dec_array_of_asset_performance_report_column(
     )
 }
 /// `AssetPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AssetPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/assetperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AssetPerformanceReportColumn {
@@ -35198,29 +36257,42 @@ impl crate::json::JsonEnum for AssetPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AssetPerformanceReportColumn);
 /// `CategoryInsightsReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CategoryInsightsReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryinsightsreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryInsightsReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfCategoryInsightsReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CategoryInsightsReportColumn>>,
     /// `Filter`: `CategoryInsightsReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CategoryInsightsReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CategoryInsightsReportRequest {
@@ -35428,6 +36500,8 @@ pub(crate) fn dec_array_of_category_insights_report_column(
     )
 }
 /// `CategoryInsightsReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryInsightsReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryinsightsreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CategoryInsightsReportColumn {
@@ -35604,15 +36678,21 @@ impl crate::json::JsonEnum for CategoryInsightsReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CategoryInsightsReportColumn);
 /// `CategoryInsightsReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryInsightsReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryinsightsreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryInsightsReportFilter {
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `L1Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L1Vertical")]
     pub l1_vertical: Nillable<Vec<Option<String>>>,
     /// `L2Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L2Vertical")]
     pub l2_vertical: Nillable<Vec<Option<String>>>,
     /// `L3Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L3Vertical")]
     pub l3_vertical: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for CategoryInsightsReportFilter {
@@ -35704,29 +36784,42 @@ impl crate::json::JsonMembers for CategoryInsightsReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CategoryInsightsReportFilter);
 /// `CategoryClickCoverageReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CategoryClickCoverageReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryclickcoveragereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryClickCoverageReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfCategoryClickCoverageReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CategoryClickCoverageReportColumn>>,
     /// `Filter`: `CategoryClickCoverageReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CategoryClickCoverageReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CategoryClickCoverageReportRequest {
@@ -35936,6 +37029,8 @@ pub(crate) fn dec_array_of_category_click_coverage_report_column(
     )
 }
 /// `CategoryClickCoverageReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryClickCoverageReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryclickcoveragereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CategoryClickCoverageReportColumn {
@@ -36052,15 +37147,21 @@ impl crate::json::JsonEnum for CategoryClickCoverageReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CategoryClickCoverageReportColumn);
 /// `CategoryClickCoverageReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CategoryClickCoverageReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/categoryclickcoveragereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategoryClickCoverageReportFilter {
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `L1Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L1Vertical")]
     pub l1_vertical: Nillable<Vec<Option<String>>>,
     /// `L2Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L2Vertical")]
     pub l2_vertical: Nillable<Vec<Option<String>>>,
     /// `L3Vertical`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "L3Vertical")]
     pub l3_vertical: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for CategoryClickCoverageReportFilter {
@@ -36152,31 +37253,45 @@ impl crate::json::JsonMembers for CategoryClickCoverageReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CategoryClickCoverageReportFilter);
 /// `CombinationPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`CombinationPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/combinationperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CombinationPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfCombinationPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<CombinationPerformanceReportColumn>>,
     /// `Filter`: `CombinationPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<CombinationPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for CombinationPerformanceReportRequest {
@@ -36397,6 +37512,8 @@ pub(crate) fn dec_array_of_combination_performance_report_column(
     )
 }
 /// `CombinationPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CombinationPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/combinationperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CombinationPerformanceReportColumn {
@@ -36627,6 +37744,8 @@ impl crate::json::JsonEnum for CombinationPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(CombinationPerformanceReportColumn);
 /// `CombinationPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`CombinationPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/combinationperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CombinationPerformanceReportFilter {}
 impl XmlStruct for CombinationPerformanceReportFilter {
@@ -36680,31 +37799,45 @@ impl crate::json::JsonMembers for CombinationPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(CombinationPerformanceReportFilter);
 /// `AppsPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`AppsPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/appsperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppsPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfAppsPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<AppsPerformanceReportColumn>>,
     /// `Filter`: `AppsPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<AppsPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAssetGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAssetGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for AppsPerformanceReportRequest {
@@ -36923,6 +38056,8 @@ pub(crate) fn dec_array_of_apps_performance_report_column(
     )
 }
 /// `AppsPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AppsPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/appsperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AppsPerformanceReportColumn {
@@ -36999,18 +38134,21 @@ pub enum AppsPerformanceReportColumn {
     /// `PostClickInstallRate`
     PostClickInstallRate,
     /// `CPI`
+    #[doc(alias = "CPI")]
     Cpi,
     /// `Purchases`
     Purchases,
     /// `PostInstallPurchaseRate`
     PostInstallPurchaseRate,
     /// `CPP`
+    #[doc(alias = "CPP")]
     Cpp,
     /// `Subscriptions`
     Subscriptions,
     /// `PostInstallSubscriptionRate`
     PostInstallSubscriptionRate,
     /// `CPS`
+    #[doc(alias = "CPS")]
     Cps,
     /// `Revenue`
     Revenue,
@@ -37285,13 +38423,18 @@ impl crate::json::JsonEnum for AppsPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(AppsPerformanceReportColumn);
 /// `AppsPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`AppsPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/appsperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppsPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
 }
 impl XmlStruct for AppsPerformanceReportFilter {
@@ -37384,31 +38527,45 @@ impl crate::json::JsonMembers for AppsPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AppsPerformanceReportFilter);
 /// `FeedItemPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`FeedItemPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/feeditemperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FeedItemPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfFeedItemPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<FeedItemPerformanceReportColumn>>,
     /// `Filter`: `FeedItemPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<FeedItemPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for FeedItemPerformanceReportRequest {
@@ -37627,6 +38784,8 @@ pub(crate) fn dec_array_of_feed_item_performance_report_column(
     )
 }
 /// `FeedItemPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`FeedItemPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/feeditemperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FeedItemPerformanceReportColumn {
@@ -37935,6 +39094,8 @@ impl crate::json::JsonEnum for FeedItemPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(FeedItemPerformanceReportColumn);
 /// `FeedItemPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`FeedItemPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/feeditemperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FeedItemPerformanceReportFilter {}
 impl XmlStruct for FeedItemPerformanceReportFilter {
@@ -37988,29 +39149,42 @@ impl crate::json::JsonMembers for FeedItemPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(FeedItemPerformanceReportFilter);
 /// `TravelQueryInsightReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`TravelQueryInsightReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/travelqueryinsightreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TravelQueryInsightReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Columns`: `ArrayOfTravelQueryInsightReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<TravelQueryInsightReportColumn>>,
     /// `Filter`: `TravelQueryInsightReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<TravelQueryInsightReportFilter>,
     /// `Scope`: `AccountReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for TravelQueryInsightReportRequest {
@@ -38218,6 +39392,8 @@ pub(crate) fn dec_array_of_travel_query_insight_report_column(
     )
 }
 /// `TravelQueryInsightReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`TravelQueryInsightReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/travelqueryinsightreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TravelQueryInsightReportColumn {
@@ -38240,10 +39416,13 @@ pub enum TravelQueryInsightReportColumn {
     /// `L3Vertical`
     L3Vertical,
     /// `POSCountry`
+    #[doc(alias = "POSCountry")]
     PosCountry,
     /// `POSRegion`
+    #[doc(alias = "POSRegion")]
     PosRegion,
     /// `POSCity`
+    #[doc(alias = "POSCity")]
     PosCity,
     /// `BrandImpressions`
     BrandImpressions,
@@ -38252,10 +39431,13 @@ pub enum TravelQueryInsightReportColumn {
     /// `BrandSpend`
     BrandSpend,
     /// `MSAImpressions`
+    #[doc(alias = "MSAImpressions")]
     MsaImpressions,
     /// `MSAClicks`
+    #[doc(alias = "MSAClicks")]
     MsaClicks,
     /// `MSASpend`
+    #[doc(alias = "MSASpend")]
     MsaSpend,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -38388,6 +39570,8 @@ impl crate::json::JsonEnum for TravelQueryInsightReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(TravelQueryInsightReportColumn);
 /// `TravelQueryInsightReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`TravelQueryInsightReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/travelqueryinsightreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TravelQueryInsightReportFilter {}
 impl XmlStruct for TravelQueryInsightReportFilter {
@@ -38441,31 +39625,45 @@ impl crate::json::JsonMembers for TravelQueryInsightReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(TravelQueryInsightReportFilter);
 /// `BidStrategyReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`BidStrategyReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategyreportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BidStrategyReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfBidStrategyReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<BidStrategyReportColumn>>,
     /// `Filter`: `BidStrategyReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<BidStrategyReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for BidStrategyReportRequest {
@@ -38679,6 +39877,8 @@ pub(crate) fn dec_array_of_bid_strategy_report_column(
     r.items(b"BidStrategyReportColumn", <BidStrategyReportColumn as XmlDecode>::decode)
 }
 /// `BidStrategyReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BidStrategyReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategyreportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BidStrategyReportColumn {
@@ -38703,6 +39903,7 @@ pub enum BidStrategyReportColumn {
     /// `BidStrategyType`
     BidStrategyType,
     /// `TargetCPA`
+    #[doc(alias = "TargetCPA")]
     TargetCpa,
     /// `TargetRoas`
     TargetRoas,
@@ -38733,8 +39934,10 @@ pub enum BidStrategyReportColumn {
     /// `CostPerConversionQualified`
     CostPerConversionQualified,
     /// `ROAS`
+    #[doc(alias = "ROAS")]
     Roas,
     /// `AvgTargetCPA`
+    #[doc(alias = "AvgTargetCPA")]
     AvgTargetCpa,
     /// `AvgTargetRoas`
     AvgTargetRoas,
@@ -38957,6 +40160,8 @@ impl crate::json::JsonEnum for BidStrategyReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(BidStrategyReportColumn);
 /// `BidStrategyReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BidStrategyReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/bidstrategyreportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BidStrategyReportFilter {}
 impl XmlStruct for BidStrategyReportFilter {
@@ -39010,31 +40215,45 @@ impl crate::json::JsonMembers for BidStrategyReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(BidStrategyReportFilter);
 /// `MSClickIdPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`MSClickIdPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/msclickidperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MSClickIdPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfMSClickIdPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<MSClickIdPerformanceReportColumn>>,
     /// `Filter`: `MSClickIdPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<MSClickIdPerformanceReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for MSClickIdPerformanceReportRequest {
@@ -39255,6 +40474,8 @@ pub(crate) fn dec_array_of_ms_click_id_performance_report_column(
     )
 }
 /// `MSClickIdPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MSClickIdPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/msclickidperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MSClickIdPerformanceReportColumn {
@@ -39271,6 +40492,7 @@ pub enum MSClickIdPerformanceReportColumn {
     /// `AdId`
     AdId,
     /// `MSClickId`
+    #[doc(alias = "MSClickId")]
     MsClickId,
     /// `SearchQuery`
     SearchQuery,
@@ -39449,6 +40671,8 @@ impl crate::json::JsonEnum for MSClickIdPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(MSClickIdPerformanceReportColumn);
 /// `MSClickIdPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MSClickIdPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/msclickidperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MSClickIdPerformanceReportFilter {}
 impl XmlStruct for MSClickIdPerformanceReportFilter {
@@ -39502,31 +40726,45 @@ impl crate::json::JsonMembers for MSClickIdPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(MSClickIdPerformanceReportFilter);
 /// `MMMPerformanceReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`MMMPerformanceReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/mmmperformancereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MMMPerformanceReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfMMMPerformanceReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<MMMPerformanceReportColumn>>,
     /// `Filter`: `MMMPerformanceReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<MMMPerformanceReportFilter>,
     /// `Scope`: `AccountThroughAdGroupReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughAdGroupReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for MMMPerformanceReportRequest {
@@ -39745,6 +40983,8 @@ pub(crate) fn dec_array_of_mmm_performance_report_column(
     )
 }
 /// `MMMPerformanceReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MMMPerformanceReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/mmmperformancereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MMMPerformanceReportColumn {
@@ -39909,21 +41149,30 @@ impl crate::json::JsonEnum for MMMPerformanceReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(MMMPerformanceReportColumn);
 /// `MMMPerformanceReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`MMMPerformanceReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/mmmperformancereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MMMPerformanceReportFilter {
     /// `AccountStatus`: `AccountStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AccountStatus")]
     pub account_status: Nillable<Flags<AccountStatusReportFilter>>,
     /// `AdDistribution`: `AdDistributionReportFilter`, optional, nillable.
+    #[doc(alias = "AdDistribution")]
     pub ad_distribution: Nillable<Flags<AdDistributionReportFilter>>,
     /// `AdGroupStatus`: `AdGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AdGroupStatus")]
     pub ad_group_status: Nillable<Flags<AdGroupStatusReportFilter>>,
     /// `AssetGroupStatus`: `AssetGroupStatusReportFilter`, optional, nillable.
+    #[doc(alias = "AssetGroupStatus")]
     pub asset_group_status: Nillable<Flags<AssetGroupStatusReportFilter>>,
     /// `CampaignStatus`: `CampaignStatusReportFilter`, optional, nillable.
+    #[doc(alias = "CampaignStatus")]
     pub campaign_status: Nillable<Flags<CampaignStatusReportFilter>>,
     /// `CountryCode`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<Vec<Option<String>>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
 }
 impl XmlStruct for MMMPerformanceReportFilter {
@@ -40057,31 +41306,45 @@ impl crate::json::JsonMembers for MMMPerformanceReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(MMMPerformanceReportFilter);
 /// `SearchTermLandingPageReportRequest` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ReportRequest`; its fields come first.
+///
+/// Microsoft Learn: [`SearchTermLandingPageReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchtermlandingpagereportrequest?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchTermLandingPageReportRequest {
     /// `ExcludeColumnHeaders`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeColumnHeaders")]
     pub exclude_column_headers: Nillable<bool>,
     /// `ExcludeReportFooter`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportFooter")]
     pub exclude_report_footer: Nillable<bool>,
     /// `ExcludeReportHeader`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ExcludeReportHeader")]
     pub exclude_report_header: Nillable<bool>,
     /// `Format`: `ReportFormat`, optional, nillable.
+    #[doc(alias = "Format")]
     pub format: Nillable<ReportFormat>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `ReportName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportName")]
     pub report_name: Nillable<String>,
     /// `ReturnOnlyCompleteData`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnOnlyCompleteData")]
     pub return_only_complete_data: Nillable<bool>,
     /// `Aggregation`: `ReportAggregation`.
+    #[doc(alias = "Aggregation")]
     pub aggregation: ReportAggregation,
     /// `Columns`: `ArrayOfSearchTermLandingPageReportColumn`, nillable.
+    #[doc(alias = "Columns")]
     pub columns: Nillable<Vec<SearchTermLandingPageReportColumn>>,
     /// `Filter`: `SearchTermLandingPageReportFilter`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<SearchTermLandingPageReportFilter>,
     /// `Scope`: `AccountThroughCampaignReportScope`, nillable.
+    #[doc(alias = "Scope")]
     pub scope: Nillable<AccountThroughCampaignReportScope>,
     /// `Time`: `ReportTime`, nillable.
+    #[doc(alias = "Time")]
     pub time: Nillable<ReportTime>,
 }
 impl XmlStruct for SearchTermLandingPageReportRequest {
@@ -40302,6 +41565,8 @@ pub(crate) fn dec_array_of_search_term_landing_page_report_column(
     )
 }
 /// `SearchTermLandingPageReportColumn` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchTermLandingPageReportColumn`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchtermlandingpagereportcolumn?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchTermLandingPageReportColumn {
@@ -40574,15 +41839,21 @@ impl crate::json::JsonEnum for SearchTermLandingPageReportColumn {
 #[cfg(feature = "json")]
 crate::json::json_enum!(SearchTermLandingPageReportColumn);
 /// `SearchTermLandingPageReportFilter` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SearchTermLandingPageReportFilter`](https://learn.microsoft.com/en-us/advertising/reporting-service/searchtermlandingpagereportfilter?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchTermLandingPageReportFilter {
     /// `AdType`: `AdTypeReportFilter`, optional, nillable.
+    #[doc(alias = "AdType")]
     pub ad_type: Nillable<Flags<AdTypeReportFilter>>,
     /// `DeliveredMatchType`: `DeliveredMatchTypeReportFilter`, optional, nillable.
+    #[doc(alias = "DeliveredMatchType")]
     pub delivered_match_type: Nillable<Flags<DeliveredMatchTypeReportFilter>>,
     /// `Language`: `LanguageReportFilter`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<Flags<LanguageReportFilter>>,
     /// `SearchQueries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SearchQueries")]
     pub search_queries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for SearchTermLandingPageReportFilter {
@@ -40683,9 +41954,12 @@ impl crate::json::JsonMembers for SearchTermLandingPageReportFilter {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SearchTermLandingPageReportFilter);
 /// The `SubmitGenerateReportResponse` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`SubmitGenerateReportResponse`](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubmitGenerateReportResponse {
     /// `ReportRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportRequestId")]
     pub report_request_id: Nillable<String>,
 }
 impl XmlStruct for SubmitGenerateReportResponse {
@@ -40752,13 +42026,18 @@ impl crate::json::JsonMembers for SubmitGenerateReportResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(SubmitGenerateReportResponse);
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/Reporting/v13`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/reporting-service/apifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `BatchErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "BatchErrors")]
     pub batch_errors: Nillable<Vec<Option<BatchError>>>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFaultDetail {
@@ -40872,17 +42151,24 @@ pub(crate) fn dec_array_of_batch_error(
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/reporting-service/batcherror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for BatchError {
@@ -41001,15 +42287,21 @@ pub(crate) fn dec_array_of_operation_error(
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/reporting-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -41101,9 +42393,12 @@ impl crate::json::JsonMembers for OperationError {
 #[cfg(feature = "json")]
 crate::json::json_struct!(OperationError);
 /// The `PollGenerateReportRequest` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PollGenerateReportRequest`](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PollGenerateReportRequest {
     /// `ReportRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportRequestId")]
     pub report_request_id: Nillable<String>,
 }
 impl XmlStruct for PollGenerateReportRequest {
@@ -41170,9 +42465,12 @@ impl crate::json::JsonMembers for PollGenerateReportRequest {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PollGenerateReportRequest);
 /// The `PollGenerateReportResponse` element (`https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`PollGenerateReportResponse`](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PollGenerateReportResponse {
     /// `ReportRequestStatus`: `ReportRequestStatus`, optional, nillable.
+    #[doc(alias = "ReportRequestStatus")]
     pub report_request_status: Nillable<ReportRequestStatus>,
 }
 impl XmlStruct for PollGenerateReportResponse {
@@ -41245,11 +42543,15 @@ impl crate::json::JsonMembers for PollGenerateReportResponse {
 #[cfg(feature = "json")]
 crate::json::json_struct!(PollGenerateReportResponse);
 /// `ReportRequestStatus` (complex type in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportRequestStatus`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequeststatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ReportRequestStatus {
     /// `ReportDownloadUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "ReportDownloadUrl")]
     pub report_download_url: Nillable<String>,
     /// `Status`: `ReportRequestStatusType`, optional.
+    #[doc(alias = "Status")]
     pub status: Option<ReportRequestStatusType>,
 }
 impl XmlStruct for ReportRequestStatus {
@@ -41326,6 +42628,8 @@ impl crate::json::JsonMembers for ReportRequestStatus {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ReportRequestStatus);
 /// `ReportRequestStatusType` (enumeration in `https://bingads.microsoft.com/Reporting/v13`).
+///
+/// Microsoft Learn: [`ReportRequestStatusType`](https://learn.microsoft.com/en-us/advertising/reporting-service/reportrequeststatustype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReportRequestStatusType {
@@ -41451,11 +42755,15 @@ pub(crate) fn dec_array_ofstring(
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/reporting-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -41528,9 +42836,13 @@ impl crate::json::JsonMembers for AdApiFaultDetail {
 #[cfg(feature = "json")]
 crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/reporting-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -41596,6 +42908,8 @@ impl crate::json::JsonMembers for ApplicationFaultBase {
 #[cfg(feature = "json")]
 crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/reporting-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -41754,15 +43068,21 @@ pub(crate) fn dec_array_of_ad_api_error(
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/reporting-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -42084,6 +43404,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     >("{\n  \"ReportRequestId\": \"string\"\n}"),
 ];
 /// A client for `ReportingService`: one async method per operation.
+///
+/// Microsoft Learn: [`reporting-service-reference`](https://learn.microsoft.com/en-us/advertising/reporting-service/reporting-service-reference?view=bingads-13).
+#[doc(alias = "ReportingService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct ReportingClient<T> {
     transport: T,
@@ -42104,6 +43428,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `SubmitGenerateReport` (SOAPAction `SubmitGenerateReport`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SubmitGenerateReport`](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/submitgeneratereport?view=bingads-13&pivots=rest).
+    #[doc(alias = "SubmitGenerateReport")]
     pub async fn submit_generate_report(
         &self,
         request: &SubmitGenerateReportRequest,
@@ -42111,6 +43438,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `PollGenerateReport` (SOAPAction `PollGenerateReport`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`PollGenerateReport`](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/reporting-service/pollgeneratereport?view=bingads-13&pivots=rest).
+    #[doc(alias = "PollGenerateReport")]
     pub async fn poll_generate_report(
         &self,
         request: &PollGenerateReportRequest,

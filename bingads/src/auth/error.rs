@@ -4,6 +4,7 @@
 /// contains a token, a client secret, a PKCE verifier, a password or an authorization code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+#[doc(alias = "OAuthTokenRequestException")]
 pub enum AuthError {
     /// The `state` in the response URI is missing or differs from the one this grant put in
     /// the authorization URL. The response may be forged (cross-site request forgery).

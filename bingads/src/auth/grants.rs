@@ -76,6 +76,7 @@ macro_rules! common_methods {
         /// add a PKCE S256 challenge). Later calls return the same URL until a response with
         /// its state has been accepted: the state and verifier are then used up, so the same
         /// response cannot be replayed, and the next call starts a new sign-in.
+        #[doc(alias = "get_authorization_endpoint")]
         pub fn authorization_endpoint(&self) -> Url {
             self.core.authorization_endpoint()
         }
