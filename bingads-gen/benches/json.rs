@@ -64,7 +64,11 @@ fn inputs() -> (Response, Vec<u8>) {
     let back: Response = json::decode_response(&rest).expect("the REST body reads");
     // The same JSON (the values differ only in the variants' own `Type` member, which SOAP
     // fills from its element and REST leaves to the discriminator).
-    assert_eq!(json::to_vec(&back), rest, "SOAP and REST carry the same value");
+    assert_eq!(
+        json::to_vec(&back),
+        rest,
+        "SOAP and REST carry the same value"
+    );
     (value, rest)
 }
 

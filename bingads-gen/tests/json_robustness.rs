@@ -17,7 +17,11 @@ fn placed(e: &JsonError, input: &[u8], context: &str) {
         "{context}: line {} of {lines}: {e:?}",
         e.line
     );
-    assert!(e.message.len() <= 2000, "{context}: {} bytes", e.message.len());
+    assert!(
+        e.message.len() <= 2000,
+        "{context}: {} bytes",
+        e.message.len()
+    );
 }
 
 fn request(op: &JsonOperation, input: &[u8], context: &str) -> bool {
@@ -103,7 +107,10 @@ fn mutated_requests_never_panic_and_errors_are_placed() {
             }
         }
     }
-    assert!(read > 1000 && refused > 1000, "{read} read, {refused} refused");
+    assert!(
+        read > 1000 && refused > 1000,
+        "{read} read, {refused} refused"
+    );
 }
 
 #[test]
