@@ -11,11 +11,16 @@ pub mod file;
 mod record;
 pub mod records;
 mod row;
+pub(crate) mod table;
+pub mod values;
 
 pub use error::{BulkError, ValueError};
 pub use file::format::FileFormat;
 pub use file::reader::BulkFileReader;
 pub use file::writer::BulkFileWriter;
 pub use record::{FormatVersion, RowError, UntypedRecord};
-pub use records::BulkRecord;
+pub use records::{
+    BidSuggestion, BulkAccount, BulkAdGroup, BulkBidStrategy, BulkBudget, BulkCampaign,
+    BulkKeyword, BulkRecord, QualityScoreData,
+};
 pub use row::{BulkRow, Columns};
