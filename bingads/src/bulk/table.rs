@@ -28,6 +28,7 @@ pub(crate) struct Column<R> {
     pub field: &'static str,
     /// Whether the field belongs to the embedded API object (JSON: inside it) rather than to
     /// the bulk record (JSON: beside it, keyed by the column name without spaces).
+    #[cfg_attr(not(feature = "bulk-json"), allow(dead_code))]
     pub in_entity: bool,
     /// Parses a non-empty cell into the field.
     pub read: fn(&mut R, &str) -> Result<(), ValueError>,
@@ -94,6 +95,12 @@ pub(crate) trait TypedRecord: Default + Clone + Sized + 'static {
     fn writes_own_row(&self) -> bool {
         true
     }
+    /// Called once the first row is read (a multi-row record decides what that row was).
+    fn after_first_row(&mut self) {}
+    /// Attaches an error row that followed one of this record's rows.
+    fn attach_error(&mut self, error: RowError) {
+        self.errors_mut().push(error);
+    }
 }
 
 /// Number of typed record kinds (size of the position cache).
@@ -137,6 +144,7 @@ pub(crate) fn read_row<R: TypedRecord>(
     let mut record = R::default();
     fill::<R>(&mut record, &row, positions)?;
     record.set_source(row);
+    record.after_first_row();
     Ok(record)
 }
 
@@ -188,6 +196,14 @@ pub(crate) fn write_record<R: TypedRecord>(
         write_own_row(record, out)?;
     }
     record.write_more(out)?;
+    write_errors(record, out)
+}
+
+/// Writes the error rows a record carries.
+pub(crate) fn write_errors<R: TypedRecord>(
+    record: &R,
+    out: &mut RowWriter,
+) -> Result<(), BulkError> {
     for e in record.errors() {
         out.write_row(&e.row)?;
     }

@@ -471,3 +471,36 @@ fn write_custom_params(p: &cm::CustomParameters, out: &mut String) {
         }
     }
 }
+
+/// `Device Preference`: `All` (0) or `Mobile` (30001); any other number is written as is.
+pub struct DevicePreference;
+nillable_and_option!(DevicePreference, i64, parse_device, |v, out| match v {
+    0 => out.push_str("All"),
+    30001 => out.push_str("Mobile"),
+    other => {
+        let _ = write!(out, "{other}");
+    }
+});
+
+fn parse_device(s: &str) -> Result<i64, ValueError> {
+    if s.eq_ignore_ascii_case("all") {
+        Ok(0)
+    } else if s.eq_ignore_ascii_case("mobile") {
+        Ok(30001)
+    } else {
+        s.trim()
+            .parse()
+            .map_err(|_| ValueError::new("is not All or Mobile"))
+    }
+}
+
+impl CellFormat<i64> for Long {
+    fn parse(cell: &str) -> Result<i64, ValueError> {
+        cell.trim()
+            .parse()
+            .map_err(|_| ValueError::new("is not a whole number"))
+    }
+    fn format(value: &i64, out: &mut String) {
+        let _ = write!(out, "{value}");
+    }
+}
