@@ -26,6 +26,9 @@ pub(crate) struct Column<R> {
     pub name: &'static str,
     /// The field it maps to (`keyword.bid`), for documentation and error messages.
     pub field: &'static str,
+    /// The cell format's name (`KeywordBid`), for documentation and tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub format: &'static str,
     /// Whether the field belongs to the embedded API object (JSON: inside it) rather than to
     /// the bulk record (JSON: beside it, keyed by the column name without spaces).
     #[cfg_attr(not(feature = "bulk-json"), allow(dead_code))]
@@ -42,6 +45,7 @@ macro_rules! col {
         $crate::bulk::table::Column {
             name: $name,
             field: stringify!($($field).+),
+            format: stringify!($fmt),
             in_entity: false,
             read: |r, s| <$fmt as $crate::bulk::values::CellFormat<_>>::read_into(&mut r.$($field).+, s),
             write: |r, out| <$fmt as $crate::bulk::values::CellFormat<_>>::format(&r.$($field).+, out),
@@ -55,6 +59,7 @@ macro_rules! field {
         $crate::bulk::table::Column {
             name: $name,
             field: stringify!($($field).+),
+            format: stringify!($fmt),
             in_entity: true,
             read: |r, s| <$fmt as $crate::bulk::values::CellFormat<_>>::read_into(&mut r.$($field).+, s),
             write: |r, out| <$fmt as $crate::bulk::values::CellFormat<_>>::format(&r.$($field).+, out),

@@ -56,11 +56,14 @@ macro_rules! nillable_and_option {
         }
         impl CellFormat<Option<$t>> for $fmt {
             fn parse(cell: &str) -> Result<Option<$t>, ValueError> {
-                if cell == DELETE_VALUE {
-                    return Ok(None);
-                }
                 let parse: fn(&str) -> Result<$t, ValueError> = $parse;
-                parse(cell).map(Some)
+                // Text keeps `delete_value` as text; other values read it as absent, as the
+                // official SDK does.
+                match parse(cell) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(_) if cell == DELETE_VALUE => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
             fn format(value: &Option<$t>, out: &mut String) {
                 let write: fn(&$t, &mut String) = $write;
@@ -500,7 +503,10 @@ impl CellFormat<i64> for Long {
             .parse()
             .map_err(|_| ValueError::new("is not a whole number"))
     }
+    /// A required id the caller has not set (0, never a valid id) is written empty.
     fn format(value: &i64, out: &mut String) {
-        let _ = write!(out, "{value}");
+        if *value != 0 {
+            let _ = write!(out, "{value}");
+        }
     }
 }

@@ -12,6 +12,9 @@ pub(crate) mod macros;
 mod negatives;
 mod sites;
 
+#[cfg(test)]
+mod column_tests;
+
 pub use account::{BulkAccount, BulkBidStrategy, BulkBudget};
 pub use ads::{
     BulkAppInstallAd, BulkDynamicSearchAd, BulkExpandedTextAd, BulkProductAd, BulkResponsiveAd,

@@ -70,6 +70,7 @@ macro_rules! negative_sites {
             Column {
                 name: "Status",
                 field: "delete_all",
+                format: "DeleteAllStatus",
                 in_entity: false,
                 read: |r, s| {
                     r.delete_all = s == "Deleted";
