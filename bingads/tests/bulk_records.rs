@@ -115,7 +115,7 @@ fn sdk_values_read_as_typed_fields() {
             a.msclkid_auto_tagging_enabled,
             a.include_view_through_conversions
         ),
-        (Some(true), Some(false))
+        (Nillable::Value(true), Nillable::Value(false))
     );
     let BulkRecord::Budget(b) = &all[2] else {
         panic!()
