@@ -45,6 +45,9 @@ use super::table::{self, Positions, TypedRecord};
 macro_rules! records {
     ($($(#[$m:meta])* $variant:ident($ty:ty),)*) => {
         /// One record of a bulk file.
+        // Variants are unboxed on purpose: a reader yields one record at a time, and a box
+        // would cost an allocation per row on the hot path for a saving nobody keeps.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum BulkRecord {
