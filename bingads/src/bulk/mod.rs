@@ -6,6 +6,7 @@
 //! does not map, unknown columns and unknown record types are written back cell for cell. A
 //! field changed in a typed record is written in the service's format.
 
+pub mod criterion_values;
 mod error;
 pub mod file;
 #[cfg(feature = "bulk-json")]
@@ -13,6 +14,7 @@ mod json;
 mod record;
 pub mod records;
 mod row;
+pub mod schedule_values;
 pub(crate) mod table;
 pub mod values;
 
