@@ -396,7 +396,8 @@ fn json_lines_are_typed_and_write_back_to_the_same_rows() {
 #[test]
 fn sdk_target_criterions_read_as_typed_records() {
     let all = records(CRITERIONS_CSV);
-    assert_eq!(all.len(), 6);
+    assert_eq!(all.len(), 15);
+    assert!(all.iter().all(|r| !matches!(r, BulkRecord::Untyped(_))));
     let BulkRecord::CampaignAgeCriterion(age) = &all[2] else {
         panic!("{}", all[2].record_type())
     };
@@ -433,6 +434,34 @@ fn sdk_target_criterions_read_as_typed_records() {
         panic!()
     };
     assert_eq!(g.gender_type, Nillable::Value(cm::GenderType::Male));
+    let BulkRecord::CampaignDeviceOsCriterion(device) = &all[6] else {
+        panic!("{}", all[6].record_type())
+    };
+    let Nillable::Value(cm::Criterion::DeviceCriterion(d)) = &device.criterion.criterion else {
+        panic!()
+    };
+    assert_eq!(d.device_name, Nillable::Value("Smartphones".into()));
+    assert_eq!(d.os_name, Nillable::Value("Android".into()));
+    let BulkRecord::AdGroupLocationIntentCriterion(intent) = &all[9] else {
+        panic!("{}", all[9].record_type())
+    };
+    let Nillable::Value(cm::Criterion::LocationIntentCriterion(i)) = &intent.criterion.criterion
+    else {
+        panic!()
+    };
+    assert_eq!(i.intent_option, Nillable::Value(cm::IntentOption::PeopleIn));
+    let BulkRecord::CampaignNegativeDeviceCriterion(negative) = &all[12] else {
+        panic!("{}", all[12].record_type())
+    };
+    assert_eq!(negative.criterion.campaign_id, -100);
+    let Nillable::Value(cm::Criterion::DeviceCriterion(d)) = &negative.criterion.criterion else {
+        panic!()
+    };
+    assert_eq!(d.device_name, Nillable::Value("Computers".into()));
+    let BulkRecord::AdGroupNegativeAgeCriterion(negative) = &all[13] else {
+        panic!("{}", all[13].record_type())
+    };
+    assert_eq!(negative.criterion.ad_group_id, Some(-200));
 }
 
 /// A criterion built in Rust is written exactly as the SDK wrote it.

@@ -9,7 +9,8 @@
 use bingads_gen::types::Nillable;
 use bingads_gen::v13::campaign_management::{
     AgeCriterion, AgeRange, BidMultiplier, CashbackAdjustment, Criterion, CriterionBid,
-    CriterionCashback, GenderCriterion, GenderType,
+    CriterionCashback, DeviceCriterion, GenderCriterion, GenderType, IntentOption,
+    LocationIntentCriterion,
 };
 
 use super::error::ValueError;
@@ -70,22 +71,37 @@ impl CellFormat<Nillable<CriterionCashback>> for CashbackPercent {
     }
 }
 
-/// Declares the `Target` format of one criterion kind: the cell is its enumeration field.
-macro_rules! criterion_target {
-    ($(#[$m:meta])* $name:ident, $variant:ident, $field:ident: $enum:ty) => {
+/// Declares the format of one field of one criterion kind: reading updates that field of the
+/// criterion when it already is this kind (a criterion spread over several columns, e.g. a
+/// device and its OS names), else makes the criterion this kind.
+macro_rules! criterion_part {
+    ($(#[$m:meta])* $name:ident, $variant:ident, $field:ident: $t:ty, $parse:expr, $write:expr) => {
         $(#[$m])*
         pub struct $name;
         impl CellFormat<Nillable<Criterion>> for $name {
             fn parse(cell: &str) -> Result<Nillable<Criterion>, ValueError> {
+                let mut criterion = Nillable::Absent;
+                Self::read_into(&mut criterion, cell)?;
+                Ok(criterion)
+            }
+            fn read_into(slot: &mut Nillable<Criterion>, cell: &str) -> Result<(), ValueError> {
                 if cell == DELETE_VALUE {
                     return Err(ValueError::new(
-                        "cannot be cleared: the target is what the criterion is",
+                        "cannot be cleared: it is what the criterion is",
                     ));
                 }
-                Ok(Nillable::Value(Criterion::$variant($variant {
-                    $field: Nillable::Value(<$enum>::from_wire(cell)),
-                    ..Default::default()
-                })))
+                let parse: fn(&str) -> $t = $parse;
+                let value = Nillable::Value(parse(cell));
+                match slot {
+                    Nillable::Value(Criterion::$variant(c)) => c.$field = value,
+                    _ => {
+                        *slot = Nillable::Value(Criterion::$variant($variant {
+                            $field: value,
+                            ..Default::default()
+                        }))
+                    }
+                }
+                Ok(())
             }
             fn format(value: &Nillable<Criterion>, out: &mut String) {
                 if let Nillable::Value(Criterion::$variant($variant {
@@ -93,18 +109,32 @@ macro_rules! criterion_target {
                     ..
                 })) = value
                 {
-                    out.push_str(v.as_str())
+                    let write: fn(&$t) -> &str = $write;
+                    out.push_str(write(v))
                 }
             }
         }
     };
 }
 
-criterion_target!(
+criterion_part!(
     /// `Target` of an age criterion: the `AgeRange` (`EighteenToTwentyFour`, ...).
-    AgeTarget, AgeCriterion, age_range: AgeRange
+    AgeTarget, AgeCriterion, age_range: AgeRange, AgeRange::from_wire, AgeRange::as_str
 );
-criterion_target!(
+criterion_part!(
     /// `Target` of a gender criterion: the `GenderType` (`Male`, `Female`, `Unknown`).
-    GenderTarget, GenderCriterion, gender_type: GenderType
+    GenderTarget, GenderCriterion, gender_type: GenderType, GenderType::from_wire, GenderType::as_str
+);
+criterion_part!(
+    /// `Target` of a device criterion: the device name (`Computers`, `Smartphones`, `Tablets`).
+    DeviceTarget, DeviceCriterion, device_name: String, str::to_string, String::as_str
+);
+criterion_part!(
+    /// `OS Names` of a device criterion.
+    DeviceOsNames, DeviceCriterion, os_name: String, str::to_string, String::as_str
+);
+criterion_part!(
+    /// `Target` of a location intent criterion: the `IntentOption` (`PeopleIn`, ...).
+    LocationIntentTarget, LocationIntentCriterion, intent_option: IntentOption,
+    IntentOption::from_wire, IntentOption::as_str
 );

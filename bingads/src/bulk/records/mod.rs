@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see [`crate::bulk::table`]); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (87 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (96 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -11,8 +11,9 @@
 //!   Flyer, Image, Location, Price, Promotion, Review, Sitelink, Structured Snippet, Video),
 //!   campaign level (15: those plus Call and Disclaimer) and ad group level (12: the account
 //!   kinds but Location) (`extension_associations.rs`);
-//! - target criterions (4): Campaign and Ad Group Age and Gender Criterion
-//!   (`target_criterions.rs`).
+//! - target criterions (13): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
+//!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
+//!   Gender Criterion (`target_criterions.rs`).
 
 mod account;
 mod ad_extensions;
@@ -75,8 +76,12 @@ pub use sites::{
     BulkCampaignNegativeSites,
 };
 pub use target_criterions::{
-    BulkAdGroupAgeCriterion, BulkAdGroupGenderCriterion, BulkCampaignAgeCriterion,
-    BulkCampaignGenderCriterion,
+    BulkAdGroupAgeCriterion, BulkAdGroupDeviceOsCriterion, BulkAdGroupGenderCriterion,
+    BulkAdGroupLocationIntentCriterion, BulkAdGroupNegativeAgeCriterion,
+    BulkAdGroupNegativeGenderCriterion, BulkCampaignAgeCriterion, BulkCampaignDeviceOsCriterion,
+    BulkCampaignGenderCriterion, BulkCampaignLocationIntentCriterion,
+    BulkCampaignNegativeAgeCriterion, BulkCampaignNegativeDeviceCriterion,
+    BulkCampaignNegativeGenderCriterion,
 };
 
 use super::error::BulkError;
@@ -319,6 +324,24 @@ records! {
     AdGroupAgeCriterion(BulkAdGroupAgeCriterion),
     /// An `Ad Group Gender Criterion` row.
     AdGroupGenderCriterion(BulkAdGroupGenderCriterion),
+    /// A `Campaign DeviceOS Criterion` row.
+    CampaignDeviceOsCriterion(BulkCampaignDeviceOsCriterion),
+    /// An `Ad Group DeviceOS Criterion` row.
+    AdGroupDeviceOsCriterion(BulkAdGroupDeviceOsCriterion),
+    /// A `Campaign Location Intent Criterion` row.
+    CampaignLocationIntentCriterion(BulkCampaignLocationIntentCriterion),
+    /// An `Ad Group Location Intent Criterion` row.
+    AdGroupLocationIntentCriterion(BulkAdGroupLocationIntentCriterion),
+    /// A `Campaign Negative Age Criterion` row.
+    CampaignNegativeAgeCriterion(BulkCampaignNegativeAgeCriterion),
+    /// A `Campaign Negative Gender Criterion` row.
+    CampaignNegativeGenderCriterion(BulkCampaignNegativeGenderCriterion),
+    /// A `Campaign Negative Device Criterion` row.
+    CampaignNegativeDeviceCriterion(BulkCampaignNegativeDeviceCriterion),
+    /// An `Ad Group Negative Age Criterion` row.
+    AdGroupNegativeAgeCriterion(BulkAdGroupNegativeAgeCriterion),
+    /// An `Ad Group Negative Gender Criterion` row.
+    AdGroupNegativeGenderCriterion(BulkAdGroupNegativeGenderCriterion),
     /// An `Account Action Ad Extension` row.
     AccountActionAdExtension(BulkAccountActionAdExtension),
     /// A `Campaign Action Ad Extension` row.
