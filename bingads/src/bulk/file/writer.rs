@@ -220,7 +220,12 @@ impl RowWriter {
                 return;
             }
         }
-        let map = from.names().map(|n| self.columns.index(n)).collect();
+        // The writer's own header maps position to position (unnamed columns included).
+        let map = if Arc::ptr_eq(from, &self.columns) {
+            (0..from.len()).map(Some).collect()
+        } else {
+            from.names().map(|n| self.columns.index(n)).collect()
+        };
         self.mapped = Some((Arc::clone(from), map));
     }
 
