@@ -18,6 +18,8 @@ compile_error!("enable at least one wire: the `rest` or `soap` cargo feature of 
 
 pub mod auth;
 mod body;
+#[cfg(feature = "bulk")]
+pub mod bulk;
 mod client;
 pub mod environment;
 mod error;
