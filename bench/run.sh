@@ -26,7 +26,9 @@
 #              BulkFileReader into typed records (cargo bench -p bingads --bench bulk, one process
 #              each, peak RSS from VmHWM), then BulkFileWriter on 100,000 keyword rows; next to
 #              the official SDK's bench_bulk_read.py (100k only unless BULK_FULL=1: ~7 min per
-#              1M) and bench_bulk_write.py. Not in the default PARTS (the 1M file is 661 MB).
+#              1M) and bench_bulk_write.py; with valgrind installed, callgrind instruction
+#              counts of the plain pass and the typed read of a 20k-keyword file (stable under
+#              load). Not in the default PARTS (the 1M file is 661 MB).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -187,6 +189,19 @@ part_bulk() {
       "$py" "$PYBENCH/bench_bulk_read.py" "$f" | tee -a "$OUT/summary.txt"
     fi
   done
+  # Instruction counts (stable on a loaded machine, unlike times): the typed read and the
+  # plain pass over a 20,000-keyword file under callgrind, when valgrind is installed.
+  if command -v valgrind >/dev/null; then
+    local small="$dir/bulk_20000.csv" bin
+    [ -f "$small" ] || "$py" "$PYBENCH/gen_bulk.py" "$small" --keywords 20000
+    bin=$(cargo bench -q -p bingads --bench bulk --no-run --message-format=json 2>/dev/null |
+      sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+    for mode in csv-pass read-typed; do
+      log "bulk: callgrind $mode 20k keywords"
+      valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$mode" "$small" 2>&1 |
+        sed -n "s/.*I *refs: */callgrind $mode instructions: /p" | tee -a "$OUT/summary.txt"
+    done
+  fi
   log "bulk: write 100,000 keyword rows"
   for i in 1 2 3; do
     cargo bench -q -p bingads --bench bulk -- write 100000 "$dir/written.csv" | tee -a "$OUT/summary.txt"
