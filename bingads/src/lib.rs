@@ -14,6 +14,8 @@ pub mod environment;
 mod error;
 pub mod fault;
 pub mod http;
+#[cfg(feature = "reporting")]
+pub mod reporting;
 pub mod retry;
 pub mod secret;
 mod transport;

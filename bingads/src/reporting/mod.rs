@@ -1,0 +1,18 @@
+//! Reporting: report requests for every report type of the Reporting service (with a builder
+//! for the common cases), the streaming report reader for the CSV, TSV and XML files the
+//! service produces, zipped or not, and (with the `reporting` feature) the manager that
+//! submits, polls and downloads reports.
+
+mod error;
+mod reader;
+mod request;
+pub(crate) mod types;
+
+pub use error::ReportError;
+pub use reader::{
+    ColumnIndex, ColumnKey, Columns, ReadOptions, ReportFooter, ReportHeader, ReportReader, ReportRecord, Records,
+    Row,
+};
+pub use request::{
+    AggregatedReport, REPORT_TYPES, ReportBuilder, ReportLayout, ReportRequestType, TimedReport, report_columns,
+};
