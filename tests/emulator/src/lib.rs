@@ -76,6 +76,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub mod errors;
+pub mod report_file;
 mod inject;
 mod oauth;
 mod server;

@@ -11,28 +11,52 @@ pub fn is_empty(text: &str) -> bool {
     text.is_empty() || text == "--"
 }
 
-/// The digits of a numeric cell: blanks, a currency symbol or code before or after the
-/// number, a trailing `%` and thousands separators removed. `None` for no value.
-fn numeric_text(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+/// A currency symbol (`$`, `€`, `£`, `¥`, ...) or an ISO code (`USD`) written next to an amount.
+fn strip_currency(text: &str, at_start: bool) -> &str {
+    let is_symbol = |c: char| !c.is_ascii() && !c.is_alphanumeric() || c == '$';
+    let trimmed = if at_start {
+        text.trim_start_matches(is_symbol)
+    } else {
+        text.trim_end_matches(is_symbol)
+    };
+    if trimmed.len() != text.len() {
+        return trimmed.trim();
+    }
+    let code = |word: &str| word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let split = if at_start {
+        text.split_once(' ').filter(|(word, _)| code(word)).map(|(_, rest)| rest)
+    } else {
+        text.rsplit_once(' ').filter(|(_, word)| code(word)).map(|(rest, _)| rest)
+    };
+    split.map_or(text, str::trim)
+}
+
+/// The digits of a numeric cell: blanks, a currency symbol or code, a trailing `%` and
+/// thousands separators removed. `None` for no value, `Err` when what is left is not a
+/// plain number (so `red shoes 2` is not read as 2).
+fn numeric_text(text: &str) -> Result<Option<std::borrow::Cow<'_, str>>, ()> {
     let text = text.trim();
     if is_empty(text) {
-        return None;
+        return Ok(None);
     }
-    let is_number_char = |c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.');
-    // A currency symbol or code (`$`, `€`, `USD `) around the number is decoration.
-    let start = text.find(is_number_char).unwrap_or(text.len());
-    let end = text.rfind(|c: char| c.is_ascii_digit() || c == '.').map_or(start, |i| i + 1);
-    let core = text.get(start..end.max(start)).unwrap_or("");
-    if core.contains(',') {
-        Some(std::borrow::Cow::Owned(core.replace(',', "")))
+    let text = text.strip_suffix('%').map_or(text, str::trim_end);
+    let core = strip_currency(strip_currency(text, true), false);
+    let valid = !core.is_empty()
+        && core.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-' | b'+'))
+        && core.bytes().any(|b| b.is_ascii_digit());
+    if !valid {
+        return Err(());
+    }
+    Ok(Some(if core.contains(',') {
+        std::borrow::Cow::Owned(core.replace(',', ""))
     } else {
-        Some(std::borrow::Cow::Borrowed(core))
-    }
+        std::borrow::Cow::Borrowed(core)
+    }))
 }
 
 /// An integer cell (`1234`, `1,234`). `Ok(None)` for no value, `Err(())` for anything else.
 pub fn parse_i64(text: &str) -> Result<Option<i64>, ()> {
-    match numeric_text(text) {
+    match numeric_text(text)? {
         None => Ok(None),
         Some(digits) => digits.parse::<i64>().map(Some).map_err(|_| ()),
     }
@@ -40,7 +64,7 @@ pub fn parse_i64(text: &str) -> Result<Option<i64>, ()> {
 
 /// A number cell as the number shown: `12.5%` → 12.5, `1,234.56` → 1234.56, `$3.20` → 3.2.
 pub fn parse_f64(text: &str) -> Result<Option<f64>, ()> {
-    match numeric_text(text) {
+    match numeric_text(text)? {
         None => Ok(None),
         Some(digits) => match digits.parse::<f64>() {
             Ok(value) if value.is_finite() => Ok(Some(value)),
@@ -51,7 +75,7 @@ pub fn parse_f64(text: &str) -> Result<Option<f64>, ()> {
 
 /// An amount kept exactly as written (no binary rounding), for money.
 pub fn parse_decimal(text: &str) -> Result<Option<Decimal>, ()> {
-    match numeric_text(text) {
+    match numeric_text(text)? {
         None => Ok(None),
         Some(digits) => Decimal::parse(&digits).map(Some).ok_or(()),
     }
@@ -158,6 +182,8 @@ mod tests {
         assert_eq!(parse_f64(""), Ok(None));
         assert_eq!(parse_f64("  "), Ok(None));
         assert_eq!(parse_f64("abc"), Err(()));
+        assert_eq!(parse_f64("red shoes 2"), Err(()));
+        assert_eq!(parse_f64("£7"), Ok(Some(7.0)));
         assert_eq!(parse_i64("1,234"), Ok(Some(1234)));
         assert_eq!(parse_i64("1,234,567"), Ok(Some(1_234_567)));
         assert_eq!(parse_i64("--"), Ok(None));

@@ -91,6 +91,13 @@ impl Delimited {
                     continue;
                 }
             }
+            let first_cell = text(reader.record.get(0).unwrap_or(b"")).into_owned();
+            if header::starts_like_header(&first_cell) {
+                // A header line cut at a delimiter inside it (an unquoted `Report Time` range).
+                let joined: Vec<_> = reader.record.iter().map(text).collect();
+                header.take_line(&joined.join(if delimiter == b'\t' { "\t" } else { "," }));
+                continue;
+            }
             let cells: Vec<String> = reader.record.iter().map(|f| text(f).trim().to_string()).collect();
             let is_column_row = match expected {
                 Some(names) => same_names(&cells, names),

@@ -101,6 +101,18 @@ impl ReportHeader {
     }
 }
 
+/// Whether a line starts like a header block line (`Report Time: 10/1/2025,10/31/2025`
+/// split at its comma by a CSV reader, or any line of a TSV read as CSV).
+pub(crate) fn starts_like_header(first_cell: &str) -> bool {
+    const KEYS: [&str; 9] = [
+        "Report Name:", "Report Time:", "Time Zone:", "Last Completed Available Day:",
+        "Last Completed Available Hour:", "Report Aggregation:", "Report Filter:",
+        "Potential Incomplete Data:", "Rows:",
+    ];
+    let first_cell = first_cell.trim_start_matches('\u{feff}');
+    KEYS.iter().any(|k| first_cell.starts_with(k))
+}
+
 /// Whether a one-cell line is the copyright footer (`©2025 Microsoft Corporation. All rights
 /// reserved.`; the docs' samples write `@2020`, a mis-decoded file `Â©`).
 pub(crate) fn is_copyright(text: &str) -> bool {

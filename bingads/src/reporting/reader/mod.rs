@@ -37,7 +37,6 @@ use crate::v13::reporting::ReportFormat;
 
 /// How to read a report. `Default` detects the format and takes the column row from the file.
 #[derive(Debug, Clone, Default)]
-#[non_exhaustive]
 pub struct ReadOptions {
     /// Csv, Tsv or Xml; `None` tells it from the file name, then from the content.
     pub format: Option<ReportFormat>,
