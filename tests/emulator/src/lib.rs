@@ -76,7 +76,9 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub mod errors;
+pub use reports::{ReportBehavior, ReportOutcome};
 pub mod report_file;
+mod reports;
 mod inject;
 mod oauth;
 mod server;
@@ -327,6 +329,7 @@ impl Emulator {
             tokio::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(state::Shared::new(config));
+        state::lock(&shared.reports).base_url = format!("http://{addr}");
         let (tx, rx) = watch::channel(false);
         let app = server::router(shared.clone());
         let task = tokio::spawn(server::accept_loop(listener, app, shared.clone(), rx));
@@ -358,6 +361,17 @@ impl Emulator {
         }
         emulator.shutdown().await;
         Ok(())
+    }
+
+    /// How the next submitted reports behave (polls before the final status, outcome, rows,
+    /// download URL lifetime, URLs handed out already expired).
+    pub fn set_report_behavior(&self, behavior: ReportBehavior) {
+        state::lock(&self.shared.reports).behavior = behavior;
+    }
+
+    /// Report files downloaded so far.
+    pub fn report_downloads(&self) -> u64 {
+        state::lock(&self.shared.reports).downloads
     }
 
     /// The listening address.

@@ -56,7 +56,8 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/{tenant}/oauth2/v2.0/authorize",
             get(oauth::authorize_get).post(oauth::authorize_post),
         )
-        .route("/{tenant}/oauth2/v2.0/token", post(oauth::token_endpoint));
+        .route("/{tenant}/oauth2/v2.0/token", post(oauth::token_endpoint))
+        .route("/ReportDownloads/{file}", get(crate::reports::download));
     for service in bingads_gen::v13::services() {
         let path = service_path(service);
         router = router.route(

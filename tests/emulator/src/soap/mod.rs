@@ -27,6 +27,7 @@ use crate::util::{constant_time_eq, guid};
 
 mod campaign;
 mod customer;
+mod report_ops;
 
 /// One error of a fault or of `PartialErrors`.
 #[derive(Debug, Clone)]
@@ -142,6 +143,7 @@ const ADAPI_NS: &str = "https://adapi.microsoft.com";
 /// Namespace of Customer Management's and Customer Billing's `ApiFault`.
 const CUSTOMER_EXCEPTION_NS: &str = "https://bingads.microsoft.com/Customer/v13/Exception";
 const CUSTOMER: &str = "CustomerManagementService";
+const REPORTING: &str = "ReportingService";
 
 fn xml_response(status: StatusCode, body: String) -> Response {
     (
@@ -351,6 +353,7 @@ fn read_soap_headers(body: &[u8]) -> Vec<(String, String)> {
 fn process(call: &Call<'_>, body: &[u8]) -> (StatusCode, String) {
     use campaign_management as cmt;
     use customer_management as cust;
+    use reporting as reporting_api;
     match (call.service.name, call.op.name) {
         (CUSTOMER, "GetUser") => run::<cust::GetUserRequest>(call, body, customer::get_user),
         (CUSTOMER, "GetCurrentUser") => {
@@ -429,6 +432,16 @@ fn process(call: &Call<'_>, body: &[u8]) -> (StatusCode, String) {
         (CM, "GetAdsByIds") => run::<cmt::GetAdsByIdsRequest>(call, body, campaign::get_ads_by_ids),
         (CM, "UpdateAds") => run::<cmt::UpdateAdsRequest>(call, body, campaign::update_ads),
         (CM, "DeleteAds") => run::<cmt::DeleteAdsRequest>(call, body, campaign::delete_ads),
+        (REPORTING, "SubmitGenerateReport") => run::<reporting_api::SubmitGenerateReportRequest>(
+            call,
+            body,
+            report_ops::submit_generate_report,
+        ),
+        (REPORTING, "PollGenerateReport") => run::<reporting_api::PollGenerateReportRequest>(
+            call,
+            body,
+            report_ops::poll_generate_report,
+        ),
         _ => unsupported(call, body),
     }
 }
