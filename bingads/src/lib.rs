@@ -16,6 +16,8 @@ pub mod fault;
 pub mod http;
 pub mod retry;
 pub mod secret;
+#[cfg(feature = "transfer")]
+pub mod transfer;
 mod transport;
 
 pub use bingads_gen::soap::{OperationMeta, Reply, ServiceMeta};
