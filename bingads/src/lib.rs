@@ -9,6 +9,8 @@
 #![forbid(unsafe_code)]
 
 pub mod auth;
+#[cfg(feature = "bulk")]
+pub mod bulk;
 mod client;
 pub mod environment;
 mod error;
