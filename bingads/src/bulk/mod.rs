@@ -11,6 +11,8 @@ pub mod file;
 mod record;
 pub mod records;
 mod row;
+// The BulkServiceManager (downloads, uploads, operation handles).
+pub mod service;
 
 pub use error::{BulkError, ValueError};
 pub use file::format::FileFormat;
@@ -19,3 +21,7 @@ pub use file::writer::BulkFileWriter;
 pub use record::{FormatVersion, RowError, UntypedRecord};
 pub use records::BulkRecord;
 pub use row::{BulkRow, Columns};
+pub use service::{
+    BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,
+    DownloadParameters, DownloadScope, DownloadedFile, RecordUploadParameters, UploadParameters,
+};

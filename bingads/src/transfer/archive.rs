@@ -205,7 +205,6 @@ fn write_limited(
 
 /// Zips `source` into a new temporary file next to `zip_target` (deflate), as one entry named
 /// `entry_name`. The source is only read.
-#[allow(dead_code)]
 pub(crate) fn zip_file(
     source: &Path,
     zip_target: &Path,
