@@ -25,6 +25,7 @@ use crate::server::ConnContext;
 use crate::state::{RecordedRequest, Shared, lock};
 use crate::util::{constant_time_eq, guid};
 
+mod bulk_ops;
 mod campaign;
 mod customer;
 
@@ -142,6 +143,7 @@ const ADAPI_NS: &str = "https://adapi.microsoft.com";
 /// Namespace of Customer Management's and Customer Billing's `ApiFault`.
 const CUSTOMER_EXCEPTION_NS: &str = "https://bingads.microsoft.com/Customer/v13/Exception";
 const CUSTOMER: &str = "CustomerManagementService";
+const BULK: &str = "BulkService";
 
 fn xml_response(status: StatusCode, body: String) -> Response {
     (
@@ -429,6 +431,32 @@ fn process(call: &Call<'_>, body: &[u8]) -> (StatusCode, String) {
         (CM, "GetAdsByIds") => run::<cmt::GetAdsByIdsRequest>(call, body, campaign::get_ads_by_ids),
         (CM, "UpdateAds") => run::<cmt::UpdateAdsRequest>(call, body, campaign::update_ads),
         (CM, "DeleteAds") => run::<cmt::DeleteAdsRequest>(call, body, campaign::delete_ads),
+        (BULK, "DownloadCampaignsByAccountIds") => {
+            run::<bulk::DownloadCampaignsByAccountIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_account_ids,
+            )
+        }
+        (BULK, "DownloadCampaignsByCampaignIds") => {
+            run::<bulk::DownloadCampaignsByCampaignIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_campaign_ids,
+            )
+        }
+        (BULK, "GetBulkDownloadStatus") => {
+            run::<bulk::GetBulkDownloadStatusRequest>(call, body, bulk_ops::get_download_status)
+        }
+        (BULK, "GetBulkUploadUrl") => {
+            run::<bulk::GetBulkUploadUrlRequest>(call, body, bulk_ops::get_upload_url)
+        }
+        (BULK, "GetBulkUploadStatus") => {
+            run::<bulk::GetBulkUploadStatusRequest>(call, body, bulk_ops::get_upload_status)
+        }
+        (BULK, "UploadEntityRecords") => {
+            run::<bulk::UploadEntityRecordsRequest>(call, body, bulk_ops::upload_entity_records)
+        }
         _ => unsupported(call, body),
     }
 }
