@@ -34,6 +34,8 @@ pub enum BulkFault {
     CorruptZip,
     /// The next result file download sends half of the file and closes the connection.
     DroppedDownload,
+    /// The next operation's result zip holds an entry named `../escaped.csv` (zip slip).
+    ZipSlip,
 }
 
 /// One POST to the upload endpoint, as received (for tests of the headers a client sends).

@@ -203,7 +203,12 @@ pub(super) fn get_download_status(
                     );
                     let file = files::write_file(&rows, tsv);
                     let name = format!("{id}.{}", if tsv { "tsv" } else { "csv" });
-                    let zipped = files::zip(&name, &file);
+                    let entry = if fault == Some(BulkFault::ZipSlip) {
+                        "../escaped.csv".to_string()
+                    } else {
+                        name
+                    };
+                    let zipped = files::zip(&entry, &file);
                     job.file = Some(if fault == Some(BulkFault::CorruptZip) {
                         zipped.get(..zipped.len() / 2).unwrap_or_default().to_vec()
                     } else {
