@@ -9,6 +9,8 @@
 #![forbid(unsafe_code)]
 
 pub mod auth;
+#[cfg(feature = "bulk")]
+pub mod bulk;
 mod client;
 pub mod environment;
 mod error;
@@ -18,6 +20,8 @@ pub mod http;
 pub mod reporting;
 pub mod retry;
 pub mod secret;
+#[cfg(feature = "transfer")]
+pub mod transfer;
 mod transport;
 
 pub use bingads_gen::soap::{OperationMeta, Reply, ServiceMeta};

@@ -75,6 +75,7 @@ use bingads_gen::soap::ServiceMeta;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+mod bulk;
 pub mod errors;
 pub use reports::{ReportBehavior, ReportOutcome};
 pub mod report_file;
@@ -86,6 +87,7 @@ mod soap;
 mod state;
 mod util;
 
+pub use bulk::{BulkFault, RecordedUpload};
 pub use inject::{Injection, InjectionRule};
 pub use oauth::{ConsentError, TokenSet};
 pub use state::RecordedRequest;
@@ -329,7 +331,7 @@ impl Emulator {
             tokio::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(state::Shared::new(config));
-        state::lock(&shared.reports).base_url = format!("http://{addr}");
+        let _ = shared.base_url.set(format!("http://{addr}"));
         let (tx, rx) = watch::channel(false);
         let app = server::router(shared.clone());
         let task = tokio::spawn(server::accept_loop(listener, app, shared.clone(), rx));
@@ -414,9 +416,21 @@ impl Emulator {
         self.shared.push_injection(rule.into());
     }
 
+    /// Queues a bulk fault for the next bulk operation (or the next result file download, for
+    /// [`BulkFault::DroppedDownload`]). Throttling (4204) is an [`Injection::BulkThrottled`].
+    pub fn inject_bulk(&self, fault: BulkFault) {
+        state::lock(&self.shared.bulk).push_fault(fault);
+    }
+
+    /// Every POST the bulk upload endpoint received, oldest first.
+    pub fn bulk_uploads(&self) -> Vec<RecordedUpload> {
+        state::lock(&self.shared.bulk).uploads.clone()
+    }
+
     /// Drops every queued injection.
     pub fn clear_injections(&self) {
         self.shared.clear_injections();
+        state::lock(&self.shared.bulk).clear_faults();
     }
 
     /// How many injections are still queued (a counted rule counts once).

@@ -68,8 +68,6 @@ pub(crate) struct Job {
 #[derive(Debug, Default)]
 pub(crate) struct ReportStore {
     pub behavior: ReportBehavior,
-    /// `http://127.0.0.1:PORT`, for the download URLs.
-    pub base_url: String,
     jobs: HashMap<String, Job>,
     order: Vec<String>,
     /// Download token → (request id, expiry).

@@ -25,6 +25,7 @@ use crate::server::ConnContext;
 use crate::state::{RecordedRequest, Shared, lock};
 use crate::util::{constant_time_eq, guid};
 
+mod bulk_ops;
 mod campaign;
 mod customer;
 mod report_ops;
@@ -144,6 +145,7 @@ const ADAPI_NS: &str = "https://adapi.microsoft.com";
 const CUSTOMER_EXCEPTION_NS: &str = "https://bingads.microsoft.com/Customer/v13/Exception";
 const CUSTOMER: &str = "CustomerManagementService";
 const REPORTING: &str = "ReportingService";
+const BULK: &str = "BulkService";
 
 fn xml_response(status: StatusCode, body: String) -> Response {
     (
@@ -442,6 +444,32 @@ fn process(call: &Call<'_>, body: &[u8]) -> (StatusCode, String) {
             body,
             report_ops::poll_generate_report,
         ),
+        (BULK, "DownloadCampaignsByAccountIds") => {
+            run::<bulk::DownloadCampaignsByAccountIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_account_ids,
+            )
+        }
+        (BULK, "DownloadCampaignsByCampaignIds") => {
+            run::<bulk::DownloadCampaignsByCampaignIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_campaign_ids,
+            )
+        }
+        (BULK, "GetBulkDownloadStatus") => {
+            run::<bulk::GetBulkDownloadStatusRequest>(call, body, bulk_ops::get_download_status)
+        }
+        (BULK, "GetBulkUploadUrl") => {
+            run::<bulk::GetBulkUploadUrlRequest>(call, body, bulk_ops::get_upload_url)
+        }
+        (BULK, "GetBulkUploadStatus") => {
+            run::<bulk::GetBulkUploadStatusRequest>(call, body, bulk_ops::get_upload_status)
+        }
+        (BULK, "UploadEntityRecords") => {
+            run::<bulk::UploadEntityRecordsRequest>(call, body, bulk_ops::upload_entity_records)
+        }
         _ => unsupported(call, body),
     }
 }

@@ -116,7 +116,11 @@ pub(crate) fn poll_generate_report(
         PollAnswer::NoData => (ReportRequestStatusType::Success, Nillable::Nil),
         PollAnswer::Ready { token } => (
             ReportRequestStatusType::Success,
-            Nillable::Value(format!("{}{}?sig=emulator", store.base_url, download_path(&token))),
+            Nillable::Value(format!(
+                "{}{}?sig=emulator",
+                call.shared.base_url.get().map_or("", String::as_str),
+                download_path(&token)
+            )),
         ),
     };
     Ok(PollGenerateReportResponse {

@@ -1,0 +1,7 @@
+//! The file layer: bytes in and out (containers, encodings, CSV/TSV), independent of what
+//! the records mean.
+
+pub mod columns;
+pub mod format;
+pub mod reader;
+pub mod writer;

@@ -1,0 +1,245 @@
+//! [`BulkFileReader`]: a streaming reader of bulk files. One row is parsed at a time (plus one
+//! row of look-ahead, to attach error rows and the rows of multi-row records to the record
+//! they belong to), so memory stays flat however large the file is.
+
+use std::io::{BufReader, Read, Seek};
+use std::path::Path;
+use std::sync::Arc;
+
+use super::format::{self, FileFormat, Source};
+use crate::bulk::error::BulkError;
+use crate::bulk::record::{FormatVersion, RowError, UntypedRecord, is_error_type};
+use crate::bulk::records::{self, BulkRecord, Positions};
+use crate::bulk::row::{BulkRow, Columns};
+
+/// The format versions this reader reads (the service writes `6.0`).
+const SUPPORTED_VERSIONS: &[&str] = &["6.0", "6"];
+
+/// Reads [`BulkRecord`]s from a bulk file, as an iterator of `Result<BulkRecord, BulkError>`.
+///
+/// ```no_run
+/// use bingads::bulk::{BulkFileReader, BulkRecord};
+/// # fn run() -> Result<(), bingads::bulk::BulkError> {
+/// for record in BulkFileReader::open("download.zip")? {
+///     if let BulkRecord::Keyword(k) = record? {
+///         println!("{:?} {:?}", k.keyword.text, k.keyword.bid);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// A cell that does not parse is an `Err` naming the row and column; iteration can go on
+/// with the next record. [`BulkFileReader::untyped`] yields every row as an
+/// [`UntypedRecord`] instead, which never fails on cell contents.
+pub struct BulkFileReader {
+    csv: csv::Reader<Source>,
+    columns: Arc<Columns>,
+    format: FileFormat,
+    positions: Positions,
+    /// A row read ahead that starts the next record.
+    pending: Option<BulkRow>,
+    /// Rows read so far (the header is row 1).
+    rows_read: u64,
+    /// Bytes in the previous row, to size the next row's buffer in one allocation.
+    last_row_bytes: usize,
+    typed: bool,
+    failed: bool,
+}
+
+impl std::fmt::Debug for BulkFileReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BulkFileReader")
+            .field("format", &self.format)
+            .field("columns", &self.columns.len())
+            .field("rows_read", &self.rows_read)
+            .finish_non_exhaustive()
+    }
+}
+
+impl BulkFileReader {
+    /// Opens a bulk file: a zip archive (its first file), gzip or plain text, told apart by
+    /// content; CSV or TSV by the (inner) file name, else by the header row.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, BulkError> {
+        let opened = format::open_path(path.as_ref())?;
+        Self::from_source(opened.source, opened.named_format)
+    }
+
+    /// Reads from any byte stream: plain text or gzip (detected), CSV or TSV (detected from
+    /// the header row).
+    pub fn new(reader: impl Read + Send + 'static) -> Result<Self, BulkError> {
+        let source: Source = Box::new(BufReader::with_capacity(256 * 1024, reader));
+        Self::from_source(format::ungzip_if_needed(source)?, None)
+    }
+
+    /// Reads from any byte stream in a known format (plain or gzip).
+    pub fn with_format(
+        reader: impl Read + Send + 'static,
+        format: FileFormat,
+    ) -> Result<Self, BulkError> {
+        let source: Source = Box::new(BufReader::with_capacity(256 * 1024, reader));
+        Self::from_source(format::ungzip_if_needed(source)?, Some(format))
+    }
+
+    /// Reads the first file of a zip archive (a result file as the service delivers it).
+    pub fn from_zip(archive: impl Read + Seek + Send + 'static) -> Result<Self, BulkError> {
+        let opened = format::open_zip(archive)?;
+        Self::from_source(opened.source, opened.named_format)
+    }
+
+    fn from_source(mut source: Source, known: Option<FileFormat>) -> Result<Self, BulkError> {
+        let format = match known {
+            Some(f) => {
+                format::skip_bom(&mut source)?;
+                f
+            }
+            None => format::skip_bom_and_sniff(&mut source)?,
+        };
+        let mut csv = csv::ReaderBuilder::new()
+            .delimiter(format.delimiter())
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(256 * 1024)
+            .from_reader(source);
+        let mut header = csv::StringRecord::new();
+        let got = csv
+            .read_record(&mut header)
+            .map_err(|e| BulkError::from_csv(1, e))?;
+        if !got {
+            return Err(BulkError::Header {
+                message: "the file is empty (no header row)".into(),
+            });
+        }
+        let columns = Columns::new(header.iter())?;
+        Ok(BulkFileReader {
+            positions: Positions::new(Arc::clone(&columns)),
+            csv,
+            columns,
+            format,
+            pending: None,
+            rows_read: 1,
+            last_row_bytes: 0,
+            typed: true,
+            failed: false,
+        })
+    }
+
+    /// Yields every row as an [`UntypedRecord`] (no cell is interpreted, so no cell can
+    /// fail to parse); error rows are still attached to the row before them.
+    pub fn untyped(mut self) -> Self {
+        self.typed = false;
+        self
+    }
+
+    /// The file's header.
+    pub fn columns(&self) -> &Arc<Columns> {
+        &self.columns
+    }
+
+    /// CSV or TSV.
+    pub fn format(&self) -> FileFormat {
+        self.format
+    }
+
+    /// Rows read so far, the header included.
+    pub fn rows_read(&self) -> u64 {
+        self.rows_read
+    }
+
+    /// The next raw row, or `None` at the end of the file.
+    fn read_row(&mut self) -> Result<Option<BulkRow>, BulkError> {
+        if let Some(row) = self.pending.take() {
+            return Ok(Some(row));
+        }
+        let mut cells = csv::StringRecord::with_capacity(self.last_row_bytes, self.columns.len());
+        let number = self.rows_read + 1;
+        let got = self
+            .csv
+            .read_record(&mut cells)
+            .map_err(|e| BulkError::from_csv(number, e))?;
+        if !got {
+            return Ok(None);
+        }
+        self.rows_read = number;
+        self.last_row_bytes = cells.as_slice().len();
+        Ok(Some(BulkRow::from_record(
+            Arc::clone(&self.columns),
+            cells,
+            number,
+        )))
+    }
+
+    fn next_record(&mut self) -> Result<Option<BulkRecord>, BulkError> {
+        let Some(row) = self.read_row()? else {
+            return Ok(None);
+        };
+        let typed = if row.record_type() == "Format Version" {
+            let version = row.get("Name").unwrap_or("").to_string();
+            if !SUPPORTED_VERSIONS.contains(&version.as_str()) {
+                return Err(BulkError::UnsupportedFormatVersion { found: version });
+            }
+            Ok(BulkRecord::FormatVersion(FormatVersion {
+                version,
+                source: Some(row),
+            }))
+        } else if self.typed {
+            records::from_row(row, &mut self.positions)
+        } else {
+            Ok(BulkRecord::Untyped(UntypedRecord {
+                row,
+                errors: Vec::new(),
+            }))
+        };
+        let mut record = match typed {
+            Ok(record) => record,
+            Err(e) => {
+                // The record's own error rows go with it, so the next record starts clean.
+                while let Some(next) = self.read_row()? {
+                    if !is_error_type(next.record_type()) {
+                        self.pending = Some(next);
+                        break;
+                    }
+                }
+                return Err(e);
+            }
+        };
+        // Rows that belong to this record: the service's error rows, and for multi-row
+        // records the rows after their first.
+        while let Some(next) = self.read_row()? {
+            if is_error_type(next.record_type()) {
+                record.push_error(RowError { row: next });
+            } else if self.typed && record.continues_with(&next) {
+                record.push_row(next, &mut self.positions)?;
+            } else {
+                self.pending = Some(next);
+                break;
+            }
+        }
+        Ok(Some(record))
+    }
+}
+
+impl Iterator for BulkFileReader {
+    type Item = Result<BulkRecord, BulkError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        match self.next_record() {
+            Ok(Some(r)) => Some(Ok(r)),
+            Ok(None) => None,
+            Err(e) => {
+                // A malformed stream cannot be resynchronised; a bad cell can.
+                if matches!(
+                    e,
+                    BulkError::Io { .. }
+                        | BulkError::Malformed { .. }
+                        | BulkError::UnsupportedFormatVersion { .. }
+                ) {
+                    self.failed = true;
+                }
+                Some(Err(e))
+            }
+        }
+    }
+}

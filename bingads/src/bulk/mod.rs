@@ -1,0 +1,27 @@
+//! Bulk files (format 6.0): a streaming [`BulkFileReader`] and [`BulkFileWriter`] for the CSV
+//! and TSV files the Bulk service exchanges, and [`BulkRecord`]s that map rows to the
+//! generated Campaign Management types.
+//!
+//! Reading keeps every row losslessly: a record holds the row it was read from, so columns it
+//! does not map, unknown columns and unknown record types are written back cell for cell. A
+//! field changed in a typed record is written in the service's format.
+
+mod error;
+pub mod file;
+mod record;
+pub mod records;
+mod row;
+// The BulkServiceManager (downloads, uploads, operation handles).
+pub mod service;
+
+pub use error::{BulkError, ValueError};
+pub use file::format::FileFormat;
+pub use file::reader::BulkFileReader;
+pub use file::writer::BulkFileWriter;
+pub use record::{FormatVersion, RowError, UntypedRecord};
+pub use records::BulkRecord;
+pub use row::{BulkRow, Columns};
+pub use service::{
+    BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,
+    DownloadParameters, DownloadScope, DownloadedFile, RecordUploadParameters, UploadParameters,
+};

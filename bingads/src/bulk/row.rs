@@ -1,0 +1,221 @@
+//! One bulk file row kept exactly as read: the header it belongs to (shared by every row of a
+//! file) and every cell's text. Typed records keep their source row so that columns they do
+//! not map, and cells they did not change, are written back byte for byte.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use super::error::BulkError;
+use super::file::columns::SDK_COLUMNS;
+
+/// A header: column names in file order, with a name → position index.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Columns {
+    names: Vec<String>,
+    by_name: HashMap<String, usize>,
+    type_index: usize,
+}
+
+static SDK_HEADER: LazyLock<Arc<Columns>> = LazyLock::new(|| {
+    Columns::build(SDK_COLUMNS.iter().map(|s| s.to_string()).collect())
+        .map(Arc::new)
+        .unwrap_or_else(|_| unreachable_header())
+});
+
+// The SDK column list is a constant with a `Type` column and no duplicates (checked by a
+// test), so building it cannot fail; this keeps the signature total without a panic path
+// reachable from input.
+fn unreachable_header() -> Arc<Columns> {
+    Arc::new(Columns {
+        names: vec!["Type".into()],
+        by_name: HashMap::from([("Type".to_string(), 0)]),
+        type_index: 0,
+    })
+}
+
+impl Columns {
+    /// A header from column names. `Type` must be present and no name may repeat.
+    pub fn new<I, S>(names: I) -> Result<Arc<Columns>, BulkError>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Self::build(names.into_iter().map(Into::into).collect()).map(Arc::new)
+    }
+
+    fn build(names: Vec<String>) -> Result<Columns, BulkError> {
+        let mut by_name = HashMap::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            if by_name.insert(name.clone(), i).is_some() {
+                return Err(BulkError::Header {
+                    message: format!("column {name:?} appears twice"),
+                });
+            }
+        }
+        let type_index = *by_name.get("Type").ok_or_else(|| BulkError::Header {
+            message: "there is no `Type` column; is this a bulk file (not a report)?".into(),
+        })?;
+        Ok(Columns {
+            names,
+            by_name,
+            type_index,
+        })
+    }
+
+    /// The official SDK's header (442 columns), what [`super::BulkFileWriter::new`] writes.
+    pub fn sdk() -> Arc<Columns> {
+        Arc::clone(&SDK_HEADER)
+    }
+
+    /// The position of a column.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Column names in file order.
+    pub fn names(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
+    /// The name of the column at `index`.
+    pub fn name(&self, index: usize) -> Option<&str> {
+        self.names.get(index).map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub(crate) fn type_index(&self) -> usize {
+        self.type_index
+    }
+
+    /// This header plus `name` at the end (for rows built by hand that add a column).
+    fn with_column(&self, name: &str) -> Columns {
+        let mut names = self.names.clone();
+        names.push(name.to_string());
+        let mut by_name = self.by_name.clone();
+        by_name.insert(name.to_string(), names.len() - 1);
+        Columns {
+            names,
+            by_name,
+            type_index: self.type_index,
+        }
+    }
+}
+
+/// A row: its cells in the order of its [`Columns`], and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkRow {
+    columns: Arc<Columns>,
+    cells: csv::StringRecord,
+    number: u64,
+}
+
+impl BulkRow {
+    pub(crate) fn from_record(
+        columns: Arc<Columns>,
+        cells: csv::StringRecord,
+        number: u64,
+    ) -> Self {
+        BulkRow {
+            columns,
+            cells,
+            number,
+        }
+    }
+
+    /// An empty row of `record_type` over the official SDK's header.
+    pub fn new(record_type: &str) -> Self {
+        let columns = Columns::sdk();
+        let mut cells = csv::StringRecord::with_capacity(0, columns.len());
+        for i in 0..columns.len() {
+            cells.push_field(if i == columns.type_index() {
+                record_type
+            } else {
+                ""
+            });
+        }
+        BulkRow {
+            columns,
+            cells,
+            number: 0,
+        }
+    }
+
+    /// The row's `Type` cell (`Keyword`, `Campaign Error`, ...).
+    pub fn record_type(&self) -> &str {
+        self.cells.get(self.columns.type_index()).unwrap_or("")
+    }
+
+    /// The 1-based row number in the file it was read from (the header is row 1); 0 for a
+    /// row built in memory.
+    pub fn number(&self) -> u64 {
+        self.number
+    }
+
+    pub(crate) fn set_number(&mut self, number: u64) {
+        self.number = number;
+    }
+
+    /// The header this row's cells are laid out by.
+    pub fn columns(&self) -> &Arc<Columns> {
+        &self.columns
+    }
+
+    /// A cell by column name: `None` when the header has no such column, `Some("")` when the
+    /// cell is empty.
+    pub fn get(&self, column: &str) -> Option<&str> {
+        self.columns
+            .index(column)
+            .map(|i| self.cells.get(i).unwrap_or(""))
+    }
+
+    /// A cell by position ("" past the end of a short row).
+    pub fn cell(&self, index: usize) -> &str {
+        self.cells.get(index).unwrap_or("")
+    }
+
+    /// Cells as read, including any past the header's last column.
+    pub fn raw_cells(&self) -> &csv::StringRecord {
+        &self.cells
+    }
+
+    /// Every non-empty cell with its column name, in file order. A cell past the header's
+    /// last column is named by its 1-based position (`#443`).
+    pub fn non_empty_cells(&self) -> impl Iterator<Item = (std::borrow::Cow<'_, str>, &str)> {
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(i, v)| match self.columns.name(i) {
+                Some(n) => (std::borrow::Cow::Borrowed(n), v),
+                None => (std::borrow::Cow::Owned(format!("#{}", i + 1)), v),
+            })
+    }
+
+    /// Sets a cell by column name, adding the column to this row's header when it has none
+    /// by that name.
+    pub fn set(&mut self, column: &str, value: &str) {
+        let index = match self.columns.index(column) {
+            Some(i) => i,
+            None => {
+                self.columns = Arc::new(self.columns.with_column(column));
+                self.columns.len() - 1
+            }
+        };
+        let mut cells = csv::StringRecord::with_capacity(
+            self.cells.as_slice().len() + value.len(),
+            self.columns.len(),
+        );
+        let width = self.cells.len().max(index + 1);
+        for i in 0..width {
+            cells.push_field(if i == index { value } else { self.cell(i) });
+        }
+        self.cells = cells;
+    }
+}
