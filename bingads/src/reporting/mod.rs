@@ -1,9 +1,10 @@
 //! Reporting: report requests for every report type of the Reporting service (with a builder
 //! for the common cases), the streaming report reader for the CSV, TSV and XML files the
-//! service produces, zipped or not, and (with the `reporting` feature) the manager that
-//! submits, polls and downloads reports.
+//! service produces, zipped or not, and [`ReportingServiceManager`], which submits, polls and
+//! downloads reports on the shared [`crate::transfer`] module.
 
 mod error;
+mod manager;
 mod reader;
 mod request;
 pub(crate) mod types;
@@ -16,3 +17,4 @@ pub use reader::{
 pub use request::{
     AggregatedReport, REPORT_TYPES, ReportBuilder, ReportLayout, ReportRequestType, TimedReport, report_columns,
 };
+pub use manager::{ReportStatus, ReportingDownloadOperation, ReportingDownloadParameters, ReportingError, ReportingServiceManager};
