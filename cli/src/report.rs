@@ -14,7 +14,7 @@ use bingads::v13::reporting::{ReportFormat, ReportRequest, SubmitGenerateReportR
 use bingads::RetryPolicy;
 use bingads_gen::Nillable;
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::args::{ReportDownloadArgs, ReportFormatArg, ReportReadArgs, ReportResumeArgs};
 use crate::error::{CliError, Exit};
@@ -145,7 +145,17 @@ fn manager(settings: &Settings) -> Result<ReportingServiceManager, CliError> {
 }
 
 fn reporting_error(e: ReportingError) -> CliError {
-    let mut error = CliError::new(Exit::Transport, e.to_string());
+    use bingads::transfer::TransferError;
+    let exit = match &e {
+        ReportingError::Transfer(TransferError::FileExists { .. }) => {
+            return CliError::new(Exit::Failure, e.to_string()).hint("add --overwrite to replace it");
+        }
+        ReportingError::Transfer(TransferError::Io { .. }) | ReportingError::Read(_) => Exit::Failure,
+        ReportingError::Transfer(TransferError::Service(bingads::Error::Fault(_))) => Exit::Fault,
+        ReportingError::Transfer(TransferError::Service(bingads::Error::Auth(_))) => Exit::Auth,
+        _ => Exit::Transport,
+    };
+    let mut error = CliError::new(exit, e.to_string());
     if let Some(id) = e.request_id() {
         error = error.hint(format!("resume later with: bingads report resume {id} -o FILE"));
     }
@@ -223,9 +233,24 @@ fn typed_cell(column: &str, text: &str) -> Value {
     Value::String(text.to_string())
 }
 
-fn header_json(reader: &ReportReader) -> Value {
+/// A JSON object with its keys in the given order (column order, not alphabetical).
+fn ordered_object<'a>(pairs: impl IntoIterator<Item = (&'a str, Value)>) -> String {
+    let mut out = String::from("{");
+    for (i, (key, value)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::String(key.to_string()).to_string());
+        out.push(':');
+        out.push_str(&value.to_string());
+    }
+    out.push('}');
+    out
+}
+
+fn header_json(reader: &ReportReader) -> String {
     let h = reader.header();
-    json!({
+    let fields = json!({
         "ReportName": h.report_name,
         "ReportTime": h.report_time,
         "ReportTimeStart": h.report_time_start.map(|d| d.to_string()),
@@ -238,7 +263,12 @@ fn header_json(reader: &ReportReader) -> Value {
         "PotentialIncompleteData": h.potential_incomplete_data,
         "Rows": h.row_count,
         "Columns": reader.columns().names(),
-    })
+    });
+    let order = [
+        "ReportName", "ReportTime", "ReportTimeStart", "ReportTimeEnd", "TimeZone", "LastCompletedAvailableDay",
+        "LastCompletedAvailableHour", "ReportAggregation", "ReportFilter", "PotentialIncompleteData", "Rows", "Columns",
+    ];
+    ordered_object(order.iter().map(|k| (*k, fields.get(*k).cloned().unwrap_or(Value::Null))))
 }
 
 /// `report read`: JSON lines (header object, then one object per row), or clean CSV.
@@ -263,11 +293,8 @@ pub fn read(a: &ReportReadArgs, out: &mut dyn Write) -> Result<(), CliError> {
     }
     writeln!(out, "{}", header_json(&reader)).map_err(io_error)?;
     while let Some(row) = reader.next_row().map_err(read_error)? {
-        let mut object = Map::new();
-        for (column, text) in row.iter() {
-            object.insert(column.to_string(), typed_cell(column, &text));
-        }
-        writeln!(out, "{}", Value::Object(object)).map_err(io_error)?;
+        let line = ordered_object(row.iter().map(|(column, text)| (column, typed_cell(column, &text))));
+        writeln!(out, "{line}").map_err(io_error)?;
     }
     Ok(())
 }
