@@ -17,6 +17,11 @@
 #   build      cold debug builds of bingads-gen in fresh target dirs: all services, one service
 #              (customer-management), all services + json (~10 min)
 #   package    cargo package -p bingads-gen --no-verify, .crate size
+#   report     report reading, 100k and 1M rows of ../shared/bench/python/gen_report.py's Keyword
+#              Performance report: the Python SDK's ReportFileReader (bench_report_read.py
+#              fields) and cargo bench -p bingads --bench report_read (csv baseline, iterate,
+#              fields, fields-indexed, zip), each mode its own process for its peak RSS, in one
+#              run; the generated files go to $REPORTS (default target/bench-reports, ~400 MB)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +31,7 @@ PYBENCH=${PYBENCH:-$ROOT/../shared/bench/python}
 PYVENV=${PYVENV:-$ROOT/target/bench-python}
 mkdir -p "$OUT"
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec runtime python generator build package)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec runtime python generator build package report)
 
 log() { printf '\n== %s (%s)\n' "$1" "$(uptime | sed 's/.*load average/load average/')" | tee -a "$OUT/summary.txt"; }
 note() { printf '%s\n' "$*" | tee -a "$OUT/summary.txt"; }
@@ -142,6 +147,23 @@ part_package() {
     note "cargo package failed:"
     tail -5 "$OUT/package.txt" | tee -a "$OUT/summary.txt"
   fi
+}
+
+part_report() {
+  local dir=${REPORTS:-$ROOT/target/bench-reports}
+  mkdir -p "$dir"
+  log "report: reader vs plain csv vs the Python SDK ($dir)"
+  [ -x "$PYVENV/bin/python" ] || { python3 -m venv "$PYVENV" && "$PYVENV/bin/pip" install -q bingads==13.0.30.1; }
+  for rows in 100000 1000000; do
+    [ -f "$dir/r$rows.csv" ] || "$PYVENV/bin/python" "$PYBENCH/gen_report.py" "$dir/r$rows.csv" --rows "$rows" | tee -a "$OUT/summary.txt"
+  done
+  cargo bench -p bingads --bench report_read --no-run -q 2>/dev/null
+  for rows in 100000 1000000; do
+    for mode in csv iterate fields fields-indexed zip; do
+      cargo bench -q -p bingads --bench report_read -- "$dir/r$rows.csv" "$mode" 3 2>/dev/null | tee -a "$OUT/report.txt" "$OUT/summary.txt"
+    done
+    "$PYVENV/bin/python" "$PYBENCH/bench_report_read.py" "$dir/r$rows.csv" fields | tee -a "$OUT/report.txt" "$OUT/summary.txt"
+  done
 }
 
 note "bench/run.sh $(date -u +%FT%TZ) on $(nproc) cores, $(rustc --version), commit $(git rev-parse --short HEAD)"

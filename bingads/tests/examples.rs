@@ -34,6 +34,9 @@ mod web_app;
 #[allow(dead_code)]
 #[path = "../examples/sandbox.rs"]
 mod sandbox;
+#[path = "../examples/reports.rs"]
+#[allow(dead_code)]
+mod reports;
 
 async fn bounded<T>(f: impl std::future::Future<Output = T>) -> T {
     tokio::time::timeout(Duration::from_secs(60), f)
@@ -1018,4 +1021,26 @@ fn example_binaries_from_the_repository_root() {
             .any(|l| l.starts_with("Stopped after 3 requests (1 accounts pages)")),
         "{rest:?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// reports
+
+#[tokio::test]
+async fn reports_downloads_a_keyword_report_and_prints_typed_totals() {
+    use bingads_emulator::report_file::cell;
+    use reports::common::{Out, Target};
+    let mut out = Out::capture();
+    let totals = bounded(reports::run(Target::Emulator, &mut out))
+        .await
+        .unwrap_or_else(|e| panic!("reports failed: {e}\n{}", out.text()));
+    // The emulator's default report: 25 deterministic rows.
+    let sum = |column: &str| (0..25).map(|r| cell(column, r).parse::<f64>().unwrap()).sum::<f64>();
+    assert_eq!(totals.rows, 25);
+    assert_eq!(totals.impressions as f64, sum("Impressions"));
+    assert_eq!(totals.clicks as f64, sum("Clicks"));
+    assert!((totals.spend - sum("Spend")).abs() < 1e-6);
+    let text = out.text();
+    assert!(text.contains("Keyword Performance Report (2026-10-01 to 2026-10-31, 25 rows)"), "{text}");
+    assert!(text.contains(&format!("Totals: 25 rows, {} impressions", totals.impressions)), "{text}");
 }
