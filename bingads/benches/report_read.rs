@@ -55,9 +55,16 @@ fn fields(path: &str, indexed: bool) -> (u64, String) {
     let mut reader = ReportReader::open_with(path, ReadOptions::default()).expect("open");
     let columns = reader.columns().clone();
     let at = |name: &str| columns.index_of(name).expect("column");
-    let (imp, clk, spd, kw, dev, net) =
-        (at("Impressions"), at("Clicks"), at("Spend"), at("Keyword"), at("DeviceType"), at("Network"));
-    let (mut n, mut impressions, mut clicks, mut spend, mut keyword_len) = (0u64, 0i64, 0i64, 0f64, 0usize);
+    let (imp, clk, spd, kw, dev, net) = (
+        at("Impressions"),
+        at("Clicks"),
+        at("Spend"),
+        at("Keyword"),
+        at("DeviceType"),
+        at("Network"),
+    );
+    let (mut n, mut impressions, mut clicks, mut spend, mut keyword_len) =
+        (0u64, 0i64, 0i64, 0f64, 0usize);
     let mut devices = BTreeSet::new();
     let mut networks = BTreeSet::new();
     while let Some(row) = reader.next_row().expect("row") {
@@ -101,18 +108,31 @@ fn fields(path: &str, indexed: bool) -> (u64, String) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let (Some(path), Some(mode)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: cargo bench -p bingads --bench report_read -- FILE csv|iterate|fields|fields-indexed|zip [RUNS]");
-        eprintln!("(FILE from ../shared/bench/python/gen_report.py; `zip` reads FILE.zip, made if missing)");
+        eprintln!(
+            "usage: cargo bench -p bingads --bench report_read -- FILE csv|iterate|fields|fields-indexed|zip [RUNS]"
+        );
+        eprintln!(
+            "(FILE from ../shared/bench/python/gen_report.py; `zip` reads FILE.zip, made if missing)"
+        );
         return;
     };
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(3);
     let zip_path = format!("{path}.zip");
     if mode == "zip" && !std::path::Path::new(&zip_path).exists() {
         let text = std::fs::read(path).expect("read");
-        let name = std::path::Path::new(path).file_name().map_or("report.csv".into(), |n| n.to_string_lossy().into_owned());
-        std::fs::write(&zip_path, bingads_emulator::report_file::zip_report(&name, &text)).expect("zip");
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map_or("report.csv".into(), |n| n.to_string_lossy().into_owned());
+        std::fs::write(
+            &zip_path,
+            bingads_emulator::report_file::zip_report(&name, &text),
+        )
+        .expect("zip");
     }
     let mut best = f64::INFINITY;
     let mut result = (0, String::new());

@@ -56,27 +56,51 @@ pub async fn run(target: Target, out: &mut Out) -> Result<Totals, ExampleError> 
         Target::Emulator => {
             let emu = Emulator::start().await?;
             let auth = AuthorizationData::new(
-                PasswordAuthentication::new(bingads_emulator::USER_NAME, bingads_emulator::PASSWORD),
+                PasswordAuthentication::new(
+                    bingads_emulator::USER_NAME,
+                    bingads_emulator::PASSWORD,
+                ),
                 bingads_emulator::DEVELOPER_TOKEN,
             );
-            let client = Client::builder(auth, bingads::Environment::Production).endpoint_base(emu.base_url()).build()?;
+            let client = Client::builder(auth, bingads::Environment::Production)
+                .endpoint_base(emu.base_url())
+                .build()?;
             _emulator = Some(emu);
             (client, bingads_emulator::ACCOUNT_ID)
         }
         Target::Microsoft(creds) => {
-            let account_id = creds.account_id.ok_or("set BINGADS_ACCOUNT_ID to the account to report on")?;
-            let refresh_token = creds.refresh_token.clone().ok_or("BINGADS_REFRESH_TOKEN is not set")?;
-            let grant = OAuthDesktopMobileAuthCodeGrant::new(creds.client_id.clone(), creds.environment);
-            grant.request_oauth_tokens_by_refresh_token(refresh_token).await?;
-            let auth = AuthorizationData::new(grant, creds.developer_token).with_account_id(account_id);
-            (Client::builder(auth, creds.environment).build()?, account_id)
+            let account_id = creds
+                .account_id
+                .ok_or("set BINGADS_ACCOUNT_ID to the account to report on")?;
+            let refresh_token = creds
+                .refresh_token
+                .clone()
+                .ok_or("BINGADS_REFRESH_TOKEN is not set")?;
+            let grant =
+                OAuthDesktopMobileAuthCodeGrant::new(creds.client_id.clone(), creds.environment);
+            grant
+                .request_oauth_tokens_by_refresh_token(refresh_token)
+                .await?;
+            let auth =
+                AuthorizationData::new(grant, creds.developer_token).with_account_id(account_id);
+            (
+                Client::builder(auth, creds.environment).build()?,
+                account_id,
+            )
         }
     };
 
     // The request: a few lines for the common case.
     let request = KeywordPerformanceReportRequest::builder()
         .account(account_id)
-        .columns([Col::TimePeriod, Col::Keyword, Col::DeviceType, Col::Impressions, Col::Clicks, Col::Spend])
+        .columns([
+            Col::TimePeriod,
+            Col::Keyword,
+            Col::DeviceType,
+            Col::Impressions,
+            Col::Clicks,
+            Col::Spend,
+        ])
         .aggregation(ReportAggregation::Daily)
         .last_30_days()
         .build();
@@ -94,8 +118,14 @@ pub async fn run(target: Target, out: &mut Out) -> Result<Totals, ExampleError> 
         out,
         "{} ({} to {}, {} rows)",
         header.report_name.as_deref().unwrap_or("report"),
-        header.report_time_start.map(|d| d.to_string()).unwrap_or_default(),
-        header.report_time_end.map(|d| d.to_string()).unwrap_or_default(),
+        header
+            .report_time_start
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        header
+            .report_time_end
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         header.row_count.unwrap_or_default()
     );
     let mut totals = Totals::default();
@@ -106,7 +136,11 @@ pub async fn run(target: Target, out: &mut Out) -> Result<Totals, ExampleError> 
         totals.clicks += row.i64(Col::Clicks).map_err(read)?.unwrap_or(0);
         totals.spend += row.f64(Col::Spend).map_err(read)?.unwrap_or(0.0);
     }
-    let ctr = if totals.impressions > 0 { 100.0 * totals.clicks as f64 / totals.impressions as f64 } else { 0.0 };
+    let ctr = if totals.impressions > 0 {
+        100.0 * totals.clicks as f64 / totals.impressions as f64
+    } else {
+        0.0
+    };
     writeln!(
         out,
         "Totals: {} rows, {} impressions, {} clicks (CTR {ctr:.2}%), spend {:.2}",

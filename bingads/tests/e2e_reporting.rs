@@ -12,30 +12,43 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bingads::reporting::{
-    ReportReader, ReportRequestType, ReportingDownloadParameters, ReportingError, ReportingServiceManager,
+    ReportReader, ReportRequestType, ReportingDownloadParameters, ReportingError,
+    ReportingServiceManager,
 };
 use bingads::transfer::{Progress, ProgressSink, ResultFileOptions, TransferError};
 use bingads::v13::reporting::{
-    KeywordPerformanceReportColumn as Col, KeywordPerformanceReportRequest, ReportAggregation, ReportFormat,
-    ReportRequest, ReportRequestStatusType,
+    KeywordPerformanceReportColumn as Col, KeywordPerformanceReportRequest, ReportAggregation,
+    ReportFormat, ReportRequest, ReportRequestStatusType,
 };
 use bingads::{Client, Environment, RetryPolicy};
 use bingads_emulator::report_file::cell;
-use bingads_emulator::{ACCOUNT_ID, Emulator, Injection, PASSWORD, ReportBehavior, ReportOutcome, USER_NAME};
+use bingads_emulator::{
+    ACCOUNT_ID, Emulator, Injection, PASSWORD, ReportBehavior, ReportOutcome, USER_NAME,
+};
 use tokio::time::Instant;
 
-const COLUMNS: [Col; 6] = [Col::TimePeriod, Col::Keyword, Col::Impressions, Col::Clicks, Col::Ctr, Col::Spend];
+const COLUMNS: [Col; 6] = [
+    Col::TimePeriod,
+    Col::Keyword,
+    Col::Impressions,
+    Col::Clicks,
+    Col::Ctr,
+    Col::Spend,
+];
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bingads-e2e-report-{name}-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("bingads-e2e-report-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     v.sort();
     v
 }
@@ -44,7 +57,9 @@ fn listing(dir: &Path) -> Vec<String> {
 /// retry policy's waits.
 fn client(emu: &Emulator) -> Client {
     Client::builder(
-        common::authorization(bingads::auth::PasswordAuthentication::new(USER_NAME, PASSWORD)),
+        common::authorization(bingads::auth::PasswordAuthentication::new(
+            USER_NAME, PASSWORD,
+        )),
         Environment::Production,
     )
     .endpoint_base(emu.base_url())
@@ -72,17 +87,29 @@ fn request() -> ReportRequest {
 }
 
 fn behavior(rows: usize) -> ReportBehavior {
-    ReportBehavior { rows, ..ReportBehavior::default() }
+    ReportBehavior {
+        rows,
+        ..ReportBehavior::default()
+    }
 }
 
 /// Reads every row and checks it against the emulator's synthetic values.
 fn check_rows(mut reader: ReportReader, rows: usize) {
-    assert_eq!(reader.columns().names(), COLUMNS.map(|c| c.as_str().to_string()));
+    assert_eq!(
+        reader.columns().names(),
+        COLUMNS.map(|c| c.as_str().to_string())
+    );
     let mut n = 0;
     while let Some(row) = reader.next_row().unwrap() {
         assert_eq!(row.get(Col::Keyword).unwrap(), cell("Keyword", n));
-        assert_eq!(row.i64(Col::Clicks).unwrap(), Some(cell("Clicks", n).parse().unwrap()));
-        assert_eq!(row.decimal(Col::Spend).unwrap().map(|d| d.to_string()), Some(cell("Spend", n)));
+        assert_eq!(
+            row.i64(Col::Clicks).unwrap(),
+            Some(cell("Clicks", n).parse().unwrap())
+        );
+        assert_eq!(
+            row.decimal(Col::Spend).unwrap().map(|d| d.to_string()),
+            Some(cell("Spend", n))
+        );
         n += 1;
     }
     assert_eq!(n, rows);
@@ -94,7 +121,9 @@ async fn download_file_decompresses_into_the_directory_and_respects_overwrite() 
     emu.set_report_behavior(behavior(7));
     let dir = scratch("file");
     let manager = ReportingServiceManager::new(&client(&emu));
-    let params = ReportingDownloadParameters::new(request()).result_directory(&dir).result_file_name("kw.csv");
+    let params = ReportingDownloadParameters::new(request())
+        .result_directory(&dir)
+        .result_file_name("kw.csv");
     let path = manager.download_file(&params, None).await.unwrap().unwrap();
     assert_eq!(path, dir.join("kw.csv"));
     assert_eq!(listing(&dir), ["kw.csv"], "the zip is not left behind");
@@ -105,14 +134,26 @@ async fn download_file_decompresses_into_the_directory_and_respects_overwrite() 
     // The same name again: refused before anything is downloaded, unless overwrite.
     let downloads = emu.report_downloads();
     let e = manager.download_file(&params, None).await.unwrap_err();
-    assert!(matches!(e, ReportingError::Transfer(TransferError::FileExists { .. })), "{e}");
+    assert!(
+        matches!(
+            e,
+            ReportingError::Transfer(TransferError::FileExists { .. })
+        ),
+        "{e}"
+    );
     assert_eq!(emu.report_downloads(), downloads);
-    let again = manager.download_file(&params.clone().overwrite(true), None).await.unwrap().unwrap();
+    let again = manager
+        .download_file(&params.clone().overwrite(true), None)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(again, path);
     assert_eq!(emu.report_downloads(), downloads + 1);
 
     // A `.zip` name keeps the archive as downloaded; the reader reads it in place.
-    let zipped = ReportingDownloadParameters::new(request()).result_directory(&dir).result_file_name("kw.zip");
+    let zipped = ReportingDownloadParameters::new(request())
+        .result_directory(&dir)
+        .result_file_name("kw.zip");
     let zip = manager.download_file(&zipped, None).await.unwrap().unwrap();
     assert_eq!(std::fs::read(&zip).unwrap()[..2], *b"PK");
     check_rows(ReportReader::open(&zip).unwrap(), 7);
@@ -125,7 +166,11 @@ async fn download_report_streams_the_rows_without_extracting() {
     emu.set_report_behavior(behavior(40));
     let dir = scratch("reader");
     let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
-    let reader = manager.download_report(&ReportingDownloadParameters::new(request()), None).await.unwrap().unwrap();
+    let reader = manager
+        .download_report(&ReportingDownloadParameters::new(request()), None)
+        .await
+        .unwrap()
+        .unwrap();
     check_rows(reader, 40);
     let files = listing(&dir);
     assert_eq!(files.len(), 1);
@@ -140,7 +185,11 @@ async fn every_format_with_the_column_row_and_header_excluded() {
     let dir = scratch("formats");
     let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
     for format in [ReportFormat::Csv, ReportFormat::Tsv, ReportFormat::Xml] {
-        for (header, footer, columns) in [(false, false, false), (true, true, false), (false, true, true)] {
+        for (header, footer, columns) in [
+            (false, false, false),
+            (true, true, false),
+            (false, true, true),
+        ] {
             let request = KeywordPerformanceReportRequest::builder()
                 .account(ACCOUNT_ID)
                 .columns(COLUMNS)
@@ -150,8 +199,11 @@ async fn every_format_with_the_column_row_and_header_excluded() {
                 .exclude_report_footer(!footer)
                 .exclude_column_headers(!columns)
                 .build();
-            let reader =
-                manager.download_report(&ReportingDownloadParameters::new(request), None).await.unwrap().unwrap();
+            let reader = manager
+                .download_report(&ReportingDownloadParameters::new(request), None)
+                .await
+                .unwrap()
+                .unwrap();
             assert_eq!(reader.format(), &format);
             assert_eq!(reader.header().report_name.is_some(), header);
             check_rows(reader, 5);
@@ -165,16 +217,36 @@ async fn no_data_is_none_and_the_error_status_is_a_typed_failure() {
     let emu = common::emulator().await;
     let dir = scratch("nodata");
     let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
-    emu.set_report_behavior(ReportBehavior { outcome: ReportOutcome::NoData, ..ReportBehavior::default() });
+    emu.set_report_behavior(ReportBehavior {
+        outcome: ReportOutcome::NoData,
+        ..ReportBehavior::default()
+    });
     let params = ReportingDownloadParameters::new(request());
-    assert!(manager.download_file(&params, None).await.unwrap().is_none());
-    assert!(manager.download_report(&params, None).await.unwrap().is_none());
+    assert!(
+        manager
+            .download_file(&params, None)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        manager
+            .download_report(&params, None)
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert!(listing(&dir).is_empty());
 
-    emu.set_report_behavior(ReportBehavior { outcome: ReportOutcome::Error, ..ReportBehavior::default() });
+    emu.set_report_behavior(ReportBehavior {
+        outcome: ReportOutcome::Error,
+        ..ReportBehavior::default()
+    });
     let e = manager.download_file(&params, None).await.unwrap_err();
     match &e {
-        ReportingError::Transfer(TransferError::OperationFailed { status, request_id, .. }) => {
+        ReportingError::Transfer(TransferError::OperationFailed {
+            status, request_id, ..
+        }) => {
             assert_eq!(status, "Error");
             assert_eq!(Some(request_id.as_str()), e.request_id());
         }
@@ -187,7 +259,11 @@ async fn no_data_is_none_and_the_error_status_is_a_typed_failure() {
 #[tokio::test(start_paused = true)]
 async fn submit_only_status_track_and_download_with_options_then_resume_by_id() {
     let emu = common::emulator().await;
-    emu.set_report_behavior(ReportBehavior { pending_polls: 2, rows: 3, ..ReportBehavior::default() });
+    emu.set_report_behavior(ReportBehavior {
+        pending_polls: 2,
+        rows: 3,
+        ..ReportBehavior::default()
+    });
     let dir = scratch("submit");
     let client = client(&emu);
     let manager = ReportingServiceManager::new(&client);
@@ -202,10 +278,23 @@ async fn submit_only_status_track_and_download_with_options_then_resume_by_id() 
     assert!(done.download_url.is_some());
     let polls = common::requests_for(&emu, "PollGenerateReport").len();
     // A finished handle answers from memory.
-    assert_eq!(operation.status().await.unwrap().status, ReportRequestStatusType::Success);
-    assert_eq!(common::requests_for(&emu, "PollGenerateReport").len(), polls);
+    assert_eq!(
+        operation.status().await.unwrap().status,
+        ReportRequestStatusType::Success
+    );
+    assert_eq!(
+        common::requests_for(&emu, "PollGenerateReport").len(),
+        polls
+    );
     let kept = operation
-        .download_result(Some(ResultFileOptions::new(&dir).file_name("kept.zip").decompress(false)), None)
+        .download_result(
+            Some(
+                ResultFileOptions::new(&dir)
+                    .file_name("kept.zip")
+                    .decompress(false),
+            ),
+            None,
+        )
         .await
         .unwrap()
         .unwrap();
@@ -214,8 +303,16 @@ async fn submit_only_status_track_and_download_with_options_then_resume_by_id() 
 
     // Another manager (another process, say) resumes from the id alone.
     let resumed = ReportingServiceManager::new(&client).resume(&id);
-    let path = resumed.download_result(Some(ResultFileOptions::new(&dir)), None).await.unwrap().unwrap();
-    assert_eq!(path, dir.join(format!("{id}.csv")), "the service's own name");
+    let path = resumed
+        .download_result(Some(ResultFileOptions::new(&dir)), None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        path,
+        dir.join(format!("{id}.csv")),
+        "the service's own name"
+    );
     check_rows(ReportReader::open(&path).unwrap(), 3);
     let reader = resumed.read(&request(), None).await.unwrap().unwrap();
     check_rows(reader, 3);
@@ -229,22 +326,36 @@ async fn submit_only_status_track_and_download_with_options_then_resume_by_id() 
 #[tokio::test(start_paused = true)]
 async fn tracking_times_out_on_the_schedule_keeping_the_request_id() {
     let emu = common::emulator().await;
-    emu.set_report_behavior(ReportBehavior { pending_polls: 1000, ..ReportBehavior::default() });
-    let manager = ReportingServiceManager::new(&client(&emu)).poll_interval(Duration::from_secs(5)).unwrap();
+    emu.set_report_behavior(ReportBehavior {
+        pending_polls: 1000,
+        ..ReportBehavior::default()
+    });
+    let manager = ReportingServiceManager::new(&client(&emu))
+        .poll_interval(Duration::from_secs(5))
+        .unwrap();
     let operation = manager.submit(&request()).await.unwrap();
     let start = Instant::now();
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink_seen = seen.clone();
     let sink = ProgressSink::new(move |p| {
         if let Progress::Status { status, .. } = p {
-            sink_seen.lock().unwrap().push((start.elapsed().as_millis(), status.clone()));
+            sink_seen
+                .lock()
+                .unwrap()
+                .push((start.elapsed().as_millis(), status.clone()));
         }
     });
-    let e = operation.track(Some(Duration::from_secs(12)), Some(&sink)).await.unwrap_err();
+    let e = operation
+        .track(Some(Duration::from_secs(12)), Some(&sink))
+        .await
+        .unwrap_err();
     assert!(e.is_timeout(), "{e}");
     assert_eq!(e.request_id(), Some(operation.request_id()));
     let seen = seen.lock().unwrap().clone();
-    assert_eq!(seen.iter().map(|(t, _)| *t).collect::<Vec<_>>(), [1000, 2000, 3000, 4000, 9000]);
+    assert_eq!(
+        seen.iter().map(|(t, _)| *t).collect::<Vec<_>>(),
+        [1000, 2000, 3000, 4000, 9000]
+    );
     assert!(seen.iter().all(|(_, s)| s == "Pending"));
     assert_eq!(start.elapsed(), Duration::from_secs(12));
 }
@@ -258,7 +369,11 @@ async fn throttling_207_on_submit_and_117_on_poll_wait_and_retry() {
     emu.inject(Injection::ConcurrentRequestOverLimit.for_operation("SubmitGenerateReport"));
     emu.inject(Injection::CallRateExceeded.for_operation("PollGenerateReport"));
     let start = Instant::now();
-    let reader = manager.download_report(&ReportingDownloadParameters::new(request()), None).await.unwrap().unwrap();
+    let reader = manager
+        .download_report(&ReportingDownloadParameters::new(request()), None)
+        .await
+        .unwrap()
+        .unwrap();
     check_rows(reader, 2);
     assert_eq!(common::requests_for(&emu, "SubmitGenerateReport").len(), 2);
     // 207 wait (5 s), first poll at +1 s throttled (5 s), then Pending, then Success at +1 s.
@@ -269,14 +384,21 @@ async fn throttling_207_on_submit_and_117_on_poll_wait_and_retry() {
 #[tokio::test(start_paused = true)]
 async fn an_expired_download_url_is_replaced_by_polling_again() {
     let emu = common::emulator().await;
-    emu.set_report_behavior(ReportBehavior { expired_urls: 1, rows: 4, ..ReportBehavior::default() });
+    emu.set_report_behavior(ReportBehavior {
+        expired_urls: 1,
+        rows: 4,
+        ..ReportBehavior::default()
+    });
     let dir = scratch("expired");
     let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink_seen = seen.clone();
     let sink = ProgressSink::new(move |p| sink_seen.lock().unwrap().push(p.clone()));
     let path = manager
-        .download_file(&ReportingDownloadParameters::new(request()).result_directory(&dir), Some(&sink))
+        .download_file(
+            &ReportingDownloadParameters::new(request()).result_directory(&dir),
+            Some(&sink),
+        )
         .await
         .unwrap()
         .unwrap();
@@ -285,8 +407,14 @@ async fn an_expired_download_url_is_replaced_by_polling_again() {
     assert_eq!(common::requests_for(&emu, "PollGenerateReport").len(), 3);
     assert_eq!(emu.report_downloads(), 1);
     let seen = seen.lock().unwrap();
-    assert!(seen.iter().any(|p| matches!(p, Progress::Status { status, .. } if status == "Pending")));
-    assert!(seen.iter().any(|p| matches!(p, Progress::Download { bytes, .. } if *bytes > 0)));
+    assert!(
+        seen.iter()
+            .any(|p| matches!(p, Progress::Status { status, .. } if status == "Pending"))
+    );
+    assert!(
+        seen.iter()
+            .any(|p| matches!(p, Progress::Download { bytes, .. } if *bytes > 0))
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -298,7 +426,10 @@ fn every_report_type_builds_and_knows_its_layout() {
         let columns = report_columns(name).unwrap();
         assert!(!columns.is_empty(), "{name}");
     }
-    assert_eq!(report_columns("KeywordPerformance").unwrap()[0], "AccountName");
+    assert_eq!(
+        report_columns("KeywordPerformance").unwrap()[0],
+        "AccountName"
+    );
     let layout = ReportLayout::of(&request());
     assert_eq!(layout.report_type, "KeywordPerformanceReportRequest");
     assert_eq!(layout.format, ReportFormat::Csv);

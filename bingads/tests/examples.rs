@@ -31,12 +31,12 @@ mod desktop_oauth;
 #[path = "../examples/web_app.rs"]
 mod web_app;
 
-#[allow(dead_code)]
-#[path = "../examples/sandbox.rs"]
-mod sandbox;
 #[path = "../examples/reports.rs"]
 #[allow(dead_code)]
 mod reports;
+#[allow(dead_code)]
+#[path = "../examples/sandbox.rs"]
+mod sandbox;
 
 async fn bounded<T>(f: impl std::future::Future<Output = T>) -> T {
     tokio::time::timeout(Duration::from_secs(60), f)
@@ -1035,12 +1035,25 @@ async fn reports_downloads_a_keyword_report_and_prints_typed_totals() {
         .await
         .unwrap_or_else(|e| panic!("reports failed: {e}\n{}", out.text()));
     // The emulator's default report: 25 deterministic rows.
-    let sum = |column: &str| (0..25).map(|r| cell(column, r).parse::<f64>().unwrap()).sum::<f64>();
+    let sum = |column: &str| {
+        (0..25)
+            .map(|r| cell(column, r).parse::<f64>().unwrap())
+            .sum::<f64>()
+    };
     assert_eq!(totals.rows, 25);
     assert_eq!(totals.impressions as f64, sum("Impressions"));
     assert_eq!(totals.clicks as f64, sum("Clicks"));
     assert!((totals.spend - sum("Spend")).abs() < 1e-6);
     let text = out.text();
-    assert!(text.contains("Keyword Performance Report (2026-10-01 to 2026-10-31, 25 rows)"), "{text}");
-    assert!(text.contains(&format!("Totals: 25 rows, {} impressions", totals.impressions)), "{text}");
+    assert!(
+        text.contains("Keyword Performance Report (2026-10-01 to 2026-10-31, 25 rows)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Totals: 25 rows, {} impressions",
+            totals.impressions
+        )),
+        "{text}"
+    );
 }

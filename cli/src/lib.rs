@@ -213,16 +213,24 @@ fn report_command(globals: &Globals, env: &Env, command: args::ReportCommand) ->
                     Some(source) => {
                         let input = Input::from_args(Some(source), None);
                         let bytes = input.read(true, "report request")?;
-                        Some(String::from_utf8(bytes).map_err(|_| CliError::usage("the report request is not UTF-8"))?)
+                        Some(
+                            String::from_utf8(bytes)
+                                .map_err(|_| CliError::usage("the report request is not UTF-8"))?,
+                        )
                     }
                     None => None,
                 };
                 let settings = Settings::resolve(globals, env)?;
-                let request = report::build_request(&a, json.as_deref(), a.account.or(settings.account_id))?;
+                let request =
+                    report::build_request(&a, json.as_deref(), a.account.or(settings.account_id))?;
                 runtime()?.block_on(report::download(&a, request, &settings))?
             }
         };
-        Ok(Outcome { stdout, notes: Vec::new(), result: Ok(()) })
+        Ok(Outcome {
+            stdout,
+            notes: Vec::new(),
+            result: Ok(()),
+        })
     };
     run().unwrap_or_else(Outcome::err)
 }

@@ -6,12 +6,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use bingads::RetryPolicy;
 use bingads::reporting::{
-    ReadOptions, ReportLayout, ReportReader, ReportingError, ReportingServiceManager, report_columns,
+    ReadOptions, ReportLayout, ReportReader, ReportingError, ReportingServiceManager,
+    report_columns,
 };
 use bingads::transfer::{Progress, ProgressSink, ResultFileOptions};
 use bingads::v13::reporting::{ReportFormat, ReportRequest, SubmitGenerateReportRequest};
-use bingads::RetryPolicy;
 use bingads_gen::Nillable;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
@@ -31,25 +32,39 @@ fn format_of(arg: ReportFormatArg) -> ReportFormat {
 /// The report request: from JSON (a `ReportRequest` object with its `Type`, or a whole
 /// `SubmitGenerateReport` body), or built from the flags as the same JSON, so the flags
 /// reach every report type and their names are checked by the same decoder.
-pub fn build_request(a: &ReportDownloadArgs, json_text: Option<&str>, account: Option<i64>) -> Result<ReportRequest, CliError> {
+pub fn build_request(
+    a: &ReportDownloadArgs,
+    json_text: Option<&str>,
+    account: Option<i64>,
+) -> Result<ReportRequest, CliError> {
     let mut value: Value = match json_text {
         Some(text) => serde_json::from_str(text)
             .map_err(|e| CliError::usage(format!("the report request is not valid JSON: {e}")))?,
         None => {
             let kind = a.r#type.as_deref().ok_or_else(|| {
-                CliError::usage("give a report request with --request FILE, or --type, --columns and --account")
+                CliError::usage(
+                    "give a report request with --request FILE, or --type, --columns and --account",
+                )
             })?;
-            let type_name = if kind.ends_with("ReportRequest") { kind.to_string() } else { format!("{kind}ReportRequest") };
+            let type_name = if kind.ends_with("ReportRequest") {
+                kind.to_string()
+            } else {
+                format!("{kind}ReportRequest")
+            };
             let Some(valid) = report_columns(&type_name) else {
                 return Err(CliError::usage(format!("unknown report type {kind}"))
                     .hint("e.g. KeywordPerformance, CampaignPerformance, AdGroupPerformance, SearchQueryPerformance"));
             };
             if a.columns.is_empty() {
-                return Err(CliError::usage(format!("--columns is required for {type_name}"))
-                    .hint(format!("its columns: {}", valid.join(","))));
+                return Err(
+                    CliError::usage(format!("--columns is required for {type_name}"))
+                        .hint(format!("its columns: {}", valid.join(","))),
+                );
             }
             let account = account.ok_or_else(|| {
-                CliError::usage("--account (or BINGADS_ACCOUNT_ID / --account-id) is required with --type")
+                CliError::usage(
+                    "--account (or BINGADS_ACCOUNT_ID / --account-id) is required with --type",
+                )
             })?;
             let mut request = json!({
                 "Type": type_name,
@@ -57,7 +72,9 @@ pub fn build_request(a: &ReportDownloadArgs, json_text: Option<&str>, account: O
                 "Scope": {"AccountIds": [account.to_string()]},
             });
             let time = match (&a.from, &a.to) {
-                (Some(from), Some(to)) => json!({"CustomDateRangeStart": date_json(from)?, "CustomDateRangeEnd": date_json(to)?}),
+                (Some(from), Some(to)) => {
+                    json!({"CustomDateRangeStart": date_json(from)?, "CustomDateRangeEnd": date_json(to)?})
+                }
                 (None, None) => json!({"PredefinedTime": a.time}),
                 _ => return Err(CliError::usage("--from and --to go together")),
             };
@@ -100,9 +117,17 @@ pub fn build_request(a: &ReportDownloadArgs, json_text: Option<&str>, account: O
 fn date_json(text: &str) -> Result<Value, CliError> {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: Option<&&str>| s.and_then(|s| s.parse::<i32>().ok());
-    match (number(parts.first()), number(parts.get(1)), number(parts.get(2))) {
-        (Some(year), Some(month), Some(day)) if parts.len() == 3 => Ok(json!({"Day": day, "Month": month, "Year": year})),
-        _ => Err(CliError::usage(format!("{text:?} is not a date; write YYYY-MM-DD"))),
+    match (
+        number(parts.first()),
+        number(parts.get(1)),
+        number(parts.get(2)),
+    ) {
+        (Some(year), Some(month), Some(day)) if parts.len() == 3 => {
+            Ok(json!({"Day": day, "Month": month, "Year": year}))
+        }
+        _ => Err(CliError::usage(format!(
+            "{text:?} is not a date; write YYYY-MM-DD"
+        ))),
     }
 }
 
@@ -112,7 +137,10 @@ fn progress_bars(quiet: bool) -> Option<ProgressSink> {
         return None;
     }
     let preparing = ProgressBar::new_spinner();
-    preparing.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    preparing.set_style(
+        ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
     preparing.set_message("submitted; waiting for the report");
     preparing.enable_steady_tick(Duration::from_millis(120));
     let download = ProgressBar::hidden();
@@ -148,39 +176,62 @@ fn reporting_error(e: ReportingError) -> CliError {
     use bingads::transfer::TransferError;
     let exit = match &e {
         ReportingError::Transfer(TransferError::FileExists { .. }) => {
-            return CliError::new(Exit::Failure, e.to_string()).hint("add --overwrite to replace it");
+            return CliError::new(Exit::Failure, e.to_string())
+                .hint("add --overwrite to replace it");
         }
-        ReportingError::Transfer(TransferError::Io { .. }) | ReportingError::Read(_) => Exit::Failure,
+        ReportingError::Transfer(TransferError::Io { .. }) | ReportingError::Read(_) => {
+            Exit::Failure
+        }
         ReportingError::Transfer(TransferError::Service(bingads::Error::Fault(_))) => Exit::Fault,
         ReportingError::Transfer(TransferError::Service(bingads::Error::Auth(_))) => Exit::Auth,
         _ => Exit::Transport,
     };
     let mut error = CliError::new(exit, e.to_string());
     if let Some(id) = e.request_id() {
-        error = error.hint(format!("resume later with: bingads report resume {id} -o FILE"));
+        error = error.hint(format!(
+            "resume later with: bingads report resume {id} -o FILE"
+        ));
     }
     error
 }
 
 /// Where a download lands: `-o` as directory + name (a `.zip` name keeps the archive).
 fn file_options(output: &Path, overwrite: bool, timeout: Option<u64>) -> ResultFileOptions {
-    let directory = output.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report.csv".into());
+    let directory = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report.csv".into());
     let decompress = !name.to_ascii_lowercase().ends_with(".zip");
-    let mut options = ResultFileOptions::new(directory).file_name(name).decompress(decompress).overwrite(overwrite);
+    let mut options = ResultFileOptions::new(directory)
+        .file_name(name)
+        .decompress(decompress)
+        .overwrite(overwrite);
     options.timeout = timeout.map(Duration::from_secs);
     options
 }
 
-pub async fn download(a: &ReportDownloadArgs, request: ReportRequest, settings: &Settings) -> Result<String, CliError> {
+pub async fn download(
+    a: &ReportDownloadArgs,
+    request: ReportRequest,
+    settings: &Settings,
+) -> Result<String, CliError> {
     let manager = manager(settings)?;
     let operation = manager.submit(&request).await.map_err(reporting_error)?;
     eprintln!("# report request id {}", operation.request_id());
     let layout = ReportLayout::of(&request);
-    let output = a.output.clone().unwrap_or_else(|| PathBuf::from(format!("{}.{}", operation.request_id(), layout.extension())));
+    let output = a.output.clone().unwrap_or_else(|| {
+        PathBuf::from(format!("{}.{}", operation.request_id(), layout.extension()))
+    });
     let sink = progress_bars(a.quiet);
     let path = operation
-        .download_result(Some(file_options(&output, a.overwrite, a.timeout)), sink.as_ref())
+        .download_result(
+            Some(file_options(&output, a.overwrite, a.timeout)),
+            sink.as_ref(),
+        )
         .await
         .map_err(reporting_error)?;
     Ok(match path {
@@ -193,7 +244,11 @@ pub async fn download(a: &ReportDownloadArgs, request: ReportRequest, settings: 
 }
 
 pub async fn status(id: &str, settings: &Settings) -> Result<String, CliError> {
-    let status = manager(settings)?.resume(id).status().await.map_err(reporting_error)?;
+    let status = manager(settings)?
+        .resume(id)
+        .status()
+        .await
+        .map_err(reporting_error)?;
     let value = json!({
         "ReportRequestId": id,
         "Status": status.status.as_str(),
@@ -207,7 +262,10 @@ pub async fn resume(a: &ReportResumeArgs, settings: &Settings) -> Result<String,
     let operation = manager(settings)?.resume(&a.id);
     let sink = progress_bars(a.quiet);
     let path = operation
-        .download_result(Some(file_options(&a.output, a.overwrite, a.timeout)), sink.as_ref())
+        .download_result(
+            Some(file_options(&a.output, a.overwrite, a.timeout)),
+            sink.as_ref(),
+        )
         .await
         .map_err(reporting_error)?;
     Ok(path.map_or_else(String::new, |p| format!("{}\n", p.display())))
@@ -220,13 +278,29 @@ fn typed_cell(column: &str, text: &str) -> Value {
     if trimmed.is_empty() || trimmed == "--" {
         return Value::Null;
     }
-    let is_text_column = column.ends_with("Id") || column.ends_with("Name") || column == "Keyword" || column.ends_with("Number");
-    if !is_text_column && trimmed.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-') {
-        let digits: String = trimmed.trim_end_matches('%').chars().filter(|c| *c != ',').collect();
+    let is_text_column = column.ends_with("Id")
+        || column.ends_with("Name")
+        || column == "Keyword"
+        || column.ends_with("Number");
+    if !is_text_column
+        && trimmed
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit() || b == b'-')
+    {
+        let digits: String = trimmed
+            .trim_end_matches('%')
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
         if let Ok(i) = digits.parse::<i64>() {
             return json!(i);
         }
-        if let Some(n) = digits.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+        if let Some(n) = digits
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
             return Value::Number(n);
         }
     }
@@ -265,10 +339,24 @@ fn header_json(reader: &ReportReader) -> String {
         "Columns": reader.columns().names(),
     });
     let order = [
-        "ReportName", "ReportTime", "ReportTimeStart", "ReportTimeEnd", "TimeZone", "LastCompletedAvailableDay",
-        "LastCompletedAvailableHour", "ReportAggregation", "ReportFilter", "PotentialIncompleteData", "Rows", "Columns",
+        "ReportName",
+        "ReportTime",
+        "ReportTimeStart",
+        "ReportTimeEnd",
+        "TimeZone",
+        "LastCompletedAvailableDay",
+        "LastCompletedAvailableHour",
+        "ReportAggregation",
+        "ReportFilter",
+        "PotentialIncompleteData",
+        "Rows",
+        "Columns",
     ];
-    ordered_object(order.iter().map(|k| (*k, fields.get(*k).cloned().unwrap_or(Value::Null))))
+    ordered_object(
+        order
+            .iter()
+            .map(|k| (*k, fields.get(*k).cloned().unwrap_or(Value::Null))),
+    )
 }
 
 /// `report read`: JSON lines (header object, then one object per row), or clean CSV.
@@ -278,12 +366,14 @@ pub fn read(a: &ReportReadArgs, out: &mut dyn Write) -> Result<(), CliError> {
     if !a.columns.is_empty() {
         options.columns = Some(a.columns.clone());
     }
-    let read_error = |e: bingads::reporting::ReportError| CliError::new(Exit::Failure, e.to_string());
+    let read_error =
+        |e: bingads::reporting::ReportError| CliError::new(Exit::Failure, e.to_string());
     let mut reader = ReportReader::open_with(&a.file, options).map_err(read_error)?;
     let io_error = |e: std::io::Error| CliError::failure(format!("writing the output: {e}"));
     if a.csv {
         let mut csv = csv::Writer::from_writer(out);
-        csv.write_record(reader.columns().names()).map_err(|e| CliError::failure(e.to_string()))?;
+        csv.write_record(reader.columns().names())
+            .map_err(|e| CliError::failure(e.to_string()))?;
         while let Some(row) = reader.next_row().map_err(read_error)? {
             csv.write_record(row.iter().map(|(_, v)| v.into_owned()))
                 .map_err(|e| CliError::failure(e.to_string()))?;
@@ -293,7 +383,10 @@ pub fn read(a: &ReportReadArgs, out: &mut dyn Write) -> Result<(), CliError> {
     }
     writeln!(out, "{}", header_json(&reader)).map_err(io_error)?;
     while let Some(row) = reader.next_row().map_err(read_error)? {
-        let line = ordered_object(row.iter().map(|(column, text)| (column, typed_cell(column, &text))));
+        let line = ordered_object(
+            row.iter()
+                .map(|(column, text)| (column, typed_cell(column, &text))),
+        );
         writeln!(out, "{line}").map_err(io_error)?;
     }
     Ok(())

@@ -16,7 +16,10 @@ pub enum ReportError {
     },
     /// The zip archive is damaged, empty, encrypted or uses a compression other than deflate.
     #[error("report archive {}: {message}; download the report again", path_text(.path))]
-    Archive { path: Option<PathBuf>, message: String },
+    Archive {
+        path: Option<PathBuf>,
+        message: String,
+    },
     /// The CSV/TSV text is malformed (an unterminated quote, a stray byte).
     #[error("report file line {line}: {message}; the file is damaged or not a {format} report")]
     Delimited {
@@ -29,9 +32,14 @@ pub enum ReportError {
     Xml { position: u64, message: String },
     /// The report has no such column.
     #[error("the report has no column {column:?}; its columns are: {}", .present.join(", "))]
-    MissingColumn { column: String, present: Vec<String> },
+    MissingColumn {
+        column: String,
+        present: Vec<String>,
+    },
     /// A cell does not hold the kind of value asked for.
-    #[error("line {line}, column {column}: {value:?} is not {expected}; read it with `text()` or another getter")]
+    #[error(
+        "line {line}, column {column}: {value:?} is not {expected}; read it with `text()` or another getter"
+    )]
     Cell {
         line: u64,
         column: String,
@@ -43,13 +51,19 @@ pub enum ReportError {
     Encoding { line: u64, column: String },
     /// The file's format could not be told from its name or content.
     #[error("cannot tell the format of {}: {message}; pass the format (Csv, Tsv or Xml) in ReadOptions", path_text(.path))]
-    UnknownFormat { path: Option<PathBuf>, message: String },
+    UnknownFormat {
+        path: Option<PathBuf>,
+        message: String,
+    },
     /// The report has data rows but no column names: the request excluded the column
     /// headers and the reader was not told the columns.
-    #[error("the report has no column header row; pass the request's columns in ReadOptions::columns (ReadOptions::for_request does)")]
+    #[error(
+        "the report has no column header row; pass the request's columns in ReadOptions::columns (ReadOptions::for_request does)"
+    )]
     NoColumns,
 }
 
 fn path_text(path: &Option<PathBuf>) -> String {
-    path.as_ref().map_or_else(|| "(stream)".to_string(), |p| p.display().to_string())
+    path.as_ref()
+        .map_or_else(|| "(stream)".to_string(), |p| p.display().to_string())
 }

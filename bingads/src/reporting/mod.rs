@@ -10,11 +10,15 @@ mod request;
 pub(crate) mod types;
 
 pub use error::ReportError;
+pub use manager::{
+    ReportStatus, ReportingDownloadOperation, ReportingDownloadParameters, ReportingError,
+    ReportingServiceManager,
+};
 pub use reader::{
-    ColumnIndex, ColumnKey, Columns, ReadOptions, ReportFooter, ReportHeader, ReportReader, ReportRecord, Records,
-    Row,
+    ColumnIndex, ColumnKey, Columns, ReadOptions, Records, ReportFooter, ReportHeader,
+    ReportReader, ReportRecord, Row,
 };
 pub use request::{
-    AggregatedReport, REPORT_TYPES, ReportBuilder, ReportLayout, ReportRequestType, TimedReport, report_columns,
+    AggregatedReport, REPORT_TYPES, ReportBuilder, ReportLayout, ReportRequestType, TimedReport,
+    report_columns,
 };
-pub use manager::{ReportStatus, ReportingDownloadOperation, ReportingDownloadParameters, ReportingError, ReportingServiceManager};

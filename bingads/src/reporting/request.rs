@@ -20,7 +20,8 @@
 
 use crate::Nillable;
 use crate::v13::reporting::{
-    self as api, ReportAggregation, ReportFormat, ReportRequest, ReportTime, ReportTimePeriod, ReportTimeZone,
+    self as api, ReportAggregation, ReportFormat, ReportRequest, ReportTime, ReportTimePeriod,
+    ReportTimeZone,
 };
 
 /// A report request type of the Reporting service (`KeywordPerformanceReportRequest`, ...).
@@ -86,7 +87,8 @@ impl<R: ReportRequestType> ReportBuilder<R> {
 
     /// Scope: these accounts.
     pub fn accounts(mut self, account_ids: impl IntoIterator<Item = i64>) -> Self {
-        self.request.set_account_ids(account_ids.into_iter().collect());
+        self.request
+            .set_account_ids(account_ids.into_iter().collect());
         self
     }
 

@@ -61,7 +61,11 @@ impl ReportFileSpec {
 pub const COPYRIGHT: &str = "\u{a9}2026 Microsoft Corporation. All rights reserved. ";
 
 const DEVICES: [&str; 3] = ["Computer", "Smartphone", "Tablet"];
-const NETWORKS: [&str; 3] = ["Microsoft sites and select traffic", "Syndicated search partners", "Audience"];
+const NETWORKS: [&str; 3] = [
+    "Microsoft sites and select traffic",
+    "Syndicated search partners",
+    "Audience",
+];
 const MATCH_TYPES: [&str; 3] = ["Exact", "Phrase", "Broad"];
 
 fn pick<'a>(list: &[&'a str], i: usize) -> &'a str {
@@ -71,7 +75,11 @@ fn pick<'a>(list: &[&'a str], i: usize) -> &'a str {
 /// Impressions and clicks of row `r`, the basis of the derived columns.
 fn counts(r: usize) -> (u64, u64) {
     let impressions = (r as u64 * 7919 + 13) % 5000;
-    let clicks = if impressions == 0 { 0 } else { (r as u64 * 31) % (impressions / 10 + 1) };
+    let clicks = if impressions == 0 {
+        0
+    } else {
+        (r as u64 * 31) % (impressions / 10 + 1)
+    };
     (impressions, clicks)
 }
 
@@ -98,8 +106,14 @@ pub fn cell(column: &str, r: usize) -> String {
         "TimePeriod" | "GregorianDate" => format!("2026-10-{:02}", r % 31 + 1),
         "CampaignName" => format!("Campaign {:03} - Shoes", r % 100),
         "AdGroupName" => format!("Ad Group {:03}", r % 1000),
-        "Keyword" => format!("{} shoes {}", pick(&["red", "trail", "running", "leather"], r), r % 997),
-        "KeywordStatus" | "CampaignStatus" | "AdGroupStatus" | "AdStatus" | "AccountStatus" => "Active".to_string(),
+        "Keyword" => format!(
+            "{} shoes {}",
+            pick(&["red", "trail", "running", "leather"], r),
+            r % 997
+        ),
+        "KeywordStatus" | "CampaignStatus" | "AdGroupStatus" | "AdStatus" | "AccountStatus" => {
+            "Active".to_string()
+        }
         "BidMatchType" | "DeliveredMatchType" => pick(&MATCH_TYPES, r).to_string(),
         "DeviceType" => pick(&DEVICES, r / 3).to_string(),
         "Network" => pick(&NETWORKS, r / 9).to_string(),
@@ -117,15 +131,31 @@ pub fn cell(column: &str, r: usize) -> String {
         },
         "Spend" => money(spend_cents(r)),
         "AverageCpc" => money(spend_cents(r).checked_div(clicks).unwrap_or(0)),
-        "CostPerConversion" => spend_cents(r).checked_div(conversions).map(money).unwrap_or_default(),
+        "CostPerConversion" => spend_cents(r)
+            .checked_div(conversions)
+            .map(money)
+            .unwrap_or_default(),
         "Revenue" => money(conversions * 4_250),
         "AveragePosition" => "0.00".to_string(),
-        "QualityScore" => if r % 11 == 0 { "--".to_string() } else { (r % 10 + 1).to_string() },
+        "QualityScore" => {
+            if r % 11 == 0 {
+                "--".to_string()
+            } else {
+                (r % 10 + 1).to_string()
+            }
+        }
         "CurrentMaxCpc" => money(5 + (r as u64 * 17) % 300),
         "FinalUrl" | "DestinationUrl" => format!("https://www.contoso.com/shoes/{r}"),
         other if other.ends_with("Id") => (1_000_000 + r as u64 * 7).to_string(),
-        other if other.ends_with("Percent") || other.ends_with("Rate") => format!("{}.{:02}%", r % 100, r % 7),
-        other if other.contains("Spend") || other.contains("Cpc") || other.contains("Revenue") || other.contains("Cost") => {
+        other if other.ends_with("Percent") || other.ends_with("Rate") => {
+            format!("{}.{:02}%", r % 100, r % 7)
+        }
+        other
+            if other.contains("Spend")
+                || other.contains("Cpc")
+                || other.contains("Revenue")
+                || other.contains("Cost") =>
+        {
             money(spend_cents(r))
         }
         other => format!("{other} {r}"),
@@ -145,9 +175,18 @@ fn header_entries(spec: &ReportFileSpec) -> Vec<(&'static str, String)> {
     vec![
         ("Report Name", spec.report_name.clone()),
         ("Report Time", "10/1/2026,10/31/2026".to_string()),
-        ("Time Zone", "(GMT-08:00) Pacific Time (US & Canada); Tijuana".to_string()),
-        ("Last Completed Available Day", "11/22/2026 10:15:00 PM (GMT)".to_string()),
-        ("Last Completed Available Hour", "11/23/2026 2:15:00 AM (GMT)".to_string()),
+        (
+            "Time Zone",
+            "(GMT-08:00) Pacific Time (US & Canada); Tijuana".to_string(),
+        ),
+        (
+            "Last Completed Available Day",
+            "11/22/2026 10:15:00 PM (GMT)".to_string(),
+        ),
+        (
+            "Last Completed Available Hour",
+            "11/23/2026 2:15:00 AM (GMT)".to_string(),
+        ),
         ("Report Aggregation", spec.aggregation.clone()),
         ("Report Filter", String::new()),
         ("Potential Incomplete Data", "false".to_string()),
@@ -196,19 +235,28 @@ fn write_delimited(spec: &ReportFileSpec, delimiter: char) -> Vec<u8> {
 }
 
 fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn write_xml(spec: &ReportFileSpec) -> Vec<u8> {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n");
-    out.push_str("<Report xmlns=\"http://adcenter.microsoft.com/advertiser/reporting/v5/XMLSchema\"");
+    out.push_str(
+        "<Report xmlns=\"http://adcenter.microsoft.com/advertiser/reporting/v5/XMLSchema\"",
+    );
     if spec.header {
         for (key, value) in header_entries(spec) {
             // XML reports have no Rows attribute (the service documents Rows as CSV/TSV only).
             if key == "Rows" || key == "Report Filter" {
                 continue;
             }
-            out.push_str(&format!(" {}=\"{}\"", key.replace(' ', ""), xml_escape(&value)));
+            out.push_str(&format!(
+                " {}=\"{}\"",
+                key.replace(' ', ""),
+                xml_escape(&value)
+            ));
         }
     }
     out.push('>');
@@ -223,7 +271,10 @@ fn write_xml(spec: &ReportFileSpec) -> Vec<u8> {
     for r in 0..spec.rows {
         out.push_str("<Row>");
         for column in &spec.columns {
-            out.push_str(&format!("<{column} value=\"{}\" />", xml_escape(&cell(column, r))));
+            out.push_str(&format!(
+                "<{column} value=\"{}\" />",
+                xml_escape(&cell(column, r))
+            ));
         }
         out.push_str("</Row>");
     }
@@ -238,7 +289,8 @@ fn write_xml(spec: &ReportFileSpec) -> Vec<u8> {
 /// A zip with one deflated entry, as the service's download URLs serve reports.
 pub fn zip_report(entry_name: &str, text: &[u8]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     // Writing to memory cannot fail on I/O; a failure here would be a bug in the zip crate.
     let written = zip
         .start_file(entry_name, options)

@@ -125,7 +125,11 @@ impl ReportStore {
                 self.urls_issued += 1;
                 let token = format!("{id}-{}", self.urls_issued);
                 let now = Instant::now();
-                let expiry = if expire_now { now } else { now + job.url_lifetime };
+                let expiry = if expire_now {
+                    now
+                } else {
+                    now + job.url_lifetime
+                };
                 if self.urls.len() >= MAX_JOBS {
                     self.urls.clear();
                 }
@@ -172,8 +176,14 @@ pub(crate) async fn download(
         Ok((id, zip)) => (
             StatusCode::OK,
             [
-                (header::CONTENT_TYPE, "application/x-zip-compressed".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}.zip\"")),
+                (
+                    header::CONTENT_TYPE,
+                    "application/x-zip-compressed".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{id}.zip\""),
+                ),
             ],
             zip,
         )

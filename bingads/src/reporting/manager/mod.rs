@@ -72,7 +72,10 @@ impl ReportingError {
 
     /// Whether tracking gave up on the caller's timeout (the report goes on at the service).
     pub fn is_timeout(&self) -> bool {
-        matches!(self, ReportingError::Transfer(TransferError::Timeout { .. }))
+        matches!(
+            self,
+            ReportingError::Transfer(TransferError::Timeout { .. })
+        )
     }
 }
 
@@ -122,7 +125,10 @@ impl ReportingServiceManager {
 
     /// Submits the request (`SubmitGenerateReport`) and returns its handle at once.
     #[doc(alias = "submit_download", alias = "SubmitDownloadAsync")]
-    pub async fn submit(&self, request: &ReportRequest) -> Result<ReportingDownloadOperation, ReportingError> {
+    pub async fn submit(
+        &self,
+        request: &ReportRequest,
+    ) -> Result<ReportingDownloadOperation, ReportingError> {
         let reply = self
             .client
             .reporting()?
@@ -130,7 +136,11 @@ impl ReportingServiceManager {
                 report_request: Nillable::Value(request.clone()),
             })
             .await?;
-        let id = reply.value.report_request_id.into_value().unwrap_or_default();
+        let id = reply
+            .value
+            .report_request_id
+            .into_value()
+            .unwrap_or_default();
         if id.is_empty() {
             return Err(TransferError::Service(Error::Config(format!(
                 "SubmitGenerateReport returned no report request id (TrackingId {})",
@@ -164,7 +174,11 @@ impl ReportingServiceManager {
         let started = tokio::time::Instant::now();
         let operation = self.submit(&params.report_request).await?;
         let remaining = params.timeout.map(|t| t.saturating_sub(started.elapsed()));
-        let options = params.file_options(&self.working_directory, self.max_decompressed_bytes, remaining);
+        let options = params.file_options(
+            &self.working_directory,
+            self.max_decompressed_bytes,
+            remaining,
+        );
         operation.download_result(Some(options), progress).await
     }
 
@@ -180,13 +194,22 @@ impl ReportingServiceManager {
         let operation = self.submit(&params.report_request).await?;
         let remaining = params.timeout.map(|t| t.saturating_sub(started.elapsed()));
         operation
-            .read_report(params, &self.working_directory, self.max_decompressed_bytes, remaining, progress)
+            .read_report(
+                params,
+                &self.working_directory,
+                self.max_decompressed_bytes,
+                remaining,
+                progress,
+            )
             .await
     }
 }
 
 /// Opens a downloaded report with the request's format and columns (needed when the request
 /// excluded the column row).
-pub(crate) fn open_report(path: &std::path::Path, request: &ReportRequest) -> Result<ReportReader, ReportError> {
+pub(crate) fn open_report(
+    path: &std::path::Path,
+    request: &ReportRequest,
+) -> Result<ReportReader, ReportError> {
     ReportReader::open_with(path, ReadOptions::for_request(request))
 }

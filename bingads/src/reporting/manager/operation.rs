@@ -11,8 +11,8 @@ use tokio::time::Instant;
 use super::{ReportingDownloadParameters, ReportingError, open_report};
 use crate::reporting::ReportReader;
 use crate::transfer::{
-    OperationKind, OperationState, OperationStatus, PollSchedule, ProgressSink, ResultFileOptions, ResultUrl,
-    TransferError, download_result, track,
+    OperationKind, OperationState, OperationStatus, PollSchedule, ProgressSink, ResultFileOptions,
+    ResultUrl, TransferError, download_result, track,
 };
 use crate::v13::reporting::{PollGenerateReportRequest, ReportRequestStatusType};
 use crate::{Client, Nillable};
@@ -68,15 +68,26 @@ impl Handle {
                 report_request_id: Nillable::Value(self.request_id.clone()),
             })
             .await?;
-        let status = reply.value.report_request_status.into_value().unwrap_or_default();
+        let status = reply
+            .value
+            .report_request_status
+            .into_value()
+            .unwrap_or_default();
         let word = status.status.unwrap_or(ReportRequestStatusType::Error);
         let state = state_of(&word);
         let result = OperationStatus {
             state,
             status: word.as_str().to_string(),
             // The Reporting service gives no percentage: 0 while pending, 100 when done.
-            percent_complete: if state == OperationState::InProgress { 0 } else { 100 },
-            result_url: status.report_download_url.into_value().filter(|u| !u.trim().is_empty()),
+            percent_complete: if state == OperationState::InProgress {
+                0
+            } else {
+                100
+            },
+            result_url: status
+                .report_download_url
+                .into_value()
+                .filter(|u| !u.trim().is_empty()),
             errors: Vec::new(),
             tracking_id: reply.tracking_id,
         };
@@ -86,13 +97,24 @@ impl Handle {
         Ok(result)
     }
 
-    async fn track(&self, timeout: Option<Duration>, progress: Option<&ProgressSink>) -> Result<OperationStatus, ReportingError> {
+    async fn track(
+        &self,
+        timeout: Option<Duration>,
+        progress: Option<&ProgressSink>,
+    ) -> Result<OperationStatus, ReportingError> {
         let done = lock(&self.done).clone();
         let status = match done {
             Some((s, _)) => s,
             None => {
-                track(OperationKind::Report, &self.request_id, self.schedule, timeout, progress, || self.fetch_status())
-                    .await?
+                track(
+                    OperationKind::Report,
+                    &self.request_id,
+                    self.schedule,
+                    timeout,
+                    progress,
+                    || self.fetch_status(),
+                )
+                .await?
             }
         };
         match status.state {
@@ -111,7 +133,8 @@ impl Handle {
 
 fn report_status(s: OperationStatus) -> ReportStatus {
     ReportStatus {
-        status: bingads_gen::xml::XmlText::parse_text(&s.status).unwrap_or(ReportRequestStatusType::Error),
+        status: bingads_gen::xml::XmlText::parse_text(&s.status)
+            .unwrap_or(ReportRequestStatusType::Error),
         download_url: s.result_url,
         tracking_id: s.tracking_id,
     }
@@ -155,7 +178,11 @@ impl ReportingDownloadOperation {
     /// [`TransferError::OperationFailed`] with status `Error`; `timeout` ends tracking with
     /// [`TransferError::Timeout`] (the report goes on at the service).
     #[doc(alias = "TrackAsync")]
-    pub async fn track(&self, timeout: Option<Duration>, progress: Option<&ProgressSink>) -> Result<ReportStatus, ReportingError> {
+    pub async fn track(
+        &self,
+        timeout: Option<Duration>,
+        progress: Option<&ProgressSink>,
+    ) -> Result<ReportStatus, ReportingError> {
         Ok(report_status(self.handle.track(timeout, progress).await?))
     }
 
@@ -170,19 +197,25 @@ impl ReportingDownloadOperation {
     ) -> Result<Option<PathBuf>, ReportingError> {
         let handle = &self.handle;
         let mut options = options.unwrap_or_else(|| {
-            ResultFileOptions::new(&handle.default_directory).max_decompressed_bytes(handle.max_decompressed_bytes)
+            ResultFileOptions::new(&handle.default_directory)
+                .max_decompressed_bytes(handle.max_decompressed_bytes)
         });
         let started = Instant::now();
         let status = handle.track(options.timeout, progress).await?;
         let Some(url) = status.result_url else {
             return Ok(None);
         };
-        let obtained = lock(&handle.done).as_ref().map_or_else(Instant::now, |(_, at)| *at);
+        let obtained = lock(&handle.done)
+            .as_ref()
+            .map_or_else(Instant::now, |(_, at)| *at);
         options.timeout = options.timeout.map(|t| t.saturating_sub(started.elapsed()));
         // An expired URL (five minutes) is exchanged by polling again: the service hands out
         // a fresh one for a finished report.
         let fresh = || async {
-            let s = handle.fetch_status().await.map_err(TransferError::Service)?;
+            let s = handle
+                .fetch_status()
+                .await
+                .map_err(TransferError::Service)?;
             let url = s.result_url.ok_or_else(|| TransferError::NoResultUrl {
                 kind: OperationKind::Report,
                 request_id: handle.request_id.clone(),
@@ -234,7 +267,14 @@ impl ReportingDownloadOperation {
     ) -> Result<Option<ReportReader>, ReportingError> {
         let params = ReportingDownloadParameters::new(request.clone());
         let working = self.handle.default_directory.clone();
-        self.read_report(&params, &working, self.handle.max_decompressed_bytes, None, progress).await
+        self.read_report(
+            &params,
+            &working,
+            self.handle.max_decompressed_bytes,
+            None,
+            progress,
+        )
+        .await
     }
 }
 
@@ -244,9 +284,21 @@ mod tests {
 
     #[test]
     fn status_words_map_to_states() {
-        assert_eq!(state_of(&ReportRequestStatusType::Pending), OperationState::InProgress);
-        assert_eq!(state_of(&ReportRequestStatusType::Success), OperationState::Completed);
-        assert_eq!(state_of(&ReportRequestStatusType::Error), OperationState::Failed);
-        assert_eq!(state_of(&ReportRequestStatusType::UnknownValue("New".into())), OperationState::Failed);
+        assert_eq!(
+            state_of(&ReportRequestStatusType::Pending),
+            OperationState::InProgress
+        );
+        assert_eq!(
+            state_of(&ReportRequestStatusType::Success),
+            OperationState::Completed
+        );
+        assert_eq!(
+            state_of(&ReportRequestStatusType::Error),
+            OperationState::Failed
+        );
+        assert_eq!(
+            state_of(&ReportRequestStatusType::UnknownValue("New".into())),
+            OperationState::Failed
+        );
     }
 }

@@ -72,11 +72,20 @@ impl ReportingDownloadParameters {
         self
     }
 
-    pub(crate) fn file_options(&self, working: &Path, max_bytes: u64, timeout: Option<Duration>) -> ResultFileOptions {
-        let mut options = ResultFileOptions::new(self.result_directory.clone().unwrap_or_else(|| working.to_path_buf()))
-            .decompress(self.decompress)
-            .overwrite(self.overwrite)
-            .max_decompressed_bytes(max_bytes);
+    pub(crate) fn file_options(
+        &self,
+        working: &Path,
+        max_bytes: u64,
+        timeout: Option<Duration>,
+    ) -> ResultFileOptions {
+        let mut options = ResultFileOptions::new(
+            self.result_directory
+                .clone()
+                .unwrap_or_else(|| working.to_path_buf()),
+        )
+        .decompress(self.decompress)
+        .overwrite(self.overwrite)
+        .max_decompressed_bytes(max_bytes);
         options.file_name = self.result_file_name.clone();
         options.timeout = timeout;
         options

@@ -24,9 +24,13 @@ fn strip_currency(text: &str, at_start: bool) -> &str {
     }
     let code = |word: &str| word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase());
     let split = if at_start {
-        text.split_once(' ').filter(|(word, _)| code(word)).map(|(_, rest)| rest)
+        text.split_once(' ')
+            .filter(|(word, _)| code(word))
+            .map(|(_, rest)| rest)
     } else {
-        text.rsplit_once(' ').filter(|(_, word)| code(word)).map(|(rest, _)| rest)
+        text.rsplit_once(' ')
+            .filter(|(_, word)| code(word))
+            .map(|(rest, _)| rest)
     };
     split.map_or(text, str::trim)
 }
@@ -42,7 +46,9 @@ fn numeric_text(text: &str) -> Result<Option<std::borrow::Cow<'_, str>>, ()> {
     let text = text.strip_suffix('%').map_or(text, str::trim_end);
     let core = strip_currency(strip_currency(text, true), false);
     let valid = !core.is_empty()
-        && core.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-' | b'+'))
+        && core
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-' | b'+'))
         && core.bytes().any(|b| b.is_ascii_digit());
     if !valid {
         return Err(());
@@ -188,7 +194,10 @@ mod tests {
         assert_eq!(parse_i64("1,234,567"), Ok(Some(1_234_567)));
         assert_eq!(parse_i64("--"), Ok(None));
         assert_eq!(parse_i64("12.5"), Err(()));
-        assert_eq!(parse_i64("9007199254740993"), Ok(Some(9_007_199_254_740_993)));
+        assert_eq!(
+            parse_i64("9007199254740993"),
+            Ok(Some(9_007_199_254_740_993))
+        );
         assert_eq!(
             parse_decimal("$1,000.10").map(|d| d.map(|d| d.to_string())),
             Ok(Some("1000.10".to_string()))
@@ -199,11 +208,19 @@ mod tests {
 
     #[test]
     fn dates_in_every_report_layout() {
-        let d = |y, m, d| Date { year: y, month: m, day: d, offset_minutes: None };
+        let d = |y, m, d| Date {
+            year: y,
+            month: m,
+            day: d,
+            offset_minutes: None,
+        };
         assert_eq!(parse_date("2025-10-01"), Ok(Some(d(2025, 10, 1))));
         assert_eq!(parse_date("10/1/2025"), Ok(Some(d(2025, 10, 1))));
         assert_eq!(parse_date("2020-03-15|7"), Ok(Some(d(2020, 3, 15))));
-        assert_eq!(parse_date("3/15/2020 12:00:00 AM|7"), Ok(Some(d(2020, 3, 15))));
+        assert_eq!(
+            parse_date("3/15/2020 12:00:00 AM|7"),
+            Ok(Some(d(2020, 3, 15)))
+        );
         assert_eq!(parse_date("--"), Ok(None));
         assert_eq!(parse_date("13/1/2025"), Err(()));
         assert_eq!(parse_date("Monday"), Err(()));

@@ -5,8 +5,8 @@ use std::io::BufRead;
 
 use csv::ByteRecord;
 
-use super::header::{self, ReportFooter, ReportHeader};
 use super::cell;
+use super::header::{self, ReportFooter, ReportHeader};
 use crate::reporting::ReportError;
 
 pub(crate) struct Delimited {
@@ -71,7 +71,12 @@ impl Delimited {
         loop {
             if !reader.read()? {
                 reader.done = true;
-                return Ok(Opened { reader, header, columns: expected.map(<[String]>::to_vec), footer });
+                return Ok(Opened {
+                    reader,
+                    header,
+                    columns: expected.map(<[String]>::to_vec),
+                    footer,
+                });
             }
             if first {
                 strip_bom(&mut reader.record);
@@ -85,7 +90,12 @@ impl Delimited {
                 if header::is_copyright(&only) {
                     footer.copyright = Some(only.trim().to_string());
                     reader.done = true;
-                    return Ok(Opened { reader, header, columns: expected.map(<[String]>::to_vec), footer });
+                    return Ok(Opened {
+                        reader,
+                        header,
+                        columns: expected.map(<[String]>::to_vec),
+                        footer,
+                    });
                 }
                 if (expected.is_none_or(|c| c.len() != 1)) && header.take_line(&only) {
                     continue;
@@ -98,17 +108,33 @@ impl Delimited {
                 header.take_line(&joined.join(if delimiter == b'\t' { "\t" } else { "," }));
                 continue;
             }
-            let cells: Vec<String> = reader.record.iter().map(|f| text(f).trim().to_string()).collect();
+            let cells: Vec<String> = reader
+                .record
+                .iter()
+                .map(|f| text(f).trim().to_string())
+                .collect();
             let is_column_row = match expected {
                 Some(names) => same_names(&cells, names),
                 // Column names are never numbers; a row with a number in it is data.
-                None => !cells.iter().any(|c| matches!(cell::parse_f64(c), Ok(Some(_)))),
+                None => !cells
+                    .iter()
+                    .any(|c| matches!(cell::parse_f64(c), Ok(Some(_)))),
             };
             if is_column_row {
-                return Ok(Opened { reader, header, columns: Some(cells), footer });
+                return Ok(Opened {
+                    reader,
+                    header,
+                    columns: Some(cells),
+                    footer,
+                });
             }
             reader.pending = true;
-            return Ok(Opened { reader, header, columns: expected.map(<[String]>::to_vec), footer });
+            return Ok(Opened {
+                reader,
+                header,
+                columns: expected.map(<[String]>::to_vec),
+                footer,
+            });
         }
     }
 
@@ -153,7 +179,8 @@ impl Delimited {
                         }
                     }
                     if header::is_total_row(&text(first)) {
-                        footer.totals = Some(self.record.iter().map(|f| text(f).into_owned()).collect());
+                        footer.totals =
+                            Some(self.record.iter().map(|f| text(f).into_owned()).collect());
                         continue;
                     }
                 }
@@ -167,7 +194,9 @@ impl Delimited {
 
 fn strip_bom(record: &mut ByteRecord) {
     let Some(first) = record.get(0) else { return };
-    let Some(rest) = first.strip_prefix(b"\xEF\xBB\xBF") else { return };
+    let Some(rest) = first.strip_prefix(b"\xEF\xBB\xBF") else {
+        return;
+    };
     let mut fixed = ByteRecord::with_capacity(record.as_slice().len(), record.len());
     fixed.push_field(rest);
     for field in record.iter().skip(1) {

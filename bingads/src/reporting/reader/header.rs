@@ -78,7 +78,12 @@ impl ReportHeader {
             "PotentialIncompleteData" => {
                 self.potential_incomplete_data = cell::parse_bool(value).ok().flatten()
             }
-            "Rows" => self.row_count = cell::parse_i64(value).ok().flatten().and_then(|n| u64::try_from(n).ok()),
+            "Rows" => {
+                self.row_count = cell::parse_i64(value)
+                    .ok()
+                    .flatten()
+                    .and_then(|n| u64::try_from(n).ok())
+            }
             _ => return false,
         }
         true
@@ -88,7 +93,10 @@ impl ReportHeader {
     /// are kept in `other`; returns false when the line is not `Key: value` at all.
     pub(crate) fn take_line(&mut self, line: &str) -> bool {
         let line = line.trim_start_matches('\u{feff}');
-        let Some((key, value)) = line.split_once(": ").or_else(|| line.strip_suffix(':').map(|k| (k, ""))) else {
+        let Some((key, value)) = line
+            .split_once(": ")
+            .or_else(|| line.strip_suffix(':').map(|k| (k, "")))
+        else {
             return false;
         };
         if key.is_empty() || key.len() > 64 {
@@ -105,9 +113,15 @@ impl ReportHeader {
 /// split at its comma by a CSV reader, or any line of a TSV read as CSV).
 pub(crate) fn starts_like_header(first_cell: &str) -> bool {
     const KEYS: [&str; 9] = [
-        "Report Name:", "Report Time:", "Time Zone:", "Last Completed Available Day:",
-        "Last Completed Available Hour:", "Report Aggregation:", "Report Filter:",
-        "Potential Incomplete Data:", "Rows:",
+        "Report Name:",
+        "Report Time:",
+        "Time Zone:",
+        "Last Completed Available Day:",
+        "Last Completed Available Hour:",
+        "Report Aggregation:",
+        "Report Filter:",
+        "Potential Incomplete Data:",
+        "Rows:",
     ];
     let first_cell = first_cell.trim_start_matches('\u{feff}');
     KEYS.iter().any(|k| first_cell.starts_with(k))

@@ -112,11 +112,18 @@ impl ReportReader {
 
     /// A report from any reader (a zip arriving this way is taken into memory first, since
     /// reading one needs its directory at the end).
-    pub fn from_reader(reader: impl Read + Send + 'static, options: ReadOptions) -> Result<Self, ReportError> {
+    pub fn from_reader(
+        reader: impl Read + Send + 'static,
+        options: ReadOptions,
+    ) -> Result<Self, ReportError> {
         Self::start(source::from_reader(Box::new(reader))?, options, None)
     }
 
-    fn start(mut source: source::Source, options: ReadOptions, path: Option<&Path>) -> Result<Self, ReportError> {
+    fn start(
+        mut source: source::Source,
+        options: ReadOptions,
+        path: Option<&Path>,
+    ) -> Result<Self, ReportError> {
         let format = match options.format {
             Some(ReportFormat::UnknownValue(other)) => {
                 return Err(ReportError::UnknownFormat {
@@ -131,13 +138,27 @@ impl ReportReader {
         let (engine, header, names, footer) = match format {
             ReportFormat::Xml => {
                 let opened = xml::Xml::open(source.stream, expected)?;
-                (Engine::Xml(opened.reader), opened.header, opened.columns, ReportFooter::default())
+                (
+                    Engine::Xml(opened.reader),
+                    opened.header,
+                    opened.columns,
+                    ReportFooter::default(),
+                )
             }
             _ => {
-                let delimiter = if format == ReportFormat::Tsv { b'\t' } else { b',' };
+                let delimiter = if format == ReportFormat::Tsv {
+                    b'\t'
+                } else {
+                    b','
+                };
                 let opened = delimited::Delimited::open(source.stream, delimiter, expected)?;
                 let names = opened.columns.unwrap_or_default();
-                (Engine::Delimited(opened.reader), opened.header, names, opened.footer)
+                (
+                    Engine::Delimited(opened.reader),
+                    opened.header,
+                    names,
+                    opened.footer,
+                )
             }
         };
         Ok(ReportReader {
@@ -221,7 +242,10 @@ impl Iterator for Records {
     }
 }
 
-fn detect_format(source: &mut source::Source, path: Option<&Path>) -> Result<ReportFormat, ReportError> {
+fn detect_format(
+    source: &mut source::Source,
+    path: Option<&Path>,
+) -> Result<ReportFormat, ReportError> {
     let by_name = source.name.as_deref().and_then(|name| {
         let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
         match ext.as_str() {
@@ -247,5 +271,3 @@ fn detect_format(source: &mut source::Source, path: Option<&Path>) -> Result<Rep
     })
 }
 
-#[cfg(test)]
-mod tests;

@@ -216,11 +216,12 @@ impl<'r> Row<'r> {
     /// (column name, cell text) in column order; a cell that is not UTF-8 reads as `�`s.
     pub fn iter(&self) -> impl Iterator<Item = (&'r str, std::borrow::Cow<'r, str>)> + 'r {
         let record = self.record;
-        self.columns
-            .names
-            .iter()
-            .enumerate()
-            .map(move |(i, name)| (name.as_str(), String::from_utf8_lossy(record.get(i).unwrap_or(b""))))
+        self.columns.names.iter().enumerate().map(move |(i, name)| {
+            (
+                name.as_str(),
+                String::from_utf8_lossy(record.get(i).unwrap_or(b"")),
+            )
+        })
     }
 
     /// A copy that outlives the reader's next step.

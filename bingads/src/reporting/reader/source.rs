@@ -37,7 +37,9 @@ fn archive_error(path: Option<&Path>, message: impl std::fmt::Display) -> Report
 fn first_entry<R: Read + Seek>(archive: R, path: Option<&Path>) -> Result<Entry, ReportError> {
     let mut zip = zip::ZipArchive::new(archive).map_err(|e| archive_error(path, e))?;
     for index in 0..zip.len() {
-        let file = zip.by_index_raw(index).map_err(|e| archive_error(path, e))?;
+        let file = zip
+            .by_index_raw(index)
+            .map_err(|e| archive_error(path, e))?;
         if file.is_dir() {
             continue;
         }
@@ -47,7 +49,12 @@ fn first_entry<R: Read + Seek>(archive: R, path: Option<&Path>) -> Result<Entry,
         let deflated = match file.compression() {
             zip::CompressionMethod::Stored => false,
             zip::CompressionMethod::Deflated => true,
-            other => return Err(archive_error(path, format!("unsupported compression {other:?}"))),
+            other => {
+                return Err(archive_error(
+                    path,
+                    format!("unsupported compression {other:?}"),
+                ));
+            }
         };
         let data_start = file
             .data_start()
@@ -74,7 +81,10 @@ fn entry_stream<R: Read + Seek + Send + 'static>(
         .map_err(|e| archive_error(path, e))?;
     let compressed = raw.take(entry.compressed_size);
     let inner: Box<dyn Read + Send> = if entry.deflated {
-        Box::new(flate2::read::DeflateDecoder::new(BufReader::with_capacity(64 * 1024, compressed)))
+        Box::new(flate2::read::DeflateDecoder::new(BufReader::with_capacity(
+            64 * 1024,
+            compressed,
+        )))
     } else {
         Box::new(compressed)
     };
@@ -170,7 +180,9 @@ pub(crate) fn from_bytes(bytes: Vec<u8>) -> Result<Source, ReportError> {
 /// reader is taken into memory first; report text streams through.
 pub(crate) fn from_reader(reader: Box<dyn Read + Send>) -> Result<Source, ReportError> {
     let mut stream = BufReader::with_capacity(64 * 1024, reader);
-    let head = stream.fill_buf().map_err(|source| ReportError::Io { path: None, source })?;
+    let head = stream
+        .fill_buf()
+        .map_err(|source| ReportError::Io { path: None, source })?;
     if head.starts_with(ZIP_MAGIC) {
         let mut bytes = Vec::new();
         stream

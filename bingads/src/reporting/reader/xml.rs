@@ -44,7 +44,11 @@ impl<R: BufRead> Xml<R> {
         }
     }
 
-    fn attribute(&self, element: &BytesStart<'_>, name: &[u8]) -> Result<Option<String>, ReportError> {
+    fn attribute(
+        &self,
+        element: &BytesStart<'_>,
+        name: &[u8],
+    ) -> Result<Option<String>, ReportError> {
         for attr in element.attributes() {
             let attr = attr.map_err(|e| self.error(e))?;
             if local(attr.key.as_ref()) == name {
@@ -125,7 +129,11 @@ impl<R: BufRead> Xml<R> {
             reader.pending = reader.read_row()?;
         }
         let columns = reader.columns.clone();
-        Ok(Opened { reader, header, columns })
+        Ok(Opened {
+            reader,
+            header,
+            columns,
+        })
     }
 
     /// Reads the next `<Row>` into `record`; false at the end of the table.
@@ -143,13 +151,17 @@ impl<R: BufRead> Xml<R> {
                     // Something else inside the table: skip it whole.
                     let end = e.to_end().into_owned();
                     let mut skip = Vec::new();
-                    self.xml.read_to_end_into(end.name(), &mut skip).map_err(|err| self.error(err))?;
+                    self.xml
+                        .read_to_end_into(end.name(), &mut skip)
+                        .map_err(|err| self.error(err))?;
                 }
                 Event::End(e) if local(e.name().as_ref()) == b"Table" => {
                     self.done = true;
                     return Ok(false);
                 }
-                Event::Eof => return Err(self.error("the file ends inside <Table>; it is truncated")),
+                Event::Eof => {
+                    return Err(self.error("the file ends inside <Table>; it is truncated"));
+                }
                 _ => {}
             }
         }
@@ -169,7 +181,8 @@ impl<R: BufRead> Xml<R> {
                     let position = match self.columns.iter().position(|c| c.as_bytes() == name) {
                         Some(p) => Some(p),
                         None if learning => {
-                            self.columns.push(String::from_utf8_lossy(name).into_owned());
+                            self.columns
+                                .push(String::from_utf8_lossy(name).into_owned());
                             self.cells.push(String::new());
                             self.columns.len().checked_sub(1)
                         }
@@ -181,7 +194,9 @@ impl<R: BufRead> Xml<R> {
                     if is_start {
                         let end = e.to_end().into_owned();
                         let mut skip = Vec::new();
-                        self.xml.read_to_end_into(end.name(), &mut skip).map_err(|err| self.error(err))?;
+                        self.xml
+                            .read_to_end_into(end.name(), &mut skip)
+                            .map_err(|err| self.error(err))?;
                     }
                 }
                 Event::End(_) => break,
@@ -199,7 +214,10 @@ impl<R: BufRead> Xml<R> {
 
     /// The next data row, or `None` after the table (the copyright, if any, goes into
     /// `footer`).
-    pub(crate) fn next(&mut self, footer: &mut ReportFooter) -> Result<Option<(&ByteRecord, u64)>, ReportError> {
+    pub(crate) fn next(
+        &mut self,
+        footer: &mut ReportFooter,
+    ) -> Result<Option<(&ByteRecord, u64)>, ReportError> {
         if std::mem::take(&mut self.pending) {
             return Ok(Some((&self.record, self.rows)));
         }

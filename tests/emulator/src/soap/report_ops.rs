@@ -25,10 +25,14 @@ fn file_spec(request: &ReportRequest, rows: usize) -> Result<ReportFileSpec, Fau
     request.encode(&mut w, NS, "ReportRequest");
     let xml = w.into_string();
     let mut r = XmlReader::new(xml.as_bytes());
-    let invalid = |what: &str| Fault::op_details(errors::API_INPUT_VALIDATION_ERROR, what.to_string());
+    let invalid =
+        |what: &str| Fault::op_details(errors::API_INPUT_VALIDATION_ERROR, what.to_string());
     r.root().map_err(|e| invalid(&e.to_string()))?;
     let type_name = r.xsi_type().unwrap_or("ReportRequest").to_string();
-    let title = type_name.strip_suffix("Request").unwrap_or(&type_name).to_string();
+    let title = type_name
+        .strip_suffix("Request")
+        .unwrap_or(&type_name)
+        .to_string();
     let mut spec = ReportFileSpec {
         report_name: String::new(),
         columns: Vec::new(),
@@ -58,7 +62,9 @@ fn file_spec(request: &ReportRequest, rows: usize) -> Result<ReportFileSpec, Fau
     })
     .map_err(|e| invalid(&e.to_string()))?;
     if type_name == "ReportRequest" {
-        return Err(invalid("ReportRequest must be one of the report types (e.g. KeywordPerformanceReportRequest)"));
+        return Err(invalid(
+            "ReportRequest must be one of the report types (e.g. KeywordPerformanceReportRequest)",
+        ));
     }
     if spec.columns.is_empty() {
         return Err(invalid("Columns must list at least one column"));
@@ -89,7 +95,10 @@ pub(crate) fn submit_generate_report(
     request: SubmitGenerateReportRequest,
 ) -> Result<SubmitGenerateReportResponse, Fault> {
     let Nillable::Value(report) = request.report_request else {
-        return Err(Fault::op_details(errors::API_INPUT_VALIDATION_ERROR, "ReportRequest is required"));
+        return Err(Fault::op_details(
+            errors::API_INPUT_VALIDATION_ERROR,
+            "ReportRequest is required",
+        ));
     };
     let mut store = lock(&call.shared.reports);
     let spec = file_spec(&report, store.behavior.rows)?;
