@@ -361,11 +361,10 @@ fn header_json(reader: &ReportReader) -> String {
 
 /// `report read`: JSON lines (header object, then one object per row), or clean CSV.
 pub fn read(a: &ReportReadArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let mut options = ReadOptions::default();
-    options.format = a.format.map(format_of);
-    if !a.columns.is_empty() {
-        options.columns = Some(a.columns.clone());
-    }
+    let options = ReadOptions {
+        format: a.format.map(format_of),
+        columns: (!a.columns.is_empty()).then(|| a.columns.clone()),
+    };
     let read_error =
         |e: bingads::reporting::ReportError| CliError::new(Exit::Failure, e.to_string());
     let mut reader = ReportReader::open_with(&a.file, options).map_err(read_error)?;
