@@ -159,6 +159,7 @@ part_report() {
   done
   cargo bench -p bingads --bench report_read --no-run -q 2>/dev/null
   for rows in 100000 1000000; do
+    [ -f "$dir/r$rows.csv.zip" ] || cargo bench -q -p bingads --bench report_read -- "$dir/r$rows.csv" make-zip 2>/dev/null
     for mode in csv iterate fields fields-indexed zip; do
       cargo bench -q -p bingads --bench report_read -- "$dir/r$rows.csv" "$mode" 3 2>/dev/null | tee -a "$OUT/report.txt" "$OUT/summary.txt"
     done

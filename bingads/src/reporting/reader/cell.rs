@@ -39,6 +39,13 @@ fn strip_currency(text: &str, at_start: bool) -> &str {
 /// thousands separators removed. `None` for no value, `Err` when what is left is not a
 /// plain number (so `red shoes 2` is not read as 2).
 fn numeric_text(text: &str) -> Result<Option<std::borrow::Cow<'_, str>>, ()> {
+    // The common case, a plain number (`1234`, `12.34`, `-5`), skips the clean-up below.
+    let plain = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    if plain && text.bytes().any(|b| b.is_ascii_digit()) {
+        return Ok(Some(std::borrow::Cow::Borrowed(text)));
+    }
     let text = text.trim();
     if is_empty(text) {
         return Ok(None);

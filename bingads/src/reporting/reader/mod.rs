@@ -270,4 +270,3 @@ fn detect_format(
         _ => ReportFormat::Csv,
     })
 }
-

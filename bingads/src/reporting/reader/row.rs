@@ -10,16 +10,40 @@ use super::cell;
 use crate::reporting::ReportError;
 use crate::{Date, DateTime, Decimal};
 
+/// FNV-1a: column names are short and trusted (they come from the report's own column
+/// row), so a simple hash beats the default SipHash on the per-cell lookup by name.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type Positions = HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The report's columns in file order, with a name → position index.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Columns {
     names: Vec<String>,
-    positions: HashMap<String, usize>,
+    positions: Positions,
 }
 
 impl Columns {
     pub(crate) fn new(names: Vec<String>) -> Self {
-        let mut positions = HashMap::with_capacity(names.len());
+        let mut positions = Positions::with_capacity_and_hasher(names.len(), Default::default());
         for (i, name) in names.iter().enumerate() {
             // The first of two equal names wins, as a reader scanning left to right would find it.
             positions.entry(name.clone()).or_insert(i);
