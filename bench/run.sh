@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Reproduces every figure of README.md's Performance section and bench/RESULTS.md.
 #
-#   bench/run.sh [PART...]      PART: codec runtime python generator build package (default: all)
+#   bench/run.sh [PART...]      PART: codec json runtime python generator build package (default: all)
 #
 # Run from anywhere on an otherwise idle machine (nothing here runs in parallel; `uptime` is
 # printed before each part, because other compiles on a 2-core machine skew every figure).
 # Output goes to the terminal and to $OUT (default target/bench-results/).
 #
 #   codec      cargo bench -p bingads-gen --bench soap     (~1 min after a ~4 min release build)
+#   json       cargo bench -p bingads-gen --features json --bench json: the 1,000-campaign reply
+#              as SOAP, as REST JSON through our types, and as a plain serde_json pass; then
+#              ../shared/bench/python/bench_rest_msads.py (msads==13.0.30.1, venv in $MSADS_VENV,
+#              default target/bench-msads) on the same REST body
 #   runtime    cargo bench -p bingads --bench client       (~1 min after the release build)
 #   python     the official Python SDK (bingads==13.0.30.1) on the same inputs, from
 #              ../shared/bench/python: a venv in $PYVENV (default target/bench-python), 5
@@ -31,7 +35,7 @@ PYBENCH=${PYBENCH:-$ROOT/../shared/bench/python}
 PYVENV=${PYVENV:-$ROOT/target/bench-python}
 mkdir -p "$OUT"
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec runtime python generator build package report)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec json runtime python generator build package report)
 
 log() { printf '\n== %s (%s)\n' "$1" "$(uptime | sed 's/.*load average/load average/')" | tee -a "$OUT/summary.txt"; }
 note() { printf '%s\n' "$*" | tee -a "$OUT/summary.txt"; }
@@ -54,6 +58,19 @@ min_time() {
 part_codec() {
   log "codec: cargo bench -p bingads-gen --bench soap"
   cargo bench -p bingads-gen --bench soap 2>&1 | tee "$OUT/codec.txt" | tail -12
+}
+
+part_json() {
+  log "json: cargo bench -p bingads-gen --features json --bench json"
+  cargo bench -p bingads-gen --features json --bench json 2>&1 | tee "$OUT/json.txt" | tail -14
+  # The official REST client (msads==13.0.30.1, its own venv) on the same REST body.
+  BENCH_DUMP="$OUT/json-inputs" cargo bench -p bingads-gen --features json --bench json > /dev/null 2>&1
+  local venv=${MSADS_VENV:-$ROOT/target/bench-msads}
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q msads==13.0.30.1
+  fi
+  "$venv/bin/python" "$PYBENCH/bench_rest_msads.py" \
+    "$OUT/json-inputs/GetCampaignsByAccountId_response_1000.json" | tee "$OUT/json-msads.json"
 }
 
 part_runtime() {

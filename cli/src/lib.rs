@@ -6,20 +6,28 @@
 //! - [`listing`]: `operations`, `example`;
 //! - [`login`]: `auth login | status | logout`; [`config`]: the credentials file;
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
-//! - [`emulator`]: the `emulator` command;
-//! - [`error`]: failures and their exit codes.
+//!   [`resolve`]: the one option → variable → profile order;
+//!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
+//! - `emulator`: the `emulator` command (cargo feature `emulator`, on by default);
+//! - [`error`]: failures and their exit codes; [`logging`]: `-v` and `RUST_LOG`.
 #![forbid(unsafe_code)]
 
 pub mod args;
 pub mod call;
 pub mod config;
+#[cfg(feature = "emulator")]
 pub mod emulator;
 pub mod error;
+pub mod fault_output;
+pub mod http_message;
 pub mod input;
 mod listener;
 pub mod listing;
+pub mod logging;
 pub mod login;
 pub mod report;
+pub mod renewal;
+pub mod resolve;
 pub mod services;
 pub mod settings;
 
@@ -81,6 +89,7 @@ impl From<&args::GlobalArgs> for Globals {
             oauth_endpoint: g.oauth_endpoint.clone(),
             customer_id: g.customer_id,
             account_id: g.account_id,
+            transport: g.transport,
         }
     }
 }
@@ -94,6 +103,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>, env: &En
             return e.exit_code();
         }
     };
+    if let Some(note) = logging::init(cli.globals.verbose, env.var("RUST_LOG")) {
+        eprintln!("warning: {note}");
+    }
     let outcome = execute(cli, env);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(outcome.stdout.as_bytes());
@@ -133,12 +145,17 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
                 Ok(b) => b,
                 Err(e) => return Outcome::err(e),
             };
+            let wire = match decode_wire(&globals, env) {
+                Ok(w) => w,
+                Err(e) => return Outcome::err(e),
+            };
             match call::decode(
                 &a.op.service,
                 &a.op.operation,
                 &bytes,
                 a.request,
                 a.show_secrets,
+                wire,
             ) {
                 Ok((stdout, notes)) => Outcome {
                     stdout,
@@ -176,6 +193,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
             Err(e) => Outcome::err(e),
         },
         Command::Auth(AuthCommand::Logout { all }) => login::logout(&globals, env, all).into(),
+        #[cfg(feature = "emulator")]
         Command::Emulator(a) => {
             let rt = match runtime() {
                 Ok(rt) => rt,
@@ -235,6 +253,20 @@ fn report_command(globals: &Globals, env: &Env, command: args::ReportCommand) ->
     run().unwrap_or_else(Outcome::err)
 }
 
+/// The wire `decode` was told the input is for (`--transport`, else `BINGADS_TRANSPORT`);
+/// the stored profile's default does not apply to a document at hand.
+fn decode_wire(globals: &Globals, env: &Env) -> Result<Option<bingads::Wire>, CliError> {
+    match (globals.transport, env.var("BINGADS_TRANSPORT")) {
+        (Some(w), _) => Ok(Some(w)),
+        (None, Some(v)) => v.parse().map(Some).map_err(|_| {
+            CliError::usage(format!(
+                "BINGADS_TRANSPORT: `{v}` is not a wire; use `rest` or `soap`"
+            ))
+        }),
+        (None, None) => Ok(None),
+    }
+}
+
 fn call_command(globals: &Globals, env: &Env, a: args::CallArgs) -> Outcome {
     let input = Input::from_args(a.input.as_deref(), a.data.as_deref());
     let run = || -> Result<Outcome, CliError> {
@@ -251,7 +283,7 @@ fn call_command(globals: &Globals, env: &Env, a: args::CallArgs) -> Outcome {
                 &settings,
                 a.show_secrets,
             )?;
-            let mut stdout = d.envelope;
+            let mut stdout = d.message;
             stdout.push('\n');
             return Ok(Outcome {
                 stdout,

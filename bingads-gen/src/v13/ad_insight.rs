@@ -10,16 +10,14 @@
 //! Types, operation metadata and client of `AdInsightService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
-#[cfg(feature = "json")]
-use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
 pub const NS0: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 /// `https://adapi.microsoft.com`
@@ -86,72 +84,37 @@ impl crate::json::JsonStruct for GetBidOpportunitiesRequest {
         "CampaignId",
         "OpportunityType",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OpportunityType",
-            &self.opportunity_type,
-            <Flags<BidOpportunityType> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "OpportunityType" => {
-                self.opportunity_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <Flags<BidOpportunityType> as JsonDecode>::read_json,
-                )?;
-            }
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "OpportunityType" => self.opportunity_type = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidOpportunitiesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidOpportunitiesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(m, "OpportunityType", &self.opportunity_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidOpportunitiesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidOpportunitiesRequest);
 /// `BidOpportunityType`: one flag of a set; fields hold `Flags<BidOpportunityType>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -208,26 +171,22 @@ impl XmlText for BidOpportunityType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for BidOpportunityType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["FirstPage", "MainLine", "MainLine1"]
+    const NAMES: &'static [&'static str] = &["FirstPage", "MainLine", "MainLine1"];
+    fn as_str(&self) -> &str {
+        BidOpportunityType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for BidOpportunityType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(BidOpportunityType);
 /// The `GetBidOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidOpportunitiesResponse {
@@ -274,46 +233,33 @@ impl XmlDecode for GetBidOpportunitiesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBidOpportunitiesResponse {
     const MEMBERS: &'static [&'static str] = &["Opportunities"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Opportunities",
-            &self.opportunities,
-            json_enc_array_of_bid_opportunity,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Opportunities" => {
-                self.opportunities = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_bid_opportunity,
-                )?;
-            }
+            "Opportunities" => self.opportunities = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidOpportunitiesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidOpportunitiesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Opportunities", &self.opportunities)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidOpportunitiesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidOpportunitiesResponse);
 /// Writes an `ArrayOfBidOpportunity` wrapper (items named `BidOpportunity`).
 pub(crate) fn enc_array_of_bid_opportunity(
     items: &Vec<Option<BidOpportunity>>,
@@ -332,28 +278,6 @@ pub(crate) fn dec_array_of_bid_opportunity(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BidOpportunity>>, DecodeError> {
     r.items(b"BidOpportunity", |r| r.opt(<BidOpportunity as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_bid_opportunity(
-    items: &Vec<Option<BidOpportunity>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BidOpportunity as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_bid_opportunity(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BidOpportunity>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BidOpportunity as JsonDecode>::read_json,
-    )
 }
 /// `BidOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -478,163 +402,69 @@ impl crate::json::JsonStruct for BidOpportunity {
         "MatchType",
         "SuggestedBid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OpportunityKey",
-            &self.opportunity_key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentBid",
-            &self.current_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "KeywordId",
-            &self.keyword_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MatchType",
-            &self.match_type,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OpportunityKey" => {
-                self.opportunity_key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentBid" => {
-                self.current_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "OpportunityKey" => self.opportunity_key = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CurrentBid" => self.current_bid = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
-            "KeywordId" => {
-                self.keyword_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchType" => {
-                self.match_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "KeywordId" => self.keyword_id = crate::json::member(map, cx)?,
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BidOpportunity {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BidOpportunity {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OpportunityKey", &self.opportunity_key)?;
+        crate::json::put::opt(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::opt(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(m, "CurrentBid", &self.current_bid)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::opt(m, "KeywordId", &self.keyword_id)?;
+        crate::json::put::nillable(m, "MatchType", &self.match_type)?;
+        crate::json::put::opt(m, "SuggestedBid", &self.suggested_bid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BidOpportunity {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BidOpportunity);
 /// `Opportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Opportunity`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OpportunityBase {
@@ -677,46 +507,33 @@ impl XmlDecode for OpportunityBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OpportunityBase {
     const MEMBERS: &'static [&'static str] = &["OpportunityKey"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OpportunityKey",
-            &self.opportunity_key,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OpportunityKey" => {
-                self.opportunity_key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "OpportunityKey" => self.opportunity_key = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OpportunityBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OpportunityBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OpportunityKey", &self.opportunity_key)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OpportunityBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OpportunityBase);
 /// `Opportunity` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -822,90 +639,82 @@ impl XmlDecode for Opportunity {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Opportunity {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::Opportunity(v) => crate::json::write_struct(v, w, Some("Opportunity")),
-            Self::BidOpportunity(v) => {
-                crate::json::write_struct(v, w, Some("BidOpportunity"))
-            }
-            Self::BudgetOpportunity(v) => {
-                crate::json::write_struct(v, w, Some("BudgetOpportunity"))
-            }
-            Self::KeywordOpportunity(v) => {
-                crate::json::write_struct(v, w, Some("KeywordOpportunity"))
-            }
-            Self::BroadMatchKeywordOpportunity(v) => {
-                crate::json::write_struct(v, w, Some("BroadMatchKeywordOpportunity"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for Opportunity {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for Opportunity {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "Opportunity",
+        known: "Opportunity, BidOpportunity, BudgetOpportunity, KeywordOpportunity, BroadMatchKeywordOpportunity",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::Opportunity(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "Opportunity",
-                                                "Opportunity, BidOpportunity, BudgetOpportunity, KeywordOpportunity, BroadMatchKeywordOpportunity"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("Opportunity") => {
-                    Self::Opportunity(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::Opportunity(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("BidOpportunity") => {
-                    Self::BidOpportunity(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::BidOpportunity(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("BudgetOpportunity") => {
                     Self::BudgetOpportunity(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("KeywordOpportunity") => {
                     Self::KeywordOpportunity(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("BroadMatchKeywordOpportunity") => {
                     Self::BroadMatchKeywordOpportunity(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
+                }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "Opportunity",
-                                    "Opportunity, BidOpportunity, BudgetOpportunity, KeywordOpportunity, BroadMatchKeywordOpportunity"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for Opportunity {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Opportunity(v) => crate::json::write_struct(v, s, Some("Opportunity")),
+            Self::BidOpportunity(v) => {
+                crate::json::write_struct(v, s, Some("BidOpportunity"))
+            }
+            Self::BudgetOpportunity(v) => {
+                crate::json::write_struct(v, s, Some("BudgetOpportunity"))
+            }
+            Self::KeywordOpportunity(v) => {
+                crate::json::write_struct(v, s, Some("KeywordOpportunity"))
+            }
+            Self::BroadMatchKeywordOpportunity(v) => {
+                crate::json::write_struct(v, s, Some("BroadMatchKeywordOpportunity"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(Opportunity);
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultDetail {
@@ -976,72 +785,37 @@ impl crate::json::JsonStruct for ApiFaultDetail {
         "BatchErrors",
         "OperationErrors",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BatchErrors",
-            &self.batch_errors,
-            json_enc_array_of_batch_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "BatchErrors" => {
-                self.batch_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "BatchErrors" => self.batch_errors = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "BatchErrors", &self.batch_errors)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiFaultDetail);
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -1060,28 +834,6 @@ pub(crate) fn dec_array_of_batch_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_batch_error(
-    items: &Vec<Option<BatchError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BatchError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_batch_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BatchError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BatchError as JsonDecode>::read_json,
-    )
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1158,88 +910,41 @@ impl crate::json::JsonStruct for BatchError {
         "Index",
         "Message",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BatchError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BatchError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BatchError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BatchError);
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -1258,28 +963,6 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_operation_error(
-    items: &Vec<Option<OperationError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <OperationError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OperationError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <OperationError as JsonDecode>::read_json,
-    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1348,80 +1031,39 @@ impl crate::json::JsonStruct for OperationError {
         "ErrorCode",
         "Message",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OperationError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OperationError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OperationError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OperationError);
 /// The `GetBudgetOpportunitiesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBudgetOpportunitiesRequest {
@@ -1463,46 +1105,33 @@ impl XmlDecode for GetBudgetOpportunitiesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBudgetOpportunitiesRequest {
     const MEMBERS: &'static [&'static str] = &["CampaignId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBudgetOpportunitiesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBudgetOpportunitiesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBudgetOpportunitiesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBudgetOpportunitiesRequest);
 /// The `GetBudgetOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBudgetOpportunitiesResponse {
@@ -1550,46 +1179,33 @@ impl XmlDecode for GetBudgetOpportunitiesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBudgetOpportunitiesResponse {
     const MEMBERS: &'static [&'static str] = &["Opportunities"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Opportunities",
-            &self.opportunities,
-            json_enc_array_of_budget_opportunity,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Opportunities" => {
-                self.opportunities = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_budget_opportunity,
-                )?;
-            }
+            "Opportunities" => self.opportunities = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBudgetOpportunitiesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBudgetOpportunitiesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Opportunities", &self.opportunities)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBudgetOpportunitiesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBudgetOpportunitiesResponse);
 /// Writes an `ArrayOfBudgetOpportunity` wrapper (items named `BudgetOpportunity`).
 pub(crate) fn enc_array_of_budget_opportunity(
     items: &Vec<Option<BudgetOpportunity>>,
@@ -1608,28 +1224,6 @@ pub(crate) fn dec_array_of_budget_opportunity(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BudgetOpportunity>>, DecodeError> {
     r.items(b"BudgetOpportunity", |r| r.opt(<BudgetOpportunity as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_budget_opportunity(
-    items: &Vec<Option<BudgetOpportunity>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BudgetOpportunity as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_budget_opportunity(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BudgetOpportunity>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BudgetOpportunity as JsonDecode>::read_json,
-    )
 }
 /// `BudgetOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1760,145 +1354,30 @@ impl crate::json::JsonStruct for BudgetOpportunity {
         "PercentageIncreaseInImpressions",
         "RecommendedBudget",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OpportunityKey",
-            &self.opportunity_key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetPoints",
-            &self.budget_points,
-            json_enc_array_of_budget_point,
-        );
-        crate::json::emit::opt(
-            w,
-            "BudgetType",
-            &self.budget_type,
-            <BudgetLimitType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentBudget",
-            &self.current_budget,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "IncreaseInClicks",
-            &self.increase_in_clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "IncreaseInImpressions",
-            &self.increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "PercentageIncreaseInClicks",
-            &self.percentage_increase_in_clicks,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "PercentageIncreaseInImpressions",
-            &self.percentage_increase_in_impressions,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RecommendedBudget",
-            &self.recommended_budget,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OpportunityKey" => {
-                self.opportunity_key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "BudgetPoints" => {
-                self.budget_points = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_budget_point,
-                )?;
-            }
-            "BudgetType" => {
-                self.budget_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <BudgetLimitType as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentBudget" => {
-                self.current_budget = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "IncreaseInClicks" => {
-                self.increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "OpportunityKey" => self.opportunity_key = crate::json::member(map, cx)?,
+            "BudgetPoints" => self.budget_points = crate::json::member(map, cx)?,
+            "BudgetType" => self.budget_type = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CurrentBudget" => self.current_budget = crate::json::member(map, cx)?,
+            "IncreaseInClicks" => self.increase_in_clicks = crate::json::member(map, cx)?,
             "IncreaseInImpressions" => {
-                self.increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.increase_in_impressions = crate::json::member(map, cx)?;
             }
             "PercentageIncreaseInClicks" => {
-                self.percentage_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.percentage_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "PercentageIncreaseInImpressions" => {
-                self.percentage_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.percentage_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendedBudget" => {
-                self.recommended_budget = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.recommended_budget = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -1906,17 +1385,40 @@ impl crate::json::JsonStruct for BudgetOpportunity {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BudgetOpportunity {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BudgetOpportunity {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OpportunityKey", &self.opportunity_key)?;
+        crate::json::put::nillable(m, "BudgetPoints", &self.budget_points)?;
+        crate::json::put::opt(m, "BudgetType", &self.budget_type)?;
+        crate::json::put::opt(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(m, "CurrentBudget", &self.current_budget)?;
+        crate::json::put::opt(m, "IncreaseInClicks", &self.increase_in_clicks)?;
+        crate::json::put::opt(
+            m,
+            "IncreaseInImpressions",
+            &self.increase_in_impressions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "PercentageIncreaseInClicks",
+            &self.percentage_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "PercentageIncreaseInImpressions",
+            &self.percentage_increase_in_impressions,
+        )?;
+        crate::json::put::opt(m, "RecommendedBudget", &self.recommended_budget)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BudgetOpportunity {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BudgetOpportunity);
 /// Writes an `ArrayOfBudgetPoint` wrapper (items named `BudgetPoint`).
 pub(crate) fn enc_array_of_budget_point(
     items: &Vec<Option<BudgetPoint>>,
@@ -1935,28 +1437,6 @@ pub(crate) fn dec_array_of_budget_point(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BudgetPoint>>, DecodeError> {
     r.items(b"BudgetPoint", |r| r.opt(<BudgetPoint as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_budget_point(
-    items: &Vec<Option<BudgetPoint>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BudgetPoint as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_budget_point(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BudgetPoint>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BudgetPoint as JsonDecode>::read_json,
-    )
 }
 /// `BudgetPoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2036,80 +1516,23 @@ impl crate::json::JsonStruct for BudgetPoint {
         "EstimatedWeeklyCost",
         "EstimatedWeeklyImpressions",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "BudgetAmount",
-            &self.budget_amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "BudgetPointType",
-            &self.budget_point_type,
-            <BudgetPointType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedWeeklyClicks",
-            &self.estimated_weekly_clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedWeeklyCost",
-            &self.estimated_weekly_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedWeeklyImpressions",
-            &self.estimated_weekly_impressions,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BudgetAmount" => {
-                self.budget_amount = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "BudgetPointType" => {
-                self.budget_point_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <BudgetPointType as JsonDecode>::read_json,
-                )?;
-            }
+            "BudgetAmount" => self.budget_amount = crate::json::member(map, cx)?,
+            "BudgetPointType" => self.budget_point_type = crate::json::member(map, cx)?,
             "EstimatedWeeklyClicks" => {
-                self.estimated_weekly_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_weekly_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedWeeklyCost" => {
-                self.estimated_weekly_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_weekly_cost = crate::json::member(map, cx)?;
             }
             "EstimatedWeeklyImpressions" => {
-                self.estimated_weekly_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_weekly_impressions = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2117,17 +1540,31 @@ impl crate::json::JsonStruct for BudgetPoint {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BudgetPoint {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BudgetPoint {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "BudgetAmount", &self.budget_amount)?;
+        crate::json::put::opt(m, "BudgetPointType", &self.budget_point_type)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedWeeklyClicks",
+            &self.estimated_weekly_clicks,
+        )?;
+        crate::json::put::opt(m, "EstimatedWeeklyCost", &self.estimated_weekly_cost)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedWeeklyImpressions",
+            &self.estimated_weekly_impressions,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BudgetPoint {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BudgetPoint);
 /// `BudgetPointType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2193,26 +1630,22 @@ impl XmlText for BudgetPointType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for BudgetPointType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Current", "Suggested", "Maximum", "Other"]
+    const NAMES: &'static [&'static str] = &["Current", "Suggested", "Maximum", "Other"];
+    fn as_str(&self) -> &str {
+        BudgetPointType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for BudgetPointType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(BudgetPointType);
 /// `BudgetLimitType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2268,26 +1701,25 @@ impl XmlText for BudgetLimitType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for BudgetLimitType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["DailyBudgetStandard", "DailyBudgetAccelerated"]
+    const NAMES: &'static [&'static str] = &[
+        "DailyBudgetStandard",
+        "DailyBudgetAccelerated",
+    ];
+    fn as_str(&self) -> &str {
+        BudgetLimitType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for BudgetLimitType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(BudgetLimitType);
 /// The `GetKeywordOpportunitiesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordOpportunitiesRequest {
@@ -2348,72 +1780,37 @@ impl crate::json::JsonStruct for GetKeywordOpportunitiesRequest {
         "CampaignId",
         "OpportunityType",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OpportunityType",
-            &self.opportunity_type,
-            <Flags<KeywordOpportunityType> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "OpportunityType" => {
-                self.opportunity_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <Flags<KeywordOpportunityType> as JsonDecode>::read_json,
-                )?;
-            }
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "OpportunityType" => self.opportunity_type = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordOpportunitiesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordOpportunitiesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(m, "OpportunityType", &self.opportunity_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordOpportunitiesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordOpportunitiesRequest);
 /// `KeywordOpportunityType`: one flag of a set; fields hold `Flags<KeywordOpportunityType>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2466,26 +1863,22 @@ impl XmlText for KeywordOpportunityType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for KeywordOpportunityType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["BroadMatch", "CampaignContext"]
+    const NAMES: &'static [&'static str] = &["BroadMatch", "CampaignContext"];
+    fn as_str(&self) -> &str {
+        KeywordOpportunityType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for KeywordOpportunityType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(KeywordOpportunityType);
 /// The `GetKeywordOpportunitiesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordOpportunitiesResponse {
@@ -2533,46 +1926,33 @@ impl XmlDecode for GetKeywordOpportunitiesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordOpportunitiesResponse {
     const MEMBERS: &'static [&'static str] = &["Opportunities"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Opportunities",
-            &self.opportunities,
-            json_enc_array_of_keyword_opportunity,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Opportunities" => {
-                self.opportunities = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_opportunity,
-                )?;
-            }
+            "Opportunities" => self.opportunities = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordOpportunitiesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordOpportunitiesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Opportunities", &self.opportunities)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordOpportunitiesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordOpportunitiesResponse);
 /// Writes an `ArrayOfKeywordOpportunity` wrapper (items named `KeywordOpportunity`).
 pub(crate) fn enc_array_of_keyword_opportunity(
     items: &Vec<Option<KeywordOpportunity>>,
@@ -2591,28 +1971,6 @@ pub(crate) fn dec_array_of_keyword_opportunity(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordOpportunity>>, DecodeError> {
     r.items(b"KeywordOpportunity", |r| r.opt(<KeywordOpportunity as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_opportunity(
-    items: &Vec<Option<KeywordOpportunity>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordOpportunity as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_opportunity(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordOpportunity>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordOpportunity as JsonDecode>::read_json,
-    )
 }
 /// `KeywordOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Opportunity`; its fields come first. Other types extend it: fields of this type hold the enum `KeywordOpportunity`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2762,202 +2120,75 @@ impl crate::json::JsonStruct for KeywordOpportunityBase {
         "SuggestedBid",
         "SuggestedKeyword",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OpportunityKey",
-            &self.opportunity_key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Competition",
-            &self.competition,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MonthlySearches",
-            &self.monthly_searches,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedKeyword",
-            &self.suggested_keyword,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OpportunityKey" => {
-                self.opportunity_key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Competition" => {
-                self.competition = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "OpportunityKey" => self.opportunity_key = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "Competition" => self.competition = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "MonthlySearches" => {
-                self.monthly_searches = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedKeyword" => {
-                self.suggested_keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "MonthlySearches" => self.monthly_searches = crate::json::member(map, cx)?,
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
+            "SuggestedKeyword" => self.suggested_keyword = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordOpportunityBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordOpportunityBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OpportunityKey", &self.opportunity_key)?;
+        crate::json::put::opt(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::opt(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "Competition", &self.competition)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::opt(m, "MonthlySearches", &self.monthly_searches)?;
+        crate::json::put::opt(m, "SuggestedBid", &self.suggested_bid)?;
+        crate::json::put::nillable(m, "SuggestedKeyword", &self.suggested_keyword)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordOpportunityBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordOpportunityBase);
 /// `KeywordOpportunity` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -3027,72 +2258,64 @@ impl XmlDecode for KeywordOpportunity {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordOpportunity {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::KeywordOpportunity(v) => {
-                crate::json::write_struct(v, w, Some("KeywordOpportunity"))
-            }
-            Self::BroadMatchKeywordOpportunity(v) => {
-                crate::json::write_struct(v, w, Some("BroadMatchKeywordOpportunity"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for KeywordOpportunity {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for KeywordOpportunity {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "KeywordOpportunity",
+        known: "KeywordOpportunity, BroadMatchKeywordOpportunity",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::KeywordOpportunity(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "KeywordOpportunity",
-                                                "KeywordOpportunity, BroadMatchKeywordOpportunity"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("KeywordOpportunity") => {
                     Self::KeywordOpportunity(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("BroadMatchKeywordOpportunity") => {
                     Self::BroadMatchKeywordOpportunity(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
+                }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "KeywordOpportunity",
-                                    "KeywordOpportunity, BroadMatchKeywordOpportunity"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for KeywordOpportunity {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::KeywordOpportunity(v) => {
+                crate::json::write_struct(v, s, Some("KeywordOpportunity"))
+            }
+            Self::BroadMatchKeywordOpportunity(v) => {
+                crate::json::write_struct(v, s, Some("BroadMatchKeywordOpportunity"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(KeywordOpportunity);
 /// `BroadMatchKeywordOpportunity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `KeywordOpportunity`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BroadMatchKeywordOpportunity {
@@ -3312,306 +2535,101 @@ impl crate::json::JsonStruct for BroadMatchKeywordOpportunity {
         "ReferenceKeywordMatchType",
         "SearchQueryKPIs",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OpportunityKey",
-            &self.opportunity_key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Competition",
-            &self.competition,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MonthlySearches",
-            &self.monthly_searches,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedKeyword",
-            &self.suggested_keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AverageCPC",
-            &self.average_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AverageCTR",
-            &self.average_ctr,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ClickShare",
-            &self.click_share,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ImpressionShare",
-            &self.impression_share,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ReferenceKeywordBid",
-            &self.reference_keyword_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ReferenceKeywordId",
-            &self.reference_keyword_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ReferenceKeywordMatchType",
-            &self.reference_keyword_match_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SearchQueryKPIs",
-            &self.search_query_kp_is,
-            json_enc_array_of_broad_match_search_query_kpi,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OpportunityKey" => {
-                self.opportunity_key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Competition" => {
-                self.competition = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "OpportunityKey" => self.opportunity_key = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "Competition" => self.competition = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "MonthlySearches" => {
-                self.monthly_searches = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedKeyword" => {
-                self.suggested_keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AverageCPC" => {
-                self.average_cpc = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AverageCTR" => {
-                self.average_ctr = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "ClickShare" => {
-                self.click_share = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "ImpressionShare" => {
-                self.impression_share = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "MonthlySearches" => self.monthly_searches = crate::json::member(map, cx)?,
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
+            "SuggestedKeyword" => self.suggested_keyword = crate::json::member(map, cx)?,
+            "AverageCPC" => self.average_cpc = crate::json::member(map, cx)?,
+            "AverageCTR" => self.average_ctr = crate::json::member(map, cx)?,
+            "ClickShare" => self.click_share = crate::json::member(map, cx)?,
+            "ImpressionShare" => self.impression_share = crate::json::member(map, cx)?,
             "ReferenceKeywordBid" => {
-                self.reference_keyword_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.reference_keyword_bid = crate::json::member(map, cx)?;
             }
             "ReferenceKeywordId" => {
-                self.reference_keyword_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.reference_keyword_id = crate::json::member(map, cx)?;
             }
             "ReferenceKeywordMatchType" => {
-                self.reference_keyword_match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.reference_keyword_match_type = crate::json::member(map, cx)?;
             }
-            "SearchQueryKPIs" => {
-                self.search_query_kp_is = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_broad_match_search_query_kpi,
-                )?;
-            }
+            "SearchQueryKPIs" => self.search_query_kp_is = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BroadMatchKeywordOpportunity {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BroadMatchKeywordOpportunity {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OpportunityKey", &self.opportunity_key)?;
+        crate::json::put::opt(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::opt(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "Competition", &self.competition)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::opt(m, "MonthlySearches", &self.monthly_searches)?;
+        crate::json::put::opt(m, "SuggestedBid", &self.suggested_bid)?;
+        crate::json::put::nillable(m, "SuggestedKeyword", &self.suggested_keyword)?;
+        crate::json::put::opt(m, "AverageCPC", &self.average_cpc)?;
+        crate::json::put::opt(m, "AverageCTR", &self.average_ctr)?;
+        crate::json::put::opt(m, "ClickShare", &self.click_share)?;
+        crate::json::put::opt(m, "ImpressionShare", &self.impression_share)?;
+        crate::json::put::opt(m, "ReferenceKeywordBid", &self.reference_keyword_bid)?;
+        crate::json::put::opt(m, "ReferenceKeywordId", &self.reference_keyword_id)?;
+        crate::json::put::opt(
+            m,
+            "ReferenceKeywordMatchType",
+            &self.reference_keyword_match_type,
+        )?;
+        crate::json::put::nillable(m, "SearchQueryKPIs", &self.search_query_kp_is)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BroadMatchKeywordOpportunity {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BroadMatchKeywordOpportunity);
 /// Writes an `ArrayOfBroadMatchSearchQueryKPI` wrapper (items named `BroadMatchSearchQueryKPI`).
 pub(crate) fn enc_array_of_broad_match_search_query_kpi(
     items: &Vec<Option<BroadMatchSearchQueryKPI>>,
@@ -3632,28 +2650,6 @@ pub(crate) fn dec_array_of_broad_match_search_query_kpi(
     r.items(
         b"BroadMatchSearchQueryKPI",
         |r| r.opt(<BroadMatchSearchQueryKPI as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_broad_match_search_query_kpi(
-    items: &Vec<Option<BroadMatchSearchQueryKPI>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BroadMatchSearchQueryKPI as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_broad_match_search_query_kpi(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BroadMatchSearchQueryKPI>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BroadMatchSearchQueryKPI as JsonDecode>::read_json,
     )
 }
 /// `BroadMatchSearchQueryKPI` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -3731,93 +2727,41 @@ impl crate::json::JsonStruct for BroadMatchSearchQueryKPI {
         "SRPV",
         "SearchQuery",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AverageCTR",
-            &self.average_ctr,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Clicks",
-            &self.clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Impressions",
-            &self.impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "SRPV", &self.srpv, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "SearchQuery",
-            &self.search_query,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AverageCTR" => {
-                self.average_ctr = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Clicks" => {
-                self.clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Impressions" => {
-                self.impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SRPV" => {
-                self.srpv = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SearchQuery" => {
-                self.search_query = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AverageCTR" => self.average_ctr = crate::json::member(map, cx)?,
+            "Clicks" => self.clicks = crate::json::member(map, cx)?,
+            "Impressions" => self.impressions = crate::json::member(map, cx)?,
+            "SRPV" => self.srpv = crate::json::member(map, cx)?,
+            "SearchQuery" => self.search_query = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BroadMatchSearchQueryKPI {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BroadMatchSearchQueryKPI {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AverageCTR", &self.average_ctr)?;
+        crate::json::put::opt(m, "Clicks", &self.clicks)?;
+        crate::json::put::opt(m, "Impressions", &self.impressions)?;
+        crate::json::put::opt(m, "SRPV", &self.srpv)?;
+        crate::json::put::nillable(m, "SearchQuery", &self.search_query)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BroadMatchSearchQueryKPI {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BroadMatchSearchQueryKPI);
 /// The `GetEstimatedBidByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordIdsRequest {
@@ -3867,41 +2811,16 @@ impl XmlDecode for GetEstimatedBidByKeywordIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetEstimatedBidByKeywordIdsRequest {
     const MEMBERS: &'static [&'static str] = &["KeywordIds", "TargetPositionForAds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordIds",
-            &self.keyword_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::opt(
-            w,
-            "TargetPositionForAds",
-            &self.target_position_for_ads,
-            <TargetAdPosition as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordIds" => {
-                self.keyword_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "KeywordIds" => self.keyword_ids = crate::json::member(map, cx)?,
             "TargetPositionForAds" => {
-                self.target_position_for_ads = crate::json::member::opt(
-                    v,
-                    path,
-                    <TargetAdPosition as JsonDecode>::read_json,
-                )?;
+                self.target_position_for_ads = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3909,17 +2828,20 @@ impl crate::json::JsonStruct for GetEstimatedBidByKeywordIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedBidByKeywordIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedBidByKeywordIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "KeywordIds", &self.keyword_ids)?;
+        crate::json::put::opt(m, "TargetPositionForAds", &self.target_position_for_ads)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedBidByKeywordIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedBidByKeywordIdsRequest);
 /// `TargetAdPosition` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -3976,26 +2898,22 @@ impl XmlText for TargetAdPosition {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TargetAdPosition {
-    fn known_names() -> Vec<&'static str> {
-        vec!["MainLine1", "MainLine", "FirstPage"]
+    const NAMES: &'static [&'static str] = &["MainLine1", "MainLine", "FirstPage"];
+    fn as_str(&self) -> &str {
+        TargetAdPosition::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TargetAdPosition {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TargetAdPosition);
 /// The `GetEstimatedBidByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordIdsResponse {
@@ -4043,28 +2961,15 @@ impl XmlDecode for GetEstimatedBidByKeywordIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetEstimatedBidByKeywordIdsResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordEstimatedBids"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimatedBids",
-            &self.keyword_estimated_bids,
-            json_enc_array_of_keyword_id_estimated_bid,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordEstimatedBids" => {
-                self.keyword_estimated_bids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_id_estimated_bid,
-                )?;
+                self.keyword_estimated_bids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4072,17 +2977,23 @@ impl crate::json::JsonStruct for GetEstimatedBidByKeywordIdsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedBidByKeywordIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedBidByKeywordIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordEstimatedBids",
+            &self.keyword_estimated_bids,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedBidByKeywordIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedBidByKeywordIdsResponse);
 /// Writes an `ArrayOfKeywordIdEstimatedBid` wrapper (items named `KeywordIdEstimatedBid`).
 pub(crate) fn enc_array_of_keyword_id_estimated_bid(
     items: &Vec<Option<KeywordIdEstimatedBid>>,
@@ -4103,28 +3014,6 @@ pub(crate) fn dec_array_of_keyword_id_estimated_bid(
     r.items(
         b"KeywordIdEstimatedBid",
         |r| r.opt(<KeywordIdEstimatedBid as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_id_estimated_bid(
-    items: &Vec<Option<KeywordIdEstimatedBid>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordIdEstimatedBid as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_id_estimated_bid(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordIdEstimatedBid>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordIdEstimatedBid as JsonDecode>::read_json,
     )
 }
 /// `KeywordIdEstimatedBid` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -4176,41 +3065,16 @@ impl XmlDecode for KeywordIdEstimatedBid {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordIdEstimatedBid {
     const MEMBERS: &'static [&'static str] = &["KeywordId", "KeywordEstimatedBid"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "KeywordId",
-            &self.keyword_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimatedBid",
-            &self.keyword_estimated_bid,
-            <KeywordEstimatedBid as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordId" => {
-                self.keyword_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "KeywordId" => self.keyword_id = crate::json::member(map, cx)?,
             "KeywordEstimatedBid" => {
-                self.keyword_estimated_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <KeywordEstimatedBid as JsonDecode>::read_json,
-                )?;
+                self.keyword_estimated_bid = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4218,17 +3082,24 @@ impl crate::json::JsonStruct for KeywordIdEstimatedBid {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordIdEstimatedBid {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordIdEstimatedBid {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "KeywordId", &self.keyword_id)?;
+        crate::json::put::nillable(
+            m,
+            "KeywordEstimatedBid",
+            &self.keyword_estimated_bid,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordIdEstimatedBid {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordIdEstimatedBid);
 /// `KeywordEstimatedBid` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordEstimatedBid {
@@ -4283,59 +3154,35 @@ impl XmlDecode for KeywordEstimatedBid {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordEstimatedBid {
     const MEMBERS: &'static [&'static str] = &["Keyword", "EstimatedBids"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstimatedBids",
-            &self.estimated_bids,
-            json_enc_array_of_estimated_bid_and_traffic,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EstimatedBids" => {
-                self.estimated_bids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_estimated_bid_and_traffic,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
+            "EstimatedBids" => self.estimated_bids = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordEstimatedBid {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordEstimatedBid {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(m, "EstimatedBids", &self.estimated_bids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordEstimatedBid {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordEstimatedBid);
 /// Writes an `ArrayOfEstimatedBidAndTraffic` wrapper (items named `EstimatedBidAndTraffic`).
 pub(crate) fn enc_array_of_estimated_bid_and_traffic(
     items: &Vec<Option<EstimatedBidAndTraffic>>,
@@ -4356,28 +3203,6 @@ pub(crate) fn dec_array_of_estimated_bid_and_traffic(
     r.items(
         b"EstimatedBidAndTraffic",
         |r| r.opt(<EstimatedBidAndTraffic as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_estimated_bid_and_traffic(
-    items: &Vec<Option<EstimatedBidAndTraffic>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <EstimatedBidAndTraffic as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_estimated_bid_and_traffic(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<EstimatedBidAndTraffic>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <EstimatedBidAndTraffic as JsonDecode>::read_json,
     )
 }
 /// `EstimatedBidAndTraffic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -4509,176 +3334,81 @@ impl crate::json::JsonStruct for EstimatedBidAndTraffic {
         "MatchType",
         "EstimatedMinBid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "MinClicksPerWeek",
-            &self.min_clicks_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxClicksPerWeek",
-            &self.max_clicks_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AverageCPC",
-            &self.average_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MinImpressionsPerWeek",
-            &self.min_impressions_per_week,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxImpressionsPerWeek",
-            &self.max_impressions_per_week,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CTR",
-            &self.ctr,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MinTotalCostPerWeek",
-            &self.min_total_cost_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxTotalCostPerWeek",
-            &self.max_total_cost_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <MatchType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedMinBid",
-            &self.estimated_min_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "MinClicksPerWeek" => {
-                self.min_clicks_per_week = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.min_clicks_per_week = crate::json::member(map, cx)?;
             }
             "MaxClicksPerWeek" => {
-                self.max_clicks_per_week = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.max_clicks_per_week = crate::json::member(map, cx)?;
             }
-            "AverageCPC" => {
-                self.average_cpc = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AverageCPC" => self.average_cpc = crate::json::member(map, cx)?,
             "MinImpressionsPerWeek" => {
-                self.min_impressions_per_week = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.min_impressions_per_week = crate::json::member(map, cx)?;
             }
             "MaxImpressionsPerWeek" => {
-                self.max_impressions_per_week = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.max_impressions_per_week = crate::json::member(map, cx)?;
             }
-            "CTR" => {
-                self.ctr = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CTR" => self.ctr = crate::json::member(map, cx)?,
             "MinTotalCostPerWeek" => {
-                self.min_total_cost_per_week = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.min_total_cost_per_week = crate::json::member(map, cx)?;
             }
             "MaxTotalCostPerWeek" => {
-                self.max_total_cost_per_week = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.max_total_cost_per_week = crate::json::member(map, cx)?;
             }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::opt(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <MatchType as JsonDecode>::read_json,
-                )?;
-            }
-            "EstimatedMinBid" => {
-                self.estimated_min_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "EstimatedMinBid" => self.estimated_min_bid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for EstimatedBidAndTraffic {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for EstimatedBidAndTraffic {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "MinClicksPerWeek", &self.min_clicks_per_week)?;
+        crate::json::put::nillable(m, "MaxClicksPerWeek", &self.max_clicks_per_week)?;
+        crate::json::put::nillable(m, "AverageCPC", &self.average_cpc)?;
+        crate::json::put::nillable(
+            m,
+            "MinImpressionsPerWeek",
+            &self.min_impressions_per_week,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "MaxImpressionsPerWeek",
+            &self.max_impressions_per_week,
+        )?;
+        crate::json::put::nillable(m, "CTR", &self.ctr)?;
+        crate::json::put::nillable(
+            m,
+            "MinTotalCostPerWeek",
+            &self.min_total_cost_per_week,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "MaxTotalCostPerWeek",
+            &self.max_total_cost_per_week,
+        )?;
+        crate::json::put::opt(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::opt(m, "EstimatedMinBid", &self.estimated_min_bid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for EstimatedBidAndTraffic {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(EstimatedBidAndTraffic);
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5189,36 +3919,116 @@ impl XmlText for CurrencyCode {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CurrencyCode {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AED", "ALL", "AMD", "ARS", "AUD", "AZM", "BGL", "BHD", "BND", "BOB", "BRL",
-            "BYB", "BZD", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CZK", "DOP", "DKK",
-            "DZD", "EEK", "EGP", "EUR", "GBP", "GEL", "GTQ", "HKD", "HNL", "HRK", "HUF",
-            "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS",
-            "KRW", "KWD", "KZT", "LBP", "LTL", "LVL", "LYD", "MAD", "MKD", "MOP", "MNT",
-            "MVR", "MXN", "MYR", "NIO", "NOK", "NZD", "OMR", "PAB", "PEN", "PHP", "PKR",
-            "PLN", "PYG", "QAR", "ROL", "RUR", "SAR", "SEK", "SGD", "SIT", "SKK", "SYP",
-            "THB", "TND", "TRY", "TTD", "TWD", "UAH", "USD", "UYU", "UZS", "VEF", "YER",
-            "VND", "YUN", "ZAR", "ZWD", "UNSPECIFY"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AED",
+        "ALL",
+        "AMD",
+        "ARS",
+        "AUD",
+        "AZM",
+        "BGL",
+        "BHD",
+        "BND",
+        "BOB",
+        "BRL",
+        "BYB",
+        "BZD",
+        "CAD",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CRC",
+        "CZK",
+        "DOP",
+        "DKK",
+        "DZD",
+        "EEK",
+        "EGP",
+        "EUR",
+        "GBP",
+        "GEL",
+        "GTQ",
+        "HKD",
+        "HNL",
+        "HRK",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "IQD",
+        "IRR",
+        "ISK",
+        "JMD",
+        "JOD",
+        "JPY",
+        "KES",
+        "KGS",
+        "KRW",
+        "KWD",
+        "KZT",
+        "LBP",
+        "LTL",
+        "LVL",
+        "LYD",
+        "MAD",
+        "MKD",
+        "MOP",
+        "MNT",
+        "MVR",
+        "MXN",
+        "MYR",
+        "NIO",
+        "NOK",
+        "NZD",
+        "OMR",
+        "PAB",
+        "PEN",
+        "PHP",
+        "PKR",
+        "PLN",
+        "PYG",
+        "QAR",
+        "ROL",
+        "RUR",
+        "SAR",
+        "SEK",
+        "SGD",
+        "SIT",
+        "SKK",
+        "SYP",
+        "THB",
+        "TND",
+        "TRY",
+        "TTD",
+        "TWD",
+        "UAH",
+        "USD",
+        "UYU",
+        "UZS",
+        "VEF",
+        "YER",
+        "VND",
+        "YUN",
+        "ZAR",
+        "ZWD",
+        "UNSPECIFY",
+    ];
+    fn as_str(&self) -> &str {
+        CurrencyCode::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CurrencyCode {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CurrencyCode);
 /// `MatchType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5284,26 +4094,22 @@ impl XmlText for MatchType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for MatchType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Exact", "Phrase", "Broad", "Aggregate"]
+    const NAMES: &'static [&'static str] = &["Exact", "Phrase", "Broad", "Aggregate"];
+    fn as_str(&self) -> &str {
+        MatchType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for MatchType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(MatchType);
 /// The `GetEstimatedPositionByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordIdsRequest {
@@ -5352,59 +4158,35 @@ impl XmlDecode for GetEstimatedPositionByKeywordIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetEstimatedPositionByKeywordIdsRequest {
     const MEMBERS: &'static [&'static str] = &["KeywordIds", "MaxBid"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordIds",
-            &self.keyword_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::opt(
-            w,
-            "MaxBid",
-            &self.max_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordIds" => {
-                self.keyword_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "MaxBid" => {
-                self.max_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "KeywordIds" => self.keyword_ids = crate::json::member(map, cx)?,
+            "MaxBid" => self.max_bid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedPositionByKeywordIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedPositionByKeywordIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "KeywordIds", &self.keyword_ids)?;
+        crate::json::put::opt(m, "MaxBid", &self.max_bid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedPositionByKeywordIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedPositionByKeywordIdsRequest);
 /// The `GetEstimatedPositionByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordIdsResponse {
@@ -5452,28 +4234,15 @@ impl XmlDecode for GetEstimatedPositionByKeywordIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetEstimatedPositionByKeywordIdsResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordEstimatedPositions"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimatedPositions",
-            &self.keyword_estimated_positions,
-            json_enc_array_of_keyword_id_estimated_position,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordEstimatedPositions" => {
-                self.keyword_estimated_positions = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_id_estimated_position,
-                )?;
+                self.keyword_estimated_positions = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -5481,17 +4250,23 @@ impl crate::json::JsonStruct for GetEstimatedPositionByKeywordIdsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedPositionByKeywordIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedPositionByKeywordIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordEstimatedPositions",
+            &self.keyword_estimated_positions,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedPositionByKeywordIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedPositionByKeywordIdsResponse);
 /// Writes an `ArrayOfKeywordIdEstimatedPosition` wrapper (items named `KeywordIdEstimatedPosition`).
 pub(crate) fn enc_array_of_keyword_id_estimated_position(
     items: &Vec<Option<KeywordIdEstimatedPosition>>,
@@ -5512,28 +4287,6 @@ pub(crate) fn dec_array_of_keyword_id_estimated_position(
     r.items(
         b"KeywordIdEstimatedPosition",
         |r| r.opt(<KeywordIdEstimatedPosition as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_id_estimated_position(
-    items: &Vec<Option<KeywordIdEstimatedPosition>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordIdEstimatedPosition as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_id_estimated_position(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordIdEstimatedPosition>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordIdEstimatedPosition as JsonDecode>::read_json,
     )
 }
 /// `KeywordIdEstimatedPosition` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -5585,41 +4338,16 @@ impl XmlDecode for KeywordIdEstimatedPosition {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordIdEstimatedPosition {
     const MEMBERS: &'static [&'static str] = &["KeywordId", "KeywordEstimatedPosition"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "KeywordId",
-            &self.keyword_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimatedPosition",
-            &self.keyword_estimated_position,
-            <KeywordEstimatedPosition as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordId" => {
-                self.keyword_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "KeywordId" => self.keyword_id = crate::json::member(map, cx)?,
             "KeywordEstimatedPosition" => {
-                self.keyword_estimated_position = crate::json::member::nillable(
-                    v,
-                    path,
-                    <KeywordEstimatedPosition as JsonDecode>::read_json,
-                )?;
+                self.keyword_estimated_position = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -5627,17 +4355,24 @@ impl crate::json::JsonStruct for KeywordIdEstimatedPosition {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordIdEstimatedPosition {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordIdEstimatedPosition {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "KeywordId", &self.keyword_id)?;
+        crate::json::put::nillable(
+            m,
+            "KeywordEstimatedPosition",
+            &self.keyword_estimated_position,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordIdEstimatedPosition {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordIdEstimatedPosition);
 /// `KeywordEstimatedPosition` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordEstimatedPosition {
@@ -5692,41 +4427,16 @@ impl XmlDecode for KeywordEstimatedPosition {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordEstimatedPosition {
     const MEMBERS: &'static [&'static str] = &["Keyword", "EstimatedPositions"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstimatedPositions",
-            &self.estimated_positions,
-            json_enc_array_of_estimated_position_and_traffic,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
             "EstimatedPositions" => {
-                self.estimated_positions = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_estimated_position_and_traffic,
-                )?;
+                self.estimated_positions = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -5734,17 +4444,20 @@ impl crate::json::JsonStruct for KeywordEstimatedPosition {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordEstimatedPosition {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordEstimatedPosition {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(m, "EstimatedPositions", &self.estimated_positions)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordEstimatedPosition {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordEstimatedPosition);
 /// Writes an `ArrayOfEstimatedPositionAndTraffic` wrapper (items named `EstimatedPositionAndTraffic`).
 pub(crate) fn enc_array_of_estimated_position_and_traffic(
     items: &Vec<Option<EstimatedPositionAndTraffic>>,
@@ -5765,28 +4478,6 @@ pub(crate) fn dec_array_of_estimated_position_and_traffic(
     r.items(
         b"EstimatedPositionAndTraffic",
         |r| r.opt(<EstimatedPositionAndTraffic as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_estimated_position_and_traffic(
-    items: &Vec<Option<EstimatedPositionAndTraffic>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <EstimatedPositionAndTraffic as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_estimated_position_and_traffic(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<EstimatedPositionAndTraffic>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <EstimatedPositionAndTraffic as JsonDecode>::read_json,
     )
 }
 /// `EstimatedPositionAndTraffic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -5916,153 +4607,37 @@ impl crate::json::JsonStruct for EstimatedPositionAndTraffic {
         "CurrencyCode",
         "EstimatedAdPosition",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <MatchType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MinClicksPerWeek",
-            &self.min_clicks_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MaxClicksPerWeek",
-            &self.max_clicks_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AverageCPC",
-            &self.average_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MinImpressionsPerWeek",
-            &self.min_impressions_per_week,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MaxImpressionsPerWeek",
-            &self.max_impressions_per_week,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "CTR", &self.ctr, <f64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "MinTotalCostPerWeek",
-            &self.min_total_cost_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MaxTotalCostPerWeek",
-            &self.max_total_cost_per_week,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedAdPosition",
-            &self.estimated_ad_position,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <MatchType as JsonDecode>::read_json,
-                )?;
-            }
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
             "MinClicksPerWeek" => {
-                self.min_clicks_per_week = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.min_clicks_per_week = crate::json::member(map, cx)?;
             }
             "MaxClicksPerWeek" => {
-                self.max_clicks_per_week = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.max_clicks_per_week = crate::json::member(map, cx)?;
             }
-            "AverageCPC" => {
-                self.average_cpc = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AverageCPC" => self.average_cpc = crate::json::member(map, cx)?,
             "MinImpressionsPerWeek" => {
-                self.min_impressions_per_week = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.min_impressions_per_week = crate::json::member(map, cx)?;
             }
             "MaxImpressionsPerWeek" => {
-                self.max_impressions_per_week = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.max_impressions_per_week = crate::json::member(map, cx)?;
             }
-            "CTR" => {
-                self.ctr = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CTR" => self.ctr = crate::json::member(map, cx)?,
             "MinTotalCostPerWeek" => {
-                self.min_total_cost_per_week = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.min_total_cost_per_week = crate::json::member(map, cx)?;
             }
             "MaxTotalCostPerWeek" => {
-                self.max_total_cost_per_week = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.max_total_cost_per_week = crate::json::member(map, cx)?;
             }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::opt(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
             "EstimatedAdPosition" => {
-                self.estimated_ad_position = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_ad_position = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6070,17 +4645,37 @@ impl crate::json::JsonStruct for EstimatedPositionAndTraffic {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for EstimatedPositionAndTraffic {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for EstimatedPositionAndTraffic {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::opt(m, "MinClicksPerWeek", &self.min_clicks_per_week)?;
+        crate::json::put::opt(m, "MaxClicksPerWeek", &self.max_clicks_per_week)?;
+        crate::json::put::opt(m, "AverageCPC", &self.average_cpc)?;
+        crate::json::put::opt(
+            m,
+            "MinImpressionsPerWeek",
+            &self.min_impressions_per_week,
+        )?;
+        crate::json::put::opt(
+            m,
+            "MaxImpressionsPerWeek",
+            &self.max_impressions_per_week,
+        )?;
+        crate::json::put::opt(m, "CTR", &self.ctr)?;
+        crate::json::put::opt(m, "MinTotalCostPerWeek", &self.min_total_cost_per_week)?;
+        crate::json::put::opt(m, "MaxTotalCostPerWeek", &self.max_total_cost_per_week)?;
+        crate::json::put::opt(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::opt(m, "EstimatedAdPosition", &self.estimated_ad_position)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for EstimatedPositionAndTraffic {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(EstimatedPositionAndTraffic);
 /// The `GetEstimatedBidByKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedBidByKeywordsRequest {
@@ -6188,137 +4783,49 @@ impl crate::json::JsonStruct for GetEstimatedBidByKeywordsRequest {
         "AdGroupId",
         "EntityLevelBid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_of_keyword_and_match_type,
-        );
-        crate::json::emit::opt(
-            w,
-            "TargetPositionForAds",
-            &self.target_position_for_ads,
-            <TargetAdPosition as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationIds",
-            &self.location_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EntityLevelBid",
-            &self.entity_level_bid,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_and_match_type,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
             "TargetPositionForAds" => {
-                self.target_position_for_ads = crate::json::member::opt(
-                    v,
-                    path,
-                    <TargetAdPosition as JsonDecode>::read_json,
-                )?;
+                self.target_position_for_ads = crate::json::member(map, cx)?;
             }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LocationIds" => {
-                self.location_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "EntityLevelBid" => {
-                self.entity_level_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Language" => self.language = crate::json::member(map, cx)?,
+            "LocationIds" => self.location_ids = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "EntityLevelBid" => self.entity_level_bid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedBidByKeywordsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedBidByKeywordsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::opt(m, "TargetPositionForAds", &self.target_position_for_ads)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "LocationIds", &self.location_ids)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "EntityLevelBid", &self.entity_level_bid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedBidByKeywordsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedBidByKeywordsRequest);
 /// Writes an `ArrayOfKeywordAndMatchType` wrapper (items named `KeywordAndMatchType`).
 pub(crate) fn enc_array_of_keyword_and_match_type(
     items: &Vec<Option<KeywordAndMatchType>>,
@@ -6339,28 +4846,6 @@ pub(crate) fn dec_array_of_keyword_and_match_type(
     r.items(
         b"KeywordAndMatchType",
         |r| r.opt(<KeywordAndMatchType as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_and_match_type(
-    items: &Vec<Option<KeywordAndMatchType>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordAndMatchType as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_and_match_type(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordAndMatchType>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordAndMatchType as JsonDecode>::read_json,
     )
 }
 /// `KeywordAndMatchType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -6411,59 +4896,35 @@ impl XmlDecode for KeywordAndMatchType {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordAndMatchType {
     const MEMBERS: &'static [&'static str] = &["KeywordText", "MatchTypes"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordText",
-            &self.keyword_text,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MatchTypes",
-            &self.match_types,
-            json_enc_array_of_match_type,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordText" => {
-                self.keyword_text = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchTypes" => {
-                self.match_types = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_match_type,
-                )?;
-            }
+            "KeywordText" => self.keyword_text = crate::json::member(map, cx)?,
+            "MatchTypes" => self.match_types = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordAndMatchType {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordAndMatchType {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "KeywordText", &self.keyword_text)?;
+        crate::json::put::nillable(m, "MatchTypes", &self.match_types)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordAndMatchType {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordAndMatchType);
 /// Writes an `ArrayOfMatchType` wrapper (items named `MatchType`).
 pub(crate) fn enc_array_of_match_type(
     items: &Vec<MatchType>,
@@ -6482,17 +4943,6 @@ pub(crate) fn dec_array_of_match_type(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<MatchType>, DecodeError> {
     r.items(b"MatchType", <MatchType as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_match_type(items: &Vec<MatchType>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <MatchType as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_match_type(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<MatchType>, JsonError> {
-    crate::json::member::array(v, path, <MatchType as JsonDecode>::read_json)
 }
 /// The `GetEstimatedBidByKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6552,41 +5002,18 @@ impl crate::json::JsonStruct for GetEstimatedBidByKeywordsResponse {
         "KeywordEstimatedBids",
         "AdGroupEstimatedBid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimatedBids",
-            &self.keyword_estimated_bids,
-            json_enc_array_of_keyword_estimated_bid,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupEstimatedBid",
-            &self.ad_group_estimated_bid,
-            <EstimatedBidAndTraffic as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordEstimatedBids" => {
-                self.keyword_estimated_bids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_estimated_bid,
-                )?;
+                self.keyword_estimated_bids = crate::json::member(map, cx)?;
             }
             "AdGroupEstimatedBid" => {
-                self.ad_group_estimated_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <EstimatedBidAndTraffic as JsonDecode>::read_json,
-                )?;
+                self.ad_group_estimated_bid = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6594,17 +5021,28 @@ impl crate::json::JsonStruct for GetEstimatedBidByKeywordsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedBidByKeywordsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedBidByKeywordsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordEstimatedBids",
+            &self.keyword_estimated_bids,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "AdGroupEstimatedBid",
+            &self.ad_group_estimated_bid,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedBidByKeywordsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedBidByKeywordsResponse);
 /// Writes an `ArrayOfKeywordEstimatedBid` wrapper (items named `KeywordEstimatedBid`).
 pub(crate) fn enc_array_of_keyword_estimated_bid(
     items: &Vec<Option<KeywordEstimatedBid>>,
@@ -6625,28 +5063,6 @@ pub(crate) fn dec_array_of_keyword_estimated_bid(
     r.items(
         b"KeywordEstimatedBid",
         |r| r.opt(<KeywordEstimatedBid as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_estimated_bid(
-    items: &Vec<Option<KeywordEstimatedBid>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordEstimatedBid as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_estimated_bid(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordEstimatedBid>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordEstimatedBid as JsonDecode>::read_json,
     )
 }
 /// The `GetEstimatedPositionByKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -6749,137 +5165,47 @@ impl crate::json::JsonStruct for GetEstimatedPositionByKeywordsRequest {
         "CampaignId",
         "AdGroupId",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::opt(
-            w,
-            "MaxBid",
-            &self.max_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationIds",
-            &self.location_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MatchTypes",
-            &self.match_types,
-            json_enc_array_of_match_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "MaxBid" => {
-                self.max_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LocationIds" => {
-                self.location_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchTypes" => {
-                self.match_types = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_match_type,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
+            "MaxBid" => self.max_bid = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
+            "LocationIds" => self.location_ids = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "MatchTypes" => self.match_types = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedPositionByKeywordsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedPositionByKeywordsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::opt(m, "MaxBid", &self.max_bid)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "LocationIds", &self.location_ids)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "MatchTypes", &self.match_types)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedPositionByKeywordsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedPositionByKeywordsRequest);
 /// The `GetEstimatedPositionByKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetEstimatedPositionByKeywordsResponse {
@@ -6927,28 +5253,15 @@ impl XmlDecode for GetEstimatedPositionByKeywordsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetEstimatedPositionByKeywordsResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordEstimatedPositions"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimatedPositions",
-            &self.keyword_estimated_positions,
-            json_enc_array_of_keyword_estimated_position,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordEstimatedPositions" => {
-                self.keyword_estimated_positions = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_estimated_position,
-                )?;
+                self.keyword_estimated_positions = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6956,17 +5269,23 @@ impl crate::json::JsonStruct for GetEstimatedPositionByKeywordsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetEstimatedPositionByKeywordsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetEstimatedPositionByKeywordsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordEstimatedPositions",
+            &self.keyword_estimated_positions,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetEstimatedPositionByKeywordsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetEstimatedPositionByKeywordsResponse);
 /// Writes an `ArrayOfKeywordEstimatedPosition` wrapper (items named `KeywordEstimatedPosition`).
 pub(crate) fn enc_array_of_keyword_estimated_position(
     items: &Vec<Option<KeywordEstimatedPosition>>,
@@ -6987,28 +5306,6 @@ pub(crate) fn dec_array_of_keyword_estimated_position(
     r.items(
         b"KeywordEstimatedPosition",
         |r| r.opt(<KeywordEstimatedPosition as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_estimated_position(
-    items: &Vec<Option<KeywordEstimatedPosition>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordEstimatedPosition as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_estimated_position(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordEstimatedPosition>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordEstimatedPosition as JsonDecode>::read_json,
     )
 }
 /// The `GetBidLandscapeByAdGroupIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -7058,28 +5355,15 @@ impl XmlDecode for GetBidLandscapeByAdGroupIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBidLandscapeByAdGroupIdsRequest {
     const MEMBERS: &'static [&'static str] = &["AdGroupBidLandscapeInputs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupBidLandscapeInputs",
-            &self.ad_group_bid_landscape_inputs,
-            json_enc_array_of_ad_group_bid_landscape_input,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AdGroupBidLandscapeInputs" => {
-                self.ad_group_bid_landscape_inputs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_group_bid_landscape_input,
-                )?;
+                self.ad_group_bid_landscape_inputs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -7087,17 +5371,23 @@ impl crate::json::JsonStruct for GetBidLandscapeByAdGroupIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidLandscapeByAdGroupIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidLandscapeByAdGroupIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "AdGroupBidLandscapeInputs",
+            &self.ad_group_bid_landscape_inputs,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidLandscapeByAdGroupIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidLandscapeByAdGroupIdsRequest);
 /// Writes an `ArrayOfAdGroupBidLandscapeInput` wrapper (items named `AdGroupBidLandscapeInput`).
 pub(crate) fn enc_array_of_ad_group_bid_landscape_input(
     items: &Vec<Option<AdGroupBidLandscapeInput>>,
@@ -7118,28 +5408,6 @@ pub(crate) fn dec_array_of_ad_group_bid_landscape_input(
     r.items(
         b"AdGroupBidLandscapeInput",
         |r| r.opt(<AdGroupBidLandscapeInput as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_group_bid_landscape_input(
-    items: &Vec<Option<AdGroupBidLandscapeInput>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdGroupBidLandscapeInput as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_group_bid_landscape_input(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdGroupBidLandscapeInput>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdGroupBidLandscapeInput as JsonDecode>::read_json,
     )
 }
 /// `AdGroupBidLandscapeInput` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -7191,59 +5459,41 @@ impl XmlDecode for AdGroupBidLandscapeInput {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdGroupBidLandscapeInput {
     const MEMBERS: &'static [&'static str] = &["AdGroupBidLandscapeType", "AdGroupId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AdGroupBidLandscapeType",
-            &self.ad_group_bid_landscape_type,
-            <AdGroupBidLandscapeType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AdGroupBidLandscapeType" => {
-                self.ad_group_bid_landscape_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <AdGroupBidLandscapeType as JsonDecode>::read_json,
-                )?;
+                self.ad_group_bid_landscape_type = crate::json::member(map, cx)?;
             }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdGroupBidLandscapeInput {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdGroupBidLandscapeInput {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(
+            m,
+            "AdGroupBidLandscapeType",
+            &self.ad_group_bid_landscape_type,
+        )?;
+        crate::json::put::opt(m, "AdGroupId", &self.ad_group_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdGroupBidLandscapeInput {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdGroupBidLandscapeInput);
 /// `AdGroupBidLandscapeType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -7296,26 +5546,22 @@ impl XmlText for AdGroupBidLandscapeType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AdGroupBidLandscapeType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Uniform", "DefaultBidOnly"]
+    const NAMES: &'static [&'static str] = &["Uniform", "DefaultBidOnly"];
+    fn as_str(&self) -> &str {
+        AdGroupBidLandscapeType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AdGroupBidLandscapeType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AdGroupBidLandscapeType);
 /// The `GetBidLandscapeByAdGroupIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByAdGroupIdsResponse {
@@ -7363,46 +5609,33 @@ impl XmlDecode for GetBidLandscapeByAdGroupIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBidLandscapeByAdGroupIdsResponse {
     const MEMBERS: &'static [&'static str] = &["BidLandscape"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BidLandscape",
-            &self.bid_landscape,
-            json_enc_array_of_ad_group_bid_landscape,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BidLandscape" => {
-                self.bid_landscape = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_group_bid_landscape,
-                )?;
-            }
+            "BidLandscape" => self.bid_landscape = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidLandscapeByAdGroupIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidLandscapeByAdGroupIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BidLandscape", &self.bid_landscape)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidLandscapeByAdGroupIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidLandscapeByAdGroupIdsResponse);
 /// Writes an `ArrayOfAdGroupBidLandscape` wrapper (items named `AdGroupBidLandscape`).
 pub(crate) fn enc_array_of_ad_group_bid_landscape(
     items: &Vec<Option<AdGroupBidLandscape>>,
@@ -7423,28 +5656,6 @@ pub(crate) fn dec_array_of_ad_group_bid_landscape(
     r.items(
         b"AdGroupBidLandscape",
         |r| r.opt(<AdGroupBidLandscape as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_group_bid_landscape(
-    items: &Vec<Option<AdGroupBidLandscape>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdGroupBidLandscape as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_group_bid_landscape(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdGroupBidLandscape>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdGroupBidLandscape as JsonDecode>::read_json,
     )
 }
 /// `AdGroupBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -7531,80 +5742,21 @@ impl crate::json::JsonStruct for AdGroupBidLandscape {
         "EndDate",
         "BidLandscapePoints",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AdGroupBidLandscapeType",
-            &self.ad_group_bid_landscape_type,
-            <AdGroupBidLandscapeType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BidLandscapePoints",
-            &self.bid_landscape_points,
-            json_enc_array_of_bid_landscape_point,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
             "AdGroupBidLandscapeType" => {
-                self.ad_group_bid_landscape_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <AdGroupBidLandscapeType as JsonDecode>::read_json,
-                )?;
+                self.ad_group_bid_landscape_type = crate::json::member(map, cx)?;
             }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             "BidLandscapePoints" => {
-                self.bid_landscape_points = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_bid_landscape_point,
-                )?;
+                self.bid_landscape_points = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -7612,17 +5764,27 @@ impl crate::json::JsonStruct for AdGroupBidLandscape {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdGroupBidLandscape {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdGroupBidLandscape {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::opt(
+            m,
+            "AdGroupBidLandscapeType",
+            &self.ad_group_bid_landscape_type,
+        )?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "BidLandscapePoints", &self.bid_landscape_points)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdGroupBidLandscape {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdGroupBidLandscape);
 /// `DayMonthAndYear` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DayMonthAndYear {
@@ -7678,57 +5840,37 @@ impl XmlDecode for DayMonthAndYear {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DayMonthAndYear {
     const MEMBERS: &'static [&'static str] = &["Day", "Month", "Year"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Day", &self.day, <i32 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Month", &self.month, <i32 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Year", &self.year, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Day" => {
-                self.day = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Month" => {
-                self.month = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Year" => {
-                self.year = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Day" => self.day = crate::json::member(map, cx)?,
+            "Month" => self.month = crate::json::member(map, cx)?,
+            "Year" => self.year = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DayMonthAndYear {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DayMonthAndYear {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Day", &self.day)?;
+        crate::json::put::opt(m, "Month", &self.month)?;
+        crate::json::put::opt(m, "Year", &self.year)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DayMonthAndYear {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DayMonthAndYear);
 /// Writes an `ArrayOfBidLandscapePoint` wrapper (items named `BidLandscapePoint`).
 pub(crate) fn enc_array_of_bid_landscape_point(
     items: &Vec<Option<BidLandscapePoint>>,
@@ -7747,28 +5889,6 @@ pub(crate) fn dec_array_of_bid_landscape_point(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BidLandscapePoint>>, DecodeError> {
     r.items(b"BidLandscapePoint", |r| r.opt(<BidLandscapePoint as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_bid_landscape_point(
-    items: &Vec<Option<BidLandscapePoint>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BidLandscapePoint as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_bid_landscape_point(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BidLandscapePoint>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BidLandscapePoint as JsonDecode>::read_json,
-    )
 }
 /// `BidLandscapePoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7861,119 +5981,45 @@ impl crate::json::JsonStruct for BidLandscapePoint {
         "Cost",
         "MarginalCPC",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Bid", &self.bid, <f64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Clicks",
-            &self.clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Impressions",
-            &self.impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TopImpressions",
-            &self.top_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Cost",
-            &self.cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarginalCPC",
-            &self.marginal_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Bid" => {
-                self.bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Clicks" => {
-                self.clicks = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Impressions" => {
-                self.impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TopImpressions" => {
-                self.top_impressions = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::opt(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
-            "Cost" => {
-                self.cost = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MarginalCPC" => {
-                self.marginal_cpc = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Bid" => self.bid = crate::json::member(map, cx)?,
+            "Clicks" => self.clicks = crate::json::member(map, cx)?,
+            "Impressions" => self.impressions = crate::json::member(map, cx)?,
+            "TopImpressions" => self.top_impressions = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "Cost" => self.cost = crate::json::member(map, cx)?,
+            "MarginalCPC" => self.marginal_cpc = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BidLandscapePoint {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BidLandscapePoint {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Bid", &self.bid)?;
+        crate::json::put::nillable(m, "Clicks", &self.clicks)?;
+        crate::json::put::opt(m, "Impressions", &self.impressions)?;
+        crate::json::put::nillable(m, "TopImpressions", &self.top_impressions)?;
+        crate::json::put::opt(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "Cost", &self.cost)?;
+        crate::json::put::nillable(m, "MarginalCPC", &self.marginal_cpc)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BidLandscapePoint {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BidLandscapePoint);
 /// The `GetBidLandscapeByCampaignIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByCampaignIdsRequest {
@@ -8015,46 +6061,33 @@ impl XmlDecode for GetBidLandscapeByCampaignIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBidLandscapeByCampaignIdsRequest {
     const MEMBERS: &'static [&'static str] = &["CampaignIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CampaignIds",
-            &self.campaign_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CampaignIds" => {
-                self.campaign_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "CampaignIds" => self.campaign_ids = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidLandscapeByCampaignIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidLandscapeByCampaignIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CampaignIds", &self.campaign_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidLandscapeByCampaignIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidLandscapeByCampaignIdsRequest);
 /// The `GetBidLandscapeByCampaignIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByCampaignIdsResponse {
@@ -8102,46 +6135,33 @@ impl XmlDecode for GetBidLandscapeByCampaignIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBidLandscapeByCampaignIdsResponse {
     const MEMBERS: &'static [&'static str] = &["BidLandscape"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BidLandscape",
-            &self.bid_landscape,
-            json_enc_array_of_campaign_bid_landscape,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BidLandscape" => {
-                self.bid_landscape = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_campaign_bid_landscape,
-                )?;
-            }
+            "BidLandscape" => self.bid_landscape = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidLandscapeByCampaignIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidLandscapeByCampaignIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BidLandscape", &self.bid_landscape)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidLandscapeByCampaignIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidLandscapeByCampaignIdsResponse);
 /// Writes an `ArrayOfCampaignBidLandscape` wrapper (items named `CampaignBidLandscape`).
 pub(crate) fn enc_array_of_campaign_bid_landscape(
     items: &Vec<Option<CampaignBidLandscape>>,
@@ -8162,28 +6182,6 @@ pub(crate) fn dec_array_of_campaign_bid_landscape(
     r.items(
         b"CampaignBidLandscape",
         |r| r.opt(<CampaignBidLandscape as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_campaign_bid_landscape(
-    items: &Vec<Option<CampaignBidLandscape>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CampaignBidLandscape as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_campaign_bid_landscape(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CampaignBidLandscape>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CampaignBidLandscape as JsonDecode>::read_json,
     )
 }
 /// `CampaignBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -8270,80 +6268,21 @@ impl crate::json::JsonStruct for CampaignBidLandscape {
         "EndDate",
         "CampaignBidLandscapePoints",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CampaignBidLandscapeType",
-            &self.campaign_bid_landscape_type,
-            <CampaignBidLandscapeType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignBidLandscapePoints",
-            &self.campaign_bid_landscape_points,
-            json_enc_array_of_campaign_bid_landscape_point,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
             "CampaignBidLandscapeType" => {
-                self.campaign_bid_landscape_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <CampaignBidLandscapeType as JsonDecode>::read_json,
-                )?;
+                self.campaign_bid_landscape_type = crate::json::member(map, cx)?;
             }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             "CampaignBidLandscapePoints" => {
-                self.campaign_bid_landscape_points = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_campaign_bid_landscape_point,
-                )?;
+                self.campaign_bid_landscape_points = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -8351,17 +6290,31 @@ impl crate::json::JsonStruct for CampaignBidLandscape {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CampaignBidLandscape {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CampaignBidLandscape {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(
+            m,
+            "CampaignBidLandscapeType",
+            &self.campaign_bid_landscape_type,
+        )?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(
+            m,
+            "CampaignBidLandscapePoints",
+            &self.campaign_bid_landscape_points,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CampaignBidLandscape {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CampaignBidLandscape);
 /// `CampaignBidLandscapeType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -8427,26 +6380,27 @@ impl XmlText for CampaignBidLandscapeType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CampaignBidLandscapeType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Ecpc_CampaignWideBid", "Ecpc_BidScaling", "TargetCpa", "TargetRoas"]
+    const NAMES: &'static [&'static str] = &[
+        "Ecpc_CampaignWideBid",
+        "Ecpc_BidScaling",
+        "TargetCpa",
+        "TargetRoas",
+    ];
+    fn as_str(&self) -> &str {
+        CampaignBidLandscapeType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CampaignBidLandscapeType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CampaignBidLandscapeType);
 /// Writes an `ArrayOfCampaignBidLandscapePoint` wrapper (items named `CampaignBidLandscapePoint`).
 pub(crate) fn enc_array_of_campaign_bid_landscape_point(
     items: &Vec<Option<CampaignBidLandscapePoint>>,
@@ -8467,28 +6421,6 @@ pub(crate) fn dec_array_of_campaign_bid_landscape_point(
     r.items(
         b"CampaignBidLandscapePoint",
         |r| r.opt(<CampaignBidLandscapePoint as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_campaign_bid_landscape_point(
-    items: &Vec<Option<CampaignBidLandscapePoint>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CampaignBidLandscapePoint as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_campaign_bid_landscape_point(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CampaignBidLandscapePoint>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CampaignBidLandscapePoint as JsonDecode>::read_json,
     )
 }
 /// `CampaignBidLandscapePoint` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -8614,176 +6546,53 @@ impl crate::json::JsonStruct for CampaignBidLandscapePoint {
         "ConversionValues",
         "MarginalCPC",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Bid",
-            &self.bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TargetCpa",
-            &self.target_cpa,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TargetRoas",
-            &self.target_roas,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Clicks",
-            &self.clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Impressions",
-            &self.impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TopImpressions",
-            &self.top_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Cost",
-            &self.cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Conversions",
-            &self.conversions,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ConversionValues",
-            &self.conversion_values,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarginalCPC",
-            &self.marginal_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Bid" => {
-                self.bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TargetCpa" => {
-                self.target_cpa = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TargetRoas" => {
-                self.target_roas = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Clicks" => {
-                self.clicks = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Impressions" => {
-                self.impressions = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TopImpressions" => {
-                self.top_impressions = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::opt(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
-            "Cost" => {
-                self.cost = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Conversions" => {
-                self.conversions = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "ConversionValues" => {
-                self.conversion_values = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MarginalCPC" => {
-                self.marginal_cpc = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Bid" => self.bid = crate::json::member(map, cx)?,
+            "TargetCpa" => self.target_cpa = crate::json::member(map, cx)?,
+            "TargetRoas" => self.target_roas = crate::json::member(map, cx)?,
+            "Clicks" => self.clicks = crate::json::member(map, cx)?,
+            "Impressions" => self.impressions = crate::json::member(map, cx)?,
+            "TopImpressions" => self.top_impressions = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "Cost" => self.cost = crate::json::member(map, cx)?,
+            "Conversions" => self.conversions = crate::json::member(map, cx)?,
+            "ConversionValues" => self.conversion_values = crate::json::member(map, cx)?,
+            "MarginalCPC" => self.marginal_cpc = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CampaignBidLandscapePoint {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CampaignBidLandscapePoint {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Bid", &self.bid)?;
+        crate::json::put::nillable(m, "TargetCpa", &self.target_cpa)?;
+        crate::json::put::nillable(m, "TargetRoas", &self.target_roas)?;
+        crate::json::put::nillable(m, "Clicks", &self.clicks)?;
+        crate::json::put::nillable(m, "Impressions", &self.impressions)?;
+        crate::json::put::nillable(m, "TopImpressions", &self.top_impressions)?;
+        crate::json::put::opt(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "Cost", &self.cost)?;
+        crate::json::put::nillable(m, "Conversions", &self.conversions)?;
+        crate::json::put::nillable(m, "ConversionValues", &self.conversion_values)?;
+        crate::json::put::nillable(m, "MarginalCPC", &self.marginal_cpc)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CampaignBidLandscapePoint {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CampaignBidLandscapePoint);
 /// The `GetBidLandscapeByKeywordIdsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByKeywordIdsRequest {
@@ -8833,41 +6642,16 @@ impl XmlDecode for GetBidLandscapeByKeywordIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBidLandscapeByKeywordIdsRequest {
     const MEMBERS: &'static [&'static str] = &["KeywordIds", "IncludeCurrentBid"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordIds",
-            &self.keyword_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IncludeCurrentBid",
-            &self.include_current_bid,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordIds" => {
-                self.keyword_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "KeywordIds" => self.keyword_ids = crate::json::member(map, cx)?,
             "IncludeCurrentBid" => {
-                self.include_current_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.include_current_bid = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -8875,17 +6659,20 @@ impl crate::json::JsonStruct for GetBidLandscapeByKeywordIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidLandscapeByKeywordIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidLandscapeByKeywordIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "KeywordIds", &self.keyword_ids)?;
+        crate::json::put::nillable(m, "IncludeCurrentBid", &self.include_current_bid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidLandscapeByKeywordIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidLandscapeByKeywordIdsRequest);
 /// The `GetBidLandscapeByKeywordIdsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBidLandscapeByKeywordIdsResponse {
@@ -8933,46 +6720,33 @@ impl XmlDecode for GetBidLandscapeByKeywordIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBidLandscapeByKeywordIdsResponse {
     const MEMBERS: &'static [&'static str] = &["BidLandscape"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BidLandscape",
-            &self.bid_landscape,
-            json_enc_array_of_keyword_bid_landscape,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BidLandscape" => {
-                self.bid_landscape = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_bid_landscape,
-                )?;
-            }
+            "BidLandscape" => self.bid_landscape = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBidLandscapeByKeywordIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBidLandscapeByKeywordIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BidLandscape", &self.bid_landscape)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBidLandscapeByKeywordIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBidLandscapeByKeywordIdsResponse);
 /// Writes an `ArrayOfKeywordBidLandscape` wrapper (items named `KeywordBidLandscape`).
 pub(crate) fn enc_array_of_keyword_bid_landscape(
     items: &Vec<Option<KeywordBidLandscape>>,
@@ -8993,28 +6767,6 @@ pub(crate) fn dec_array_of_keyword_bid_landscape(
     r.items(
         b"KeywordBidLandscape",
         |r| r.opt(<KeywordBidLandscape as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_bid_landscape(
-    items: &Vec<Option<KeywordBidLandscape>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordBidLandscape as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_bid_landscape(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordBidLandscape>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordBidLandscape as JsonDecode>::read_json,
     )
 }
 /// `KeywordBidLandscape` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -9092,67 +6844,18 @@ impl crate::json::JsonStruct for KeywordBidLandscape {
         "EndDate",
         "BidLandscapePoints",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "KeywordId",
-            &self.keyword_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BidLandscapePoints",
-            &self.bid_landscape_points,
-            json_enc_array_of_bid_landscape_point,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordId" => {
-                self.keyword_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
+            "KeywordId" => self.keyword_id = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             "BidLandscapePoints" => {
-                self.bid_landscape_points = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_bid_landscape_point,
-                )?;
+                self.bid_landscape_points = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -9160,17 +6863,22 @@ impl crate::json::JsonStruct for KeywordBidLandscape {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordBidLandscape {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordBidLandscape {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "KeywordId", &self.keyword_id)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "BidLandscapePoints", &self.bid_landscape_points)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordBidLandscape {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordBidLandscape);
 /// The `GetHistoricalKeywordPerformanceRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalKeywordPerformanceRequest {
@@ -9269,124 +6977,47 @@ impl crate::json::JsonStruct for GetHistoricalKeywordPerformanceRequest {
         "PublisherCountries",
         "Devices",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeInterval",
-            &self.time_interval,
-            <TimeInterval as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TargetAdPosition",
-            &self.target_ad_position,
-            <AdPosition as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MatchTypes",
-            &self.match_types,
-            json_enc_array_of_match_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PublisherCountries",
-            &self.publisher_countries,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Devices",
-            &self.devices,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "TimeInterval" => {
-                self.time_interval = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TimeInterval as JsonDecode>::read_json,
-                )?;
-            }
-            "TargetAdPosition" => {
-                self.target_ad_position = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdPosition as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchTypes" => {
-                self.match_types = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_match_type,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
+            "TimeInterval" => self.time_interval = crate::json::member(map, cx)?,
+            "TargetAdPosition" => self.target_ad_position = crate::json::member(map, cx)?,
+            "MatchTypes" => self.match_types = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
             "PublisherCountries" => {
-                self.publisher_countries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.publisher_countries = crate::json::member(map, cx)?;
             }
-            "Devices" => {
-                self.devices = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "Devices" => self.devices = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetHistoricalKeywordPerformanceRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetHistoricalKeywordPerformanceRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::nillable(m, "TimeInterval", &self.time_interval)?;
+        crate::json::put::nillable(m, "TargetAdPosition", &self.target_ad_position)?;
+        crate::json::put::nillable(m, "MatchTypes", &self.match_types)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "PublisherCountries", &self.publisher_countries)?;
+        crate::json::put::nillable(m, "Devices", &self.devices)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetHistoricalKeywordPerformanceRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetHistoricalKeywordPerformanceRequest);
 /// `TimeInterval` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9443,26 +7074,22 @@ impl XmlText for TimeInterval {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TimeInterval {
-    fn known_names() -> Vec<&'static str> {
-        vec!["LastMonth", "LastWeek", "LastDay"]
+    const NAMES: &'static [&'static str] = &["LastMonth", "LastWeek", "LastDay"];
+    fn as_str(&self) -> &str {
+        TimeInterval::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TimeInterval {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TimeInterval);
 /// `AdPosition` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9588,30 +7215,39 @@ impl XmlText for AdPosition {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AdPosition {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "All", "MainLine1", "MainLine2", "MainLine3", "MainLine4", "FirstPage1",
-            "FirstPage2", "FirstPage3", "FirstPage4", "FirstPage5", "FirstPage6",
-            "FirstPage7", "FirstPage8", "FirstPage9", "FirstPage10", "Aggregate"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "All",
+        "MainLine1",
+        "MainLine2",
+        "MainLine3",
+        "MainLine4",
+        "FirstPage1",
+        "FirstPage2",
+        "FirstPage3",
+        "FirstPage4",
+        "FirstPage5",
+        "FirstPage6",
+        "FirstPage7",
+        "FirstPage8",
+        "FirstPage9",
+        "FirstPage10",
+        "Aggregate",
+    ];
+    fn as_str(&self) -> &str {
+        AdPosition::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AdPosition {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AdPosition);
 /// The `GetHistoricalKeywordPerformanceResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalKeywordPerformanceResponse {
@@ -9661,28 +7297,15 @@ impl XmlDecode for GetHistoricalKeywordPerformanceResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetHistoricalKeywordPerformanceResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordHistoricalPerformances"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordHistoricalPerformances",
-            &self.keyword_historical_performances,
-            json_enc_array_of_keyword_historical_performance,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordHistoricalPerformances" => {
-                self.keyword_historical_performances = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_historical_performance,
-                )?;
+                self.keyword_historical_performances = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -9690,17 +7313,23 @@ impl crate::json::JsonStruct for GetHistoricalKeywordPerformanceResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetHistoricalKeywordPerformanceResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetHistoricalKeywordPerformanceResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordHistoricalPerformances",
+            &self.keyword_historical_performances,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetHistoricalKeywordPerformanceResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetHistoricalKeywordPerformanceResponse);
 /// Writes an `ArrayOfKeywordHistoricalPerformance` wrapper (items named `KeywordHistoricalPerformance`).
 pub(crate) fn enc_array_of_keyword_historical_performance(
     items: &Vec<Option<KeywordHistoricalPerformance>>,
@@ -9721,28 +7350,6 @@ pub(crate) fn dec_array_of_keyword_historical_performance(
     r.items(
         b"KeywordHistoricalPerformance",
         |r| r.opt(<KeywordHistoricalPerformance as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_historical_performance(
-    items: &Vec<Option<KeywordHistoricalPerformance>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordHistoricalPerformance as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_historical_performance(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordHistoricalPerformance>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordHistoricalPerformance as JsonDecode>::read_json,
     )
 }
 /// `KeywordHistoricalPerformance` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -9798,59 +7405,35 @@ impl XmlDecode for KeywordHistoricalPerformance {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordHistoricalPerformance {
     const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordKPIs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordKPIs",
-            &self.keyword_kp_is,
-            json_enc_array_of_keyword_kpi,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "KeywordKPIs" => {
-                self.keyword_kp_is = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_kpi,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
+            "KeywordKPIs" => self.keyword_kp_is = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordHistoricalPerformance {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordHistoricalPerformance {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(m, "KeywordKPIs", &self.keyword_kp_is)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordHistoricalPerformance {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordHistoricalPerformance);
 /// Writes an `ArrayOfKeywordKPI` wrapper (items named `KeywordKPI`).
 pub(crate) fn enc_array_of_keyword_kpi(
     items: &Vec<Option<KeywordKPI>>,
@@ -9869,28 +7452,6 @@ pub(crate) fn dec_array_of_keyword_kpi(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordKPI>>, DecodeError> {
     r.items(b"KeywordKPI", |r| r.opt(<KeywordKPI as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_kpi(
-    items: &Vec<Option<KeywordKPI>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordKPI as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_kpi(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordKPI>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordKPI as JsonDecode>::read_json,
-    )
 }
 /// `KeywordKPI` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9999,145 +7560,49 @@ impl crate::json::JsonStruct for KeywordKPI {
         "TotalCost",
         "AverageBid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <MatchType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AdPosition",
-            &self.ad_position,
-            <AdPosition as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Clicks",
-            &self.clicks,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Impressions",
-            &self.impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AverageCPC",
-            &self.average_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "CTR", &self.ctr, <f64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "TotalCost",
-            &self.total_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AverageBid",
-            &self.average_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <MatchType as JsonDecode>::read_json,
-                )?;
-            }
-            "AdPosition" => {
-                self.ad_position = crate::json::member::opt(
-                    v,
-                    path,
-                    <AdPosition as JsonDecode>::read_json,
-                )?;
-            }
-            "Clicks" => {
-                self.clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Impressions" => {
-                self.impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AverageCPC" => {
-                self.average_cpc = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CTR" => {
-                self.ctr = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TotalCost" => {
-                self.total_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AverageBid" => {
-                self.average_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Device" => self.device = crate::json::member(map, cx)?,
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "AdPosition" => self.ad_position = crate::json::member(map, cx)?,
+            "Clicks" => self.clicks = crate::json::member(map, cx)?,
+            "Impressions" => self.impressions = crate::json::member(map, cx)?,
+            "AverageCPC" => self.average_cpc = crate::json::member(map, cx)?,
+            "CTR" => self.ctr = crate::json::member(map, cx)?,
+            "TotalCost" => self.total_cost = crate::json::member(map, cx)?,
+            "AverageBid" => self.average_bid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordKPI {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordKPI {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::opt(m, "AdPosition", &self.ad_position)?;
+        crate::json::put::opt(m, "Clicks", &self.clicks)?;
+        crate::json::put::opt(m, "Impressions", &self.impressions)?;
+        crate::json::put::opt(m, "AverageCPC", &self.average_cpc)?;
+        crate::json::put::opt(m, "CTR", &self.ctr)?;
+        crate::json::put::opt(m, "TotalCost", &self.total_cost)?;
+        crate::json::put::opt(m, "AverageBid", &self.average_bid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordKPI {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordKPI);
 /// The `GetHistoricalSearchCountRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalSearchCountRequest {
@@ -10237,124 +7702,47 @@ impl crate::json::JsonStruct for GetHistoricalSearchCountRequest {
         "TimePeriodRollup",
         "Devices",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PublisherCountries",
-            &self.publisher_countries,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimePeriodRollup",
-            &self.time_period_rollup,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Devices",
-            &self.devices,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
             "PublisherCountries" => {
-                self.publisher_countries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.publisher_countries = crate::json::member(map, cx)?;
             }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "TimePeriodRollup" => {
-                self.time_period_rollup = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Devices" => {
-                self.devices = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "TimePeriodRollup" => self.time_period_rollup = crate::json::member(map, cx)?,
+            "Devices" => self.devices = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetHistoricalSearchCountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetHistoricalSearchCountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "PublisherCountries", &self.publisher_countries)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "TimePeriodRollup", &self.time_period_rollup)?;
+        crate::json::put::nillable(m, "Devices", &self.devices)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetHistoricalSearchCountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetHistoricalSearchCountRequest);
 /// The `GetHistoricalSearchCountResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetHistoricalSearchCountResponse {
@@ -10402,28 +7790,15 @@ impl XmlDecode for GetHistoricalSearchCountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetHistoricalSearchCountResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordSearchCounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordSearchCounts",
-            &self.keyword_search_counts,
-            json_enc_array_of_keyword_search_count,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordSearchCounts" => {
-                self.keyword_search_counts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_search_count,
-                )?;
+                self.keyword_search_counts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -10431,17 +7806,23 @@ impl crate::json::JsonStruct for GetHistoricalSearchCountResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetHistoricalSearchCountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetHistoricalSearchCountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordSearchCounts",
+            &self.keyword_search_counts,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetHistoricalSearchCountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetHistoricalSearchCountResponse);
 /// Writes an `ArrayOfKeywordSearchCount` wrapper (items named `KeywordSearchCount`).
 pub(crate) fn enc_array_of_keyword_search_count(
     items: &Vec<Option<KeywordSearchCount>>,
@@ -10460,28 +7841,6 @@ pub(crate) fn dec_array_of_keyword_search_count(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordSearchCount>>, DecodeError> {
     r.items(b"KeywordSearchCount", |r| r.opt(<KeywordSearchCount as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_search_count(
-    items: &Vec<Option<KeywordSearchCount>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordSearchCount as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_search_count(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordSearchCount>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordSearchCount as JsonDecode>::read_json,
-    )
 }
 /// `KeywordSearchCount` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -10537,41 +7896,16 @@ impl XmlDecode for KeywordSearchCount {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordSearchCount {
     const MEMBERS: &'static [&'static str] = &["Keyword", "SearchCountsByAttributes"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SearchCountsByAttributes",
-            &self.search_counts_by_attributes,
-            json_enc_array_of_search_counts_by_attributes,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
             "SearchCountsByAttributes" => {
-                self.search_counts_by_attributes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_search_counts_by_attributes,
-                )?;
+                self.search_counts_by_attributes = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -10579,17 +7913,24 @@ impl crate::json::JsonStruct for KeywordSearchCount {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordSearchCount {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordSearchCount {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(
+            m,
+            "SearchCountsByAttributes",
+            &self.search_counts_by_attributes,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordSearchCount {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordSearchCount);
 /// Writes an `ArrayOfSearchCountsByAttributes` wrapper (items named `SearchCountsByAttributes`).
 pub(crate) fn enc_array_of_search_counts_by_attributes(
     items: &Vec<Option<SearchCountsByAttributes>>,
@@ -10610,28 +7951,6 @@ pub(crate) fn dec_array_of_search_counts_by_attributes(
     r.items(
         b"SearchCountsByAttributes",
         |r| r.opt(<SearchCountsByAttributes as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_search_counts_by_attributes(
-    items: &Vec<Option<SearchCountsByAttributes>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <SearchCountsByAttributes as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_search_counts_by_attributes(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<SearchCountsByAttributes>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <SearchCountsByAttributes as JsonDecode>::read_json,
     )
 }
 /// `SearchCountsByAttributes` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -10688,41 +8007,16 @@ impl XmlDecode for SearchCountsByAttributes {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchCountsByAttributes {
     const MEMBERS: &'static [&'static str] = &["Device", "HistoricalSearchCounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "HistoricalSearchCounts",
-            &self.historical_search_counts,
-            json_enc_array_of_historical_search_count_periodic,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Device" => self.device = crate::json::member(map, cx)?,
             "HistoricalSearchCounts" => {
-                self.historical_search_counts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_historical_search_count_periodic,
-                )?;
+                self.historical_search_counts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -10730,17 +8024,24 @@ impl crate::json::JsonStruct for SearchCountsByAttributes {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCountsByAttributes {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCountsByAttributes {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::nillable(
+            m,
+            "HistoricalSearchCounts",
+            &self.historical_search_counts,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCountsByAttributes {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCountsByAttributes);
 /// Writes an `ArrayOfHistoricalSearchCountPeriodic` wrapper (items named `HistoricalSearchCountPeriodic`).
 pub(crate) fn enc_array_of_historical_search_count_periodic(
     items: &Vec<Option<HistoricalSearchCountPeriodic>>,
@@ -10761,28 +8062,6 @@ pub(crate) fn dec_array_of_historical_search_count_periodic(
     r.items(
         b"HistoricalSearchCountPeriodic",
         |r| r.opt(<HistoricalSearchCountPeriodic as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_historical_search_count_periodic(
-    items: &Vec<Option<HistoricalSearchCountPeriodic>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <HistoricalSearchCountPeriodic as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_historical_search_count_periodic(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<HistoricalSearchCountPeriodic>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <HistoricalSearchCountPeriodic as JsonDecode>::read_json,
     )
 }
 /// `HistoricalSearchCountPeriodic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -10834,59 +8113,35 @@ impl XmlDecode for HistoricalSearchCountPeriodic {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for HistoricalSearchCountPeriodic {
     const MEMBERS: &'static [&'static str] = &["SearchCount", "DayMonthAndYear"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "SearchCount",
-            &self.search_count,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DayMonthAndYear",
-            &self.day_month_and_year,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "SearchCount" => {
-                self.search_count = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "DayMonthAndYear" => {
-                self.day_month_and_year = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
+            "SearchCount" => self.search_count = crate::json::member(map, cx)?,
+            "DayMonthAndYear" => self.day_month_and_year = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for HistoricalSearchCountPeriodic {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for HistoricalSearchCountPeriodic {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "SearchCount", &self.search_count)?;
+        crate::json::put::nillable(m, "DayMonthAndYear", &self.day_month_and_year)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for HistoricalSearchCountPeriodic {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(HistoricalSearchCountPeriodic);
 /// The `GetKeywordCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordCategoriesRequest {
@@ -10955,85 +8210,39 @@ impl crate::json::JsonStruct for GetKeywordCategoriesRequest {
         "PublisherCountry",
         "MaxCategories",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PublisherCountry",
-            &self.publisher_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxCategories",
-            &self.max_categories,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PublisherCountry" => {
-                self.publisher_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MaxCategories" => {
-                self.max_categories = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
+            "PublisherCountry" => self.publisher_country = crate::json::member(map, cx)?,
+            "MaxCategories" => self.max_categories = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordCategoriesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordCategoriesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "PublisherCountry", &self.publisher_country)?;
+        crate::json::put::nillable(m, "MaxCategories", &self.max_categories)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordCategoriesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordCategoriesRequest);
 /// The `GetKeywordCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordCategoriesResponse {
@@ -11080,46 +8289,33 @@ impl XmlDecode for GetKeywordCategoriesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordCategoriesResponse {
     const MEMBERS: &'static [&'static str] = &["Result"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Result",
-            &self.result,
-            json_enc_array_of_keyword_category_result,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Result" => {
-                self.result = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_category_result,
-                )?;
-            }
+            "Result" => self.result = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordCategoriesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordCategoriesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Result", &self.result)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordCategoriesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordCategoriesResponse);
 /// Writes an `ArrayOfKeywordCategoryResult` wrapper (items named `KeywordCategoryResult`).
 pub(crate) fn enc_array_of_keyword_category_result(
     items: &Vec<Option<KeywordCategoryResult>>,
@@ -11140,28 +8336,6 @@ pub(crate) fn dec_array_of_keyword_category_result(
     r.items(
         b"KeywordCategoryResult",
         |r| r.opt(<KeywordCategoryResult as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_category_result(
-    items: &Vec<Option<KeywordCategoryResult>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordCategoryResult as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_category_result(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordCategoryResult>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordCategoryResult as JsonDecode>::read_json,
     )
 }
 /// `KeywordCategoryResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -11218,41 +8392,16 @@ impl XmlDecode for KeywordCategoryResult {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordCategoryResult {
     const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordCategories"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordCategories",
-            &self.keyword_categories,
-            json_enc_array_of_keyword_category,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
             "KeywordCategories" => {
-                self.keyword_categories = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_category,
-                )?;
+                self.keyword_categories = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -11260,17 +8409,20 @@ impl crate::json::JsonStruct for KeywordCategoryResult {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordCategoryResult {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordCategoryResult {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(m, "KeywordCategories", &self.keyword_categories)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordCategoryResult {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordCategoryResult);
 /// Writes an `ArrayOfKeywordCategory` wrapper (items named `KeywordCategory`).
 pub(crate) fn enc_array_of_keyword_category(
     items: &Vec<Option<KeywordCategory>>,
@@ -11289,28 +8441,6 @@ pub(crate) fn dec_array_of_keyword_category(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordCategory>>, DecodeError> {
     r.items(b"KeywordCategory", |r| r.opt(<KeywordCategory as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_category(
-    items: &Vec<Option<KeywordCategory>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordCategory as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_category(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordCategory>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordCategory as JsonDecode>::read_json,
-    )
 }
 /// `KeywordCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11360,59 +8490,35 @@ impl XmlDecode for KeywordCategory {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordCategory {
     const MEMBERS: &'static [&'static str] = &["Category", "ConfidenceScore"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Category",
-            &self.category,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ConfidenceScore",
-            &self.confidence_score,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Category" => {
-                self.category = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ConfidenceScore" => {
-                self.confidence_score = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Category" => self.category = crate::json::member(map, cx)?,
+            "ConfidenceScore" => self.confidence_score = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordCategory {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordCategory {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Category", &self.category)?;
+        crate::json::put::opt(m, "ConfidenceScore", &self.confidence_score)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordCategory {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordCategory);
 /// The `GetKeywordDemographicsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordDemographicsRequest {
@@ -11481,80 +8587,39 @@ impl crate::json::JsonStruct for GetKeywordDemographicsRequest {
         "PublisherCountry",
         "Device",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PublisherCountry",
-            &self.publisher_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Device", &self.device, json_enc_array_ofstring);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PublisherCountry" => {
-                self.publisher_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
+            "PublisherCountry" => self.publisher_country = crate::json::member(map, cx)?,
+            "Device" => self.device = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordDemographicsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordDemographicsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "PublisherCountry", &self.publisher_country)?;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordDemographicsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordDemographicsRequest);
 /// The `GetKeywordDemographicsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordDemographicsResponse {
@@ -11602,28 +8667,15 @@ impl XmlDecode for GetKeywordDemographicsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordDemographicsResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordDemographicResult"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordDemographicResult",
-            &self.keyword_demographic_result,
-            json_enc_array_of_keyword_demographic_result,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordDemographicResult" => {
-                self.keyword_demographic_result = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_demographic_result,
-                )?;
+                self.keyword_demographic_result = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -11631,17 +8683,23 @@ impl crate::json::JsonStruct for GetKeywordDemographicsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordDemographicsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordDemographicsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordDemographicResult",
+            &self.keyword_demographic_result,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordDemographicsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordDemographicsResponse);
 /// Writes an `ArrayOfKeywordDemographicResult` wrapper (items named `KeywordDemographicResult`).
 pub(crate) fn enc_array_of_keyword_demographic_result(
     items: &Vec<Option<KeywordDemographicResult>>,
@@ -11662,28 +8720,6 @@ pub(crate) fn dec_array_of_keyword_demographic_result(
     r.items(
         b"KeywordDemographicResult",
         |r| r.opt(<KeywordDemographicResult as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_demographic_result(
-    items: &Vec<Option<KeywordDemographicResult>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordDemographicResult as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_demographic_result(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordDemographicResult>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordDemographicResult as JsonDecode>::read_json,
     )
 }
 /// `KeywordDemographicResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -11740,41 +8776,16 @@ impl XmlDecode for KeywordDemographicResult {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordDemographicResult {
     const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordDemographics"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordDemographics",
-            &self.keyword_demographics,
-            json_enc_array_of_keyword_demographic,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
             "KeywordDemographics" => {
-                self.keyword_demographics = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_demographic,
-                )?;
+                self.keyword_demographics = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -11782,17 +8793,24 @@ impl crate::json::JsonStruct for KeywordDemographicResult {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordDemographicResult {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordDemographicResult {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(
+            m,
+            "KeywordDemographics",
+            &self.keyword_demographics,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordDemographicResult {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordDemographicResult);
 /// Writes an `ArrayOfKeywordDemographic` wrapper (items named `KeywordDemographic`).
 pub(crate) fn enc_array_of_keyword_demographic(
     items: &Vec<Option<KeywordDemographic>>,
@@ -11811,28 +8829,6 @@ pub(crate) fn dec_array_of_keyword_demographic(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordDemographic>>, DecodeError> {
     r.items(b"KeywordDemographic", |r| r.opt(<KeywordDemographic as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_demographic(
-    items: &Vec<Option<KeywordDemographic>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordDemographic as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_demographic(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordDemographic>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordDemographic as JsonDecode>::read_json,
-    )
 }
 /// `KeywordDemographic` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11952,158 +8948,69 @@ impl crate::json::JsonStruct for KeywordDemographic {
         "Male",
         "GenderUnknown",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EighteenToTwentyFour",
-            &self.eighteen_to_twenty_four,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "TwentyFiveToThirtyFour",
-            &self.twenty_five_to_thirty_four,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ThirtyFiveToFourtyNine",
-            &self.thirty_five_to_fourty_nine,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "FiftyToSixtyFour",
-            &self.fifty_to_sixty_four,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SixtyFiveAndAbove",
-            &self.sixty_five_and_above,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AgeUnknown",
-            &self.age_unknown,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Female",
-            &self.female,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Male", &self.male, <f64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "GenderUnknown",
-            &self.gender_unknown,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Device" => self.device = crate::json::member(map, cx)?,
             "EighteenToTwentyFour" => {
-                self.eighteen_to_twenty_four = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.eighteen_to_twenty_four = crate::json::member(map, cx)?;
             }
             "TwentyFiveToThirtyFour" => {
-                self.twenty_five_to_thirty_four = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.twenty_five_to_thirty_four = crate::json::member(map, cx)?;
             }
             "ThirtyFiveToFourtyNine" => {
-                self.thirty_five_to_fourty_nine = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.thirty_five_to_fourty_nine = crate::json::member(map, cx)?;
             }
             "FiftyToSixtyFour" => {
-                self.fifty_to_sixty_four = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.fifty_to_sixty_four = crate::json::member(map, cx)?;
             }
             "SixtyFiveAndAbove" => {
-                self.sixty_five_and_above = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.sixty_five_and_above = crate::json::member(map, cx)?;
             }
-            "AgeUnknown" => {
-                self.age_unknown = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Female" => {
-                self.female = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Male" => {
-                self.male = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "GenderUnknown" => {
-                self.gender_unknown = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AgeUnknown" => self.age_unknown = crate::json::member(map, cx)?,
+            "Female" => self.female = crate::json::member(map, cx)?,
+            "Male" => self.male = crate::json::member(map, cx)?,
+            "GenderUnknown" => self.gender_unknown = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordDemographic {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordDemographic {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::opt(m, "EighteenToTwentyFour", &self.eighteen_to_twenty_four)?;
+        crate::json::put::opt(
+            m,
+            "TwentyFiveToThirtyFour",
+            &self.twenty_five_to_thirty_four,
+        )?;
+        crate::json::put::opt(
+            m,
+            "ThirtyFiveToFourtyNine",
+            &self.thirty_five_to_fourty_nine,
+        )?;
+        crate::json::put::opt(m, "FiftyToSixtyFour", &self.fifty_to_sixty_four)?;
+        crate::json::put::opt(m, "SixtyFiveAndAbove", &self.sixty_five_and_above)?;
+        crate::json::put::opt(m, "AgeUnknown", &self.age_unknown)?;
+        crate::json::put::opt(m, "Female", &self.female)?;
+        crate::json::put::opt(m, "Male", &self.male)?;
+        crate::json::put::opt(m, "GenderUnknown", &self.gender_unknown)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordDemographic {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordDemographic);
 /// The `GetKeywordLocationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordLocationsRequest {
@@ -12196,119 +9103,45 @@ impl crate::json::JsonStruct for GetKeywordLocationsRequest {
         "ParentCountry",
         "MaxLocations",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PublisherCountry",
-            &self.publisher_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Device", &self.device, json_enc_array_ofstring);
-        crate::json::emit::nillable(
-            w,
-            "Level",
-            &self.level,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ParentCountry",
-            &self.parent_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxLocations",
-            &self.max_locations,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PublisherCountry" => {
-                self.publisher_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Level" => {
-                self.level = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentCountry" => {
-                self.parent_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MaxLocations" => {
-                self.max_locations = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
+            "PublisherCountry" => self.publisher_country = crate::json::member(map, cx)?,
+            "Device" => self.device = crate::json::member(map, cx)?,
+            "Level" => self.level = crate::json::member(map, cx)?,
+            "ParentCountry" => self.parent_country = crate::json::member(map, cx)?,
+            "MaxLocations" => self.max_locations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordLocationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordLocationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "PublisherCountry", &self.publisher_country)?;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::nillable(m, "Level", &self.level)?;
+        crate::json::put::nillable(m, "ParentCountry", &self.parent_country)?;
+        crate::json::put::nillable(m, "MaxLocations", &self.max_locations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordLocationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordLocationsRequest);
 /// The `GetKeywordLocationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordLocationsResponse {
@@ -12356,28 +9189,15 @@ impl XmlDecode for GetKeywordLocationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordLocationsResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordLocationResult"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordLocationResult",
-            &self.keyword_location_result,
-            json_enc_array_of_keyword_location_result,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordLocationResult" => {
-                self.keyword_location_result = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_location_result,
-                )?;
+                self.keyword_location_result = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -12385,17 +9205,23 @@ impl crate::json::JsonStruct for GetKeywordLocationsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordLocationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordLocationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordLocationResult",
+            &self.keyword_location_result,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordLocationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordLocationsResponse);
 /// Writes an `ArrayOfKeywordLocationResult` wrapper (items named `KeywordLocationResult`).
 pub(crate) fn enc_array_of_keyword_location_result(
     items: &Vec<Option<KeywordLocationResult>>,
@@ -12416,28 +9242,6 @@ pub(crate) fn dec_array_of_keyword_location_result(
     r.items(
         b"KeywordLocationResult",
         |r| r.opt(<KeywordLocationResult as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_location_result(
-    items: &Vec<Option<KeywordLocationResult>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordLocationResult as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_location_result(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordLocationResult>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordLocationResult as JsonDecode>::read_json,
     )
 }
 /// `KeywordLocationResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -12494,59 +9298,35 @@ impl XmlDecode for KeywordLocationResult {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordLocationResult {
     const MEMBERS: &'static [&'static str] = &["Keyword", "KeywordLocations"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordLocations",
-            &self.keyword_locations,
-            json_enc_array_of_keyword_location,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "KeywordLocations" => {
-                self.keyword_locations = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_location,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
+            "KeywordLocations" => self.keyword_locations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordLocationResult {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordLocationResult {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(m, "KeywordLocations", &self.keyword_locations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordLocationResult {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordLocationResult);
 /// Writes an `ArrayOfKeywordLocation` wrapper (items named `KeywordLocation`).
 pub(crate) fn enc_array_of_keyword_location(
     items: &Vec<Option<KeywordLocation>>,
@@ -12565,28 +9345,6 @@ pub(crate) fn dec_array_of_keyword_location(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordLocation>>, DecodeError> {
     r.items(b"KeywordLocation", |r| r.opt(<KeywordLocation as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_location(
-    items: &Vec<Option<KeywordLocation>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordLocation as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_location(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordLocation>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordLocation as JsonDecode>::read_json,
-    )
 }
 /// `KeywordLocation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12643,72 +9401,37 @@ impl XmlDecode for KeywordLocation {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordLocation {
     const MEMBERS: &'static [&'static str] = &["Device", "Location", "Percentage"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Location",
-            &self.location,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Percentage",
-            &self.percentage,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Location" => {
-                self.location = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Percentage" => {
-                self.percentage = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Device" => self.device = crate::json::member(map, cx)?,
+            "Location" => self.location = crate::json::member(map, cx)?,
+            "Percentage" => self.percentage = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordLocation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordLocation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::nillable(m, "Location", &self.location)?;
+        crate::json::put::opt(m, "Percentage", &self.percentage)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordLocation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordLocation);
 /// The `SuggestKeywordsForUrlRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsForUrlRequest {
@@ -12785,98 +9508,43 @@ impl crate::json::JsonStruct for SuggestKeywordsForUrlRequest {
         "MinConfidenceScore",
         "ExcludeBrand",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Url",
-            &self.url,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxKeywords",
-            &self.max_keywords,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MinConfidenceScore",
-            &self.min_confidence_score,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExcludeBrand",
-            &self.exclude_brand,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Url" => {
-                self.url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MaxKeywords" => {
-                self.max_keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Url" => self.url = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
+            "MaxKeywords" => self.max_keywords = crate::json::member(map, cx)?,
             "MinConfidenceScore" => {
-                self.min_confidence_score = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.min_confidence_score = crate::json::member(map, cx)?;
             }
-            "ExcludeBrand" => {
-                self.exclude_brand = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "ExcludeBrand" => self.exclude_brand = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SuggestKeywordsForUrlRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SuggestKeywordsForUrlRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Url", &self.url)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "MaxKeywords", &self.max_keywords)?;
+        crate::json::put::nillable(m, "MinConfidenceScore", &self.min_confidence_score)?;
+        crate::json::put::nillable(m, "ExcludeBrand", &self.exclude_brand)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SuggestKeywordsForUrlRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SuggestKeywordsForUrlRequest);
 /// The `SuggestKeywordsForUrlResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsForUrlResponse {
@@ -12923,46 +9591,33 @@ impl XmlDecode for SuggestKeywordsForUrlResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SuggestKeywordsForUrlResponse {
     const MEMBERS: &'static [&'static str] = &["Keywords"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_of_keyword_and_confidence,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_and_confidence,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SuggestKeywordsForUrlResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SuggestKeywordsForUrlResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SuggestKeywordsForUrlResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SuggestKeywordsForUrlResponse);
 /// Writes an `ArrayOfKeywordAndConfidence` wrapper (items named `KeywordAndConfidence`).
 pub(crate) fn enc_array_of_keyword_and_confidence(
     items: &Vec<Option<KeywordAndConfidence>>,
@@ -12983,28 +9638,6 @@ pub(crate) fn dec_array_of_keyword_and_confidence(
     r.items(
         b"KeywordAndConfidence",
         |r| r.opt(<KeywordAndConfidence as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_and_confidence(
-    items: &Vec<Option<KeywordAndConfidence>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordAndConfidence as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_and_confidence(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordAndConfidence>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordAndConfidence as JsonDecode>::read_json,
     )
 }
 /// `KeywordAndConfidence` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -13056,59 +9689,35 @@ impl XmlDecode for KeywordAndConfidence {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordAndConfidence {
     const MEMBERS: &'static [&'static str] = &["SuggestedKeyword", "ConfidenceScore"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "SuggestedKeyword",
-            &self.suggested_keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ConfidenceScore",
-            &self.confidence_score,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "SuggestedKeyword" => {
-                self.suggested_keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ConfidenceScore" => {
-                self.confidence_score = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "SuggestedKeyword" => self.suggested_keyword = crate::json::member(map, cx)?,
+            "ConfidenceScore" => self.confidence_score = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordAndConfidence {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordAndConfidence {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "SuggestedKeyword", &self.suggested_keyword)?;
+        crate::json::put::opt(m, "ConfidenceScore", &self.confidence_score)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordAndConfidence {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordAndConfidence);
 /// The `SuggestKeywordsFromExistingKeywordsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsFromExistingKeywordsRequest {
@@ -13223,150 +9832,57 @@ impl crate::json::JsonStruct for SuggestKeywordsFromExistingKeywordsRequest {
         "AdGroupId",
         "CampaignId",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keywords",
-            &self.keywords,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PublisherCountries",
-            &self.publisher_countries,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxSuggestionsPerKeyword",
-            &self.max_suggestions_per_keyword,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestionType",
-            &self.suggestion_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RemoveDuplicates",
-            &self.remove_duplicates,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExcludeBrand",
-            &self.exclude_brand,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keywords" => {
-                self.keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keywords" => self.keywords = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
             "PublisherCountries" => {
-                self.publisher_countries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.publisher_countries = crate::json::member(map, cx)?;
             }
             "MaxSuggestionsPerKeyword" => {
-                self.max_suggestions_per_keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.max_suggestions_per_keyword = crate::json::member(map, cx)?;
             }
-            "SuggestionType" => {
-                self.suggestion_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "RemoveDuplicates" => {
-                self.remove_duplicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "ExcludeBrand" => {
-                self.exclude_brand = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "SuggestionType" => self.suggestion_type = crate::json::member(map, cx)?,
+            "RemoveDuplicates" => self.remove_duplicates = crate::json::member(map, cx)?,
+            "ExcludeBrand" => self.exclude_brand = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SuggestKeywordsFromExistingKeywordsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SuggestKeywordsFromExistingKeywordsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keywords", &self.keywords)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(m, "PublisherCountries", &self.publisher_countries)?;
+        crate::json::put::nillable(
+            m,
+            "MaxSuggestionsPerKeyword",
+            &self.max_suggestions_per_keyword,
+        )?;
+        crate::json::put::nillable(m, "SuggestionType", &self.suggestion_type)?;
+        crate::json::put::nillable(m, "RemoveDuplicates", &self.remove_duplicates)?;
+        crate::json::put::nillable(m, "ExcludeBrand", &self.exclude_brand)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SuggestKeywordsFromExistingKeywordsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SuggestKeywordsFromExistingKeywordsRequest);
 /// The `SuggestKeywordsFromExistingKeywordsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestKeywordsFromExistingKeywordsResponse {
@@ -13414,28 +9930,15 @@ impl XmlDecode for SuggestKeywordsFromExistingKeywordsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SuggestKeywordsFromExistingKeywordsResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordSuggestions"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordSuggestions",
-            &self.keyword_suggestions,
-            json_enc_array_of_keyword_suggestion,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordSuggestions" => {
-                self.keyword_suggestions = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_suggestion,
-                )?;
+                self.keyword_suggestions = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -13443,17 +9946,19 @@ impl crate::json::JsonStruct for SuggestKeywordsFromExistingKeywordsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SuggestKeywordsFromExistingKeywordsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SuggestKeywordsFromExistingKeywordsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "KeywordSuggestions", &self.keyword_suggestions)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SuggestKeywordsFromExistingKeywordsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SuggestKeywordsFromExistingKeywordsResponse);
 /// Writes an `ArrayOfKeywordSuggestion` wrapper (items named `KeywordSuggestion`).
 pub(crate) fn enc_array_of_keyword_suggestion(
     items: &Vec<Option<KeywordSuggestion>>,
@@ -13472,28 +9977,6 @@ pub(crate) fn dec_array_of_keyword_suggestion(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordSuggestion>>, DecodeError> {
     r.items(b"KeywordSuggestion", |r| r.opt(<KeywordSuggestion as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_suggestion(
-    items: &Vec<Option<KeywordSuggestion>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordSuggestion as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_suggestion(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordSuggestion>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordSuggestion as JsonDecode>::read_json,
-    )
 }
 /// `KeywordSuggestion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13549,41 +10032,16 @@ impl XmlDecode for KeywordSuggestion {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordSuggestion {
     const MEMBERS: &'static [&'static str] = &["Keyword", "SuggestionsAndConfidence"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestionsAndConfidence",
-            &self.suggestions_and_confidence,
-            json_enc_array_of_keyword_and_confidence,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
             "SuggestionsAndConfidence" => {
-                self.suggestions_and_confidence = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_and_confidence,
-                )?;
+                self.suggestions_and_confidence = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -13591,17 +10049,24 @@ impl crate::json::JsonStruct for KeywordSuggestion {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordSuggestion {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordSuggestion {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(
+            m,
+            "SuggestionsAndConfidence",
+            &self.suggestions_and_confidence,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordSuggestion {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordSuggestion);
 /// The `GetAuctionInsightDataRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAuctionInsightDataRequest {
@@ -13680,67 +10145,18 @@ impl crate::json::JsonStruct for GetAuctionInsightDataRequest {
         "SearchParameters",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "EntityType",
-            &self.entity_type,
-            <EntityType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EntityIds",
-            &self.entity_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SearchParameters",
-            &self.search_parameters,
-            json_enc_array_of_search_parameter,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AuctionInsightKpiAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EntityType" => {
-                self.entity_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <EntityType as JsonDecode>::read_json,
-                )?;
-            }
-            "EntityIds" => {
-                self.entity_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "SearchParameters" => {
-                self.search_parameters = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_search_parameter,
-                )?;
-            }
+            "EntityType" => self.entity_type = crate::json::member(map, cx)?,
+            "EntityIds" => self.entity_ids = crate::json::member(map, cx)?,
+            "SearchParameters" => self.search_parameters = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AuctionInsightKpiAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -13748,17 +10164,26 @@ impl crate::json::JsonStruct for GetAuctionInsightDataRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAuctionInsightDataRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAuctionInsightDataRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "EntityType", &self.entity_type)?;
+        crate::json::put::nillable(m, "EntityIds", &self.entity_ids)?;
+        crate::json::put::nillable(m, "SearchParameters", &self.search_parameters)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAuctionInsightDataRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAuctionInsightDataRequest);
 /// `EntityType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -13824,26 +10249,27 @@ impl XmlText for EntityType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for EntityType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Account", "Campaign", "AdGroup", "Keyword"]
+    const NAMES: &'static [&'static str] = &[
+        "Account",
+        "Campaign",
+        "AdGroup",
+        "Keyword",
+    ];
+    fn as_str(&self) -> &str {
+        EntityType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for EntityType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(EntityType);
 /// Writes an `ArrayOfSearchParameter` wrapper (items named `SearchParameter`).
 pub(crate) fn enc_array_of_search_parameter(
     items: &Vec<Option<SearchParameter>>,
@@ -13862,28 +10288,6 @@ pub(crate) fn dec_array_of_search_parameter(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<SearchParameter>>, DecodeError> {
     r.items(b"SearchParameter", |r| r.opt(<SearchParameter as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_search_parameter(
-    items: &Vec<Option<SearchParameter>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <SearchParameter as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_search_parameter(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<SearchParameter>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <SearchParameter as JsonDecode>::read_json,
-    )
 }
 /// `SearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `SearchParameter`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13914,32 +10318,30 @@ impl XmlDecode for SearchParameterBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchParameterBase {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchParameterBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchParameterBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchParameterBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchParameterBase);
 /// `SearchParameter` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -14189,186 +10591,178 @@ impl XmlDecode for SearchParameter {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::SearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("SearchParameter"))
-            }
-            Self::QuerySearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("QuerySearchParameter"))
-            }
-            Self::UrlSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("UrlSearchParameter"))
-            }
-            Self::CategorySearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("CategorySearchParameter"))
-            }
-            Self::SearchVolumeSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("SearchVolumeSearchParameter"))
-            }
-            Self::SuggestedBidSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("SuggestedBidSearchParameter"))
-            }
-            Self::IdeaTextSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("IdeaTextSearchParameter"))
-            }
-            Self::ExcludeAccountKeywordsSearchParameter(v) => {
-                crate::json::write_struct(
-                    v,
-                    w,
-                    Some("ExcludeAccountKeywordsSearchParameter"),
-                )
-            }
-            Self::ImpressionShareSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("ImpressionShareSearchParameter"))
-            }
-            Self::LocationSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("LocationSearchParameter"))
-            }
-            Self::NetworkSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("NetworkSearchParameter"))
-            }
-            Self::DeviceSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("DeviceSearchParameter"))
-            }
-            Self::LanguageSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("LanguageSearchParameter"))
-            }
-            Self::CompetitionSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("CompetitionSearchParameter"))
-            }
-            Self::DateRangeSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("DateRangeSearchParameter"))
-            }
-            Self::AuctionSegmentSearchParameter(v) => {
-                crate::json::write_struct(v, w, Some("AuctionSegmentSearchParameter"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for SearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for SearchParameter {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "SearchParameter",
+        known: "SearchParameter, QuerySearchParameter, UrlSearchParameter, CategorySearchParameter, SearchVolumeSearchParameter, SuggestedBidSearchParameter, IdeaTextSearchParameter, ExcludeAccountKeywordsSearchParameter, ImpressionShareSearchParameter, LocationSearchParameter, NetworkSearchParameter, DeviceSearchParameter, LanguageSearchParameter, CompetitionSearchParameter, DateRangeSearchParameter, AuctionSegmentSearchParameter",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::SearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "SearchParameter",
-                                                "SearchParameter, QuerySearchParameter, UrlSearchParameter, CategorySearchParameter, SearchVolumeSearchParameter, SuggestedBidSearchParameter, IdeaTextSearchParameter, ExcludeAccountKeywordsSearchParameter, ImpressionShareSearchParameter, LocationSearchParameter, NetworkSearchParameter, DeviceSearchParameter, LanguageSearchParameter, CompetitionSearchParameter, DateRangeSearchParameter, AuctionSegmentSearchParameter"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("SearchParameter") => {
-                    Self::SearchParameter(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::SearchParameter(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("QuerySearchParameter") => {
                     Self::QuerySearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("UrlSearchParameter") => {
                     Self::UrlSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("CategorySearchParameter") => {
                     Self::CategorySearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("SearchVolumeSearchParameter") => {
                     Self::SearchVolumeSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("SuggestedBidSearchParameter") => {
                     Self::SuggestedBidSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("IdeaTextSearchParameter") => {
                     Self::IdeaTextSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("ExcludeAccountKeywordsSearchParameter") => {
                     Self::ExcludeAccountKeywordsSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("ImpressionShareSearchParameter") => {
                     Self::ImpressionShareSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("LocationSearchParameter") => {
                     Self::LocationSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("NetworkSearchParameter") => {
                     Self::NetworkSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("DeviceSearchParameter") => {
                     Self::DeviceSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("LanguageSearchParameter") => {
                     Self::LanguageSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("CompetitionSearchParameter") => {
                     Self::CompetitionSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("DateRangeSearchParameter") => {
                     Self::DateRangeSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("AuctionSegmentSearchParameter") => {
                     Self::AuctionSegmentSearchParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
+                }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "SearchParameter",
-                                    "SearchParameter, QuerySearchParameter, UrlSearchParameter, CategorySearchParameter, SearchVolumeSearchParameter, SuggestedBidSearchParameter, IdeaTextSearchParameter, ExcludeAccountKeywordsSearchParameter, ImpressionShareSearchParameter, LocationSearchParameter, NetworkSearchParameter, DeviceSearchParameter, LanguageSearchParameter, CompetitionSearchParameter, DateRangeSearchParameter, AuctionSegmentSearchParameter"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for SearchParameter {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::SearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("SearchParameter"))
+            }
+            Self::QuerySearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("QuerySearchParameter"))
+            }
+            Self::UrlSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("UrlSearchParameter"))
+            }
+            Self::CategorySearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("CategorySearchParameter"))
+            }
+            Self::SearchVolumeSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("SearchVolumeSearchParameter"))
+            }
+            Self::SuggestedBidSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("SuggestedBidSearchParameter"))
+            }
+            Self::IdeaTextSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("IdeaTextSearchParameter"))
+            }
+            Self::ExcludeAccountKeywordsSearchParameter(v) => {
+                crate::json::write_struct(
+                    v,
+                    s,
+                    Some("ExcludeAccountKeywordsSearchParameter"),
+                )
+            }
+            Self::ImpressionShareSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("ImpressionShareSearchParameter"))
+            }
+            Self::LocationSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("LocationSearchParameter"))
+            }
+            Self::NetworkSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("NetworkSearchParameter"))
+            }
+            Self::DeviceSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("DeviceSearchParameter"))
+            }
+            Self::LanguageSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("LanguageSearchParameter"))
+            }
+            Self::CompetitionSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("CompetitionSearchParameter"))
+            }
+            Self::DateRangeSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("DateRangeSearchParameter"))
+            }
+            Self::AuctionSegmentSearchParameter(v) => {
+                crate::json::write_struct(v, s, Some("AuctionSegmentSearchParameter"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(SearchParameter);
 /// `QuerySearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QuerySearchParameter {
@@ -14410,46 +10804,33 @@ impl XmlDecode for QuerySearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for QuerySearchParameter {
     const MEMBERS: &'static [&'static str] = &["Queries"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Queries",
-            &self.queries,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Queries" => {
-                self.queries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "Queries" => self.queries = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for QuerySearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for QuerySearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Queries", &self.queries)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for QuerySearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(QuerySearchParameter);
 /// `UrlSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlSearchParameter {
@@ -14491,46 +10872,33 @@ impl XmlDecode for UrlSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UrlSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Url"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Url",
-            &self.url,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Url" => {
-                self.url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Url" => self.url = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UrlSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UrlSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Url", &self.url)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UrlSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UrlSearchParameter);
 /// `CategorySearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CategorySearchParameter {
@@ -14572,46 +10940,33 @@ impl XmlDecode for CategorySearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CategorySearchParameter {
     const MEMBERS: &'static [&'static str] = &["CategoryId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CategoryId",
-            &self.category_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CategoryId" => {
-                self.category_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CategoryId" => self.category_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CategorySearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CategorySearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CategoryId", &self.category_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CategorySearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CategorySearchParameter);
 /// `SearchVolumeSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchVolumeSearchParameter {
@@ -14660,59 +11015,35 @@ impl XmlDecode for SearchVolumeSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchVolumeSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Maximum", "Minimum"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Maximum",
-            &self.maximum,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Minimum",
-            &self.minimum,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Maximum" => {
-                self.maximum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Minimum" => {
-                self.minimum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Maximum" => self.maximum = crate::json::member(map, cx)?,
+            "Minimum" => self.minimum = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchVolumeSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchVolumeSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Maximum", &self.maximum)?;
+        crate::json::put::nillable(m, "Minimum", &self.minimum)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchVolumeSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchVolumeSearchParameter);
 /// `SuggestedBidSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestedBidSearchParameter {
@@ -14761,59 +11092,35 @@ impl XmlDecode for SuggestedBidSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SuggestedBidSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Maximum", "Minimum"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Maximum",
-            &self.maximum,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Minimum",
-            &self.minimum,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Maximum" => {
-                self.maximum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Minimum" => {
-                self.minimum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Maximum" => self.maximum = crate::json::member(map, cx)?,
+            "Minimum" => self.minimum = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SuggestedBidSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SuggestedBidSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Maximum", &self.maximum)?;
+        crate::json::put::nillable(m, "Minimum", &self.minimum)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SuggestedBidSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SuggestedBidSearchParameter);
 /// `IdeaTextSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IdeaTextSearchParameter {
@@ -14862,59 +11169,35 @@ impl XmlDecode for IdeaTextSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for IdeaTextSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Excluded", "Included"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Excluded",
-            &self.excluded,
-            json_enc_array_of_keyword,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Included",
-            &self.included,
-            json_enc_array_of_keyword,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Excluded" => {
-                self.excluded = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword,
-                )?;
-            }
-            "Included" => {
-                self.included = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword,
-                )?;
-            }
+            "Excluded" => self.excluded = crate::json::member(map, cx)?,
+            "Included" => self.included = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for IdeaTextSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for IdeaTextSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Excluded", &self.excluded)?;
+        crate::json::put::nillable(m, "Included", &self.included)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for IdeaTextSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(IdeaTextSearchParameter);
 /// Writes an `ArrayOfKeyword` wrapper (items named `Keyword`).
 pub(crate) fn enc_array_of_keyword(
     items: &Vec<Option<Keyword>>,
@@ -14933,20 +11216,6 @@ pub(crate) fn dec_array_of_keyword(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Keyword>>, DecodeError> {
     r.items(b"Keyword", |r| r.opt(<Keyword as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword(
-    items: &Vec<Option<Keyword>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Keyword as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Keyword>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Keyword as JsonDecode>::read_json)
 }
 /// `Keyword` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15003,67 +11272,37 @@ impl XmlDecode for Keyword {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Keyword {
     const MEMBERS: &'static [&'static str] = &["Id", "MatchType", "Text"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <MatchType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Text",
-            &self.text,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <MatchType as JsonDecode>::read_json,
-                )?;
-            }
-            "Text" => {
-                self.text = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "Text" => self.text = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Keyword {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Keyword {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::nillable(m, "Text", &self.text)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Keyword {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Keyword);
 /// `ExcludeAccountKeywordsSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExcludeAccountKeywordsSearchParameter {
@@ -15106,28 +11345,15 @@ impl XmlDecode for ExcludeAccountKeywordsSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ExcludeAccountKeywordsSearchParameter {
     const MEMBERS: &'static [&'static str] = &["ExcludeAccountKeywords"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "ExcludeAccountKeywords",
-            &self.exclude_account_keywords,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "ExcludeAccountKeywords" => {
-                self.exclude_account_keywords = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.exclude_account_keywords = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -15135,17 +11361,23 @@ impl crate::json::JsonStruct for ExcludeAccountKeywordsSearchParameter {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ExcludeAccountKeywordsSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ExcludeAccountKeywordsSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(
+            m,
+            "ExcludeAccountKeywords",
+            &self.exclude_account_keywords,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ExcludeAccountKeywordsSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ExcludeAccountKeywordsSearchParameter);
 /// `ImpressionShareSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImpressionShareSearchParameter {
@@ -15194,59 +11426,35 @@ impl XmlDecode for ImpressionShareSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ImpressionShareSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Maximum", "Minimum"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Maximum",
-            &self.maximum,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Minimum",
-            &self.minimum,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Maximum" => {
-                self.maximum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Minimum" => {
-                self.minimum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Maximum" => self.maximum = crate::json::member(map, cx)?,
+            "Minimum" => self.minimum = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ImpressionShareSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ImpressionShareSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Maximum", &self.maximum)?;
+        crate::json::put::nillable(m, "Minimum", &self.minimum)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ImpressionShareSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ImpressionShareSearchParameter);
 /// `LocationSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationSearchParameter {
@@ -15293,46 +11501,33 @@ impl XmlDecode for LocationSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for LocationSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Locations"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Locations",
-            &self.locations,
-            json_enc_array_of_location_criterion,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Locations" => {
-                self.locations = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_location_criterion,
-                )?;
-            }
+            "Locations" => self.locations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for LocationSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for LocationSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Locations", &self.locations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for LocationSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(LocationSearchParameter);
 /// Writes an `ArrayOfLocationCriterion` wrapper (items named `LocationCriterion`).
 pub(crate) fn enc_array_of_location_criterion(
     items: &Vec<Option<LocationCriterion>>,
@@ -15351,28 +11546,6 @@ pub(crate) fn dec_array_of_location_criterion(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<LocationCriterion>>, DecodeError> {
     r.items(b"LocationCriterion", |r| r.opt(<LocationCriterion as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_location_criterion(
-    items: &Vec<Option<LocationCriterion>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <LocationCriterion as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_location_criterion(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<LocationCriterion>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <LocationCriterion as JsonDecode>::read_json,
-    )
 }
 /// `LocationCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15415,46 +11588,33 @@ impl XmlDecode for LocationCriterion {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for LocationCriterion {
     const MEMBERS: &'static [&'static str] = &["LocationId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LocationId",
-            &self.location_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LocationId" => {
-                self.location_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "LocationId" => self.location_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for LocationCriterion {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for LocationCriterion {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LocationId", &self.location_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for LocationCriterion {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(LocationCriterion);
 /// `Criterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Criterion`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CriterionBase {}
@@ -15484,32 +11644,30 @@ impl XmlDecode for CriterionBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CriterionBase {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CriterionBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CriterionBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CriterionBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CriterionBase);
 /// `Criterion` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -15609,88 +11767,82 @@ impl XmlDecode for Criterion {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Criterion {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::Criterion(v) => crate::json::write_struct(v, w, Some("Criterion")),
-            Self::LocationCriterion(v) => {
-                crate::json::write_struct(v, w, Some("LocationCriterion"))
-            }
-            Self::LanguageCriterion(v) => {
-                crate::json::write_struct(v, w, Some("LanguageCriterion"))
-            }
-            Self::NetworkCriterion(v) => {
-                crate::json::write_struct(v, w, Some("NetworkCriterion"))
-            }
-            Self::DeviceCriterion(v) => {
-                crate::json::write_struct(v, w, Some("DeviceCriterion"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for Criterion {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for Criterion {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "Criterion",
+        known: "Criterion, LocationCriterion, LanguageCriterion, NetworkCriterion, DeviceCriterion",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::Criterion(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "Criterion",
-                                                "Criterion, LocationCriterion, LanguageCriterion, NetworkCriterion, DeviceCriterion"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("Criterion") => {
-                    Self::Criterion(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::Criterion(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("LocationCriterion") => {
                     Self::LocationCriterion(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("LanguageCriterion") => {
                     Self::LanguageCriterion(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("NetworkCriterion") => {
-                    Self::NetworkCriterion(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::NetworkCriterion(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("DeviceCriterion") => {
-                    Self::DeviceCriterion(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::DeviceCriterion(crate::json::read_fields(map, cx, true, None)?)
+                }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "Criterion",
-                                    "Criterion, LocationCriterion, LanguageCriterion, NetworkCriterion, DeviceCriterion"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for Criterion {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Criterion(v) => crate::json::write_struct(v, s, Some("Criterion")),
+            Self::LocationCriterion(v) => {
+                crate::json::write_struct(v, s, Some("LocationCriterion"))
+            }
+            Self::LanguageCriterion(v) => {
+                crate::json::write_struct(v, s, Some("LanguageCriterion"))
+            }
+            Self::NetworkCriterion(v) => {
+                crate::json::write_struct(v, s, Some("NetworkCriterion"))
+            }
+            Self::DeviceCriterion(v) => {
+                crate::json::write_struct(v, s, Some("DeviceCriterion"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(Criterion);
 /// `LanguageCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LanguageCriterion {
@@ -15732,46 +11884,33 @@ impl XmlDecode for LanguageCriterion {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for LanguageCriterion {
     const MEMBERS: &'static [&'static str] = &["Language"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Language" => self.language = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for LanguageCriterion {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for LanguageCriterion {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for LanguageCriterion {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(LanguageCriterion);
 /// `NetworkCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NetworkCriterion {
@@ -15813,46 +11952,33 @@ impl XmlDecode for NetworkCriterion {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for NetworkCriterion {
     const MEMBERS: &'static [&'static str] = &["Network"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Network",
-            &self.network,
-            <NetworkType as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Network" => {
-                self.network = crate::json::member::opt(
-                    v,
-                    path,
-                    <NetworkType as JsonDecode>::read_json,
-                )?;
-            }
+            "Network" => self.network = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for NetworkCriterion {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for NetworkCriterion {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Network", &self.network)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for NetworkCriterion {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(NetworkCriterion);
 /// `NetworkType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -15917,29 +12043,26 @@ impl XmlText for NetworkType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for NetworkType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "OwnedAndOperatedAndSyndicatedSearch", "OwnedAndOperatedOnly",
-            "SyndicatedSearchOnly"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "OwnedAndOperatedAndSyndicatedSearch",
+        "OwnedAndOperatedOnly",
+        "SyndicatedSearchOnly",
+    ];
+    fn as_str(&self) -> &str {
+        NetworkType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for NetworkType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(NetworkType);
 /// `DeviceCriterion` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Criterion`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeviceCriterion {
@@ -15981,46 +12104,33 @@ impl XmlDecode for DeviceCriterion {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeviceCriterion {
     const MEMBERS: &'static [&'static str] = &["DeviceName"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "DeviceName",
-            &self.device_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "DeviceName" => {
-                self.device_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "DeviceName" => self.device_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeviceCriterion {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeviceCriterion {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "DeviceName", &self.device_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeviceCriterion {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeviceCriterion);
 /// `NetworkSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NetworkSearchParameter {
@@ -16063,46 +12173,33 @@ impl XmlDecode for NetworkSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for NetworkSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Network"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Network",
-            &self.network,
-            <NetworkCriterion as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Network" => {
-                self.network = crate::json::member::nillable(
-                    v,
-                    path,
-                    <NetworkCriterion as JsonDecode>::read_json,
-                )?;
-            }
+            "Network" => self.network = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for NetworkSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for NetworkSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Network", &self.network)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for NetworkSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(NetworkSearchParameter);
 /// `DeviceSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeviceSearchParameter {
@@ -16145,46 +12242,33 @@ impl XmlDecode for DeviceSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeviceSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Device"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <DeviceCriterion as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DeviceCriterion as JsonDecode>::read_json,
-                )?;
-            }
+            "Device" => self.device = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeviceSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeviceSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeviceSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeviceSearchParameter);
 /// `LanguageSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LanguageSearchParameter {
@@ -16231,46 +12315,33 @@ impl XmlDecode for LanguageSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for LanguageSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Languages"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Languages",
-            &self.languages,
-            json_enc_array_of_language_criterion,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Languages" => {
-                self.languages = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_language_criterion,
-                )?;
-            }
+            "Languages" => self.languages = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for LanguageSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for LanguageSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Languages", &self.languages)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for LanguageSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(LanguageSearchParameter);
 /// Writes an `ArrayOfLanguageCriterion` wrapper (items named `LanguageCriterion`).
 pub(crate) fn enc_array_of_language_criterion(
     items: &Vec<Option<LanguageCriterion>>,
@@ -16289,28 +12360,6 @@ pub(crate) fn dec_array_of_language_criterion(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<LanguageCriterion>>, DecodeError> {
     r.items(b"LanguageCriterion", |r| r.opt(<LanguageCriterion as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_language_criterion(
-    items: &Vec<Option<LanguageCriterion>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <LanguageCriterion as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_language_criterion(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<LanguageCriterion>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <LanguageCriterion as JsonDecode>::read_json,
-    )
 }
 /// `CompetitionSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16359,28 +12408,15 @@ impl XmlDecode for CompetitionSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CompetitionSearchParameter {
     const MEMBERS: &'static [&'static str] = &["CompetitionLevels"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CompetitionLevels",
-            &self.competition_levels,
-            json_enc_array_of_competition_level,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CompetitionLevels" => {
-                self.competition_levels = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_competition_level,
-                )?;
+                self.competition_levels = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -16388,17 +12424,19 @@ impl crate::json::JsonStruct for CompetitionSearchParameter {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CompetitionSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CompetitionSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CompetitionLevels", &self.competition_levels)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CompetitionSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CompetitionSearchParameter);
 /// Writes an `ArrayOfCompetitionLevel` wrapper (items named `CompetitionLevel`).
 pub(crate) fn enc_array_of_competition_level(
     items: &Vec<CompetitionLevel>,
@@ -16417,20 +12455,6 @@ pub(crate) fn dec_array_of_competition_level(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<CompetitionLevel>, DecodeError> {
     r.items(b"CompetitionLevel", <CompetitionLevel as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_competition_level(
-    items: &Vec<CompetitionLevel>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <CompetitionLevel as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_competition_level(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<CompetitionLevel>, JsonError> {
-    crate::json::member::array(v, path, <CompetitionLevel as JsonDecode>::read_json)
 }
 /// `CompetitionLevel` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -16488,26 +12512,22 @@ impl XmlText for CompetitionLevel {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CompetitionLevel {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Low", "Medium", "High"]
+    const NAMES: &'static [&'static str] = &["Low", "Medium", "High"];
+    fn as_str(&self) -> &str {
+        CompetitionLevel::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CompetitionLevel {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CompetitionLevel);
 /// `DateRangeSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DateRangeSearchParameter {
@@ -16558,59 +12578,35 @@ impl XmlDecode for DateRangeSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DateRangeSearchParameter {
     const MEMBERS: &'static [&'static str] = &["EndDate", "StartDate"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DateRangeSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DateRangeSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DateRangeSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DateRangeSearchParameter);
 /// `AuctionSegmentSearchParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `SearchParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionSegmentSearchParameter {
@@ -16652,46 +12648,33 @@ impl XmlDecode for AuctionSegmentSearchParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AuctionSegmentSearchParameter {
     const MEMBERS: &'static [&'static str] = &["Segment"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Segment",
-            &self.segment,
-            <AuctionSegment as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Segment" => {
-                self.segment = crate::json::member::opt(
-                    v,
-                    path,
-                    <AuctionSegment as JsonDecode>::read_json,
-                )?;
-            }
+            "Segment" => self.segment = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AuctionSegmentSearchParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AuctionSegmentSearchParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Segment", &self.segment)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AuctionSegmentSearchParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AuctionSegmentSearchParameter);
 /// `AuctionSegment` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -16767,26 +12750,29 @@ impl XmlText for AuctionSegment {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AuctionSegment {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Day", "Week", "Month", "Quarter", "DayOfWeek", "Device"]
+    const NAMES: &'static [&'static str] = &[
+        "Day",
+        "Week",
+        "Month",
+        "Quarter",
+        "DayOfWeek",
+        "Device",
+    ];
+    fn as_str(&self) -> &str {
+        AuctionSegment::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AuctionSegment {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AuctionSegment);
 /// `AuctionInsightKpiAdditionalField`: one flag of a set; fields hold `Flags<AuctionInsightKpiAdditionalField>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -16835,26 +12821,22 @@ impl XmlText for AuctionInsightKpiAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AuctionInsightKpiAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["AbsoluteTopOfPageRate"]
+    const NAMES: &'static [&'static str] = &["AbsoluteTopOfPageRate"];
+    fn as_str(&self) -> &str {
+        AuctionInsightKpiAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AuctionInsightKpiAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AuctionInsightKpiAdditionalField);
 /// The `GetAuctionInsightDataResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAuctionInsightDataResponse {
@@ -16897,46 +12879,33 @@ impl XmlDecode for GetAuctionInsightDataResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAuctionInsightDataResponse {
     const MEMBERS: &'static [&'static str] = &["Result"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Result",
-            &self.result,
-            <AuctionInsightResult as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Result" => {
-                self.result = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AuctionInsightResult as JsonDecode>::read_json,
-                )?;
-            }
+            "Result" => self.result = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAuctionInsightDataResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAuctionInsightDataResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Result", &self.result)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAuctionInsightDataResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAuctionInsightDataResponse);
 /// `AuctionInsightResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionInsightResult {
@@ -17009,85 +12978,39 @@ impl crate::json::JsonStruct for AuctionInsightResult {
         "UsedImpressions",
         "UsedKeywords",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Segments",
-            &self.segments,
-            json_enc_array_of_auction_segment,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Entries",
-            &self.entries,
-            json_enc_array_of_auction_insight_entry,
-        );
-        crate::json::emit::opt(
-            w,
-            "UsedImpressions",
-            &self.used_impressions,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "UsedKeywords",
-            &self.used_keywords,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Segments" => {
-                self.segments = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_auction_segment,
-                )?;
-            }
-            "Entries" => {
-                self.entries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_auction_insight_entry,
-                )?;
-            }
-            "UsedImpressions" => {
-                self.used_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UsedKeywords" => {
-                self.used_keywords = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Segments" => self.segments = crate::json::member(map, cx)?,
+            "Entries" => self.entries = crate::json::member(map, cx)?,
+            "UsedImpressions" => self.used_impressions = crate::json::member(map, cx)?,
+            "UsedKeywords" => self.used_keywords = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AuctionInsightResult {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AuctionInsightResult {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Segments", &self.segments)?;
+        crate::json::put::nillable(m, "Entries", &self.entries)?;
+        crate::json::put::opt(m, "UsedImpressions", &self.used_impressions)?;
+        crate::json::put::opt(m, "UsedKeywords", &self.used_keywords)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AuctionInsightResult {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AuctionInsightResult);
 /// Writes an `ArrayOfAuctionSegment` wrapper (items named `AuctionSegment`).
 pub(crate) fn enc_array_of_auction_segment(
     items: &Vec<AuctionSegment>,
@@ -17106,20 +13029,6 @@ pub(crate) fn dec_array_of_auction_segment(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<AuctionSegment>, DecodeError> {
     r.items(b"AuctionSegment", <AuctionSegment as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_auction_segment(
-    items: &Vec<AuctionSegment>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <AuctionSegment as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_auction_segment(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<AuctionSegment>, JsonError> {
-    crate::json::member::array(v, path, <AuctionSegment as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfAuctionInsightEntry` wrapper (items named `AuctionInsightEntry`).
 pub(crate) fn enc_array_of_auction_insight_entry(
@@ -17141,28 +13050,6 @@ pub(crate) fn dec_array_of_auction_insight_entry(
     r.items(
         b"AuctionInsightEntry",
         |r| r.opt(<AuctionInsightEntry as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_auction_insight_entry(
-    items: &Vec<Option<AuctionInsightEntry>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AuctionInsightEntry as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_auction_insight_entry(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AuctionInsightEntry>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AuctionInsightEntry as JsonDecode>::read_json,
     )
 }
 /// `AuctionInsightEntry` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -17231,72 +13118,37 @@ impl crate::json::JsonStruct for AuctionInsightEntry {
         "AggregatedKpi",
         "SegmentedKpis",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "DisplayDomain",
-            &self.display_domain,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AggregatedKpi",
-            &self.aggregated_kpi,
-            <AuctionInsightKpi as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SegmentedKpis",
-            &self.segmented_kpis,
-            json_enc_array_of_auction_insight_kpi,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "DisplayDomain" => {
-                self.display_domain = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AggregatedKpi" => {
-                self.aggregated_kpi = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AuctionInsightKpi as JsonDecode>::read_json,
-                )?;
-            }
-            "SegmentedKpis" => {
-                self.segmented_kpis = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_auction_insight_kpi,
-                )?;
-            }
+            "DisplayDomain" => self.display_domain = crate::json::member(map, cx)?,
+            "AggregatedKpi" => self.aggregated_kpi = crate::json::member(map, cx)?,
+            "SegmentedKpis" => self.segmented_kpis = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AuctionInsightEntry {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AuctionInsightEntry {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "DisplayDomain", &self.display_domain)?;
+        crate::json::put::nillable(m, "AggregatedKpi", &self.aggregated_kpi)?;
+        crate::json::put::nillable(m, "SegmentedKpis", &self.segmented_kpis)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AuctionInsightEntry {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AuctionInsightEntry);
 /// `AuctionInsightKpi` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AuctionInsightKpi {
@@ -17397,119 +13249,22 @@ impl crate::json::JsonStruct for AuctionInsightKpi {
         "OutrankingShare",
         "AbsoluteTopOfPageRate",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Segments",
-            &self.segments,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::opt(
-            w,
-            "ImpressionShare",
-            &self.impression_share,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OverlapRate",
-            &self.overlap_rate,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AveragePosition",
-            &self.average_position,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AboveRate",
-            &self.above_rate,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "TopOfPageRate",
-            &self.top_of_page_rate,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OutrankingShare",
-            &self.outranking_share,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AbsoluteTopOfPageRate",
-            &self.absolute_top_of_page_rate,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Segments" => {
-                self.segments = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "ImpressionShare" => {
-                self.impression_share = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "OverlapRate" => {
-                self.overlap_rate = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AveragePosition" => {
-                self.average_position = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AboveRate" => {
-                self.above_rate = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TopOfPageRate" => {
-                self.top_of_page_rate = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "OutrankingShare" => {
-                self.outranking_share = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Segments" => self.segments = crate::json::member(map, cx)?,
+            "ImpressionShare" => self.impression_share = crate::json::member(map, cx)?,
+            "OverlapRate" => self.overlap_rate = crate::json::member(map, cx)?,
+            "AveragePosition" => self.average_position = crate::json::member(map, cx)?,
+            "AboveRate" => self.above_rate = crate::json::member(map, cx)?,
+            "TopOfPageRate" => self.top_of_page_rate = crate::json::member(map, cx)?,
+            "OutrankingShare" => self.outranking_share = crate::json::member(map, cx)?,
             "AbsoluteTopOfPageRate" => {
-                self.absolute_top_of_page_rate = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.absolute_top_of_page_rate = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -17517,17 +13272,30 @@ impl crate::json::JsonStruct for AuctionInsightKpi {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AuctionInsightKpi {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AuctionInsightKpi {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Segments", &self.segments)?;
+        crate::json::put::opt(m, "ImpressionShare", &self.impression_share)?;
+        crate::json::put::opt(m, "OverlapRate", &self.overlap_rate)?;
+        crate::json::put::opt(m, "AveragePosition", &self.average_position)?;
+        crate::json::put::opt(m, "AboveRate", &self.above_rate)?;
+        crate::json::put::opt(m, "TopOfPageRate", &self.top_of_page_rate)?;
+        crate::json::put::opt(m, "OutrankingShare", &self.outranking_share)?;
+        crate::json::put::opt(
+            m,
+            "AbsoluteTopOfPageRate",
+            &self.absolute_top_of_page_rate,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AuctionInsightKpi {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AuctionInsightKpi);
 /// Writes an `ArrayOfAuctionInsightKpi` wrapper (items named `AuctionInsightKpi`).
 pub(crate) fn enc_array_of_auction_insight_kpi(
     items: &Vec<Option<AuctionInsightKpi>>,
@@ -17546,28 +13314,6 @@ pub(crate) fn dec_array_of_auction_insight_kpi(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AuctionInsightKpi>>, DecodeError> {
     r.items(b"AuctionInsightKpi", |r| r.opt(<AuctionInsightKpi as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_auction_insight_kpi(
-    items: &Vec<Option<AuctionInsightKpi>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AuctionInsightKpi as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_auction_insight_kpi(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AuctionInsightKpi>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AuctionInsightKpi as JsonDecode>::read_json,
-    )
 }
 /// The `GetDomainCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17624,72 +13370,37 @@ impl XmlDecode for GetDomainCategoriesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetDomainCategoriesRequest {
     const MEMBERS: &'static [&'static str] = &["CategoryName", "DomainName", "Language"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CategoryName",
-            &self.category_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DomainName",
-            &self.domain_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CategoryName" => {
-                self.category_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "DomainName" => {
-                self.domain_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "CategoryName" => self.category_name = crate::json::member(map, cx)?,
+            "DomainName" => self.domain_name = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetDomainCategoriesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetDomainCategoriesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CategoryName", &self.category_name)?;
+        crate::json::put::nillable(m, "DomainName", &self.domain_name)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetDomainCategoriesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetDomainCategoriesRequest);
 /// The `GetDomainCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetDomainCategoriesResponse {
@@ -17736,46 +13447,33 @@ impl XmlDecode for GetDomainCategoriesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetDomainCategoriesResponse {
     const MEMBERS: &'static [&'static str] = &["Categories"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Categories",
-            &self.categories,
-            json_enc_array_of_domain_category,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Categories" => {
-                self.categories = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_domain_category,
-                )?;
-            }
+            "Categories" => self.categories = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetDomainCategoriesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetDomainCategoriesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Categories", &self.categories)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetDomainCategoriesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetDomainCategoriesResponse);
 /// Writes an `ArrayOfDomainCategory` wrapper (items named `DomainCategory`).
 pub(crate) fn enc_array_of_domain_category(
     items: &Vec<Option<DomainCategory>>,
@@ -17794,28 +13492,6 @@ pub(crate) fn dec_array_of_domain_category(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<DomainCategory>>, DecodeError> {
     r.items(b"DomainCategory", |r| r.opt(<DomainCategory as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_domain_category(
-    items: &Vec<Option<DomainCategory>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <DomainCategory as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_domain_category(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<DomainCategory>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <DomainCategory as JsonDecode>::read_json,
-    )
 }
 /// `DomainCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17872,67 +13548,37 @@ impl XmlDecode for DomainCategory {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DomainCategory {
     const MEMBERS: &'static [&'static str] = &["Bid", "CategoryName", "Coverage"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Bid", &self.bid, <f64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "CategoryName",
-            &self.category_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Coverage",
-            &self.coverage,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Bid" => {
-                self.bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CategoryName" => {
-                self.category_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Coverage" => {
-                self.coverage = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Bid" => self.bid = crate::json::member(map, cx)?,
+            "CategoryName" => self.category_name = crate::json::member(map, cx)?,
+            "Coverage" => self.coverage = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DomainCategory {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DomainCategory {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Bid", &self.bid)?;
+        crate::json::put::nillable(m, "CategoryName", &self.category_name)?;
+        crate::json::put::opt(m, "Coverage", &self.coverage)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DomainCategory {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DomainCategory);
 /// The `PutMetricDataRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutMetricDataRequest {
@@ -17974,46 +13620,33 @@ impl XmlDecode for PutMetricDataRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PutMetricDataRequest {
     const MEMBERS: &'static [&'static str] = &["Metrics"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Metrics",
-            &self.metrics,
-            json_enc_array_of_metric_data,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Metrics" => {
-                self.metrics = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_metric_data,
-                )?;
-            }
+            "Metrics" => self.metrics = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PutMetricDataRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PutMetricDataRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Metrics", &self.metrics)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PutMetricDataRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PutMetricDataRequest);
 /// Writes an `ArrayOfMetricData` wrapper (items named `MetricData`).
 pub(crate) fn enc_array_of_metric_data(
     items: &Vec<Option<MetricData>>,
@@ -18032,28 +13665,6 @@ pub(crate) fn dec_array_of_metric_data(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<MetricData>>, DecodeError> {
     r.items(b"MetricData", |r| r.opt(<MetricData as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_metric_data(
-    items: &Vec<Option<MetricData>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <MetricData as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_metric_data(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<MetricData>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <MetricData as JsonDecode>::read_json,
-    )
 }
 /// `MetricData` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -18103,59 +13714,35 @@ impl XmlDecode for MetricData {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MetricData {
     const MEMBERS: &'static [&'static str] = &["MetricDetail", "MetricType"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "MetricDetail",
-            &self.metric_detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MetricType",
-            &self.metric_type,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MetricDetail" => {
-                self.metric_detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MetricType" => {
-                self.metric_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "MetricDetail" => self.metric_detail = crate::json::member(map, cx)?,
+            "MetricType" => self.metric_type = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MetricData {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MetricData {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "MetricDetail", &self.metric_detail)?;
+        crate::json::put::nillable(m, "MetricType", &self.metric_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MetricData {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MetricData);
 /// The `PutMetricDataResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutMetricDataResponse {}
@@ -18185,32 +13772,30 @@ impl XmlDecode for PutMetricDataResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PutMetricDataResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PutMetricDataResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PutMetricDataResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PutMetricDataResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PutMetricDataResponse);
 /// The `GetKeywordIdeaCategoriesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeaCategoriesRequest {}
@@ -18240,32 +13825,30 @@ impl XmlDecode for GetKeywordIdeaCategoriesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordIdeaCategoriesRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordIdeaCategoriesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordIdeaCategoriesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordIdeaCategoriesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordIdeaCategoriesRequest);
 /// The `GetKeywordIdeaCategoriesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeaCategoriesResponse {
@@ -18313,28 +13896,15 @@ impl XmlDecode for GetKeywordIdeaCategoriesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordIdeaCategoriesResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordIdeaCategories"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordIdeaCategories",
-            &self.keyword_idea_categories,
-            json_enc_array_of_keyword_idea_category,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "KeywordIdeaCategories" => {
-                self.keyword_idea_categories = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_idea_category,
-                )?;
+                self.keyword_idea_categories = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -18342,17 +13912,23 @@ impl crate::json::JsonStruct for GetKeywordIdeaCategoriesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordIdeaCategoriesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordIdeaCategoriesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "KeywordIdeaCategories",
+            &self.keyword_idea_categories,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordIdeaCategoriesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordIdeaCategoriesResponse);
 /// Writes an `ArrayOfKeywordIdeaCategory` wrapper (items named `KeywordIdeaCategory`).
 pub(crate) fn enc_array_of_keyword_idea_category(
     items: &Vec<Option<KeywordIdeaCategory>>,
@@ -18373,28 +13949,6 @@ pub(crate) fn dec_array_of_keyword_idea_category(
     r.items(
         b"KeywordIdeaCategory",
         |r| r.opt(<KeywordIdeaCategory as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_idea_category(
-    items: &Vec<Option<KeywordIdeaCategory>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordIdeaCategory as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_idea_category(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordIdeaCategory>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordIdeaCategory as JsonDecode>::read_json,
     )
 }
 /// `KeywordIdeaCategory` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -18445,59 +13999,35 @@ impl XmlDecode for KeywordIdeaCategory {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordIdeaCategory {
     const MEMBERS: &'static [&'static str] = &["CategoryId", "CategoryName"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CategoryId",
-            &self.category_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CategoryName",
-            &self.category_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CategoryId" => {
-                self.category_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CategoryName" => {
-                self.category_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "CategoryId" => self.category_id = crate::json::member(map, cx)?,
+            "CategoryName" => self.category_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordIdeaCategory {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordIdeaCategory {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CategoryId", &self.category_id)?;
+        crate::json::put::nillable(m, "CategoryName", &self.category_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordIdeaCategory {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordIdeaCategory);
 /// The `GetKeywordIdeasRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeasRequest {
@@ -18569,72 +14099,37 @@ impl crate::json::JsonStruct for GetKeywordIdeasRequest {
         "IdeaAttributes",
         "SearchParameters",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ExpandIdeas",
-            &self.expand_ideas,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IdeaAttributes",
-            &self.idea_attributes,
-            json_enc_array_of_keyword_idea_attribute,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SearchParameters",
-            &self.search_parameters,
-            json_enc_array_of_search_parameter,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ExpandIdeas" => {
-                self.expand_ideas = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "IdeaAttributes" => {
-                self.idea_attributes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_idea_attribute,
-                )?;
-            }
-            "SearchParameters" => {
-                self.search_parameters = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_search_parameter,
-                )?;
-            }
+            "ExpandIdeas" => self.expand_ideas = crate::json::member(map, cx)?,
+            "IdeaAttributes" => self.idea_attributes = crate::json::member(map, cx)?,
+            "SearchParameters" => self.search_parameters = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordIdeasRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordIdeasRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ExpandIdeas", &self.expand_ideas)?;
+        crate::json::put::nillable(m, "IdeaAttributes", &self.idea_attributes)?;
+        crate::json::put::nillable(m, "SearchParameters", &self.search_parameters)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordIdeasRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordIdeasRequest);
 /// Writes an `ArrayOfKeywordIdeaAttribute` wrapper (items named `KeywordIdeaAttribute`).
 pub(crate) fn enc_array_of_keyword_idea_attribute(
     items: &Vec<KeywordIdeaAttribute>,
@@ -18653,20 +14148,6 @@ pub(crate) fn dec_array_of_keyword_idea_attribute(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<KeywordIdeaAttribute>, DecodeError> {
     r.items(b"KeywordIdeaAttribute", <KeywordIdeaAttribute as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_idea_attribute(
-    items: &Vec<KeywordIdeaAttribute>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <KeywordIdeaAttribute as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_idea_attribute(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeywordIdeaAttribute>, JsonError> {
-    crate::json::member::array(v, path, <KeywordIdeaAttribute as JsonDecode>::read_json)
 }
 /// `KeywordIdeaAttribute` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -18758,29 +14239,32 @@ impl XmlText for KeywordIdeaAttribute {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for KeywordIdeaAttribute {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AdGroupId", "AdGroupName", "Keyword", "Source", "MonthlySearchCounts",
-            "SuggestedBid", "Competition", "Relevance", "AdImpressionShare"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AdGroupId",
+        "AdGroupName",
+        "Keyword",
+        "Source",
+        "MonthlySearchCounts",
+        "SuggestedBid",
+        "Competition",
+        "Relevance",
+        "AdImpressionShare",
+    ];
+    fn as_str(&self) -> &str {
+        KeywordIdeaAttribute::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for KeywordIdeaAttribute {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(KeywordIdeaAttribute);
 /// The `GetKeywordIdeasResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordIdeasResponse {
@@ -18827,46 +14311,33 @@ impl XmlDecode for GetKeywordIdeasResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordIdeasResponse {
     const MEMBERS: &'static [&'static str] = &["KeywordIdeas"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "KeywordIdeas",
-            &self.keyword_ideas,
-            json_enc_array_of_keyword_idea,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "KeywordIdeas" => {
-                self.keyword_ideas = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_idea,
-                )?;
-            }
+            "KeywordIdeas" => self.keyword_ideas = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordIdeasResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordIdeasResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "KeywordIdeas", &self.keyword_ideas)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordIdeasResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordIdeasResponse);
 /// Writes an `ArrayOfKeywordIdea` wrapper (items named `KeywordIdea`).
 pub(crate) fn enc_array_of_keyword_idea(
     items: &Vec<Option<KeywordIdea>>,
@@ -18885,28 +14356,6 @@ pub(crate) fn dec_array_of_keyword_idea(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordIdea>>, DecodeError> {
     r.items(b"KeywordIdea", |r| r.opt(<KeywordIdea as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_idea(
-    items: &Vec<Option<KeywordIdea>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordIdea as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_idea(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordIdea>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordIdea as JsonDecode>::read_json,
-    )
 }
 /// `KeywordIdea` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19022,150 +14471,57 @@ impl crate::json::JsonStruct for KeywordIdea {
         "Source",
         "SuggestedBid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdImpressionShare",
-            &self.ad_impression_share,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Competition",
-            &self.competition,
-            <CompetitionLevel as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MonthlySearchCounts",
-            &self.monthly_search_counts,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Relevance",
-            &self.relevance,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Source",
-            &self.source,
-            <SourceType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
             "AdImpressionShare" => {
-                self.ad_impression_share = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.ad_impression_share = crate::json::member(map, cx)?;
             }
-            "Competition" => {
-                self.competition = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CompetitionLevel as JsonDecode>::read_json,
-                )?;
-            }
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Competition" => self.competition = crate::json::member(map, cx)?,
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
             "MonthlySearchCounts" => {
-                self.monthly_search_counts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
+                self.monthly_search_counts = crate::json::member(map, cx)?;
             }
-            "Relevance" => {
-                self.relevance = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Source" => {
-                self.source = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SourceType as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Relevance" => self.relevance = crate::json::member(map, cx)?,
+            "Source" => self.source = crate::json::member(map, cx)?,
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordIdea {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordIdea {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "AdImpressionShare", &self.ad_impression_share)?;
+        crate::json::put::nillable(m, "Competition", &self.competition)?;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(
+            m,
+            "MonthlySearchCounts",
+            &self.monthly_search_counts,
+        )?;
+        crate::json::put::nillable(m, "Relevance", &self.relevance)?;
+        crate::json::put::nillable(m, "Source", &self.source)?;
+        crate::json::put::nillable(m, "SuggestedBid", &self.suggested_bid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordIdea {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordIdea);
 /// `SourceType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -19236,29 +14592,28 @@ impl XmlText for SourceType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SourceType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Unknown", "Seed", "SuggestionFromKeyword", "SuggestionFromUrl",
-            "SuggestionFromCategory"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Unknown",
+        "Seed",
+        "SuggestionFromKeyword",
+        "SuggestionFromUrl",
+        "SuggestionFromCategory",
+    ];
+    fn as_str(&self) -> &str {
+        SourceType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SourceType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SourceType);
 /// The `GetKeywordTrafficEstimatesRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordTrafficEstimatesRequest {
@@ -19306,28 +14661,15 @@ impl XmlDecode for GetKeywordTrafficEstimatesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordTrafficEstimatesRequest {
     const MEMBERS: &'static [&'static str] = &["CampaignEstimators"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CampaignEstimators",
-            &self.campaign_estimators,
-            json_enc_array_of_campaign_estimator,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CampaignEstimators" => {
-                self.campaign_estimators = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_campaign_estimator,
-                )?;
+                self.campaign_estimators = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -19335,17 +14677,19 @@ impl crate::json::JsonStruct for GetKeywordTrafficEstimatesRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordTrafficEstimatesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordTrafficEstimatesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CampaignEstimators", &self.campaign_estimators)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordTrafficEstimatesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordTrafficEstimatesRequest);
 /// Writes an `ArrayOfCampaignEstimator` wrapper (items named `CampaignEstimator`).
 pub(crate) fn enc_array_of_campaign_estimator(
     items: &Vec<Option<CampaignEstimator>>,
@@ -19364,28 +14708,6 @@ pub(crate) fn dec_array_of_campaign_estimator(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CampaignEstimator>>, DecodeError> {
     r.items(b"CampaignEstimator", |r| r.opt(<CampaignEstimator as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_campaign_estimator(
-    items: &Vec<Option<CampaignEstimator>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CampaignEstimator as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_campaign_estimator(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CampaignEstimator>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CampaignEstimator as JsonDecode>::read_json,
-    )
 }
 /// `CampaignEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19474,98 +14796,43 @@ impl crate::json::JsonStruct for CampaignEstimator {
         "DailyBudget",
         "NegativeKeywords",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupEstimators",
-            &self.ad_group_estimators,
-            json_enc_array_of_ad_group_estimator,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Criteria",
-            &self.criteria,
-            json_enc_array_of_criterion,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DailyBudget",
-            &self.daily_budget,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NegativeKeywords",
-            &self.negative_keywords,
-            json_enc_array_of_negative_keyword,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AdGroupEstimators" => {
-                self.ad_group_estimators = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_group_estimator,
-                )?;
+                self.ad_group_estimators = crate::json::member(map, cx)?;
             }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Criteria" => {
-                self.criteria = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_criterion,
-                )?;
-            }
-            "DailyBudget" => {
-                self.daily_budget = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "NegativeKeywords" => {
-                self.negative_keywords = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_negative_keyword,
-                )?;
-            }
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "Criteria" => self.criteria = crate::json::member(map, cx)?,
+            "DailyBudget" => self.daily_budget = crate::json::member(map, cx)?,
+            "NegativeKeywords" => self.negative_keywords = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CampaignEstimator {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CampaignEstimator {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AdGroupEstimators", &self.ad_group_estimators)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "Criteria", &self.criteria)?;
+        crate::json::put::nillable(m, "DailyBudget", &self.daily_budget)?;
+        crate::json::put::nillable(m, "NegativeKeywords", &self.negative_keywords)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CampaignEstimator {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CampaignEstimator);
 /// Writes an `ArrayOfAdGroupEstimator` wrapper (items named `AdGroupEstimator`).
 pub(crate) fn enc_array_of_ad_group_estimator(
     items: &Vec<Option<AdGroupEstimator>>,
@@ -19584,28 +14851,6 @@ pub(crate) fn dec_array_of_ad_group_estimator(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdGroupEstimator>>, DecodeError> {
     r.items(b"AdGroupEstimator", |r| r.opt(<AdGroupEstimator as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_group_estimator(
-    items: &Vec<Option<AdGroupEstimator>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdGroupEstimator as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_group_estimator(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdGroupEstimator>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdGroupEstimator as JsonDecode>::read_json,
-    )
 }
 /// `AdGroupEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19672,72 +14917,39 @@ impl crate::json::JsonStruct for AdGroupEstimator {
         "KeywordEstimators",
         "MaxCpc",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimators",
-            &self.keyword_estimators,
-            json_enc_array_of_keyword_estimator,
-        );
-        crate::json::emit::opt(
-            w,
-            "MaxCpc",
-            &self.max_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
             "KeywordEstimators" => {
-                self.keyword_estimators = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_estimator,
-                )?;
+                self.keyword_estimators = crate::json::member(map, cx)?;
             }
-            "MaxCpc" => {
-                self.max_cpc = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "MaxCpc" => self.max_cpc = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdGroupEstimator {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdGroupEstimator {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "KeywordEstimators", &self.keyword_estimators)?;
+        crate::json::put::opt(m, "MaxCpc", &self.max_cpc)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdGroupEstimator {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdGroupEstimator);
 /// Writes an `ArrayOfKeywordEstimator` wrapper (items named `KeywordEstimator`).
 pub(crate) fn enc_array_of_keyword_estimator(
     items: &Vec<Option<KeywordEstimator>>,
@@ -19756,28 +14968,6 @@ pub(crate) fn dec_array_of_keyword_estimator(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordEstimator>>, DecodeError> {
     r.items(b"KeywordEstimator", |r| r.opt(<KeywordEstimator as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_estimator(
-    items: &Vec<Option<KeywordEstimator>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordEstimator as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_estimator(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordEstimator>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordEstimator as JsonDecode>::read_json,
-    )
 }
 /// `KeywordEstimator` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19827,59 +15017,35 @@ impl XmlDecode for KeywordEstimator {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordEstimator {
     const MEMBERS: &'static [&'static str] = &["Keyword", "MaxCpc"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <Keyword as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxCpc",
-            &self.max_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Keyword as JsonDecode>::read_json,
-                )?;
-            }
-            "MaxCpc" => {
-                self.max_cpc = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
+            "MaxCpc" => self.max_cpc = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordEstimator {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordEstimator {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(m, "MaxCpc", &self.max_cpc)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordEstimator {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordEstimator);
 /// Writes an `ArrayOfCriterion` wrapper (items named `Criterion`).
 pub(crate) fn enc_array_of_criterion(
     items: &Vec<Option<Criterion>>,
@@ -19899,20 +15065,6 @@ pub(crate) fn dec_array_of_criterion(
 ) -> Result<Vec<Option<Criterion>>, DecodeError> {
     r.items(b"Criterion", |r| r.opt(<Criterion as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_criterion(
-    items: &Vec<Option<Criterion>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Criterion as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_criterion(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Criterion>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Criterion as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfNegativeKeyword` wrapper (items named `NegativeKeyword`).
 pub(crate) fn enc_array_of_negative_keyword(
     items: &Vec<Option<NegativeKeyword>>,
@@ -19931,28 +15083,6 @@ pub(crate) fn dec_array_of_negative_keyword(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<NegativeKeyword>>, DecodeError> {
     r.items(b"NegativeKeyword", |r| r.opt(<NegativeKeyword as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_negative_keyword(
-    items: &Vec<Option<NegativeKeyword>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <NegativeKeyword as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_negative_keyword(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<NegativeKeyword>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <NegativeKeyword as JsonDecode>::read_json,
-    )
 }
 /// `NegativeKeyword` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20009,67 +15139,37 @@ impl XmlDecode for NegativeKeyword {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for NegativeKeyword {
     const MEMBERS: &'static [&'static str] = &["Id", "MatchType", "Text"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <MatchType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Text",
-            &self.text,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <MatchType as JsonDecode>::read_json,
-                )?;
-            }
-            "Text" => {
-                self.text = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "Text" => self.text = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for NegativeKeyword {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for NegativeKeyword {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::nillable(m, "Text", &self.text)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for NegativeKeyword {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(NegativeKeyword);
 /// The `GetKeywordTrafficEstimatesResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetKeywordTrafficEstimatesResponse {
@@ -20117,28 +15217,15 @@ impl XmlDecode for GetKeywordTrafficEstimatesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetKeywordTrafficEstimatesResponse {
     const MEMBERS: &'static [&'static str] = &["CampaignEstimates"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CampaignEstimates",
-            &self.campaign_estimates,
-            json_enc_array_of_campaign_estimate,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CampaignEstimates" => {
-                self.campaign_estimates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_campaign_estimate,
-                )?;
+                self.campaign_estimates = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -20146,17 +15233,19 @@ impl crate::json::JsonStruct for GetKeywordTrafficEstimatesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetKeywordTrafficEstimatesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetKeywordTrafficEstimatesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CampaignEstimates", &self.campaign_estimates)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetKeywordTrafficEstimatesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetKeywordTrafficEstimatesResponse);
 /// Writes an `ArrayOfCampaignEstimate` wrapper (items named `CampaignEstimate`).
 pub(crate) fn enc_array_of_campaign_estimate(
     items: &Vec<Option<CampaignEstimate>>,
@@ -20175,28 +15264,6 @@ pub(crate) fn dec_array_of_campaign_estimate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CampaignEstimate>>, DecodeError> {
     r.items(b"CampaignEstimate", |r| r.opt(<CampaignEstimate as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_campaign_estimate(
-    items: &Vec<Option<CampaignEstimate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CampaignEstimate as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_campaign_estimate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CampaignEstimate>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CampaignEstimate as JsonDecode>::read_json,
-    )
 }
 /// `CampaignEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20252,59 +15319,35 @@ impl XmlDecode for CampaignEstimate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CampaignEstimate {
     const MEMBERS: &'static [&'static str] = &["AdGroupEstimates", "CampaignId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupEstimates",
-            &self.ad_group_estimates,
-            json_enc_array_of_ad_group_estimate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AdGroupEstimates" => {
-                self.ad_group_estimates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_group_estimate,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AdGroupEstimates" => self.ad_group_estimates = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CampaignEstimate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CampaignEstimate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AdGroupEstimates", &self.ad_group_estimates)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CampaignEstimate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CampaignEstimate);
 /// Writes an `ArrayOfAdGroupEstimate` wrapper (items named `AdGroupEstimate`).
 pub(crate) fn enc_array_of_ad_group_estimate(
     items: &Vec<Option<AdGroupEstimate>>,
@@ -20323,28 +15366,6 @@ pub(crate) fn dec_array_of_ad_group_estimate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdGroupEstimate>>, DecodeError> {
     r.items(b"AdGroupEstimate", |r| r.opt(<AdGroupEstimate as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_group_estimate(
-    items: &Vec<Option<AdGroupEstimate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdGroupEstimate as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_group_estimate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdGroupEstimate>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdGroupEstimate as JsonDecode>::read_json,
-    )
 }
 /// `AdGroupEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20400,59 +15421,35 @@ impl XmlDecode for AdGroupEstimate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdGroupEstimate {
     const MEMBERS: &'static [&'static str] = &["AdGroupId", "KeywordEstimates"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "KeywordEstimates",
-            &self.keyword_estimates,
-            json_enc_array_of_keyword_estimate,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "KeywordEstimates" => {
-                self.keyword_estimates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_keyword_estimate,
-                )?;
-            }
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "KeywordEstimates" => self.keyword_estimates = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdGroupEstimate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdGroupEstimate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "KeywordEstimates", &self.keyword_estimates)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdGroupEstimate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdGroupEstimate);
 /// Writes an `ArrayOfKeywordEstimate` wrapper (items named `KeywordEstimate`).
 pub(crate) fn enc_array_of_keyword_estimate(
     items: &Vec<Option<KeywordEstimate>>,
@@ -20471,28 +15468,6 @@ pub(crate) fn dec_array_of_keyword_estimate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<KeywordEstimate>>, DecodeError> {
     r.items(b"KeywordEstimate", |r| r.opt(<KeywordEstimate as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_keyword_estimate(
-    items: &Vec<Option<KeywordEstimate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeywordEstimate as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_keyword_estimate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeywordEstimate>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeywordEstimate as JsonDecode>::read_json,
-    )
 }
 /// `KeywordEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20551,72 +15526,37 @@ impl XmlDecode for KeywordEstimate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeywordEstimate {
     const MEMBERS: &'static [&'static str] = &["Keyword", "Maximum", "Minimum"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <Keyword as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Maximum",
-            &self.maximum,
-            <TrafficEstimate as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Minimum",
-            &self.minimum,
-            <TrafficEstimate as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Keyword as JsonDecode>::read_json,
-                )?;
-            }
-            "Maximum" => {
-                self.maximum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TrafficEstimate as JsonDecode>::read_json,
-                )?;
-            }
-            "Minimum" => {
-                self.minimum = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TrafficEstimate as JsonDecode>::read_json,
-                )?;
-            }
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
+            "Maximum" => self.maximum = crate::json::member(map, cx)?,
+            "Minimum" => self.minimum = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordEstimate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordEstimate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::nillable(m, "Maximum", &self.maximum)?;
+        crate::json::put::nillable(m, "Minimum", &self.minimum)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordEstimate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordEstimate);
 /// `TrafficEstimate` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TrafficEstimate {
@@ -20700,106 +15640,43 @@ impl crate::json::JsonStruct for TrafficEstimate {
         "Impressions",
         "TotalCost",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AverageCpc",
-            &self.average_cpc,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AveragePosition",
-            &self.average_position,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Clicks",
-            &self.clicks,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Ctr", &self.ctr, <f64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "Impressions",
-            &self.impressions,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "TotalCost",
-            &self.total_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AverageCpc" => {
-                self.average_cpc = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AveragePosition" => {
-                self.average_position = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Clicks" => {
-                self.clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Ctr" => {
-                self.ctr = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Impressions" => {
-                self.impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TotalCost" => {
-                self.total_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AverageCpc" => self.average_cpc = crate::json::member(map, cx)?,
+            "AveragePosition" => self.average_position = crate::json::member(map, cx)?,
+            "Clicks" => self.clicks = crate::json::member(map, cx)?,
+            "Ctr" => self.ctr = crate::json::member(map, cx)?,
+            "Impressions" => self.impressions = crate::json::member(map, cx)?,
+            "TotalCost" => self.total_cost = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for TrafficEstimate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for TrafficEstimate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AverageCpc", &self.average_cpc)?;
+        crate::json::put::opt(m, "AveragePosition", &self.average_position)?;
+        crate::json::put::opt(m, "Clicks", &self.clicks)?;
+        crate::json::put::opt(m, "Ctr", &self.ctr)?;
+        crate::json::put::opt(m, "Impressions", &self.impressions)?;
+        crate::json::put::opt(m, "TotalCost", &self.total_cost)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for TrafficEstimate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(TrafficEstimate);
 /// The `GetAutoApplyOptInStatusRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAutoApplyOptInStatusRequest {
@@ -20847,28 +15724,15 @@ impl XmlDecode for GetAutoApplyOptInStatusRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAutoApplyOptInStatusRequest {
     const MEMBERS: &'static [&'static str] = &["RecommendationTypesInputs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RecommendationTypesInputs",
-            &self.recommendation_types_inputs,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "RecommendationTypesInputs" => {
-                self.recommendation_types_inputs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.recommendation_types_inputs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -20876,17 +15740,23 @@ impl crate::json::JsonStruct for GetAutoApplyOptInStatusRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAutoApplyOptInStatusRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAutoApplyOptInStatusRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "RecommendationTypesInputs",
+            &self.recommendation_types_inputs,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAutoApplyOptInStatusRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAutoApplyOptInStatusRequest);
 /// The `GetAutoApplyOptInStatusResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAutoApplyOptInStatusResponse {
@@ -20936,28 +15806,15 @@ impl XmlDecode for GetAutoApplyOptInStatusResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAutoApplyOptInStatusResponse {
     const MEMBERS: &'static [&'static str] = &["AutoApplyRecommendationsStatus"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AutoApplyRecommendationsStatus",
-            &self.auto_apply_recommendations_status,
-            json_enc_array_of_auto_apply_recommendations_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AutoApplyRecommendationsStatus" => {
-                self.auto_apply_recommendations_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_auto_apply_recommendations_info,
-                )?;
+                self.auto_apply_recommendations_status = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -20965,17 +15822,23 @@ impl crate::json::JsonStruct for GetAutoApplyOptInStatusResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAutoApplyOptInStatusResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAutoApplyOptInStatusResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "AutoApplyRecommendationsStatus",
+            &self.auto_apply_recommendations_status,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAutoApplyOptInStatusResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAutoApplyOptInStatusResponse);
 /// Writes an `ArrayOfAutoApplyRecommendationsInfo` wrapper (items named `AutoApplyRecommendationsInfo`).
 pub(crate) fn enc_array_of_auto_apply_recommendations_info(
     items: &Vec<Option<AutoApplyRecommendationsInfo>>,
@@ -20996,28 +15859,6 @@ pub(crate) fn dec_array_of_auto_apply_recommendations_info(
     r.items(
         b"AutoApplyRecommendationsInfo",
         |r| r.opt(<AutoApplyRecommendationsInfo as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_auto_apply_recommendations_info(
-    items: &Vec<Option<AutoApplyRecommendationsInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AutoApplyRecommendationsInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_auto_apply_recommendations_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AutoApplyRecommendationsInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AutoApplyRecommendationsInfo as JsonDecode>::read_json,
     )
 }
 /// `AutoApplyRecommendationsInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -21069,41 +15910,16 @@ impl XmlDecode for AutoApplyRecommendationsInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AutoApplyRecommendationsInfo {
     const MEMBERS: &'static [&'static str] = &["AAROptInStatus", "RecommendationType"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AAROptInStatus",
-            &self.aar_opt_in_status,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AAROptInStatus" => {
-                self.aar_opt_in_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "AAROptInStatus" => self.aar_opt_in_status = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -21111,17 +15927,20 @@ impl crate::json::JsonStruct for AutoApplyRecommendationsInfo {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AutoApplyRecommendationsInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AutoApplyRecommendationsInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AAROptInStatus", &self.aar_opt_in_status)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AutoApplyRecommendationsInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AutoApplyRecommendationsInfo);
 /// The `SetAutoApplyOptInStatusRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAutoApplyOptInStatusRequest {
@@ -21169,28 +15988,15 @@ impl XmlDecode for SetAutoApplyOptInStatusRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SetAutoApplyOptInStatusRequest {
     const MEMBERS: &'static [&'static str] = &["AutoApplyOptInStatusInputs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AutoApplyOptInStatusInputs",
-            &self.auto_apply_opt_in_status_inputs,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AutoApplyOptInStatusInputs" => {
-                self.auto_apply_opt_in_status_inputs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.auto_apply_opt_in_status_inputs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -21198,17 +16004,23 @@ impl crate::json::JsonStruct for SetAutoApplyOptInStatusRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SetAutoApplyOptInStatusRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SetAutoApplyOptInStatusRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "AutoApplyOptInStatusInputs",
+            &self.auto_apply_opt_in_status_inputs,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SetAutoApplyOptInStatusRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SetAutoApplyOptInStatusRequest);
 /// The `SetAutoApplyOptInStatusResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetAutoApplyOptInStatusResponse {
@@ -21255,46 +16067,33 @@ impl XmlDecode for SetAutoApplyOptInStatusResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SetAutoApplyOptInStatusResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SetAutoApplyOptInStatusResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SetAutoApplyOptInStatusResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SetAutoApplyOptInStatusResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SetAutoApplyOptInStatusResponse);
 /// The `GetPerformanceInsightsDetailDataByAccountIdRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPerformanceInsightsDetailDataByAccountIdRequest {
@@ -21352,72 +16151,37 @@ impl XmlDecode for GetPerformanceInsightsDetailDataByAccountIdRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPerformanceInsightsDetailDataByAccountIdRequest {
     const MEMBERS: &'static [&'static str] = &["EntityType", "StartDate", "EndDate"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "EntityType",
-            &self.entity_type,
-            <EntityType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EntityType" => {
-                self.entity_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <EntityType as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
+            "EntityType" => self.entity_type = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPerformanceInsightsDetailDataByAccountIdRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPerformanceInsightsDetailDataByAccountIdRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "EntityType", &self.entity_type)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPerformanceInsightsDetailDataByAccountIdRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPerformanceInsightsDetailDataByAccountIdRequest);
 /// The `GetPerformanceInsightsDetailDataByAccountIdResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPerformanceInsightsDetailDataByAccountIdResponse {
@@ -21465,46 +16229,33 @@ impl XmlDecode for GetPerformanceInsightsDetailDataByAccountIdResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPerformanceInsightsDetailDataByAccountIdResponse {
     const MEMBERS: &'static [&'static str] = &["Result"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Result",
-            &self.result,
-            json_enc_array_of_performance_insights_detail,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Result" => {
-                self.result = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_performance_insights_detail,
-                )?;
-            }
+            "Result" => self.result = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPerformanceInsightsDetailDataByAccountIdResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPerformanceInsightsDetailDataByAccountIdResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Result", &self.result)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPerformanceInsightsDetailDataByAccountIdResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPerformanceInsightsDetailDataByAccountIdResponse);
 /// Writes an `ArrayOfPerformanceInsightsDetail` wrapper (items named `PerformanceInsightsDetail`).
 pub(crate) fn enc_array_of_performance_insights_detail(
     items: &Vec<Option<PerformanceInsightsDetail>>,
@@ -21525,28 +16276,6 @@ pub(crate) fn dec_array_of_performance_insights_detail(
     r.items(
         b"PerformanceInsightsDetail",
         |r| r.opt(<PerformanceInsightsDetail as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_performance_insights_detail(
-    items: &Vec<Option<PerformanceInsightsDetail>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <PerformanceInsightsDetail as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_performance_insights_detail(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<PerformanceInsightsDetail>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <PerformanceInsightsDetail as JsonDecode>::read_json,
     )
 }
 /// `PerformanceInsightsDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -21655,124 +16384,45 @@ impl crate::json::JsonStruct for PerformanceInsightsDetail {
         "RootCauses",
         "Actions",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "EntityId",
-            &self.entity_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EntityType",
-            &self.entity_type,
-            <EntityType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "KPIType",
-            &self.kpi_type,
-            <KPIType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Date",
-            &self.date,
-            <DayMonthAndYear as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Description",
-            &self.description,
-            <PerformanceInsightsMessage as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RootCauses",
-            &self.root_causes,
-            json_enc_array_of_performance_insights_message,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Actions",
-            &self.actions,
-            json_enc_array_of_performance_insights_message,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EntityId" => {
-                self.entity_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "EntityType" => {
-                self.entity_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <EntityType as JsonDecode>::read_json,
-                )?;
-            }
-            "KPIType" => {
-                self.kpi_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <KPIType as JsonDecode>::read_json,
-                )?;
-            }
-            "Date" => {
-                self.date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DayMonthAndYear as JsonDecode>::read_json,
-                )?;
-            }
-            "Description" => {
-                self.description = crate::json::member::nillable(
-                    v,
-                    path,
-                    <PerformanceInsightsMessage as JsonDecode>::read_json,
-                )?;
-            }
-            "RootCauses" => {
-                self.root_causes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_performance_insights_message,
-                )?;
-            }
-            "Actions" => {
-                self.actions = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_performance_insights_message,
-                )?;
-            }
+            "EntityId" => self.entity_id = crate::json::member(map, cx)?,
+            "EntityType" => self.entity_type = crate::json::member(map, cx)?,
+            "KPIType" => self.kpi_type = crate::json::member(map, cx)?,
+            "Date" => self.date = crate::json::member(map, cx)?,
+            "Description" => self.description = crate::json::member(map, cx)?,
+            "RootCauses" => self.root_causes = crate::json::member(map, cx)?,
+            "Actions" => self.actions = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PerformanceInsightsDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PerformanceInsightsDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "EntityId", &self.entity_id)?;
+        crate::json::put::opt(m, "EntityType", &self.entity_type)?;
+        crate::json::put::opt(m, "KPIType", &self.kpi_type)?;
+        crate::json::put::nillable(m, "Date", &self.date)?;
+        crate::json::put::nillable(m, "Description", &self.description)?;
+        crate::json::put::nillable(m, "RootCauses", &self.root_causes)?;
+        crate::json::put::nillable(m, "Actions", &self.actions)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PerformanceInsightsDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PerformanceInsightsDetail);
 /// `KPIType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -21838,26 +16488,27 @@ impl XmlText for KPIType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for KPIType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Impression", "Click", "Spend", "Conversion"]
+    const NAMES: &'static [&'static str] = &[
+        "Impression",
+        "Click",
+        "Spend",
+        "Conversion",
+    ];
+    fn as_str(&self) -> &str {
+        KPIType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for KPIType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(KPIType);
 /// `PerformanceInsightsMessage` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PerformanceInsightsMessage {
@@ -21928,72 +16579,37 @@ impl crate::json::JsonStruct for PerformanceInsightsMessage {
         "Parameters",
         "IndentationLevel",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "TemplateId",
-            &self.template_id,
-            <PerformanceInsightsMessageTemplateId as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Parameters",
-            &self.parameters,
-            json_enc_array_of_performance_insights_message_parameter,
-        );
-        crate::json::emit::opt(
-            w,
-            "IndentationLevel",
-            &self.indentation_level,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TemplateId" => {
-                self.template_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <PerformanceInsightsMessageTemplateId as JsonDecode>::read_json,
-                )?;
-            }
-            "Parameters" => {
-                self.parameters = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_performance_insights_message_parameter,
-                )?;
-            }
-            "IndentationLevel" => {
-                self.indentation_level = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "TemplateId" => self.template_id = crate::json::member(map, cx)?,
+            "Parameters" => self.parameters = crate::json::member(map, cx)?,
+            "IndentationLevel" => self.indentation_level = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PerformanceInsightsMessage {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PerformanceInsightsMessage {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "TemplateId", &self.template_id)?;
+        crate::json::put::nillable(m, "Parameters", &self.parameters)?;
+        crate::json::put::opt(m, "IndentationLevel", &self.indentation_level)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PerformanceInsightsMessage {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PerformanceInsightsMessage);
 /// `PerformanceInsightsMessageTemplateId` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -22630,76 +17246,130 @@ impl XmlText for PerformanceInsightsMessageTemplateId {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PerformanceInsightsMessageTemplateId {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "FluxImprIncreaseAcct", "FluxImprDecreaseAcct",
-            "FluxImprIncreaseInfinityAcct", "FluxImprIncreaseAcctPrevDay",
-            "FluxImprDecreaseAcctPrevDay", "FluxImprIncreaseInfinityAcctPrevDay",
-            "FluxClickIncreaseAcct", "FluxClickDecreaseAcct",
-            "FluxClickIncreaseInfinityAcct", "FluxClickIncreaseAcctPrevDay",
-            "FluxClickDecreaseAcctPrevDay", "FluxClickIncreaseInfinityAcctPrevDay",
-            "FluxCostIncreaseAcct", "FluxCostDecreaseAcct",
-            "FluxCostIncreaseInfinityAcct", "FluxCostIncreaseAcctPrevDay",
-            "FluxCostDecreaseAcctPrevDay", "FluxCostIncreaseInfinityAcctPrevDay",
-            "FluxImprIncreaseCampaign", "FluxImprDecreaseCampaign",
-            "FluxImprIncreaseInfinityCampaign", "FluxImprIncreaseCampaignPrevDay",
-            "FluxImprDecreaseCampaignPrevDay", "FluxImprIncreaseInfinityCampaignPrevDay",
-            "FluxClickIncreaseCampaign", "FluxClickDecreaseCampaign",
-            "FluxClickIncreaseInfinityCampaign", "FluxClickIncreaseCampaignPrevDay",
-            "FluxClickDecreaseCampaignPrevDay",
-            "FluxClickIncreaseInfinityCampaignPrevDay", "FluxCostIncreaseCampaign",
-            "FluxCostDecreaseCampaign", "FluxCostIncreaseInfinityCampaign",
-            "FluxCostIncreaseCampaignPrevDay", "FluxCostDecreaseCampaignPrevDay",
-            "FluxCostIncreaseInfinityCampaignPrevDay", "FluxConversionDecreaseAcct",
-            "FluxConversionZeroAcct", "RCAudienceIncrease", "RCAudienceDecrease",
-            "RCBidIncrease", "RCBidDecrease", "RCBudgetIncrease", "RCBudgetDecrease",
-            "RCClickIncrease", "RCClickDecrease", "RCConversionGoalIssue",
-            "RCDeviceTargetingBidChange", "RCEditorialApproval",
-            "RCEditorialDisapproval", "RCEntityAdditionWithCount",
-            "RCEntityDeletionWithCount", "RCEntityPauseWithCount",
-            "RCEntityUnpauseWithCount", "RCMoreCompetitive", "RCNetworkLessRestrict",
-            "RCNetworkMoreRestrict", "RCPaymentIssueInvoiceAccountPaused",
-            "RCPaymentIssueInvoiceAccountOnHold", "RCPaymentIssuePrepayAccountPaused",
-            "RCPaymentIssueThresholdAccountOnHold", "RCPaymentIssueYesterday",
-            "RCSearchTermIncrease", "RCSearchTermIncreaseClick", "RCSearchTermDecrease",
-            "RCSearchTermDecreaseClick", "RCSearchTermCompetitionIncrease",
-            "RCSearchTermCompetitionIncreaseClick", "RCSearchTermCompetitionDecrease",
-            "RCSearchTermCompetitionDecreaseClick", "RCSingleCampaignAddition",
-            "RCSingleCampaignPause", "RCSingleCampaignUnpause",
-            "RCSingleCampaignBudgetIncrease", "RCSingleCampaignBudgetDecrease",
-            "RCSingleCampaignDeviceTargetingBidChange", "RCStrongerCompetitorAdQuality",
-            "RCStrongerCompetitorBid", "RCSyndTrafficIncrease", "RCSyndTrafficDecrease",
-            "ActAdsOppr", "ActAllAvailableOppr", "ActBMAdoptionOppr",
-            "ActBMMKeywordOppr", "ActCampaignContextKeywordOppr",
-            "ActCheckPublisherWebsite", "ActCompetitionAuctionInsight",
-            "ActCompetitiveBudgetOppr", "ActCompetitiveKeywordOppr",
-            "ActCompetitiveLocationTargetOppr", "ActCTRQualityBundle",
-            "ActEditorialReviewProcess", "ActFixConversionGoalSettingOppr",
-            "ActFixConversionTrackingOppr", "ActGeneralBudgetOppr",
-            "ActNewConversionGoalOppr", "ActInvoiceAccountPaused",
-            "ActInvoiceAccountOnHold", "ActPrepayAccountPaused",
-            "ActReallocateBudgetOppr", "ActRepairKeywordsOppr", "ActRSAOppr",
-            "ActSearchTerm", "ActSetupConversionTrackingOppr", "ActSiteLinkOppr",
-            "ActThresholdAccountOnHold", "ActWebsiteExclusion"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "FluxImprIncreaseAcct",
+        "FluxImprDecreaseAcct",
+        "FluxImprIncreaseInfinityAcct",
+        "FluxImprIncreaseAcctPrevDay",
+        "FluxImprDecreaseAcctPrevDay",
+        "FluxImprIncreaseInfinityAcctPrevDay",
+        "FluxClickIncreaseAcct",
+        "FluxClickDecreaseAcct",
+        "FluxClickIncreaseInfinityAcct",
+        "FluxClickIncreaseAcctPrevDay",
+        "FluxClickDecreaseAcctPrevDay",
+        "FluxClickIncreaseInfinityAcctPrevDay",
+        "FluxCostIncreaseAcct",
+        "FluxCostDecreaseAcct",
+        "FluxCostIncreaseInfinityAcct",
+        "FluxCostIncreaseAcctPrevDay",
+        "FluxCostDecreaseAcctPrevDay",
+        "FluxCostIncreaseInfinityAcctPrevDay",
+        "FluxImprIncreaseCampaign",
+        "FluxImprDecreaseCampaign",
+        "FluxImprIncreaseInfinityCampaign",
+        "FluxImprIncreaseCampaignPrevDay",
+        "FluxImprDecreaseCampaignPrevDay",
+        "FluxImprIncreaseInfinityCampaignPrevDay",
+        "FluxClickIncreaseCampaign",
+        "FluxClickDecreaseCampaign",
+        "FluxClickIncreaseInfinityCampaign",
+        "FluxClickIncreaseCampaignPrevDay",
+        "FluxClickDecreaseCampaignPrevDay",
+        "FluxClickIncreaseInfinityCampaignPrevDay",
+        "FluxCostIncreaseCampaign",
+        "FluxCostDecreaseCampaign",
+        "FluxCostIncreaseInfinityCampaign",
+        "FluxCostIncreaseCampaignPrevDay",
+        "FluxCostDecreaseCampaignPrevDay",
+        "FluxCostIncreaseInfinityCampaignPrevDay",
+        "FluxConversionDecreaseAcct",
+        "FluxConversionZeroAcct",
+        "RCAudienceIncrease",
+        "RCAudienceDecrease",
+        "RCBidIncrease",
+        "RCBidDecrease",
+        "RCBudgetIncrease",
+        "RCBudgetDecrease",
+        "RCClickIncrease",
+        "RCClickDecrease",
+        "RCConversionGoalIssue",
+        "RCDeviceTargetingBidChange",
+        "RCEditorialApproval",
+        "RCEditorialDisapproval",
+        "RCEntityAdditionWithCount",
+        "RCEntityDeletionWithCount",
+        "RCEntityPauseWithCount",
+        "RCEntityUnpauseWithCount",
+        "RCMoreCompetitive",
+        "RCNetworkLessRestrict",
+        "RCNetworkMoreRestrict",
+        "RCPaymentIssueInvoiceAccountPaused",
+        "RCPaymentIssueInvoiceAccountOnHold",
+        "RCPaymentIssuePrepayAccountPaused",
+        "RCPaymentIssueThresholdAccountOnHold",
+        "RCPaymentIssueYesterday",
+        "RCSearchTermIncrease",
+        "RCSearchTermIncreaseClick",
+        "RCSearchTermDecrease",
+        "RCSearchTermDecreaseClick",
+        "RCSearchTermCompetitionIncrease",
+        "RCSearchTermCompetitionIncreaseClick",
+        "RCSearchTermCompetitionDecrease",
+        "RCSearchTermCompetitionDecreaseClick",
+        "RCSingleCampaignAddition",
+        "RCSingleCampaignPause",
+        "RCSingleCampaignUnpause",
+        "RCSingleCampaignBudgetIncrease",
+        "RCSingleCampaignBudgetDecrease",
+        "RCSingleCampaignDeviceTargetingBidChange",
+        "RCStrongerCompetitorAdQuality",
+        "RCStrongerCompetitorBid",
+        "RCSyndTrafficIncrease",
+        "RCSyndTrafficDecrease",
+        "ActAdsOppr",
+        "ActAllAvailableOppr",
+        "ActBMAdoptionOppr",
+        "ActBMMKeywordOppr",
+        "ActCampaignContextKeywordOppr",
+        "ActCheckPublisherWebsite",
+        "ActCompetitionAuctionInsight",
+        "ActCompetitiveBudgetOppr",
+        "ActCompetitiveKeywordOppr",
+        "ActCompetitiveLocationTargetOppr",
+        "ActCTRQualityBundle",
+        "ActEditorialReviewProcess",
+        "ActFixConversionGoalSettingOppr",
+        "ActFixConversionTrackingOppr",
+        "ActGeneralBudgetOppr",
+        "ActNewConversionGoalOppr",
+        "ActInvoiceAccountPaused",
+        "ActInvoiceAccountOnHold",
+        "ActPrepayAccountPaused",
+        "ActReallocateBudgetOppr",
+        "ActRepairKeywordsOppr",
+        "ActRSAOppr",
+        "ActSearchTerm",
+        "ActSetupConversionTrackingOppr",
+        "ActSiteLinkOppr",
+        "ActThresholdAccountOnHold",
+        "ActWebsiteExclusion",
+    ];
+    fn as_str(&self) -> &str {
+        PerformanceInsightsMessageTemplateId::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PerformanceInsightsMessageTemplateId {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PerformanceInsightsMessageTemplateId);
 /// Writes an `ArrayOfPerformanceInsightsMessageParameter` wrapper (items named `PerformanceInsightsMessageParameter`).
 pub(crate) fn enc_array_of_performance_insights_message_parameter(
     items: &Vec<Option<PerformanceInsightsMessageParameter>>,
@@ -22720,28 +17390,6 @@ pub(crate) fn dec_array_of_performance_insights_message_parameter(
     r.items(
         b"PerformanceInsightsMessageParameter",
         |r| r.opt(<PerformanceInsightsMessageParameter as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_performance_insights_message_parameter(
-    items: &Vec<Option<PerformanceInsightsMessageParameter>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <PerformanceInsightsMessageParameter as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_performance_insights_message_parameter(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<PerformanceInsightsMessageParameter>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <PerformanceInsightsMessageParameter as JsonDecode>::read_json,
     )
 }
 /// `PerformanceInsightsMessageParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `PerformanceInsightsMessageParameter`.
@@ -22785,47 +17433,34 @@ impl XmlDecode for PerformanceInsightsMessageParameterBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PerformanceInsightsMessageParameterBase {
     const MEMBERS: &'static [&'static str] = &["Type"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <ParameterType as JsonEncode>::write_json,
-            );
-        }
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <ParameterType as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PerformanceInsightsMessageParameterBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PerformanceInsightsMessageParameterBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PerformanceInsightsMessageParameterBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PerformanceInsightsMessageParameterBase);
 /// `PerformanceInsightsMessageParameter` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -22916,80 +17551,72 @@ impl XmlDecode for PerformanceInsightsMessageParameter {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PerformanceInsightsMessageParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::PerformanceInsightsMessageParameter(v) => {
-                crate::json::write_struct(
-                    v,
-                    w,
-                    Some("PerformanceInsightsMessageParameter"),
-                )
-            }
-            Self::TextParameter(v) => crate::json::write_struct(v, w, Some("Text")),
-            Self::UrlParameter(v) => crate::json::write_struct(v, w, Some("Url")),
-            Self::EntityParameter(v) => crate::json::write_struct(v, w, Some("Entities")),
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for PerformanceInsightsMessageParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for PerformanceInsightsMessageParameter {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "PerformanceInsightsMessageParameter",
+        known: "PerformanceInsightsMessageParameter, Text, Url, Entities",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::PerformanceInsightsMessageParameter(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "PerformanceInsightsMessageParameter",
-                                                "PerformanceInsightsMessageParameter, Text, Url, Entities"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("PerformanceInsightsMessageParameter") => {
                     Self::PerformanceInsightsMessageParameter(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
-                Some("Text") | Some("TextParameter") => {
-                    Self::TextParameter(crate::json::read_struct(v, path, &["Type"])?)
+                Some("Text" | "TextParameter") => {
+                    Self::TextParameter(crate::json::read_fields(map, cx, true, None)?)
                 }
-                Some("Url") | Some("UrlParameter") => {
-                    Self::UrlParameter(crate::json::read_struct(v, path, &["Type"])?)
+                Some("Url" | "UrlParameter") => {
+                    Self::UrlParameter(crate::json::read_fields(map, cx, true, None)?)
                 }
-                Some("Entities") | Some("EntityParameter") => {
-                    Self::EntityParameter(crate::json::read_struct(v, path, &["Type"])?)
+                Some("Entities" | "EntityParameter") => {
+                    Self::EntityParameter(crate::json::read_fields(map, cx, true, None)?)
+                }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "PerformanceInsightsMessageParameter",
-                                    "PerformanceInsightsMessageParameter, Text, Url, Entities"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for PerformanceInsightsMessageParameter {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::PerformanceInsightsMessageParameter(v) => {
+                crate::json::write_struct(
+                    v,
+                    s,
+                    Some("PerformanceInsightsMessageParameter"),
+                )
+            }
+            Self::TextParameter(v) => crate::json::write_struct(v, s, Some("Text")),
+            Self::UrlParameter(v) => crate::json::write_struct(v, s, Some("Url")),
+            Self::EntityParameter(v) => crate::json::write_struct(v, s, Some("Entities")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(PerformanceInsightsMessageParameter);
 /// `ParameterType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -23046,26 +17673,22 @@ impl XmlText for ParameterType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ParameterType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Text", "Url", "Entities"]
+    const NAMES: &'static [&'static str] = &["Text", "Url", "Entities"];
+    fn as_str(&self) -> &str {
+        ParameterType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ParameterType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ParameterType);
 /// `TextParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextParameter {
@@ -23114,60 +17737,36 @@ impl XmlDecode for TextParameter {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for TextParameter {
     const MEMBERS: &'static [&'static str] = &["Type", "SuggestedText"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <ParameterType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "SuggestedText",
-            &self.suggested_text,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <ParameterType as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedText" => {
-                self.suggested_text = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "SuggestedText" => self.suggested_text = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for TextParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for TextParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "SuggestedText", &self.suggested_text)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for TextParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(TextParameter);
 /// `UrlParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UrlParameter {
@@ -23245,99 +17844,42 @@ impl crate::json::JsonStruct for UrlParameter {
         "UrlCategory",
         "UrlId",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <ParameterType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "SuggestedText",
-            &self.suggested_text,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedUrl",
-            &self.suggested_url,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "UrlCategory",
-            &self.url_category,
-            <PerformanceInsightsUrlCategory as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "UrlId",
-            &self.url_id,
-            <PerformanceInsightsUrlId as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <ParameterType as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedText" => {
-                self.suggested_text = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedUrl" => {
-                self.suggested_url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "UrlCategory" => {
-                self.url_category = crate::json::member::opt(
-                    v,
-                    path,
-                    <PerformanceInsightsUrlCategory as JsonDecode>::read_json,
-                )?;
-            }
-            "UrlId" => {
-                self.url_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <PerformanceInsightsUrlId as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "SuggestedText" => self.suggested_text = crate::json::member(map, cx)?,
+            "SuggestedUrl" => self.suggested_url = crate::json::member(map, cx)?,
+            "UrlCategory" => self.url_category = crate::json::member(map, cx)?,
+            "UrlId" => self.url_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UrlParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UrlParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "SuggestedText", &self.suggested_text)?;
+        crate::json::put::nillable(m, "SuggestedUrl", &self.suggested_url)?;
+        crate::json::put::opt(m, "UrlCategory", &self.url_category)?;
+        crate::json::put::opt(m, "UrlId", &self.url_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UrlParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UrlParameter);
 /// `PerformanceInsightsUrlCategory` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -23403,26 +17945,27 @@ impl XmlText for PerformanceInsightsUrlCategory {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PerformanceInsightsUrlCategory {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Recommendation", "Setting", "Report", "HelpDoc"]
+    const NAMES: &'static [&'static str] = &[
+        "Recommendation",
+        "Setting",
+        "Report",
+        "HelpDoc",
+    ];
+    fn as_str(&self) -> &str {
+        PerformanceInsightsUrlCategory::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PerformanceInsightsUrlCategory {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PerformanceInsightsUrlCategory);
 /// `PerformanceInsightsUrlId` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -23553,33 +18096,40 @@ impl XmlText for PerformanceInsightsUrlId {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PerformanceInsightsUrlId {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "RecRecommendationPage", "RecCompetitionPage", "SettingCreateOrder",
-            "SettingRemoveHold", "SettingAddFunds", "ReportSearchTerm",
-            "ReportPublisherWebsite", "ReportAuctionInsights", "HelpDocNetworkSetting",
-            "HelpDocEditorial", "HelpDocWebsiteReport", "HelpDocWebsiteExclusion",
-            "HelpDocCreateOrder", "HelpDocRemoveHold", "HelpDocAddFunds",
-            "HelpDocRecommendation", "HelpDocAudienceNetwork"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "RecRecommendationPage",
+        "RecCompetitionPage",
+        "SettingCreateOrder",
+        "SettingRemoveHold",
+        "SettingAddFunds",
+        "ReportSearchTerm",
+        "ReportPublisherWebsite",
+        "ReportAuctionInsights",
+        "HelpDocNetworkSetting",
+        "HelpDocEditorial",
+        "HelpDocWebsiteReport",
+        "HelpDocWebsiteExclusion",
+        "HelpDocCreateOrder",
+        "HelpDocRemoveHold",
+        "HelpDocAddFunds",
+        "HelpDocRecommendation",
+        "HelpDocAudienceNetwork",
+    ];
+    fn as_str(&self) -> &str {
+        PerformanceInsightsUrlId::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PerformanceInsightsUrlId {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PerformanceInsightsUrlId);
 /// `EntityParameter` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `PerformanceInsightsMessageParameter`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EntityParameter {
@@ -23661,99 +18211,42 @@ impl crate::json::JsonStruct for EntityParameter {
         "EntityType",
         "SuggestedText",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <ParameterType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::opt(
-            w,
-            "EntityCount",
-            &self.entity_count,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EntityDetails",
-            &self.entity_details,
-            json_enc_array_of_entity_detail,
-        );
-        crate::json::emit::opt(
-            w,
-            "EntityType",
-            &self.entity_type,
-            <PerformanceInsightsEntityType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedText",
-            &self.suggested_text,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <ParameterType as JsonDecode>::read_json,
-                )?;
-            }
-            "EntityCount" => {
-                self.entity_count = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "EntityDetails" => {
-                self.entity_details = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_entity_detail,
-                )?;
-            }
-            "EntityType" => {
-                self.entity_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <PerformanceInsightsEntityType as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedText" => {
-                self.suggested_text = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "EntityCount" => self.entity_count = crate::json::member(map, cx)?,
+            "EntityDetails" => self.entity_details = crate::json::member(map, cx)?,
+            "EntityType" => self.entity_type = crate::json::member(map, cx)?,
+            "SuggestedText" => self.suggested_text = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for EntityParameter {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for EntityParameter {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::opt(m, "EntityCount", &self.entity_count)?;
+        crate::json::put::nillable(m, "EntityDetails", &self.entity_details)?;
+        crate::json::put::opt(m, "EntityType", &self.entity_type)?;
+        crate::json::put::nillable(m, "SuggestedText", &self.suggested_text)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for EntityParameter {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(EntityParameter);
 /// Writes an `ArrayOfEntityDetail` wrapper (items named `EntityDetail`).
 pub(crate) fn enc_array_of_entity_detail(
     items: &Vec<Option<EntityDetail>>,
@@ -23772,28 +18265,6 @@ pub(crate) fn dec_array_of_entity_detail(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<EntityDetail>>, DecodeError> {
     r.items(b"EntityDetail", |r| r.opt(<EntityDetail as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_entity_detail(
-    items: &Vec<Option<EntityDetail>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <EntityDetail as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_entity_detail(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<EntityDetail>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <EntityDetail as JsonDecode>::read_json,
-    )
 }
 /// `EntityDetail` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -23843,59 +18314,35 @@ impl XmlDecode for EntityDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for EntityDetail {
     const MEMBERS: &'static [&'static str] = &["EntityId", "EntityName"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "EntityId",
-            &self.entity_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EntityName",
-            &self.entity_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EntityId" => {
-                self.entity_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "EntityName" => {
-                self.entity_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "EntityId" => self.entity_id = crate::json::member(map, cx)?,
+            "EntityName" => self.entity_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for EntityDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for EntityDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "EntityId", &self.entity_id)?;
+        crate::json::put::nillable(m, "EntityName", &self.entity_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for EntityDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(EntityDetail);
 /// `PerformanceInsightsEntityType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -23976,29 +18423,30 @@ impl XmlText for PerformanceInsightsEntityType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PerformanceInsightsEntityType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Account", "Campaign", "AdGroup", "Keyword", "ProductGroup", "SearchTerm",
-            "Website"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Account",
+        "Campaign",
+        "AdGroup",
+        "Keyword",
+        "ProductGroup",
+        "SearchTerm",
+        "Website",
+    ];
+    fn as_str(&self) -> &str {
+        PerformanceInsightsEntityType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PerformanceInsightsEntityType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PerformanceInsightsEntityType);
 /// Writes an `ArrayOfPerformanceInsightsMessage` wrapper (items named `PerformanceInsightsMessage`).
 pub(crate) fn enc_array_of_performance_insights_message(
     items: &Vec<Option<PerformanceInsightsMessage>>,
@@ -24019,28 +18467,6 @@ pub(crate) fn dec_array_of_performance_insights_message(
     r.items(
         b"PerformanceInsightsMessage",
         |r| r.opt(<PerformanceInsightsMessage as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_performance_insights_message(
-    items: &Vec<Option<PerformanceInsightsMessage>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <PerformanceInsightsMessage as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_performance_insights_message(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<PerformanceInsightsMessage>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <PerformanceInsightsMessage as JsonDecode>::read_json,
     )
 }
 /// The `GetRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
@@ -24103,54 +18529,17 @@ impl crate::json::JsonStruct for GetRecommendationsRequest {
         "AdGroupId",
         "RecommendationType",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -24158,17 +18547,21 @@ impl crate::json::JsonStruct for GetRecommendationsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetRecommendationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetRecommendationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetRecommendationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetRecommendationsRequest);
 /// The `GetRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetRecommendationsResponse {
@@ -24215,46 +18608,33 @@ impl XmlDecode for GetRecommendationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetRecommendationsResponse {
     const MEMBERS: &'static [&'static str] = &["Recommendations"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Recommendations",
-            &self.recommendations,
-            json_enc_array_of_recommendation,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Recommendations" => {
-                self.recommendations = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_recommendation,
-                )?;
-            }
+            "Recommendations" => self.recommendations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetRecommendationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetRecommendationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Recommendations", &self.recommendations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetRecommendationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetRecommendationsResponse);
 /// Writes an `ArrayOfRecommendation` wrapper (items named `Recommendation`).
 pub(crate) fn enc_array_of_recommendation(
     items: &Vec<Option<Recommendation>>,
@@ -24273,28 +18653,6 @@ pub(crate) fn dec_array_of_recommendation(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Recommendation>>, DecodeError> {
     r.items(b"Recommendation", |r| r.opt(<Recommendation as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_recommendation(
-    items: &Vec<Option<Recommendation>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <Recommendation as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_recommendation(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Recommendation>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <Recommendation as JsonDecode>::read_json,
-    )
 }
 /// `Recommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Recommendation`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -24458,197 +18816,42 @@ impl crate::json::JsonStruct for RecommendationData {
         "RecommendationId",
         "RecommendationType",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -24656,17 +18859,48 @@ impl crate::json::JsonStruct for RecommendationData {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RecommendationData {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RecommendationData {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RecommendationData {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RecommendationData);
 /// `Recommendation` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -24736,74 +18970,66 @@ impl XmlDecode for Recommendation {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Recommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::Recommendation(v) => {
-                crate::json::write_struct(v, w, Some("Recommendation"))
-            }
-            Self::ResponsiveSearchAdsRecommendation(v) => {
-                crate::json::write_struct(
-                    v,
-                    w,
-                    Some("ResponsiveSearchAdsRecommendation"),
-                )
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for Recommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for Recommendation {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "Recommendation",
+        known: "Recommendation, ResponsiveSearchAdsRecommendation",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::Recommendation(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "Recommendation",
-                                                "Recommendation, ResponsiveSearchAdsRecommendation"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("Recommendation") => {
-                    Self::Recommendation(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::Recommendation(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("ResponsiveSearchAdsRecommendation") => {
                     Self::ResponsiveSearchAdsRecommendation(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
+                }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "Recommendation",
-                                    "Recommendation, ResponsiveSearchAdsRecommendation"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for Recommendation {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Recommendation(v) => {
+                crate::json::write_struct(v, s, Some("Recommendation"))
+            }
+            Self::ResponsiveSearchAdsRecommendation(v) => {
+                crate::json::write_struct(
+                    v,
+                    s,
+                    Some("ResponsiveSearchAdsRecommendation"),
+                )
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(Recommendation);
 /// `ResponsiveSearchAdsRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Recommendation`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdsRecommendation {
@@ -24977,228 +19203,93 @@ impl crate::json::JsonStruct for ResponsiveSearchAdsRecommendation {
         "RecommendationType",
         "SuggestedAd",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedAd",
-            &self.suggested_ad,
-            <SuggestedResponsiveSearchAd as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "SuggestedAd" => {
-                self.suggested_ad = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SuggestedResponsiveSearchAd as JsonDecode>::read_json,
-                )?;
-            }
+            "SuggestedAd" => self.suggested_ad = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ResponsiveSearchAdsRecommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ResponsiveSearchAdsRecommendation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        crate::json::put::nillable(m, "SuggestedAd", &self.suggested_ad)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ResponsiveSearchAdsRecommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ResponsiveSearchAdsRecommendation);
 /// `SuggestedResponsiveSearchAd` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SuggestedResponsiveSearchAd {
@@ -25274,98 +19365,41 @@ impl crate::json::JsonStruct for SuggestedResponsiveSearchAd {
         "Path1",
         "Path2",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Descriptions",
-            &self.descriptions,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FinalUrl",
-            &self.final_url,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Headlines",
-            &self.headlines,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Path1",
-            &self.path1,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Path2",
-            &self.path2,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Descriptions" => {
-                self.descriptions = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "FinalUrl" => {
-                self.final_url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Headlines" => {
-                self.headlines = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Path1" => {
-                self.path1 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Path2" => {
-                self.path2 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Descriptions" => self.descriptions = crate::json::member(map, cx)?,
+            "FinalUrl" => self.final_url = crate::json::member(map, cx)?,
+            "Headlines" => self.headlines = crate::json::member(map, cx)?,
+            "Path1" => self.path1 = crate::json::member(map, cx)?,
+            "Path2" => self.path2 = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SuggestedResponsiveSearchAd {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SuggestedResponsiveSearchAd {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Descriptions", &self.descriptions)?;
+        crate::json::put::nillable(m, "FinalUrl", &self.final_url)?;
+        crate::json::put::nillable(m, "Headlines", &self.headlines)?;
+        crate::json::put::nillable(m, "Path1", &self.path1)?;
+        crate::json::put::nillable(m, "Path2", &self.path2)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SuggestedResponsiveSearchAd {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SuggestedResponsiveSearchAd);
 /// The `TagRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TagRecommendationsRequest {
@@ -25432,72 +19466,45 @@ impl crate::json::JsonStruct for TagRecommendationsRequest {
         "RecommendationsInfo",
         "Lable",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationsInfo",
-            &self.recommendations_info,
-            json_enc_array_of_recommendation_info,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Lable",
-            &self.lable,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
             "RecommendationsInfo" => {
-                self.recommendations_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_recommendation_info,
-                )?;
+                self.recommendations_info = crate::json::member(map, cx)?;
             }
-            "Lable" => {
-                self.lable = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Lable" => self.lable = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for TagRecommendationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for TagRecommendationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        crate::json::put::nillable(
+            m,
+            "RecommendationsInfo",
+            &self.recommendations_info,
+        )?;
+        crate::json::put::nillable(m, "Lable", &self.lable)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for TagRecommendationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(TagRecommendationsRequest);
 /// Writes an `ArrayOfRecommendationInfo` wrapper (items named `RecommendationInfo`).
 pub(crate) fn enc_array_of_recommendation_info(
     items: &Vec<Option<RecommendationInfo>>,
@@ -25516,28 +19523,6 @@ pub(crate) fn dec_array_of_recommendation_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<RecommendationInfo>>, DecodeError> {
     r.items(b"RecommendationInfo", |r| r.opt(<RecommendationInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_recommendation_info(
-    items: &Vec<Option<RecommendationInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <RecommendationInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_recommendation_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<RecommendationInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <RecommendationInfo as JsonDecode>::read_json,
-    )
 }
 /// `RecommendationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `RecommendationInfo`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25589,59 +19574,37 @@ impl XmlDecode for RecommendationInfoBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RecommendationInfoBase {
     const MEMBERS: &'static [&'static str] = &["RecommendationHash", "RecommendationId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RecommendationInfoBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RecommendationInfoBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RecommendationInfoBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RecommendationInfoBase);
 /// `RecommendationInfo` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -25705,72 +19668,64 @@ impl XmlDecode for RecommendationInfo {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RecommendationInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::RecommendationInfo(v) => {
-                crate::json::write_struct(v, w, Some("RecommendationInfo"))
-            }
-            Self::RSARecommendationInfo(v) => {
-                crate::json::write_struct(v, w, Some("RSARecommendationInfo"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for RecommendationInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for RecommendationInfo {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "RecommendationInfo",
+        known: "RecommendationInfo, RSARecommendationInfo",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::RecommendationInfo(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "RecommendationInfo",
-                                                "RecommendationInfo, RSARecommendationInfo"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("RecommendationInfo") => {
                     Self::RecommendationInfo(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("RSARecommendationInfo") => {
                     Self::RSARecommendationInfo(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
+                }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "RecommendationInfo",
-                                    "RecommendationInfo, RSARecommendationInfo"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for RecommendationInfo {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::RecommendationInfo(v) => {
+                crate::json::write_struct(v, s, Some("RecommendationInfo"))
+            }
+            Self::RSARecommendationInfo(v) => {
+                crate::json::write_struct(v, s, Some("RSARecommendationInfo"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(RecommendationInfo);
 /// `RSARecommendationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationInfo`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RSARecommendationInfo {
@@ -25832,72 +19787,39 @@ impl crate::json::JsonStruct for RSARecommendationInfo {
         "RecommendationId",
         "AdId",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdId",
-            &self.ad_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdId" => {
-                self.ad_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
+            "AdId" => self.ad_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RSARecommendationInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RSARecommendationInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "AdId", &self.ad_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RSARecommendationInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RSARecommendationInfo);
 /// The `TagRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TagRecommendationsResponse {
@@ -25944,46 +19866,33 @@ impl XmlDecode for TagRecommendationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for TagRecommendationsResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for TagRecommendationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for TagRecommendationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for TagRecommendationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(TagRecommendationsResponse);
 /// The `GetTextAssetSuggestionsByFinalUrlsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetTextAssetSuggestionsByFinalUrlsRequest {
@@ -26025,46 +19934,33 @@ impl XmlDecode for GetTextAssetSuggestionsByFinalUrlsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetTextAssetSuggestionsByFinalUrlsRequest {
     const MEMBERS: &'static [&'static str] = &["FinalUrls"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FinalUrls",
-            &self.final_urls,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "FinalUrls" => {
-                self.final_urls = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "FinalUrls" => self.final_urls = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetTextAssetSuggestionsByFinalUrlsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetTextAssetSuggestionsByFinalUrlsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FinalUrls", &self.final_urls)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetTextAssetSuggestionsByFinalUrlsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetTextAssetSuggestionsByFinalUrlsRequest);
 /// The `GetTextAssetSuggestionsByFinalUrlsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetTextAssetSuggestionsByFinalUrlsResponse {
@@ -26124,59 +20020,41 @@ impl XmlDecode for GetTextAssetSuggestionsByFinalUrlsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetTextAssetSuggestionsByFinalUrlsResponse {
     const MEMBERS: &'static [&'static str] = &["TextAssetSuggestions", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TextAssetSuggestions",
-            &self.text_asset_suggestions,
-            json_enc_array_of_text_asset_suggestions,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "TextAssetSuggestions" => {
-                self.text_asset_suggestions = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_text_asset_suggestions,
-                )?;
+                self.text_asset_suggestions = crate::json::member(map, cx)?;
             }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetTextAssetSuggestionsByFinalUrlsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetTextAssetSuggestionsByFinalUrlsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "TextAssetSuggestions",
+            &self.text_asset_suggestions,
+        )?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetTextAssetSuggestionsByFinalUrlsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetTextAssetSuggestionsByFinalUrlsResponse);
 /// Writes an `ArrayOfTextAssetSuggestions` wrapper (items named `TextAssetSuggestions`).
 pub(crate) fn enc_array_of_text_asset_suggestions(
     items: &Vec<Option<TextAssetSuggestions>>,
@@ -26197,28 +20075,6 @@ pub(crate) fn dec_array_of_text_asset_suggestions(
     r.items(
         b"TextAssetSuggestions",
         |r| r.opt(<TextAssetSuggestions as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_text_asset_suggestions(
-    items: &Vec<Option<TextAssetSuggestions>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <TextAssetSuggestions as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_text_asset_suggestions(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<TextAssetSuggestions>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <TextAssetSuggestions as JsonDecode>::read_json,
     )
 }
 /// `TextAssetSuggestions` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -26269,59 +20125,35 @@ impl XmlDecode for TextAssetSuggestions {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for TextAssetSuggestions {
     const MEMBERS: &'static [&'static str] = &["FinalUrl", "TextAssets"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FinalUrl",
-            &self.final_url,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TextAssets",
-            &self.text_assets,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "FinalUrl" => {
-                self.final_url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TextAssets" => {
-                self.text_assets = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "FinalUrl" => self.final_url = crate::json::member(map, cx)?,
+            "TextAssets" => self.text_assets = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for TextAssetSuggestions {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for TextAssetSuggestions {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FinalUrl", &self.final_url)?;
+        crate::json::put::nillable(m, "TextAssets", &self.text_assets)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for TextAssetSuggestions {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(TextAssetSuggestions);
 /// The `ApplyRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyRecommendationsRequest {
@@ -26369,46 +20201,33 @@ impl XmlDecode for ApplyRecommendationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplyRecommendationsRequest {
     const MEMBERS: &'static [&'static str] = &["Entities"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Entities",
-            &self.entities,
-            json_enc_array_of_apply_recommendation_entity,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Entities" => {
-                self.entities = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_apply_recommendation_entity,
-                )?;
-            }
+            "Entities" => self.entities = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplyRecommendationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplyRecommendationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Entities", &self.entities)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplyRecommendationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplyRecommendationsRequest);
 /// Writes an `ArrayOfApplyRecommendationEntity` wrapper (items named `ApplyRecommendationEntity`).
 pub(crate) fn enc_array_of_apply_recommendation_entity(
     items: &Vec<Option<ApplyRecommendationEntity>>,
@@ -26429,28 +20248,6 @@ pub(crate) fn dec_array_of_apply_recommendation_entity(
     r.items(
         b"ApplyRecommendationEntity",
         |r| r.opt(<ApplyRecommendationEntity as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_apply_recommendation_entity(
-    items: &Vec<Option<ApplyRecommendationEntity>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <ApplyRecommendationEntity as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_apply_recommendation_entity(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<ApplyRecommendationEntity>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <ApplyRecommendationEntity as JsonDecode>::read_json,
     )
 }
 /// `ApplyRecommendationEntity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -26503,41 +20300,16 @@ impl XmlDecode for ApplyRecommendationEntity {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplyRecommendationEntity {
     const MEMBERS: &'static [&'static str] = &["RecommendationId", "RecommendationType"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -26545,17 +20317,20 @@ impl crate::json::JsonStruct for ApplyRecommendationEntity {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplyRecommendationEntity {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplyRecommendationEntity {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplyRecommendationEntity {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplyRecommendationEntity);
 /// The `ApplyRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplyRecommendationsResponse {
@@ -26602,46 +20377,33 @@ impl XmlDecode for ApplyRecommendationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplyRecommendationsResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplyRecommendationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplyRecommendationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplyRecommendationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplyRecommendationsResponse);
 /// The `DismissRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissRecommendationsRequest {
@@ -26689,46 +20451,33 @@ impl XmlDecode for DismissRecommendationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissRecommendationsRequest {
     const MEMBERS: &'static [&'static str] = &["Entities"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Entities",
-            &self.entities,
-            json_enc_array_of_dismiss_recommendation_entity,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Entities" => {
-                self.entities = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_dismiss_recommendation_entity,
-                )?;
-            }
+            "Entities" => self.entities = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissRecommendationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissRecommendationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Entities", &self.entities)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissRecommendationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissRecommendationsRequest);
 /// Writes an `ArrayOfDismissRecommendationEntity` wrapper (items named `DismissRecommendationEntity`).
 pub(crate) fn enc_array_of_dismiss_recommendation_entity(
     items: &Vec<Option<DismissRecommendationEntity>>,
@@ -26749,28 +20498,6 @@ pub(crate) fn dec_array_of_dismiss_recommendation_entity(
     r.items(
         b"DismissRecommendationEntity",
         |r| r.opt(<DismissRecommendationEntity as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_dismiss_recommendation_entity(
-    items: &Vec<Option<DismissRecommendationEntity>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <DismissRecommendationEntity as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_dismiss_recommendation_entity(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<DismissRecommendationEntity>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <DismissRecommendationEntity as JsonDecode>::read_json,
     )
 }
 /// `DismissRecommendationEntity` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -26823,41 +20550,16 @@ impl XmlDecode for DismissRecommendationEntity {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissRecommendationEntity {
     const MEMBERS: &'static [&'static str] = &["RecommendationId", "RecommendationType"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -26865,17 +20567,20 @@ impl crate::json::JsonStruct for DismissRecommendationEntity {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissRecommendationEntity {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissRecommendationEntity {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissRecommendationEntity {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissRecommendationEntity);
 /// The `DismissRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissRecommendationsResponse {
@@ -26922,46 +20627,33 @@ impl XmlDecode for DismissRecommendationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissRecommendationsResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissRecommendationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissRecommendationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissRecommendationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissRecommendationsResponse);
 /// The `RetrieveRecommendationsRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RetrieveRecommendationsRequest {
@@ -27015,59 +20707,41 @@ impl XmlDecode for RetrieveRecommendationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RetrieveRecommendationsRequest {
     const MEMBERS: &'static [&'static str] = &["RecommendationTypes", "MaxCount"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RecommendationTypes",
-            &self.recommendation_types,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxCount",
-            &self.max_count,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "RecommendationTypes" => {
-                self.recommendation_types = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.recommendation_types = crate::json::member(map, cx)?;
             }
-            "MaxCount" => {
-                self.max_count = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "MaxCount" => self.max_count = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RetrieveRecommendationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RetrieveRecommendationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "RecommendationTypes",
+            &self.recommendation_types,
+        )?;
+        crate::json::put::nillable(m, "MaxCount", &self.max_count)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RetrieveRecommendationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RetrieveRecommendationsRequest);
 /// The `RetrieveRecommendationsResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RetrieveRecommendationsResponse {
@@ -27115,46 +20789,33 @@ impl XmlDecode for RetrieveRecommendationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RetrieveRecommendationsResponse {
     const MEMBERS: &'static [&'static str] = &["Recommendations"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Recommendations",
-            &self.recommendations,
-            json_enc_array_of_recommendation_base,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Recommendations" => {
-                self.recommendations = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_recommendation_base,
-                )?;
-            }
+            "Recommendations" => self.recommendations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RetrieveRecommendationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RetrieveRecommendationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Recommendations", &self.recommendations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RetrieveRecommendationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RetrieveRecommendationsResponse);
 /// Writes an `ArrayOfRecommendationBase` wrapper (items named `RecommendationBase`).
 pub(crate) fn enc_array_of_recommendation_base(
     items: &Vec<Option<RecommendationBase>>,
@@ -27173,28 +20834,6 @@ pub(crate) fn dec_array_of_recommendation_base(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<RecommendationBase>>, DecodeError> {
     r.items(b"RecommendationBase", |r| r.opt(<RecommendationBase as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_recommendation_base(
-    items: &Vec<Option<RecommendationBase>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <RecommendationBase as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_recommendation_base(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<RecommendationBase>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <RecommendationBase as JsonDecode>::read_json,
-    )
 }
 /// `RecommendationBase` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `RecommendationBase`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27398,281 +21037,102 @@ impl crate::json::JsonStruct for RecommendationBaseBase {
         "RecommendationType",
         "Type",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Dismissed",
-            &self.dismissed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <RecommendationType as JsonEncode>::write_json,
-            );
-        }
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
-            "Dismissed" => {
-                self.dismissed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Dismissed" => self.dismissed = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <RecommendationType as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RecommendationBaseBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RecommendationBaseBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(m, "Dismissed", &self.dismissed)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RecommendationBaseBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RecommendationBaseBase);
 /// `RecommendationBase` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -27832,124 +21292,116 @@ impl XmlDecode for RecommendationBase {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RecommendationBase {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonPoly for RecommendationBase {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "RecommendationBase",
+        known: "RecommendationBase, CampaignBudgetRecommendation, KeywordRecommendation, ResponsiveSearchAdRecommendation, RemoveConflictingNegativeKeywordRecommendation, UseBroadMatchKeywordRecommendation, ResponsiveSearchAdAssetRecommendation",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
+        Ok(
+            match ty {
+                None => {
+                    Self::RecommendationBase(
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
+                    )
+                }
+                Some("RecommendationBase") => {
+                    Self::RecommendationBase(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some("CampaignBudgetRecommendation") => {
+                    Self::CampaignBudgetRecommendation(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some("KeywordRecommendation") => {
+                    Self::KeywordRecommendation(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some("ResponsiveSearchAdRecommendation") => {
+                    Self::ResponsiveSearchAdRecommendation(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some("RemoveConflictingNegativeKeywordRecommendation") => {
+                    Self::RemoveConflictingNegativeKeywordRecommendation(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some("UseBroadMatchKeywordRecommendation") => {
+                    Self::UseBroadMatchKeywordRecommendation(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some("ResponsiveSearchAdAssetRecommendation") => {
+                    Self::ResponsiveSearchAdAssetRecommendation(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
+                }
+                Some(other) => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
+                }
+            },
+        )
+    }
+}
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for RecommendationBase {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::RecommendationBase(v) => {
-                crate::json::write_struct(v, w, Some("RecommendationBase"))
+                crate::json::write_struct(v, s, Some("RecommendationBase"))
             }
             Self::CampaignBudgetRecommendation(v) => {
-                crate::json::write_struct(v, w, Some("CampaignBudgetRecommendation"))
+                crate::json::write_struct(v, s, Some("CampaignBudgetRecommendation"))
             }
             Self::KeywordRecommendation(v) => {
-                crate::json::write_struct(v, w, Some("KeywordRecommendation"))
+                crate::json::write_struct(v, s, Some("KeywordRecommendation"))
             }
             Self::ResponsiveSearchAdRecommendation(v) => {
-                crate::json::write_struct(v, w, Some("ResponsiveSearchAdRecommendation"))
+                crate::json::write_struct(v, s, Some("ResponsiveSearchAdRecommendation"))
             }
             Self::RemoveConflictingNegativeKeywordRecommendation(v) => {
                 crate::json::write_struct(
                     v,
-                    w,
+                    s,
                     Some("RemoveConflictingNegativeKeywordRecommendation"),
                 )
             }
             Self::UseBroadMatchKeywordRecommendation(v) => {
                 crate::json::write_struct(
                     v,
-                    w,
+                    s,
                     Some("UseBroadMatchKeywordRecommendation"),
                 )
             }
             Self::ResponsiveSearchAdAssetRecommendation(v) => {
                 crate::json::write_struct(
                     v,
-                    w,
+                    s,
                     Some("ResponsiveSearchAdAssetRecommendation"),
                 )
             }
             Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
+                crate::json::write_struct(base, s, Some(type_name))
             }
         }
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RecommendationBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        Ok(
-            match crate::json::discriminator(v, path)? {
-                None => {
-                    Self::RecommendationBase(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "RecommendationBase",
-                                                "RecommendationBase, CampaignBudgetRecommendation, KeywordRecommendation, ResponsiveSearchAdRecommendation, RemoveConflictingNegativeKeywordRecommendation, UseBroadMatchKeywordRecommendation, ResponsiveSearchAdAssetRecommendation"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
-                    )
-                }
-                Some("RecommendationBase") => {
-                    Self::RecommendationBase(
-                        crate::json::read_struct(v, path, &["Type"])?,
-                    )
-                }
-                Some("CampaignBudgetRecommendation") => {
-                    Self::CampaignBudgetRecommendation(
-                        crate::json::read_struct(v, path, &["Type"])?,
-                    )
-                }
-                Some("KeywordRecommendation") => {
-                    Self::KeywordRecommendation(
-                        crate::json::read_struct(v, path, &["Type"])?,
-                    )
-                }
-                Some("ResponsiveSearchAdRecommendation") => {
-                    Self::ResponsiveSearchAdRecommendation(
-                        crate::json::read_struct(v, path, &["Type"])?,
-                    )
-                }
-                Some("RemoveConflictingNegativeKeywordRecommendation") => {
-                    Self::RemoveConflictingNegativeKeywordRecommendation(
-                        crate::json::read_struct(v, path, &["Type"])?,
-                    )
-                }
-                Some("UseBroadMatchKeywordRecommendation") => {
-                    Self::UseBroadMatchKeywordRecommendation(
-                        crate::json::read_struct(v, path, &["Type"])?,
-                    )
-                }
-                Some("ResponsiveSearchAdAssetRecommendation") => {
-                    Self::ResponsiveSearchAdAssetRecommendation(
-                        crate::json::read_struct(v, path, &["Type"])?,
-                    )
-                }
-                Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "RecommendationBase",
-                                    "RecommendationBase, CampaignBudgetRecommendation, KeywordRecommendation, ResponsiveSearchAdRecommendation, RemoveConflictingNegativeKeywordRecommendation, UseBroadMatchKeywordRecommendation, ResponsiveSearchAdAssetRecommendation"
-                                ),
-                            ),
-                    );
-                }
-            },
-        )
-    }
-}
+crate::json::json_poly!(RecommendationBase);
 /// `RecommendationType` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -28037,31 +21489,29 @@ impl XmlText for RecommendationType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for RecommendationType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "CampaignBudgetRecommendation", "KeywordRecommendation",
-            "ResponsiveSearchAdRecommendation",
-            "RemoveConflictingNegativeKeywordRecommendation",
-            "UseBroadMatchKeywordRecommendation", "ResponsiveSearchAdAssetRecommendation"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "CampaignBudgetRecommendation",
+        "KeywordRecommendation",
+        "ResponsiveSearchAdRecommendation",
+        "RemoveConflictingNegativeKeywordRecommendation",
+        "UseBroadMatchKeywordRecommendation",
+        "ResponsiveSearchAdAssetRecommendation",
+    ];
+    fn as_str(&self) -> &str {
+        RecommendationType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for RecommendationType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(RecommendationType);
 /// `CampaignBudgetRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignBudgetRecommendation {
@@ -28302,315 +21752,53 @@ impl crate::json::JsonStruct for CampaignBudgetRecommendation {
         "CurrentBudget",
         "RecommendedBudget",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Dismissed",
-            &self.dismissed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <RecommendationType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "BudgetPoints",
-            &self.budget_points,
-            json_enc_array_of_budget_point,
-        );
-        crate::json::emit::opt(
-            w,
-            "BudgetType",
-            &self.budget_type,
-            <BudgetLimitType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentBudget",
-            &self.current_budget,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RecommendedBudget",
-            &self.recommended_budget,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
-            "Dismissed" => {
-                self.dismissed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Dismissed" => self.dismissed = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <RecommendationType as JsonDecode>::read_json,
-                )?;
-            }
-            "BudgetPoints" => {
-                self.budget_points = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_budget_point,
-                )?;
-            }
-            "BudgetType" => {
-                self.budget_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <BudgetLimitType as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentBudget" => {
-                self.current_budget = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "BudgetPoints" => self.budget_points = crate::json::member(map, cx)?,
+            "BudgetType" => self.budget_type = crate::json::member(map, cx)?,
+            "CurrentBudget" => self.current_budget = crate::json::member(map, cx)?,
             "RecommendedBudget" => {
-                self.recommended_budget = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.recommended_budget = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -28618,17 +21806,58 @@ impl crate::json::JsonStruct for CampaignBudgetRecommendation {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CampaignBudgetRecommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CampaignBudgetRecommendation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(m, "Dismissed", &self.dismissed)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "BudgetPoints", &self.budget_points)?;
+        crate::json::put::opt(m, "BudgetType", &self.budget_type)?;
+        crate::json::put::opt(m, "CurrentBudget", &self.current_budget)?;
+        crate::json::put::opt(m, "RecommendedBudget", &self.recommended_budget)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CampaignBudgetRecommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CampaignBudgetRecommendation);
 /// `KeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeywordRecommendation {
@@ -28872,346 +22101,112 @@ impl crate::json::JsonStruct for KeywordRecommendation {
         "SuggestedBid",
         "SuggestedKeyword",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Dismissed",
-            &self.dismissed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <RecommendationType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::opt(
-            w,
-            "Competition",
-            &self.competition,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MatchType",
-            &self.match_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MonthlySearches",
-            &self.monthly_searches,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedKeyword",
-            &self.suggested_keyword,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
-            "Dismissed" => {
-                self.dismissed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Dismissed" => self.dismissed = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <RecommendationType as JsonDecode>::read_json,
-                )?;
-            }
-            "Competition" => {
-                self.competition = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MatchType" => {
-                self.match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "MonthlySearches" => {
-                self.monthly_searches = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedKeyword" => {
-                self.suggested_keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "Competition" => self.competition = crate::json::member(map, cx)?,
+            "MatchType" => self.match_type = crate::json::member(map, cx)?,
+            "MonthlySearches" => self.monthly_searches = crate::json::member(map, cx)?,
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
+            "SuggestedKeyword" => self.suggested_keyword = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeywordRecommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeywordRecommendation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(m, "Dismissed", &self.dismissed)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::opt(m, "Competition", &self.competition)?;
+        crate::json::put::opt(m, "MatchType", &self.match_type)?;
+        crate::json::put::opt(m, "MonthlySearches", &self.monthly_searches)?;
+        crate::json::put::opt(m, "SuggestedBid", &self.suggested_bid)?;
+        crate::json::put::nillable(m, "SuggestedKeyword", &self.suggested_keyword)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeywordRecommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeywordRecommendation);
 /// `ResponsiveSearchAdRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdRecommendation {
@@ -29425,294 +22420,104 @@ impl crate::json::JsonStruct for ResponsiveSearchAdRecommendation {
         "Type",
         "SuggestedAd",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Dismissed",
-            &self.dismissed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <RecommendationType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "SuggestedAd",
-            &self.suggested_ad,
-            <SuggestedResponsiveSearchAd as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
-            "Dismissed" => {
-                self.dismissed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Dismissed" => self.dismissed = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <RecommendationType as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedAd" => {
-                self.suggested_ad = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SuggestedResponsiveSearchAd as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "SuggestedAd" => self.suggested_ad = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ResponsiveSearchAdRecommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ResponsiveSearchAdRecommendation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(m, "Dismissed", &self.dismissed)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "SuggestedAd", &self.suggested_ad)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ResponsiveSearchAdRecommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ResponsiveSearchAdRecommendation);
 /// `RemoveConflictingNegativeKeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RemoveConflictingNegativeKeywordRecommendation {
@@ -29971,359 +22776,134 @@ impl crate::json::JsonStruct for RemoveConflictingNegativeKeywordRecommendation 
         "NegativeKeywordSharedListId",
         "Source",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Dismissed",
-            &self.dismissed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <RecommendationType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "NegativeKeyword",
-            &self.negative_keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "NegativeKeywordId",
-            &self.negative_keyword_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NegativeKeywordListName",
-            &self.negative_keyword_list_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "NegativeKeywordMatchType",
-            &self.negative_keyword_match_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NegativeKeywordSharedListId",
-            &self.negative_keyword_shared_list_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Source",
-            &self.source,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
-            "Dismissed" => {
-                self.dismissed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Dismissed" => self.dismissed = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <RecommendationType as JsonDecode>::read_json,
-                )?;
-            }
-            "NegativeKeyword" => {
-                self.negative_keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "NegativeKeyword" => self.negative_keyword = crate::json::member(map, cx)?,
             "NegativeKeywordId" => {
-                self.negative_keyword_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.negative_keyword_id = crate::json::member(map, cx)?;
             }
             "NegativeKeywordListName" => {
-                self.negative_keyword_list_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.negative_keyword_list_name = crate::json::member(map, cx)?;
             }
             "NegativeKeywordMatchType" => {
-                self.negative_keyword_match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.negative_keyword_match_type = crate::json::member(map, cx)?;
             }
             "NegativeKeywordSharedListId" => {
-                self.negative_keyword_shared_list_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.negative_keyword_shared_list_id = crate::json::member(map, cx)?;
             }
-            "Source" => {
-                self.source = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Source" => self.source = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RemoveConflictingNegativeKeywordRecommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RemoveConflictingNegativeKeywordRecommendation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(m, "Dismissed", &self.dismissed)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "NegativeKeyword", &self.negative_keyword)?;
+        crate::json::put::opt(m, "NegativeKeywordId", &self.negative_keyword_id)?;
+        crate::json::put::nillable(
+            m,
+            "NegativeKeywordListName",
+            &self.negative_keyword_list_name,
+        )?;
+        crate::json::put::opt(
+            m,
+            "NegativeKeywordMatchType",
+            &self.negative_keyword_match_type,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "NegativeKeywordSharedListId",
+            &self.negative_keyword_shared_list_id,
+        )?;
+        crate::json::put::nillable(m, "Source", &self.source)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RemoveConflictingNegativeKeywordRecommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RemoveConflictingNegativeKeywordRecommendation);
 /// `UseBroadMatchKeywordRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UseBroadMatchKeywordRecommendation {
@@ -30583,372 +23163,120 @@ impl crate::json::JsonStruct for UseBroadMatchKeywordRecommendation {
         "SuggestedMatchType",
         "SuggestedStatus",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Dismissed",
-            &self.dismissed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <RecommendationType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::opt(
-            w,
-            "CurrentMatchType",
-            &self.current_match_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrentStatus",
-            &self.current_status,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Keyword",
-            &self.keyword,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "KeywordOrderItemId",
-            &self.keyword_order_item_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuggestedMatchType",
-            &self.suggested_match_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedStatus",
-            &self.suggested_status,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
-            "Dismissed" => {
-                self.dismissed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Dismissed" => self.dismissed = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <RecommendationType as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentMatchType" => {
-                self.current_match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentStatus" => {
-                self.current_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Keyword" => {
-                self.keyword = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "CurrentMatchType" => self.current_match_type = crate::json::member(map, cx)?,
+            "CurrentStatus" => self.current_status = crate::json::member(map, cx)?,
+            "Keyword" => self.keyword = crate::json::member(map, cx)?,
             "KeywordOrderItemId" => {
-                self.keyword_order_item_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.keyword_order_item_id = crate::json::member(map, cx)?;
             }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
             "SuggestedMatchType" => {
-                self.suggested_match_type = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.suggested_match_type = crate::json::member(map, cx)?;
             }
-            "SuggestedStatus" => {
-                self.suggested_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "SuggestedStatus" => self.suggested_status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UseBroadMatchKeywordRecommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UseBroadMatchKeywordRecommendation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(m, "Dismissed", &self.dismissed)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::opt(m, "CurrentMatchType", &self.current_match_type)?;
+        crate::json::put::nillable(m, "CurrentStatus", &self.current_status)?;
+        crate::json::put::nillable(m, "Keyword", &self.keyword)?;
+        crate::json::put::opt(m, "KeywordOrderItemId", &self.keyword_order_item_id)?;
+        crate::json::put::opt(m, "SuggestedBid", &self.suggested_bid)?;
+        crate::json::put::opt(m, "SuggestedMatchType", &self.suggested_match_type)?;
+        crate::json::put::nillable(m, "SuggestedStatus", &self.suggested_status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UseBroadMatchKeywordRecommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UseBroadMatchKeywordRecommendation);
 /// `ResponsiveSearchAdAssetRecommendation` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `RecommendationBase`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResponsiveSearchAdAssetRecommendation {
@@ -31175,289 +23503,53 @@ impl crate::json::JsonStruct for ResponsiveSearchAdAssetRecommendation {
         "RecommendedResponsiveSearchAd",
         "ResponsiveSearchAdId",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupId",
-            &self.ad_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdGroupName",
-            &self.ad_group_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignName",
-            &self.campaign_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentClicks",
-            &self.current_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentConversions",
-            &self.current_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentCost",
-            &self.current_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CurrentImpressions",
-            &self.current_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Dismissed",
-            &self.dismissed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInClicks",
-            &self.estimated_increase_in_clicks,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInConversions",
-            &self.estimated_increase_in_conversions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInCost",
-            &self.estimated_increase_in_cost,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "EstimatedIncreaseInImpressions",
-            &self.estimated_increase_in_impressions,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationHash",
-            &self.recommendation_hash,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationId",
-            &self.recommendation_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RecommendationType",
-            &self.recommendation_type,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <RecommendationType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "RecommendedResponsiveSearchAd",
-            &self.recommended_responsive_search_ad,
-            <SuggestedResponsiveSearchAd as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ResponsiveSearchAdId",
-            &self.responsive_search_ad_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupId" => {
-                self.ad_group_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AdGroupName" => {
-                self.ad_group_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignName" => {
-                self.campaign_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrentClicks" => {
-                self.current_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AdGroupId" => self.ad_group_id = crate::json::member(map, cx)?,
+            "AdGroupName" => self.ad_group_name = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "CampaignName" => self.campaign_name = crate::json::member(map, cx)?,
+            "CurrentClicks" => self.current_clicks = crate::json::member(map, cx)?,
             "CurrentConversions" => {
-                self.current_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_conversions = crate::json::member(map, cx)?;
             }
-            "CurrentCost" => {
-                self.current_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrentCost" => self.current_cost = crate::json::member(map, cx)?,
             "CurrentImpressions" => {
-                self.current_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.current_impressions = crate::json::member(map, cx)?;
             }
-            "Dismissed" => {
-                self.dismissed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Dismissed" => self.dismissed = crate::json::member(map, cx)?,
             "EstimatedIncreaseInClicks" => {
-                self.estimated_increase_in_clicks = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_clicks = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInConversions" => {
-                self.estimated_increase_in_conversions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_conversions = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInCost" => {
-                self.estimated_increase_in_cost = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_cost = crate::json::member(map, cx)?;
             }
             "EstimatedIncreaseInImpressions" => {
-                self.estimated_increase_in_impressions = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.estimated_increase_in_impressions = crate::json::member(map, cx)?;
             }
             "RecommendationHash" => {
-                self.recommendation_hash = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_hash = crate::json::member(map, cx)?;
             }
-            "RecommendationId" => {
-                self.recommendation_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RecommendationId" => self.recommendation_id = crate::json::member(map, cx)?,
             "RecommendationType" => {
-                self.recommendation_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.recommendation_type = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <RecommendationType as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
             "RecommendedResponsiveSearchAd" => {
-                self.recommended_responsive_search_ad = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SuggestedResponsiveSearchAd as JsonDecode>::read_json,
-                )?;
+                self.recommended_responsive_search_ad = crate::json::member(map, cx)?;
             }
             "ResponsiveSearchAdId" => {
-                self.responsive_search_ad_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.responsive_search_ad_id = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -31465,17 +23557,60 @@ impl crate::json::JsonStruct for ResponsiveSearchAdAssetRecommendation {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ResponsiveSearchAdAssetRecommendation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ResponsiveSearchAdAssetRecommendation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AdGroupId", &self.ad_group_id)?;
+        crate::json::put::nillable(m, "AdGroupName", &self.ad_group_name)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "CampaignName", &self.campaign_name)?;
+        crate::json::put::opt(m, "CurrentClicks", &self.current_clicks)?;
+        crate::json::put::opt(m, "CurrentConversions", &self.current_conversions)?;
+        crate::json::put::opt(m, "CurrentCost", &self.current_cost)?;
+        crate::json::put::opt(m, "CurrentImpressions", &self.current_impressions)?;
+        crate::json::put::opt(m, "Dismissed", &self.dismissed)?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInClicks",
+            &self.estimated_increase_in_clicks,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInConversions",
+            &self.estimated_increase_in_conversions,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInCost",
+            &self.estimated_increase_in_cost,
+        )?;
+        crate::json::put::opt(
+            m,
+            "EstimatedIncreaseInImpressions",
+            &self.estimated_increase_in_impressions,
+        )?;
+        crate::json::put::nillable(m, "RecommendationHash", &self.recommendation_hash)?;
+        crate::json::put::nillable(m, "RecommendationId", &self.recommendation_id)?;
+        crate::json::put::nillable(m, "RecommendationType", &self.recommendation_type)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(
+            m,
+            "RecommendedResponsiveSearchAd",
+            &self.recommended_responsive_search_ad,
+        )?;
+        crate::json::put::opt(m, "ResponsiveSearchAdId", &self.responsive_search_ad_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ResponsiveSearchAdAssetRecommendation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ResponsiveSearchAdAssetRecommendation);
 /// The `GetAudienceFullEstimationRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceFullEstimationRequest {
@@ -31759,397 +23894,99 @@ impl crate::json::JsonStruct for GetAudienceFullEstimationRequest {
         "ChannelPlacement",
         "SubChannel",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Age",
-            &self.age,
-            <SelectionOfAgeEnum as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Gender",
-            &self.gender,
-            <SelectionOfGenderEnum as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Audience",
-            &self.audience,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Company",
-            &self.company,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Industry",
-            &self.industry,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "JobFunction",
-            &self.job_function,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Location",
-            &self.location,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Placement",
-            &self.placement,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <SelectionOfDeviceEnum as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Topic",
-            &self.topic,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RadiusTargets",
-            &self.radius_targets,
-            json_enc_array_of_radius_target,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignBiddingStrategy",
-            &self.campaign_bidding_strategy,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignSubType",
-            &self.campaign_sub_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Feed",
-            &self.feed,
-            <Feed as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DailyBudget",
-            &self.daily_budget,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Bid",
-            &self.bid,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Currency",
-            &self.currency,
-            <Currency as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MultiAdTypes",
-            &self.multi_ad_types,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TotalBudget",
-            &self.total_budget,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IncludeImpressionsBreakdown",
-            &self.include_impressions_breakdown,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AutoTargeting",
-            &self.auto_targeting,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "JobSeniority",
-            &self.job_seniority,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Genre",
-            &self.genre,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Channel",
-            &self.channel,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ChannelPlacement",
-            &self.channel_placement,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SubChannel",
-            &self.sub_channel,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Age" => {
-                self.age = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOfAgeEnum as JsonDecode>::read_json,
-                )?;
-            }
-            "Gender" => {
-                self.gender = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOfGenderEnum as JsonDecode>::read_json,
-                )?;
-            }
-            "Audience" => {
-                self.audience = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Company" => {
-                self.company = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Industry" => {
-                self.industry = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "JobFunction" => {
-                self.job_function = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Location" => {
-                self.location = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Placement" => {
-                self.placement = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOfDeviceEnum as JsonDecode>::read_json,
-                )?;
-            }
-            "Topic" => {
-                self.topic = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "RadiusTargets" => {
-                self.radius_targets = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_radius_target,
-                )?;
-            }
+            "Age" => self.age = crate::json::member(map, cx)?,
+            "Gender" => self.gender = crate::json::member(map, cx)?,
+            "Audience" => self.audience = crate::json::member(map, cx)?,
+            "Company" => self.company = crate::json::member(map, cx)?,
+            "Industry" => self.industry = crate::json::member(map, cx)?,
+            "JobFunction" => self.job_function = crate::json::member(map, cx)?,
+            "Location" => self.location = crate::json::member(map, cx)?,
+            "Placement" => self.placement = crate::json::member(map, cx)?,
+            "Device" => self.device = crate::json::member(map, cx)?,
+            "Topic" => self.topic = crate::json::member(map, cx)?,
+            "RadiusTargets" => self.radius_targets = crate::json::member(map, cx)?,
             "CampaignBiddingStrategy" => {
-                self.campaign_bidding_strategy = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.campaign_bidding_strategy = crate::json::member(map, cx)?;
             }
-            "CampaignSubType" => {
-                self.campaign_sub_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Feed" => {
-                self.feed = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Feed as JsonDecode>::read_json,
-                )?;
-            }
-            "DailyBudget" => {
-                self.daily_budget = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "Bid" => {
-                self.bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "Currency" => {
-                self.currency = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Currency as JsonDecode>::read_json,
-                )?;
-            }
-            "MultiAdTypes" => {
-                self.multi_ad_types = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "TotalBudget" => {
-                self.total_budget = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
+            "CampaignSubType" => self.campaign_sub_type = crate::json::member(map, cx)?,
+            "Feed" => self.feed = crate::json::member(map, cx)?,
+            "DailyBudget" => self.daily_budget = crate::json::member(map, cx)?,
+            "Bid" => self.bid = crate::json::member(map, cx)?,
+            "Currency" => self.currency = crate::json::member(map, cx)?,
+            "MultiAdTypes" => self.multi_ad_types = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "TotalBudget" => self.total_budget = crate::json::member(map, cx)?,
             "IncludeImpressionsBreakdown" => {
-                self.include_impressions_breakdown = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.include_impressions_breakdown = crate::json::member(map, cx)?;
             }
-            "AutoTargeting" => {
-                self.auto_targeting = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "JobSeniority" => {
-                self.job_seniority = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Genre" => {
-                self.genre = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Channel" => {
-                self.channel = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "ChannelPlacement" => {
-                self.channel_placement = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "SubChannel" => {
-                self.sub_channel = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
+            "AutoTargeting" => self.auto_targeting = crate::json::member(map, cx)?,
+            "JobSeniority" => self.job_seniority = crate::json::member(map, cx)?,
+            "Genre" => self.genre = crate::json::member(map, cx)?,
+            "Channel" => self.channel = crate::json::member(map, cx)?,
+            "ChannelPlacement" => self.channel_placement = crate::json::member(map, cx)?,
+            "SubChannel" => self.sub_channel = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAudienceFullEstimationRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAudienceFullEstimationRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Age", &self.age)?;
+        crate::json::put::nillable(m, "Gender", &self.gender)?;
+        crate::json::put::nillable(m, "Audience", &self.audience)?;
+        crate::json::put::nillable(m, "Company", &self.company)?;
+        crate::json::put::nillable(m, "Industry", &self.industry)?;
+        crate::json::put::nillable(m, "JobFunction", &self.job_function)?;
+        crate::json::put::nillable(m, "Location", &self.location)?;
+        crate::json::put::nillable(m, "Placement", &self.placement)?;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::nillable(m, "Topic", &self.topic)?;
+        crate::json::put::nillable(m, "RadiusTargets", &self.radius_targets)?;
+        crate::json::put::nillable(
+            m,
+            "CampaignBiddingStrategy",
+            &self.campaign_bidding_strategy,
+        )?;
+        crate::json::put::nillable(m, "CampaignSubType", &self.campaign_sub_type)?;
+        crate::json::put::nillable(m, "Feed", &self.feed)?;
+        crate::json::put::nillable(m, "DailyBudget", &self.daily_budget)?;
+        crate::json::put::nillable(m, "Bid", &self.bid)?;
+        crate::json::put::nillable(m, "Currency", &self.currency)?;
+        crate::json::put::nillable(m, "MultiAdTypes", &self.multi_ad_types)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "TotalBudget", &self.total_budget)?;
+        crate::json::put::nillable(
+            m,
+            "IncludeImpressionsBreakdown",
+            &self.include_impressions_breakdown,
+        )?;
+        crate::json::put::nillable(m, "AutoTargeting", &self.auto_targeting)?;
+        crate::json::put::nillable(m, "JobSeniority", &self.job_seniority)?;
+        crate::json::put::nillable(m, "Genre", &self.genre)?;
+        crate::json::put::nillable(m, "Channel", &self.channel)?;
+        crate::json::put::nillable(m, "ChannelPlacement", &self.channel_placement)?;
+        crate::json::put::nillable(m, "SubChannel", &self.sub_channel)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAudienceFullEstimationRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAudienceFullEstimationRequest);
 /// `SelectionOfAgeEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfAgeEnum {
@@ -32198,59 +24035,35 @@ impl XmlDecode for SelectionOfAgeEnum {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SelectionOfAgeEnum {
     const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Includes",
-            &self.includes,
-            json_enc_array_of_age_enum,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Excludes",
-            &self.excludes,
-            json_enc_array_of_age_enum,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Includes" => {
-                self.includes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_age_enum,
-                )?;
-            }
-            "Excludes" => {
-                self.excludes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_age_enum,
-                )?;
-            }
+            "Includes" => self.includes = crate::json::member(map, cx)?,
+            "Excludes" => self.excludes = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SelectionOfAgeEnum {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SelectionOfAgeEnum {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Includes", &self.includes)?;
+        crate::json::put::nillable(m, "Excludes", &self.excludes)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SelectionOfAgeEnum {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SelectionOfAgeEnum);
 /// Writes an `ArrayOfAgeEnum` wrapper (items named `AgeEnum`).
 pub(crate) fn enc_array_of_age_enum(
     items: &Vec<AgeEnum>,
@@ -32269,17 +24082,6 @@ pub(crate) fn dec_array_of_age_enum(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<AgeEnum>, DecodeError> {
     r.items(b"AgeEnum", <AgeEnum as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_age_enum(items: &Vec<AgeEnum>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <AgeEnum as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_age_enum(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<AgeEnum>, JsonError> {
-    crate::json::member::array(v, path, <AgeEnum as JsonDecode>::read_json)
 }
 /// `AgeEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -32366,30 +24168,31 @@ impl XmlText for AgeEnum {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AgeEnum {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Unknown", "ZeroToTwelve", "ThirteenToSevenTeen", "EighteenToTwentyFour",
-            "TwentyFiveToThirtyFour", "ThirtyFiveToFourtyNine", "FiftyToSixtyFour",
-            "SixtyFiveAndAbove"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Unknown",
+        "ZeroToTwelve",
+        "ThirteenToSevenTeen",
+        "EighteenToTwentyFour",
+        "TwentyFiveToThirtyFour",
+        "ThirtyFiveToFourtyNine",
+        "FiftyToSixtyFour",
+        "SixtyFiveAndAbove",
+    ];
+    fn as_str(&self) -> &str {
+        AgeEnum::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AgeEnum {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AgeEnum);
 /// `SelectionOfGenderEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfGenderEnum {
@@ -32438,59 +24241,35 @@ impl XmlDecode for SelectionOfGenderEnum {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SelectionOfGenderEnum {
     const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Includes",
-            &self.includes,
-            json_enc_array_of_gender_enum,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Excludes",
-            &self.excludes,
-            json_enc_array_of_gender_enum,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Includes" => {
-                self.includes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_gender_enum,
-                )?;
-            }
-            "Excludes" => {
-                self.excludes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_gender_enum,
-                )?;
-            }
+            "Includes" => self.includes = crate::json::member(map, cx)?,
+            "Excludes" => self.excludes = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SelectionOfGenderEnum {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SelectionOfGenderEnum {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Includes", &self.includes)?;
+        crate::json::put::nillable(m, "Excludes", &self.excludes)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SelectionOfGenderEnum {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SelectionOfGenderEnum);
 /// Writes an `ArrayOfGenderEnum` wrapper (items named `GenderEnum`).
 pub(crate) fn enc_array_of_gender_enum(
     items: &Vec<GenderEnum>,
@@ -32509,20 +24288,6 @@ pub(crate) fn dec_array_of_gender_enum(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<GenderEnum>, DecodeError> {
     r.items(b"GenderEnum", <GenderEnum as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_gender_enum(
-    items: &Vec<GenderEnum>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <GenderEnum as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_gender_enum(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<GenderEnum>, JsonError> {
-    crate::json::member::array(v, path, <GenderEnum as JsonDecode>::read_json)
 }
 /// `GenderEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -32580,26 +24345,22 @@ impl XmlText for GenderEnum {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for GenderEnum {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Unknown", "Male", "Female"]
+    const NAMES: &'static [&'static str] = &["Unknown", "Male", "Female"];
+    fn as_str(&self) -> &str {
+        GenderEnum::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for GenderEnum {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(GenderEnum);
 /// `SelectionOflong` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOflong {
@@ -32648,59 +24409,35 @@ impl XmlDecode for SelectionOflong {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SelectionOflong {
     const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Includes",
-            &self.includes,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Excludes",
-            &self.excludes,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Includes" => {
-                self.includes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "Excludes" => {
-                self.excludes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "Includes" => self.includes = crate::json::member(map, cx)?,
+            "Excludes" => self.excludes = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SelectionOflong {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SelectionOflong {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Includes", &self.includes)?;
+        crate::json::put::nillable(m, "Excludes", &self.excludes)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SelectionOflong {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SelectionOflong);
 /// `SelectionOfDeviceEnum` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelectionOfDeviceEnum {
@@ -32749,59 +24486,35 @@ impl XmlDecode for SelectionOfDeviceEnum {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SelectionOfDeviceEnum {
     const MEMBERS: &'static [&'static str] = &["Includes", "Excludes"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Includes",
-            &self.includes,
-            json_enc_array_of_device_enum,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Excludes",
-            &self.excludes,
-            json_enc_array_of_device_enum,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Includes" => {
-                self.includes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_device_enum,
-                )?;
-            }
-            "Excludes" => {
-                self.excludes = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_device_enum,
-                )?;
-            }
+            "Includes" => self.includes = crate::json::member(map, cx)?,
+            "Excludes" => self.excludes = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SelectionOfDeviceEnum {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SelectionOfDeviceEnum {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Includes", &self.includes)?;
+        crate::json::put::nillable(m, "Excludes", &self.excludes)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SelectionOfDeviceEnum {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SelectionOfDeviceEnum);
 /// Writes an `ArrayOfDeviceEnum` wrapper (items named `DeviceEnum`).
 pub(crate) fn enc_array_of_device_enum(
     items: &Vec<DeviceEnum>,
@@ -32820,20 +24533,6 @@ pub(crate) fn dec_array_of_device_enum(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<DeviceEnum>, DecodeError> {
     r.items(b"DeviceEnum", <DeviceEnum as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_device_enum(
-    items: &Vec<DeviceEnum>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <DeviceEnum as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_device_enum(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<DeviceEnum>, JsonError> {
-    crate::json::member::array(v, path, <DeviceEnum as JsonDecode>::read_json)
 }
 /// `DeviceEnum` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -32891,26 +24590,22 @@ impl XmlText for DeviceEnum {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for DeviceEnum {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Desktop", "Smartphone", "Tablet"]
+    const NAMES: &'static [&'static str] = &["Desktop", "Smartphone", "Tablet"];
+    fn as_str(&self) -> &str {
+        DeviceEnum::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for DeviceEnum {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(DeviceEnum);
 /// Writes an `ArrayOfRadiusTarget` wrapper (items named `RadiusTarget`).
 pub(crate) fn enc_array_of_radius_target(
     items: &Vec<Option<RadiusTarget>>,
@@ -32929,28 +24624,6 @@ pub(crate) fn dec_array_of_radius_target(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<RadiusTarget>>, DecodeError> {
     r.items(b"RadiusTarget", |r| r.opt(<RadiusTarget as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_radius_target(
-    items: &Vec<Option<RadiusTarget>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <RadiusTarget as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_radius_target(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<RadiusTarget>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <RadiusTarget as JsonDecode>::read_json,
-    )
 }
 /// `RadiusTarget` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -33019,85 +24692,39 @@ impl crate::json::JsonStruct for RadiusTarget {
         "CenterLatitude",
         "CenterLongitude",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Radius",
-            &self.radius,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RadiusUnit",
-            &self.radius_unit,
-            <RadiusUnit as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CenterLatitude",
-            &self.center_latitude,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CenterLongitude",
-            &self.center_longitude,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Radius" => {
-                self.radius = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "RadiusUnit" => {
-                self.radius_unit = crate::json::member::opt(
-                    v,
-                    path,
-                    <RadiusUnit as JsonDecode>::read_json,
-                )?;
-            }
-            "CenterLatitude" => {
-                self.center_latitude = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CenterLongitude" => {
-                self.center_longitude = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Radius" => self.radius = crate::json::member(map, cx)?,
+            "RadiusUnit" => self.radius_unit = crate::json::member(map, cx)?,
+            "CenterLatitude" => self.center_latitude = crate::json::member(map, cx)?,
+            "CenterLongitude" => self.center_longitude = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RadiusTarget {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RadiusTarget {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Radius", &self.radius)?;
+        crate::json::put::opt(m, "RadiusUnit", &self.radius_unit)?;
+        crate::json::put::opt(m, "CenterLatitude", &self.center_latitude)?;
+        crate::json::put::opt(m, "CenterLongitude", &self.center_longitude)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RadiusTarget {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RadiusTarget);
 /// `RadiusUnit` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -33150,26 +24777,22 @@ impl XmlText for RadiusUnit {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for RadiusUnit {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Miles", "Kilometers"]
+    const NAMES: &'static [&'static str] = &["Miles", "Kilometers"];
+    fn as_str(&self) -> &str {
+        RadiusUnit::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for RadiusUnit {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(RadiusUnit);
 /// `Feed` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Feed {
@@ -33225,72 +24848,37 @@ impl XmlDecode for Feed {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Feed {
     const MEMBERS: &'static [&'static str] = &["StoreId", "FeedId", "FeedType"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "StoreId",
-            &self.store_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FeedId",
-            &self.feed_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FeedType",
-            &self.feed_type,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "StoreId" => {
-                self.store_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "FeedId" => {
-                self.feed_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "FeedType" => {
-                self.feed_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "StoreId" => self.store_id = crate::json::member(map, cx)?,
+            "FeedId" => self.feed_id = crate::json::member(map, cx)?,
+            "FeedType" => self.feed_type = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Feed {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Feed {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "StoreId", &self.store_id)?;
+        crate::json::put::nillable(m, "FeedId", &self.feed_id)?;
+        crate::json::put::nillable(m, "FeedType", &self.feed_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Feed {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Feed);
 /// `Currency` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -33556,36 +25144,67 @@ impl XmlText for Currency {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for Currency {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "UnSpecify", "AlgerianDinar", "ArgentinePeso", "AustralianDollar", "Baht",
-            "Bolivar", "BrazilianReal", "CanadianDollar", "ChileanPeso", "ColombianPeso",
-            "CzechKoruna", "DanishKrone", "Dong", "EgyptianPound", "EURO", "Forint",
-            "HongKongDollar", "IndianRupee", "JapaneseYen", "LebanesePound",
-            "MalaysianRinggit", "MexicanPeso", "MoroccanDirham", "NewTaiwanDollar",
-            "NewZealandDollar", "NorwegianKrone", "NuevoSol", "PhilippinePeso",
-            "QatariRial", "Rupiah", "SaudiRiyal", "SingaporeDollar", "SouthAfricanRand",
-            "SwedishKrona", "SwissFranc", "TurkishLira", "UKPound", "USDollar", "Won",
-            "YuanRenminbi", "PolishZloty", "UAEDirham", "IsraeliSheqel", "NigerianNaira"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "UnSpecify",
+        "AlgerianDinar",
+        "ArgentinePeso",
+        "AustralianDollar",
+        "Baht",
+        "Bolivar",
+        "BrazilianReal",
+        "CanadianDollar",
+        "ChileanPeso",
+        "ColombianPeso",
+        "CzechKoruna",
+        "DanishKrone",
+        "Dong",
+        "EgyptianPound",
+        "EURO",
+        "Forint",
+        "HongKongDollar",
+        "IndianRupee",
+        "JapaneseYen",
+        "LebanesePound",
+        "MalaysianRinggit",
+        "MexicanPeso",
+        "MoroccanDirham",
+        "NewTaiwanDollar",
+        "NewZealandDollar",
+        "NorwegianKrone",
+        "NuevoSol",
+        "PhilippinePeso",
+        "QatariRial",
+        "Rupiah",
+        "SaudiRiyal",
+        "SingaporeDollar",
+        "SouthAfricanRand",
+        "SwedishKrona",
+        "SwissFranc",
+        "TurkishLira",
+        "UKPound",
+        "USDollar",
+        "Won",
+        "YuanRenminbi",
+        "PolishZloty",
+        "UAEDirham",
+        "IsraeliSheqel",
+        "NigerianNaira",
+    ];
+    fn as_str(&self) -> &str {
+        Currency::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for Currency {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(Currency);
 /// The `GetAudienceFullEstimationResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceFullEstimationResponse {
@@ -33883,301 +25502,46 @@ impl crate::json::JsonStruct for GetAudienceFullEstimationResponse {
         "EstCTRByType",
         "EstReachImpressionByType",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "EstImpression",
-            &self.est_impression,
-            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstAudienceSize",
-            &self.est_audience_size,
-            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstClick",
-            &self.est_click,
-            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstSpend",
-            &self.est_spend,
-            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstCostPerEvent",
-            &self.est_cost_per_event,
-            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstCPC",
-            &self.est_cpc,
-            <RangeResultOfDecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstCTR",
-            &self.est_ctr,
-            <RangeResultOfdouble as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedBudget",
-            &self.suggested_budget,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EventsLostToBid",
-            &self.events_lost_to_bid,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EventsLostToBudget",
-            &self.events_lost_to_budget,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstReachAudienceSize",
-            &self.est_reach_audience_size,
-            <DecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstReachImpression",
-            &self.est_reach_impression,
-            <DecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Currency",
-            &self.currency,
-            <Currency as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstImpressionByType",
-            &self.est_impression_by_type,
-            json_enc_array_of_decimal_rounded_range_result_by_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstClickByType",
-            &self.est_click_by_type,
-            json_enc_array_of_decimal_rounded_range_result_by_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstSpendByType",
-            &self.est_spend_by_type,
-            json_enc_array_of_decimal_rounded_range_result_by_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstCostPerEventByType",
-            &self.est_cost_per_event_by_type,
-            json_enc_array_of_decimal_rounded_range_result_by_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstCPCByType",
-            &self.est_cpc_by_type,
-            json_enc_array_of_decimal_rounded_range_result_by_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstViewByType",
-            &self.est_view_by_type,
-            json_enc_array_of_decimal_rounded_range_result_by_type,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstCTRByType",
-            &self.est_ctr_by_type,
-            json_enc_array_of_range_result_by_type_ofdouble,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstReachImpressionByType",
-            &self.est_reach_impression_by_type,
-            json_enc_array_of_decimal_rounded_by_type,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EstImpression" => {
-                self.est_impression = crate::json::member::nillable(
-                    v,
-                    path,
-                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "EstAudienceSize" => {
-                self.est_audience_size = crate::json::member::nillable(
-                    v,
-                    path,
-                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "EstClick" => {
-                self.est_click = crate::json::member::nillable(
-                    v,
-                    path,
-                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "EstSpend" => {
-                self.est_spend = crate::json::member::nillable(
-                    v,
-                    path,
-                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "EstCostPerEvent" => {
-                self.est_cost_per_event = crate::json::member::nillable(
-                    v,
-                    path,
-                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "EstCPC" => {
-                self.est_cpc = crate::json::member::nillable(
-                    v,
-                    path,
-                    <RangeResultOfDecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "EstCTR" => {
-                self.est_ctr = crate::json::member::nillable(
-                    v,
-                    path,
-                    <RangeResultOfdouble as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "SuggestedBudget" => {
-                self.suggested_budget = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "EventsLostToBid" => {
-                self.events_lost_to_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "EstImpression" => self.est_impression = crate::json::member(map, cx)?,
+            "EstAudienceSize" => self.est_audience_size = crate::json::member(map, cx)?,
+            "EstClick" => self.est_click = crate::json::member(map, cx)?,
+            "EstSpend" => self.est_spend = crate::json::member(map, cx)?,
+            "EstCostPerEvent" => self.est_cost_per_event = crate::json::member(map, cx)?,
+            "EstCPC" => self.est_cpc = crate::json::member(map, cx)?,
+            "EstCTR" => self.est_ctr = crate::json::member(map, cx)?,
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
+            "SuggestedBudget" => self.suggested_budget = crate::json::member(map, cx)?,
+            "EventsLostToBid" => self.events_lost_to_bid = crate::json::member(map, cx)?,
             "EventsLostToBudget" => {
-                self.events_lost_to_budget = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.events_lost_to_budget = crate::json::member(map, cx)?;
             }
             "EstReachAudienceSize" => {
-                self.est_reach_audience_size = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DecimalRoundedResult as JsonDecode>::read_json,
-                )?;
+                self.est_reach_audience_size = crate::json::member(map, cx)?;
             }
             "EstReachImpression" => {
-                self.est_reach_impression = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DecimalRoundedResult as JsonDecode>::read_json,
-                )?;
+                self.est_reach_impression = crate::json::member(map, cx)?;
             }
-            "Currency" => {
-                self.currency = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Currency as JsonDecode>::read_json,
-                )?;
-            }
+            "Currency" => self.currency = crate::json::member(map, cx)?,
             "EstImpressionByType" => {
-                self.est_impression_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_decimal_rounded_range_result_by_type,
-                )?;
+                self.est_impression_by_type = crate::json::member(map, cx)?;
             }
-            "EstClickByType" => {
-                self.est_click_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_decimal_rounded_range_result_by_type,
-                )?;
-            }
-            "EstSpendByType" => {
-                self.est_spend_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_decimal_rounded_range_result_by_type,
-                )?;
-            }
+            "EstClickByType" => self.est_click_by_type = crate::json::member(map, cx)?,
+            "EstSpendByType" => self.est_spend_by_type = crate::json::member(map, cx)?,
             "EstCostPerEventByType" => {
-                self.est_cost_per_event_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_decimal_rounded_range_result_by_type,
-                )?;
+                self.est_cost_per_event_by_type = crate::json::member(map, cx)?;
             }
-            "EstCPCByType" => {
-                self.est_cpc_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_decimal_rounded_range_result_by_type,
-                )?;
-            }
-            "EstViewByType" => {
-                self.est_view_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_decimal_rounded_range_result_by_type,
-                )?;
-            }
-            "EstCTRByType" => {
-                self.est_ctr_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_range_result_by_type_ofdouble,
-                )?;
-            }
+            "EstCPCByType" => self.est_cpc_by_type = crate::json::member(map, cx)?,
+            "EstViewByType" => self.est_view_by_type = crate::json::member(map, cx)?,
+            "EstCTRByType" => self.est_ctr_by_type = crate::json::member(map, cx)?,
             "EstReachImpressionByType" => {
-                self.est_reach_impression_by_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_decimal_rounded_by_type,
-                )?;
+                self.est_reach_impression_by_type = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -34185,17 +25549,60 @@ impl crate::json::JsonStruct for GetAudienceFullEstimationResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAudienceFullEstimationResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAudienceFullEstimationResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "EstImpression", &self.est_impression)?;
+        crate::json::put::nillable(m, "EstAudienceSize", &self.est_audience_size)?;
+        crate::json::put::nillable(m, "EstClick", &self.est_click)?;
+        crate::json::put::nillable(m, "EstSpend", &self.est_spend)?;
+        crate::json::put::nillable(m, "EstCostPerEvent", &self.est_cost_per_event)?;
+        crate::json::put::nillable(m, "EstCPC", &self.est_cpc)?;
+        crate::json::put::nillable(m, "EstCTR", &self.est_ctr)?;
+        crate::json::put::nillable(m, "SuggestedBid", &self.suggested_bid)?;
+        crate::json::put::nillable(m, "SuggestedBudget", &self.suggested_budget)?;
+        crate::json::put::nillable(m, "EventsLostToBid", &self.events_lost_to_bid)?;
+        crate::json::put::nillable(
+            m,
+            "EventsLostToBudget",
+            &self.events_lost_to_budget,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "EstReachAudienceSize",
+            &self.est_reach_audience_size,
+        )?;
+        crate::json::put::nillable(m, "EstReachImpression", &self.est_reach_impression)?;
+        crate::json::put::nillable(m, "Currency", &self.currency)?;
+        crate::json::put::nillable(
+            m,
+            "EstImpressionByType",
+            &self.est_impression_by_type,
+        )?;
+        crate::json::put::nillable(m, "EstClickByType", &self.est_click_by_type)?;
+        crate::json::put::nillable(m, "EstSpendByType", &self.est_spend_by_type)?;
+        crate::json::put::nillable(
+            m,
+            "EstCostPerEventByType",
+            &self.est_cost_per_event_by_type,
+        )?;
+        crate::json::put::nillable(m, "EstCPCByType", &self.est_cpc_by_type)?;
+        crate::json::put::nillable(m, "EstViewByType", &self.est_view_by_type)?;
+        crate::json::put::nillable(m, "EstCTRByType", &self.est_ctr_by_type)?;
+        crate::json::put::nillable(
+            m,
+            "EstReachImpressionByType",
+            &self.est_reach_impression_by_type,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAudienceFullEstimationResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAudienceFullEstimationResponse);
 /// `RangeResultOfDecimalRoundedResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangeResultOfDecimalRoundedResult {
@@ -34246,59 +25653,35 @@ impl XmlDecode for RangeResultOfDecimalRoundedResult {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RangeResultOfDecimalRoundedResult {
     const MEMBERS: &'static [&'static str] = &["High", "Low"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "High",
-            &self.high,
-            <DecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Low",
-            &self.low,
-            <DecimalRoundedResult as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "High" => {
-                self.high = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "Low" => {
-                self.low = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
+            "High" => self.high = crate::json::member(map, cx)?,
+            "Low" => self.low = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RangeResultOfDecimalRoundedResult {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RangeResultOfDecimalRoundedResult {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "High", &self.high)?;
+        crate::json::put::nillable(m, "Low", &self.low)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RangeResultOfDecimalRoundedResult {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RangeResultOfDecimalRoundedResult);
 /// `DecimalRoundedResult` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DecimalRoundedResult {
@@ -34347,59 +25730,35 @@ impl XmlDecode for DecimalRoundedResult {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DecimalRoundedResult {
     const MEMBERS: &'static [&'static str] = &["Value", "Unit"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Unit",
-            &self.unit,
-            <ScaleUnit as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Unit" => {
-                self.unit = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ScaleUnit as JsonDecode>::read_json,
-                )?;
-            }
+            "Value" => self.value = crate::json::member(map, cx)?,
+            "Unit" => self.unit = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DecimalRoundedResult {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DecimalRoundedResult {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        crate::json::put::nillable(m, "Unit", &self.unit)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DecimalRoundedResult {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DecimalRoundedResult);
 /// `ScaleUnit` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -34465,26 +25824,22 @@ impl XmlText for ScaleUnit {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ScaleUnit {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Billion", "Million", "Thousand", "None"]
+    const NAMES: &'static [&'static str] = &["Billion", "Million", "Thousand", "None"];
+    fn as_str(&self) -> &str {
+        ScaleUnit::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ScaleUnit {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ScaleUnit);
 /// `RangeResultOfdouble` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RangeResultOfdouble {
@@ -34533,49 +25888,35 @@ impl XmlDecode for RangeResultOfdouble {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RangeResultOfdouble {
     const MEMBERS: &'static [&'static str] = &["High", "Low"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "High", &self.high, <f64 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Low", &self.low, <f64 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "High" => {
-                self.high = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Low" => {
-                self.low = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "High" => self.high = crate::json::member(map, cx)?,
+            "Low" => self.low = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RangeResultOfdouble {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RangeResultOfdouble {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "High", &self.high)?;
+        crate::json::put::opt(m, "Low", &self.low)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RangeResultOfdouble {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RangeResultOfdouble);
 /// Writes an `ArrayOfDecimalRoundedRangeResultByType` wrapper (items named `DecimalRoundedRangeResultByType`).
 pub(crate) fn enc_array_of_decimal_rounded_range_result_by_type(
     items: &Vec<Option<DecimalRoundedRangeResultByType>>,
@@ -34596,28 +25937,6 @@ pub(crate) fn dec_array_of_decimal_rounded_range_result_by_type(
     r.items(
         b"DecimalRoundedRangeResultByType",
         |r| r.opt(<DecimalRoundedRangeResultByType as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_decimal_rounded_range_result_by_type(
-    items: &Vec<Option<DecimalRoundedRangeResultByType>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <DecimalRoundedRangeResultByType as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_decimal_rounded_range_result_by_type(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<DecimalRoundedRangeResultByType>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <DecimalRoundedRangeResultByType as JsonDecode>::read_json,
     )
 }
 /// `DecimalRoundedRangeResultByType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -34649,32 +25968,30 @@ impl XmlDecode for DecimalRoundedRangeResultByType {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DecimalRoundedRangeResultByType {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DecimalRoundedRangeResultByType {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DecimalRoundedRangeResultByType {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DecimalRoundedRangeResultByType {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DecimalRoundedRangeResultByType);
 /// Writes an `ArrayOfRangeResultByTypeOfdouble` wrapper (items named `RangeResultByTypeOfdouble`).
 pub(crate) fn enc_array_of_range_result_by_type_ofdouble(
     items: &Vec<Option<RangeResultByTypeOfdouble>>,
@@ -34695,28 +26012,6 @@ pub(crate) fn dec_array_of_range_result_by_type_ofdouble(
     r.items(
         b"RangeResultByTypeOfdouble",
         |r| r.opt(<RangeResultByTypeOfdouble as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_range_result_by_type_ofdouble(
-    items: &Vec<Option<RangeResultByTypeOfdouble>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <RangeResultByTypeOfdouble as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_range_result_by_type_ofdouble(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<RangeResultByTypeOfdouble>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <RangeResultByTypeOfdouble as JsonDecode>::read_json,
     )
 }
 /// `RangeResultByTypeOfdouble` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -34748,32 +26043,30 @@ impl XmlDecode for RangeResultByTypeOfdouble {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RangeResultByTypeOfdouble {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RangeResultByTypeOfdouble {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RangeResultByTypeOfdouble {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RangeResultByTypeOfdouble {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RangeResultByTypeOfdouble);
 /// Writes an `ArrayOfDecimalRoundedByType` wrapper (items named `DecimalRoundedByType`).
 pub(crate) fn enc_array_of_decimal_rounded_by_type(
     items: &Vec<Option<DecimalRoundedByType>>,
@@ -34794,28 +26087,6 @@ pub(crate) fn dec_array_of_decimal_rounded_by_type(
     r.items(
         b"DecimalRoundedByType",
         |r| r.opt(<DecimalRoundedByType as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_decimal_rounded_by_type(
-    items: &Vec<Option<DecimalRoundedByType>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <DecimalRoundedByType as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_decimal_rounded_by_type(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<DecimalRoundedByType>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <DecimalRoundedByType as JsonDecode>::read_json,
     )
 }
 /// `DecimalRoundedByType` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
@@ -34847,32 +26118,30 @@ impl XmlDecode for DecimalRoundedByType {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DecimalRoundedByType {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DecimalRoundedByType {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DecimalRoundedByType {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DecimalRoundedByType {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DecimalRoundedByType);
 /// The `GetAudienceBreakdownRequest` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceBreakdownRequest {
@@ -35104,319 +26373,87 @@ impl crate::json::JsonStruct for GetAudienceBreakdownRequest {
         "ChannelPlacement",
         "SubChannel",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Age",
-            &self.age,
-            <SelectionOfAgeEnum as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Gender",
-            &self.gender,
-            <SelectionOfGenderEnum as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Audience",
-            &self.audience,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Company",
-            &self.company,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Industry",
-            &self.industry,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "JobFunction",
-            &self.job_function,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Location",
-            &self.location,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Placement",
-            &self.placement,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <SelectionOfDeviceEnum as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Topic",
-            &self.topic,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RadiusTargets",
-            &self.radius_targets,
-            json_enc_array_of_radius_target,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignBiddingStrategy",
-            &self.campaign_bidding_strategy,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignSubType",
-            &self.campaign_sub_type,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Feed",
-            &self.feed,
-            <Feed as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Lcid",
-            &self.lcid,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "BreakdownReturnCategory",
-            &self.breakdown_return_category,
-            <BreakdownCategory as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MultiAdTypes",
-            &self.multi_ad_types,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "JobSeniority",
-            &self.job_seniority,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Genre",
-            &self.genre,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Channel",
-            &self.channel,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ChannelPlacement",
-            &self.channel_placement,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SubChannel",
-            &self.sub_channel,
-            <SelectionOflong as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Age" => {
-                self.age = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOfAgeEnum as JsonDecode>::read_json,
-                )?;
-            }
-            "Gender" => {
-                self.gender = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOfGenderEnum as JsonDecode>::read_json,
-                )?;
-            }
-            "Audience" => {
-                self.audience = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Company" => {
-                self.company = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Industry" => {
-                self.industry = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "JobFunction" => {
-                self.job_function = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Location" => {
-                self.location = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Placement" => {
-                self.placement = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOfDeviceEnum as JsonDecode>::read_json,
-                )?;
-            }
-            "Topic" => {
-                self.topic = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "RadiusTargets" => {
-                self.radius_targets = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_radius_target,
-                )?;
-            }
+            "Age" => self.age = crate::json::member(map, cx)?,
+            "Gender" => self.gender = crate::json::member(map, cx)?,
+            "Audience" => self.audience = crate::json::member(map, cx)?,
+            "Company" => self.company = crate::json::member(map, cx)?,
+            "Industry" => self.industry = crate::json::member(map, cx)?,
+            "JobFunction" => self.job_function = crate::json::member(map, cx)?,
+            "Location" => self.location = crate::json::member(map, cx)?,
+            "Placement" => self.placement = crate::json::member(map, cx)?,
+            "Device" => self.device = crate::json::member(map, cx)?,
+            "Topic" => self.topic = crate::json::member(map, cx)?,
+            "RadiusTargets" => self.radius_targets = crate::json::member(map, cx)?,
             "CampaignBiddingStrategy" => {
-                self.campaign_bidding_strategy = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.campaign_bidding_strategy = crate::json::member(map, cx)?;
             }
-            "CampaignSubType" => {
-                self.campaign_sub_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Feed" => {
-                self.feed = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Feed as JsonDecode>::read_json,
-                )?;
-            }
-            "Lcid" => {
-                self.lcid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "CampaignSubType" => self.campaign_sub_type = crate::json::member(map, cx)?,
+            "Feed" => self.feed = crate::json::member(map, cx)?,
+            "Lcid" => self.lcid = crate::json::member(map, cx)?,
             "BreakdownReturnCategory" => {
-                self.breakdown_return_category = crate::json::member::opt(
-                    v,
-                    path,
-                    <BreakdownCategory as JsonDecode>::read_json,
-                )?;
+                self.breakdown_return_category = crate::json::member(map, cx)?;
             }
-            "MultiAdTypes" => {
-                self.multi_ad_types = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "JobSeniority" => {
-                self.job_seniority = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Genre" => {
-                self.genre = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "Channel" => {
-                self.channel = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "ChannelPlacement" => {
-                self.channel_placement = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
-            "SubChannel" => {
-                self.sub_channel = crate::json::member::nillable(
-                    v,
-                    path,
-                    <SelectionOflong as JsonDecode>::read_json,
-                )?;
-            }
+            "MultiAdTypes" => self.multi_ad_types = crate::json::member(map, cx)?,
+            "JobSeniority" => self.job_seniority = crate::json::member(map, cx)?,
+            "Genre" => self.genre = crate::json::member(map, cx)?,
+            "Channel" => self.channel = crate::json::member(map, cx)?,
+            "ChannelPlacement" => self.channel_placement = crate::json::member(map, cx)?,
+            "SubChannel" => self.sub_channel = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAudienceBreakdownRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAudienceBreakdownRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Age", &self.age)?;
+        crate::json::put::nillable(m, "Gender", &self.gender)?;
+        crate::json::put::nillable(m, "Audience", &self.audience)?;
+        crate::json::put::nillable(m, "Company", &self.company)?;
+        crate::json::put::nillable(m, "Industry", &self.industry)?;
+        crate::json::put::nillable(m, "JobFunction", &self.job_function)?;
+        crate::json::put::nillable(m, "Location", &self.location)?;
+        crate::json::put::nillable(m, "Placement", &self.placement)?;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::nillable(m, "Topic", &self.topic)?;
+        crate::json::put::nillable(m, "RadiusTargets", &self.radius_targets)?;
+        crate::json::put::nillable(
+            m,
+            "CampaignBiddingStrategy",
+            &self.campaign_bidding_strategy,
+        )?;
+        crate::json::put::nillable(m, "CampaignSubType", &self.campaign_sub_type)?;
+        crate::json::put::nillable(m, "Feed", &self.feed)?;
+        crate::json::put::nillable(m, "Lcid", &self.lcid)?;
+        crate::json::put::opt(
+            m,
+            "BreakdownReturnCategory",
+            &self.breakdown_return_category,
+        )?;
+        crate::json::put::nillable(m, "MultiAdTypes", &self.multi_ad_types)?;
+        crate::json::put::nillable(m, "JobSeniority", &self.job_seniority)?;
+        crate::json::put::nillable(m, "Genre", &self.genre)?;
+        crate::json::put::nillable(m, "Channel", &self.channel)?;
+        crate::json::put::nillable(m, "ChannelPlacement", &self.channel_placement)?;
+        crate::json::put::nillable(m, "SubChannel", &self.sub_channel)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAudienceBreakdownRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAudienceBreakdownRequest);
 /// `BreakdownCategory` (enumeration in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -35487,26 +26524,28 @@ impl XmlText for BreakdownCategory {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for BreakdownCategory {
-    fn known_names() -> Vec<&'static str> {
-        vec!["All", "Demographics", "Location", "Interest", "Device"]
+    const NAMES: &'static [&'static str] = &[
+        "All",
+        "Demographics",
+        "Location",
+        "Interest",
+        "Device",
+    ];
+    fn as_str(&self) -> &str {
+        BreakdownCategory::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for BreakdownCategory {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(BreakdownCategory);
 /// The `GetAudienceBreakdownResponse` element (`https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAudienceBreakdownResponse {
@@ -35602,124 +26641,57 @@ impl crate::json::JsonStruct for GetAudienceBreakdownResponse {
         "Currency",
         "Breakdowns",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "EstAudienceSize",
-            &self.est_audience_size,
-            <DecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EstImpression",
-            &self.est_impression,
-            <DecimalRoundedResult as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsImpressionTooSpecific",
-            &self.is_impression_too_specific,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsPrivacyCheckPassed",
-            &self.is_privacy_check_passed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedBid",
-            &self.suggested_bid,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Currency",
-            &self.currency,
-            <Currency as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Breakdowns",
-            &self.breakdowns,
-            <Breakdowns as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EstAudienceSize" => {
-                self.est_audience_size = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
-            "EstImpression" => {
-                self.est_impression = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DecimalRoundedResult as JsonDecode>::read_json,
-                )?;
-            }
+            "EstAudienceSize" => self.est_audience_size = crate::json::member(map, cx)?,
+            "EstImpression" => self.est_impression = crate::json::member(map, cx)?,
             "IsImpressionTooSpecific" => {
-                self.is_impression_too_specific = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.is_impression_too_specific = crate::json::member(map, cx)?;
             }
             "IsPrivacyCheckPassed" => {
-                self.is_privacy_check_passed = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.is_privacy_check_passed = crate::json::member(map, cx)?;
             }
-            "SuggestedBid" => {
-                self.suggested_bid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "Currency" => {
-                self.currency = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Currency as JsonDecode>::read_json,
-                )?;
-            }
-            "Breakdowns" => {
-                self.breakdowns = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Breakdowns as JsonDecode>::read_json,
-                )?;
-            }
+            "SuggestedBid" => self.suggested_bid = crate::json::member(map, cx)?,
+            "Currency" => self.currency = crate::json::member(map, cx)?,
+            "Breakdowns" => self.breakdowns = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAudienceBreakdownResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAudienceBreakdownResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "EstAudienceSize", &self.est_audience_size)?;
+        crate::json::put::nillable(m, "EstImpression", &self.est_impression)?;
+        crate::json::put::nillable(
+            m,
+            "IsImpressionTooSpecific",
+            &self.is_impression_too_specific,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "IsPrivacyCheckPassed",
+            &self.is_privacy_check_passed,
+        )?;
+        crate::json::put::nillable(m, "SuggestedBid", &self.suggested_bid)?;
+        crate::json::put::nillable(m, "Currency", &self.currency)?;
+        crate::json::put::nillable(m, "Breakdowns", &self.breakdowns)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAudienceBreakdownResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAudienceBreakdownResponse);
 /// `Breakdowns` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Breakdowns {
@@ -35867,202 +26839,67 @@ impl crate::json::JsonStruct for Breakdowns {
         "LocationPostalCode",
         "LocationCounty",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Age",
-            &self.age,
-            <Breakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Device",
-            &self.device,
-            <Breakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Gender",
-            &self.gender,
-            <Breakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InMarket",
-            &self.in_market,
-            <Breakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Industry",
-            &self.industry,
-            <Breakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "JobFunction",
-            &self.job_function,
-            <Breakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationCountry",
-            &self.location_country,
-            <LocationBreakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Location",
-            &self.location,
-            <LocationBreakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationSubGeography",
-            &self.location_sub_geography,
-            <LocationBreakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationMetroArea",
-            &self.location_metro_area,
-            <LocationBreakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationCity",
-            &self.location_city,
-            <LocationBreakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationPostalCode",
-            &self.location_postal_code,
-            <LocationBreakdown as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LocationCounty",
-            &self.location_county,
-            <LocationBreakdown as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Age" => {
-                self.age = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Breakdown as JsonDecode>::read_json,
-                )?;
-            }
-            "Device" => {
-                self.device = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Breakdown as JsonDecode>::read_json,
-                )?;
-            }
-            "Gender" => {
-                self.gender = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Breakdown as JsonDecode>::read_json,
-                )?;
-            }
-            "InMarket" => {
-                self.in_market = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Breakdown as JsonDecode>::read_json,
-                )?;
-            }
-            "Industry" => {
-                self.industry = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Breakdown as JsonDecode>::read_json,
-                )?;
-            }
-            "JobFunction" => {
-                self.job_function = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Breakdown as JsonDecode>::read_json,
-                )?;
-            }
-            "LocationCountry" => {
-                self.location_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LocationBreakdown as JsonDecode>::read_json,
-                )?;
-            }
-            "Location" => {
-                self.location = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LocationBreakdown as JsonDecode>::read_json,
-                )?;
-            }
+            "Age" => self.age = crate::json::member(map, cx)?,
+            "Device" => self.device = crate::json::member(map, cx)?,
+            "Gender" => self.gender = crate::json::member(map, cx)?,
+            "InMarket" => self.in_market = crate::json::member(map, cx)?,
+            "Industry" => self.industry = crate::json::member(map, cx)?,
+            "JobFunction" => self.job_function = crate::json::member(map, cx)?,
+            "LocationCountry" => self.location_country = crate::json::member(map, cx)?,
+            "Location" => self.location = crate::json::member(map, cx)?,
             "LocationSubGeography" => {
-                self.location_sub_geography = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LocationBreakdown as JsonDecode>::read_json,
-                )?;
+                self.location_sub_geography = crate::json::member(map, cx)?;
             }
             "LocationMetroArea" => {
-                self.location_metro_area = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LocationBreakdown as JsonDecode>::read_json,
-                )?;
+                self.location_metro_area = crate::json::member(map, cx)?;
             }
-            "LocationCity" => {
-                self.location_city = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LocationBreakdown as JsonDecode>::read_json,
-                )?;
-            }
+            "LocationCity" => self.location_city = crate::json::member(map, cx)?,
             "LocationPostalCode" => {
-                self.location_postal_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LocationBreakdown as JsonDecode>::read_json,
-                )?;
+                self.location_postal_code = crate::json::member(map, cx)?;
             }
-            "LocationCounty" => {
-                self.location_county = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LocationBreakdown as JsonDecode>::read_json,
-                )?;
-            }
+            "LocationCounty" => self.location_county = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Breakdowns {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Breakdowns {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Age", &self.age)?;
+        crate::json::put::nillable(m, "Device", &self.device)?;
+        crate::json::put::nillable(m, "Gender", &self.gender)?;
+        crate::json::put::nillable(m, "InMarket", &self.in_market)?;
+        crate::json::put::nillable(m, "Industry", &self.industry)?;
+        crate::json::put::nillable(m, "JobFunction", &self.job_function)?;
+        crate::json::put::nillable(m, "LocationCountry", &self.location_country)?;
+        crate::json::put::nillable(m, "Location", &self.location)?;
+        crate::json::put::nillable(
+            m,
+            "LocationSubGeography",
+            &self.location_sub_geography,
+        )?;
+        crate::json::put::nillable(m, "LocationMetroArea", &self.location_metro_area)?;
+        crate::json::put::nillable(m, "LocationCity", &self.location_city)?;
+        crate::json::put::nillable(m, "LocationPostalCode", &self.location_postal_code)?;
+        crate::json::put::nillable(m, "LocationCounty", &self.location_county)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Breakdowns {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Breakdowns);
 /// `Breakdown` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Other types extend it: fields of this type hold the enum `Breakdown`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BreakdownBase {
@@ -36118,62 +26955,37 @@ impl XmlDecode for BreakdownBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for BreakdownBase {
     const MEMBERS: &'static [&'static str] = &["Keys", "Values", "GlobalValues"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(w, "Keys", &self.keys, json_enc_array_ofstring);
-        crate::json::emit::nillable(w, "Values", &self.values, json_enc_array_ofint);
-        crate::json::emit::nillable(
-            w,
-            "GlobalValues",
-            &self.global_values,
-            json_enc_array_ofint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keys" => {
-                self.keys = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Values" => {
-                self.values = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
-            "GlobalValues" => {
-                self.global_values = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
+            "Keys" => self.keys = crate::json::member(map, cx)?,
+            "Values" => self.values = crate::json::member(map, cx)?,
+            "GlobalValues" => self.global_values = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BreakdownBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BreakdownBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keys", &self.keys)?;
+        crate::json::put::nillable(m, "Values", &self.values)?;
+        crate::json::put::nillable(m, "GlobalValues", &self.global_values)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BreakdownBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BreakdownBase);
 /// `Breakdown` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -36237,66 +27049,60 @@ impl XmlDecode for Breakdown {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Breakdown {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::Breakdown(v) => crate::json::write_struct(v, w, Some("Breakdown")),
-            Self::LocationBreakdown(v) => {
-                crate::json::write_struct(v, w, Some("LocationBreakdown"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for Breakdown {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for Breakdown {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "Breakdown",
+        known: "Breakdown, LocationBreakdown",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::Breakdown(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "Breakdown", "Breakdown, LocationBreakdown"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("Breakdown") => {
-                    Self::Breakdown(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::Breakdown(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("LocationBreakdown") => {
                     Self::LocationBreakdown(
-                        crate::json::read_struct(v, path, &["Type"])?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
+                }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "Breakdown", "Breakdown, LocationBreakdown"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for Breakdown {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Breakdown(v) => crate::json::write_struct(v, s, Some("Breakdown")),
+            Self::LocationBreakdown(v) => {
+                crate::json::write_struct(v, s, Some("LocationBreakdown"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(Breakdown);
 /// `LocationBreakdown` (complex type in `https://bingads.microsoft.com/AdInsight/v13`). Extends `Breakdown`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LocationBreakdown {
@@ -36359,75 +27165,39 @@ impl XmlDecode for LocationBreakdown {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for LocationBreakdown {
     const MEMBERS: &'static [&'static str] = &["Keys", "Values", "GlobalValues", "Info"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(w, "Keys", &self.keys, json_enc_array_ofstring);
-        crate::json::emit::nillable(w, "Values", &self.values, json_enc_array_ofint);
-        crate::json::emit::nillable(
-            w,
-            "GlobalValues",
-            &self.global_values,
-            json_enc_array_ofint,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Info",
-            &self.info,
-            json_enc_array_of_location_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Keys" => {
-                self.keys = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Values" => {
-                self.values = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
-            "GlobalValues" => {
-                self.global_values = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
-            "Info" => {
-                self.info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_location_info,
-                )?;
-            }
+            "Keys" => self.keys = crate::json::member(map, cx)?,
+            "Values" => self.values = crate::json::member(map, cx)?,
+            "GlobalValues" => self.global_values = crate::json::member(map, cx)?,
+            "Info" => self.info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for LocationBreakdown {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for LocationBreakdown {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Keys", &self.keys)?;
+        crate::json::put::nillable(m, "Values", &self.values)?;
+        crate::json::put::nillable(m, "GlobalValues", &self.global_values)?;
+        crate::json::put::nillable(m, "Info", &self.info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for LocationBreakdown {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(LocationBreakdown);
 /// Writes an `ArrayOfLocationInfo` wrapper (items named `LocationInfo`).
 pub(crate) fn enc_array_of_location_info(
     items: &Vec<Option<LocationInfo>>,
@@ -36446,28 +27216,6 @@ pub(crate) fn dec_array_of_location_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<LocationInfo>>, DecodeError> {
     r.items(b"LocationInfo", |r| r.opt(<LocationInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_location_info(
-    items: &Vec<Option<LocationInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <LocationInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_location_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<LocationInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <LocationInfo as JsonDecode>::read_json,
-    )
 }
 /// `LocationInfo` (complex type in `https://bingads.microsoft.com/AdInsight/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36510,46 +27258,33 @@ impl XmlDecode for LocationInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for LocationInfo {
     const MEMBERS: &'static [&'static str] = &["Name"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Name" => self.name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for LocationInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for LocationInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for LocationInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(LocationInfo);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
@@ -36598,59 +27333,35 @@ impl XmlDecode for AdApiFaultDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiFaultDetail {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_ad_api_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_api_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -36692,46 +27403,33 @@ impl XmlDecode for ApplicationFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplicationFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplicationFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplicationFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -36807,74 +27505,70 @@ impl XmlDecode for ApplicationFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApplicationFault(v) => {
-                crate::json::write_struct(v, w, Some("ApplicationFault"))
-            }
-            Self::ApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
-            }
-            Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApplicationFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApplicationFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApplicationFault",
+        known: "ApplicationFault, ApiFaultDetail, AdApiFaultDetail",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApplicationFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApplicationFault",
-                                                "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApplicationFault") => {
-                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApplicationFault(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("ApiFaultDetail") => {
-                    Self::ApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFaultDetail(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("AdApiFaultDetail") => {
-                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::AdApiFaultDetail(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
+                }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApplicationFault",
-                                    "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApplicationFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, s, Some("ApplicationFault"))
+            }
+            Self::ApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("ApiFaultDetail"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApplicationFault);
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -36893,28 +27587,6 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_api_error(
-    items: &Vec<Option<AdApiError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdApiError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_api_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdApiError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdApiError as JsonDecode>::read_json,
-    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36978,80 +27650,39 @@ impl XmlDecode for AdApiError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiError {
     const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Detail",
-            &self.detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Detail" => {
-                self.detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Detail" => self.detail = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Detail", &self.detail)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiError);
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -37068,17 +27699,6 @@ pub(crate) fn enc_array_oflong(
 /// Reads an `ArrayOflong` wrapper.
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_oflong(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i64>, JsonError> {
-    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -37099,17 +27719,6 @@ pub(crate) fn dec_array_ofstring(
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<String>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -37126,17 +27735,6 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i32>, JsonError> {
-    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -37177,16 +27775,32 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::decode_response::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonWrite for FaultDetail {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
             }
             Self::ApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("ApiFaultDetail"))
             }
         }
     }
@@ -37206,6 +27820,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://adinsight.api.sandbox.bingads.microsoft.com/Api/Advertiser/AdInsight/V13/AdInsightService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://adinsight.api.bingads.microsoft.com"),
+        ("sandbox", "https://adinsight.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_BID_OPPORTUNITIES,
@@ -37288,6 +27906,10 @@ pub static GET_BID_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidOpportunities/query",
+    }),
 };
 /// Metadata of `GetBudgetOpportunities`.
 pub static GET_BUDGET_OPPORTUNITIES: OperationMeta = OperationMeta {
@@ -37333,6 +27955,10 @@ pub static GET_BUDGET_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BudgetOpportunities/query",
+    }),
 };
 /// Metadata of `GetKeywordOpportunities`.
 pub static GET_KEYWORD_OPPORTUNITIES: OperationMeta = OperationMeta {
@@ -37378,6 +28004,10 @@ pub static GET_KEYWORD_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordOpportunities/query",
+    }),
 };
 /// Metadata of `GetEstimatedBidByKeywordIds`.
 pub static GET_ESTIMATED_BID_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -37423,6 +28053,10 @@ pub static GET_ESTIMATED_BID_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedBid/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetEstimatedPositionByKeywordIds`.
 pub static GET_ESTIMATED_POSITION_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -37468,6 +28102,10 @@ pub static GET_ESTIMATED_POSITION_BY_KEYWORD_IDS: OperationMeta = OperationMeta 
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedPosition/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetEstimatedBidByKeywords`.
 pub static GET_ESTIMATED_BID_BY_KEYWORDS: OperationMeta = OperationMeta {
@@ -37513,6 +28151,10 @@ pub static GET_ESTIMATED_BID_BY_KEYWORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedBid/queryByKeywords",
+    }),
 };
 /// Metadata of `GetEstimatedPositionByKeywords`.
 pub static GET_ESTIMATED_POSITION_BY_KEYWORDS: OperationMeta = OperationMeta {
@@ -37558,6 +28200,10 @@ pub static GET_ESTIMATED_POSITION_BY_KEYWORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedPosition/queryByKeywords",
+    }),
 };
 /// Metadata of `GetBidLandscapeByAdGroupIds`.
 pub static GET_BID_LANDSCAPE_BY_AD_GROUP_IDS: OperationMeta = OperationMeta {
@@ -37603,6 +28249,10 @@ pub static GET_BID_LANDSCAPE_BY_AD_GROUP_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByAdGroupIds",
+    }),
 };
 /// Metadata of `GetBidLandscapeByCampaignIds`.
 pub static GET_BID_LANDSCAPE_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
@@ -37648,6 +28298,10 @@ pub static GET_BID_LANDSCAPE_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByCampaignIds",
+    }),
 };
 /// Metadata of `GetBidLandscapeByKeywordIds`.
 pub static GET_BID_LANDSCAPE_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -37693,6 +28347,10 @@ pub static GET_BID_LANDSCAPE_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetHistoricalKeywordPerformance`.
 pub static GET_HISTORICAL_KEYWORD_PERFORMANCE: OperationMeta = OperationMeta {
@@ -37738,6 +28396,10 @@ pub static GET_HISTORICAL_KEYWORD_PERFORMANCE: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/HistoricalKeywordPerformance/query",
+    }),
 };
 /// Metadata of `GetHistoricalSearchCount`.
 pub static GET_HISTORICAL_SEARCH_COUNT: OperationMeta = OperationMeta {
@@ -37783,6 +28445,10 @@ pub static GET_HISTORICAL_SEARCH_COUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/HistoricalSearchCount/query",
+    }),
 };
 /// Metadata of `GetKeywordCategories`.
 pub static GET_KEYWORD_CATEGORIES: OperationMeta = OperationMeta {
@@ -37828,6 +28494,10 @@ pub static GET_KEYWORD_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordCategories/query",
+    }),
 };
 /// Metadata of `GetKeywordDemographics`.
 pub static GET_KEYWORD_DEMOGRAPHICS: OperationMeta = OperationMeta {
@@ -37873,6 +28543,10 @@ pub static GET_KEYWORD_DEMOGRAPHICS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordDemographics/query",
+    }),
 };
 /// Metadata of `GetKeywordLocations`.
 pub static GET_KEYWORD_LOCATIONS: OperationMeta = OperationMeta {
@@ -37918,6 +28592,10 @@ pub static GET_KEYWORD_LOCATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordLocations/query",
+    }),
 };
 /// Metadata of `SuggestKeywordsForUrl`.
 pub static SUGGEST_KEYWORDS_FOR_URL: OperationMeta = OperationMeta {
@@ -37963,6 +28641,10 @@ pub static SUGGEST_KEYWORDS_FOR_URL: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordSuggestions/queryByUrl",
+    }),
 };
 /// Metadata of `SuggestKeywordsFromExistingKeywords`.
 pub static SUGGEST_KEYWORDS_FROM_EXISTING_KEYWORDS: OperationMeta = OperationMeta {
@@ -38008,6 +28690,10 @@ pub static SUGGEST_KEYWORDS_FROM_EXISTING_KEYWORDS: OperationMeta = OperationMet
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordSuggestions/queryByKeywords",
+    }),
 };
 /// Metadata of `GetAuctionInsightData`.
 pub static GET_AUCTION_INSIGHT_DATA: OperationMeta = OperationMeta {
@@ -38053,6 +28739,10 @@ pub static GET_AUCTION_INSIGHT_DATA: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AuctionInsightData/query",
+    }),
 };
 /// Metadata of `GetDomainCategories`.
 pub static GET_DOMAIN_CATEGORIES: OperationMeta = OperationMeta {
@@ -38098,6 +28788,10 @@ pub static GET_DOMAIN_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/DomainCategories/query",
+    }),
 };
 /// Metadata of `PutMetricData`.
 pub static PUT_METRIC_DATA: OperationMeta = OperationMeta {
@@ -38143,6 +28837,7 @@ pub static PUT_METRIC_DATA: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: None,
 };
 /// Metadata of `GetKeywordIdeaCategories`.
 pub static GET_KEYWORD_IDEA_CATEGORIES: OperationMeta = OperationMeta {
@@ -38188,6 +28883,10 @@ pub static GET_KEYWORD_IDEA_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordIdeaCategories/query",
+    }),
 };
 /// Metadata of `GetKeywordIdeas`.
 pub static GET_KEYWORD_IDEAS: OperationMeta = OperationMeta {
@@ -38233,6 +28932,10 @@ pub static GET_KEYWORD_IDEAS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordIdeas/query",
+    }),
 };
 /// Metadata of `GetKeywordTrafficEstimates`.
 pub static GET_KEYWORD_TRAFFIC_ESTIMATES: OperationMeta = OperationMeta {
@@ -38278,6 +28981,10 @@ pub static GET_KEYWORD_TRAFFIC_ESTIMATES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordTrafficEstimates/query",
+    }),
 };
 /// Metadata of `GetAutoApplyOptInStatus`.
 pub static GET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
@@ -38323,6 +29030,10 @@ pub static GET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AutoApplyOptInStatus/query",
+    }),
 };
 /// Metadata of `SetAutoApplyOptInStatus`.
 pub static SET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
@@ -38368,6 +29079,10 @@ pub static SET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AutoApplyOptInStatus/set",
+    }),
 };
 /// Metadata of `GetPerformanceInsightsDetailDataByAccountId`.
 pub static GET_PERFORMANCE_INSIGHTS_DETAIL_DATA_BY_ACCOUNT_ID: OperationMeta = OperationMeta {
@@ -38413,6 +29128,10 @@ pub static GET_PERFORMANCE_INSIGHTS_DETAIL_DATA_BY_ACCOUNT_ID: OperationMeta = O
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/PerformanceInsightsDetailData/queryByAccountId",
+    }),
 };
 /// Metadata of `GetRecommendations`.
 pub static GET_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38458,6 +29177,10 @@ pub static GET_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/query",
+    }),
 };
 /// Metadata of `TagRecommendations`.
 pub static TAG_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38503,6 +29226,10 @@ pub static TAG_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/tag",
+    }),
 };
 /// Metadata of `GetTextAssetSuggestionsByFinalUrls`.
 pub static GET_TEXT_ASSET_SUGGESTIONS_BY_FINAL_URLS: OperationMeta = OperationMeta {
@@ -38548,6 +29275,10 @@ pub static GET_TEXT_ASSET_SUGGESTIONS_BY_FINAL_URLS: OperationMeta = OperationMe
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/TextAssetSuggestions/queryByFinalUrls",
+    }),
 };
 /// Metadata of `ApplyRecommendations`.
 pub static APPLY_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38593,6 +29324,10 @@ pub static APPLY_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/apply",
+    }),
 };
 /// Metadata of `DismissRecommendations`.
 pub static DISMISS_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38638,6 +29373,10 @@ pub static DISMISS_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/dismiss",
+    }),
 };
 /// Metadata of `RetrieveRecommendations`.
 pub static RETRIEVE_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38683,6 +29422,10 @@ pub static RETRIEVE_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/retrieve",
+    }),
 };
 /// Metadata of `GetAudienceFullEstimation`.
 pub static GET_AUDIENCE_FULL_ESTIMATION: OperationMeta = OperationMeta {
@@ -38728,6 +29471,10 @@ pub static GET_AUDIENCE_FULL_ESTIMATION: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AudienceFullEstimation/query",
+    }),
 };
 /// Metadata of `GetAudienceBreakdown`.
 pub static GET_AUDIENCE_BREAKDOWN: OperationMeta = OperationMeta {
@@ -38773,6 +29520,10 @@ pub static GET_AUDIENCE_BREAKDOWN: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AudienceBreakdown/query",
+    }),
 };
 impl RequestBody for GetBidOpportunitiesRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -38780,6 +29531,10 @@ impl RequestBody for GetBidOpportunitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidOpportunitiesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidOpportunitiesRequest {
@@ -38794,6 +29549,10 @@ impl RequestBody for GetBudgetOpportunitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBudgetOpportunitiesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBudgetOpportunitiesRequest {
     type Response = GetBudgetOpportunitiesResponse;
@@ -38806,6 +29565,10 @@ impl RequestBody for GetKeywordOpportunitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordOpportunitiesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordOpportunitiesRequest {
@@ -38820,6 +29583,10 @@ impl RequestBody for GetEstimatedBidByKeywordIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedBidByKeywordIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetEstimatedBidByKeywordIdsRequest {
     type Response = GetEstimatedBidByKeywordIdsResponse;
@@ -38832,6 +29599,10 @@ impl RequestBody for GetEstimatedPositionByKeywordIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedPositionByKeywordIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedPositionByKeywordIdsRequest {
@@ -38846,6 +29617,10 @@ impl RequestBody for GetEstimatedBidByKeywordsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedBidByKeywordsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetEstimatedBidByKeywordsRequest {
     type Response = GetEstimatedBidByKeywordsResponse;
@@ -38858,6 +29633,10 @@ impl RequestBody for GetEstimatedPositionByKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedPositionByKeywordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedPositionByKeywordsRequest {
@@ -38872,6 +29651,10 @@ impl RequestBody for GetBidLandscapeByAdGroupIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByAdGroupIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBidLandscapeByAdGroupIdsRequest {
     type Response = GetBidLandscapeByAdGroupIdsResponse;
@@ -38884,6 +29667,10 @@ impl RequestBody for GetBidLandscapeByCampaignIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByCampaignIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidLandscapeByCampaignIdsRequest {
@@ -38898,6 +29685,10 @@ impl RequestBody for GetBidLandscapeByKeywordIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByKeywordIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBidLandscapeByKeywordIdsRequest {
     type Response = GetBidLandscapeByKeywordIdsResponse;
@@ -38910,6 +29701,10 @@ impl RequestBody for GetHistoricalKeywordPerformanceRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetHistoricalKeywordPerformanceRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetHistoricalKeywordPerformanceRequest {
@@ -38924,6 +29719,10 @@ impl RequestBody for GetHistoricalSearchCountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetHistoricalSearchCountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetHistoricalSearchCountRequest {
     type Response = GetHistoricalSearchCountResponse;
@@ -38936,6 +29735,10 @@ impl RequestBody for GetKeywordCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordCategoriesRequest {
@@ -38950,6 +29753,10 @@ impl RequestBody for GetKeywordDemographicsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordDemographicsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetKeywordDemographicsRequest {
     type Response = GetKeywordDemographicsResponse;
@@ -38962,6 +29769,10 @@ impl RequestBody for GetKeywordLocationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordLocationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordLocationsRequest {
@@ -38976,6 +29787,10 @@ impl RequestBody for SuggestKeywordsForUrlRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SuggestKeywordsForUrlRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SuggestKeywordsForUrlRequest {
     type Response = SuggestKeywordsForUrlResponse;
@@ -38988,6 +29803,10 @@ impl RequestBody for SuggestKeywordsFromExistingKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SuggestKeywordsFromExistingKeywordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SuggestKeywordsFromExistingKeywordsRequest {
@@ -39002,6 +29821,10 @@ impl RequestBody for GetAuctionInsightDataRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAuctionInsightDataRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAuctionInsightDataRequest {
     type Response = GetAuctionInsightDataResponse;
@@ -39014,6 +29837,10 @@ impl RequestBody for GetDomainCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetDomainCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetDomainCategoriesRequest {
@@ -39028,6 +29855,10 @@ impl RequestBody for PutMetricDataRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "PutMetricDataRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for PutMetricDataRequest {
     type Response = PutMetricDataResponse;
@@ -39040,6 +29871,10 @@ impl RequestBody for GetKeywordIdeaCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordIdeaCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordIdeaCategoriesRequest {
@@ -39054,6 +29889,10 @@ impl RequestBody for GetKeywordIdeasRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordIdeasRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetKeywordIdeasRequest {
     type Response = GetKeywordIdeasResponse;
@@ -39066,6 +29905,10 @@ impl RequestBody for GetKeywordTrafficEstimatesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordTrafficEstimatesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordTrafficEstimatesRequest {
@@ -39080,6 +29923,10 @@ impl RequestBody for GetAutoApplyOptInStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAutoApplyOptInStatusRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAutoApplyOptInStatusRequest {
     type Response = GetAutoApplyOptInStatusResponse;
@@ -39092,6 +29939,10 @@ impl RequestBody for SetAutoApplyOptInStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SetAutoApplyOptInStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SetAutoApplyOptInStatusRequest {
@@ -39106,6 +29957,10 @@ impl RequestBody for GetPerformanceInsightsDetailDataByAccountIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetPerformanceInsightsDetailDataByAccountIdRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetPerformanceInsightsDetailDataByAccountIdRequest {
     type Response = GetPerformanceInsightsDetailDataByAccountIdResponse;
@@ -39118,6 +29973,10 @@ impl RequestBody for GetRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetRecommendationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetRecommendationsRequest {
@@ -39132,6 +29991,10 @@ impl RequestBody for TagRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "TagRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for TagRecommendationsRequest {
     type Response = TagRecommendationsResponse;
@@ -39144,6 +30007,10 @@ impl RequestBody for GetTextAssetSuggestionsByFinalUrlsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetTextAssetSuggestionsByFinalUrlsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetTextAssetSuggestionsByFinalUrlsRequest {
@@ -39158,6 +30025,10 @@ impl RequestBody for ApplyRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "ApplyRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for ApplyRecommendationsRequest {
     type Response = ApplyRecommendationsResponse;
@@ -39170,6 +30041,10 @@ impl RequestBody for DismissRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DismissRecommendationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissRecommendationsRequest {
@@ -39184,6 +30059,10 @@ impl RequestBody for RetrieveRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "RetrieveRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for RetrieveRecommendationsRequest {
     type Response = RetrieveRecommendationsResponse;
@@ -39197,6 +30076,10 @@ impl RequestBody for GetAudienceFullEstimationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAudienceFullEstimationRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAudienceFullEstimationRequest {
     type Response = GetAudienceFullEstimationResponse;
@@ -39209,6 +30092,10 @@ impl RequestBody for GetAudienceBreakdownRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAudienceBreakdownRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAudienceBreakdownRequest {

@@ -10,16 +10,14 @@
 //! Types, operation metadata and client of `CustomerBillingService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
-#[cfg(feature = "json")]
-use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
 pub const NS0: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 /// `https://adapi.microsoft.com`
@@ -98,67 +96,18 @@ impl crate::json::JsonStruct for GetBillingDocumentsInfoRequest {
         "EndDate",
         "ReturnInvoiceNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::opt(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnInvoiceNumber",
-            &self.return_invoice_number,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             "ReturnInvoiceNumber" => {
-                self.return_invoice_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.return_invoice_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -166,17 +115,26 @@ impl crate::json::JsonStruct for GetBillingDocumentsInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::opt(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnInvoiceNumber",
+            &self.return_invoice_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsInfoRequest);
 /// The `GetBillingDocumentsInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsInfoResponse {
@@ -224,28 +182,15 @@ impl XmlDecode for GetBillingDocumentsInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingDocumentsInfoResponse {
     const MEMBERS: &'static [&'static str] = &["BillingDocumentsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillingDocumentsInfo",
-            &self.billing_documents_info,
-            json_enc_array_of_billing_document_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "BillingDocumentsInfo" => {
-                self.billing_documents_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_document_info,
-                )?;
+                self.billing_documents_info = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -253,17 +198,23 @@ impl crate::json::JsonStruct for GetBillingDocumentsInfoResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "BillingDocumentsInfo",
+            &self.billing_documents_info,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsInfoResponse);
 /// The `GetBillingDocumentsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsRequest {
@@ -318,60 +269,42 @@ impl XmlDecode for GetBillingDocumentsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingDocumentsRequest {
     const MEMBERS: &'static [&'static str] = &["BillingDocumentsInfo", "Type"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::nillable(
-            w,
-            "BillingDocumentsInfo",
-            &self.billing_documents_info,
-            json_enc_array_of_billing_document_info,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <DataType as JsonEncode>::write_json,
-            );
-        }
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "BillingDocumentsInfo" => {
-                self.billing_documents_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_document_info,
-                )?;
+                self.billing_documents_info = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <DataType as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::nillable(
+            m,
+            "BillingDocumentsInfo",
+            &self.billing_documents_info,
+        )?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsRequest);
 /// The `GetBillingDocumentsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsResponse {
@@ -419,46 +352,33 @@ impl XmlDecode for GetBillingDocumentsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingDocumentsResponse {
     const MEMBERS: &'static [&'static str] = &["BillingDocuments"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillingDocuments",
-            &self.billing_documents,
-            json_enc_array_of_billing_document,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BillingDocuments" => {
-                self.billing_documents = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_document,
-                )?;
-            }
+            "BillingDocuments" => self.billing_documents = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BillingDocuments", &self.billing_documents)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsResponse);
 /// The `AddInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddInsertionOrderRequest {
@@ -501,46 +421,33 @@ impl XmlDecode for AddInsertionOrderRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddInsertionOrderRequest {
     const MEMBERS: &'static [&'static str] = &["InsertionOrder"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "InsertionOrder",
-            &self.insertion_order,
-            <InsertionOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrder" => {
-                self.insertion_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "InsertionOrder" => self.insertion_order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddInsertionOrderRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddInsertionOrderRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "InsertionOrder", &self.insertion_order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddInsertionOrderRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddInsertionOrderRequest);
 /// The `AddInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddInsertionOrderResponse {
@@ -589,59 +496,35 @@ impl XmlDecode for AddInsertionOrderResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddInsertionOrderResponse {
     const MEMBERS: &'static [&'static str] = &["InsertionOrderId", "CreateTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "InsertionOrderId",
-            &self.insertion_order_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrderId" => {
-                self.insertion_order_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "InsertionOrderId" => self.insertion_order_id = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddInsertionOrderResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddInsertionOrderResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "InsertionOrderId", &self.insertion_order_id)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddInsertionOrderResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddInsertionOrderResponse);
 /// The `UpdateInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderRequest {
@@ -684,46 +567,33 @@ impl XmlDecode for UpdateInsertionOrderRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateInsertionOrderRequest {
     const MEMBERS: &'static [&'static str] = &["InsertionOrder"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "InsertionOrder",
-            &self.insertion_order,
-            <InsertionOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrder" => {
-                self.insertion_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "InsertionOrder" => self.insertion_order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateInsertionOrderRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateInsertionOrderRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "InsertionOrder", &self.insertion_order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateInsertionOrderRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateInsertionOrderRequest);
 /// The `UpdateInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderResponse {
@@ -766,46 +636,33 @@ impl XmlDecode for UpdateInsertionOrderResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateInsertionOrderResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateInsertionOrderResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateInsertionOrderResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateInsertionOrderResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateInsertionOrderResponse);
 /// The `SearchInsertionOrdersRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsertionOrdersRequest {
@@ -876,67 +733,18 @@ impl crate::json::JsonStruct for SearchInsertionOrdersRequest {
         "PageInfo",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<InsertionOrderAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<InsertionOrderAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -944,17 +752,26 @@ impl crate::json::JsonStruct for SearchInsertionOrdersRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchInsertionOrdersRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchInsertionOrdersRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchInsertionOrdersRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchInsertionOrdersRequest);
 /// The `SearchInsertionOrdersResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsertionOrdersResponse {
@@ -1002,46 +819,33 @@ impl XmlDecode for SearchInsertionOrdersResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchInsertionOrdersResponse {
     const MEMBERS: &'static [&'static str] = &["InsertionOrders"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "InsertionOrders",
-            &self.insertion_orders,
-            json_enc_array_of_insertion_order,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrders" => {
-                self.insertion_orders = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_insertion_order,
-                )?;
-            }
+            "InsertionOrders" => self.insertion_orders = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchInsertionOrdersResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchInsertionOrdersResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "InsertionOrders", &self.insertion_orders)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchInsertionOrdersResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchInsertionOrdersResponse);
 /// The `GetAccountMonthlySpendRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountMonthlySpendRequest {
@@ -1090,59 +894,35 @@ impl XmlDecode for GetAccountMonthlySpendRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountMonthlySpendRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "MonthYear"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MonthYear",
-            &self.month_year,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MonthYear" => {
-                self.month_year = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "MonthYear" => self.month_year = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountMonthlySpendRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountMonthlySpendRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::opt(m, "MonthYear", &self.month_year)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountMonthlySpendRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountMonthlySpendRequest);
 /// The `GetAccountMonthlySpendResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountMonthlySpendResponse {
@@ -1184,46 +964,33 @@ impl XmlDecode for GetAccountMonthlySpendResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountMonthlySpendResponse {
     const MEMBERS: &'static [&'static str] = &["Amount"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Amount",
-            &self.amount,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Amount" => {
-                self.amount = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Amount" => self.amount = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountMonthlySpendResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountMonthlySpendResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Amount", &self.amount)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountMonthlySpendResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountMonthlySpendResponse);
 /// The `DispatchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DispatchCouponsRequest {
@@ -1284,72 +1051,37 @@ impl crate::json::JsonStruct for DispatchCouponsRequest {
         "CustomerId",
         "CouponClassName",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "SendToEmails",
-            &self.send_to_emails,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponClassName",
-            &self.coupon_class_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "SendToEmails" => {
-                self.send_to_emails = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponClassName" => {
-                self.coupon_class_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "SendToEmails" => self.send_to_emails = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CouponClassName" => self.coupon_class_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DispatchCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DispatchCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "SendToEmails", &self.send_to_emails)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CouponClassName", &self.coupon_class_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DispatchCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DispatchCouponsRequest);
 /// The `DispatchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DispatchCouponsResponse {
@@ -1396,46 +1128,33 @@ impl XmlDecode for DispatchCouponsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DispatchCouponsResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DispatchCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DispatchCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DispatchCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DispatchCouponsResponse);
 /// The `RedeemCouponRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedeemCouponRequest {
@@ -1484,59 +1203,35 @@ impl XmlDecode for RedeemCouponRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RedeemCouponRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "CouponCode"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponCode",
-            &self.coupon_code,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponCode" => {
-                self.coupon_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "CouponCode" => self.coupon_code = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RedeemCouponRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RedeemCouponRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "CouponCode", &self.coupon_code)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RedeemCouponRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RedeemCouponRequest);
 /// The `RedeemCouponResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedeemCouponResponse {
@@ -1578,46 +1273,33 @@ impl XmlDecode for RedeemCouponResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RedeemCouponResponse {
     const MEMBERS: &'static [&'static str] = &["RedemptionDate"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "RedemptionDate",
-            &self.redemption_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RedemptionDate" => {
-                self.redemption_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "RedemptionDate" => self.redemption_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RedeemCouponResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RedeemCouponResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "RedemptionDate", &self.redemption_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RedeemCouponResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RedeemCouponResponse);
 /// The `SearchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCouponsRequest {
@@ -1688,67 +1370,18 @@ impl crate::json::JsonStruct for SearchCouponsRequest {
         "PageInfo",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -1756,17 +1389,26 @@ impl crate::json::JsonStruct for SearchCouponsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCouponsRequest);
 /// The `SearchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCouponsResponse {
@@ -1808,46 +1450,33 @@ impl XmlDecode for SearchCouponsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchCouponsResponse {
     const MEMBERS: &'static [&'static str] = &["Coupons"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Coupons",
-            &self.coupons,
-            json_enc_array_of_coupon,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Coupons" => {
-                self.coupons = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_coupon,
-                )?;
-            }
+            "Coupons" => self.coupons = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Coupons", &self.coupons)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCouponsResponse);
 /// The `CheckFeatureAdoptionCouponEligibilityRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckFeatureAdoptionCouponEligibilityRequest {
@@ -1896,59 +1525,35 @@ impl XmlDecode for CheckFeatureAdoptionCouponEligibilityRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityRequest {
     const MEMBERS: &'static [&'static str] = &["FeatureId", "AccountIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "FeatureId",
-            &self.feature_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "FeatureId" => {
-                self.feature_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "FeatureId" => self.feature_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CheckFeatureAdoptionCouponEligibilityRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CheckFeatureAdoptionCouponEligibilityRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "FeatureId", &self.feature_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CheckFeatureAdoptionCouponEligibilityRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CheckFeatureAdoptionCouponEligibilityRequest);
 /// The `CheckFeatureAdoptionCouponEligibilityResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckFeatureAdoptionCouponEligibilityResponse {
@@ -1995,28 +1600,15 @@ impl XmlDecode for CheckFeatureAdoptionCouponEligibilityResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityResponse {
     const MEMBERS: &'static [&'static str] = &["EligibleAccountIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "EligibleAccountIds",
-            &self.eligible_account_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "EligibleAccountIds" => {
-                self.eligible_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
+                self.eligible_account_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2024,17 +1616,19 @@ impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CheckFeatureAdoptionCouponEligibilityResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CheckFeatureAdoptionCouponEligibilityResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "EligibleAccountIds", &self.eligible_account_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CheckFeatureAdoptionCouponEligibilityResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CheckFeatureAdoptionCouponEligibilityResponse);
 /// The `ClaimFeatureAdoptionCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimFeatureAdoptionCouponsRequest {
@@ -2082,28 +1676,15 @@ impl XmlDecode for ClaimFeatureAdoptionCouponsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsRequest {
     const MEMBERS: &'static [&'static str] = &["AccountCouponPairs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountCouponPairs",
-            &self.account_coupon_pairs,
-            json_enc_array_of_key_value_entity_oflongstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccountCouponPairs" => {
-                self.account_coupon_pairs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongstring,
-                )?;
+                self.account_coupon_pairs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2111,17 +1692,19 @@ impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ClaimFeatureAdoptionCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ClaimFeatureAdoptionCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountCouponPairs", &self.account_coupon_pairs)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ClaimFeatureAdoptionCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ClaimFeatureAdoptionCouponsRequest);
 /// The `ClaimFeatureAdoptionCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimFeatureAdoptionCouponsResponse {
@@ -2199,72 +1782,43 @@ impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsResponse {
         "OperationErrors",
         "PartialErrors",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClaimedDateByAccountId",
-            &self.claimed_date_by_account_id,
-            json_enc_array_of_key_value_entity_oflongdate_time,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "ClaimedDateByAccountId" => {
-                self.claimed_date_by_account_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongdate_time,
-                )?;
+                self.claimed_date_by_account_id = crate::json::member(map, cx)?;
             }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ClaimFeatureAdoptionCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ClaimFeatureAdoptionCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "ClaimedDateByAccountId",
+            &self.claimed_date_by_account_id,
+        )?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ClaimFeatureAdoptionCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ClaimFeatureAdoptionCouponsResponse);
 /// The `GetCouponInfoRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCouponInfoRequest {
@@ -2306,46 +1860,33 @@ impl XmlDecode for GetCouponInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCouponInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCouponInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCouponInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCouponInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCouponInfoRequest);
 /// The `GetCouponInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCouponInfoResponse {
@@ -2393,46 +1934,33 @@ impl XmlDecode for GetCouponInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCouponInfoResponse {
     const MEMBERS: &'static [&'static str] = &["CouponInfoData"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CouponInfoData",
-            &self.coupon_info_data,
-            json_enc_array_of_coupon_info_data,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CouponInfoData" => {
-                self.coupon_info_data = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_coupon_info_data,
-                )?;
-            }
+            "CouponInfoData" => self.coupon_info_data = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCouponInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCouponInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CouponInfoData", &self.coupon_info_data)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCouponInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCouponInfoResponse);
 /// The `DistributeCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistributeCouponsRequest {
@@ -2500,85 +2028,39 @@ impl crate::json::JsonStruct for DistributeCouponsRequest {
         "FeatureId",
         "SendNotification",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_ofint,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClassName",
-            &self.class_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FeatureId",
-            &self.feature_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SendNotification",
-            &self.send_notification,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
-            "ClassName" => {
-                self.class_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "FeatureId" => {
-                self.feature_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "SendNotification" => {
-                self.send_notification = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "ClassName" => self.class_name = crate::json::member(map, cx)?,
+            "FeatureId" => self.feature_id = crate::json::member(map, cx)?,
+            "SendNotification" => self.send_notification = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DistributeCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DistributeCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::nillable(m, "ClassName", &self.class_name)?;
+        crate::json::put::nillable(m, "FeatureId", &self.feature_id)?;
+        crate::json::put::opt(m, "SendNotification", &self.send_notification)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DistributeCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DistributeCouponsRequest);
 /// The `DistributeCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistributeCouponsResponse {
@@ -2639,59 +2121,35 @@ impl XmlDecode for DistributeCouponsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DistributeCouponsResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DistributeCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DistributeCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DistributeCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DistributeCouponsResponse);
 /// The `GetBillingGroupsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingGroupsRequest {
@@ -2733,46 +2191,33 @@ impl XmlDecode for GetBillingGroupsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingGroupsRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingGroupsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingGroupsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingGroupsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingGroupsRequest);
 /// The `GetBillingGroupsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingGroupsResponse {
@@ -2819,46 +2264,33 @@ impl XmlDecode for GetBillingGroupsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingGroupsResponse {
     const MEMBERS: &'static [&'static str] = &["BillingGroups"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillingGroups",
-            &self.billing_groups,
-            json_enc_array_of_billing_group,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BillingGroups" => {
-                self.billing_groups = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_group,
-                )?;
-            }
+            "BillingGroups" => self.billing_groups = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingGroupsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingGroupsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BillingGroups", &self.billing_groups)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingGroupsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingGroupsResponse);
 /// The `GetUngroupedAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUngroupedAccountsRequest {
@@ -2900,46 +2332,33 @@ impl XmlDecode for GetUngroupedAccountsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUngroupedAccountsRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUngroupedAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUngroupedAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUngroupedAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUngroupedAccountsRequest);
 /// The `GetUngroupedAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUngroupedAccountsResponse {
@@ -2987,28 +2406,15 @@ impl XmlDecode for GetUngroupedAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUngroupedAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["UngroupedAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UngroupedAccounts",
-            &self.ungrouped_accounts,
-            json_enc_array_of_ungrouped_account,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "UngroupedAccounts" => {
-                self.ungrouped_accounts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ungrouped_account,
-                )?;
+                self.ungrouped_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3016,17 +2422,19 @@ impl crate::json::JsonStruct for GetUngroupedAccountsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUngroupedAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUngroupedAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UngroupedAccounts", &self.ungrouped_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUngroupedAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUngroupedAccountsResponse);
 /// The `UpdateBillingGroupAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBillingGroupAccountsRequest {
@@ -3086,72 +2494,37 @@ impl crate::json::JsonStruct for UpdateBillingGroupAccountsRequest {
         "BillingGroupId",
         "AccountsToAdd",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "BillingGroupId",
-            &self.billing_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountsToAdd",
-            &self.accounts_to_add,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "BillingGroupId" => {
-                self.billing_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountsToAdd" => {
-                self.accounts_to_add = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "BillingGroupId" => self.billing_group_id = crate::json::member(map, cx)?,
+            "AccountsToAdd" => self.accounts_to_add = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateBillingGroupAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateBillingGroupAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "BillingGroupId", &self.billing_group_id)?;
+        crate::json::put::nillable(m, "AccountsToAdd", &self.accounts_to_add)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateBillingGroupAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateBillingGroupAccountsRequest);
 /// The `UpdateBillingGroupAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBillingGroupAccountsResponse {
@@ -3199,46 +2572,33 @@ impl XmlDecode for UpdateBillingGroupAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateBillingGroupAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateBillingGroupAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateBillingGroupAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateBillingGroupAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateBillingGroupAccountsResponse);
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -3255,17 +2615,6 @@ pub(crate) fn enc_array_oflong(
 /// Reads an `ArrayOflong` wrapper.
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_oflong(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i64>, JsonError> {
-    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -3286,17 +2635,6 @@ pub(crate) fn dec_array_ofstring(
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<String>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -3313,17 +2651,6 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i32>, JsonError> {
-    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfBillingDocumentInfo` wrapper (items named `BillingDocumentInfo`).
 pub(crate) fn enc_array_of_billing_document_info(
@@ -3345,28 +2672,6 @@ pub(crate) fn dec_array_of_billing_document_info(
     r.items(
         b"BillingDocumentInfo",
         |r| r.opt(<BillingDocumentInfo as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_billing_document_info(
-    items: &Vec<Option<BillingDocumentInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BillingDocumentInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_billing_document_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BillingDocumentInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BillingDocumentInfo as JsonDecode>::read_json,
     )
 }
 /// `BillingDocumentInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -3486,163 +2791,51 @@ impl crate::json::JsonStruct for BillingDocumentInfo {
         "CampaignId",
         "DocumentNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Amount",
-            &self.amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DocumentDate",
-            &self.document_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DocumentId",
-            &self.document_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DocumentNumber",
-            &self.document_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Amount" => {
-                self.amount = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "DocumentDate" => {
-                self.document_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "DocumentId" => {
-                self.document_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "DocumentNumber" => {
-                self.document_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "Amount" => self.amount = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "DocumentDate" => self.document_date = crate::json::member(map, cx)?,
+            "DocumentId" => self.document_id = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "DocumentNumber" => self.document_number = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BillingDocumentInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BillingDocumentInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "Amount", &self.amount)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "DocumentDate", &self.document_date)?;
+        crate::json::put::nillable(m, "DocumentId", &self.document_id)?;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "DocumentNumber", &self.document_number)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BillingDocumentInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BillingDocumentInfo);
 /// `DataType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -3695,26 +2888,22 @@ impl XmlText for DataType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for DataType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Xml", "Pdf"]
+    const NAMES: &'static [&'static str] = &["Xml", "Pdf"];
+    fn as_str(&self) -> &str {
+        DataType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for DataType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(DataType);
 /// Writes an `ArrayOfBillingDocument` wrapper (items named `BillingDocument`).
 pub(crate) fn enc_array_of_billing_document(
     items: &Vec<Option<BillingDocument>>,
@@ -3733,28 +2922,6 @@ pub(crate) fn dec_array_of_billing_document(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BillingDocument>>, DecodeError> {
     r.items(b"BillingDocument", |r| r.opt(<BillingDocument as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_billing_document(
-    items: &Vec<Option<BillingDocument>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BillingDocument as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_billing_document(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BillingDocument>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BillingDocument as JsonDecode>::read_json,
-    )
 }
 /// `BillingDocument` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3818,81 +2985,40 @@ impl XmlDecode for BillingDocument {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for BillingDocument {
     const MEMBERS: &'static [&'static str] = &["Data", "Id", "Type", "Number"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::nillable(
-            w,
-            "Data",
-            &self.data,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <DataType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Data" => {
-                self.data = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <DataType as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Data" => self.data = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BillingDocument {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BillingDocument {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::nillable(m, "Data", &self.data)?;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BillingDocument {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BillingDocument);
 /// `InsertionOrder` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InsertionOrder {
@@ -4139,353 +3265,109 @@ impl crate::json::JsonStruct for InsertionOrder {
         "IsUnlimited",
         "IsEndless",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BookingCountryCode",
-            &self.booking_country_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Comment",
-            &self.comment,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NotificationThreshold",
-            &self.notification_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReferenceId",
-            &self.reference_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SpendCapAmount",
-            &self.spend_cap_amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <InsertionOrderStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PurchaseOrder",
-            &self.purchase_order,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PendingChanges",
-            &self.pending_changes,
-            <InsertionOrderPendingChanges as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetRemaining",
-            &self.budget_remaining,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetSpent",
-            &self.budget_spent,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetRemainingPercent",
-            &self.budget_remaining_percent,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetSpentPercent",
-            &self.budget_spent_percent,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SeriesName",
-            &self.series_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsInSeries",
-            &self.is_in_series,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SeriesFrequencyType",
-            &self.series_frequency_type,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsUnlimited",
-            &self.is_unlimited,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsEndless",
-            &self.is_endless,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "BookingCountryCode" => {
-                self.booking_country_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.booking_country_code = crate::json::member(map, cx)?;
             }
-            "Comment" => {
-                self.comment = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Comment" => self.comment = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             "NotificationThreshold" => {
-                self.notification_threshold = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.notification_threshold = crate::json::member(map, cx)?;
             }
-            "ReferenceId" => {
-                self.reference_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendCapAmount" => {
-                self.spend_cap_amount = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrderStatus as JsonDecode>::read_json,
-                )?;
-            }
-            "PurchaseOrder" => {
-                self.purchase_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PendingChanges" => {
-                self.pending_changes = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrderPendingChanges as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "BudgetRemaining" => {
-                self.budget_remaining = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "BudgetSpent" => {
-                self.budget_spent = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "ReferenceId" => self.reference_id = crate::json::member(map, cx)?,
+            "SpendCapAmount" => self.spend_cap_amount = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
+            "PurchaseOrder" => self.purchase_order = crate::json::member(map, cx)?,
+            "PendingChanges" => self.pending_changes = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "BudgetRemaining" => self.budget_remaining = crate::json::member(map, cx)?,
+            "BudgetSpent" => self.budget_spent = crate::json::member(map, cx)?,
             "BudgetRemainingPercent" => {
-                self.budget_remaining_percent = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.budget_remaining_percent = crate::json::member(map, cx)?;
             }
             "BudgetSpentPercent" => {
-                self.budget_spent_percent = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.budget_spent_percent = crate::json::member(map, cx)?;
             }
-            "SeriesName" => {
-                self.series_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "IsInSeries" => {
-                self.is_in_series = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "SeriesName" => self.series_name = crate::json::member(map, cx)?,
+            "IsInSeries" => self.is_in_series = crate::json::member(map, cx)?,
             "SeriesFrequencyType" => {
-                self.series_frequency_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.series_frequency_type = crate::json::member(map, cx)?;
             }
-            "IsUnlimited" => {
-                self.is_unlimited = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "IsEndless" => {
-                self.is_endless = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "IsUnlimited" => self.is_unlimited = crate::json::member(map, cx)?,
+            "IsEndless" => self.is_endless = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for InsertionOrder {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for InsertionOrder {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "BookingCountryCode", &self.booking_country_code)?;
+        crate::json::put::nillable(m, "Comment", &self.comment)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(
+            m,
+            "NotificationThreshold",
+            &self.notification_threshold,
+        )?;
+        crate::json::put::nillable(m, "ReferenceId", &self.reference_id)?;
+        crate::json::put::nillable(m, "SpendCapAmount", &self.spend_cap_amount)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::nillable(m, "PurchaseOrder", &self.purchase_order)?;
+        crate::json::put::nillable(m, "PendingChanges", &self.pending_changes)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::nillable(m, "BudgetRemaining", &self.budget_remaining)?;
+        crate::json::put::nillable(m, "BudgetSpent", &self.budget_spent)?;
+        crate::json::put::nillable(
+            m,
+            "BudgetRemainingPercent",
+            &self.budget_remaining_percent,
+        )?;
+        crate::json::put::nillable(m, "BudgetSpentPercent", &self.budget_spent_percent)?;
+        crate::json::put::nillable(m, "SeriesName", &self.series_name)?;
+        crate::json::put::nillable(m, "IsInSeries", &self.is_in_series)?;
+        crate::json::put::nillable(
+            m,
+            "SeriesFrequencyType",
+            &self.series_frequency_type,
+        )?;
+        crate::json::put::nillable(m, "IsUnlimited", &self.is_unlimited)?;
+        crate::json::put::nillable(m, "IsEndless", &self.is_endless)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for InsertionOrder {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(InsertionOrder);
 /// `InsertionOrderStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4571,29 +3453,31 @@ impl XmlText for InsertionOrderStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for InsertionOrderStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "PendingUserReview", "Active", "Declined", "Expired", "Canceled",
-            "NotStarted", "Exhausted", "Queued"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "PendingUserReview",
+        "Active",
+        "Declined",
+        "Expired",
+        "Canceled",
+        "NotStarted",
+        "Exhausted",
+        "Queued",
+    ];
+    fn as_str(&self) -> &str {
+        InsertionOrderStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for InsertionOrderStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(InsertionOrderStatus);
 /// `InsertionOrderPendingChanges` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InsertionOrderPendingChanges {
@@ -4723,176 +3607,61 @@ impl crate::json::JsonStruct for InsertionOrderPendingChanges {
         "PurchaseOrder",
         "ChangeStatus",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Comment",
-            &self.comment,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RequestedByUserId",
-            &self.requested_by_user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ModifiedDateTime",
-            &self.modified_date_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NotificationThreshold",
-            &self.notification_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReferenceId",
-            &self.reference_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SpendCapAmount",
-            &self.spend_cap_amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PurchaseOrder",
-            &self.purchase_order,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ChangeStatus",
-            &self.change_status,
-            <InsertionOrderPendingChangesStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Comment" => {
-                self.comment = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "Comment" => self.comment = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             "RequestedByUserId" => {
-                self.requested_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.requested_by_user_id = crate::json::member(map, cx)?;
             }
-            "ModifiedDateTime" => {
-                self.modified_date_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "ModifiedDateTime" => self.modified_date_time = crate::json::member(map, cx)?,
             "NotificationThreshold" => {
-                self.notification_threshold = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.notification_threshold = crate::json::member(map, cx)?;
             }
-            "ReferenceId" => {
-                self.reference_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendCapAmount" => {
-                self.spend_cap_amount = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PurchaseOrder" => {
-                self.purchase_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ChangeStatus" => {
-                self.change_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrderPendingChangesStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "ReferenceId" => self.reference_id = crate::json::member(map, cx)?,
+            "SpendCapAmount" => self.spend_cap_amount = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "PurchaseOrder" => self.purchase_order = crate::json::member(map, cx)?,
+            "ChangeStatus" => self.change_status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for InsertionOrderPendingChanges {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for InsertionOrderPendingChanges {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Comment", &self.comment)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "RequestedByUserId", &self.requested_by_user_id)?;
+        crate::json::put::nillable(m, "ModifiedDateTime", &self.modified_date_time)?;
+        crate::json::put::nillable(
+            m,
+            "NotificationThreshold",
+            &self.notification_threshold,
+        )?;
+        crate::json::put::nillable(m, "ReferenceId", &self.reference_id)?;
+        crate::json::put::nillable(m, "SpendCapAmount", &self.spend_cap_amount)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "PurchaseOrder", &self.purchase_order)?;
+        crate::json::put::nillable(m, "ChangeStatus", &self.change_status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for InsertionOrderPendingChanges {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(InsertionOrderPendingChanges);
 /// `InsertionOrderPendingChangesStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -4958,26 +3727,27 @@ impl XmlText for InsertionOrderPendingChangesStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for InsertionOrderPendingChangesStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["PendingUserReview", "ApproveChanges", "DeclineChanges", "CancelChanges"]
+    const NAMES: &'static [&'static str] = &[
+        "PendingUserReview",
+        "ApproveChanges",
+        "DeclineChanges",
+        "CancelChanges",
+    ];
+    fn as_str(&self) -> &str {
+        InsertionOrderPendingChangesStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for InsertionOrderPendingChangesStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(InsertionOrderPendingChangesStatus);
 /// Writes an `ArrayOfPredicate` wrapper (items named `Predicate`).
 pub(crate) fn enc_array_of_predicate(
     items: &Vec<Option<Predicate>>,
@@ -4996,20 +3766,6 @@ pub(crate) fn dec_array_of_predicate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Predicate>>, DecodeError> {
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_predicate(
-    items: &Vec<Option<Predicate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Predicate as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_predicate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Predicate>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Predicate as JsonDecode>::read_json)
 }
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5066,72 +3822,37 @@ impl XmlDecode for Predicate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Predicate {
     const MEMBERS: &'static [&'static str] = &["Field", "Operator", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Field",
-            &self.field,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Operator",
-            &self.operator,
-            <PredicateOperator as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Operator" => {
-                self.operator = crate::json::member::opt(
-                    v,
-                    path,
-                    <PredicateOperator as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Operator" => self.operator = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Predicate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Predicate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Operator", &self.operator)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Predicate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Predicate);
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5217,29 +3938,31 @@ impl XmlText for PredicateOperator {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PredicateOperator {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Equals", "NotEquals", "Contains", "In", "GreaterThanEquals",
-            "LessThanEquals", "StartsWith", "NotContains"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Equals",
+        "NotEquals",
+        "Contains",
+        "In",
+        "GreaterThanEquals",
+        "LessThanEquals",
+        "StartsWith",
+        "NotContains",
+    ];
+    fn as_str(&self) -> &str {
+        PredicateOperator::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PredicateOperator {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PredicateOperator);
 /// Writes an `ArrayOfOrderBy` wrapper (items named `OrderBy`).
 pub(crate) fn enc_array_of_order_by(
     items: &Vec<Option<OrderBy>>,
@@ -5258,20 +3981,6 @@ pub(crate) fn dec_array_of_order_by(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OrderBy>>, DecodeError> {
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_order_by(
-    items: &Vec<Option<OrderBy>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <OrderBy as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_order_by(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OrderBy>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <OrderBy as JsonDecode>::read_json)
 }
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5321,59 +4030,35 @@ impl XmlDecode for OrderBy {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OrderBy {
     const MEMBERS: &'static [&'static str] = &["Field", "Order"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Field",
-            &self.field,
-            <OrderByField as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Order",
-            &self.order,
-            <SortOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::opt(
-                    v,
-                    path,
-                    <OrderByField as JsonDecode>::read_json,
-                )?;
-            }
-            "Order" => {
-                self.order = crate::json::member::opt(
-                    v,
-                    path,
-                    <SortOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Order" => self.order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OrderBy {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OrderBy {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Order", &self.order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OrderBy {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OrderBy);
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5449,29 +4134,29 @@ impl XmlText for OrderByField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for OrderByField {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Id", "Name", "Number", "LifeCycleStatus", "CouponClassName",
-            "CouponStartDate"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Id",
+        "Name",
+        "Number",
+        "LifeCycleStatus",
+        "CouponClassName",
+        "CouponStartDate",
+    ];
+    fn as_str(&self) -> &str {
+        OrderByField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for OrderByField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(OrderByField);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5524,26 +4209,22 @@ impl XmlText for SortOrder {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SortOrder {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Ascending", "Descending"]
+    const NAMES: &'static [&'static str] = &["Ascending", "Descending"];
+    fn as_str(&self) -> &str {
+        SortOrder::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SortOrder {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SortOrder);
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
@@ -5592,49 +4273,35 @@ impl XmlDecode for Paging {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Paging {
     const MEMBERS: &'static [&'static str] = &["Index", "Size"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Size", &self.size, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Size" => {
-                self.size = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Size" => self.size = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Paging {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Paging {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::opt(m, "Size", &self.size)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Paging {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Paging);
 /// `InsertionOrderAdditionalField`: one flag of a set; fields hold `Flags<InsertionOrderAdditionalField>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5687,26 +4354,22 @@ impl XmlText for InsertionOrderAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for InsertionOrderAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["None", "UnlimitedAndEndlessFlags"]
+    const NAMES: &'static [&'static str] = &["None", "UnlimitedAndEndlessFlags"];
+    fn as_str(&self) -> &str {
+        InsertionOrderAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for InsertionOrderAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(InsertionOrderAdditionalField);
 /// Writes an `ArrayOfInsertionOrder` wrapper (items named `InsertionOrder`).
 pub(crate) fn enc_array_of_insertion_order(
     items: &Vec<Option<InsertionOrder>>,
@@ -5725,28 +4388,6 @@ pub(crate) fn dec_array_of_insertion_order(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<InsertionOrder>>, DecodeError> {
     r.items(b"InsertionOrder", |r| r.opt(<InsertionOrder as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_insertion_order(
-    items: &Vec<Option<InsertionOrder>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <InsertionOrder as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_insertion_order(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<InsertionOrder>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <InsertionOrder as JsonDecode>::read_json,
-    )
 }
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5813,26 +4454,27 @@ impl XmlText for AccountAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["TaxCertificate", "AccountMode", "CouponClaimInfo", "ParentCustomerNumber"]
+    const NAMES: &'static [&'static str] = &[
+        "TaxCertificate",
+        "AccountMode",
+        "CouponClaimInfo",
+        "ParentCustomerNumber",
+    ];
+    fn as_str(&self) -> &str {
+        AccountAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountAdditionalField);
 /// Writes an `ArrayOfCoupon` wrapper (items named `Coupon`).
 pub(crate) fn enc_array_of_coupon(
     items: &Vec<Option<Coupon>>,
@@ -5851,17 +4493,6 @@ pub(crate) fn dec_array_of_coupon(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Coupon>>, DecodeError> {
     r.items(b"Coupon", |r| r.opt(<Coupon as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_coupon(items: &Vec<Option<Coupon>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <Coupon as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_coupon(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Coupon>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Coupon as JsonDecode>::read_json)
 }
 /// `Coupon` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6029,241 +4660,63 @@ impl crate::json::JsonStruct for Coupon {
         "RedemptionInfo",
         "ClaimInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CouponCode",
-            &self.coupon_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClassName",
-            &self.class_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponType",
-            &self.coupon_type,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Amount",
-            &self.amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SpendThreshold",
-            &self.spend_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PercentOff",
-            &self.percent_off,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ActiveDuration",
-            &self.active_duration,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SendToEmail",
-            &self.send_to_email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SendToDate",
-            &self.send_to_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "IsRedeemed",
-            &self.is_redeemed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RedemptionInfo",
-            &self.redemption_info,
-            <CouponRedemption as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClaimInfo",
-            &self.claim_info,
-            <CouponClaimInfo as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CouponCode" => {
-                self.coupon_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ClassName" => {
-                self.class_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponType" => {
-                self.coupon_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Amount" => {
-                self.amount = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendThreshold" => {
-                self.spend_threshold = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PercentOff" => {
-                self.percent_off = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "ActiveDuration" => {
-                self.active_duration = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "SendToEmail" => {
-                self.send_to_email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SendToDate" => {
-                self.send_to_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "IsRedeemed" => {
-                self.is_redeemed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "RedemptionInfo" => {
-                self.redemption_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CouponRedemption as JsonDecode>::read_json,
-                )?;
-            }
-            "ClaimInfo" => {
-                self.claim_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CouponClaimInfo as JsonDecode>::read_json,
-                )?;
-            }
+            "CouponCode" => self.coupon_code = crate::json::member(map, cx)?,
+            "ClassName" => self.class_name = crate::json::member(map, cx)?,
+            "CouponType" => self.coupon_type = crate::json::member(map, cx)?,
+            "Amount" => self.amount = crate::json::member(map, cx)?,
+            "SpendThreshold" => self.spend_threshold = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "PercentOff" => self.percent_off = crate::json::member(map, cx)?,
+            "ActiveDuration" => self.active_duration = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "SendToEmail" => self.send_to_email = crate::json::member(map, cx)?,
+            "SendToDate" => self.send_to_date = crate::json::member(map, cx)?,
+            "IsRedeemed" => self.is_redeemed = crate::json::member(map, cx)?,
+            "RedemptionInfo" => self.redemption_info = crate::json::member(map, cx)?,
+            "ClaimInfo" => self.claim_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Coupon {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Coupon {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CouponCode", &self.coupon_code)?;
+        crate::json::put::nillable(m, "ClassName", &self.class_name)?;
+        crate::json::put::nillable(m, "CouponType", &self.coupon_type)?;
+        crate::json::put::opt(m, "Amount", &self.amount)?;
+        crate::json::put::opt(m, "SpendThreshold", &self.spend_threshold)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "PercentOff", &self.percent_off)?;
+        crate::json::put::nillable(m, "ActiveDuration", &self.active_duration)?;
+        crate::json::put::nillable(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "SendToEmail", &self.send_to_email)?;
+        crate::json::put::nillable(m, "SendToDate", &self.send_to_date)?;
+        crate::json::put::opt(m, "IsRedeemed", &self.is_redeemed)?;
+        crate::json::put::nillable(m, "RedemptionInfo", &self.redemption_info)?;
+        crate::json::put::nillable(m, "ClaimInfo", &self.claim_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Coupon {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Coupon);
 /// `CouponRedemption` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponRedemption {
@@ -6364,137 +4817,47 @@ impl crate::json::JsonStruct for CouponRedemption {
         "ExpirationDate",
         "ActivationDate",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SpendToThreshold",
-            &self.spend_to_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Balance",
-            &self.balance,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RedemptionDate",
-            &self.redemption_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ActivationDate",
-            &self.activation_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendToThreshold" => {
-                self.spend_to_threshold = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Balance" => {
-                self.balance = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "RedemptionDate" => {
-                self.redemption_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "ActivationDate" => {
-                self.activation_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "SpendToThreshold" => self.spend_to_threshold = crate::json::member(map, cx)?,
+            "Balance" => self.balance = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "RedemptionDate" => self.redemption_date = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "ActivationDate" => self.activation_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CouponRedemption {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CouponRedemption {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "SpendToThreshold", &self.spend_to_threshold)?;
+        crate::json::put::opt(m, "Balance", &self.balance)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::opt(m, "RedemptionDate", &self.redemption_date)?;
+        crate::json::put::opt(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::nillable(m, "ActivationDate", &self.activation_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CouponRedemption {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CouponRedemption);
 /// `CouponClaimInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponClaimInfo {
@@ -6554,72 +4917,37 @@ impl crate::json::JsonStruct for CouponClaimInfo {
         "AccountNumber",
         "ClaimDate",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ClaimDate",
-            &self.claim_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ClaimDate" => {
-                self.claim_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "ClaimDate" => self.claim_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CouponClaimInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CouponClaimInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "ClaimDate", &self.claim_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CouponClaimInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CouponClaimInfo);
 /// Writes an `ArrayOfKeyValueEntityOflongstring` wrapper (items named `KeyValueEntityOflongstring`).
 pub(crate) fn enc_array_of_key_value_entity_oflongstring(
     items: &Vec<Option<KeyValueEntityOflongstring>>,
@@ -6640,28 +4968,6 @@ pub(crate) fn dec_array_of_key_value_entity_oflongstring(
     r.items(
         b"KeyValueEntityOflongstring",
         |r| r.opt(<KeyValueEntityOflongstring as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_oflongstring(
-    items: &Vec<Option<KeyValueEntityOflongstring>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOflongstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_oflongstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOflongstring>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOflongstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOflongstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -6712,54 +5018,35 @@ impl XmlDecode for KeyValueEntityOflongstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOflongstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOflongstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOflongstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Key", &self.key)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOflongstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOflongstring);
 /// Writes an `ArrayOfKeyValueEntityOflongdateTime` wrapper (items named `KeyValueEntityOflongdateTime`).
 pub(crate) fn enc_array_of_key_value_entity_oflongdate_time(
     items: &Vec<Option<KeyValueEntityOflongdateTime>>,
@@ -6780,28 +5067,6 @@ pub(crate) fn dec_array_of_key_value_entity_oflongdate_time(
     r.items(
         b"KeyValueEntityOflongdateTime",
         |r| r.opt(<KeyValueEntityOflongdateTime as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_oflongdate_time(
-    items: &Vec<Option<KeyValueEntityOflongdateTime>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOflongdateTime as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_oflongdate_time(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOflongdateTime>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOflongdateTime as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOflongdateTime` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -6852,54 +5117,35 @@ impl XmlDecode for KeyValueEntityOflongdateTime {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOflongdateTime {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "Value",
-            &self.value,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOflongdateTime {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOflongdateTime {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Key", &self.key)?;
+        crate::json::put::opt(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOflongdateTime {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOflongdateTime);
 /// Writes an `ArrayOfCouponInfoData` wrapper (items named `CouponInfoData`).
 pub(crate) fn enc_array_of_coupon_info_data(
     items: &Vec<Option<CouponInfoData>>,
@@ -6918,28 +5164,6 @@ pub(crate) fn dec_array_of_coupon_info_data(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CouponInfoData>>, DecodeError> {
     r.items(b"CouponInfoData", |r| r.opt(<CouponInfoData as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_coupon_info_data(
-    items: &Vec<Option<CouponInfoData>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CouponInfoData as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_coupon_info_data(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CouponInfoData>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CouponInfoData as JsonDecode>::read_json,
-    )
 }
 /// `CouponInfoData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7116,254 +5340,65 @@ impl crate::json::JsonStruct for CouponInfoData {
         "FeatureId",
         "CouponType",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponId",
-            &self.coupon_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClaimDate",
-            &self.claim_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RedemptionDate",
-            &self.redemption_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PercentOff",
-            &self.percent_off,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponValue",
-            &self.coupon_value,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UpfrontSpending",
-            &self.upfront_spending,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ActiveDuration",
-            &self.active_duration,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SpendToThreshold",
-            &self.spend_to_threshold,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Balance",
-            &self.balance,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FeatureId",
-            &self.feature_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponType",
-            &self.coupon_type,
-            <u8 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponId" => {
-                self.coupon_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "ClaimDate" => {
-                self.claim_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "RedemptionDate" => {
-                self.redemption_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "PercentOff" => {
-                self.percent_off = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponValue" => {
-                self.coupon_value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "UpfrontSpending" => {
-                self.upfront_spending = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "ActiveDuration" => {
-                self.active_duration = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendToThreshold" => {
-                self.spend_to_threshold = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Balance" => {
-                self.balance = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "FeatureId" => {
-                self.feature_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponType" => {
-                self.coupon_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "CouponId" => self.coupon_id = crate::json::member(map, cx)?,
+            "ClaimDate" => self.claim_date = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
+            "RedemptionDate" => self.redemption_date = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "PercentOff" => self.percent_off = crate::json::member(map, cx)?,
+            "CouponValue" => self.coupon_value = crate::json::member(map, cx)?,
+            "UpfrontSpending" => self.upfront_spending = crate::json::member(map, cx)?,
+            "ActiveDuration" => self.active_duration = crate::json::member(map, cx)?,
+            "SpendToThreshold" => self.spend_to_threshold = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "Balance" => self.balance = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "FeatureId" => self.feature_id = crate::json::member(map, cx)?,
+            "CouponType" => self.coupon_type = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CouponInfoData {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CouponInfoData {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "CouponId", &self.coupon_id)?;
+        crate::json::put::nillable(m, "ClaimDate", &self.claim_date)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::nillable(m, "RedemptionDate", &self.redemption_date)?;
+        crate::json::put::nillable(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::nillable(m, "PercentOff", &self.percent_off)?;
+        crate::json::put::nillable(m, "CouponValue", &self.coupon_value)?;
+        crate::json::put::nillable(m, "UpfrontSpending", &self.upfront_spending)?;
+        crate::json::put::nillable(m, "ActiveDuration", &self.active_duration)?;
+        crate::json::put::nillable(m, "SpendToThreshold", &self.spend_to_threshold)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "Balance", &self.balance)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "FeatureId", &self.feature_id)?;
+        crate::json::put::nillable(m, "CouponType", &self.coupon_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CouponInfoData {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CouponInfoData);
 /// Writes an `ArrayOfBillingGroup` wrapper (items named `BillingGroup`).
 pub(crate) fn enc_array_of_billing_group(
     items: &Vec<Option<BillingGroup>>,
@@ -7382,28 +5417,6 @@ pub(crate) fn dec_array_of_billing_group(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BillingGroup>>, DecodeError> {
     r.items(b"BillingGroup", |r| r.opt(<BillingGroup as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_billing_group(
-    items: &Vec<Option<BillingGroup>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BillingGroup as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_billing_group(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BillingGroup>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BillingGroup as JsonDecode>::read_json,
-    )
 }
 /// `BillingGroup` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7472,85 +5485,39 @@ impl crate::json::JsonStruct for BillingGroup {
         "Name",
         "Description",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "BillingGroupId",
-            &self.billing_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Description",
-            &self.description,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BillingGroupId" => {
-                self.billing_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Description" => {
-                self.description = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "BillingGroupId" => self.billing_group_id = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Description" => self.description = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BillingGroup {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BillingGroup {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "BillingGroupId", &self.billing_group_id)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Description", &self.description)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BillingGroup {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BillingGroup);
 /// Writes an `ArrayOfUngroupedAccount` wrapper (items named `UngroupedAccount`).
 pub(crate) fn enc_array_of_ungrouped_account(
     items: &Vec<Option<UngroupedAccount>>,
@@ -7569,28 +5536,6 @@ pub(crate) fn dec_array_of_ungrouped_account(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<UngroupedAccount>>, DecodeError> {
     r.items(b"UngroupedAccount", |r| r.opt(<UngroupedAccount as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ungrouped_account(
-    items: &Vec<Option<UngroupedAccount>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <UngroupedAccount as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ungrouped_account(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UngroupedAccount>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <UngroupedAccount as JsonDecode>::read_json,
-    )
 }
 /// `UngroupedAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7665,67 +5610,18 @@ impl crate::json::JsonStruct for UngroupedAccount {
         "AccountName",
         "PotentialBillingGroups",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PotentialBillingGroups",
-            &self.potential_billing_groups,
-            json_enc_array_of_key_value_entity_oflongstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
             "PotentialBillingGroups" => {
-                self.potential_billing_groups = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongstring,
-                )?;
+                self.potential_billing_groups = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -7733,17 +5629,26 @@ impl crate::json::JsonStruct for UngroupedAccount {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UngroupedAccount {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UngroupedAccount {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(
+            m,
+            "PotentialBillingGroups",
+            &self.potential_billing_groups,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UngroupedAccount {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UngroupedAccount);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
@@ -7792,59 +5697,35 @@ impl XmlDecode for AdApiFaultDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiFaultDetail {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_ad_api_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_api_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -7886,46 +5767,33 @@ impl XmlDecode for ApplicationFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplicationFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplicationFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplicationFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -8011,78 +5879,74 @@ impl XmlDecode for ApplicationFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApplicationFault(v) => {
-                crate::json::write_struct(v, w, Some("ApplicationFault"))
-            }
-            Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
-            }
-            Self::ApiBatchFault(v) => {
-                crate::json::write_struct(v, w, Some("ApiBatchFault"))
-            }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApplicationFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApplicationFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApplicationFault",
+        known: "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApplicationFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApplicationFault",
-                                                "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApplicationFault") => {
-                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApplicationFault(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("AdApiFaultDetail") => {
-                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::AdApiFaultDetail(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("ApiBatchFault") => {
-                    Self::ApiBatchFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiBatchFault(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("ApiFault") => {
-                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFault(crate::json::read_fields(map, cx, true, None)?)
+                }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApplicationFault",
-                                    "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApplicationFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, s, Some("ApplicationFault"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
+            }
+            Self::ApiBatchFault(v) => {
+                crate::json::write_struct(v, s, Some("ApiBatchFault"))
+            }
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApplicationFault);
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -8101,28 +5965,6 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_api_error(
-    items: &Vec<Option<AdApiError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdApiError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_api_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdApiError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdApiError as JsonDecode>::read_json,
-    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8186,80 +6028,39 @@ impl XmlDecode for AdApiError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiError {
     const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Detail",
-            &self.detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Detail" => {
-                self.detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Detail" => self.detail = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Detail", &self.detail)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiError);
 /// `ApiBatchFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApiFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiBatchFault {
@@ -8330,72 +6131,37 @@ impl crate::json::JsonStruct for ApiBatchFault {
         "OperationErrors",
         "BatchErrors",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BatchErrors",
-            &self.batch_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "BatchErrors" => {
-                self.batch_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "BatchErrors" => self.batch_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiBatchFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiBatchFault {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "BatchErrors", &self.batch_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiBatchFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiBatchFault);
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first. Other types extend it: fields of this type hold the enum `ApiFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultBase {
@@ -8450,59 +6216,35 @@ impl XmlDecode for ApiFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApiFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "OperationErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiFaultBase);
 /// `ApiFault` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -8566,64 +6308,58 @@ impl XmlDecode for ApiFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
-            Self::ApiBatchFault(v) => {
-                crate::json::write_struct(v, w, Some("ApiBatchFault"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApiFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApiFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApiFault",
+        known: "ApiFault, ApiBatchFault",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApiFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApiFault", "ApiFault, ApiBatchFault"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApiFault") => {
-                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFault(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("ApiBatchFault") => {
-                    Self::ApiBatchFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiBatchFault(crate::json::read_fields(map, cx, true, None)?)
+                }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApiFault", "ApiFault, ApiBatchFault"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApiFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
+            Self::ApiBatchFault(v) => {
+                crate::json::write_struct(v, s, Some("ApiBatchFault"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApiFault);
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -8642,28 +6378,6 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_operation_error(
-    items: &Vec<Option<OperationError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <OperationError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OperationError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <OperationError as JsonDecode>::read_json,
-    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8720,67 +6434,37 @@ impl XmlDecode for OperationError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OperationError {
     const MEMBERS: &'static [&'static str] = &["Code", "Details", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OperationError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OperationError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OperationError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OperationError);
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -8799,28 +6483,6 @@ pub(crate) fn dec_array_of_batch_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_batch_error(
-    items: &Vec<Option<BatchError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BatchError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_batch_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BatchError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BatchError as JsonDecode>::read_json,
-    )
 }
 /// `BatchError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8884,75 +6546,39 @@ impl XmlDecode for BatchError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for BatchError {
     const MEMBERS: &'static [&'static str] = &["Code", "Details", "Index", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BatchError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BatchError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BatchError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BatchError);
 /// Writes an `ArrayOfArrayOfOperationError` wrapper (items named `ArrayOfOperationError`).
 pub(crate) fn enc_array_of_array_of_operation_error(
     items: &Vec<Option<Vec<Option<OperationError>>>>,
@@ -8971,20 +6597,6 @@ pub(crate) fn dec_array_of_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Vec<Option<OperationError>>>>, DecodeError> {
     r.items(b"ArrayOfOperationError", |r| r.opt(dec_array_of_operation_error))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_array_of_operation_error(
-    items: &Vec<Option<Vec<Option<OperationError>>>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, json_enc_array_of_operation_error)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Vec<Option<OperationError>>>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, json_dec_array_of_operation_error)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -9029,18 +6641,37 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiBatchFault" => {
+                crate::json::decode_response::<ApiBatchFault>(body)
+                    .ok()
+                    .map(Self::ApiBatchFault)
+            }
+            "ApiFault" => {
+                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonWrite for FaultDetail {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
             }
             Self::ApiBatchFault(v) => {
-                crate::json::write_struct(v, w, Some("ApiBatchFault"))
+                crate::json::write_struct(v, s, Some("ApiBatchFault"))
             }
-            Self::ApiFault(v) => v.write_json(w),
+            Self::ApiFault(v) => crate::json::JsonWrite::write(v, s),
         }
     }
 }
@@ -9059,6 +6690,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://clientcenter.api.sandbox.bingads.microsoft.com/Api/Billing/v13/CustomerBillingService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://clientcenter.api.bingads.microsoft.com"),
+        ("sandbox", "https://clientcenter.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_BILLING_DOCUMENTS_INFO,
@@ -9115,6 +6750,10 @@ pub static GET_BILLING_DOCUMENTS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiBatchFault", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingDocumentsInfo/Query",
+    }),
 };
 /// Metadata of `GetBillingDocuments`.
 pub static GET_BILLING_DOCUMENTS: OperationMeta = OperationMeta {
@@ -9152,6 +6791,10 @@ pub static GET_BILLING_DOCUMENTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiBatchFault", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingDocuments/Query",
+    }),
 };
 /// Metadata of `AddInsertionOrder`.
 pub static ADD_INSERTION_ORDER: OperationMeta = OperationMeta {
@@ -9189,6 +6832,10 @@ pub static ADD_INSERTION_ORDER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/InsertionOrder",
+    }),
 };
 /// Metadata of `UpdateInsertionOrder`.
 pub static UPDATE_INSERTION_ORDER: OperationMeta = OperationMeta {
@@ -9226,6 +6873,10 @@ pub static UPDATE_INSERTION_ORDER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerBilling/v13/InsertionOrder",
+    }),
 };
 /// Metadata of `SearchInsertionOrders`.
 pub static SEARCH_INSERTION_ORDERS: OperationMeta = OperationMeta {
@@ -9263,6 +6914,10 @@ pub static SEARCH_INSERTION_ORDERS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/InsertionOrders/Search",
+    }),
 };
 /// Metadata of `GetAccountMonthlySpend`.
 pub static GET_ACCOUNT_MONTHLY_SPEND: OperationMeta = OperationMeta {
@@ -9300,6 +6955,10 @@ pub static GET_ACCOUNT_MONTHLY_SPEND: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/AccountMonthlySpend/Query",
+    }),
 };
 /// Metadata of `DispatchCoupons`.
 pub static DISPATCH_COUPONS: OperationMeta = OperationMeta {
@@ -9337,6 +6996,10 @@ pub static DISPATCH_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Dispatch",
+    }),
 };
 /// Metadata of `RedeemCoupon`.
 pub static REDEEM_COUPON: OperationMeta = OperationMeta {
@@ -9374,6 +7037,10 @@ pub static REDEEM_COUPON: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupon/Redeem",
+    }),
 };
 /// Metadata of `SearchCoupons`.
 pub static SEARCH_COUPONS: OperationMeta = OperationMeta {
@@ -9411,6 +7078,10 @@ pub static SEARCH_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Search",
+    }),
 };
 /// Metadata of `CheckFeatureAdoptionCouponEligibility`.
 pub static CHECK_FEATURE_ADOPTION_COUPON_ELIGIBILITY: OperationMeta = OperationMeta {
@@ -9448,6 +7119,10 @@ pub static CHECK_FEATURE_ADOPTION_COUPON_ELIGIBILITY: OperationMeta = OperationM
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/FeatureAdoptionCouponEligibility/Check",
+    }),
 };
 /// Metadata of `ClaimFeatureAdoptionCoupons`.
 pub static CLAIM_FEATURE_ADOPTION_COUPONS: OperationMeta = OperationMeta {
@@ -9485,6 +7160,10 @@ pub static CLAIM_FEATURE_ADOPTION_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/FeatureAdoptionCoupons/Claim",
+    }),
 };
 /// Metadata of `GetCouponInfo`.
 pub static GET_COUPON_INFO: OperationMeta = OperationMeta {
@@ -9522,6 +7201,10 @@ pub static GET_COUPON_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/CouponInfo/Query",
+    }),
 };
 /// Metadata of `DistributeCoupons`.
 pub static DISTRIBUTE_COUPONS: OperationMeta = OperationMeta {
@@ -9559,6 +7242,10 @@ pub static DISTRIBUTE_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Distribute",
+    }),
 };
 /// Metadata of `GetBillingGroups`.
 pub static GET_BILLING_GROUPS: OperationMeta = OperationMeta {
@@ -9596,6 +7283,10 @@ pub static GET_BILLING_GROUPS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingGroups/Query",
+    }),
 };
 /// Metadata of `GetUngroupedAccounts`.
 pub static GET_UNGROUPED_ACCOUNTS: OperationMeta = OperationMeta {
@@ -9633,6 +7324,10 @@ pub static GET_UNGROUPED_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/UngroupedAccounts/Query",
+    }),
 };
 /// Metadata of `UpdateBillingGroupAccounts`.
 pub static UPDATE_BILLING_GROUP_ACCOUNTS: OperationMeta = OperationMeta {
@@ -9670,6 +7365,10 @@ pub static UPDATE_BILLING_GROUP_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerBilling/v13/BillingGroupAccounts",
+    }),
 };
 impl RequestBody for GetBillingDocumentsInfoRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -9677,6 +7376,10 @@ impl RequestBody for GetBillingDocumentsInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingDocumentsInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBillingDocumentsInfoRequest {
@@ -9691,6 +7394,10 @@ impl RequestBody for GetBillingDocumentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingDocumentsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBillingDocumentsRequest {
     type Response = GetBillingDocumentsResponse;
@@ -9703,6 +7410,10 @@ impl RequestBody for AddInsertionOrderRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "AddInsertionOrderRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddInsertionOrderRequest {
@@ -9717,6 +7428,10 @@ impl RequestBody for UpdateInsertionOrderRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "UpdateInsertionOrderRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateInsertionOrderRequest {
     type Response = UpdateInsertionOrderResponse;
@@ -9729,6 +7444,10 @@ impl RequestBody for SearchInsertionOrdersRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SearchInsertionOrdersRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchInsertionOrdersRequest {
@@ -9743,6 +7462,10 @@ impl RequestBody for GetAccountMonthlySpendRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAccountMonthlySpendRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAccountMonthlySpendRequest {
     type Response = GetAccountMonthlySpendResponse;
@@ -9755,6 +7478,10 @@ impl RequestBody for DispatchCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DispatchCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DispatchCouponsRequest {
@@ -9769,6 +7496,10 @@ impl RequestBody for RedeemCouponRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "RedeemCouponRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for RedeemCouponRequest {
     type Response = RedeemCouponResponse;
@@ -9781,6 +7512,10 @@ impl RequestBody for SearchCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SearchCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchCouponsRequest {
@@ -9795,6 +7530,10 @@ impl RequestBody for CheckFeatureAdoptionCouponEligibilityRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "CheckFeatureAdoptionCouponEligibilityRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for CheckFeatureAdoptionCouponEligibilityRequest {
     type Response = CheckFeatureAdoptionCouponEligibilityResponse;
@@ -9807,6 +7546,10 @@ impl RequestBody for ClaimFeatureAdoptionCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "ClaimFeatureAdoptionCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for ClaimFeatureAdoptionCouponsRequest {
@@ -9821,6 +7564,10 @@ impl RequestBody for GetCouponInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetCouponInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetCouponInfoRequest {
     type Response = GetCouponInfoResponse;
@@ -9833,6 +7580,10 @@ impl RequestBody for DistributeCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DistributeCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DistributeCouponsRequest {
@@ -9847,6 +7598,10 @@ impl RequestBody for GetBillingGroupsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingGroupsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBillingGroupsRequest {
     type Response = GetBillingGroupsResponse;
@@ -9860,6 +7615,10 @@ impl RequestBody for GetUngroupedAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetUngroupedAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetUngroupedAccountsRequest {
     type Response = GetUngroupedAccountsResponse;
@@ -9872,6 +7631,10 @@ impl RequestBody for UpdateBillingGroupAccountsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "UpdateBillingGroupAccountsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateBillingGroupAccountsRequest {

@@ -10,16 +10,14 @@
 //! Types, operation metadata and client of `CustomerManagementService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
-#[cfg(feature = "json")]
-use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.datacontract.org/2004/07/System.Collections.Generic`
 pub const NS0: &str = "http://schemas.datacontract.org/2004/07/System.Collections.Generic";
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
@@ -80,41 +78,16 @@ impl XmlDecode for GetAccountsInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountsInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OnlyParentAccounts",
-            &self.only_parent_accounts,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "OnlyParentAccounts" => {
-                self.only_parent_accounts = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.only_parent_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -122,17 +95,20 @@ impl crate::json::JsonStruct for GetAccountsInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountsInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountsInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "OnlyParentAccounts", &self.only_parent_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountsInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountsInfoRequest);
 /// The `GetAccountsInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountsInfoResponse {
@@ -179,46 +155,33 @@ impl XmlDecode for GetAccountsInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountsInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountsInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountsInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountsInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountsInfoResponse);
 /// The `FindAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsRequest {
@@ -274,67 +237,37 @@ impl XmlDecode for FindAccountsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "AccountFilter", "TopN"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountFilter",
-            &self.account_filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountFilter" => {
-                self.account_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "AccountFilter" => self.account_filter = crate::json::member(map, cx)?,
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "AccountFilter", &self.account_filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsRequest);
 /// The `FindAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsResponse {
@@ -381,46 +314,33 @@ impl XmlDecode for FindAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsResponse);
 /// The `AddAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddAccountRequest {
@@ -463,46 +383,33 @@ impl XmlDecode for AddAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddAccountRequest);
 /// The `AddAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddAccountResponse {
@@ -562,72 +469,37 @@ impl crate::json::JsonStruct for AddAccountResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddAccountResponse);
 /// The `UpdateAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateAccountRequest {
@@ -670,46 +542,33 @@ impl XmlDecode for UpdateAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateAccountRequest);
 /// The `UpdateAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateAccountResponse {
@@ -752,46 +611,33 @@ impl XmlDecode for UpdateAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateAccountResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateAccountResponse);
 /// The `GetCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerRequest {
@@ -833,46 +679,33 @@ impl XmlDecode for GetCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerRequest);
 /// The `GetCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerResponse {
@@ -914,46 +747,33 @@ impl XmlDecode for GetCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["Customer"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerResponse);
 /// The `UpdateCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateCustomerRequest {
@@ -995,46 +815,33 @@ impl XmlDecode for UpdateCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["Customer"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateCustomerRequest);
 /// The `UpdateCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateCustomerResponse {
@@ -1077,46 +884,33 @@ impl XmlDecode for UpdateCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateCustomerResponse);
 /// The `SignupCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignupCustomerRequest {
@@ -1203,111 +997,43 @@ impl crate::json::JsonStruct for SignupCustomerRequest {
         "UserId",
         "User",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ParentCustomerId",
-            &self.parent_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserInvitation",
-            &self.user_invitation,
-            <UserInvitation as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentCustomerId" => {
-                self.parent_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserInvitation" => {
-                self.user_invitation = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserInvitation as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
+            "Account" => self.account = crate::json::member(map, cx)?,
+            "ParentCustomerId" => self.parent_customer_id = crate::json::member(map, cx)?,
+            "UserInvitation" => self.user_invitation = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SignupCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SignupCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        crate::json::put::nillable(m, "ParentCustomerId", &self.parent_customer_id)?;
+        crate::json::put::nillable(m, "UserInvitation", &self.user_invitation)?;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SignupCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SignupCustomerRequest);
 /// The `SignupCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignupCustomerResponse {
@@ -1384,98 +1110,41 @@ impl crate::json::JsonStruct for SignupCustomerResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerNumber",
-            &self.customer_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerNumber" => {
-                self.customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CustomerNumber" => self.customer_number = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SignupCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SignupCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CustomerNumber", &self.customer_number)?;
+        crate::json::put::nillable(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SignupCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SignupCustomerResponse);
 /// The `GetAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountRequest {
@@ -1527,41 +1196,16 @@ impl XmlDecode for GetAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "ReturnAdditionalFields"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -1569,17 +1213,24 @@ impl crate::json::JsonStruct for GetAccountRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountRequest);
 /// The `GetAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountResponse {
@@ -1622,46 +1273,33 @@ impl XmlDecode for GetAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountResponse {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountResponse);
 /// The `GetCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomersInfoRequest {
@@ -1711,54 +1349,37 @@ impl XmlDecode for GetCustomersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerNameFilter", "TopN"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerNameFilter",
-            &self.customer_name_filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CustomerNameFilter" => {
-                self.customer_name_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_name_filter = crate::json::member(map, cx)?;
             }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerNameFilter", &self.customer_name_filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomersInfoRequest);
 /// The `GetCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomersInfoResponse {
@@ -1805,46 +1426,33 @@ impl XmlDecode for GetCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["CustomersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomersInfo",
-            &self.customers_info,
-            json_enc_array_of_customer_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomersInfo" => {
-                self.customers_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "CustomersInfo" => self.customers_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomersInfo", &self.customers_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomersInfoResponse);
 /// The `DeleteAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteAccountRequest {
@@ -1893,59 +1501,35 @@ impl XmlDecode for DeleteAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteAccountRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteAccountRequest);
 /// The `DeleteAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteAccountResponse {}
@@ -1975,32 +1559,30 @@ impl XmlDecode for DeleteAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteAccountResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteAccountResponse);
 /// The `DeleteCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteCustomerRequest {
@@ -2049,59 +1631,35 @@ impl XmlDecode for DeleteCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteCustomerRequest);
 /// The `DeleteCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteCustomerResponse {}
@@ -2131,32 +1689,30 @@ impl XmlDecode for DeleteCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteCustomerResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteCustomerResponse);
 /// The `UpdateUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRequest {
@@ -2198,46 +1754,33 @@ impl XmlDecode for UpdateUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserRequest {
     const MEMBERS: &'static [&'static str] = &["User"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRequest);
 /// The `UpdateUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserResponse {
@@ -2280,46 +1823,33 @@ impl XmlDecode for UpdateUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserResponse);
 /// The `UpdateUserRolesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRolesRequest {
@@ -2429,119 +1959,22 @@ impl crate::json::JsonStruct for UpdateUserRolesRequest {
         "DeleteAccountIds",
         "DeleteCustomerIds",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewRoleId",
-            &self.new_role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewAccountIds",
-            &self.new_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewCustomerIds",
-            &self.new_customer_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteRoleId",
-            &self.delete_role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteAccountIds",
-            &self.delete_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteCustomerIds",
-            &self.delete_customer_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "NewRoleId" => {
-                self.new_role_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "NewAccountIds" => {
-                self.new_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "NewCustomerIds" => {
-                self.new_customer_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "DeleteRoleId" => {
-                self.delete_role_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "DeleteAccountIds" => {
-                self.delete_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "NewRoleId" => self.new_role_id = crate::json::member(map, cx)?,
+            "NewAccountIds" => self.new_account_ids = crate::json::member(map, cx)?,
+            "NewCustomerIds" => self.new_customer_ids = crate::json::member(map, cx)?,
+            "DeleteRoleId" => self.delete_role_id = crate::json::member(map, cx)?,
+            "DeleteAccountIds" => self.delete_account_ids = crate::json::member(map, cx)?,
             "DeleteCustomerIds" => {
-                self.delete_customer_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
+                self.delete_customer_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2549,17 +1982,26 @@ impl crate::json::JsonStruct for UpdateUserRolesRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRolesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRolesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "NewRoleId", &self.new_role_id)?;
+        crate::json::put::nillable(m, "NewAccountIds", &self.new_account_ids)?;
+        crate::json::put::nillable(m, "NewCustomerIds", &self.new_customer_ids)?;
+        crate::json::put::nillable(m, "DeleteRoleId", &self.delete_role_id)?;
+        crate::json::put::nillable(m, "DeleteAccountIds", &self.delete_account_ids)?;
+        crate::json::put::nillable(m, "DeleteCustomerIds", &self.delete_customer_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRolesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRolesRequest);
 /// The `UpdateUserRolesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRolesResponse {
@@ -2602,46 +2044,33 @@ impl XmlDecode for UpdateUserRolesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserRolesResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRolesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRolesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRolesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRolesResponse);
 /// The `GetUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserRequest {
@@ -2683,46 +2112,33 @@ impl XmlDecode for GetUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserRequest {
     const MEMBERS: &'static [&'static str] = &["UserId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserRequest);
 /// The `GetUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserResponse {
@@ -2776,59 +2192,35 @@ impl XmlDecode for GetUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserResponse {
     const MEMBERS: &'static [&'static str] = &["User", "CustomerRoles"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerRoles",
-            &self.customer_roles,
-            json_enc_array_of_customer_role,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerRoles" => {
-                self.customer_roles = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_role,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
+            "CustomerRoles" => self.customer_roles = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        crate::json::put::nillable(m, "CustomerRoles", &self.customer_roles)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserResponse);
 /// The `GetCurrentUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCurrentUserRequest {}
@@ -2858,32 +2250,30 @@ impl XmlDecode for GetCurrentUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCurrentUserRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCurrentUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCurrentUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCurrentUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCurrentUserRequest);
 /// The `GetCurrentUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCurrentUserResponse {
@@ -2925,46 +2315,33 @@ impl XmlDecode for GetCurrentUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCurrentUserResponse {
     const MEMBERS: &'static [&'static str] = &["User"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCurrentUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCurrentUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCurrentUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCurrentUserResponse);
 /// The `DeleteUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteUserRequest {
@@ -3013,59 +2390,35 @@ impl XmlDecode for DeleteUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteUserRequest {
     const MEMBERS: &'static [&'static str] = &["UserId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteUserRequest);
 /// The `DeleteUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteUserResponse {}
@@ -3095,32 +2448,30 @@ impl XmlDecode for DeleteUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteUserResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteUserResponse);
 /// The `GetUsersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUsersInfoRequest {
@@ -3170,59 +2521,35 @@ impl XmlDecode for GetUsersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUsersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "StatusFilter"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StatusFilter",
-            &self.status_filter,
-            <UserLifeCycleStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StatusFilter" => {
-                self.status_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserLifeCycleStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "StatusFilter" => self.status_filter = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUsersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUsersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "StatusFilter", &self.status_filter)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUsersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUsersInfoRequest);
 /// The `GetUsersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUsersInfoResponse {
@@ -3264,46 +2591,33 @@ impl XmlDecode for GetUsersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUsersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["UsersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UsersInfo",
-            &self.users_info,
-            json_enc_array_of_user_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UsersInfo" => {
-                self.users_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_user_info,
-                )?;
-            }
+            "UsersInfo" => self.users_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUsersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUsersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UsersInfo", &self.users_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUsersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUsersInfoResponse);
 /// The `GetCustomerPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerPilotFeaturesRequest {
@@ -3345,46 +2659,33 @@ impl XmlDecode for GetCustomerPilotFeaturesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerPilotFeaturesRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerPilotFeaturesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerPilotFeaturesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerPilotFeaturesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerPilotFeaturesRequest);
 /// The `GetCustomerPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerPilotFeaturesResponse {
@@ -3431,28 +2732,15 @@ impl XmlDecode for GetCustomerPilotFeaturesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerPilotFeaturesResponse {
     const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FeaturePilotFlags",
-            &self.feature_pilot_flags,
-            json_enc_array_ofint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "FeaturePilotFlags" => {
-                self.feature_pilot_flags = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
+                self.feature_pilot_flags = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3460,17 +2748,19 @@ impl crate::json::JsonStruct for GetCustomerPilotFeaturesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerPilotFeaturesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerPilotFeaturesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FeaturePilotFlags", &self.feature_pilot_flags)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerPilotFeaturesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerPilotFeaturesResponse);
 /// The `GetAccountPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountPilotFeaturesRequest {
@@ -3512,46 +2802,33 @@ impl XmlDecode for GetAccountPilotFeaturesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountPilotFeaturesRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountPilotFeaturesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountPilotFeaturesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountPilotFeaturesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountPilotFeaturesRequest);
 /// The `GetAccountPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountPilotFeaturesResponse {
@@ -3598,28 +2875,15 @@ impl XmlDecode for GetAccountPilotFeaturesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountPilotFeaturesResponse {
     const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FeaturePilotFlags",
-            &self.feature_pilot_flags,
-            json_enc_array_ofint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "FeaturePilotFlags" => {
-                self.feature_pilot_flags = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
+                self.feature_pilot_flags = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3627,17 +2891,19 @@ impl crate::json::JsonStruct for GetAccountPilotFeaturesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountPilotFeaturesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountPilotFeaturesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FeaturePilotFlags", &self.feature_pilot_flags)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountPilotFeaturesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountPilotFeaturesResponse);
 /// The `GetPilotFeaturesCountriesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPilotFeaturesCountriesRequest {}
@@ -3667,32 +2933,30 @@ impl XmlDecode for GetPilotFeaturesCountriesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPilotFeaturesCountriesRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPilotFeaturesCountriesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPilotFeaturesCountriesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPilotFeaturesCountriesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPilotFeaturesCountriesRequest);
 /// The `GetPilotFeaturesCountriesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPilotFeaturesCountriesResponse {
@@ -3739,46 +3003,33 @@ impl XmlDecode for GetPilotFeaturesCountriesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPilotFeaturesCountriesResponse {
     const MEMBERS: &'static [&'static str] = &["PilotFeatures"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PilotFeatures",
-            &self.pilot_features,
-            json_enc_array_of_pilot_feature,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PilotFeatures" => {
-                self.pilot_features = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_pilot_feature,
-                )?;
-            }
+            "PilotFeatures" => self.pilot_features = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPilotFeaturesCountriesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPilotFeaturesCountriesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PilotFeatures", &self.pilot_features)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPilotFeaturesCountriesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPilotFeaturesCountriesResponse);
 /// The `GetAccessibleCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccessibleCustomerRequest {
@@ -3820,46 +3071,33 @@ impl XmlDecode for GetAccessibleCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccessibleCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccessibleCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccessibleCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccessibleCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccessibleCustomerRequest);
 /// The `GetAccessibleCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccessibleCustomerResponse {
@@ -3909,59 +3147,37 @@ impl XmlDecode for GetAccessibleCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccessibleCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["AccessibleCustomer", "ValidFields"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccessibleCustomer",
-            &self.accessible_customer,
-            <Customer as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ValidFields",
-            &self.valid_fields,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccessibleCustomer" => {
-                self.accessible_customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
+                self.accessible_customer = crate::json::member(map, cx)?;
             }
-            "ValidFields" => {
-                self.valid_fields = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "ValidFields" => self.valid_fields = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccessibleCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccessibleCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccessibleCustomer", &self.accessible_customer)?;
+        crate::json::put::opt(m, "ValidFields", &self.valid_fields)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccessibleCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccessibleCustomerResponse);
 /// The `FindAccountsOrCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsOrCustomersInfoRequest {
@@ -4024,49 +3240,17 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoRequest {
         "TopN",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Filter",
-            &self.filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Filter" => {
-                self.filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Filter" => self.filter = crate::json::member(map, cx)?,
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4074,17 +3258,25 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsOrCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsOrCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Filter", &self.filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsOrCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsOrCustomersInfoRequest);
 /// The `FindAccountsOrCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsOrCustomersInfoResponse {
@@ -4134,28 +3326,15 @@ impl XmlDecode for FindAccountsOrCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsOrCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountInfoWithCustomerData"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountInfoWithCustomerData",
-            &self.account_info_with_customer_data,
-            json_enc_array_of_account_info_with_customer_data,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccountInfoWithCustomerData" => {
-                self.account_info_with_customer_data = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info_with_customer_data,
-                )?;
+                self.account_info_with_customer_data = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4163,17 +3342,23 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsOrCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsOrCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "AccountInfoWithCustomerData",
+            &self.account_info_with_customer_data,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsOrCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsOrCustomersInfoResponse);
 /// The `UpgradeCustomerToAgencyRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyRequest {
@@ -4215,46 +3400,33 @@ impl XmlDecode for UpgradeCustomerToAgencyRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpgradeCustomerToAgencyRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpgradeCustomerToAgencyRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpgradeCustomerToAgencyRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpgradeCustomerToAgencyRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpgradeCustomerToAgencyRequest);
 /// The `UpgradeCustomerToAgencyResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyResponse {}
@@ -4284,32 +3456,30 @@ impl XmlDecode for UpgradeCustomerToAgencyResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpgradeCustomerToAgencyResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpgradeCustomerToAgencyResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpgradeCustomerToAgencyResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpgradeCustomerToAgencyResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpgradeCustomerToAgencyResponse);
 /// The `AddPrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddPrepayAccountRequest {
@@ -4352,46 +3522,33 @@ impl XmlDecode for AddPrepayAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddPrepayAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddPrepayAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddPrepayAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddPrepayAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddPrepayAccountRequest);
 /// The `AddPrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddPrepayAccountResponse {
@@ -4451,72 +3608,37 @@ impl crate::json::JsonStruct for AddPrepayAccountResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddPrepayAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddPrepayAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddPrepayAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddPrepayAccountResponse);
 /// The `UpdatePrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountRequest {
@@ -4559,46 +3681,33 @@ impl XmlDecode for UpdatePrepayAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdatePrepayAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdatePrepayAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdatePrepayAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdatePrepayAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdatePrepayAccountRequest);
 /// The `UpdatePrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountResponse {
@@ -4641,46 +3750,33 @@ impl XmlDecode for UpdatePrepayAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdatePrepayAccountResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdatePrepayAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdatePrepayAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdatePrepayAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdatePrepayAccountResponse);
 /// The `MapCustomerIdToExternalCustomerIdRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapCustomerIdToExternalCustomerIdRequest {
@@ -4730,41 +3826,16 @@ impl XmlDecode for MapCustomerIdToExternalCustomerIdRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "ExternalCustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExternalCustomerId",
-            &self.external_customer_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "ExternalCustomerId" => {
-                self.external_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.external_customer_id = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4772,17 +3843,20 @@ impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapCustomerIdToExternalCustomerIdRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "ExternalCustomerId", &self.external_customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapCustomerIdToExternalCustomerIdRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapCustomerIdToExternalCustomerIdRequest);
 /// The `MapCustomerIdToExternalCustomerIdResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapCustomerIdToExternalCustomerIdResponse {}
@@ -4812,32 +3886,30 @@ impl XmlDecode for MapCustomerIdToExternalCustomerIdResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapCustomerIdToExternalCustomerIdResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapCustomerIdToExternalCustomerIdResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapCustomerIdToExternalCustomerIdResponse);
 /// The `MapAccountIdToExternalAccountIdsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapAccountIdToExternalAccountIdsRequest {
@@ -4891,41 +3963,16 @@ impl XmlDecode for MapAccountIdToExternalAccountIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "ExternalAccountIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExternalAccountIds",
-            &self.external_account_ids,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "ExternalAccountIds" => {
-                self.external_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.external_account_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4933,17 +3980,20 @@ impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapAccountIdToExternalAccountIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "ExternalAccountIds", &self.external_account_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapAccountIdToExternalAccountIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapAccountIdToExternalAccountIdsRequest);
 /// The `MapAccountIdToExternalAccountIdsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapAccountIdToExternalAccountIdsResponse {}
@@ -4973,32 +4023,30 @@ impl XmlDecode for MapAccountIdToExternalAccountIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapAccountIdToExternalAccountIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapAccountIdToExternalAccountIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapAccountIdToExternalAccountIdsResponse);
 /// The `SearchCustomersRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCustomersRequest {
@@ -5066,85 +4114,39 @@ impl crate::json::JsonStruct for SearchCustomersRequest {
         "Ordering",
         "PageInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DateRange",
-            &self.date_range,
-            <DateRange as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "DateRange" => {
-                self.date_range = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateRange as JsonDecode>::read_json,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "DateRange" => self.date_range = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCustomersRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCustomersRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "DateRange", &self.date_range)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCustomersRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCustomersRequest);
 /// The `SearchCustomersResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCustomersResponse {
@@ -5186,46 +4188,33 @@ impl XmlDecode for SearchCustomersResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchCustomersResponse {
     const MEMBERS: &'static [&'static str] = &["Customers"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customers",
-            &self.customers,
-            json_enc_array_of_customer,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customers" => {
-                self.customers = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer,
-                )?;
-            }
+            "Customers" => self.customers = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCustomersResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCustomersResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customers", &self.customers)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCustomersResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCustomersResponse);
 /// The `AddClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddClientLinksRequest {
@@ -5272,46 +4261,33 @@ impl XmlDecode for AddClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddClientLinksRequest);
 /// The `AddClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddClientLinksResponse {
@@ -5372,59 +4348,35 @@ impl XmlDecode for AddClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddClientLinksResponse);
 /// The `UpdateClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateClientLinksRequest {
@@ -5471,46 +4423,33 @@ impl XmlDecode for UpdateClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateClientLinksRequest);
 /// The `UpdateClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateClientLinksResponse {
@@ -5571,59 +4510,35 @@ impl XmlDecode for UpdateClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateClientLinksResponse);
 /// The `SearchClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksRequest {
@@ -5679,72 +4594,37 @@ impl XmlDecode for SearchClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["Predicates", "Ordering", "PageInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchClientLinksRequest);
 /// The `SearchClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksResponse {
@@ -5791,46 +4671,33 @@ impl XmlDecode for SearchClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchClientLinksResponse);
 /// The `SearchAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchAccountsRequest {
@@ -5901,67 +4768,18 @@ impl crate::json::JsonStruct for SearchAccountsRequest {
         "PageInfo",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -5969,17 +4787,26 @@ impl crate::json::JsonStruct for SearchAccountsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchAccountsRequest);
 /// The `SearchAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchAccountsResponse {
@@ -6026,46 +4853,33 @@ impl XmlDecode for SearchAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["Accounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Accounts",
-            &self.accounts,
-            json_enc_array_of_advertiser_account,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Accounts" => {
-                self.accounts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_advertiser_account,
-                )?;
-            }
+            "Accounts" => self.accounts = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Accounts", &self.accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchAccountsResponse);
 /// The `SendUserInvitationRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SendUserInvitationRequest {
@@ -6108,46 +4922,33 @@ impl XmlDecode for SendUserInvitationRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SendUserInvitationRequest {
     const MEMBERS: &'static [&'static str] = &["UserInvitation"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserInvitation",
-            &self.user_invitation,
-            <UserInvitation as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitation" => {
-                self.user_invitation = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserInvitation as JsonDecode>::read_json,
-                )?;
-            }
+            "UserInvitation" => self.user_invitation = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SendUserInvitationRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SendUserInvitationRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserInvitation", &self.user_invitation)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SendUserInvitationRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SendUserInvitationRequest);
 /// The `SendUserInvitationResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SendUserInvitationResponse {
@@ -6189,46 +4990,33 @@ impl XmlDecode for SendUserInvitationResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SendUserInvitationResponse {
     const MEMBERS: &'static [&'static str] = &["UserInvitationId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "UserInvitationId",
-            &self.user_invitation_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitationId" => {
-                self.user_invitation_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserInvitationId" => self.user_invitation_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SendUserInvitationResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SendUserInvitationResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "UserInvitationId", &self.user_invitation_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SendUserInvitationResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SendUserInvitationResponse);
 /// The `SearchUserInvitationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchUserInvitationsRequest {
@@ -6270,46 +5058,33 @@ impl XmlDecode for SearchUserInvitationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchUserInvitationsRequest {
     const MEMBERS: &'static [&'static str] = &["Predicates"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchUserInvitationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchUserInvitationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchUserInvitationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchUserInvitationsRequest);
 /// The `SearchUserInvitationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchUserInvitationsResponse {
@@ -6357,46 +5132,33 @@ impl XmlDecode for SearchUserInvitationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchUserInvitationsResponse {
     const MEMBERS: &'static [&'static str] = &["UserInvitations"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserInvitations",
-            &self.user_invitations,
-            json_enc_array_of_user_invitation,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitations" => {
-                self.user_invitations = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_user_invitation,
-                )?;
-            }
+            "UserInvitations" => self.user_invitations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchUserInvitationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchUserInvitationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserInvitations", &self.user_invitations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchUserInvitationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchUserInvitationsResponse);
 /// The `ValidateAddressRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValidateAddressRequest {
@@ -6438,46 +5200,33 @@ impl XmlDecode for ValidateAddressRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ValidateAddressRequest {
     const MEMBERS: &'static [&'static str] = &["Address"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Address",
-            &self.address,
-            <Address as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Address" => {
-                self.address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
+            "Address" => self.address = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ValidateAddressRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ValidateAddressRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Address", &self.address)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ValidateAddressRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ValidateAddressRequest);
 /// The `ValidateAddressResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValidateAddressResponse {
@@ -6543,54 +5292,17 @@ impl crate::json::JsonStruct for ValidateAddressResponse {
         "Status",
         "SuggestedAddresses",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OriginalAddress",
-            &self.original_address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedAddresses",
-            &self.suggested_addresses,
-            json_enc_array_of_address,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OriginalAddress" => {
-                self.original_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "OriginalAddress" => self.original_address = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             "SuggestedAddresses" => {
-                self.suggested_addresses = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_address,
-                )?;
+                self.suggested_addresses = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6598,17 +5310,21 @@ impl crate::json::JsonStruct for ValidateAddressResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ValidateAddressResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ValidateAddressResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OriginalAddress", &self.original_address)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::nillable(m, "SuggestedAddresses", &self.suggested_addresses)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ValidateAddressResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ValidateAddressResponse);
 /// The `GetLinkedAccountsAndCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetLinkedAccountsAndCustomersInfoRequest {
@@ -6657,41 +5373,16 @@ impl XmlDecode for GetLinkedAccountsAndCustomersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OnlyParentAccounts",
-            &self.only_parent_accounts,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "OnlyParentAccounts" => {
-                self.only_parent_accounts = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.only_parent_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6699,17 +5390,20 @@ impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetLinkedAccountsAndCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "OnlyParentAccounts", &self.only_parent_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetLinkedAccountsAndCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoRequest);
 /// The `GetLinkedAccountsAndCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetLinkedAccountsAndCustomersInfoResponse {
@@ -6768,59 +5462,35 @@ impl XmlDecode for GetLinkedAccountsAndCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo", "CustomersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomersInfo",
-            &self.customers_info,
-            json_enc_array_of_customer_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
-            "CustomersInfo" => {
-                self.customers_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
+            "CustomersInfo" => self.customers_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetLinkedAccountsAndCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        crate::json::put::nillable(m, "CustomersInfo", &self.customers_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetLinkedAccountsAndCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoResponse);
 /// The `GetUserMFAStatusRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserMFAStatusRequest {}
@@ -6850,32 +5520,30 @@ impl XmlDecode for GetUserMFAStatusRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserMFAStatusRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserMFAStatusRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserMFAStatusRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserMFAStatusRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserMFAStatusRequest);
 /// The `GetUserMFAStatusResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserMFAStatusResponse {
@@ -6917,46 +5585,33 @@ impl XmlDecode for GetUserMFAStatusResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserMFAStatusResponse {
     const MEMBERS: &'static [&'static str] = &["MFAStatus"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "MFAStatus",
-            &self.mfa_status,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MFAStatus" => {
-                self.mfa_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "MFAStatus" => self.mfa_status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserMFAStatusResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserMFAStatusResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "MFAStatus", &self.mfa_status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserMFAStatusResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserMFAStatusResponse);
 /// The `GetNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetNotificationsRequest {
@@ -7012,67 +5667,37 @@ impl XmlDecode for GetNotificationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetNotificationsRequest {
     const MEMBERS: &'static [&'static str] = &["Locale", "UserId", "TypeIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Locale",
-            &self.locale,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "TypeIds", &self.type_ids, json_enc_array_ofint);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Locale" => {
-                self.locale = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "TypeIds" => {
-                self.type_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
+            "Locale" => self.locale = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "TypeIds" => self.type_ids = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetNotificationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetNotificationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Locale", &self.locale)?;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "TypeIds", &self.type_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetNotificationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetNotificationsRequest);
 /// The `GetNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetNotificationsResponse {
@@ -7119,46 +5744,33 @@ impl XmlDecode for GetNotificationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetNotificationsResponse {
     const MEMBERS: &'static [&'static str] = &["Notifications"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Notifications",
-            &self.notifications,
-            json_enc_array_of_notification,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Notifications" => {
-                self.notifications = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_notification,
-                )?;
-            }
+            "Notifications" => self.notifications = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetNotificationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetNotificationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Notifications", &self.notifications)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetNotificationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetNotificationsResponse);
 /// The `DismissNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissNotificationsRequest {
@@ -7213,41 +5825,16 @@ impl XmlDecode for DismissNotificationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissNotificationsRequest {
     const MEMBERS: &'static [&'static str] = &["UserId", "NotificationTypePairs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NotificationTypePairs",
-            &self.notification_type_pairs,
-            json_enc_array_of_key_value_entity_oflongint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
             "NotificationTypePairs" => {
-                self.notification_type_pairs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongint,
-                )?;
+                self.notification_type_pairs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -7255,17 +5842,24 @@ impl crate::json::JsonStruct for DismissNotificationsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissNotificationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissNotificationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(
+            m,
+            "NotificationTypePairs",
+            &self.notification_type_pairs,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissNotificationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissNotificationsRequest);
 /// The `DismissNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissNotificationsResponse {}
@@ -7295,32 +5889,30 @@ impl XmlDecode for DismissNotificationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissNotificationsResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissNotificationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissNotificationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissNotificationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissNotificationsResponse);
 /// Writes an `ArrayOfAccountInfo` wrapper (items named `AccountInfo`).
 pub(crate) fn enc_array_of_account_info(
     items: &Vec<Option<AccountInfo>>,
@@ -7339,28 +5931,6 @@ pub(crate) fn dec_array_of_account_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AccountInfo>>, DecodeError> {
     r.items(b"AccountInfo", |r| r.opt(<AccountInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_account_info(
-    items: &Vec<Option<AccountInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AccountInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_account_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AccountInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AccountInfo as JsonDecode>::read_json,
-    )
 }
 /// `AccountInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7438,93 +6008,47 @@ impl crate::json::JsonStruct for AccountInfo {
         "AccountLifeCycleStatus",
         "PauseReason",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::opt(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountInfo);
 /// `AccountLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -7600,26 +6124,29 @@ impl XmlText for AccountLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Draft", "Active", "Inactive", "Pause", "Pending", "Suspended"]
+    const NAMES: &'static [&'static str] = &[
+        "Draft",
+        "Active",
+        "Inactive",
+        "Pause",
+        "Pending",
+        "Suspended",
+    ];
+    fn as_str(&self) -> &str {
+        AccountLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountLifeCycleStatus);
 /// `AdvertiserAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdvertiserAccount {
@@ -7928,387 +6455,63 @@ impl crate::json::JsonStruct for AdvertiserAccount {
         "AccountMode",
         "ParentCustomerNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillToCustomerId",
-            &self.bill_to_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountFinancialStatus",
-            &self.account_financial_status,
-            <AccountFinancialStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <LanguageType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ParentCustomerId",
-            &self.parent_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PaymentMethodId",
-            &self.payment_method_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PaymentMethodType",
-            &self.payment_method_type,
-            <PaymentMethodType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PrimaryUserId",
-            &self.primary_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeZone",
-            &self.time_zone,
-            <TimeZoneType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LinkedAgencies",
-            &self.linked_agencies,
-            json_enc_array_of_customer_info,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SalesHouseCustomerId",
-            &self.sales_house_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxInformation",
-            &self.tax_information,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BackUpPaymentInstrumentId",
-            &self.back_up_payment_instrument_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BillingThresholdAmount",
-            &self.billing_threshold_amount,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BusinessAddress",
-            &self.business_address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AutoTagType",
-            &self.auto_tag_type,
-            <AutoTagType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SoldToPaymentInstrumentId",
-            &self.sold_to_payment_instrument_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificate",
-            &self.tax_certificate,
-            <AccountTaxCertificate as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountMode",
-            &self.account_mode,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ParentCustomerNumber",
-            &self.parent_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "BillToCustomerId" => {
-                self.bill_to_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.bill_to_customer_id = crate::json::member(map, cx)?;
             }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
             "AccountFinancialStatus" => {
-                self.account_financial_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountFinancialStatus as JsonDecode>::read_json,
-                )?;
+                self.account_financial_status = crate::json::member(map, cx)?;
             }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LanguageType as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentCustomerId" => {
-                self.parent_customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "PaymentMethodId" => {
-                self.payment_method_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
+            "ParentCustomerId" => self.parent_customer_id = crate::json::member(map, cx)?,
+            "PaymentMethodId" => self.payment_method_id = crate::json::member(map, cx)?,
             "PaymentMethodType" => {
-                self.payment_method_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <PaymentMethodType as JsonDecode>::read_json,
-                )?;
+                self.payment_method_type = crate::json::member(map, cx)?;
             }
-            "PrimaryUserId" => {
-                self.primary_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "PrimaryUserId" => self.primary_user_id = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeZone" => {
-                self.time_zone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TimeZoneType as JsonDecode>::read_json,
-                )?;
-            }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "TimeZone" => self.time_zone = crate::json::member(map, cx)?,
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "LinkedAgencies" => {
-                self.linked_agencies = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "LinkedAgencies" => self.linked_agencies = crate::json::member(map, cx)?,
             "SalesHouseCustomerId" => {
-                self.sales_house_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.sales_house_customer_id = crate::json::member(map, cx)?;
             }
-            "TaxInformation" => {
-                self.tax_information = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
-            }
+            "TaxInformation" => self.tax_information = crate::json::member(map, cx)?,
             "BackUpPaymentInstrumentId" => {
-                self.back_up_payment_instrument_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.back_up_payment_instrument_id = crate::json::member(map, cx)?;
             }
             "BillingThresholdAmount" => {
-                self.billing_threshold_amount = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
+                self.billing_threshold_amount = crate::json::member(map, cx)?;
             }
-            "BusinessAddress" => {
-                self.business_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "AutoTagType" => {
-                self.auto_tag_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AutoTagType as JsonDecode>::read_json,
-                )?;
-            }
+            "BusinessAddress" => self.business_address = crate::json::member(map, cx)?,
+            "AutoTagType" => self.auto_tag_type = crate::json::member(map, cx)?,
             "SoldToPaymentInstrumentId" => {
-                self.sold_to_payment_instrument_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.sold_to_payment_instrument_id = crate::json::member(map, cx)?;
             }
-            "TaxCertificate" => {
-                self.tax_certificate = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountTaxCertificate as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountMode" => {
-                self.account_mode = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TaxCertificate" => self.tax_certificate = crate::json::member(map, cx)?,
+            "AccountMode" => self.account_mode = crate::json::member(map, cx)?,
             "ParentCustomerNumber" => {
-                self.parent_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.parent_customer_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -8316,17 +6519,83 @@ impl crate::json::JsonStruct for AdvertiserAccount {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdvertiserAccount {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdvertiserAccount {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BillToCustomerId", &self.bill_to_customer_id)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(
+            m,
+            "AccountFinancialStatus",
+            &self.account_financial_status,
+        )?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::opt(m, "ParentCustomerId", &self.parent_customer_id)?;
+        crate::json::put::nillable(m, "PaymentMethodId", &self.payment_method_id)?;
+        crate::json::put::nillable(m, "PaymentMethodType", &self.payment_method_type)?;
+        crate::json::put::nillable(m, "PrimaryUserId", &self.primary_user_id)?;
+        crate::json::put::nillable(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "TimeZone", &self.time_zone)?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(m, "LinkedAgencies", &self.linked_agencies)?;
+        crate::json::put::nillable(
+            m,
+            "SalesHouseCustomerId",
+            &self.sales_house_customer_id,
+        )?;
+        crate::json::put::nillable(m, "TaxInformation", &self.tax_information)?;
+        crate::json::put::nillable(
+            m,
+            "BackUpPaymentInstrumentId",
+            &self.back_up_payment_instrument_id,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "BillingThresholdAmount",
+            &self.billing_threshold_amount,
+        )?;
+        crate::json::put::nillable(m, "BusinessAddress", &self.business_address)?;
+        crate::json::put::nillable(m, "AutoTagType", &self.auto_tag_type)?;
+        crate::json::put::nillable(
+            m,
+            "SoldToPaymentInstrumentId",
+            &self.sold_to_payment_instrument_id,
+        )?;
+        crate::json::put::nillable(m, "TaxCertificate", &self.tax_certificate)?;
+        crate::json::put::nillable(m, "AccountMode", &self.account_mode)?;
+        crate::json::put::nillable(
+            m,
+            "ParentCustomerNumber",
+            &self.parent_customer_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdvertiserAccount {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdvertiserAccount);
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -8842,36 +7111,117 @@ impl XmlText for CurrencyCode {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CurrencyCode {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AED", "ALL", "AMD", "ARS", "AUD", "AZM", "BGL", "BHD", "BND", "BOB", "BRL",
-            "BYB", "BZD", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CZK", "DOP", "DKK",
-            "DZD", "EEK", "EGP", "EUR", "GBP", "GEL", "GTQ", "HKD", "HNL", "HRK", "HUF",
-            "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS",
-            "KRW", "KWD", "KZT", "LBP", "LTL", "LVL", "LYD", "MAD", "MKD", "MOP", "MNT",
-            "MVR", "MXN", "MYR", "NIO", "NOK", "NZD", "OMR", "PAB", "PEN", "PHP", "PKR",
-            "PLN", "PYG", "QAR", "ROL", "RUR", "SAR", "SEK", "SGD", "SIT", "SKK", "SYP",
-            "THB", "TND", "TRY", "TTD", "TWD", "UAH", "USD", "UYU", "UZS", "VEF", "YER",
-            "VND", "YUN", "ZAR", "ZWD", "NGN", "RON"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AED",
+        "ALL",
+        "AMD",
+        "ARS",
+        "AUD",
+        "AZM",
+        "BGL",
+        "BHD",
+        "BND",
+        "BOB",
+        "BRL",
+        "BYB",
+        "BZD",
+        "CAD",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CRC",
+        "CZK",
+        "DOP",
+        "DKK",
+        "DZD",
+        "EEK",
+        "EGP",
+        "EUR",
+        "GBP",
+        "GEL",
+        "GTQ",
+        "HKD",
+        "HNL",
+        "HRK",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "IQD",
+        "IRR",
+        "ISK",
+        "JMD",
+        "JOD",
+        "JPY",
+        "KES",
+        "KGS",
+        "KRW",
+        "KWD",
+        "KZT",
+        "LBP",
+        "LTL",
+        "LVL",
+        "LYD",
+        "MAD",
+        "MKD",
+        "MOP",
+        "MNT",
+        "MVR",
+        "MXN",
+        "MYR",
+        "NIO",
+        "NOK",
+        "NZD",
+        "OMR",
+        "PAB",
+        "PEN",
+        "PHP",
+        "PKR",
+        "PLN",
+        "PYG",
+        "QAR",
+        "ROL",
+        "RUR",
+        "SAR",
+        "SEK",
+        "SGD",
+        "SIT",
+        "SKK",
+        "SYP",
+        "THB",
+        "TND",
+        "TRY",
+        "TTD",
+        "TWD",
+        "UAH",
+        "USD",
+        "UYU",
+        "UZS",
+        "VEF",
+        "YER",
+        "VND",
+        "YUN",
+        "ZAR",
+        "ZWD",
+        "NGN",
+        "RON",
+    ];
+    fn as_str(&self) -> &str {
+        CurrencyCode::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CurrencyCode {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CurrencyCode);
 /// `AccountFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -8962,29 +7312,32 @@ impl XmlText for AccountFinancialStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountFinancialStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Proposed", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
-            "CreditWarning", "Hold", "WriteOff", "TaxOnHold", "UserHold"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Proposed",
+        "PendingCreditCheck",
+        "ClearFinancialStatus",
+        "SoldToOnly",
+        "CreditWarning",
+        "Hold",
+        "WriteOff",
+        "TaxOnHold",
+        "UserHold",
+    ];
+    fn as_str(&self) -> &str {
+        AccountFinancialStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountFinancialStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountFinancialStatus);
 /// `LanguageType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9210,33 +7563,59 @@ impl XmlText for LanguageType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for LanguageType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Danish", "Dutch", "English", "Finnish", "French", "German", "Italian",
-            "Japanese", "Norwegian", "Portuguese", "Swedish", "Spanish", "Arabic",
-            "Hebrew", "Korean", "Russian", "TraditionalChinese", "SimplifiedChinese",
-            "Thai", "Turkish", "Filipino", "Indonesian", "Polish", "Vietnamese", "Malay",
-            "Ukrainian", "Czech", "Romanian", "Greek", "Hungarian", "Hindi", "Bulgarian",
-            "Lithuanian", "Croatian", "Latvian", "Slovenian"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Danish",
+        "Dutch",
+        "English",
+        "Finnish",
+        "French",
+        "German",
+        "Italian",
+        "Japanese",
+        "Norwegian",
+        "Portuguese",
+        "Swedish",
+        "Spanish",
+        "Arabic",
+        "Hebrew",
+        "Korean",
+        "Russian",
+        "TraditionalChinese",
+        "SimplifiedChinese",
+        "Thai",
+        "Turkish",
+        "Filipino",
+        "Indonesian",
+        "Polish",
+        "Vietnamese",
+        "Malay",
+        "Ukrainian",
+        "Czech",
+        "Romanian",
+        "Greek",
+        "Hungarian",
+        "Hindi",
+        "Bulgarian",
+        "Lithuanian",
+        "Croatian",
+        "Latvian",
+        "Slovenian",
+    ];
+    fn as_str(&self) -> &str {
+        LanguageType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for LanguageType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(LanguageType);
 /// `PaymentMethodType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9327,29 +7706,32 @@ impl XmlText for PaymentMethodType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PaymentMethodType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "CreditCard", "Invoice", "Check", "ElectronicFundsTransfer", "PayPal", "ELV",
-            "OfflinePaymentMethod", "VBA", "Boleto"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "CreditCard",
+        "Invoice",
+        "Check",
+        "ElectronicFundsTransfer",
+        "PayPal",
+        "ELV",
+        "OfflinePaymentMethod",
+        "VBA",
+        "Boleto",
+    ];
+    fn as_str(&self) -> &str {
+        PaymentMethodType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PaymentMethodType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PaymentMethodType);
 /// `TimeZoneType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9786,51 +8168,98 @@ impl XmlText for TimeZoneType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TimeZoneType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AbuDhabiMuscat", "Adelaide", "Alaska", "AlmatyNovosibirsk",
-            "AmsterdamBerlinBernRomeStockholmVienna", "Arizona", "AstanaDhaka",
-            "AthensBuckarestIstanbul", "AtlanticTimeCanada", "AucklandWellington",
-            "Azores", "Baghdad", "BakuTbilisiYerevan", "BangkokHanoiJakarta",
-            "BeijingChongqingHongKongUrumqi",
-            "BelgradeBratislavaBudapestLjubljanaPrague", "BogotaLimaQuito", "Brasilia",
-            "Brisbane", "BrusselsCopenhagenMadridParis", "Bucharest",
-            "BuenosAiresGeorgetown", "Cairo", "CanberraMelbourneSydney",
-            "CapeVerdeIsland", "CaracasLaPaz", "CasablancaMonrovia", "CentralAmerica",
-            "CentralTimeUSCanada", "ChennaiKolkataMumbaiNewDelhi",
-            "ChihuahuaLaPazMazatlan", "Darwin", "EasternTimeUSCanada", "Ekaterinburg",
-            "FijiKamchatkaMarshallIsland", "Greenland",
-            "GreenwichMeanTimeDublinEdinburghLisbonLondon",
-            "GuadalajaraMexicoCityMonterrey", "GuamPortMoresby", "HararePretoria",
-            "Hawaii", "HelsinkiKyivRigaSofiaTallinnVilnius", "Hobart", "IndianaEast",
-            "InternationalDateLineWest", "IrkutskUlaanBataar",
-            "IslamabadKarachiTashkent", "Jerusalem", "Kabul", "Kathmandu", "Krasnoyarsk",
-            "KualaLumpurSingapore", "KuwaitRiyadh", "SolomonIslandNewCaledonia",
-            "MidAtlantic", "MidwayIslandAndSamoa", "MoscowStPetersburgVolgograd",
-            "MountainTimeUSCanada", "Nairobi", "Newfoundland", "Nukualofa",
-            "OsakaSapporoTokyo", "PacificTimeUSCanadaTijuana", "Perth", "Rangoon",
-            "Santiago", "SarajevoSkopjeWarsawZagreb", "Saskatchewan", "Seoul",
-            "SriJayawardenepura", "Taipei", "Tehran", "Vladivostok", "WestCentralAfrica",
-            "Yakutsk"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AbuDhabiMuscat",
+        "Adelaide",
+        "Alaska",
+        "AlmatyNovosibirsk",
+        "AmsterdamBerlinBernRomeStockholmVienna",
+        "Arizona",
+        "AstanaDhaka",
+        "AthensBuckarestIstanbul",
+        "AtlanticTimeCanada",
+        "AucklandWellington",
+        "Azores",
+        "Baghdad",
+        "BakuTbilisiYerevan",
+        "BangkokHanoiJakarta",
+        "BeijingChongqingHongKongUrumqi",
+        "BelgradeBratislavaBudapestLjubljanaPrague",
+        "BogotaLimaQuito",
+        "Brasilia",
+        "Brisbane",
+        "BrusselsCopenhagenMadridParis",
+        "Bucharest",
+        "BuenosAiresGeorgetown",
+        "Cairo",
+        "CanberraMelbourneSydney",
+        "CapeVerdeIsland",
+        "CaracasLaPaz",
+        "CasablancaMonrovia",
+        "CentralAmerica",
+        "CentralTimeUSCanada",
+        "ChennaiKolkataMumbaiNewDelhi",
+        "ChihuahuaLaPazMazatlan",
+        "Darwin",
+        "EasternTimeUSCanada",
+        "Ekaterinburg",
+        "FijiKamchatkaMarshallIsland",
+        "Greenland",
+        "GreenwichMeanTimeDublinEdinburghLisbonLondon",
+        "GuadalajaraMexicoCityMonterrey",
+        "GuamPortMoresby",
+        "HararePretoria",
+        "Hawaii",
+        "HelsinkiKyivRigaSofiaTallinnVilnius",
+        "Hobart",
+        "IndianaEast",
+        "InternationalDateLineWest",
+        "IrkutskUlaanBataar",
+        "IslamabadKarachiTashkent",
+        "Jerusalem",
+        "Kabul",
+        "Kathmandu",
+        "Krasnoyarsk",
+        "KualaLumpurSingapore",
+        "KuwaitRiyadh",
+        "SolomonIslandNewCaledonia",
+        "MidAtlantic",
+        "MidwayIslandAndSamoa",
+        "MoscowStPetersburgVolgograd",
+        "MountainTimeUSCanada",
+        "Nairobi",
+        "Newfoundland",
+        "Nukualofa",
+        "OsakaSapporoTokyo",
+        "PacificTimeUSCanadaTijuana",
+        "Perth",
+        "Rangoon",
+        "Santiago",
+        "SarajevoSkopjeWarsawZagreb",
+        "Saskatchewan",
+        "Seoul",
+        "SriJayawardenepura",
+        "Taipei",
+        "Tehran",
+        "Vladivostok",
+        "WestCentralAfrica",
+        "Yakutsk",
+    ];
+    fn as_str(&self) -> &str {
+        TimeZoneType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TimeZoneType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TimeZoneType);
 /// Writes an `ArrayOfCustomerInfo` wrapper (items named `CustomerInfo`).
 pub(crate) fn enc_array_of_customer_info(
     items: &Vec<Option<CustomerInfo>>,
@@ -9849,28 +8278,6 @@ pub(crate) fn dec_array_of_customer_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CustomerInfo>>, DecodeError> {
     r.items(b"CustomerInfo", |r| r.opt(<CustomerInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer_info(
-    items: &Vec<Option<CustomerInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CustomerInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CustomerInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CustomerInfo as JsonDecode>::read_json,
-    )
 }
 /// `CustomerInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9920,54 +8327,35 @@ impl XmlDecode for CustomerInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CustomerInfo {
     const MEMBERS: &'static [&'static str] = &["Id", "Name"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CustomerInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CustomerInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CustomerInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CustomerInfo);
 /// `Address` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Address {
@@ -10092,171 +8480,53 @@ impl crate::json::JsonStruct for Address {
         "TimeStamp",
         "BusinessName",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "City",
-            &self.city,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CountryCode",
-            &self.country_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Line1",
-            &self.line1,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line2",
-            &self.line2,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line3",
-            &self.line3,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line4",
-            &self.line4,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PostalCode",
-            &self.postal_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StateOrProvince",
-            &self.state_or_province,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BusinessName",
-            &self.business_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "City" => {
-                self.city = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CountryCode" => {
-                self.country_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Line1" => {
-                self.line1 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line2" => {
-                self.line2 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line3" => {
-                self.line3 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line4" => {
-                self.line4 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PostalCode" => {
-                self.postal_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "StateOrProvince" => {
-                self.state_or_province = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "BusinessName" => {
-                self.business_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "City" => self.city = crate::json::member(map, cx)?,
+            "CountryCode" => self.country_code = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Line1" => self.line1 = crate::json::member(map, cx)?,
+            "Line2" => self.line2 = crate::json::member(map, cx)?,
+            "Line3" => self.line3 = crate::json::member(map, cx)?,
+            "Line4" => self.line4 = crate::json::member(map, cx)?,
+            "PostalCode" => self.postal_code = crate::json::member(map, cx)?,
+            "StateOrProvince" => self.state_or_province = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "BusinessName" => self.business_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Address {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Address {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "City", &self.city)?;
+        crate::json::put::nillable(m, "CountryCode", &self.country_code)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Line1", &self.line1)?;
+        crate::json::put::nillable(m, "Line2", &self.line2)?;
+        crate::json::put::nillable(m, "Line3", &self.line3)?;
+        crate::json::put::nillable(m, "Line4", &self.line4)?;
+        crate::json::put::nillable(m, "PostalCode", &self.postal_code)?;
+        crate::json::put::nillable(m, "StateOrProvince", &self.state_or_province)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "BusinessName", &self.business_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Address {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Address);
 /// `AutoTagType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -10313,26 +8583,22 @@ impl XmlText for AutoTagType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AutoTagType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Inactive", "Preserve", "Replace"]
+    const NAMES: &'static [&'static str] = &["Inactive", "Preserve", "Replace"];
+    fn as_str(&self) -> &str {
+        AutoTagType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AutoTagType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AutoTagType);
 /// `AccountTaxCertificate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountTaxCertificate {
@@ -10406,72 +8672,43 @@ impl crate::json::JsonStruct for AccountTaxCertificate {
         "TaxCertificates",
         "Status",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificateBlobContainerName",
-            &self.tax_certificate_blob_container_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificates",
-            &self.tax_certificates,
-            json_enc_array_of_key_value_pair_ofstringbase64_binary,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <TaxCertificateStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "TaxCertificateBlobContainerName" => {
-                self.tax_certificate_blob_container_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.tax_certificate_blob_container_name = crate::json::member(map, cx)?;
             }
-            "TaxCertificates" => {
-                self.tax_certificates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringbase64_binary,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TaxCertificateStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "TaxCertificates" => self.tax_certificates = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountTaxCertificate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountTaxCertificate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "TaxCertificateBlobContainerName",
+            &self.tax_certificate_blob_container_name,
+        )?;
+        crate::json::put::nillable(m, "TaxCertificates", &self.tax_certificates)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountTaxCertificate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountTaxCertificate);
 /// `TaxCertificateStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -10528,26 +8765,22 @@ impl XmlText for TaxCertificateStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TaxCertificateStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Valid", "Invalid", "Pending"]
+    const NAMES: &'static [&'static str] = &["Valid", "Invalid", "Pending"];
+    fn as_str(&self) -> &str {
+        TaxCertificateStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TaxCertificateStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TaxCertificateStatus);
 /// `Customer` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Customer {
@@ -10708,210 +8941,83 @@ impl crate::json::JsonStruct for Customer {
         "Number",
         "CustomerAddress",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerFinancialStatus",
-            &self.customer_financial_status,
-            <CustomerFinancialStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Industry",
-            &self.industry,
-            <Industry as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarketCountry",
-            &self.market_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarketLanguage",
-            &self.market_language,
-            <LanguageType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ServiceLevel",
-            &self.service_level,
-            <ServiceLevel as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLifeCycleStatus",
-            &self.customer_life_cycle_status,
-            <CustomerLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerAddress",
-            &self.customer_address,
-            <Address as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CustomerFinancialStatus" => {
-                self.customer_financial_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CustomerFinancialStatus as JsonDecode>::read_json,
-                )?;
+                self.customer_financial_status = crate::json::member(map, cx)?;
             }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Industry" => {
-                self.industry = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Industry as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Industry" => self.industry = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "MarketCountry" => {
-                self.market_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "MarketCountry" => self.market_country = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "MarketLanguage" => {
-                self.market_language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LanguageType as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ServiceLevel" => {
-                self.service_level = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ServiceLevel as JsonDecode>::read_json,
-                )?;
-            }
+            "MarketLanguage" => self.market_language = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "ServiceLevel" => self.service_level = crate::json::member(map, cx)?,
             "CustomerLifeCycleStatus" => {
-                self.customer_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CustomerLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.customer_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerAddress" => {
-                self.customer_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
+            "CustomerAddress" => self.customer_address = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Customer {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Customer {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "CustomerFinancialStatus",
+            &self.customer_financial_status,
+        )?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Industry", &self.industry)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "MarketCountry", &self.market_country)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(m, "MarketLanguage", &self.market_language)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "ServiceLevel", &self.service_level)?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLifeCycleStatus",
+            &self.customer_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::nillable(m, "CustomerAddress", &self.customer_address)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Customer {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Customer);
 /// `CustomerFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -10987,29 +9093,29 @@ impl XmlText for CustomerFinancialStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CustomerFinancialStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "ProposalsOnly", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
-            "CreditHold", "CreditWarning"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "ProposalsOnly",
+        "PendingCreditCheck",
+        "ClearFinancialStatus",
+        "SoldToOnly",
+        "CreditHold",
+        "CreditWarning",
+    ];
+    fn as_str(&self) -> &str {
+        CustomerFinancialStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CustomerFinancialStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CustomerFinancialStatus);
 /// `Industry` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -11160,32 +9266,44 @@ impl XmlText for Industry {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for Industry {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "NA", "AgencySalesHouse", "Automotive", "ConsumerPackagedGoods", "Education",
-            "Entertainment", "FinancialServices", "FoodServices", "Gaming",
-            "GovernmentNonprofitPolitical", "Healthcare", "Internal",
-            "PublishingAndWebMedia", "RealEstate", "Retail", "Services", "Technology",
-            "Telecommunications", "TravelHospitality", "Other", "Pharmaceuticals"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "NA",
+        "AgencySalesHouse",
+        "Automotive",
+        "ConsumerPackagedGoods",
+        "Education",
+        "Entertainment",
+        "FinancialServices",
+        "FoodServices",
+        "Gaming",
+        "GovernmentNonprofitPolitical",
+        "Healthcare",
+        "Internal",
+        "PublishingAndWebMedia",
+        "RealEstate",
+        "Retail",
+        "Services",
+        "Technology",
+        "Telecommunications",
+        "TravelHospitality",
+        "Other",
+        "Pharmaceuticals",
+    ];
+    fn as_str(&self) -> &str {
+        Industry::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for Industry {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(Industry);
 /// `ServiceLevel` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -11256,26 +9374,28 @@ impl XmlText for ServiceLevel {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ServiceLevel {
-    fn known_names() -> Vec<&'static str> {
-        vec!["SelfServe", "SelfServeTrusted", "Premium", "Internal", "Select"]
+    const NAMES: &'static [&'static str] = &[
+        "SelfServe",
+        "SelfServeTrusted",
+        "Premium",
+        "Internal",
+        "Select",
+    ];
+    fn as_str(&self) -> &str {
+        ServiceLevel::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ServiceLevel {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ServiceLevel);
 /// `CustomerLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -11328,26 +9448,22 @@ impl XmlText for CustomerLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CustomerLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Active", "Inactive"]
+    const NAMES: &'static [&'static str] = &["Active", "Inactive"];
+    fn as_str(&self) -> &str {
+        CustomerLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CustomerLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CustomerLifeCycleStatus);
 /// `UserInvitation` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserInvitation {
@@ -11455,140 +9571,49 @@ impl crate::json::JsonStruct for UserInvitation {
         "ExpirationDate",
         "Lcid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "FirstName",
-            &self.first_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastName",
-            &self.last_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Email",
-            &self.email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RoleId",
-            &self.role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::opt(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Lcid", &self.lcid, <LCID as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "FirstName" => {
-                self.first_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LastName" => {
-                self.last_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Email" => {
-                self.email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "RoleId" => {
-                self.role_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Lcid" => {
-                self.lcid = crate::json::member::opt(
-                    v,
-                    path,
-                    <LCID as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "FirstName" => self.first_name = crate::json::member(map, cx)?,
+            "LastName" => self.last_name = crate::json::member(map, cx)?,
+            "Email" => self.email = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "RoleId" => self.role_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "Lcid" => self.lcid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UserInvitation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UserInvitation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "FirstName", &self.first_name)?;
+        crate::json::put::nillable(m, "LastName", &self.last_name)?;
+        crate::json::put::nillable(m, "Email", &self.email)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "RoleId", &self.role_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::opt(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::opt(m, "Lcid", &self.lcid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UserInvitation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UserInvitation);
 /// `LCID` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -11979,44 +10004,92 @@ impl XmlText for LCID {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for LCID {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "ArabicSaudiArabia", "ArabicAlgeria", "ArabicBahrain", "ArabicEgypt",
-            "ArabicIraq", "ArabicJordan", "ArabicKuwait", "ArabicLebanon", "ArabicLibya",
-            "ArabicMorocco", "ArabicOman", "ArabicQatar", "ArabicTunisia",
-            "ArabicUnitedArabEmirates", "ArabicYemen", "ChineseTaiwan", "DanishDenmark",
-            "GermanGermany", "EnglishUS", "SpanishSpain", "FinnishFinland",
-            "FrenchFrance", "HebrewIsrael", "ItalianItaly", "JapaneseJapan",
-            "KoreanKorea", "DutchNetherlands", "NorwegianNorway", "PortugueseBrazil",
-            "RussianRussia", "SwedishSweden", "EnglishThailand", "EnglishIndonesia",
-            "Slovenian", "Latvian", "EnglishVietnam", "ChineseChina",
-            "GermanSwitzerland", "EnglishUK", "SpanishMexico", "ChineseHongKong",
-            "GermanAustria", "EnglishAustralia", "FrenchCanada", "EnglishCanada",
-            "EnglishNewZealand", "EnglishIreland", "SpanishVenezuela", "SpanishColombia",
-            "SpanishPeru", "SpanishArgentina", "EnglishPhilippines", "SpanishChile",
-            "EnglishIndia", "EnglishMalaysia", "EnglishSingapore", "TurkishTurkey",
-            "FilipinoPhilippines", "PolandPolish", "MalayMalaysia", "UkrainianUkraine",
-            "CzechRepublicCZ", "RomaniaRO", "GreekGreece", "HungaryHU", "HindiIndia",
-            "Bulgarian", "Lithuanian", "Croatian"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "ArabicSaudiArabia",
+        "ArabicAlgeria",
+        "ArabicBahrain",
+        "ArabicEgypt",
+        "ArabicIraq",
+        "ArabicJordan",
+        "ArabicKuwait",
+        "ArabicLebanon",
+        "ArabicLibya",
+        "ArabicMorocco",
+        "ArabicOman",
+        "ArabicQatar",
+        "ArabicTunisia",
+        "ArabicUnitedArabEmirates",
+        "ArabicYemen",
+        "ChineseTaiwan",
+        "DanishDenmark",
+        "GermanGermany",
+        "EnglishUS",
+        "SpanishSpain",
+        "FinnishFinland",
+        "FrenchFrance",
+        "HebrewIsrael",
+        "ItalianItaly",
+        "JapaneseJapan",
+        "KoreanKorea",
+        "DutchNetherlands",
+        "NorwegianNorway",
+        "PortugueseBrazil",
+        "RussianRussia",
+        "SwedishSweden",
+        "EnglishThailand",
+        "EnglishIndonesia",
+        "Slovenian",
+        "Latvian",
+        "EnglishVietnam",
+        "ChineseChina",
+        "GermanSwitzerland",
+        "EnglishUK",
+        "SpanishMexico",
+        "ChineseHongKong",
+        "GermanAustria",
+        "EnglishAustralia",
+        "FrenchCanada",
+        "EnglishCanada",
+        "EnglishNewZealand",
+        "EnglishIreland",
+        "SpanishVenezuela",
+        "SpanishColombia",
+        "SpanishPeru",
+        "SpanishArgentina",
+        "EnglishPhilippines",
+        "SpanishChile",
+        "EnglishIndia",
+        "EnglishMalaysia",
+        "EnglishSingapore",
+        "TurkishTurkey",
+        "FilipinoPhilippines",
+        "PolandPolish",
+        "MalayMalaysia",
+        "UkrainianUkraine",
+        "CzechRepublicCZ",
+        "RomaniaRO",
+        "GreekGreece",
+        "HungaryHU",
+        "HindiIndia",
+        "Bulgarian",
+        "Lithuanian",
+        "Croatian",
+    ];
+    fn as_str(&self) -> &str {
+        LCID::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for LCID {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(LCID);
 /// `User` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Clone, PartialEq, Default)]
 pub struct User {
@@ -12215,218 +10288,36 @@ impl crate::json::JsonStruct for User {
         "ForwardCompatibilityMap",
         "AuthenticationToken",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ContactInfo",
-            &self.contact_info,
-            <ContactInfo as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "JobTitle",
-            &self.job_title,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Lcid",
-            &self.lcid,
-            <LCID as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <PersonName as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Password",
-            &self.password,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SecretAnswer",
-            &self.secret_answer,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SecretQuestion",
-            &self.secret_question,
-            <SecretQuestion as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserLifeCycleStatus",
-            &self.user_life_cycle_status,
-            <UserLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserName",
-            &self.user_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AuthenticationToken",
-            &self.authentication_token,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ContactInfo" => {
-                self.contact_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ContactInfo as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "JobTitle" => {
-                self.job_title = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "ContactInfo" => self.contact_info = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "JobTitle" => self.job_title = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Lcid" => {
-                self.lcid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LCID as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <PersonName as JsonDecode>::read_json,
-                )?;
-            }
-            "Password" => {
-                self.password = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SecretAnswer" => {
-                self.secret_answer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SecretQuestion" => {
-                self.secret_question = crate::json::member::opt(
-                    v,
-                    path,
-                    <SecretQuestion as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "Lcid" => self.lcid = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Password" => self.password = crate::json::member(map, cx)?,
+            "SecretAnswer" => self.secret_answer = crate::json::member(map, cx)?,
+            "SecretQuestion" => self.secret_question = crate::json::member(map, cx)?,
             "UserLifeCycleStatus" => {
-                self.user_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.user_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "UserName" => {
-                self.user_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "UserName" => self.user_name = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
             "AuthenticationToken" => {
-                self.authentication_token = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.authentication_token = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -12434,17 +10325,50 @@ impl crate::json::JsonStruct for User {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for User {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for User {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ContactInfo", &self.contact_info)?;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "JobTitle", &self.job_title)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "Lcid", &self.lcid)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Password", &self.password)?;
+        crate::json::put::nillable(m, "SecretAnswer", &self.secret_answer)?;
+        crate::json::put::opt(m, "SecretQuestion", &self.secret_question)?;
+        crate::json::put::nillable(
+            m,
+            "UserLifeCycleStatus",
+            &self.user_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "UserName", &self.user_name)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "AuthenticationToken",
+            &self.authentication_token,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for User {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(User);
 /// `ContactInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactInfo {
@@ -12570,171 +10494,59 @@ impl crate::json::JsonStruct for ContactInfo {
         "Phone1",
         "Phone2",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Address",
-            &self.address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ContactByPhone",
-            &self.contact_by_phone,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ContactByPostalMail",
-            &self.contact_by_postal_mail,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Email",
-            &self.email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EmailFormat",
-            &self.email_format,
-            <EmailFormat as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Fax",
-            &self.fax,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "HomePhone",
-            &self.home_phone,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Mobile",
-            &self.mobile,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Phone1",
-            &self.phone1,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Phone2",
-            &self.phone2,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Address" => {
-                self.address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "ContactByPhone" => {
-                self.contact_by_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Address" => self.address = crate::json::member(map, cx)?,
+            "ContactByPhone" => self.contact_by_phone = crate::json::member(map, cx)?,
             "ContactByPostalMail" => {
-                self.contact_by_postal_mail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.contact_by_postal_mail = crate::json::member(map, cx)?;
             }
-            "Email" => {
-                self.email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EmailFormat" => {
-                self.email_format = crate::json::member::nillable(
-                    v,
-                    path,
-                    <EmailFormat as JsonDecode>::read_json,
-                )?;
-            }
-            "Fax" => {
-                self.fax = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "HomePhone" => {
-                self.home_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Mobile" => {
-                self.mobile = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Phone1" => {
-                self.phone1 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Phone2" => {
-                self.phone2 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Email" => self.email = crate::json::member(map, cx)?,
+            "EmailFormat" => self.email_format = crate::json::member(map, cx)?,
+            "Fax" => self.fax = crate::json::member(map, cx)?,
+            "HomePhone" => self.home_phone = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Mobile" => self.mobile = crate::json::member(map, cx)?,
+            "Phone1" => self.phone1 = crate::json::member(map, cx)?,
+            "Phone2" => self.phone2 = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ContactInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ContactInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Address", &self.address)?;
+        crate::json::put::nillable(m, "ContactByPhone", &self.contact_by_phone)?;
+        crate::json::put::nillable(
+            m,
+            "ContactByPostalMail",
+            &self.contact_by_postal_mail,
+        )?;
+        crate::json::put::nillable(m, "Email", &self.email)?;
+        crate::json::put::nillable(m, "EmailFormat", &self.email_format)?;
+        crate::json::put::nillable(m, "Fax", &self.fax)?;
+        crate::json::put::nillable(m, "HomePhone", &self.home_phone)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Mobile", &self.mobile)?;
+        crate::json::put::nillable(m, "Phone1", &self.phone1)?;
+        crate::json::put::nillable(m, "Phone2", &self.phone2)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ContactInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ContactInfo);
 /// `EmailFormat` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -12787,26 +10599,22 @@ impl XmlText for EmailFormat {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for EmailFormat {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Html", "Text"]
+    const NAMES: &'static [&'static str] = &["Html", "Text"];
+    fn as_str(&self) -> &str {
+        EmailFormat::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for EmailFormat {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(EmailFormat);
 /// `PersonName` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PersonName {
@@ -12862,72 +10670,37 @@ impl XmlDecode for PersonName {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PersonName {
     const MEMBERS: &'static [&'static str] = &["FirstName", "LastName", "MiddleInitial"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FirstName",
-            &self.first_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastName",
-            &self.last_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MiddleInitial",
-            &self.middle_initial,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "FirstName" => {
-                self.first_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LastName" => {
-                self.last_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MiddleInitial" => {
-                self.middle_initial = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "FirstName" => self.first_name = crate::json::member(map, cx)?,
+            "LastName" => self.last_name = crate::json::member(map, cx)?,
+            "MiddleInitial" => self.middle_initial = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PersonName {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PersonName {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FirstName", &self.first_name)?;
+        crate::json::put::nillable(m, "LastName", &self.last_name)?;
+        crate::json::put::nillable(m, "MiddleInitial", &self.middle_initial)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PersonName {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PersonName);
 /// `SecretQuestion` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -13023,30 +10796,33 @@ impl XmlText for SecretQuestion {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SecretQuestion {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "None", "FavoritePetsName", "FavoriteMovie", "Anniversary",
-            "FatherMiddleName", "SpouseMiddleName", "FirstChildMiddleName",
-            "HighSchoolName", "FavoriteTeacherName", "FavoriteSportsTeam"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "None",
+        "FavoritePetsName",
+        "FavoriteMovie",
+        "Anniversary",
+        "FatherMiddleName",
+        "SpouseMiddleName",
+        "FirstChildMiddleName",
+        "HighSchoolName",
+        "FavoriteTeacherName",
+        "FavoriteSportsTeam",
+    ];
+    fn as_str(&self) -> &str {
+        SecretQuestion::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SecretQuestion {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SecretQuestion);
 /// `UserLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -13112,26 +10888,22 @@ impl XmlText for UserLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for UserLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Pending", "Active", "Inactive", "Deleted"]
+    const NAMES: &'static [&'static str] = &["Pending", "Active", "Inactive", "Deleted"];
+    fn as_str(&self) -> &str {
+        UserLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for UserLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(UserLifeCycleStatus);
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -13197,26 +10969,27 @@ impl XmlText for AccountAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["TaxCertificate", "AccountMode", "CouponClaimInfo", "ParentCustomerNumber"]
+    const NAMES: &'static [&'static str] = &[
+        "TaxCertificate",
+        "AccountMode",
+        "CouponClaimInfo",
+        "ParentCustomerNumber",
+    ];
+    fn as_str(&self) -> &str {
+        AccountAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountAdditionalField);
 /// Writes an `ArrayOfCustomerRole` wrapper (items named `CustomerRole`).
 pub(crate) fn enc_array_of_customer_role(
     items: &Vec<Option<CustomerRole>>,
@@ -13235,28 +11008,6 @@ pub(crate) fn dec_array_of_customer_role(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<CustomerRole>>, DecodeError> {
     r.items(b"CustomerRole", |r| r.opt(<CustomerRole as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer_role(
-    items: &Vec<Option<CustomerRole>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CustomerRole as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer_role(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CustomerRole>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CustomerRole as JsonDecode>::read_json,
-    )
 }
 /// `CustomerRole` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13339,80 +11090,19 @@ impl crate::json::JsonStruct for CustomerRole {
         "LinkedAccountIds",
         "CustomerLinkPermission",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "RoleId",
-            &self.role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LinkedAccountIds",
-            &self.linked_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLinkPermission",
-            &self.customer_link_permission,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RoleId" => {
-                self.role_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "LinkedAccountIds" => {
-                self.linked_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "RoleId" => self.role_id = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "LinkedAccountIds" => self.linked_account_ids = crate::json::member(map, cx)?,
             "CustomerLinkPermission" => {
-                self.customer_link_permission = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_link_permission = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -13420,17 +11110,27 @@ impl crate::json::JsonStruct for CustomerRole {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CustomerRole {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CustomerRole {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "RoleId", &self.role_id)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::nillable(m, "LinkedAccountIds", &self.linked_account_ids)?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CustomerRole {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CustomerRole);
 /// Writes an `ArrayOfUserInfo` wrapper (items named `UserInfo`).
 pub(crate) fn enc_array_of_user_info(
     items: &Vec<Option<UserInfo>>,
@@ -13449,20 +11149,6 @@ pub(crate) fn dec_array_of_user_info(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<UserInfo>>, DecodeError> {
     r.items(b"UserInfo", |r| r.opt(<UserInfo as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_user_info(
-    items: &Vec<Option<UserInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <UserInfo as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_user_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UserInfo>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <UserInfo as JsonDecode>::read_json)
 }
 /// `UserInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13512,54 +11198,35 @@ impl XmlDecode for UserInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UserInfo {
     const MEMBERS: &'static [&'static str] = &["Id", "UserName"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "UserName",
-            &self.user_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserName" => {
-                self.user_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "UserName" => self.user_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UserInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UserInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "UserName", &self.user_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UserInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UserInfo);
 /// Writes an `ArrayOfPilotFeature` wrapper (items named `PilotFeature`).
 pub(crate) fn enc_array_of_pilot_feature(
     items: &Vec<PilotFeature>,
@@ -13578,20 +11245,6 @@ pub(crate) fn dec_array_of_pilot_feature(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<PilotFeature>, DecodeError> {
     r.items(b"PilotFeature", <PilotFeature as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_pilot_feature(
-    items: &Vec<PilotFeature>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <PilotFeature as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_pilot_feature(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<PilotFeature>, JsonError> {
-    crate::json::member::array(v, path, <PilotFeature as JsonDecode>::read_json)
 }
 /// `PilotFeature` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13641,54 +11294,35 @@ impl XmlDecode for PilotFeature {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PilotFeature {
     const MEMBERS: &'static [&'static str] = &["Id", "Countries"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Countries",
-            &self.countries,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Countries" => {
-                self.countries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Countries" => self.countries = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PilotFeature {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PilotFeature {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Countries", &self.countries)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PilotFeature {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PilotFeature);
 /// Writes an `ArrayOfAccountInfoWithCustomerData` wrapper (items named `AccountInfoWithCustomerData`).
 pub(crate) fn enc_array_of_account_info_with_customer_data(
     items: &Vec<Option<AccountInfoWithCustomerData>>,
@@ -13709,28 +11343,6 @@ pub(crate) fn dec_array_of_account_info_with_customer_data(
     r.items(
         b"AccountInfoWithCustomerData",
         |r| r.opt(<AccountInfoWithCustomerData as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_account_info_with_customer_data(
-    items: &Vec<Option<AccountInfoWithCustomerData>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AccountInfoWithCustomerData as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_account_info_with_customer_data(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AccountInfoWithCustomerData>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AccountInfoWithCustomerData as JsonDecode>::read_json,
     )
 }
 /// `AccountInfoWithCustomerData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -13833,137 +11445,53 @@ impl crate::json::JsonStruct for AccountInfoWithCustomerData {
         "PauseReason",
         "AccountMode",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerName",
-            &self.customer_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountMode",
-            &self.account_mode,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerName" => {
-                self.customer_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CustomerName" => self.customer_name = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountMode" => {
-                self.account_mode = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
+            "AccountMode" => self.account_mode = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountInfoWithCustomerData {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountInfoWithCustomerData {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CustomerName", &self.customer_name)?;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        crate::json::put::nillable(m, "AccountMode", &self.account_mode)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountInfoWithCustomerData {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountInfoWithCustomerData);
 /// Writes an `ArrayOfPredicate` wrapper (items named `Predicate`).
 pub(crate) fn enc_array_of_predicate(
     items: &Vec<Option<Predicate>>,
@@ -13982,20 +11510,6 @@ pub(crate) fn dec_array_of_predicate(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Predicate>>, DecodeError> {
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_predicate(
-    items: &Vec<Option<Predicate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Predicate as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_predicate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Predicate>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Predicate as JsonDecode>::read_json)
 }
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14052,72 +11566,37 @@ impl XmlDecode for Predicate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Predicate {
     const MEMBERS: &'static [&'static str] = &["Field", "Operator", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Field",
-            &self.field,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Operator",
-            &self.operator,
-            <PredicateOperator as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Operator" => {
-                self.operator = crate::json::member::opt(
-                    v,
-                    path,
-                    <PredicateOperator as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Operator" => self.operator = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Predicate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Predicate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Operator", &self.operator)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Predicate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Predicate);
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -14203,29 +11682,31 @@ impl XmlText for PredicateOperator {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PredicateOperator {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Equals", "NotEquals", "Contains", "In", "GreaterThanEquals",
-            "LessThanEquals", "StartsWith", "NotContains"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Equals",
+        "NotEquals",
+        "Contains",
+        "In",
+        "GreaterThanEquals",
+        "LessThanEquals",
+        "StartsWith",
+        "NotContains",
+    ];
+    fn as_str(&self) -> &str {
+        PredicateOperator::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PredicateOperator {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PredicateOperator);
 /// `DateRange` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DateRange {
@@ -14274,59 +11755,35 @@ impl XmlDecode for DateRange {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DateRange {
     const MEMBERS: &'static [&'static str] = &["MinDate", "MaxDate"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "MinDate",
-            &self.min_date,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxDate",
-            &self.max_date,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MinDate" => {
-                self.min_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MaxDate" => {
-                self.max_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "MinDate" => self.min_date = crate::json::member(map, cx)?,
+            "MaxDate" => self.max_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DateRange {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DateRange {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "MinDate", &self.min_date)?;
+        crate::json::put::nillable(m, "MaxDate", &self.max_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DateRange {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DateRange);
 /// Writes an `ArrayOfOrderBy` wrapper (items named `OrderBy`).
 pub(crate) fn enc_array_of_order_by(
     items: &Vec<Option<OrderBy>>,
@@ -14345,20 +11802,6 @@ pub(crate) fn dec_array_of_order_by(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OrderBy>>, DecodeError> {
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_order_by(
-    items: &Vec<Option<OrderBy>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <OrderBy as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_order_by(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OrderBy>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <OrderBy as JsonDecode>::read_json)
 }
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14408,59 +11851,35 @@ impl XmlDecode for OrderBy {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OrderBy {
     const MEMBERS: &'static [&'static str] = &["Field", "Order"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Field",
-            &self.field,
-            <OrderByField as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Order",
-            &self.order,
-            <SortOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::opt(
-                    v,
-                    path,
-                    <OrderByField as JsonDecode>::read_json,
-                )?;
-            }
-            "Order" => {
-                self.order = crate::json::member::opt(
-                    v,
-                    path,
-                    <SortOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Order" => self.order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OrderBy {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OrderBy {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Order", &self.order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OrderBy {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OrderBy);
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -14536,29 +11955,29 @@ impl XmlText for OrderByField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for OrderByField {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Id", "Name", "Number", "LifeCycleStatus", "CouponClassName",
-            "CouponStartDate"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Id",
+        "Name",
+        "Number",
+        "LifeCycleStatus",
+        "CouponClassName",
+        "CouponStartDate",
+    ];
+    fn as_str(&self) -> &str {
+        OrderByField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for OrderByField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(OrderByField);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -14611,26 +12030,22 @@ impl XmlText for SortOrder {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SortOrder {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Ascending", "Descending"]
+    const NAMES: &'static [&'static str] = &["Ascending", "Descending"];
+    fn as_str(&self) -> &str {
+        SortOrder::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SortOrder {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SortOrder);
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
@@ -14679,49 +12094,35 @@ impl XmlDecode for Paging {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Paging {
     const MEMBERS: &'static [&'static str] = &["Index", "Size"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Size", &self.size, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Size" => {
-                self.size = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Size" => self.size = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Paging {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Paging {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::opt(m, "Size", &self.size)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Paging {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Paging);
 /// Writes an `ArrayOfCustomer` wrapper (items named `Customer`).
 pub(crate) fn enc_array_of_customer(
     items: &Vec<Option<Customer>>,
@@ -14741,20 +12142,6 @@ pub(crate) fn dec_array_of_customer(
 ) -> Result<Vec<Option<Customer>>, DecodeError> {
     r.items(b"Customer", |r| r.opt(<Customer as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer(
-    items: &Vec<Option<Customer>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Customer as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Customer>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Customer as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfClientLink` wrapper (items named `ClientLink`).
 pub(crate) fn enc_array_of_client_link(
     items: &Vec<Option<ClientLink>>,
@@ -14773,28 +12160,6 @@ pub(crate) fn dec_array_of_client_link(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<ClientLink>>, DecodeError> {
     r.items(b"ClientLink", |r| r.opt(<ClientLink as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_client_link(
-    items: &Vec<Option<ClientLink>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <ClientLink as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_client_link(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<ClientLink>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <ClientLink as JsonDecode>::read_json,
-    )
 }
 /// `ClientLink` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15028,302 +12393,54 @@ impl crate::json::JsonStruct for ClientLink {
         "CustomerLinkPermission",
         "ClientEntityCustomerNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        if !discriminated {
-            crate::json::emit::nillable(
-                w,
-                "Type",
-                &self.type_,
-                <String as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityId",
-            &self.client_entity_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityNumber",
-            &self.client_entity_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityName",
-            &self.client_entity_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerId",
-            &self.managing_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerNumber",
-            &self.managing_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerName",
-            &self.managing_customer_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Note",
-            &self.note,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterEmail",
-            &self.inviter_email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterName",
-            &self.inviter_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterPhone",
-            &self.inviter_phone,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsBillToClient",
-            &self.is_bill_to_client,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <ClientLinkStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuppressNotification",
-            &self.suppress_notification,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "LastModifiedDateTime",
-            &self.last_modified_date_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Timestamp",
-            &self.timestamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLinkPermission",
-            &self.customer_link_permission,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityCustomerNumber",
-            &self.client_entity_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Type" => {
-                self.type_ = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ClientEntityId" => {
-                self.client_entity_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "ClientEntityId" => self.client_entity_id = crate::json::member(map, cx)?,
             "ClientEntityNumber" => {
-                self.client_entity_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.client_entity_number = crate::json::member(map, cx)?;
             }
-            "ClientEntityName" => {
-                self.client_entity_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "ClientEntityName" => self.client_entity_name = crate::json::member(map, cx)?,
             "ManagingCustomerId" => {
-                self.managing_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_id = crate::json::member(map, cx)?;
             }
             "ManagingCustomerNumber" => {
-                self.managing_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_number = crate::json::member(map, cx)?;
             }
             "ManagingCustomerName" => {
-                self.managing_customer_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_name = crate::json::member(map, cx)?;
             }
-            "Note" => {
-                self.note = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterEmail" => {
-                self.inviter_email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterName" => {
-                self.inviter_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterPhone" => {
-                self.inviter_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "IsBillToClient" => {
-                self.is_bill_to_client = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ClientLinkStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "Note" => self.note = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "InviterEmail" => self.inviter_email = crate::json::member(map, cx)?,
+            "InviterName" => self.inviter_name = crate::json::member(map, cx)?,
+            "InviterPhone" => self.inviter_phone = crate::json::member(map, cx)?,
+            "IsBillToClient" => self.is_bill_to_client = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             "SuppressNotification" => {
-                self.suppress_notification = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.suppress_notification = crate::json::member(map, cx)?;
             }
             "LastModifiedDateTime" => {
-                self.last_modified_date_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
+                self.last_modified_date_time = crate::json::member(map, cx)?;
             }
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "Timestamp" => {
-                self.timestamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "Timestamp" => self.timestamp = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
             "CustomerLinkPermission" => {
-                self.customer_link_permission = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_link_permission = crate::json::member(map, cx)?;
             }
             "ClientEntityCustomerNumber" => {
-                self.client_entity_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.client_entity_customer_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -15331,17 +12448,65 @@ impl crate::json::JsonStruct for ClientLink {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ClientLink {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ClientLink {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        if !discriminated {
+            crate::json::put::nillable(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "ClientEntityId", &self.client_entity_id)?;
+        crate::json::put::nillable(m, "ClientEntityNumber", &self.client_entity_number)?;
+        crate::json::put::nillable(m, "ClientEntityName", &self.client_entity_name)?;
+        crate::json::put::nillable(m, "ManagingCustomerId", &self.managing_customer_id)?;
+        crate::json::put::nillable(
+            m,
+            "ManagingCustomerNumber",
+            &self.managing_customer_number,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "ManagingCustomerName",
+            &self.managing_customer_name,
+        )?;
+        crate::json::put::nillable(m, "Note", &self.note)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "InviterEmail", &self.inviter_email)?;
+        crate::json::put::nillable(m, "InviterName", &self.inviter_name)?;
+        crate::json::put::nillable(m, "InviterPhone", &self.inviter_phone)?;
+        crate::json::put::nillable(m, "IsBillToClient", &self.is_bill_to_client)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::opt(m, "SuppressNotification", &self.suppress_notification)?;
+        crate::json::put::opt(m, "LastModifiedDateTime", &self.last_modified_date_time)?;
+        crate::json::put::opt(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "Timestamp", &self.timestamp)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "ClientEntityCustomerNumber",
+            &self.client_entity_customer_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ClientLink {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ClientLink);
 /// `ClientLinkStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -15457,30 +12622,37 @@ impl XmlText for ClientLinkStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ClientLinkStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "LinkPending", "LinkCanceled", "LinkExpired", "LinkAccepted", "LinkDeclined",
-            "LinkInProgress", "Active", "LinkFailed", "UnlinkRequested", "UnlinkPending",
-            "UnlinkCanceled", "UnlinkInProgress", "Inactive", "UnlinkFailed"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "LinkPending",
+        "LinkCanceled",
+        "LinkExpired",
+        "LinkAccepted",
+        "LinkDeclined",
+        "LinkInProgress",
+        "Active",
+        "LinkFailed",
+        "UnlinkRequested",
+        "UnlinkPending",
+        "UnlinkCanceled",
+        "UnlinkInProgress",
+        "Inactive",
+        "UnlinkFailed",
+    ];
+    fn as_str(&self) -> &str {
+        ClientLinkStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ClientLinkStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ClientLinkStatus);
 /// Writes an `ArrayOfAdvertiserAccount` wrapper (items named `AdvertiserAccount`).
 pub(crate) fn enc_array_of_advertiser_account(
     items: &Vec<Option<AdvertiserAccount>>,
@@ -15499,28 +12671,6 @@ pub(crate) fn dec_array_of_advertiser_account(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdvertiserAccount>>, DecodeError> {
     r.items(b"AdvertiserAccount", |r| r.opt(<AdvertiserAccount as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_advertiser_account(
-    items: &Vec<Option<AdvertiserAccount>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdvertiserAccount as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_advertiser_account(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdvertiserAccount>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdvertiserAccount as JsonDecode>::read_json,
-    )
 }
 /// Writes an `ArrayOfUserInvitation` wrapper (items named `UserInvitation`).
 pub(crate) fn enc_array_of_user_invitation(
@@ -15541,28 +12691,6 @@ pub(crate) fn dec_array_of_user_invitation(
 ) -> Result<Vec<Option<UserInvitation>>, DecodeError> {
     r.items(b"UserInvitation", |r| r.opt(<UserInvitation as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_user_invitation(
-    items: &Vec<Option<UserInvitation>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <UserInvitation as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_user_invitation(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UserInvitation>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <UserInvitation as JsonDecode>::read_json,
-    )
-}
 /// Writes an `ArrayOfAddress` wrapper (items named `Address`).
 pub(crate) fn enc_array_of_address(
     items: &Vec<Option<Address>>,
@@ -15582,20 +12710,6 @@ pub(crate) fn dec_array_of_address(
 ) -> Result<Vec<Option<Address>>, DecodeError> {
     r.items(b"Address", |r| r.opt(<Address as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_address(
-    items: &Vec<Option<Address>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Address as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_address(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Address>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Address as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfNotification` wrapper (items named `Notification`).
 pub(crate) fn enc_array_of_notification(
     items: &Vec<Option<Notification>>,
@@ -15614,28 +12728,6 @@ pub(crate) fn dec_array_of_notification(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Notification>>, DecodeError> {
     r.items(b"Notification", |r| r.opt(<Notification as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_notification(
-    items: &Vec<Option<Notification>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <Notification as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_notification(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Notification>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <Notification as JsonDecode>::read_json,
-    )
 }
 /// `Notification` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15726,106 +12818,43 @@ impl crate::json::JsonStruct for Notification {
         "Message",
         "AdditionalInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "TypeId",
-            &self.type_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "Severity",
-            &self.severity,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Title",
-            &self.title,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdditionalInfo",
-            &self.additional_info,
-            json_enc_array_of_key_value_entity_ofstringstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TypeId" => {
-                self.type_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Severity" => {
-                self.severity = crate::json::member::opt(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "Title" => {
-                self.title = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdditionalInfo" => {
-                self.additional_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_ofstringstring,
-                )?;
-            }
+            "TypeId" => self.type_id = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Severity" => self.severity = crate::json::member(map, cx)?,
+            "Title" => self.title = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
+            "AdditionalInfo" => self.additional_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Notification {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Notification {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "TypeId", &self.type_id)?;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::opt(m, "Severity", &self.severity)?;
+        crate::json::put::nillable(m, "Title", &self.title)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        crate::json::put::nillable(m, "AdditionalInfo", &self.additional_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Notification {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Notification);
 /// Writes an `ArrayOfKeyValueEntityOfstringstring` wrapper (items named `KeyValueEntityOfstringstring`).
 pub(crate) fn enc_array_of_key_value_entity_ofstringstring(
     items: &Vec<Option<KeyValueEntityOfstringstring>>,
@@ -15846,28 +12875,6 @@ pub(crate) fn dec_array_of_key_value_entity_ofstringstring(
     r.items(
         b"KeyValueEntityOfstringstring",
         |r| r.opt(<KeyValueEntityOfstringstring as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_ofstringstring(
-    items: &Vec<Option<KeyValueEntityOfstringstring>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOfstringstring>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOfstringstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOfstringstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -15918,59 +12925,35 @@ impl XmlDecode for KeyValueEntityOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Key", &self.key)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOfstringstring);
 /// Writes an `ArrayOfKeyValueEntityOflongint` wrapper (items named `KeyValueEntityOflongint`).
 pub(crate) fn enc_array_of_key_value_entity_oflongint(
     items: &Vec<Option<KeyValueEntityOflongint>>,
@@ -15991,28 +12974,6 @@ pub(crate) fn dec_array_of_key_value_entity_oflongint(
     r.items(
         b"KeyValueEntityOflongint",
         |r| r.opt(<KeyValueEntityOflongint as XmlDecode>::decode),
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_oflongint(
-    items: &Vec<Option<KeyValueEntityOflongint>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOflongint as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_oflongint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOflongint>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOflongint as JsonDecode>::read_json,
     )
 }
 /// `KeyValueEntityOflongint` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
@@ -16063,49 +13024,35 @@ impl XmlDecode for KeyValueEntityOflongint {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOflongint {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Value", &self.value, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOflongint {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOflongint {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Key", &self.key)?;
+        crate::json::put::opt(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOflongint {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOflongint);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
@@ -16154,59 +13101,35 @@ impl XmlDecode for AdApiFaultDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiFaultDetail {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_ad_api_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_api_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
@@ -16248,46 +13171,33 @@ impl XmlDecode for ApplicationFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplicationFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplicationFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplicationFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -16361,72 +13271,68 @@ impl XmlDecode for ApplicationFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApplicationFault(v) => {
-                crate::json::write_struct(v, w, Some("ApplicationFault"))
-            }
-            Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
-            }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApplicationFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApplicationFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApplicationFault",
+        known: "ApplicationFault, AdApiFaultDetail, ApiFault",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApplicationFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApplicationFault",
-                                                "ApplicationFault, AdApiFaultDetail, ApiFault"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApplicationFault") => {
-                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApplicationFault(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("AdApiFaultDetail") => {
-                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::AdApiFaultDetail(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("ApiFault") => {
-                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFault(crate::json::read_fields(map, cx, true, None)?)
+                }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApplicationFault",
-                                    "ApplicationFault, AdApiFaultDetail, ApiFault"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApplicationFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, s, Some("ApplicationFault"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
+            }
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApplicationFault);
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -16445,28 +13351,6 @@ pub(crate) fn dec_array_of_ad_api_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_api_error(
-    items: &Vec<Option<AdApiError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdApiError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_api_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdApiError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdApiError as JsonDecode>::read_json,
-    )
 }
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16530,80 +13414,39 @@ impl XmlDecode for AdApiError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiError {
     const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Detail",
-            &self.detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Detail" => {
-                self.detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Detail" => self.detail = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Detail", &self.detail)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiError);
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFault {
@@ -16658,59 +13501,35 @@ impl XmlDecode for ApiFault {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApiFault {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "OperationErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiFault {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiFault);
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -16729,28 +13548,6 @@ pub(crate) fn dec_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_operation_error(
-    items: &Vec<Option<OperationError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <OperationError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OperationError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <OperationError as JsonDecode>::read_json,
-    )
 }
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16807,67 +13604,37 @@ impl XmlDecode for OperationError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OperationError {
     const MEMBERS: &'static [&'static str] = &["Code", "Details", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OperationError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OperationError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OperationError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OperationError);
 /// Writes an `ArrayOfArrayOfOperationError` wrapper (items named `ArrayOfOperationError`).
 pub(crate) fn enc_array_of_array_of_operation_error(
     items: &Vec<Option<Vec<Option<OperationError>>>>,
@@ -16886,20 +13653,6 @@ pub(crate) fn dec_array_of_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Vec<Option<OperationError>>>>, DecodeError> {
     r.items(b"ArrayOfOperationError", |r| r.opt(dec_array_of_operation_error))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_array_of_operation_error(
-    items: &Vec<Option<Vec<Option<OperationError>>>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, json_enc_array_of_operation_error)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Vec<Option<OperationError>>>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, json_dec_array_of_operation_error)
 }
 /// Writes an `ArrayOfKeyValuePairOfstringstring` wrapper (items named `KeyValuePairOfstringstring`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringstring(
@@ -16921,28 +13674,6 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
     r.items(
         b"KeyValuePairOfstringstring",
         <KeyValuePairOfstringstring as XmlDecode>::decode,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_pair_ofstringstring(
-    items: &Vec<KeyValuePairOfstringstring>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValuePairOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_pair_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValuePairOfstringstring>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValuePairOfstringstring as JsonDecode>::read_json,
     )
 }
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
@@ -16993,59 +13724,35 @@ impl XmlDecode for KeyValuePairOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValuePairOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValuePairOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValuePairOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValuePairOfstringstring);
 /// Writes an `ArrayOfKeyValuePairOfstringbase64Binary` wrapper (items named `KeyValuePairOfstringbase64Binary`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringbase64_binary(
     items: &Vec<KeyValuePairOfstringbase64Binary>,
@@ -17066,28 +13773,6 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringbase64_binary(
     r.items(
         b"KeyValuePairOfstringbase64Binary",
         <KeyValuePairOfstringbase64Binary as XmlDecode>::decode,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_pair_ofstringbase64_binary(
-    items: &Vec<KeyValuePairOfstringbase64Binary>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValuePairOfstringbase64Binary as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_pair_ofstringbase64_binary(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValuePairOfstringbase64Binary>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValuePairOfstringbase64Binary as JsonDecode>::read_json,
     )
 }
 /// `KeyValuePairOfstringbase64Binary` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
@@ -17138,59 +13823,35 @@ impl XmlDecode for KeyValuePairOfstringbase64Binary {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringbase64Binary {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValuePairOfstringbase64Binary {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValuePairOfstringbase64Binary {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValuePairOfstringbase64Binary {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValuePairOfstringbase64Binary);
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -17208,17 +13869,6 @@ pub(crate) fn enc_array_oflong(
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_oflong(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i64>, JsonError> {
-    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -17235,17 +13885,6 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i32>, JsonError> {
-    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -17265,17 +13904,6 @@ pub(crate) fn dec_array_ofstring(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<String>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -17314,15 +13942,29 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFault" => {
+                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonWrite for FaultDetail {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
             }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
         }
     }
 }
@@ -17341,6 +13983,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://clientcenter.api.sandbox.bingads.microsoft.com/Api/CustomerManagement/v13/CustomerManagementService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://clientcenter.api.bingads.microsoft.com"),
+        ("sandbox", "https://clientcenter.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_ACCOUNTS_INFO,
@@ -17420,6 +14066,10 @@ pub static GET_ACCOUNTS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountsInfo/Query",
+    }),
 };
 /// Metadata of `FindAccounts`.
 pub static FIND_ACCOUNTS: OperationMeta = OperationMeta {
@@ -17457,6 +14107,10 @@ pub static FIND_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Accounts/Find",
+    }),
 };
 /// Metadata of `AddAccount`.
 pub static ADD_ACCOUNT: OperationMeta = OperationMeta {
@@ -17494,6 +14148,10 @@ pub static ADD_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `UpdateAccount`.
 pub static UPDATE_ACCOUNT: OperationMeta = OperationMeta {
@@ -17531,6 +14189,10 @@ pub static UPDATE_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `GetCustomer`.
 pub static GET_CUSTOMER: OperationMeta = OperationMeta {
@@ -17568,6 +14230,10 @@ pub static GET_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/Query",
+    }),
 };
 /// Metadata of `UpdateCustomer`.
 pub static UPDATE_CUSTOMER: OperationMeta = OperationMeta {
@@ -17605,6 +14271,10 @@ pub static UPDATE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/Customer",
+    }),
 };
 /// Metadata of `SignupCustomer`.
 pub static SIGNUP_CUSTOMER: OperationMeta = OperationMeta {
@@ -17642,6 +14312,10 @@ pub static SIGNUP_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/Signup",
+    }),
 };
 /// Metadata of `GetAccount`.
 pub static GET_ACCOUNT: OperationMeta = OperationMeta {
@@ -17679,6 +14353,10 @@ pub static GET_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Account/Query",
+    }),
 };
 /// Metadata of `GetCustomersInfo`.
 pub static GET_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -17716,6 +14394,10 @@ pub static GET_CUSTOMERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomersInfo/Query",
+    }),
 };
 /// Metadata of `DeleteAccount`.
 pub static DELETE_ACCOUNT: OperationMeta = OperationMeta {
@@ -17753,6 +14435,10 @@ pub static DELETE_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `DeleteCustomer`.
 pub static DELETE_CUSTOMER: OperationMeta = OperationMeta {
@@ -17790,6 +14476,10 @@ pub static DELETE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/Customer",
+    }),
 };
 /// Metadata of `UpdateUser`.
 pub static UPDATE_USER: OperationMeta = OperationMeta {
@@ -17827,6 +14517,10 @@ pub static UPDATE_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/User",
+    }),
 };
 /// Metadata of `UpdateUserRoles`.
 pub static UPDATE_USER_ROLES: OperationMeta = OperationMeta {
@@ -17864,6 +14558,10 @@ pub static UPDATE_USER_ROLES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/UserRoles",
+    }),
 };
 /// Metadata of `GetUser`.
 pub static GET_USER: OperationMeta = OperationMeta {
@@ -17901,6 +14599,10 @@ pub static GET_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/User/Query",
+    }),
 };
 /// Metadata of `GetCurrentUser`.
 pub static GET_CURRENT_USER: OperationMeta = OperationMeta {
@@ -17938,6 +14640,10 @@ pub static GET_CURRENT_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CurrentUser/Query",
+    }),
 };
 /// Metadata of `DeleteUser`.
 pub static DELETE_USER: OperationMeta = OperationMeta {
@@ -17975,6 +14681,10 @@ pub static DELETE_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/User",
+    }),
 };
 /// Metadata of `GetUsersInfo`.
 pub static GET_USERS_INFO: OperationMeta = OperationMeta {
@@ -18012,6 +14722,10 @@ pub static GET_USERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UsersInfo/Query",
+    }),
 };
 /// Metadata of `GetCustomerPilotFeatures`.
 pub static GET_CUSTOMER_PILOT_FEATURES: OperationMeta = OperationMeta {
@@ -18049,6 +14763,10 @@ pub static GET_CUSTOMER_PILOT_FEATURES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomerPilotFeatures/Query",
+    }),
 };
 /// Metadata of `GetAccountPilotFeatures`.
 pub static GET_ACCOUNT_PILOT_FEATURES: OperationMeta = OperationMeta {
@@ -18086,6 +14804,10 @@ pub static GET_ACCOUNT_PILOT_FEATURES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountPilotFeatures/Query",
+    }),
 };
 /// Metadata of `GetPilotFeaturesCountries`.
 pub static GET_PILOT_FEATURES_COUNTRIES: OperationMeta = OperationMeta {
@@ -18123,6 +14845,10 @@ pub static GET_PILOT_FEATURES_COUNTRIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/PilotFeaturesCountries/Query",
+    }),
 };
 /// Metadata of `GetAccessibleCustomer`.
 pub static GET_ACCESSIBLE_CUSTOMER: OperationMeta = OperationMeta {
@@ -18160,6 +14886,10 @@ pub static GET_ACCESSIBLE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccessibleCustomer/Query",
+    }),
 };
 /// Metadata of `FindAccountsOrCustomersInfo`.
 pub static FIND_ACCOUNTS_OR_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -18197,6 +14927,10 @@ pub static FIND_ACCOUNTS_OR_CUSTOMERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountsOrCustomersInfo/Find",
+    }),
 };
 /// Metadata of `UpgradeCustomerToAgency`.
 pub static UPGRADE_CUSTOMER_TO_AGENCY: OperationMeta = OperationMeta {
@@ -18234,6 +14968,10 @@ pub static UPGRADE_CUSTOMER_TO_AGENCY: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/UpgradeToAgency",
+    }),
 };
 /// Metadata of `AddPrepayAccount`.
 pub static ADD_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
@@ -18271,6 +15009,10 @@ pub static ADD_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/PrepayAccount",
+    }),
 };
 /// Metadata of `UpdatePrepayAccount`.
 pub static UPDATE_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
@@ -18308,6 +15050,10 @@ pub static UPDATE_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/PrepayAccount",
+    }),
 };
 /// Metadata of `MapCustomerIdToExternalCustomerId`.
 pub static MAP_CUSTOMER_ID_TO_EXTERNAL_CUSTOMER_ID: OperationMeta = OperationMeta {
@@ -18345,6 +15091,10 @@ pub static MAP_CUSTOMER_ID_TO_EXTERNAL_CUSTOMER_ID: OperationMeta = OperationMet
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomerId/MapToExternalCustomerId",
+    }),
 };
 /// Metadata of `MapAccountIdToExternalAccountIds`.
 pub static MAP_ACCOUNT_ID_TO_EXTERNAL_ACCOUNT_IDS: OperationMeta = OperationMeta {
@@ -18382,6 +15132,10 @@ pub static MAP_ACCOUNT_ID_TO_EXTERNAL_ACCOUNT_IDS: OperationMeta = OperationMeta
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountId/MapToExternalAccountIds",
+    }),
 };
 /// Metadata of `SearchCustomers`.
 pub static SEARCH_CUSTOMERS: OperationMeta = OperationMeta {
@@ -18419,6 +15173,10 @@ pub static SEARCH_CUSTOMERS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customers/Search",
+    }),
 };
 /// Metadata of `AddClientLinks`.
 pub static ADD_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -18456,6 +15214,10 @@ pub static ADD_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/ClientLinks",
+    }),
 };
 /// Metadata of `UpdateClientLinks`.
 pub static UPDATE_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -18493,6 +15255,10 @@ pub static UPDATE_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/ClientLinks",
+    }),
 };
 /// Metadata of `SearchClientLinks`.
 pub static SEARCH_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -18530,6 +15296,10 @@ pub static SEARCH_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/ClientLinks/Search",
+    }),
 };
 /// Metadata of `SearchAccounts`.
 pub static SEARCH_ACCOUNTS: OperationMeta = OperationMeta {
@@ -18567,6 +15337,10 @@ pub static SEARCH_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Accounts/Search",
+    }),
 };
 /// Metadata of `SendUserInvitation`.
 pub static SEND_USER_INVITATION: OperationMeta = OperationMeta {
@@ -18604,6 +15378,10 @@ pub static SEND_USER_INVITATION: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserInvitation/Send",
+    }),
 };
 /// Metadata of `SearchUserInvitations`.
 pub static SEARCH_USER_INVITATIONS: OperationMeta = OperationMeta {
@@ -18641,6 +15419,10 @@ pub static SEARCH_USER_INVITATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserInvitations/Search",
+    }),
 };
 /// Metadata of `ValidateAddress`.
 pub static VALIDATE_ADDRESS: OperationMeta = OperationMeta {
@@ -18678,6 +15460,10 @@ pub static VALIDATE_ADDRESS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Address/Validate",
+    }),
 };
 /// Metadata of `GetLinkedAccountsAndCustomersInfo`.
 pub static GET_LINKED_ACCOUNTS_AND_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -18715,6 +15501,10 @@ pub static GET_LINKED_ACCOUNTS_AND_CUSTOMERS_INFO: OperationMeta = OperationMeta
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/LinkedAccountsAndCustomersInfo/Query",
+    }),
 };
 /// Metadata of `GetUserMFAStatus`.
 pub static GET_USER_MFA_STATUS: OperationMeta = OperationMeta {
@@ -18752,6 +15542,10 @@ pub static GET_USER_MFA_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserMFAStatus/Query",
+    }),
 };
 /// Metadata of `GetNotifications`.
 pub static GET_NOTIFICATIONS: OperationMeta = OperationMeta {
@@ -18789,6 +15583,10 @@ pub static GET_NOTIFICATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Notifications/Query",
+    }),
 };
 /// Metadata of `DismissNotifications`.
 pub static DISMISS_NOTIFICATIONS: OperationMeta = OperationMeta {
@@ -18826,6 +15624,10 @@ pub static DISMISS_NOTIFICATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Notifications/Dismiss",
+    }),
 };
 impl RequestBody for GetAccountsInfoRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -18833,6 +15635,10 @@ impl RequestBody for GetAccountsInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountsInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountsInfoRequest {
@@ -18847,6 +15653,10 @@ impl RequestBody for FindAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "FindAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for FindAccountsRequest {
     type Response = FindAccountsResponse;
@@ -18859,6 +15669,10 @@ impl RequestBody for AddAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddAccountRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAccountRequest {
@@ -18873,6 +15687,10 @@ impl RequestBody for UpdateAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateAccountRequest {
     type Response = UpdateAccountResponse;
@@ -18885,6 +15703,10 @@ impl RequestBody for GetCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCustomerRequest {
@@ -18899,6 +15721,10 @@ impl RequestBody for UpdateCustomerRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateCustomerRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateCustomerRequest {
     type Response = UpdateCustomerResponse;
@@ -18911,6 +15737,10 @@ impl RequestBody for SignupCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SignupCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SignupCustomerRequest {
@@ -18925,6 +15755,10 @@ impl RequestBody for GetAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAccountRequest {
     type Response = GetAccountResponse;
@@ -18937,6 +15771,10 @@ impl RequestBody for GetCustomersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomersInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCustomersInfoRequest {
@@ -18951,6 +15789,10 @@ impl RequestBody for DeleteAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DeleteAccountRequest {
     type Response = DeleteAccountResponse;
@@ -18963,6 +15805,10 @@ impl RequestBody for DeleteCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteCustomerRequest {
@@ -18977,6 +15823,10 @@ impl RequestBody for UpdateUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateUserRequest {
     type Response = UpdateUserResponse;
@@ -18989,6 +15839,10 @@ impl RequestBody for UpdateUserRolesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateUserRolesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateUserRolesRequest {
@@ -19003,6 +15857,10 @@ impl RequestBody for GetUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetUserRequest {
     type Response = GetUserResponse;
@@ -19015,6 +15873,10 @@ impl RequestBody for GetCurrentUserRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCurrentUserRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCurrentUserRequest {
@@ -19029,6 +15891,10 @@ impl RequestBody for DeleteUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DeleteUserRequest {
     type Response = DeleteUserResponse;
@@ -19041,6 +15907,10 @@ impl RequestBody for GetUsersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUsersInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUsersInfoRequest {
@@ -19055,6 +15925,10 @@ impl RequestBody for GetCustomerPilotFeaturesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomerPilotFeaturesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetCustomerPilotFeaturesRequest {
     type Response = GetCustomerPilotFeaturesResponse;
@@ -19067,6 +15941,10 @@ impl RequestBody for GetAccountPilotFeaturesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountPilotFeaturesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountPilotFeaturesRequest {
@@ -19081,6 +15959,10 @@ impl RequestBody for GetPilotFeaturesCountriesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetPilotFeaturesCountriesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetPilotFeaturesCountriesRequest {
     type Response = GetPilotFeaturesCountriesResponse;
@@ -19093,6 +15975,10 @@ impl RequestBody for GetAccessibleCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccessibleCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccessibleCustomerRequest {
@@ -19107,6 +15993,10 @@ impl RequestBody for FindAccountsOrCustomersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "FindAccountsOrCustomersInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for FindAccountsOrCustomersInfoRequest {
     type Response = FindAccountsOrCustomersInfoResponse;
@@ -19119,6 +16009,10 @@ impl RequestBody for UpgradeCustomerToAgencyRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpgradeCustomerToAgencyRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpgradeCustomerToAgencyRequest {
@@ -19133,6 +16027,10 @@ impl RequestBody for AddPrepayAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddPrepayAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for AddPrepayAccountRequest {
     type Response = AddPrepayAccountResponse;
@@ -19145,6 +16043,10 @@ impl RequestBody for UpdatePrepayAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdatePrepayAccountRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdatePrepayAccountRequest {
@@ -19159,6 +16061,10 @@ impl RequestBody for MapCustomerIdToExternalCustomerIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "MapCustomerIdToExternalCustomerIdRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for MapCustomerIdToExternalCustomerIdRequest {
     type Response = MapCustomerIdToExternalCustomerIdResponse;
@@ -19171,6 +16077,10 @@ impl RequestBody for MapAccountIdToExternalAccountIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "MapAccountIdToExternalAccountIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for MapAccountIdToExternalAccountIdsRequest {
@@ -19185,6 +16095,10 @@ impl RequestBody for SearchCustomersRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchCustomersRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchCustomersRequest {
     type Response = SearchCustomersResponse;
@@ -19197,6 +16111,10 @@ impl RequestBody for AddClientLinksRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddClientLinksRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddClientLinksRequest {
@@ -19211,6 +16129,10 @@ impl RequestBody for UpdateClientLinksRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateClientLinksRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateClientLinksRequest {
     type Response = UpdateClientLinksResponse;
@@ -19223,6 +16145,10 @@ impl RequestBody for SearchClientLinksRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchClientLinksRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchClientLinksRequest {
@@ -19237,6 +16163,10 @@ impl RequestBody for SearchAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchAccountsRequest {
     type Response = SearchAccountsResponse;
@@ -19249,6 +16179,10 @@ impl RequestBody for SendUserInvitationRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SendUserInvitationRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SendUserInvitationRequest {
@@ -19263,6 +16197,10 @@ impl RequestBody for SearchUserInvitationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchUserInvitationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchUserInvitationsRequest {
     type Response = SearchUserInvitationsResponse;
@@ -19275,6 +16213,10 @@ impl RequestBody for ValidateAddressRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "ValidateAddressRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for ValidateAddressRequest {
@@ -19289,6 +16231,10 @@ impl RequestBody for GetLinkedAccountsAndCustomersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetLinkedAccountsAndCustomersInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetLinkedAccountsAndCustomersInfoRequest {
     type Response = GetLinkedAccountsAndCustomersInfoResponse;
@@ -19301,6 +16247,10 @@ impl RequestBody for GetUserMFAStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUserMFAStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUserMFAStatusRequest {
@@ -19315,6 +16265,10 @@ impl RequestBody for GetNotificationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetNotificationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetNotificationsRequest {
     type Response = GetNotificationsResponse;
@@ -19327,6 +16281,10 @@ impl RequestBody for DismissNotificationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DismissNotificationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissNotificationsRequest {

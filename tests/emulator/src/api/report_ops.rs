@@ -89,7 +89,7 @@ fn file_spec(request: &ReportRequest, rows: usize) -> Result<ReportFileSpec, Fau
     Ok(spec)
 }
 
-pub(crate) fn submit_generate_report(
+pub(super) fn submit_generate_report(
     call: &Call<'_>,
     _auth: &Auth,
     request: SubmitGenerateReportRequest,
@@ -108,7 +108,7 @@ pub(crate) fn submit_generate_report(
     })
 }
 
-pub(crate) fn poll_generate_report(
+pub(super) fn poll_generate_report(
     call: &Call<'_>,
     _auth: &Auth,
     request: PollGenerateReportRequest,
