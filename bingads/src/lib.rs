@@ -13,9 +13,9 @@
 compile_error!("enable at least one wire: the `rest` or `soap` cargo feature of bingads");
 
 pub mod auth;
+mod body;
 #[cfg(feature = "bulk")]
 pub mod bulk;
-mod body;
 mod client;
 pub mod environment;
 mod error;

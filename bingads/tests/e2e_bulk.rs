@@ -124,7 +124,7 @@ fn of_type<'a>(rows: &'a [BulkRow], t: &str) -> Vec<&'a BulkRow> {
 #[tokio::test]
 async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let (campaign, group, keywords) = seed(&client, "Contoso Outdoor").await;
     let dir = scratch("download");
     let (sink, mut progress) = ProgressSink::channel(64);
@@ -185,7 +185,7 @@ async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
 #[tokio::test]
 async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let (first, _, _) = seed(&client, "First").await;
     seed(&client, "Second").await;
     let dir = scratch("records");
@@ -222,7 +222,7 @@ async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
 #[tokio::test]
 async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     seed(&client, "Resumed").await;
     let dir = scratch("resume");
     let operation = manager(&client, &dir)
@@ -257,7 +257,7 @@ async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
 #[tokio::test]
 async fn an_existing_result_file_is_kept_unless_overwrite() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let dir = scratch("overwrite");
     std::fs::write(dir.join("entities.csv"), b"mine").unwrap();
     let params = DownloadParameters::accounts([ACCOUNT_ID])
@@ -287,7 +287,7 @@ async fn an_existing_result_file_is_kept_unless_overwrite() {
 #[tokio::test]
 async fn a_kept_archive_is_the_zip_the_service_sent() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let dir = scratch("kept");
     let file = manager(&client, &dir)
         .download_file(
@@ -320,7 +320,7 @@ async fn a_kept_archive_is_the_zip_the_service_sent() {
 #[tokio::test]
 async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let dir = scratch("failed");
     emu.inject_bulk(BulkFault::Failed);
     let e = manager(&client, &dir)
@@ -348,7 +348,7 @@ async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request
 #[tokio::test]
 async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let dir = scratch("expired");
     emu.inject_bulk(BulkFault::ExpiredUrl);
     let file = manager(&client, &dir)
@@ -367,7 +367,7 @@ async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
 #[tokio::test]
 async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let dir = scratch("archives");
     let out = dir.join("out");
     let m = manager(&client, &dir);
@@ -409,7 +409,7 @@ async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
 #[tokio::test]
 async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let dir = scratch("dropped");
     let m = manager(&client, &dir);
     let operation = m
@@ -441,7 +441,7 @@ async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_ag
 #[tokio::test]
 async fn a_cancelled_download_leaves_no_file_behind() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let dir = scratch("cancel");
     emu.inject_bulk(BulkFault::NeverCompletes);
     let m = manager(&client, &dir);
@@ -750,7 +750,7 @@ async fn upload_then_download_reflects_adds_updates_and_deletes() {
 #[tokio::test]
 async fn a_few_records_go_through_upload_entity_records() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let (campaign, _, _) = seed(&client, "Sync").await;
     let dir = scratch("sync");
     let mut group = BulkRow::new("Ad Group");
@@ -792,7 +792,7 @@ async fn a_few_records_go_through_upload_entity_records() {
 #[tokio::test]
 async fn more_than_a_thousand_records_go_through_a_file() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let (_, group, _) = seed(&client, "Many").await;
     let dir = scratch("many");
     let records: Vec<BulkRecord> = (0..1001)
@@ -886,7 +886,7 @@ async fn upload_limits_are_checked_before_anything_is_sent() {
         .unwrap()
         .set_len(100 * 1024 * 1024 + 1)
         .unwrap();
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
     let e = manager(&client, &dir)
         .submit_upload(&UploadParameters::new(&huge), None)
         .await

@@ -5,6 +5,7 @@
 //! timeouts, 207/117 throttling, expired download URLs, overwrite rules, every file format
 //! with the column row excluded, and progress events.
 
+#[macro_use]
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ use bingads::v13::reporting::{
     KeywordPerformanceReportColumn as Col, KeywordPerformanceReportRequest, ReportAggregation,
     ReportFormat, ReportRequest, ReportRequestStatusType,
 };
-use bingads::{Client, Environment, RetryPolicy};
+use bingads::{Client, Environment, RetryPolicy, Wire};
 use bingads_emulator::report_file::cell;
 use bingads_emulator::{
     ACCOUNT_ID, Emulator, Injection, PASSWORD, ReportBehavior, ReportOutcome, USER_NAME,
@@ -36,9 +37,12 @@ const COLUMNS: [Col; 6] = [
     Col::Spend,
 ];
 
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("bingads-e2e-report-{name}-{}", std::process::id()));
+/// A fresh directory per test and wire (both wires of a test run at the same time).
+fn scratch(wire: Wire, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "bingads-e2e-report-{name}-{wire:?}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -55,7 +59,7 @@ fn listing(dir: &Path) -> Vec<String> {
 
 /// A client without HTTP timers, so the paused clock moves only by the schedule's and the
 /// retry policy's waits.
-fn client(emu: &Emulator) -> Client {
+fn client(emu: &Emulator, wire: Wire) -> Client {
     Client::builder(
         common::authorization(bingads::auth::PasswordAuthentication::new(
             USER_NAME, PASSWORD,
@@ -63,6 +67,7 @@ fn client(emu: &Emulator) -> Client {
         Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .http_client(common::timerless_http())
     .retry_policy(RetryPolicy {
         max_attempts: 4,
@@ -115,12 +120,11 @@ fn check_rows(mut reader: ReportReader, rows: usize) {
     assert_eq!(n, rows);
 }
 
-#[tokio::test(start_paused = true)]
-async fn download_file_decompresses_into_the_directory_and_respects_overwrite() {
+async fn download_file_decompresses_into_the_directory_and_respects_overwrite(wire: Wire) {
     let emu = common::emulator().await;
     emu.set_report_behavior(behavior(7));
-    let dir = scratch("file");
-    let manager = ReportingServiceManager::new(&client(&emu));
+    let dir = scratch(wire, "file");
+    let manager = ReportingServiceManager::new(&client(&emu, wire));
     let params = ReportingDownloadParameters::new(request())
         .result_directory(&dir)
         .result_file_name("kw.csv");
@@ -160,12 +164,11 @@ async fn download_file_decompresses_into_the_directory_and_respects_overwrite() 
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn download_report_streams_the_rows_without_extracting() {
+async fn download_report_streams_the_rows_without_extracting(wire: Wire) {
     let emu = common::emulator().await;
     emu.set_report_behavior(behavior(40));
-    let dir = scratch("reader");
-    let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
+    let dir = scratch(wire, "reader");
+    let manager = ReportingServiceManager::new(&client(&emu, wire)).working_directory(&dir);
     let reader = manager
         .download_report(&ReportingDownloadParameters::new(request()), None)
         .await
@@ -178,12 +181,11 @@ async fn download_report_streams_the_rows_without_extracting() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn every_format_with_the_column_row_and_header_excluded() {
+async fn every_format_with_the_column_row_and_header_excluded(wire: Wire) {
     let emu = common::emulator().await;
     emu.set_report_behavior(behavior(5));
-    let dir = scratch("formats");
-    let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
+    let dir = scratch(wire, "formats");
+    let manager = ReportingServiceManager::new(&client(&emu, wire)).working_directory(&dir);
     for format in [ReportFormat::Csv, ReportFormat::Tsv, ReportFormat::Xml] {
         for (header, footer, columns) in [
             (false, false, false),
@@ -212,11 +214,10 @@ async fn every_format_with_the_column_row_and_header_excluded() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn no_data_is_none_and_the_error_status_is_a_typed_failure() {
+async fn no_data_is_none_and_the_error_status_is_a_typed_failure(wire: Wire) {
     let emu = common::emulator().await;
-    let dir = scratch("nodata");
-    let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
+    let dir = scratch(wire, "nodata");
+    let manager = ReportingServiceManager::new(&client(&emu, wire)).working_directory(&dir);
     emu.set_report_behavior(ReportBehavior {
         outcome: ReportOutcome::NoData,
         ..ReportBehavior::default()
@@ -256,16 +257,15 @@ async fn no_data_is_none_and_the_error_status_is_a_typed_failure() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn submit_only_status_track_and_download_with_options_then_resume_by_id() {
+async fn submit_only_status_track_and_download_with_options_then_resume_by_id(wire: Wire) {
     let emu = common::emulator().await;
     emu.set_report_behavior(ReportBehavior {
         pending_polls: 2,
         rows: 3,
         ..ReportBehavior::default()
     });
-    let dir = scratch("submit");
-    let client = client(&emu);
+    let dir = scratch(wire, "submit");
+    let client = client(&emu, wire);
     let manager = ReportingServiceManager::new(&client);
     let operation = manager.submit(&request()).await.unwrap();
     let id = operation.request_id().to_string();
@@ -323,14 +323,13 @@ async fn submit_only_status_track_and_download_with_options_then_resume_by_id() 
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn tracking_times_out_on_the_schedule_keeping_the_request_id() {
+async fn tracking_times_out_on_the_schedule_keeping_the_request_id(wire: Wire) {
     let emu = common::emulator().await;
     emu.set_report_behavior(ReportBehavior {
         pending_polls: 1000,
         ..ReportBehavior::default()
     });
-    let manager = ReportingServiceManager::new(&client(&emu))
+    let manager = ReportingServiceManager::new(&client(&emu, wire))
         .poll_interval(Duration::from_secs(5))
         .unwrap();
     let operation = manager.submit(&request()).await.unwrap();
@@ -360,12 +359,11 @@ async fn tracking_times_out_on_the_schedule_keeping_the_request_id() {
     assert_eq!(start.elapsed(), Duration::from_secs(12));
 }
 
-#[tokio::test(start_paused = true)]
-async fn throttling_207_on_submit_and_117_on_poll_wait_and_retry() {
+async fn throttling_207_on_submit_and_117_on_poll_wait_and_retry(wire: Wire) {
     let emu = common::emulator().await;
     emu.set_report_behavior(behavior(2));
-    let dir = scratch("throttle");
-    let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
+    let dir = scratch(wire, "throttle");
+    let manager = ReportingServiceManager::new(&client(&emu, wire)).working_directory(&dir);
     emu.inject(Injection::ConcurrentRequestOverLimit.for_operation("SubmitGenerateReport"));
     emu.inject(Injection::CallRateExceeded.for_operation("PollGenerateReport"));
     let start = Instant::now();
@@ -381,16 +379,15 @@ async fn throttling_207_on_submit_and_117_on_poll_wait_and_retry() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn an_expired_download_url_is_replaced_by_polling_again() {
+async fn an_expired_download_url_is_replaced_by_polling_again(wire: Wire) {
     let emu = common::emulator().await;
     emu.set_report_behavior(ReportBehavior {
         expired_urls: 1,
         rows: 4,
         ..ReportBehavior::default()
     });
-    let dir = scratch("expired");
-    let manager = ReportingServiceManager::new(&client(&emu)).working_directory(&dir);
+    let dir = scratch(wire, "expired");
+    let manager = ReportingServiceManager::new(&client(&emu, wire)).working_directory(&dir);
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink_seen = seen.clone();
     let sink = ProgressSink::new(move |p| sink_seen.lock().unwrap().push(p.clone()));
@@ -444,3 +441,14 @@ fn every_report_type_builds_and_knows_its_layout() {
     assert!(time.report_time_zone.value().is_some());
     assert!(time.predefined_time.value().is_none());
 }
+
+both_wires!((start_paused = true)
+    download_file_decompresses_into_the_directory_and_respects_overwrite,
+    download_report_streams_the_rows_without_extracting,
+    every_format_with_the_column_row_and_header_excluded,
+    no_data_is_none_and_the_error_status_is_a_typed_failure,
+    submit_only_status_track_and_download_with_options_then_resume_by_id,
+    tracking_times_out_on_the_schedule_keeping_the_request_id,
+    throttling_207_on_submit_and_117_on_poll_wait_and_retry,
+    an_expired_download_url_is_replaced_by_polling_again,
+);
