@@ -17,7 +17,7 @@ use bingads::reporting::{ReportRequestType, ReportingDownloadParameters, Reporti
 use bingads::v13::reporting::{
     KeywordPerformanceReportColumn as Col, KeywordPerformanceReportRequest, ReportAggregation,
 };
-use bingads::{AuthorizationData, Client};
+use bingads::{AuthorizationData, Client, Wire};
 use bingads_emulator::Emulator;
 use common::{ExampleError, Needs, Out, Target};
 
@@ -32,15 +32,17 @@ pub struct Totals {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let target = match Target::from_process_env(Needs::RefreshToken) {
-        Ok(t) => t,
+    let settings = Target::from_process_env(Needs::RefreshToken)
+        .and_then(|target| Ok((target, common::wire_from_process_env()?)));
+    let (target, wire) = match settings {
+        Ok(s) => s,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(2);
         }
     };
     let mut out = Out::stdout();
-    match run(target, &mut out).await {
+    match run(target, wire, &mut out).await {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("reports failed:\n{e}");
@@ -49,8 +51,8 @@ async fn main() -> ExitCode {
     }
 }
 
-pub async fn run(target: Target, out: &mut Out) -> Result<Totals, ExampleError> {
-    writeln!(out, "Running against {}.", target.describe());
+pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<Totals, ExampleError> {
+    writeln!(out, "Running against {} over {wire}.", target.describe());
     let mut _emulator = None;
     let (client, account_id) = match target {
         Target::Emulator => {
@@ -64,6 +66,7 @@ pub async fn run(target: Target, out: &mut Out) -> Result<Totals, ExampleError> 
             );
             let client = Client::builder(auth, bingads::Environment::Production)
                 .endpoint_base(emu.base_url())
+                .wire(wire)
                 .build()?;
             _emulator = Some(emu);
             (client, bingads_emulator::ACCOUNT_ID)
@@ -84,7 +87,9 @@ pub async fn run(target: Target, out: &mut Out) -> Result<Totals, ExampleError> 
             let auth =
                 AuthorizationData::new(grant, creds.developer_token).with_account_id(account_id);
             (
-                Client::builder(auth, creds.environment).build()?,
+                Client::builder(auth, creds.environment)
+                    .wire(wire)
+                    .build()?,
                 account_id,
             )
         }

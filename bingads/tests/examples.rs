@@ -1124,34 +1124,42 @@ fn example_binaries_from_the_repository_root() {
 // ---------------------------------------------------------------------------------------------
 // reports
 
-#[tokio::test]
-async fn reports_downloads_a_keyword_report_and_prints_typed_totals() {
+async fn reports_downloads_a_keyword_report_and_prints_typed_totals(wire: Wire) {
     use bingads_emulator::report_file::cell;
     use reports::common::{Out, Target};
     let mut out = Out::capture();
-    let totals = bounded(reports::run(Target::Emulator, &mut out))
+    let totals = bounded(reports::run(Target::Emulator, wire, &mut out))
         .await
-        .unwrap_or_else(|e| panic!("reports failed: {e}\n{}", out.text()));
+        .unwrap_or_else(|e| panic!("reports failed on {wire}: {e}\n{}", out.text()));
     // The emulator's default report: 25 deterministic rows.
     let sum = |column: &str| {
         (0..25)
             .map(|r| cell(column, r).parse::<f64>().unwrap())
             .sum::<f64>()
     };
-    assert_eq!(totals.rows, 25);
-    assert_eq!(totals.impressions as f64, sum("Impressions"));
-    assert_eq!(totals.clicks as f64, sum("Clicks"));
-    assert!((totals.spend - sum("Spend")).abs() < 1e-6);
+    assert_eq!(totals.rows, 25, "rows on {wire}");
+    assert_eq!(
+        totals.impressions as f64,
+        sum("Impressions"),
+        "impressions on {wire}"
+    );
+    assert_eq!(totals.clicks as f64, sum("Clicks"), "clicks on {wire}");
+    assert!(
+        (totals.spend - sum("Spend")).abs() < 1e-6,
+        "spend on {wire}"
+    );
     let text = out.text();
+    assert!(text.contains(&format!("over {wire}")), "on {wire}: {text}");
     assert!(
         text.contains("Keyword Performance Report (2026-10-01 to 2026-10-31, 25 rows)"),
-        "{text}"
+        "on {wire}: {text}"
     );
     assert!(
         text.contains(&format!(
             "Totals: 25 rows, {} impressions",
             totals.impressions
         )),
-        "{text}"
+        "on {wire}: {text}"
     );
 }
+both_wires!(reports_downloads_a_keyword_report_and_prints_typed_totals);
