@@ -122,6 +122,16 @@ async fn quickstart_adds_reads_and_deletes_a_campaign(wire: Wire) {
         campaign_id > 1 << 53 && campaign_id % 2 == 1,
         "an emulator id: {campaign_id}"
     );
+    let sum = |column: &str| {
+        (0..25)
+            .map(|r| {
+                bingads_emulator::report_file::cell(column, r)
+                    .parse::<f64>()
+                    .unwrap()
+            })
+            .sum::<f64>()
+    };
+    let spend = sum("Spend");
     for expected in [
         "Running against the built-in emulator".to_string(),
         format!("over {wire}."),
@@ -129,6 +139,8 @@ async fn quickstart_adds_reads_and_deletes_a_campaign(wire: Wire) {
         format!("Using account {ACCOUNT_ID} ({ACCOUNT_NAME})."),
         format!("Added campaign {campaign_id} (TrackingId "),
         format!("Read back \"bingads-rs quickstart {USER_ID}\", status Paused."),
+        // The emulator's keyword report: 25 deterministic rows.
+        format!("Report: {} clicks, {spend:.2} spent.", sum("Clicks") as i64),
         format!("Deleted campaign {campaign_id}. Done."),
     ] {
         assert!(
