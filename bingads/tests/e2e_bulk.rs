@@ -615,6 +615,7 @@ async fn upload_then_download_reflects_adds_updates_and_deletes() {
         &emu,
         common::authorization(oauth.grant.clone()),
         RetryPolicy::none(),
+        bingads::Wire::Soap,
     );
     let (_, group, keywords) = seed(&client, "Contoso Outdoor").await;
     let dir = scratch("roundtrip");
@@ -825,7 +826,7 @@ async fn more_than_a_thousand_records_go_through_a_file() {
 #[tokio::test]
 async fn an_ambiguous_upload_failure_is_never_resent() {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, common::fast_retries(4));
+    let client = common::password_client(&emu, common::fast_retries(4), bingads::Wire::Soap);
     let dir = scratch("ambiguous");
     let mut row = BulkRow::new("Campaign");
     row.set("Campaign", "Once");

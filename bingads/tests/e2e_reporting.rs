@@ -129,10 +129,18 @@ async fn download_file_decompresses_into_the_directory_and_respects_overwrite(wi
         .result_directory(&dir)
         .result_file_name("kw.csv");
     let path = manager.download_file(&params, None).await.unwrap().unwrap();
-    assert_eq!(path, dir.join("kw.csv"));
-    assert_eq!(listing(&dir), ["kw.csv"], "the zip is not left behind");
+    assert_eq!(path, dir.join("kw.csv"), "on {wire}");
+    assert_eq!(
+        listing(&dir),
+        ["kw.csv"],
+        "on {wire}: the zip is not left behind"
+    );
     let reader = ReportReader::open(&path).unwrap();
-    assert_eq!(reader.header().report_name.as_deref(), Some("Shoes"));
+    assert_eq!(
+        reader.header().report_name.as_deref(),
+        Some("Shoes"),
+        "on {wire}"
+    );
     check_rows(reader, 7);
 
     // The same name again: refused before anything is downloaded, unless overwrite.
@@ -145,21 +153,21 @@ async fn download_file_decompresses_into_the_directory_and_respects_overwrite(wi
         ),
         "{e}"
     );
-    assert_eq!(emu.report_downloads(), downloads);
+    assert_eq!(emu.report_downloads(), downloads, "on {wire}");
     let again = manager
         .download_file(&params.clone().overwrite(true), None)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(again, path);
-    assert_eq!(emu.report_downloads(), downloads + 1);
+    assert_eq!(again, path, "on {wire}");
+    assert_eq!(emu.report_downloads(), downloads + 1, "on {wire}");
 
     // A `.zip` name keeps the archive as downloaded; the reader reads it in place.
     let zipped = ReportingDownloadParameters::new(request())
         .result_directory(&dir)
         .result_file_name("kw.zip");
     let zip = manager.download_file(&zipped, None).await.unwrap().unwrap();
-    assert_eq!(std::fs::read(&zip).unwrap()[..2], *b"PK");
+    assert_eq!(std::fs::read(&zip).unwrap()[..2], *b"PK", "on {wire}");
     check_rows(ReportReader::open(&zip).unwrap(), 7);
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -176,8 +184,8 @@ async fn download_report_streams_the_rows_without_extracting(wire: Wire) {
         .unwrap();
     check_rows(reader, 40);
     let files = listing(&dir);
-    assert_eq!(files.len(), 1);
-    assert!(files[0].ends_with(".zip"), "{files:?}");
+    assert_eq!(files.len(), 1, "on {wire}");
+    assert!(files[0].ends_with(".zip"), "on {wire}: {files:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -206,8 +214,8 @@ async fn every_format_with_the_column_row_and_header_excluded(wire: Wire) {
                 .await
                 .unwrap()
                 .unwrap();
-            assert_eq!(reader.format(), &format);
-            assert_eq!(reader.header().report_name.is_some(), header);
+            assert_eq!(reader.format(), &format, "on {wire}");
+            assert_eq!(reader.header().report_name.is_some(), header, "on {wire}");
             check_rows(reader, 5);
         }
     }
@@ -237,7 +245,7 @@ async fn no_data_is_none_and_the_error_status_is_a_typed_failure(wire: Wire) {
             .unwrap()
             .is_none()
     );
-    assert!(listing(&dir).is_empty());
+    assert!(listing(&dir).is_empty(), "on {wire}");
 
     emu.set_report_behavior(ReportBehavior {
         outcome: ReportOutcome::Error,
@@ -248,12 +256,12 @@ async fn no_data_is_none_and_the_error_status_is_a_typed_failure(wire: Wire) {
         ReportingError::Transfer(TransferError::OperationFailed {
             status, request_id, ..
         }) => {
-            assert_eq!(status, "Error");
-            assert_eq!(Some(request_id.as_str()), e.request_id());
+            assert_eq!(status, "Error", "on {wire}");
+            assert_eq!(Some(request_id.as_str()), e.request_id(), "on {wire}");
         }
         other => panic!("{other}"),
     }
-    assert!(e.to_string().contains("Error"), "{e}");
+    assert!(e.to_string().contains("Error"), "on {wire}: {e}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -269,13 +277,13 @@ async fn submit_only_status_track_and_download_with_options_then_resume_by_id(wi
     let manager = ReportingServiceManager::new(&client);
     let operation = manager.submit(&request()).await.unwrap();
     let id = operation.request_id().to_string();
-    assert!(!id.is_empty());
+    assert!(!id.is_empty(), "on {wire}");
     let first = operation.status().await.unwrap();
-    assert_eq!(first.status, ReportRequestStatusType::Pending);
-    assert_eq!(first.download_url, None);
+    assert_eq!(first.status, ReportRequestStatusType::Pending, "on {wire}");
+    assert_eq!(first.download_url, None, "on {wire}");
     let done = operation.track(None, None).await.unwrap();
-    assert_eq!(done.status, ReportRequestStatusType::Success);
-    assert!(done.download_url.is_some());
+    assert_eq!(done.status, ReportRequestStatusType::Success, "on {wire}");
+    assert!(done.download_url.is_some(), "on {wire}");
     let polls = common::requests_for(&emu, "PollGenerateReport").len();
     // A finished handle answers from memory.
     assert_eq!(
@@ -298,7 +306,7 @@ async fn submit_only_status_track_and_download_with_options_then_resume_by_id(wi
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(kept, dir.join("kept.zip"));
+    assert_eq!(kept, dir.join("kept.zip"), "on {wire}");
     check_rows(ReportReader::open(&kept).unwrap(), 3);
 
     // Another manager (another process, say) resumes from the id alone.
@@ -319,7 +327,7 @@ async fn submit_only_status_track_and_download_with_options_then_resume_by_id(wi
 
     // An id the service never issued: its fault, typed.
     let e = manager.resume("123").status().await.unwrap_err();
-    assert!(e.to_string().contains("2100"), "{e}");
+    assert!(e.to_string().contains("2100"), "on {wire}: {e}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -348,15 +356,15 @@ async fn tracking_times_out_on_the_schedule_keeping_the_request_id(wire: Wire) {
         .track(Some(Duration::from_secs(12)), Some(&sink))
         .await
         .unwrap_err();
-    assert!(e.is_timeout(), "{e}");
-    assert_eq!(e.request_id(), Some(operation.request_id()));
+    assert!(e.is_timeout(), "on {wire}: {e}");
+    assert_eq!(e.request_id(), Some(operation.request_id()), "on {wire}");
     let seen = seen.lock().unwrap().clone();
     assert_eq!(
         seen.iter().map(|(t, _)| *t).collect::<Vec<_>>(),
         [1000, 2000, 3000, 4000, 9000]
     );
-    assert!(seen.iter().all(|(_, s)| s == "Pending"));
-    assert_eq!(start.elapsed(), Duration::from_secs(12));
+    assert!(seen.iter().all(|(_, s)| s == "Pending"), "on {wire}");
+    assert_eq!(start.elapsed(), Duration::from_secs(12), "on {wire}");
 }
 
 async fn throttling_207_on_submit_and_117_on_poll_wait_and_retry(wire: Wire) {
@@ -373,9 +381,17 @@ async fn throttling_207_on_submit_and_117_on_poll_wait_and_retry(wire: Wire) {
         .unwrap()
         .unwrap();
     check_rows(reader, 2);
-    assert_eq!(common::requests_for(&emu, "SubmitGenerateReport").len(), 2);
+    assert_eq!(
+        common::requests_for(&emu, "SubmitGenerateReport").len(),
+        2,
+        "on {wire}"
+    );
     // 207 wait (5 s), first poll at +1 s throttled (5 s), then Pending, then Success at +1 s.
-    assert_eq!(start.elapsed(), Duration::from_secs(5 + 1 + 5 + 1));
+    assert_eq!(
+        start.elapsed(),
+        Duration::from_secs(5 + 1 + 5 + 1),
+        "on {wire}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -401,8 +417,12 @@ async fn an_expired_download_url_is_replaced_by_polling_again(wire: Wire) {
         .unwrap();
     check_rows(ReportReader::open(&path).unwrap(), 4);
     // Pending, Success (expired URL), Success again (fresh URL).
-    assert_eq!(common::requests_for(&emu, "PollGenerateReport").len(), 3);
-    assert_eq!(emu.report_downloads(), 1);
+    assert_eq!(
+        common::requests_for(&emu, "PollGenerateReport").len(),
+        3,
+        "on {wire}"
+    );
+    assert_eq!(emu.report_downloads(), 1, "on {wire}");
     let seen = seen.lock().unwrap();
     assert!(
         seen.iter()

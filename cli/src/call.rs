@@ -304,10 +304,9 @@ pub fn decode(
                 tracking.clone(),
                 op.meta.service.name,
                 op.meta.name,
-            ) {
-                if fault.detail_name.is_some() {
-                    return Err(fault_error(op, &fault));
-                }
+            ) && fault.detail_name.is_some()
+            {
+                return Err(fault_error(op, &fault));
             }
             let out = rest_reply_output(op, message.body, tracking.as_deref())
                 .map_err(|e| bad(e.to_string()))?;

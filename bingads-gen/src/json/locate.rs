@@ -18,9 +18,8 @@ pub(crate) fn value_start(input: &[u8], path: &[Seg]) -> Option<(u32, u32)> {
         Ok(()) => return None,
         Err(e) => e,
     };
-    if err.to_string().strip_prefix(HERE).is_none() {
-        return None;
-    }
+    // Only the walker's own marker error carries the position we want.
+    err.to_string().strip_prefix(HERE)?;
     if err.line() == 0 {
         // The root value: no enclosing container attached a position.
         let at = input.iter().position(|b| !b.is_ascii_whitespace())?;
