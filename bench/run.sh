@@ -29,6 +29,11 @@
 #              1M) and bench_bulk_write.py; with valgrind installed, callgrind instruction
 #              counts of the plain pass and the typed read of a 20k-keyword file (stable under
 #              load). Not in the default PARTS (the 1M file is 661 MB).
+#   report     report reading, 100k and 1M rows of ../shared/bench/python/gen_report.py's Keyword
+#              Performance report: the Python SDK's ReportFileReader (bench_report_read.py
+#              fields) and cargo bench -p bingads --bench report_read (csv baseline, iterate,
+#              fields, fields-indexed, zip), each mode its own process for its peak RSS, in one
+#              run; the generated files go to $REPORTS (default target/bench-reports, ~400 MB)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,7 +43,7 @@ PYBENCH=${PYBENCH:-$ROOT/../shared/bench/python}
 PYVENV=${PYVENV:-$ROOT/target/bench-python}
 mkdir -p "$OUT"
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec json runtime python generator build package)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec json runtime python generator build package report)
 
 log() { printf '\n== %s (%s)\n' "$1" "$(uptime | sed 's/.*load average/load average/')" | tee -a "$OUT/summary.txt"; }
 note() { printf '%s\n' "$*" | tee -a "$OUT/summary.txt"; }
@@ -207,6 +212,22 @@ part_bulk() {
     cargo bench -q -p bingads --bench bulk -- write 100000 "$dir/written.csv" | tee -a "$OUT/summary.txt"
   done
   "$py" "$PYBENCH/bench_bulk_write.py" "$dir/written_py.csv" --n 100000 | tee -a "$OUT/summary.txt"
+part_report() {
+  local dir=${REPORTS:-$ROOT/target/bench-reports}
+  mkdir -p "$dir"
+  log "report: reader vs plain csv vs the Python SDK ($dir)"
+  [ -x "$PYVENV/bin/python" ] || { python3 -m venv "$PYVENV" && "$PYVENV/bin/pip" install -q bingads==13.0.30.1; }
+  for rows in 100000 1000000; do
+    [ -f "$dir/r$rows.csv" ] || "$PYVENV/bin/python" "$PYBENCH/gen_report.py" "$dir/r$rows.csv" --rows "$rows" | tee -a "$OUT/summary.txt"
+  done
+  cargo bench -p bingads --bench report_read --no-run -q 2>/dev/null
+  for rows in 100000 1000000; do
+    [ -f "$dir/r$rows.csv.zip" ] || cargo bench -q -p bingads --bench report_read -- "$dir/r$rows.csv" make-zip 2>/dev/null
+    for mode in csv iterate fields fields-indexed zip; do
+      cargo bench -q -p bingads --bench report_read -- "$dir/r$rows.csv" "$mode" 3 2>/dev/null | tee -a "$OUT/report.txt" "$OUT/summary.txt"
+    done
+    "$PYVENV/bin/python" "$PYBENCH/bench_report_read.py" "$dir/r$rows.csv" fields | tee -a "$OUT/report.txt" "$OUT/summary.txt"
+  done
 }
 
 note "bench/run.sh $(date -u +%FT%TZ) on $(nproc) cores, $(rustc --version), commit $(git rev-parse --short HEAD)"

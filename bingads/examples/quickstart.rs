@@ -1,4 +1,5 @@
-//! Quickstart: sign in, find your ad account, add a paused campaign, read it back, delete it.
+//! Quickstart: sign in, find your ad account, add a paused campaign, read it back, report on
+//! the account's keywords, delete the campaign.
 //!
 //! ```sh
 //! cargo run --example quickstart                          # the built-in emulator, no account needed
@@ -14,6 +15,7 @@ pub mod common;
 
 use std::process::ExitCode;
 
+use bingads::reporting::{ReportRequestType, ReportingDownloadParameters, ReportingServiceManager};
 use bingads::v13::campaign_management::{
     AddCampaignsRequest, BudgetLimitType, Campaign, CampaignStatus, DeleteCampaignsRequest,
     GetCampaignsByIdsRequest,
@@ -21,6 +23,7 @@ use bingads::v13::campaign_management::{
 use bingads::v13::customer_management::{
     GetUserRequest, Paging, Predicate, PredicateOperator, SearchAccountsRequest,
 };
+use bingads::v13::reporting::{self as rep, KeywordPerformanceReportColumn as Col};
 use bingads::{AuthorizationData, Client, Nillable, Wire};
 use bingads_emulator::Emulator;
 use common::{ExampleError, Needs, Out, Target, ids, text};
@@ -56,11 +59,8 @@ pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<i64, Examp
     let user = customers.get_user(&GetUserRequest::default()).await?;
     let me = user.value.user.value().ok_or("GetUser returned no user")?;
     let user_id = *me.id.value().ok_or("the user has no id")?;
-    writeln!(
-        out,
-        "Signed in as {} (user {user_id}).",
-        text(&me.user_name)
-    );
+    let user_name = text(&me.user_name);
+    writeln!(out, "Signed in as {user_name} (user {user_id}).");
     let search = SearchAccountsRequest {
         predicates: Nillable::Value(vec![Some(Predicate {
             field: "UserId".into(),
@@ -79,9 +79,7 @@ pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<i64, Examp
         .and_then(|list| list.iter().flatten().next())
         .ok_or("the user has no ad account: create one in the Microsoft Advertising web UI")?;
     let account_id = *account.id.value().ok_or("the account has no id")?;
-    let customer_id = account
-        .parent_customer_id
-        .ok_or("the account has no customer")?;
+    let customer_id = account.parent_customer_id.ok_or("no customer")?;
     writeln!(out, "Using account {account_id} ({}).", text(&account.name));
 
     // 3. Campaign Management acts on one account: set it once on the client.
@@ -103,13 +101,12 @@ pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<i64, Examp
             campaigns: Nillable::Value(vec![Some(campaign)]),
         })
         .await?;
-    let campaign_id = *ids(&added.value.campaign_ids)
-        .first()
-        .ok_or("AddCampaigns added nothing")?;
+    let added_ids = ids(&added.value.campaign_ids);
+    let campaign_id = *added_ids.first().ok_or("AddCampaigns added nothing")?;
+    let tracking_id = added.tracking_id.as_deref().unwrap_or("-");
     writeln!(
         out,
-        "Added campaign {campaign_id} (TrackingId {}).",
-        added.tracking_id.as_deref().unwrap_or("-")
+        "Added campaign {campaign_id} (TrackingId {tracking_id})."
     );
 
     // 4. Read it back, then clean up.
@@ -125,6 +122,20 @@ pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<i64, Examp
         let status = status.as_deref().unwrap_or("-");
         writeln!(out, "Read back \"{}\", status {status}.", text(&c.name));
     }
+
+    // 5. Keyword performance for the last 30 days, totals typed as the report streams in.
+    let columns = [Col::Keyword, Col::Impressions, Col::Clicks, Col::Spend];
+    let request = rep::KeywordPerformanceReportRequest::builder().account(account_id);
+    let params = ReportingDownloadParameters::new(request.columns(columns).last_30_days().build());
+    let reporting = ReportingServiceManager::new(&client);
+    let (mut clicks, mut spend) = (0, 0.0);
+    if let Some(mut report) = reporting.download_report(&params, None).await? {
+        while let Some(row) = report.next_row()? {
+            clicks += row.i64(Col::Clicks)?.unwrap_or(0);
+            spend += row.f64(Col::Spend)?.unwrap_or(0.0);
+        }
+    }
+    writeln!(out, "Report: {clicks} clicks, {spend:.2} spent.");
     campaigns
         .delete_campaigns(&DeleteCampaignsRequest {
             account_id: Some(account_id),
@@ -144,8 +155,6 @@ async fn connect(target: Target, wire: Wire) -> Result<(Client, Option<Emulator>
     };
     let authentication = common::sign_in_with_refresh_token(&creds, Default::default()).await?;
     let auth = AuthorizationData::with_shared(authentication, creds.developer_token);
-    let client = Client::builder(auth, creds.environment)
-        .wire(wire)
-        .build()?;
-    Ok((client, None))
+    let builder = Client::builder(auth, creds.environment);
+    Ok((builder.wire(wire).build()?, None))
 }

@@ -279,6 +279,16 @@ impl Client {
         Ok(joined.to_string())
     }
 
+    /// The HTTP client (connection pool) this client's calls use; file transfers use it too.
+    pub fn http_client(&self) -> &reqwest::Client {
+        &self.shared.http
+    }
+
+    /// The per-request timeout of API calls (file transfers use it as their stall timeout).
+    pub fn request_timeout(&self) -> std::time::Duration {
+        self.shared.request_timeout
+    }
+
     /// A transport for any service's metadata (what the typed accessors use).
     pub fn transport(&self, service: &'static ServiceMeta) -> Result<ServiceTransport, Error> {
         Ok(ServiceTransport {

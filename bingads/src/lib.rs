@@ -26,10 +26,14 @@ mod error;
 pub mod fault;
 pub mod guide;
 pub mod http;
+#[cfg(feature = "reporting")]
+pub mod reporting;
 #[cfg(feature = "rest")]
 mod rest_fault;
 pub mod retry;
 pub mod secret;
+#[cfg(feature = "transfer")]
+pub mod transfer;
 mod transport;
 pub mod wire;
 

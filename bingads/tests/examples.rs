@@ -37,6 +37,9 @@ mod desktop_oauth;
 #[path = "../examples/web_app.rs"]
 mod web_app;
 
+#[path = "../examples/reports.rs"]
+#[allow(dead_code)]
+mod reports;
 #[allow(dead_code)]
 #[path = "../examples/sandbox.rs"]
 mod sandbox;
@@ -119,6 +122,16 @@ async fn quickstart_adds_reads_and_deletes_a_campaign(wire: Wire) {
         campaign_id > 1 << 53 && campaign_id % 2 == 1,
         "an emulator id: {campaign_id}"
     );
+    let sum = |column: &str| {
+        (0..25)
+            .map(|r| {
+                bingads_emulator::report_file::cell(column, r)
+                    .parse::<f64>()
+                    .unwrap()
+            })
+            .sum::<f64>()
+    };
+    let spend = sum("Spend");
     for expected in [
         "Running against the built-in emulator".to_string(),
         format!("over {wire}."),
@@ -126,6 +139,8 @@ async fn quickstart_adds_reads_and_deletes_a_campaign(wire: Wire) {
         format!("Using account {ACCOUNT_ID} ({ACCOUNT_NAME})."),
         format!("Added campaign {campaign_id} (TrackingId "),
         format!("Read back \"bingads-rs quickstart {USER_ID}\", status Paused."),
+        // The emulator's keyword report: 25 deterministic rows.
+        format!("Report: {} clicks, {spend:.2} spent.", sum("Clicks") as i64),
         format!("Deleted campaign {campaign_id}. Done."),
     ] {
         assert!(
@@ -1117,3 +1132,46 @@ fn example_binaries_from_the_repository_root() {
         "{rest:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// reports
+
+async fn reports_downloads_a_keyword_report_and_prints_typed_totals(wire: Wire) {
+    use bingads_emulator::report_file::cell;
+    use reports::common::{Out, Target};
+    let mut out = Out::capture();
+    let totals = bounded(reports::run(Target::Emulator, wire, &mut out))
+        .await
+        .unwrap_or_else(|e| panic!("reports failed on {wire}: {e}\n{}", out.text()));
+    // The emulator's default report: 25 deterministic rows.
+    let sum = |column: &str| {
+        (0..25)
+            .map(|r| cell(column, r).parse::<f64>().unwrap())
+            .sum::<f64>()
+    };
+    assert_eq!(totals.rows, 25, "rows on {wire}");
+    assert_eq!(
+        totals.impressions as f64,
+        sum("Impressions"),
+        "impressions on {wire}"
+    );
+    assert_eq!(totals.clicks as f64, sum("Clicks"), "clicks on {wire}");
+    assert!(
+        (totals.spend - sum("Spend")).abs() < 1e-6,
+        "spend on {wire}"
+    );
+    let text = out.text();
+    assert!(text.contains(&format!("over {wire}")), "on {wire}: {text}");
+    assert!(
+        text.contains("Keyword Performance Report (2026-10-01 to 2026-10-31, 25 rows)"),
+        "on {wire}: {text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Totals: 25 rows, {} impressions",
+            totals.impressions
+        )),
+        "on {wire}: {text}"
+    );
+}
+both_wires!(reports_downloads_a_keyword_report_and_prints_typed_totals);

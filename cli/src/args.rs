@@ -177,6 +177,151 @@ pub enum Command {
     )]
     #[cfg(feature = "emulator")]
     Emulator(EmulatorArgs),
+    /// Download reports (with progress), check a report's status, resume a download, read a report file.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+const REPORT_DOWNLOAD_EXAMPLES: &str = "Examples:
+  bingads report download --type KeywordPerformance --account 123 \\
+      --columns TimePeriod,Keyword,Impressions,Clicks,Spend --aggregation Daily -o kw.csv
+  bingads report download --request report.json --format tsv -o report.tsv
+  bingads report download --request report.json -o report.zip      # keep the zip as sent
+  bingads example Reporting SubmitGenerateReport                    # a request to start from";
+
+/// `bingads report ...`
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Submit a report request, wait for the report (progress on stderr), download it.
+    #[command(
+        long_about = "Submit a report request, poll until the service has prepared the report (a \
+            spinner on stderr), download it (a progress bar) and unzip it to -o FILE (a name ending \
+            in .zip keeps the archive). Prints the file's path; prints nothing (and says so on \
+            stderr) when the report has no data. The request comes from --request (JSON in the REST \
+            form: a ReportRequest object with its Type, or a SubmitGenerateReport body) or from \
+            --type/--columns/--account and a time (--time, or --from and --to). --format and the \
+            --exclude-* flags override the request. On a timeout the report request id is printed: \
+            `bingads report resume ID -o FILE` picks it up.",
+        after_help = REPORT_DOWNLOAD_EXAMPLES
+    )]
+    Download(ReportDownloadArgs),
+    /// One PollGenerateReport call: the status (Pending, Success, Error) and download URL as JSON.
+    #[command(after_help = "Example:\n  bingads report status 30000000001")]
+    Status {
+        /// The report request id (printed by `report download`).
+        id: String,
+    },
+    /// Wait for a report submitted earlier and download it, from its request id.
+    #[command(after_help = "Example:\n  bingads report resume 30000000001 -o kw.csv")]
+    Resume(ReportResumeArgs),
+    /// Read a report file (CSV, TSV or XML; zipped or not): JSON lines, or clean CSV.
+    #[command(
+        long_about = "Read a report file as the service writes it (CSV, TSV or XML, zipped or \
+            not, with or without the header block, column row and footer). By default prints JSON \
+            lines: first one object with the header block (ReportName, ReportTimeStart, TimeZone, \
+            Rows, Columns, ...), then one object per data row with typed cells: numbers as JSON \
+            numbers (`1,234` → 1234, `12.5%` → 12.5), no value (empty or `--`) as null, ids and \
+            text as strings. --csv prints a clean CSV instead: the column row and the data rows, \
+            without header block and footer.",
+        after_help = "Examples:\n  bingads report read kw.csv | head -3\n  bingads report read 30000000001.zip --csv > clean.csv\n  bingads report read kw.tsv --columns Keyword,Clicks   # a file without its column row"
+    )]
+    Read(ReportReadArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormatArg {
+    Csv,
+    Tsv,
+    Xml,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportDownloadArgs {
+    /// The report request as JSON (REST form) from FILE (- for standard input).
+    #[arg(long, value_name = "FILE", conflicts_with = "type")]
+    pub request: Option<String>,
+    /// The report type for a request built from flags: KeywordPerformance, CampaignPerformance,
+    /// AdGroupPerformance, SearchQueryPerformance, ... (any report type of the Reporting service).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub r#type: Option<String>,
+    /// The columns, comma separated, in the order wanted (with --type).
+    #[arg(long, value_name = "A,B,..", value_delimiter = ',')]
+    pub columns: Vec<String>,
+    /// The account (with --type; default: --account-id / BINGADS_ACCOUNT_ID).
+    #[arg(long, value_name = "ID")]
+    pub account: Option<i64>,
+    /// A predefined period (with --type): Today, Yesterday, LastSevenDays, Last30Days, ThisMonth, LastMonth, ...
+    #[arg(long, value_name = "PERIOD", default_value = "Last30Days")]
+    pub time: String,
+    /// First day of a custom range, YYYY-MM-DD (with --to).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of a custom range, YYYY-MM-DD (with --from).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Summary, Hourly, Daily, Weekly, Monthly, Yearly, HourOfDay, DayOfWeek (with --type).
+    #[arg(long, value_name = "AGGREGATION")]
+    pub aggregation: Option<String>,
+    /// The file format (overrides the request's).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
+    /// The report name written in the header block.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Leave out the header block.
+    #[arg(long)]
+    pub exclude_header: bool,
+    /// Leave out the copyright footer.
+    #[arg(long)]
+    pub exclude_footer: bool,
+    /// Leave out the column row.
+    #[arg(long)]
+    pub exclude_column_headers: bool,
+    /// Where to write the report (default: REQUEST-ID.csv/.tsv/.xml here); .zip keeps the archive.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Give up waiting after this many seconds (the report request id is printed to resume).
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+    /// No progress bars.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportResumeArgs {
+    /// The report request id.
+    pub id: String,
+    /// Where to write the report; .zip keeps the archive.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: std::path::PathBuf,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Give up waiting after this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+    /// No progress bars.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportReadArgs {
+    /// The report file (.csv, .tsv, .xml, or the .zip as downloaded).
+    pub file: std::path::PathBuf,
+    /// Print a clean CSV (column row and data rows only) instead of JSON lines.
+    #[arg(long)]
+    pub csv: bool,
+    /// The format, when the file name and content do not tell.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
+    /// The columns, for a file without its column row (the request's columns, in order).
+    #[arg(long, value_name = "A,B,..", value_delimiter = ',')]
+    pub columns: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,7 @@ pub mod listing;
 pub mod logging;
 pub mod login;
 pub mod renewal;
+pub mod report;
 pub mod resolve;
 pub mod services;
 pub mod settings;
@@ -140,6 +141,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
         Command::Operations(a) => listing::operations(a.service.as_deref(), a.json).into(),
         Command::Example(a) => listing::example(&a.op.service, &a.op.operation).into(),
         Command::Call(a) => call_command(&globals, env, a),
+        Command::Report(c) => report_command(&globals, env, c),
         Command::Decode(a) => {
             let input = Input::from_args(a.input.as_deref(), None);
             let bytes = match input.read(a.input.is_some(), "envelope") {
@@ -208,6 +210,50 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
             }
         }
     }
+}
+
+fn report_command(globals: &Globals, env: &Env, command: args::ReportCommand) -> Outcome {
+    use args::ReportCommand;
+    let run = || -> Result<Outcome, CliError> {
+        let stdout = match command {
+            ReportCommand::Read(a) => {
+                let mut out = Vec::new();
+                report::read(&a, &mut out)?;
+                String::from_utf8_lossy(&out).into_owned()
+            }
+            ReportCommand::Status { id } => {
+                let settings = Settings::resolve(globals, env)?;
+                runtime()?.block_on(report::status(&id, &settings))?
+            }
+            ReportCommand::Resume(a) => {
+                let settings = Settings::resolve(globals, env)?;
+                runtime()?.block_on(report::resume(&a, &settings))?
+            }
+            ReportCommand::Download(a) => {
+                let json = match &a.request {
+                    Some(source) => {
+                        let input = Input::from_args(Some(source), None);
+                        let bytes = input.read(true, "report request")?;
+                        Some(
+                            String::from_utf8(bytes)
+                                .map_err(|_| CliError::usage("the report request is not UTF-8"))?,
+                        )
+                    }
+                    None => None,
+                };
+                let settings = Settings::resolve(globals, env)?;
+                let request =
+                    report::build_request(&a, json.as_deref(), a.account.or(settings.account_id))?;
+                runtime()?.block_on(report::download(&a, request, &settings))?
+            }
+        };
+        Ok(Outcome {
+            stdout,
+            notes: Vec::new(),
+            result: Ok(()),
+        })
+    };
+    run().unwrap_or_else(Outcome::err)
 }
 
 /// The wire `decode` was told the input is for (`--transport`, else `BINGADS_TRANSPORT`);

@@ -325,6 +325,20 @@ impl From<bingads_emulator::ConsentError> for ExampleError {
     }
 }
 
+#[cfg(feature = "reporting")]
+impl From<bingads::reporting::ReportingError> for ExampleError {
+    fn from(e: bingads::reporting::ReportingError) -> Self {
+        ExampleError::Other(e.to_string())
+    }
+}
+
+#[cfg(feature = "reporting")]
+impl From<bingads::reporting::ReportError> for ExampleError {
+    fn from(e: bingads::reporting::ReportError) -> Self {
+        ExampleError::Other(e.to_string())
+    }
+}
+
 impl From<String> for ExampleError {
     fn from(e: String) -> Self {
         ExampleError::Other(e)

@@ -17,6 +17,8 @@ mod row;
 pub mod schedule_values;
 pub(crate) mod table;
 pub mod values;
+// The BulkServiceManager (downloads, uploads, operation handles).
+pub mod service;
 
 pub use error::{BulkError, ValueError};
 pub use file::format::FileFormat;
@@ -25,3 +27,7 @@ pub use file::writer::BulkFileWriter;
 pub use record::{FormatVersion, RowError, UntypedRecord};
 pub use records::*;
 pub use row::{BulkRow, Columns};
+pub use service::{
+    BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,
+    DownloadParameters, DownloadScope, DownloadedFile, RecordUploadParameters, UploadParameters,
+};

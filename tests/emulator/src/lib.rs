@@ -99,18 +99,23 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 mod api;
+mod bulk;
 pub mod errors;
 mod exchange;
 mod inject;
 mod oauth;
+pub mod report_file;
+mod reports;
 mod rest;
 mod server;
 mod soap;
 mod state;
 mod util;
 
+pub use bulk::{BulkFault, RecordedUpload};
 pub use inject::{Injection, InjectionRule};
 pub use oauth::{ConsentError, TokenSet};
+pub use reports::{ReportBehavior, ReportOutcome};
 pub use state::RecordedRequest;
 
 /// The developer token the emulator accepts by default.
@@ -352,6 +357,7 @@ impl Emulator {
             tokio::net::TcpListener::bind((std::net::Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(state::Shared::new(config));
+        let _ = shared.base_url.set(format!("http://{addr}"));
         let (tx, rx) = watch::channel(false);
         let app = server::router(shared.clone());
         let task = tokio::spawn(server::accept_loop(listener, app, shared.clone(), rx));
@@ -383,6 +389,17 @@ impl Emulator {
         }
         emulator.shutdown().await;
         Ok(())
+    }
+
+    /// How the next submitted reports behave (polls before the final status, outcome, rows,
+    /// download URL lifetime, URLs handed out already expired).
+    pub fn set_report_behavior(&self, behavior: ReportBehavior) {
+        state::lock(&self.shared.reports).behavior = behavior;
+    }
+
+    /// Report files downloaded so far.
+    pub fn report_downloads(&self) -> u64 {
+        state::lock(&self.shared.reports).downloads
     }
 
     /// The listening address.
@@ -433,9 +450,21 @@ impl Emulator {
         self.shared.push_injection(rule.into());
     }
 
+    /// Queues a bulk fault for the next bulk operation (or the next result file download, for
+    /// [`BulkFault::DroppedDownload`]). Throttling (4204) is an [`Injection::BulkThrottled`].
+    pub fn inject_bulk(&self, fault: BulkFault) {
+        state::lock(&self.shared.bulk).push_fault(fault);
+    }
+
+    /// Every POST the bulk upload endpoint received, oldest first.
+    pub fn bulk_uploads(&self) -> Vec<RecordedUpload> {
+        state::lock(&self.shared.bulk).uploads.clone()
+    }
+
     /// Drops every queued injection.
     pub fn clear_injections(&self) {
         self.shared.clear_injections();
+        state::lock(&self.shared.bulk).clear_faults();
     }
 
     /// How many injections are still queued (a counted rule counts once).

@@ -60,7 +60,13 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/{tenant}/oauth2/v2.0/authorize",
             get(oauth::authorize_get).post(oauth::authorize_post),
         )
-        .route("/{tenant}/oauth2/v2.0/token", post(oauth::token_endpoint));
+        .route("/{tenant}/oauth2/v2.0/token", post(oauth::token_endpoint))
+        .route(
+            "/bulk/files/{token}/{name}",
+            get(crate::bulk::http::result_file),
+        )
+        .route("/bulk/upload/{request_id}", post(crate::bulk::http::upload))
+        .route("/ReportDownloads/{file}", get(crate::reports::download));
     for service in bingads_gen::v13::services() {
         let path = service_path(service);
         router = router.route(

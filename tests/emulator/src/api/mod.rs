@@ -7,7 +7,7 @@
 
 use bingads_gen::json::JsonRead;
 use bingads_gen::soap::{Operation, OperationMeta, ServiceMeta};
-use bingads_gen::v13::{campaign_management, customer_management};
+use bingads_gen::v13::{bulk, campaign_management, customer_management, reporting};
 use bingads_gen::xml::XmlEncode;
 use bingads_gen::{Nillable, json::JsonWrite};
 
@@ -15,9 +15,11 @@ use crate::errors::{self, ErrorCode};
 use crate::state::Shared;
 
 mod auth;
+mod bulk_ops;
 mod campaign;
 mod customer;
 pub(crate) mod detail;
+mod report_ops;
 pub(crate) mod wire;
 
 pub(crate) use wire::{Reply, Wire};
@@ -26,6 +28,8 @@ pub(crate) use wire::{Reply, Wire};
 pub(crate) const CAMPAIGN_MANAGEMENT: &str = "CampaignManagementService";
 const CM: &str = CAMPAIGN_MANAGEMENT;
 const CUSTOMER: &str = "CustomerManagementService";
+const BULK: &str = "BulkService";
+const REPORTING: &str = "ReportingService";
 
 /// One error of a fault or of `PartialErrors`.
 #[derive(Debug, Clone)]
@@ -222,6 +226,42 @@ pub(crate) fn dispatch(call: &Call<'_>, body: &[u8]) -> Reply {
         (CM, "GetAdsByIds") => run::<cmt::GetAdsByIdsRequest>(call, body, campaign::get_ads_by_ids),
         (CM, "UpdateAds") => run::<cmt::UpdateAdsRequest>(call, body, campaign::update_ads),
         (CM, "DeleteAds") => run::<cmt::DeleteAdsRequest>(call, body, campaign::delete_ads),
+        (REPORTING, "SubmitGenerateReport") => run::<reporting::SubmitGenerateReportRequest>(
+            call,
+            body,
+            report_ops::submit_generate_report,
+        ),
+        (REPORTING, "PollGenerateReport") => run::<reporting::PollGenerateReportRequest>(
+            call,
+            body,
+            report_ops::poll_generate_report,
+        ),
+        (BULK, "DownloadCampaignsByAccountIds") => {
+            run::<bulk::DownloadCampaignsByAccountIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_account_ids,
+            )
+        }
+        (BULK, "DownloadCampaignsByCampaignIds") => {
+            run::<bulk::DownloadCampaignsByCampaignIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_campaign_ids,
+            )
+        }
+        (BULK, "GetBulkDownloadStatus") => {
+            run::<bulk::GetBulkDownloadStatusRequest>(call, body, bulk_ops::get_download_status)
+        }
+        (BULK, "GetBulkUploadUrl") => {
+            run::<bulk::GetBulkUploadUrlRequest>(call, body, bulk_ops::get_upload_url)
+        }
+        (BULK, "GetBulkUploadStatus") => {
+            run::<bulk::GetBulkUploadStatusRequest>(call, body, bulk_ops::get_upload_status)
+        }
+        (BULK, "UploadEntityRecords") => {
+            run::<bulk::UploadEntityRecordsRequest>(call, body, bulk_ops::upload_entity_records)
+        }
         _ => unimplemented(call, body),
     }
 }
