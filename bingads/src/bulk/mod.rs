@@ -11,6 +11,8 @@ mod error;
 pub mod file;
 #[cfg(feature = "bulk-json")]
 mod json;
+#[cfg(feature = "bulk-json")]
+mod json_doc;
 mod record;
 pub mod records;
 mod row;

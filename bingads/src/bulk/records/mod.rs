@@ -188,7 +188,7 @@ macro_rules! records {
 
         #[cfg(feature = "bulk-json")]
         impl BulkRecord {
-            pub(crate) fn write_json(&self, w: &mut bingads_gen::json::JsonWriter) {
+            pub(crate) fn write_json(&self, w: &mut crate::bulk::json_doc::JsonWriter) {
                 match self {
                     BulkRecord::FormatVersion(v) => super::json::write_format_version(v, w),
                     $(BulkRecord::$variant(r) => super::json::write_typed(r, w),)*
@@ -201,7 +201,7 @@ macro_rules! records {
         #[cfg(feature = "bulk-json")]
         pub(crate) fn from_json(
             record_type: &str,
-            object: &[(String, bingads_gen::json::JsonValue)],
+            object: &[(String, crate::bulk::json_doc::JsonValue)],
         ) -> Result<Option<BulkRecord>, String> {
             $(
                 if record_type == <$ty as TypedRecord>::TYPE {
