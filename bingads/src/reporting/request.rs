@@ -62,7 +62,7 @@ pub trait AggregatedReport: ReportRequestType {
     fn set_aggregation(&mut self, aggregation: ReportAggregation);
 }
 
-/// Builds any report request; see the [module](self) example.
+/// Builds any report request; see the example in the [`crate::reporting`] module docs.
 #[derive(Debug, Clone)]
 #[must_use]
 pub struct ReportBuilder<R> {

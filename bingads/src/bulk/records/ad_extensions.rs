@@ -5,7 +5,7 @@
 //!
 //! Source: the official Python SDK's `bingads/v13/bulk/entities/ad_extensions/`
 //! (`_BulkAdExtensionBase` and one `Bulk<Kind>AdExtension` class per kind) and the Microsoft
-//! bulk schema pages named "<Kind> Ad Extension" (e.g. "Callout Ad Extension").
+//! bulk schema pages named "`<Kind>` Ad Extension" (e.g. "Callout Ad Extension").
 
 use bingads_gen::types::DateTime;
 use bingads_gen::v13::campaign_management as cm;

@@ -6,8 +6,8 @@
 //! Source: the official Python SDK's `bingads/v13/bulk/entities/ad_extensions/` (the
 //! `Bulk{Account,Campaign,AdGroup}<Kind>AdExtension` classes over
 //! `_BulkAdExtensionAssociation`) and the Microsoft bulk schema pages named
-//! "Account <Kind> Ad Extension", "Campaign <Kind> Ad Extension" and
-//! "Ad Group <Kind> Ad Extension".
+//! "Account `<Kind>` Ad Extension", "Campaign `<Kind>` Ad Extension" and
+//! "Ad Group `<Kind>` Ad Extension".
 
 use bingads_gen::types::DateTime;
 use bingads_gen::v13::campaign_management::AdExtensionIdToEntityIdAssociation;

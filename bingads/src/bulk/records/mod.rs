@@ -1,6 +1,6 @@
 //! [`BulkRecord`]: every record kind the reader yields and the writer takes, and the
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
-//! table (see [`crate::bulk::table`]); a row of any other type is an [`UntypedRecord`].
+//! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
 //! [`TYPED_RECORD_TYPES`] lists every typed `Type` (96 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
