@@ -128,3 +128,15 @@ fn fields_renamed_from_the_wsdl_carry_the_wsdl_name() {
         .expect("account_id field");
     assert_eq!(body[at - 1].trim(), "#[doc(alias = \"AccountId\")]");
 }
+
+#[test]
+fn every_service_module_names_the_cargo_feature_that_compiles_it() {
+    for (module, source) in SOURCES {
+        let feature = module.replace('_', "-");
+        let line = format!("//! Cargo feature `{feature}` of `bingads-gen`");
+        assert!(
+            source.lines().any(|l| l.starts_with(&line)),
+            "{module}: the module docs do not name feature `{feature}`"
+        );
+    }
+}

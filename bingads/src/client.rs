@@ -317,7 +317,7 @@ macro_rules! service_accessors {
     ($($feature:literal, $module:ident, $client:ident, $method:ident, $official:literal;)*) => {$(
         #[cfg(feature = $feature)]
         impl Client {
-            #[doc = concat!("The `", stringify!($module), "` service client (the official SDKs' `ServiceClient('", $official, "')`).")]
+            #[doc = concat!("The `", stringify!($module), "` service client (the official SDKs' `ServiceClient('", $official, "')`). Needs cargo feature `", $feature, "` (on by default).")]
             #[doc(alias = $official)]
             pub fn $method(&self) -> Result<bingads_gen::v13::$module::$client<ServiceTransport>, Error> {
                 Ok(bingads_gen::v13::$module::$client::new(self.transport(&bingads_gen::v13::$module::SERVICE)?))

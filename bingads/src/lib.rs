@@ -9,6 +9,23 @@
 //! service's codes and TrackingId, and bounded retries ([`RetryPolicy`]).
 //!
 //! Coming from the official Python, .NET or Java SDK? The [`guide`] maps their tour and names.
+//!
+//! # Cargo features
+//!
+//! All but `bulk-json` are on by default; turn off what you do not use to compile less (a
+//! service module is tens of thousands of generated lines).
+//!
+//! | feature | what it compiles in |
+//! | --- | --- |
+//! | `rest` | the REST/JSON wire, [`Wire::Rest`] (the default wire); turns on `bingads-gen`'s `json` (serde impls of every API type) |
+//! | `soap` | the SOAP wire, [`Wire::Soap`] (Microsoft switches it off on 2027-01-31) |
+//! | `ad-insight`, `campaign-management`, `customer-billing`, `customer-management` | that service's types ([`v13`]`::ad_insight`, ...) and its [`Client`] accessor |
+//! | `bulk` | the Bulk service, bulk files and the `BulkServiceManager` (`bingads::bulk`; needs `campaign-management`) |
+//! | `bulk-json` (off by default) | the JSON form of bulk records |
+//! | `reporting` | the Reporting service, the report reader and the `ReportingServiceManager` (`bingads::reporting`) |
+//! | `transfer` | the polling, download and upload machinery the two managers share (`bingads::transfer`; on with `bulk` or `reporting`) |
+//!
+//! At least one of `rest` and `soap` is required. On docs.rs every item shows the feature it needs.
 #![forbid(unsafe_code)]
 // docs.rs (nightly, `--cfg docsrs`): show which cargo feature enables each service and wire.
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -8,6 +8,8 @@
 //! - `wsdl/v13/sandbox/adinsight_service.xml`
 
 //! Types, operation metadata and client of `AdInsightService` (API v13).
+//!
+//! Cargo feature `ad-insight` of `bingads-gen` (and of `bingads`, which passes it on) compiles this module in. The REST JSON form of its types (`serde`) needs feature `json` of `bingads-gen` (on with `bingads`'s `rest`).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
     call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,

@@ -146,6 +146,7 @@ macro_rules! code_methods {
 
         /// Called with the new tokens after every successful code exchange and refresh, so the
         /// caller can persist the newest refresh token (Microsoft rotates them).
+        #[doc(alias = "token_refreshed_callback")]
         pub fn on_tokens_refreshed(
             mut self,
             callback: impl Fn(&OAuthTokens) + Send + Sync + 'static,

@@ -691,8 +691,18 @@ impl<'a> ServiceEmitter<'a> {
             " Types, operation metadata and client of `{}` (API {}).",
             self.service.name, self.version
         );
+        // Users ask "which feature do I need?" before anything else; docs.rs marks items too,
+        // but only there, so the module says it in plain text.
+        let feature_doc = format!(
+            " Cargo feature `{}` of `bingads-gen` (and of `bingads`, which passes it on) \
+             compiles this module in. The REST JSON form of its types (`serde`) needs feature \
+             `json` of `bingads-gen` (on with `bingads`'s `rest`).",
+            names::service_feature(&self.service.name)
+        );
         Ok(quote! {
             #![doc = #doc]
+            #![doc = ""]
+            #![doc = #feature_doc]
             #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 
             use crate::soap::{call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply, RequestBody, RestRoute, ServiceMeta, SoapFault, Transport};

@@ -45,6 +45,7 @@ use crate::{Client, Error, Nillable};
 /// reading it.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
+#[doc(alias = "ReportingDownloadException", alias = "ReportingException")]
 pub enum ReportingError {
     /// A service fault, `Error` status ([`TransferError::OperationFailed`] with status
     /// `Error`), a timeout ([`TransferError::Timeout`], resumable), an HTTP or file error.

@@ -24,11 +24,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// A report's status as `PollGenerateReport` gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[doc(alias = "ReportingOperationStatus")]
 pub struct ReportStatus {
     /// `Pending`, `Success` or `Error` (an unknown word is kept).
     pub status: ReportRequestStatusType,
     /// Where the report can be downloaded (valid five minutes); `None` with `Success` means
     /// the report has no data.
+    #[doc(alias = "report_download_url")]
     pub download_url: Option<String>,
     pub tracking_id: Option<String>,
 }

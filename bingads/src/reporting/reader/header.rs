@@ -22,16 +22,19 @@ pub struct ReportHeader {
     /// `Time Zone`, e.g. `(GMT-08:00) Pacific Time (US & Canada); Tijuana`.
     pub time_zone: Option<String>,
     /// `Last Completed Available Day`, in UTC (the service writes a `(GMT)` suffix).
+    #[doc(alias = "last_completed_available_date")]
     pub last_completed_available_day: Option<DateTime>,
     /// `Last Completed Available Hour`, in UTC.
     pub last_completed_available_hour: Option<DateTime>,
     /// `Report Aggregation` (an unknown word is kept in `UnknownValue`).
+    #[doc(alias = "report_aggregation")]
     pub aggregation: Option<ReportAggregation>,
     /// `Report Filter` as written (the service documents it as reserved; usually empty).
     pub filter: Option<String>,
     /// `Potential Incomplete Data`: the last day may not be fully processed yet.
     pub potential_incomplete_data: Option<bool>,
     /// `Rows`: the number of data rows the service wrote (not in XML reports).
+    #[doc(alias = "record_count")]
     pub row_count: Option<u64>,
     /// `Key: value` lines this version does not know, in file order.
     pub other: Vec<(String, String)>,

@@ -72,6 +72,8 @@ enum Engine {
 }
 
 /// A report being read, one row at a time.
+// The official SDKs read a file with `ReportFileReader` into a `Report`; both are this.
+#[doc(alias = "ReportFileReader", alias = "Report")]
 pub struct ReportReader {
     engine: Engine,
     format: ReportFormat,
@@ -93,7 +95,7 @@ impl std::fmt::Debug for ReportReader {
 impl ReportReader {
     /// Opens a report file: the zip the service returns (read in place, not extracted) or an
     /// extracted `.csv`/`.tsv`/`.xml`.
-    #[doc(alias = "ReportFileReader")]
+    #[doc(alias = "ReportFileReader", alias = "get_report")]
     pub fn open(path: impl AsRef<Path>) -> Result<Self, ReportError> {
         Self::open_with(path, ReadOptions::default())
     }
@@ -176,6 +178,7 @@ impl ReportReader {
     }
 
     /// The columns, from the column row or the request.
+    #[doc(alias = "report_columns")]
     pub fn columns(&self) -> &Columns {
         &self.columns
     }
@@ -211,6 +214,7 @@ impl ReportReader {
 
     /// The rows as owned records (one allocation per row; [`next_row`](Self::next_row)
     /// avoids it).
+    #[doc(alias = "report_records")]
     pub fn records(self) -> Records {
         Records { reader: self }
     }

@@ -160,6 +160,7 @@ pub struct Row<'r> {
 
 impl<'r> Row<'r> {
     /// The cell as written (an empty string for an empty cell).
+    #[doc(alias = "value")]
     pub fn get(&self, column: impl ColumnKey) -> Result<&'r str, ReportError> {
         let index = column
             .position(self.columns)
@@ -198,11 +199,13 @@ impl<'r> Row<'r> {
     }
 
     /// An integer cell: `1234`, `1,234`.
+    #[doc(alias = "int_value")]
     pub fn i64(&self, column: impl ColumnKey) -> Result<Option<i64>, ReportError> {
         self.parsed(column, "an integer", cell::parse_i64)
     }
 
     /// A number as shown: `12.5%` → 12.5, `1,234.56`, `$3.20` → 3.2.
+    #[doc(alias = "float_value")]
     pub fn f64(&self, column: impl ColumnKey) -> Result<Option<f64>, ReportError> {
         self.parsed(column, "a number", cell::parse_f64)
     }
