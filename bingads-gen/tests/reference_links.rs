@@ -140,3 +140,69 @@ fn every_service_module_names_the_cargo_feature_that_compiles_it() {
         );
     }
 }
+
+/// A request and a response element per service link to their operation's page, at the
+/// `#request` / `#response` anchor, in both views (the pages themselves are checked against
+/// the docs repository's file list in `codegen/tests/reference_pages.rs`).
+#[test]
+fn message_elements_link_to_their_operation_page_at_the_anchor() {
+    const SAMPLES: &[(&str, &str, &str)] = &[
+        (
+            "ad_insight",
+            "GetKeywordIdeas",
+            "ad-insight-service/getkeywordideas",
+        ),
+        (
+            "bulk",
+            "DownloadCampaignsByAccountIds",
+            "bulk-service/downloadcampaignsbyaccountids",
+        ),
+        (
+            "campaign_management",
+            "AddCampaigns",
+            "campaign-management-service/addcampaigns",
+        ),
+        (
+            "customer_billing",
+            "GetBillingDocumentsInfo",
+            "customer-billing-service/getbillingdocumentsinfo",
+        ),
+        (
+            "customer_management",
+            "GetAccount",
+            "customer-management-service/getaccount",
+        ),
+        (
+            "reporting",
+            "SubmitGenerateReport",
+            "reporting-service/submitgeneratereport",
+        ),
+    ];
+    assert_eq!(SAMPLES.len(), SOURCES.len(), "one sample per service");
+    for (module, operation, page) in SAMPLES {
+        let source = SOURCES
+            .iter()
+            .find(|(m, _)| m == module)
+            .map(|(_, s)| *s)
+            .expect("module");
+        let lines: Vec<&str> = source.lines().collect();
+        for (suffix, anchor) in [("Request", "request"), ("Response", "response")] {
+            let item = format!("pub struct {operation}{suffix} ");
+            let i = lines
+                .iter()
+                .position(|l| l.starts_with(&item))
+                .unwrap_or_else(|| panic!("{module}: no {item}"));
+            let docs = preamble(&lines, i).join("\n");
+            let base =
+                format!("https://learn.microsoft.com/en-us/advertising/{page}?view=bingads-13");
+            assert!(
+                docs.contains(&format!("({base}#{anchor})")),
+                "{module}::{operation}{suffix}: no SOAP link to {base}#{anchor}\n{docs}"
+            );
+            assert!(
+                docs.contains(&format!("({base}&pivots=rest#{anchor})")),
+                "{module}::{operation}{suffix}: no REST link\n{docs}"
+            );
+        }
+    }
+}
