@@ -13,13 +13,18 @@ pub mod records;
 mod row;
 // The BulkServiceManager (downloads, uploads, operation handles).
 pub mod service;
+pub(crate) mod table;
+pub mod values;
 
 pub use error::{BulkError, ValueError};
 pub use file::format::FileFormat;
 pub use file::reader::BulkFileReader;
 pub use file::writer::BulkFileWriter;
 pub use record::{FormatVersion, RowError, UntypedRecord};
-pub use records::BulkRecord;
+pub use records::{
+    BidSuggestion, BulkAccount, BulkAdGroup, BulkBidStrategy, BulkBudget, BulkCampaign,
+    BulkKeyword, BulkRecord, QualityScoreData,
+};
 pub use row::{BulkRow, Columns};
 pub use service::{
     BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,

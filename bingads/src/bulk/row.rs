@@ -62,6 +62,15 @@ impl Columns {
         })
     }
 
+    /// A header with no columns, for parsing rows by column name.
+    pub(crate) fn empty() -> Columns {
+        Columns {
+            names: Vec::new(),
+            by_name: HashMap::new(),
+            type_index: 0,
+        }
+    }
+
     /// The official SDK's header (442 columns), what [`super::BulkFileWriter::new`] writes.
     pub fn sdk() -> Arc<Columns> {
         Arc::clone(&SDK_HEADER)
@@ -156,10 +165,6 @@ impl BulkRow {
     /// row built in memory.
     pub fn number(&self) -> u64 {
         self.number
-    }
-
-    pub(crate) fn set_number(&mut self, number: u64) {
-        self.number = number;
     }
 
     /// The header this row's cells are laid out by.

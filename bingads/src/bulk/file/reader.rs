@@ -9,8 +9,9 @@ use std::sync::Arc;
 use super::format::{self, FileFormat, Source};
 use crate::bulk::error::BulkError;
 use crate::bulk::record::{FormatVersion, RowError, UntypedRecord, is_error_type};
-use crate::bulk::records::{self, BulkRecord, Positions};
+use crate::bulk::records::{self, BulkRecord};
 use crate::bulk::row::{BulkRow, Columns};
+use crate::bulk::table::Positions;
 
 /// The format versions this reader reads (the service writes `6.0`).
 const SUPPORTED_VERSIONS: &[&str] = &["6.0", "6"];

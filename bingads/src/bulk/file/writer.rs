@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use super::format::{FileFormat, UTF8_BOM};
 use crate::bulk::error::BulkError;
-use crate::bulk::records::{self, BulkRecord, Positions};
+use crate::bulk::records::{self, BulkRecord};
 use crate::bulk::row::{BulkRow, Columns};
+use crate::bulk::table::Positions;
 
 /// Bytes buffered before they are handed to the underlying writer.
 const FLUSH_AT: usize = 256 * 1024;
@@ -164,11 +165,18 @@ impl RowWriter {
         self.rows_written + 1
     }
 
-    /// The cell at writer position `pos` of the row being built (cleared after `emit`).
-    pub(crate) fn cell(&mut self, pos: usize) -> Option<&mut String> {
-        let cell = self.cells.get_mut(pos)?;
-        self.touched.push(pos);
-        Some(cell)
+    /// The positions of `R`'s table columns in this header, and the cells of the row being
+    /// built.
+    pub(crate) fn split<R: crate::bulk::table::TypedRecord>(
+        &mut self,
+    ) -> (&[Option<usize>], Cells<'_>) {
+        (
+            self.positions.of::<R>(),
+            Cells {
+                cells: &mut self.cells,
+                touched: &mut self.touched,
+            },
+        )
     }
 
     /// Copies a row's cells into the row being built, by column name.
@@ -279,6 +287,28 @@ impl RowWriter {
         }
         self.buf.extend_from_slice(b"\r\n");
         self.rows_written += 1;
+    }
+}
+
+/// The cells of the row being built (see [`RowWriter::split`]).
+pub(crate) struct Cells<'a> {
+    cells: &'a mut Vec<String>,
+    touched: &'a mut Vec<usize>,
+}
+
+impl Cells<'_> {
+    /// The cell at writer position `pos`, marked as set.
+    pub(crate) fn cell(&mut self, pos: usize) -> Option<&mut String> {
+        let cell = self.cells.get_mut(pos)?;
+        self.touched.push(pos);
+        Some(cell)
+    }
+
+    pub(crate) fn set(&mut self, pos: usize, value: &str) {
+        if let Some(cell) = self.cell(pos) {
+            cell.clear();
+            cell.push_str(value);
+        }
     }
 }
 

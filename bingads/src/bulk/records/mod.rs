@@ -1,117 +1,160 @@
 //! [`BulkRecord`]: every record kind the reader yields and the writer takes, and the
-//! dispatch from a row's `Type` to its record kind.
+//! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
+//! table (see [`crate::bulk::table`]); a row of any other type is an [`UntypedRecord`].
 
-use std::sync::Arc;
+mod account;
+mod bidding;
+mod campaign;
+mod keyword;
+pub(crate) mod macros;
+
+pub use account::{BulkAccount, BulkBidStrategy, BulkBudget};
+pub use campaign::{BulkAdGroup, BulkCampaign};
+pub use keyword::{BID_SUGGESTION_TYPES, BidSuggestion, BulkKeyword, QualityScoreData};
 
 use super::error::BulkError;
 use super::file::writer::RowWriter;
 use super::record::{FormatVersion, RowError, UntypedRecord};
-use super::row::{BulkRow, Columns};
+use super::row::BulkRow;
+use super::table::{self, Positions, TypedRecord};
 
-/// One record of a bulk file.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum BulkRecord {
-    /// The `Format Version` row.
-    FormatVersion(FormatVersion),
-    /// A record of a type without a typed record here: every cell kept as text.
-    Untyped(UntypedRecord),
+macro_rules! records {
+    ($($(#[$m:meta])* $variant:ident($ty:ty),)*) => {
+        /// One record of a bulk file.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum BulkRecord {
+            /// The `Format Version` row.
+            FormatVersion(FormatVersion),
+            $($(#[$m])* $variant($ty),)*
+            /// A record of a type without a typed record here: every cell kept as text.
+            Untyped(UntypedRecord),
+        }
+
+        impl BulkRecord {
+            /// The row type (`Keyword`, `Campaign`, ...).
+            pub fn record_type(&self) -> &str {
+                match self {
+                    BulkRecord::FormatVersion(_) => "Format Version",
+                    $(BulkRecord::$variant(_) => <$ty as TypedRecord>::TYPE,)*
+                    BulkRecord::Untyped(u) => u.row.record_type(),
+                }
+            }
+
+            /// The row number the record was read from (0 when built in memory).
+            pub fn row_number(&self) -> u64 {
+                match self {
+                    BulkRecord::FormatVersion(v) => v.source.as_ref().map_or(0, BulkRow::number),
+                    $(BulkRecord::$variant(r) => r.source().map_or(0, BulkRow::number),)*
+                    BulkRecord::Untyped(u) => u.row.number(),
+                }
+            }
+
+            /// The row this record was read from, if any.
+            pub fn source(&self) -> Option<&BulkRow> {
+                match self {
+                    BulkRecord::FormatVersion(v) => v.source.as_ref(),
+                    $(BulkRecord::$variant(r) => r.source(),)*
+                    BulkRecord::Untyped(u) => Some(&u.row),
+                }
+            }
+
+            /// The error rows the service attached to this record.
+            pub fn errors(&self) -> &[RowError] {
+                match self {
+                    BulkRecord::FormatVersion(_) => &[],
+                    $(BulkRecord::$variant(r) => r.errors(),)*
+                    BulkRecord::Untyped(u) => &u.errors,
+                }
+            }
+
+            pub(crate) fn errors_mut(&mut self) -> Option<&mut Vec<RowError>> {
+                match self {
+                    BulkRecord::FormatVersion(_) => None,
+                    $(BulkRecord::$variant(r) => Some(r.errors_mut()),)*
+                    BulkRecord::Untyped(u) => Some(&mut u.errors),
+                }
+            }
+
+            /// Whether `row` is a further row of this (multi-row) record.
+            pub(crate) fn continues_with(&self, row: &BulkRow) -> bool {
+                match self {
+                    $(BulkRecord::$variant(r) => r.continues_with(row),)*
+                    _ => false,
+                }
+            }
+
+            pub(crate) fn push_row(&mut self, row: BulkRow, positions: &mut Positions) -> Result<(), BulkError> {
+                match self {
+                    $(BulkRecord::$variant(r) => r.push_row(row, positions),)*
+                    _ => Ok(()),
+                }
+            }
+        }
+
+        /// The record a row starts.
+        pub(crate) fn from_row(row: BulkRow, positions: &mut Positions) -> Result<BulkRecord, BulkError> {
+            let record_type = row.record_type();
+            $(
+                if record_type == <$ty as TypedRecord>::TYPE {
+                    return table::read_row::<$ty>(row, positions).map(BulkRecord::$variant);
+                }
+            )*
+            Ok(BulkRecord::Untyped(UntypedRecord { row, errors: Vec::new() }))
+        }
+
+        /// Writes a record's rows.
+        pub(crate) fn write(record: &BulkRecord, out: &mut RowWriter) -> Result<(), BulkError> {
+            match record {
+                BulkRecord::FormatVersion(v) => check_version(v, out),
+                $(BulkRecord::$variant(r) => table::write_record(r, out),)*
+                BulkRecord::Untyped(u) => {
+                    out.write_row(&u.row)?;
+                    for e in &u.errors {
+                        out.write_row(&e.row)?;
+                    }
+                    Ok(())
+                }
+            }
+        }
+    };
+}
+
+// Most frequent types first: the dispatch compares the `Type` cell in this order.
+records! {
+    /// A `Keyword` row.
+    Keyword(BulkKeyword),
+    /// An `Ad Group` row.
+    AdGroup(BulkAdGroup),
+    /// A `Campaign` row.
+    Campaign(BulkCampaign),
+    /// The `Account` row.
+    Account(BulkAccount),
+    /// A `Budget` row.
+    Budget(BulkBudget),
+    /// A `Bid Strategy` row.
+    BidStrategy(BulkBidStrategy),
 }
 
 impl BulkRecord {
-    /// The row type (`Keyword`, `Campaign`, ...).
-    pub fn record_type(&self) -> &str {
-        match self {
-            BulkRecord::FormatVersion(_) => "Format Version",
-            BulkRecord::Untyped(u) => u.row.record_type(),
-        }
-    }
-
-    /// The row number the record was read from (0 when built in memory).
-    pub fn row_number(&self) -> u64 {
-        match self {
-            BulkRecord::FormatVersion(v) => v.source.as_ref().map_or(0, BulkRow::number),
-            BulkRecord::Untyped(u) => u.row.number(),
-        }
-    }
-
-    /// The error rows the service attached to this record.
-    pub fn errors(&self) -> &[RowError] {
-        match self {
-            BulkRecord::FormatVersion(_) => &[],
-            BulkRecord::Untyped(u) => &u.errors,
-        }
-    }
-
     pub(crate) fn push_error(&mut self, error: RowError) {
-        match self {
-            BulkRecord::FormatVersion(_) => {}
-            BulkRecord::Untyped(u) => u.errors.push(error),
+        if let Some(errors) = self.errors_mut() {
+            errors.push(error);
         }
     }
-
-    /// Whether `row` is a further row of this (multi-row) record.
-    pub(crate) fn continues_with(&self, _row: &BulkRow) -> bool {
-        false
-    }
-
-    pub(crate) fn push_row(
-        &mut self,
-        _row: BulkRow,
-        _positions: &mut Positions,
-    ) -> Result<(), BulkError> {
-        Ok(())
-    }
 }
 
-/// Where each typed record's table columns sit in one header, worked out once per record
-/// kind and header.
-#[derive(Debug)]
-pub(crate) struct Positions {
-    columns: Arc<Columns>,
-}
-
-impl Positions {
-    pub(crate) fn new(columns: Arc<Columns>) -> Self {
-        Positions { columns }
+fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
+    if v.version != "6.0" && v.version != "6" {
+        return Err(BulkError::InvalidRecord {
+            row: out.next_row_number(),
+            record_type: "Format Version".into(),
+            problem: format!(
+                "only format version 6.0 can be written, not {:?}",
+                v.version
+            ),
+        });
     }
-
-    pub(crate) fn columns(&self) -> &Arc<Columns> {
-        &self.columns
-    }
-}
-
-/// The record a row starts.
-pub(crate) fn from_row(row: BulkRow, _positions: &mut Positions) -> Result<BulkRecord, BulkError> {
-    Ok(BulkRecord::Untyped(UntypedRecord {
-        row,
-        errors: Vec::new(),
-    }))
-}
-
-/// Writes a record's rows.
-pub(crate) fn write(record: &BulkRecord, out: &mut RowWriter) -> Result<(), BulkError> {
-    match record {
-        BulkRecord::FormatVersion(v) => {
-            if v.version != "6.0" && v.version != "6" {
-                return Err(BulkError::InvalidRecord {
-                    row: out.next_row_number(),
-                    record_type: "Format Version".into(),
-                    problem: format!(
-                        "only format version 6.0 can be written, not {:?}",
-                        v.version
-                    ),
-                });
-            }
-            // The writer wrote the version row when it started.
-            Ok(())
-        }
-        BulkRecord::Untyped(u) => {
-            out.write_row(&u.row)?;
-            for e in &u.errors {
-                out.write_row(&e.row)?;
-            }
-            Ok(())
-        }
-    }
+    // The writer wrote the version row when it started.
+    Ok(())
 }

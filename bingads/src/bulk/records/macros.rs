@@ -1,0 +1,101 @@
+//! `bulk_record!`: declares a typed record struct (its fields, the error rows and the source
+//! row every record has) and its [`TypedRecord`](crate::bulk::table::TypedRecord) impl over a
+//! column table.
+
+/// `bulk_record! { /// docs  pub struct BulkX = "X Type" (kind N, entity field: Type "Name") { fields } table TABLE }`
+macro_rules! bulk_record {
+    (
+        $(#[$m:meta])*
+        pub struct $name:ident = $type:literal (kind $kind:literal $(, entity $entity:ident: $ety:ty)? $(, rows $($hooks:ident)::+)?) {
+            $($(#[$fm:meta])* pub $f:ident: $t:ty,)*
+        }
+        table $table:ident
+    ) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct $name {
+            $(
+                #[doc = concat!("The `", stringify!($ety), "` this record carries.")]
+                pub $entity: $ety,
+            )?
+            $($(#[$fm])* pub $f: $t,)*
+            /// Error rows the service attached to this record.
+            pub errors: Vec<$crate::bulk::record::RowError>,
+            /// The row this record was read from: columns the table does not map, and cells
+            /// whose value did not change, are written back from it exactly.
+            pub source: Option<$crate::bulk::row::BulkRow>,
+        }
+
+        impl $crate::bulk::table::TypedRecord for $name {
+            const TYPE: &'static str = $type;
+            const KIND: usize = $kind;
+            fn table() -> &'static [$crate::bulk::table::Column<Self>] {
+                $table
+            }
+            fn source(&self) -> Option<&$crate::bulk::row::BulkRow> {
+                self.source.as_ref()
+            }
+            fn set_source(&mut self, row: $crate::bulk::row::BulkRow) {
+                self.source = Some(row);
+            }
+            fn errors(&self) -> &[$crate::bulk::record::RowError] {
+                &self.errors
+            }
+            fn errors_mut(&mut self) -> &mut Vec<$crate::bulk::record::RowError> {
+                &mut self.errors
+            }
+            $(
+                fn continues_with(&self, row: &$crate::bulk::row::BulkRow) -> bool {
+                    $($hooks)::+::continues_with(self, row)
+                }
+                fn push_row(
+                    &mut self,
+                    row: $crate::bulk::row::BulkRow,
+                    positions: &mut $crate::bulk::table::Positions,
+                ) -> Result<(), $crate::bulk::error::BulkError> {
+                    $($hooks)::+::push_row(self, row, positions)
+                }
+                fn write_more(
+                    &self,
+                    out: &mut $crate::bulk::file::writer::RowWriter,
+                ) -> Result<(), $crate::bulk::error::BulkError> {
+                    $($hooks)::+::write_more(self, out)
+                }
+            )?
+        }
+
+        $crate::bulk::records::macros::entity_json!($name $(, $entity: $ety)?);
+    };
+}
+
+/// The embedded API object of a record, for the JSON form.
+#[cfg(feature = "bulk-json")]
+macro_rules! entity_json {
+    ($name:ident) => {
+        impl $crate::bulk::json::EntityJson for $name {}
+    };
+    ($name:ident, $entity:ident: $ety:ty) => {
+        impl $crate::bulk::json::EntityJson for $name {
+            const ENTITY: Option<&'static str> = Some(stringify!($ety));
+            fn write_entity(&self, w: &mut bingads_gen::json::JsonWriter) {
+                bingads_gen::json::JsonEncode::write_json(&self.$entity, w)
+            }
+            fn read_entity(
+                &mut self,
+                v: &bingads_gen::json::JsonValue,
+            ) -> Result<(), bingads_gen::json::JsonError> {
+                let mut path = bingads_gen::json::JsonPath::new();
+                path.push_key(stringify!($ety));
+                self.$entity = bingads_gen::json::JsonDecode::read_json(v, &mut path)?;
+                Ok(())
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "bulk-json"))]
+macro_rules! entity_json {
+    ($($t:tt)*) => {};
+}
+
+pub(crate) use {bulk_record, entity_json};

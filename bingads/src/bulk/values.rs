@@ -1,0 +1,473 @@
+//! Cell formats: how one value is written in a bulk file cell and read back, as the service
+//! and the official SDKs write them (Microsoft's bulk file schema: "Bulk File Schema",
+//! format version 6.0).
+//!
+//! Conventions shared by every format:
+//! - an empty cell reads as the field's default (absent: "leave unchanged" in an update);
+//! - `delete_value` reads as [`Nillable::Nil`], and `Nil` is written as `delete_value`: the
+//!   service's way of clearing a field in an update;
+//! - a value is written the way the official SDK writes it (`True`/`False`, dates as
+//!   `M/D/YYYY`, times as `MM/DD/YYYY HH:MM:SS`, numbers as Python's `str(float)`), and read
+//!   leniently (any case for booleans, padded or unpadded dates).
+
+use std::fmt::Write as _;
+
+use bingads_gen::types::{DateTime, Decimal, Nillable};
+use bingads_gen::v13::campaign_management as cm;
+
+use super::error::ValueError;
+
+/// The text that clears a field in an update.
+pub const DELETE_VALUE: &str = "delete_value";
+
+/// A cell format for values of type `T`. `parse` is only called on non-empty cells.
+pub trait CellFormat<T> {
+    fn parse(cell: &str) -> Result<T, ValueError>;
+    /// Reads a cell into a field that may already hold a value (formats for one part of a
+    /// value spread over several columns override this to update that part).
+    fn read_into(slot: &mut T, cell: &str) -> Result<(), ValueError> {
+        *slot = Self::parse(cell)?;
+        Ok(())
+    }
+    /// Appends the cell text of `value` (nothing for an absent value).
+    fn format(value: &T, out: &mut String);
+}
+
+/// Implements `CellFormat<Nillable<T>>` and `CellFormat<Option<T>>` from the plain value's
+/// parse/format, with the `delete_value` convention.
+macro_rules! nillable_and_option {
+    ($fmt:ty, $t:ty, $parse:expr, $write:expr) => {
+        impl CellFormat<Nillable<$t>> for $fmt {
+            fn parse(cell: &str) -> Result<Nillable<$t>, ValueError> {
+                if cell == DELETE_VALUE {
+                    return Ok(Nillable::Nil);
+                }
+                let parse: fn(&str) -> Result<$t, ValueError> = $parse;
+                parse(cell).map(Nillable::Value)
+            }
+            fn format(value: &Nillable<$t>, out: &mut String) {
+                let write: fn(&$t, &mut String) = $write;
+                match value {
+                    Nillable::Absent => {}
+                    Nillable::Nil => out.push_str(DELETE_VALUE),
+                    Nillable::Value(v) => write(v, out),
+                }
+            }
+        }
+        impl CellFormat<Option<$t>> for $fmt {
+            fn parse(cell: &str) -> Result<Option<$t>, ValueError> {
+                if cell == DELETE_VALUE {
+                    return Ok(None);
+                }
+                let parse: fn(&str) -> Result<$t, ValueError> = $parse;
+                parse(cell).map(Some)
+            }
+            fn format(value: &Option<$t>, out: &mut String) {
+                let write: fn(&$t, &mut String) = $write;
+                if let Some(v) = value {
+                    write(v, out)
+                }
+            }
+        }
+    };
+}
+
+/// Text as is.
+pub struct Text;
+nillable_and_option!(Text, String, |s| Ok(s.to_string()), |v, out| out
+    .push_str(v));
+
+/// A 64-bit id or count.
+pub struct Long;
+nillable_and_option!(
+    Long,
+    i64,
+    |s| s
+        .trim()
+        .parse()
+        .map_err(|_| ValueError::new("is not a whole number")),
+    |v, out| {
+        let _ = write!(out, "{v}");
+    }
+);
+
+/// A 32-bit whole number.
+pub struct Int;
+nillable_and_option!(
+    Int,
+    i32,
+    |s| s
+        .trim()
+        .parse()
+        .map_err(|_| ValueError::new("is not a whole number (32-bit)")),
+    |v, out| {
+        let _ = write!(out, "{v}");
+    }
+);
+
+/// A number (bids, amounts, bid adjustments), written as the official SDK writes a float.
+pub struct Number;
+nillable_and_option!(Number, f64, parse_f64, write_f64);
+
+/// An exact decimal (budget amounts), written as read.
+pub struct Dec;
+nillable_and_option!(
+    Dec,
+    Decimal,
+    |s| Decimal::parse(s.trim()).ok_or_else(|| ValueError::new("is not a decimal number")),
+    |v, out| out.push_str(v.as_str())
+);
+
+/// `True`/`False` (read in any case).
+pub struct Bool;
+nillable_and_option!(Bool, bool, parse_bool, |v, out| out.push_str(if *v {
+    "True"
+} else {
+    "False"
+}));
+
+/// A date, `M/D/YYYY`, as a Campaign Management `Date`.
+pub struct BulkDate;
+nillable_and_option!(BulkDate, cm::Date, parse_date, |d, out| {
+    let _ = write!(out, "{}/{}/{}", d.month, d.day, d.year);
+});
+
+/// A UTC time, `MM/DD/YYYY HH:MM:SS` with optional fraction (`Modified Time`, `Sync Time`).
+pub struct BulkDateTime;
+nillable_and_option!(BulkDateTime, DateTime, parse_datetime, write_datetime);
+
+/// A generated enumeration by its wire name; unknown names are kept.
+pub struct Enum;
+
+/// The generated enumerations' wire-name conversions, for [`Enum`].
+pub trait WireEnum: Sized {
+    fn from_wire(s: &str) -> Self;
+    fn wire_name(&self) -> &str;
+}
+
+macro_rules! wire_enums {
+    ($($t:ty),* $(,)?) => {$(
+        impl WireEnum for $t {
+            fn from_wire(s: &str) -> Self { <$t>::from_wire(s) }
+            fn wire_name(&self) -> &str { self.as_str() }
+        }
+    )*};
+}
+
+wire_enums!(
+    cm::KeywordStatus,
+    cm::KeywordEditorialStatus,
+    cm::MatchType,
+    cm::CampaignStatus,
+    cm::AdGroupStatus,
+    cm::AdStatus,
+    cm::AdEditorialStatus,
+    cm::BudgetLimitType,
+    cm::Network,
+    cm::AdRotationType,
+    cm::AdGroupPrivacyStatus,
+    cm::EntityScope,
+    cm::CallToAction,
+    cm::LanguageName,
+    cm::DynamicSearchAdsSource,
+    cm::CampaignType,
+);
+
+impl<E: WireEnum> CellFormat<Nillable<E>> for Enum {
+    fn parse(cell: &str) -> Result<Nillable<E>, ValueError> {
+        Ok(if cell == DELETE_VALUE {
+            Nillable::Nil
+        } else {
+            Nillable::Value(E::from_wire(cell))
+        })
+    }
+    fn format(value: &Nillable<E>, out: &mut String) {
+        match value {
+            Nillable::Absent => {}
+            Nillable::Nil => out.push_str(DELETE_VALUE),
+            Nillable::Value(v) => out.push_str(v.wire_name()),
+        }
+    }
+}
+
+impl<E: WireEnum> CellFormat<Option<E>> for Enum {
+    fn parse(cell: &str) -> Result<Option<E>, ValueError> {
+        Ok((cell != DELETE_VALUE).then(|| E::from_wire(cell)))
+    }
+    fn format(value: &Option<E>, out: &mut String) {
+        if let Some(v) = value {
+            out.push_str(v.wire_name())
+        }
+    }
+}
+
+/// Campaign types (`Search`, `Shopping`, ...), several separated by spaces.
+pub struct CampaignTypes;
+nillable_and_option!(
+    CampaignTypes,
+    bingads_gen::types::Flags<cm::CampaignType>,
+    |s| Ok(bingads_gen::types::Flags(
+        s.split([' ', ','])
+            .filter(|p| !p.is_empty())
+            .map(cm::CampaignType::from_wire)
+            .collect()
+    )),
+    |v, out| {
+        for (i, t) in v.0.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(t.as_str());
+        }
+    }
+);
+
+/// URL lists (`Final Url`, `Mobile Final Url`): `; ` between URLs, split where a `;` is
+/// followed by `http://` or `https://` (so a `;` inside a URL stays).
+pub struct Urls;
+nillable_and_option!(
+    Urls,
+    Vec<Option<String>>,
+    |s| Ok(split_urls(s)),
+    |v, out| join(v, "; ", out)
+);
+
+/// Plain `;` lists (ad texts' lists, page feed ids): split on `;`, items trimmed.
+pub struct SemicolonList;
+nillable_and_option!(
+    SemicolonList,
+    Vec<Option<String>>,
+    |s| Ok(s.split(';').map(|p| Some(p.trim().to_string())).collect()),
+    |v, out| join(v, ";", out)
+);
+
+/// `Custom Parameter`: `{_key}=value; {_key2}=value2`, with `\` and `;` in values escaped by
+/// a backslash.
+pub struct CustomParams;
+nillable_and_option!(
+    CustomParams,
+    cm::CustomParameters,
+    parse_custom_params,
+    write_custom_params
+);
+
+/// A keyword's `Bid` (a `Bid` object; `delete_value` clears it so the ad group's bid applies).
+pub struct KeywordBid;
+nillable_and_option!(
+    KeywordBid,
+    cm::Bid,
+    |s| Ok(cm::Bid {
+        amount: Nillable::Value(parse_f64(s)?)
+    }),
+    write_bid
+);
+
+fn write_bid(bid: &cm::Bid, out: &mut String) {
+    match &bid.amount {
+        Nillable::Value(a) => write_f64(a, out),
+        Nillable::Nil => out.push_str(DELETE_VALUE),
+        Nillable::Absent => {}
+    }
+}
+
+fn join(items: &[Option<String>], sep: &str, out: &mut String) {
+    for (i, item) in items.iter().flatten().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+}
+
+fn split_urls(s: &str) -> Vec<Option<String>> {
+    let mut urls = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(off) = s.get(i..).and_then(|rest| rest.find(';')) {
+        let semi = i + off;
+        let mut next = semi + 1;
+        while bytes.get(next).is_some_and(u8::is_ascii_whitespace) {
+            next += 1;
+        }
+        let rest = s.get(next..).unwrap_or("");
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            urls.push(Some(s.get(start..semi).unwrap_or("").to_string()));
+            start = next;
+        }
+        i = semi + 1;
+    }
+    urls.push(Some(s.get(start..).unwrap_or("").to_string()));
+    urls
+}
+
+pub(crate) fn parse_f64(s: &str) -> Result<f64, ValueError> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| ValueError::new("is not a number"))?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(ValueError::new("is not a finite number"))
+    }
+}
+
+/// Python's `str(float)`: integral values keep a `.0` (`1.0`), others the shortest form
+/// that reads back exactly (`0.41`).
+pub(crate) fn write_f64(v: &f64, out: &mut String) {
+    if v.fract() == 0.0 && v.abs() < 1e16 {
+        let _ = write!(out, "{v:.1}");
+    } else {
+        let _ = write!(out, "{v}");
+    }
+}
+
+fn parse_bool(s: &str) -> Result<bool, ValueError> {
+    if s.eq_ignore_ascii_case("true") {
+        Ok(true)
+    } else if s.eq_ignore_ascii_case("false") {
+        Ok(false)
+    } else {
+        Err(ValueError::new("is not True or False"))
+    }
+}
+
+fn parse_mdy(s: &str) -> Option<(u8, u8, i32)> {
+    let mut parts = s.trim().splitn(3, '/');
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    let year: i32 = parts.next()?.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day) && (1..=9999).contains(&year))
+        .then_some((month, day, year))
+}
+
+fn parse_date(s: &str) -> Result<cm::Date, ValueError> {
+    let (month, day, year) =
+        parse_mdy(s).ok_or_else(|| ValueError::new("is not a date (M/D/YYYY)"))?;
+    Ok(cm::Date {
+        day: i32::from(day),
+        month: i32::from(month),
+        year,
+    })
+}
+
+fn parse_datetime(s: &str) -> Result<DateTime, ValueError> {
+    let bad = || ValueError::new("is not a time (MM/DD/YYYY HH:MM:SS)");
+    let (date, time) = s.trim().split_once(' ').ok_or_else(bad)?;
+    let (month, day, year) = parse_mdy(date).ok_or_else(bad)?;
+    let (hms, fraction) = time.split_once('.').unwrap_or((time, ""));
+    let mut parts = hms.splitn(3, ':');
+    let mut next =
+        || -> Result<u8, ValueError> { parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad) };
+    let (hour, minute, second) = (next()?, next()?, next()?);
+    if hour > 23 || minute > 59 || second > 60 {
+        return Err(bad());
+    }
+    let mut nanosecond = 0u32;
+    if !fraction.is_empty() {
+        if fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let digits: u32 = fraction.parse().map_err(|_| bad())?;
+        let scale = 10u32.pow(9 - fraction.len() as u32);
+        nanosecond = digits.saturating_mul(scale);
+    }
+    let mut t = DateTime::utc(year, month, day, hour, minute, second);
+    t.nanosecond = nanosecond;
+    Ok(t)
+}
+
+fn write_datetime(t: &DateTime, out: &mut String) {
+    let _ = write!(
+        out,
+        "{:02}/{:02}/{:04} {:02}:{:02}:{:02}",
+        t.month, t.day, t.year, t.hour, t.minute, t.second
+    );
+    if t.nanosecond != 0 {
+        let _ = write!(out, ".{:06}", t.nanosecond / 1000);
+    }
+}
+
+fn parse_custom_params(s: &str) -> Result<cm::CustomParameters, ValueError> {
+    let mut params = Vec::new();
+    let mut current = String::new();
+    let mut pieces = Vec::new();
+    let mut chars = s.chars().peekable();
+    // Split on `;` not preceded by a backslash, keeping escapes for the value unescape.
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                current.push(c);
+                if let Some(n) = chars.next() {
+                    current.push(n);
+                }
+            }
+            ';' => pieces.push(std::mem::take(&mut current)),
+            _ => current.push(c),
+        }
+    }
+    pieces.push(current);
+    for piece in pieces {
+        let piece = piece.trim_start();
+        if piece.is_empty() {
+            continue;
+        }
+        let body = piece
+            .strip_prefix("{_")
+            .ok_or_else(|| ValueError::new("is not a custom parameter list ({_key}=value; ...)"))?;
+        let (key, value) = body
+            .split_once("}=")
+            .ok_or_else(|| ValueError::new("is not a custom parameter list ({_key}=value; ...)"))?;
+        params.push(Some(cm::CustomParameter {
+            key: Nillable::Value(key.to_string()),
+            value: Nillable::Value(unescape(value)),
+        }));
+    }
+    Ok(cm::CustomParameters {
+        parameters: Nillable::Value(params),
+    })
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(n @ ('\\' | ';')) => out.push(n),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn write_custom_params(p: &cm::CustomParameters, out: &mut String) {
+    let Nillable::Value(params) = &p.parameters else {
+        if p.parameters.is_nil() {
+            out.push_str(DELETE_VALUE);
+        }
+        return;
+    };
+    for (i, param) in params.iter().flatten().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str("{_");
+        out.push_str(param.key.value().map_or("", String::as_str));
+        out.push_str("}=");
+        for c in param.value.value().map_or("", String::as_str).chars() {
+            if c == '\\' || c == ';' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+}
