@@ -769,6 +769,7 @@ async fn a_few_records_go_through_upload_entity_records() {
         )
         .await
         .unwrap()
+        .untyped()
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(common::requests_for(&emu, "UploadEntityRecords").len(), 1);
@@ -782,6 +783,15 @@ async fn a_few_records_go_through_upload_entity_records() {
         .collect();
     assert_eq!(ids.len(), 2, "{answer:?}");
     assert!(ids.iter().all(|i| *i > 0));
+    let keyword_parent = answer.iter().find_map(|r| match r {
+        BulkRecord::Untyped(u) if u.row.record_type() == "Keyword" => u.row.get("Parent Id"),
+        _ => None,
+    });
+    assert_eq!(
+        keyword_parent,
+        Some(ids[0].to_string().as_str()),
+        "the reference -11 resolved"
+    );
     assert!(
         listing(&dir).is_empty(),
         "nothing written to disk for a synchronous upload"
