@@ -151,6 +151,9 @@ pub enum Command {
         after_help = "Example:\n  bingads emulator --port 8400   # then, in another terminal, the exports it prints"
     )]
     Emulator(EmulatorArgs),
+    /// Bulk files: download and upload entities, track operations, read and write files.
+    #[command(subcommand)]
+    Bulk(crate::bulk::args::BulkCommand),
 }
 
 #[derive(Debug, Args)]

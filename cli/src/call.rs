@@ -204,7 +204,7 @@ pub async fn call(
     }
 }
 
-fn call_error(e: Error, settings: &Settings) -> CliError {
+pub(crate) fn call_error(e: Error, settings: &Settings) -> CliError {
     match e {
         Error::Auth(a) => {
             let mut err = CliError::new(Exit::Auth, a.to_string());

@@ -7,10 +7,12 @@
 //! - [`login`]: `auth login | status | logout`; [`config`]: the credentials file;
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
 //! - [`emulator`]: the `emulator` command;
+//! - [`bulk`]: `bulk download | upload | status | resume | read | write`;
 //! - [`error`]: failures and their exit codes.
 #![forbid(unsafe_code)]
 
 pub mod args;
+pub mod bulk;
 pub mod call;
 pub mod config;
 pub mod emulator;
@@ -110,7 +112,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>, env: &En
     }
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -174,6 +176,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
             Err(e) => Outcome::err(e),
         },
         Command::Auth(AuthCommand::Logout { all }) => login::logout(&globals, env, all).into(),
+        Command::Bulk(c) => bulk::execute(&globals, env, c),
         Command::Emulator(a) => {
             let rt = match runtime() {
                 Ok(rt) => rt,

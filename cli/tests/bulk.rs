@@ -1,0 +1,162 @@
+//! `bingads bulk` against the emulator: download with an entity list, upload with a per-row
+//! error summary, status and resume by request id, and the errors for a bad entity name and
+//! an existing output file.
+
+mod common;
+
+use common::{Emu, Home, bingads_at, json};
+
+fn csv_rows(path: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn download_then_upload_then_status_and_resume() {
+    let emu = Emu::start();
+    let home = Home::new();
+    let out = home.dir.path().join("entities.csv");
+
+    // Adds through an upload: a campaign referenced by an ad group, a keyword, and a bad row.
+    let upload = home.dir.path().join("upload.csv");
+    std::fs::write(
+        &upload,
+        "Type,Id,Parent Id,Campaign,Ad Group,Budget,Keyword,Match Type,Bid,Name\r\n\
+         Format Version,,,,,,,,,6.0\r\n\
+         Campaign,-1,,Contoso Outdoor,,50,,,,\r\n\
+         Ad Group,-2,-1,,Backpacks,,,,0.5,\r\n\
+         Keyword,,-2,,,,kids hiking backpack,Phrase,0.41,\r\n\
+         Keyword,,-2,,,,,Phrase,0.41,\r\n",
+    )
+    .unwrap();
+    let result = home.dir.path().join("result.csv");
+    let o = bingads_at(&emu, &home)
+        .args(["bulk", "upload"])
+        .arg(&upload)
+        .args(["--results", "-q", "--poll-interval", "1", "-o"])
+        .arg(&result)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let summary = json(&o.stdout);
+    assert_eq!(summary["ResultFile"], result.to_string_lossy().as_ref());
+    let errors = summary["Errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{summary}");
+    assert_eq!(errors[0]["Type"], "Keyword Error");
+    assert_eq!(errors[0]["Error"], "CampaignServiceInvalidKeywordText");
+    assert_eq!(errors[0]["ErrorNumber"], "1503");
+    let upload_id = summary["RequestId"].as_str().unwrap().to_string();
+
+    let o = bingads_at(&emu, &home)
+        .args([
+            "bulk",
+            "download",
+            "--entities",
+            "campaigns,ad-groups,keywords",
+            "-q",
+            "--poll-interval",
+            "1",
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = json(&o.stdout);
+    assert_eq!(v["File"], out.to_string_lossy().as_ref());
+    assert!(v["SyncTime"].as_str().unwrap().contains('/'));
+    let rows = csv_rows(&out);
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Campaign,") && r.contains("Contoso Outdoor")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Keyword,") && r.contains("kids hiking backpack"))
+    );
+    let download_id = v["RequestId"].as_str().unwrap().to_string();
+
+    // The same file again: refused without --overwrite, nothing touched.
+    let before = std::fs::read(&out).unwrap();
+    let o = bingads_at(&emu, &home)
+        .args(["bulk", "resume", "--download", &download_id, "-q", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+    let o = bingads_at(&emu, &home)
+        .args([
+            "bulk",
+            "resume",
+            "--download",
+            &download_id,
+            "-q",
+            "--overwrite",
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    for (flag, id, status) in [
+        ("--download", &download_id, "Completed"),
+        ("--upload", &upload_id, "CompletedWithErrors"),
+    ] {
+        let o = bingads_at(&emu, &home)
+            .args(["bulk", "status", flag, id])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let s = json(&o.stdout);
+        assert_eq!(s["Status"], status);
+        assert_eq!(s["PercentComplete"], 100);
+        assert_eq!(s["ResultFileReady"], true);
+    }
+    let resumed = home.dir.path().join("again.csv");
+    let o = bingads_at(&emu, &home)
+        .args(["bulk", "resume", "--upload", &upload_id, "-q", "-o"])
+        .arg(&resumed)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json(&o.stdout)["Errors"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_bad_entity_name_is_a_usage_error_before_anything_is_sent() {
+    let emu = Emu::start();
+    let home = Home::new();
+    let o = bingads_at(&emu, &home)
+        .args(["bulk", "download", "--entities", "keywordz"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("unknown entity `keywordz`"), "{err}");
+    assert!(emu.requests().iter().all(|r| r.service != "BulkService"));
+}
+
+#[test]
+fn bulk_help_lists_every_command() {
+    let home = Home::new();
+    let o = common::bingads(&home)
+        .args(["bulk", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&o.stdout);
+    for command in ["download", "upload", "status", "resume"] {
+        assert!(help.contains(command), "{help}");
+    }
+}
