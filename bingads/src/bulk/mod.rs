@@ -8,6 +8,8 @@
 
 mod error;
 pub mod file;
+#[cfg(feature = "bulk-json")]
+mod json;
 mod record;
 pub mod records;
 mod row;

@@ -169,7 +169,7 @@ pub(crate) fn fill<R: TypedRecord>(
             column: column.name.to_string(),
             record_type: R::TYPE.to_string(),
             value: cell.to_string(),
-            problem: e.problem,
+            problem: format!("{} (field {})", e.problem, column.field),
         })?;
     }
     Ok(())

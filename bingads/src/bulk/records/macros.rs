@@ -65,6 +65,7 @@ macro_rules! bulk_record {
         }
 
         $crate::bulk::records::macros::entity_json!($name $(, $entity: $ety)?);
+        $crate::bulk::records::macros::more_json!($name $(, $($hooks)::+)?);
     };
 }
 
@@ -98,4 +99,19 @@ macro_rules! entity_json {
     ($($t:tt)*) => {};
 }
 
-pub(crate) use {bulk_record, entity_json};
+/// Records without further rows have no extra JSON members; the others implement
+/// `MoreJson` by hand.
+#[cfg(feature = "bulk-json")]
+macro_rules! more_json {
+    ($name:ident) => {
+        impl $crate::bulk::json::MoreJson for $name {}
+    };
+    ($name:ident, $($hooks:ident)::+) => {};
+}
+
+#[cfg(not(feature = "bulk-json"))]
+macro_rules! more_json {
+    ($($t:tt)*) => {};
+}
+
+pub(crate) use {bulk_record, entity_json, more_json};

@@ -103,6 +103,31 @@ macro_rules! records {
             Ok(BulkRecord::Untyped(UntypedRecord { row, errors: Vec::new() }))
         }
 
+        #[cfg(feature = "bulk-json")]
+        impl BulkRecord {
+            pub(crate) fn write_json(&self, w: &mut bingads_gen::json::JsonWriter) {
+                match self {
+                    BulkRecord::FormatVersion(v) => super::json::write_format_version(v, w),
+                    $(BulkRecord::$variant(r) => super::json::write_typed(r, w),)*
+                    BulkRecord::Untyped(u) => super::json::write_untyped(u, w),
+                }
+            }
+        }
+
+        /// A typed record from its JSON members, `None` when `record_type` is not typed.
+        #[cfg(feature = "bulk-json")]
+        pub(crate) fn from_json(
+            record_type: &str,
+            object: &[(String, bingads_gen::json::JsonValue)],
+        ) -> Result<Option<BulkRecord>, String> {
+            $(
+                if record_type == <$ty as TypedRecord>::TYPE {
+                    return super::json::read_typed::<$ty>(object).map(|r| Some(BulkRecord::$variant(r)));
+                }
+            )*
+            Ok(None)
+        }
+
         /// Writes a record's rows.
         pub(crate) fn write(record: &BulkRecord, out: &mut RowWriter) -> Result<(), BulkError> {
             match record {

@@ -1,0 +1,156 @@
+//! Bulk file throughput, one measurement per process so peak memory (VmHWM) is that
+//! measurement's own:
+//!
+//! ```sh
+//! cargo bench -p bingads --bench bulk -- csv-pass FILE      # plain csv ByteRecord pass (the baseline)
+//! cargo bench -p bingads --bench bulk -- read-typed FILE    # BulkFileReader into typed records
+//! cargo bench -p bingads --bench bulk -- write N OUT        # BulkFileWriter, N keyword rows
+//! ```
+//!
+//! Prints one JSON line: seconds, rows, rows/s, peak RSS in MiB. `bench/run.sh bulk` runs all
+//! of them next to the official Python SDK on the same files.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::time::Instant;
+
+use bingads::Nillable;
+use bingads::bulk::{BulkFileReader, BulkFileWriter, BulkKeyword, BulkRecord, FileFormat};
+use bingads::v13::campaign_management::{Bid, Keyword, KeywordStatus, MatchType};
+
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn report(what: &str, rows: u64, seconds: f64) {
+    println!(
+        "{{\"bench\": \"{what}\", \"rows\": {rows}, \"seconds\": {seconds:.3}, \"rows_per_s\": {:.0}, \"peak_rss_mib\": {:.1}}}",
+        rows as f64 / seconds,
+        peak_rss_mib()
+    );
+}
+
+fn csv_pass(path: &str) -> u64 {
+    let file = File::open(path).expect("open");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(256 * 1024)
+        .from_reader(file);
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0u64;
+    let mut bytes = 0usize;
+    while reader.read_byte_record(&mut record).expect("row") {
+        rows += 1;
+        bytes += record.len();
+    }
+    std::hint::black_box(bytes);
+    rows
+}
+
+fn read_typed(path: &str) -> u64 {
+    let mut rows = 0u64;
+    let mut keywords = 0u64;
+    for record in BulkFileReader::open(path).expect("open") {
+        let record = record.expect("record");
+        rows += 1;
+        if let BulkRecord::Keyword(k) = &record {
+            keywords += u64::from(k.keyword.bid.is_value());
+        }
+        std::hint::black_box(&record);
+    }
+    std::hint::black_box(keywords);
+    rows
+}
+
+const WORDS: &[&str] = &[
+    "shoes",
+    "boots",
+    "sneakers",
+    "sandals",
+    "heels",
+    "running",
+    "trail",
+    "hiking",
+    "leather",
+    "women",
+    "men",
+    "kids",
+    "waterproof",
+    "sale",
+    "best",
+];
+
+fn write(n: u64, out: &str) -> u64 {
+    let file = BufWriter::new(File::create(out).expect("create"));
+    let mut writer = BulkFileWriter::new(file, FileFormat::Csv).expect("writer");
+    let matches = [MatchType::Exact, MatchType::Phrase, MatchType::Broad];
+    let mut seed = 42u64;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for i in 0..n {
+        let words = 1 + (i % 3) as usize;
+        let text = (0..words)
+            .map(|_| WORDS[next() % WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let record = BulkRecord::Keyword(BulkKeyword {
+            ad_group_id: Some(1_100_000_000_000 + (i / 100) as i64),
+            keyword: Keyword {
+                text: Nillable::Value(text),
+                match_type: Nillable::Value(matches[(i % 3) as usize].clone()),
+                status: Nillable::Value(KeywordStatus::Active),
+                bid: Nillable::Value(Bid {
+                    amount: Nillable::Value(0.05 + (next() % 501) as f64 / 100.0),
+                }),
+                final_urls: Nillable::Value(vec![Some(format!(
+                    "https://www.contoso.com/shoes/{i}"
+                ))]),
+                ..Default::default()
+            },
+            ..Default::default()
+        });
+        writer.write(&record).expect("write");
+    }
+    writer.finish().expect("finish");
+    n
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let t0 = Instant::now();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["csv-pass", path] => {
+            let rows = csv_pass(path);
+            report("csv-pass", rows, t0.elapsed().as_secs_f64());
+        }
+        ["read-typed", path] => {
+            let rows = read_typed(path);
+            report("read-typed", rows, t0.elapsed().as_secs_f64());
+        }
+        ["write", n, out] => {
+            let rows = write(n.parse().expect("N"), out);
+            report("write", rows, t0.elapsed().as_secs_f64());
+        }
+        _ => {
+            eprintln!("usage: bulk (csv-pass FILE | read-typed FILE | write N OUT)");
+        }
+    }
+}
