@@ -156,7 +156,100 @@ fn bulk_help_lists_every_command() {
         .output()
         .unwrap();
     let help = String::from_utf8_lossy(&o.stdout);
-    for command in ["download", "upload", "status", "resume"] {
+    for command in ["download", "upload", "status", "resume", "read", "write"] {
         assert!(help.contains(command), "{help}");
     }
+}
+
+#[test]
+fn read_prints_json_lines_and_write_turns_them_back_into_a_file() {
+    let home = Home::new();
+    let file = home.dir.path().join("in.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}Type,Status,Id,Parent Id,Campaign,Ad Group,Keyword,Match Type,Bid,Name,Mystery\r\n\
+         Format Version,,,,,,,,,6.0,\r\n\
+         Keyword,Active,191609573,199321527,Contoso Outdoor,Backpacks - Broad,kids hiking backpack,Phrase,0.41,,\r\n\
+         Unknown Thing,,5,,,,,,,,x\r\n",
+    )
+    .unwrap();
+    let o = common::bingads(&home)
+        .args(["bulk", "read"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| json(l.as_bytes())).collect();
+    let keyword = lines
+        .iter()
+        .find(|v| v["Type"] == "Keyword")
+        .expect("a keyword line");
+    assert_eq!(keyword["Keyword"]["Text"], "kids hiking backpack");
+    assert_eq!(keyword["Keyword"]["Id"], "191609573");
+    let unknown = lines.iter().find(|v| v["Type"] == "Unknown Thing").unwrap();
+    assert_eq!(unknown["Untyped"], true);
+    assert_eq!(unknown["Cells"]["Mystery"], "x");
+
+    let jsonl = home.dir.path().join("records.jsonl");
+    std::fs::write(&jsonl, &text).unwrap();
+    let out = home.dir.path().join("out.tsv");
+    let o = common::bingads(&home)
+        .args(["bulk", "write", "--format", "tsv", "--input"])
+        .arg(&jsonl)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with('\u{feff}'));
+    assert!(
+        written
+            .lines()
+            .any(|l| l.starts_with("Keyword\t") && l.contains("kids hiking backpack")),
+        "{written}"
+    );
+    // Read back: the same records.
+    let o = common::bingads(&home)
+        .args(["bulk", "read"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let again: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| json(l.as_bytes()))
+        .collect();
+    let k2 = again.iter().find(|v| v["Type"] == "Keyword").unwrap();
+    assert_eq!(k2["Keyword"], keyword["Keyword"]);
+
+    // A bad line: a usage error naming the line, and no output file.
+    std::fs::write(
+        &jsonl,
+        "{\"Type\": \"Keyword\", \"Row\": 1, \"Keyword\": {\"Bid\": 5}}\n",
+    )
+    .unwrap();
+    let bad = home.dir.path().join("bad.csv");
+    let o = common::bingads(&home)
+        .args(["bulk", "write", "--input"])
+        .arg(&jsonl)
+        .arg("--output")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!bad.exists());
+    assert!(
+        std::fs::read_dir(home.dir.path()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".part"))
+    );
 }

@@ -48,6 +48,21 @@ pub enum BulkCommand {
         after_help = "Examples:\n  bingads bulk resume --download 1234567890 -o entities.csv\n  bingads bulk resume --upload 1234567890 -o result.csv"
     )]
     Resume(ResumeArgs),
+    /// Print a bulk file's records, one JSON object per line.
+    #[command(
+        long_about = "Print every record of a bulk file (CSV/TSV, plain, zipped or gzipped) as one \
+            JSON object per line: {\"Type\", \"Row\", the API object under its own name, the \
+            bulk-only fields beside it, \"Extra\" for columns the record does not map, \
+            \"Errors\"}, or {\"Type\", \"Row\", \"Untyped\": true, \"Cells\"} for types without a \
+            typed record. Works offline.",
+        after_help = "Example:\n  bingads bulk read entities.csv > records.jsonl"
+    )]
+    Read(ReadArgs),
+    /// Turn JSON records (one per line, as `read` prints them) into a bulk file.
+    #[command(
+        after_help = "Example:\n  bingads bulk write --input records.jsonl --output upload.csv --format csv"
+    )]
+    Write(WriteArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -153,4 +168,29 @@ pub struct ResumeArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub wait: WaitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// The bulk file (CSV/TSV; plain, zip or gzip).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Every row as {"Type", "Row", "Untyped": true, "Cells"}, without typed records.
+    #[arg(long)]
+    pub untyped: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    /// JSON records, one per line (as `bulk read` prints them); - for standard input.
+    #[arg(long, short, value_name = "FILE")]
+    pub input: PathBuf,
+    /// The bulk file to write.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub overwrite: bool,
 }

@@ -3,6 +3,7 @@
 //! object on stdout; `read` and `write` convert between bulk files and JSON lines offline.
 
 pub mod args;
+mod files;
 mod progress;
 
 use std::path::{Path, PathBuf};
@@ -27,7 +28,12 @@ use progress::Display;
 
 /// Runs a `bulk` command.
 pub fn execute(globals: &Globals, env: &Env, command: BulkCommand) -> Outcome {
-    online_command(globals, env, command).into()
+    let result = match command {
+        BulkCommand::Read(a) => files::read(&a),
+        BulkCommand::Write(a) => files::write(&a),
+        online => online_command(globals, env, online),
+    };
+    result.into()
 }
 
 fn online_command(globals: &Globals, env: &Env, command: BulkCommand) -> Result<String, CliError> {
@@ -39,6 +45,9 @@ fn online_command(globals: &Globals, env: &Env, command: BulkCommand) -> Result<
             BulkCommand::Upload(a) => upload(&settings, &a).await,
             BulkCommand::Status(a) => status(&settings, &a).await,
             BulkCommand::Resume(a) => resume(&settings, &a).await,
+            BulkCommand::Read(_) | BulkCommand::Write(_) => {
+                Err(CliError::failure("read and write run offline"))
+            }
         }
     })
 }
