@@ -185,7 +185,7 @@ impl Transport for CannedTransport {
         let envelope = soap::write_envelope(request, &self.headers);
         black_box(envelope);
         let body = self.reply.clone();
-        Box::pin(async move { Ok(RawResponse { status: 200, body }) })
+        Box::pin(async move { Ok(RawResponse::soap(200, body)) })
     }
 }
 

@@ -4,13 +4,17 @@
 //! headers; the runtime (`bingads`) knows credentials, HTTP, retries. They meet at
 //! [`Transport`]: the generated client hands it the operation's metadata and a request
 //! body that can write itself, and decodes what comes back. The transport never sees a
-//! concrete request type, so a second wire format (REST/JSON) can be added to
-//! [`RequestBody`] and [`RawResponse`] without touching generated SOAP code.
+//! concrete request type: a request writes either wire's body ([`RequestBody`]), and
+//! [`RawResponse::format`] tells [`call`] which decoder reads the answer. The REST/JSON side
+//! of that seam is two functions (`json::write_body`, `json::decode_response`), so the JSON
+//! engine behind them can change without touching transports or generated clients.
 
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::xml::{DecodeError, DecodeErrorKind, XSI_NS, XmlDecode, XmlReader, XmlWriter};
+use crate::xml::{
+    DecodeError, DecodeErrorKind, UnrepresentableChar, XSI_NS, XmlDecode, XmlReader, XmlWriter,
+};
 
 pub const SOAP_ENV_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -28,6 +32,10 @@ pub struct ServiceMeta {
     pub namespace: &'static str,
     /// `(environment, endpoint URL)`, e.g. `("production", "https://...svc")`.
     pub endpoints: &'static [(&'static str, &'static str)],
+    /// `(environment, REST base URL)`, e.g. `("production", "https://campaign.api...com")`;
+    /// an operation's [`RestRoute::path`] is appended to it. Empty when the service has no
+    /// REST facts.
+    pub rest_endpoints: &'static [(&'static str, &'static str)],
     /// Every operation of the service, in WSDL order.
     pub operations: &'static [&'static OperationMeta],
 }
@@ -36,6 +44,14 @@ impl ServiceMeta {
     /// The endpoint for an environment name (`production`, `sandbox`).
     pub fn endpoint(&self, environment: &str) -> Option<&'static str> {
         self.endpoints
+            .iter()
+            .find(|(env, _)| *env == environment)
+            .map(|(_, url)| *url)
+    }
+
+    /// The REST base URL for an environment name (`production`, `sandbox`).
+    pub fn rest_endpoint(&self, environment: &str) -> Option<&'static str> {
+        self.rest_endpoints
             .iter()
             .find(|(env, _)| *env == environment)
             .map(|(_, url)| *url)
@@ -71,6 +87,45 @@ pub struct OperationMeta {
     pub output_headers: &'static [HeaderMeta],
     /// Fault detail element names the operation declares.
     pub faults: &'static [&'static str],
+    /// Where the operation lives on the REST wire; `None` for an operation Microsoft serves
+    /// only over SOAP (Ad Insight's `PutMetricData`).
+    pub rest: Option<RestRoute>,
+}
+
+/// The HTTP method of a REST route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl HttpMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+}
+
+impl std::fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An operation's REST route (from `wsdl/<version>/rest-json.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RestRoute {
+    pub method: HttpMethod,
+    /// The path under the service's REST base URL, e.g. `/CampaignManagement/v13/Campaigns`.
+    pub path: &'static str,
 }
 
 impl OperationMeta {
@@ -79,19 +134,44 @@ impl OperationMeta {
     }
 }
 
-/// A request that can write its SOAP body element.
+/// A request that can write its body for either wire.
 pub trait RequestBody: Send + Sync {
     fn operation(&self) -> &'static OperationMeta;
     /// Writes the body element (the request wrapper) into `w`.
     fn write_soap_body(&self, w: &mut XmlWriter);
+    /// Appends the REST body (the request wrapper's fields as one JSON object) to `out`.
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>);
 }
+
+/// What a response type must be readable from: the SOAP envelope always, the REST JSON body
+/// too when the `json` feature is on (a bound that follows the feature, so generated code
+/// names one trait either way).
+#[cfg(feature = "json")]
+pub trait ResponseDecode: XmlDecode + crate::json::JsonDecode {}
+#[cfg(feature = "json")]
+impl<T: XmlDecode + crate::json::JsonDecode> ResponseDecode for T {}
+/// What a response type must be readable from (the SOAP envelope; no `json` feature).
+#[cfg(not(feature = "json"))]
+pub trait ResponseDecode: XmlDecode {}
+#[cfg(not(feature = "json"))]
+impl<T: XmlDecode> ResponseDecode for T {}
 
 /// A generated request type: its response type and fault detail set.
 pub trait Operation: RequestBody + XmlDecode + 'static {
-    type Response: XmlDecode + Send + 'static;
+    type Response: ResponseDecode + Send + 'static;
     /// The service's fault details ([`FaultDetailDecode`]).
     type Fault: FaultDetailDecode + Send + 'static;
     const META: &'static OperationMeta;
+}
+
+/// The wire a response body came over, which decides how [`call`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyFormat {
+    /// A SOAP envelope (the response element or a SOAP fault).
+    Soap,
+    /// A REST JSON body: the response wrapper's fields as one object.
+    Json,
 }
 
 /// What a transport hands back for a call that reached the service.
@@ -101,6 +181,31 @@ pub struct RawResponse {
     pub status: u16,
     /// The response document.
     pub body: Vec<u8>,
+    pub format: BodyFormat,
+    /// The `TrackingId` HTTP response header (REST sends it there; SOAP in the envelope).
+    pub tracking_id: Option<String>,
+}
+
+impl RawResponse {
+    /// A SOAP envelope answer.
+    pub fn soap(status: u16, body: Vec<u8>) -> RawResponse {
+        RawResponse {
+            status,
+            body,
+            format: BodyFormat::Soap,
+            tracking_id: None,
+        }
+    }
+
+    /// A REST JSON answer with the `TrackingId` response header, if any.
+    pub fn json(status: u16, body: Vec<u8>, tracking_id: Option<String>) -> RawResponse {
+        RawResponse {
+            status,
+            body,
+            format: BodyFormat::Json,
+            tracking_id,
+        }
+    }
 }
 
 /// A boxed, sendable future (what [`Transport::send`] returns).
@@ -150,6 +255,11 @@ pub trait FaultDetailDecode: Sized {
     fn decode_detail(r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<Self>, DecodeError>;
     /// The detail element's name, e.g. `ApiFaultDetail`.
     fn element_name(&self) -> &'static str;
+    /// Decodes a REST fault body (an `ApplicationFault` object, unwrapped) whose `Type` is
+    /// `type_name`; `None` when the type is not one of this service's fault details or the
+    /// body does not fit it.
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self>;
 }
 
 /// A decoded response envelope.
@@ -172,7 +282,23 @@ impl<R, F> Envelope<R, F> {
 /// Writes a complete request envelope. `headers` gives values by header name; only the
 /// headers the operation declares are written, in binding order, and a header without a
 /// value is left out (never sent empty or as a placeholder).
+///
+/// Fails when a header value or the request holds a character XML 1.0 cannot carry: such an
+/// envelope is not XML, and sending it would only earn a fault without saying which field.
+pub fn try_write_envelope(
+    body: &dyn RequestBody,
+    headers: &[(&str, &str)],
+) -> Result<String, UnrepresentableChar> {
+    envelope_writer(body, headers).finish()
+}
+
+/// [`try_write_envelope`] without the check, for callers whose input cannot hold such
+/// characters (benchmarks, tests of the codec); the text is written as it is.
 pub fn write_envelope(body: &dyn RequestBody, headers: &[(&str, &str)]) -> String {
+    envelope_writer(body, headers).into_string()
+}
+
+fn envelope_writer(body: &dyn RequestBody, headers: &[(&str, &str)]) -> XmlWriter {
     let op = body.operation();
     let mut out = String::with_capacity(1024);
     out.push_str("<s:Envelope xmlns:s=\"");
@@ -195,7 +321,7 @@ pub fn write_envelope(body: &dyn RequestBody, headers: &[(&str, &str)]) -> Strin
     w.raw("</s:Header><s:Body>");
     body.write_soap_body(&mut w);
     w.raw("</s:Body></s:Envelope>");
-    w.into_string()
+    w
 }
 
 /// Decodes a response envelope: the body element must be the operation's response element
@@ -306,6 +432,9 @@ where
     T::Error: From<SoapFault<O::Fault>>,
 {
     let raw = transport.send(request).await?;
+    if raw.format == BodyFormat::Json {
+        return decode_json_reply::<O::Response>(raw).map_err(Into::into);
+    }
     let envelope =
         decode_envelope::<O::Response, O::Fault>(&raw.body, O::META).map_err(|mut e| {
             e.tracking_id = find_tracking_id(&raw.body);
@@ -316,6 +445,33 @@ where
         Ok(value) => Ok(Reply { value, tracking_id }),
         Err(fault) => Err(fault.into()),
     }
+}
+
+/// A REST 2xx body → the response, with the `TrackingId` response header as the reply's
+/// tracking id (success bodies do not carry one; fault bodies do, read by the runtime).
+#[cfg(feature = "json")]
+fn decode_json_reply<R: ResponseDecode>(raw: RawResponse) -> Result<Reply<R>, DecodeError> {
+    let tracking_id = raw.tracking_id;
+    match crate::json::decode_response::<R>(&raw.body) {
+        Ok(value) => Ok(Reply { value, tracking_id }),
+        Err(mut e) => {
+            e.tracking_id = tracking_id;
+            Err(e)
+        }
+    }
+}
+
+#[cfg(not(feature = "json"))]
+fn decode_json_reply<R: ResponseDecode>(raw: RawResponse) -> Result<Reply<R>, DecodeError> {
+    Err(DecodeError {
+        kind: DecodeErrorKind::UnexpectedElement {
+            expected: "a SOAP envelope (this build has no JSON support: enable the `json` feature of bingads-gen)".into(),
+            found: "a REST JSON body".into(),
+        },
+        path: String::new(),
+        position: 0,
+        tracking_id: raw.tracking_id,
+    })
 }
 
 /// The `TrackingId` header of a response envelope, found without decoding the whole
@@ -364,6 +520,11 @@ impl FaultDetailDecode for NoFault {
     fn decode_detail(r: &mut XmlReader<'_>, _name: &[u8]) -> Result<Option<Self>, DecodeError> {
         r.skip()?;
         Ok(None)
+    }
+
+    #[cfg(feature = "json")]
+    fn decode_json_detail(_type_name: &str, _body: &[u8]) -> Option<Self> {
+        None
     }
 }
 

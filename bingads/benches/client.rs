@@ -188,10 +188,7 @@ impl Transport for CannedTransport {
             }
             let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.expose())).collect();
             black_box(soap::write_envelope(body, &pairs));
-            Ok(RawResponse {
-                status: 200,
-                body: self.reply.clone(),
-            })
+            Ok(RawResponse::soap(200, self.reply.clone()))
         })
     }
 }

@@ -1,4 +1,4 @@
-//! [`Client`]: authorization data, environment and HTTP settings set once, and a typed
+//! [`Client`]: authorization data, environment, wire and HTTP settings set once, and a typed
 //! client for each service built from them.
 //!
 //! ```no_run
@@ -19,9 +19,11 @@ use std::sync::Arc;
 use bingads_gen::soap::ServiceMeta;
 
 use crate::auth::Authentication;
-use crate::http::{HttpConfig, is_loopback_host, shared_client};
+use crate::body::DEFAULT_MAX_RESPONSE_BYTES;
+use crate::http::{HttpConfig, is_loopback_host, shared_client, user_agent};
 use crate::retry::RetryPolicy;
-use crate::transport::{Shared, SoapTransport};
+use crate::transport::{ServiceTransport, Shared};
+use crate::wire::{PreparedRequest, Wire, not_compiled};
 use crate::{Environment, Error, SecretString};
 
 /// Who is calling and on whose behalf: set once per client, as in the official SDKs.
@@ -91,9 +93,25 @@ pub struct ClientBuilder {
     http: HttpConfig,
     http_client: Option<reqwest::Client>,
     retry: RetryPolicy,
+    wire: Wire,
+    max_response_bytes: usize,
 }
 
 impl ClientBuilder {
+    /// The wire every service client of this `Client` speaks: [`Wire::Rest`] (the default)
+    /// or [`Wire::Soap`], which Microsoft switches off on 2027-01-31.
+    pub fn wire(mut self, wire: Wire) -> Self {
+        self.wire = wire;
+        self
+    }
+
+    /// The largest API response body read (after content decoding); a larger one fails
+    /// with [`Error::ResponseTooLarge`]. Default 64 MiB.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Sends every call to this scheme, host and port instead of the environment's, keeping
     /// each service's path (a proxy, or the local emulator). Plain `http` is accepted only
     /// for loopback addresses.
@@ -129,6 +147,9 @@ impl ClientBuilder {
     }
 
     pub fn build(self) -> Result<Client, Error> {
+        if !self.wire.is_compiled() {
+            return Err(not_compiled(self.wire));
+        }
         let base = match self.endpoint_base {
             Some(b) => Some(parse_base(&b)?),
             None => None,
@@ -142,7 +163,10 @@ impl ClientBuilder {
                 http,
                 retry: self.retry,
                 request_timeout: self.http.request_timeout,
+                user_agent: user_agent(self.http.user_agent_suffix.as_deref()),
+                max_response_bytes: self.max_response_bytes,
             }),
+            wire: self.wire,
             authorization: self.authorization,
             environment: self.environment,
             endpoint_base: base,
@@ -171,6 +195,7 @@ fn parse_base(base: &str) -> Result<url::Url, Error> {
 #[derive(Clone, Debug)]
 pub struct Client {
     shared: Arc<Shared>,
+    wire: Wire,
     authorization: AuthorizationData,
     environment: Environment,
     endpoint_base: Option<url::Url>,
@@ -185,7 +210,24 @@ impl Client {
             http: HttpConfig::default(),
             http_client: None,
             retry: RetryPolicy::default(),
+            wire: Wire::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
+    }
+
+    pub fn wire(&self) -> Wire {
+        self.wire
+    }
+
+    /// The same client speaking another wire (sharing pool and credentials); e.g. SOAP for
+    /// the one operation Microsoft serves only over SOAP.
+    pub fn with_wire(&self, wire: Wire) -> Result<Client, Error> {
+        if !wire.is_compiled() {
+            return Err(not_compiled(wire));
+        }
+        let mut c = self.clone();
+        c.wire = wire;
+        Ok(c)
     }
 
     pub fn environment(&self) -> Environment {
@@ -210,12 +252,19 @@ impl Client {
         c
     }
 
-    /// The endpoint URL of a service in this client's environment (after any override).
+    /// Where a service's calls go in this client's environment and wire (after any
+    /// override): SOAP, the service's `.svc` URL; REST, the base URL the operation's route
+    /// is appended to.
     pub fn endpoint(&self, service: &'static ServiceMeta) -> Result<String, Error> {
-        let url = service.endpoint(self.environment.as_str()).ok_or_else(|| {
+        let env = self.environment.as_str();
+        let url = match self.wire {
+            Wire::Soap => service.endpoint(env),
+            Wire::Rest => service.rest_endpoint(env),
+        };
+        let url = url.ok_or_else(|| {
             Error::Config(format!(
-                "{} has no {} endpoint",
-                service.name, self.environment
+                "{} has no {} {} endpoint",
+                service.name, self.environment, self.wire
             ))
         })?;
         let Some(base) = &self.endpoint_base else {
@@ -239,13 +288,26 @@ impl Client {
     }
 
     /// A transport for any service's metadata (what the typed accessors use).
-    pub fn transport(&self, service: &'static ServiceMeta) -> Result<SoapTransport, Error> {
-        Ok(SoapTransport {
+    pub fn transport(&self, service: &'static ServiceMeta) -> Result<ServiceTransport, Error> {
+        Ok(ServiceTransport {
             shared: self.shared.clone(),
             service,
+            wire: self.wire,
             endpoint: self.endpoint(service)?,
             authorization: self.authorization.clone(),
         })
+    }
+
+    /// The HTTP request `request` would be sent as on this client's wire, with its current
+    /// credentials (refreshing an expiring OAuth token first); nothing is sent. What the
+    /// command line's `--dry-run` prints.
+    pub async fn prepare(
+        &self,
+        request: &dyn bingads_gen::soap::RequestBody,
+    ) -> Result<PreparedRequest, Error> {
+        self.transport(request.operation().service)?
+            .prepare(request)
+            .await
     }
 }
 
@@ -254,7 +316,7 @@ macro_rules! service_accessors {
         #[cfg(feature = $feature)]
         impl Client {
             #[doc = concat!("The `", stringify!($module), "` service client.")]
-            pub fn $method(&self) -> Result<bingads_gen::v13::$module::$client<SoapTransport>, Error> {
+            pub fn $method(&self) -> Result<bingads_gen::v13::$module::$client<ServiceTransport>, Error> {
                 Ok(bingads_gen::v13::$module::$client::new(self.transport(&bingads_gen::v13::$module::SERVICE)?))
             }
         }

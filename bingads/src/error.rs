@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use bingads_gen::soap::SoapFault;
-use bingads_gen::xml::DecodeError;
+use bingads_gen::xml::{DecodeError, UnrepresentableChar};
 
 use crate::auth::AuthError;
 use crate::fault::{ApiError, ServiceFault};
@@ -16,11 +16,12 @@ use crate::fault::{ApiError, ServiceFault};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The service answered with a SOAP fault: inspect `errors` (codes, messages, item
-    /// indexes) and fix the request; the typed detail is available via `ServiceFault::detail`.
+    /// The service answered with a fault (a SOAP fault, or a REST error status with a fault
+    /// object): inspect `errors` (codes, messages, item indexes) and fix the request; the
+    /// typed detail is available via `ServiceFault::detail`.
     #[error("{0}")]
     Fault(Box<ServiceFault>),
-    /// The service answered with an HTTP error that is not a SOAP fault.
+    /// The service answered with an HTTP error that is not a fault of either wire.
     #[error("{service}.{operation}: HTTP {status} from the service{}; {hint}", tracking(.tracking_id))]
     HttpStatus {
         service: &'static str,
@@ -66,12 +67,40 @@ pub enum Error {
         #[source]
         source: Box<DecodeError>,
     },
+    /// The operation has no REST route (Microsoft serves it only over SOAP), and the client
+    /// speaks REST. Nothing was sent.
+    #[error(
+        "{service}.{operation} is not served over REST; call it through a client built with `.wire(bingads::Wire::Soap)` (until Microsoft switches SOAP off on 2027-01-31)"
+    )]
+    NoRestRoute {
+        service: &'static str,
+        operation: &'static str,
+    },
+    /// The response body grew past the configured cap; it was not read further.
+    #[error(
+        "{service}.{operation}: the response is larger than {limit} bytes{}; raise `ClientBuilder::max_response_bytes` if such a response is expected, or ask for less per call", tracking(.tracking_id)
+    )]
+    ResponseTooLarge {
+        service: &'static str,
+        operation: &'static str,
+        limit: usize,
+        tracking_id: Option<String>,
+    },
     /// Obtaining or refreshing credentials failed.
     #[error(transparent)]
     Auth(#[from] AuthError),
     /// The client is configured in a way that cannot work (e.g. an insecure endpoint).
     #[error("configuration: {0}")]
     Config(String),
+    /// The request cannot be written on this wire, so nothing was sent: its text holds a
+    /// character XML 1.0 cannot carry (the SOAP wire only; JSON escapes every character).
+    #[error("{service}.{operation}: nothing was sent: {source}")]
+    Unsendable {
+        service: &'static str,
+        operation: &'static str,
+        #[source]
+        source: UnrepresentableChar,
+    },
 }
 
 fn tracking(id: &Option<String>) -> String {
@@ -87,6 +116,7 @@ impl Error {
             Error::Fault(f) => f.tracking_id.as_deref(),
             Error::HttpStatus { tracking_id, .. } => tracking_id.as_deref(),
             Error::Decode { source } => source.tracking_id.as_deref(),
+            Error::ResponseTooLarge { tracking_id, .. } => tracking_id.as_deref(),
             _ => None,
         }
     }

@@ -52,22 +52,25 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// A SOAP fault the service returned.
+/// A fault the service returned, on either wire.
 #[derive(Clone, PartialEq)]
 pub struct ServiceFault {
     pub service: &'static str,
     pub operation: &'static str,
-    /// `faultcode`, e.g. `s:Server`.
+    /// SOAP `faultcode`, e.g. `s:Server`; empty on REST, which has none.
     pub fault_code: String,
-    /// `faultstring`.
+    /// SOAP `faultstring`; on REST the fault's `Message` or `ErrorMessage`, else its type
+    /// and HTTP status.
     pub message: String,
     pub tracking_id: Option<String>,
     pub http_status: u16,
     /// Every error of every list in the detail, in document order.
     pub errors: Vec<ApiError>,
-    /// The detail element's name, e.g. `ApiFaultDetail`.
+    /// The detail element's name (SOAP) or the fault's `Type` (REST), e.g. `ApiFaultDetail`.
     pub detail_name: Option<String>,
-    /// The response document, kept for typed decoding.
+    /// The wire the fault came over, which says what `raw` holds.
+    pub wire: crate::Wire,
+    /// The response document (SOAP) or the fault object (REST), kept for typed decoding.
     raw: Vec<u8>,
 }
 
@@ -85,6 +88,9 @@ impl ServiceFault {
     /// The typed fault detail, decoded with the generated types of the service that sent it,
     /// e.g. `fault.detail::<campaign_management::FaultDetail>()`.
     pub fn detail<D: FaultDetailDecode>(&self) -> Option<D> {
+        if self.wire == crate::Wire::Rest {
+            return self.rest_detail();
+        }
         let envelope: bingads_gen::soap::Envelope<NoBody, D> =
             bingads_gen::soap::decode_envelope_with(
                 &self.raw,
@@ -97,6 +103,43 @@ impl ServiceFault {
             )
             .ok()?;
         envelope.body.err()?.detail
+    }
+
+    #[cfg(feature = "rest")]
+    fn rest_detail<D: FaultDetailDecode>(&self) -> Option<D> {
+        D::decode_json_detail(self.detail_name.as_deref()?, &self.raw)
+    }
+
+    #[cfg(not(feature = "rest"))]
+    fn rest_detail<D: FaultDetailDecode>(&self) -> Option<D> {
+        None
+    }
+
+    /// A REST fault read by shape (see `rest_fault`).
+    #[cfg(feature = "rest")]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_rest(
+        service: &'static str,
+        operation: &'static str,
+        message: String,
+        tracking_id: Option<String>,
+        http_status: u16,
+        errors: Vec<ApiError>,
+        detail_name: Option<String>,
+        raw: Vec<u8>,
+    ) -> Self {
+        ServiceFault {
+            service,
+            operation,
+            fault_code: String::new(),
+            message,
+            tracking_id,
+            http_status,
+            errors,
+            detail_name,
+            wire: crate::Wire::Rest,
+            raw,
+        }
     }
 
     /// A fault from a typed decode (no raw document, no error list beyond the fault string).
@@ -112,11 +155,17 @@ impl ServiceFault {
             http_status: 0,
             errors: Vec::new(),
             detail_name: fault.detail.as_ref().map(|d| d.element_name().to_string()),
+            wire: crate::Wire::Soap,
             raw: Vec::new(),
         }
     }
 
-    /// The fault document as received.
+    /// The fault as received: the SOAP envelope, or on REST the fault's JSON object.
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw
+    }
+
+    /// The fault document as received (see [`ServiceFault::raw_body`]; on REST this is JSON).
     pub fn raw_xml(&self) -> &[u8] {
         &self.raw
     }
@@ -136,6 +185,7 @@ impl fmt::Debug for ServiceFault {
             .field("http_status", &self.http_status)
             .field("errors", &self.errors)
             .field("detail_name", &self.detail_name)
+            .field("wire", &self.wire)
             .finish_non_exhaustive()
     }
 }
@@ -195,6 +245,7 @@ pub fn scan(
         http_status,
         errors,
         detail_name: detail.map(|d| d.name.clone()),
+        wire: crate::Wire::Soap,
         raw: raw.to_vec(),
     })
 }

@@ -4,11 +4,16 @@
 //! operation through the typed service clients it hands out:
 //! `client.campaign_management()?.get_campaigns_by_account_id(&request).await?`. Types and
 //! operations come from `bingads-gen` (re-exported as [`v13`]); this crate adds OAuth
-//! ([`auth`]), the HTTPS transport with the SOAP headers each operation declares, typed
-//! [`Error`]s with the service's codes and TrackingId, and bounded retries ([`RetryPolicy`]).
+//! ([`auth`]), the HTTPS transport for both wires ([`Wire::Rest`], the default, and
+//! [`Wire::Soap`], which Microsoft switches off on 2027-01-31), typed [`Error`]s with the
+//! service's codes and TrackingId, and bounded retries ([`RetryPolicy`]).
 #![forbid(unsafe_code)]
 
+#[cfg(not(any(feature = "rest", feature = "soap")))]
+compile_error!("enable at least one wire: the `rest` or `soap` cargo feature of bingads");
+
 pub mod auth;
+mod body;
 #[cfg(feature = "bulk")]
 pub mod bulk;
 mod client;
@@ -16,19 +21,24 @@ pub mod environment;
 mod error;
 pub mod fault;
 pub mod http;
+#[cfg(feature = "rest")]
+mod rest_fault;
 pub mod retry;
 pub mod secret;
 #[cfg(feature = "transfer")]
 pub mod transfer;
 mod transport;
+pub mod wire;
 
 pub use bingads_gen::soap::{OperationMeta, Reply, ServiceMeta};
 pub use bingads_gen::types::{Date, DateTime, Decimal, Flags, Nillable};
 pub use bingads_gen::v13;
+pub use body::DEFAULT_MAX_RESPONSE_BYTES;
 pub use client::{AuthorizationData, Client, ClientBuilder};
 pub use environment::Environment;
 pub use error::Error;
 pub use fault::{ApiError, ServiceFault};
 pub use retry::RetryPolicy;
 pub use secret::SecretString;
-pub use transport::SoapTransport;
+pub use transport::{ServiceTransport, SoapTransport};
+pub use wire::{HeaderValue, PreparedRequest, Wire};

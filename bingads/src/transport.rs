@@ -1,23 +1,26 @@
-//! The SOAP-over-HTTPS transport behind every generated service client.
+//! The HTTPS transport behind every generated service client, for both wires.
 //!
-//! For each call: ask the authentication for header values (refreshing an expiring OAuth
-//! token first), write the envelope with exactly the headers the operation's binding
-//! declares, POST it, and turn the answer into bytes for the generated decoder or into a
-//! typed [`Error`]. Retries follow [`RetryPolicy`]; an expired token (109) gets one refresh
-//! and one retry. Every call runs in a `bingads.call` tracing span; no secret is ever
-//! recorded.
+//! For each call: ask the authentication for credential values (refreshing an expiring
+//! OAuth token first), build the request with [`wire::prepare`] (a SOAP envelope, or the
+//! REST method, path and JSON body), send it, read the answer with a size cap, and turn it
+//! into bytes for the generated decoder or into a typed [`Error`]. Faults of both wires
+//! become the same [`Error::Fault`], so retries key on the service's error codes: 109 gets
+//! one refresh and one retry, 117/207/4204 (and a bare HTTP 429) wait and retry, ambiguous
+//! failures are retried for read-only operations only ([`RetryPolicy`]). Every call runs in
+//! a `bingads.call` tracing span; no secret, and no URL query or user info, is recorded.
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use bingads_gen::soap::{
-    BoxFuture, OperationMeta, RawResponse, RequestBody, ServiceMeta, Transport, write_envelope,
+    BoxFuture, OperationMeta, RawResponse, RequestBody, ServiceMeta, Transport,
 };
 use tracing::Instrument;
 
 use crate::auth::Authentication;
-use crate::fault::scan;
+use crate::body::{ReadError, read_capped};
 use crate::retry::{RetryPolicy, THROTTLING_CODES, is_read_only};
+use crate::wire::{self, PreparedRequest, Target, Wire, redact_url};
 use crate::{AuthorizationData, Error, SecretString};
 
 /// What every transport built from one [`crate::Client`] shares.
@@ -26,22 +29,32 @@ pub(crate) struct Shared {
     pub(crate) http: reqwest::Client,
     pub(crate) retry: RetryPolicy,
     pub(crate) request_timeout: std::time::Duration,
+    /// Sent as `User-Agent` (set per request, so a dry run shows it).
+    pub(crate) user_agent: String,
+    pub(crate) max_response_bytes: usize,
 }
 
-/// Sends one service's calls. Cheap to clone; clones share the connection pool.
+/// Sends one service's calls over the client's [`Wire`]. Cheap to clone; clones share the
+/// connection pool.
 #[derive(Clone)]
-pub struct SoapTransport {
+pub struct ServiceTransport {
     pub(crate) shared: Arc<Shared>,
     pub(crate) service: &'static ServiceMeta,
+    pub(crate) wire: Wire,
+    /// SOAP: the `.svc` URL; REST: the base URL the routes are appended to.
     pub(crate) endpoint: String,
     pub(crate) authorization: AuthorizationData,
 }
 
-impl std::fmt::Debug for SoapTransport {
+/// The transport's former name, from when SOAP was the only wire.
+pub type SoapTransport = ServiceTransport;
+
+impl std::fmt::Debug for ServiceTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SoapTransport")
+        f.debug_struct("ServiceTransport")
             .field("service", &self.service.name)
-            .field("endpoint", &self.endpoint)
+            .field("wire", &self.wire)
+            .field("endpoint", &redact_url(&self.endpoint))
             .field("authorization", &self.authorization)
             .finish_non_exhaustive()
     }
@@ -61,10 +74,36 @@ enum Failure {
     Final(Error),
 }
 
-impl SoapTransport {
-    /// The endpoint URL this transport posts to.
+impl ServiceTransport {
+    /// SOAP: the endpoint URL this transport posts to; REST: the base URL of the routes.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
+    }
+
+    pub fn wire(&self) -> Wire {
+        self.wire
+    }
+
+    /// The request `body` would be sent as, with these credential values by SOAP header
+    /// name (see [`wire::prepare`]); what a dry run prints. Nothing is sent.
+    pub fn prepare_with(
+        &self,
+        credentials: &[(&'static str, SecretString)],
+        body: &dyn RequestBody,
+    ) -> Result<PreparedRequest, Error> {
+        let target = Target {
+            wire: self.wire,
+            endpoint: &self.endpoint,
+            user_agent: &self.shared.user_agent,
+        };
+        wire::prepare(target, credentials, body)
+    }
+
+    /// The request `body` would be sent as now, with the client's credentials (an expiring
+    /// OAuth token is refreshed first). Nothing is sent.
+    pub async fn prepare(&self, body: &dyn RequestBody) -> Result<PreparedRequest, Error> {
+        let (credentials, _) = self.headers().await?;
+        self.prepare_with(&credentials, body)
     }
 
     pub fn authorization(&self) -> &AuthorizationData {
@@ -95,25 +134,28 @@ impl SoapTransport {
         op: &'static OperationMeta,
         body: &dyn RequestBody,
     ) -> Result<RawResponse, (Failure, Option<SecretString>)> {
-        let (headers, token) = self
+        let (credentials, token) = self
             .headers()
             .await
             .map_err(|e| (Failure::Final(e), None))?;
-        let pairs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.expose())).collect();
-        let envelope = write_envelope(body, &pairs);
-        drop(pairs);
+        let prepared = self
+            .prepare_with(&credentials, body)
+            .map_err(|e| (Failure::Final(e), None))?;
+        drop(credentials);
         let read_only = is_read_only(op.name);
         let retry_ambiguous = read_only || self.shared.retry.retry_non_idempotent;
-        let mut request = self
-            .shared
-            .http
-            .post(&self.endpoint)
-            .header("Content-Type", "text/xml; charset=utf-8")
-            .header("SOAPAction", format!("\"{}\"", op.soap_action));
-        if !op.service.api_revision.is_empty() {
-            request = request.header("Api-Revision", op.service.api_revision);
+        let method = match prepared.method {
+            bingads_gen::soap::HttpMethod::Get => reqwest::Method::GET,
+            bingads_gen::soap::HttpMethod::Post => reqwest::Method::POST,
+            bingads_gen::soap::HttpMethod::Put => reqwest::Method::PUT,
+            bingads_gen::soap::HttpMethod::Patch => reqwest::Method::PATCH,
+            bingads_gen::soap::HttpMethod::Delete => reqwest::Method::DELETE,
+        };
+        let mut request = self.shared.http.request(method, &prepared.url);
+        for (name, value) in &prepared.headers {
+            request = request.header(*name, value.expose());
         }
-        let response = match request.body(envelope).send().await {
+        let response = match request.body(prepared.body).send().await {
             Ok(r) => r,
             Err(e) => return Err((self.classify(op, &e, retry_ambiguous), token)),
         };
@@ -124,20 +166,26 @@ impl SoapTransport {
             .get("TrackingId")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let bytes = match response.bytes().await {
-            Ok(b) => b.to_vec(),
-            Err(e) => return Err((self.classify(op, &e, retry_ambiguous), token)),
+        let bytes = match read_capped(response, self.shared.max_response_bytes).await {
+            Ok(b) => b,
+            Err(ReadError::Http(e)) => return Err((self.classify(op, &e, retry_ambiguous), token)),
+            Err(ReadError::TooLarge) => {
+                let error = Error::ResponseTooLarge {
+                    service: op.service.name,
+                    operation: op.name,
+                    limit: self.shared.max_response_bytes,
+                    tracking_id: header_tracking,
+                };
+                return Err((Failure::Final(error), token));
+            }
         };
         if (200..300).contains(&status) {
-            return Ok(RawResponse {
-                status,
-                body: bytes,
+            return Ok(match self.wire {
+                Wire::Soap => RawResponse::soap(status, bytes),
+                Wire::Rest => RawResponse::json(status, bytes, header_tracking),
             });
         }
-        if let Some(mut fault) = scan(&bytes, status, op.service.name, op.name) {
-            if fault.tracking_id.is_none() {
-                fault.tracking_id = header_tracking;
-            }
+        if let Some(fault) = self.scan_fault(op, &bytes, status, header_tracking.clone()) {
             let token_expired = fault.has_code(109);
             let throttled = THROTTLING_CODES.iter().any(|c| fault.has_code(*c));
             let error = Error::Fault(Box::new(fault));
@@ -155,6 +203,7 @@ impl SoapTransport {
         }
         let excerpt: String = String::from_utf8_lossy(&bytes).chars().take(512).collect();
         let hint = match status {
+            429 => "the service is throttling this client; slow down",
             500..=599 => "the service is having trouble; retry later",
             401 | 403 => "check the credentials and developer token",
             404 => "check the endpoint URL (environment and API version)",
@@ -168,7 +217,13 @@ impl SoapTransport {
             tracking_id: header_tracking,
             hint,
         };
-        let failure = if status >= 500 && retry_ambiguous {
+        let failure = if status == 429 {
+            // Too Many Requests: refused before any work, so any operation may be re-sent.
+            Failure::Retry {
+                error,
+                throttled: true,
+            }
+        } else if status >= 500 && retry_ambiguous {
             Failure::Retry {
                 error,
                 throttled: false,
@@ -177,6 +232,31 @@ impl SoapTransport {
             Failure::Final(error)
         };
         Err((failure, token))
+    }
+
+    /// The fault in an error response of this transport's wire, if it is one.
+    fn scan_fault(
+        &self,
+        op: &'static OperationMeta,
+        bytes: &[u8],
+        status: u16,
+        header_tracking: Option<String>,
+    ) -> Option<crate::ServiceFault> {
+        match self.wire {
+            Wire::Soap => {
+                let mut fault = crate::fault::scan(bytes, status, op.service.name, op.name)?;
+                if fault.tracking_id.is_none() {
+                    fault.tracking_id = header_tracking;
+                }
+                Some(fault)
+            }
+            #[cfg(feature = "rest")]
+            Wire::Rest => {
+                crate::rest_fault::scan(bytes, status, header_tracking, op.service.name, op.name)
+            }
+            #[cfg(not(feature = "rest"))]
+            Wire::Rest => None,
+        }
     }
 
     fn classify(
@@ -190,7 +270,7 @@ impl SoapTransport {
             let error = Error::Connect {
                 service: op.service.name,
                 operation: op.name,
-                endpoint: self.endpoint.clone(),
+                endpoint: redact_url(&self.endpoint),
                 message: error_chain(e),
             };
             return Failure::Retry {
@@ -276,7 +356,7 @@ impl SoapTransport {
     }
 }
 
-impl Transport for SoapTransport {
+impl Transport for ServiceTransport {
     type Error = Error;
 
     fn send<'a>(&'a self, body: &'a dyn RequestBody) -> BoxFuture<'a, Result<RawResponse, Error>> {
@@ -296,7 +376,13 @@ impl Transport for SoapTransport {
                 current.record("duration_ms", started.elapsed().as_millis() as u64);
                 match &result {
                     Ok(raw) => {
-                        if let Some(id) = bingads_gen::soap::find_tracking_id(&raw.body) {
+                        let id = match raw.format {
+                            bingads_gen::soap::BodyFormat::Json => raw.tracking_id.clone(),
+                            bingads_gen::soap::BodyFormat::Soap => {
+                                bingads_gen::soap::find_tracking_id(&raw.body)
+                            }
+                        };
+                        if let Some(id) = id {
                             current.record("tracking_id", id.as_str());
                         }
                     }
@@ -314,10 +400,14 @@ impl Transport for SoapTransport {
     }
 }
 
-/// An error and its causes on one line.
-fn error_chain(e: &dyn std::error::Error) -> String {
+/// An HTTP error and its causes on one line, with the request URL redacted (reqwest names
+/// the URL in its message; an endpoint override may carry credentials in it).
+fn error_chain(e: &reqwest::Error) -> String {
     let mut s = e.to_string();
-    let mut cur = e.source();
+    if let Some(url) = e.url() {
+        s = s.replace(url.as_str(), &redact_url(url.as_str()));
+    }
+    let mut cur = std::error::Error::source(e);
     while let Some(c) = cur {
         s.push_str(": ");
         s.push_str(&c.to_string());

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use bingads::{Error, RetryPolicy, ServiceFault};
 use bingads_gen::json::{JsonOperation, JsonReply, JsonRequest, JsonWriter};
-use bingads_gen::soap::{OperationMeta, RequestBody, Transport, write_envelope};
+use bingads_gen::soap::{OperationMeta, RequestBody, Transport, try_write_envelope};
 use bingads_gen::xml::XmlWriter;
 
 use crate::error::{CliError, Exit};
@@ -30,13 +30,20 @@ impl RequestBody for Body<'_> {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.0.write_soap_body(w)
     }
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        self.0.write_json_body(out)
+    }
 }
 
 /// The request envelope `request` is sent as, with these header values (only the headers the
-/// operation declares are written).
-pub fn envelope(request: &dyn JsonRequest, headers: &[(&str, String)]) -> String {
+/// operation declares are written); an error when its text cannot be carried by XML.
+pub fn envelope(request: &dyn JsonRequest, headers: &[(&str, String)]) -> Result<String, CliError> {
     let pairs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    write_envelope(&Body(request), &pairs)
+    try_write_envelope(&Body(request), &pairs).map_err(unsendable)
+}
+
+fn unsendable(e: impl std::fmt::Display) -> CliError {
+    CliError::usage(format!("nothing was sent: {e}"))
 }
 
 /// What `--dry-run` prints and notes.
@@ -60,7 +67,7 @@ pub fn dry_run(
     let (svc, op) = services::find_operation(service, operation)?;
     let request = parse_request(svc.short_name(), op, request_json, source)?;
     let (headers, mut notes) = settings.dry_run_headers(show_secrets);
-    let envelope = envelope(request.as_ref(), &headers);
+    let envelope = envelope(request.as_ref(), &headers)?;
     notes.insert(0, format!("POST {}", settings.endpoint_url(svc.meta)));
     notes.insert(1, format!("SOAPAction: \"{}\"", op.meta.soap_action));
     if !op.meta.service.api_revision.is_empty() {
@@ -217,6 +224,7 @@ pub(crate) fn call_error(e: Error, settings: &Settings) -> CliError {
             err
         }
         Error::Config(m) => CliError::usage(m),
+        Error::Unsendable { source, .. } => unsendable(source),
         Error::Connect { .. } if settings.endpoint.is_some() => {
             CliError::new(Exit::Transport, e.to_string())
                 .hint("check --endpoint / BINGADS_ENDPOINT (is the emulator running?)")

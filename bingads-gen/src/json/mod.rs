@@ -57,10 +57,17 @@ impl From<JsonSyntaxError> for JsonError {
     }
 }
 
-/// The path from the document root to the value being read, kept as a stack of segments.
+/// The path from the document root to the value being read, kept as a stack of segments,
+/// and how strictly values are read.
+///
+/// Input from a user is read strictly (the default): a misspelt key, enum value or flag
+/// name is an error, because it would otherwise be dropped or sent as written. A response
+/// from the service is read leniently ([`JsonPath::lenient`]): a newer service may send
+/// members and values this build does not know, and they must not break decoding.
 #[derive(Debug, Clone, Default)]
 pub struct JsonPath {
     segments: Vec<Segment>,
+    lenient: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -71,8 +78,23 @@ enum Segment {
 }
 
 impl JsonPath {
+    /// A path for reading user input strictly.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A path for reading a service response: unknown members are skipped, unknown enum and
+    /// flag values kept as `UnknownValue`, the XSD spellings of non-finite numbers accepted.
+    pub fn lenient() -> Self {
+        JsonPath {
+            segments: Vec::new(),
+            lenient: true,
+        }
+    }
+
+    /// Whether values the schema does not know are kept rather than refused.
+    pub fn is_lenient(&self) -> bool {
+        self.lenient
     }
 
     pub fn push_key(&mut self, key: &'static str) {
@@ -221,7 +243,7 @@ pub fn read_struct<T: JsonStruct>(
             }
         }
         path.pop();
-        if !known? {
+        if !known? && !path.is_lenient() {
             return Err(path.unknown_key(value, key, T::MEMBERS));
         }
     }
@@ -258,7 +280,8 @@ pub fn read_boxed<T: JsonDecode>(v: &JsonValue, path: &mut JsonPath) -> Result<B
     T::read_json(v, path).map(Box::new)
 }
 
-/// Reads an enumeration value: only known names are accepted (a typo must not be sent).
+/// Reads an enumeration value: strictly, only known names are accepted (a typo must not be
+/// sent); leniently, an unknown name is kept as the enum's `UnknownValue`.
 pub fn read_enum<T: JsonEnum>(
     v: &JsonValue,
     path: &JsonPath,
@@ -267,13 +290,23 @@ pub fn read_enum<T: JsonEnum>(
     let JsonKind::String(s) = &v.kind else {
         return Err(path.error(v, format!("expected a string, found {}", v.type_name())));
     };
-    parse(s).ok_or_else(|| {
-        let known = T::known_names();
-        let hint = closest(s, &known)
-            .map(|k| format!("; did you mean `{k}`?"))
-            .unwrap_or_default();
-        path.error(v, format!("`{s}` is not a known value{hint}"))
-    })
+    if let Some(known) = parse(s) {
+        return Ok(known);
+    }
+    if path.is_lenient() {
+        if let Some(kept) = T::parse_text(s) {
+            return Ok(kept);
+        }
+    }
+    Err(path.error(v, unknown_name_message(s, "value", &T::known_names())))
+}
+
+/// "`Serch` is not a known value; did you mean `Search`?"
+pub(crate) fn unknown_name_message(name: &str, what: &str, known: &[&str]) -> String {
+    let hint = closest(name, known)
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default();
+    format!("`{name}` is not a known {what}{hint}")
 }
 
 /// A reader function for values without their own `JsonDecode` (array wrappers, boxes).
@@ -317,13 +350,14 @@ pub mod member {
         }
     }
 
-    /// An array of items (`null` items read as `None`).
+    /// An array whose schema items are nillable: a `null` item reads as `None` (sent as an
+    /// `xsi:nil` item on the SOAP wire), as the output side writes it.
     pub fn array_of_optional<T>(
         v: &JsonValue,
         path: &mut JsonPath,
         f: JsonReader<T>,
     ) -> Result<Vec<Option<T>>, JsonError> {
-        array(v, path, |item, path| match item.kind {
+        each_item(v, path, |item, path| match item.kind {
             JsonKind::Null => Ok(None),
             _ => f(item, path).map(Some),
         })
@@ -335,17 +369,24 @@ pub mod member {
         path: &mut JsonPath,
         mut f: impl FnMut(&JsonValue, &mut JsonPath) -> Result<T, JsonError>,
     ) -> Result<Vec<T>, JsonError> {
+        each_item(v, path, |item, path| match item.kind {
+            JsonKind::Null => Err(path.error(item, "array items here cannot be null")),
+            _ => f(item, path),
+        })
+    }
+
+    /// Reads every item of an array with `f`, the item's index on the path.
+    fn each_item<T>(
+        v: &JsonValue,
+        path: &mut JsonPath,
+        mut f: impl FnMut(&JsonValue, &mut JsonPath) -> Result<T, JsonError>,
+    ) -> Result<Vec<T>, JsonError> {
         let JsonKind::Array(items) = &v.kind else {
             return Err(path.error(v, format!("expected an array, found {}", v.type_name())));
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             path.push_index(i);
-            if matches!(item.kind, JsonKind::Null) {
-                let e = path.error(item, "array items here cannot be null");
-                path.pop();
-                return Err(e);
-            }
             let r = f(item, path);
             path.pop();
             out.push(r?);
@@ -425,10 +466,66 @@ pub mod emit {
     }
 }
 
-/// Reads a whole document as `T`.
+/// Reads a whole document of user input as `T`, strictly.
 pub fn from_str<T: JsonDecode>(input: &str) -> Result<T, JsonError> {
     let v = parse(input)?;
     T::read_json(&v, &mut JsonPath::new())
+}
+
+/// Reads a whole document from the service as `T`, leniently (see [`JsonPath::lenient`]).
+pub fn from_str_lenient<T: JsonDecode>(input: &str) -> Result<T, JsonError> {
+    let v = parse(input)?;
+    T::read_json(&v, &mut JsonPath::lenient())
+}
+
+/// Appends a request's REST body to `out`. With [`decode_response`] this is the whole seam
+/// between the REST transport and the JSON engine.
+pub fn write_body<T: JsonEncode + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    let mut w = JsonWriter::new();
+    value.write_json(&mut w);
+    out.extend_from_slice(w.into_string().as_bytes());
+}
+
+/// Decodes a REST 2xx response body leniently ([`JsonPath::lenient`]). An empty body or
+/// `null` reads as an empty object: operations whose response wrapper has no fields answer
+/// with an untyped (possibly empty) object.
+pub fn decode_response<T: JsonDecode>(body: &[u8]) -> Result<T, crate::xml::DecodeError> {
+    use crate::xml::{DecodeError, DecodeErrorKind};
+    let fail = |path: String, message: String| DecodeError {
+        kind: DecodeErrorKind::Json(message),
+        path,
+        position: 0,
+        tracking_id: None,
+    };
+    let text = std::str::from_utf8(body)
+        .map_err(|e| fail("$".into(), format!("the body is not UTF-8 ({e})")))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let empty_object = JsonValue {
+        kind: JsonKind::Object(Vec::new()),
+        line: 1,
+        column: 1,
+    };
+    let value = if text.trim().is_empty() {
+        empty_object
+    } else {
+        let v = parse(text).map_err(|e| {
+            fail(
+                "$".into(),
+                format!("{} (line {}, column {})", e.message, e.line, e.column),
+            )
+        })?;
+        if matches!(v.kind, JsonKind::Null) {
+            empty_object
+        } else {
+            v
+        }
+    };
+    T::read_json(&value, &mut JsonPath::lenient()).map_err(|e| {
+        fail(
+            e.path.clone(),
+            format!("{} (line {}, column {})", e.message, e.line, e.column),
+        )
+    })
 }
 
 /// Writes `value` as compact JSON.

@@ -116,7 +116,19 @@ macro_rules! float_json {
             }
             fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
                 let t = text(v, path, "a number", true)?;
-                <$t as XmlText>::parse_text(t).ok_or_else(|| path.error(v, format!("`{t}` is not a number")))
+                let n = <$t as XmlText>::parse_text(t)
+                    .ok_or_else(|| path.error(v, format!("`{t}` is not a number")))?;
+                // Input must not become a value the service reads as INF or NaN: `1e400`
+                // overflows to infinity and `NaN`/`INF` are only XSD spellings. A response
+                // may carry them (the XML decoder keeps them too).
+                if n.is_finite() || path.is_lenient() {
+                    Ok(n)
+                } else {
+                    Err(path.error(v, format!(
+                        "`{t}` is not a finite number{}",
+                        if matches!(v.kind, JsonKind::Number(_)) { " (out of range for a double)" } else { "" }
+                    )))
+                }
             }
         }
     )*};
@@ -231,10 +243,18 @@ impl<T: JsonEnum> JsonScalar for Flags<T> {
                 ));
             }
         };
+        // Strictly, a misspelt name is refused like a misspelt enum value (it would otherwise
+        // be sent and refused by the service, or worse, ignored); leniently it is kept.
+        let known = T::known_names();
         names
             .into_iter()
             .map(|n| {
-                T::parse_text(n).ok_or_else(|| path.error(v, format!("`{n}` is not a known flag")))
+                let parsed = if known.contains(&n) || path.is_lenient() {
+                    T::parse_text(n)
+                } else {
+                    None
+                };
+                parsed.ok_or_else(|| path.error(v, super::unknown_name_message(n, "flag", &known)))
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Flags)

@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `AdInsightService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -887,6 +887,12 @@ impl JsonDecode for Opportunity {
                     Self::BroadMatchKeywordOpportunity(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
+                }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
                 }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
@@ -3074,6 +3080,12 @@ impl JsonDecode for KeywordOpportunity {
                     Self::BroadMatchKeywordOpportunity(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
+                }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
                 }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
@@ -14351,6 +14363,12 @@ impl JsonDecode for SearchParameter {
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -15672,6 +15690,12 @@ impl JsonDecode for Criterion {
                 }
                 Some("DeviceCriterion") => {
                     Self::DeviceCriterion(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
                 }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
@@ -22972,6 +22996,12 @@ impl JsonDecode for PerformanceInsightsMessageParameter {
                 Some("Entities") | Some("EntityParameter") => {
                     Self::EntityParameter(crate::json::read_struct(v, path, &["Type"])?)
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -24786,6 +24816,12 @@ impl JsonDecode for Recommendation {
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -25752,6 +25788,12 @@ impl JsonDecode for RecommendationInfo {
                     Self::RSARecommendationInfo(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
+                }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
                 }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
@@ -27931,6 +27973,12 @@ impl JsonDecode for RecommendationBase {
                     Self::ResponsiveSearchAdAssetRecommendation(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
+                }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
                 }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
@@ -36280,6 +36328,12 @@ impl JsonDecode for Breakdown {
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -36857,6 +36911,12 @@ impl JsonDecode for ApplicationFault {
                 Some("AdApiFaultDetail") => {
                     Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -37177,6 +37237,22 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::decode_response::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
@@ -37206,6 +37282,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://adinsight.api.sandbox.bingads.microsoft.com/Api/Advertiser/AdInsight/V13/AdInsightService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://adinsight.api.bingads.microsoft.com"),
+        ("sandbox", "https://adinsight.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_BID_OPPORTUNITIES,
@@ -37288,6 +37368,10 @@ pub static GET_BID_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidOpportunities/query",
+    }),
 };
 /// Metadata of `GetBudgetOpportunities`.
 pub static GET_BUDGET_OPPORTUNITIES: OperationMeta = OperationMeta {
@@ -37333,6 +37417,10 @@ pub static GET_BUDGET_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BudgetOpportunities/query",
+    }),
 };
 /// Metadata of `GetKeywordOpportunities`.
 pub static GET_KEYWORD_OPPORTUNITIES: OperationMeta = OperationMeta {
@@ -37378,6 +37466,10 @@ pub static GET_KEYWORD_OPPORTUNITIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordOpportunities/query",
+    }),
 };
 /// Metadata of `GetEstimatedBidByKeywordIds`.
 pub static GET_ESTIMATED_BID_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -37423,6 +37515,10 @@ pub static GET_ESTIMATED_BID_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedBid/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetEstimatedPositionByKeywordIds`.
 pub static GET_ESTIMATED_POSITION_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -37468,6 +37564,10 @@ pub static GET_ESTIMATED_POSITION_BY_KEYWORD_IDS: OperationMeta = OperationMeta 
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedPosition/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetEstimatedBidByKeywords`.
 pub static GET_ESTIMATED_BID_BY_KEYWORDS: OperationMeta = OperationMeta {
@@ -37513,6 +37613,10 @@ pub static GET_ESTIMATED_BID_BY_KEYWORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedBid/queryByKeywords",
+    }),
 };
 /// Metadata of `GetEstimatedPositionByKeywords`.
 pub static GET_ESTIMATED_POSITION_BY_KEYWORDS: OperationMeta = OperationMeta {
@@ -37558,6 +37662,10 @@ pub static GET_ESTIMATED_POSITION_BY_KEYWORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/EstimatedPosition/queryByKeywords",
+    }),
 };
 /// Metadata of `GetBidLandscapeByAdGroupIds`.
 pub static GET_BID_LANDSCAPE_BY_AD_GROUP_IDS: OperationMeta = OperationMeta {
@@ -37603,6 +37711,10 @@ pub static GET_BID_LANDSCAPE_BY_AD_GROUP_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByAdGroupIds",
+    }),
 };
 /// Metadata of `GetBidLandscapeByCampaignIds`.
 pub static GET_BID_LANDSCAPE_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
@@ -37648,6 +37760,10 @@ pub static GET_BID_LANDSCAPE_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByCampaignIds",
+    }),
 };
 /// Metadata of `GetBidLandscapeByKeywordIds`.
 pub static GET_BID_LANDSCAPE_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
@@ -37693,6 +37809,10 @@ pub static GET_BID_LANDSCAPE_BY_KEYWORD_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/BidLandscape/queryByKeywordIds",
+    }),
 };
 /// Metadata of `GetHistoricalKeywordPerformance`.
 pub static GET_HISTORICAL_KEYWORD_PERFORMANCE: OperationMeta = OperationMeta {
@@ -37738,6 +37858,10 @@ pub static GET_HISTORICAL_KEYWORD_PERFORMANCE: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/HistoricalKeywordPerformance/query",
+    }),
 };
 /// Metadata of `GetHistoricalSearchCount`.
 pub static GET_HISTORICAL_SEARCH_COUNT: OperationMeta = OperationMeta {
@@ -37783,6 +37907,10 @@ pub static GET_HISTORICAL_SEARCH_COUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/HistoricalSearchCount/query",
+    }),
 };
 /// Metadata of `GetKeywordCategories`.
 pub static GET_KEYWORD_CATEGORIES: OperationMeta = OperationMeta {
@@ -37828,6 +37956,10 @@ pub static GET_KEYWORD_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordCategories/query",
+    }),
 };
 /// Metadata of `GetKeywordDemographics`.
 pub static GET_KEYWORD_DEMOGRAPHICS: OperationMeta = OperationMeta {
@@ -37873,6 +38005,10 @@ pub static GET_KEYWORD_DEMOGRAPHICS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordDemographics/query",
+    }),
 };
 /// Metadata of `GetKeywordLocations`.
 pub static GET_KEYWORD_LOCATIONS: OperationMeta = OperationMeta {
@@ -37918,6 +38054,10 @@ pub static GET_KEYWORD_LOCATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordLocations/query",
+    }),
 };
 /// Metadata of `SuggestKeywordsForUrl`.
 pub static SUGGEST_KEYWORDS_FOR_URL: OperationMeta = OperationMeta {
@@ -37963,6 +38103,10 @@ pub static SUGGEST_KEYWORDS_FOR_URL: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordSuggestions/queryByUrl",
+    }),
 };
 /// Metadata of `SuggestKeywordsFromExistingKeywords`.
 pub static SUGGEST_KEYWORDS_FROM_EXISTING_KEYWORDS: OperationMeta = OperationMeta {
@@ -38008,6 +38152,10 @@ pub static SUGGEST_KEYWORDS_FROM_EXISTING_KEYWORDS: OperationMeta = OperationMet
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordSuggestions/queryByKeywords",
+    }),
 };
 /// Metadata of `GetAuctionInsightData`.
 pub static GET_AUCTION_INSIGHT_DATA: OperationMeta = OperationMeta {
@@ -38053,6 +38201,10 @@ pub static GET_AUCTION_INSIGHT_DATA: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AuctionInsightData/query",
+    }),
 };
 /// Metadata of `GetDomainCategories`.
 pub static GET_DOMAIN_CATEGORIES: OperationMeta = OperationMeta {
@@ -38098,6 +38250,10 @@ pub static GET_DOMAIN_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/DomainCategories/query",
+    }),
 };
 /// Metadata of `PutMetricData`.
 pub static PUT_METRIC_DATA: OperationMeta = OperationMeta {
@@ -38143,6 +38299,7 @@ pub static PUT_METRIC_DATA: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: None,
 };
 /// Metadata of `GetKeywordIdeaCategories`.
 pub static GET_KEYWORD_IDEA_CATEGORIES: OperationMeta = OperationMeta {
@@ -38188,6 +38345,10 @@ pub static GET_KEYWORD_IDEA_CATEGORIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordIdeaCategories/query",
+    }),
 };
 /// Metadata of `GetKeywordIdeas`.
 pub static GET_KEYWORD_IDEAS: OperationMeta = OperationMeta {
@@ -38233,6 +38394,10 @@ pub static GET_KEYWORD_IDEAS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordIdeas/query",
+    }),
 };
 /// Metadata of `GetKeywordTrafficEstimates`.
 pub static GET_KEYWORD_TRAFFIC_ESTIMATES: OperationMeta = OperationMeta {
@@ -38278,6 +38443,10 @@ pub static GET_KEYWORD_TRAFFIC_ESTIMATES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/KeywordTrafficEstimates/query",
+    }),
 };
 /// Metadata of `GetAutoApplyOptInStatus`.
 pub static GET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
@@ -38323,6 +38492,10 @@ pub static GET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AutoApplyOptInStatus/query",
+    }),
 };
 /// Metadata of `SetAutoApplyOptInStatus`.
 pub static SET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
@@ -38368,6 +38541,10 @@ pub static SET_AUTO_APPLY_OPT_IN_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AutoApplyOptInStatus/set",
+    }),
 };
 /// Metadata of `GetPerformanceInsightsDetailDataByAccountId`.
 pub static GET_PERFORMANCE_INSIGHTS_DETAIL_DATA_BY_ACCOUNT_ID: OperationMeta = OperationMeta {
@@ -38413,6 +38590,10 @@ pub static GET_PERFORMANCE_INSIGHTS_DETAIL_DATA_BY_ACCOUNT_ID: OperationMeta = O
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/PerformanceInsightsDetailData/queryByAccountId",
+    }),
 };
 /// Metadata of `GetRecommendations`.
 pub static GET_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38458,6 +38639,10 @@ pub static GET_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/query",
+    }),
 };
 /// Metadata of `TagRecommendations`.
 pub static TAG_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38503,6 +38688,10 @@ pub static TAG_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/tag",
+    }),
 };
 /// Metadata of `GetTextAssetSuggestionsByFinalUrls`.
 pub static GET_TEXT_ASSET_SUGGESTIONS_BY_FINAL_URLS: OperationMeta = OperationMeta {
@@ -38548,6 +38737,10 @@ pub static GET_TEXT_ASSET_SUGGESTIONS_BY_FINAL_URLS: OperationMeta = OperationMe
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/TextAssetSuggestions/queryByFinalUrls",
+    }),
 };
 /// Metadata of `ApplyRecommendations`.
 pub static APPLY_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38593,6 +38786,10 @@ pub static APPLY_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/apply",
+    }),
 };
 /// Metadata of `DismissRecommendations`.
 pub static DISMISS_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38638,6 +38835,10 @@ pub static DISMISS_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/dismiss",
+    }),
 };
 /// Metadata of `RetrieveRecommendations`.
 pub static RETRIEVE_RECOMMENDATIONS: OperationMeta = OperationMeta {
@@ -38683,6 +38884,10 @@ pub static RETRIEVE_RECOMMENDATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/Recommendations/retrieve",
+    }),
 };
 /// Metadata of `GetAudienceFullEstimation`.
 pub static GET_AUDIENCE_FULL_ESTIMATION: OperationMeta = OperationMeta {
@@ -38728,6 +38933,10 @@ pub static GET_AUDIENCE_FULL_ESTIMATION: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AudienceFullEstimation/query",
+    }),
 };
 /// Metadata of `GetAudienceBreakdown`.
 pub static GET_AUDIENCE_BREAKDOWN: OperationMeta = OperationMeta {
@@ -38773,6 +38982,10 @@ pub static GET_AUDIENCE_BREAKDOWN: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/AdInsight/v13/AudienceBreakdown/query",
+    }),
 };
 impl RequestBody for GetBidOpportunitiesRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -38780,6 +38993,10 @@ impl RequestBody for GetBidOpportunitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidOpportunitiesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidOpportunitiesRequest {
@@ -38794,6 +39011,10 @@ impl RequestBody for GetBudgetOpportunitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBudgetOpportunitiesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBudgetOpportunitiesRequest {
     type Response = GetBudgetOpportunitiesResponse;
@@ -38806,6 +39027,10 @@ impl RequestBody for GetKeywordOpportunitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordOpportunitiesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordOpportunitiesRequest {
@@ -38820,6 +39045,10 @@ impl RequestBody for GetEstimatedBidByKeywordIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedBidByKeywordIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetEstimatedBidByKeywordIdsRequest {
     type Response = GetEstimatedBidByKeywordIdsResponse;
@@ -38832,6 +39061,10 @@ impl RequestBody for GetEstimatedPositionByKeywordIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedPositionByKeywordIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedPositionByKeywordIdsRequest {
@@ -38846,6 +39079,10 @@ impl RequestBody for GetEstimatedBidByKeywordsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedBidByKeywordsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetEstimatedBidByKeywordsRequest {
     type Response = GetEstimatedBidByKeywordsResponse;
@@ -38858,6 +39095,10 @@ impl RequestBody for GetEstimatedPositionByKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetEstimatedPositionByKeywordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedPositionByKeywordsRequest {
@@ -38872,6 +39113,10 @@ impl RequestBody for GetBidLandscapeByAdGroupIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByAdGroupIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBidLandscapeByAdGroupIdsRequest {
     type Response = GetBidLandscapeByAdGroupIdsResponse;
@@ -38884,6 +39129,10 @@ impl RequestBody for GetBidLandscapeByCampaignIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByCampaignIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidLandscapeByCampaignIdsRequest {
@@ -38898,6 +39147,10 @@ impl RequestBody for GetBidLandscapeByKeywordIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBidLandscapeByKeywordIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBidLandscapeByKeywordIdsRequest {
     type Response = GetBidLandscapeByKeywordIdsResponse;
@@ -38910,6 +39163,10 @@ impl RequestBody for GetHistoricalKeywordPerformanceRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetHistoricalKeywordPerformanceRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetHistoricalKeywordPerformanceRequest {
@@ -38924,6 +39181,10 @@ impl RequestBody for GetHistoricalSearchCountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetHistoricalSearchCountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetHistoricalSearchCountRequest {
     type Response = GetHistoricalSearchCountResponse;
@@ -38936,6 +39197,10 @@ impl RequestBody for GetKeywordCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordCategoriesRequest {
@@ -38950,6 +39215,10 @@ impl RequestBody for GetKeywordDemographicsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordDemographicsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetKeywordDemographicsRequest {
     type Response = GetKeywordDemographicsResponse;
@@ -38962,6 +39231,10 @@ impl RequestBody for GetKeywordLocationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordLocationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordLocationsRequest {
@@ -38976,6 +39249,10 @@ impl RequestBody for SuggestKeywordsForUrlRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SuggestKeywordsForUrlRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SuggestKeywordsForUrlRequest {
     type Response = SuggestKeywordsForUrlResponse;
@@ -38988,6 +39265,10 @@ impl RequestBody for SuggestKeywordsFromExistingKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SuggestKeywordsFromExistingKeywordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SuggestKeywordsFromExistingKeywordsRequest {
@@ -39002,6 +39283,10 @@ impl RequestBody for GetAuctionInsightDataRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAuctionInsightDataRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAuctionInsightDataRequest {
     type Response = GetAuctionInsightDataResponse;
@@ -39014,6 +39299,10 @@ impl RequestBody for GetDomainCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetDomainCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetDomainCategoriesRequest {
@@ -39028,6 +39317,10 @@ impl RequestBody for PutMetricDataRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "PutMetricDataRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for PutMetricDataRequest {
     type Response = PutMetricDataResponse;
@@ -39040,6 +39333,10 @@ impl RequestBody for GetKeywordIdeaCategoriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordIdeaCategoriesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordIdeaCategoriesRequest {
@@ -39054,6 +39351,10 @@ impl RequestBody for GetKeywordIdeasRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordIdeasRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetKeywordIdeasRequest {
     type Response = GetKeywordIdeasResponse;
@@ -39066,6 +39367,10 @@ impl RequestBody for GetKeywordTrafficEstimatesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetKeywordTrafficEstimatesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordTrafficEstimatesRequest {
@@ -39080,6 +39385,10 @@ impl RequestBody for GetAutoApplyOptInStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAutoApplyOptInStatusRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAutoApplyOptInStatusRequest {
     type Response = GetAutoApplyOptInStatusResponse;
@@ -39092,6 +39401,10 @@ impl RequestBody for SetAutoApplyOptInStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SetAutoApplyOptInStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SetAutoApplyOptInStatusRequest {
@@ -39106,6 +39419,10 @@ impl RequestBody for GetPerformanceInsightsDetailDataByAccountIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetPerformanceInsightsDetailDataByAccountIdRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetPerformanceInsightsDetailDataByAccountIdRequest {
     type Response = GetPerformanceInsightsDetailDataByAccountIdResponse;
@@ -39118,6 +39435,10 @@ impl RequestBody for GetRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetRecommendationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetRecommendationsRequest {
@@ -39132,6 +39453,10 @@ impl RequestBody for TagRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "TagRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for TagRecommendationsRequest {
     type Response = TagRecommendationsResponse;
@@ -39144,6 +39469,10 @@ impl RequestBody for GetTextAssetSuggestionsByFinalUrlsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetTextAssetSuggestionsByFinalUrlsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetTextAssetSuggestionsByFinalUrlsRequest {
@@ -39158,6 +39487,10 @@ impl RequestBody for ApplyRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "ApplyRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for ApplyRecommendationsRequest {
     type Response = ApplyRecommendationsResponse;
@@ -39170,6 +39503,10 @@ impl RequestBody for DismissRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DismissRecommendationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissRecommendationsRequest {
@@ -39184,6 +39521,10 @@ impl RequestBody for RetrieveRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "RetrieveRecommendationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for RetrieveRecommendationsRequest {
     type Response = RetrieveRecommendationsResponse;
@@ -39197,6 +39538,10 @@ impl RequestBody for GetAudienceFullEstimationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAudienceFullEstimationRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAudienceFullEstimationRequest {
     type Response = GetAudienceFullEstimationResponse;
@@ -39209,6 +39554,10 @@ impl RequestBody for GetAudienceBreakdownRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAudienceBreakdownRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAudienceBreakdownRequest {

@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `BulkService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -2464,6 +2464,12 @@ impl JsonDecode for BatchError {
                 }
                 Some("EditorialError") => {
                     Self::EditorialError(crate::json::read_struct(v, path, &["Type"])?)
+                }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
                 }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
@@ -5003,6 +5009,12 @@ impl JsonDecode for ApplicationFault {
                 Some("AdApiFaultDetail") => {
                     Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -5382,6 +5394,22 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::decode_response::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
@@ -5411,6 +5439,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://bulk.api.sandbox.bingads.microsoft.com/Api/Advertiser/CampaignManagement/v13/BulkService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://bulk.api.bingads.microsoft.com"),
+        ("sandbox", "https://bulk.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &DOWNLOAD_CAMPAIGNS_BY_ACCOUNT_IDS,
@@ -5465,6 +5497,10 @@ pub static DOWNLOAD_CAMPAIGNS_BY_ACCOUNT_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/Campaigns/DownloadByAccountIds",
+    }),
 };
 /// Metadata of `DownloadCampaignsByCampaignIds`.
 pub static DOWNLOAD_CAMPAIGNS_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
@@ -5510,6 +5546,10 @@ pub static DOWNLOAD_CAMPAIGNS_BY_CAMPAIGN_IDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/Campaigns/DownloadByCampaignIds",
+    }),
 };
 /// Metadata of `GetBulkDownloadStatus`.
 pub static GET_BULK_DOWNLOAD_STATUS: OperationMeta = OperationMeta {
@@ -5555,6 +5595,10 @@ pub static GET_BULK_DOWNLOAD_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/BulkDownloadStatus/Query",
+    }),
 };
 /// Metadata of `GetBulkUploadUrl`.
 pub static GET_BULK_UPLOAD_URL: OperationMeta = OperationMeta {
@@ -5600,6 +5644,10 @@ pub static GET_BULK_UPLOAD_URL: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/BulkUploadUrl/Query",
+    }),
 };
 /// Metadata of `GetBulkUploadStatus`.
 pub static GET_BULK_UPLOAD_STATUS: OperationMeta = OperationMeta {
@@ -5645,6 +5693,10 @@ pub static GET_BULK_UPLOAD_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/BulkUploadStatus/Query",
+    }),
 };
 /// Metadata of `UploadEntityRecords`.
 pub static UPLOAD_ENTITY_RECORDS: OperationMeta = OperationMeta {
@@ -5690,6 +5742,10 @@ pub static UPLOAD_ENTITY_RECORDS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Bulk/v13/EntityRecords/Upload",
+    }),
 };
 impl RequestBody for DownloadCampaignsByAccountIdsRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -5697,6 +5753,10 @@ impl RequestBody for DownloadCampaignsByAccountIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DownloadCampaignsByAccountIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DownloadCampaignsByAccountIdsRequest {
@@ -5711,6 +5771,10 @@ impl RequestBody for DownloadCampaignsByCampaignIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DownloadCampaignsByCampaignIdsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DownloadCampaignsByCampaignIdsRequest {
     type Response = DownloadCampaignsByCampaignIdsResponse;
@@ -5723,6 +5787,10 @@ impl RequestBody for GetBulkDownloadStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetBulkDownloadStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBulkDownloadStatusRequest {
@@ -5737,6 +5805,10 @@ impl RequestBody for GetBulkUploadUrlRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetBulkUploadUrlRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBulkUploadUrlRequest {
     type Response = GetBulkUploadUrlResponse;
@@ -5750,6 +5822,10 @@ impl RequestBody for GetBulkUploadStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetBulkUploadStatusRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBulkUploadStatusRequest {
     type Response = GetBulkUploadStatusResponse;
@@ -5762,6 +5838,10 @@ impl RequestBody for UploadEntityRecordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UploadEntityRecordsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UploadEntityRecordsRequest {

@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `CustomerBillingService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -8065,6 +8065,12 @@ impl JsonDecode for ApplicationFault {
                 Some("ApiFault") => {
                     Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -8607,6 +8613,12 @@ impl JsonDecode for ApiFault {
                 Some("ApiBatchFault") => {
                     Self::ApiBatchFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -9029,6 +9041,25 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiBatchFault" => {
+                crate::json::decode_response::<ApiBatchFault>(body)
+                    .ok()
+                    .map(Self::ApiBatchFault)
+            }
+            "ApiFault" => {
+                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
@@ -9059,6 +9090,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://clientcenter.api.sandbox.bingads.microsoft.com/Api/Billing/v13/CustomerBillingService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://clientcenter.api.bingads.microsoft.com"),
+        ("sandbox", "https://clientcenter.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_BILLING_DOCUMENTS_INFO,
@@ -9115,6 +9150,10 @@ pub static GET_BILLING_DOCUMENTS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiBatchFault", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingDocumentsInfo/Query",
+    }),
 };
 /// Metadata of `GetBillingDocuments`.
 pub static GET_BILLING_DOCUMENTS: OperationMeta = OperationMeta {
@@ -9152,6 +9191,10 @@ pub static GET_BILLING_DOCUMENTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiBatchFault", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingDocuments/Query",
+    }),
 };
 /// Metadata of `AddInsertionOrder`.
 pub static ADD_INSERTION_ORDER: OperationMeta = OperationMeta {
@@ -9189,6 +9232,10 @@ pub static ADD_INSERTION_ORDER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/InsertionOrder",
+    }),
 };
 /// Metadata of `UpdateInsertionOrder`.
 pub static UPDATE_INSERTION_ORDER: OperationMeta = OperationMeta {
@@ -9226,6 +9273,10 @@ pub static UPDATE_INSERTION_ORDER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerBilling/v13/InsertionOrder",
+    }),
 };
 /// Metadata of `SearchInsertionOrders`.
 pub static SEARCH_INSERTION_ORDERS: OperationMeta = OperationMeta {
@@ -9263,6 +9314,10 @@ pub static SEARCH_INSERTION_ORDERS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/InsertionOrders/Search",
+    }),
 };
 /// Metadata of `GetAccountMonthlySpend`.
 pub static GET_ACCOUNT_MONTHLY_SPEND: OperationMeta = OperationMeta {
@@ -9300,6 +9355,10 @@ pub static GET_ACCOUNT_MONTHLY_SPEND: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/AccountMonthlySpend/Query",
+    }),
 };
 /// Metadata of `DispatchCoupons`.
 pub static DISPATCH_COUPONS: OperationMeta = OperationMeta {
@@ -9337,6 +9396,10 @@ pub static DISPATCH_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Dispatch",
+    }),
 };
 /// Metadata of `RedeemCoupon`.
 pub static REDEEM_COUPON: OperationMeta = OperationMeta {
@@ -9374,6 +9437,10 @@ pub static REDEEM_COUPON: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupon/Redeem",
+    }),
 };
 /// Metadata of `SearchCoupons`.
 pub static SEARCH_COUPONS: OperationMeta = OperationMeta {
@@ -9411,6 +9478,10 @@ pub static SEARCH_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Search",
+    }),
 };
 /// Metadata of `CheckFeatureAdoptionCouponEligibility`.
 pub static CHECK_FEATURE_ADOPTION_COUPON_ELIGIBILITY: OperationMeta = OperationMeta {
@@ -9448,6 +9519,10 @@ pub static CHECK_FEATURE_ADOPTION_COUPON_ELIGIBILITY: OperationMeta = OperationM
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/FeatureAdoptionCouponEligibility/Check",
+    }),
 };
 /// Metadata of `ClaimFeatureAdoptionCoupons`.
 pub static CLAIM_FEATURE_ADOPTION_COUPONS: OperationMeta = OperationMeta {
@@ -9485,6 +9560,10 @@ pub static CLAIM_FEATURE_ADOPTION_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/FeatureAdoptionCoupons/Claim",
+    }),
 };
 /// Metadata of `GetCouponInfo`.
 pub static GET_COUPON_INFO: OperationMeta = OperationMeta {
@@ -9522,6 +9601,10 @@ pub static GET_COUPON_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/CouponInfo/Query",
+    }),
 };
 /// Metadata of `DistributeCoupons`.
 pub static DISTRIBUTE_COUPONS: OperationMeta = OperationMeta {
@@ -9559,6 +9642,10 @@ pub static DISTRIBUTE_COUPONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/Coupons/Distribute",
+    }),
 };
 /// Metadata of `GetBillingGroups`.
 pub static GET_BILLING_GROUPS: OperationMeta = OperationMeta {
@@ -9596,6 +9683,10 @@ pub static GET_BILLING_GROUPS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/BillingGroups/Query",
+    }),
 };
 /// Metadata of `GetUngroupedAccounts`.
 pub static GET_UNGROUPED_ACCOUNTS: OperationMeta = OperationMeta {
@@ -9633,6 +9724,10 @@ pub static GET_UNGROUPED_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerBilling/v13/UngroupedAccounts/Query",
+    }),
 };
 /// Metadata of `UpdateBillingGroupAccounts`.
 pub static UPDATE_BILLING_GROUP_ACCOUNTS: OperationMeta = OperationMeta {
@@ -9670,6 +9765,10 @@ pub static UPDATE_BILLING_GROUP_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerBilling/v13/BillingGroupAccounts",
+    }),
 };
 impl RequestBody for GetBillingDocumentsInfoRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -9677,6 +9776,10 @@ impl RequestBody for GetBillingDocumentsInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingDocumentsInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBillingDocumentsInfoRequest {
@@ -9691,6 +9794,10 @@ impl RequestBody for GetBillingDocumentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingDocumentsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBillingDocumentsRequest {
     type Response = GetBillingDocumentsResponse;
@@ -9703,6 +9810,10 @@ impl RequestBody for AddInsertionOrderRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "AddInsertionOrderRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddInsertionOrderRequest {
@@ -9717,6 +9828,10 @@ impl RequestBody for UpdateInsertionOrderRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "UpdateInsertionOrderRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateInsertionOrderRequest {
     type Response = UpdateInsertionOrderResponse;
@@ -9729,6 +9844,10 @@ impl RequestBody for SearchInsertionOrdersRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SearchInsertionOrdersRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchInsertionOrdersRequest {
@@ -9743,6 +9862,10 @@ impl RequestBody for GetAccountMonthlySpendRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetAccountMonthlySpendRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAccountMonthlySpendRequest {
     type Response = GetAccountMonthlySpendResponse;
@@ -9755,6 +9878,10 @@ impl RequestBody for DispatchCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DispatchCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DispatchCouponsRequest {
@@ -9769,6 +9896,10 @@ impl RequestBody for RedeemCouponRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "RedeemCouponRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for RedeemCouponRequest {
     type Response = RedeemCouponResponse;
@@ -9781,6 +9912,10 @@ impl RequestBody for SearchCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SearchCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchCouponsRequest {
@@ -9795,6 +9930,10 @@ impl RequestBody for CheckFeatureAdoptionCouponEligibilityRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "CheckFeatureAdoptionCouponEligibilityRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for CheckFeatureAdoptionCouponEligibilityRequest {
     type Response = CheckFeatureAdoptionCouponEligibilityResponse;
@@ -9807,6 +9946,10 @@ impl RequestBody for ClaimFeatureAdoptionCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "ClaimFeatureAdoptionCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for ClaimFeatureAdoptionCouponsRequest {
@@ -9821,6 +9964,10 @@ impl RequestBody for GetCouponInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetCouponInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetCouponInfoRequest {
     type Response = GetCouponInfoResponse;
@@ -9833,6 +9980,10 @@ impl RequestBody for DistributeCouponsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "DistributeCouponsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DistributeCouponsRequest {
@@ -9847,6 +9998,10 @@ impl RequestBody for GetBillingGroupsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetBillingGroupsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetBillingGroupsRequest {
     type Response = GetBillingGroupsResponse;
@@ -9860,6 +10015,10 @@ impl RequestBody for GetUngroupedAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "GetUngroupedAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetUngroupedAccountsRequest {
     type Response = GetUngroupedAccountsResponse;
@@ -9872,6 +10031,10 @@ impl RequestBody for UpdateBillingGroupAccountsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "UpdateBillingGroupAccountsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateBillingGroupAccountsRequest {

@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `CustomerManagementService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -16409,6 +16409,12 @@ impl JsonDecode for ApplicationFault {
                 Some("ApiFault") => {
                     Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -17314,6 +17320,20 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFault" => {
+                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
@@ -17341,6 +17361,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://clientcenter.api.sandbox.bingads.microsoft.com/Api/CustomerManagement/v13/CustomerManagementService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://clientcenter.api.bingads.microsoft.com"),
+        ("sandbox", "https://clientcenter.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[
         &GET_ACCOUNTS_INFO,
@@ -17420,6 +17444,10 @@ pub static GET_ACCOUNTS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountsInfo/Query",
+    }),
 };
 /// Metadata of `FindAccounts`.
 pub static FIND_ACCOUNTS: OperationMeta = OperationMeta {
@@ -17457,6 +17485,10 @@ pub static FIND_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Accounts/Find",
+    }),
 };
 /// Metadata of `AddAccount`.
 pub static ADD_ACCOUNT: OperationMeta = OperationMeta {
@@ -17494,6 +17526,10 @@ pub static ADD_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `UpdateAccount`.
 pub static UPDATE_ACCOUNT: OperationMeta = OperationMeta {
@@ -17531,6 +17567,10 @@ pub static UPDATE_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `GetCustomer`.
 pub static GET_CUSTOMER: OperationMeta = OperationMeta {
@@ -17568,6 +17608,10 @@ pub static GET_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/Query",
+    }),
 };
 /// Metadata of `UpdateCustomer`.
 pub static UPDATE_CUSTOMER: OperationMeta = OperationMeta {
@@ -17605,6 +17649,10 @@ pub static UPDATE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/Customer",
+    }),
 };
 /// Metadata of `SignupCustomer`.
 pub static SIGNUP_CUSTOMER: OperationMeta = OperationMeta {
@@ -17642,6 +17690,10 @@ pub static SIGNUP_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/Signup",
+    }),
 };
 /// Metadata of `GetAccount`.
 pub static GET_ACCOUNT: OperationMeta = OperationMeta {
@@ -17679,6 +17731,10 @@ pub static GET_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Account/Query",
+    }),
 };
 /// Metadata of `GetCustomersInfo`.
 pub static GET_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -17716,6 +17772,10 @@ pub static GET_CUSTOMERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomersInfo/Query",
+    }),
 };
 /// Metadata of `DeleteAccount`.
 pub static DELETE_ACCOUNT: OperationMeta = OperationMeta {
@@ -17753,6 +17813,10 @@ pub static DELETE_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/Account",
+    }),
 };
 /// Metadata of `DeleteCustomer`.
 pub static DELETE_CUSTOMER: OperationMeta = OperationMeta {
@@ -17790,6 +17854,10 @@ pub static DELETE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/Customer",
+    }),
 };
 /// Metadata of `UpdateUser`.
 pub static UPDATE_USER: OperationMeta = OperationMeta {
@@ -17827,6 +17895,10 @@ pub static UPDATE_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/User",
+    }),
 };
 /// Metadata of `UpdateUserRoles`.
 pub static UPDATE_USER_ROLES: OperationMeta = OperationMeta {
@@ -17864,6 +17936,10 @@ pub static UPDATE_USER_ROLES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/UserRoles",
+    }),
 };
 /// Metadata of `GetUser`.
 pub static GET_USER: OperationMeta = OperationMeta {
@@ -17901,6 +17977,10 @@ pub static GET_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/User/Query",
+    }),
 };
 /// Metadata of `GetCurrentUser`.
 pub static GET_CURRENT_USER: OperationMeta = OperationMeta {
@@ -17938,6 +18018,10 @@ pub static GET_CURRENT_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CurrentUser/Query",
+    }),
 };
 /// Metadata of `DeleteUser`.
 pub static DELETE_USER: OperationMeta = OperationMeta {
@@ -17975,6 +18059,10 @@ pub static DELETE_USER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Delete,
+        path: "/CustomerManagement/v13/User",
+    }),
 };
 /// Metadata of `GetUsersInfo`.
 pub static GET_USERS_INFO: OperationMeta = OperationMeta {
@@ -18012,6 +18100,10 @@ pub static GET_USERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UsersInfo/Query",
+    }),
 };
 /// Metadata of `GetCustomerPilotFeatures`.
 pub static GET_CUSTOMER_PILOT_FEATURES: OperationMeta = OperationMeta {
@@ -18049,6 +18141,10 @@ pub static GET_CUSTOMER_PILOT_FEATURES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomerPilotFeatures/Query",
+    }),
 };
 /// Metadata of `GetAccountPilotFeatures`.
 pub static GET_ACCOUNT_PILOT_FEATURES: OperationMeta = OperationMeta {
@@ -18086,6 +18182,10 @@ pub static GET_ACCOUNT_PILOT_FEATURES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountPilotFeatures/Query",
+    }),
 };
 /// Metadata of `GetPilotFeaturesCountries`.
 pub static GET_PILOT_FEATURES_COUNTRIES: OperationMeta = OperationMeta {
@@ -18123,6 +18223,10 @@ pub static GET_PILOT_FEATURES_COUNTRIES: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/PilotFeaturesCountries/Query",
+    }),
 };
 /// Metadata of `GetAccessibleCustomer`.
 pub static GET_ACCESSIBLE_CUSTOMER: OperationMeta = OperationMeta {
@@ -18160,6 +18264,10 @@ pub static GET_ACCESSIBLE_CUSTOMER: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccessibleCustomer/Query",
+    }),
 };
 /// Metadata of `FindAccountsOrCustomersInfo`.
 pub static FIND_ACCOUNTS_OR_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -18197,6 +18305,10 @@ pub static FIND_ACCOUNTS_OR_CUSTOMERS_INFO: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountsOrCustomersInfo/Find",
+    }),
 };
 /// Metadata of `UpgradeCustomerToAgency`.
 pub static UPGRADE_CUSTOMER_TO_AGENCY: OperationMeta = OperationMeta {
@@ -18234,6 +18346,10 @@ pub static UPGRADE_CUSTOMER_TO_AGENCY: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customer/UpgradeToAgency",
+    }),
 };
 /// Metadata of `AddPrepayAccount`.
 pub static ADD_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
@@ -18271,6 +18387,10 @@ pub static ADD_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/PrepayAccount",
+    }),
 };
 /// Metadata of `UpdatePrepayAccount`.
 pub static UPDATE_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
@@ -18308,6 +18428,10 @@ pub static UPDATE_PREPAY_ACCOUNT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/PrepayAccount",
+    }),
 };
 /// Metadata of `MapCustomerIdToExternalCustomerId`.
 pub static MAP_CUSTOMER_ID_TO_EXTERNAL_CUSTOMER_ID: OperationMeta = OperationMeta {
@@ -18345,6 +18469,10 @@ pub static MAP_CUSTOMER_ID_TO_EXTERNAL_CUSTOMER_ID: OperationMeta = OperationMet
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/CustomerId/MapToExternalCustomerId",
+    }),
 };
 /// Metadata of `MapAccountIdToExternalAccountIds`.
 pub static MAP_ACCOUNT_ID_TO_EXTERNAL_ACCOUNT_IDS: OperationMeta = OperationMeta {
@@ -18382,6 +18510,10 @@ pub static MAP_ACCOUNT_ID_TO_EXTERNAL_ACCOUNT_IDS: OperationMeta = OperationMeta
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/AccountId/MapToExternalAccountIds",
+    }),
 };
 /// Metadata of `SearchCustomers`.
 pub static SEARCH_CUSTOMERS: OperationMeta = OperationMeta {
@@ -18419,6 +18551,10 @@ pub static SEARCH_CUSTOMERS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Customers/Search",
+    }),
 };
 /// Metadata of `AddClientLinks`.
 pub static ADD_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -18456,6 +18592,10 @@ pub static ADD_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/ClientLinks",
+    }),
 };
 /// Metadata of `UpdateClientLinks`.
 pub static UPDATE_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -18493,6 +18633,10 @@ pub static UPDATE_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Put,
+        path: "/CustomerManagement/v13/ClientLinks",
+    }),
 };
 /// Metadata of `SearchClientLinks`.
 pub static SEARCH_CLIENT_LINKS: OperationMeta = OperationMeta {
@@ -18530,6 +18674,10 @@ pub static SEARCH_CLIENT_LINKS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/ClientLinks/Search",
+    }),
 };
 /// Metadata of `SearchAccounts`.
 pub static SEARCH_ACCOUNTS: OperationMeta = OperationMeta {
@@ -18567,6 +18715,10 @@ pub static SEARCH_ACCOUNTS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Accounts/Search",
+    }),
 };
 /// Metadata of `SendUserInvitation`.
 pub static SEND_USER_INVITATION: OperationMeta = OperationMeta {
@@ -18604,6 +18756,10 @@ pub static SEND_USER_INVITATION: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserInvitation/Send",
+    }),
 };
 /// Metadata of `SearchUserInvitations`.
 pub static SEARCH_USER_INVITATIONS: OperationMeta = OperationMeta {
@@ -18641,6 +18797,10 @@ pub static SEARCH_USER_INVITATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserInvitations/Search",
+    }),
 };
 /// Metadata of `ValidateAddress`.
 pub static VALIDATE_ADDRESS: OperationMeta = OperationMeta {
@@ -18678,6 +18838,10 @@ pub static VALIDATE_ADDRESS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Address/Validate",
+    }),
 };
 /// Metadata of `GetLinkedAccountsAndCustomersInfo`.
 pub static GET_LINKED_ACCOUNTS_AND_CUSTOMERS_INFO: OperationMeta = OperationMeta {
@@ -18715,6 +18879,10 @@ pub static GET_LINKED_ACCOUNTS_AND_CUSTOMERS_INFO: OperationMeta = OperationMeta
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/LinkedAccountsAndCustomersInfo/Query",
+    }),
 };
 /// Metadata of `GetUserMFAStatus`.
 pub static GET_USER_MFA_STATUS: OperationMeta = OperationMeta {
@@ -18752,6 +18920,10 @@ pub static GET_USER_MFA_STATUS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/UserMFAStatus/Query",
+    }),
 };
 /// Metadata of `GetNotifications`.
 pub static GET_NOTIFICATIONS: OperationMeta = OperationMeta {
@@ -18789,6 +18961,10 @@ pub static GET_NOTIFICATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Notifications/Query",
+    }),
 };
 /// Metadata of `DismissNotifications`.
 pub static DISMISS_NOTIFICATIONS: OperationMeta = OperationMeta {
@@ -18826,6 +19002,10 @@ pub static DISMISS_NOTIFICATIONS: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFault"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/CustomerManagement/v13/Notifications/Dismiss",
+    }),
 };
 impl RequestBody for GetAccountsInfoRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -18833,6 +19013,10 @@ impl RequestBody for GetAccountsInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountsInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountsInfoRequest {
@@ -18847,6 +19031,10 @@ impl RequestBody for FindAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "FindAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for FindAccountsRequest {
     type Response = FindAccountsResponse;
@@ -18859,6 +19047,10 @@ impl RequestBody for AddAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddAccountRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAccountRequest {
@@ -18873,6 +19065,10 @@ impl RequestBody for UpdateAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateAccountRequest {
     type Response = UpdateAccountResponse;
@@ -18885,6 +19081,10 @@ impl RequestBody for GetCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCustomerRequest {
@@ -18899,6 +19099,10 @@ impl RequestBody for UpdateCustomerRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateCustomerRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateCustomerRequest {
     type Response = UpdateCustomerResponse;
@@ -18911,6 +19115,10 @@ impl RequestBody for SignupCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SignupCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SignupCustomerRequest {
@@ -18925,6 +19133,10 @@ impl RequestBody for GetAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetAccountRequest {
     type Response = GetAccountResponse;
@@ -18937,6 +19149,10 @@ impl RequestBody for GetCustomersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomersInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCustomersInfoRequest {
@@ -18951,6 +19167,10 @@ impl RequestBody for DeleteAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DeleteAccountRequest {
     type Response = DeleteAccountResponse;
@@ -18963,6 +19183,10 @@ impl RequestBody for DeleteCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteCustomerRequest {
@@ -18977,6 +19201,10 @@ impl RequestBody for UpdateUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateUserRequest {
     type Response = UpdateUserResponse;
@@ -18989,6 +19217,10 @@ impl RequestBody for UpdateUserRolesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateUserRolesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateUserRolesRequest {
@@ -19003,6 +19235,10 @@ impl RequestBody for GetUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetUserRequest {
     type Response = GetUserResponse;
@@ -19015,6 +19251,10 @@ impl RequestBody for GetCurrentUserRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCurrentUserRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCurrentUserRequest {
@@ -19029,6 +19269,10 @@ impl RequestBody for DeleteUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DeleteUserRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for DeleteUserRequest {
     type Response = DeleteUserResponse;
@@ -19041,6 +19285,10 @@ impl RequestBody for GetUsersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUsersInfoRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUsersInfoRequest {
@@ -19055,6 +19303,10 @@ impl RequestBody for GetCustomerPilotFeaturesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetCustomerPilotFeaturesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetCustomerPilotFeaturesRequest {
     type Response = GetCustomerPilotFeaturesResponse;
@@ -19067,6 +19319,10 @@ impl RequestBody for GetAccountPilotFeaturesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccountPilotFeaturesRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountPilotFeaturesRequest {
@@ -19081,6 +19337,10 @@ impl RequestBody for GetPilotFeaturesCountriesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetPilotFeaturesCountriesRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetPilotFeaturesCountriesRequest {
     type Response = GetPilotFeaturesCountriesResponse;
@@ -19093,6 +19353,10 @@ impl RequestBody for GetAccessibleCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetAccessibleCustomerRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccessibleCustomerRequest {
@@ -19107,6 +19371,10 @@ impl RequestBody for FindAccountsOrCustomersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "FindAccountsOrCustomersInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for FindAccountsOrCustomersInfoRequest {
     type Response = FindAccountsOrCustomersInfoResponse;
@@ -19119,6 +19387,10 @@ impl RequestBody for UpgradeCustomerToAgencyRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpgradeCustomerToAgencyRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpgradeCustomerToAgencyRequest {
@@ -19133,6 +19405,10 @@ impl RequestBody for AddPrepayAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddPrepayAccountRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for AddPrepayAccountRequest {
     type Response = AddPrepayAccountResponse;
@@ -19145,6 +19421,10 @@ impl RequestBody for UpdatePrepayAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdatePrepayAccountRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdatePrepayAccountRequest {
@@ -19159,6 +19439,10 @@ impl RequestBody for MapCustomerIdToExternalCustomerIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "MapCustomerIdToExternalCustomerIdRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for MapCustomerIdToExternalCustomerIdRequest {
     type Response = MapCustomerIdToExternalCustomerIdResponse;
@@ -19171,6 +19455,10 @@ impl RequestBody for MapAccountIdToExternalAccountIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "MapAccountIdToExternalAccountIdsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for MapAccountIdToExternalAccountIdsRequest {
@@ -19185,6 +19473,10 @@ impl RequestBody for SearchCustomersRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchCustomersRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchCustomersRequest {
     type Response = SearchCustomersResponse;
@@ -19197,6 +19489,10 @@ impl RequestBody for AddClientLinksRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "AddClientLinksRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddClientLinksRequest {
@@ -19211,6 +19507,10 @@ impl RequestBody for UpdateClientLinksRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "UpdateClientLinksRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for UpdateClientLinksRequest {
     type Response = UpdateClientLinksResponse;
@@ -19223,6 +19523,10 @@ impl RequestBody for SearchClientLinksRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchClientLinksRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchClientLinksRequest {
@@ -19237,6 +19541,10 @@ impl RequestBody for SearchAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchAccountsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchAccountsRequest {
     type Response = SearchAccountsResponse;
@@ -19249,6 +19557,10 @@ impl RequestBody for SendUserInvitationRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SendUserInvitationRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SendUserInvitationRequest {
@@ -19263,6 +19575,10 @@ impl RequestBody for SearchUserInvitationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "SearchUserInvitationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for SearchUserInvitationsRequest {
     type Response = SearchUserInvitationsResponse;
@@ -19275,6 +19591,10 @@ impl RequestBody for ValidateAddressRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "ValidateAddressRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for ValidateAddressRequest {
@@ -19289,6 +19609,10 @@ impl RequestBody for GetLinkedAccountsAndCustomersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetLinkedAccountsAndCustomersInfoRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetLinkedAccountsAndCustomersInfoRequest {
     type Response = GetLinkedAccountsAndCustomersInfoResponse;
@@ -19301,6 +19625,10 @@ impl RequestBody for GetUserMFAStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetUserMFAStatusRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUserMFAStatusRequest {
@@ -19315,6 +19643,10 @@ impl RequestBody for GetNotificationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "GetNotificationsRequest")
     }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
+    }
 }
 impl Operation for GetNotificationsRequest {
     type Response = GetNotificationsResponse;
@@ -19327,6 +19659,10 @@ impl RequestBody for DismissNotificationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS3, "DismissNotificationsRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissNotificationsRequest {

@@ -10,8 +10,8 @@
 //! Types, operation metadata and client of `ReportingService` (API v13).
 #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 use crate::soap::{
-    call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody,
-    ServiceMeta, SoapFault, Transport,
+    call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply,
+    RequestBody, RestRoute, ServiceMeta, SoapFault, Transport,
 };
 use crate::types::*;
 use crate::xml::{
@@ -1745,6 +1745,12 @@ impl JsonDecode for ReportRequest {
                     Self::SearchTermLandingPageReportRequest(
                         crate::json::read_struct(v, path, &["Type"])?,
                     )
+                }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
                 }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
@@ -49753,6 +49759,12 @@ impl JsonDecode for ApplicationFault {
                 Some("AdApiFaultDetail") => {
                     Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
                 }
+                Some(other) if path.is_lenient() => {
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_struct(v, path, &["Type"])?,
+                    }
+                }
                 Some(other) => {
                     let at = v.get("Type").unwrap_or(v);
                     return Err(
@@ -49987,6 +49999,22 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
+    #[cfg(feature = "json")]
+    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::decode_response::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::decode_response::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
 }
 #[cfg(feature = "json")]
 impl JsonEncode for FaultDetail {
@@ -50016,6 +50044,10 @@ pub static SERVICE: ServiceMeta = ServiceMeta {
             "sandbox",
             "https://reporting.api.sandbox.bingads.microsoft.com/Api/Advertiser/Reporting/v13/ReportingService.svc",
         ),
+    ],
+    rest_endpoints: &[
+        ("production", "https://reporting.api.bingads.microsoft.com"),
+        ("sandbox", "https://reporting.api.sandbox.bingads.microsoft.com"),
     ],
     operations: &[&SUBMIT_GENERATE_REPORT, &POLL_GENERATE_REPORT],
 };
@@ -50063,6 +50095,10 @@ pub static SUBMIT_GENERATE_REPORT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Reporting/v13/GenerateReport/Submit",
+    }),
 };
 /// Metadata of `PollGenerateReport`.
 pub static POLL_GENERATE_REPORT: OperationMeta = OperationMeta {
@@ -50108,6 +50144,10 @@ pub static POLL_GENERATE_REPORT: OperationMeta = OperationMeta {
         },
     ],
     faults: &["AdApiFaultDetail", "ApiFaultDetail"],
+    rest: Some(RestRoute {
+        method: HttpMethod::Post,
+        path: "/Reporting/v13/GenerateReport/Poll",
+    }),
 };
 impl RequestBody for SubmitGenerateReportRequest {
     fn operation(&self) -> &'static OperationMeta {
@@ -50115,6 +50155,10 @@ impl RequestBody for SubmitGenerateReportRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "SubmitGenerateReportRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for SubmitGenerateReportRequest {
@@ -50128,6 +50172,10 @@ impl RequestBody for PollGenerateReportRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS2, "PollGenerateReportRequest")
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        crate::json::write_body(self, out)
     }
 }
 impl Operation for PollGenerateReportRequest {

@@ -21,6 +21,9 @@ pub enum DecodeErrorKind {
     UnexpectedElement { expected: String, found: String },
     /// Elements nest deeper than [`super::MAX_DEPTH`].
     TooDeep,
+    /// A REST JSON body that is not valid JSON or does not fit the response type (`path` is
+    /// then the JSON path, `$.Campaigns[0].Id`).
+    Json(String),
 }
 
 /// A decoding failure, with the path of the element being read.
@@ -54,6 +57,8 @@ impl fmt::Display for DecodeError {
                 write!(f, "expected {expected}, found `{found}`")?
             }
             DecodeErrorKind::TooDeep => write!(f, "elements nest too deeply")?,
+            // The message already names the line and column; a JSON path replaces the byte.
+            DecodeErrorKind::Json(m) => return write!(f, "REST response: {m} at {}", self.path),
         }
         write!(
             f,

@@ -20,7 +20,7 @@ pub use error::{DecodeError, DecodeErrorKind};
 pub use reader::{Decoder, MAX_DEPTH, XmlReader};
 pub use scalar::XmlText;
 pub use tree::{MAX_TREE_ELEMENTS, XmlElement};
-pub use writer::{Encoder, XmlWriter};
+pub use writer::{Encoder, UnrepresentableChar, XmlWriter};
 
 /// The XML Schema instance namespace (`xsi:nil`, `xsi:type`).
 pub const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";

@@ -17,7 +17,37 @@ pub struct XmlWriter {
     open_tag: bool,
     /// Whether the root element (which declares `xmlns:i`) has been started.
     root_written: bool,
+    /// The first character written that XML 1.0 cannot carry (see [`Self::finish`]).
+    unrepresentable: Option<UnrepresentableChar>,
 }
+
+/// Text holding a character XML 1.0 cannot carry (a control character other than tab, line
+/// feed and carriage return, or U+FFFE/U+FFFF): no escape makes it legal, so a document
+/// holding it would be refused by the service. The text itself is not kept (it may be a
+/// credential in a header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnrepresentableChar {
+    /// The element whose text (or attribute) holds it.
+    pub element: String,
+    /// The character's code point.
+    pub code_point: u32,
+    /// Its position in that text, in characters from the start.
+    pub index: usize,
+}
+
+impl std::fmt::Display for UnrepresentableChar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the text of <{}> holds U+{:04X} at character {}, which XML 1.0 cannot carry, so \
+             the SOAP wire cannot send it; remove the character, or use the REST wire (JSON \
+             escapes it)",
+            self.element, self.code_point, self.index
+        )
+    }
+}
+
+impl std::error::Error for UnrepresentableChar {}
 
 /// The prefix our output binds to the XML Schema instance namespace.
 pub const XSI_PREFIX: &str = "i";
@@ -35,11 +65,57 @@ impl XmlWriter {
             scopes: vec![default_ns],
             open_tag: false,
             root_written: true,
+            unrepresentable: None,
         }
     }
 
+    /// The document written so far, even if it holds a character XML cannot carry (see
+    /// [`Self::finish`] for the checked form).
     pub fn into_string(self) -> String {
         self.out
+    }
+
+    /// The document, or the first character XML 1.0 cannot carry that was written into it.
+    pub fn finish(self) -> Result<String, UnrepresentableChar> {
+        match self.unrepresentable {
+            None => Ok(self.out),
+            Some(c) => Err(c),
+        }
+    }
+
+    /// The first character XML 1.0 cannot carry written so far, if any.
+    pub fn unrepresentable(&self) -> Option<&UnrepresentableChar> {
+        self.unrepresentable.as_ref()
+    }
+
+    /// Escapes `text` into the output, remembering the first character no escape can make
+    /// legal (checked in the same pass, so valid text costs nothing extra).
+    fn escape(&mut self, text: &str, attribute: bool) {
+        if let Err(index) = escape_into(&mut self.out, text, attribute) {
+            if self.unrepresentable.is_none() {
+                let code_point = text
+                    .get(index..)
+                    .and_then(|t| t.chars().next())
+                    .map_or(0, u32::from);
+                self.unrepresentable = Some(UnrepresentableChar {
+                    element: self.innermost_element(),
+                    code_point,
+                    index: text.get(..index).map_or(0, |t| t.chars().count()),
+                });
+            }
+        }
+    }
+
+    /// The name of the element whose start tag was written last (for error messages only).
+    fn innermost_element(&self) -> String {
+        let Some(start) = self.out.rfind('<') else {
+            return String::new();
+        };
+        let tag = self.out.get(start + 1..).unwrap_or_default();
+        tag.split([' ', '>', '/'])
+            .next()
+            .unwrap_or_default()
+            .to_string()
     }
 
     pub fn as_str(&self) -> &str {
@@ -67,7 +143,7 @@ impl XmlWriter {
         let parent = self.scopes.last().copied();
         if parent != Some(ns) && !(parent.is_none() && ns.is_empty()) {
             self.out.push_str(" xmlns=\"");
-            escape_into(&mut self.out, ns, true);
+            self.escape(ns, true);
             self.out.push('"');
         }
         if !self.root_written {
@@ -85,9 +161,9 @@ impl XmlWriter {
     /// Adds `xsi:type` naming a type in `type_ns`, binding a prefix for it on this element.
     pub fn xsi_type(&mut self, type_ns: &'static str, type_name: &str) {
         self.out.push_str(" i:type=\"t:");
-        escape_into(&mut self.out, type_name, true);
+        self.escape(type_name, true);
         self.out.push_str("\" xmlns:t=\"");
-        escape_into(&mut self.out, type_ns, true);
+        self.escape(type_ns, true);
         self.out.push('"');
     }
 
@@ -104,7 +180,7 @@ impl XmlWriter {
     /// Writes escaped character data.
     pub fn text(&mut self, text: &str) {
         self.finish_open_tag();
-        escape_into(&mut self.out, text, false);
+        self.escape(text, false);
     }
 
     /// Closes the innermost element, as `/>` when it has no content.
@@ -229,9 +305,15 @@ pub type Encoder<T> = fn(&T, &mut XmlWriter, &'static str, &str);
 
 /// Escapes text (`&`, `<`, `>`, and `\r` so that it survives end-of-line normalization) or,
 /// with `attribute`, an attribute value (also `"`, tab and newline).
-pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
+///
+/// `Err` holds the byte index of the first character XML 1.0 cannot carry (a control
+/// character other than tab, line feed and carriage return, or U+FFFE/U+FFFF, whose UTF-8
+/// forms are `EF BF BE`/`EF BF BF`); the whole text is still written, as is.
+pub fn escape_into(out: &mut String, text: &str, attribute: bool) -> Result<(), usize> {
+    let bytes = text.as_bytes();
     let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
+    let mut unrepresentable = None;
+    for (i, &b) in bytes.iter().enumerate() {
         let rep = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -240,11 +322,24 @@ pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
             b'"' if attribute => "&quot;",
             b'\n' if attribute => "&#xA;",
             b'\t' if attribute => "&#x9;",
+            b'\t' | b'\n' => continue,
+            0..=0x1f => {
+                unrepresentable.get_or_insert(i);
+                continue;
+            }
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => {
+                unrepresentable.get_or_insert(i);
+                continue;
+            }
             _ => continue,
         };
-        out.push_str(&text[last..i]);
+        out.push_str(text.get(last..i).unwrap_or_default());
         out.push_str(rep);
         last = i + 1;
     }
-    out.push_str(&text[last..]);
+    out.push_str(text.get(last..).unwrap_or_default());
+    match unrepresentable {
+        None => Ok(()),
+        Some(i) => Err(i),
+    }
 }

@@ -249,6 +249,12 @@ impl<'a> ServiceEmitter<'a> {
                 fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
                     Ok(match crate::json::discriminator(v, path)? {
                         #(#reads)*
+                        // A response from a newer service: keep the base fields and the
+                        // name, as the XML decoder does for an unknown `xsi:type`.
+                        Some(other) if path.is_lenient() => Self::Unknown {
+                            type_name: other.to_string(),
+                            base: crate::json::read_struct(v, path, &["Type"])?,
+                        },
                         Some(other) => {
                             let at = v.get("Type").unwrap_or(v);
                             return Err(path.error(at, format!(

@@ -690,7 +690,7 @@ impl<'a> ServiceEmitter<'a> {
             #![doc = #doc]
             #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
 
-            use crate::soap::{call, FaultDetailDecode, HeaderMeta, Operation, OperationMeta, Reply, RequestBody, ServiceMeta, SoapFault, Transport};
+            use crate::soap::{call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply, RequestBody, RestRoute, ServiceMeta, SoapFault, Transport};
             use crate::types::*;
             use crate::xml::{decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader, XmlStruct, XmlText, XmlWriter};
             #[cfg(feature = "json")]
@@ -1066,6 +1066,7 @@ impl<'a> ServiceEmitter<'a> {
         let mut variants = Vec::new();
         let mut arms = Vec::new();
         let mut names = Vec::new();
+        let mut json_arms = Vec::new();
         for op in &self.service.operations {
             for f in &op.faults {
                 if !seen.insert(f.element.clone()) {
@@ -1080,8 +1081,17 @@ impl<'a> ServiceEmitter<'a> {
                 variants.push(quote! { #[doc = #doc] #vid(#vt), });
                 let name = byte_lit(&f.element.name);
                 arms.push(quote! { #name => Self::#vid(<#vt as XmlDecode>::decode(r)?), });
-                let el = lit(&f.element.name);
-                names.push(quote! { Self::#vid(_) => #el, });
+                let el_name = lit(&f.element.name);
+                names.push(quote! { Self::#vid(_) => #el_name, });
+                // REST names the detail by its type's `Type` discriminator value.
+                let rest_type = match &el.ty {
+                    TypeRef::Named(q) => self.rest.discriminator(&q.name),
+                    _ => f.element.name.clone(),
+                };
+                let rest_type = lit(&rest_type);
+                json_arms.push(quote! {
+                    #rest_type => crate::json::decode_response::<#vt>(body).ok().map(Self::#vid),
+                });
             }
         }
         Ok(quote! {
@@ -1098,6 +1108,13 @@ impl<'a> ServiceEmitter<'a> {
                         #(#arms)*
                         _ => { r.skip()?; return Ok(None) }
                     }))
+                }
+                #[cfg(feature = "json")]
+                fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+                    match type_name {
+                        #(#json_arms)*
+                        _ => None,
+                    }
                 }
             }
         })
@@ -1128,6 +1145,7 @@ impl<'a> ServiceEmitter<'a> {
             let ih = headers(&op.input);
             let oh = headers(&op.output);
             let faults: Vec<Literal> = op.faults.iter().map(|f| lit(&f.element.name)).collect();
+            let rest = self.rest_route(&op.name)?;
             let doc = format!(" Metadata of `{}`.", op.name);
             statics.push(quote! {
                 #[doc = #doc]
@@ -1140,6 +1158,7 @@ impl<'a> ServiceEmitter<'a> {
                     input_headers: &[#(#ih),*],
                     output_headers: &[#(#oh),*],
                     faults: &[#(#faults),*],
+                    rest: #rest,
                 };
             });
             let req_el = self.service.find_element(&op.input.body).ok_or_else(|| {
@@ -1163,6 +1182,8 @@ impl<'a> ServiceEmitter<'a> {
                 impl RequestBody for #req_ty {
                     fn operation(&self) -> &'static OperationMeta { &#sid }
                     fn write_soap_body(&self, w: &mut XmlWriter) { self.encode(w, #req_ns, #req_name) }
+                    #[cfg(feature = "json")]
+                    fn write_json_body(&self, out: &mut Vec<u8>) { crate::json::write_body(self, out) }
                 }
                 impl Operation for #req_ty {
                     type Response = #resp_ty;
@@ -1179,6 +1200,17 @@ impl<'a> ServiceEmitter<'a> {
             let (env, url) = (lit(env), lit(url));
             quote!((#env, #url))
         });
+        self.check_rest_routes()?;
+        let rest_endpoints: Vec<TokenStream> = self
+            .rest
+            .routing
+            .iter()
+            .flat_map(|r| r.bases.iter())
+            .map(|(env, url)| {
+                let (env, url) = (lit(env), lit(url));
+                quote!((#env, #url))
+            })
+            .collect();
         Ok(quote! {
             /// Metadata of this service: endpoints and every operation.
             pub static SERVICE: ServiceMeta = ServiceMeta {
@@ -1187,11 +1219,58 @@ impl<'a> ServiceEmitter<'a> {
                 api_revision: #api_revision,
                 namespace: #tns,
                 endpoints: &[#(#endpoints),*],
+                rest_endpoints: &[#(#rest_endpoints),*],
                 operations: &[#(#refs),*],
             };
             #(#statics)*
             #(#impls)*
         })
+    }
+
+    /// The REST route of an operation as a `Option<RestRoute>` expression. An operation the
+    /// facts file neither routes nor lists as unrouted is an error: a forgotten route would
+    /// otherwise only show up as a runtime error on the REST wire.
+    fn rest_route(&self, operation: &str) -> Result<TokenStream, EmitError> {
+        let Some(routing) = &self.rest.routing else {
+            return Ok(quote!(None));
+        };
+        let Some(route) = routing.routes.get(operation) else {
+            if routing.without_route.iter().any(|o| o == operation) {
+                return Ok(quote!(None));
+            }
+            return Err(self.err(format!(
+                "rest-json.json has no REST route for {operation} and does not list it under \
+                 mismatches.operations_without_rest_endpoint"
+            )));
+        };
+        let method = format_ident!(
+            "{}",
+            match route.method.as_str() {
+                "GET" => "Get",
+                "PUT" => "Put",
+                "PATCH" => "Patch",
+                "DELETE" => "Delete",
+                _ => "Post",
+            }
+        );
+        let path = lit(&route.path);
+        Ok(quote!(Some(RestRoute { method: HttpMethod::#method, path: #path })))
+    }
+
+    /// Every route in the facts file names an operation of the WSDL (a renamed or removed
+    /// operation must not leave a stale route behind).
+    fn check_rest_routes(&self) -> Result<(), EmitError> {
+        let Some(routing) = &self.rest.routing else {
+            return Ok(());
+        };
+        for name in routing.routes.keys().chain(&routing.without_route) {
+            if !self.service.operations.iter().any(|o| &o.name == name) {
+                return Err(self.err(format!(
+                    "rest-json.json names operation {name}, which the WSDL does not have"
+                )));
+            }
+        }
+        Ok(())
     }
 
     fn emit_client(&self) -> Result<TokenStream, EmitError> {

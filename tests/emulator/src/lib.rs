@@ -75,10 +75,13 @@ use bingads_gen::soap::ServiceMeta;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+mod api;
 mod bulk;
 pub mod errors;
+mod exchange;
 mod inject;
 mod oauth;
+mod rest;
 mod server;
 mod soap;
 mod state;
@@ -380,6 +383,14 @@ impl Emulator {
     /// replaced, e.g. `http://127.0.0.1:PORT/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc`.
     pub fn service_url(&self, service: &ServiceMeta) -> String {
         format!("{}{}", self.base_url(), server::service_path(service))
+    }
+
+    /// The emulated REST base URL of `service` (what its production REST base,
+    /// e.g. `https://campaign.api.bingads.microsoft.com`, becomes): `http://127.0.0.1:PORT`
+    /// for every service, since the REST paths of all services are distinct.
+    pub fn rest_base_url(&self, service: &ServiceMeta) -> String {
+        let _ = service;
+        self.base_url()
     }
 
     /// `http://127.0.0.1:PORT/common/oauth2/v2.0/authorize`.

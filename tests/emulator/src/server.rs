@@ -1,10 +1,13 @@
 //! The HTTP server: an axum router served by hyper over the emulator's own accept loop.
+//! One host serves the OAuth endpoints, every service's SOAP endpoint (at its production
+//! path) and every REST route (the REST paths of all services are distinct).
 //!
 //! The accept loop is ours (not `axum::serve`) for two reasons: it counts accepted TCP
 //! connections ([`crate::Emulator::connections_accepted`]), and it gives each request a
 //! handle on its connection, so [`crate::Injection::DropConnection`] can close the socket
 //! without writing a response.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,6 +25,7 @@ use tokio::task::JoinSet;
 use tower::ServiceExt;
 
 use crate::oauth;
+use crate::rest;
 use crate::soap;
 use crate::state::Shared;
 
@@ -71,7 +75,30 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             }),
         );
     }
+    router = rest_routes(router);
     router.fallback(not_found).with_state(shared)
+}
+
+/// One route per REST path; the handler picks the operation by method (several operations
+/// share a path, e.g. `POST`, `PUT` and `DELETE` on `/CampaignManagement/v13/Campaigns`).
+fn rest_routes(mut router: Router<Arc<Shared>>) -> Router<Arc<Shared>> {
+    let mut by_path: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+    for route in rest::routes::all() {
+        by_path
+            .entry(route.path)
+            .or_default()
+            .push((route.method, route.service, route.op));
+    }
+    for (path, entries) in by_path {
+        let entries: rest::PathRoutes = entries.into();
+        router = router.route(
+            path,
+            any(move |State(shared): State<Arc<Shared>>, request: Request| {
+                rest::handle(shared, entries.clone(), request)
+            }),
+        );
+    }
+    router
 }
 
 async fn not_found() -> Response {

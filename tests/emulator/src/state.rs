@@ -21,20 +21,27 @@ const MAX_INJECTIONS: usize = 10_000;
 /// Most campaign-management entities (budgets, campaigns, ad groups, keywords, ads) stored.
 pub(crate) const MAX_ENTITIES: usize = 1_000_000;
 
-/// One SOAP call as the emulator received it.
+/// One API call (SOAP or REST) as the emulator received it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordedRequest {
+    /// `"soap"` or `"rest"`.
+    pub wire: String,
+    /// The HTTP method (`POST`; REST also uses `PUT` and `DELETE`).
+    pub method: String,
     /// e.g. `CampaignManagementService`.
     pub service: String,
-    /// The operation the `SOAPAction` named, e.g. `AddCampaigns` (empty if it named none).
+    /// The operation the `SOAPAction` (or the REST method and path) named, e.g.
+    /// `AddCampaigns` (empty if it named none).
     pub operation: String,
-    /// The `SOAPAction` header as sent (quotes removed).
+    /// The `SOAPAction` header as sent (quotes removed); empty on REST.
     pub soap_action: String,
     /// The request path.
     pub path: String,
     /// HTTP headers in the order received, names lowercase.
     pub http_headers: Vec<(String, String)>,
-    /// SOAP header elements `(local name, text)`, when the envelope could be read.
+    /// SOAP header elements `(local name, text)`, when the envelope could be read. On REST,
+    /// the credential HTTP headers under the same names (`AuthenticationToken` for the
+    /// token of `Authorization: Bearer`), so a test reads them the same way on both wires.
     pub soap_headers: Vec<(String, String)>,
     /// The request body (lossy UTF-8).
     pub body: String,

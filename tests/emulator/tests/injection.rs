@@ -1,6 +1,9 @@
 //! Failure injection, connection accounting and shutdown.
 
+#[macro_use]
 mod common;
+
+use common::Wire;
 
 use std::time::{Duration, Instant};
 
@@ -26,10 +29,9 @@ fn user_code(f: &bingads_gen::soap::SoapFault<FaultDetail>) -> i32 {
     }
 }
 
-#[tokio::test]
-async fn fault_injections_are_one_shot() {
+async fn fault_injections_are_one_shot(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
     let req = GetUserRequest::default();
     for (injection, code) in [
@@ -49,11 +51,11 @@ async fn fault_injections_are_one_shot() {
     assert_eq!(recorded[0].injected.as_deref(), Some("TokenExpired"));
     assert_eq!(recorded[1].injected, None);
 }
+both_wires!(fault_injections_are_one_shot);
 
-#[tokio::test]
-async fn throttling_faults_in_each_service_shape() {
+async fn throttling_faults_in_each_service_shape(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
 
     emu.inject(Injection::CallRateExceeded);
@@ -97,11 +99,11 @@ async fn throttling_faults_in_each_service_shape() {
         other => panic!("{other:?}"),
     }
 }
+both_wires!(throttling_faults_in_each_service_shape);
 
-#[tokio::test]
-async fn counted_and_per_operation_injections() {
+async fn counted_and_per_operation_injections(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
     emu.inject(Injection::CallRateExceeded.times(3));
     for _ in 0..3 {
@@ -145,26 +147,19 @@ async fn counted_and_per_operation_injections() {
     emu.clear_injections();
     assert_eq!(emu.pending_injections(), 0);
 }
+both_wires!(counted_and_per_operation_injections);
 
-#[tokio::test]
-async fn http_status_injection() {
+async fn http_status_injection(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
-    let doc = common::envelope(
-        &GetUserRequest::default(),
-        &common::auth_headers(&common::access_token(&emu)),
-    );
+    let http = common::client_on(wire);
+    let h = common::auth_headers(&common::access_token(&emu));
     for code in [503u16, 500] {
         emu.inject(Injection::HttpStatus(code));
-        let resp = http
-            .post(emu.service_url(GetUserRequest::META.service))
-            .header("Content-Type", "text/xml")
-            .header("SOAPAction", "GetUser")
-            .body(doc.clone())
+        let resp = common::request(&emu, &http, &GetUserRequest::default(), &h)
             .send()
             .await
             .unwrap();
-        assert_eq!(resp.status().as_u16(), code);
+        assert_eq!(resp.status().as_u16(), code, "{wire:?}");
         assert!(
             resp.headers()["content-type"]
                 .to_str()
@@ -175,22 +170,22 @@ async fn http_status_injection() {
         assert!(body.contains("<html") && !body.contains("Envelope"));
     }
 }
+both_wires!(http_status_injection);
 
-#[tokio::test]
-async fn delay_injection() {
+async fn delay_injection(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
     emu.inject(Injection::Delay(Duration::from_millis(300)));
     let started = Instant::now();
     common::ok(&emu, &http, &GetUserRequest::default(), &h).await;
     assert!(started.elapsed() >= Duration::from_millis(300));
 }
+both_wires!(delay_injection);
 
-#[tokio::test]
-async fn truncated_and_malformed_xml() {
+async fn truncated_and_malformed_xml(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
     let add = AddCampaignsRequest {
         account_id: Some(ACCOUNT_ID),
@@ -202,26 +197,9 @@ async fn truncated_and_malformed_xml() {
         })]),
     };
     emu.inject(Injection::TruncatedXml);
-    let (status, body) = common::post_raw::<AddCampaignsRequest>(
-        &emu,
-        &http,
-        common::envelope(&add, &common::cm_headers(&token)),
-    )
-    .await;
+    let (status, _, body) = common::send_raw(&emu, &http, &add, &common::cm_headers(&token)).await;
     assert_eq!(status, 200);
-    assert!(body.starts_with(b"<s:Envelope"));
-    let err = decode_envelope::<cmt::AddCampaignsResponse, cmt::FaultDetail>(
-        &body,
-        AddCampaignsRequest::META,
-    )
-    .unwrap_err();
-    assert!(
-        matches!(
-            err.kind,
-            DecodeErrorKind::UnexpectedEof | DecodeErrorKind::Syntax(_)
-        ),
-        "{err}"
-    );
+    assert_unreadable::<AddCampaignsRequest>(wire, &body);
     // The operation ran: the campaign exists.
     let all = common::ok(
         &emu,
@@ -236,51 +214,64 @@ async fn truncated_and_malformed_xml() {
     assert_eq!(all.campaigns.value().unwrap().len(), 1);
 
     emu.inject(Injection::MalformedXml);
-    let doc = common::envelope(&GetUserRequest::default(), &common::auth_headers(&token));
-    let (status, body) = common::post_raw::<GetUserRequest>(&emu, &http, doc).await;
-    assert_eq!(status, 200);
-    let err = decode_envelope::<<GetUserRequest as Operation>::Response, FaultDetail>(
-        &body,
-        GetUserRequest::META,
+    let (status, _, body) = common::send_raw(
+        &emu,
+        &http,
+        &GetUserRequest::default(),
+        &common::auth_headers(&token),
     )
-    .unwrap_err();
-    assert!(
-        matches!(
-            err.kind,
-            DecodeErrorKind::Syntax(_) | DecodeErrorKind::UnexpectedEof
-        ),
-        "{err}"
-    );
+    .await;
+    assert_eq!(status, 200);
+    assert_unreadable::<GetUserRequest>(wire, &body);
+}
+both_wires!(truncated_and_malformed_xml);
+
+/// A 200 body that the wire's own decoder must reject as cut short or not well-formed.
+fn assert_unreadable<O: Operation>(wire: common::Wire, body: &[u8])
+where
+    O::Response: bingads_gen::json::JsonDecode + std::fmt::Debug,
+    O::Fault: std::fmt::Debug,
+{
+    match wire {
+        common::Wire::Soap => {
+            assert!(body.starts_with(b"<s:Envelope"));
+            let err = decode_envelope::<O::Response, O::Fault>(body, O::META).unwrap_err();
+            assert!(
+                matches!(
+                    err.kind,
+                    DecodeErrorKind::UnexpectedEof | DecodeErrorKind::Syntax(_)
+                ),
+                "{err}"
+            );
+        }
+        common::Wire::Rest => {
+            assert!(body.starts_with(b"{"), "{}", String::from_utf8_lossy(body));
+            let text = std::str::from_utf8(body).unwrap();
+            let err = bingads_gen::json::from_str::<O::Response>(text).unwrap_err();
+            assert!(!err.to_string().is_empty());
+        }
+    }
 }
 
-#[tokio::test]
-async fn drop_connection_closes_without_response() {
+async fn drop_connection_closes_without_response(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
-    let doc = common::envelope(
-        &GetUserRequest::default(),
-        &common::auth_headers(&common::access_token(&emu)),
-    );
-    common::post_raw::<GetUserRequest>(&emu, &http, doc.clone()).await;
+    let http = common::client_on(wire);
+    let h = common::auth_headers(&common::access_token(&emu));
+    let get = GetUserRequest::default();
+    common::ok(&emu, &http, &get, &h).await;
     assert_eq!(emu.connections_accepted(), 1);
 
     emu.inject(Injection::DropConnection);
-    let result = http
-        .post(emu.service_url(GetUserRequest::META.service))
-        .header("Content-Type", "text/xml")
-        .header("SOAPAction", "GetUser")
-        .body(doc.clone())
-        .send()
-        .await;
+    let result = common::request(&emu, &http, &get, &h).send().await;
     let err = result.expect_err("no response");
-    assert!(!err.is_status() && !err.is_timeout(), "{err:?}");
+    assert!(!err.is_status() && !err.is_timeout(), "{wire:?}: {err:?}");
 
     // The client reconnects; the server saw a second connection.
-    let (status, _) = common::post_raw::<GetUserRequest>(&emu, &http, doc.clone()).await;
-    assert_eq!(status, 200);
+    common::ok(&emu, &http, &get, &h).await;
     assert_eq!(emu.connections_accepted(), 2);
 
     // The same at the raw TCP level: the socket is closed with zero response bytes.
+    let doc = common::envelope(&get, &h);
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     emu.inject(Injection::DropConnection);
     let mut tcp = tokio::net::TcpStream::connect(emu.local_addr())
@@ -299,11 +290,11 @@ async fn drop_connection_closes_without_response() {
     assert!(read.is_ok() || buf.is_empty());
     assert!(buf.is_empty(), "got {:?}", String::from_utf8_lossy(&buf));
 }
+both_wires!(drop_connection_closes_without_response);
 
-#[tokio::test]
-async fn one_connection_for_a_hundred_calls() {
+async fn one_connection_for_a_hundred_calls(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
     for _ in 0..100 {
         common::ok(&emu, &http, &GetUserRequest::default(), &h).await;
@@ -313,11 +304,18 @@ async fn one_connection_for_a_hundred_calls() {
     assert_eq!(recorded.len(), 100);
     assert!(recorded.iter().all(|r| r.connection_id == 1));
     // A second client opens a second connection.
-    common::ok(&emu, &common::client(), &GetUserRequest::default(), &h).await;
+    common::ok(
+        &emu,
+        &common::client_on(wire),
+        &GetUserRequest::default(),
+        &h,
+    )
+    .await;
     assert_eq!(emu.connections_accepted(), 2);
     emu.clear_requests();
     assert!(emu.requests().is_empty());
 }
+both_wires!(one_connection_for_a_hundred_calls);
 
 #[tokio::test]
 async fn shutdown_stops_the_server() {
@@ -355,15 +353,14 @@ async fn shutdown_stops_the_server() {
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
 
-#[tokio::test]
-async fn recorded_requests_are_bounded() {
+async fn recorded_requests_are_bounded(wire: Wire) {
     let config = EmulatorConfig {
         max_recorded_requests: 3,
         max_recorded_body_bytes: 1_000_000,
         ..Default::default()
     };
     let emu = Emulator::start_with(config).await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
     for _ in 0..5 {
         common::ok(&emu, &http, &GetUserRequest::default(), &h).await;
@@ -371,7 +368,7 @@ async fn recorded_requests_are_bounded() {
     assert_eq!(emu.requests().len(), 3);
 
     let config = EmulatorConfig {
-        max_recorded_body_bytes: 10,
+        max_recorded_body_bytes: 1,
         ..Default::default()
     };
     let emu = Emulator::start_with(config).await.unwrap();
@@ -385,3 +382,4 @@ async fn recorded_requests_are_bounded() {
         "only the latest is kept when bodies exceed the byte limit"
     );
 }
+both_wires!(recorded_requests_are_bounded);

@@ -1,6 +1,9 @@
 //! The OAuth endpoints over HTTP: consent page, code flow with PKCE, refresh rotation, errors.
 
+#[macro_use]
 mod common;
+
+use common::Wire;
 
 use std::time::Duration;
 
@@ -128,10 +131,9 @@ async fn token_request(
     )
 }
 
-#[tokio::test]
-async fn code_flow_with_pkce_good_and_bad_verifier() {
+async fn code_flow_with_pkce_good_and_bad_verifier(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-and-some-more-entropy";
     let ch = challenge(verifier);
     let url = authorize_url(
@@ -251,6 +253,7 @@ async fn code_flow_with_pkce_good_and_bad_verifier() {
         Some(USER_ID)
     );
 }
+both_wires!(code_flow_with_pkce_good_and_bad_verifier);
 
 #[tokio::test]
 async fn refresh_tokens_rotate() {
@@ -365,10 +368,9 @@ async fn deny_redirects_with_access_denied() {
     assert_eq!(query_param(&location, "code"), None);
 }
 
-#[tokio::test]
-async fn implicit_flow_returns_token_in_fragment() {
+async fn implicit_flow_returns_token_in_fragment(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let location = consent(
         &http,
         &emu,
@@ -393,6 +395,7 @@ async fn implicit_flow_returns_token_in_fragment() {
     )
     .await;
 }
+both_wires!(implicit_flow_returns_token_in_fragment);
 
 #[tokio::test]
 async fn authorize_errors() {

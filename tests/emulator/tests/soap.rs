@@ -1,6 +1,9 @@
 //! SOAP transport, authentication and Customer Management over HTTP.
 
+#[macro_use]
 mod common;
+
+use common::Wire;
 
 use bingads_emulator::*;
 use bingads_gen::Nillable;
@@ -45,10 +48,9 @@ fn api_fault_code(f: &bingads_gen::soap::SoapFault<FaultDetail>) -> i32 {
     }
 }
 
-#[tokio::test]
-async fn get_user_with_token() {
+async fn get_user_with_token(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
     let (status, env) = common::call(
         &emu,
@@ -93,8 +95,29 @@ async fn get_user_with_token() {
         recorded[0].soap_header("DeveloperToken"),
         Some(DEVELOPER_TOKEN)
     );
-    assert_eq!(recorded[0].http_header("SOAPAction"), Some("GetUser"));
-    assert!(recorded[0].body.contains("GetUserRequest"));
+    match wire {
+        Wire::Soap => {
+            assert_eq!(recorded[0].wire, "soap");
+            assert_eq!(recorded[0].http_header("SOAPAction"), Some("GetUser"));
+            assert!(recorded[0].body.contains("GetUserRequest"));
+        }
+        Wire::Rest => {
+            assert_eq!(recorded[0].wire, "rest");
+            assert_eq!(
+                (recorded[0].method.as_str(), recorded[0].path.as_str()),
+                ("POST", "/CustomerManagement/v13/User/Query")
+            );
+            assert_eq!(
+                recorded[0].http_header("Authorization"),
+                Some(format!("Bearer {token}").as_str())
+            );
+            assert_eq!(
+                recorded[0].soap_header("AuthenticationToken"),
+                Some(token.as_str())
+            );
+            assert_eq!(recorded[0].body, r#"{"UserId":null}"#);
+        }
+    }
 
     // Another user's id is not accessible.
     let f = common::fault(
@@ -108,19 +131,24 @@ async fn get_user_with_token() {
     .await;
     assert_eq!(api_fault_code(&f), 1001);
 }
+both_wires!(get_user_with_token);
 
-#[tokio::test]
-async fn credentials_are_checked() {
+async fn credentials_are_checked(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
     let req = GetUserRequest::default();
 
     let mut wrong_dev = common::auth_headers(&token);
     wrong_dev[1].1 = "WRONG".into();
     let f = common::fault(&emu, &http, &req, &wrong_dev).await;
-    assert_eq!(f.code, "s:Server");
-    assert!(f.message.contains(f.tracking_id.as_deref().unwrap()));
+    match wire {
+        Wire::Soap => {
+            assert_eq!(f.code, "s:Server");
+            assert!(f.message.contains(f.tracking_id.as_deref().unwrap()));
+        }
+        Wire::Rest => assert_eq!(f.code, "HTTP 401"),
+    }
     assert_eq!(ad_api_code(&f), (105, "InvalidCredentials".into()));
 
     let f = common::fault(&emu, &http, &req, &common::auth_headers("not-a-token")).await;
@@ -164,15 +192,15 @@ async fn credentials_are_checked() {
         105
     );
 }
+both_wires!(credentials_are_checked);
 
-#[tokio::test]
-async fn short_token_lifetime_expires() {
+async fn short_token_lifetime_expires(wire: Wire) {
     let emu = Emulator::start_with(
         EmulatorConfig::default().with_access_token_lifetime(std::time::Duration::from_millis(50)),
     )
     .await
     .unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
     common::ok(
         &emu,
@@ -191,6 +219,7 @@ async fn short_token_lifetime_expires() {
     .await;
     assert_eq!(ad_api_code(&f).0, 109);
 }
+both_wires!(short_token_lifetime_expires);
 
 #[tokio::test]
 async fn out_of_order_elements_are_rejected() {
@@ -343,10 +372,9 @@ async fn http_level_checks() {
     assert_eq!(resp.status(), 413);
 }
 
-#[tokio::test]
-async fn unimplemented_operation_is_a_fault() {
+async fn unimplemented_operation_is_a_fault(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let token = common::access_token(&emu);
     let f = common::fault(
         &emu,
@@ -366,11 +394,11 @@ async fn unimplemented_operation_is_a_fault() {
     .await;
     assert_eq!(ad_api_code(&f).0, 105);
 }
+both_wires!(unimplemented_operation_is_a_fault);
 
-#[tokio::test]
-async fn customer_and_accounts() {
+async fn customer_and_accounts(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
 
     let c = common::ok(
@@ -427,6 +455,7 @@ async fn customer_and_accounts() {
     .await;
     assert_eq!(api_fault_code(&f), 2108);
 }
+both_wires!(customer_and_accounts);
 
 fn predicate(field: &str, op: PredicateOperator, value: &str) -> Option<Predicate> {
     Some(Predicate {
@@ -449,7 +478,7 @@ fn search(predicates: Vec<Option<Predicate>>, index: i32, size: i32) -> SearchAc
 
 async fn search_ids(
     emu: &Emulator,
-    http: &reqwest::Client,
+    http: &common::Http,
     h: &[(&'static str, String)],
     req: SearchAccountsRequest,
 ) -> Vec<i64> {
@@ -463,10 +492,9 @@ async fn search_ids(
         .collect()
 }
 
-#[tokio::test]
-async fn search_accounts_predicates_and_paging() {
+async fn search_accounts_predicates_and_paging(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
-    let http = common::client();
+    let http = common::client_on(wire);
     let h = common::auth_headers(&common::access_token(&emu));
     let user = USER_ID.to_string();
 
@@ -629,3 +657,4 @@ async fn search_accounts_predicates_and_paging() {
         3080
     );
 }
+both_wires!(search_accounts_predicates_and_paging);

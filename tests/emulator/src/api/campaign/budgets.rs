@@ -1,0 +1,263 @@
+//! Shared budgets: add, get by ids (with their campaign association counts), update, and
+//! delete (refused while a campaign uses the budget).
+
+use std::collections::HashSet;
+
+use bingads_gen::Nillable;
+use bingads_gen::v13::campaign_management::*;
+
+use super::*;
+use crate::api::{Auth, BatchItem, Call, Fault};
+use crate::errors;
+use crate::state::{Owned, lock};
+
+pub(crate) fn add_budgets(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: AddBudgetsRequest,
+) -> Result<AddBudgetsResponse, Fault> {
+    let account = auth.account()?;
+    let items = list(
+        req.budgets,
+        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
+        MAX_BUDGETS,
+        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+    )?;
+    let mut data = lock(&call.shared.data);
+    let mut ids = Vec::with_capacity(items.len());
+    let mut errs = Vec::new();
+    let mut batch_names: HashSet<String> = HashSet::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let result = (|| {
+            let Some(mut b) = item else {
+                return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL));
+            };
+            if b.id.value().is_some() {
+                return Err(BatchItem::new(
+                    i,
+                    errors::CAMPAIGN_SERVICE_BUDGET_ID_SHOULD_BE_NULL_ON_ADD,
+                )
+                .field("Id"));
+            }
+            let Some(name) = valid_name(&b.name).map(str::to_string) else {
+                return Err(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_NAME_MISSING).field("Name"),
+                );
+            };
+            let key = name.to_lowercase();
+            if batch_names.contains(&key)
+                || data
+                    .budgets
+                    .values()
+                    .any(|x| x.parent == account && same_name(&x.value.name, &name))
+            {
+                return Err(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_NAME).field("Name"),
+                );
+            }
+            if b.budget_type.value().is_none() {
+                return Err(BatchItem::new(
+                    i,
+                    errors::CAMPAIGN_SERVICE_BUDGET_TYPE_CANNOT_BE_NULL_ON_ADD,
+                )
+                .field("BudgetType"));
+            }
+            if !b.amount.value().is_some_and(|a| a.to_f64() > 0.0) {
+                return Err(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_AMOUNT_MISSING)
+                        .field("Amount"),
+                );
+            }
+            let Some(id) = data.alloc_id() else {
+                return Err(BatchItem::new(i, errors::INTERNAL_ERROR));
+            };
+            b.id = Nillable::Value(id);
+            b.association_count = Nillable::Value(0);
+            batch_names.insert(key);
+            data.budgets.insert(
+                id,
+                Owned {
+                    parent: account,
+                    value: b,
+                },
+            );
+            Ok(id)
+        })();
+        match result {
+            Ok(id) => ids.push(Some(id)),
+            Err(e) => {
+                ids.push(None);
+                errs.push(e);
+            }
+        }
+    }
+    Ok(AddBudgetsResponse {
+        budget_ids: Nillable::Value(ids),
+        partial_errors: partial(&errs),
+    })
+}
+
+/// A stored budget with its current association count.
+fn budget_view(data: &DataStore, id: i64) -> Option<Budget> {
+    let b = data.budgets.get(&id)?;
+    let count = data
+        .campaigns
+        .values()
+        .filter(|c| c.value.budget_id.value() == Some(&id))
+        .count();
+    let mut budget = b.value.clone();
+    budget.association_count = Nillable::Value(i32::try_from(count).unwrap_or(i32::MAX));
+    Some(budget)
+}
+
+pub(crate) fn get_budgets_by_ids(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: GetBudgetsByIdsRequest,
+) -> Result<GetBudgetsByIdsResponse, Fault> {
+    let account = auth.account()?;
+    let data = lock(&call.shared.data);
+    let ids = req.budget_ids.into_value().unwrap_or_default();
+    if ids.is_empty() {
+        // Nil or empty: every budget of the account.
+        let all = data
+            .budgets
+            .iter()
+            .filter(|(_, b)| b.parent == account)
+            .filter_map(|(id, _)| budget_view(&data, *id).map(Some))
+            .collect();
+        return Ok(GetBudgetsByIdsResponse {
+            budgets: Nillable::Value(all),
+            partial_errors: Nillable::Nil,
+        });
+    }
+    if ids.len() > MAX_BUDGETS {
+        return Err(Fault::op(
+            errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+        ));
+    }
+    let mut out = Vec::with_capacity(ids.len());
+    let mut errs = Vec::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        match data
+            .budgets
+            .get(&id)
+            .filter(|b| b.parent == account)
+            .and_then(|_| budget_view(&data, id))
+        {
+            Some(b) => out.push(Some(b)),
+            None => {
+                out.push(None);
+                errs.push(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID)
+                        .details(id.to_string()),
+                );
+            }
+        }
+    }
+    Ok(GetBudgetsByIdsResponse {
+        budgets: Nillable::Value(out),
+        partial_errors: partial(&errs),
+    })
+}
+
+pub(crate) fn update_budgets(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: UpdateBudgetsRequest,
+) -> Result<UpdateBudgetsResponse, Fault> {
+    let account = auth.account()?;
+    let items = list(
+        req.budgets,
+        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
+        MAX_BUDGETS,
+        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+    )?;
+    let codes = UpdateCodes {
+        null: errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL,
+        invalid_id: errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID,
+        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
+    };
+    let partial_errors = update_each(
+        &mut lock(&call.shared.data),
+        items,
+        codes,
+        |u: &Budget| u.id.value().copied(),
+        |data, id| data.budgets.get(&id).is_some_and(|b| b.parent == account),
+        |data, i, id, u| {
+            if u.name.value().is_some() {
+                let Some(name) = valid_name(&u.name) else {
+                    return Err(
+                        BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_NAME_MISSING)
+                            .field("Name"),
+                    );
+                };
+                if data
+                    .budgets
+                    .iter()
+                    .any(|(k, b)| *k != id && b.parent == account && same_name(&b.value.name, name))
+                {
+                    return Err(
+                        BatchItem::new(i, errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_NAME)
+                            .field("Name"),
+                    );
+                }
+            }
+            if u.amount.value().is_some_and(|a| a.to_f64() <= 0.0) {
+                return Err(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_AMOUNT_MISSING)
+                        .field("Amount"),
+                );
+            }
+            if let Some(stored) = data.budgets.get_mut(&id) {
+                set_if_value!(stored.value, u, [name, amount, budget_type]);
+            }
+            Ok(())
+        },
+    );
+    Ok(UpdateBudgetsResponse { partial_errors })
+}
+
+pub(crate) fn delete_budgets(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: DeleteBudgetsRequest,
+) -> Result<DeleteBudgetsResponse, Fault> {
+    let account = auth.account()?;
+    let ids = id_list(
+        req.budget_ids,
+        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
+        MAX_BUDGETS,
+        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+    )?;
+    let mut data = lock(&call.shared.data);
+    let mut errs = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        if !seen.insert(id) {
+            errs.push(BatchItem::new(
+                i,
+                errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
+            ));
+        } else if data.budgets.get(&id).is_none_or(|b| b.parent != account) {
+            errs.push(
+                BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID)
+                    .details(id.to_string()),
+            );
+        } else if data
+            .campaigns
+            .values()
+            .any(|c| c.value.budget_id.value() == Some(&id))
+        {
+            errs.push(BatchItem::new(
+                i,
+                errors::CAMPAIGN_SERVICE_BUDGET_IS_SHARED_WITH_CAMPAIGNS,
+            ));
+        } else {
+            data.budgets.remove(&id);
+        }
+    }
+    Ok(DeleteBudgetsResponse {
+        partial_errors: partial(&errs),
+    })
+}

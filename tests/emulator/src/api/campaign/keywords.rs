@@ -1,0 +1,280 @@
+//! Keywords of an ad group: add (text and match type unique per ad group), get, update
+//! (text and match type are immutable), delete.
+
+use std::collections::HashSet;
+
+use bingads_gen::Nillable;
+use bingads_gen::v13::campaign_management::*;
+
+use super::*;
+use crate::api::{Auth, BatchItem, Call, Fault};
+use crate::errors;
+use crate::state::{Owned, lock};
+
+fn same_keyword(a: &Keyword, text: &str, match_type: &MatchType) -> bool {
+    same_name(&a.text, text) && a.match_type.value() == Some(match_type)
+}
+
+pub(crate) fn add_keywords(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: AddKeywordsRequest,
+) -> Result<AddKeywordsResponse, Fault> {
+    let mut data = lock(&call.shared.data);
+    let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
+    let items = list(
+        req.keywords,
+        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+        MAX_KEYWORDS,
+        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
+    )?;
+    let mut ids = Vec::with_capacity(items.len());
+    let mut errs = Vec::new();
+    let mut batch: Vec<(String, MatchType)> = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let result = (|| {
+            let Some(mut k) = item else {
+                return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_NULL_KEYWORD));
+            };
+            if k.id.value().is_some() {
+                return Err(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD)
+                        .field("Id"),
+                );
+            }
+            let Some(text) = k
+                .text
+                .value()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && s.chars().count() <= 100)
+            else {
+                return Err(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_TEXT).field("Text"),
+                );
+            };
+            let Some(match_type) = k.match_type.value().cloned() else {
+                return Err(BatchItem::new(i, errors::API_INPUT_VALIDATION_ERROR)
+                    .field("MatchType")
+                    .details("MatchType is required"));
+            };
+            let duplicate_in_batch = batch
+                .iter()
+                .any(|(t, m)| t.eq_ignore_ascii_case(&text) && *m == match_type);
+            if duplicate_in_batch
+                || data
+                    .keywords
+                    .values()
+                    .any(|x| x.parent == group && same_keyword(&x.value, &text, &match_type))
+            {
+                return Err(BatchItem::new(
+                    i,
+                    errors::CAMPAIGN_SERVICE_KEYWORD_AND_MATCH_TYPE_COMBINATION_ALREADY_EXISTS,
+                ));
+            }
+            let Some(id) = data.alloc_id() else {
+                return Err(BatchItem::new(i, errors::INTERNAL_ERROR));
+            };
+            k.id = Nillable::Value(id);
+            if k.status.value().is_none() {
+                k.status = Nillable::Value(KeywordStatus::Active);
+            }
+            k.editorial_status = Nillable::Value(KeywordEditorialStatus::Active);
+            batch.push((text, match_type));
+            data.keywords.insert(
+                id,
+                Owned {
+                    parent: group,
+                    value: k,
+                },
+            );
+            Ok(id)
+        })();
+        match result {
+            Ok(id) => ids.push(Some(id)),
+            Err(e) => {
+                ids.push(None);
+                errs.push(e);
+            }
+        }
+    }
+    Ok(AddKeywordsResponse {
+        inherited_bid_strategy_types: Nillable::Nil,
+        keyword_ids: Nillable::Value(ids),
+        partial_errors: partial(&errs),
+    })
+}
+
+pub(crate) fn get_keywords_by_ad_group_id(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: GetKeywordsByAdGroupIdRequest,
+) -> Result<GetKeywordsByAdGroupIdResponse, Fault> {
+    let data = lock(&call.shared.data);
+    let group = check_ad_group(&data, auth, req.ad_group_id)?;
+    let keywords = data
+        .keywords
+        .values()
+        .filter(|k| k.parent == group)
+        .map(|k| Some(k.value.clone()))
+        .collect();
+    Ok(GetKeywordsByAdGroupIdResponse {
+        keywords: Nillable::Value(keywords),
+    })
+}
+
+pub(crate) fn get_keywords_by_ids(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: GetKeywordsByIdsRequest,
+) -> Result<GetKeywordsByIdsResponse, Fault> {
+    let data = lock(&call.shared.data);
+    let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
+    let ids = id_list(
+        req.keyword_ids,
+        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+        MAX_KEYWORDS,
+        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
+    )?;
+    let mut out = Vec::with_capacity(ids.len());
+    let mut errs = Vec::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        match data.keywords.get(&id).filter(|k| k.parent == group) {
+            Some(k) => out.push(Some(k.value.clone())),
+            None => {
+                out.push(None);
+                errs.push(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID)
+                        .details(id.to_string()),
+                );
+            }
+        }
+    }
+    Ok(GetKeywordsByIdsResponse {
+        keywords: Nillable::Value(out),
+        partial_errors: partial(&errs),
+    })
+}
+
+fn merge_keyword(stored: &mut Keyword, u: &Keyword) {
+    set_if_value!(stored, u, [bid, bidding_scheme, status]);
+    set_unless_absent!(
+        stored,
+        u,
+        [
+            destination_url,
+            final_app_urls,
+            final_mobile_urls,
+            final_url_suffix,
+            final_urls,
+            forward_compatibility_map,
+            param1,
+            param2,
+            param3,
+            tracking_url_template,
+            url_custom_parameters,
+        ]
+    );
+    clear_empty(&mut [
+        &mut stored.param1,
+        &mut stored.param2,
+        &mut stored.param3,
+        &mut stored.tracking_url_template,
+        &mut stored.final_url_suffix,
+        &mut stored.destination_url,
+    ]);
+}
+
+pub(crate) fn update_keywords(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: UpdateKeywordsRequest,
+) -> Result<UpdateKeywordsResponse, Fault> {
+    let mut data = lock(&call.shared.data);
+    let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
+    let items = list(
+        req.keywords,
+        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+        MAX_KEYWORDS,
+        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
+    )?;
+    let codes = UpdateCodes {
+        null: errors::CAMPAIGN_SERVICE_NULL_KEYWORD,
+        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID,
+        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
+    };
+    let partial_errors = update_each(
+        &mut data,
+        items,
+        codes,
+        |u: &Keyword| u.id.value().copied(),
+        |data, id| data.keywords.get(&id).is_some_and(|k| k.parent == group),
+        |data, i, id, u| {
+            let Some(stored) = data.keywords.get_mut(&id) else {
+                return Err(
+                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID).field("Id"),
+                );
+            };
+            if u.text
+                .value()
+                .is_some_and(|t| !same_name(&stored.value.text, t.trim()))
+            {
+                return Err(BatchItem::new(
+                    i,
+                    errors::CAMPAIGN_SERVICE_CANNOT_CHANGE_TEXT_ON_UPDATE,
+                )
+                .field("Text"));
+            }
+            if u.match_type
+                .value()
+                .is_some_and(|m| stored.value.match_type.value() != Some(m))
+            {
+                return Err(BatchItem::new(
+                    i,
+                    errors::CAMPAIGN_SERVICE_KEYWORD_MATCH_TYPE_CHANGE_NOT_ALLOWED_IN_UPDATE,
+                )
+                .field("MatchType"));
+            }
+            merge_keyword(&mut stored.value, &u);
+            Ok(())
+        },
+    );
+    Ok(UpdateKeywordsResponse {
+        inherited_bid_strategy_types: Nillable::Nil,
+        partial_errors,
+    })
+}
+
+pub(crate) fn delete_keywords(
+    call: &Call<'_>,
+    auth: &Auth,
+    req: DeleteKeywordsRequest,
+) -> Result<DeleteKeywordsResponse, Fault> {
+    let mut data = lock(&call.shared.data);
+    let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
+    let ids = id_list(
+        req.keyword_ids,
+        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+        MAX_KEYWORDS,
+        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
+    )?;
+    let mut errs = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        if !seen.insert(id) {
+            errs.push(BatchItem::new(
+                i,
+                errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
+            ));
+        } else if data.keywords.get(&id).is_some_and(|k| k.parent == group) {
+            data.keywords.remove(&id);
+        } else {
+            errs.push(
+                BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID)
+                    .details(id.to_string()),
+            );
+        }
+    }
+    Ok(DeleteKeywordsResponse {
+        partial_errors: partial(&errs),
+    })
+}

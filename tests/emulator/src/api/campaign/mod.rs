@@ -1,0 +1,227 @@
+//! Campaign Management operations on budgets, campaigns, ad groups, keywords and ads.
+//!
+//! Behaviour follows the service's contract as documented per operation:
+//! - request-level problems (nil or empty lists, lists over the per-call limit, a parent id
+//!   that is not in the account) fail the whole call with an `ApiFaultDetail` operation error;
+//! - item-level problems become `PartialErrors` entries (`BatchError` with the item's `Index`)
+//!   while the other items succeed; the id list of an add has a nil slot for a failed item,
+//!   and a get-by-ids has a nil entity for an unknown id;
+//! - updates are partial: an absent element leaves the stored value unchanged; `xsi:nil`
+//!   clears optional settings (tracking template, URL suffix, custom parameters, end date,
+//!   keyword params, a campaign's shared budget, ...) and is ignored for required ones (names,
+//!   budget type, status); an empty string clears an optional string. Read-only and immutable
+//!   elements (ids, editorial status, campaign type, keyword text and match type, ad type)
+//!   are never changed by an update (changing keyword text, match type or an ad's type is
+//!   an error, as in the service).
+//! - deletes remove the entity and everything under it.
+
+use std::collections::HashSet;
+
+use bingads_gen::types::Flags;
+use bingads_gen::{Nillable, v13::campaign_management::BatchError};
+
+use super::{Auth, BatchItem, Fault, batch_errors};
+use crate::errors::{self, ErrorCode};
+use crate::state::DataStore;
+
+pub(super) const MAX_CAMPAIGNS: usize = 100;
+pub(super) const MAX_BUDGETS: usize = 100;
+pub(super) const MAX_AD_GROUPS: usize = 1000;
+pub(super) const MAX_KEYWORDS: usize = 1000;
+pub(super) const MAX_ADS: usize = 50;
+pub(super) const MAX_AD_IDS_GET: usize = 20;
+pub(super) const MAX_NAME_CHARS: usize = 128;
+
+pub(super) fn partial(items: &[BatchItem]) -> Nillable<Vec<Option<BatchError>>> {
+    if items.is_empty() {
+        Nillable::Nil
+    } else {
+        Nillable::Value(batch_errors(items))
+    }
+}
+
+/// The items of a request list, or the operation error for a nil, empty or too long list.
+pub(super) fn list<T>(
+    items: Nillable<Vec<Option<T>>>,
+    empty: ErrorCode,
+    max: usize,
+    over: ErrorCode,
+) -> Result<Vec<Option<T>>, Fault> {
+    let items = items.into_value().unwrap_or_default();
+    if items.is_empty() {
+        return Err(Fault::op(empty));
+    }
+    if items.len() > max {
+        return Err(Fault::op_details(
+            over,
+            format!("{} items; the limit is {max}", items.len()),
+        ));
+    }
+    Ok(items)
+}
+
+pub(super) fn id_list(
+    ids: Nillable<Vec<i64>>,
+    empty: ErrorCode,
+    max: usize,
+    over: ErrorCode,
+) -> Result<Vec<i64>, Fault> {
+    let ids = ids.into_value().unwrap_or_default();
+    if ids.is_empty() {
+        return Err(Fault::op(empty));
+    }
+    if ids.len() > max {
+        return Err(Fault::op_details(
+            over,
+            format!("{} ids; the limit is {max}", ids.len()),
+        ));
+    }
+    Ok(ids)
+}
+
+/// A required name: present, not blank, not too long.
+pub(super) fn valid_name(name: &Nillable<String>) -> Option<&str> {
+    name.value()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty() && s.chars().count() <= MAX_NAME_CHARS)
+}
+
+pub(super) fn same_name(a: &Nillable<String>, b: &str) -> bool {
+    a.value().is_some_and(|n| n.trim().eq_ignore_ascii_case(b))
+}
+
+pub(super) fn has_final_url(urls: &Nillable<Vec<Option<String>>>) -> bool {
+    urls.value()
+        .is_some_and(|v| v.iter().flatten().any(|u| !u.trim().is_empty()))
+}
+
+pub(super) fn non_empty(s: &Nillable<String>) -> bool {
+    s.value().is_some_and(|s| !s.trim().is_empty())
+}
+
+/// The body `AccountId` must be the `CustomerAccountId` header's account.
+pub(super) fn check_account(auth: &Auth, body_account: Option<i64>) -> Result<i64, Fault> {
+    let account = auth.account()?;
+    match body_account {
+        Some(id) if id == account => Ok(account),
+        Some(id) => Err(Fault::op_details(
+            errors::CAMPAIGN_SERVICE_INVALID_ACCOUNT_ID,
+            id.to_string(),
+        )),
+        None => Err(Fault::op(errors::CAMPAIGN_SERVICE_INVALID_ACCOUNT_ID)),
+    }
+}
+
+/// A campaign of the caller's account.
+pub(super) fn check_campaign(
+    data: &DataStore,
+    auth: &Auth,
+    campaign_id: Option<i64>,
+) -> Result<i64, Fault> {
+    let account = auth.account()?;
+    match campaign_id {
+        Some(id) if data.campaigns.get(&id).is_some_and(|c| c.parent == account) => Ok(id),
+        other => Err(Fault::op_details(
+            errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID,
+            other.map(|i| i.to_string()).unwrap_or_default(),
+        )),
+    }
+}
+
+/// An ad group of the caller's account.
+pub(super) fn check_ad_group(
+    data: &DataStore,
+    auth: &Auth,
+    ad_group_id: Option<i64>,
+) -> Result<i64, Fault> {
+    let account = auth.account()?;
+    match ad_group_id {
+        Some(id) if data.ad_group_account(id) == Some(account) => Ok(id),
+        other => Err(Fault::op_details(
+            errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID,
+            other.map(|i| i.to_string()).unwrap_or_default(),
+        )),
+    }
+}
+
+/// `stored.field = update.field` when the update has a value.
+macro_rules! set_if_value {
+    ($stored:expr, $update:expr, [$($f:ident),* $(,)?]) => {
+        $(if let Nillable::Value(v) = &$update.$f { $stored.$f = Nillable::Value(v.clone()); })*
+    };
+}
+
+/// `stored.field = update.field` unless the update left it out (nil clears).
+macro_rules! set_unless_absent {
+    ($stored:expr, $update:expr, [$($f:ident),* $(,)?]) => {
+        $(match &$update.$f {
+            Nillable::Absent => {}
+            Nillable::Nil => $stored.$f = Nillable::Nil,
+            Nillable::Value(v) => $stored.$f = Nillable::Value(v.clone()),
+        })*
+    };
+}
+
+/// The codes an entity family's update uses for its item-level checks.
+pub(super) struct UpdateCodes {
+    /// A nil item.
+    pub null: ErrorCode,
+    /// An id that is missing or not an entity under the request's parent.
+    pub invalid_id: ErrorCode,
+    /// An id sent twice in one request.
+    pub duplicate_id: ErrorCode,
+}
+
+/// One update batch, the same for every entity family: each item must be present and name
+/// (by `id_of`) an entity `owned` accepts, at most once; `apply` checks the family's own
+/// rules and stores the merged entity. Item errors become `PartialErrors`; the other items
+/// still succeed.
+pub(super) fn update_each<T>(
+    data: &mut DataStore,
+    items: Vec<Option<T>>,
+    codes: UpdateCodes,
+    id_of: impl Fn(&T) -> Option<i64>,
+    owned: impl Fn(&DataStore, i64) -> bool,
+    mut apply: impl FnMut(&mut DataStore, usize, i64, T) -> Result<(), BatchItem>,
+) -> Nillable<Vec<Option<BatchError>>> {
+    let mut errs = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let result = match item {
+            None => Err(BatchItem::new(i, codes.null)),
+            Some(update) => match id_of(&update).filter(|id| owned(data, *id)) {
+                None => Err(BatchItem::new(i, codes.invalid_id).field("Id")),
+                Some(id) if !seen.insert(id) => {
+                    Err(BatchItem::new(i, codes.duplicate_id).field("Id"))
+                }
+                Some(id) => apply(data, i, id, update),
+            },
+        };
+        if let Err(e) = result {
+            errs.push(e);
+        }
+    }
+    partial(&errs)
+}
+
+/// An empty string clears an optional string.
+pub(super) fn clear_empty(fields: &mut [&mut Nillable<String>]) {
+    for f in fields.iter_mut() {
+        if f.value().is_some_and(|s| s.is_empty()) {
+            **f = Nillable::Nil;
+        }
+    }
+}
+
+// The entity families come after the macros above, which they use.
+mod ad_groups;
+mod ads;
+mod budgets;
+mod campaigns;
+mod keywords;
+
+pub(super) use ad_groups::*;
+pub(super) use ads::*;
+pub(super) use budgets::*;
+pub(super) use campaigns::*;
+pub(super) use keywords::*;
