@@ -17,15 +17,25 @@ use bingads::bulk::{
 use bingads::transfer::{OperationKind, Progress, ProgressSink, ResultFileOptions, TransferError};
 use bingads::v13::bulk::ResponseMode;
 use bingads::v13::campaign_management as cm;
-use bingads::{Client, Environment, Nillable, RetryPolicy};
+use bingads::{Client, Environment, Nillable, RetryPolicy, Wire};
 use bingads_emulator::{ACCOUNT_ID, BulkFault, Emulator, Injection, PASSWORD, USER_NAME};
 use tokio::time::Instant;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bingads-e2e-bulk-{name}-{}", std::process::id()));
+fn scratch(wire: Wire, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "bingads-e2e-bulk-{name}-{wire:?}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The legacy user name/password client on `wire`.
+fn password_client(emu: &Emulator, policy: RetryPolicy, wire: Wire) -> Client {
+    common::password_client(emu, policy)
+        .with_wire(wire)
+        .expect("both wires are compiled")
 }
 
 fn listing(dir: &Path) -> Vec<String> {
@@ -121,12 +131,11 @@ fn of_type<'a>(rows: &'a [BulkRow], t: &str) -> Vec<&'a BulkRow> {
 // Downloads
 // -------------------------------------------------------------------------------------------
 
-#[tokio::test]
-async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
+async fn download_file_lands_the_accounts_entities_with_the_sync_time(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (campaign, group, keywords) = seed(&client, "Contoso Outdoor").await;
-    let dir = scratch("download");
+    let dir = scratch(wire, "download");
     let (sink, mut progress) = ProgressSink::channel(64);
     let file = manager(&client, &dir)
         .download_file(
@@ -182,13 +191,12 @@ async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
+async fn download_records_iterates_the_file_and_campaign_scope_limits_it(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (first, _, _) = seed(&client, "First").await;
     seed(&client, "Second").await;
-    let dir = scratch("records");
+    let dir = scratch(wire, "records");
     let m = manager(&client, &dir);
     let all: Vec<BulkRecord> = m
         .download_records(&DownloadParameters::accounts([ACCOUNT_ID]), None)
@@ -219,12 +227,11 @@ async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
+async fn a_submitted_download_resumes_from_its_request_id_in_another_manager(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     seed(&client, "Resumed").await;
-    let dir = scratch("resume");
+    let dir = scratch(wire, "resume");
     let operation = manager(&client, &dir)
         .submit_download(&DownloadParameters::accounts([ACCOUNT_ID]))
         .await
@@ -254,11 +261,10 @@ async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn an_existing_result_file_is_kept_unless_overwrite() {
+async fn an_existing_result_file_is_kept_unless_overwrite(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
-    let dir = scratch("overwrite");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "overwrite");
     std::fs::write(dir.join("entities.csv"), b"mine").unwrap();
     let params = DownloadParameters::accounts([ACCOUNT_ID])
         .result_directory(&dir)
@@ -284,11 +290,10 @@ async fn an_existing_result_file_is_kept_unless_overwrite() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_kept_archive_is_the_zip_the_service_sent() {
+async fn a_kept_archive_is_the_zip_the_service_sent(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
-    let dir = scratch("kept");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "kept");
     let file = manager(&client, &dir)
         .download_file(
             &DownloadParameters::accounts([ACCOUNT_ID])
@@ -317,11 +322,10 @@ async fn a_kept_archive_is_the_zip_the_service_sent() {
 // Faults
 // -------------------------------------------------------------------------------------------
 
-#[tokio::test]
-async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
+async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
-    let dir = scratch("failed");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "failed");
     emu.inject_bulk(BulkFault::Failed);
     let e = manager(&client, &dir)
         .download_file(&DownloadParameters::accounts([ACCOUNT_ID]), None)
@@ -345,11 +349,10 @@ async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
+async fn an_expired_result_url_is_exchanged_for_a_fresh_one(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
-    let dir = scratch("expired");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "expired");
     emu.inject_bulk(BulkFault::ExpiredUrl);
     let file = manager(&client, &dir)
         .download_file(
@@ -364,11 +367,10 @@ async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
+async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
-    let dir = scratch("archives");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "archives");
     let out = dir.join("out");
     let m = manager(&client, &dir);
     let params = DownloadParameters::accounts([ACCOUNT_ID]).result_directory(&out);
@@ -406,11 +408,10 @@ async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
+async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
-    let dir = scratch("dropped");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "dropped");
     let m = manager(&client, &dir);
     let operation = m
         .submit_download(&DownloadParameters::accounts([ACCOUNT_ID]))
@@ -438,11 +439,10 @@ async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_ag
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_cancelled_download_leaves_no_file_behind() {
+async fn a_cancelled_download_leaves_no_file_behind(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
-    let dir = scratch("cancel");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "cancel");
     emu.inject_bulk(BulkFault::NeverCompletes);
     let m = manager(&client, &dir);
     let params = DownloadParameters::accounts([ACCOUNT_ID]).result_directory(&dir);
@@ -462,7 +462,7 @@ async fn a_cancelled_download_leaves_no_file_behind() {
 
 /// A client without HTTP timers: on the paused clock, the only timers are the schedule's and
 /// the retry policy's, so the clock moves by exactly what they say.
-fn paused_clock_client(emu: &Emulator) -> Client {
+fn paused_clock_client(emu: &Emulator, wire: Wire) -> Client {
     Client::builder(
         common::authorization(bingads::auth::PasswordAuthentication::new(
             USER_NAME, PASSWORD,
@@ -470,6 +470,7 @@ fn paused_clock_client(emu: &Emulator) -> Client {
         Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .http_client(common::timerless_http())
     .retry_policy(RetryPolicy {
         max_attempts: 4,
@@ -495,12 +496,11 @@ fn poll_clock(start: Instant) -> (ProgressSink, Arc<Mutex<Vec<u128>>>) {
     (sink, seen)
 }
 
-#[tokio::test(start_paused = true)]
-async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
+async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(wire: Wire) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu);
+    let client = paused_clock_client(&emu, wire);
     emu.inject_bulk(BulkFault::NeverCompletes);
-    let dir = scratch("schedule");
+    let dir = scratch(wire, "schedule");
     let m = BulkServiceManager::new(&client)
         .working_directory(&dir)
         .poll_interval(Duration::from_secs(5))
@@ -553,11 +553,10 @@ fn a_poll_interval_below_one_second_is_refused() {
     assert!(matches!(e, TransferError::PollIntervalTooShort(_)), "{e}");
 }
 
-#[tokio::test(start_paused = true)]
-async fn a_throttled_status_call_waits_per_the_retry_policy() {
+async fn a_throttled_status_call_waits_per_the_retry_policy(wire: Wire) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu);
-    let dir = scratch("throttled");
+    let client = paused_clock_client(&emu, wire);
+    let dir = scratch(wire, "throttled");
     let m = BulkServiceManager::new(&client).working_directory(&dir);
     let operation = m
         .submit_download(&DownloadParameters::accounts([ACCOUNT_ID]))
@@ -575,11 +574,10 @@ async fn a_throttled_status_call_waits_per_the_retry_policy() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
+async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy(wire: Wire) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu);
-    let dir = scratch("4204");
+    let client = paused_clock_client(&emu, wire);
+    let dir = scratch(wire, "4204");
     emu.inject(
         Injection::BulkThrottled
             .for_operation("DownloadCampaignsByAccountIds")
@@ -607,17 +605,18 @@ fn untyped(row: BulkRow) -> BulkRecord {
     })
 }
 
-#[tokio::test]
-async fn upload_then_download_reflects_adds_updates_and_deletes() {
+async fn upload_then_download_reflects_adds_updates_and_deletes(wire: Wire) {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
     let client = common::client_for(
         &emu,
         common::authorization(oauth.grant.clone()),
         RetryPolicy::none(),
-    );
+    )
+    .with_wire(wire)
+    .unwrap();
     let (_, group, keywords) = seed(&client, "Contoso Outdoor").await;
-    let dir = scratch("roundtrip");
+    let dir = scratch(wire, "roundtrip");
     let m = manager(&client, &dir);
     let before = m
         .download_file(&DownloadParameters::accounts([ACCOUNT_ID]), None)
@@ -747,12 +746,11 @@ async fn upload_then_download_reflects_adds_updates_and_deletes() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_few_records_go_through_upload_entity_records() {
+async fn a_few_records_go_through_upload_entity_records(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (campaign, _, _) = seed(&client, "Sync").await;
-    let dir = scratch("sync");
+    let dir = scratch(wire, "sync");
     let mut group = BulkRow::new("Ad Group");
     group.set("Id", "-11");
     group.set("Parent Id", &campaign.to_string());
@@ -799,12 +797,11 @@ async fn a_few_records_go_through_upload_entity_records() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn more_than_a_thousand_records_go_through_a_file() {
+async fn more_than_a_thousand_records_go_through_a_file(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (_, group, _) = seed(&client, "Many").await;
-    let dir = scratch("many");
+    let dir = scratch(wire, "many");
     let records: Vec<BulkRecord> = (0..1001)
         .map(|i| {
             let mut k = BulkRow::new("Keyword");
@@ -832,11 +829,10 @@ async fn more_than_a_thousand_records_go_through_a_file() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn an_ambiguous_upload_failure_is_never_resent() {
+async fn an_ambiguous_upload_failure_is_never_resent(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, common::fast_retries(4));
-    let dir = scratch("ambiguous");
+    let client = password_client(&emu, common::fast_retries(4), wire);
+    let dir = scratch(wire, "ambiguous");
     let mut row = BulkRow::new("Campaign");
     row.set("Campaign", "Once");
     row.set("Budget", "10");
@@ -854,10 +850,9 @@ async fn an_ambiguous_upload_failure_is_never_resent() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn upload_limits_are_checked_before_anything_is_sent() {
+async fn upload_limits_are_checked_before_anything_is_sent(wire: Wire) {
     let emu = common::emulator().await;
-    let dir = scratch("limits");
+    let dir = scratch(wire, "limits");
     // Sandbox: 20,000 rows per file.
     let sandbox = Client::builder(
         common::authorization(bingads::auth::PasswordAuthentication::new(
@@ -866,6 +861,7 @@ async fn upload_limits_are_checked_before_anything_is_sent() {
         Environment::Sandbox,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .build()
     .unwrap();
     let big = dir.join("rows.csv");
@@ -896,7 +892,7 @@ async fn upload_limits_are_checked_before_anything_is_sent() {
         .unwrap()
         .set_len(100 * 1024 * 1024 + 1)
         .unwrap();
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let e = manager(&client, &dir)
         .submit_upload(&UploadParameters::new(&huge), None)
         .await
@@ -911,4 +907,192 @@ async fn upload_limits_are_checked_before_anything_is_sent() {
     );
     assert!(emu.bulk_uploads().is_empty());
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+// -------------------------------------------------------------------------------------------
+// Every test above, on each wire
+// -------------------------------------------------------------------------------------------
+
+mod rest {
+    use bingads::Wire;
+    mod live {
+        use super::Wire;
+        #[tokio::test]
+        async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
+            super::super::download_file_lands_the_accounts_entities_with_the_sync_time(Wire::Rest)
+                .await
+        }
+        #[tokio::test]
+        async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
+            super::super::download_records_iterates_the_file_and_campaign_scope_limits_it(
+                Wire::Rest,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
+            super::super::a_submitted_download_resumes_from_its_request_id_in_another_manager(
+                Wire::Rest,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn an_existing_result_file_is_kept_unless_overwrite() {
+            super::super::an_existing_result_file_is_kept_unless_overwrite(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_kept_archive_is_the_zip_the_service_sent() {
+            super::super::a_kept_archive_is_the_zip_the_service_sent(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
+            super::super::a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
+            super::super::an_expired_result_url_is_exchanged_for_a_fresh_one(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
+            super::super::corrupt_and_hostile_archives_are_refused_and_leave_nothing(Wire::Rest)
+                .await
+        }
+        #[tokio::test]
+        async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
+            super::super::a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_cancelled_download_leaves_no_file_behind() {
+            super::super::a_cancelled_download_leaves_no_file_behind(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn upload_then_download_reflects_adds_updates_and_deletes() {
+            super::super::upload_then_download_reflects_adds_updates_and_deletes(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_few_records_go_through_upload_entity_records() {
+            super::super::a_few_records_go_through_upload_entity_records(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn more_than_a_thousand_records_go_through_a_file() {
+            super::super::more_than_a_thousand_records_go_through_a_file(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn an_ambiguous_upload_failure_is_never_resent() {
+            super::super::an_ambiguous_upload_failure_is_never_resent(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn upload_limits_are_checked_before_anything_is_sent() {
+            super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Rest).await
+        }
+    }
+    mod paused_clock {
+        use super::Wire;
+        #[tokio::test(start_paused = true)]
+        async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
+            super::super::polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(Wire::Rest)
+                .await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn a_throttled_status_call_waits_per_the_retry_policy() {
+            super::super::a_throttled_status_call_waits_per_the_retry_policy(Wire::Rest).await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
+            super::super::bulk_throttling_4204_on_submit_waits_per_the_retry_policy(Wire::Rest)
+                .await
+        }
+    }
+}
+
+mod soap {
+    use bingads::Wire;
+    mod live {
+        use super::Wire;
+        #[tokio::test]
+        async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
+            super::super::download_file_lands_the_accounts_entities_with_the_sync_time(Wire::Soap)
+                .await
+        }
+        #[tokio::test]
+        async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
+            super::super::download_records_iterates_the_file_and_campaign_scope_limits_it(
+                Wire::Soap,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
+            super::super::a_submitted_download_resumes_from_its_request_id_in_another_manager(
+                Wire::Soap,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn an_existing_result_file_is_kept_unless_overwrite() {
+            super::super::an_existing_result_file_is_kept_unless_overwrite(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_kept_archive_is_the_zip_the_service_sent() {
+            super::super::a_kept_archive_is_the_zip_the_service_sent(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
+            super::super::a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
+            super::super::an_expired_result_url_is_exchanged_for_a_fresh_one(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
+            super::super::corrupt_and_hostile_archives_are_refused_and_leave_nothing(Wire::Soap)
+                .await
+        }
+        #[tokio::test]
+        async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
+            super::super::a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_cancelled_download_leaves_no_file_behind() {
+            super::super::a_cancelled_download_leaves_no_file_behind(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn upload_then_download_reflects_adds_updates_and_deletes() {
+            super::super::upload_then_download_reflects_adds_updates_and_deletes(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_few_records_go_through_upload_entity_records() {
+            super::super::a_few_records_go_through_upload_entity_records(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn more_than_a_thousand_records_go_through_a_file() {
+            super::super::more_than_a_thousand_records_go_through_a_file(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn an_ambiguous_upload_failure_is_never_resent() {
+            super::super::an_ambiguous_upload_failure_is_never_resent(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn upload_limits_are_checked_before_anything_is_sent() {
+            super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Soap).await
+        }
+    }
+    mod paused_clock {
+        use super::Wire;
+        #[tokio::test(start_paused = true)]
+        async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
+            super::super::polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(Wire::Soap)
+                .await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn a_throttled_status_call_waits_per_the_retry_policy() {
+            super::super::a_throttled_status_call_waits_per_the_retry_policy(Wire::Soap).await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
+            super::super::bulk_throttling_4204_on_submit_waits_per_the_retry_policy(Wire::Soap)
+                .await
+        }
+    }
 }
