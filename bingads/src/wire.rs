@@ -207,13 +207,12 @@ fn prepare_soap(
 ) -> Result<PreparedRequest, Error> {
     let op = body.operation();
     let pairs: Vec<(&str, &str)> = credentials.iter().map(|(n, v)| (*n, v.expose())).collect();
-    // Text XML 1.0 cannot carry is refused here; the REST wire carries it escaped.
+    // Text XML 1.0 cannot carry is refused here, before anything is sent (JSON escapes it).
     let envelope = try_write_envelope(body, &pairs).map_err(|source| Error::Unsendable {
         service: op.service.name,
         operation: op.name,
         source,
     })?;
-    drop(pairs);
     let mut headers = vec![
         (
             "Content-Type",

@@ -1,6 +1,10 @@
 //! Every authentication flow end to end against the emulator's Microsoft-shaped OAuth
-//! endpoints and SOAP services: the SDK's grants talk to a real token endpoint over HTTP, and
-//! the tokens they get must open the service.
+//! endpoints and services: the SDK's grants talk to a real token endpoint over HTTP, and the
+//! tokens they get must open the service, on either wire (the flows that never reach a
+//! service run once).
+
+#[macro_use]
+mod common;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -10,7 +14,7 @@ use bingads::auth::{
     OAuthEndpoints, OAuthTokens, OAuthWebAuthCodeGrant, PasswordAuthentication,
 };
 use bingads::v13::customer_management::GetUserRequest;
-use bingads::{AuthorizationData, Client, Environment, Nillable, RetryPolicy, SecretString};
+use bingads::{AuthorizationData, Client, Environment, Nillable, RetryPolicy, SecretString, Wire};
 use bingads_emulator::{
     DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, Emulator, Injection, NATIVE_REDIRECT_URI, PASSWORD,
     USER_ID, USER_NAME, WEB_CLIENT_ID, WEB_CLIENT_SECRET, WEB_REDIRECT_URI,
@@ -49,12 +53,13 @@ fn desktop_grant(emulator: &Emulator) -> OAuthDesktopMobileAuthCodeGrant {
 
 /// A client of the emulator that does not retry (so that each call is one request, apart
 /// from the 109 refresh-and-retry under test).
-fn client(emulator: &Emulator, authentication: Arc<dyn Authentication>) -> Client {
+fn client(emulator: &Emulator, authentication: Arc<dyn Authentication>, wire: Wire) -> Client {
     Client::builder(
         AuthorizationData::with_shared(authentication, DEVELOPER_TOKEN),
         Environment::Production,
     )
     .endpoint_base(emulator.base_url())
+    .wire(wire)
     .retry_policy(RetryPolicy::none())
     .request_timeout(Duration::from_secs(20))
     .build()
@@ -164,8 +169,7 @@ fn assert_fresh(tokens: &OAuthTokens) {
     assert!(!tokens.access_token.is_empty());
 }
 
-#[tokio::test]
-async fn web_auth_code_grant_with_client_secret() {
+async fn web_auth_code_grant_with_client_secret(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let grant = web_grant(&emulator, WEB_CLIENT_SECRET);
@@ -203,7 +207,7 @@ async fn web_auth_code_grant_with_client_secret() {
 
         // The access token opens the service, sent as the AuthenticationToken header.
         let grant = Arc::new(grant);
-        let client = client(&emulator, grant.clone());
+        let client = client(&emulator, grant.clone(), wire);
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
         let sent = emulator.requests().last().unwrap().clone();
         assert_eq!(
@@ -223,9 +227,9 @@ async fn web_auth_code_grant_with_client_secret() {
     })
     .await;
 }
+both_wires!(web_auth_code_grant_with_client_secret);
 
-#[tokio::test]
-async fn desktop_auth_code_grant_with_pkce() {
+async fn desktop_auth_code_grant_with_pkce(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let grant = desktop_grant(&emulator);
@@ -267,14 +271,14 @@ async fn desktop_auth_code_grant_with_pkce() {
             .unwrap();
         assert_fresh(&tokens);
         assert!(tokens.refresh_token.is_some());
-        let client = client(&emulator, Arc::new(grant));
+        let client = client(&emulator, Arc::new(grant), wire);
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
     })
     .await;
 }
+both_wires!(desktop_auth_code_grant_with_pkce);
 
-#[tokio::test]
-async fn desktop_grant_with_a_loopback_redirect() {
+async fn desktop_grant_with_a_loopback_redirect(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let grant = desktop_grant(&emulator)
@@ -290,14 +294,14 @@ async fn desktop_grant_with_a_loopback_redirect() {
             .request_oauth_tokens_by_response_uri(&location)
             .await
             .unwrap();
-        let client = client(&emulator, Arc::new(grant));
+        let client = client(&emulator, Arc::new(grant), wire);
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
     })
     .await;
 }
+both_wires!(desktop_grant_with_a_loopback_redirect);
 
-#[tokio::test]
-async fn implicit_grant() {
+async fn implicit_grant(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let grant =
@@ -322,7 +326,7 @@ async fn implicit_grant() {
         );
 
         let grant = Arc::new(grant);
-        let client = client(&emulator, grant.clone());
+        let client = client(&emulator, grant.clone(), wire);
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
 
         // Once the service rejects the token there is nothing to renew it with.
@@ -341,6 +345,7 @@ async fn implicit_grant() {
     })
     .await;
 }
+both_wires!(implicit_grant);
 
 fn with_fragment_param(url: &str, name: &str, value: &str) -> String {
     let mut parsed = Url::parse(url).unwrap();
@@ -362,8 +367,7 @@ fn with_fragment_param(url: &str, name: &str, value: &str) -> String {
     parsed.to_string()
 }
 
-#[tokio::test]
-async fn refresh_token_grant() {
+async fn refresh_token_grant(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let stored = emulator
@@ -380,7 +384,7 @@ async fn refresh_token_grant() {
         assert_fresh(&tokens);
         let rotated = tokens.refresh_token.clone().expect("a new refresh token");
         assert_ne!(rotated.expose(), stored, "the refresh token is rotated");
-        let client = client(&emulator, Arc::new(grant));
+        let client = client(&emulator, Arc::new(grant), wire);
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
 
         // The emulator revokes a redeemed refresh token: the old one no longer works.
@@ -393,7 +397,7 @@ async fn refresh_token_grant() {
         let lazy = Arc::new(
             desktop_grant(&emulator).with_tokens(OAuthTokens::from_refresh_token(rotated)),
         );
-        let client = self::client(&emulator, lazy.clone());
+        let client = self::client(&emulator, lazy.clone(), wire);
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
         assert_fresh(&lazy.tokens().unwrap());
 
@@ -417,14 +421,15 @@ async fn refresh_token_grant() {
     })
     .await;
 }
+both_wires!(refresh_token_grant);
 
-#[tokio::test]
-async fn password_authentication_headers_reach_the_service() {
+async fn password_authentication_headers_reach_the_service(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let client = client(
             &emulator,
             Arc::new(PasswordAuthentication::new(USER_NAME, PASSWORD)),
+            wire,
         );
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
         let sent = emulator.requests().last().unwrap().clone();
@@ -437,6 +442,7 @@ async fn password_authentication_headers_reach_the_service() {
         let wrong = self::client(
             &emulator,
             Arc::new(PasswordAuthentication::new(USER_NAME, "wrong password")),
+            wire,
         );
         let err = get_user(&wrong).await.unwrap_err();
         assert!(err.has_code(105), "InvalidCredentials: {err:?}");
@@ -445,6 +451,7 @@ async fn password_authentication_headers_reach_the_service() {
     })
     .await;
 }
+both_wires!(password_authentication_headers_reach_the_service);
 
 #[tokio::test]
 async fn csrf_state_mismatch_is_rejected_before_any_token_request() {
@@ -571,8 +578,7 @@ async fn signed_in_with_callback(
     (Arc::new(grant), seen)
 }
 
-#[tokio::test]
-async fn refresh_callback_gets_the_newest_refresh_token() {
+async fn refresh_callback_gets_the_newest_refresh_token(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let (grant, seen) = signed_in_with_callback(&emulator).await;
@@ -583,7 +589,7 @@ async fn refresh_callback_gets_the_newest_refresh_token() {
         );
 
         // The service rejects the token: the transport refreshes, the callback sees it.
-        let client = client(&emulator, grant.clone());
+        let client = client(&emulator, grant.clone(), wire);
         emulator.expire_access_tokens();
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
         // And an explicit refresh with the stored token.
@@ -615,13 +621,13 @@ async fn refresh_callback_gets_the_newest_refresh_token() {
     })
     .await;
 }
+both_wires!(refresh_callback_gets_the_newest_refresh_token);
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn expired_token_109_refreshes_once_and_retries() {
+async fn expired_token_109_refreshes_once_and_retries(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let (grant, seen) = signed_in_with_callback(&emulator).await;
-        let client = client(&emulator, grant.clone());
+        let client = client(&emulator, grant.clone(), wire);
         assert_eq!(get_user(&client).await.unwrap(), USER_ID);
         let before = grant.tokens().unwrap().access_token;
 
@@ -666,3 +672,4 @@ async fn expired_token_109_refreshes_once_and_retries() {
     })
     .await;
 }
+both_wires!((flavor = "multi_thread", worker_threads = 4) expired_token_109_refreshes_once_and_retries);

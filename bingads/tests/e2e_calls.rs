@@ -2,7 +2,10 @@
 //! with TrackingIds and exact 64-bit ids, the SOAP and HTTP headers on the wire, typed faults,
 //! partial errors, and connection reuse.
 
+#[macro_use]
 mod common;
+
+use bingads::Wire;
 
 use bingads::v13::campaign_management::{self as cm, BatchError};
 use bingads::v13::customer_management::{self as cust, GetUserRequest};
@@ -56,11 +59,10 @@ fn no_partial_errors(errors: &Nillable<Vec<Option<BatchError>>>) {
     );
 }
 
-#[tokio::test]
-async fn typed_calls_round_trip_with_tracking_ids_and_exact_ids() {
+async fn typed_calls_round_trip_with_tracking_ids_and_exact_ids(wire: Wire) {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
-    let client = oauth.client(&emu, RetryPolicy::none());
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
     let customer = client.customer_management().unwrap();
     let campaigns = client.campaign_management().unwrap();
     let mut tracking_ids = Vec::new();
@@ -312,48 +314,83 @@ async fn typed_calls_round_trip_with_tracking_ids_and_exact_ids() {
     assert_eq!(unique.len(), tracking_ids.len(), "{tracking_ids:?}");
     assert_eq!(emu.requests().len(), tracking_ids.len());
 }
+both_wires!(typed_calls_round_trip_with_tracking_ids_and_exact_ids);
 
-/// `(name, value)` of the SOAP headers a recorded call carried, in document order.
+/// `(name, value)` of the credential headers a recorded call carried under their SOAP
+/// header names: on SOAP the envelope's header elements in document order, on REST the HTTP
+/// headers (`Authorization: Bearer` read as `AuthenticationToken`) sorted by name, since
+/// HTTP header order carries no meaning.
 fn soap_headers(r: &RecordedRequest) -> Vec<(&str, &str)> {
-    r.soap_headers
+    let mut headers: Vec<(&str, &str)> = r
+        .soap_headers
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect()
+        .collect();
+    if r.wire == "rest" {
+        headers.sort();
+    }
+    headers
 }
 
+/// The HTTP side of a recorded call: SOAP's `SOAPAction` and media type, or REST's method,
+/// path and JSON media types; the SDK's User-Agent and Api-Revision on both. A call with
+/// legacy credentials (`token: false`) sends no `Authorization`; SOAP never does.
 #[track_caller]
-fn assert_http_headers(r: &RecordedRequest, operation: &str, user_agent: &str) {
+fn assert_http_headers(r: &RecordedRequest, operation: &str, user_agent: &str, token: bool) {
     assert_eq!(r.operation, operation);
-    assert_eq!(r.soap_action, operation);
-    let soap_action = format!("\"{operation}\"");
-    assert_eq!(r.http_header("SOAPAction"), Some(soap_action.as_str()));
-    assert_eq!(
-        r.http_header("Content-Type"),
-        Some("text/xml; charset=utf-8")
-    );
+    match r.wire.as_str() {
+        "soap" => {
+            assert_eq!(r.soap_action, operation);
+            let soap_action = format!("\"{operation}\"");
+            assert_eq!(r.http_header("SOAPAction"), Some(soap_action.as_str()));
+            assert_eq!(
+                r.http_header("Content-Type"),
+                Some("text/xml; charset=utf-8")
+            );
+            assert_eq!(
+                r.http_header("Authorization"),
+                None,
+                "SOAP carries the token inside"
+            );
+        }
+        "rest" => {
+            let route = [
+                &bingads::v13::customer_management::SERVICE,
+                &bingads::v13::campaign_management::SERVICE,
+            ]
+            .iter()
+            .find_map(|s| s.operation(operation))
+            .and_then(|op| op.rest)
+            .expect("a REST route");
+            assert_eq!(r.method, route.method.as_str());
+            assert_eq!(r.path, route.path);
+            assert_eq!(r.http_header("SOAPAction"), None);
+            assert_eq!(r.http_header("Content-Type"), Some("application/json"));
+            assert_eq!(r.http_header("Accept"), Some("application/json"));
+            assert_eq!(r.http_header("Authorization").is_some(), token);
+        }
+        other => panic!("unknown wire {other}"),
+    }
     assert_eq!(r.http_header("User-Agent"), Some(user_agent));
     assert_eq!(r.http_header("Api-Revision"), Some("2026-10-12"));
-    for name in ["Authorization", "Cookie"] {
-        assert_eq!(r.http_header(name), None, "{name} must not be sent");
-    }
+    assert_eq!(r.http_header("Cookie"), None, "Cookie must not be sent");
 }
 
-#[tokio::test]
-async fn each_operation_sends_exactly_its_declared_headers() {
+async fn each_operation_sends_exactly_its_declared_headers(wire: Wire) {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
     let token = oauth.initial.access_token.clone();
-    let client = oauth.client(&emu, RetryPolicy::none());
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
     let ua = format!("bingads-rs/{} (Rust)", env!("CARGO_PKG_VERSION"));
     let account = ACCOUNT_ID.to_string();
     let customer = CUSTOMER_ID.to_string();
 
-    assert_eq!(
-        client
-            .endpoint(&bingads::v13::campaign_management::SERVICE)
-            .unwrap(),
-        emu.service_url(&bingads::v13::campaign_management::SERVICE)
-    );
+    let service = &bingads::v13::campaign_management::SERVICE;
+    let expected_endpoint = match wire {
+        Wire::Soap => emu.service_url(service),
+        Wire::Rest => format!("{}/", emu.rest_base_url(service)),
+    };
+    assert_eq!(client.endpoint(service).unwrap(), expected_endpoint);
 
     // Customer Management's GetUser declares no CustomerId / CustomerAccountId header, so
     // none is sent although the client has both ids.
@@ -386,8 +423,7 @@ async fn each_operation_sends_exactly_its_declared_headers() {
             ("DeveloperToken", DEVELOPER_TOKEN)
         ]
     );
-    assert_http_headers(&recorded[0], "GetUser", &ua);
-    assert!(recorded[0].path.ends_with("/CustomerManagementService.svc"));
+    assert_http_headers(&recorded[0], "GetUser", &ua, true);
     let cm_headers = vec![
         ("AuthenticationToken", token.as_str()),
         ("CustomerAccountId", account.as_str()),
@@ -395,10 +431,13 @@ async fn each_operation_sends_exactly_its_declared_headers() {
         ("DeveloperToken", DEVELOPER_TOKEN),
     ];
     assert_eq!(soap_headers(&recorded[1]), cm_headers);
-    assert_http_headers(&recorded[1], "GetCampaignsByAccountId", &ua);
+    assert_http_headers(&recorded[1], "GetCampaignsByAccountId", &ua, true);
     assert_eq!(soap_headers(&recorded[2]), cm_headers);
-    assert_http_headers(&recorded[2], "AddCampaigns", &ua);
-    assert!(recorded[1].path.ends_with("/CampaignManagementService.svc"));
+    assert_http_headers(&recorded[2], "AddCampaigns", &ua, true);
+    if wire == Wire::Soap {
+        assert!(recorded[0].path.ends_with("/CustomerManagementService.svc"));
+        assert!(recorded[1].path.ends_with("/CampaignManagementService.svc"));
+    }
 
     // Legacy credentials: UserName and Password instead of AuthenticationToken; the
     // User-Agent suffix is appended; another account is one call away.
@@ -410,6 +449,7 @@ async fn each_operation_sends_exactly_its_declared_headers() {
         bingads::Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .user_agent_suffix("e2e-tests/1.0")
     .retry_policy(RetryPolicy::none())
     .build()
@@ -440,7 +480,7 @@ async fn each_operation_sends_exactly_its_declared_headers() {
             ("UserName", USER_NAME),
         ]
     );
-    assert_http_headers(&recorded[0], "GetUser", &ua);
+    assert_http_headers(&recorded[0], "GetUser", &ua, false);
     let second = SECOND_ACCOUNT_ID.to_string();
     assert_eq!(
         soap_headers(&recorded[1]),
@@ -452,28 +492,37 @@ async fn each_operation_sends_exactly_its_declared_headers() {
             ("UserName", USER_NAME),
         ]
     );
-    assert_http_headers(&recorded[1], "GetCampaignsByAccountId", &ua);
+    assert_http_headers(&recorded[1], "GetCampaignsByAccountId", &ua, false);
 }
+both_wires!(each_operation_sends_exactly_its_declared_headers);
 
-/// The fault of a failed call, with the checks every fault passes.
+/// The fault of a failed call, with the checks every fault passes. The HTTP status is 500 on SOAP (every SOAP fault) and `rest_status` on REST (401 for
+/// credentials, 403 for access, 400 for the request's own errors).
 #[track_caller]
-fn expect_fault(result: Result<impl std::fmt::Debug, Error>) -> Box<bingads::ServiceFault> {
+fn expect_fault(
+    wire: Wire,
+    rest_status: u16,
+    result: Result<impl std::fmt::Debug, Error>,
+) -> Box<bingads::ServiceFault> {
     let err = result.expect_err("the call faults");
     let Error::Fault(fault) = err else {
         panic!("expected Error::Fault, got {err:?}");
     };
     let tracking = common::tracking(fault.tracking_id.as_deref());
-    assert_eq!(fault.http_status, 500);
+    let status = match wire {
+        Wire::Soap => 500,
+        Wire::Rest => rest_status,
+    };
+    assert_eq!(fault.http_status, status, "{wire:?}");
     assert!(!fault.errors.is_empty(), "{fault:?}");
     let shown = fault.to_string();
     assert!(shown.contains(&tracking), "{shown}");
     fault
 }
 
-#[tokio::test]
-async fn validation_faults_are_typed() {
+async fn validation_faults_are_typed(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), wire);
     let campaigns = client.campaign_management().unwrap();
 
     // The body's AccountId is not the CustomerAccountId header's account.
@@ -486,10 +535,12 @@ async fn validation_faults_are_typed() {
     for part in ["1102", "CampaignServiceInvalidAccountId", tracking.as_str()] {
         assert!(shown.contains(part), "{part} missing from {shown}");
     }
-    let fault = expect_fault(Err::<(), _>(err));
+    let fault = expect_fault(wire, 400, Err::<(), _>(err));
     assert_eq!(fault.service, "CampaignManagementService");
     assert_eq!(fault.operation, "AddCampaigns");
-    assert_eq!(fault.fault_code, "s:Server");
+    if wire == Wire::Soap {
+        assert_eq!(fault.fault_code, "s:Server");
+    }
     assert_eq!(fault.detail_name.as_deref(), Some("ApiFaultDetail"));
     assert_eq!(fault.codes(), vec![1102]);
     let e = &fault.errors[0];
@@ -526,8 +577,11 @@ async fn validation_faults_are_typed() {
         )
         .with_account_id(ACCOUNT_ID),
         RetryPolicy::none(),
+        wire,
     );
     let fault = expect_fault(
+        wire,
+        401,
         wrong_token
             .campaign_management()
             .unwrap()
@@ -557,8 +611,11 @@ async fn validation_faults_are_typed() {
             "",
         ),
         RetryPolicy::none(),
+        wire,
     );
     let fault = expect_fault(
+        wire,
+        401,
         no_token
             .customer_management()
             .unwrap()
@@ -573,6 +630,8 @@ async fn validation_faults_are_typed() {
 
     // Without an account id the CustomerAccountId header is not sent: 1030.
     let fault = expect_fault(
+        wire,
+        401,
         no_token
             .with_account_id(ACCOUNT_ID)
             .campaign_management()
@@ -586,6 +645,8 @@ async fn validation_faults_are_typed() {
         "the developer token is checked first"
     );
     let fault = expect_fault(
+        wire,
+        400,
         common::client_for(
             &emu,
             bingads::AuthorizationData::new(
@@ -593,6 +654,7 @@ async fn validation_faults_are_typed() {
                 DEVELOPER_TOKEN,
             ),
             RetryPolicy::none(),
+            wire,
         )
         .campaign_management()
         .unwrap()
@@ -603,6 +665,8 @@ async fn validation_faults_are_typed() {
 
     // Customer Management's own detail type: ApiFault, no ErrorCode on the wire.
     let fault = expect_fault(
+        wire,
+        400,
         client
             .customer_management()
             .unwrap()
@@ -624,11 +688,11 @@ async fn validation_faults_are_typed() {
         other => panic!("expected ApiFault, got {other:?}"),
     }
 }
+both_wires!(validation_faults_are_typed);
 
-#[tokio::test]
-async fn partial_errors_keep_the_valid_items() {
+async fn partial_errors_keep_the_valid_items(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), wire);
     let campaigns = client.campaign_management().unwrap();
 
     let reply = campaigns
@@ -687,6 +751,7 @@ async fn partial_errors_keep_the_valid_items() {
         other => panic!("expected a BatchError, got {other:?}"),
     }
 }
+both_wires!(partial_errors_keep_the_valid_items);
 
 async fn one_call(client: &bingads::Client, i: usize) {
     match i % 3 {
@@ -724,10 +789,9 @@ async fn one_call(client: &bingads::Client, i: usize) {
 // On the current-thread runtime, so the measure is deterministic: on a multi-thread runtime
 // hyper-util's pool hands a finished HTTP/1 connection back from a separate task, and a call
 // made right after the previous one can race it and open another connection.
-#[tokio::test]
-async fn one_tcp_connection_for_a_hundred_sequential_calls() {
+async fn one_tcp_connection_for_a_hundred_sequential_calls(wire: Wire) {
     let emu: Emulator = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none());
+    let client = common::password_client(&emu, RetryPolicy::none(), wire);
     // Service clients made once and per call, of two services and two accounts, all from one
     // `Client`: one connection pool.
     for i in 0..100 {
@@ -743,3 +807,4 @@ async fn one_tcp_connection_for_a_hundred_sequential_calls() {
     );
     assert!(recorded.iter().all(|r| r.connection_id == 1));
 }
+both_wires!(one_tcp_connection_for_a_hundred_sequential_calls);

@@ -2,7 +2,10 @@
 //! single-flight refresh, throttling waits on tokio's paused clock, HTTP 5xx, dropped
 //! connections, timeouts, and undecodable responses.
 
+#[macro_use]
 mod common;
+
+use bingads::Wire;
 
 use std::time::Duration;
 
@@ -56,12 +59,11 @@ fn injected(emu: &Emulator, operation: &str) -> Vec<Option<String>> {
 // 109: refresh once, retry once
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
-async fn expired_access_token_is_refreshed_once_and_the_call_succeeds() {
+async fn expired_access_token_is_refreshed_once_and_the_call_succeeds(wire: Wire) {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
     // No retry budget at all: the 109 retry does not count against it.
-    let client = oauth.client(&emu, RetryPolicy::none());
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
     let initial_access = oauth.initial.access_token.clone();
     let initial_refresh = oauth.initial.refresh_token.clone().unwrap();
 
@@ -122,19 +124,19 @@ async fn expired_access_token_is_refreshed_once_and_the_call_succeeds() {
     assert_eq!(common::requests_for(&emu, GET).len(), 2);
 
     // Legacy credentials have nothing to refresh: the 109 is returned at once.
-    let legacy = common::password_client(&emu, common::fast_retries(4));
+    let legacy = common::password_client(&emu, common::fast_retries(4), wire);
     emu.clear_requests();
     emu.inject(Injection::TokenExpired);
     let err = get(&legacy).await.unwrap_err();
     assert!(err.has_code(109), "{err:?}");
     assert_eq!(common::requests_for(&emu, GET).len(), 1);
 }
+both_wires!(expired_access_token_is_refreshed_once_and_the_call_succeeds);
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn twenty_concurrent_109s_share_one_refresh() {
+async fn twenty_concurrent_109s_share_one_refresh(wire: Wire) {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
-    let client = oauth.client(&emu, RetryPolicy::none());
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
     let old = oauth.initial.access_token.clone();
 
     emu.expire_access_tokens();
@@ -159,9 +161,9 @@ async fn twenty_concurrent_109s_share_one_refresh() {
     assert_eq!(sent.iter().filter(|t| **t == old).count(), 20);
     assert_eq!(sent.iter().filter(|t| **t == new).count(), 20);
 }
+both_wires!((flavor = "multi_thread", worker_threads = 2) twenty_concurrent_109s_share_one_refresh);
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_failed_refresh_is_shared_too() {
+async fn a_failed_refresh_is_shared_too(wire: Wire) {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
     // The refresh token stops working (revoked elsewhere), then every access token expires.
@@ -170,7 +172,7 @@ async fn a_failed_refresh_is_shared_too() {
         Some(SecretString::new("revoked-refresh-token")),
         Some(Duration::from_secs(3600)),
     ));
-    let client = oauth.client(&emu, RetryPolicy::none());
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
     emu.expire_access_tokens();
     emu.inject(Injection::Delay(Duration::from_millis(300)).times(20));
     let before = emu.token_requests();
@@ -189,6 +191,7 @@ async fn a_failed_refresh_is_shared_too() {
         "one token request for twenty 109s"
     );
 }
+both_wires!((flavor = "multi_thread", worker_threads = 2) a_failed_refresh_is_shared_too);
 
 // ---------------------------------------------------------------------------------------------
 // Throttling, on the paused clock
@@ -258,13 +261,12 @@ async fn throttled_until_success(injection: Injection, label: &str, operation: &
     assert_eq!(emu.pending_injections(), 0);
 }
 
-#[tokio::test(start_paused = true)]
-async fn call_rate_exceeded_117_is_retried_even_for_an_add() {
+async fn call_rate_exceeded_117_is_retried_even_for_an_add(wire: Wire) {
     throttled_until_success(Injection::CallRateExceeded, "CallRateExceeded", ADD).await;
 }
+both_wires!((start_paused = true) call_rate_exceeded_117_is_retried_even_for_an_add);
 
-#[tokio::test(start_paused = true)]
-async fn concurrent_request_over_limit_207_is_retried() {
+async fn concurrent_request_over_limit_207_is_retried(wire: Wire) {
     throttled_until_success(
         Injection::ConcurrentRequestOverLimit,
         "ConcurrentRequestOverLimit",
@@ -272,14 +274,14 @@ async fn concurrent_request_over_limit_207_is_retried() {
     )
     .await;
 }
+both_wires!((start_paused = true) concurrent_request_over_limit_207_is_retried);
 
-#[tokio::test(start_paused = true)]
-async fn bulk_throttling_4204_is_retried() {
+async fn bulk_throttling_4204_is_retried(wire: Wire) {
     throttled_until_success(Injection::BulkThrottled, "BulkThrottled", "GetUser").await;
 }
+both_wires!((start_paused = true) bulk_throttling_4204_is_retried);
 
-#[tokio::test(start_paused = true)]
-async fn throttling_beyond_max_attempts_returns_the_fault() {
+async fn throttling_beyond_max_attempts_returns_the_fault(wire: Wire) {
     let emu = common::emulator().await;
     let client = paused_clock_client(&emu, throttle_policy(3));
     emu.inject(Injection::CallRateExceeded.times(5));
@@ -297,9 +299,9 @@ async fn throttling_beyond_max_attempts_returns_the_fault() {
     emu.clear_injections();
     assert!(common::campaign_names(&client).await.is_empty());
 }
+both_wires!((start_paused = true) throttling_beyond_max_attempts_returns_the_fault);
 
-#[tokio::test(start_paused = true)]
-async fn throttling_waits_are_capped_and_jittered() {
+async fn throttling_waits_are_capped_and_jittered(wire: Wire) {
     let emu = common::emulator().await;
 
     // Capped: 5 s, then 8 s twice (10 s and 20 s are over the cap).
@@ -343,6 +345,7 @@ async fn throttling_waits_are_capped_and_jittered() {
     );
     assert_eq!(common::requests_for(&emu, GET).len(), 4);
 }
+both_wires!((start_paused = true) throttling_waits_are_capped_and_jittered);
 
 // ---------------------------------------------------------------------------------------------
 // Ambiguous failures: reads are re-sent, writes are not (unless the caller opts in)
@@ -355,10 +358,9 @@ fn opt_in(max_attempts: u32) -> RetryPolicy {
     }
 }
 
-#[tokio::test]
-async fn http_5xx_retries_reads_but_never_resends_writes() {
+async fn http_5xx_retries_reads_but_never_resends_writes(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, common::fast_retries(3));
+    let client = common::password_client(&emu, common::fast_retries(3), wire);
 
     emu.inject(Injection::HttpStatus(503));
     get(&client).await.expect("the read is retried");
@@ -392,7 +394,7 @@ async fn http_5xx_retries_reads_but_never_resends_writes() {
     );
 
     // Opting in re-sends the write.
-    let eager = common::password_client(&emu, opt_in(3));
+    let eager = common::password_client(&emu, opt_in(3), wire);
     emu.inject(Injection::HttpStatus(500));
     add(&eager, "Re-sent").await.expect("the write is retried");
     assert_eq!(
@@ -425,11 +427,11 @@ async fn http_5xx_retries_reads_but_never_resends_writes() {
     );
     assert_eq!(common::requests_for(&emu, GET).len(), 1);
 }
+both_wires!(http_5xx_retries_reads_but_never_resends_writes);
 
-#[tokio::test]
-async fn dropped_connections_retry_reads_but_not_writes() {
+async fn dropped_connections_retry_reads_but_not_writes(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, common::fast_retries(3));
+    let client = common::password_client(&emu, common::fast_retries(3), wire);
 
     emu.inject(Injection::DropConnection);
     get(&client).await.expect("the read is retried");
@@ -450,14 +452,14 @@ async fn dropped_connections_retry_reads_but_not_writes() {
         "sent exactly once"
     );
 
-    let eager = common::password_client(&emu, opt_in(3));
+    let eager = common::password_client(&emu, opt_in(3), wire);
     emu.inject(Injection::DropConnection);
     add(&eager, "Re-sent").await.expect("the write is retried");
     assert_eq!(common::requests_for(&emu, ADD).len(), 3);
 }
+both_wires!(dropped_connections_retry_reads_but_not_writes);
 
-#[tokio::test]
-async fn timeouts_retry_reads_but_not_writes() {
+async fn timeouts_retry_reads_but_not_writes(wire: Wire) {
     let emu = common::emulator().await;
     let timeout = Duration::from_millis(300);
     let client = Client::builder(
@@ -498,11 +500,12 @@ async fn timeouts_retry_reads_but_not_writes() {
         vec![Some("Delay(5s)".to_string()), None]
     );
 }
+both_wires!(timeouts_retry_reads_but_not_writes);
 
-#[tokio::test]
-async fn malformed_and_truncated_responses_are_decode_errors() {
+async fn malformed_and_truncated_responses_are_decode_errors(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, common::fast_retries(3));
+    // The injections cut or break the body in the wire's own format (XML or JSON).
+    let client = common::password_client(&emu, common::fast_retries(3), wire);
     // Responses long enough that their first half holds the whole TrackingId header.
     for name in ["One", "Two", "Three"] {
         add(&client, name).await.unwrap();
@@ -517,8 +520,9 @@ async fn malformed_and_truncated_responses_are_decode_errors() {
             "{injection:?}: expected Error::Decode, got {err:?}"
         );
         assert!(err.to_string().contains("could not decode"), "{err}");
-        if matches!(injection, Injection::TruncatedXml) {
-            // The first half of the document still has the TrackingId header: quote it.
+        if wire == Wire::Rest || matches!(injection, Injection::TruncatedXml) {
+            // REST sends the TrackingId as an HTTP header; on SOAP the first half of the
+            // document still has the TrackingId header. Either way the error quotes it.
             let tracking = common::tracking(err.tracking_id());
             assert!(err.to_string().contains(&tracking), "{err}");
         } else {
@@ -553,3 +557,4 @@ async fn malformed_and_truncated_responses_are_decode_errors() {
     // The client is still usable.
     get(&client).await.unwrap();
 }
+both_wires!(malformed_and_truncated_responses_are_decode_errors);

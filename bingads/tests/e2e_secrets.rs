@@ -4,7 +4,10 @@
 //! included), during a full OAuth sign-in, calls, a 109 refresh and retries, is searched for
 //! the secrets in play.
 
+#[macro_use]
 mod common;
+
+use bingads::Wire;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -165,8 +168,7 @@ fn code_of(location: &str) -> String {
 // Formatting
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
-async fn no_public_value_formats_a_secret() {
+async fn no_public_value_formats_a_secret(wire: Wire) {
     captured();
     let emu = emulator().await;
     let mut secrets = fixed_secrets();
@@ -235,6 +237,7 @@ async fn no_public_value_formats_a_secret() {
             DEVELOPER_TOKEN,
         ),
         common::fast_retries(2),
+        wire,
     );
     show("Client (password)", format!("{legacy:?}"));
 
@@ -310,6 +313,7 @@ async fn no_public_value_formats_a_secret() {
             DEVELOPER_TOKEN,
         ),
         RetryPolicy::none(),
+        wire,
     );
     secrets.push("Wrong-Horse-Battery-Staple-99".into());
     errors.push(
@@ -408,13 +412,13 @@ async fn no_public_value_formats_a_secret() {
     assert!(shown.contains("<redacted>"));
     assert_no_secret("traced output", &captured_text(), &secrets);
 }
+both_wires!(no_public_value_formats_a_secret);
 
 // ---------------------------------------------------------------------------------------------
 // Tracing
 // ---------------------------------------------------------------------------------------------
 
-#[tokio::test]
-async fn traces_of_a_full_session_show_no_secret_but_the_call_fields() {
+async fn traces_of_a_full_session_show_no_secret_but_the_call_fields(wire: Wire) {
     captured();
     let emu = emulator().await;
     let refreshed: Arc<Mutex<Vec<OAuthTokens>>> = Arc::default();
@@ -500,6 +504,7 @@ async fn traces_of_a_full_session_show_no_secret_but_the_call_fields() {
             DEVELOPER_TOKEN,
         ),
         common::fast_retries(3),
+        wire,
     );
     emu.inject(Injection::ConcurrentRequestOverLimit);
     legacy
@@ -565,3 +570,4 @@ async fn traces_of_a_full_session_show_no_secret_but_the_call_fields() {
         "the refresh is traced"
     );
 }
+both_wires!(traces_of_a_full_session_show_no_secret_but_the_call_fields);

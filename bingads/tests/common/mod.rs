@@ -10,11 +10,44 @@ use bingads::auth::{
     PasswordAuthentication,
 };
 use bingads::v13::campaign_management as cm;
-use bingads::{AuthorizationData, Client, Environment, Nillable, RetryPolicy, SecretString};
+use bingads::{AuthorizationData, Client, Environment, Nillable, RetryPolicy, SecretString, Wire};
 use bingads_emulator::{
     ACCOUNT_ID, ADS_SCOPE, CUSTOMER_ID, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, Emulator, PASSWORD,
     RecordedRequest, TENANT, TokenSet, USER_NAME,
 };
+
+/// Runs each `async fn name(wire: Wire)` once per wire, as the tests `name::soap` and
+/// `name::rest` (a module and a function may share a name); a leading `(...)` is passed to
+/// `#[tokio::test(...)]`.
+#[macro_export]
+macro_rules! both_wires {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn soap() {
+                super::$name(bingads::Wire::Soap).await
+            }
+
+            #[tokio::test]
+            async fn rest() {
+                super::$name(bingads::Wire::Rest).await
+            }
+        }
+    )*};
+    ($attrs:tt $($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test $attrs]
+            async fn soap() {
+                super::$name(bingads::Wire::Soap).await
+            }
+
+            #[tokio::test $attrs]
+            async fn rest() {
+                super::$name(bingads::Wire::Rest).await
+            }
+        }
+    )*};
+}
 
 /// An emulator with the default configuration on a free loopback port.
 pub async fn emulator() -> Emulator {
@@ -28,10 +61,16 @@ pub fn authorization(auth: impl Authentication) -> AuthorizationData {
         .with_account_id(ACCOUNT_ID)
 }
 
-/// A client for `authorization`, sending to the emulator.
-pub fn client_for(emu: &Emulator, authorization: AuthorizationData, policy: RetryPolicy) -> Client {
+/// A client for `authorization` on `wire`, sending to the emulator.
+pub fn client_for(
+    emu: &Emulator,
+    authorization: AuthorizationData,
+    policy: RetryPolicy,
+    wire: Wire,
+) -> Client {
     Client::builder(authorization, Environment::Production)
         .endpoint_base(emu.base_url())
+        .wire(wire)
         .retry_policy(policy)
         .build()
         .expect("the client builds")
@@ -39,11 +78,12 @@ pub fn client_for(emu: &Emulator, authorization: AuthorizationData, policy: Retr
 
 /// A client signed in with the seeded user's legacy user name and password (no token
 /// requests, so every TCP connection the emulator sees is a service call's).
-pub fn password_client(emu: &Emulator, policy: RetryPolicy) -> Client {
+pub fn password_client(emu: &Emulator, policy: RetryPolicy, wire: Wire) -> Client {
     client_for(
         emu,
         authorization(PasswordAuthentication::new(USER_NAME, PASSWORD)),
         policy,
+        wire,
     )
 }
 
@@ -98,11 +138,11 @@ impl OAuth {
     }
 
     /// A client using this grant (shared, so refreshes are seen by every client built here).
-    pub fn client(&self, emu: &Emulator, policy: RetryPolicy) -> Client {
+    pub fn client(&self, emu: &Emulator, policy: RetryPolicy, wire: Wire) -> Client {
         let auth = AuthorizationData::with_shared(self.grant.clone(), DEVELOPER_TOKEN)
             .with_customer_id(CUSTOMER_ID)
             .with_account_id(ACCOUNT_ID);
-        client_for(emu, auth, policy)
+        client_for(emu, auth, policy, wire)
     }
 }
 
