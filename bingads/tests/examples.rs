@@ -154,6 +154,7 @@ async fn quickstart_runs_the_whole_flow_against_the_emulator() {
         "keywords added 3, read back 3; ads added 2, read back 2",
         "partial errors: none",
         "deleted (pass --keep to keep them)",
+        "Bulk download: ",
         "Done.",
     ] {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
