@@ -33,9 +33,7 @@ fn scratch(wire: Wire, name: &str) -> PathBuf {
 
 /// The legacy user name/password client on `wire`.
 fn password_client(emu: &Emulator, policy: RetryPolicy, wire: Wire) -> Client {
-    common::password_client(emu, policy)
-        .with_wire(wire)
-        .expect("both wires are compiled")
+    common::password_client(emu, policy, wire)
 }
 
 fn listing(dir: &Path) -> Vec<String> {
@@ -612,9 +610,8 @@ async fn upload_then_download_reflects_adds_updates_and_deletes(wire: Wire) {
         &emu,
         common::authorization(oauth.grant.clone()),
         RetryPolicy::none(),
-    )
-    .with_wire(wire)
-    .unwrap();
+        wire,
+    );
     let (_, group, keywords) = seed(&client, "Contoso Outdoor").await;
     let dir = scratch(wire, "roundtrip");
     let m = manager(&client, &dir);

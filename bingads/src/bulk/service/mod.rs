@@ -126,10 +126,7 @@ impl BulkServiceManager {
         });
         let compression = Nillable::Value(params.compression.clone());
         let format_version = Nillable::Value(FORMAT_VERSION.to_string());
-        let since = params
-            .last_sync_time
-            .clone()
-            .map_or(Nillable::Nil, Nillable::Value);
+        let since = params.last_sync_time.map_or(Nillable::Nil, Nillable::Value);
         let reply = match &params.scope {
             DownloadScope::Accounts(ids) => {
                 let r = bulk
