@@ -359,6 +359,8 @@ fn entity_record_lines(records: &[BulkRecord]) -> Result<Vec<String>, BulkServic
         }
         let end = usize::try_from(reader.position().byte()).unwrap_or(body.len());
         let raw = body.get(start..end).unwrap_or_default();
+        // The reader's position after a CRLF record can sit between the CR and the LF.
+        let raw = raw.strip_prefix(b"\n").unwrap_or(raw);
         let trimmed = raw.strip_suffix(b"\n").unwrap_or(raw);
         let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
         lines.push(String::from_utf8_lossy(trimmed).into_owned());
@@ -383,7 +385,7 @@ mod tests {
         let lines = entity_record_lines(&[record]).unwrap();
         assert_eq!(lines.len(), 3, "header, format version, campaign");
         assert!(lines[0].starts_with("Type,"));
-        assert!(lines[1].starts_with("Format Version,"));
+        assert!(lines[1].starts_with("Format Version,"), "{:?}", &lines[..2]);
         assert!(lines[2].starts_with("Campaign,"));
         assert!(
             lines[2].contains("\"Two\r\nlines, \"\"quoted\"\"\""),

@@ -224,16 +224,20 @@ pub(crate) fn dispatch(call: &Call<'_>, body: &[u8]) -> Reply {
         (CM, "GetAdsByIds") => run::<cmt::GetAdsByIdsRequest>(call, body, campaign::get_ads_by_ids),
         (CM, "UpdateAds") => run::<cmt::UpdateAdsRequest>(call, body, campaign::update_ads),
         (CM, "DeleteAds") => run::<cmt::DeleteAdsRequest>(call, body, campaign::delete_ads),
-        (BULK, "DownloadCampaignsByAccountIds") => run::<bulk::DownloadCampaignsByAccountIdsRequest>(
-            call,
-            body,
-            bulk_ops::download_by_account_ids,
-        ),
-        (BULK, "DownloadCampaignsByCampaignIds") => run::<bulk::DownloadCampaignsByCampaignIdsRequest>(
-            call,
-            body,
-            bulk_ops::download_by_campaign_ids,
-        ),
+        (BULK, "DownloadCampaignsByAccountIds") => {
+            run::<bulk::DownloadCampaignsByAccountIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_account_ids,
+            )
+        }
+        (BULK, "DownloadCampaignsByCampaignIds") => {
+            run::<bulk::DownloadCampaignsByCampaignIdsRequest>(
+                call,
+                body,
+                bulk_ops::download_by_campaign_ids,
+            )
+        }
         (BULK, "GetBulkDownloadStatus") => {
             run::<bulk::GetBulkDownloadStatusRequest>(call, body, bulk_ops::get_download_status)
         }

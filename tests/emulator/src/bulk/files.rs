@@ -306,6 +306,7 @@ pub(crate) fn lines(rows: &[Row]) -> Vec<String> {
     while let Ok(true) = reader.read_byte_record(&mut record) {
         let end = usize::try_from(reader.position().byte()).unwrap_or(body.len());
         let raw = body.get(start..end).unwrap_or_default();
+        let raw = raw.strip_prefix(b"\n").unwrap_or(raw);
         let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         out.push(String::from_utf8_lossy(raw).into_owned());
