@@ -31,4 +31,5 @@ pub use row::{BulkRow, Columns};
 pub use service::{
     BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,
     DownloadParameters, DownloadScope, DownloadedFile, RecordUploadParameters, UploadParameters,
+    parse_sync_time,
 };

@@ -99,24 +99,10 @@ fn parse_entities(names: &[String]) -> Result<Vec<DownloadEntity>, CliError> {
 
 /// `--since`: an ISO 8601 time, or the `MM/dd/yyyy HH:mm:ss` of a file's Sync Time.
 fn parse_since(text: &str) -> Result<DateTime, CliError> {
-    if let Some(t) = DateTime::parse(text) {
-        return Ok(t);
-    }
-    let bad = || {
+    bingads::bulk::service::parse_sync_time(text).ok_or_else(|| {
         CliError::usage(format!("--since `{text}` is not a time"))
             .hint("give the SyncTime a download printed, or e.g. 2026-12-01T00:00:00Z")
-    };
-    let (date, time) = text.trim().split_once(' ').ok_or_else(bad)?;
-    let d: Vec<&str> = date.split('/').collect();
-    let t: Vec<&str> = time.split(':').collect();
-    let [month, day, year] = d.as_slice() else {
-        return Err(bad());
-    };
-    let [hour, minute, second] = t.as_slice() else {
-        return Err(bad());
-    };
-    let iso = format!("{year:0>4}-{month:0>2}-{day:0>2}T{hour:0>2}:{minute:0>2}:{second:0>2}Z");
-    DateTime::parse(&iso).ok_or_else(bad)
+    })
 }
 
 fn bulk_error(e: BulkServiceError, settings: &Settings) -> CliError {
