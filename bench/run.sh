@@ -17,6 +17,12 @@
 #   build      cold debug builds of bingads-gen in fresh target dirs: all services, one service
 #              (customer-management), all services + json (~10 min)
 #   package    cargo package -p bingads-gen --no-verify, .crate size
+#   bulk       bulk files: gen_bulk.py inputs (100k and, with BULK_FULL=1, 1M keywords) in
+#              $BULKDIR (default target/bench-bulk); per file a plain csv ByteRecord pass and
+#              BulkFileReader into typed records (cargo bench -p bingads --bench bulk, one process
+#              each, peak RSS from VmHWM), then BulkFileWriter on 100,000 keyword rows; next to
+#              the official SDK's bench_bulk_read.py (100k only unless BULK_FULL=1: ~7 min per
+#              1M) and bench_bulk_write.py. Not in the default PARTS (the 1M file is 661 MB).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -142,6 +148,33 @@ part_package() {
     note "cargo package failed:"
     tail -5 "$OUT/package.txt" | tee -a "$OUT/summary.txt"
   fi
+}
+
+part_bulk() {
+  local dir=${BULKDIR:-$ROOT/target/bench-bulk} py=${PYVENV}/bin/python
+  mkdir -p "$dir"
+  [ -x "$py" ] || { python3 -m venv "$PYVENV"; "$PYVENV/bin/pip" install -q bingads==13.0.30.1; }
+  local sizes=(100000)
+  [ "${BULK_FULL:-0}" = 1 ] && sizes+=(1000000)
+  log "bulk: building the bench binary (release)"
+  cargo bench -q -p bingads --bench bulk --no-run
+  for n in "${sizes[@]}"; do
+    local f="$dir/bulk_$n.csv"
+    [ -f "$f" ] || "$py" "$PYBENCH/gen_bulk.py" "$f" --keywords "$n"
+    log "bulk: read $n keywords ($(stat -c %s "$f") bytes)"
+    for i in 1 2 3; do
+      cargo bench -q -p bingads --bench bulk -- csv-pass "$f" | tee -a "$OUT/summary.txt"
+      cargo bench -q -p bingads --bench bulk -- read-typed "$f" | tee -a "$OUT/summary.txt"
+    done
+    if [ "$n" = 100000 ] || [ "${BULK_FULL:-0}" = 1 ]; then
+      "$py" "$PYBENCH/bench_bulk_read.py" "$f" | tee -a "$OUT/summary.txt"
+    fi
+  done
+  log "bulk: write 100,000 keyword rows"
+  for i in 1 2 3; do
+    cargo bench -q -p bingads --bench bulk -- write 100000 "$dir/written.csv" | tee -a "$OUT/summary.txt"
+  done
+  "$py" "$PYBENCH/bench_bulk_write.py" "$dir/written_py.csv" --n 100000 | tee -a "$OUT/summary.txt"
 }
 
 note "bench/run.sh $(date -u +%FT%TZ) on $(nproc) cores, $(rustc --version), commit $(git rev-parse --short HEAD)"

@@ -7,6 +7,7 @@ use std::io::Cursor;
 use bingads::bulk::{BulkError, BulkFileReader, BulkFileWriter, BulkRecord, FileFormat};
 
 const SDK_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_entities.csv");
+const MORE_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_more.csv");
 
 const WITH_EXTRAS: &str = "Type,Status,Id,Parent Id,Campaign,Ad Group,Keyword,Match Type,Bid,Client Id,Error,Error Number,Future Column\r\n\
 Format Version,,,,,,,,,,,,\r\n\
@@ -44,17 +45,22 @@ fn records_print_in_the_issue_shape() {
 
 #[test]
 fn json_lines_write_back_to_the_same_rows() {
-    let records: Vec<BulkRecord> = BulkFileReader::new(Cursor::new(SDK_CSV.to_vec()))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect();
-    let mut writer = BulkFileWriter::new(Vec::new(), FileFormat::Csv).unwrap();
-    for (i, r) in records.iter().enumerate() {
-        let json = r.to_json();
-        let back = BulkRecord::from_json(&json, i as u64 + 1).unwrap();
-        writer.write(&back).unwrap();
+    for file in [SDK_CSV, MORE_CSV] {
+        let records: Vec<BulkRecord> = BulkFileReader::new(Cursor::new(file.to_vec()))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let mut writer = BulkFileWriter::new(Vec::new(), FileFormat::Csv).unwrap();
+        for (i, r) in records.iter().enumerate() {
+            let json = r.to_json();
+            let back = BulkRecord::from_json(&json, i as u64 + 1).unwrap();
+            writer.write(&back).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(writer.finish().unwrap()).unwrap(),
+            String::from_utf8(file.to_vec()).unwrap()
+        );
     }
-    assert_eq!(writer.finish().unwrap(), SDK_CSV);
 }
 
 #[test]

@@ -15,6 +15,8 @@ use bingads::{Flags, Nillable};
 
 const SDK_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_entities.csv");
 const SDK_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_entities.tsv");
+const MORE_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_more.csv");
+const MORE_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_more.tsv");
 
 fn records(bytes: &[u8]) -> Vec<BulkRecord> {
     BulkFileReader::new(Cursor::new(bytes.to_vec()))
@@ -62,7 +64,12 @@ fn data_lines(bytes: &[u8]) -> Vec<String> {
 
 #[test]
 fn sdk_files_rewrite_byte_for_byte() {
-    for (bytes, format) in [(SDK_CSV, FileFormat::Csv), (SDK_TSV, FileFormat::Tsv)] {
+    for (bytes, format) in [
+        (SDK_CSV, FileFormat::Csv),
+        (SDK_TSV, FileFormat::Tsv),
+        (MORE_CSV, FileFormat::Csv),
+        (MORE_TSV, FileFormat::Tsv),
+    ] {
         let reader = BulkFileReader::new(Cursor::new(bytes.to_vec())).unwrap();
         assert_eq!(reader.format(), format);
         let mut w =
@@ -108,7 +115,7 @@ fn sdk_values_read_as_typed_fields() {
             a.msclkid_auto_tagging_enabled,
             a.include_view_through_conversions
         ),
-        (Some(true), Some(false))
+        (Nillable::Value(true), Nillable::Value(false))
     );
     let BulkRecord::Budget(b) = &all[2] else {
         panic!()
@@ -343,4 +350,158 @@ fn a_changed_field_is_written_in_the_service_format_and_the_rest_is_kept() {
     assert!(changed.contains("|0.75|"), "{changed}");
     assert!(changed.contains("|delete_value|"), "{changed}");
     assert!(changed.contains("{_k}=v"), "{changed}");
+}
+
+#[test]
+fn ads_negatives_sites_and_labels_read_as_typed_records() {
+    use bingads::bulk::*;
+    let all = records(MORE_CSV);
+    let types: Vec<_> = all.iter().map(BulkRecord::record_type).collect();
+    assert_eq!(
+        types,
+        [
+            "Format Version",
+            "Expanded Text Ad",
+            "Responsive Search Ad",
+            "Responsive Ad",
+            "Text Ad",
+            "App Install Ad",
+            "Dynamic Search Ad",
+            "Product Ad",
+            "Campaign Negative Keyword",
+            "Ad Group Negative Keyword",
+            "Negative Keyword List",
+            "Shared Negative Keyword",
+            "Campaign Negative Keyword List Association",
+            "Campaign Negative Site",
+            "Ad Group Negative Site",
+            "Label",
+            "Campaign Label",
+            "Ad Group Label",
+            "Keyword Label",
+            "Responsive Search Ad Label",
+        ]
+    );
+    assert!(all.iter().all(|r| !matches!(r, BulkRecord::Untyped(_))));
+    let BulkRecord::ExpandedTextAd(eta) = &all[1] else {
+        panic!()
+    };
+    assert_eq!(eta.ad.device_preference, Nillable::Value(30001));
+    assert_eq!(
+        eta.ad.text,
+        Nillable::Value("Light, \"tough\" packs.".into())
+    );
+    assert_eq!(eta.ad_group_id, Some(-200));
+    let BulkRecord::ResponsiveAd(ra) = &all[3] else {
+        panic!()
+    };
+    assert_eq!(
+        ra.ad.call_to_action,
+        Nillable::Value(cm::CallToAction::ShopNow)
+    );
+    let BulkRecord::SharedNegativeKeyword(snk) = &all[11] else {
+        panic!()
+    };
+    assert_eq!(
+        (snk.list_id, snk.negative_keyword.match_type.value()),
+        (Some(-600), Some(&MatchType::Broad))
+    );
+    let BulkRecord::CampaignNegativeKeywordList(assoc) = &all[12] else {
+        panic!()
+    };
+    assert_eq!(
+        (
+            assoc.association.shared_entity_id,
+            assoc.association.entity_id
+        ),
+        (-600, -100)
+    );
+    let BulkRecord::CampaignNegativeSites(sites) = &all[13] else {
+        panic!()
+    };
+    assert!(sites.delete_all);
+    assert_eq!(sites.campaign_id, Some(-100));
+    let names: Vec<_> = sites
+        .sites
+        .iter()
+        .map(|s| s.website.as_deref().unwrap())
+        .collect();
+    assert_eq!(names, ["contoso-bad.com", "example.org/path"]);
+    let BulkRecord::AdGroupNegativeSites(g) = &all[14] else {
+        panic!()
+    };
+    assert_eq!(
+        (g.delete_all, g.sites.len(), g.ad_group_name.as_deref()),
+        (true, 1, Some("Backpacks"))
+    );
+    let BulkRecord::Label(l) = &all[15] else {
+        panic!()
+    };
+    assert_eq!(l.label.color_code, Nillable::Value("#1A2B3C".into()));
+    let BulkRecord::ResponsiveSearchAdLabel(rl) = &all[19] else {
+        panic!()
+    };
+    assert_eq!(
+        (rl.association.label_id, rl.association.entity_id),
+        (-800, -402)
+    );
+}
+
+#[test]
+fn a_negative_site_set_built_in_rust_is_written_as_the_sdk_writes_it() {
+    use bingads::bulk::{BulkCampaignNegativeSite, BulkCampaignNegativeSites};
+    let set = BulkRecord::CampaignNegativeSites(BulkCampaignNegativeSites {
+        campaign_id: Some(-100),
+        campaign_name: Some("Contoso Outdoor".into()),
+        delete_all: true,
+        sites: ["contoso-bad.com", "example.org/path"]
+            .iter()
+            .map(|w| BulkCampaignNegativeSite {
+                website: Some(w.to_string()),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    });
+    let ours = write_fresh(&[set], FileFormat::Csv);
+    let sdk: Vec<String> = data_lines(MORE_CSV)
+        .into_iter()
+        .filter(|l| l.starts_with("Campaign Negative Site|"))
+        .collect();
+    assert_eq!(data_lines(&ours), sdk);
+}
+
+#[test]
+fn site_rows_without_a_delete_all_row_group_by_parent_and_keep_their_errors() {
+    // `Name` is in the header so the writer can write the version row (6.0).
+    let file = "Type,Status,Parent Id,Campaign,Website,Error,Name\r\n\
+Campaign Negative Site,Active,5,C,a.example,,\r\n\
+Campaign Negative Site Error,,5,C,a.example,InvalidSite,\r\n\
+Campaign Negative Site,Active,5,C,b.example,,\r\n\
+Campaign Negative Site,Active,6,D,c.example,,\r\n";
+    let all = records(file.as_bytes());
+    assert_eq!(all.len(), 2);
+    let BulkRecord::CampaignNegativeSites(first) = &all[0] else {
+        panic!("{:?}", all[0])
+    };
+    assert!(!first.delete_all);
+    assert_eq!(first.sites.len(), 2);
+    assert_eq!(first.sites[0].errors[0].error(), Some("InvalidSite"));
+    let mut w = BulkFileWriter::with_columns(
+        Vec::new(),
+        FileFormat::Csv,
+        BulkFileReader::new(Cursor::new(file.as_bytes().to_vec()))
+            .unwrap()
+            .columns()
+            .clone(),
+    )
+    .unwrap();
+    for r in &all {
+        w.write(r).unwrap();
+    }
+    let out = String::from_utf8(w.finish().unwrap()).unwrap();
+    assert!(
+        out.ends_with(&file[file.find("\r\n").unwrap() + 2..]),
+        "{out}"
+    );
 }

@@ -333,3 +333,32 @@ pub(crate) fn read_typed<R: TypedRecord + EntityJson + MoreJson>(
     }
     Ok(r)
 }
+
+/// The site rows of a negative site set, each in its record form, under `"Sites"`.
+pub(crate) fn write_sites<'a, S>(sites: impl Iterator<Item = &'a S>, w: &mut JsonWriter)
+where
+    S: TypedRecord + EntityJson + MoreJson + 'a,
+{
+    w.key("Sites");
+    w.begin_array();
+    for site in sites {
+        w.item();
+        write_typed(site, w);
+    }
+    w.end_array();
+}
+
+pub(crate) fn read_sites<S: TypedRecord + EntityJson + MoreJson>(
+    v: &JsonValue,
+) -> Result<Vec<S>, String> {
+    let JsonKind::Array(items) = &v.kind else {
+        return Err(format!(
+            "\"Sites\" must be an array, found {}",
+            v.type_name()
+        ));
+    };
+    items
+        .iter()
+        .map(|item| read_typed::<S>(members(item, "each site")?))
+        .collect()
+}

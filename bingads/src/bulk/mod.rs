@@ -23,10 +23,7 @@ pub use file::format::FileFormat;
 pub use file::reader::BulkFileReader;
 pub use file::writer::BulkFileWriter;
 pub use record::{FormatVersion, RowError, UntypedRecord};
-pub use records::{
-    BidSuggestion, BulkAccount, BulkAdGroup, BulkBidStrategy, BulkBudget, BulkCampaign,
-    BulkKeyword, BulkRecord, QualityScoreData,
-};
+pub use records::*;
 pub use row::{BulkRow, Columns};
 pub use service::{
     BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,

@@ -26,8 +26,12 @@ pub(crate) struct Column<R> {
     pub name: &'static str,
     /// The field it maps to (`keyword.bid`), for documentation and error messages.
     pub field: &'static str,
+    /// The cell format's name (`KeywordBid`), for documentation and tests.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub format: &'static str,
     /// Whether the field belongs to the embedded API object (JSON: inside it) rather than to
     /// the bulk record (JSON: beside it, keyed by the column name without spaces).
+    #[cfg_attr(not(feature = "bulk-json"), allow(dead_code))]
     pub in_entity: bool,
     /// Parses a non-empty cell into the field.
     pub read: fn(&mut R, &str) -> Result<(), ValueError>,
@@ -41,6 +45,7 @@ macro_rules! col {
         $crate::bulk::table::Column {
             name: $name,
             field: stringify!($($field).+),
+            format: stringify!($fmt),
             in_entity: false,
             read: |r, s| <$fmt as $crate::bulk::values::CellFormat<_>>::read_into(&mut r.$($field).+, s),
             write: |r, out| <$fmt as $crate::bulk::values::CellFormat<_>>::format(&r.$($field).+, out),
@@ -54,6 +59,7 @@ macro_rules! field {
         $crate::bulk::table::Column {
             name: $name,
             field: stringify!($($field).+),
+            format: stringify!($fmt),
             in_entity: true,
             read: |r, s| <$fmt as $crate::bulk::values::CellFormat<_>>::read_into(&mut r.$($field).+, s),
             write: |r, out| <$fmt as $crate::bulk::values::CellFormat<_>>::format(&r.$($field).+, out),
@@ -93,6 +99,12 @@ pub(crate) trait TypedRecord: Default + Clone + Sized + 'static {
     /// Whether the record's own row is written (a multi-row record may be only its parts).
     fn writes_own_row(&self) -> bool {
         true
+    }
+    /// Called once the first row is read (a multi-row record decides what that row was).
+    fn after_first_row(&mut self) {}
+    /// Attaches an error row that followed one of this record's rows.
+    fn attach_error(&mut self, error: RowError) {
+        self.errors_mut().push(error);
     }
 }
 
@@ -137,6 +149,7 @@ pub(crate) fn read_row<R: TypedRecord>(
     let mut record = R::default();
     fill::<R>(&mut record, &row, positions)?;
     record.set_source(row);
+    record.after_first_row();
     Ok(record)
 }
 
@@ -188,6 +201,14 @@ pub(crate) fn write_record<R: TypedRecord>(
         write_own_row(record, out)?;
     }
     record.write_more(out)?;
+    write_errors(record, out)
+}
+
+/// Writes the error rows a record carries.
+pub(crate) fn write_errors<R: TypedRecord>(
+    record: &R,
+    out: &mut RowWriter,
+) -> Result<(), BulkError> {
     for e in record.errors() {
         out.write_row(&e.row)?;
     }

@@ -56,11 +56,14 @@ macro_rules! nillable_and_option {
         }
         impl CellFormat<Option<$t>> for $fmt {
             fn parse(cell: &str) -> Result<Option<$t>, ValueError> {
-                if cell == DELETE_VALUE {
-                    return Ok(None);
-                }
                 let parse: fn(&str) -> Result<$t, ValueError> = $parse;
-                parse(cell).map(Some)
+                // Text keeps `delete_value` as text; other values read it as absent, as the
+                // official SDK does.
+                match parse(cell) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(_) if cell == DELETE_VALUE => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
             fn format(value: &Option<$t>, out: &mut String) {
                 let write: fn(&$t, &mut String) = $write;
@@ -468,6 +471,42 @@ fn write_custom_params(p: &cm::CustomParameters, out: &mut String) {
                 out.push('\\');
             }
             out.push(c);
+        }
+    }
+}
+
+/// `Device Preference`: `All` (0) or `Mobile` (30001); any other number is written as is.
+pub struct DevicePreference;
+nillable_and_option!(DevicePreference, i64, parse_device, |v, out| match v {
+    0 => out.push_str("All"),
+    30001 => out.push_str("Mobile"),
+    other => {
+        let _ = write!(out, "{other}");
+    }
+});
+
+fn parse_device(s: &str) -> Result<i64, ValueError> {
+    if s.eq_ignore_ascii_case("all") {
+        Ok(0)
+    } else if s.eq_ignore_ascii_case("mobile") {
+        Ok(30001)
+    } else {
+        s.trim()
+            .parse()
+            .map_err(|_| ValueError::new("is not All or Mobile"))
+    }
+}
+
+impl CellFormat<i64> for Long {
+    fn parse(cell: &str) -> Result<i64, ValueError> {
+        cell.trim()
+            .parse()
+            .map_err(|_| ValueError::new("is not a whole number"))
+    }
+    /// A required id the caller has not set (0, never a valid id) is written empty.
+    fn format(value: &i64, out: &mut String) {
+        if *value != 0 {
+            let _ = write!(out, "{value}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Account-level records: `Account`, `Budget` (shared budgets) and `Bid Strategy` (portfolio
 //! bid strategies).
 
-use bingads_gen::types::DateTime;
+use bingads_gen::types::{DateTime, Nillable};
 use bingads_gen::v13::campaign_management::{BidStrategy, Budget};
 
 use super::bidding;
@@ -18,13 +18,14 @@ bulk_record! {
         pub customer_id: Option<i64>,
         /// `Sync Time`: pass it as the last sync time of the next delta download.
         pub sync_time: Option<DateTime>,
-        pub msclkid_auto_tagging_enabled: Option<bool>,
-        pub tracking_url_template: Option<String>,
-        pub final_url_suffix: Option<String>,
-        pub include_view_through_conversions: Option<bool>,
-        pub profile_expansion_enabled: Option<bool>,
-        pub ad_click_parallel_tracking: Option<bool>,
-        pub allow_image_auto_retrieve: Option<bool>,
+        pub msclkid_auto_tagging_enabled: Nillable<bool>,
+        /// `Tracking Template` (`Nil`: `delete_value`, clears it).
+        pub tracking_url_template: Nillable<String>,
+        pub final_url_suffix: Nillable<String>,
+        pub include_view_through_conversions: Nillable<bool>,
+        pub profile_expansion_enabled: Nillable<bool>,
+        pub ad_click_parallel_tracking: Nillable<bool>,
+        pub allow_image_auto_retrieve: Nillable<bool>,
         pub client_id: Option<String>,
         pub modified_time: Option<DateTime>,
     }

@@ -3,14 +3,38 @@
 //! table (see [`crate::bulk::table`]); a row of any other type is an [`UntypedRecord`].
 
 mod account;
+mod ads;
 mod bidding;
 mod campaign;
 mod keyword;
+mod labels;
 pub(crate) mod macros;
+mod negatives;
+mod sites;
+
+#[cfg(test)]
+mod column_tests;
 
 pub use account::{BulkAccount, BulkBidStrategy, BulkBudget};
+pub use ads::{
+    BulkAppInstallAd, BulkDynamicSearchAd, BulkExpandedTextAd, BulkProductAd, BulkResponsiveAd,
+    BulkResponsiveSearchAd, BulkTextAd,
+};
 pub use campaign::{BulkAdGroup, BulkCampaign};
 pub use keyword::{BID_SUGGESTION_TYPES, BidSuggestion, BulkKeyword, QualityScoreData};
+pub use labels::{
+    BulkAdGroupLabel, BulkAppInstallAdLabel, BulkCampaignLabel, BulkDynamicSearchAdLabel,
+    BulkExpandedTextAdLabel, BulkKeywordLabel, BulkLabel, BulkProductAdLabel,
+    BulkResponsiveAdLabel, BulkResponsiveSearchAdLabel, BulkTextAdLabel,
+};
+pub use negatives::{
+    BulkAdGroupNegativeKeyword, BulkCampaignNegativeKeyword, BulkCampaignNegativeKeywordList,
+    BulkNegativeKeywordList, BulkSharedNegativeKeyword,
+};
+pub use sites::{
+    BulkAdGroupNegativeSite, BulkAdGroupNegativeSites, BulkCampaignNegativeSite,
+    BulkCampaignNegativeSites,
+};
 
 use super::error::BulkError;
 use super::file::writer::RowWriter;
@@ -21,6 +45,9 @@ use super::table::{self, Positions, TypedRecord};
 macro_rules! records {
     ($($(#[$m:meta])* $variant:ident($ty:ty),)*) => {
         /// One record of a bulk file.
+        // Variants are unboxed on purpose: a reader yields one record at a time, and a box
+        // would cost an allocation per row on the hot path for a saving nobody keeps.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum BulkRecord {
@@ -68,11 +95,11 @@ macro_rules! records {
                 }
             }
 
-            pub(crate) fn errors_mut(&mut self) -> Option<&mut Vec<RowError>> {
+            pub(crate) fn push_error(&mut self, error: RowError) {
                 match self {
-                    BulkRecord::FormatVersion(_) => None,
-                    $(BulkRecord::$variant(r) => Some(r.errors_mut()),)*
-                    BulkRecord::Untyped(u) => Some(&mut u.errors),
+                    BulkRecord::FormatVersion(_) => {}
+                    $(BulkRecord::$variant(r) => r.attach_error(error),)*
+                    BulkRecord::Untyped(u) => u.errors.push(error),
                 }
             }
 
@@ -159,14 +186,56 @@ records! {
     Budget(BulkBudget),
     /// A `Bid Strategy` row.
     BidStrategy(BulkBidStrategy),
-}
-
-impl BulkRecord {
-    pub(crate) fn push_error(&mut self, error: RowError) {
-        if let Some(errors) = self.errors_mut() {
-            errors.push(error);
-        }
-    }
+    /// An `Expanded Text Ad` row.
+    ExpandedTextAd(BulkExpandedTextAd),
+    /// A `Responsive Search Ad` row.
+    ResponsiveSearchAd(BulkResponsiveSearchAd),
+    /// A `Responsive Ad` row.
+    ResponsiveAd(BulkResponsiveAd),
+    /// A `Text Ad` row.
+    TextAd(BulkTextAd),
+    /// An `App Install Ad` row.
+    AppInstallAd(BulkAppInstallAd),
+    /// A `Dynamic Search Ad` row.
+    DynamicSearchAd(BulkDynamicSearchAd),
+    /// A `Product Ad` row.
+    ProductAd(BulkProductAd),
+    /// A `Campaign Negative Keyword` row.
+    CampaignNegativeKeyword(BulkCampaignNegativeKeyword),
+    /// An `Ad Group Negative Keyword` row.
+    AdGroupNegativeKeyword(BulkAdGroupNegativeKeyword),
+    /// A `Negative Keyword List` row.
+    NegativeKeywordList(BulkNegativeKeywordList),
+    /// A `Shared Negative Keyword` row.
+    SharedNegativeKeyword(BulkSharedNegativeKeyword),
+    /// A `Campaign Negative Keyword List Association` row.
+    CampaignNegativeKeywordList(BulkCampaignNegativeKeywordList),
+    /// A campaign's negative sites (a "delete all" row and/or one row per site).
+    CampaignNegativeSites(BulkCampaignNegativeSites),
+    /// An ad group's negative sites (a "delete all" row and/or one row per site).
+    AdGroupNegativeSites(BulkAdGroupNegativeSites),
+    /// A `Label` row.
+    Label(BulkLabel),
+    /// A `Campaign Label` row.
+    CampaignLabel(BulkCampaignLabel),
+    /// An `Ad Group Label` row.
+    AdGroupLabel(BulkAdGroupLabel),
+    /// A `Keyword Label` row.
+    KeywordLabel(BulkKeywordLabel),
+    /// An `Expanded Text Ad Label` row.
+    ExpandedTextAdLabel(BulkExpandedTextAdLabel),
+    /// A `Responsive Search Ad Label` row.
+    ResponsiveSearchAdLabel(BulkResponsiveSearchAdLabel),
+    /// A `Responsive Ad Label` row.
+    ResponsiveAdLabel(BulkResponsiveAdLabel),
+    /// A `Text Ad Label` row.
+    TextAdLabel(BulkTextAdLabel),
+    /// An `App Install Ad Label` row.
+    AppInstallAdLabel(BulkAppInstallAdLabel),
+    /// A `Dynamic Search Ad Label` row.
+    DynamicSearchAdLabel(BulkDynamicSearchAdLabel),
+    /// A `Product Ad Label` row.
+    ProductAdLabel(BulkProductAdLabel),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
