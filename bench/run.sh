@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Reproduces every figure of README.md's Performance section and bench/RESULTS.md.
 #
-#   bench/run.sh [PART...]      PART: codec runtime python generator build package (default: all)
+#   bench/run.sh [PART...]      PART: codec json runtime python generator build package (default: all)
 #
 # Run from anywhere on an otherwise idle machine (nothing here runs in parallel; `uptime` is
 # printed before each part, because other compiles on a 2-core machine skew every figure).
 # Output goes to the terminal and to $OUT (default target/bench-results/).
 #
 #   codec      cargo bench -p bingads-gen --bench soap     (~1 min after a ~4 min release build)
+#   json       cargo bench -p bingads-gen --features json --bench json: the 1,000-campaign reply
+#              as SOAP, as REST JSON through our types, and as a plain serde_json pass; then
+#              ../shared/bench/python/bench_rest_msads.py (msads==13.0.30.1, venv in $MSADS_VENV,
+#              default target/bench-msads) on the same REST body
 #   runtime    cargo bench -p bingads --bench client       (~1 min after the release build)
 #   python     the official Python SDK (bingads==13.0.30.1) on the same inputs, from
 #              ../shared/bench/python: a venv in $PYVENV (default target/bench-python), 5
@@ -22,7 +26,14 @@
 #              BulkFileReader into typed records (cargo bench -p bingads --bench bulk, one process
 #              each, peak RSS from VmHWM), then BulkFileWriter on 100,000 keyword rows; next to
 #              the official SDK's bench_bulk_read.py (100k only unless BULK_FULL=1: ~7 min per
-#              1M) and bench_bulk_write.py. Not in the default PARTS (the 1M file is 661 MB).
+#              1M) and bench_bulk_write.py; with valgrind installed, callgrind instruction
+#              counts of the plain pass and the typed read of a 20k-keyword file (stable under
+#              load). Not in the default PARTS (the 1M file is 661 MB).
+#   report     report reading, 100k and 1M rows of ../shared/bench/python/gen_report.py's Keyword
+#              Performance report: the Python SDK's ReportFileReader (bench_report_read.py
+#              fields) and cargo bench -p bingads --bench report_read (csv baseline, iterate,
+#              fields, fields-indexed, zip), each mode its own process for its peak RSS, in one
+#              run; the generated files go to $REPORTS (default target/bench-reports, ~400 MB)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +43,7 @@ PYBENCH=${PYBENCH:-$ROOT/../shared/bench/python}
 PYVENV=${PYVENV:-$ROOT/target/bench-python}
 mkdir -p "$OUT"
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec runtime python generator build package)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(codec json runtime python generator build package report)
 
 log() { printf '\n== %s (%s)\n' "$1" "$(uptime | sed 's/.*load average/load average/')" | tee -a "$OUT/summary.txt"; }
 note() { printf '%s\n' "$*" | tee -a "$OUT/summary.txt"; }
@@ -55,6 +66,19 @@ min_time() {
 part_codec() {
   log "codec: cargo bench -p bingads-gen --bench soap"
   cargo bench -p bingads-gen --bench soap 2>&1 | tee "$OUT/codec.txt" | tail -12
+}
+
+part_json() {
+  log "json: cargo bench -p bingads-gen --features json --bench json"
+  cargo bench -p bingads-gen --features json --bench json 2>&1 | tee "$OUT/json.txt" | tail -14
+  # The official REST client (msads==13.0.30.1, its own venv) on the same REST body.
+  BENCH_DUMP="$OUT/json-inputs" cargo bench -p bingads-gen --features json --bench json > /dev/null 2>&1
+  local venv=${MSADS_VENV:-$ROOT/target/bench-msads}
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q msads==13.0.30.1
+  fi
+  "$venv/bin/python" "$PYBENCH/bench_rest_msads.py" \
+    "$OUT/json-inputs/GetCampaignsByAccountId_response_1000.json" | tee "$OUT/json-msads.json"
 }
 
 part_runtime() {
@@ -170,11 +194,40 @@ part_bulk() {
       "$py" "$PYBENCH/bench_bulk_read.py" "$f" | tee -a "$OUT/summary.txt"
     fi
   done
+  # Instruction counts (stable on a loaded machine, unlike times): the typed read and the
+  # plain pass over a 20,000-keyword file under callgrind, when valgrind is installed.
+  if command -v valgrind >/dev/null; then
+    local small="$dir/bulk_20000.csv" bin
+    [ -f "$small" ] || "$py" "$PYBENCH/gen_bulk.py" "$small" --keywords 20000
+    bin=$(cargo bench -q -p bingads --bench bulk --no-run --message-format=json 2>/dev/null |
+      sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+    for mode in csv-pass read-typed; do
+      log "bulk: callgrind $mode 20k keywords"
+      valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$mode" "$small" 2>&1 |
+        sed -n "s/.*I *refs: */callgrind $mode instructions: /p" | tee -a "$OUT/summary.txt"
+    done
+  fi
   log "bulk: write 100,000 keyword rows"
   for i in 1 2 3; do
     cargo bench -q -p bingads --bench bulk -- write 100000 "$dir/written.csv" | tee -a "$OUT/summary.txt"
   done
   "$py" "$PYBENCH/bench_bulk_write.py" "$dir/written_py.csv" --n 100000 | tee -a "$OUT/summary.txt"
+part_report() {
+  local dir=${REPORTS:-$ROOT/target/bench-reports}
+  mkdir -p "$dir"
+  log "report: reader vs plain csv vs the Python SDK ($dir)"
+  [ -x "$PYVENV/bin/python" ] || { python3 -m venv "$PYVENV" && "$PYVENV/bin/pip" install -q bingads==13.0.30.1; }
+  for rows in 100000 1000000; do
+    [ -f "$dir/r$rows.csv" ] || "$PYVENV/bin/python" "$PYBENCH/gen_report.py" "$dir/r$rows.csv" --rows "$rows" | tee -a "$OUT/summary.txt"
+  done
+  cargo bench -p bingads --bench report_read --no-run -q 2>/dev/null
+  for rows in 100000 1000000; do
+    [ -f "$dir/r$rows.csv.zip" ] || cargo bench -q -p bingads --bench report_read -- "$dir/r$rows.csv" make-zip 2>/dev/null
+    for mode in csv iterate fields fields-indexed zip; do
+      cargo bench -q -p bingads --bench report_read -- "$dir/r$rows.csv" "$mode" 3 2>/dev/null | tee -a "$OUT/report.txt" "$OUT/summary.txt"
+    done
+    "$PYVENV/bin/python" "$PYBENCH/bench_report_read.py" "$dir/r$rows.csv" fields | tee -a "$OUT/report.txt" "$OUT/summary.txt"
+  done
 }
 
 note "bench/run.sh $(date -u +%FT%TZ) on $(nproc) cores, $(rustc --version), commit $(git rev-parse --short HEAD)"

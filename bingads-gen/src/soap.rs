@@ -148,9 +148,9 @@ pub trait RequestBody: Send + Sync {
 /// too when the `json` feature is on (a bound that follows the feature, so generated code
 /// names one trait either way).
 #[cfg(feature = "json")]
-pub trait ResponseDecode: XmlDecode + crate::json::JsonDecode {}
+pub trait ResponseDecode: XmlDecode + crate::json::JsonRead {}
 #[cfg(feature = "json")]
-impl<T: XmlDecode + crate::json::JsonDecode> ResponseDecode for T {}
+impl<T: XmlDecode + crate::json::JsonRead> ResponseDecode for T {}
 /// What a response type must be readable from (the SOAP envelope; no `json` feature).
 #[cfg(not(feature = "json"))]
 pub trait ResponseDecode: XmlDecode {}

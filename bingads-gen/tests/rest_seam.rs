@@ -164,3 +164,43 @@ fn a_body_that_does_not_fit_is_a_decode_error_with_its_json_path() {
         .expect_err("truncated");
     assert!(e.to_string().contains("line 1"), "{e}");
 }
+
+/// `json_shape_differences` (rest-json.json): the REST form sends strings where the WSDL
+/// has objects (Ad Insight's `Est*ByType`); a response leaves such members absent and reads
+/// the rest, while a wrong kind elsewhere is still an error.
+#[cfg(feature = "ad-insight")]
+#[test]
+fn strings_where_the_wsdl_has_objects_are_left_absent_in_responses() {
+    use bingads_gen::v13::ad_insight as ai;
+    let reply: ai::GetAudienceFullEstimationResponse = json::decode_response(
+        br#"{"EstImpressionByType":["Audience: 10-20"],"EstClickByType":["x", null],"EstSpendByType":[],"EstImpression":{"Low":{"Value":1}}}"#,
+    )
+    .expect("the mismatched members are skipped");
+    assert_eq!(reply.est_impression_by_type, Nillable::Absent);
+    assert_eq!(reply.est_click_by_type, Nillable::Absent);
+    assert_eq!(reply.est_spend_by_type, Nillable::Value(vec![]));
+    assert!(matches!(reply.est_impression, Nillable::Value(_)));
+
+    let strict = json::from_str::<ai::GetAudienceFullEstimationResponse>(
+        r#"{"EstImpressionByType":["Audience: 10-20"]}"#,
+    );
+    assert!(strict.is_err(), "user input keeps the WSDL shape");
+    let wrong = json::decode_response::<ai::GetAudienceFullEstimationResponse>(
+        br#"{"EstImpressionByType":[1]}"#,
+    );
+    assert!(
+        wrong.is_err(),
+        "only text is treated as the recorded mismatch"
+    );
+}
+
+/// `enum_differences`: the REST flag enums add `None` for the empty set.
+#[test]
+fn none_in_a_flag_list_of_a_response_is_the_empty_set() {
+    let v: cm::GetCampaignsByAccountIdRequest =
+        json::decode_response(br#"{"CampaignType":"None"}"#).expect("lenient");
+    assert_eq!(v.campaign_type, Some(Flags(vec![])));
+    let v: cm::GetCampaignsByAccountIdRequest =
+        json::decode_response(br#"{"CampaignType":"Search, None"}"#).expect("lenient");
+    assert_eq!(v.campaign_type, Some(Flags(vec![cm::CampaignType::Search])));
+}

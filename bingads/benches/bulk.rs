@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo bench -p bingads --bench bulk -- csv-pass FILE      # plain csv ByteRecord pass (the baseline)
 //! cargo bench -p bingads --bench bulk -- read-typed FILE    # BulkFileReader into typed records
+//! cargo bench -p bingads --bench bulk -- read-untyped FILE  # the same reader, rows kept as text only
 //! cargo bench -p bingads --bench bulk -- write N OUT        # BulkFileWriter, N keyword rows
 //! ```
 //!
@@ -27,9 +28,27 @@ fn peak_rss_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// User + system CPU seconds of this process so far (`/proc/self/stat`, 100 ticks/s): on a
+/// loaded machine wall-clock time mostly measures waiting for a core, CPU time does not.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn report(what: &str, rows: u64, seconds: f64) {
     println!(
-        "{{\"bench\": \"{what}\", \"rows\": {rows}, \"seconds\": {seconds:.3}, \"rows_per_s\": {:.0}, \"peak_rss_mib\": {:.1}}}",
+        "{{\"bench\": \"{what}\", \"rows\": {rows}, \"seconds\": {seconds:.3}, \"cpu_seconds\": {:.2}, \"rows_per_s\": {:.0}, \"peak_rss_mib\": {:.1}}}",
+        cpu_seconds(),
         rows as f64 / seconds,
         peak_rss_mib()
     );
@@ -53,10 +72,12 @@ fn csv_pass(path: &str) -> u64 {
     rows
 }
 
-fn read_typed(path: &str) -> u64 {
+fn read_typed(path: &str, typed: bool) -> u64 {
     let mut rows = 0u64;
     let mut keywords = 0u64;
-    for record in BulkFileReader::open(path).expect("open") {
+    let reader = BulkFileReader::open(path).expect("open");
+    let reader = if typed { reader } else { reader.untyped() };
+    for record in reader {
         let record = record.expect("record");
         rows += 1;
         if let BulkRecord::Keyword(k) = &record {
@@ -86,10 +107,13 @@ const WORDS: &[&str] = &[
     "best",
 ];
 
-fn write(n: u64, out: &str) -> u64 {
+/// Writes `n` keywords; returns the seconds spent in `write` and `finish` alone (building the
+/// records is timed apart, as the Python script times its phase 2 apart from phase 1).
+fn write(n: u64, out: &str) -> f64 {
     let file = BufWriter::new(File::create(out).expect("create"));
     let mut writer = BulkFileWriter::new(file, FileFormat::Csv).expect("writer");
     let matches = [MatchType::Exact, MatchType::Phrase, MatchType::Broad];
+    let mut in_writer = 0.0;
     let mut seed = 42u64;
     let mut next = move || {
         seed = seed
@@ -119,10 +143,13 @@ fn write(n: u64, out: &str) -> u64 {
             },
             ..Default::default()
         });
+        let t = Instant::now();
         writer.write(&record).expect("write");
+        in_writer += t.elapsed().as_secs_f64();
     }
+    let t = Instant::now();
     writer.finish().expect("finish");
-    n
+    in_writer + t.elapsed().as_secs_f64()
 }
 
 fn main() {
@@ -142,15 +169,23 @@ fn main() {
             report("csv-pass", rows, t0.elapsed().as_secs_f64());
         }
         ["read-typed", path] => {
-            let rows = read_typed(path);
+            let rows = read_typed(path, true);
             report("read-typed", rows, t0.elapsed().as_secs_f64());
         }
+        ["read-untyped", path] => {
+            let rows = read_typed(path, false);
+            report("read-untyped", rows, t0.elapsed().as_secs_f64());
+        }
         ["write", n, out] => {
-            let rows = write(n.parse().expect("N"), out);
-            report("write", rows, t0.elapsed().as_secs_f64());
+            let n: u64 = n.parse().expect("N");
+            let writing = write(n, out);
+            report("write", n, writing);
+            report("build+write", n, t0.elapsed().as_secs_f64());
         }
         _ => {
-            eprintln!("usage: bulk (csv-pass FILE | read-typed FILE | write N OUT)");
+            eprintln!(
+                "usage: bulk (csv-pass FILE | read-typed FILE | read-untyped FILE | write N OUT)"
+            );
         }
     }
 }

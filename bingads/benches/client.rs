@@ -11,8 +11,13 @@
 //!   repeats it with the same public pieces (`Authentication::header_values`,
 //!   `AuthorizationData`, `soap::write_envelope`); `envelope_pieces` times `write_envelope` +
 //!   `decode_envelope` alone.
-//! - `loopback`: a whole call through the real `SoapTransport` (reqwest, HTTP/1.1 keep-alive)
-//!   to the emulator on 127.0.0.1, labelled "loopback round trip" in the README.
+//! - `wire_per_call`: SOAP vs REST side by side in one run: credential values, the runtime's
+//!   own `wire::prepare` (envelope, or method/URL/headers/JSON body), and the generated decode
+//!   of a canned `GetCampaignsByAccountId` reply of 1 and of 1,000 campaigns, the same data
+//!   written by each wire's generated encoder.
+//! - `loopback`: a whole call through the real `ServiceTransport` (reqwest, HTTP/1.1
+//!   keep-alive) to the emulator on 127.0.0.1 over SOAP, labelled "loopback round trip" in
+//!   the README.
 //!
 //! Run: `cargo bench -p bingads --bench client` (or `bench/run.sh`).
 
@@ -284,6 +289,140 @@ fn one_campaign_reply() -> Vec<u8> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// SOAP vs REST per call, through the runtime's own request building
+// ---------------------------------------------------------------------------------------------
+
+/// What `ServiceTransport` does for a call minus the HTTP exchange, on either wire: credential
+/// values from the authentication, `bingads::wire::prepare` (the envelope, or the REST method,
+/// URL, headers and JSON body), then a canned reply of that wire handed to the generated
+/// decoder (`soap::call` reads an envelope or a JSON body by `RawResponse::format`).
+struct WireTransport {
+    authorization: AuthorizationData,
+    wire: bingads::Wire,
+    endpoint: &'static str,
+    reply: Vec<u8>,
+}
+
+impl Transport for WireTransport {
+    type Error = Error;
+
+    fn send<'a>(&'a self, body: &'a dyn RequestBody) -> BoxFuture<'a, Result<RawResponse, Error>> {
+        Box::pin(async move {
+            let a = &self.authorization;
+            let mut values = a.authentication.header_values().await?;
+            values.push(("DeveloperToken", a.developer_token.clone()));
+            if let Some(id) = a.customer_id {
+                values.push(("CustomerId", SecretString::new(id.to_string())));
+            }
+            if let Some(id) = a.account_id {
+                values.push(("CustomerAccountId", SecretString::new(id.to_string())));
+            }
+            let target = bingads::wire::Target {
+                wire: self.wire,
+                endpoint: self.endpoint,
+                user_agent: "bingads-rs/bench (Rust)",
+            };
+            black_box(bingads::wire::prepare(target, &values, body)?);
+            Ok(match self.wire {
+                bingads::Wire::Soap => RawResponse::soap(200, self.reply.clone()),
+                bingads::Wire::Rest => RawResponse::json(
+                    200,
+                    self.reply.clone(),
+                    Some("5a1c3f0e-8d4b-4c1e-9e7a-3b2d1f0c9a8b".into()),
+                ),
+            })
+        })
+    }
+}
+
+/// The 1-campaign reply's campaign, `n` times with distinct ids and names: the same data
+/// for both wires, written by the generated encoders of each.
+fn campaigns_reply(n: usize) -> cm::GetCampaignsByAccountIdResponse {
+    let one = soap::decode_envelope::<cm::GetCampaignsByAccountIdResponse, cm::FaultDetail>(
+        &one_campaign_reply(),
+        cm::GetCampaignsByAccountIdRequest::META,
+    )
+    .expect("decodes")
+    .body
+    .expect("not a fault");
+    let template = one
+        .campaigns
+        .value()
+        .and_then(|c| c.first().cloned().flatten())
+        .expect("one campaign");
+    let campaigns = (0..n)
+        .map(|i| {
+            let mut c = template.clone();
+            c.id = Nillable::Value(800_000_000 + i as i64);
+            c.name = Nillable::Value(format!("Campaign {i:05} - Shoes & Boots"));
+            Some(c)
+        })
+        .collect();
+    cm::GetCampaignsByAccountIdResponse {
+        campaigns: Nillable::Value(campaigns),
+    }
+}
+
+fn reply_bytes(wire: bingads::Wire, reply: &cm::GetCampaignsByAccountIdResponse) -> Vec<u8> {
+    use bingads_gen::xml::XmlEncode;
+    const NS: &str = "https://bingads.microsoft.com/CampaignManagement/v13";
+    match wire {
+        bingads::Wire::Soap => soap::write_response_envelope(
+            &[(NS, "TrackingId", "5a1c3f0e-8d4b-4c1e-9e7a-3b2d1f0c9a8b")],
+            |w| reply.encode(w, NS, "GetCampaignsByAccountIdResponse"),
+        )
+        .into_bytes(),
+        bingads::Wire::Rest => bingads_gen::json::to_string(reply).into_bytes(),
+    }
+}
+
+mod wire_per_call {
+    use super::*;
+
+    fn bench_wire(bencher: divan::Bencher, wire: bingads::Wire, campaigns: usize) {
+        let reply = campaigns_reply(campaigns);
+        let transport = WireTransport {
+            authorization: oauth_authorization(),
+            wire,
+            endpoint: match wire {
+                bingads::Wire::Soap => {
+                    "https://campaign.api.bingads.microsoft.com/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc"
+                }
+                bingads::Wire::Rest => "https://campaign.api.bingads.microsoft.com",
+            },
+            reply: reply_bytes(wire, &reply),
+        };
+        let client = cm::CampaignManagementClient::new(transport);
+        let request = get_request(ACCOUNT_ID);
+        let decoded = ready(client.get_campaigns_by_account_id(&request)).expect("call");
+        // Compared by their JSON: the REST decoder leaves a polymorphic value's own `Type`
+        // member to the discriminator, where SOAP fills it from its element (a known gap).
+        assert_eq!(
+            bingads_gen::json::to_string(&decoded.value),
+            bingads_gen::json::to_string(&reply),
+            "{wire}: the same data comes back"
+        );
+        bencher
+            .counter(divan::counter::BytesCount::new(
+                client.transport().reply.len(),
+            ))
+            .bench(|| ready(client.get_campaigns_by_account_id(black_box(&request))));
+    }
+
+    /// One campaign: credential headers + request building + decode, per wire.
+    #[divan::bench(args = [bingads::Wire::Soap, bingads::Wire::Rest])]
+    fn get_campaigns_1(bencher: divan::Bencher, wire: bingads::Wire) {
+        bench_wire(bencher, wire, 1);
+    }
+
+    /// 1,000 campaigns: the same, with a reply of ~1,000 times the data.
+    #[divan::bench(args = [bingads::Wire::Soap, bingads::Wire::Rest], sample_count = 30)]
+    fn get_campaigns_1000(bencher: divan::Bencher, wire: bingads::Wire) {
+        bench_wire(bencher, wire, 1000);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Loopback round trip (real transport, emulator on 127.0.0.1)
 // ---------------------------------------------------------------------------------------------
 
@@ -309,6 +448,7 @@ mod loopback {
         .with_account_id(emu::ACCOUNT_ID);
         let client = Client::builder(auth, Environment::Sandbox)
             .endpoint_base(emulator.base_url())
+            .wire(bingads::Wire::Soap)
             .build()
             .expect("client");
         let service = client.campaign_management().expect("service");

@@ -26,7 +26,7 @@ use std::time::Duration;
 
 use bingads::auth::{NATIVE_CLIENT_REDIRECT_URI, OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints};
 use bingads::v13::customer_management::GetUserRequest;
-use bingads::{AuthorizationData, Client, Environment, Nillable, SecretString};
+use bingads::{AuthorizationData, Client, Environment, Nillable, SecretString, Wire};
 use bingads_emulator::Emulator;
 use common::{ExampleError, Needs, Out, Target, text};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -41,13 +41,21 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = match Options::parse(std::env::args().skip(1)) {
+    let mut options = match Options::parse(std::env::args().skip(1)) {
         Ok(o) => o,
         Err(message) => {
             eprintln!("{message}\nusage: desktop_oauth [--port N] [--paste]");
             return ExitCode::from(2);
         }
     };
+    let wire = match common::wire_from_process_env() {
+        Ok(w) => w,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    options.wire = wire;
     let mut out = Out::stdout();
     match run(target, options, &mut out).await {
         Ok(_) => ExitCode::SUCCESS,
@@ -65,6 +73,8 @@ pub struct Options {
     pub port: u16,
     /// Use the native-client redirect URI and read the final address from stdin.
     pub paste: bool,
+    /// The wire of the call after the sign-in (`BINGADS_TRANSPORT`; REST by default).
+    pub wire: Wire,
 }
 
 impl Options {
@@ -249,7 +259,7 @@ pub async fn run(target: Target, options: Options, out: &mut Out) -> Result<Outc
     let refresh_token_received = tokens.refresh_token.is_some();
 
     let auth = AuthorizationData::new(grant, developer_token);
-    let mut builder = Client::builder(auth, environment);
+    let mut builder = Client::builder(auth, environment).wire(options.wire);
     if let Some(emu) = &emulator {
         builder = builder.endpoint_base(emu.base_url());
     }

@@ -25,13 +25,13 @@ use bingads::v13::customer_management::GetUserRequest;
 use bingads::v13::{
     ad_insight, bulk, campaign_management, customer_billing, customer_management, reporting,
 };
-use bingads::{AuthorizationData, Client, Environment, Nillable};
+use bingads::{AuthorizationData, Client, Environment, Nillable, Wire};
 use bingads_emulator::Emulator;
 use common::{ExampleError, Needs, Out, Target, text};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match Options::parse(std::env::args().skip(1)) {
+    let mut options = match Options::parse(std::env::args().skip(1)) {
         Ok(o) => o,
         Err(message) => {
             eprintln!("{message}\nusage: sandbox [--emulator] [--no-call]");
@@ -50,6 +50,14 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let wire = match common::wire_from_process_env() {
+        Ok(w) => w,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    options.wire = wire;
     let mut out = Out::stdout();
     match run(target, options, &mut out).await {
         Ok(_) => ExitCode::SUCCESS,
@@ -67,6 +75,8 @@ pub struct Options {
     pub emulator: bool,
     /// Only print the tables.
     pub no_call: bool,
+    /// The wire (`BINGADS_TRANSPORT`; REST by default): which endpoints are printed and used.
+    pub wire: Wire,
 }
 
 impl Options {
@@ -126,6 +136,7 @@ pub async fn run(
             AuthorizationData::new(grant, "your-developer-token"),
             environment,
         )
+        .wire(options.wire)
         .build()?;
         writeln!(out, "== {environment} ==");
         writeln!(out, "Service endpoints:");
@@ -144,7 +155,7 @@ pub async fn run(
         return Ok(None);
     }
     let called = match target {
-        Target::Emulator => call_emulator(out).await?,
+        Target::Emulator => call_emulator(options.wire, out).await?,
         Target::Microsoft(creds) => {
             let refresh_token = creds
                 .refresh_token
@@ -158,6 +169,7 @@ pub async fn run(
                 AuthorizationData::new(grant, creds.developer_token.clone()),
                 creds.environment,
             )
+            .wire(options.wire)
             .build()?;
             get_user(&client, out).await?
         }
@@ -187,7 +199,7 @@ fn print_oauth(out: &mut Out, title: &str, e: &OAuthEndpoints) {
 
 /// One call to the emulator, signed in with a refresh token it issued (as if stored from an
 /// earlier sign-in), through the production endpoint paths on the emulator's host.
-async fn call_emulator(out: &mut Out) -> Result<Called, ExampleError> {
+async fn call_emulator(wire: Wire, out: &mut Out) -> Result<Called, ExampleError> {
     let emulator = Emulator::start().await?;
     let stored = emulator.issue_tokens(
         bingads_emulator::DESKTOP_CLIENT_ID,
@@ -212,6 +224,7 @@ async fn call_emulator(out: &mut Out) -> Result<Called, ExampleError> {
     )
     // Same paths as production, another scheme, host and port.
     .endpoint_base(emulator.base_url())
+    .wire(wire)
     .build()?;
     writeln!(out, "== emulator ({}) ==", emulator.base_url());
     let called = get_user(&client, out).await?;

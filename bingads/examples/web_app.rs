@@ -39,7 +39,7 @@ use bingads::auth::{AuthError, Authentication, OAuthEndpoints, OAuthWebAuthCodeG
 use bingads::v13::customer_management::{
     GetUserRequest, Paging, Predicate, PredicateOperator, SearchAccountsRequest,
 };
-use bingads::{AuthorizationData, Client, Environment, Nillable, SecretString};
+use bingads::{AuthorizationData, Client, Environment, Nillable, SecretString, Wire};
 use bingads_emulator::Emulator;
 use common::{ExampleError, Needs, Out, Target, html_escape, text};
 use tokio::net::TcpListener;
@@ -54,7 +54,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = match Options::parse(std::env::args().skip(1)) {
+    let mut options = match Options::parse(std::env::args().skip(1)) {
         Ok(o) => o,
         Err(message) => {
             eprintln!(
@@ -63,6 +63,14 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let wire = match common::wire_from_process_env() {
+        Ok(w) => w,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    options.wire = wire;
     let mut out = Out::stdout();
     let result = match WebApp::new(target, options).await {
         Ok(app) => app.serve(&mut out).await,
@@ -88,6 +96,8 @@ pub struct Options {
     pub max_requests: Option<usize>,
     /// Stop after this long, whatever happened.
     pub timeout: Option<Duration>,
+    /// The wire of the service calls (`BINGADS_TRANSPORT`; REST by default).
+    pub wire: Wire,
 }
 
 impl Options {
@@ -134,6 +144,8 @@ struct OAuthApp {
     developer_token: SecretString,
     /// Service host other than Microsoft's (the emulator).
     endpoint_base: Option<String>,
+    /// The wire of the service calls.
+    wire: Wire,
 }
 
 impl OAuthApp {
@@ -239,6 +251,7 @@ impl WebApp {
                     )?),
                     developer_token: SecretString::new(bingads_emulator::DEVELOPER_TOKEN),
                     endpoint_base: Some(emulator.base_url()),
+                    wire: options.wire,
                 };
                 (listener, oauth, Some(emulator))
             }
@@ -265,6 +278,7 @@ impl WebApp {
                     endpoints: None,
                     developer_token: c.developer_token.clone(),
                     endpoint_base: None,
+                    wire: options.wire,
                 };
                 (listener, oauth, None)
             }
@@ -592,7 +606,7 @@ async fn list_accounts(
 ) -> Result<String, ExampleError> {
     let authentication: Arc<dyn Authentication> = grant;
     let auth = AuthorizationData::with_shared(authentication, oauth.developer_token.clone());
-    let mut builder = Client::builder(auth, oauth.environment);
+    let mut builder = Client::builder(auth, oauth.environment).wire(oauth.wire);
     if let Some(base) = &oauth.endpoint_base {
         builder = builder.endpoint_base(base.clone());
     }

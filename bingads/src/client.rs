@@ -192,6 +192,8 @@ fn parse_base(base: &str) -> Result<url::Url, Error> {
 
 /// Authorization, environment and connection pool; hands out a client per service.
 /// Cheap to clone: clones share the connection pool and the authentication.
+// The official SDKs' `ServiceClient` is one object per service; here one `Client` hands out all.
+#[doc(alias = "ServiceClient")]
 #[derive(Clone, Debug)]
 pub struct Client {
     shared: Arc<Shared>,
@@ -312,10 +314,11 @@ impl Client {
 }
 
 macro_rules! service_accessors {
-    ($($feature:literal, $module:ident, $client:ident, $method:ident;)*) => {$(
+    ($($feature:literal, $module:ident, $client:ident, $method:ident, $official:literal;)*) => {$(
         #[cfg(feature = $feature)]
         impl Client {
-            #[doc = concat!("The `", stringify!($module), "` service client.")]
+            #[doc = concat!("The `", stringify!($module), "` service client (the official SDKs' `ServiceClient('", $official, "')`).")]
+            #[doc(alias = $official)]
             pub fn $method(&self) -> Result<bingads_gen::v13::$module::$client<ServiceTransport>, Error> {
                 Ok(bingads_gen::v13::$module::$client::new(self.transport(&bingads_gen::v13::$module::SERVICE)?))
             }
@@ -324,10 +327,10 @@ macro_rules! service_accessors {
 }
 
 service_accessors! {
-    "ad-insight", ad_insight, AdInsightClient, ad_insight;
-    "bulk", bulk, BulkClient, bulk;
-    "campaign-management", campaign_management, CampaignManagementClient, campaign_management;
-    "customer-billing", customer_billing, CustomerBillingClient, customer_billing;
-    "customer-management", customer_management, CustomerManagementClient, customer_management;
-    "reporting", reporting, ReportingClient, reporting;
+    "ad-insight", ad_insight, AdInsightClient, ad_insight, "AdInsightService";
+    "bulk", bulk, BulkClient, bulk, "BulkService";
+    "campaign-management", campaign_management, CampaignManagementClient, campaign_management, "CampaignManagementService";
+    "customer-billing", customer_billing, CustomerBillingClient, customer_billing, "CustomerBillingService";
+    "customer-management", customer_management, CustomerManagementClient, customer_management, "CustomerManagementService";
+    "reporting", reporting, ReportingClient, reporting, "ReportingService";
 }

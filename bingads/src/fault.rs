@@ -14,6 +14,8 @@ use bingads_gen::xml::XmlElement;
 
 /// One error inside a fault (or in a response's partial errors).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[doc(alias = "AdApiError")]
+#[doc(alias = "OperationError")]
 pub struct ApiError {
     /// The numeric code, e.g. `109`, `1102`.
     pub code: Option<i32>,
@@ -54,6 +56,8 @@ impl fmt::Display for ApiError {
 
 /// A fault the service returned, on either wire.
 #[derive(Clone, PartialEq)]
+#[doc(alias = "WebFault")]
+#[doc(alias = "FaultException")]
 pub struct ServiceFault {
     pub service: &'static str,
     pub operation: &'static str,
@@ -290,4 +294,17 @@ pub fn errors_in(element: &XmlElement) -> Vec<ApiError> {
     let mut out = Vec::new();
     collect_errors(element, &mut out);
     out
+}
+
+/// Reads a REST fault body saved from a response (what a command line's offline `decode`
+/// needs); `None` when it is not a JSON fault object. Calls get this from the transport.
+#[cfg(feature = "rest")]
+pub fn scan_rest(
+    raw: &[u8],
+    http_status: u16,
+    tracking_id: Option<String>,
+    service: &'static str,
+    operation: &'static str,
+) -> Option<ServiceFault> {
+    crate::rest_fault::scan(raw, http_status, tracking_id, service, operation)
 }

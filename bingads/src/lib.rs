@@ -7,7 +7,11 @@
 //! ([`auth`]), the HTTPS transport for both wires ([`Wire::Rest`], the default, and
 //! [`Wire::Soap`], which Microsoft switches off on 2027-01-31), typed [`Error`]s with the
 //! service's codes and TrackingId, and bounded retries ([`RetryPolicy`]).
+//!
+//! Coming from the official Python, .NET or Java SDK? The [`guide`] maps their tour and names.
 #![forbid(unsafe_code)]
+// docs.rs (nightly, `--cfg docsrs`): show which cargo feature enables each service and wire.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(not(any(feature = "rest", feature = "soap")))]
 compile_error!("enable at least one wire: the `rest` or `soap` cargo feature of bingads");
@@ -20,7 +24,10 @@ mod client;
 pub mod environment;
 mod error;
 pub mod fault;
+pub mod guide;
 pub mod http;
+#[cfg(feature = "reporting")]
+pub mod reporting;
 #[cfg(feature = "rest")]
 mod rest_fault;
 pub mod retry;

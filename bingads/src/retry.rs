@@ -66,11 +66,16 @@ impl RetryPolicy {
         if !self.jitter {
             return full;
         }
-        let r = getrandom::u32().unwrap_or(u32::MAX);
-        // Between half and all of the full delay.
-        let fraction = 0.5 + (f64::from(r) / f64::from(u32::MAX)) / 2.0;
-        full.mul_f64(fraction)
+        jittered(full, getrandom::u32().unwrap_or(u32::MAX))
     }
+}
+
+/// Between half and all of `full`, by `random` (0: half, `u32::MAX`: all).
+fn jittered(full: Duration, random: u32) -> Duration {
+    let fraction = 0.5 + (f64::from(random) / f64::from(u32::MAX)) / 2.0;
+    // Not `mul_f64`: it panics when the product does not fit, as `Duration::MAX * 1.0` does
+    // once rounded to f64. A wait that long is as good as the full one.
+    Duration::try_from_secs_f64(full.as_secs_f64() * fraction).map_or(full, |d| d.min(full))
 }
 
 /// Whether an operation only reads, so that re-sending it cannot duplicate work.
@@ -98,6 +103,26 @@ mod tests {
             let d = j.delay(1, false);
             assert!(d >= Duration::from_millis(250) && d <= Duration::from_millis(500));
         }
+    }
+
+    #[test]
+    fn huge_delays_saturate_instead_of_panicking() {
+        // Panicked before (`Duration::mul_f64` overflow with jitter).
+        let p = RetryPolicy {
+            base_delay: Duration::MAX,
+            throttle_delay: Duration::MAX,
+            max_delay: Duration::MAX,
+            ..Default::default()
+        };
+        for attempt in [1, 2, 30, u32::MAX] {
+            assert!(p.delay(attempt, true) >= Duration::MAX / 2);
+            assert!(p.delay(attempt, false) <= Duration::MAX);
+        }
+        let exact = RetryPolicy { jitter: false, ..p };
+        assert_eq!(exact.delay(u32::MAX, true), Duration::MAX);
+        // The draw that panicked: the whole of `Duration::MAX`.
+        assert_eq!(jittered(Duration::MAX, u32::MAX), Duration::MAX);
+        assert_eq!(jittered(Duration::from_secs(2), 0), Duration::from_secs(1));
     }
 
     #[test]

@@ -207,7 +207,8 @@ fn prepare_soap(
 ) -> Result<PreparedRequest, Error> {
     let op = body.operation();
     let pairs: Vec<(&str, &str)> = credentials.iter().map(|(n, v)| (*n, v.expose())).collect();
-    // Text XML 1.0 cannot carry is refused here, before anything is sent (JSON escapes it).
+    // Text XML 1.0 cannot carry would make the envelope invalid XML: refuse it here, before
+    // anything is sent (JSON escapes the same text, so REST sends it).
     let envelope = try_write_envelope(body, &pairs).map_err(|source| Error::Unsendable {
         service: op.service.name,
         operation: op.name,

@@ -529,10 +529,12 @@ async fn access_denied_and_other_oauth_errors() {
     );
     assert!(err.to_string().contains("sign in again"));
 
+    // The state is used up by the answer above; the next sign-in has a new one.
+    let state = query(&grant.authorization_endpoint())["state"].clone();
     let err = grant
-        .request_oauth_tokens_by_response_uri(
-            "https://x/cb?error=invalid_request&error_description=AADSTS50011%3A+bad+redirect",
-        )
+        .request_oauth_tokens_by_response_uri(&format!(
+            "https://x/cb?error=invalid_request&error_description=AADSTS50011%3A+bad+redirect&state={state}"
+        ))
         .await
         .unwrap_err();
     assert_eq!(
@@ -545,10 +547,11 @@ async fn access_denied_and_other_oauth_errors() {
     assert!(err.to_string().contains("redirect URI"));
 
     let implicit = OAuthDesktopMobileImplicitGrant::new("cid", Environment::Production);
+    let state = query(&implicit.authorization_endpoint())["state"].clone();
     let err = implicit
-        .request_oauth_tokens_by_response_uri(
-            "https://x/cb#error=access_denied&error_description=no",
-        )
+        .request_oauth_tokens_by_response_uri(&format!(
+            "https://x/cb#error=access_denied&error_description=no&state={state}"
+        ))
         .unwrap_err();
     assert_eq!(
         err,
@@ -659,6 +662,7 @@ fn implicit_grant_reads_the_fragment() {
         .request_oauth_tokens_by_response_uri("https://x/cb#access_token=A&state=forged")
         .unwrap_err();
     assert_eq!(err, AuthError::StateMismatch);
+    let state = query(&grant.authorization_endpoint())["state"].clone();
     let err = grant
         .request_oauth_tokens_by_response_uri(&format!("https://x/cb#state={state}"))
         .unwrap_err();
@@ -666,6 +670,7 @@ fn implicit_grant_reads_the_fragment() {
         matches!(err, AuthError::InvalidResponseUri { .. }),
         "{err:?}"
     );
+    let state = query(&grant.authorization_endpoint())["state"].clone();
     let err = grant
         .request_oauth_tokens_by_response_uri(&format!(
             "https://x/cb#access_token=A&expires_in=soon&state={state}"
@@ -1098,4 +1103,169 @@ async fn no_secret_in_debug_or_display() {
     // The messages are about something: spot-check that they were produced.
     assert!(shown.iter().any(|s| s.contains("<redacted>")));
     assert!(shown.iter().any(|s| s.contains("AADSTS54005")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values: no panic, no replay, no forged abort
+// ---------------------------------------------------------------------------------------------
+
+/// `u64::MAX` seconds: `SystemTime::now() + expires_in` panicked before.
+const FOREVER: u64 = u64::MAX;
+
+#[tokio::test]
+async fn an_expires_in_of_u64_max_from_the_token_endpoint_does_not_panic() {
+    let server = TokenServer::start(|_| (200, token_json("AT", Some("RT-2"), FOREVER))).await;
+    let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
+        .with_endpoints(server.endpoints(SCOPE))
+        .unwrap();
+    let tokens = grant
+        .request_oauth_tokens_by_refresh_token("RT-1")
+        .await
+        .unwrap();
+    assert!(!tokens.is_expired());
+    assert!(tokens.expires_in().unwrap() > Duration::from_secs(365 * 24 * 3600));
+    let headers = grant.header_values().await.unwrap();
+    assert_eq!(headers[0].1.expose(), "AT");
+    assert_eq!(
+        server.hits(),
+        1,
+        "a long-lived token is not refreshed again"
+    );
+}
+
+#[test]
+fn an_expires_in_of_u64_max_in_an_implicit_fragment_does_not_panic() {
+    let grant = OAuthDesktopMobileImplicitGrant::new("cid", Environment::Production);
+    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let tokens = grant
+        .request_oauth_tokens_by_response_uri(&format!(
+            "https://x/cb#access_token=A&expires_in={FOREVER}&state={state}"
+        ))
+        .unwrap();
+    assert!(!tokens.is_expired());
+    // One past u64::MAX is not a number of seconds.
+    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let err = grant
+        .request_oauth_tokens_by_response_uri(&format!(
+            "https://x/cb#access_token=A&expires_in=18446744073709551616&state={state}"
+        ))
+        .unwrap_err();
+    assert!(
+        matches!(err, AuthError::InvalidResponseUri { .. }),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_refresh_margin_of_duration_max_refreshes_instead_of_panicking() {
+    let server = TokenServer::start(|_| (200, token_json("AT-NEW", Some("RT-NEW"), 3600))).await;
+    let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
+        .with_endpoints(server.endpoints(SCOPE))
+        .unwrap()
+        .with_refresh_margin(Duration::MAX)
+        .with_tokens(OAuthTokens::new(
+            "AT-OLD",
+            Some("RT-OLD".into()),
+            Some(Duration::from_secs(FOREVER)),
+        ));
+    let headers = grant.header_values().await.unwrap();
+    assert_eq!(headers[0].1.expose(), "AT-NEW");
+}
+
+#[tokio::test]
+async fn a_response_uri_is_accepted_once() {
+    let server = TokenServer::start(|_| (200, token_json("AT", Some("RT"), 3600))).await;
+    let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
+        .with_endpoints(server.endpoints(SCOPE))
+        .unwrap();
+    let first = query(&grant.authorization_endpoint());
+    let response = format!("https://x/cb?code=C&state={}", first["state"]);
+    grant
+        .request_oauth_tokens_by_response_uri(&response)
+        .await
+        .unwrap();
+    assert_eq!(grant.state(), None, "the state is used up");
+    let replayed = grant
+        .request_oauth_tokens_by_response_uri(&response)
+        .await
+        .unwrap_err();
+    assert_eq!(replayed, AuthError::StateMismatch);
+    assert_eq!(server.hits(), 1, "a replay sends nothing");
+    // The next sign-in has its own state and PKCE verifier.
+    let second = query(&grant.authorization_endpoint());
+    assert_ne!(second["state"], first["state"]);
+    assert_ne!(second["code_challenge"], first["code_challenge"]);
+}
+
+#[tokio::test]
+async fn a_forged_error_redirect_neither_passes_nor_aborts_the_sign_in() {
+    let server = TokenServer::start(|_| (200, token_json("AT", Some("RT"), 3600))).await;
+    let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
+        .with_endpoints(server.endpoints(SCOPE))
+        .unwrap();
+    let state = query(&grant.authorization_endpoint())["state"].clone();
+    for forged in [
+        "https://x/cb?error=access_denied&error_description=forged".to_string(),
+        "https://x/cb?error=access_denied&state=guess".to_string(),
+        format!("https://x/cb?error=server_error&state={state}0"),
+    ] {
+        let err = grant
+            .request_oauth_tokens_by_response_uri(&forged)
+            .await
+            .unwrap_err();
+        assert_eq!(err, AuthError::StateMismatch, "{forged}");
+    }
+    // The real answer still gets through.
+    let tokens = grant
+        .request_oauth_tokens_by_response_uri(&format!("https://x/cb?code=C&state={state}"))
+        .await
+        .unwrap();
+    assert_eq!(tokens.access_token.expose(), "AT");
+}
+
+#[tokio::test]
+async fn redirect_uris_must_be_https_or_loopback_http() {
+    for refused in [
+        "http://example.com/cb",
+        "http://192.168.1.2:8400/",
+        "file:///tmp/x",
+    ] {
+        let err = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
+            .with_redirect_uri(refused)
+            .unwrap_err();
+        assert!(
+            matches!(err, AuthError::InsecureRedirectUri { .. }),
+            "{refused}: {err:?}"
+        );
+        assert!(err.to_string().contains("loopback"), "{err}");
+    }
+    for accepted in [
+        "https://app.example.com/cb",
+        "http://127.0.0.1:8400/",
+        "http://localhost",
+    ] {
+        OAuthDesktopMobileImplicitGrant::new("cid", Environment::Production)
+            .with_redirect_uri(accepted)
+            .unwrap();
+    }
+    // A web grant takes its redirect URI unchecked; the code exchange refuses to use it.
+    let server = TokenServer::start(|_| (200, token_json("AT", Some("RT"), 3600))).await;
+    let web = OAuthWebAuthCodeGrant::new(
+        "cid",
+        "secret",
+        "http://app.example.com/cb",
+        Environment::Production,
+    )
+    .with_endpoints(server.endpoints(SCOPE))
+    .unwrap();
+    let state = query(&web.authorization_endpoint())["state"].clone();
+    let err = web
+        .request_oauth_tokens_by_response_uri(&format!("https://x/cb?code=C&state={state}"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, AuthError::InsecureRedirectUri { .. }),
+        "{err:?}"
+    );
+    assert_eq!(server.hits(), 0);
 }

@@ -197,3 +197,24 @@ fn zip_of(name: &str, data: &[u8]) -> Vec<u8> {
     w.write_all(data).unwrap();
     w.finish().unwrap().into_inner()
 }
+
+#[test]
+fn unnamed_header_columns_are_kept_and_duplicates_refused() {
+    let file = "Type,Name,,\r\nFormat Version,6.0,,\r\nAccount,Acme,,x\r\n";
+    let reader = BulkFileReader::new(Cursor::new(file.as_bytes().to_vec())).unwrap();
+    let columns = reader.columns().clone();
+    assert_eq!(columns.len(), 4);
+    let mut w = BulkFileWriter::with_columns(Vec::new(), FileFormat::Csv, columns).unwrap();
+    for r in reader {
+        w.write(&r.unwrap()).unwrap();
+    }
+    assert_eq!(
+        String::from_utf8(w.finish().unwrap()).unwrap(),
+        format!("\u{feff}{file}")
+    );
+    let twice = "Type,Name,Name\r\n";
+    assert!(matches!(
+        BulkFileReader::new(Cursor::new(twice.as_bytes().to_vec())),
+        Err(BulkError::Header { .. })
+    ));
+}

@@ -201,9 +201,16 @@ async fn web_auth_code_grant_with_client_secret(wire: Wire) {
             "offline_access was asked for"
         );
 
-        // The code is single-use.
+        // A replay is refused before anything is sent: the state is used up.
         let again = grant.request_oauth_tokens_by_response_uri(&location).await;
-        expect_oauth_error(again, "invalid_grant");
+        assert_eq!(again, Err(AuthError::StateMismatch));
+        // And the token endpoint refuses the code itself: it is single-use.
+        let state = param(&location, "state").unwrap();
+        let replay = web_grant(&emulator, WEB_CLIENT_SECRET)
+            .with_state(state)
+            .request_oauth_tokens_by_response_uri(&location)
+            .await;
+        expect_oauth_error(replay, "invalid_grant");
 
         // The access token opens the service, sent as the AuthenticationToken header.
         let grant = Arc::new(grant);

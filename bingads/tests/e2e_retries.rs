@@ -211,7 +211,7 @@ fn throttle_policy(max_attempts: u32) -> RetryPolicy {
 
 /// A client whose HTTP client arms no timer: on the paused clock, the only timers are the
 /// retry waits, so the clock moves by exactly the time the transport slept.
-fn paused_clock_client(emu: &Emulator, policy: RetryPolicy) -> Client {
+fn paused_clock_client(emu: &Emulator, policy: RetryPolicy, wire: Wire) -> Client {
     Client::builder(
         common::authorization(bingads::auth::PasswordAuthentication::new(
             USER_NAME, PASSWORD,
@@ -219,6 +219,7 @@ fn paused_clock_client(emu: &Emulator, policy: RetryPolicy) -> Client {
         Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .http_client(common::timerless_http())
     .retry_policy(policy)
     .build()
@@ -234,9 +235,9 @@ fn assert_waited(waited: Duration, expected: Duration) {
     );
 }
 
-async fn throttled_until_success(injection: Injection, label: &str, operation: &str) {
+async fn throttled_until_success(wire: Wire, injection: Injection, label: &str, operation: &str) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu, throttle_policy(4));
+    let client = paused_clock_client(&emu, throttle_policy(4), wire);
     emu.inject(injection.times(3));
     let start = Instant::now();
     match operation {
@@ -262,12 +263,13 @@ async fn throttled_until_success(injection: Injection, label: &str, operation: &
 }
 
 async fn call_rate_exceeded_117_is_retried_even_for_an_add(wire: Wire) {
-    throttled_until_success(Injection::CallRateExceeded, "CallRateExceeded", ADD).await;
+    throttled_until_success(wire, Injection::CallRateExceeded, "CallRateExceeded", ADD).await;
 }
 both_wires!((start_paused = true) call_rate_exceeded_117_is_retried_even_for_an_add);
 
 async fn concurrent_request_over_limit_207_is_retried(wire: Wire) {
     throttled_until_success(
+        wire,
         Injection::ConcurrentRequestOverLimit,
         "ConcurrentRequestOverLimit",
         GET,
@@ -277,13 +279,13 @@ async fn concurrent_request_over_limit_207_is_retried(wire: Wire) {
 both_wires!((start_paused = true) concurrent_request_over_limit_207_is_retried);
 
 async fn bulk_throttling_4204_is_retried(wire: Wire) {
-    throttled_until_success(Injection::BulkThrottled, "BulkThrottled", "GetUser").await;
+    throttled_until_success(wire, Injection::BulkThrottled, "BulkThrottled", "GetUser").await;
 }
 both_wires!((start_paused = true) bulk_throttling_4204_is_retried);
 
 async fn throttling_beyond_max_attempts_returns_the_fault(wire: Wire) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu, throttle_policy(3));
+    let client = paused_clock_client(&emu, throttle_policy(3), wire);
     emu.inject(Injection::CallRateExceeded.times(5));
     let start = Instant::now();
     let err = add(&client, "Never").await.unwrap_err();
@@ -311,6 +313,7 @@ async fn throttling_waits_are_capped_and_jittered(wire: Wire) {
             max_delay: Duration::from_secs(8),
             ..throttle_policy(4)
         },
+        wire,
     );
     emu.inject(Injection::ConcurrentRequestOverLimit.times(3));
     let start = Instant::now();
@@ -318,7 +321,7 @@ async fn throttling_waits_are_capped_and_jittered(wire: Wire) {
     assert_waited(start.elapsed(), Duration::from_secs(5 + 8 + 8));
 
     // Jittered (the default policy): each wait between half and all of 5 s, 10 s.
-    let jittered = paused_clock_client(&emu, RetryPolicy::default());
+    let jittered = paused_clock_client(&emu, RetryPolicy::default(), wire);
     for _ in 0..5 {
         emu.inject(Injection::CallRateExceeded.times(2));
         let start = Instant::now();
@@ -469,6 +472,7 @@ async fn timeouts_retry_reads_but_not_writes(wire: Wire) {
         Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .request_timeout(timeout)
     .retry_policy(common::fast_retries(3))
     .build()

@@ -218,6 +218,7 @@ async fn no_public_value_formats_a_secret(wire: Wire) {
     show("AuthorizationData", format!("{authorization:?}"));
     let builder = Client::builder(authorization.clone(), Environment::Production)
         .endpoint_base(emu.base_url())
+        .wire(wire)
         .retry_policy(RetryPolicy::none());
     show("ClientBuilder", format!("{builder:?}"));
     let client = builder.build().unwrap();
@@ -443,6 +444,7 @@ async fn traces_of_a_full_session_show_no_secret_but_the_call_fields(wire: Wire)
         Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .retry_policy(common::fast_retries(3))
     .build()
     .unwrap();

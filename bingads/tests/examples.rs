@@ -13,6 +13,8 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
+use bingads::Wire;
+
 use bingads_emulator::{
     ACCOUNT_ID, ACCOUNT_NAME, ACCOUNT_NUMBER, DEVELOPER_TOKEN, PASSWORD, SECOND_ACCOUNT_ID,
     SECOND_ACCOUNT_NAME, USER_ID, USER_NAME, WEB_CLIENT_SECRET,
@@ -24,6 +26,10 @@ use url::Url;
 mod quickstart;
 
 #[allow(dead_code)]
+#[path = "../examples/tour.rs"]
+mod tour;
+
+#[allow(dead_code)]
 #[path = "../examples/desktop_oauth.rs"]
 mod desktop_oauth;
 
@@ -31,6 +37,9 @@ mod desktop_oauth;
 #[path = "../examples/web_app.rs"]
 mod web_app;
 
+#[path = "../examples/reports.rs"]
+#[allow(dead_code)]
+mod reports;
 #[allow(dead_code)]
 #[path = "../examples/sandbox.rs"]
 mod sandbox;
@@ -83,19 +92,109 @@ fn assert_no_password(text: &str) {
 }
 
 // ---------------------------------------------------------------------------------------------
+/// Runs each `async fn name(wire: Wire)` once per wire, as `name::soap` and `name::rest`.
+macro_rules! both_wires {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn soap() {
+                super::$name(bingads::Wire::Soap).await
+            }
+
+            #[tokio::test]
+            async fn rest() {
+                super::$name(bingads::Wire::Rest).await
+            }
+        }
+    )*};
+}
+
 // quickstart
 
-#[tokio::test]
-async fn quickstart_runs_the_whole_flow_against_the_emulator() {
+async fn quickstart_adds_reads_and_deletes_a_campaign(wire: Wire) {
     use quickstart::common::{Out, Target};
     let mut out = Out::capture();
-    let summary = bounded(quickstart::run(
-        Target::Emulator,
-        quickstart::Options::default(),
-        &mut out,
-    ))
-    .await
-    .unwrap_or_else(|e| panic!("quickstart failed: {e}\n{}", out.text()));
+    let campaign_id = bounded(quickstart::run(Target::Emulator, wire, &mut out))
+        .await
+        .unwrap_or_else(|e| panic!("quickstart failed on {wire}: {e}\n{}", out.text()));
+    let text = out.text();
+    assert!(
+        campaign_id > 1 << 53 && campaign_id % 2 == 1,
+        "an emulator id: {campaign_id}"
+    );
+    let sum = |column: &str| {
+        (0..25)
+            .map(|r| {
+                bingads_emulator::report_file::cell(column, r)
+                    .parse::<f64>()
+                    .unwrap()
+            })
+            .sum::<f64>()
+    };
+    let spend = sum("Spend");
+    for expected in [
+        "Running against the built-in emulator".to_string(),
+        format!("over {wire}."),
+        format!("Signed in as {USER_NAME} (user {USER_ID})."),
+        format!("Using account {ACCOUNT_ID} ({ACCOUNT_NAME})."),
+        format!("Added campaign {campaign_id} (TrackingId "),
+        format!("Read back \"bingads-rs quickstart {USER_ID}\", status Paused."),
+        // The emulator's keyword report: 25 deterministic rows.
+        format!("Report: {} clicks, {spend:.2} spent.", sum("Clicks") as i64),
+        format!("Deleted campaign {campaign_id}. Done."),
+    ] {
+        assert!(
+            text.contains(&expected),
+            "{wire}: missing `{expected}` in:\n{text}"
+        );
+    }
+    assert_no_secrets(text);
+}
+both_wires!(quickstart_adds_reads_and_deletes_a_campaign);
+
+#[test]
+fn the_quickstart_is_short() {
+    let lines = include_str!("../examples/quickstart.rs").lines().count();
+    assert!(
+        lines < 150,
+        "quickstart.rs has {lines} lines; keep it readable in one sitting"
+    );
+}
+
+#[test]
+fn bingads_transport_picks_the_wire() {
+    use quickstart::common::wire_from_env;
+    let env = |value: Option<&'static str>| {
+        move |k: &str| {
+            (k == "BINGADS_TRANSPORT")
+                .then_some(value)
+                .flatten()
+                .map(String::from)
+        }
+    };
+    assert_eq!(wire_from_env(env(None)), Ok(Wire::Rest));
+    assert_eq!(wire_from_env(env(Some(""))), Ok(Wire::Rest));
+    assert_eq!(wire_from_env(env(Some("rest"))), Ok(Wire::Rest));
+    assert_eq!(wire_from_env(env(Some(" SOAP "))), Ok(Wire::Soap));
+    let err = wire_from_env(env(Some("xml"))).unwrap_err();
+    assert!(
+        err.contains("BINGADS_TRANSPORT") && err.contains("`xml`"),
+        "{err}"
+    );
+}
+
+// tour
+
+async fn tour_runs_the_whole_flow_against_the_emulator(wire: Wire) {
+    use tour::common::{Out, Target};
+    let mut out = Out::capture();
+    let options = tour::Options {
+        wire,
+        ..Default::default()
+    };
+    let summary = bounded(tour::run(Target::Emulator, options, &mut out))
+        .await
+        .unwrap_or_else(|e| panic!("tour failed on {wire}: {e}\n{}", out.text()));
     let text = out.text();
 
     assert_eq!(summary.user_id, USER_ID);
@@ -138,6 +237,7 @@ async fn quickstart_runs_the_whole_flow_against_the_emulator() {
 
     for expected in [
         "Running against the built-in emulator",
+        &format!("over {wire}."),
         "authorization code grant with PKCE",
         "refresh token received",
         "Accounts found: 2",
@@ -162,22 +262,20 @@ async fn quickstart_runs_the_whole_flow_against_the_emulator() {
     assert_no_secrets(text);
     assert_no_password(text);
 }
+both_wires!(tour_runs_the_whole_flow_against_the_emulator);
 
-#[tokio::test]
-async fn quickstart_keep_leaves_the_entities() {
-    use quickstart::common::{Out, Target};
+async fn tour_keep_leaves_the_entities(wire: Wire) {
+    use tour::common::{Out, Target};
     let mut out = Out::capture();
-    let summary = bounded(quickstart::run(
-        Target::Emulator,
-        quickstart::Options { keep: true },
-        &mut out,
-    ))
-    .await
-    .unwrap();
+    let options = tour::Options { keep: true, wire };
+    let summary = bounded(tour::run(Target::Emulator, options, &mut out))
+        .await
+        .unwrap();
     assert!(!summary.deleted);
     assert!(out.text().contains("Kept campaign"));
     assert!(!out.text().contains("DeleteCampaigns"));
 }
+both_wires!(tour_keep_leaves_the_entities);
 
 #[test]
 fn missing_variables_say_what_to_set() {
@@ -286,8 +384,7 @@ fn missing_variables_say_what_to_set() {
     );
 }
 
-#[tokio::test]
-async fn errors_are_explained_with_codes_and_tracking_id() {
+async fn errors_are_explained_with_codes_and_tracking_id(wire: Wire) {
     use bingads::auth::{AuthError, PasswordAuthentication};
     use quickstart::common::explain;
 
@@ -301,6 +398,7 @@ async fn errors_are_explained_with_codes_and_tracking_id() {
         bingads::Environment::Production,
     )
     .endpoint_base(emulator.base_url())
+    .wire(wire)
     .build()
     .unwrap();
     let err = bounded(
@@ -327,17 +425,20 @@ async fn errors_are_explained_with_codes_and_tracking_id() {
     let config = explain(&bingads::Error::Config("bad".into()));
     assert!(config.contains("bad"));
 }
+both_wires!(errors_are_explained_with_codes_and_tracking_id);
 
 // ---------------------------------------------------------------------------------------------
 // desktop_oauth
 
-#[tokio::test]
-async fn desktop_oauth_signs_in_through_a_loopback_redirect() {
+async fn desktop_oauth_signs_in_through_a_loopback_redirect(wire: Wire) {
     use desktop_oauth::common::{Out, Target};
     let mut out = Out::capture();
     let outcome = bounded(desktop_oauth::run(
         Target::Emulator,
-        desktop_oauth::Options::default(),
+        desktop_oauth::Options {
+            wire,
+            ..Default::default()
+        },
         &mut out,
     ))
     .await
@@ -366,15 +467,16 @@ async fn desktop_oauth_signs_in_through_a_loopback_redirect() {
     assert_no_secrets(text);
     assert_no_password(text);
 }
+both_wires!(desktop_oauth_signs_in_through_a_loopback_redirect);
 
-#[tokio::test]
-async fn desktop_oauth_with_the_native_client_redirect() {
+async fn desktop_oauth_with_the_native_client_redirect(wire: Wire) {
     use desktop_oauth::common::{Out, Target};
     let mut out = Out::capture();
     let outcome = bounded(desktop_oauth::run(
         Target::Emulator,
         desktop_oauth::Options {
             paste: true,
+            wire,
             ..Default::default()
         },
         &mut out,
@@ -388,6 +490,7 @@ async fn desktop_oauth_with_the_native_client_redirect() {
     assert_eq!(outcome.user_id, USER_ID);
     assert_no_secrets(out.text());
 }
+both_wires!(desktop_oauth_with_the_native_client_redirect);
 
 #[test]
 fn desktop_oauth_arguments() {
@@ -562,10 +665,10 @@ async fn start_web_app(
     (url, stop, server)
 }
 
-#[tokio::test]
-async fn web_app_login_end_to_end_lists_the_accounts() {
+async fn web_app_login_end_to_end_lists_the_accounts(wire: Wire) {
     bounded(async {
         let (home, _stop, server) = start_web_app(web_app::Options {
+            wire,
             port: Some(0),
             once: true,
             max_requests: Some(50),
@@ -649,11 +752,12 @@ async fn web_app_login_end_to_end_lists_the_accounts() {
     })
     .await;
 }
+both_wires!(web_app_login_end_to_end_lists_the_accounts);
 
-#[tokio::test]
-async fn web_app_refuses_a_forged_state_and_reports_a_denied_consent() {
+async fn web_app_refuses_a_forged_state_and_reports_a_denied_consent(wire: Wire) {
     bounded(async {
         let (home, stop, server) = start_web_app(web_app::Options {
+            wire,
             port: Some(0),
             once: false,
             max_requests: Some(100),
@@ -767,11 +871,12 @@ async fn web_app_refuses_a_forged_state_and_reports_a_denied_consent() {
     })
     .await;
 }
+both_wires!(web_app_refuses_a_forged_state_and_reports_a_denied_consent);
 
-#[tokio::test]
-async fn web_app_stops_after_max_requests() {
+async fn web_app_stops_after_max_requests(wire: Wire) {
     bounded(async {
         let (home, _stop, server) = start_web_app(web_app::Options {
+            wire,
             port: Some(0),
             once: false,
             max_requests: Some(2),
@@ -790,6 +895,7 @@ async fn web_app_stops_after_max_requests() {
     })
     .await;
 }
+both_wires!(web_app_stops_after_max_requests);
 
 #[test]
 fn web_app_arguments() {
@@ -810,13 +916,15 @@ fn web_app_arguments() {
 // ---------------------------------------------------------------------------------------------
 // sandbox
 
-#[tokio::test]
-async fn sandbox_prints_both_environments_and_calls_the_emulator() {
+async fn sandbox_prints_both_environments_and_calls_the_emulator(wire: Wire) {
     use sandbox::common::{Out, Target};
     let mut out = Out::capture();
     let called = bounded(sandbox::run(
         Target::Emulator,
-        sandbox::Options::default(),
+        sandbox::Options {
+            wire,
+            ..Default::default()
+        },
         &mut out,
     ))
     .await
@@ -846,9 +954,15 @@ async fn sandbox_prints_both_environments_and_calls_the_emulator() {
     }
     assert_eq!(called.user_id, USER_ID);
     assert_eq!(called.environment, "production");
+    // REST: the emulator's base URL (routes appended per operation); SOAP: the `.svc` URL.
     assert!(
-        // REST, the default wire: the emulator's base URL, routes appended per operation.
         called.endpoint.starts_with("http://127.0.0.1:"),
+        "{}",
+        called.endpoint
+    );
+    assert_eq!(
+        called.endpoint.ends_with("CustomerManagementService.svc"),
+        wire == Wire::Soap,
         "{}",
         called.endpoint
     );
@@ -860,6 +974,7 @@ async fn sandbox_prints_both_environments_and_calls_the_emulator() {
         Target::Emulator,
         sandbox::Options {
             no_call: true,
+            wire,
             ..Default::default()
         },
         &mut out,
@@ -869,6 +984,7 @@ async fn sandbox_prints_both_environments_and_calls_the_emulator() {
     assert!(none.is_none());
     assert!(!out.text().contains("GetUser"));
 }
+both_wires!(sandbox_prints_both_environments_and_calls_the_emulator);
 
 // ---------------------------------------------------------------------------------------------
 // The binaries themselves
@@ -935,7 +1051,6 @@ fn example_binaries_from_the_repository_root() {
         "exit {:?}\n{stdout}\n{stderr}",
         output.status
     );
-    assert!(stdout.contains("partial errors: none"), "{stdout}");
     assert!(stdout.contains("Done."), "{stdout}");
     assert_no_secrets(&stdout);
 
@@ -1018,3 +1133,46 @@ fn example_binaries_from_the_repository_root() {
         "{rest:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// reports
+
+async fn reports_downloads_a_keyword_report_and_prints_typed_totals(wire: Wire) {
+    use bingads_emulator::report_file::cell;
+    use reports::common::{Out, Target};
+    let mut out = Out::capture();
+    let totals = bounded(reports::run(Target::Emulator, wire, &mut out))
+        .await
+        .unwrap_or_else(|e| panic!("reports failed on {wire}: {e}\n{}", out.text()));
+    // The emulator's default report: 25 deterministic rows.
+    let sum = |column: &str| {
+        (0..25)
+            .map(|r| cell(column, r).parse::<f64>().unwrap())
+            .sum::<f64>()
+    };
+    assert_eq!(totals.rows, 25, "rows on {wire}");
+    assert_eq!(
+        totals.impressions as f64,
+        sum("Impressions"),
+        "impressions on {wire}"
+    );
+    assert_eq!(totals.clicks as f64, sum("Clicks"), "clicks on {wire}");
+    assert!(
+        (totals.spend - sum("Spend")).abs() < 1e-6,
+        "spend on {wire}"
+    );
+    let text = out.text();
+    assert!(text.contains(&format!("over {wire}")), "on {wire}: {text}");
+    assert!(
+        text.contains("Keyword Performance Report (2026-10-01 to 2026-10-31, 25 rows)"),
+        "on {wire}: {text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Totals: 25 rows, {} impressions",
+            totals.impressions
+        )),
+        "on {wire}: {text}"
+    );
+}
+both_wires!(reports_downloads_a_keyword_report_and_prints_typed_totals);

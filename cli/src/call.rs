@@ -1,26 +1,32 @@
-//! `bingads call` (and `--dry-run`) and `bingads decode`.
+//! `bingads call` (and `--dry-run`) and `bingads decode`, on either wire.
 //!
-//! Output shape, the same for `call` and `decode`:
+//! Output shape, the same for `call` and `decode` and for both wires:
 //! - success: stdout gets `{"TrackingId": "...", "Response": {...}}` — the response body in
 //!   its REST JSON form under `Response`, the service's TrackingId beside it (`null` when
 //!   the service sent none);
-//! - a SOAP fault: stderr gets the fault as JSON, `{"FaultCode", "Message", "TrackingId",
-//!   "Detail"}` (the detail in the REST form of the service's fault type), exit code 3;
+//! - a service fault: stderr gets the fault as JSON in one shape for both wires (see
+//!   `fault_output`), exit code 3;
 //! - anything else: `error: ...` and `hint: ...` lines on stderr, exit codes 1, 2, 4 or 5.
+//!
+//! `--dry-run` prints the request as an HTTP/1.1 message built by the SDK's own
+//! `ServiceTransport::prepare_with`, the code that sends: the URL, headers and body are
+//! exactly what a call would send (credentials redacted unless `--show-secrets`).
 
 use std::time::Duration;
 
-use bingads::{Error, RetryPolicy, ServiceFault};
-use bingads_gen::json::{JsonOperation, JsonReply, JsonRequest, JsonWriter};
-use bingads_gen::soap::{OperationMeta, RequestBody, Transport, try_write_envelope};
+use bingads::{Error, RetryPolicy, SecretString, Wire};
+use bingads_gen::json::{JsonOperation, JsonReply, JsonRequest, Mode};
+use bingads_gen::soap::{BodyFormat, OperationMeta, RequestBody, Transport};
 use bingads_gen::xml::XmlWriter;
 
 use crate::error::{CliError, Exit};
+use crate::fault_output::fault_error;
+use crate::http_message;
 use crate::input::parse_request;
 use crate::services::{self, Service};
 use crate::settings::{REDACTED, Settings};
 
-/// A JSON request seen as the SOAP body it writes.
+/// A JSON request seen as the request body it writes on either wire.
 struct Body<'a>(&'a dyn JsonRequest);
 
 impl RequestBody for Body<'_> {
@@ -35,27 +41,20 @@ impl RequestBody for Body<'_> {
     }
 }
 
-/// The request envelope `request` is sent as, with these header values (only the headers the
-/// operation declares are written); an error when its text cannot be carried by XML.
-pub fn envelope(request: &dyn JsonRequest, headers: &[(&str, String)]) -> Result<String, CliError> {
-    let pairs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    try_write_envelope(&Body(request), &pairs).map_err(unsendable)
-}
-
-fn unsendable(e: impl std::fmt::Display) -> CliError {
-    CliError::usage(format!("nothing was sent: {e}"))
-}
-
 /// What `--dry-run` prints and notes.
 #[derive(Debug, Clone)]
 pub struct DryRun {
-    /// The complete request envelope (stdout).
-    pub envelope: String,
-    /// `POST URL`, `SOAPAction`, and notes about missing credentials (stderr).
+    /// The request as an HTTP/1.1 message (stdout).
+    pub message: String,
+    /// The wire it is for.
+    pub wire: Wire,
+    /// The body alone: JSON on REST, the envelope on SOAP.
+    pub body: String,
+    /// Notes about missing credentials (stderr).
     pub notes: Vec<String>,
 }
 
-/// Builds the envelope `call` would send, without sending anything.
+/// Builds the request `call` would send, without sending anything.
 pub fn dry_run(
     service: &str,
     operation: &str,
@@ -66,21 +65,29 @@ pub fn dry_run(
 ) -> Result<DryRun, CliError> {
     let (svc, op) = services::find_operation(service, operation)?;
     let request = parse_request(svc.short_name(), op, request_json, source)?;
-    let (headers, mut notes) = settings.dry_run_headers(show_secrets);
-    let envelope = envelope(request.as_ref(), &headers)?;
-    notes.insert(0, format!("POST {}", settings.endpoint_url(svc.meta)));
-    notes.insert(1, format!("SOAPAction: \"{}\"", op.meta.soap_action));
-    if !op.meta.service.api_revision.is_empty() {
-        notes.insert(2, format!("Api-Revision: {}", op.meta.service.api_revision));
-    }
-    Ok(DryRun { envelope, notes })
+    let (values, notes) = settings.dry_run_headers(show_secrets);
+    let credentials: Vec<(&'static str, SecretString)> = values
+        .into_iter()
+        .map(|(name, value)| (name, SecretString::new(value)))
+        .collect();
+    let client = settings.dry_run_client()?;
+    let transport = client
+        .transport(svc.meta)
+        .map_err(|e| CliError::usage(e.to_string()))?;
+    let prepared = transport
+        .prepare_with(&credentials, &Body(request.as_ref()))
+        .map_err(|e| request_error(e, settings))?;
+    Ok(DryRun {
+        message: prepared.to_http_message(show_secrets),
+        wire: prepared.wire,
+        body: String::from_utf8_lossy(&prepared.body).into_owned(),
+        notes,
+    })
 }
 
 /// A JSON string literal.
 fn json_string(s: &str) -> String {
-    let mut w = JsonWriter::new();
-    w.string(s);
-    w.into_string()
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// Indents every line but the first by two spaces (JSON strings never hold a raw newline, so
@@ -98,68 +105,42 @@ pub fn response_document(tracking_id: Option<&str>, response_json: &str) -> Stri
     )
 }
 
-/// A decoded reply as the command prints it: `Ok(stdout)` or a fault error (stderr, exit 3).
-pub fn reply_output(reply: &JsonReply) -> Result<String, CliError> {
+/// A decoded SOAP reply as the command prints it: `Ok(stdout)` or a fault error (stderr,
+/// exit 3).
+fn soap_reply_output(
+    op: &JsonOperation,
+    envelope: &[u8],
+    reply: &JsonReply,
+) -> Result<String, CliError> {
     match &reply.body {
         Ok(json) => Ok(response_document(reply.tracking_id(), json)),
-        Err(fault_json) => Err(fault_error(fault_json.clone())),
+        Err(_) => Err(soap_fault_error(op, envelope)),
     }
 }
 
-fn fault_error(fault_json: String) -> CliError {
-    let mut e = CliError::new(Exit::Fault, "the service answered with a SOAP fault");
-    e.raw_stderr = Some(fault_json);
-    e
+/// A REST 2xx body as the command prints it, read leniently (members and values a newer
+/// service added are kept or skipped, as on SOAP).
+fn rest_reply_output(
+    op: &JsonOperation,
+    body: &[u8],
+    tracking_id: Option<&str>,
+) -> Result<String, bingads_gen::json::JsonError> {
+    let body = body.strip_prefix("\u{feff}".as_bytes()).unwrap_or(body);
+    // Operations whose response has no members may answer with an empty body.
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    let response = (op.read_response)(body, Mode::Lenient)?;
+    Ok(response_document(tracking_id, &response.to_json_pretty()))
 }
 
-/// A fault the SDK's transport reported, as JSON: decoded with the operation's own types when
-/// possible, else from the scanned error list.
-fn fault_json(op: &JsonOperation, fault: &ServiceFault) -> String {
-    if let Ok(JsonReply {
-        body: Err(json), ..
-    }) = (op.decode_response)(fault.raw_xml(), false)
-    {
-        return json;
+fn soap_fault_error(op: &JsonOperation, envelope: &[u8]) -> CliError {
+    match bingads::fault::scan(envelope, 0, op.meta.service.name, op.meta.name) {
+        Some(fault) => fault_error(op, &fault),
+        None => CliError::new(Exit::Fault, "the service answered with a fault"),
     }
-    let mut w = JsonWriter::pretty();
-    w.begin_object();
-    w.key("FaultCode");
-    w.string(&fault.fault_code);
-    w.key("Message");
-    w.string(&fault.message);
-    if let Some(t) = &fault.tracking_id {
-        w.key("TrackingId");
-        w.string(t);
-    }
-    w.key("Errors");
-    w.begin_array();
-    for e in &fault.errors {
-        w.item();
-        w.begin_object();
-        if let Some(c) = e.code {
-            w.key("Code");
-            w.raw_number(&c.to_string());
-        }
-        for (key, value) in [
-            ("ErrorCode", &e.error_code),
-            ("Message", &e.message),
-            ("Details", &e.details),
-            ("FieldPath", &e.field_path),
-        ] {
-            if let Some(v) = value {
-                w.key(key);
-                w.string(v);
-            }
-        }
-        if let Some(i) = e.index {
-            w.key("Index");
-            w.raw_number(&i.to_string());
-        }
-        w.end_object();
-    }
-    w.end_array();
-    w.end_object();
-    w.into_string()
 }
 
 /// Options of a real call.
@@ -197,17 +178,35 @@ pub async fn call(
     let body = Body(request);
     match transport.send(&body).await {
         Ok(raw) => {
-            let reply = (op.decode_response)(&raw.body, false).map_err(|e| {
+            let undecodable = |e: String| {
                 CliError::new(
                     Exit::Transport,
                     format!("could not decode the service's response: {e}"),
                 )
                 .hint("this is a bug in the service or in bingads; `--dry-run` shows the request that was sent")
-            })?;
-            reply_output(&reply)
+            };
+            match raw.format {
+                BodyFormat::Soap => {
+                    let reply = (op.decode_response)(&raw.body, false)
+                        .map_err(|e| undecodable(e.to_string()))?;
+                    soap_reply_output(op, &raw.body, &reply)
+                }
+                BodyFormat::Json => rest_reply_output(op, &raw.body, raw.tracking_id.as_deref())
+                    .map_err(|e| undecodable(e.to_string())),
+            }
         }
-        Err(Error::Fault(fault)) => Err(fault_error(fault_json(op, &fault))),
+        Err(Error::Fault(fault)) => Err(fault_error(op, &fault)),
         Err(e) => Err(call_error(e, settings)),
+    }
+}
+
+/// A request that cannot be prepared: nothing was sent.
+fn request_error(e: Error, settings: &Settings) -> CliError {
+    match e {
+        Error::NoRestRoute { .. } => CliError::usage(e.to_string())
+            .hint("use the SOAP wire for it: --transport soap (or BINGADS_TRANSPORT=soap)"),
+        Error::Unsendable { .. } => CliError::usage(e.to_string()),
+        other => call_error(other, settings),
     }
 }
 
@@ -224,7 +223,7 @@ pub(crate) fn call_error(e: Error, settings: &Settings) -> CliError {
             err
         }
         Error::Config(m) => CliError::usage(m),
-        Error::Unsendable { source, .. } => unsendable(source),
+        e @ (Error::Unsendable { .. } | Error::NoRestRoute { .. }) => request_error(e, settings),
         Error::Connect { .. } if settings.endpoint.is_some() => {
             CliError::new(Exit::Transport, e.to_string())
                 .hint("check --endpoint / BINGADS_ENDPOINT (is the emulator running?)")
@@ -233,48 +232,103 @@ pub(crate) fn call_error(e: Error, settings: &Settings) -> CliError {
     }
 }
 
-/// `bingads decode`: a response envelope as `call` would print it, or (`request`) a request
-/// envelope as the JSON `call` takes, with its headers (secrets redacted unless
-/// `show_secrets`) as notes.
+/// `bingads decode`: a response (a SOAP envelope or a REST JSON body) as `call` would print
+/// it, or (`request`) a request — either wire's `--dry-run` output, or a bare envelope or
+/// JSON body — as the JSON `call` takes, with its headers (secrets redacted unless
+/// `show_secrets`) as notes. `wire`, when given, must match the document.
 pub fn decode(
     service: &str,
     operation: &str,
-    envelope: &[u8],
+    input: &[u8],
     request: bool,
     show_secrets: bool,
+    wire: Option<Wire>,
 ) -> Result<(String, Vec<String>), CliError> {
     let (_, op) = services::find_operation(service, operation)?;
+    let message = http_message::parse(input);
+    let found = http_message::wire_of(message.body).ok_or_else(|| {
+        CliError::usage("the input is neither a SOAP envelope (`<`) nor a JSON body (`{`)").hint(
+            if request {
+                "decode --request reads what `bingads call --dry-run` prints"
+            } else {
+                "decode reads a response body as the service sent it"
+            },
+        )
+    })?;
+    if let Some(expected) = wire.filter(|w| *w != found) {
+        return Err(CliError::usage(format!(
+            "--transport {expected} was given, but the input is a {found} document"
+        )));
+    }
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(line) = message.request_line {
+        notes.push(line.to_string());
+    }
+    for (name, value) in &message.headers {
+        notes.push(format!("{name}: {}", shown(name, value, show_secrets)));
+    }
     let what = if request { "request" } else { "response" };
-    let bad = |e: bingads_gen::xml::DecodeError| {
-        CliError::usage(format!("not a {} {what} envelope: {e}", op.meta.name)).hint(if request {
+    let bad = |e: String| {
+        CliError::usage(format!("not a {} {what} ({found}): {e}", op.meta.name)).hint(if request {
             "decode --request reads what `bingads call --dry-run` prints"
         } else {
-            "decode reads a response envelope (or a fault); add --request for a request envelope"
+            "decode reads a response body (or a fault); add --request for a request"
         })
     };
-    if request {
-        let (headers, json) = (op.decode_request)(envelope, false).map_err(bad)?;
-        let notes = headers
-            .into_iter()
-            .map(|(name, value)| {
-                let secret = matches!(
-                    name.as_str(),
-                    "AuthenticationToken" | "Password" | "DeveloperToken"
-                );
-                let shown = if secret && !show_secrets {
-                    REDACTED.to_string()
-                } else {
-                    value
-                };
-                format!("{name}: {shown}")
-            })
-            .collect();
-        let mut out = json;
-        out.push('\n');
-        Ok((out, notes))
+    match (request, found) {
+        (true, Wire::Soap) => {
+            let (headers, json) =
+                (op.decode_request)(message.body, false).map_err(|e| bad(e.to_string()))?;
+            for (name, value) in headers {
+                let line = format!("{name}: {}", shown(&name, &value, show_secrets));
+                if !notes.contains(&line) {
+                    notes.push(line);
+                }
+            }
+            Ok((format!("{json}\n"), notes))
+        }
+        (true, Wire::Rest) => {
+            let request = (op.read_request)(message.body).map_err(|e| bad(e.to_string()))?;
+            Ok((format!("{}\n", request.to_json_pretty()), notes))
+        }
+        (false, Wire::Soap) => {
+            let reply =
+                (op.decode_response)(message.body, false).map_err(|e| bad(e.to_string()))?;
+            Ok((soap_reply_output(op, message.body, &reply)?, notes))
+        }
+        (false, Wire::Rest) => {
+            let tracking = message.header("TrackingId").map(str::to_string);
+            if let Some(fault) = bingads::fault::scan_rest(
+                message.body,
+                message.status.unwrap_or(0),
+                tracking.clone(),
+                op.meta.service.name,
+                op.meta.name,
+            ) && fault.detail_name.is_some()
+            {
+                return Err(fault_error(op, &fault));
+            }
+            let out = rest_reply_output(op, message.body, tracking.as_deref())
+                .map_err(|e| bad(e.to_string()))?;
+            Ok((out, notes))
+        }
+    }
+}
+
+/// A header value as shown: credentials as `<redacted>` unless `show_secrets`.
+fn shown<'v>(name: &str, value: &'v str, show_secrets: bool) -> &'v str {
+    let secret = [
+        "Authorization",
+        "AuthenticationToken",
+        "Password",
+        "DeveloperToken",
+    ]
+    .iter()
+    .any(|s| s.eq_ignore_ascii_case(name));
+    if secret && !show_secrets {
+        REDACTED
     } else {
-        let reply = (op.decode_response)(envelope, false).map_err(bad)?;
-        Ok((reply_output(&reply)?, Vec::new()))
+        value
     }
 }
 

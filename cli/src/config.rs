@@ -6,12 +6,16 @@
 //! `~/Library/Application Support/bingads` on macOS; `%APPDATA%\bingads` on Windows). It is
 //! written whole to a new file created with owner-only permissions (0600, folder 0700) and
 //! renamed over the old one, so it is never readable by others, not even for a moment, and
-//! never half written.
+//! never half written. Every read-modify-write holds an advisory lock on `credentials.json.lock`
+//! beside it ([`CredentialsLock`]), so parallel `bingads` processes renewing the same
+//! single-use refresh token take turns instead of racing.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use bingads::SecretString;
 use serde::{Deserialize, Serialize};
 
 use crate::error::CliError;
@@ -30,7 +34,7 @@ impl Env {
         Env {
             vars: std::env::vars_os()
                 .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-                .filter(|(k, _)| k.starts_with("BINGADS_"))
+                .filter(|(k, _)| k.starts_with("BINGADS_") || k == "RUST_LOG")
                 .collect(),
             config_dir: dirs::config_dir(),
         }
@@ -69,7 +73,8 @@ impl Env {
     }
 }
 
-/// One stored sign-in. Ids are kept as strings (they do not fit a JSON double).
+/// One stored sign-in. Ids are kept as strings (they do not fit a JSON double). Every
+/// credential is a [`SecretString`]: `Debug` shows `<redacted>`, and memory is wiped on drop.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Profile {
@@ -77,17 +82,17 @@ pub struct Profile {
     pub environment: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_secret: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "secret_field")]
+    pub client_secret: Option<SecretString>,
     /// The Entra tenant used to sign in (`common` when absent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tenant: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub developer_token: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "secret_field")]
+    pub developer_token: Option<SecretString>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "secret_field")]
+    pub refresh_token: Option<SecretString>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "secret_field")]
+    pub access_token: Option<SecretString>,
     /// When the access token expires, in seconds since 1970-01-01 UTC.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_token_expires_at: Option<u64>,
@@ -101,6 +106,9 @@ pub struct Profile {
     /// The OAuth host the tokens come from (`--oauth-endpoint` at login), if not Microsoft's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oauth_endpoint: Option<String>,
+    /// The wire calls use (`rest` or `soap`; `--transport` at login), when not the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transport: Option<String>,
 }
 
 /// The credentials file: profiles by name.
@@ -142,14 +150,101 @@ impl Credentials {
             .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))
     }
 
-    /// Loads the file, lets `change` edit it, saves it.
+    /// Loads the file, lets `change` edit it and saves it, all under the file's lock.
     pub fn update(
         path: &Path,
         change: impl FnOnce(&mut Credentials) -> Result<(), CliError>,
     ) -> Result<(), CliError> {
-        let mut creds = Credentials::load(path)?;
+        CredentialsLock::acquire(path)?.update(change)
+    }
+}
+
+/// The advisory lock every read-modify-write of the credentials file holds (an exclusive lock
+/// on `credentials.json.lock`; the file itself is replaced by a rename on every save, so it
+/// cannot carry the lock). Released on drop. Only `bingads` processes honour it; readers that
+/// do not write need not take it, since saves are atomic.
+#[derive(Debug)]
+pub struct CredentialsLock {
+    path: PathBuf,
+    _file: File,
+}
+
+impl CredentialsLock {
+    /// Waits until no other process holds the lock of `path`'s credentials file.
+    pub fn acquire(path: &Path) -> Result<CredentialsLock, CliError> {
+        let lock_path = lock_path(path);
+        let locked = (|| {
+            if let Some(dir) = lock_path.parent() {
+                private_dir(dir)?;
+            }
+            let mut options = std::fs::OpenOptions::new();
+            options.read(true).write(true).create(true).truncate(false);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let file = options.open(&lock_path)?;
+            file.lock()?;
+            Ok::<_, std::io::Error>(file)
+        })();
+        match locked {
+            Ok(file) => Ok(CredentialsLock {
+                path: path.to_path_buf(),
+                _file: file,
+            }),
+            Err(e) => Err(
+                CliError::failure(format!("cannot lock {}: {e}", lock_path.display()))
+                    .hint("check the permissions of the folder, or remove a stale lock file"),
+            ),
+        }
+    }
+
+    /// The file as it is now (another process may have changed it before the lock was ours).
+    pub fn load(&self) -> Result<Credentials, CliError> {
+        Credentials::load(&self.path)
+    }
+
+    /// Loads the file, lets `change` edit it, saves it; the lock stays held.
+    pub fn update(
+        &self,
+        change: impl FnOnce(&mut Credentials) -> Result<(), CliError>,
+    ) -> Result<(), CliError> {
+        let mut creds = self.load()?;
         change(&mut creds)?;
-        creds.save(path)
+        creds.save(&self.path)
+    }
+}
+
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "credentials.json".into());
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// `Option<SecretString>` as an optional JSON string: the file is the one place a secret is
+/// written out in full.
+mod secret_field {
+    use bingads::SecretString;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<SecretString>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(secret) => serializer.serialize_str(secret.expose()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<SecretString>, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.map(SecretString::new))
     }
 }
 
@@ -239,6 +334,7 @@ mod tests {
             Profile {
                 environment: "production".into(),
                 refresh_token: Some("r".into()),
+                access_token: Some("a".into()),
                 ..Default::default()
             },
         );
@@ -252,7 +348,23 @@ mod tests {
             assert_eq!(mode(&path), 0o600);
             assert_eq!(mode(path.parent().unwrap()), 0o700);
         }
-        let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary files left behind");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(r#""refresh_token": "r""#), "{text}");
+        assert!(!format!("{creds:?}").contains(r#""r""#), "Debug redacts");
+        Credentials::update(&path, |c| {
+            c.profiles.clear();
+            Ok(())
+        })
+        .unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["credentials.json", "credentials.json.lock"],
+            "no temporary files left behind"
+        );
     }
 }

@@ -14,10 +14,10 @@ pub enum Exit {
     /// The command cannot run as given, and nothing was sent: bad arguments, unknown service
     /// or operation, malformed or invalid JSON, missing credentials or configuration.
     Usage = 2,
-    /// The service answered with a SOAP fault (printed as JSON on stderr).
+    /// The service answered with a fault, on either wire (printed as JSON on stderr).
     Fault = 3,
     /// The service could not be reached or its answer was not usable: connection, timeout,
-    /// an HTTP error that is not a SOAP fault, an undecodable response.
+    /// an HTTP error that is not a service fault, an undecodable response.
     Transport = 4,
     /// Signing in or renewing the access token failed (sign in again).
     Auth = 5,
@@ -97,7 +97,7 @@ Exit codes:
   1  a local problem (reading or writing a file, starting a server)
   2  the command cannot run as given, nothing was sent: bad arguments, unknown service or
      operation, malformed or invalid JSON, missing credentials
-  3  the service answered with a SOAP fault (its JSON is on stderr)
+  3  the service answered with a fault, on either wire (its JSON is on stderr)
   4  transport: the service could not be reached, timed out, answered an HTTP error that is
      not a SOAP fault, or answered something that could not be decoded
   5  authentication: signing in or renewing the access token failed (sign in again)";

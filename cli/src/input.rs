@@ -4,9 +4,15 @@
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
-use bingads_gen::json::{self, JsonOperation, JsonPath, JsonRequest};
+use bingads_gen::json::{JsonErrorKind, JsonOperation, JsonRequest};
 
 use crate::error::CliError;
+
+/// The largest request or envelope read. The biggest Bing Ads requests (thousands of
+/// keywords or negative keywords) are a few megabytes; parsing and encoding take several
+/// times the input's size in memory, so a runaway input (a generated file, a pipe that never
+/// ends) must stop here rather than exhaust memory.
+pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Where the input comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,25 +49,49 @@ impl Input {
     pub fn read(&self, explicit_stdin: bool, what: &str) -> Result<Vec<u8>, CliError> {
         match self {
             Input::Inline(s) => Ok(s.as_bytes().to_vec()),
-            Input::File(p) => std::fs::read(p).map_err(|e| {
-                CliError::usage(format!("cannot read {}: {e}", p.display()))
-                    .hint("--input takes a file name, or - for standard input")
-            }),
+            Input::File(p) => {
+                let cannot_read = |e: std::io::Error| {
+                    CliError::usage(format!("cannot read {}: {e}", p.display()))
+                        .hint("--input takes a file name, or - for standard input")
+                };
+                let file = std::fs::File::open(p).map_err(cannot_read)?;
+                read_capped(file, &self.name(), what, cannot_read)
+            }
             Input::Stdin => {
                 let stdin = std::io::stdin();
                 if !explicit_stdin && stdin.is_terminal() {
                     return Err(CliError::usage(format!("no {what} given"))
                         .hint("pass --input FILE, --data TEXT, or pipe it on standard input (--input - reads the terminal)"));
                 }
-                let mut buf = Vec::new();
-                stdin
-                    .lock()
-                    .read_to_end(&mut buf)
-                    .map_err(|e| CliError::failure(format!("cannot read standard input: {e}")))?;
-                Ok(buf)
+                read_capped(stdin.lock(), &self.name(), what, |e| {
+                    CliError::failure(format!("cannot read standard input: {e}"))
+                })
             }
         }
     }
+}
+
+/// Reads all of `reader` up to [`MAX_INPUT_BYTES`]; one byte more is an error that says so,
+/// and the rest is never read.
+fn read_capped(
+    reader: impl Read,
+    name: &str,
+    what: &str,
+    io_error: impl FnOnce(std::io::Error) -> CliError,
+) -> Result<Vec<u8>, CliError> {
+    let mut buf = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(io_error)?;
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(CliError::usage(format!(
+            "the {what} in {name} is larger than {} MiB, the most bingads reads",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ))
+        .hint("split it into several calls: the service limits how many items one call takes (e.g. 100 campaigns, 1,000 keywords)"));
+    }
+    Ok(buf)
 }
 
 /// Parses a request body in its REST JSON form.
@@ -83,19 +113,17 @@ pub fn parse_request(
             .hint("an operation without parameters takes {} (e.g. --data '{}')")
             .hint(example_hint));
     }
-    let value = json::parse(text).map_err(|e| {
-        CliError::usage(format!(
+    (op.read_request)(text.as_bytes()).map_err(|e| match e.kind {
+        JsonErrorKind::Syntax => CliError::usage(format!(
             "malformed JSON in {source} at line {}, column {}: {}",
             e.line, e.column, e.message
         ))
-        .hint(example_hint.clone())
-    })?;
-    (op.read_request)(&value, &mut JsonPath::new()).map_err(|e| {
-        CliError::usage(format!(
+        .hint(example_hint),
+        JsonErrorKind::Data => CliError::usage(format!(
             "invalid {service}.{} request in {source} at {} (line {}, column {}): {}",
             op.meta.name, e.path, e.line, e.column, e.message
         ))
-        .hint(example_hint)
+        .hint(example_hint),
     })
 }
 

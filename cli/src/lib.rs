@@ -6,21 +6,33 @@
 //! - [`listing`]: `operations`, `example`;
 //! - [`login`]: `auth login | status | logout`; [`config`]: the credentials file;
 //!   [`settings`]: options, `BINGADS_*` variables and profiles resolved into credentials;
-//! - [`emulator`]: the `emulator` command;
+//!   [`resolve`]: the one option → variable → profile order;
+//!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
+//! - `emulator`: the `emulator` command (cargo feature `emulator`, on by default);
 //! - [`bulk`]: `bulk download | upload | status | resume | read | write`;
-//! - [`error`]: failures and their exit codes.
+//! - [`error`]: failures and their exit codes; [`logging`]: `-v` and `RUST_LOG`.
 #![forbid(unsafe_code)]
 
+// The doc comments of `args` are the terminal `--help` text clap prints, not markdown:
+// `<redacted>` and bare URLs are meant literally there.
+#[allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
 pub mod args;
 pub mod bulk;
 pub mod call;
 pub mod config;
+#[cfg(feature = "emulator")]
 pub mod emulator;
 pub mod error;
+pub mod fault_output;
+pub mod http_message;
 pub mod input;
 mod listener;
 pub mod listing;
+pub mod logging;
 pub mod login;
+pub mod renewal;
+pub mod report;
+pub mod resolve;
 pub mod services;
 pub mod settings;
 
@@ -82,6 +94,7 @@ impl From<&args::GlobalArgs> for Globals {
             oauth_endpoint: g.oauth_endpoint.clone(),
             customer_id: g.customer_id,
             account_id: g.account_id,
+            transport: g.transport,
         }
     }
 }
@@ -95,6 +108,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>, env: &En
             return e.exit_code();
         }
     };
+    if let Some(note) = logging::init(cli.globals.verbose, env.var("RUST_LOG")) {
+        eprintln!("warning: {note}");
+    }
     let outcome = execute(cli, env);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(outcome.stdout.as_bytes());
@@ -127,10 +143,15 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
         Command::Operations(a) => listing::operations(a.service.as_deref(), a.json).into(),
         Command::Example(a) => listing::example(&a.op.service, &a.op.operation).into(),
         Command::Call(a) => call_command(&globals, env, a),
+        Command::Report(c) => report_command(&globals, env, c),
         Command::Decode(a) => {
             let input = Input::from_args(a.input.as_deref(), None);
             let bytes = match input.read(a.input.is_some(), "envelope") {
                 Ok(b) => b,
+                Err(e) => return Outcome::err(e),
+            };
+            let wire = match decode_wire(&globals, env) {
+                Ok(w) => w,
                 Err(e) => return Outcome::err(e),
             };
             match call::decode(
@@ -139,6 +160,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
                 &bytes,
                 a.request,
                 a.show_secrets,
+                wire,
             ) {
                 Ok((stdout, notes)) => Outcome {
                     stdout,
@@ -177,6 +199,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
         },
         Command::Auth(AuthCommand::Logout { all }) => login::logout(&globals, env, all).into(),
         Command::Bulk(c) => bulk::execute(&globals, env, c),
+        #[cfg(feature = "emulator")]
         Command::Emulator(a) => {
             let rt = match runtime() {
                 Ok(rt) => rt,
@@ -189,6 +212,64 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
                 result: r,
             }
         }
+    }
+}
+
+fn report_command(globals: &Globals, env: &Env, command: args::ReportCommand) -> Outcome {
+    use args::ReportCommand;
+    let run = || -> Result<Outcome, CliError> {
+        let stdout = match command {
+            ReportCommand::Read(a) => {
+                let mut out = Vec::new();
+                report::read(&a, &mut out)?;
+                String::from_utf8_lossy(&out).into_owned()
+            }
+            ReportCommand::Status { id } => {
+                let settings = Settings::resolve(globals, env)?;
+                runtime()?.block_on(report::status(&id, &settings))?
+            }
+            ReportCommand::Resume(a) => {
+                let settings = Settings::resolve(globals, env)?;
+                runtime()?.block_on(report::resume(&a, &settings))?
+            }
+            ReportCommand::Download(a) => {
+                let json = match &a.request {
+                    Some(source) => {
+                        let input = Input::from_args(Some(source), None);
+                        let bytes = input.read(true, "report request")?;
+                        Some(
+                            String::from_utf8(bytes)
+                                .map_err(|_| CliError::usage("the report request is not UTF-8"))?,
+                        )
+                    }
+                    None => None,
+                };
+                let settings = Settings::resolve(globals, env)?;
+                let request =
+                    report::build_request(&a, json.as_deref(), a.account.or(settings.account_id))?;
+                runtime()?.block_on(report::download(&a, request, &settings))?
+            }
+        };
+        Ok(Outcome {
+            stdout,
+            notes: Vec::new(),
+            result: Ok(()),
+        })
+    };
+    run().unwrap_or_else(Outcome::err)
+}
+
+/// The wire `decode` was told the input is for (`--transport`, else `BINGADS_TRANSPORT`);
+/// the stored profile's default does not apply to a document at hand.
+fn decode_wire(globals: &Globals, env: &Env) -> Result<Option<bingads::Wire>, CliError> {
+    match (globals.transport, env.var("BINGADS_TRANSPORT")) {
+        (Some(w), _) => Ok(Some(w)),
+        (None, Some(v)) => v.parse().map(Some).map_err(|_| {
+            CliError::usage(format!(
+                "BINGADS_TRANSPORT: `{v}` is not a wire; use `rest` or `soap`"
+            ))
+        }),
+        (None, None) => Ok(None),
     }
 }
 
@@ -208,7 +289,7 @@ fn call_command(globals: &Globals, env: &Env, a: args::CallArgs) -> Outcome {
                 &settings,
                 a.show_secrets,
             )?;
-            let mut stdout = d.envelope;
+            let mut stdout = d.message;
             stdout.push('\n');
             return Ok(Outcome {
                 stdout,

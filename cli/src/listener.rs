@@ -1,7 +1,10 @@
 //! The one-shot loopback listener that receives the browser's redirect after sign-in
 //! (RFC 8252 §7.3): bound to 127.0.0.1 only, it answers anything that is not an authorization
-//! response with 404 and keeps waiting, and hands back the first response URI together with
-//! the connection, so the page the browser shows can say whether the sign-in worked.
+//! response with 404 and keeps waiting, and hands back the first response URI that carries
+//! this sign-in's `state` together with the connection, so the page the browser shows can say
+//! whether the sign-in worked. A response with another state (or none) is answered with 400
+//! and the listener keeps waiting: any web page can make the browser request a loopback URL,
+//! and one such request must not end the sign-in.
 
 use std::time::Duration;
 
@@ -49,20 +52,38 @@ fn html_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Waits for the authorization response on `listener`. `base` is `http://127.0.0.1:PORT`.
-pub async fn wait_for_redirect(listener: &TcpListener, base: &str) -> std::io::Result<Redirect> {
+/// Waits for the authorization response carrying `state` on `listener`. `base` is
+/// `http://127.0.0.1:PORT`.
+pub async fn wait_for_redirect(
+    listener: &TcpListener,
+    base: &str,
+    state: &str,
+) -> std::io::Result<Redirect> {
     loop {
         let (mut stream, _) = listener.accept().await?;
         let target = match tokio::time::timeout(READ_TIMEOUT, read_target(&mut stream)).await {
             Ok(Some(t)) => t,
             _ => continue,
         };
-        let is_response = url::Url::parse(&format!("{base}{target}"))
-            .map(|u| {
-                u.query_pairs()
-                    .any(|(k, _)| k == "code" || k == "error" || k == "state")
-            })
-            .unwrap_or(false);
+        let params: Vec<(String, String)> = url::Url::parse(&format!("{base}{target}"))
+            .map(|u| u.query_pairs().into_owned().collect())
+            .unwrap_or_default();
+        let is_response = params
+            .iter()
+            .any(|(k, _)| k == "code" || k == "error" || k == "state");
+        let ours = params.iter().any(|(k, v)| k == "state" && v == state);
+        if is_response && !ours {
+            const NOT_OURS: &str =
+                "This is not the answer to the sign-in in progress; bingads keeps waiting";
+            let reply = format!(
+                "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n\
+                 Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n\
+                 {NOT_OURS}",
+                NOT_OURS.len()
+            );
+            let _ = stream.write_all(reply.as_bytes()).await;
+            continue;
+        }
         if !is_response {
             // A favicon request, a probe: not the redirect.
             let _ = stream

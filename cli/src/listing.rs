@@ -1,7 +1,5 @@
 //! `bingads operations` and `bingads example`.
 
-use bingads_gen::json::JsonWriter;
-
 use crate::error::CliError;
 use crate::services;
 
@@ -120,77 +118,76 @@ fn operations_text(svc: &services::Service) -> String {
     out
 }
 
-fn services_json() -> String {
-    let mut w = JsonWriter::pretty();
-    w.begin_array();
-    for s in services::all() {
-        w.item();
-        w.begin_object();
-        w.key("Name");
-        w.string(s.meta.name);
-        w.key("Module");
-        w.string(s.module);
-        w.key("Version");
-        w.string(s.meta.version);
-        w.key("Operations");
-        w.raw_number(&s.operations.len().to_string());
-        w.key("Endpoints");
-        w.begin_object();
-        for (env, url) in s.meta.endpoints {
-            w.key(env);
-            w.string(url);
-        }
-        w.end_object();
-        w.end_object();
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ServiceEntry<'a> {
+    name: &'a str,
+    module: &'a str,
+    version: &'a str,
+    operations: usize,
+    /// Environment → URL, in the order the service metadata lists them.
+    endpoints: Endpoints<'a>,
+}
+
+struct Endpoints<'a>(&'a [(&'a str, &'a str)]);
+
+impl serde::Serialize for Endpoints<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(env, url)| (*env, *url)))
     }
-    w.end_array();
-    let mut s = w.into_string();
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct OperationEntry<'a> {
+    name: &'a str,
+    soap_action: &'a str,
+    request_element: &'a str,
+    response_element: &'a str,
+    request_headers: Vec<&'a str>,
+    response_headers: Vec<&'a str>,
+    faults: &'a [&'a str],
+}
+
+/// Pretty JSON and a final newline (serializing these plain structs cannot fail).
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
     s
 }
 
+fn services_json() -> String {
+    let entries: Vec<ServiceEntry<'_>> = services::all()
+        .iter()
+        .map(|s| ServiceEntry {
+            name: s.meta.name,
+            module: s.module,
+            version: s.meta.version,
+            operations: s.operations.len(),
+            endpoints: Endpoints(s.meta.endpoints),
+        })
+        .collect();
+    pretty(&entries)
+}
+
 fn operations_json(svc: &services::Service) -> String {
-    let mut w = JsonWriter::pretty();
-    w.begin_array();
-    for op in svc.operations {
-        let m = op.meta;
-        w.item();
-        w.begin_object();
-        w.key("Name");
-        w.string(m.name);
-        w.key("SoapAction");
-        w.string(m.soap_action);
-        w.key("RequestElement");
-        w.string(m.request_element.1);
-        w.key("ResponseElement");
-        w.string(m.response_element.1);
-        w.key("RequestHeaders");
-        w.begin_array();
-        for h in m.input_headers {
-            w.item();
-            w.string(h.name);
-        }
-        w.end_array();
-        w.key("ResponseHeaders");
-        w.begin_array();
-        for h in m.output_headers {
-            w.item();
-            w.string(h.name);
-        }
-        w.end_array();
-        w.key("Faults");
-        w.begin_array();
-        for f in m.faults {
-            w.item();
-            w.string(f);
-        }
-        w.end_array();
-        w.end_object();
-    }
-    w.end_array();
-    let mut s = w.into_string();
-    s.push('\n');
-    s
+    let entries: Vec<OperationEntry<'_>> = svc
+        .operations
+        .iter()
+        .map(|op| {
+            let m = op.meta;
+            OperationEntry {
+                name: m.name,
+                soap_action: m.soap_action,
+                request_element: m.request_element.1,
+                response_element: m.response_element.1,
+                request_headers: m.input_headers.iter().map(|h| h.name).collect(),
+                response_headers: m.output_headers.iter().map(|h| h.name).collect(),
+                faults: m.faults,
+            }
+        })
+        .collect();
+    pretty(&entries)
 }
 
 /// A request with every field filled with a placeholder and every derived type shown.

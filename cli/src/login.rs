@@ -6,22 +6,24 @@
 //! listener, or the redirect address pasted on standard input. The code is exchanged for
 //! tokens, which are stored in the profile.
 
+use std::io::{BufRead, Read};
 use std::time::{Duration, SystemTime};
 
-use bingads::Environment;
+use bingads::SecretString;
 use bingads::auth::{OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints};
 use tokio::net::TcpListener;
 
-use crate::config::{Credentials, Env, Profile};
+use crate::config::{Credentials, CredentialsLock, Env, Profile};
 use crate::error::{CliError, Exit};
 use crate::listener::{Redirect, wait_for_redirect};
+use crate::resolve::{Selection, Sources};
 use crate::settings::{AuthSource, ENV_VARS, Globals, Settings, Source, unix_seconds};
 
 /// Options of `auth login`.
 #[derive(Debug, Clone, Default)]
 pub struct LoginOptions {
     pub client_id: Option<String>,
-    pub developer_token: Option<String>,
+    pub developer_token: Option<SecretString>,
     pub tenant: Option<String>,
     pub no_browser: bool,
     /// Port of the loopback listener (0: any free one).
@@ -29,27 +31,6 @@ pub struct LoginOptions {
     /// A registered redirect URI other than the loopback listener's.
     pub redirect_uri: Option<String>,
     pub timeout: Duration,
-}
-
-fn environment_of(globals: &Globals, env: &Env) -> Result<Option<Environment>, CliError> {
-    match (globals.environment, env.var("BINGADS_ENVIRONMENT")) {
-        (Some(e), _) => Ok(Some(e)),
-        (None, Some(v)) => v
-            .parse()
-            .map(Some)
-            .map_err(|e: String| CliError::usage(format!("BINGADS_ENVIRONMENT: {e}"))),
-        (None, None) => Ok(None),
-    }
-}
-
-/// The profile a login or logout is about: `--profile`, `BINGADS_PROFILE`, or the
-/// environment's name.
-fn profile_name(globals: &Globals, env: &Env, environment: Environment) -> String {
-    globals
-        .profile
-        .clone()
-        .or_else(|| env.var("BINGADS_PROFILE").map(str::to_string))
-        .unwrap_or_else(|| environment.as_str().to_string())
 }
 
 /// Where the redirect comes back: a listener, or only a pasted address.
@@ -72,22 +53,23 @@ async fn redirect_target(options: &LoginOptions) -> Result<RedirectTarget, CliEr
             ))
         })?;
         let loopback_ip = matches!(parsed.host_str(), Some("127.0.0.1" | "[::1]" | "localhost"));
-        if parsed.scheme() == "http" && loopback_ip {
-            if let Some(port) = parsed.port() {
-                let host = match parsed.host_str() {
-                    Some("[::1]") => "[::1]",
-                    _ => "127.0.0.1",
-                };
-                let addr = format!("{host}:{port}");
-                let listener = TcpListener::bind(&addr)
-                    .await
-                    .map_err(|e| bind_error(&addr, e))?;
-                return Ok(RedirectTarget {
-                    uri: uri.clone(),
-                    base: format!("http://{addr}"),
-                    listener: Some(listener),
-                });
-            }
+        if parsed.scheme() == "http"
+            && loopback_ip
+            && let Some(port) = parsed.port()
+        {
+            let host = match parsed.host_str() {
+                Some("[::1]") => "[::1]",
+                _ => "127.0.0.1",
+            };
+            let addr = format!("{host}:{port}");
+            let listener = TcpListener::bind(&addr)
+                .await
+                .map_err(|e| bind_error(&addr, e))?;
+            return Ok(RedirectTarget {
+                uri: uri.clone(),
+                base: format!("http://{addr}"),
+                listener: Some(listener),
+            });
         }
         return Ok(RedirectTarget {
             uri: uri.clone(),
@@ -110,19 +92,36 @@ async fn redirect_target(options: &LoginOptions) -> Result<RedirectTarget, CliEr
     })
 }
 
+/// The longest pasted line taken: a redirect address is a few kilobytes at most.
+const MAX_PASTED_LINE: u64 = 64 * 1024;
+
 /// Lines typed or piped on standard input, read on a thread of their own (a blocking read
-/// must not keep the process alive once the browser's redirect has arrived).
+/// must not keep the process alive once the browser's redirect has arrived). A line longer
+/// than [`MAX_PASTED_LINE`] is skipped without being held in memory.
 fn stdin_lines() -> tokio::sync::mpsc::UnboundedReceiver<String> {
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     std::thread::spawn(move || {
-        let stdin = std::io::stdin();
-        let mut line = String::new();
+        let mut stdin = std::io::stdin().lock();
         loop {
-            line.clear();
-            match stdin.read_line(&mut line) {
+            let mut line = Vec::new();
+            match (&mut stdin)
+                .take(MAX_PASTED_LINE)
+                .read_until(b'\n', &mut line)
+            {
                 Ok(0) | Err(_) => break,
+                Ok(n) if n as u64 == MAX_PASTED_LINE && !line.ends_with(b"\n") => {
+                    if skip_line(&mut stdin).is_err() {
+                        break;
+                    }
+                    eprintln!(
+                        "warning: ignored a pasted line longer than {} KiB; paste the address \
+                         the browser ended on",
+                        MAX_PASTED_LINE / 1024
+                    );
+                }
                 Ok(_) => {
-                    let t = line.trim();
+                    let text = String::from_utf8_lossy(&line);
+                    let t = text.trim();
                     if !t.is_empty() && tx.send(t.to_string()).is_err() {
                         break;
                     }
@@ -131,6 +130,26 @@ fn stdin_lines() -> tokio::sync::mpsc::UnboundedReceiver<String> {
         }
     });
     rx
+}
+
+/// Reads past the end of the current line, a buffer at a time.
+fn skip_line(input: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                input.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let all = buffer.len();
+                input.consume(all);
+            }
+        }
+    }
 }
 
 /// Opens `url` in the user's browser; `false` when no opener could be started.
@@ -167,26 +186,19 @@ pub async fn login(
     options: &LoginOptions,
 ) -> Result<String, CliError> {
     let path = env.credentials_path()?;
-    let stored = Credentials::load(&path)?;
-    let explicit_env = environment_of(globals, env)?;
-    let name_hint = profile_name(
-        globals,
-        env,
-        explicit_env.unwrap_or(Environment::Production),
-    );
-    let existing = stored.profiles.get(&name_hint).cloned();
-    let environment = match (explicit_env, &existing) {
-        (Some(e), _) => e,
-        (None, Some(p)) => p.environment.parse().unwrap_or(Environment::Production),
-        (None, None) => Environment::Production,
-    };
-    let name = name_hint;
-    let existing = existing.filter(|p| p.environment == environment.as_str());
-    let client_id = options
-        .client_id
-        .clone()
-        .or_else(|| env.var("BINGADS_CLIENT_ID").map(str::to_string))
-        .or_else(|| existing.as_ref().and_then(|p| p.client_id.clone()))
+    let selection = Selection::resolve(globals, env)?;
+    let environment = selection.environment;
+    let name = selection.profile_name.clone();
+    // A profile stored for another environment lends none of its values.
+    let existing = selection
+        .profile
+        .as_ref()
+        .filter(|p| p.environment == environment.as_str());
+    let sources = Sources::new(env, existing, &name);
+    let client_id = sources
+        .string(options.client_id.as_deref(), "BINGADS_CLIENT_ID", |p| {
+            p.client_id.as_ref()
+        })
         .ok_or_else(|| {
             CliError::usage("no client id to sign in with")
                 .hint("pass --client-id ID (or set BINGADS_CLIENT_ID): the application (client) id of your app registration in Microsoft Entra ID")
@@ -195,20 +207,28 @@ pub async fn login(
     let tenant = options
         .tenant
         .clone()
-        .or_else(|| existing.as_ref().and_then(|p| p.tenant.clone()));
-    let oauth_endpoint = globals
-        .oauth_endpoint
-        .clone()
-        .or_else(|| env.var("BINGADS_OAUTH_ENDPOINT").map(str::to_string));
-    let endpoint = globals
-        .endpoint
-        .clone()
-        .or_else(|| env.var("BINGADS_ENDPOINT").map(str::to_string));
-    let developer_token = options
-        .developer_token
-        .clone()
-        .or_else(|| env.var("BINGADS_DEVELOPER_TOKEN").map(str::to_string))
-        .or_else(|| existing.as_ref().and_then(|p| p.developer_token.clone()));
+        .or_else(|| existing.and_then(|p| p.tenant.clone()));
+    let oauth_endpoint = sources.string(
+        globals.oauth_endpoint.as_deref(),
+        "BINGADS_OAUTH_ENDPOINT",
+        |p| p.oauth_endpoint.as_ref(),
+    );
+    let endpoint = sources.string(globals.endpoint.as_deref(), "BINGADS_ENDPOINT", |p| {
+        p.endpoint.as_ref()
+    });
+    let developer_token = sources
+        .secret(
+            options.developer_token.as_ref(),
+            "BINGADS_DEVELOPER_TOKEN",
+            |p| p.developer_token.as_ref(),
+        )
+        .map(|(token, _)| token);
+    let customer_id = sources.id(globals.customer_id, "BINGADS_CUSTOMER_ID", |p| {
+        p.customer_id.as_ref()
+    })?;
+    let account_id = sources.id(globals.account_id, "BINGADS_ACCOUNT_ID", |p| {
+        p.account_id.as_ref()
+    })?;
 
     let target = redirect_target(options).await?;
     let mut grant = OAuthDesktopMobileAuthCodeGrant::new(client_id.clone(), environment);
@@ -227,6 +247,7 @@ pub async fn login(
         .with_redirect_uri(target.uri.clone())
         .map_err(|e| CliError::usage(format!("redirect URI: {e}")))?;
     let url = grant.authorization_endpoint();
+    let state = grant.state().unwrap_or_default();
 
     eprintln!(
         "To sign in to Microsoft Advertising ({environment}), open this address in a browser:\n"
@@ -251,14 +272,18 @@ pub async fn login(
     let mut stdin_open = true;
     let deadline = tokio::time::sleep(options.timeout);
     tokio::pin!(deadline);
+    // One future for the whole wait: re-created on every turn of the loop, it would drop a
+    // browser connection it is reading whenever standard input ends or a line is skipped.
+    let browser = async {
+        match &target.listener {
+            Some(l) => wait_for_redirect(l, &target.base, &state).await,
+            None => std::future::pending().await,
+        }
+    };
+    tokio::pin!(browser);
     let (uri, redirect): (String, Option<Redirect>) = loop {
         tokio::select! {
-            r = async {
-                match &target.listener {
-                    Some(l) => wait_for_redirect(l, &target.base).await,
-                    None => std::future::pending().await,
-                }
-            } => {
+            r = &mut browser => {
                 let r = r.map_err(|e| CliError::failure(format!("the sign-in listener failed: {e}")))?;
                 break (r.uri.clone(), Some(r));
             }
@@ -304,32 +329,23 @@ pub async fn login(
         .hint("check the app registration's API permissions, then sign in again"));
     };
 
-    let id = |flag: Option<i64>, var: &str, keep: Option<String>| {
-        flag.map(|v| v.to_string())
-            .or_else(|| env.var(var).map(str::to_string))
-            .or(keep)
-    };
     let profile = Profile {
         environment: environment.as_str().to_string(),
         client_id: Some(client_id.clone()),
         client_secret: None,
         tenant: tenant.clone(),
         developer_token: developer_token.clone(),
-        refresh_token: Some(refresh.expose().to_string()),
-        access_token: Some(tokens.access_token.expose().to_string()),
+        refresh_token: Some(refresh),
+        access_token: Some(tokens.access_token.clone()),
         access_token_expires_at: tokens.expires_at.map(unix_seconds),
-        customer_id: id(
-            globals.customer_id,
-            "BINGADS_CUSTOMER_ID",
-            existing.as_ref().and_then(|p| p.customer_id.clone()),
-        ),
-        account_id: id(
-            globals.account_id,
-            "BINGADS_ACCOUNT_ID",
-            existing.as_ref().and_then(|p| p.account_id.clone()),
-        ),
+        customer_id: customer_id.map(|id| id.to_string()),
+        account_id: account_id.map(|id| id.to_string()),
         endpoint,
         oauth_endpoint,
+        transport: globals
+            .transport
+            .map(|w| w.as_str().to_string())
+            .or_else(|| existing.as_ref().and_then(|p| p.transport.clone())),
     };
     Credentials::update(&path, |c| {
         c.profiles.insert(name.clone(), profile);
@@ -376,7 +392,7 @@ fn relative(expires_at: u64) -> String {
 }
 
 fn profile_lines(name: &str, p: &Profile, out: &mut String) {
-    let stored = |v: &Option<String>| if v.is_some() { "stored" } else { "not stored" };
+    let stored = |v: &Option<SecretString>| if v.is_some() { "stored" } else { "not stored" };
     out.push_str(&format!("profile `{name}`\n"));
     out.push_str(&format!("  environment:     {}\n", p.environment));
     if let Some(c) = &p.client_id {
@@ -407,6 +423,7 @@ fn profile_lines(name: &str, p: &Profile, out: &mut String) {
         ("account id:     ", &p.account_id),
         ("endpoint:       ", &p.endpoint),
         ("oauth endpoint: ", &p.oauth_endpoint),
+        ("transport:      ", &p.transport),
     ] {
         if let Some(v) = v {
             out.push_str(&format!("  {label} {v}\n"));
@@ -478,8 +495,8 @@ pub fn status(globals: &Globals, env: &Env) -> Result<(String, Option<CliError>)
         AuthSource::None => "nothing (not signed in)".to_string(),
     };
     out.push_str(&format!(
-        "calls use:       {using}; {} environment",
-        settings.environment
+        "calls use:       {using}; {} environment, {} wire",
+        settings.environment, settings.transport
     ));
     match &settings.endpoint {
         Some(e) => out.push_str(&format!(", endpoint {e}\n")),
@@ -503,6 +520,8 @@ pub fn status(globals: &Globals, env: &Env) -> Result<(String, Option<CliError>)
 pub fn logout(globals: &Globals, env: &Env, all: bool) -> Result<String, CliError> {
     let path = env.credentials_path()?;
     if all {
+        // Under the lock, so that a renewal in progress cannot write the file back.
+        let _lock = CredentialsLock::acquire(&path)?;
         return match std::fs::remove_file(&path) {
             Ok(()) => Ok(format!("Removed {} (every profile).\n", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -514,8 +533,7 @@ pub fn logout(globals: &Globals, env: &Env, all: bool) -> Result<String, CliErro
             ))),
         };
     }
-    let environment = environment_of(globals, env)?.unwrap_or(Environment::Production);
-    let name = profile_name(globals, env, environment);
+    let name = Selection::resolve(globals, env)?.profile_name;
     let mut removed = false;
     let creds = Credentials::load(&path)?;
     if creds.profiles.contains_key(&name) {

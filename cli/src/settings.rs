@@ -9,10 +9,13 @@ use bingads::auth::{
     Authentication, OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints, OAuthTokens,
     OAuthWebAuthCodeGrant, PasswordAuthentication,
 };
-use bingads::{AuthorizationData, Client, Environment, RetryPolicy, SecretString};
+use bingads::{AuthorizationData, Client, Environment, RetryPolicy, SecretString, Wire};
 
-use crate::config::{Credentials, Env, Profile};
+use crate::config::{Credentials, CredentialsLock, Env, Profile};
 use crate::error::CliError;
+use crate::renewal::{ProfileAuthentication, ProfileGrant};
+pub use crate::resolve::Source;
+use crate::resolve::{Selection, Sources};
 
 /// The environment variables the command line reads, with what each one means (for `--help`,
 /// `auth status` and the README).
@@ -24,6 +27,10 @@ pub const ENV_VARS: &[(&str, &str)] = &[
     (
         "BINGADS_PROFILE",
         "the stored profile to use (default: the environment's name)",
+    ),
+    (
+        "BINGADS_TRANSPORT",
+        "rest or soap: the wire calls use (like --transport; default: the profile's, else rest)",
     ),
     ("BINGADS_DEVELOPER_TOKEN", "your developer token"),
     (
@@ -67,13 +74,8 @@ pub struct Globals {
     pub oauth_endpoint: Option<String>,
     pub customer_id: Option<i64>,
     pub account_id: Option<i64>,
-}
-
-/// Where a value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Env,
-    Profile,
+    /// `--transport`.
+    pub transport: Option<Wire>,
 }
 
 /// How the calls are authenticated.
@@ -82,22 +84,23 @@ pub enum AuthSource {
     /// `BINGADS_USERNAME` / `BINGADS_PASSWORD`.
     Password {
         user: String,
-        password: String,
+        password: SecretString,
     },
     /// OAuth with a refresh token from the environment or the profile.
     OAuth {
         client_id: String,
-        client_secret: Option<String>,
-        refresh_token: String,
+        client_secret: Option<SecretString>,
+        refresh_token: SecretString,
         /// A stored access token and when it expires (unix seconds).
-        access_token: Option<(String, Option<u64>)>,
+        access_token: Option<(SecretString, Option<u64>)>,
         /// The profile the tokens came from: renewed tokens are written back there.
         from_profile: bool,
     },
     None,
 }
 
-/// Everything a command needs to call the service.
+/// Everything a command needs to call the service. Credentials are [`SecretString`]s, so
+/// `Debug` never shows one.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub profile_name: String,
@@ -109,52 +112,37 @@ pub struct Settings {
     pub endpoint: Option<String>,
     pub oauth_endpoint: Option<String>,
     pub tenant: String,
-    pub developer_token: Option<(String, Source)>,
+    pub developer_token: Option<(SecretString, Source)>,
     pub customer_id: Option<i64>,
     pub account_id: Option<i64>,
     pub auth: AuthSource,
+    /// The wire calls use: `--transport`, else `BINGADS_TRANSPORT`, else the profile's, else
+    /// REST.
+    pub transport: Wire,
 }
 
-fn parse_environment(value: &str, from: &str) -> Result<Environment, CliError> {
-    value
-        .parse()
-        .map_err(|e: String| CliError::usage(format!("{from}: {e}")))
-}
-
-fn parse_id(value: &str, from: &str) -> Result<i64, CliError> {
-    value.trim().parse().map_err(|_| {
-        CliError::usage(format!("{from} must be a number, not `{value}`"))
-            .hint("ids are the numbers the web UI shows in the address bar (aid=..., cid=...)")
+fn parse_wire(value: &str, from: &str) -> Result<Wire, CliError> {
+    value.parse().map_err(|_| {
+        CliError::usage(format!(
+            "{from}: `{value}` is not a wire; use `rest` or `soap`"
+        ))
     })
 }
 
 impl Settings {
     /// Resolves options, environment variables and the stored profile. Fails only on values
     /// that are wrong (a bad number, an unknown environment), never on missing credentials:
-    /// commands that need them ask [`Settings::authorization`].
+    /// commands that need them ask [`Settings::authentication`].
     pub fn resolve(globals: &Globals, env: &Env) -> Result<Settings, CliError> {
-        let explicit_env = match (globals.environment, env.var("BINGADS_ENVIRONMENT")) {
-            (Some(e), _) => Some(e),
-            (None, Some(v)) => Some(parse_environment(v, "BINGADS_ENVIRONMENT")?),
-            (None, None) => None,
-        };
-        let explicit_profile = globals
-            .profile
-            .clone()
-            .or_else(|| env.var("BINGADS_PROFILE").map(str::to_string));
-        let profile_name = explicit_profile.clone().unwrap_or_else(|| {
-            explicit_env
-                .unwrap_or(Environment::Production)
-                .as_str()
-                .to_string()
-        });
-        let credentials_path = env.credentials_path().ok();
-        let credentials = match &credentials_path {
-            Some(p) => Credentials::load(p)?,
-            None => Credentials::default(),
-        };
-        let stored_profiles: Vec<String> = credentials.profiles.keys().cloned().collect();
-        let profile = credentials.profiles.get(&profile_name).cloned();
+        let Selection {
+            explicit_profile,
+            profile_name,
+            profile,
+            stored_profiles,
+            credentials_path,
+            environment,
+            ..
+        } = Selection::resolve(globals, env)?;
         if let (Some(name), None) = (&explicit_profile, &profile) {
             let mut e = CliError::usage(format!("no stored profile `{name}`"));
             e = if stored_profiles.is_empty() {
@@ -169,53 +157,42 @@ impl Settings {
             };
             return Err(e);
         }
-        let environment = match (explicit_env, &profile) {
-            (Some(e), _) => e,
-            (None, Some(p)) if !p.environment.is_empty() => {
-                parse_environment(&p.environment, &format!("profile `{profile_name}`"))?
-            }
-            _ => Environment::Production,
-        };
         let p = profile.clone().unwrap_or_default();
-        let pick = |flag: Option<String>, var: &str, stored: &Option<String>| {
-            flag.or_else(|| env.var(var).map(str::to_string))
-                .or_else(|| stored.clone())
-        };
-        let endpoint = pick(globals.endpoint.clone(), "BINGADS_ENDPOINT", &p.endpoint);
-        let oauth_endpoint = pick(
-            globals.oauth_endpoint.clone(),
+        let sources = Sources::new(env, profile.as_ref(), &profile_name);
+        let endpoint = sources.string(globals.endpoint.as_deref(), "BINGADS_ENDPOINT", |p| {
+            p.endpoint.as_ref()
+        });
+        let oauth_endpoint = sources.string(
+            globals.oauth_endpoint.as_deref(),
             "BINGADS_OAUTH_ENDPOINT",
-            &p.oauth_endpoint,
+            |p| p.oauth_endpoint.as_ref(),
         );
-        let developer_token = match (env.var("BINGADS_DEVELOPER_TOKEN"), &p.developer_token) {
-            (Some(t), _) => Some((t.to_string(), Source::Env)),
-            (None, Some(t)) => Some((t.clone(), Source::Profile)),
-            (None, None) => None,
+        let transport = match (
+            globals.transport,
+            env.var("BINGADS_TRANSPORT"),
+            &p.transport,
+        ) {
+            (Some(w), _, _) => w,
+            (None, Some(v), _) => parse_wire(v, "BINGADS_TRANSPORT")?,
+            (None, None, Some(v)) => {
+                parse_wire(v, &format!("the `transport` of profile `{profile_name}`"))?
+            }
+            (None, None, None) => Wire::Rest,
         };
-        let id = |flag: Option<i64>,
-                  var: &str,
-                  stored: &Option<String>|
-         -> Result<Option<i64>, CliError> {
-            if flag.is_some() {
-                return Ok(flag);
-            }
-            if let Some(v) = env.var(var) {
-                return parse_id(v, var).map(Some);
-            }
-            match stored {
-                Some(v) => {
-                    parse_id(v, &format!("the `{var}` of profile `{profile_name}`")).map(Some)
-                }
-                None => Ok(None),
-            }
-        };
-        let customer_id = id(globals.customer_id, "BINGADS_CUSTOMER_ID", &p.customer_id)?;
-        let account_id = id(globals.account_id, "BINGADS_ACCOUNT_ID", &p.account_id)?;
+        let developer_token = sources.secret(None, "BINGADS_DEVELOPER_TOKEN", |p| {
+            p.developer_token.as_ref()
+        });
+        let customer_id = sources.id(globals.customer_id, "BINGADS_CUSTOMER_ID", |p| {
+            p.customer_id.as_ref()
+        })?;
+        let account_id = sources.id(globals.account_id, "BINGADS_ACCOUNT_ID", |p| {
+            p.account_id.as_ref()
+        })?;
 
         let auth = match (env.var("BINGADS_USERNAME"), env.var("BINGADS_PASSWORD")) {
             (Some(user), Some(password)) => AuthSource::Password {
                 user: user.to_string(),
-                password: password.to_string(),
+                password: SecretString::new(password),
             },
             (Some(_), None) | (None, Some(_)) => {
                 return Err(CliError::usage(
@@ -223,14 +200,10 @@ impl Settings {
                 ));
             }
             (None, None) => {
-                let client_id = env
-                    .var("BINGADS_CLIENT_ID")
-                    .map(str::to_string)
-                    .or_else(|| p.client_id.clone());
-                let client_secret = env
-                    .var("BINGADS_CLIENT_SECRET")
-                    .map(str::to_string)
-                    .or_else(|| p.client_secret.clone());
+                let client_id = sources.string(None, "BINGADS_CLIENT_ID", |p| p.client_id.as_ref());
+                let client_secret = sources
+                    .secret(None, "BINGADS_CLIENT_SECRET", |p| p.client_secret.as_ref())
+                    .map(|(secret, _)| secret);
                 match (env.var("BINGADS_REFRESH_TOKEN"), &p.refresh_token) {
                     (Some(refresh), _) => AuthSource::OAuth {
                         client_id: client_id.ok_or_else(|| {
@@ -238,7 +211,7 @@ impl Settings {
                                 .hint("set BINGADS_CLIENT_ID to the app registration the refresh token was issued to")
                         })?,
                         client_secret,
-                        refresh_token: refresh.to_string(),
+                        refresh_token: SecretString::new(refresh),
                         access_token: None,
                         from_profile: false,
                     },
@@ -274,6 +247,7 @@ impl Settings {
             customer_id,
             account_id,
             auth,
+            transport,
         })
     }
 
@@ -348,32 +322,18 @@ impl Settings {
             } => {
                 let tokens = match access_token {
                     Some((token, expires)) => OAuthTokens {
-                        access_token: SecretString::new(token.clone()),
-                        refresh_token: Some(SecretString::new(refresh_token.clone())),
-                        expires_at: expires.map(|s| UNIX_EPOCH + Duration::from_secs(s)),
+                        access_token: token.clone(),
+                        refresh_token: Some(refresh_token.clone()),
+                        expires_at: expires.map(from_unix_seconds),
                         scope: None,
                         token_type: None,
                     },
                     None => OAuthTokens::from_refresh_token(refresh_token.clone()),
                 };
                 let endpoints = self.oauth_endpoints()?;
-                let persist = match (from_profile, &self.credentials_path) {
-                    (true, Some(path)) => Some((path.clone(), self.profile_name.clone())),
-                    _ => None,
-                };
-                let on_refreshed = move |t: &OAuthTokens| {
-                    if let Some((path, name)) = &persist {
-                        if let Err(e) = store_tokens(path, name, t) {
-                            eprintln!(
-                                "warning: could not save the renewed refresh token: {}; the next command may need `bingads auth login` again",
-                                e.message
-                            );
-                        }
-                    }
-                };
                 let auth_error =
                     |e: bingads::auth::AuthError| CliError::usage(format!("OAuth settings: {e}"));
-                let auth: Arc<dyn Authentication> = match client_secret {
+                let grant = match client_secret {
                     Some(secret) => {
                         let mut g = OAuthWebAuthCodeGrant::new(
                             client_id.clone(),
@@ -385,7 +345,7 @@ impl Settings {
                         if let Some(ep) = endpoints {
                             g = g.with_endpoints(ep).map_err(auth_error)?;
                         }
-                        Arc::new(g.with_tokens(tokens).on_tokens_refreshed(on_refreshed))
+                        ProfileGrant::Web(g.with_tokens(tokens))
                     }
                     None => {
                         let mut g = OAuthDesktopMobileAuthCodeGrant::new(
@@ -396,8 +356,19 @@ impl Settings {
                         if let Some(ep) = endpoints {
                             g = g.with_endpoints(ep).map_err(auth_error)?;
                         }
-                        Arc::new(g.with_tokens(tokens).on_tokens_refreshed(on_refreshed))
+                        ProfileGrant::Desktop(g.with_tokens(tokens))
                     }
+                };
+                // Tokens from a stored profile are renewed in turn with other processes and
+                // written back (Microsoft rotates refresh tokens); others are used as they are.
+                let auth: Arc<dyn Authentication> = match (from_profile, &self.credentials_path) {
+                    (true, Some(path)) => {
+                        ProfileAuthentication::new(grant, path.clone(), self.profile_name.clone())
+                    }
+                    _ => match grant {
+                        ProfileGrant::Web(g) => Arc::new(g),
+                        ProfileGrant::Desktop(g) => Arc::new(g),
+                    },
                 };
                 Ok(auth)
             }
@@ -405,7 +376,7 @@ impl Settings {
     }
 
     /// The developer token, or an error saying where to set it.
-    pub fn require_developer_token(&self) -> Result<&str, CliError> {
+    pub fn require_developer_token(&self) -> Result<&SecretString, CliError> {
         match &self.developer_token {
             Some((t, _)) => Ok(t),
             None => Err(CliError::usage("no developer token")
@@ -417,11 +388,43 @@ impl Settings {
     /// A client for real calls.
     pub fn client(&self, retry: RetryPolicy, timeout: Duration) -> Result<Client, CliError> {
         let authentication = self.authentication()?;
-        let developer_token = self.require_developer_token()?.to_string();
+        let developer_token = self.require_developer_token()?.clone();
+        self.build_client(authentication, developer_token, retry, timeout)
+    }
+
+    /// A client that only prepares requests (`--dry-run`): the same endpoint, wire and
+    /// user agent as [`Self::client`], without needing working credentials (the values
+    /// shown come from [`Self::dry_run_headers`]).
+    pub fn dry_run_client(&self) -> Result<Client, CliError> {
+        let authentication: Arc<dyn Authentication> = match self.authentication() {
+            Ok(a) => a,
+            Err(_) => Arc::new(PasswordAuthentication::new("", "")),
+        };
+        let developer_token = self
+            .developer_token
+            .as_ref()
+            .map(|(t, _)| t.clone())
+            .unwrap_or_default();
+        self.build_client(
+            authentication,
+            developer_token,
+            RetryPolicy::default(),
+            Duration::from_secs(120),
+        )
+    }
+
+    fn build_client(
+        &self,
+        authentication: Arc<dyn Authentication>,
+        developer_token: SecretString,
+        retry: RetryPolicy,
+        timeout: Duration,
+    ) -> Result<Client, CliError> {
         let mut data = AuthorizationData::with_shared(authentication, developer_token);
         data.customer_id = self.customer_id;
         data.account_id = self.account_id;
         let mut builder = Client::builder(data, self.environment)
+            .wire(self.transport)
             .retry_policy(retry)
             .request_timeout(timeout)
             .user_agent_suffix(format!("bingads-cli/{}", env!("CARGO_PKG_VERSION")));
@@ -441,9 +444,9 @@ impl Settings {
         &self,
         show_secrets: bool,
     ) -> (Vec<(&'static str, String)>, Vec<String>) {
-        let secret = |v: &str| {
+        let secret = |v: &SecretString| {
             if show_secrets {
-                v.to_string()
+                v.expose().to_string()
             } else {
                 REDACTED.to_string()
             }
@@ -463,7 +466,7 @@ impl Settings {
                 let current = access_token
                     .as_ref()
                     .filter(|(_, exp)| exp.is_none_or(|e| e > now))
-                    .map(|(t, _)| t.as_str());
+                    .map(|(t, _)| t.expose());
                 let value = match (show_secrets, current) {
                     (false, _) => REDACTED.to_string(),
                     (true, Some(t)) => t.to_string(),
@@ -494,26 +497,19 @@ impl Settings {
         }
         (headers, notes)
     }
-
-    /// The endpoint URL a call to `service` would go to.
-    pub fn endpoint_url(&self, service: &'static bingads_gen::soap::ServiceMeta) -> String {
-        let url = service
-            .endpoint(self.environment.as_str())
-            .unwrap_or_default();
-        match &self.endpoint {
-            None => url.to_string(),
-            Some(base) => {
-                let path = url::Url::parse(url)
-                    .map(|u| u.path().to_string())
-                    .unwrap_or_default();
-                format!("{}{path}", base.trim_end_matches('/'))
-            }
-        }
-    }
 }
 
 /// How secrets are shown.
 pub const REDACTED: &str = "<redacted>";
+
+/// The point in time `seconds` after 1970. The value comes from the credentials file, so it
+/// may be anything: one too large for the clock (`UNIX_EPOCH + u64::MAX` seconds panics) is
+/// taken as 1970, an expired token, which the next call renews.
+pub fn from_unix_seconds(seconds: u64) -> SystemTime {
+    UNIX_EPOCH
+        .checked_add(Duration::from_secs(seconds))
+        .unwrap_or(UNIX_EPOCH)
+}
 
 /// Seconds since 1970 of a point in time.
 pub fn unix_seconds(t: SystemTime) -> u64 {
@@ -528,16 +524,179 @@ pub fn store_tokens(
     profile: &str,
     tokens: &OAuthTokens,
 ) -> Result<(), CliError> {
-    Credentials::update(path, |c| {
-        // A profile removed meanwhile (`auth logout`) stays removed.
-        let Some(p) = c.profiles.get_mut(profile) else {
-            return Ok(());
-        };
-        if let Some(r) = &tokens.refresh_token {
-            p.refresh_token = Some(r.expose().to_string());
+    store_tokens_locked(
+        Some(&CredentialsLock::acquire(path)?),
+        path,
+        profile,
+        tokens,
+    )
+}
+
+/// Writes renewed tokens into a stored profile, under `lock` when there is one.
+pub fn store_tokens_locked(
+    lock: Option<&CredentialsLock>,
+    path: &std::path::Path,
+    profile: &str,
+    tokens: &OAuthTokens,
+) -> Result<(), CliError> {
+    let mut credentials = match lock {
+        Some(lock) => lock.load()?,
+        None => Credentials::load(path)?,
+    };
+    // A profile removed meanwhile (`auth logout`) stays removed, and a removed file stays
+    // removed.
+    let Some(p) = credentials.profiles.get_mut(profile) else {
+        return Ok(());
+    };
+    if let Some(r) = &tokens.refresh_token {
+        p.refresh_token = Some(r.clone());
+    }
+    p.access_token = Some(tokens.access_token.clone());
+    p.access_token_expires_at = tokens.expires_at.map(unix_seconds);
+    credentials.save(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+    use crate::args::{AuthCommand, Cli, Command};
+    use crate::login::LoginOptions;
+
+    const SECRETS: [&str; 6] = [
+        "SECRET-DEVELOPER-TOKEN",
+        "SECRET-CLIENT-SECRET",
+        "SECRET-REFRESH-TOKEN",
+        "SECRET-ACCESS-TOKEN",
+        "SECRET-PASSWORD",
+        "SECRET-STORED-REFRESH",
+    ];
+
+    fn assert_redacted(what: &str, text: &str) {
+        for secret in SECRETS {
+            assert!(!text.contains(secret), "{what} shows {secret}: {text}");
         }
-        p.access_token = Some(tokens.access_token.expose().to_string());
-        p.access_token_expires_at = tokens.expires_at.map(unix_seconds);
-        Ok(())
-    })
+    }
+
+    /// Before, `Profile`, `AuthSource`, `Settings` and `LoginOptions` held credentials as
+    /// `String` and derived `Debug`: every one of these printed them.
+    #[test]
+    fn no_credential_holding_type_prints_a_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env::empty(Some(dir.path().to_path_buf()));
+        let profile = Profile {
+            environment: "production".into(),
+            client_id: Some("client".into()),
+            client_secret: Some("SECRET-CLIENT-SECRET".into()),
+            developer_token: Some("SECRET-DEVELOPER-TOKEN".into()),
+            refresh_token: Some("SECRET-STORED-REFRESH".into()),
+            access_token: Some("SECRET-ACCESS-TOKEN".into()),
+            access_token_expires_at: Some(u64::MAX),
+            ..Default::default()
+        };
+        assert_redacted("Profile", &format!("{profile:?}"));
+        let mut credentials = Credentials::default();
+        credentials.profiles.insert("production".into(), profile);
+        credentials.save(&env.credentials_path().unwrap()).unwrap();
+        assert_redacted("Credentials", &format!("{credentials:?}"));
+
+        let from_profile = Settings::resolve(&Globals::default(), &env).unwrap();
+        assert!(matches!(from_profile.auth, AuthSource::OAuth { .. }));
+        assert_redacted("Settings (profile)", &format!("{from_profile:?}"));
+        assert_redacted("AuthSource", &format!("{:?}", from_profile.auth));
+        from_profile.authentication().unwrap();
+
+        let env_oauth = env
+            .clone()
+            .with_var("BINGADS_CLIENT_ID", "client")
+            .with_var("BINGADS_REFRESH_TOKEN", "SECRET-REFRESH-TOKEN")
+            .with_var("BINGADS_DEVELOPER_TOKEN", "SECRET-DEVELOPER-TOKEN");
+        let settings = Settings::resolve(&Globals::default(), &env_oauth).unwrap();
+        assert_redacted("Settings (variables)", &format!("{settings:?}"));
+        let password = env
+            .with_var("BINGADS_USERNAME", "user")
+            .with_var("BINGADS_PASSWORD", "SECRET-PASSWORD");
+        let settings = Settings::resolve(&Globals::default(), &password).unwrap();
+        assert!(matches!(settings.auth, AuthSource::Password { .. }));
+        assert_redacted("Settings (password)", &format!("{settings:?}"));
+        let (headers, _) = settings.dry_run_headers(false);
+        assert_redacted("--dry-run headers", &format!("{headers:?}"));
+
+        let cli = Cli::try_parse_from([
+            "bingads",
+            "auth",
+            "login",
+            "--developer-token",
+            "SECRET-DEVELOPER-TOKEN",
+        ])
+        .unwrap();
+        assert_redacted("parsed arguments", &format!("{cli:?}"));
+        let Command::Auth(AuthCommand::Login(args)) = cli.command else {
+            panic!("parsed as login");
+        };
+        let options = LoginOptions {
+            developer_token: args.developer_token,
+            ..Default::default()
+        };
+        assert_eq!(
+            options.developer_token.as_ref().map(|t| t.expose()),
+            Some("SECRET-DEVELOPER-TOKEN")
+        );
+        assert_redacted("LoginOptions", &format!("{options:?}"));
+    }
+}
+
+#[cfg(test)]
+mod transport_tests {
+    use super::*;
+
+    fn resolve(flag: Option<Wire>, env: &Env) -> Result<Wire, CliError> {
+        let globals = Globals {
+            transport: flag,
+            ..Globals::default()
+        };
+        Settings::resolve(&globals, env).map(|s| s.transport)
+    }
+
+    #[test]
+    fn transport_precedence_is_option_then_environment_then_profile_then_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let bare = Env::empty(Some(dir.path().join("cfg")));
+        assert_eq!(resolve(None, &bare).unwrap(), Wire::Rest, "the default");
+
+        let path = bare.credentials_path().unwrap();
+        let mut creds = Credentials::default();
+        creds.profiles.insert(
+            "production".into(),
+            Profile {
+                environment: "production".into(),
+                transport: Some("soap".into()),
+                ..Default::default()
+            },
+        );
+        creds.save(&path).unwrap();
+        assert_eq!(resolve(None, &bare).unwrap(), Wire::Soap, "the profile's");
+
+        let env = Env::empty(Some(dir.path().join("cfg"))).with_var("BINGADS_TRANSPORT", "REST");
+        assert_eq!(
+            resolve(None, &env).unwrap(),
+            Wire::Rest,
+            "the environment over the profile"
+        );
+        assert_eq!(
+            resolve(Some(Wire::Soap), &env).unwrap(),
+            Wire::Soap,
+            "the option over the environment"
+        );
+
+        let bad = Env::empty(None).with_var("BINGADS_TRANSPORT", "grpc");
+        let e = resolve(None, &bad).unwrap_err();
+        assert_eq!(e.exit, crate::error::Exit::Usage);
+        assert!(
+            e.message
+                .contains("BINGADS_TRANSPORT: `grpc` is not a wire"),
+            "{e}"
+        );
+    }
 }

@@ -9,8 +9,8 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use bingads_emulator::{
-    ACCOUNT_ID, ADS_SCOPE, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, PASSWORD, SECOND_ACCOUNT_ID,
-    USER_NAME,
+    ACCOUNT_ID, ADS_SCOPE, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, Injection, PASSWORD,
+    SECOND_ACCOUNT_ID, USER_NAME,
 };
 use common::{Emu, Home, bingads, bingads_at, json};
 use predicates::prelude::*;
@@ -52,7 +52,8 @@ fn help_is_complete_on_every_command() {
         "BINGADS_REFRESH_TOKEN",
         "BINGADS_USERNAME",
         "Exit codes",
-        "SOAP fault",
+        "service fault",
+        "BINGADS_TRANSPORT",
     ] {
         assert!(top.contains(needle), "--help lacks {needle}: {top}");
     }
@@ -317,94 +318,104 @@ fn missing_credentials_say_what_to_set() {
 
 #[test]
 fn call_prints_tracking_id_and_response() {
-    let emu = Emu::start();
-    let home = Home::new();
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CustomerManagementService",
-            "GetUser",
-            "--data",
-            r#"{"UserId": null}"#,
-        ])
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    assert!(
-        v["TrackingId"].as_str().is_some_and(|t| !t.is_empty()),
-        "{v}"
-    );
-    assert_eq!(v["Response"]["User"]["UserName"], USER_NAME);
-    // 64-bit ids are strings, exactly.
-    assert_eq!(
-        v["Response"]["User"]["Id"],
-        bingads_emulator::USER_ID.to_string()
-    );
-    let requests = emu.requests();
-    assert_eq!(requests.len(), 1);
-    assert_eq!(requests[0].soap_header("UserName"), Some(USER_NAME));
-    assert_eq!(
-        requests[0].soap_header("DeveloperToken"),
-        Some(DEVELOPER_TOKEN)
-    );
+    // The same output on both wires (REST, the default, then SOAP), the same data sent.
+    for wire in ["rest", "soap"] {
+        let emu = Emu::start();
+        let home = Home::new();
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args([
+                "call",
+                "CustomerManagementService",
+                "GetUser",
+                "--data",
+                r#"{"UserId": null}"#,
+            ])
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        assert!(
+            v["TrackingId"].as_str().is_some_and(|t| !t.is_empty()),
+            "{wire}: {v}"
+        );
+        assert_eq!(v["Response"]["User"]["UserName"], USER_NAME);
+        // 64-bit ids are strings, exactly.
+        assert_eq!(
+            v["Response"]["User"]["Id"],
+            bingads_emulator::USER_ID.to_string()
+        );
+        let requests = emu.requests();
+        assert_eq!(requests.len(), 1);
+        assert_eq!(requests[0].wire, wire);
+        assert_eq!(requests[0].soap_header("UserName"), Some(USER_NAME));
+        assert_eq!(
+            requests[0].soap_header("DeveloperToken"),
+            Some(DEVELOPER_TOKEN)
+        );
+    }
 }
 
 #[test]
 fn call_reads_standard_input_and_round_trips_polymorphic_values() {
-    let emu = Emu::start();
-    let home = Home::new();
-    let add =
-        r#"{"Budgets": [{"Name": "B", "Amount": 25.5, "BudgetType": "DailyBudgetStandard"}]}"#;
-    let out = bingads_at(&emu, &home)
-        .args(["call", "campaign-management", "addbudgets"])
-        .write_stdin(add)
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    let budget_id = v["Response"]["BudgetIds"][0].as_str().unwrap().to_string();
+    for wire in ["rest", "soap"] {
+        let emu = Emu::start();
+        let home = Home::new();
+        let add =
+            r#"{"Budgets": [{"Name": "B", "Amount": 25.5, "BudgetType": "DailyBudgetStandard"}]}"#;
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args(["call", "campaign-management", "addbudgets"])
+            .write_stdin(add)
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        let budget_id = v["Response"]["BudgetIds"][0].as_str().unwrap().to_string();
 
-    let campaigns = format!(
-        r#"{{
-  "AccountId": "{ACCOUNT_ID}",
-  "Campaigns": [{{
-    "Name": "Spring sale",
-    "BudgetId": "{budget_id}",
-    "BudgetType": "DailyBudgetStandard",
-    "CampaignType": "Search",
-    "TimeZone": "PacificTimeUSCanadaTijuana",
-    "Languages": ["English"],
-    "BiddingScheme": {{"Type": "MaxClicks", "MaxCpc": {{"Amount": 1.25}}}}
-  }}]
-}}"#
-    );
-    let out = bingads_at(&emu, &home)
-        .args(["call", "CampaignManagement", "AddCampaigns", "--input", "-"])
-        .write_stdin(campaigns)
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    let id = v["Response"]["CampaignIds"][0]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let get = format!(
-        r#"{{"CampaignIds": ["{id}"], "AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#
-    );
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CampaignManagement",
-            "GetCampaignsByIds",
-            "--data",
-            &get,
-        ])
-        .assert()
-        .success();
-    let v = json(&out.get_output().stdout);
-    let c = &v["Response"]["Campaigns"][0];
-    assert_eq!(c["Name"], "Spring sale");
-    assert_eq!(c["BiddingScheme"]["Type"], "MaxClicks");
-    assert_eq!(c["BiddingScheme"]["MaxCpc"]["Amount"], 1.25);
+        let campaigns = format!(
+            r#"{{
+      "AccountId": "{ACCOUNT_ID}",
+      "Campaigns": [{{
+        "Name": "Spring sale",
+        "BudgetId": "{budget_id}",
+        "BudgetType": "DailyBudgetStandard",
+        "CampaignType": "Search",
+        "TimeZone": "PacificTimeUSCanadaTijuana",
+        "Languages": ["English"],
+        "BiddingScheme": {{"Type": "MaxClicks", "MaxCpc": {{"Amount": 1.25}}}}
+      }}]
+    }}"#
+        );
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args(["call", "CampaignManagement", "AddCampaigns", "--input", "-"])
+            .write_stdin(campaigns)
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        let id = v["Response"]["CampaignIds"][0]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let get = format!(
+            r#"{{"CampaignIds": ["{id}"], "AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#
+        );
+        let out = bingads_at(&emu, &home)
+            .env("BINGADS_TRANSPORT", wire)
+            .args([
+                "call",
+                "CampaignManagement",
+                "GetCampaignsByIds",
+                "--data",
+                &get,
+            ])
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        let c = &v["Response"]["Campaigns"][0];
+        assert_eq!(c["Name"], "Spring sale");
+        assert_eq!(c["BiddingScheme"]["Type"], "MaxClicks");
+        assert_eq!(c["BiddingScheme"]["MaxCpc"]["Amount"], 1.25);
+    }
 }
 
 #[test]
@@ -437,42 +448,62 @@ fn call_with_an_oauth_refresh_token_from_the_environment() {
 
 #[test]
 fn a_fault_is_json_on_stderr_with_exit_code_3() {
-    let emu = Emu::start();
-    let home = Home::new();
-    // Another user's id: the service refuses with an ApiFault.
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CustomerManagement",
-            "GetUser",
-            "--data",
-            r#"{"UserId": "1"}"#,
-        ])
-        .assert()
-        .code(3);
-    assert!(out.get_output().stdout.is_empty());
-    let fault = json(&out.get_output().stderr);
-    assert_eq!(fault["FaultCode"], "s:Server");
-    assert!(fault["TrackingId"].as_str().is_some_and(|t| !t.is_empty()));
-    let detail = common::fault_detail(&fault, "ApiFault");
-    assert_eq!(detail["OperationErrors"][0]["Code"], 1001, "{fault}");
+    // The same documented shape on both wires (see `bingads_cli::fault_output`).
+    for wire in ["rest", "soap"] {
+        let emu = Emu::start();
+        let home = Home::new();
+        // Another user's id: the service refuses with an ApiFault.
+        let out = bingads_at(&emu, &home)
+            .args(["--transport", wire])
+            .args([
+                "call",
+                "CustomerManagement",
+                "GetUser",
+                "--data",
+                r#"{"UserId": "1"}"#,
+            ])
+            .assert()
+            .code(3);
+        assert!(out.get_output().stdout.is_empty());
+        let fault = json(&out.get_output().stderr);
+        assert_eq!(fault["Wire"], wire, "{fault}");
+        if wire == "soap" {
+            assert_eq!(fault["FaultCode"], "s:Server");
+        } else {
+            assert!(fault.get("FaultCode").is_none(), "{fault}");
+            assert!(
+                fault["HttpStatus"].as_u64().is_some_and(|s| s >= 400),
+                "{fault}"
+            );
+        }
+        assert!(
+            fault["Message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{fault}"
+        );
+        assert!(fault["TrackingId"].as_str().is_some_and(|t| !t.is_empty()));
+        assert_eq!(fault["Errors"][0]["Code"], 1001, "{fault}");
+        let detail = common::fault_detail(&fault, "ApiFault");
+        assert_eq!(detail["OperationErrors"][0]["Code"], 1001, "{fault}");
 
-    // Campaign Management: a body AccountId other than the CustomerAccountId header (1102).
-    let out = bingads_at(&emu, &home)
-        .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
-        .args([
-            "--data",
-            &format!(r#"{{"AccountId": "{SECOND_ACCOUNT_ID}", "CampaignType": "Search"}}"#),
-        ])
-        .assert()
-        .code(3);
-    let fault = json(&out.get_output().stderr);
-    let detail = common::fault_detail(&fault, "ApiFaultDetail");
-    assert_eq!(detail["OperationErrors"][0]["Code"], 1102, "{fault}");
-    assert_eq!(
-        detail["OperationErrors"][0]["ErrorCode"],
-        "CampaignServiceInvalidAccountId"
-    );
+        // Campaign Management: a body AccountId other than the CustomerAccountId header (1102).
+        let out = bingads_at(&emu, &home)
+            .args(["--transport", wire])
+            .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
+            .args([
+                "--data",
+                &format!(r#"{{"AccountId": "{SECOND_ACCOUNT_ID}", "CampaignType": "Search"}}"#),
+            ])
+            .assert()
+            .code(3);
+        let fault = json(&out.get_output().stderr);
+        assert_eq!(fault["Errors"][0]["Code"], 1102, "{fault}");
+        let detail = common::fault_detail(&fault, "ApiFaultDetail");
+        assert_eq!(detail["OperationErrors"][0]["Code"], 1102, "{fault}");
+        assert_eq!(
+            detail["OperationErrors"][0]["ErrorCode"],
+            "CampaignServiceInvalidAccountId"
+        );
+    }
 }
 
 #[test]
@@ -520,83 +551,146 @@ fn transport_errors_exit_with_code_4() {
         .stderr(predicate::str::contains("only https is allowed"));
 }
 
+/// The head (request line and headers) and the body of a printed HTTP/1.1 message.
+fn split_message(message: &str) -> (Vec<&str>, &str) {
+    let (head, body) = message
+        .split_once("\r\n\r\n")
+        .expect("an empty line after the headers");
+    (head.split("\r\n").collect(), body.trim_end())
+}
+
 #[test]
-fn dry_run_prints_the_envelope_and_sends_nothing() {
+fn dry_run_prints_the_http_request_and_sends_nothing() {
     let emu = Emu::start();
     let home = Home::new();
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CampaignManagement",
-            "GetCampaignsByAccountId",
-            "--dry-run",
-        ])
-        .args([
-            "--data",
-            &format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search, Shopping"}}"#),
-        ])
-        .assert()
-        .success();
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stdout.starts_with("<s:Envelope "), "{stdout}");
-    assert!(stdout.contains(&format!(
-        "<UserName xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">{USER_NAME}</UserName>"
-    )), "{stdout}");
-    assert!(
-        stdout.contains(&format!(">{ACCOUNT_ID}</CustomerAccountId>")),
-        "{stdout}"
-    );
-    assert!(stdout.contains("<Password xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">&lt;redacted&gt;</Password>"), "{stdout}");
-    assert!(
-        stdout.contains("<CampaignType>Search Shopping</CampaignType>"),
-        "{stdout}"
-    );
-    assert!(
-        !stdout.contains(PASSWORD) && !stdout.contains(DEVELOPER_TOKEN),
-        "{stdout}"
-    );
-    assert!(
-        stderr.contains(&format!(
-            "# POST {}/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc",
+    let data = format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search, Shopping"}}"#);
+    let dry = |wire: &str, show_secrets: bool| {
+        let mut cmd = bingads_at(&emu, &home);
+        cmd.args(["--transport", wire])
+            .args([
+                "call",
+                "CampaignManagement",
+                "GetCampaignsByAccountId",
+                "--dry-run",
+            ])
+            .args(["--data", &data]);
+        if show_secrets {
+            cmd.arg("--show-secrets");
+        }
+        let out = cmd.assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+
+    // REST, the default wire: route, headers in their fixed order, the JSON body.
+    let rest = dry("rest", false);
+    let (head, body) = split_message(&rest);
+    assert_eq!(
+        head[0],
+        format!(
+            "POST {}/CampaignManagement/v13/Campaigns/QueryByAccountId HTTP/1.1",
             emu.base()
-        )),
-        "{stderr}"
+        )
+    );
+    let names: Vec<&str> = head[1..]
+        .iter()
+        .filter_map(|h| h.split_once(": ").map(|(n, _)| n))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "UserName",
+            "Password",
+            "DeveloperToken",
+            "CustomerId",
+            "CustomerAccountId",
+            "Api-Revision",
+            "User-Agent",
+            "Accept",
+            "Content-Type"
+        ],
+        "{rest}"
     );
     assert!(
-        stderr.contains("# SOAPAction: \"GetCampaignsByAccountId\""),
-        "{stderr}"
+        head.contains(&"Password: <redacted>") && head.contains(&"DeveloperToken: <redacted>"),
+        "{rest}"
+    );
+    assert!(
+        head.contains(&format!("CustomerAccountId: {ACCOUNT_ID}").as_str()),
+        "{rest}"
+    );
+    assert!(head.contains(&"Content-Type: application/json"), "{rest}");
+    assert_eq!(
+        body,
+        format!(r#"{{"AccountId":"{ACCOUNT_ID}","CampaignType":"Search, Shopping"}}"#)
+    );
+    assert!(
+        !rest.contains(PASSWORD) && !rest.contains(DEVELOPER_TOKEN),
+        "{rest}"
+    );
+
+    // SOAP: the service's .svc endpoint, SOAPAction, the envelope with the SOAP headers.
+    let soap = dry("soap", false);
+    let (head, envelope) = split_message(&soap);
+    assert_eq!(
+        head[0],
+        format!(
+            "POST {}/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc HTTP/1.1",
+            emu.base()
+        )
+    );
+    assert!(
+        head.contains(&"SOAPAction: \"GetCampaignsByAccountId\""),
+        "{soap}"
+    );
+    assert!(
+        head.contains(&"Content-Type: text/xml; charset=utf-8"),
+        "{soap}"
+    );
+    assert!(envelope.starts_with("<s:Envelope "), "{soap}");
+    assert!(envelope.contains(&format!(
+        "<UserName xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">{USER_NAME}</UserName>"
+    )), "{soap}");
+    assert!(
+        envelope.contains(&format!(">{ACCOUNT_ID}</CustomerAccountId>")),
+        "{soap}"
+    );
+    assert!(envelope.contains("<Password xmlns=\"https://bingads.microsoft.com/CampaignManagement/v13\">&lt;redacted&gt;</Password>"), "{soap}");
+    assert!(
+        envelope.contains("<CampaignType>Search Shopping</CampaignType>"),
+        "{soap}"
+    );
+    assert!(
+        !soap.contains(PASSWORD) && !soap.contains(DEVELOPER_TOKEN),
+        "{soap}"
     );
     assert!(emu.requests().is_empty(), "a dry run sends nothing");
 
-    let out = bingads_at(&emu, &home)
-        .args([
-            "call",
-            "CampaignManagement",
-            "GetCampaignsByAccountId",
-            "--dry-run",
-            "--show-secrets",
-        ])
-        .args(["--data", &format!(r#"{{"AccountId": "{ACCOUNT_ID}"}}"#)])
-        .assert()
-        .success();
-    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(
-        stdout.contains(&format!(">{PASSWORD}</Password>")),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains(&format!(">{DEVELOPER_TOKEN}</DeveloperToken>")),
-        "{stdout}"
-    );
-
-    // The printed envelope is exactly what `call` sends (apart from the secrets).
-    bingads_at(&emu, &home)
-        .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
-        .args(["--data", &format!(r#"{{"AccountId": "{ACCOUNT_ID}"}}"#)])
-        .assert()
-        .success();
-    assert_eq!(emu.requests()[0].body, stdout.trim_end());
+    // With --show-secrets, what is printed is exactly what `call` sends, on either wire.
+    for wire in ["rest", "soap"] {
+        let shown = dry(wire, true);
+        assert!(
+            shown.contains(PASSWORD) && shown.contains(DEVELOPER_TOKEN),
+            "{shown}"
+        );
+        let (head, body) = split_message(&shown);
+        bingads_at(&emu, &home)
+            .args(["--transport", wire])
+            .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
+            .args(["--data", &data])
+            .assert()
+            .success();
+        let sent = emu.requests().pop().expect("one request");
+        assert_eq!(sent.wire, wire);
+        assert_eq!(sent.body, body, "{wire}");
+        assert_eq!(
+            head[0],
+            format!("{} {}{} HTTP/1.1", sent.method, emu.base(), sent.path)
+        );
+        for line in &head[1..] {
+            let (name, value) = line.split_once(": ").expect("a header line");
+            assert_eq!(sent.http_header(name), Some(value), "{wire}: {name}");
+        }
+    }
 }
 
 #[test]
@@ -677,7 +771,7 @@ fn decode_response_fault_and_request() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "not a GetCampaignsByAccountId response envelope",
+            "not a GetCampaignsByAccountId response (soap)",
         ));
 }
 
@@ -739,4 +833,290 @@ fn emulator_command_serves_until_stopped() {
         json(&result.stdout)["Response"]["User"]["UserName"],
         USER_NAME
     );
+}
+
+#[test]
+fn decode_reads_rest_bodies_and_faults_in_the_same_shapes() {
+    let home = Home::new();
+    // A REST 2xx body with a member and a flag value this build does not know: read leniently.
+    let body = r#"{"Campaigns":[{"Id":"5","Name":"x","CampaignType":"Search, FutureKind","AddedLater":1}]}"#;
+    let out = bingads(&home)
+        .args([
+            "--transport",
+            "rest",
+            "decode",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .write_stdin(body)
+        .assert()
+        .success();
+    let v = json(&out.get_output().stdout);
+    assert!(v["TrackingId"].is_null());
+    assert_eq!(v["Response"]["Campaigns"][0]["Id"], "5");
+    assert_eq!(
+        v["Response"]["Campaigns"][0]["CampaignType"],
+        "Search, FutureKind"
+    );
+    assert!(v["Response"]["Campaigns"][0].get("AddedLater").is_none());
+
+    // A saved response with its status line and TrackingId header.
+    let saved = format!(
+        "HTTP/1.1 200 OK\r\nTrackingId: t-7\r\nContent-Type: application/json\r\n\r\n{body}"
+    );
+    let out = bingads(&home)
+        .args(["decode", "CampaignManagement", "GetCampaignsByAccountId"])
+        .write_stdin(saved)
+        .assert()
+        .success();
+    assert_eq!(json(&out.get_output().stdout)["TrackingId"], "t-7");
+
+    // A REST fault body: exit 3 and the same JSON shape as a SOAP fault.
+    let fault = r#"HTTP/1.1 400 Bad Request
+TrackingId: t-8
+
+{"Type":"ApiFaultDetail","TrackingId":"t-8","BatchErrors":[],"OperationErrors":[{"Code":1102,"ErrorCode":"CampaignServiceInvalidAccountId","Message":"The account ID is invalid."}]}"#;
+    let out = bingads(&home)
+        .args(["decode", "CampaignManagement", "GetCampaignsByAccountId"])
+        .write_stdin(fault)
+        .assert()
+        .code(3);
+    let f = json(&out.get_output().stderr);
+    assert_eq!(f["Wire"], "rest");
+    assert_eq!(f["HttpStatus"], 400);
+    assert_eq!(f["TrackingId"], "t-8");
+    assert_eq!(f["Errors"][0]["Code"], 1102);
+    let detail = common::fault_detail(&f, "ApiFaultDetail");
+    assert_eq!(
+        detail["OperationErrors"][0]["ErrorCode"],
+        "CampaignServiceInvalidAccountId"
+    );
+
+    // The wire named must be the document's.
+    bingads(&home)
+        .args([
+            "--transport",
+            "soap",
+            "decode",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .write_stdin(body)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--transport soap was given, but the input is a rest document",
+        ));
+}
+
+#[test]
+fn requests_a_wire_cannot_carry_are_refused_before_sending() {
+    let emu = Emu::start();
+    let home = Home::new();
+    // A control character: invalid in XML, so the SOAP wire refuses it (nothing sent) ...
+    let data = r#"{"AccountId": "9007199254770001", "Campaigns": [{"Name": "Summer\u0001sale"}]}"#;
+    bingads_at(&emu, &home)
+        .args([
+            "--transport",
+            "soap",
+            "call",
+            "CampaignManagement",
+            "AddCampaigns",
+            "--data",
+            data,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("U+0001"))
+        .stderr(predicate::str::contains("REST"));
+    assert!(emu.requests().is_empty(), "nothing was sent");
+    // ... while REST carries it escaped.
+    let out = bingads_at(&emu, &home)
+        .args([
+            "call",
+            "CampaignManagement",
+            "AddCampaigns",
+            "--dry-run",
+            "--data",
+            data,
+        ])
+        .assert()
+        .success();
+    let message = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        message.contains(r#""Name":"Summer\u0001sale""#),
+        "{message}"
+    );
+
+    // An operation without a REST route says how to use SOAP for it.
+    bingads_at(&emu, &home)
+        .args([
+            "call",
+            "AdInsight",
+            "PutMetricData",
+            "--dry-run",
+            "--data",
+            "{}",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("PutMetricData"))
+        .stderr(predicate::str::contains("--transport soap"));
+    bingads_at(&emu, &home)
+        .args([
+            "--transport",
+            "soap",
+            "call",
+            "AdInsight",
+            "PutMetricData",
+            "--dry-run",
+            "--data",
+            "{}",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn inputs_over_the_size_cap_are_refused_with_a_clear_error() {
+    // Before the cap, `{"AccountId": "1", "CampaignIds": [1,1,1,...]}` of 300 MB on stdin grew
+    // past 15 GB; this one (1 MiB over the cap) was read, parsed and encoded whole.
+    let cap = bingads_cli::input::MAX_INPUT_BYTES as usize;
+    let mut body = br#"{"AccountId": "1", "CampaignIds": [1"#.to_vec();
+    while body.len() <= cap + (1 << 20) {
+        body.extend_from_slice(b",1,1,1,1,1,1,1,1");
+    }
+    body.extend_from_slice(b"]}");
+    let home = Home::new();
+    let mut cmd = std::process::Command::new(common::bin());
+    common::isolate(&mut cmd, home.dir.path());
+    let mut child = cmd
+        .args(["call", "CampaignManagement", "DeleteCampaigns", "--dry-run"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        // The command stops reading at the cap: a broken pipe is expected.
+        let _ = stdin.write_all(&body);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the request in standard input is larger than 32 MiB"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("split it into several calls"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    // A file too (sparse: no disk is written), and `decode` as well as `call`.
+    let big = home.dir.path().join("big.json");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let big = big.to_str().unwrap();
+    bingads(&home)
+        .args(["call", "CampaignManagement", "DeleteCampaigns", "--dry-run"])
+        .args(["--input", big])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("larger than 32 MiB"));
+    bingads(&home)
+        .args([
+            "decode",
+            "CampaignManagement",
+            "DeleteCampaigns",
+            "--input",
+            big,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the envelope in"));
+}
+
+#[test]
+fn verbose_logs_show_retries_and_refreshes_but_never_a_secret() {
+    // Before, the command line installed no subscriber: -v did not exist and RUST_LOG showed
+    // nothing.
+    let emu = Emu::start();
+    let home = Home::new();
+    // The emulator revokes redeemed refresh tokens: one per command.
+    let fresh_refresh_token = || {
+        emu.issue_tokens(DESKTOP_CLIENT_ID, &format!("{ADS_SCOPE} offline_access"))
+            .refresh_token
+            .unwrap()
+    };
+    let refresh = fresh_refresh_token();
+    emu.inject(Injection::HttpStatus(503).times(1));
+    emu.inject(Injection::TokenExpired.times(1));
+    let run = |verbosity: &[&str], rust_log: Option<&str>, refresh: &str| {
+        let mut cmd = bingads(&home);
+        cmd.env("BINGADS_ENDPOINT", emu.base())
+            .env("BINGADS_OAUTH_ENDPOINT", emu.base())
+            .env("BINGADS_DEVELOPER_TOKEN", DEVELOPER_TOKEN)
+            .env("BINGADS_CLIENT_ID", DESKTOP_CLIENT_ID)
+            .env("BINGADS_REFRESH_TOKEN", refresh)
+            .args(verbosity)
+            .args([
+                "call",
+                "CustomerManagement",
+                "GetCurrentUser",
+                "--data",
+                "{}",
+            ]);
+        if let Some(filter) = rust_log {
+            cmd.env("RUST_LOG", filter);
+        }
+        let out = cmd.assert().success();
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    };
+    let logs = run(&["-vv"], None, &refresh);
+    assert!(logs.contains("OAuth access token refreshed"), "{logs}");
+    assert!(logs.contains("retrying"), "{logs}");
+    assert!(logs.contains("wait_ms="), "the wait is shown: {logs}");
+    assert!(logs.contains("refreshing once and retrying"), "{logs}");
+    assert!(
+        logs.contains("bingads.call"),
+        "-vv shows the call span: {logs}"
+    );
+    let mut secrets = vec![refresh.clone(), DEVELOPER_TOKEN.to_string()];
+    for request in emu.requests() {
+        if let Some(token) = request.soap_header("AuthenticationToken") {
+            secrets.push(token.to_string());
+        }
+    }
+    assert!(secrets.len() > 2, "the access tokens sent are checked too");
+    for secret in &secrets {
+        assert!(
+            !logs.contains(secret.as_str()),
+            "a secret in the logs: {logs}"
+        );
+    }
+
+    // Everything every crate logs, hyper's and rustls's included.
+    let refresh = fresh_refresh_token();
+    let everything = run(&[], Some("trace"), &refresh);
+    assert!(everything.contains("hyper"), "{} bytes", everything.len());
+    for secret in secrets.iter().chain([&refresh]) {
+        assert!(
+            !everything.contains(secret.as_str()),
+            "a secret in the trace logs"
+        );
+    }
+
+    assert_eq!(
+        run(&[], None, &fresh_refresh_token()),
+        "",
+        "quiet by default"
+    );
+    let info = run(&[], Some("bingads=info"), &fresh_refresh_token());
+    assert!(info.contains("OAuth access token refreshed"), "{info}");
+    let warning = run(&[], Some("bingads=loud"), &fresh_refresh_token());
+    assert!(warning.contains("RUST_LOG is ignored"), "{warning}");
 }

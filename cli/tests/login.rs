@@ -51,10 +51,10 @@ fn authorization_url(lines: &Receiver<String>) -> String {
         let Ok(line) = lines.recv_timeout(Duration::from_secs(30)) else {
             break;
         };
-        if let Some(url) = line.trim().strip_prefix("http") {
-            if url.contains("/oauth2/v2.0/authorize?") {
-                return format!("http{url}");
-            }
+        if let Some(url) = line.trim().strip_prefix("http")
+            && url.contains("/oauth2/v2.0/authorize?")
+        {
+            return format!("http{url}");
         }
         seen.push(line);
     }
@@ -189,8 +189,14 @@ fn login_through_the_loopback_listener_then_calls_renew_and_store_tokens() {
         .stdout(predicate::str::contains("access token:    valid for"))
         .stdout(predicate::str::contains(
             "calls use:       OAuth, refresh token of profile `emu`",
-        ));
+        ))
+        .stdout(predicate::str::contains("environment, rest wire"));
     let status = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    bingads(&home)
+        .args(["--profile", "emu", "--transport", "soap", "auth", "status"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("environment, soap wire"));
     for secret in [first_refresh.as_str(), access.as_str(), DEVELOPER_TOKEN] {
         assert!(!status.contains(secret), "status shows a secret: {status}");
     }
@@ -276,6 +282,10 @@ fn login_by_pasting_the_redirect_address() {
     let location = emu.approve_consent(&url).expect("consent");
     assert!(location.starts_with(NATIVE_REDIRECT_URI), "{location}");
     let mut stdin = child.stdin.take().unwrap();
+    // A runaway paste (4 MiB on one line) is skipped, not taken as the address (before the
+    // cap it was read whole and ended the sign-in with an invalid response URI).
+    let runaway = "x".repeat(4 << 20);
+    writeln!(stdin, "{runaway}").unwrap();
     writeln!(stdin, "{location}").unwrap();
     drop(stdin);
     let (code, stdout) = finish(child);
@@ -343,4 +353,198 @@ fn login_needs_a_client_id_and_status_says_what_to_do() {
         .assert()
         .success()
         .stdout(predicate::str::contains("was not stored"));
+}
+
+/// Writes a profile `emu` whose access token has expired, with a fresh refresh token.
+fn expired_profile(emu: &Emu, home: &Home) -> String {
+    let tokens = emu.issue_tokens(
+        DESKTOP_CLIENT_ID,
+        "https://ads.microsoft.com/msads.manage offline_access",
+    );
+    let refresh = tokens
+        .refresh_token
+        .expect("offline_access gives a refresh token");
+    let base = emu.base();
+    let file = serde_json::json!({"profiles": {"emu": {
+        "environment": "production",
+        "client_id": DESKTOP_CLIENT_ID,
+        "developer_token": DEVELOPER_TOKEN,
+        "refresh_token": refresh,
+        "access_token": "an-expired-access-token",
+        "access_token_expires_at": 1,
+        "account_id": ACCOUNT_ID.to_string(),
+        "customer_id": CUSTOMER_ID.to_string(),
+        "endpoint": base,
+        "oauth_endpoint": base,
+    }}});
+    let path = home.credentials();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, file.to_string()).unwrap();
+    refresh
+}
+
+#[test]
+fn parallel_processes_with_an_expired_access_token_share_one_refresh() {
+    // Before the credentials file lock, every process redeemed the same single-use refresh
+    // token and all but one failed with invalid_grant.
+    const PROCESSES: usize = 6;
+    let emu = Emu::start();
+    let home = Home::new();
+    let first_refresh = expired_profile(&emu, &home);
+    let before = emu.token_requests();
+    let get = format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#);
+    let children: Vec<Child> = (0..PROCESSES)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(common::bin());
+            common::isolate(&mut cmd, home.dir.path());
+            cmd.env("BINGADS_PROFILE", "emu")
+                .args(["call", "CampaignManagement", "GetCampaignsByAccountId"])
+                .args(["--data", &get, "--timeout", "30"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("bingads starts")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("bingads ends");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(
+        emu.token_requests() - before,
+        1,
+        "one process renews, the others use what it stored"
+    );
+    let stored = stored_profile(&home, "emu");
+    assert_ne!(stored["refresh_token"], first_refresh.as_str());
+    assert_ne!(stored["access_token"], "an-expired-access-token");
+}
+
+#[test]
+fn a_stored_expiry_of_u64_max_does_not_panic() {
+    // `UNIX_EPOCH + Duration::from_secs(u64::MAX)` panicked before: the value is taken as
+    // expired, and the call renews it.
+    let emu = Emu::start();
+    let home = Home::new();
+    expired_profile(&emu, &home);
+    let path = home.credentials();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        r#""access_token_expires_at":1"#,
+        &format!(r#""access_token_expires_at":{}"#, u64::MAX),
+    );
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(
+        stored_profile(&home, "emu")["access_token_expires_at"],
+        u64::MAX
+    );
+    let get = format!(r#"{{"AccountId": "{ACCOUNT_ID}", "CampaignType": "Search"}}"#);
+    bingads(&home)
+        .args([
+            "--profile",
+            "emu",
+            "call",
+            "CampaignManagement",
+            "GetCampaignsByAccountId",
+        ])
+        .args(["--data", &get])
+        .assert()
+        .success();
+    bingads(&home)
+        .args(["--profile", "emu", "auth", "status"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn forged_redirects_to_the_listener_do_not_end_the_sign_in() {
+    // Before, the first request with `code`, `error` or `state` ended the sign-in, so any
+    // web page could abort it with one image request to the loopback address.
+    let emu = Emu::start();
+    let home = Home::new();
+    let base = emu.base();
+    let (child, lines) = spawn_login(
+        &home,
+        &[
+            "--profile",
+            "emu",
+            "--client-id",
+            DESKTOP_CLIENT_ID,
+            "--endpoint",
+            &base,
+            "--oauth-endpoint",
+            &base,
+            "--developer-token",
+            DEVELOPER_TOKEN,
+        ],
+        Stdio::null(),
+    );
+    let url = authorization_url(&lines);
+    let query: std::collections::HashMap<String, String> = url::Url::parse(&url)
+        .unwrap()
+        .query_pairs()
+        .into_owned()
+        .collect();
+    let listener = query["redirect_uri"].trim_end_matches('/').to_string();
+    for forged in [
+        "/?error=access_denied&error_description=forged".to_string(),
+        "/?code=stolen&state=guessed".to_string(),
+        format!("/?error=access_denied&state={}x", query["state"]),
+    ] {
+        let page = follow_redirect(&format!("{listener}{forged}"));
+        assert!(page.starts_with("HTTP/1.1 400"), "{forged}: {page}");
+        assert!(page.contains("keeps waiting"), "{page}");
+    }
+    let location = emu.approve_consent(&url).expect("consent");
+    let page = follow_redirect(&location);
+    assert!(page.starts_with("HTTP/1.1 200 OK"), "{page}");
+    let (code, stdout) = finish(child);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stored_profile(&home, "emu")["refresh_token"].is_string());
+}
+
+#[test]
+fn a_plain_http_redirect_uri_off_loopback_is_refused() {
+    let home = Home::new();
+    bingads(&home)
+        .args([
+            "auth",
+            "login",
+            "--no-browser",
+            "--client-id",
+            DESKTOP_CLIENT_ID,
+        ])
+        .args(["--redirect-uri", "http://example.com/callback"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("refusing the redirect URI"))
+        .stderr(predicate::str::contains("loopback"));
+}
+
+#[test]
+fn login_again_resolves_like_every_call() {
+    // `auth login` had its own precedence, which ignored the profile's stored OAuth host and
+    // service endpoint: signing in again sent the browser to Microsoft instead of where the
+    // profile's tokens come from. It now uses the resolver of every call.
+    let emu = Emu::start();
+    let home = Home::new();
+    expired_profile(&emu, &home);
+    let (mut child, lines) = spawn_login(&home, &["--profile", "emu"], Stdio::null());
+    let url = authorization_url(&lines);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        url.starts_with(&format!("{}/common/oauth2/v2.0/authorize?", emu.base())),
+        "{url}"
+    );
+    assert!(
+        url.contains(&format!("client_id={DESKTOP_CLIENT_ID}")),
+        "{url}"
+    );
 }

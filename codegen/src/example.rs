@@ -3,7 +3,7 @@
 //!
 //! `bingads example SERVICE OPERATION` prints these (they are embedded in the generated
 //! `JSON_OPERATIONS` table), and the JSON round-trip tests start from them. The text is laid
-//! out exactly as `bingads_gen::json::JsonWriter::pretty` writes, so a value read from an
+//! out exactly as `bingads_gen::json::to_string_pretty` writes, so a value read from an
 //! example and written back must reproduce it byte for byte.
 
 use crate::model::*;
@@ -198,7 +198,7 @@ fn builtin(w: &mut Writer, b: Builtin) {
     }
 }
 
-/// Pretty JSON in the layout of `JsonWriter::pretty`.
+/// Pretty JSON in the layout of `bingads_gen::json::to_string_pretty` (serde_json's).
 #[derive(Default)]
 struct Writer {
     out: String,

@@ -11,6 +11,7 @@ pub mod emit;
 pub mod example;
 pub mod model;
 pub mod names;
+pub mod reference;
 pub mod rest;
 pub mod sample;
 pub mod wsdl;
@@ -54,6 +55,8 @@ pub struct Loaded {
     pub differences: Vec<EnvironmentDifference>,
     /// Facts about the REST/JSON form (`rest-json.json` in the version folder; empty if none).
     pub rest: rest::RestFacts,
+    /// Microsoft Learn reference pages (`reference-pages.txt`, `reference-exceptions.txt`).
+    pub reference: reference::ReferencePages,
 }
 
 fn read(path: &Path) -> Result<String, Error> {
@@ -158,8 +161,10 @@ pub fn load_version(dir: &Path) -> Result<Loaded, Error> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
     let rest = rest::RestFacts::load(&dir.join("rest-json.json"))?;
+    let reference = reference::ReferencePages::load(dir, &name)?;
     Ok(Loaded {
         rest,
+        reference,
         version: ApiVersion {
             name,
             api_revision,

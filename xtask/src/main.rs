@@ -6,6 +6,7 @@
 mod codegen_cmd;
 mod diff;
 mod fetch;
+mod msads;
 
 use std::process::ExitCode;
 
@@ -20,6 +21,10 @@ Commands:
   wsdl-fetch DIR [--base-url URL]   download every service's ?singleWsdl, both environments
   wsdl-diff OLD_DIR NEW_DIR [--json FILE] [--markdown FILE] [--fail-on-breaking]
                                     API change report between two WSDL sets
+  msads-compare (SDIST | DIR | --version V) [--rest-json FILE] [--json FILE] [--markdown FILE]
+                [--fail-on-difference]
+                                    compare an msads release's routes, headers, Api-Revision
+                                    and discriminators with wsdl/v13/rest-json.json
 ";
 
 fn main() -> ExitCode {
@@ -32,6 +37,7 @@ fn main() -> ExitCode {
         "codegen" => codegen_cmd::run(rest),
         "wsdl-fetch" => fetch::run(rest),
         "wsdl-diff" => diff::run(rest),
+        "msads-compare" => msads::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)

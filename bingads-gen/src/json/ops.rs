@@ -1,7 +1,9 @@
-//! Operations by name with their JSON forms: what a command line or a REST transport needs
-//! to go from a JSON body to the wire and back without naming any type.
+//! Operations by name with their JSON forms: what a command line, a REST transport or a test
+//! server needs to go from a JSON body to the wire and back without naming any type.
 
-use super::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
+use serde::ser::{SerializeMap, Serializer};
+
+use super::{JsonError, JsonRead, JsonWrite, Mode, W};
 use crate::soap::{
     Operation, OperationMeta, RequestBody, SoapFault, decode_envelope, decode_request,
 };
@@ -9,12 +11,18 @@ use crate::xml::{DecodeError, XmlEncode, XmlWriter};
 
 /// A request read from JSON, ready to be sent or shown.
 pub trait JsonRequest: RequestBody {
-    fn write_json(&self, w: &mut JsonWriter);
+    /// The compact JSON body (the REST request body).
+    fn to_json(&self) -> Vec<u8>;
+    /// The JSON body indented by two spaces.
+    fn to_json_pretty(&self) -> String;
 }
 
-impl<T: Operation + JsonEncode> JsonRequest for T {
-    fn write_json(&self, w: &mut JsonWriter) {
-        JsonEncode::write_json(self, w)
+impl<T: Operation + JsonWrite> JsonRequest for T {
+    fn to_json(&self) -> Vec<u8> {
+        super::to_vec(self)
+    }
+    fn to_json_pretty(&self) -> String {
+        super::to_string_pretty(self)
     }
 }
 
@@ -22,7 +30,8 @@ impl<T: Operation + JsonEncode> JsonRequest for T {
 pub trait JsonResponse: Send + Sync {
     /// Writes the response body element.
     fn write_soap_body(&self, w: &mut XmlWriter);
-    fn write_json(&self, w: &mut JsonWriter);
+    /// The response as JSON indented by two spaces.
+    fn to_json_pretty(&self) -> String;
 }
 
 struct ResponseOf<R> {
@@ -30,12 +39,12 @@ struct ResponseOf<R> {
     element: (&'static str, &'static str),
 }
 
-impl<R: XmlEncode + JsonEncode + Send + Sync> JsonResponse for ResponseOf<R> {
+impl<R: XmlEncode + JsonWrite + Send + Sync> JsonResponse for ResponseOf<R> {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.value.encode(w, self.element.0, self.element.1)
     }
-    fn write_json(&self, w: &mut JsonWriter) {
-        self.value.write_json(w)
+    fn to_json_pretty(&self) -> String {
+        super::to_string_pretty(&self.value)
     }
 }
 
@@ -57,14 +66,16 @@ impl JsonReply {
     }
 }
 
-/// Reads a request from JSON.
-pub type ReadRequest = fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonRequest>, JsonError>;
+/// Reads a request from a JSON document (strictly: a user wrote it).
+pub type ReadRequest = fn(&[u8]) -> Result<Box<dyn JsonRequest>, JsonError>;
 /// Decodes a request envelope into its headers and the request as JSON (`bool`: strict order).
 pub type DecodeRequest = fn(&[u8], bool) -> Result<(Vec<(String, String)>, String), DecodeError>;
-/// Reads a response from JSON.
-pub type ReadResponse = fn(&JsonValue, &mut JsonPath) -> Result<Box<dyn JsonResponse>, JsonError>;
+/// Reads a response from a JSON document in the given mode.
+pub type ReadResponse = fn(&[u8], Mode) -> Result<Box<dyn JsonResponse>, JsonError>;
 /// Decodes a response envelope into JSON (`bool`: strict order).
 pub type DecodeResponse = fn(&[u8], bool) -> Result<JsonReply, DecodeError>;
+/// Decodes a REST fault object of the named `Type` into the typed detail, as JSON.
+pub type DecodeRestFault = fn(&str, &[u8]) -> Option<String>;
 
 /// One operation's JSON entry points.
 pub struct JsonOperation {
@@ -77,6 +88,9 @@ pub struct JsonOperation {
     pub read_response: ReadResponse,
     /// A response envelope → the response or fault as JSON.
     pub decode_response: DecodeResponse,
+    /// A REST fault object and its `Type` → the typed fault detail as JSON (`None` when the
+    /// type is not one of this service's fault details or the object does not fit it).
+    pub decode_rest_fault: DecodeRestFault,
 }
 
 impl std::fmt::Debug for JsonOperation {
@@ -91,9 +105,9 @@ impl JsonOperation {
     /// The entry for the request type `O`.
     pub const fn of<O>(example: &'static str) -> JsonOperation
     where
-        O: Operation + JsonEncode + JsonDecode,
-        O::Response: XmlEncode + JsonEncode + JsonDecode + Sync,
-        O::Fault: JsonEncode,
+        O: Operation + JsonWrite + JsonRead,
+        O::Response: XmlEncode + JsonWrite + JsonRead + Sync,
+        O::Fault: JsonWrite,
     {
         JsonOperation {
             meta: O::META,
@@ -102,18 +116,18 @@ impl JsonOperation {
             decode_request: decode_request_json::<O>,
             read_response: read_response::<O>,
             decode_response: decode_response_json::<O>,
+            decode_rest_fault: decode_rest_fault_json::<O>,
         }
     }
 }
 
-fn read_request<O: Operation + JsonDecode + JsonEncode>(
-    v: &JsonValue,
-    path: &mut JsonPath,
+fn read_request<O: Operation + JsonRead + JsonWrite>(
+    input: &[u8],
 ) -> Result<Box<dyn JsonRequest>, JsonError> {
-    Ok(Box::new(O::read_json(v, path)?))
+    Ok(Box::new(super::from_slice::<O>(input)?))
 }
 
-fn decode_request_json<O: Operation + JsonEncode>(
+fn decode_request_json<O: Operation + JsonWrite>(
     input: &[u8],
     strict: bool,
 ) -> Result<(Vec<(String, String)>, String), DecodeError> {
@@ -121,12 +135,12 @@ fn decode_request_json<O: Operation + JsonEncode>(
     Ok((headers, super::to_string_pretty(&request)))
 }
 
-fn read_response<O>(v: &JsonValue, path: &mut JsonPath) -> Result<Box<dyn JsonResponse>, JsonError>
+fn read_response<O>(input: &[u8], mode: Mode) -> Result<Box<dyn JsonResponse>, JsonError>
 where
     O: Operation,
-    O::Response: XmlEncode + JsonEncode + JsonDecode + Sync,
+    O::Response: XmlEncode + JsonWrite + JsonRead + Sync,
 {
-    let value = O::Response::read_json(v, path)?;
+    let value = super::from_slice_with::<O::Response>(input, mode)?;
     Ok(Box::new(ResponseOf {
         value,
         element: O::META.response_element,
@@ -136,8 +150,8 @@ where
 fn decode_response_json<O>(input: &[u8], strict: bool) -> Result<JsonReply, DecodeError>
 where
     O: Operation,
-    O::Response: JsonEncode,
-    O::Fault: JsonEncode,
+    O::Response: JsonWrite,
+    O::Fault: JsonWrite,
 {
     let envelope = if strict {
         crate::soap::decode_envelope_with::<O::Response, O::Fault>(
@@ -159,26 +173,31 @@ where
     })
 }
 
+fn decode_rest_fault_json<O>(type_name: &str, body: &[u8]) -> Option<String>
+where
+    O: Operation,
+    O::Fault: JsonWrite,
+{
+    let detail = <O::Fault as crate::soap::FaultDetailDecode>::decode_json_detail(type_name, body)?;
+    Some(super::to_string_pretty(&detail))
+}
+
 /// A SOAP fault's JSON form: `{"FaultCode", "Message", "TrackingId", "Detail"}`.
 pub struct FaultJson<'a, D>(pub &'a SoapFault<D>);
 
-impl<D: JsonEncode> JsonEncode for FaultJson<'_, D> {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl<D: JsonWrite> JsonWrite for FaultJson<'_, D> {
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
-        w.begin_object();
-        w.key("FaultCode");
-        w.string(&f.code);
-        w.key("Message");
-        w.string(&f.message);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("FaultCode", &f.code)?;
+        m.serialize_entry("Message", &f.message)?;
         if let Some(t) = &f.tracking_id {
-            w.key("TrackingId");
-            w.string(t);
+            m.serialize_entry("TrackingId", t)?;
         }
         if let Some(d) = &f.detail {
-            w.key("Detail");
-            d.write_json(w);
+            m.serialize_entry("Detail", &W(d))?;
         }
-        w.end_object();
+        m.end()
     }
 }
 

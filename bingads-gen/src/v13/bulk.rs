@@ -18,8 +18,6 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
-#[cfg(feature = "json")]
-use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.datacontract.org/2004/07/System.Collections.Generic`
 pub const NS0: &str = "http://schemas.datacontract.org/2004/07/System.Collections.Generic";
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
@@ -29,21 +27,30 @@ pub const NS2: &str = "https://adapi.microsoft.com";
 /// `https://bingads.microsoft.com/CampaignManagement/v13`
 pub const NS3: &str = "https://bingads.microsoft.com/CampaignManagement/v13";
 /// The `DownloadCampaignsByAccountIdsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByAccountIdsRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByAccountIdsRequest {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `CompressionType`: `CompressionType`, optional, nillable.
+    #[doc(alias = "CompressionType")]
     pub compression_type: Nillable<CompressionType>,
     /// `DataScope`: `DataScope`, optional.
+    #[doc(alias = "DataScope")]
     pub data_scope: Option<Flags<DataScope>>,
     /// `DownloadEntities`: `ArrayOfDownloadEntity`, optional, nillable.
+    #[doc(alias = "DownloadEntities")]
     pub download_entities: Nillable<Vec<DownloadEntity>>,
     /// `DownloadFileType`: `DownloadFileType`, optional, nillable.
+    #[doc(alias = "DownloadFileType")]
     pub download_file_type: Nillable<DownloadFileType>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `LastSyncTimeInUTC`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastSyncTimeInUTC")]
     pub last_sync_time_in_utc: Nillable<DateTime>,
 }
 impl XmlStruct for DownloadCampaignsByAccountIdsRequest {
@@ -129,106 +136,21 @@ impl crate::json::JsonStruct for DownloadCampaignsByAccountIdsRequest {
         "FormatVersion",
         "LastSyncTimeInUTC",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CompressionType",
-            &self.compression_type,
-            <CompressionType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "DataScope",
-            &self.data_scope,
-            <Flags<DataScope> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DownloadEntities",
-            &self.download_entities,
-            json_enc_array_of_download_entity,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DownloadFileType",
-            &self.download_file_type,
-            <DownloadFileType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FormatVersion",
-            &self.format_version,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastSyncTimeInUTC",
-            &self.last_sync_time_in_utc,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "CompressionType" => {
-                self.compression_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CompressionType as JsonDecode>::read_json,
-                )?;
-            }
-            "DataScope" => {
-                self.data_scope = crate::json::member::opt(
-                    v,
-                    path,
-                    <Flags<DataScope> as JsonDecode>::read_json,
-                )?;
-            }
-            "DownloadEntities" => {
-                self.download_entities = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_download_entity,
-                )?;
-            }
-            "DownloadFileType" => {
-                self.download_file_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DownloadFileType as JsonDecode>::read_json,
-                )?;
-            }
-            "FormatVersion" => {
-                self.format_version = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "CompressionType" => self.compression_type = crate::json::member(map, cx)?,
+            "DataScope" => self.data_scope = crate::json::member(map, cx)?,
+            "DownloadEntities" => self.download_entities = crate::json::member(map, cx)?,
+            "DownloadFileType" => self.download_file_type = crate::json::member(map, cx)?,
+            "FormatVersion" => self.format_version = crate::json::member(map, cx)?,
             "LastSyncTimeInUTC" => {
-                self.last_sync_time_in_utc = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
+                self.last_sync_time_in_utc = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -236,18 +158,28 @@ impl crate::json::JsonStruct for DownloadCampaignsByAccountIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DownloadCampaignsByAccountIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DownloadCampaignsByAccountIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::nillable(m, "CompressionType", &self.compression_type)?;
+        crate::json::put::opt(m, "DataScope", &self.data_scope)?;
+        crate::json::put::nillable(m, "DownloadEntities", &self.download_entities)?;
+        crate::json::put::nillable(m, "DownloadFileType", &self.download_file_type)?;
+        crate::json::put::nillable(m, "FormatVersion", &self.format_version)?;
+        crate::json::put::nillable(m, "LastSyncTimeInUTC", &self.last_sync_time_in_utc)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DownloadCampaignsByAccountIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DownloadCampaignsByAccountIdsRequest);
 /// `CompressionType` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`CompressionType`](https://learn.microsoft.com/en-us/advertising/bulk-service/compressiontype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CompressionType {
@@ -299,27 +231,25 @@ impl XmlText for CompressionType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CompressionType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Zip", "GZip"]
+    const NAMES: &'static [&'static str] = &["Zip", "GZip"];
+    fn as_str(&self) -> &str {
+        CompressionType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CompressionType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CompressionType);
 /// `DataScope`: one flag of a set; fields hold `Flags<DataScope>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`DataScope`](https://learn.microsoft.com/en-us/advertising/bulk-service/datascope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DataScope {
@@ -379,26 +309,26 @@ impl XmlText for DataScope {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for DataScope {
-    fn known_names() -> Vec<&'static str> {
-        vec!["EntityData", "QualityScoreData", "BidSuggestionsData"]
+    const NAMES: &'static [&'static str] = &[
+        "EntityData",
+        "QualityScoreData",
+        "BidSuggestionsData",
+    ];
+    fn as_str(&self) -> &str {
+        DataScope::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for DataScope {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(DataScope);
 /// Writes an `ArrayOfDownloadEntity` wrapper (items named `DownloadEntity`).
 pub(crate) fn enc_array_of_download_entity(
     items: &Vec<DownloadEntity>,
@@ -418,21 +348,9 @@ pub(crate) fn dec_array_of_download_entity(
 ) -> Result<Vec<DownloadEntity>, DecodeError> {
     r.items(b"DownloadEntity", <DownloadEntity as XmlDecode>::decode)
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_download_entity(
-    items: &Vec<DownloadEntity>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <DownloadEntity as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_download_entity(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<DownloadEntity>, JsonError> {
-    crate::json::member::array(v, path, <DownloadEntity as JsonDecode>::read_json)
-}
 /// `DownloadEntity` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadEntity`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadentity?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DownloadEntity {
@@ -845,8 +763,10 @@ pub enum DownloadEntity {
     /// `AdGroupUrlTargets` (numeric value 204)
     AdGroupUrlTargets,
     /// `AdGroupAIPromptAssociations` (numeric value 205)
+    #[doc(alias = "AdGroupAIPromptAssociations")]
     AdGroupAiPromptAssociations,
     /// `AIPromptAudiences` (numeric value 206)
+    #[doc(alias = "AIPromptAudiences")]
     AiPromptAudiences,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -1683,127 +1603,232 @@ impl XmlText for DownloadEntity {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for DownloadEntity {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Campaigns", "AdGroups", "Ads", "Keywords", "CampaignNegativeKeywords",
-            "AdGroupNegativeKeywords", "CampaignTargetCriterions",
-            "AdGroupTargetCriterions", "CampaignNegativeSites", "AdGroupNegativeSites",
-            "CampaignLocationAdExtensions", "CampaignCallAdExtensions",
-            "LocationAdExtensions", "CallAdExtensions", "NegativeKeywordLists",
-            "SharedNegativeKeywords", "CampaignNegativeKeywordListAssociations",
-            "ImageAdExtensions", "CampaignImageAdExtensions", "AdGroupImageAdExtensions",
-            "AppAdExtensions", "AdGroupAppAdExtensions", "CampaignAppAdExtensions",
-            "PriceAdExtensions", "ReviewAdExtensions",
-            "CampaignNegativeDynamicSearchAdTargets", "AdGroupProductPartitions",
-            "CampaignProductScopes", "CampaignReviewAdExtensions",
-            "AdGroupReviewAdExtensions", "CalloutAdExtensions",
-            "CampaignCalloutAdExtensions", "AdGroupCalloutAdExtensions",
-            "SitelinkAdExtensions", "CampaignSitelinkAdExtensions",
-            "AdGroupSitelinkAdExtensions", "StructuredSnippetAdExtensions",
-            "CampaignStructuredSnippetAdExtensions",
-            "AdGroupStructuredSnippetAdExtensions", "RemarketingLists",
-            "AdGroupRemarketingListAssociations", "Budgets", "TextAds", "ProductAds",
-            "AppInstallAds", "ExpandedTextAds", "DynamicSearchAds",
-            "AdGroupDynamicSearchAdTargets", "AdGroupNegativeDynamicSearchAdTargets",
-            "CampaignPriceAdExtensions", "AdGroupPriceAdExtensions", "Labels",
-            "CampaignLabels", "AdGroupLabels", "TextAdLabels", "KeywordLabels",
-            "AdGroupNegativeRemarketingListAssociations", "CustomAudiences",
-            "AdGroupCustomAudienceAssociations",
-            "AdGroupNegativeCustomAudienceAssociations", "InMarketAudiences",
-            "AdGroupInMarketAudienceAssociations",
-            "AdGroupNegativeInMarketAudienceAssociations", "Audiences",
-            "AdGroupAudienceAssociations", "AdGroupNegativeAudienceAssociations",
-            "ProductAdLabels", "AppInstallAdLabels", "ExpandedTextAdLabels",
-            "DynamicSearchAdLabels", "AccountLocationAdExtensions",
-            "AccountImageAdExtensions", "AccountAppAdExtensions",
-            "AccountPriceAdExtensions", "AccountReviewAdExtensions",
-            "AccountCalloutAdExtensions", "AccountSitelinkAdExtensions",
-            "AccountStructuredSnippetAdExtensions", "ResponsiveAds",
-            "ResponsiveAdLabels", "ProductAudiences",
-            "AdGroupProductAudienceAssociations",
-            "AdGroupNegativeProductAudienceAssociations", "SimilarRemarketingLists",
-            "AdGroupSimilarRemarketingListAssociations",
-            "AdGroupNegativeSimilarRemarketingListAssociations", "Experiments",
-            "ActionAdExtensions", "CampaignActionAdExtensions",
-            "AdGroupActionAdExtensions", "AccountActionAdExtensions",
-            "ResponsiveSearchAds", "ResponsiveSearchAdLabels",
-            "CampaignAudienceAssociations", "CampaignNegativeAudienceAssociations",
-            "CampaignCustomAudienceAssociations",
-            "CampaignNegativeCustomAudienceAssociations",
-            "CampaignInMarketAudienceAssociations",
-            "CampaignNegativeInMarketAudienceAssociations",
-            "CampaignProductAudienceAssociations",
-            "CampaignNegativeProductAudienceAssociations",
-            "CampaignRemarketingListAssociations",
-            "CampaignNegativeRemarketingListAssociations",
-            "CampaignSimilarRemarketingListAssociations",
-            "CampaignNegativeSimilarRemarketingListAssociations", "Feeds", "FeedItems",
-            "CampaignNegativeStoreCriterions", "PromotionAdExtensions",
-            "AccountPromotionAdExtensions", "CampaignPromotionAdExtensions",
-            "AdGroupPromotionAdExtensions", "CombinedLists",
-            "AdGroupCombinedListAssociations", "AdGroupNegativeCombinedListAssociations",
-            "CampaignCombinedListAssociations",
-            "CampaignNegativeCombinedListAssociations", "Images", "CustomerLists",
-            "AdGroupCustomerListAssociations", "AdGroupNegativeCustomerListAssociations",
-            "CampaignCustomerListAssociations",
-            "CampaignNegativeCustomerListAssociations", "FilterLinkAdExtensions",
-            "AccountFilterLinkAdExtensions", "CampaignFilterLinkAdExtensions",
-            "AdGroupFilterLinkAdExtensions", "FlyerAdExtensions",
-            "AccountFlyerAdExtensions", "CampaignFlyerAdExtensions",
-            "AdGroupFlyerAdExtensions", "BidStrategies", "VideoAdExtensions",
-            "AccountVideoAdExtensions", "CampaignVideoAdExtensions",
-            "AdGroupVideoAdExtensions", "Videos", "DisclaimerAdExtensions",
-            "CampaignDisclaimerAdExtensions", "AdcustomizerAttribute",
-            "CampaignAdcustomizerAttribute", "AdGroupAdcustomizerAttribute",
-            "KeywordAdcustomizerAttribute", "CampaignConversionGoal",
-            "AdGroupHotelListingGroups", "AssetGroups", "AudienceGroups",
-            "CampaignNegativeWebpages", "AudienceGroupAssetGroupAssociations",
-            "AssetGroupListingGroups", "LogoAdExtensions", "AccountLogoAdExtensions",
-            "CampaignLogoAdExtensions", "AdGroupLogoAdExtensions",
-            "LeadFormAdExtensions", "AccountLeadFormAdExtensions",
-            "CampaignLeadFormAdExtensions", "AccountNegativeKeywordList",
-            "AccountNegativeKeywordListAssociation", "AccountNegativeKeyword",
-            "ConversionGoal", "EventGoal", "AppInstallGoal", "MultiStageGoal",
-            "DurationGoal", "OfflineConversionGoal", "UrlGoal", "InStoreTransactionGoal",
-            "PagesViewedPerVisitGoal", "SmartGoal", "InStoreVisitGoal", "ProductGoal",
-            "SeasonalityAdjustments", "DataExclusions", "BrandList", "BrandItem",
-            "CampaignBrandListAssociation", "AssetGroupSearchThemes",
-            "ImpressionBasedRemarketingList",
-            "AdGroupImpressionBasedRemarketingListAssociations",
-            "AdGroupNegativeImpressionBasedRemarketingListAssociations",
-            "CampaignImpressionBasedRemarketingListAssociations",
-            "CampaignNegativeImpressionBasedRemarketingListAssociations",
-            "AssetGroupUrlTargets", "NewCustomerAcquisitionGoal", "ConversionValueRule",
-            "AccountPlacementExclusionList", "AccountPlacementExclusionListItem",
-            "CampaignAccountPlacementExclusionListAssociation",
-            "AccountPlacementInclusionList", "AccountPlacementInclusionListItem",
-            "CampaignAccountPlacementInclusionListAssociation", "Topic",
-            "ContentPlacement", "BrandKit", "CustomSegment",
-            "AdGroupCustomSegmentAssociations", "AccountContentNegativeKeywordList",
-            "AccountContentNegativeKeywordListAssociation",
-            "AccountContentNegativeKeyword", "AssetGroupNegativeKeywords", "CompanyList",
-            "CompanyItem", "AdGroupUrlTargets", "AdGroupAIPromptAssociations",
-            "AIPromptAudiences"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Campaigns",
+        "AdGroups",
+        "Ads",
+        "Keywords",
+        "CampaignNegativeKeywords",
+        "AdGroupNegativeKeywords",
+        "CampaignTargetCriterions",
+        "AdGroupTargetCriterions",
+        "CampaignNegativeSites",
+        "AdGroupNegativeSites",
+        "CampaignLocationAdExtensions",
+        "CampaignCallAdExtensions",
+        "LocationAdExtensions",
+        "CallAdExtensions",
+        "NegativeKeywordLists",
+        "SharedNegativeKeywords",
+        "CampaignNegativeKeywordListAssociations",
+        "ImageAdExtensions",
+        "CampaignImageAdExtensions",
+        "AdGroupImageAdExtensions",
+        "AppAdExtensions",
+        "AdGroupAppAdExtensions",
+        "CampaignAppAdExtensions",
+        "PriceAdExtensions",
+        "ReviewAdExtensions",
+        "CampaignNegativeDynamicSearchAdTargets",
+        "AdGroupProductPartitions",
+        "CampaignProductScopes",
+        "CampaignReviewAdExtensions",
+        "AdGroupReviewAdExtensions",
+        "CalloutAdExtensions",
+        "CampaignCalloutAdExtensions",
+        "AdGroupCalloutAdExtensions",
+        "SitelinkAdExtensions",
+        "CampaignSitelinkAdExtensions",
+        "AdGroupSitelinkAdExtensions",
+        "StructuredSnippetAdExtensions",
+        "CampaignStructuredSnippetAdExtensions",
+        "AdGroupStructuredSnippetAdExtensions",
+        "RemarketingLists",
+        "AdGroupRemarketingListAssociations",
+        "Budgets",
+        "TextAds",
+        "ProductAds",
+        "AppInstallAds",
+        "ExpandedTextAds",
+        "DynamicSearchAds",
+        "AdGroupDynamicSearchAdTargets",
+        "AdGroupNegativeDynamicSearchAdTargets",
+        "CampaignPriceAdExtensions",
+        "AdGroupPriceAdExtensions",
+        "Labels",
+        "CampaignLabels",
+        "AdGroupLabels",
+        "TextAdLabels",
+        "KeywordLabels",
+        "AdGroupNegativeRemarketingListAssociations",
+        "CustomAudiences",
+        "AdGroupCustomAudienceAssociations",
+        "AdGroupNegativeCustomAudienceAssociations",
+        "InMarketAudiences",
+        "AdGroupInMarketAudienceAssociations",
+        "AdGroupNegativeInMarketAudienceAssociations",
+        "Audiences",
+        "AdGroupAudienceAssociations",
+        "AdGroupNegativeAudienceAssociations",
+        "ProductAdLabels",
+        "AppInstallAdLabels",
+        "ExpandedTextAdLabels",
+        "DynamicSearchAdLabels",
+        "AccountLocationAdExtensions",
+        "AccountImageAdExtensions",
+        "AccountAppAdExtensions",
+        "AccountPriceAdExtensions",
+        "AccountReviewAdExtensions",
+        "AccountCalloutAdExtensions",
+        "AccountSitelinkAdExtensions",
+        "AccountStructuredSnippetAdExtensions",
+        "ResponsiveAds",
+        "ResponsiveAdLabels",
+        "ProductAudiences",
+        "AdGroupProductAudienceAssociations",
+        "AdGroupNegativeProductAudienceAssociations",
+        "SimilarRemarketingLists",
+        "AdGroupSimilarRemarketingListAssociations",
+        "AdGroupNegativeSimilarRemarketingListAssociations",
+        "Experiments",
+        "ActionAdExtensions",
+        "CampaignActionAdExtensions",
+        "AdGroupActionAdExtensions",
+        "AccountActionAdExtensions",
+        "ResponsiveSearchAds",
+        "ResponsiveSearchAdLabels",
+        "CampaignAudienceAssociations",
+        "CampaignNegativeAudienceAssociations",
+        "CampaignCustomAudienceAssociations",
+        "CampaignNegativeCustomAudienceAssociations",
+        "CampaignInMarketAudienceAssociations",
+        "CampaignNegativeInMarketAudienceAssociations",
+        "CampaignProductAudienceAssociations",
+        "CampaignNegativeProductAudienceAssociations",
+        "CampaignRemarketingListAssociations",
+        "CampaignNegativeRemarketingListAssociations",
+        "CampaignSimilarRemarketingListAssociations",
+        "CampaignNegativeSimilarRemarketingListAssociations",
+        "Feeds",
+        "FeedItems",
+        "CampaignNegativeStoreCriterions",
+        "PromotionAdExtensions",
+        "AccountPromotionAdExtensions",
+        "CampaignPromotionAdExtensions",
+        "AdGroupPromotionAdExtensions",
+        "CombinedLists",
+        "AdGroupCombinedListAssociations",
+        "AdGroupNegativeCombinedListAssociations",
+        "CampaignCombinedListAssociations",
+        "CampaignNegativeCombinedListAssociations",
+        "Images",
+        "CustomerLists",
+        "AdGroupCustomerListAssociations",
+        "AdGroupNegativeCustomerListAssociations",
+        "CampaignCustomerListAssociations",
+        "CampaignNegativeCustomerListAssociations",
+        "FilterLinkAdExtensions",
+        "AccountFilterLinkAdExtensions",
+        "CampaignFilterLinkAdExtensions",
+        "AdGroupFilterLinkAdExtensions",
+        "FlyerAdExtensions",
+        "AccountFlyerAdExtensions",
+        "CampaignFlyerAdExtensions",
+        "AdGroupFlyerAdExtensions",
+        "BidStrategies",
+        "VideoAdExtensions",
+        "AccountVideoAdExtensions",
+        "CampaignVideoAdExtensions",
+        "AdGroupVideoAdExtensions",
+        "Videos",
+        "DisclaimerAdExtensions",
+        "CampaignDisclaimerAdExtensions",
+        "AdcustomizerAttribute",
+        "CampaignAdcustomizerAttribute",
+        "AdGroupAdcustomizerAttribute",
+        "KeywordAdcustomizerAttribute",
+        "CampaignConversionGoal",
+        "AdGroupHotelListingGroups",
+        "AssetGroups",
+        "AudienceGroups",
+        "CampaignNegativeWebpages",
+        "AudienceGroupAssetGroupAssociations",
+        "AssetGroupListingGroups",
+        "LogoAdExtensions",
+        "AccountLogoAdExtensions",
+        "CampaignLogoAdExtensions",
+        "AdGroupLogoAdExtensions",
+        "LeadFormAdExtensions",
+        "AccountLeadFormAdExtensions",
+        "CampaignLeadFormAdExtensions",
+        "AccountNegativeKeywordList",
+        "AccountNegativeKeywordListAssociation",
+        "AccountNegativeKeyword",
+        "ConversionGoal",
+        "EventGoal",
+        "AppInstallGoal",
+        "MultiStageGoal",
+        "DurationGoal",
+        "OfflineConversionGoal",
+        "UrlGoal",
+        "InStoreTransactionGoal",
+        "PagesViewedPerVisitGoal",
+        "SmartGoal",
+        "InStoreVisitGoal",
+        "ProductGoal",
+        "SeasonalityAdjustments",
+        "DataExclusions",
+        "BrandList",
+        "BrandItem",
+        "CampaignBrandListAssociation",
+        "AssetGroupSearchThemes",
+        "ImpressionBasedRemarketingList",
+        "AdGroupImpressionBasedRemarketingListAssociations",
+        "AdGroupNegativeImpressionBasedRemarketingListAssociations",
+        "CampaignImpressionBasedRemarketingListAssociations",
+        "CampaignNegativeImpressionBasedRemarketingListAssociations",
+        "AssetGroupUrlTargets",
+        "NewCustomerAcquisitionGoal",
+        "ConversionValueRule",
+        "AccountPlacementExclusionList",
+        "AccountPlacementExclusionListItem",
+        "CampaignAccountPlacementExclusionListAssociation",
+        "AccountPlacementInclusionList",
+        "AccountPlacementInclusionListItem",
+        "CampaignAccountPlacementInclusionListAssociation",
+        "Topic",
+        "ContentPlacement",
+        "BrandKit",
+        "CustomSegment",
+        "AdGroupCustomSegmentAssociations",
+        "AccountContentNegativeKeywordList",
+        "AccountContentNegativeKeywordListAssociation",
+        "AccountContentNegativeKeyword",
+        "AssetGroupNegativeKeywords",
+        "CompanyList",
+        "CompanyItem",
+        "AdGroupUrlTargets",
+        "AdGroupAIPromptAssociations",
+        "AIPromptAudiences",
+    ];
+    fn as_str(&self) -> &str {
+        DownloadEntity::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for DownloadEntity {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(DownloadEntity);
 /// `DownloadFileType` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadFileType`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadfiletype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DownloadFileType {
@@ -1855,30 +1880,29 @@ impl XmlText for DownloadFileType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for DownloadFileType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Csv", "Tsv"]
+    const NAMES: &'static [&'static str] = &["Csv", "Tsv"];
+    fn as_str(&self) -> &str {
+        DownloadFileType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for DownloadFileType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(DownloadFileType);
 /// The `DownloadCampaignsByAccountIdsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByAccountIdsResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByAccountIdsResponse {
     /// `DownloadRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "DownloadRequestId")]
     pub download_request_id: Nillable<String>,
 }
 impl XmlStruct for DownloadCampaignsByAccountIdsResponse {
@@ -1917,28 +1941,15 @@ impl XmlDecode for DownloadCampaignsByAccountIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DownloadCampaignsByAccountIdsResponse {
     const MEMBERS: &'static [&'static str] = &["DownloadRequestId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "DownloadRequestId",
-            &self.download_request_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "DownloadRequestId" => {
-                self.download_request_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.download_request_id = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -1946,25 +1957,32 @@ impl crate::json::JsonStruct for DownloadCampaignsByAccountIdsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DownloadCampaignsByAccountIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DownloadCampaignsByAccountIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "DownloadRequestId", &self.download_request_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DownloadCampaignsByAccountIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DownloadCampaignsByAccountIdsResponse);
 /// `ApiFaultDetail` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/bulk-service/apifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `BatchErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "BatchErrors")]
     pub batch_errors: Nillable<Vec<Option<BatchError>>>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFaultDetail {
@@ -2027,72 +2045,37 @@ impl crate::json::JsonStruct for ApiFaultDetail {
         "BatchErrors",
         "OperationErrors",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BatchErrors",
-            &self.batch_errors,
-            json_enc_array_of_batch_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "BatchErrors" => {
-                self.batch_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "BatchErrors" => self.batch_errors = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "BatchErrors", &self.batch_errors)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiFaultDetail);
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -2112,46 +2095,35 @@ pub(crate) fn dec_array_of_batch_error(
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_batch_error(
-    items: &Vec<Option<BatchError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BatchError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_batch_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BatchError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BatchError as JsonDecode>::read_json,
-    )
-}
 /// `BatchError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Other types extend it: fields of this type hold the enum `BatchError`.
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/bulk-service/batcherror?view=bingads-13).
+#[doc(alias = "BatchError")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchErrorBase {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `FieldPath`: `xs:string`, optional, nillable.
+    #[doc(alias = "FieldPath")]
     pub field_path: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
     /// `Type`: `xs:string`, optional, nillable.
+    #[doc(alias = "Type")]
     pub type_: Nillable<String>,
 }
 impl XmlStruct for BatchErrorBase {
@@ -2239,129 +2211,57 @@ impl crate::json::JsonStruct for BatchErrorBase {
         "Message",
         "Type",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FieldPath",
-            &self.field_path,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::nillable(
-                w,
-                "Type",
-                &self.type_,
-                <String as JsonEncode>::write_json,
-            );
-        }
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "FieldPath" => {
-                self.field_path = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "FieldPath" => self.field_path = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Type" => {
-                self.type_ = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
+            "Type" => self.type_ = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BatchErrorBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BatchErrorBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "FieldPath", &self.field_path)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        if !discriminated {
+            crate::json::put::nillable(m, "Type", &self.type_)?;
+        }
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BatchErrorBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BatchErrorBase);
 /// `BatchError` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/bulk-service/batcherror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BatchError {
@@ -2424,98 +2324,101 @@ impl XmlDecode for BatchError {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BatchError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::BatchError(v) => crate::json::write_struct(v, w, Some("BatchError")),
-            Self::EditorialError(v) => {
-                crate::json::write_struct(v, w, Some("EditorialError"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for BatchError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for BatchError {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "BatchError",
+        known: "BatchError, EditorialError",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::BatchError(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "BatchError", "BatchError, EditorialError"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("BatchError") => {
-                    Self::BatchError(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::BatchError(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("EditorialError") => {
-                    Self::EditorialError(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::EditorialError(crate::json::read_fields(map, cx, true, None)?)
                 }
-                Some(other) if path.is_lenient() => {
-                    Self::Unknown {
-                        type_name: other.to_string(),
-                        base: crate::json::read_struct(v, path, &["Type"])?,
-                    }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "BatchError", "BatchError, EditorialError"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for BatchError {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::BatchError(v) => crate::json::write_struct(v, s, Some("BatchError")),
+            Self::EditorialError(v) => {
+                crate::json::write_struct(v, s, Some("EditorialError"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(BatchError);
 /// `EditorialError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`). Extends `BatchError`; its fields come first.
+///
+/// Microsoft Learn: [`EditorialError`](https://learn.microsoft.com/en-us/advertising/bulk-service/editorialerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EditorialError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `FieldPath`: `xs:string`, optional, nillable.
+    #[doc(alias = "FieldPath")]
     pub field_path: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
     /// `Type`: `xs:string`, optional, nillable.
+    #[doc(alias = "Type")]
     pub type_: Nillable<String>,
     /// `Appealable`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "Appealable")]
     pub appealable: Nillable<bool>,
     /// `DisapprovedText`: `xs:string`, optional, nillable.
+    #[doc(alias = "DisapprovedText")]
     pub disapproved_text: Nillable<String>,
     /// `Location`: `xs:string`, optional, nillable.
+    #[doc(alias = "Location")]
     pub location: Nillable<String>,
     /// `PublisherCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "PublisherCountry")]
     pub publisher_country: Nillable<String>,
     /// `ReasonCode`: `xs:int`, optional.
+    #[doc(alias = "ReasonCode")]
     pub reason_code: Option<i32>,
 }
 impl XmlStruct for EditorialError {
@@ -2635,193 +2538,64 @@ impl crate::json::JsonStruct for EditorialError {
         "PublisherCountry",
         "ReasonCode",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FieldPath",
-            &self.field_path,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-        if !discriminated {
-            crate::json::emit::nillable(
-                w,
-                "Type",
-                &self.type_,
-                <String as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "Appealable",
-            &self.appealable,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DisapprovedText",
-            &self.disapproved_text,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Location",
-            &self.location,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PublisherCountry",
-            &self.publisher_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ReasonCode",
-            &self.reason_code,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "FieldPath" => {
-                self.field_path = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "FieldPath" => self.field_path = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Type" => {
-                self.type_ = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Appealable" => {
-                self.appealable = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "DisapprovedText" => {
-                self.disapproved_text = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Location" => {
-                self.location = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PublisherCountry" => {
-                self.publisher_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ReasonCode" => {
-                self.reason_code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "Appealable" => self.appealable = crate::json::member(map, cx)?,
+            "DisapprovedText" => self.disapproved_text = crate::json::member(map, cx)?,
+            "Location" => self.location = crate::json::member(map, cx)?,
+            "PublisherCountry" => self.publisher_country = crate::json::member(map, cx)?,
+            "ReasonCode" => self.reason_code = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for EditorialError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for EditorialError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "FieldPath", &self.field_path)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        if !discriminated {
+            crate::json::put::nillable(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "Appealable", &self.appealable)?;
+        crate::json::put::nillable(m, "DisapprovedText", &self.disapproved_text)?;
+        crate::json::put::nillable(m, "Location", &self.location)?;
+        crate::json::put::nillable(m, "PublisherCountry", &self.publisher_country)?;
+        crate::json::put::opt(m, "ReasonCode", &self.reason_code)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for EditorialError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(EditorialError);
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -2841,38 +2615,22 @@ pub(crate) fn dec_array_of_operation_error(
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_operation_error(
-    items: &Vec<Option<OperationError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <OperationError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OperationError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <OperationError as JsonDecode>::read_json,
-    )
-}
 /// `OperationError` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/bulk-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -2930,96 +2688,64 @@ impl crate::json::JsonStruct for OperationError {
         "ErrorCode",
         "Message",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OperationError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OperationError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OperationError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OperationError);
 /// The `DownloadCampaignsByCampaignIdsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByCampaignIdsRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByCampaignIdsRequest {
     /// `Campaigns`: `ArrayOfCampaignScope`, optional, nillable.
+    #[doc(alias = "Campaigns")]
     pub campaigns: Nillable<Vec<Option<CampaignScope>>>,
     /// `CompressionType`: `CompressionType`, optional, nillable.
+    #[doc(alias = "CompressionType")]
     pub compression_type: Nillable<CompressionType>,
     /// `DataScope`: `DataScope`, optional.
+    #[doc(alias = "DataScope")]
     pub data_scope: Option<Flags<DataScope>>,
     /// `DownloadEntities`: `ArrayOfDownloadEntity`, optional, nillable.
+    #[doc(alias = "DownloadEntities")]
     pub download_entities: Nillable<Vec<DownloadEntity>>,
     /// `DownloadFileType`: `DownloadFileType`, optional, nillable.
+    #[doc(alias = "DownloadFileType")]
     pub download_file_type: Nillable<DownloadFileType>,
     /// `FormatVersion`: `xs:string`, optional, nillable.
+    #[doc(alias = "FormatVersion")]
     pub format_version: Nillable<String>,
     /// `LastSyncTimeInUTC`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastSyncTimeInUTC")]
     pub last_sync_time_in_utc: Nillable<DateTime>,
 }
 impl XmlStruct for DownloadCampaignsByCampaignIdsRequest {
@@ -3105,106 +2831,21 @@ impl crate::json::JsonStruct for DownloadCampaignsByCampaignIdsRequest {
         "FormatVersion",
         "LastSyncTimeInUTC",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Campaigns",
-            &self.campaigns,
-            json_enc_array_of_campaign_scope,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CompressionType",
-            &self.compression_type,
-            <CompressionType as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "DataScope",
-            &self.data_scope,
-            <Flags<DataScope> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DownloadEntities",
-            &self.download_entities,
-            json_enc_array_of_download_entity,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DownloadFileType",
-            &self.download_file_type,
-            <DownloadFileType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FormatVersion",
-            &self.format_version,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastSyncTimeInUTC",
-            &self.last_sync_time_in_utc,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Campaigns" => {
-                self.campaigns = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_campaign_scope,
-                )?;
-            }
-            "CompressionType" => {
-                self.compression_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CompressionType as JsonDecode>::read_json,
-                )?;
-            }
-            "DataScope" => {
-                self.data_scope = crate::json::member::opt(
-                    v,
-                    path,
-                    <Flags<DataScope> as JsonDecode>::read_json,
-                )?;
-            }
-            "DownloadEntities" => {
-                self.download_entities = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_download_entity,
-                )?;
-            }
-            "DownloadFileType" => {
-                self.download_file_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DownloadFileType as JsonDecode>::read_json,
-                )?;
-            }
-            "FormatVersion" => {
-                self.format_version = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Campaigns" => self.campaigns = crate::json::member(map, cx)?,
+            "CompressionType" => self.compression_type = crate::json::member(map, cx)?,
+            "DataScope" => self.data_scope = crate::json::member(map, cx)?,
+            "DownloadEntities" => self.download_entities = crate::json::member(map, cx)?,
+            "DownloadFileType" => self.download_file_type = crate::json::member(map, cx)?,
+            "FormatVersion" => self.format_version = crate::json::member(map, cx)?,
             "LastSyncTimeInUTC" => {
-                self.last_sync_time_in_utc = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
+                self.last_sync_time_in_utc = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3212,17 +2853,25 @@ impl crate::json::JsonStruct for DownloadCampaignsByCampaignIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DownloadCampaignsByCampaignIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DownloadCampaignsByCampaignIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Campaigns", &self.campaigns)?;
+        crate::json::put::nillable(m, "CompressionType", &self.compression_type)?;
+        crate::json::put::opt(m, "DataScope", &self.data_scope)?;
+        crate::json::put::nillable(m, "DownloadEntities", &self.download_entities)?;
+        crate::json::put::nillable(m, "DownloadFileType", &self.download_file_type)?;
+        crate::json::put::nillable(m, "FormatVersion", &self.format_version)?;
+        crate::json::put::nillable(m, "LastSyncTimeInUTC", &self.last_sync_time_in_utc)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DownloadCampaignsByCampaignIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DownloadCampaignsByCampaignIdsRequest);
 /// Writes an `ArrayOfCampaignScope` wrapper (items named `CampaignScope`).
 pub(crate) fn enc_array_of_campaign_scope(
     items: &Vec<Option<CampaignScope>>,
@@ -3242,34 +2891,16 @@ pub(crate) fn dec_array_of_campaign_scope(
 ) -> Result<Vec<Option<CampaignScope>>, DecodeError> {
     r.items(b"CampaignScope", |r| r.opt(<CampaignScope as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_campaign_scope(
-    items: &Vec<Option<CampaignScope>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CampaignScope as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_campaign_scope(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CampaignScope>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CampaignScope as JsonDecode>::read_json,
-    )
-}
 /// `CampaignScope` (complex type in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`CampaignScope`](https://learn.microsoft.com/en-us/advertising/bulk-service/campaignscope?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CampaignScope {
     /// `CampaignId`: `xs:long`, optional.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Option<i64>,
     /// `ParentAccountId`: `xs:long`, optional.
+    #[doc(alias = "ParentAccountId")]
     pub parent_account_id: Option<i64>,
 }
 impl XmlStruct for CampaignScope {
@@ -3312,63 +2943,42 @@ impl XmlDecode for CampaignScope {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CampaignScope {
     const MEMBERS: &'static [&'static str] = &["CampaignId", "ParentAccountId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ParentAccountId",
-            &self.parent_account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentAccountId" => {
-                self.parent_account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "ParentAccountId" => self.parent_account_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CampaignScope {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CampaignScope {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::opt(m, "ParentAccountId", &self.parent_account_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CampaignScope {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CampaignScope);
 /// The `DownloadCampaignsByCampaignIdsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`DownloadCampaignsByCampaignIdsResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DownloadCampaignsByCampaignIdsResponse {
     /// `DownloadRequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "DownloadRequestId")]
     pub download_request_id: Nillable<String>,
 }
 impl XmlStruct for DownloadCampaignsByCampaignIdsResponse {
@@ -3407,28 +3017,15 @@ impl XmlDecode for DownloadCampaignsByCampaignIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DownloadCampaignsByCampaignIdsResponse {
     const MEMBERS: &'static [&'static str] = &["DownloadRequestId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "DownloadRequestId",
-            &self.download_request_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "DownloadRequestId" => {
-                self.download_request_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.download_request_id = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3436,21 +3033,26 @@ impl crate::json::JsonStruct for DownloadCampaignsByCampaignIdsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DownloadCampaignsByCampaignIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DownloadCampaignsByCampaignIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "DownloadRequestId", &self.download_request_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DownloadCampaignsByCampaignIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DownloadCampaignsByCampaignIdsResponse);
 /// The `GetBulkDownloadStatusRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkDownloadStatusRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkDownloadStatusRequest {
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
 }
 impl XmlStruct for GetBulkDownloadStatusRequest {
@@ -3488,58 +3090,52 @@ impl XmlDecode for GetBulkDownloadStatusRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBulkDownloadStatusRequest {
     const MEMBERS: &'static [&'static str] = &["RequestId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RequestId",
-            &self.request_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RequestId" => {
-                self.request_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RequestId" => self.request_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBulkDownloadStatusRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBulkDownloadStatusRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RequestId", &self.request_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBulkDownloadStatusRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBulkDownloadStatusRequest);
 /// The `GetBulkDownloadStatusResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkDownloadStatusResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkDownloadStatusResponse {
     /// `Errors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<OperationError>>>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `PercentComplete`: `xs:int`, optional.
+    #[doc(alias = "PercentComplete")]
     pub percent_complete: Option<i32>,
     /// `RequestStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestStatus")]
     pub request_status: Nillable<String>,
     /// `ResultFileUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "ResultFileUrl")]
     pub result_file_url: Nillable<String>,
 }
 impl XmlStruct for GetBulkDownloadStatusResponse {
@@ -3610,104 +3206,57 @@ impl crate::json::JsonStruct for GetBulkDownloadStatusResponse {
         "RequestStatus",
         "ResultFileUrl",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::opt(
-            w,
-            "PercentComplete",
-            &self.percent_complete,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RequestStatus",
-            &self.request_status,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ResultFileUrl",
-            &self.result_file_url,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "PercentComplete" => {
-                self.percent_complete = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "RequestStatus" => {
-                self.request_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ResultFileUrl" => {
-                self.result_file_url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "PercentComplete" => self.percent_complete = crate::json::member(map, cx)?,
+            "RequestStatus" => self.request_status = crate::json::member(map, cx)?,
+            "ResultFileUrl" => self.result_file_url = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBulkDownloadStatusResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBulkDownloadStatusResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::opt(m, "PercentComplete", &self.percent_complete)?;
+        crate::json::put::nillable(m, "RequestStatus", &self.request_status)?;
+        crate::json::put::nillable(m, "ResultFileUrl", &self.result_file_url)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBulkDownloadStatusResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBulkDownloadStatusResponse);
 /// The `GetBulkUploadUrlRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadUrlRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadUrlRequest {
     /// `ResponseMode`: `ResponseMode`, optional.
+    #[doc(alias = "ResponseMode")]
     pub response_mode: Option<ResponseMode>,
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
 }
 impl XmlStruct for GetBulkUploadUrlRequest {
@@ -3750,60 +3299,38 @@ impl XmlDecode for GetBulkUploadUrlRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBulkUploadUrlRequest {
     const MEMBERS: &'static [&'static str] = &["ResponseMode", "AccountId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "ResponseMode",
-            &self.response_mode,
-            <ResponseMode as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ResponseMode" => {
-                self.response_mode = crate::json::member::opt(
-                    v,
-                    path,
-                    <ResponseMode as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "ResponseMode" => self.response_mode = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBulkUploadUrlRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBulkUploadUrlRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "ResponseMode", &self.response_mode)?;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBulkUploadUrlRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBulkUploadUrlRequest);
 /// `ResponseMode` (enumeration in `https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`ResponseMode`](https://learn.microsoft.com/en-us/advertising/bulk-service/responsemode?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResponseMode {
@@ -3855,32 +3382,32 @@ impl XmlText for ResponseMode {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ResponseMode {
-    fn known_names() -> Vec<&'static str> {
-        vec!["ErrorsOnly", "ErrorsAndResults"]
+    const NAMES: &'static [&'static str] = &["ErrorsOnly", "ErrorsAndResults"];
+    fn as_str(&self) -> &str {
+        ResponseMode::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ResponseMode {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ResponseMode);
 /// The `GetBulkUploadUrlResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadUrlResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadUrlResponse {
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
     /// `UploadUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "UploadUrl")]
     pub upload_url: Nillable<String>,
 }
 impl XmlStruct for GetBulkUploadUrlResponse {
@@ -3923,63 +3450,42 @@ impl XmlDecode for GetBulkUploadUrlResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBulkUploadUrlResponse {
     const MEMBERS: &'static [&'static str] = &["RequestId", "UploadUrl"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RequestId",
-            &self.request_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UploadUrl",
-            &self.upload_url,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RequestId" => {
-                self.request_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "UploadUrl" => {
-                self.upload_url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RequestId" => self.request_id = crate::json::member(map, cx)?,
+            "UploadUrl" => self.upload_url = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBulkUploadUrlResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBulkUploadUrlResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RequestId", &self.request_id)?;
+        crate::json::put::nillable(m, "UploadUrl", &self.upload_url)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBulkUploadUrlResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBulkUploadUrlResponse);
 /// The `GetBulkUploadStatusRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadStatusRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadStatusRequest {
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
 }
 impl XmlStruct for GetBulkUploadStatusRequest {
@@ -4017,58 +3523,52 @@ impl XmlDecode for GetBulkUploadStatusRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBulkUploadStatusRequest {
     const MEMBERS: &'static [&'static str] = &["RequestId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "RequestId",
-            &self.request_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RequestId" => {
-                self.request_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "RequestId" => self.request_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBulkUploadStatusRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBulkUploadStatusRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "RequestId", &self.request_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBulkUploadStatusRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBulkUploadStatusRequest);
 /// The `GetBulkUploadStatusResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`GetBulkUploadStatusResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBulkUploadStatusResponse {
     /// `Errors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<OperationError>>>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `PercentComplete`: `xs:int`, optional.
+    #[doc(alias = "PercentComplete")]
     pub percent_complete: Option<i32>,
     /// `RequestStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestStatus")]
     pub request_status: Nillable<String>,
     /// `ResultFileUrl`: `xs:string`, optional, nillable.
+    #[doc(alias = "ResultFileUrl")]
     pub result_file_url: Nillable<String>,
 }
 impl XmlStruct for GetBulkUploadStatusResponse {
@@ -4139,106 +3639,60 @@ impl crate::json::JsonStruct for GetBulkUploadStatusResponse {
         "RequestStatus",
         "ResultFileUrl",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::opt(
-            w,
-            "PercentComplete",
-            &self.percent_complete,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RequestStatus",
-            &self.request_status,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ResultFileUrl",
-            &self.result_file_url,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "PercentComplete" => {
-                self.percent_complete = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "RequestStatus" => {
-                self.request_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ResultFileUrl" => {
-                self.result_file_url = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "PercentComplete" => self.percent_complete = crate::json::member(map, cx)?,
+            "RequestStatus" => self.request_status = crate::json::member(map, cx)?,
+            "ResultFileUrl" => self.result_file_url = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBulkUploadStatusResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBulkUploadStatusResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::opt(m, "PercentComplete", &self.percent_complete)?;
+        crate::json::put::nillable(m, "RequestStatus", &self.request_status)?;
+        crate::json::put::nillable(m, "ResultFileUrl", &self.result_file_url)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBulkUploadStatusResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBulkUploadStatusResponse);
 /// The `UploadEntityRecordsRequest` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`UploadEntityRecordsRequest`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadEntityRecordsRequest {
     /// `EntityRecords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "EntityRecords")]
     pub entity_records: Nillable<Vec<Option<String>>>,
     /// `ResponseMode`: `ResponseMode`, optional.
+    #[doc(alias = "ResponseMode")]
     pub response_mode: Option<ResponseMode>,
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
 }
 impl XmlStruct for UploadEntityRecordsRequest {
@@ -4290,82 +3744,53 @@ impl crate::json::JsonStruct for UploadEntityRecordsRequest {
         "ResponseMode",
         "AccountId",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "EntityRecords",
-            &self.entity_records,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::opt(
-            w,
-            "ResponseMode",
-            &self.response_mode,
-            <ResponseMode as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EntityRecords" => {
-                self.entity_records = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "ResponseMode" => {
-                self.response_mode = crate::json::member::opt(
-                    v,
-                    path,
-                    <ResponseMode as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "EntityRecords" => self.entity_records = crate::json::member(map, cx)?,
+            "ResponseMode" => self.response_mode = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UploadEntityRecordsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UploadEntityRecordsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "EntityRecords", &self.entity_records)?;
+        crate::json::put::opt(m, "ResponseMode", &self.response_mode)?;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UploadEntityRecordsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UploadEntityRecordsRequest);
 /// The `UploadEntityRecordsResponse` element (`https://bingads.microsoft.com/CampaignManagement/v13`).
+///
+/// Microsoft Learn: [`UploadEntityRecordsResponse`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UploadEntityRecordsResponse {
     /// `EntityRecords`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "EntityRecords")]
     pub entity_records: Nillable<Vec<Option<String>>>,
     /// `Errors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<OperationError>>>,
     /// `RequestId`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestId")]
     pub request_id: Nillable<String>,
     /// `RequestStatus`: `xs:string`, optional, nillable.
+    #[doc(alias = "RequestStatus")]
     pub request_status: Nillable<String>,
 }
 impl XmlStruct for UploadEntityRecordsResponse {
@@ -4423,85 +3848,39 @@ impl crate::json::JsonStruct for UploadEntityRecordsResponse {
         "RequestId",
         "RequestStatus",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "EntityRecords",
-            &self.entity_records,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RequestId",
-            &self.request_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RequestStatus",
-            &self.request_status,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "EntityRecords" => {
-                self.entity_records = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "RequestId" => {
-                self.request_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "RequestStatus" => {
-                self.request_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "EntityRecords" => self.entity_records = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
+            "RequestId" => self.request_id = crate::json::member(map, cx)?,
+            "RequestStatus" => self.request_status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UploadEntityRecordsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UploadEntityRecordsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "EntityRecords", &self.entity_records)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        crate::json::put::nillable(m, "RequestId", &self.request_id)?;
+        crate::json::put::nillable(m, "RequestStatus", &self.request_status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UploadEntityRecordsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UploadEntityRecordsResponse);
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -4519,23 +3898,16 @@ pub(crate) fn enc_array_oflong(
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_oflong(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i64>, JsonError> {
-    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
-}
 /// `KeyValueOfstringstring` (complex type in `http://schemas.microsoft.com/2003/10/Serialization/Arrays`).
+///
+/// Microsoft Learn: [`KeyValueOfstringstring`](https://learn.microsoft.com/en-us/advertising/bulk-service/keyvaluepairofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueOfstringstring {
     /// `Key`: `xs:string`, nillable.
+    #[doc(alias = "Key")]
     pub key: Nillable<String>,
     /// `Value`: `xs:string`, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for KeyValueOfstringstring {
@@ -4578,59 +3950,35 @@ impl XmlDecode for KeyValueOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueOfstringstring);
 /// Writes an `ArrayOfKeyValueOfstringstring` wrapper (items named `KeyValueOfstringstring`).
 pub(crate) fn enc_array_of_key_value_ofstringstring(
     items: &Vec<KeyValueOfstringstring>,
@@ -4649,28 +3997,6 @@ pub(crate) fn dec_array_of_key_value_ofstringstring(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<KeyValueOfstringstring>, DecodeError> {
     r.items(b"KeyValueOfstringstring", <KeyValueOfstringstring as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_ofstringstring(
-    items: &Vec<KeyValueOfstringstring>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValueOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValueOfstringstring>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValueOfstringstring as JsonDecode>::read_json,
-    )
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -4691,23 +4017,16 @@ pub(crate) fn dec_array_ofstring(
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<String>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
-}
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/bulk-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -4750,63 +4069,43 @@ impl XmlDecode for AdApiFaultDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiFaultDetail {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_ad_api_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_api_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/bulk-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -4844,47 +4143,36 @@ impl XmlDecode for ApplicationFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplicationFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplicationFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplicationFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/bulk-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -4959,80 +4247,70 @@ impl XmlDecode for ApplicationFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApplicationFault(v) => {
-                crate::json::write_struct(v, w, Some("ApplicationFault"))
-            }
-            Self::ApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
-            }
-            Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApplicationFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApplicationFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApplicationFault",
+        known: "ApplicationFault, ApiFaultDetail, AdApiFaultDetail",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApplicationFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApplicationFault",
-                                                "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApplicationFault") => {
-                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApplicationFault(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("ApiFaultDetail") => {
-                    Self::ApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFaultDetail(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("AdApiFaultDetail") => {
-                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::AdApiFaultDetail(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
-                Some(other) if path.is_lenient() => {
-                    Self::Unknown {
-                        type_name: other.to_string(),
-                        base: crate::json::read_struct(v, path, &["Type"])?,
-                    }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApplicationFault",
-                                    "ApplicationFault, ApiFaultDetail, AdApiFaultDetail"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApplicationFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, s, Some("ApplicationFault"))
+            }
+            Self::ApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("ApiFaultDetail"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApplicationFault);
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -5052,38 +4330,22 @@ pub(crate) fn dec_array_of_ad_api_error(
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_api_error(
-    items: &Vec<Option<AdApiError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdApiError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_api_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdApiError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdApiError as JsonDecode>::read_json,
-    )
-}
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/bulk-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -5136,80 +4398,39 @@ impl XmlDecode for AdApiError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiError {
     const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Detail",
-            &self.detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Detail" => {
-                self.detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Detail" => self.detail = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Detail", &self.detail)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiError);
 /// Writes an `ArrayOfKeyValuePairOfstringstring` wrapper (items named `KeyValuePairOfstringstring`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringstring(
     items: &Vec<KeyValuePairOfstringstring>,
@@ -5232,29 +4453,9 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
         <KeyValuePairOfstringstring as XmlDecode>::decode,
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_pair_ofstringstring(
-    items: &Vec<KeyValuePairOfstringstring>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValuePairOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_pair_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValuePairOfstringstring>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValuePairOfstringstring as JsonDecode>::read_json,
-    )
-}
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
+///
+/// Microsoft Learn: [`KeyValuePairOfstringstring`](https://learn.microsoft.com/en-us/advertising/bulk-service/keyvaluepairofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValuePairOfstringstring {
     /// `key`: `xs:string`, nillable.
@@ -5302,59 +4503,35 @@ impl XmlDecode for KeyValuePairOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValuePairOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValuePairOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValuePairOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValuePairOfstringstring);
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -5412,14 +4589,14 @@ impl FaultDetailDecode for FaultDetail {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonWrite for FaultDetail {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
             }
             Self::ApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("ApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("ApiFaultDetail"))
             }
         }
     }
@@ -5878,6 +5055,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     ),
 ];
 /// A client for `BulkService`: one async method per operation.
+///
+/// Microsoft Learn: [`bulk-service-reference`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-reference?view=bingads-13).
+#[doc(alias = "BulkService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct BulkClient<T> {
     transport: T,
@@ -5898,6 +5079,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `DownloadCampaignsByAccountIds` (SOAPAction `DownloadCampaignsByAccountIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DownloadCampaignsByAccountIds`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbyaccountids?view=bingads-13&pivots=rest).
+    #[doc(alias = "DownloadCampaignsByAccountIds")]
     pub async fn download_campaigns_by_account_ids(
         &self,
         request: &DownloadCampaignsByAccountIdsRequest,
@@ -5905,6 +5089,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DownloadCampaignsByCampaignIds` (SOAPAction `DownloadCampaignsByCampaignIds`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DownloadCampaignsByCampaignIds`](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/downloadcampaignsbycampaignids?view=bingads-13&pivots=rest).
+    #[doc(alias = "DownloadCampaignsByCampaignIds")]
     pub async fn download_campaigns_by_campaign_ids(
         &self,
         request: &DownloadCampaignsByCampaignIdsRequest,
@@ -5912,6 +5099,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBulkDownloadStatus` (SOAPAction `GetBulkDownloadStatus`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBulkDownloadStatus`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkdownloadstatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBulkDownloadStatus")]
     pub async fn get_bulk_download_status(
         &self,
         request: &GetBulkDownloadStatusRequest,
@@ -5919,6 +5109,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBulkUploadUrl` (SOAPAction `GetBulkUploadUrl`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBulkUploadUrl`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadurl?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBulkUploadUrl")]
     pub async fn get_bulk_upload_url(
         &self,
         request: &GetBulkUploadUrlRequest,
@@ -5926,6 +5119,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBulkUploadStatus` (SOAPAction `GetBulkUploadStatus`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBulkUploadStatus`](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/getbulkuploadstatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBulkUploadStatus")]
     pub async fn get_bulk_upload_status(
         &self,
         request: &GetBulkUploadStatusRequest,
@@ -5933,6 +5129,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UploadEntityRecords` (SOAPAction `UploadEntityRecords`; request headers: ApplicationToken, AuthenticationToken, CustomerAccountId, CustomerId, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UploadEntityRecords`](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/bulk-service/bulk-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "UploadEntityRecords")]
     pub async fn upload_entity_records(
         &self,
         request: &UploadEntityRecordsRequest,

@@ -18,8 +18,6 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
-#[cfg(feature = "json")]
-use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
 pub const NS0: &str = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 /// `https://adapi.microsoft.com`
@@ -31,15 +29,21 @@ pub const NS3: &str = "https://bingads.microsoft.com/Customer/v13/Entities";
 /// `https://bingads.microsoft.com/Customer/v13/Exception`
 pub const NS4: &str = "https://bingads.microsoft.com/Customer/v13/Exception";
 /// The `GetBillingDocumentsInfoRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsInfoRequest {
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `StartDate`: `xs:dateTime`, optional.
+    #[doc(alias = "StartDate")]
     pub start_date: Option<DateTime>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `ReturnInvoiceNumber`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ReturnInvoiceNumber")]
     pub return_invoice_number: Nillable<bool>,
 }
 impl XmlStruct for GetBillingDocumentsInfoRequest {
@@ -98,67 +102,18 @@ impl crate::json::JsonStruct for GetBillingDocumentsInfoRequest {
         "EndDate",
         "ReturnInvoiceNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::opt(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnInvoiceNumber",
-            &self.return_invoice_number,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             "ReturnInvoiceNumber" => {
-                self.return_invoice_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.return_invoice_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -166,21 +121,33 @@ impl crate::json::JsonStruct for GetBillingDocumentsInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::opt(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnInvoiceNumber",
+            &self.return_invoice_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsInfoRequest);
 /// The `GetBillingDocumentsInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsInfoResponse {
     /// `BillingDocumentsInfo`: `ArrayOfBillingDocumentInfo`, optional, nillable.
+    #[doc(alias = "BillingDocumentsInfo")]
     pub billing_documents_info: Nillable<Vec<Option<BillingDocumentInfo>>>,
 }
 impl XmlStruct for GetBillingDocumentsInfoResponse {
@@ -224,28 +191,15 @@ impl XmlDecode for GetBillingDocumentsInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingDocumentsInfoResponse {
     const MEMBERS: &'static [&'static str] = &["BillingDocumentsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillingDocumentsInfo",
-            &self.billing_documents_info,
-            json_enc_array_of_billing_document_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "BillingDocumentsInfo" => {
-                self.billing_documents_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_document_info,
-                )?;
+                self.billing_documents_info = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -253,23 +207,33 @@ impl crate::json::JsonStruct for GetBillingDocumentsInfoResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "BillingDocumentsInfo",
+            &self.billing_documents_info,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsInfoResponse);
 /// The `GetBillingDocumentsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsRequest {
     /// `BillingDocumentsInfo`: `ArrayOfBillingDocumentInfo`, optional, nillable.
+    #[doc(alias = "BillingDocumentsInfo")]
     pub billing_documents_info: Nillable<Vec<Option<BillingDocumentInfo>>>,
     /// `Type`: `DataType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<DataType>,
 }
 impl XmlStruct for GetBillingDocumentsRequest {
@@ -318,64 +282,49 @@ impl XmlDecode for GetBillingDocumentsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingDocumentsRequest {
     const MEMBERS: &'static [&'static str] = &["BillingDocumentsInfo", "Type"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::nillable(
-            w,
-            "BillingDocumentsInfo",
-            &self.billing_documents_info,
-            json_enc_array_of_billing_document_info,
-        );
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <DataType as JsonEncode>::write_json,
-            );
-        }
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "BillingDocumentsInfo" => {
-                self.billing_documents_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_document_info,
-                )?;
+                self.billing_documents_info = crate::json::member(map, cx)?;
             }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <DataType as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::nillable(
+            m,
+            "BillingDocumentsInfo",
+            &self.billing_documents_info,
+        )?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsRequest);
 /// The `GetBillingDocumentsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingDocumentsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingDocumentsResponse {
     /// `BillingDocuments`: `ArrayOfBillingDocument`, optional, nillable.
+    #[doc(alias = "BillingDocuments")]
     pub billing_documents: Nillable<Vec<Option<BillingDocument>>>,
 }
 impl XmlStruct for GetBillingDocumentsResponse {
@@ -419,50 +368,40 @@ impl XmlDecode for GetBillingDocumentsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingDocumentsResponse {
     const MEMBERS: &'static [&'static str] = &["BillingDocuments"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillingDocuments",
-            &self.billing_documents,
-            json_enc_array_of_billing_document,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BillingDocuments" => {
-                self.billing_documents = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_document,
-                )?;
-            }
+            "BillingDocuments" => self.billing_documents = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingDocumentsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingDocumentsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BillingDocuments", &self.billing_documents)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingDocumentsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingDocumentsResponse);
 /// The `AddInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`AddInsertionOrderRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddInsertionOrderRequest {
     /// `InsertionOrder`: `InsertionOrder`, optional, nillable.
+    #[doc(alias = "InsertionOrder")]
     pub insertion_order: Nillable<InsertionOrder>,
 }
 impl XmlStruct for AddInsertionOrderRequest {
@@ -501,52 +440,43 @@ impl XmlDecode for AddInsertionOrderRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddInsertionOrderRequest {
     const MEMBERS: &'static [&'static str] = &["InsertionOrder"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "InsertionOrder",
-            &self.insertion_order,
-            <InsertionOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrder" => {
-                self.insertion_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "InsertionOrder" => self.insertion_order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddInsertionOrderRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddInsertionOrderRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "InsertionOrder", &self.insertion_order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddInsertionOrderRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddInsertionOrderRequest);
 /// The `AddInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`AddInsertionOrderResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddInsertionOrderResponse {
     /// `InsertionOrderId`: `xs:long`, optional.
+    #[doc(alias = "InsertionOrderId")]
     pub insertion_order_id: Option<i64>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for AddInsertionOrderResponse {
@@ -589,63 +519,42 @@ impl XmlDecode for AddInsertionOrderResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddInsertionOrderResponse {
     const MEMBERS: &'static [&'static str] = &["InsertionOrderId", "CreateTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "InsertionOrderId",
-            &self.insertion_order_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrderId" => {
-                self.insertion_order_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "InsertionOrderId" => self.insertion_order_id = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddInsertionOrderResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddInsertionOrderResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "InsertionOrderId", &self.insertion_order_id)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddInsertionOrderResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddInsertionOrderResponse);
 /// The `UpdateInsertionOrderRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateInsertionOrderRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderRequest {
     /// `InsertionOrder`: `InsertionOrder`, optional, nillable.
+    #[doc(alias = "InsertionOrder")]
     pub insertion_order: Nillable<InsertionOrder>,
 }
 impl XmlStruct for UpdateInsertionOrderRequest {
@@ -684,50 +593,40 @@ impl XmlDecode for UpdateInsertionOrderRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateInsertionOrderRequest {
     const MEMBERS: &'static [&'static str] = &["InsertionOrder"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "InsertionOrder",
-            &self.insertion_order,
-            <InsertionOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrder" => {
-                self.insertion_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "InsertionOrder" => self.insertion_order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateInsertionOrderRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateInsertionOrderRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "InsertionOrder", &self.insertion_order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateInsertionOrderRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateInsertionOrderRequest);
 /// The `UpdateInsertionOrderResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateInsertionOrderResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateInsertionOrderResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateInsertionOrderResponse {
@@ -766,56 +665,49 @@ impl XmlDecode for UpdateInsertionOrderResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateInsertionOrderResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateInsertionOrderResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateInsertionOrderResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateInsertionOrderResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateInsertionOrderResponse);
 /// The `SearchInsertionOrdersRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchInsertionOrdersRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsertionOrdersRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
     /// `ReturnAdditionalFields`: `InsertionOrderAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<InsertionOrderAdditionalField>>,
 }
 impl XmlStruct for SearchInsertionOrdersRequest {
@@ -876,67 +768,18 @@ impl crate::json::JsonStruct for SearchInsertionOrdersRequest {
         "PageInfo",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<InsertionOrderAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<InsertionOrderAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -944,21 +787,33 @@ impl crate::json::JsonStruct for SearchInsertionOrdersRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchInsertionOrdersRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchInsertionOrdersRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchInsertionOrdersRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchInsertionOrdersRequest);
 /// The `SearchInsertionOrdersResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchInsertionOrdersResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchInsertionOrdersResponse {
     /// `InsertionOrders`: `ArrayOfInsertionOrder`, optional, nillable.
+    #[doc(alias = "InsertionOrders")]
     pub insertion_orders: Nillable<Vec<Option<InsertionOrder>>>,
 }
 impl XmlStruct for SearchInsertionOrdersResponse {
@@ -1002,52 +857,43 @@ impl XmlDecode for SearchInsertionOrdersResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchInsertionOrdersResponse {
     const MEMBERS: &'static [&'static str] = &["InsertionOrders"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "InsertionOrders",
-            &self.insertion_orders,
-            json_enc_array_of_insertion_order,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "InsertionOrders" => {
-                self.insertion_orders = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_insertion_order,
-                )?;
-            }
+            "InsertionOrders" => self.insertion_orders = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchInsertionOrdersResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchInsertionOrdersResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "InsertionOrders", &self.insertion_orders)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchInsertionOrdersResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchInsertionOrdersResponse);
 /// The `GetAccountMonthlySpendRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetAccountMonthlySpendRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountMonthlySpendRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `MonthYear`: `xs:dateTime`, optional.
+    #[doc(alias = "MonthYear")]
     pub month_year: Option<DateTime>,
 }
 impl XmlStruct for GetAccountMonthlySpendRequest {
@@ -1090,63 +936,42 @@ impl XmlDecode for GetAccountMonthlySpendRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountMonthlySpendRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "MonthYear"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "MonthYear",
-            &self.month_year,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "MonthYear" => {
-                self.month_year = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "MonthYear" => self.month_year = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountMonthlySpendRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountMonthlySpendRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::opt(m, "MonthYear", &self.month_year)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountMonthlySpendRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountMonthlySpendRequest);
 /// The `GetAccountMonthlySpendResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetAccountMonthlySpendResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountMonthlySpendResponse {
     /// `Amount`: `xs:double`, optional.
+    #[doc(alias = "Amount")]
     pub amount: Option<f64>,
 }
 impl XmlStruct for GetAccountMonthlySpendResponse {
@@ -1184,54 +1009,46 @@ impl XmlDecode for GetAccountMonthlySpendResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountMonthlySpendResponse {
     const MEMBERS: &'static [&'static str] = &["Amount"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Amount",
-            &self.amount,
-            <f64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Amount" => {
-                self.amount = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Amount" => self.amount = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountMonthlySpendResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountMonthlySpendResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Amount", &self.amount)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountMonthlySpendResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountMonthlySpendResponse);
 /// The `DispatchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DispatchCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DispatchCouponsRequest {
     /// `SendToEmails`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "SendToEmails")]
     pub send_to_emails: Nillable<Vec<Option<String>>>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `CouponClassName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponClassName")]
     pub coupon_class_name: Nillable<String>,
 }
 impl XmlStruct for DispatchCouponsRequest {
@@ -1284,76 +1101,44 @@ impl crate::json::JsonStruct for DispatchCouponsRequest {
         "CustomerId",
         "CouponClassName",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "SendToEmails",
-            &self.send_to_emails,
-            json_enc_array_ofstring,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponClassName",
-            &self.coupon_class_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "SendToEmails" => {
-                self.send_to_emails = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponClassName" => {
-                self.coupon_class_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "SendToEmails" => self.send_to_emails = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CouponClassName" => self.coupon_class_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DispatchCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DispatchCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "SendToEmails", &self.send_to_emails)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CouponClassName", &self.coupon_class_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DispatchCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DispatchCouponsRequest);
 /// The `DispatchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DispatchCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DispatchCouponsResponse {
     /// `PartialErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for DispatchCouponsResponse {
@@ -1396,52 +1181,43 @@ impl XmlDecode for DispatchCouponsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DispatchCouponsResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DispatchCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DispatchCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DispatchCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DispatchCouponsResponse);
 /// The `RedeemCouponRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`RedeemCouponRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedeemCouponRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `CouponCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponCode")]
     pub coupon_code: Nillable<String>,
 }
 impl XmlStruct for RedeemCouponRequest {
@@ -1484,63 +1260,42 @@ impl XmlDecode for RedeemCouponRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RedeemCouponRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "CouponCode"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponCode",
-            &self.coupon_code,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponCode" => {
-                self.coupon_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "CouponCode" => self.coupon_code = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RedeemCouponRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RedeemCouponRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "CouponCode", &self.coupon_code)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RedeemCouponRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RedeemCouponRequest);
 /// The `RedeemCouponResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`RedeemCouponResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RedeemCouponResponse {
     /// `RedemptionDate`: `xs:dateTime`, optional.
+    #[doc(alias = "RedemptionDate")]
     pub redemption_date: Option<DateTime>,
 }
 impl XmlStruct for RedeemCouponResponse {
@@ -1578,56 +1333,49 @@ impl XmlDecode for RedeemCouponResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for RedeemCouponResponse {
     const MEMBERS: &'static [&'static str] = &["RedemptionDate"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "RedemptionDate",
-            &self.redemption_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RedemptionDate" => {
-                self.redemption_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "RedemptionDate" => self.redemption_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for RedeemCouponResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for RedeemCouponResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "RedemptionDate", &self.redemption_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for RedeemCouponResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(RedeemCouponResponse);
 /// The `SearchCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCouponsRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for SearchCouponsRequest {
@@ -1688,67 +1436,18 @@ impl crate::json::JsonStruct for SearchCouponsRequest {
         "PageInfo",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -1756,21 +1455,33 @@ impl crate::json::JsonStruct for SearchCouponsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCouponsRequest);
 /// The `SearchCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`SearchCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCouponsResponse {
     /// `Coupons`: `ArrayOfCoupon`, optional, nillable.
+    #[doc(alias = "Coupons")]
     pub coupons: Nillable<Vec<Option<Coupon>>>,
 }
 impl XmlStruct for SearchCouponsResponse {
@@ -1808,52 +1519,43 @@ impl XmlDecode for SearchCouponsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchCouponsResponse {
     const MEMBERS: &'static [&'static str] = &["Coupons"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Coupons",
-            &self.coupons,
-            json_enc_array_of_coupon,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Coupons" => {
-                self.coupons = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_coupon,
-                )?;
-            }
+            "Coupons" => self.coupons = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Coupons", &self.coupons)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCouponsResponse);
 /// The `CheckFeatureAdoptionCouponEligibilityRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`CheckFeatureAdoptionCouponEligibilityRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckFeatureAdoptionCouponEligibilityRequest {
     /// `FeatureId`: `xs:int`, optional.
+    #[doc(alias = "FeatureId")]
     pub feature_id: Option<i32>,
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for CheckFeatureAdoptionCouponEligibilityRequest {
@@ -1896,63 +1598,42 @@ impl XmlDecode for CheckFeatureAdoptionCouponEligibilityRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityRequest {
     const MEMBERS: &'static [&'static str] = &["FeatureId", "AccountIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "FeatureId",
-            &self.feature_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "FeatureId" => {
-                self.feature_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "FeatureId" => self.feature_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CheckFeatureAdoptionCouponEligibilityRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CheckFeatureAdoptionCouponEligibilityRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "FeatureId", &self.feature_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CheckFeatureAdoptionCouponEligibilityRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CheckFeatureAdoptionCouponEligibilityRequest);
 /// The `CheckFeatureAdoptionCouponEligibilityResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`CheckFeatureAdoptionCouponEligibilityResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CheckFeatureAdoptionCouponEligibilityResponse {
     /// `EligibleAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "EligibleAccountIds")]
     pub eligible_account_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for CheckFeatureAdoptionCouponEligibilityResponse {
@@ -1995,28 +1676,15 @@ impl XmlDecode for CheckFeatureAdoptionCouponEligibilityResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityResponse {
     const MEMBERS: &'static [&'static str] = &["EligibleAccountIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "EligibleAccountIds",
-            &self.eligible_account_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "EligibleAccountIds" => {
-                self.eligible_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
+                self.eligible_account_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2024,21 +1692,26 @@ impl crate::json::JsonStruct for CheckFeatureAdoptionCouponEligibilityResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CheckFeatureAdoptionCouponEligibilityResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CheckFeatureAdoptionCouponEligibilityResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "EligibleAccountIds", &self.eligible_account_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CheckFeatureAdoptionCouponEligibilityResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CheckFeatureAdoptionCouponEligibilityResponse);
 /// The `ClaimFeatureAdoptionCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`ClaimFeatureAdoptionCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimFeatureAdoptionCouponsRequest {
     /// `AccountCouponPairs`: `ArrayOfKeyValueEntityOflongstring`, optional, nillable.
+    #[doc(alias = "AccountCouponPairs")]
     pub account_coupon_pairs: Nillable<Vec<Option<KeyValueEntityOflongstring>>>,
 }
 impl XmlStruct for ClaimFeatureAdoptionCouponsRequest {
@@ -2082,28 +1755,15 @@ impl XmlDecode for ClaimFeatureAdoptionCouponsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsRequest {
     const MEMBERS: &'static [&'static str] = &["AccountCouponPairs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountCouponPairs",
-            &self.account_coupon_pairs,
-            json_enc_array_of_key_value_entity_oflongstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccountCouponPairs" => {
-                self.account_coupon_pairs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongstring,
-                )?;
+                self.account_coupon_pairs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2111,25 +1771,32 @@ impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ClaimFeatureAdoptionCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ClaimFeatureAdoptionCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountCouponPairs", &self.account_coupon_pairs)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ClaimFeatureAdoptionCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ClaimFeatureAdoptionCouponsRequest);
 /// The `ClaimFeatureAdoptionCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`ClaimFeatureAdoptionCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClaimFeatureAdoptionCouponsResponse {
     /// `ClaimedDateByAccountId`: `ArrayOfKeyValueEntityOflongdateTime`, optional, nillable.
+    #[doc(alias = "ClaimedDateByAccountId")]
     pub claimed_date_by_account_id: Nillable<Vec<Option<KeyValueEntityOflongdateTime>>>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for ClaimFeatureAdoptionCouponsResponse {
@@ -2199,76 +1866,50 @@ impl crate::json::JsonStruct for ClaimFeatureAdoptionCouponsResponse {
         "OperationErrors",
         "PartialErrors",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClaimedDateByAccountId",
-            &self.claimed_date_by_account_id,
-            json_enc_array_of_key_value_entity_oflongdate_time,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "ClaimedDateByAccountId" => {
-                self.claimed_date_by_account_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongdate_time,
-                )?;
+                self.claimed_date_by_account_id = crate::json::member(map, cx)?;
             }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ClaimFeatureAdoptionCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ClaimFeatureAdoptionCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "ClaimedDateByAccountId",
+            &self.claimed_date_by_account_id,
+        )?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ClaimFeatureAdoptionCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ClaimFeatureAdoptionCouponsResponse);
 /// The `GetCouponInfoRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetCouponInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCouponInfoRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetCouponInfoRequest {
@@ -2306,50 +1947,40 @@ impl XmlDecode for GetCouponInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCouponInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCouponInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCouponInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCouponInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCouponInfoRequest);
 /// The `GetCouponInfoResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetCouponInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCouponInfoResponse {
     /// `CouponInfoData`: `ArrayOfCouponInfoData`, optional, nillable.
+    #[doc(alias = "CouponInfoData")]
     pub coupon_info_data: Nillable<Vec<Option<CouponInfoData>>>,
 }
 impl XmlStruct for GetCouponInfoResponse {
@@ -2393,56 +2024,49 @@ impl XmlDecode for GetCouponInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCouponInfoResponse {
     const MEMBERS: &'static [&'static str] = &["CouponInfoData"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CouponInfoData",
-            &self.coupon_info_data,
-            json_enc_array_of_coupon_info_data,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CouponInfoData" => {
-                self.coupon_info_data = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_coupon_info_data,
-                )?;
-            }
+            "CouponInfoData" => self.coupon_info_data = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCouponInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCouponInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CouponInfoData", &self.coupon_info_data)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCouponInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCouponInfoResponse);
 /// The `DistributeCouponsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DistributeCouponsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistributeCouponsRequest {
     /// `AccountIds`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i32>>,
     /// `ClassName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClassName")]
     pub class_name: Nillable<String>,
     /// `FeatureId`: `xs:int`, optional, nillable.
+    #[doc(alias = "FeatureId")]
     pub feature_id: Nillable<i32>,
     /// `SendNotification`: `xs:boolean`, optional.
+    #[doc(alias = "SendNotification")]
     pub send_notification: Option<bool>,
 }
 impl XmlStruct for DistributeCouponsRequest {
@@ -2500,91 +2124,49 @@ impl crate::json::JsonStruct for DistributeCouponsRequest {
         "FeatureId",
         "SendNotification",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_ofint,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClassName",
-            &self.class_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FeatureId",
-            &self.feature_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SendNotification",
-            &self.send_notification,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
-            "ClassName" => {
-                self.class_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "FeatureId" => {
-                self.feature_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "SendNotification" => {
-                self.send_notification = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "ClassName" => self.class_name = crate::json::member(map, cx)?,
+            "FeatureId" => self.feature_id = crate::json::member(map, cx)?,
+            "SendNotification" => self.send_notification = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DistributeCouponsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DistributeCouponsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::nillable(m, "ClassName", &self.class_name)?;
+        crate::json::put::nillable(m, "FeatureId", &self.feature_id)?;
+        crate::json::put::opt(m, "SendNotification", &self.send_notification)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DistributeCouponsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DistributeCouponsRequest);
 /// The `DistributeCouponsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`DistributeCouponsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DistributeCouponsResponse {
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for DistributeCouponsResponse {
@@ -2639,63 +2221,42 @@ impl XmlDecode for DistributeCouponsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DistributeCouponsResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DistributeCouponsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DistributeCouponsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DistributeCouponsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DistributeCouponsResponse);
 /// The `GetBillingGroupsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingGroupsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingGroupsRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetBillingGroupsRequest {
@@ -2733,50 +2294,40 @@ impl XmlDecode for GetBillingGroupsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingGroupsRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingGroupsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingGroupsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingGroupsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingGroupsRequest);
 /// The `GetBillingGroupsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetBillingGroupsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetBillingGroupsResponse {
     /// `BillingGroups`: `ArrayOfBillingGroup`, optional, nillable.
+    #[doc(alias = "BillingGroups")]
     pub billing_groups: Nillable<Vec<Option<BillingGroup>>>,
 }
 impl XmlStruct for GetBillingGroupsResponse {
@@ -2819,50 +2370,40 @@ impl XmlDecode for GetBillingGroupsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetBillingGroupsResponse {
     const MEMBERS: &'static [&'static str] = &["BillingGroups"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillingGroups",
-            &self.billing_groups,
-            json_enc_array_of_billing_group,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BillingGroups" => {
-                self.billing_groups = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_billing_group,
-                )?;
-            }
+            "BillingGroups" => self.billing_groups = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetBillingGroupsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetBillingGroupsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BillingGroups", &self.billing_groups)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetBillingGroupsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetBillingGroupsResponse);
 /// The `GetUngroupedAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetUngroupedAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUngroupedAccountsRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetUngroupedAccountsRequest {
@@ -2900,50 +2441,40 @@ impl XmlDecode for GetUngroupedAccountsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUngroupedAccountsRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUngroupedAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUngroupedAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUngroupedAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUngroupedAccountsRequest);
 /// The `GetUngroupedAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`GetUngroupedAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUngroupedAccountsResponse {
     /// `UngroupedAccounts`: `ArrayOfUngroupedAccount`, optional, nillable.
+    #[doc(alias = "UngroupedAccounts")]
     pub ungrouped_accounts: Nillable<Vec<Option<UngroupedAccount>>>,
 }
 impl XmlStruct for GetUngroupedAccountsResponse {
@@ -2987,28 +2518,15 @@ impl XmlDecode for GetUngroupedAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUngroupedAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["UngroupedAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UngroupedAccounts",
-            &self.ungrouped_accounts,
-            json_enc_array_of_ungrouped_account,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "UngroupedAccounts" => {
-                self.ungrouped_accounts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ungrouped_account,
-                )?;
+                self.ungrouped_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3016,25 +2534,32 @@ impl crate::json::JsonStruct for GetUngroupedAccountsResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUngroupedAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUngroupedAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UngroupedAccounts", &self.ungrouped_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUngroupedAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUngroupedAccountsResponse);
 /// The `UpdateBillingGroupAccountsRequest` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateBillingGroupAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBillingGroupAccountsRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `BillingGroupId`: `xs:long`, optional.
+    #[doc(alias = "BillingGroupId")]
     pub billing_group_id: Option<i64>,
     /// `AccountsToAdd`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountsToAdd")]
     pub accounts_to_add: Nillable<Vec<i64>>,
 }
 impl XmlStruct for UpdateBillingGroupAccountsRequest {
@@ -3086,76 +2611,44 @@ impl crate::json::JsonStruct for UpdateBillingGroupAccountsRequest {
         "BillingGroupId",
         "AccountsToAdd",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "BillingGroupId",
-            &self.billing_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountsToAdd",
-            &self.accounts_to_add,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "BillingGroupId" => {
-                self.billing_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountsToAdd" => {
-                self.accounts_to_add = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "BillingGroupId" => self.billing_group_id = crate::json::member(map, cx)?,
+            "AccountsToAdd" => self.accounts_to_add = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateBillingGroupAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateBillingGroupAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "BillingGroupId", &self.billing_group_id)?;
+        crate::json::put::nillable(m, "AccountsToAdd", &self.accounts_to_add)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateBillingGroupAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateBillingGroupAccountsRequest);
 /// The `UpdateBillingGroupAccountsResponse` element (`https://bingads.microsoft.com/Billing/v13`).
+///
+/// Microsoft Learn: [`UpdateBillingGroupAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBillingGroupAccountsResponse {
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for UpdateBillingGroupAccountsResponse {
@@ -3199,46 +2692,33 @@ impl XmlDecode for UpdateBillingGroupAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateBillingGroupAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateBillingGroupAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateBillingGroupAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateBillingGroupAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateBillingGroupAccountsResponse);
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -3255,17 +2735,6 @@ pub(crate) fn enc_array_oflong(
 /// Reads an `ArrayOflong` wrapper.
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_oflong(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i64>, JsonError> {
-    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -3286,17 +2755,6 @@ pub(crate) fn dec_array_ofstring(
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<String>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -3313,17 +2771,6 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i32>, JsonError> {
-    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfBillingDocumentInfo` wrapper (items named `BillingDocumentInfo`).
 pub(crate) fn enc_array_of_billing_document_info(
@@ -3347,50 +2794,40 @@ pub(crate) fn dec_array_of_billing_document_info(
         |r| r.opt(<BillingDocumentInfo as XmlDecode>::decode),
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_billing_document_info(
-    items: &Vec<Option<BillingDocumentInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BillingDocumentInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_billing_document_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BillingDocumentInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BillingDocumentInfo as JsonDecode>::read_json,
-    )
-}
 /// `BillingDocumentInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`BillingDocumentInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/billingdocumentinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BillingDocumentInfo {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `Amount`: `xs:double`, optional.
+    #[doc(alias = "Amount")]
     pub amount: Option<f64>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `DocumentDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "DocumentDate")]
     pub document_date: Nillable<DateTime>,
     /// `DocumentId`: `xs:long`, optional, nillable.
+    #[doc(alias = "DocumentId")]
     pub document_id: Nillable<i64>,
     /// `CustomerId`: `xs:int`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i32>,
     /// `CampaignId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CampaignId")]
     pub campaign_id: Nillable<i64>,
     /// `DocumentNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "DocumentNumber")]
     pub document_number: Nillable<String>,
 }
 impl XmlStruct for BillingDocumentInfo {
@@ -3486,164 +2923,54 @@ impl crate::json::JsonStruct for BillingDocumentInfo {
         "CampaignId",
         "DocumentNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Amount",
-            &self.amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DocumentDate",
-            &self.document_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DocumentId",
-            &self.document_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CampaignId",
-            &self.campaign_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DocumentNumber",
-            &self.document_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Amount" => {
-                self.amount = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "DocumentDate" => {
-                self.document_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "DocumentId" => {
-                self.document_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CampaignId" => {
-                self.campaign_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "DocumentNumber" => {
-                self.document_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "Amount" => self.amount = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "DocumentDate" => self.document_date = crate::json::member(map, cx)?,
+            "DocumentId" => self.document_id = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CampaignId" => self.campaign_id = crate::json::member(map, cx)?,
+            "DocumentNumber" => self.document_number = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BillingDocumentInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BillingDocumentInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "Amount", &self.amount)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "DocumentDate", &self.document_date)?;
+        crate::json::put::nillable(m, "DocumentId", &self.document_id)?;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CampaignId", &self.campaign_id)?;
+        crate::json::put::nillable(m, "DocumentNumber", &self.document_number)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BillingDocumentInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BillingDocumentInfo);
 /// `DataType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`DataType`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/datatype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DataType {
@@ -3695,26 +3022,22 @@ impl XmlText for DataType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for DataType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Xml", "Pdf"]
+    const NAMES: &'static [&'static str] = &["Xml", "Pdf"];
+    fn as_str(&self) -> &str {
+        DataType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for DataType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(DataType);
 /// Writes an `ArrayOfBillingDocument` wrapper (items named `BillingDocument`).
 pub(crate) fn enc_array_of_billing_document(
     items: &Vec<Option<BillingDocument>>,
@@ -3734,38 +3057,22 @@ pub(crate) fn dec_array_of_billing_document(
 ) -> Result<Vec<Option<BillingDocument>>, DecodeError> {
     r.items(b"BillingDocument", |r| r.opt(<BillingDocument as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_billing_document(
-    items: &Vec<Option<BillingDocument>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BillingDocument as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_billing_document(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BillingDocument>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BillingDocument as JsonDecode>::read_json,
-    )
-}
 /// `BillingDocument` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`BillingDocument`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/billingdocument?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BillingDocument {
     /// `Data`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "Data")]
     pub data: Nillable<Vec<u8>>,
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `Type`: `DataType`, optional.
+    #[doc(alias = "Type")]
     pub type_: Option<DataType>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
 }
 impl XmlStruct for BillingDocument {
@@ -3818,133 +3125,119 @@ impl XmlDecode for BillingDocument {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for BillingDocument {
     const MEMBERS: &'static [&'static str] = &["Data", "Id", "Type", "Number"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        crate::json::emit::nillable(
-            w,
-            "Data",
-            &self.data,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        if !discriminated {
-            crate::json::emit::opt(
-                w,
-                "Type",
-                &self.type_,
-                <DataType as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Data" => {
-                self.data = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Type" => {
-                self.type_ = crate::json::member::opt(
-                    v,
-                    path,
-                    <DataType as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Data" => self.data = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BillingDocument {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BillingDocument {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        crate::json::put::nillable(m, "Data", &self.data)?;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        if !discriminated {
+            crate::json::put::opt(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BillingDocument {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BillingDocument);
 /// `InsertionOrder` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InsertionOrder {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `BookingCountryCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "BookingCountryCode")]
     pub booking_country_code: Nillable<String>,
     /// `Comment`: `xs:string`, optional, nillable.
+    #[doc(alias = "Comment")]
     pub comment: Nillable<String>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `NotificationThreshold`: `xs:double`, optional, nillable.
+    #[doc(alias = "NotificationThreshold")]
     pub notification_threshold: Nillable<f64>,
     /// `ReferenceId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ReferenceId")]
     pub reference_id: Nillable<i64>,
     /// `SpendCapAmount`: `xs:double`, optional, nillable.
+    #[doc(alias = "SpendCapAmount")]
     pub spend_cap_amount: Nillable<f64>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Status`: `InsertionOrderStatus`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<InsertionOrderStatus>,
     /// `PurchaseOrder`: `xs:string`, optional, nillable.
+    #[doc(alias = "PurchaseOrder")]
     pub purchase_order: Nillable<String>,
     /// `PendingChanges`: `InsertionOrderPendingChanges`, optional, nillable.
+    #[doc(alias = "PendingChanges")]
     pub pending_changes: Nillable<InsertionOrderPendingChanges>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `BudgetRemaining`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetRemaining")]
     pub budget_remaining: Nillable<f64>,
     /// `BudgetSpent`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetSpent")]
     pub budget_spent: Nillable<f64>,
     /// `BudgetRemainingPercent`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetRemainingPercent")]
     pub budget_remaining_percent: Nillable<f64>,
     /// `BudgetSpentPercent`: `xs:double`, optional, nillable.
+    #[doc(alias = "BudgetSpentPercent")]
     pub budget_spent_percent: Nillable<f64>,
     /// `SeriesName`: `xs:string`, optional, nillable.
+    #[doc(alias = "SeriesName")]
     pub series_name: Nillable<String>,
     /// `IsInSeries`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsInSeries")]
     pub is_in_series: Nillable<bool>,
     /// `SeriesFrequencyType`: `xs:string`, optional, nillable.
+    #[doc(alias = "SeriesFrequencyType")]
     pub series_frequency_type: Nillable<String>,
     /// `IsUnlimited`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsUnlimited")]
     pub is_unlimited: Nillable<bool>,
     /// `IsEndless`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsEndless")]
     pub is_endless: Nillable<bool>,
 }
 impl XmlStruct for InsertionOrder {
@@ -4139,354 +3432,112 @@ impl crate::json::JsonStruct for InsertionOrder {
         "IsUnlimited",
         "IsEndless",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BookingCountryCode",
-            &self.booking_country_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Comment",
-            &self.comment,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NotificationThreshold",
-            &self.notification_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReferenceId",
-            &self.reference_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SpendCapAmount",
-            &self.spend_cap_amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <InsertionOrderStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PurchaseOrder",
-            &self.purchase_order,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PendingChanges",
-            &self.pending_changes,
-            <InsertionOrderPendingChanges as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetRemaining",
-            &self.budget_remaining,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetSpent",
-            &self.budget_spent,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetRemainingPercent",
-            &self.budget_remaining_percent,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BudgetSpentPercent",
-            &self.budget_spent_percent,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SeriesName",
-            &self.series_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsInSeries",
-            &self.is_in_series,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SeriesFrequencyType",
-            &self.series_frequency_type,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsUnlimited",
-            &self.is_unlimited,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsEndless",
-            &self.is_endless,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "BookingCountryCode" => {
-                self.booking_country_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.booking_country_code = crate::json::member(map, cx)?;
             }
-            "Comment" => {
-                self.comment = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Comment" => self.comment = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             "NotificationThreshold" => {
-                self.notification_threshold = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.notification_threshold = crate::json::member(map, cx)?;
             }
-            "ReferenceId" => {
-                self.reference_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendCapAmount" => {
-                self.spend_cap_amount = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrderStatus as JsonDecode>::read_json,
-                )?;
-            }
-            "PurchaseOrder" => {
-                self.purchase_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PendingChanges" => {
-                self.pending_changes = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrderPendingChanges as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "BudgetRemaining" => {
-                self.budget_remaining = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "BudgetSpent" => {
-                self.budget_spent = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
+            "ReferenceId" => self.reference_id = crate::json::member(map, cx)?,
+            "SpendCapAmount" => self.spend_cap_amount = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
+            "PurchaseOrder" => self.purchase_order = crate::json::member(map, cx)?,
+            "PendingChanges" => self.pending_changes = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "BudgetRemaining" => self.budget_remaining = crate::json::member(map, cx)?,
+            "BudgetSpent" => self.budget_spent = crate::json::member(map, cx)?,
             "BudgetRemainingPercent" => {
-                self.budget_remaining_percent = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.budget_remaining_percent = crate::json::member(map, cx)?;
             }
             "BudgetSpentPercent" => {
-                self.budget_spent_percent = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.budget_spent_percent = crate::json::member(map, cx)?;
             }
-            "SeriesName" => {
-                self.series_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "IsInSeries" => {
-                self.is_in_series = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "SeriesName" => self.series_name = crate::json::member(map, cx)?,
+            "IsInSeries" => self.is_in_series = crate::json::member(map, cx)?,
             "SeriesFrequencyType" => {
-                self.series_frequency_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.series_frequency_type = crate::json::member(map, cx)?;
             }
-            "IsUnlimited" => {
-                self.is_unlimited = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "IsEndless" => {
-                self.is_endless = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "IsUnlimited" => self.is_unlimited = crate::json::member(map, cx)?,
+            "IsEndless" => self.is_endless = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for InsertionOrder {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for InsertionOrder {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "BookingCountryCode", &self.booking_country_code)?;
+        crate::json::put::nillable(m, "Comment", &self.comment)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(
+            m,
+            "NotificationThreshold",
+            &self.notification_threshold,
+        )?;
+        crate::json::put::nillable(m, "ReferenceId", &self.reference_id)?;
+        crate::json::put::nillable(m, "SpendCapAmount", &self.spend_cap_amount)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::nillable(m, "PurchaseOrder", &self.purchase_order)?;
+        crate::json::put::nillable(m, "PendingChanges", &self.pending_changes)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::nillable(m, "BudgetRemaining", &self.budget_remaining)?;
+        crate::json::put::nillable(m, "BudgetSpent", &self.budget_spent)?;
+        crate::json::put::nillable(
+            m,
+            "BudgetRemainingPercent",
+            &self.budget_remaining_percent,
+        )?;
+        crate::json::put::nillable(m, "BudgetSpentPercent", &self.budget_spent_percent)?;
+        crate::json::put::nillable(m, "SeriesName", &self.series_name)?;
+        crate::json::put::nillable(m, "IsInSeries", &self.is_in_series)?;
+        crate::json::put::nillable(
+            m,
+            "SeriesFrequencyType",
+            &self.series_frequency_type,
+        )?;
+        crate::json::put::nillable(m, "IsUnlimited", &self.is_unlimited)?;
+        crate::json::put::nillable(m, "IsEndless", &self.is_endless)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for InsertionOrder {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(InsertionOrder);
 /// `InsertionOrderStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrderStatus`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InsertionOrderStatus {
@@ -4571,53 +3622,68 @@ impl XmlText for InsertionOrderStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for InsertionOrderStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "PendingUserReview", "Active", "Declined", "Expired", "Canceled",
-            "NotStarted", "Exhausted", "Queued"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "PendingUserReview",
+        "Active",
+        "Declined",
+        "Expired",
+        "Canceled",
+        "NotStarted",
+        "Exhausted",
+        "Queued",
+    ];
+    fn as_str(&self) -> &str {
+        InsertionOrderStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for InsertionOrderStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(InsertionOrderStatus);
 /// `InsertionOrderPendingChanges` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrderPendingChanges`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderpendingchanges?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InsertionOrderPendingChanges {
     /// `Comment`: `xs:string`, optional, nillable.
+    #[doc(alias = "Comment")]
     pub comment: Nillable<String>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `RequestedByUserId`: `xs:int`, optional, nillable.
+    #[doc(alias = "RequestedByUserId")]
     pub requested_by_user_id: Nillable<i32>,
     /// `ModifiedDateTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ModifiedDateTime")]
     pub modified_date_time: Nillable<DateTime>,
     /// `NotificationThreshold`: `xs:double`, optional, nillable.
+    #[doc(alias = "NotificationThreshold")]
     pub notification_threshold: Nillable<f64>,
     /// `ReferenceId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ReferenceId")]
     pub reference_id: Nillable<i64>,
     /// `SpendCapAmount`: `xs:double`, optional, nillable.
+    #[doc(alias = "SpendCapAmount")]
     pub spend_cap_amount: Nillable<f64>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `PurchaseOrder`: `xs:string`, optional, nillable.
+    #[doc(alias = "PurchaseOrder")]
     pub purchase_order: Nillable<String>,
     /// `ChangeStatus`: `InsertionOrderPendingChangesStatus`, optional, nillable.
+    #[doc(alias = "ChangeStatus")]
     pub change_status: Nillable<InsertionOrderPendingChangesStatus>,
 }
 impl XmlStruct for InsertionOrderPendingChanges {
@@ -4723,177 +3789,64 @@ impl crate::json::JsonStruct for InsertionOrderPendingChanges {
         "PurchaseOrder",
         "ChangeStatus",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Comment",
-            &self.comment,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RequestedByUserId",
-            &self.requested_by_user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ModifiedDateTime",
-            &self.modified_date_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NotificationThreshold",
-            &self.notification_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReferenceId",
-            &self.reference_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SpendCapAmount",
-            &self.spend_cap_amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PurchaseOrder",
-            &self.purchase_order,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ChangeStatus",
-            &self.change_status,
-            <InsertionOrderPendingChangesStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Comment" => {
-                self.comment = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "Comment" => self.comment = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
             "RequestedByUserId" => {
-                self.requested_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
+                self.requested_by_user_id = crate::json::member(map, cx)?;
             }
-            "ModifiedDateTime" => {
-                self.modified_date_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "ModifiedDateTime" => self.modified_date_time = crate::json::member(map, cx)?,
             "NotificationThreshold" => {
-                self.notification_threshold = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
+                self.notification_threshold = crate::json::member(map, cx)?;
             }
-            "ReferenceId" => {
-                self.reference_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendCapAmount" => {
-                self.spend_cap_amount = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PurchaseOrder" => {
-                self.purchase_order = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ChangeStatus" => {
-                self.change_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <InsertionOrderPendingChangesStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "ReferenceId" => self.reference_id = crate::json::member(map, cx)?,
+            "SpendCapAmount" => self.spend_cap_amount = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "PurchaseOrder" => self.purchase_order = crate::json::member(map, cx)?,
+            "ChangeStatus" => self.change_status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for InsertionOrderPendingChanges {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for InsertionOrderPendingChanges {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Comment", &self.comment)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "RequestedByUserId", &self.requested_by_user_id)?;
+        crate::json::put::nillable(m, "ModifiedDateTime", &self.modified_date_time)?;
+        crate::json::put::nillable(
+            m,
+            "NotificationThreshold",
+            &self.notification_threshold,
+        )?;
+        crate::json::put::nillable(m, "ReferenceId", &self.reference_id)?;
+        crate::json::put::nillable(m, "SpendCapAmount", &self.spend_cap_amount)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "PurchaseOrder", &self.purchase_order)?;
+        crate::json::put::nillable(m, "ChangeStatus", &self.change_status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for InsertionOrderPendingChanges {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(InsertionOrderPendingChanges);
 /// `InsertionOrderPendingChangesStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`InsertionOrderPendingChangesStatus`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderpendingchangesstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InsertionOrderPendingChangesStatus {
@@ -4958,26 +3911,27 @@ impl XmlText for InsertionOrderPendingChangesStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for InsertionOrderPendingChangesStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["PendingUserReview", "ApproveChanges", "DeclineChanges", "CancelChanges"]
+    const NAMES: &'static [&'static str] = &[
+        "PendingUserReview",
+        "ApproveChanges",
+        "DeclineChanges",
+        "CancelChanges",
+    ];
+    fn as_str(&self) -> &str {
+        InsertionOrderPendingChangesStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for InsertionOrderPendingChangesStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(InsertionOrderPendingChangesStatus);
 /// Writes an `ArrayOfPredicate` wrapper (items named `Predicate`).
 pub(crate) fn enc_array_of_predicate(
     items: &Vec<Option<Predicate>>,
@@ -4997,28 +3951,19 @@ pub(crate) fn dec_array_of_predicate(
 ) -> Result<Vec<Option<Predicate>>, DecodeError> {
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_predicate(
-    items: &Vec<Option<Predicate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Predicate as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_predicate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Predicate>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Predicate as JsonDecode>::read_json)
-}
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Predicate`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/predicate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Predicate {
     /// `Field`: `xs:string`, optional, nillable.
+    #[doc(alias = "Field")]
     pub field: Nillable<String>,
     /// `Operator`: `PredicateOperator`, optional.
+    #[doc(alias = "Operator")]
     pub operator: Option<PredicateOperator>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for Predicate {
@@ -5066,73 +4011,40 @@ impl XmlDecode for Predicate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Predicate {
     const MEMBERS: &'static [&'static str] = &["Field", "Operator", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Field",
-            &self.field,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Operator",
-            &self.operator,
-            <PredicateOperator as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Operator" => {
-                self.operator = crate::json::member::opt(
-                    v,
-                    path,
-                    <PredicateOperator as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Operator" => self.operator = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Predicate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Predicate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Operator", &self.operator)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Predicate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Predicate);
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PredicateOperator`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/predicateoperator?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PredicateOperator {
@@ -5217,29 +4129,31 @@ impl XmlText for PredicateOperator {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PredicateOperator {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Equals", "NotEquals", "Contains", "In", "GreaterThanEquals",
-            "LessThanEquals", "StartsWith", "NotContains"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Equals",
+        "NotEquals",
+        "Contains",
+        "In",
+        "GreaterThanEquals",
+        "LessThanEquals",
+        "StartsWith",
+        "NotContains",
+    ];
+    fn as_str(&self) -> &str {
+        PredicateOperator::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PredicateOperator {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PredicateOperator);
 /// Writes an `ArrayOfOrderBy` wrapper (items named `OrderBy`).
 pub(crate) fn enc_array_of_order_by(
     items: &Vec<Option<OrderBy>>,
@@ -5259,26 +4173,16 @@ pub(crate) fn dec_array_of_order_by(
 ) -> Result<Vec<Option<OrderBy>>, DecodeError> {
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_order_by(
-    items: &Vec<Option<OrderBy>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <OrderBy as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_order_by(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OrderBy>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <OrderBy as JsonDecode>::read_json)
-}
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderBy`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/orderby?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OrderBy {
     /// `Field`: `OrderByField`, optional.
+    #[doc(alias = "Field")]
     pub field: Option<OrderByField>,
     /// `Order`: `SortOrder`, optional.
+    #[doc(alias = "Order")]
     pub order: Option<SortOrder>,
 }
 impl XmlStruct for OrderBy {
@@ -5321,60 +4225,38 @@ impl XmlDecode for OrderBy {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OrderBy {
     const MEMBERS: &'static [&'static str] = &["Field", "Order"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Field",
-            &self.field,
-            <OrderByField as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Order",
-            &self.order,
-            <SortOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::opt(
-                    v,
-                    path,
-                    <OrderByField as JsonDecode>::read_json,
-                )?;
-            }
-            "Order" => {
-                self.order = crate::json::member::opt(
-                    v,
-                    path,
-                    <SortOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Order" => self.order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OrderBy {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OrderBy {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Order", &self.order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OrderBy {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OrderBy);
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderByField`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/orderbyfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderByField {
@@ -5449,30 +4331,32 @@ impl XmlText for OrderByField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for OrderByField {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Id", "Name", "Number", "LifeCycleStatus", "CouponClassName",
-            "CouponStartDate"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Id",
+        "Name",
+        "Number",
+        "LifeCycleStatus",
+        "CouponClassName",
+        "CouponStartDate",
+    ];
+    fn as_str(&self) -> &str {
+        OrderByField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for OrderByField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(OrderByField);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`SortOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/sortorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SortOrder {
@@ -5524,32 +4408,32 @@ impl XmlText for SortOrder {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SortOrder {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Ascending", "Descending"]
+    const NAMES: &'static [&'static str] = &["Ascending", "Descending"];
+    fn as_str(&self) -> &str {
+        SortOrder::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SortOrder {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SortOrder);
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Paging`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/paging?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Size`: `xs:int`, optional.
+    #[doc(alias = "Size")]
     pub size: Option<i32>,
 }
 impl XmlStruct for Paging {
@@ -5592,50 +4476,38 @@ impl XmlDecode for Paging {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Paging {
     const MEMBERS: &'static [&'static str] = &["Index", "Size"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Size", &self.size, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Size" => {
-                self.size = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Size" => self.size = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Paging {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Paging {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::opt(m, "Size", &self.size)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Paging {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Paging);
 /// `InsertionOrderAdditionalField`: one flag of a set; fields hold `Flags<InsertionOrderAdditionalField>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`InsertionOrderAdditionalField`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/insertionorderadditionalfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InsertionOrderAdditionalField {
@@ -5687,26 +4559,22 @@ impl XmlText for InsertionOrderAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for InsertionOrderAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["None", "UnlimitedAndEndlessFlags"]
+    const NAMES: &'static [&'static str] = &["None", "UnlimitedAndEndlessFlags"];
+    fn as_str(&self) -> &str {
+        InsertionOrderAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for InsertionOrderAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(InsertionOrderAdditionalField);
 /// Writes an `ArrayOfInsertionOrder` wrapper (items named `InsertionOrder`).
 pub(crate) fn enc_array_of_insertion_order(
     items: &Vec<Option<InsertionOrder>>,
@@ -5726,29 +4594,9 @@ pub(crate) fn dec_array_of_insertion_order(
 ) -> Result<Vec<Option<InsertionOrder>>, DecodeError> {
     r.items(b"InsertionOrder", |r| r.opt(<InsertionOrder as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_insertion_order(
-    items: &Vec<Option<InsertionOrder>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <InsertionOrder as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_insertion_order(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<InsertionOrder>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <InsertionOrder as JsonDecode>::read_json,
-    )
-}
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AccountAdditionalField`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/accountadditionalfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountAdditionalField {
@@ -5813,26 +4661,27 @@ impl XmlText for AccountAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["TaxCertificate", "AccountMode", "CouponClaimInfo", "ParentCustomerNumber"]
+    const NAMES: &'static [&'static str] = &[
+        "TaxCertificate",
+        "AccountMode",
+        "CouponClaimInfo",
+        "ParentCustomerNumber",
+    ];
+    fn as_str(&self) -> &str {
+        AccountAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountAdditionalField);
 /// Writes an `ArrayOfCoupon` wrapper (items named `Coupon`).
 pub(crate) fn enc_array_of_coupon(
     items: &Vec<Option<Coupon>>,
@@ -5852,51 +4701,58 @@ pub(crate) fn dec_array_of_coupon(
 ) -> Result<Vec<Option<Coupon>>, DecodeError> {
     r.items(b"Coupon", |r| r.opt(<Coupon as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_coupon(items: &Vec<Option<Coupon>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <Coupon as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_coupon(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Coupon>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Coupon as JsonDecode>::read_json)
-}
 /// `Coupon` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Coupon`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/coupon?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Coupon {
     /// `CouponCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponCode")]
     pub coupon_code: Nillable<String>,
     /// `ClassName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClassName")]
     pub class_name: Nillable<String>,
     /// `CouponType`: `xs:string`, optional, nillable.
+    #[doc(alias = "CouponType")]
     pub coupon_type: Nillable<String>,
     /// `Amount`: `xs:double`, optional.
+    #[doc(alias = "Amount")]
     pub amount: Option<f64>,
     /// `SpendThreshold`: `xs:double`, optional.
+    #[doc(alias = "SpendThreshold")]
     pub spend_threshold: Option<f64>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `PercentOff`: `xs:double`, optional, nillable.
+    #[doc(alias = "PercentOff")]
     pub percent_off: Nillable<f64>,
     /// `ActiveDuration`: `xs:int`, optional, nillable.
+    #[doc(alias = "ActiveDuration")]
     pub active_duration: Nillable<i32>,
     /// `ExpirationDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Nillable<DateTime>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `SendToEmail`: `xs:string`, optional, nillable.
+    #[doc(alias = "SendToEmail")]
     pub send_to_email: Nillable<String>,
     /// `SendToDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "SendToDate")]
     pub send_to_date: Nillable<DateTime>,
     /// `IsRedeemed`: `xs:boolean`, optional.
+    #[doc(alias = "IsRedeemed")]
     pub is_redeemed: Option<bool>,
     /// `RedemptionInfo`: `CouponRedemption`, optional, nillable.
+    #[doc(alias = "RedemptionInfo")]
     pub redemption_info: Nillable<CouponRedemption>,
     /// `ClaimInfo`: `CouponClaimInfo`, optional, nillable.
+    #[doc(alias = "ClaimInfo")]
     pub claim_info: Nillable<CouponClaimInfo>,
 }
 impl XmlStruct for Coupon {
@@ -6029,259 +4885,91 @@ impl crate::json::JsonStruct for Coupon {
         "RedemptionInfo",
         "ClaimInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CouponCode",
-            &self.coupon_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClassName",
-            &self.class_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponType",
-            &self.coupon_type,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Amount",
-            &self.amount,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SpendThreshold",
-            &self.spend_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PercentOff",
-            &self.percent_off,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ActiveDuration",
-            &self.active_duration,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SendToEmail",
-            &self.send_to_email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SendToDate",
-            &self.send_to_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "IsRedeemed",
-            &self.is_redeemed,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RedemptionInfo",
-            &self.redemption_info,
-            <CouponRedemption as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClaimInfo",
-            &self.claim_info,
-            <CouponClaimInfo as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CouponCode" => {
-                self.coupon_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ClassName" => {
-                self.class_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponType" => {
-                self.coupon_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Amount" => {
-                self.amount = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendThreshold" => {
-                self.spend_threshold = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PercentOff" => {
-                self.percent_off = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "ActiveDuration" => {
-                self.active_duration = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "SendToEmail" => {
-                self.send_to_email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SendToDate" => {
-                self.send_to_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "IsRedeemed" => {
-                self.is_redeemed = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "RedemptionInfo" => {
-                self.redemption_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CouponRedemption as JsonDecode>::read_json,
-                )?;
-            }
-            "ClaimInfo" => {
-                self.claim_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CouponClaimInfo as JsonDecode>::read_json,
-                )?;
-            }
+            "CouponCode" => self.coupon_code = crate::json::member(map, cx)?,
+            "ClassName" => self.class_name = crate::json::member(map, cx)?,
+            "CouponType" => self.coupon_type = crate::json::member(map, cx)?,
+            "Amount" => self.amount = crate::json::member(map, cx)?,
+            "SpendThreshold" => self.spend_threshold = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "PercentOff" => self.percent_off = crate::json::member(map, cx)?,
+            "ActiveDuration" => self.active_duration = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "SendToEmail" => self.send_to_email = crate::json::member(map, cx)?,
+            "SendToDate" => self.send_to_date = crate::json::member(map, cx)?,
+            "IsRedeemed" => self.is_redeemed = crate::json::member(map, cx)?,
+            "RedemptionInfo" => self.redemption_info = crate::json::member(map, cx)?,
+            "ClaimInfo" => self.claim_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Coupon {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Coupon {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CouponCode", &self.coupon_code)?;
+        crate::json::put::nillable(m, "ClassName", &self.class_name)?;
+        crate::json::put::nillable(m, "CouponType", &self.coupon_type)?;
+        crate::json::put::opt(m, "Amount", &self.amount)?;
+        crate::json::put::opt(m, "SpendThreshold", &self.spend_threshold)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "PercentOff", &self.percent_off)?;
+        crate::json::put::nillable(m, "ActiveDuration", &self.active_duration)?;
+        crate::json::put::nillable(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "SendToEmail", &self.send_to_email)?;
+        crate::json::put::nillable(m, "SendToDate", &self.send_to_date)?;
+        crate::json::put::opt(m, "IsRedeemed", &self.is_redeemed)?;
+        crate::json::put::nillable(m, "RedemptionInfo", &self.redemption_info)?;
+        crate::json::put::nillable(m, "ClaimInfo", &self.claim_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Coupon {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Coupon);
 /// `CouponRedemption` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CouponRedemption`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/couponredemption?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponRedemption {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `SpendToThreshold`: `xs:double`, optional.
+    #[doc(alias = "SpendToThreshold")]
     pub spend_to_threshold: Option<f64>,
     /// `Balance`: `xs:double`, optional.
+    #[doc(alias = "Balance")]
     pub balance: Option<f64>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `RedemptionDate`: `xs:dateTime`, optional.
+    #[doc(alias = "RedemptionDate")]
     pub redemption_date: Option<DateTime>,
     /// `ExpirationDate`: `xs:dateTime`, optional.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Option<DateTime>,
     /// `ActivationDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ActivationDate")]
     pub activation_date: Nillable<DateTime>,
 }
 impl XmlStruct for CouponRedemption {
@@ -6364,145 +5052,60 @@ impl crate::json::JsonStruct for CouponRedemption {
         "ExpirationDate",
         "ActivationDate",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SpendToThreshold",
-            &self.spend_to_threshold,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Balance",
-            &self.balance,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RedemptionDate",
-            &self.redemption_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ActivationDate",
-            &self.activation_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendToThreshold" => {
-                self.spend_to_threshold = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Balance" => {
-                self.balance = crate::json::member::opt(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "RedemptionDate" => {
-                self.redemption_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "ActivationDate" => {
-                self.activation_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "SpendToThreshold" => self.spend_to_threshold = crate::json::member(map, cx)?,
+            "Balance" => self.balance = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "RedemptionDate" => self.redemption_date = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "ActivationDate" => self.activation_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CouponRedemption {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CouponRedemption {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "SpendToThreshold", &self.spend_to_threshold)?;
+        crate::json::put::opt(m, "Balance", &self.balance)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::opt(m, "RedemptionDate", &self.redemption_date)?;
+        crate::json::put::opt(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::nillable(m, "ActivationDate", &self.activation_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CouponRedemption {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CouponRedemption);
 /// `CouponClaimInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CouponClaimInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/couponclaiminfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponClaimInfo {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `ClaimDate`: `xs:dateTime`, optional.
+    #[doc(alias = "ClaimDate")]
     pub claim_date: Option<DateTime>,
 }
 impl XmlStruct for CouponClaimInfo {
@@ -6554,72 +5157,37 @@ impl crate::json::JsonStruct for CouponClaimInfo {
         "AccountNumber",
         "ClaimDate",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ClaimDate",
-            &self.claim_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ClaimDate" => {
-                self.claim_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "ClaimDate" => self.claim_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CouponClaimInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CouponClaimInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "ClaimDate", &self.claim_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CouponClaimInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CouponClaimInfo);
 /// Writes an `ArrayOfKeyValueEntityOflongstring` wrapper (items named `KeyValueEntityOflongstring`).
 pub(crate) fn enc_array_of_key_value_entity_oflongstring(
     items: &Vec<Option<KeyValueEntityOflongstring>>,
@@ -6642,34 +5210,16 @@ pub(crate) fn dec_array_of_key_value_entity_oflongstring(
         |r| r.opt(<KeyValueEntityOflongstring as XmlDecode>::decode),
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_oflongstring(
-    items: &Vec<Option<KeyValueEntityOflongstring>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOflongstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_oflongstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOflongstring>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOflongstring as JsonDecode>::read_json,
-    )
-}
 /// `KeyValueEntityOflongstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOflongstring`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/keyvalueentityoflongstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOflongstring {
     /// `Key`: `xs:long`, optional.
+    #[doc(alias = "Key")]
     pub key: Option<i64>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for KeyValueEntityOflongstring {
@@ -6712,54 +5262,35 @@ impl XmlDecode for KeyValueEntityOflongstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOflongstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOflongstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOflongstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Key", &self.key)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOflongstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOflongstring);
 /// Writes an `ArrayOfKeyValueEntityOflongdateTime` wrapper (items named `KeyValueEntityOflongdateTime`).
 pub(crate) fn enc_array_of_key_value_entity_oflongdate_time(
     items: &Vec<Option<KeyValueEntityOflongdateTime>>,
@@ -6782,34 +5313,16 @@ pub(crate) fn dec_array_of_key_value_entity_oflongdate_time(
         |r| r.opt(<KeyValueEntityOflongdateTime as XmlDecode>::decode),
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_oflongdate_time(
-    items: &Vec<Option<KeyValueEntityOflongdateTime>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOflongdateTime as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_oflongdate_time(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOflongdateTime>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOflongdateTime as JsonDecode>::read_json,
-    )
-}
 /// `KeyValueEntityOflongdateTime` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOflongdateTime`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/keyvalueentityoflongdatetime?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOflongdateTime {
     /// `Key`: `xs:long`, optional.
+    #[doc(alias = "Key")]
     pub key: Option<i64>,
     /// `Value`: `xs:dateTime`, optional.
+    #[doc(alias = "Value")]
     pub value: Option<DateTime>,
 }
 impl XmlStruct for KeyValueEntityOflongdateTime {
@@ -6852,54 +5365,35 @@ impl XmlDecode for KeyValueEntityOflongdateTime {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOflongdateTime {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "Value",
-            &self.value,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOflongdateTime {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOflongdateTime {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Key", &self.key)?;
+        crate::json::put::opt(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOflongdateTime {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOflongdateTime);
 /// Writes an `ArrayOfCouponInfoData` wrapper (items named `CouponInfoData`).
 pub(crate) fn enc_array_of_coupon_info_data(
     items: &Vec<Option<CouponInfoData>>,
@@ -6919,64 +5413,61 @@ pub(crate) fn dec_array_of_coupon_info_data(
 ) -> Result<Vec<Option<CouponInfoData>>, DecodeError> {
     r.items(b"CouponInfoData", |r| r.opt(<CouponInfoData as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_coupon_info_data(
-    items: &Vec<Option<CouponInfoData>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CouponInfoData as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_coupon_info_data(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CouponInfoData>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CouponInfoData as JsonDecode>::read_json,
-    )
-}
 /// `CouponInfoData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CouponInfoData`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/couponinfodata?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CouponInfoData {
     /// `AccountId`: `xs:int`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i32>,
     /// `CouponId`: `xs:int`, optional, nillable.
+    #[doc(alias = "CouponId")]
     pub coupon_id: Nillable<i32>,
     /// `ClaimDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ClaimDate")]
     pub claim_date: Nillable<DateTime>,
     /// `Status`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<u8>,
     /// `RedemptionDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "RedemptionDate")]
     pub redemption_date: Nillable<DateTime>,
     /// `ExpirationDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Nillable<DateTime>,
     /// `PercentOff`: `xs:double`, optional, nillable.
+    #[doc(alias = "PercentOff")]
     pub percent_off: Nillable<f64>,
     /// `CouponValue`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "CouponValue")]
     pub coupon_value: Nillable<Decimal>,
     /// `UpfrontSpending`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "UpfrontSpending")]
     pub upfront_spending: Nillable<Decimal>,
     /// `ActiveDuration`: `xs:int`, optional, nillable.
+    #[doc(alias = "ActiveDuration")]
     pub active_duration: Nillable<i32>,
     /// `SpendToThreshold`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "SpendToThreshold")]
     pub spend_to_threshold: Nillable<Decimal>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `EndDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "EndDate")]
     pub end_date: Nillable<DateTime>,
     /// `Balance`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "Balance")]
     pub balance: Nillable<Decimal>,
     /// `CurrencyCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<String>,
     /// `FeatureId`: `xs:int`, optional, nillable.
+    #[doc(alias = "FeatureId")]
     pub feature_id: Nillable<i32>,
     /// `CouponType`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "CouponType")]
     pub coupon_type: Nillable<u8>,
 }
 impl XmlStruct for CouponInfoData {
@@ -7116,254 +5607,65 @@ impl crate::json::JsonStruct for CouponInfoData {
         "FeatureId",
         "CouponType",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponId",
-            &self.coupon_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClaimDate",
-            &self.claim_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "RedemptionDate",
-            &self.redemption_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PercentOff",
-            &self.percent_off,
-            <f64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponValue",
-            &self.coupon_value,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UpfrontSpending",
-            &self.upfront_spending,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ActiveDuration",
-            &self.active_duration,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SpendToThreshold",
-            &self.spend_to_threshold,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EndDate",
-            &self.end_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Balance",
-            &self.balance,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "FeatureId",
-            &self.feature_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CouponType",
-            &self.coupon_type,
-            <u8 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponId" => {
-                self.coupon_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "ClaimDate" => {
-                self.claim_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "RedemptionDate" => {
-                self.redemption_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "PercentOff" => {
-                self.percent_off = crate::json::member::nillable(
-                    v,
-                    path,
-                    <f64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponValue" => {
-                self.coupon_value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "UpfrontSpending" => {
-                self.upfront_spending = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "ActiveDuration" => {
-                self.active_duration = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "SpendToThreshold" => {
-                self.spend_to_threshold = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "EndDate" => {
-                self.end_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Balance" => {
-                self.balance = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
-            }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "FeatureId" => {
-                self.feature_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CouponType" => {
-                self.coupon_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "CouponId" => self.coupon_id = crate::json::member(map, cx)?,
+            "ClaimDate" => self.claim_date = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
+            "RedemptionDate" => self.redemption_date = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "PercentOff" => self.percent_off = crate::json::member(map, cx)?,
+            "CouponValue" => self.coupon_value = crate::json::member(map, cx)?,
+            "UpfrontSpending" => self.upfront_spending = crate::json::member(map, cx)?,
+            "ActiveDuration" => self.active_duration = crate::json::member(map, cx)?,
+            "SpendToThreshold" => self.spend_to_threshold = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "EndDate" => self.end_date = crate::json::member(map, cx)?,
+            "Balance" => self.balance = crate::json::member(map, cx)?,
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
+            "FeatureId" => self.feature_id = crate::json::member(map, cx)?,
+            "CouponType" => self.coupon_type = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CouponInfoData {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CouponInfoData {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "CouponId", &self.coupon_id)?;
+        crate::json::put::nillable(m, "ClaimDate", &self.claim_date)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::nillable(m, "RedemptionDate", &self.redemption_date)?;
+        crate::json::put::nillable(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::nillable(m, "PercentOff", &self.percent_off)?;
+        crate::json::put::nillable(m, "CouponValue", &self.coupon_value)?;
+        crate::json::put::nillable(m, "UpfrontSpending", &self.upfront_spending)?;
+        crate::json::put::nillable(m, "ActiveDuration", &self.active_duration)?;
+        crate::json::put::nillable(m, "SpendToThreshold", &self.spend_to_threshold)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "EndDate", &self.end_date)?;
+        crate::json::put::nillable(m, "Balance", &self.balance)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(m, "FeatureId", &self.feature_id)?;
+        crate::json::put::nillable(m, "CouponType", &self.coupon_type)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CouponInfoData {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CouponInfoData);
 /// Writes an `ArrayOfBillingGroup` wrapper (items named `BillingGroup`).
 pub(crate) fn enc_array_of_billing_group(
     items: &Vec<Option<BillingGroup>>,
@@ -7383,38 +5685,22 @@ pub(crate) fn dec_array_of_billing_group(
 ) -> Result<Vec<Option<BillingGroup>>, DecodeError> {
     r.items(b"BillingGroup", |r| r.opt(<BillingGroup as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_billing_group(
-    items: &Vec<Option<BillingGroup>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BillingGroup as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_billing_group(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BillingGroup>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BillingGroup as JsonDecode>::read_json,
-    )
-}
 /// `BillingGroup` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`BillingGroup`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/billinggroup?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BillingGroup {
     /// `BillingGroupId`: `xs:long`, optional.
+    #[doc(alias = "BillingGroupId")]
     pub billing_group_id: Option<i64>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Description`: `xs:string`, optional, nillable.
+    #[doc(alias = "Description")]
     pub description: Nillable<String>,
 }
 impl XmlStruct for BillingGroup {
@@ -7472,85 +5758,39 @@ impl crate::json::JsonStruct for BillingGroup {
         "Name",
         "Description",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "BillingGroupId",
-            &self.billing_group_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Description",
-            &self.description,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "BillingGroupId" => {
-                self.billing_group_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Description" => {
-                self.description = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "BillingGroupId" => self.billing_group_id = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Description" => self.description = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BillingGroup {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BillingGroup {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "BillingGroupId", &self.billing_group_id)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Description", &self.description)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BillingGroup {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BillingGroup);
 /// Writes an `ArrayOfUngroupedAccount` wrapper (items named `UngroupedAccount`).
 pub(crate) fn enc_array_of_ungrouped_account(
     items: &Vec<Option<UngroupedAccount>>,
@@ -7570,38 +5810,22 @@ pub(crate) fn dec_array_of_ungrouped_account(
 ) -> Result<Vec<Option<UngroupedAccount>>, DecodeError> {
     r.items(b"UngroupedAccount", |r| r.opt(<UngroupedAccount as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ungrouped_account(
-    items: &Vec<Option<UngroupedAccount>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <UngroupedAccount as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ungrouped_account(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UngroupedAccount>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <UngroupedAccount as JsonDecode>::read_json,
-    )
-}
 /// `UngroupedAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UngroupedAccount`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/ungroupedaccount?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UngroupedAccount {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `PotentialBillingGroups`: `ArrayOfKeyValueEntityOflongstring`, optional, nillable.
+    #[doc(alias = "PotentialBillingGroups")]
     pub potential_billing_groups: Nillable<Vec<Option<KeyValueEntityOflongstring>>>,
 }
 impl XmlStruct for UngroupedAccount {
@@ -7665,67 +5889,18 @@ impl crate::json::JsonStruct for UngroupedAccount {
         "AccountName",
         "PotentialBillingGroups",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PotentialBillingGroups",
-            &self.potential_billing_groups,
-            json_enc_array_of_key_value_entity_oflongstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
             "PotentialBillingGroups" => {
-                self.potential_billing_groups = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongstring,
-                )?;
+                self.potential_billing_groups = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -7733,23 +5908,36 @@ impl crate::json::JsonStruct for UngroupedAccount {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UngroupedAccount {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UngroupedAccount {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(
+            m,
+            "PotentialBillingGroups",
+            &self.potential_billing_groups,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UngroupedAccount {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UngroupedAccount);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -7792,63 +5980,43 @@ impl XmlDecode for AdApiFaultDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiFaultDetail {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_ad_api_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_api_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -7886,47 +6054,36 @@ impl XmlDecode for ApplicationFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplicationFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplicationFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplicationFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -8011,84 +6168,74 @@ impl XmlDecode for ApplicationFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApplicationFault(v) => {
-                crate::json::write_struct(v, w, Some("ApplicationFault"))
-            }
-            Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
-            }
-            Self::ApiBatchFault(v) => {
-                crate::json::write_struct(v, w, Some("ApiBatchFault"))
-            }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApplicationFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApplicationFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApplicationFault",
+        known: "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApplicationFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApplicationFault",
-                                                "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApplicationFault") => {
-                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApplicationFault(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("AdApiFaultDetail") => {
-                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::AdApiFaultDetail(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("ApiBatchFault") => {
-                    Self::ApiBatchFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiBatchFault(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("ApiFault") => {
-                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFault(crate::json::read_fields(map, cx, true, None)?)
                 }
-                Some(other) if path.is_lenient() => {
-                    Self::Unknown {
-                        type_name: other.to_string(),
-                        base: crate::json::read_struct(v, path, &["Type"])?,
-                    }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApplicationFault",
-                                    "ApplicationFault, AdApiFaultDetail, ApiBatchFault, ApiFault"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApplicationFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, s, Some("ApplicationFault"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
+            }
+            Self::ApiBatchFault(v) => {
+                crate::json::write_struct(v, s, Some("ApiBatchFault"))
+            }
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApplicationFault);
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -8108,38 +6255,22 @@ pub(crate) fn dec_array_of_ad_api_error(
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_api_error(
-    items: &Vec<Option<AdApiError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdApiError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_api_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdApiError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdApiError as JsonDecode>::read_json,
-    )
-}
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -8192,88 +6323,52 @@ impl XmlDecode for AdApiError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiError {
     const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Detail",
-            &self.detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Detail" => {
-                self.detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Detail" => self.detail = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Detail", &self.detail)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiError);
 /// `ApiBatchFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApiFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiBatchFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/apibatchfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiBatchFault {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `BatchErrors`: `ArrayOfBatchError`, optional, nillable.
+    #[doc(alias = "BatchErrors")]
     pub batch_errors: Nillable<Vec<Option<BatchError>>>,
 }
 impl XmlStruct for ApiBatchFault {
@@ -8336,78 +6431,48 @@ impl crate::json::JsonStruct for ApiBatchFault {
         "OperationErrors",
         "BatchErrors",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BatchErrors",
-            &self.batch_errors,
-            json_enc_array_of_batch_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "BatchErrors" => {
-                self.batch_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_batch_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "BatchErrors" => self.batch_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiBatchFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiBatchFault {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "BatchErrors", &self.batch_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiBatchFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiBatchFault);
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first. Other types extend it: fields of this type hold the enum `ApiFault`.
+///
+/// Microsoft Learn: [`ApiFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/apifault?view=bingads-13).
+#[doc(alias = "ApiFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFaultBase {
@@ -8456,60 +6521,38 @@ impl XmlDecode for ApiFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApiFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "OperationErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiFaultBase);
 /// `ApiFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApiFault`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/apifault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApiFault {
@@ -8572,70 +6615,58 @@ impl XmlDecode for ApiFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
-            Self::ApiBatchFault(v) => {
-                crate::json::write_struct(v, w, Some("ApiBatchFault"))
-            }
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApiFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApiFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApiFault",
+        known: "ApiFault, ApiBatchFault",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApiFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApiFault", "ApiFault, ApiBatchFault"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApiFault") => {
-                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFault(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("ApiBatchFault") => {
-                    Self::ApiBatchFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiBatchFault(crate::json::read_fields(map, cx, true, None)?)
                 }
-                Some(other) if path.is_lenient() => {
-                    Self::Unknown {
-                        type_name: other.to_string(),
-                        base: crate::json::read_struct(v, path, &["Type"])?,
-                    }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApiFault", "ApiFault, ApiBatchFault"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApiFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
+            Self::ApiBatchFault(v) => {
+                crate::json::write_struct(v, s, Some("ApiBatchFault"))
+            }
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApiFault);
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -8655,36 +6686,19 @@ pub(crate) fn dec_array_of_operation_error(
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_operation_error(
-    items: &Vec<Option<OperationError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <OperationError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OperationError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <OperationError as JsonDecode>::read_json,
-    )
-}
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -8732,67 +6746,37 @@ impl XmlDecode for OperationError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OperationError {
     const MEMBERS: &'static [&'static str] = &["Code", "Details", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OperationError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OperationError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OperationError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OperationError);
 /// Writes an `ArrayOfBatchError` wrapper (items named `BatchError`).
 pub(crate) fn enc_array_of_batch_error(
     items: &Vec<Option<BatchError>>,
@@ -8812,38 +6796,22 @@ pub(crate) fn dec_array_of_batch_error(
 ) -> Result<Vec<Option<BatchError>>, DecodeError> {
     r.items(b"BatchError", |r| r.opt(<BatchError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_batch_error(
-    items: &Vec<Option<BatchError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <BatchError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_batch_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<BatchError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <BatchError as JsonDecode>::read_json,
-    )
-}
 /// `BatchError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
+///
+/// Microsoft Learn: [`BatchError`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/batcherror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for BatchError {
@@ -8896,75 +6864,39 @@ impl XmlDecode for BatchError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for BatchError {
     const MEMBERS: &'static [&'static str] = &["Code", "Details", "Index", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for BatchError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for BatchError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for BatchError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(BatchError);
 /// Writes an `ArrayOfArrayOfOperationError` wrapper (items named `ArrayOfOperationError`).
 pub(crate) fn enc_array_of_array_of_operation_error(
     items: &Vec<Option<Vec<Option<OperationError>>>>,
@@ -8983,20 +6915,6 @@ pub(crate) fn dec_array_of_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Vec<Option<OperationError>>>>, DecodeError> {
     r.items(b"ArrayOfOperationError", |r| r.opt(dec_array_of_operation_error))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_array_of_operation_error(
-    items: &Vec<Option<Vec<Option<OperationError>>>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, json_enc_array_of_operation_error)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Vec<Option<OperationError>>>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, json_dec_array_of_operation_error)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -9062,16 +6980,16 @@ impl FaultDetailDecode for FaultDetail {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonWrite for FaultDetail {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
             }
             Self::ApiBatchFault(v) => {
-                crate::json::write_struct(v, w, Some("ApiBatchFault"))
+                crate::json::write_struct(v, s, Some("ApiBatchFault"))
             }
-            Self::ApiFault(v) => v.write_json(w),
+            Self::ApiFault(v) => crate::json::JsonWrite::write(v, s),
         }
     }
 }
@@ -10115,6 +8033,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     ),
 ];
 /// A client for `CustomerBillingService`: one async method per operation.
+///
+/// Microsoft Learn: [`customer-billing-service-reference`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/customer-billing-service-reference?view=bingads-13).
+#[doc(alias = "CustomerBillingService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct CustomerBillingClient<T> {
     transport: T,
@@ -10135,6 +8057,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `GetBillingDocumentsInfo` (SOAPAction `GetBillingDocumentsInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBillingDocumentsInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocumentsinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBillingDocumentsInfo")]
     pub async fn get_billing_documents_info(
         &self,
         request: &GetBillingDocumentsInfoRequest,
@@ -10142,6 +8067,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBillingDocuments` (SOAPAction `GetBillingDocuments`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBillingDocuments`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillingdocuments?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBillingDocuments")]
     pub async fn get_billing_documents(
         &self,
         request: &GetBillingDocumentsRequest,
@@ -10149,6 +8077,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddInsertionOrder` (SOAPAction `AddInsertionOrder`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddInsertionOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/addinsertionorder?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddInsertionOrder")]
     pub async fn add_insertion_order(
         &self,
         request: &AddInsertionOrderRequest,
@@ -10156,6 +8087,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateInsertionOrder` (SOAPAction `UpdateInsertionOrder`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateInsertionOrder`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updateinsertionorder?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateInsertionOrder")]
     pub async fn update_insertion_order(
         &self,
         request: &UpdateInsertionOrderRequest,
@@ -10163,6 +8097,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchInsertionOrders` (SOAPAction `SearchInsertionOrders`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchInsertionOrders`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchinsertionorders?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchInsertionOrders")]
     pub async fn search_insertion_orders(
         &self,
         request: &SearchInsertionOrdersRequest,
@@ -10170,6 +8107,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccountMonthlySpend` (SOAPAction `GetAccountMonthlySpend`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccountMonthlySpend`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getaccountmonthlyspend?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccountMonthlySpend")]
     pub async fn get_account_monthly_spend(
         &self,
         request: &GetAccountMonthlySpendRequest,
@@ -10177,6 +8117,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DispatchCoupons` (SOAPAction `DispatchCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DispatchCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/dispatchcoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "DispatchCoupons")]
     pub async fn dispatch_coupons(
         &self,
         request: &DispatchCouponsRequest,
@@ -10184,6 +8127,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `RedeemCoupon` (SOAPAction `RedeemCoupon`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`RedeemCoupon`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/redeemcoupon?view=bingads-13&pivots=rest).
+    #[doc(alias = "RedeemCoupon")]
     pub async fn redeem_coupon(
         &self,
         request: &RedeemCouponRequest,
@@ -10191,6 +8137,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchCoupons` (SOAPAction `SearchCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/searchcoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchCoupons")]
     pub async fn search_coupons(
         &self,
         request: &SearchCouponsRequest,
@@ -10198,6 +8147,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `CheckFeatureAdoptionCouponEligibility` (SOAPAction `CheckFeatureAdoptionCouponEligibility`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`CheckFeatureAdoptionCouponEligibility`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/checkfeatureadoptioncouponeligibility?view=bingads-13&pivots=rest).
+    #[doc(alias = "CheckFeatureAdoptionCouponEligibility")]
     pub async fn check_feature_adoption_coupon_eligibility(
         &self,
         request: &CheckFeatureAdoptionCouponEligibilityRequest,
@@ -10205,6 +8157,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `ClaimFeatureAdoptionCoupons` (SOAPAction `ClaimFeatureAdoptionCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`ClaimFeatureAdoptionCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/claimfeatureadoptioncoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "ClaimFeatureAdoptionCoupons")]
     pub async fn claim_feature_adoption_coupons(
         &self,
         request: &ClaimFeatureAdoptionCouponsRequest,
@@ -10212,6 +8167,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCouponInfo` (SOAPAction `GetCouponInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCouponInfo`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getcouponinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCouponInfo")]
     pub async fn get_coupon_info(
         &self,
         request: &GetCouponInfoRequest,
@@ -10219,6 +8177,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DistributeCoupons` (SOAPAction `DistributeCoupons`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DistributeCoupons`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/distributecoupons?view=bingads-13&pivots=rest).
+    #[doc(alias = "DistributeCoupons")]
     pub async fn distribute_coupons(
         &self,
         request: &DistributeCouponsRequest,
@@ -10226,6 +8187,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetBillingGroups` (SOAPAction `GetBillingGroups`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetBillingGroups`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getbillinggroups?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetBillingGroups")]
     pub async fn get_billing_groups(
         &self,
         request: &GetBillingGroupsRequest,
@@ -10233,6 +8197,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUngroupedAccounts` (SOAPAction `GetUngroupedAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUngroupedAccounts`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/getungroupedaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUngroupedAccounts")]
     pub async fn get_ungrouped_accounts(
         &self,
         request: &GetUngroupedAccountsRequest,
@@ -10240,6 +8207,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateBillingGroupAccounts` (SOAPAction `UpdateBillingGroupAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateBillingGroupAccounts`](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-billing-service/updatebillinggroupaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateBillingGroupAccounts")]
     pub async fn update_billing_group_accounts(
         &self,
         request: &UpdateBillingGroupAccountsRequest,

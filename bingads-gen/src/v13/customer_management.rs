@@ -18,8 +18,6 @@ use crate::xml::{
     decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader,
     XmlStruct, XmlText, XmlWriter,
 };
-#[cfg(feature = "json")]
-use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 /// `http://schemas.datacontract.org/2004/07/System.Collections.Generic`
 pub const NS0: &str = "http://schemas.datacontract.org/2004/07/System.Collections.Generic";
 /// `http://schemas.microsoft.com/2003/10/Serialization/Arrays`
@@ -33,11 +31,15 @@ pub const NS4: &str = "https://bingads.microsoft.com/Customer/v13/Entities";
 /// `https://bingads.microsoft.com/Customer/v13/Exception`
 pub const NS5: &str = "https://bingads.microsoft.com/Customer/v13/Exception";
 /// The `GetAccountsInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountsInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountsInfoRequest {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `OnlyParentAccounts`: `xs:boolean`, optional.
+    #[doc(alias = "OnlyParentAccounts")]
     pub only_parent_accounts: Option<bool>,
 }
 impl XmlStruct for GetAccountsInfoRequest {
@@ -80,41 +82,16 @@ impl XmlDecode for GetAccountsInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountsInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OnlyParentAccounts",
-            &self.only_parent_accounts,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "OnlyParentAccounts" => {
-                self.only_parent_accounts = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.only_parent_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -122,21 +99,27 @@ impl crate::json::JsonStruct for GetAccountsInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountsInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountsInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "OnlyParentAccounts", &self.only_parent_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountsInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountsInfoRequest);
 /// The `GetAccountsInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountsInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountsInfoResponse {
     /// `AccountsInfo`: `ArrayOfAccountInfo`, optional, nillable.
+    #[doc(alias = "AccountsInfo")]
     pub accounts_info: Nillable<Vec<Option<AccountInfo>>>,
 }
 impl XmlStruct for GetAccountsInfoResponse {
@@ -179,54 +162,46 @@ impl XmlDecode for GetAccountsInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountsInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountsInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountsInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountsInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountsInfoResponse);
 /// The `FindAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsRequest {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `AccountFilter`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountFilter")]
     pub account_filter: Nillable<String>,
     /// `TopN`: `xs:int`, optional.
+    #[doc(alias = "TopN")]
     pub top_n: Option<i32>,
 }
 impl XmlStruct for FindAccountsRequest {
@@ -274,71 +249,44 @@ impl XmlDecode for FindAccountsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "AccountFilter", "TopN"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountFilter",
-            &self.account_filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountFilter" => {
-                self.account_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "AccountFilter" => self.account_filter = crate::json::member(map, cx)?,
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "AccountFilter", &self.account_filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsRequest);
 /// The `FindAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsResponse {
     /// `AccountsInfo`: `ArrayOfAccountInfo`, optional, nillable.
+    #[doc(alias = "AccountsInfo")]
     pub accounts_info: Nillable<Vec<Option<AccountInfo>>>,
 }
 impl XmlStruct for FindAccountsResponse {
@@ -381,50 +329,40 @@ impl XmlDecode for FindAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsResponse);
 /// The `AddAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for AddAccountRequest {
@@ -463,54 +401,46 @@ impl XmlDecode for AddAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddAccountRequest);
 /// The `AddAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddAccountResponse {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for AddAccountResponse {
@@ -562,76 +492,44 @@ impl crate::json::JsonStruct for AddAccountResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddAccountResponse);
 /// The `UpdateAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for UpdateAccountRequest {
@@ -670,50 +568,40 @@ impl XmlDecode for UpdateAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateAccountRequest);
 /// The `UpdateAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateAccountResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateAccountResponse {
@@ -752,50 +640,40 @@ impl XmlDecode for UpdateAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateAccountResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateAccountResponse);
 /// The `GetCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetCustomerRequest {
@@ -833,50 +711,40 @@ impl XmlDecode for GetCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerRequest);
 /// The `GetCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerResponse {
     /// `Customer`: `Customer`, optional, nillable.
+    #[doc(alias = "Customer")]
     pub customer: Nillable<Customer>,
 }
 impl XmlStruct for GetCustomerResponse {
@@ -914,50 +782,40 @@ impl XmlDecode for GetCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["Customer"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerResponse);
 /// The `UpdateCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateCustomerRequest {
     /// `Customer`: `Customer`, optional, nillable.
+    #[doc(alias = "Customer")]
     pub customer: Nillable<Customer>,
 }
 impl XmlStruct for UpdateCustomerRequest {
@@ -995,50 +853,40 @@ impl XmlDecode for UpdateCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["Customer"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateCustomerRequest);
 /// The `UpdateCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateCustomerResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateCustomerResponse {
@@ -1077,60 +925,55 @@ impl XmlDecode for UpdateCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateCustomerResponse);
 /// The `SignupCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SignupCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignupCustomerRequest {
     /// `Customer`: `Customer`, optional, nillable.
+    #[doc(alias = "Customer")]
     pub customer: Nillable<Customer>,
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
     /// `ParentCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ParentCustomerId")]
     pub parent_customer_id: Nillable<i64>,
     /// `UserInvitation`: `UserInvitation`, optional, nillable.
+    #[doc(alias = "UserInvitation")]
     pub user_invitation: Nillable<UserInvitation>,
     /// `UserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i64>,
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
 }
 impl XmlStruct for SignupCustomerRequest {
@@ -1203,123 +1046,62 @@ impl crate::json::JsonStruct for SignupCustomerRequest {
         "UserId",
         "User",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customer",
-            &self.customer,
-            <Customer as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ParentCustomerId",
-            &self.parent_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserInvitation",
-            &self.user_invitation,
-            <UserInvitation as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customer" => {
-                self.customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
-            }
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentCustomerId" => {
-                self.parent_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserInvitation" => {
-                self.user_invitation = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserInvitation as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "Customer" => self.customer = crate::json::member(map, cx)?,
+            "Account" => self.account = crate::json::member(map, cx)?,
+            "ParentCustomerId" => self.parent_customer_id = crate::json::member(map, cx)?,
+            "UserInvitation" => self.user_invitation = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SignupCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SignupCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customer", &self.customer)?;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        crate::json::put::nillable(m, "ParentCustomerId", &self.parent_customer_id)?;
+        crate::json::put::nillable(m, "UserInvitation", &self.user_invitation)?;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SignupCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SignupCustomerRequest);
 /// The `SignupCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SignupCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignupCustomerResponse {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `CustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerNumber")]
     pub customer_number: Nillable<String>,
     /// `AccountId`: `xs:long`, optional, nillable.
+    #[doc(alias = "AccountId")]
     pub account_id: Nillable<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for SignupCustomerResponse {
@@ -1384,104 +1166,51 @@ impl crate::json::JsonStruct for SignupCustomerResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerNumber",
-            &self.customer_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerNumber" => {
-                self.customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CustomerNumber" => self.customer_number = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SignupCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SignupCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CustomerNumber", &self.customer_number)?;
+        crate::json::put::nillable(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SignupCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SignupCustomerResponse);
 /// The `GetAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for GetAccountRequest {
@@ -1527,41 +1256,16 @@ impl XmlDecode for GetAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "ReturnAdditionalFields"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -1569,21 +1273,31 @@ impl crate::json::JsonStruct for GetAccountRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountRequest);
 /// The `GetAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountResponse {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for GetAccountResponse {
@@ -1622,52 +1336,43 @@ impl XmlDecode for GetAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountResponse {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountResponse);
 /// The `GetCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomersInfoRequest {
     /// `CustomerNameFilter`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerNameFilter")]
     pub customer_name_filter: Nillable<String>,
     /// `TopN`: `xs:int`, optional.
+    #[doc(alias = "TopN")]
     pub top_n: Option<i32>,
 }
 impl XmlStruct for GetCustomersInfoRequest {
@@ -1711,58 +1416,44 @@ impl XmlDecode for GetCustomersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerNameFilter", "TopN"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerNameFilter",
-            &self.customer_name_filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CustomerNameFilter" => {
-                self.customer_name_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_name_filter = crate::json::member(map, cx)?;
             }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerNameFilter", &self.customer_name_filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomersInfoRequest);
 /// The `GetCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomersInfoResponse {
     /// `CustomersInfo`: `ArrayOfCustomerInfo`, optional, nillable.
+    #[doc(alias = "CustomersInfo")]
     pub customers_info: Nillable<Vec<Option<CustomerInfo>>>,
 }
 impl XmlStruct for GetCustomersInfoResponse {
@@ -1805,52 +1496,43 @@ impl XmlDecode for GetCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["CustomersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomersInfo",
-            &self.customers_info,
-            json_enc_array_of_customer_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomersInfo" => {
-                self.customers_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "CustomersInfo" => self.customers_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomersInfo", &self.customers_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomersInfoResponse);
 /// The `DeleteAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteAccountRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
 }
 impl XmlStruct for DeleteAccountRequest {
@@ -1893,60 +1575,38 @@ impl XmlDecode for DeleteAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteAccountRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteAccountRequest);
 /// The `DeleteAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteAccountResponse {}
 impl XmlStruct for DeleteAccountResponse {
@@ -1975,38 +1635,40 @@ impl XmlDecode for DeleteAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteAccountResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteAccountResponse);
 /// The `DeleteCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteCustomerRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
 }
 impl XmlStruct for DeleteCustomerRequest {
@@ -2049,60 +1711,38 @@ impl XmlDecode for DeleteCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteCustomerRequest);
 /// The `DeleteCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteCustomerResponse {}
 impl XmlStruct for DeleteCustomerResponse {
@@ -2131,36 +1771,37 @@ impl XmlDecode for DeleteCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteCustomerResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteCustomerResponse);
 /// The `UpdateUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRequest {
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
 }
 impl XmlStruct for UpdateUserRequest {
@@ -2198,50 +1839,40 @@ impl XmlDecode for UpdateUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserRequest {
     const MEMBERS: &'static [&'static str] = &["User"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRequest);
 /// The `UpdateUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateUserResponse {
@@ -2280,64 +1911,61 @@ impl XmlDecode for UpdateUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserResponse);
 /// The `UpdateUserRolesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserRolesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRolesRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `UserId`: `xs:long`, optional.
+    #[doc(alias = "UserId")]
     pub user_id: Option<i64>,
     /// `NewRoleId`: `xs:int`, optional, nillable.
+    #[doc(alias = "NewRoleId")]
     pub new_role_id: Nillable<i32>,
     /// `NewAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "NewAccountIds")]
     pub new_account_ids: Nillable<Vec<i64>>,
     /// `NewCustomerIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "NewCustomerIds")]
     pub new_customer_ids: Nillable<Vec<i64>>,
     /// `DeleteRoleId`: `xs:int`, optional, nillable.
+    #[doc(alias = "DeleteRoleId")]
     pub delete_role_id: Nillable<i32>,
     /// `DeleteAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "DeleteAccountIds")]
     pub delete_account_ids: Nillable<Vec<i64>>,
     /// `DeleteCustomerIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "DeleteCustomerIds")]
     pub delete_customer_ids: Nillable<Vec<i64>>,
 }
 impl XmlStruct for UpdateUserRolesRequest {
@@ -2429,119 +2057,22 @@ impl crate::json::JsonStruct for UpdateUserRolesRequest {
         "DeleteAccountIds",
         "DeleteCustomerIds",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewRoleId",
-            &self.new_role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewAccountIds",
-            &self.new_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NewCustomerIds",
-            &self.new_customer_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteRoleId",
-            &self.delete_role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteAccountIds",
-            &self.delete_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DeleteCustomerIds",
-            &self.delete_customer_ids,
-            json_enc_array_oflong,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "NewRoleId" => {
-                self.new_role_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "NewAccountIds" => {
-                self.new_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "NewCustomerIds" => {
-                self.new_customer_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "DeleteRoleId" => {
-                self.delete_role_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "DeleteAccountIds" => {
-                self.delete_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "NewRoleId" => self.new_role_id = crate::json::member(map, cx)?,
+            "NewAccountIds" => self.new_account_ids = crate::json::member(map, cx)?,
+            "NewCustomerIds" => self.new_customer_ids = crate::json::member(map, cx)?,
+            "DeleteRoleId" => self.delete_role_id = crate::json::member(map, cx)?,
+            "DeleteAccountIds" => self.delete_account_ids = crate::json::member(map, cx)?,
             "DeleteCustomerIds" => {
-                self.delete_customer_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
+                self.delete_customer_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -2549,21 +2080,33 @@ impl crate::json::JsonStruct for UpdateUserRolesRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRolesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRolesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "NewRoleId", &self.new_role_id)?;
+        crate::json::put::nillable(m, "NewAccountIds", &self.new_account_ids)?;
+        crate::json::put::nillable(m, "NewCustomerIds", &self.new_customer_ids)?;
+        crate::json::put::nillable(m, "DeleteRoleId", &self.delete_role_id)?;
+        crate::json::put::nillable(m, "DeleteAccountIds", &self.delete_account_ids)?;
+        crate::json::put::nillable(m, "DeleteCustomerIds", &self.delete_customer_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRolesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRolesRequest);
 /// The `UpdateUserRolesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateUserRolesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateUserRolesResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdateUserRolesResponse {
@@ -2602,50 +2145,40 @@ impl XmlDecode for UpdateUserRolesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateUserRolesResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateUserRolesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateUserRolesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateUserRolesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateUserRolesResponse);
 /// The `GetUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserRequest {
     /// `UserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i64>,
 }
 impl XmlStruct for GetUserRequest {
@@ -2683,52 +2216,43 @@ impl XmlDecode for GetUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserRequest {
     const MEMBERS: &'static [&'static str] = &["UserId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserRequest);
 /// The `GetUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserResponse {
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
     /// `CustomerRoles`: `ArrayOfCustomerRole`, optional, nillable.
+    #[doc(alias = "CustomerRoles")]
     pub customer_roles: Nillable<Vec<Option<CustomerRole>>>,
 }
 impl XmlStruct for GetUserResponse {
@@ -2776,60 +2300,38 @@ impl XmlDecode for GetUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserResponse {
     const MEMBERS: &'static [&'static str] = &["User", "CustomerRoles"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerRoles",
-            &self.customer_roles,
-            json_enc_array_of_customer_role,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerRoles" => {
-                self.customer_roles = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_role,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
+            "CustomerRoles" => self.customer_roles = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        crate::json::put::nillable(m, "CustomerRoles", &self.customer_roles)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserResponse);
 /// The `GetCurrentUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCurrentUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCurrentUserRequest {}
 impl XmlStruct for GetCurrentUserRequest {
@@ -2858,36 +2360,37 @@ impl XmlDecode for GetCurrentUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCurrentUserRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCurrentUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCurrentUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCurrentUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCurrentUserRequest);
 /// The `GetCurrentUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCurrentUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCurrentUserResponse {
     /// `User`: `User`, optional, nillable.
+    #[doc(alias = "User")]
     pub user: Nillable<User>,
 }
 impl XmlStruct for GetCurrentUserResponse {
@@ -2925,52 +2428,43 @@ impl XmlDecode for GetCurrentUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCurrentUserResponse {
     const MEMBERS: &'static [&'static str] = &["User"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "User",
-            &self.user,
-            <User as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "User" => {
-                self.user = crate::json::member::nillable(
-                    v,
-                    path,
-                    <User as JsonDecode>::read_json,
-                )?;
-            }
+            "User" => self.user = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCurrentUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCurrentUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "User", &self.user)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCurrentUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCurrentUserResponse);
 /// The `DeleteUserRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteUserRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteUserRequest {
     /// `UserId`: `xs:long`, optional.
+    #[doc(alias = "UserId")]
     pub user_id: Option<i64>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
 }
 impl XmlStruct for DeleteUserRequest {
@@ -3013,60 +2507,38 @@ impl XmlDecode for DeleteUserRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteUserRequest {
     const MEMBERS: &'static [&'static str] = &["UserId", "TimeStamp"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "UserId",
-            &self.user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteUserRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteUserRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteUserRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteUserRequest);
 /// The `DeleteUserResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DeleteUserResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeleteUserResponse {}
 impl XmlStruct for DeleteUserResponse {
@@ -3095,38 +2567,40 @@ impl XmlDecode for DeleteUserResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DeleteUserResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DeleteUserResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DeleteUserResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DeleteUserResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DeleteUserResponse);
 /// The `GetUsersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUsersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUsersInfoRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `StatusFilter`: `UserLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "StatusFilter")]
     pub status_filter: Nillable<UserLifeCycleStatus>,
 }
 impl XmlStruct for GetUsersInfoRequest {
@@ -3170,63 +2644,42 @@ impl XmlDecode for GetUsersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUsersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "StatusFilter"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StatusFilter",
-            &self.status_filter,
-            <UserLifeCycleStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "StatusFilter" => {
-                self.status_filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserLifeCycleStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "StatusFilter" => self.status_filter = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUsersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUsersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "StatusFilter", &self.status_filter)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUsersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUsersInfoRequest);
 /// The `GetUsersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUsersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUsersInfoResponse {
     /// `UsersInfo`: `ArrayOfUserInfo`, optional, nillable.
+    #[doc(alias = "UsersInfo")]
     pub users_info: Nillable<Vec<Option<UserInfo>>>,
 }
 impl XmlStruct for GetUsersInfoResponse {
@@ -3264,50 +2717,40 @@ impl XmlDecode for GetUsersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUsersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["UsersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UsersInfo",
-            &self.users_info,
-            json_enc_array_of_user_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UsersInfo" => {
-                self.users_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_user_info,
-                )?;
-            }
+            "UsersInfo" => self.users_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUsersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUsersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UsersInfo", &self.users_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUsersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUsersInfoResponse);
 /// The `GetCustomerPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerPilotFeaturesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerPilotFeaturesRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetCustomerPilotFeaturesRequest {
@@ -3345,50 +2788,40 @@ impl XmlDecode for GetCustomerPilotFeaturesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerPilotFeaturesRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerPilotFeaturesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerPilotFeaturesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerPilotFeaturesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerPilotFeaturesRequest);
 /// The `GetCustomerPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetCustomerPilotFeaturesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetCustomerPilotFeaturesResponse {
     /// `FeaturePilotFlags`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "FeaturePilotFlags")]
     pub feature_pilot_flags: Nillable<Vec<i32>>,
 }
 impl XmlStruct for GetCustomerPilotFeaturesResponse {
@@ -3431,28 +2864,15 @@ impl XmlDecode for GetCustomerPilotFeaturesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetCustomerPilotFeaturesResponse {
     const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FeaturePilotFlags",
-            &self.feature_pilot_flags,
-            json_enc_array_ofint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "FeaturePilotFlags" => {
-                self.feature_pilot_flags = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
+                self.feature_pilot_flags = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3460,21 +2880,26 @@ impl crate::json::JsonStruct for GetCustomerPilotFeaturesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetCustomerPilotFeaturesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetCustomerPilotFeaturesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FeaturePilotFlags", &self.feature_pilot_flags)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetCustomerPilotFeaturesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetCustomerPilotFeaturesResponse);
 /// The `GetAccountPilotFeaturesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountPilotFeaturesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountPilotFeaturesRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
 }
 impl XmlStruct for GetAccountPilotFeaturesRequest {
@@ -3512,50 +2937,40 @@ impl XmlDecode for GetAccountPilotFeaturesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountPilotFeaturesRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountPilotFeaturesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountPilotFeaturesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountPilotFeaturesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountPilotFeaturesRequest);
 /// The `GetAccountPilotFeaturesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccountPilotFeaturesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccountPilotFeaturesResponse {
     /// `FeaturePilotFlags`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "FeaturePilotFlags")]
     pub feature_pilot_flags: Nillable<Vec<i32>>,
 }
 impl XmlStruct for GetAccountPilotFeaturesResponse {
@@ -3598,28 +3013,15 @@ impl XmlDecode for GetAccountPilotFeaturesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccountPilotFeaturesResponse {
     const MEMBERS: &'static [&'static str] = &["FeaturePilotFlags"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FeaturePilotFlags",
-            &self.feature_pilot_flags,
-            json_enc_array_ofint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "FeaturePilotFlags" => {
-                self.feature_pilot_flags = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
+                self.feature_pilot_flags = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -3627,18 +3029,22 @@ impl crate::json::JsonStruct for GetAccountPilotFeaturesResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccountPilotFeaturesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccountPilotFeaturesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FeaturePilotFlags", &self.feature_pilot_flags)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccountPilotFeaturesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccountPilotFeaturesResponse);
 /// The `GetPilotFeaturesCountriesRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetPilotFeaturesCountriesRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPilotFeaturesCountriesRequest {}
 impl XmlStruct for GetPilotFeaturesCountriesRequest {
@@ -3667,36 +3073,37 @@ impl XmlDecode for GetPilotFeaturesCountriesRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPilotFeaturesCountriesRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPilotFeaturesCountriesRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPilotFeaturesCountriesRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPilotFeaturesCountriesRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPilotFeaturesCountriesRequest);
 /// The `GetPilotFeaturesCountriesResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetPilotFeaturesCountriesResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetPilotFeaturesCountriesResponse {
     /// `PilotFeatures`: `ArrayOfPilotFeature`, optional, nillable.
+    #[doc(alias = "PilotFeatures")]
     pub pilot_features: Nillable<Vec<PilotFeature>>,
 }
 impl XmlStruct for GetPilotFeaturesCountriesResponse {
@@ -3739,50 +3146,40 @@ impl XmlDecode for GetPilotFeaturesCountriesResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetPilotFeaturesCountriesResponse {
     const MEMBERS: &'static [&'static str] = &["PilotFeatures"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "PilotFeatures",
-            &self.pilot_features,
-            json_enc_array_of_pilot_feature,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "PilotFeatures" => {
-                self.pilot_features = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_pilot_feature,
-                )?;
-            }
+            "PilotFeatures" => self.pilot_features = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetPilotFeaturesCountriesResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetPilotFeaturesCountriesResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "PilotFeatures", &self.pilot_features)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetPilotFeaturesCountriesResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetPilotFeaturesCountriesResponse);
 /// The `GetAccessibleCustomerRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccessibleCustomerRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccessibleCustomerRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for GetAccessibleCustomerRequest {
@@ -3820,52 +3217,43 @@ impl XmlDecode for GetAccessibleCustomerRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccessibleCustomerRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccessibleCustomerRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccessibleCustomerRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccessibleCustomerRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccessibleCustomerRequest);
 /// The `GetAccessibleCustomerResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetAccessibleCustomerResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccessibleCustomerResponse {
     /// `AccessibleCustomer`: `Customer`, optional, nillable.
+    #[doc(alias = "AccessibleCustomer")]
     pub accessible_customer: Nillable<Customer>,
     /// `ValidFields`: `xs:int`, optional.
+    #[doc(alias = "ValidFields")]
     pub valid_fields: Option<i32>,
 }
 impl XmlStruct for GetAccessibleCustomerResponse {
@@ -3909,67 +3297,50 @@ impl XmlDecode for GetAccessibleCustomerResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetAccessibleCustomerResponse {
     const MEMBERS: &'static [&'static str] = &["AccessibleCustomer", "ValidFields"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccessibleCustomer",
-            &self.accessible_customer,
-            <Customer as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ValidFields",
-            &self.valid_fields,
-            <i32 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccessibleCustomer" => {
-                self.accessible_customer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Customer as JsonDecode>::read_json,
-                )?;
+                self.accessible_customer = crate::json::member(map, cx)?;
             }
-            "ValidFields" => {
-                self.valid_fields = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "ValidFields" => self.valid_fields = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetAccessibleCustomerResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetAccessibleCustomerResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccessibleCustomer", &self.accessible_customer)?;
+        crate::json::put::opt(m, "ValidFields", &self.valid_fields)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetAccessibleCustomerResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetAccessibleCustomerResponse);
 /// The `FindAccountsOrCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsOrCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsOrCustomersInfoRequest {
     /// `Filter`: `xs:string`, optional, nillable.
+    #[doc(alias = "Filter")]
     pub filter: Nillable<String>,
     /// `TopN`: `xs:int`, optional.
+    #[doc(alias = "TopN")]
     pub top_n: Option<i32>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for FindAccountsOrCustomersInfoRequest {
@@ -4024,49 +3395,17 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoRequest {
         "TopN",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Filter",
-            &self.filter,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "TopN", &self.top_n, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Filter" => {
-                self.filter = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TopN" => {
-                self.top_n = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Filter" => self.filter = crate::json::member(map, cx)?,
+            "TopN" => self.top_n = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4074,21 +3413,32 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsOrCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsOrCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Filter", &self.filter)?;
+        crate::json::put::opt(m, "TopN", &self.top_n)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsOrCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsOrCustomersInfoRequest);
 /// The `FindAccountsOrCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`FindAccountsOrCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FindAccountsOrCustomersInfoResponse {
     /// `AccountInfoWithCustomerData`: `ArrayOfAccountInfoWithCustomerData`, optional, nillable.
+    #[doc(alias = "AccountInfoWithCustomerData")]
     pub account_info_with_customer_data: Nillable<
         Vec<Option<AccountInfoWithCustomerData>>,
     >,
@@ -4134,28 +3484,15 @@ impl XmlDecode for FindAccountsOrCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for FindAccountsOrCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountInfoWithCustomerData"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountInfoWithCustomerData",
-            &self.account_info_with_customer_data,
-            json_enc_array_of_account_info_with_customer_data,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "AccountInfoWithCustomerData" => {
-                self.account_info_with_customer_data = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info_with_customer_data,
-                )?;
+                self.account_info_with_customer_data = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4163,21 +3500,30 @@ impl crate::json::JsonStruct for FindAccountsOrCustomersInfoResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FindAccountsOrCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for FindAccountsOrCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "AccountInfoWithCustomerData",
+            &self.account_info_with_customer_data,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for FindAccountsOrCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(FindAccountsOrCustomersInfoResponse);
 /// The `UpgradeCustomerToAgencyRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpgradeCustomerToAgencyRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
 }
 impl XmlStruct for UpgradeCustomerToAgencyRequest {
@@ -4215,47 +3561,36 @@ impl XmlDecode for UpgradeCustomerToAgencyRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpgradeCustomerToAgencyRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpgradeCustomerToAgencyRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpgradeCustomerToAgencyRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpgradeCustomerToAgencyRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpgradeCustomerToAgencyRequest);
 /// The `UpgradeCustomerToAgencyResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpgradeCustomerToAgencyResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpgradeCustomerToAgencyResponse {}
 impl XmlStruct for UpgradeCustomerToAgencyResponse {
@@ -4284,36 +3619,37 @@ impl XmlDecode for UpgradeCustomerToAgencyResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpgradeCustomerToAgencyResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpgradeCustomerToAgencyResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpgradeCustomerToAgencyResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpgradeCustomerToAgencyResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpgradeCustomerToAgencyResponse);
 /// The `AddPrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddPrepayAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddPrepayAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for AddPrepayAccountRequest {
@@ -4352,54 +3688,46 @@ impl XmlDecode for AddPrepayAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddPrepayAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddPrepayAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddPrepayAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddPrepayAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddPrepayAccountRequest);
 /// The `AddPrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddPrepayAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddPrepayAccountResponse {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `CreateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "CreateTime")]
     pub create_time: Option<DateTime>,
 }
 impl XmlStruct for AddPrepayAccountResponse {
@@ -4451,76 +3779,44 @@ impl crate::json::JsonStruct for AddPrepayAccountResponse {
         "AccountNumber",
         "CreateTime",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CreateTime",
-            &self.create_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CreateTime" => {
-                self.create_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
+            "CreateTime" => self.create_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddPrepayAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddPrepayAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(m, "CreateTime", &self.create_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddPrepayAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddPrepayAccountResponse);
 /// The `UpdatePrepayAccountRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdatePrepayAccountRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountRequest {
     /// `Account`: `AdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Account")]
     pub account: Nillable<AdvertiserAccount>,
 }
 impl XmlStruct for UpdatePrepayAccountRequest {
@@ -4559,50 +3855,40 @@ impl XmlDecode for UpdatePrepayAccountRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdatePrepayAccountRequest {
     const MEMBERS: &'static [&'static str] = &["Account"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Account",
-            &self.account,
-            <AdvertiserAccount as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Account" => {
-                self.account = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AdvertiserAccount as JsonDecode>::read_json,
-                )?;
-            }
+            "Account" => self.account = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdatePrepayAccountRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdatePrepayAccountRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Account", &self.account)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdatePrepayAccountRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdatePrepayAccountRequest);
 /// The `UpdatePrepayAccountResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdatePrepayAccountResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdatePrepayAccountResponse {
     /// `LastModifiedTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Option<DateTime>,
 }
 impl XmlStruct for UpdatePrepayAccountResponse {
@@ -4641,52 +3927,43 @@ impl XmlDecode for UpdatePrepayAccountResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdatePrepayAccountResponse {
     const MEMBERS: &'static [&'static str] = &["LastModifiedTime"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdatePrepayAccountResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdatePrepayAccountResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "LastModifiedTime", &self.last_modified_time)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdatePrepayAccountResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdatePrepayAccountResponse);
 /// The `MapCustomerIdToExternalCustomerIdRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapCustomerIdToExternalCustomerIdRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapCustomerIdToExternalCustomerIdRequest {
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `ExternalCustomerId`: `xs:string`, optional, nillable.
+    #[doc(alias = "ExternalCustomerId")]
     pub external_customer_id: Nillable<String>,
 }
 impl XmlStruct for MapCustomerIdToExternalCustomerIdRequest {
@@ -4730,41 +4007,16 @@ impl XmlDecode for MapCustomerIdToExternalCustomerIdRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "ExternalCustomerId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExternalCustomerId",
-            &self.external_customer_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "ExternalCustomerId" => {
-                self.external_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.external_customer_id = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4772,18 +4024,23 @@ impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapCustomerIdToExternalCustomerIdRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "ExternalCustomerId", &self.external_customer_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapCustomerIdToExternalCustomerIdRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapCustomerIdToExternalCustomerIdRequest);
 /// The `MapCustomerIdToExternalCustomerIdResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapCustomerIdToExternalCustomerIdResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapCustomerIdToExternalCustomerIdResponse {}
 impl XmlStruct for MapCustomerIdToExternalCustomerIdResponse {
@@ -4812,38 +4069,40 @@ impl XmlDecode for MapCustomerIdToExternalCustomerIdResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapCustomerIdToExternalCustomerIdResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapCustomerIdToExternalCustomerIdResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapCustomerIdToExternalCustomerIdResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapCustomerIdToExternalCustomerIdResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapCustomerIdToExternalCustomerIdResponse);
 /// The `MapAccountIdToExternalAccountIdsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapAccountIdToExternalAccountIdsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapAccountIdToExternalAccountIdsRequest {
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `ExternalAccountIds`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "ExternalAccountIds")]
     pub external_account_ids: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for MapAccountIdToExternalAccountIdsRequest {
@@ -4891,41 +4150,16 @@ impl XmlDecode for MapAccountIdToExternalAccountIdsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsRequest {
     const MEMBERS: &'static [&'static str] = &["AccountId", "ExternalAccountIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ExternalAccountIds",
-            &self.external_account_ids,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
             "ExternalAccountIds" => {
-                self.external_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
+                self.external_account_ids = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -4933,18 +4167,23 @@ impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapAccountIdToExternalAccountIdsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "ExternalAccountIds", &self.external_account_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapAccountIdToExternalAccountIdsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapAccountIdToExternalAccountIdsRequest);
 /// The `MapAccountIdToExternalAccountIdsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`MapAccountIdToExternalAccountIdsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapAccountIdToExternalAccountIdsResponse {}
 impl XmlStruct for MapAccountIdToExternalAccountIdsResponse {
@@ -4973,42 +4212,46 @@ impl XmlDecode for MapAccountIdToExternalAccountIdsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for MapAccountIdToExternalAccountIdsResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for MapAccountIdToExternalAccountIdsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for MapAccountIdToExternalAccountIdsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for MapAccountIdToExternalAccountIdsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(MapAccountIdToExternalAccountIdsResponse);
 /// The `SearchCustomersRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchCustomersRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCustomersRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `DateRange`: `DateRange`, optional, nillable.
+    #[doc(alias = "DateRange")]
     pub date_range: Nillable<DateRange>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
 }
 impl XmlStruct for SearchCustomersRequest {
@@ -5066,89 +4309,46 @@ impl crate::json::JsonStruct for SearchCustomersRequest {
         "Ordering",
         "PageInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "DateRange",
-            &self.date_range,
-            <DateRange as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "DateRange" => {
-                self.date_range = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateRange as JsonDecode>::read_json,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "DateRange" => self.date_range = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCustomersRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCustomersRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "DateRange", &self.date_range)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCustomersRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCustomersRequest);
 /// The `SearchCustomersResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchCustomersResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchCustomersResponse {
     /// `Customers`: `ArrayOfCustomer`, optional, nillable.
+    #[doc(alias = "Customers")]
     pub customers: Nillable<Vec<Option<Customer>>>,
 }
 impl XmlStruct for SearchCustomersResponse {
@@ -5186,50 +4386,40 @@ impl XmlDecode for SearchCustomersResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchCustomersResponse {
     const MEMBERS: &'static [&'static str] = &["Customers"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Customers",
-            &self.customers,
-            json_enc_array_of_customer,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Customers" => {
-                self.customers = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer,
-                )?;
-            }
+            "Customers" => self.customers = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchCustomersResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchCustomersResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Customers", &self.customers)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchCustomersResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchCustomersResponse);
 /// The `AddClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddClientLinksRequest {
     /// `ClientLinks`: `ArrayOfClientLink`, optional, nillable.
+    #[doc(alias = "ClientLinks")]
     pub client_links: Nillable<Vec<Option<ClientLink>>>,
 }
 impl XmlStruct for AddClientLinksRequest {
@@ -5272,52 +4462,43 @@ impl XmlDecode for AddClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddClientLinksRequest);
 /// The `AddClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`AddClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddClientLinksResponse {
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for AddClientLinksResponse {
@@ -5372,63 +4553,42 @@ impl XmlDecode for AddClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AddClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AddClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AddClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AddClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AddClientLinksResponse);
 /// The `UpdateClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateClientLinksRequest {
     /// `ClientLinks`: `ArrayOfClientLink`, optional, nillable.
+    #[doc(alias = "ClientLinks")]
     pub client_links: Nillable<Vec<Option<ClientLink>>>,
 }
 impl XmlStruct for UpdateClientLinksRequest {
@@ -5471,52 +4631,43 @@ impl XmlDecode for UpdateClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateClientLinksRequest);
 /// The `UpdateClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`UpdateClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateClientLinksResponse {
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
     /// `PartialErrors`: `ArrayOfArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "PartialErrors")]
     pub partial_errors: Nillable<Vec<Option<Vec<Option<OperationError>>>>>,
 }
 impl XmlStruct for UpdateClientLinksResponse {
@@ -5571,67 +4722,48 @@ impl XmlDecode for UpdateClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UpdateClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["OperationErrors", "PartialErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PartialErrors",
-            &self.partial_errors,
-            json_enc_array_of_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
-            "PartialErrors" => {
-                self.partial_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_array_of_operation_error,
-                )?;
-            }
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
+            "PartialErrors" => self.partial_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UpdateClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UpdateClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        crate::json::put::nillable(m, "PartialErrors", &self.partial_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UpdateClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UpdateClientLinksResponse);
 /// The `SearchClientLinksRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchClientLinksRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
 }
 impl XmlStruct for SearchClientLinksRequest {
@@ -5679,76 +4811,44 @@ impl XmlDecode for SearchClientLinksRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchClientLinksRequest {
     const MEMBERS: &'static [&'static str] = &["Predicates", "Ordering", "PageInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchClientLinksRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchClientLinksRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchClientLinksRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchClientLinksRequest);
 /// The `SearchClientLinksResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchClientLinksResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClientLinksResponse {
     /// `ClientLinks`: `ArrayOfClientLink`, optional, nillable.
+    #[doc(alias = "ClientLinks")]
     pub client_links: Nillable<Vec<Option<ClientLink>>>,
 }
 impl XmlStruct for SearchClientLinksResponse {
@@ -5791,56 +4891,49 @@ impl XmlDecode for SearchClientLinksResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchClientLinksResponse {
     const MEMBERS: &'static [&'static str] = &["ClientLinks"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ClientLinks",
-            &self.client_links,
-            json_enc_array_of_client_link,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ClientLinks" => {
-                self.client_links = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_client_link,
-                )?;
-            }
+            "ClientLinks" => self.client_links = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchClientLinksResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchClientLinksResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ClientLinks", &self.client_links)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchClientLinksResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchClientLinksResponse);
 /// The `SearchAccountsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchAccountsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchAccountsRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
     /// `Ordering`: `ArrayOfOrderBy`, optional, nillable.
+    #[doc(alias = "Ordering")]
     pub ordering: Nillable<Vec<Option<OrderBy>>>,
     /// `PageInfo`: `Paging`, optional, nillable.
+    #[doc(alias = "PageInfo")]
     pub page_info: Nillable<Paging>,
     /// `ReturnAdditionalFields`: `AccountAdditionalField`, optional, nillable.
+    #[doc(alias = "ReturnAdditionalFields")]
     pub return_additional_fields: Nillable<Flags<AccountAdditionalField>>,
 }
 impl XmlStruct for SearchAccountsRequest {
@@ -5901,67 +4994,18 @@ impl crate::json::JsonStruct for SearchAccountsRequest {
         "PageInfo",
         "ReturnAdditionalFields",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Ordering",
-            &self.ordering,
-            json_enc_array_of_order_by,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PageInfo",
-            &self.page_info,
-            <Paging as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ReturnAdditionalFields",
-            &self.return_additional_fields,
-            <Flags<AccountAdditionalField> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
-            "Ordering" => {
-                self.ordering = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_order_by,
-                )?;
-            }
-            "PageInfo" => {
-                self.page_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Paging as JsonDecode>::read_json,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
+            "Ordering" => self.ordering = crate::json::member(map, cx)?,
+            "PageInfo" => self.page_info = crate::json::member(map, cx)?,
             "ReturnAdditionalFields" => {
-                self.return_additional_fields = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Flags<AccountAdditionalField> as JsonDecode>::read_json,
-                )?;
+                self.return_additional_fields = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -5969,21 +5013,33 @@ impl crate::json::JsonStruct for SearchAccountsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchAccountsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchAccountsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        crate::json::put::nillable(m, "Ordering", &self.ordering)?;
+        crate::json::put::nillable(m, "PageInfo", &self.page_info)?;
+        crate::json::put::nillable(
+            m,
+            "ReturnAdditionalFields",
+            &self.return_additional_fields,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchAccountsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchAccountsRequest);
 /// The `SearchAccountsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchAccountsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchAccountsResponse {
     /// `Accounts`: `ArrayOfAdvertiserAccount`, optional, nillable.
+    #[doc(alias = "Accounts")]
     pub accounts: Nillable<Vec<Option<AdvertiserAccount>>>,
 }
 impl XmlStruct for SearchAccountsResponse {
@@ -6026,50 +5082,40 @@ impl XmlDecode for SearchAccountsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchAccountsResponse {
     const MEMBERS: &'static [&'static str] = &["Accounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Accounts",
-            &self.accounts,
-            json_enc_array_of_advertiser_account,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Accounts" => {
-                self.accounts = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_advertiser_account,
-                )?;
-            }
+            "Accounts" => self.accounts = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchAccountsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchAccountsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Accounts", &self.accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchAccountsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchAccountsResponse);
 /// The `SendUserInvitationRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SendUserInvitationRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SendUserInvitationRequest {
     /// `UserInvitation`: `UserInvitation`, optional, nillable.
+    #[doc(alias = "UserInvitation")]
     pub user_invitation: Nillable<UserInvitation>,
 }
 impl XmlStruct for SendUserInvitationRequest {
@@ -6108,50 +5154,40 @@ impl XmlDecode for SendUserInvitationRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SendUserInvitationRequest {
     const MEMBERS: &'static [&'static str] = &["UserInvitation"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserInvitation",
-            &self.user_invitation,
-            <UserInvitation as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitation" => {
-                self.user_invitation = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserInvitation as JsonDecode>::read_json,
-                )?;
-            }
+            "UserInvitation" => self.user_invitation = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SendUserInvitationRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SendUserInvitationRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserInvitation", &self.user_invitation)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SendUserInvitationRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SendUserInvitationRequest);
 /// The `SendUserInvitationResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SendUserInvitationResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SendUserInvitationResponse {
     /// `UserInvitationId`: `xs:long`, optional.
+    #[doc(alias = "UserInvitationId")]
     pub user_invitation_id: Option<i64>,
 }
 impl XmlStruct for SendUserInvitationResponse {
@@ -6189,50 +5225,40 @@ impl XmlDecode for SendUserInvitationResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SendUserInvitationResponse {
     const MEMBERS: &'static [&'static str] = &["UserInvitationId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "UserInvitationId",
-            &self.user_invitation_id,
-            <i64 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitationId" => {
-                self.user_invitation_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserInvitationId" => self.user_invitation_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SendUserInvitationResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SendUserInvitationResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "UserInvitationId", &self.user_invitation_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SendUserInvitationResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SendUserInvitationResponse);
 /// The `SearchUserInvitationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchUserInvitationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchUserInvitationsRequest {
     /// `Predicates`: `ArrayOfPredicate`, optional, nillable.
+    #[doc(alias = "Predicates")]
     pub predicates: Nillable<Vec<Option<Predicate>>>,
 }
 impl XmlStruct for SearchUserInvitationsRequest {
@@ -6270,50 +5296,40 @@ impl XmlDecode for SearchUserInvitationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchUserInvitationsRequest {
     const MEMBERS: &'static [&'static str] = &["Predicates"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Predicates",
-            &self.predicates,
-            json_enc_array_of_predicate,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Predicates" => {
-                self.predicates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_predicate,
-                )?;
-            }
+            "Predicates" => self.predicates = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchUserInvitationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchUserInvitationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Predicates", &self.predicates)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchUserInvitationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchUserInvitationsRequest);
 /// The `SearchUserInvitationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`SearchUserInvitationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchUserInvitationsResponse {
     /// `UserInvitations`: `ArrayOfUserInvitation`, optional, nillable.
+    #[doc(alias = "UserInvitations")]
     pub user_invitations: Nillable<Vec<Option<UserInvitation>>>,
 }
 impl XmlStruct for SearchUserInvitationsResponse {
@@ -6357,50 +5373,40 @@ impl XmlDecode for SearchUserInvitationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for SearchUserInvitationsResponse {
     const MEMBERS: &'static [&'static str] = &["UserInvitations"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserInvitations",
-            &self.user_invitations,
-            json_enc_array_of_user_invitation,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserInvitations" => {
-                self.user_invitations = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_user_invitation,
-                )?;
-            }
+            "UserInvitations" => self.user_invitations = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for SearchUserInvitationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for SearchUserInvitationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserInvitations", &self.user_invitations)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for SearchUserInvitationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(SearchUserInvitationsResponse);
 /// The `ValidateAddressRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`ValidateAddressRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValidateAddressRequest {
     /// `Address`: `Address`, optional, nillable.
+    #[doc(alias = "Address")]
     pub address: Nillable<Address>,
 }
 impl XmlStruct for ValidateAddressRequest {
@@ -6438,54 +5444,46 @@ impl XmlDecode for ValidateAddressRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ValidateAddressRequest {
     const MEMBERS: &'static [&'static str] = &["Address"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Address",
-            &self.address,
-            <Address as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Address" => {
-                self.address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
+            "Address" => self.address = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ValidateAddressRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ValidateAddressRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Address", &self.address)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ValidateAddressRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ValidateAddressRequest);
 /// The `ValidateAddressResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`ValidateAddressResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValidateAddressResponse {
     /// `OriginalAddress`: `Address`, optional, nillable.
+    #[doc(alias = "OriginalAddress")]
     pub original_address: Nillable<Address>,
     /// `Status`: `xs:string`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<String>,
     /// `SuggestedAddresses`: `ArrayOfAddress`, optional, nillable.
+    #[doc(alias = "SuggestedAddresses")]
     pub suggested_addresses: Nillable<Vec<Option<Address>>>,
 }
 impl XmlStruct for ValidateAddressResponse {
@@ -6543,54 +5541,17 @@ impl crate::json::JsonStruct for ValidateAddressResponse {
         "Status",
         "SuggestedAddresses",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "OriginalAddress",
-            &self.original_address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SuggestedAddresses",
-            &self.suggested_addresses,
-            json_enc_array_of_address,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "OriginalAddress" => {
-                self.original_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "OriginalAddress" => self.original_address = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             "SuggestedAddresses" => {
-                self.suggested_addresses = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_address,
-                )?;
+                self.suggested_addresses = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6598,23 +5559,31 @@ impl crate::json::JsonStruct for ValidateAddressResponse {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ValidateAddressResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ValidateAddressResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "OriginalAddress", &self.original_address)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::nillable(m, "SuggestedAddresses", &self.suggested_addresses)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ValidateAddressResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ValidateAddressResponse);
 /// The `GetLinkedAccountsAndCustomersInfoRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfoRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetLinkedAccountsAndCustomersInfoRequest {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `OnlyParentAccounts`: `xs:boolean`, optional.
+    #[doc(alias = "OnlyParentAccounts")]
     pub only_parent_accounts: Option<bool>,
 }
 impl XmlStruct for GetLinkedAccountsAndCustomersInfoRequest {
@@ -6657,41 +5626,16 @@ impl XmlDecode for GetLinkedAccountsAndCustomersInfoRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoRequest {
     const MEMBERS: &'static [&'static str] = &["CustomerId", "OnlyParentAccounts"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "OnlyParentAccounts",
-            &self.only_parent_accounts,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
             "OnlyParentAccounts" => {
-                self.only_parent_accounts = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.only_parent_accounts = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -6699,23 +5643,30 @@ impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetLinkedAccountsAndCustomersInfoRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "OnlyParentAccounts", &self.only_parent_accounts)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetLinkedAccountsAndCustomersInfoRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoRequest);
 /// The `GetLinkedAccountsAndCustomersInfoResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfoResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetLinkedAccountsAndCustomersInfoResponse {
     /// `AccountsInfo`: `ArrayOfAccountInfo`, optional, nillable.
+    #[doc(alias = "AccountsInfo")]
     pub accounts_info: Nillable<Vec<Option<AccountInfo>>>,
     /// `CustomersInfo`: `ArrayOfCustomerInfo`, optional, nillable.
+    #[doc(alias = "CustomersInfo")]
     pub customers_info: Nillable<Vec<Option<CustomerInfo>>>,
 }
 impl XmlStruct for GetLinkedAccountsAndCustomersInfoResponse {
@@ -6768,60 +5719,38 @@ impl XmlDecode for GetLinkedAccountsAndCustomersInfoResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetLinkedAccountsAndCustomersInfoResponse {
     const MEMBERS: &'static [&'static str] = &["AccountsInfo", "CustomersInfo"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "AccountsInfo",
-            &self.accounts_info,
-            json_enc_array_of_account_info,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomersInfo",
-            &self.customers_info,
-            json_enc_array_of_customer_info,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "AccountsInfo" => {
-                self.accounts_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_account_info,
-                )?;
-            }
-            "CustomersInfo" => {
-                self.customers_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "AccountsInfo" => self.accounts_info = crate::json::member(map, cx)?,
+            "CustomersInfo" => self.customers_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetLinkedAccountsAndCustomersInfoResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetLinkedAccountsAndCustomersInfoResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "AccountsInfo", &self.accounts_info)?;
+        crate::json::put::nillable(m, "CustomersInfo", &self.customers_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetLinkedAccountsAndCustomersInfoResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetLinkedAccountsAndCustomersInfoResponse);
 /// The `GetUserMFAStatusRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserMFAStatusRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserMFAStatusRequest {}
 impl XmlStruct for GetUserMFAStatusRequest {
@@ -6850,36 +5779,37 @@ impl XmlDecode for GetUserMFAStatusRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserMFAStatusRequest {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserMFAStatusRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserMFAStatusRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserMFAStatusRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserMFAStatusRequest);
 /// The `GetUserMFAStatusResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetUserMFAStatusResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetUserMFAStatusResponse {
     /// `MFAStatus`: `xs:boolean`, optional.
+    #[doc(alias = "MFAStatus")]
     pub mfa_status: Option<bool>,
 }
 impl XmlStruct for GetUserMFAStatusResponse {
@@ -6917,54 +5847,46 @@ impl XmlDecode for GetUserMFAStatusResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetUserMFAStatusResponse {
     const MEMBERS: &'static [&'static str] = &["MFAStatus"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "MFAStatus",
-            &self.mfa_status,
-            <bool as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MFAStatus" => {
-                self.mfa_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "MFAStatus" => self.mfa_status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetUserMFAStatusResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetUserMFAStatusResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "MFAStatus", &self.mfa_status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetUserMFAStatusResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetUserMFAStatusResponse);
 /// The `GetNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetNotificationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetNotificationsRequest {
     /// `Locale`: `xs:string`, optional, nillable.
+    #[doc(alias = "Locale")]
     pub locale: Nillable<String>,
     /// `UserId`: `xs:int`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i32>,
     /// `TypeIds`: `ArrayOfint`, optional, nillable.
+    #[doc(alias = "TypeIds")]
     pub type_ids: Nillable<Vec<i32>>,
 }
 impl XmlStruct for GetNotificationsRequest {
@@ -7012,71 +5934,44 @@ impl XmlDecode for GetNotificationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetNotificationsRequest {
     const MEMBERS: &'static [&'static str] = &["Locale", "UserId", "TypeIds"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Locale",
-            &self.locale,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "TypeIds", &self.type_ids, json_enc_array_ofint);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Locale" => {
-                self.locale = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "TypeIds" => {
-                self.type_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofint,
-                )?;
-            }
+            "Locale" => self.locale = crate::json::member(map, cx)?,
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
+            "TypeIds" => self.type_ids = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetNotificationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetNotificationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Locale", &self.locale)?;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(m, "TypeIds", &self.type_ids)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetNotificationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetNotificationsRequest);
 /// The `GetNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`GetNotificationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetNotificationsResponse {
     /// `Notifications`: `ArrayOfNotification`, optional, nillable.
+    #[doc(alias = "Notifications")]
     pub notifications: Nillable<Vec<Option<Notification>>>,
 }
 impl XmlStruct for GetNotificationsResponse {
@@ -7119,52 +6014,43 @@ impl XmlDecode for GetNotificationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for GetNotificationsResponse {
     const MEMBERS: &'static [&'static str] = &["Notifications"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Notifications",
-            &self.notifications,
-            json_enc_array_of_notification,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Notifications" => {
-                self.notifications = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_notification,
-                )?;
-            }
+            "Notifications" => self.notifications = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for GetNotificationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for GetNotificationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Notifications", &self.notifications)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for GetNotificationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(GetNotificationsResponse);
 /// The `DismissNotificationsRequest` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DismissNotificationsRequest`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13#request) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest#request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissNotificationsRequest {
     /// `UserId`: `xs:int`, optional, nillable.
+    #[doc(alias = "UserId")]
     pub user_id: Nillable<i32>,
     /// `NotificationTypePairs`: `ArrayOfKeyValueEntityOflongint`, optional, nillable.
+    #[doc(alias = "NotificationTypePairs")]
     pub notification_type_pairs: Nillable<Vec<Option<KeyValueEntityOflongint>>>,
 }
 impl XmlStruct for DismissNotificationsRequest {
@@ -7213,41 +6099,16 @@ impl XmlDecode for DismissNotificationsRequest {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissNotificationsRequest {
     const MEMBERS: &'static [&'static str] = &["UserId", "NotificationTypePairs"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "UserId",
-            &self.user_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "NotificationTypePairs",
-            &self.notification_type_pairs,
-            json_enc_array_of_key_value_entity_oflongint,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "UserId" => {
-                self.user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "UserId" => self.user_id = crate::json::member(map, cx)?,
             "NotificationTypePairs" => {
-                self.notification_type_pairs = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_oflongint,
-                )?;
+                self.notification_type_pairs = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -7255,18 +6116,27 @@ impl crate::json::JsonStruct for DismissNotificationsRequest {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissNotificationsRequest {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissNotificationsRequest {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "UserId", &self.user_id)?;
+        crate::json::put::nillable(
+            m,
+            "NotificationTypePairs",
+            &self.notification_type_pairs,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissNotificationsRequest {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissNotificationsRequest);
 /// The `DismissNotificationsResponse` element (`https://bingads.microsoft.com/Customer/v13`).
+///
+/// Microsoft Learn: [`DismissNotificationsResponse`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13#response) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest#response).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DismissNotificationsResponse {}
 impl XmlStruct for DismissNotificationsResponse {
@@ -7295,32 +6165,30 @@ impl XmlDecode for DismissNotificationsResponse {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DismissNotificationsResponse {
     const MEMBERS: &'static [&'static str] = &[];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        let _ = w;
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
-        let _ = (key, v, path);
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
+        let _ = (key, map, cx);
         Ok(false)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DismissNotificationsResponse {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DismissNotificationsResponse {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        let _ = m;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DismissNotificationsResponse {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DismissNotificationsResponse);
 /// Writes an `ArrayOfAccountInfo` wrapper (items named `AccountInfo`).
 pub(crate) fn enc_array_of_account_info(
     items: &Vec<Option<AccountInfo>>,
@@ -7340,40 +6208,25 @@ pub(crate) fn dec_array_of_account_info(
 ) -> Result<Vec<Option<AccountInfo>>, DecodeError> {
     r.items(b"AccountInfo", |r| r.opt(<AccountInfo as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_account_info(
-    items: &Vec<Option<AccountInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AccountInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_account_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AccountInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AccountInfo as JsonDecode>::read_json,
-    )
-}
 /// `AccountInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountInfo {
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
     /// `AccountLifeCycleStatus`: `AccountLifeCycleStatus`, optional.
+    #[doc(alias = "AccountLifeCycleStatus")]
     pub account_life_cycle_status: Option<AccountLifeCycleStatus>,
     /// `PauseReason`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "PauseReason")]
     pub pause_reason: Nillable<u8>,
 }
 impl XmlStruct for AccountInfo {
@@ -7438,94 +6291,50 @@ impl crate::json::JsonStruct for AccountInfo {
         "AccountLifeCycleStatus",
         "PauseReason",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::opt(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountInfo);
 /// `AccountLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountlifecyclestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountLifeCycleStatus {
@@ -7600,86 +6409,120 @@ impl XmlText for AccountLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Draft", "Active", "Inactive", "Pause", "Pending", "Suspended"]
+    const NAMES: &'static [&'static str] = &[
+        "Draft",
+        "Active",
+        "Inactive",
+        "Pause",
+        "Pending",
+        "Suspended",
+    ];
+    fn as_str(&self) -> &str {
+        AccountLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountLifeCycleStatus);
 /// `AdvertiserAccount` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AdvertiserAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/advertiseraccount?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdvertiserAccount {
     /// `BillToCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "BillToCustomerId")]
     pub bill_to_customer_id: Nillable<i64>,
     /// `CurrencyCode`: `CurrencyCode`, optional, nillable.
+    #[doc(alias = "CurrencyCode")]
     pub currency_code: Nillable<CurrencyCode>,
     /// `AccountFinancialStatus`: `AccountFinancialStatus`, optional, nillable.
+    #[doc(alias = "AccountFinancialStatus")]
     pub account_financial_status: Nillable<AccountFinancialStatus>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Language`: `LanguageType`, optional, nillable.
+    #[doc(alias = "Language")]
     pub language: Nillable<LanguageType>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
     /// `ParentCustomerId`: `xs:long`, optional.
+    #[doc(alias = "ParentCustomerId")]
     pub parent_customer_id: Option<i64>,
     /// `PaymentMethodId`: `xs:long`, optional, nillable.
+    #[doc(alias = "PaymentMethodId")]
     pub payment_method_id: Nillable<i64>,
     /// `PaymentMethodType`: `PaymentMethodType`, optional, nillable.
+    #[doc(alias = "PaymentMethodType")]
     pub payment_method_type: Nillable<PaymentMethodType>,
     /// `PrimaryUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "PrimaryUserId")]
     pub primary_user_id: Nillable<i64>,
     /// `AccountLifeCycleStatus`: `AccountLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "AccountLifeCycleStatus")]
     pub account_life_cycle_status: Nillable<AccountLifeCycleStatus>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `TimeZone`: `TimeZoneType`, optional, nillable.
+    #[doc(alias = "TimeZone")]
     pub time_zone: Nillable<TimeZoneType>,
     /// `PauseReason`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "PauseReason")]
     pub pause_reason: Nillable<u8>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `LinkedAgencies`: `ArrayOfCustomerInfo`, optional, nillable.
+    #[doc(alias = "LinkedAgencies")]
     pub linked_agencies: Nillable<Vec<Option<CustomerInfo>>>,
     /// `SalesHouseCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "SalesHouseCustomerId")]
     pub sales_house_customer_id: Nillable<i64>,
     /// `TaxInformation`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "TaxInformation")]
     pub tax_information: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `BackUpPaymentInstrumentId`: `xs:long`, optional, nillable.
+    #[doc(alias = "BackUpPaymentInstrumentId")]
     pub back_up_payment_instrument_id: Nillable<i64>,
     /// `BillingThresholdAmount`: `xs:decimal`, optional, nillable.
+    #[doc(alias = "BillingThresholdAmount")]
     pub billing_threshold_amount: Nillable<Decimal>,
     /// `BusinessAddress`: `Address`, optional, nillable.
+    #[doc(alias = "BusinessAddress")]
     pub business_address: Nillable<Address>,
     /// `AutoTagType`: `AutoTagType`, optional, nillable.
+    #[doc(alias = "AutoTagType")]
     pub auto_tag_type: Nillable<AutoTagType>,
     /// `SoldToPaymentInstrumentId`: `xs:long`, optional, nillable.
+    #[doc(alias = "SoldToPaymentInstrumentId")]
     pub sold_to_payment_instrument_id: Nillable<i64>,
     /// `TaxCertificate`: `AccountTaxCertificate`, optional, nillable.
+    #[doc(alias = "TaxCertificate")]
     pub tax_certificate: Nillable<AccountTaxCertificate>,
     /// `AccountMode`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountMode")]
     pub account_mode: Nillable<String>,
     /// `ParentCustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ParentCustomerNumber")]
     pub parent_customer_number: Nillable<String>,
 }
 impl XmlStruct for AdvertiserAccount {
@@ -7928,387 +6771,63 @@ impl crate::json::JsonStruct for AdvertiserAccount {
         "AccountMode",
         "ParentCustomerNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "BillToCustomerId",
-            &self.bill_to_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CurrencyCode",
-            &self.currency_code,
-            <CurrencyCode as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountFinancialStatus",
-            &self.account_financial_status,
-            <AccountFinancialStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Language",
-            &self.language,
-            <LanguageType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "ParentCustomerId",
-            &self.parent_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PaymentMethodId",
-            &self.payment_method_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PaymentMethodType",
-            &self.payment_method_type,
-            <PaymentMethodType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PrimaryUserId",
-            &self.primary_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeZone",
-            &self.time_zone,
-            <TimeZoneType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LinkedAgencies",
-            &self.linked_agencies,
-            json_enc_array_of_customer_info,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SalesHouseCustomerId",
-            &self.sales_house_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxInformation",
-            &self.tax_information,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BackUpPaymentInstrumentId",
-            &self.back_up_payment_instrument_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BillingThresholdAmount",
-            &self.billing_threshold_amount,
-            <Decimal as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BusinessAddress",
-            &self.business_address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AutoTagType",
-            &self.auto_tag_type,
-            <AutoTagType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SoldToPaymentInstrumentId",
-            &self.sold_to_payment_instrument_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificate",
-            &self.tax_certificate,
-            <AccountTaxCertificate as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountMode",
-            &self.account_mode,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ParentCustomerNumber",
-            &self.parent_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "BillToCustomerId" => {
-                self.bill_to_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.bill_to_customer_id = crate::json::member(map, cx)?;
             }
-            "CurrencyCode" => {
-                self.currency_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CurrencyCode as JsonDecode>::read_json,
-                )?;
-            }
+            "CurrencyCode" => self.currency_code = crate::json::member(map, cx)?,
             "AccountFinancialStatus" => {
-                self.account_financial_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountFinancialStatus as JsonDecode>::read_json,
-                )?;
+                self.account_financial_status = crate::json::member(map, cx)?;
             }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Language" => {
-                self.language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LanguageType as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Language" => self.language = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ParentCustomerId" => {
-                self.parent_customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "PaymentMethodId" => {
-                self.payment_method_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
+            "ParentCustomerId" => self.parent_customer_id = crate::json::member(map, cx)?,
+            "PaymentMethodId" => self.payment_method_id = crate::json::member(map, cx)?,
             "PaymentMethodType" => {
-                self.payment_method_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <PaymentMethodType as JsonDecode>::read_json,
-                )?;
+                self.payment_method_type = crate::json::member(map, cx)?;
             }
-            "PrimaryUserId" => {
-                self.primary_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "PrimaryUserId" => self.primary_user_id = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeZone" => {
-                self.time_zone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TimeZoneType as JsonDecode>::read_json,
-                )?;
-            }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "TimeZone" => self.time_zone = crate::json::member(map, cx)?,
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "LinkedAgencies" => {
-                self.linked_agencies = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_customer_info,
-                )?;
-            }
+            "LinkedAgencies" => self.linked_agencies = crate::json::member(map, cx)?,
             "SalesHouseCustomerId" => {
-                self.sales_house_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.sales_house_customer_id = crate::json::member(map, cx)?;
             }
-            "TaxInformation" => {
-                self.tax_information = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
-            }
+            "TaxInformation" => self.tax_information = crate::json::member(map, cx)?,
             "BackUpPaymentInstrumentId" => {
-                self.back_up_payment_instrument_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.back_up_payment_instrument_id = crate::json::member(map, cx)?;
             }
             "BillingThresholdAmount" => {
-                self.billing_threshold_amount = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Decimal as JsonDecode>::read_json,
-                )?;
+                self.billing_threshold_amount = crate::json::member(map, cx)?;
             }
-            "BusinessAddress" => {
-                self.business_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "AutoTagType" => {
-                self.auto_tag_type = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AutoTagType as JsonDecode>::read_json,
-                )?;
-            }
+            "BusinessAddress" => self.business_address = crate::json::member(map, cx)?,
+            "AutoTagType" => self.auto_tag_type = crate::json::member(map, cx)?,
             "SoldToPaymentInstrumentId" => {
-                self.sold_to_payment_instrument_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.sold_to_payment_instrument_id = crate::json::member(map, cx)?;
             }
-            "TaxCertificate" => {
-                self.tax_certificate = crate::json::member::nillable(
-                    v,
-                    path,
-                    <AccountTaxCertificate as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountMode" => {
-                self.account_mode = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TaxCertificate" => self.tax_certificate = crate::json::member(map, cx)?,
+            "AccountMode" => self.account_mode = crate::json::member(map, cx)?,
             "ParentCustomerNumber" => {
-                self.parent_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.parent_customer_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -8316,208 +6835,370 @@ impl crate::json::JsonStruct for AdvertiserAccount {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdvertiserAccount {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdvertiserAccount {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "BillToCustomerId", &self.bill_to_customer_id)?;
+        crate::json::put::nillable(m, "CurrencyCode", &self.currency_code)?;
+        crate::json::put::nillable(
+            m,
+            "AccountFinancialStatus",
+            &self.account_financial_status,
+        )?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Language", &self.language)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::opt(m, "ParentCustomerId", &self.parent_customer_id)?;
+        crate::json::put::nillable(m, "PaymentMethodId", &self.payment_method_id)?;
+        crate::json::put::nillable(m, "PaymentMethodType", &self.payment_method_type)?;
+        crate::json::put::nillable(m, "PrimaryUserId", &self.primary_user_id)?;
+        crate::json::put::nillable(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "TimeZone", &self.time_zone)?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(m, "LinkedAgencies", &self.linked_agencies)?;
+        crate::json::put::nillable(
+            m,
+            "SalesHouseCustomerId",
+            &self.sales_house_customer_id,
+        )?;
+        crate::json::put::nillable(m, "TaxInformation", &self.tax_information)?;
+        crate::json::put::nillable(
+            m,
+            "BackUpPaymentInstrumentId",
+            &self.back_up_payment_instrument_id,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "BillingThresholdAmount",
+            &self.billing_threshold_amount,
+        )?;
+        crate::json::put::nillable(m, "BusinessAddress", &self.business_address)?;
+        crate::json::put::nillable(m, "AutoTagType", &self.auto_tag_type)?;
+        crate::json::put::nillable(
+            m,
+            "SoldToPaymentInstrumentId",
+            &self.sold_to_payment_instrument_id,
+        )?;
+        crate::json::put::nillable(m, "TaxCertificate", &self.tax_certificate)?;
+        crate::json::put::nillable(m, "AccountMode", &self.account_mode)?;
+        crate::json::put::nillable(
+            m,
+            "ParentCustomerNumber",
+            &self.parent_customer_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdvertiserAccount {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdvertiserAccount);
 /// `CurrencyCode` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CurrencyCode`](https://learn.microsoft.com/en-us/advertising/customer-management-service/currencycode?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CurrencyCode {
     /// `AED`
+    #[doc(alias = "AED")]
     Aed,
     /// `ALL`
+    #[doc(alias = "ALL")]
     All,
     /// `AMD`
+    #[doc(alias = "AMD")]
     Amd,
     /// `ARS`
+    #[doc(alias = "ARS")]
     Ars,
     /// `AUD`
+    #[doc(alias = "AUD")]
     Aud,
     /// `AZM`
+    #[doc(alias = "AZM")]
     Azm,
     /// `BGL`
+    #[doc(alias = "BGL")]
     Bgl,
     /// `BHD`
+    #[doc(alias = "BHD")]
     Bhd,
     /// `BND`
+    #[doc(alias = "BND")]
     Bnd,
     /// `BOB`
+    #[doc(alias = "BOB")]
     Bob,
     /// `BRL`
+    #[doc(alias = "BRL")]
     Brl,
     /// `BYB`
+    #[doc(alias = "BYB")]
     Byb,
     /// `BZD`
+    #[doc(alias = "BZD")]
     Bzd,
     /// `CAD`
+    #[doc(alias = "CAD")]
     Cad,
     /// `CHF`
+    #[doc(alias = "CHF")]
     Chf,
     /// `CLP`
+    #[doc(alias = "CLP")]
     Clp,
     /// `CNY`
+    #[doc(alias = "CNY")]
     Cny,
     /// `COP`
+    #[doc(alias = "COP")]
     Cop,
     /// `CRC`
+    #[doc(alias = "CRC")]
     Crc,
     /// `CZK`
+    #[doc(alias = "CZK")]
     Czk,
     /// `DOP`
+    #[doc(alias = "DOP")]
     Dop,
     /// `DKK`
+    #[doc(alias = "DKK")]
     Dkk,
     /// `DZD`
+    #[doc(alias = "DZD")]
     Dzd,
     /// `EEK`
+    #[doc(alias = "EEK")]
     Eek,
     /// `EGP`
+    #[doc(alias = "EGP")]
     Egp,
     /// `EUR`
+    #[doc(alias = "EUR")]
     Eur,
     /// `GBP`
+    #[doc(alias = "GBP")]
     Gbp,
     /// `GEL`
+    #[doc(alias = "GEL")]
     Gel,
     /// `GTQ`
+    #[doc(alias = "GTQ")]
     Gtq,
     /// `HKD`
+    #[doc(alias = "HKD")]
     Hkd,
     /// `HNL`
+    #[doc(alias = "HNL")]
     Hnl,
     /// `HRK`
+    #[doc(alias = "HRK")]
     Hrk,
     /// `HUF`
+    #[doc(alias = "HUF")]
     Huf,
     /// `IDR`
+    #[doc(alias = "IDR")]
     Idr,
     /// `ILS`
+    #[doc(alias = "ILS")]
     Ils,
     /// `INR`
+    #[doc(alias = "INR")]
     Inr,
     /// `IQD`
+    #[doc(alias = "IQD")]
     Iqd,
     /// `IRR`
+    #[doc(alias = "IRR")]
     Irr,
     /// `ISK`
+    #[doc(alias = "ISK")]
     Isk,
     /// `JMD`
+    #[doc(alias = "JMD")]
     Jmd,
     /// `JOD`
+    #[doc(alias = "JOD")]
     Jod,
     /// `JPY`
+    #[doc(alias = "JPY")]
     Jpy,
     /// `KES`
+    #[doc(alias = "KES")]
     Kes,
     /// `KGS`
+    #[doc(alias = "KGS")]
     Kgs,
     /// `KRW`
+    #[doc(alias = "KRW")]
     Krw,
     /// `KWD`
+    #[doc(alias = "KWD")]
     Kwd,
     /// `KZT`
+    #[doc(alias = "KZT")]
     Kzt,
     /// `LBP`
+    #[doc(alias = "LBP")]
     Lbp,
     /// `LTL`
+    #[doc(alias = "LTL")]
     Ltl,
     /// `LVL`
+    #[doc(alias = "LVL")]
     Lvl,
     /// `LYD`
+    #[doc(alias = "LYD")]
     Lyd,
     /// `MAD`
+    #[doc(alias = "MAD")]
     Mad,
     /// `MKD`
+    #[doc(alias = "MKD")]
     Mkd,
     /// `MOP`
+    #[doc(alias = "MOP")]
     Mop,
     /// `MNT`
+    #[doc(alias = "MNT")]
     Mnt,
     /// `MVR`
+    #[doc(alias = "MVR")]
     Mvr,
     /// `MXN`
+    #[doc(alias = "MXN")]
     Mxn,
     /// `MYR`
+    #[doc(alias = "MYR")]
     Myr,
     /// `NIO`
+    #[doc(alias = "NIO")]
     Nio,
     /// `NOK`
+    #[doc(alias = "NOK")]
     Nok,
     /// `NZD`
+    #[doc(alias = "NZD")]
     Nzd,
     /// `OMR`
+    #[doc(alias = "OMR")]
     Omr,
     /// `PAB`
+    #[doc(alias = "PAB")]
     Pab,
     /// `PEN`
+    #[doc(alias = "PEN")]
     Pen,
     /// `PHP`
+    #[doc(alias = "PHP")]
     Php,
     /// `PKR`
+    #[doc(alias = "PKR")]
     Pkr,
     /// `PLN`
+    #[doc(alias = "PLN")]
     Pln,
     /// `PYG`
+    #[doc(alias = "PYG")]
     Pyg,
     /// `QAR`
+    #[doc(alias = "QAR")]
     Qar,
     /// `ROL`
+    #[doc(alias = "ROL")]
     Rol,
     /// `RUR`
+    #[doc(alias = "RUR")]
     Rur,
     /// `SAR`
+    #[doc(alias = "SAR")]
     Sar,
     /// `SEK`
+    #[doc(alias = "SEK")]
     Sek,
     /// `SGD`
+    #[doc(alias = "SGD")]
     Sgd,
     /// `SIT`
+    #[doc(alias = "SIT")]
     Sit,
     /// `SKK`
+    #[doc(alias = "SKK")]
     Skk,
     /// `SYP`
+    #[doc(alias = "SYP")]
     Syp,
     /// `THB`
+    #[doc(alias = "THB")]
     Thb,
     /// `TND`
+    #[doc(alias = "TND")]
     Tnd,
     /// `TRY`
+    #[doc(alias = "TRY")]
     Try,
     /// `TTD`
+    #[doc(alias = "TTD")]
     Ttd,
     /// `TWD`
+    #[doc(alias = "TWD")]
     Twd,
     /// `UAH`
+    #[doc(alias = "UAH")]
     Uah,
     /// `USD`
+    #[doc(alias = "USD")]
     Usd,
     /// `UYU`
+    #[doc(alias = "UYU")]
     Uyu,
     /// `UZS`
+    #[doc(alias = "UZS")]
     Uzs,
     /// `VEF`
+    #[doc(alias = "VEF")]
     Vef,
     /// `YER`
+    #[doc(alias = "YER")]
     Yer,
     /// `VND`
+    #[doc(alias = "VND")]
     Vnd,
     /// `YUN`
+    #[doc(alias = "YUN")]
     Yun,
     /// `ZAR`
+    #[doc(alias = "ZAR")]
     Zar,
     /// `ZWD`
+    #[doc(alias = "ZWD")]
     Zwd,
     /// `NGN`
+    #[doc(alias = "NGN")]
     Ngn,
     /// `RON`
+    #[doc(alias = "RON")]
     Ron,
     /// A value this version of the bindings does not know (kept as sent).
     UnknownValue(String),
@@ -8842,37 +7523,120 @@ impl XmlText for CurrencyCode {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CurrencyCode {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AED", "ALL", "AMD", "ARS", "AUD", "AZM", "BGL", "BHD", "BND", "BOB", "BRL",
-            "BYB", "BZD", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CZK", "DOP", "DKK",
-            "DZD", "EEK", "EGP", "EUR", "GBP", "GEL", "GTQ", "HKD", "HNL", "HRK", "HUF",
-            "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS",
-            "KRW", "KWD", "KZT", "LBP", "LTL", "LVL", "LYD", "MAD", "MKD", "MOP", "MNT",
-            "MVR", "MXN", "MYR", "NIO", "NOK", "NZD", "OMR", "PAB", "PEN", "PHP", "PKR",
-            "PLN", "PYG", "QAR", "ROL", "RUR", "SAR", "SEK", "SGD", "SIT", "SKK", "SYP",
-            "THB", "TND", "TRY", "TTD", "TWD", "UAH", "USD", "UYU", "UZS", "VEF", "YER",
-            "VND", "YUN", "ZAR", "ZWD", "NGN", "RON"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AED",
+        "ALL",
+        "AMD",
+        "ARS",
+        "AUD",
+        "AZM",
+        "BGL",
+        "BHD",
+        "BND",
+        "BOB",
+        "BRL",
+        "BYB",
+        "BZD",
+        "CAD",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CRC",
+        "CZK",
+        "DOP",
+        "DKK",
+        "DZD",
+        "EEK",
+        "EGP",
+        "EUR",
+        "GBP",
+        "GEL",
+        "GTQ",
+        "HKD",
+        "HNL",
+        "HRK",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "IQD",
+        "IRR",
+        "ISK",
+        "JMD",
+        "JOD",
+        "JPY",
+        "KES",
+        "KGS",
+        "KRW",
+        "KWD",
+        "KZT",
+        "LBP",
+        "LTL",
+        "LVL",
+        "LYD",
+        "MAD",
+        "MKD",
+        "MOP",
+        "MNT",
+        "MVR",
+        "MXN",
+        "MYR",
+        "NIO",
+        "NOK",
+        "NZD",
+        "OMR",
+        "PAB",
+        "PEN",
+        "PHP",
+        "PKR",
+        "PLN",
+        "PYG",
+        "QAR",
+        "ROL",
+        "RUR",
+        "SAR",
+        "SEK",
+        "SGD",
+        "SIT",
+        "SKK",
+        "SYP",
+        "THB",
+        "TND",
+        "TRY",
+        "TTD",
+        "TWD",
+        "UAH",
+        "USD",
+        "UYU",
+        "UZS",
+        "VEF",
+        "YER",
+        "VND",
+        "YUN",
+        "ZAR",
+        "ZWD",
+        "NGN",
+        "RON",
+    ];
+    fn as_str(&self) -> &str {
+        CurrencyCode::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CurrencyCode {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CurrencyCode);
 /// `AccountFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountFinancialStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountfinancialstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountFinancialStatus {
@@ -8962,30 +7726,35 @@ impl XmlText for AccountFinancialStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountFinancialStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Proposed", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
-            "CreditWarning", "Hold", "WriteOff", "TaxOnHold", "UserHold"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Proposed",
+        "PendingCreditCheck",
+        "ClearFinancialStatus",
+        "SoldToOnly",
+        "CreditWarning",
+        "Hold",
+        "WriteOff",
+        "TaxOnHold",
+        "UserHold",
+    ];
+    fn as_str(&self) -> &str {
+        AccountFinancialStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountFinancialStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountFinancialStatus);
 /// `LanguageType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`LanguageType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/languagetype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LanguageType {
@@ -9210,34 +7979,62 @@ impl XmlText for LanguageType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for LanguageType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Danish", "Dutch", "English", "Finnish", "French", "German", "Italian",
-            "Japanese", "Norwegian", "Portuguese", "Swedish", "Spanish", "Arabic",
-            "Hebrew", "Korean", "Russian", "TraditionalChinese", "SimplifiedChinese",
-            "Thai", "Turkish", "Filipino", "Indonesian", "Polish", "Vietnamese", "Malay",
-            "Ukrainian", "Czech", "Romanian", "Greek", "Hungarian", "Hindi", "Bulgarian",
-            "Lithuanian", "Croatian", "Latvian", "Slovenian"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Danish",
+        "Dutch",
+        "English",
+        "Finnish",
+        "French",
+        "German",
+        "Italian",
+        "Japanese",
+        "Norwegian",
+        "Portuguese",
+        "Swedish",
+        "Spanish",
+        "Arabic",
+        "Hebrew",
+        "Korean",
+        "Russian",
+        "TraditionalChinese",
+        "SimplifiedChinese",
+        "Thai",
+        "Turkish",
+        "Filipino",
+        "Indonesian",
+        "Polish",
+        "Vietnamese",
+        "Malay",
+        "Ukrainian",
+        "Czech",
+        "Romanian",
+        "Greek",
+        "Hungarian",
+        "Hindi",
+        "Bulgarian",
+        "Lithuanian",
+        "Croatian",
+        "Latvian",
+        "Slovenian",
+    ];
+    fn as_str(&self) -> &str {
+        LanguageType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for LanguageType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(LanguageType);
 /// `PaymentMethodType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PaymentMethodType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/paymentmethodtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PaymentMethodType {
@@ -9252,10 +8049,12 @@ pub enum PaymentMethodType {
     /// `PayPal` (numeric value 5)
     PayPal,
     /// `ELV` (numeric value 6)
+    #[doc(alias = "ELV")]
     Elv,
     /// `OfflinePaymentMethod` (numeric value 7)
     OfflinePaymentMethod,
     /// `VBA` (numeric value 8)
+    #[doc(alias = "VBA")]
     Vba,
     /// `Boleto` (numeric value 9)
     Boleto,
@@ -9327,30 +8126,35 @@ impl XmlText for PaymentMethodType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PaymentMethodType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "CreditCard", "Invoice", "Check", "ElectronicFundsTransfer", "PayPal", "ELV",
-            "OfflinePaymentMethod", "VBA", "Boleto"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "CreditCard",
+        "Invoice",
+        "Check",
+        "ElectronicFundsTransfer",
+        "PayPal",
+        "ELV",
+        "OfflinePaymentMethod",
+        "VBA",
+        "Boleto",
+    ];
+    fn as_str(&self) -> &str {
+        PaymentMethodType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PaymentMethodType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PaymentMethodType);
 /// `TimeZoneType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`TimeZoneType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/timezonetype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TimeZoneType {
@@ -9411,6 +8215,7 @@ pub enum TimeZoneType {
     /// `CentralAmerica` (numeric value 64)
     CentralAmerica,
     /// `CentralTimeUSCanada` (numeric value 65)
+    #[doc(alias = "CentralTimeUSCanada")]
     CentralTimeUsCanada,
     /// `ChennaiKolkataMumbaiNewDelhi` (numeric value 27)
     ChennaiKolkataMumbaiNewDelhi,
@@ -9419,6 +8224,7 @@ pub enum TimeZoneType {
     /// `Darwin` (numeric value 10)
     Darwin,
     /// `EasternTimeUSCanada` (numeric value 62)
+    #[doc(alias = "EasternTimeUSCanada")]
     EasternTimeUsCanada,
     /// `Ekaterinburg` (numeric value 29)
     Ekaterinburg,
@@ -9469,6 +8275,7 @@ pub enum TimeZoneType {
     /// `MoscowStPetersburgVolgograd` (numeric value 35)
     MoscowStPetersburgVolgograd,
     /// `MountainTimeUSCanada` (numeric value 70)
+    #[doc(alias = "MountainTimeUSCanada")]
     MountainTimeUsCanada,
     /// `Nairobi` (numeric value 34)
     Nairobi,
@@ -9479,6 +8286,7 @@ pub enum TimeZoneType {
     /// `OsakaSapporoTokyo` (numeric value 14)
     OsakaSapporoTokyo,
     /// `PacificTimeUSCanadaTijuana` (numeric value 71)
+    #[doc(alias = "PacificTimeUSCanadaTijuana")]
     PacificTimeUsCanadaTijuana,
     /// `Perth` (numeric value 16)
     Perth,
@@ -9786,51 +8594,98 @@ impl XmlText for TimeZoneType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TimeZoneType {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "AbuDhabiMuscat", "Adelaide", "Alaska", "AlmatyNovosibirsk",
-            "AmsterdamBerlinBernRomeStockholmVienna", "Arizona", "AstanaDhaka",
-            "AthensBuckarestIstanbul", "AtlanticTimeCanada", "AucklandWellington",
-            "Azores", "Baghdad", "BakuTbilisiYerevan", "BangkokHanoiJakarta",
-            "BeijingChongqingHongKongUrumqi",
-            "BelgradeBratislavaBudapestLjubljanaPrague", "BogotaLimaQuito", "Brasilia",
-            "Brisbane", "BrusselsCopenhagenMadridParis", "Bucharest",
-            "BuenosAiresGeorgetown", "Cairo", "CanberraMelbourneSydney",
-            "CapeVerdeIsland", "CaracasLaPaz", "CasablancaMonrovia", "CentralAmerica",
-            "CentralTimeUSCanada", "ChennaiKolkataMumbaiNewDelhi",
-            "ChihuahuaLaPazMazatlan", "Darwin", "EasternTimeUSCanada", "Ekaterinburg",
-            "FijiKamchatkaMarshallIsland", "Greenland",
-            "GreenwichMeanTimeDublinEdinburghLisbonLondon",
-            "GuadalajaraMexicoCityMonterrey", "GuamPortMoresby", "HararePretoria",
-            "Hawaii", "HelsinkiKyivRigaSofiaTallinnVilnius", "Hobart", "IndianaEast",
-            "InternationalDateLineWest", "IrkutskUlaanBataar",
-            "IslamabadKarachiTashkent", "Jerusalem", "Kabul", "Kathmandu", "Krasnoyarsk",
-            "KualaLumpurSingapore", "KuwaitRiyadh", "SolomonIslandNewCaledonia",
-            "MidAtlantic", "MidwayIslandAndSamoa", "MoscowStPetersburgVolgograd",
-            "MountainTimeUSCanada", "Nairobi", "Newfoundland", "Nukualofa",
-            "OsakaSapporoTokyo", "PacificTimeUSCanadaTijuana", "Perth", "Rangoon",
-            "Santiago", "SarajevoSkopjeWarsawZagreb", "Saskatchewan", "Seoul",
-            "SriJayawardenepura", "Taipei", "Tehran", "Vladivostok", "WestCentralAfrica",
-            "Yakutsk"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "AbuDhabiMuscat",
+        "Adelaide",
+        "Alaska",
+        "AlmatyNovosibirsk",
+        "AmsterdamBerlinBernRomeStockholmVienna",
+        "Arizona",
+        "AstanaDhaka",
+        "AthensBuckarestIstanbul",
+        "AtlanticTimeCanada",
+        "AucklandWellington",
+        "Azores",
+        "Baghdad",
+        "BakuTbilisiYerevan",
+        "BangkokHanoiJakarta",
+        "BeijingChongqingHongKongUrumqi",
+        "BelgradeBratislavaBudapestLjubljanaPrague",
+        "BogotaLimaQuito",
+        "Brasilia",
+        "Brisbane",
+        "BrusselsCopenhagenMadridParis",
+        "Bucharest",
+        "BuenosAiresGeorgetown",
+        "Cairo",
+        "CanberraMelbourneSydney",
+        "CapeVerdeIsland",
+        "CaracasLaPaz",
+        "CasablancaMonrovia",
+        "CentralAmerica",
+        "CentralTimeUSCanada",
+        "ChennaiKolkataMumbaiNewDelhi",
+        "ChihuahuaLaPazMazatlan",
+        "Darwin",
+        "EasternTimeUSCanada",
+        "Ekaterinburg",
+        "FijiKamchatkaMarshallIsland",
+        "Greenland",
+        "GreenwichMeanTimeDublinEdinburghLisbonLondon",
+        "GuadalajaraMexicoCityMonterrey",
+        "GuamPortMoresby",
+        "HararePretoria",
+        "Hawaii",
+        "HelsinkiKyivRigaSofiaTallinnVilnius",
+        "Hobart",
+        "IndianaEast",
+        "InternationalDateLineWest",
+        "IrkutskUlaanBataar",
+        "IslamabadKarachiTashkent",
+        "Jerusalem",
+        "Kabul",
+        "Kathmandu",
+        "Krasnoyarsk",
+        "KualaLumpurSingapore",
+        "KuwaitRiyadh",
+        "SolomonIslandNewCaledonia",
+        "MidAtlantic",
+        "MidwayIslandAndSamoa",
+        "MoscowStPetersburgVolgograd",
+        "MountainTimeUSCanada",
+        "Nairobi",
+        "Newfoundland",
+        "Nukualofa",
+        "OsakaSapporoTokyo",
+        "PacificTimeUSCanadaTijuana",
+        "Perth",
+        "Rangoon",
+        "Santiago",
+        "SarajevoSkopjeWarsawZagreb",
+        "Saskatchewan",
+        "Seoul",
+        "SriJayawardenepura",
+        "Taipei",
+        "Tehran",
+        "Vladivostok",
+        "WestCentralAfrica",
+        "Yakutsk",
+    ];
+    fn as_str(&self) -> &str {
+        TimeZoneType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TimeZoneType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TimeZoneType);
 /// Writes an `ArrayOfCustomerInfo` wrapper (items named `CustomerInfo`).
 pub(crate) fn enc_array_of_customer_info(
     items: &Vec<Option<CustomerInfo>>,
@@ -9850,34 +8705,16 @@ pub(crate) fn dec_array_of_customer_info(
 ) -> Result<Vec<Option<CustomerInfo>>, DecodeError> {
     r.items(b"CustomerInfo", |r| r.opt(<CustomerInfo as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer_info(
-    items: &Vec<Option<CustomerInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CustomerInfo as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CustomerInfo>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CustomerInfo as JsonDecode>::read_json,
-    )
-}
 /// `CustomerInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerInfo {
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
 }
 impl XmlStruct for CustomerInfo {
@@ -9920,78 +8757,72 @@ impl XmlDecode for CustomerInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for CustomerInfo {
     const MEMBERS: &'static [&'static str] = &["Id", "Name"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CustomerInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CustomerInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CustomerInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CustomerInfo);
 /// `Address` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Address`](https://learn.microsoft.com/en-us/advertising/customer-management-service/address?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Address {
     /// `City`: `xs:string`, optional, nillable.
+    #[doc(alias = "City")]
     pub city: Nillable<String>,
     /// `CountryCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "CountryCode")]
     pub country_code: Nillable<String>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Line1`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line1")]
     pub line1: Nillable<String>,
     /// `Line2`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line2")]
     pub line2: Nillable<String>,
     /// `Line3`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line3")]
     pub line3: Nillable<String>,
     /// `Line4`: `xs:string`, optional, nillable.
+    #[doc(alias = "Line4")]
     pub line4: Nillable<String>,
     /// `PostalCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "PostalCode")]
     pub postal_code: Nillable<String>,
     /// `StateOrProvince`: `xs:string`, optional, nillable.
+    #[doc(alias = "StateOrProvince")]
     pub state_or_province: Nillable<String>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `BusinessName`: `xs:string`, optional, nillable.
+    #[doc(alias = "BusinessName")]
     pub business_name: Nillable<String>,
 }
 impl XmlStruct for Address {
@@ -10092,172 +8923,56 @@ impl crate::json::JsonStruct for Address {
         "TimeStamp",
         "BusinessName",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "City",
-            &self.city,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CountryCode",
-            &self.country_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Line1",
-            &self.line1,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line2",
-            &self.line2,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line3",
-            &self.line3,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Line4",
-            &self.line4,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PostalCode",
-            &self.postal_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StateOrProvince",
-            &self.state_or_province,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "BusinessName",
-            &self.business_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "City" => {
-                self.city = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CountryCode" => {
-                self.country_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Line1" => {
-                self.line1 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line2" => {
-                self.line2 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line3" => {
-                self.line3 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Line4" => {
-                self.line4 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "PostalCode" => {
-                self.postal_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "StateOrProvince" => {
-                self.state_or_province = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "BusinessName" => {
-                self.business_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "City" => self.city = crate::json::member(map, cx)?,
+            "CountryCode" => self.country_code = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Line1" => self.line1 = crate::json::member(map, cx)?,
+            "Line2" => self.line2 = crate::json::member(map, cx)?,
+            "Line3" => self.line3 = crate::json::member(map, cx)?,
+            "Line4" => self.line4 = crate::json::member(map, cx)?,
+            "PostalCode" => self.postal_code = crate::json::member(map, cx)?,
+            "StateOrProvince" => self.state_or_province = crate::json::member(map, cx)?,
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "BusinessName" => self.business_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Address {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Address {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "City", &self.city)?;
+        crate::json::put::nillable(m, "CountryCode", &self.country_code)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Line1", &self.line1)?;
+        crate::json::put::nillable(m, "Line2", &self.line2)?;
+        crate::json::put::nillable(m, "Line3", &self.line3)?;
+        crate::json::put::nillable(m, "Line4", &self.line4)?;
+        crate::json::put::nillable(m, "PostalCode", &self.postal_code)?;
+        crate::json::put::nillable(m, "StateOrProvince", &self.state_or_province)?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "BusinessName", &self.business_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Address {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Address);
 /// `AutoTagType` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AutoTagType`](https://learn.microsoft.com/en-us/advertising/customer-management-service/autotagtype?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AutoTagType {
@@ -10313,34 +9028,35 @@ impl XmlText for AutoTagType {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AutoTagType {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Inactive", "Preserve", "Replace"]
+    const NAMES: &'static [&'static str] = &["Inactive", "Preserve", "Replace"];
+    fn as_str(&self) -> &str {
+        AutoTagType::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AutoTagType {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AutoTagType);
 /// `AccountTaxCertificate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountTaxCertificate`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accounttaxcertificate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountTaxCertificate {
     /// `TaxCertificateBlobContainerName`: `xs:string`, optional, nillable.
+    #[doc(alias = "TaxCertificateBlobContainerName")]
     pub tax_certificate_blob_container_name: Nillable<String>,
     /// `TaxCertificates`: `ArrayOfKeyValuePairOfstringbase64Binary`, optional, nillable.
+    #[doc(alias = "TaxCertificates")]
     pub tax_certificates: Nillable<Vec<KeyValuePairOfstringbase64Binary>>,
     /// `Status`: `TaxCertificateStatus`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<TaxCertificateStatus>,
 }
 impl XmlStruct for AccountTaxCertificate {
@@ -10406,73 +9122,46 @@ impl crate::json::JsonStruct for AccountTaxCertificate {
         "TaxCertificates",
         "Status",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificateBlobContainerName",
-            &self.tax_certificate_blob_container_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TaxCertificates",
-            &self.tax_certificates,
-            json_enc_array_of_key_value_pair_ofstringbase64_binary,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <TaxCertificateStatus as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "TaxCertificateBlobContainerName" => {
-                self.tax_certificate_blob_container_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.tax_certificate_blob_container_name = crate::json::member(map, cx)?;
             }
-            "TaxCertificates" => {
-                self.tax_certificates = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringbase64_binary,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <TaxCertificateStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "TaxCertificates" => self.tax_certificates = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountTaxCertificate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountTaxCertificate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "TaxCertificateBlobContainerName",
+            &self.tax_certificate_blob_container_name,
+        )?;
+        crate::json::put::nillable(m, "TaxCertificates", &self.tax_certificates)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountTaxCertificate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountTaxCertificate);
 /// `TaxCertificateStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`TaxCertificateStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/taxcertificatestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TaxCertificateStatus {
@@ -10528,56 +9217,68 @@ impl XmlText for TaxCertificateStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for TaxCertificateStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Valid", "Invalid", "Pending"]
+    const NAMES: &'static [&'static str] = &["Valid", "Invalid", "Pending"];
+    fn as_str(&self) -> &str {
+        TaxCertificateStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for TaxCertificateStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(TaxCertificateStatus);
 /// `Customer` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Customer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Customer {
     /// `CustomerFinancialStatus`: `CustomerFinancialStatus`, optional, nillable.
+    #[doc(alias = "CustomerFinancialStatus")]
     pub customer_financial_status: Nillable<CustomerFinancialStatus>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Industry`: `Industry`, optional, nillable.
+    #[doc(alias = "Industry")]
     pub industry: Nillable<Industry>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `MarketCountry`: `xs:string`, optional, nillable.
+    #[doc(alias = "MarketCountry")]
     pub market_country: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `MarketLanguage`: `LanguageType`, optional, nillable.
+    #[doc(alias = "MarketLanguage")]
     pub market_language: Nillable<LanguageType>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `ServiceLevel`: `ServiceLevel`, optional, nillable.
+    #[doc(alias = "ServiceLevel")]
     pub service_level: Nillable<ServiceLevel>,
     /// `CustomerLifeCycleStatus`: `CustomerLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "CustomerLifeCycleStatus")]
     pub customer_life_cycle_status: Nillable<CustomerLifeCycleStatus>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `Number`: `xs:string`, optional, nillable.
+    #[doc(alias = "Number")]
     pub number: Nillable<String>,
     /// `CustomerAddress`: `Address`, optional, nillable.
+    #[doc(alias = "CustomerAddress")]
     pub customer_address: Nillable<Address>,
 }
 impl XmlStruct for Customer {
@@ -10708,211 +9409,86 @@ impl crate::json::JsonStruct for Customer {
         "Number",
         "CustomerAddress",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerFinancialStatus",
-            &self.customer_financial_status,
-            <CustomerFinancialStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Industry",
-            &self.industry,
-            <Industry as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarketCountry",
-            &self.market_country,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MarketLanguage",
-            &self.market_language,
-            <LanguageType as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ServiceLevel",
-            &self.service_level,
-            <ServiceLevel as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLifeCycleStatus",
-            &self.customer_life_cycle_status,
-            <CustomerLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Number",
-            &self.number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerAddress",
-            &self.customer_address,
-            <Address as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
             "CustomerFinancialStatus" => {
-                self.customer_financial_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CustomerFinancialStatus as JsonDecode>::read_json,
-                )?;
+                self.customer_financial_status = crate::json::member(map, cx)?;
             }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Industry" => {
-                self.industry = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Industry as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Industry" => self.industry = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "MarketCountry" => {
-                self.market_country = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "MarketCountry" => self.market_country = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
-            "MarketLanguage" => {
-                self.market_language = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LanguageType as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ServiceLevel" => {
-                self.service_level = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ServiceLevel as JsonDecode>::read_json,
-                )?;
-            }
+            "MarketLanguage" => self.market_language = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "ServiceLevel" => self.service_level = crate::json::member(map, cx)?,
             "CustomerLifeCycleStatus" => {
-                self.customer_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <CustomerLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.customer_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "Number" => {
-                self.number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerAddress" => {
-                self.customer_address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "Number" => self.number = crate::json::member(map, cx)?,
+            "CustomerAddress" => self.customer_address = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Customer {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Customer {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(
+            m,
+            "CustomerFinancialStatus",
+            &self.customer_financial_status,
+        )?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Industry", &self.industry)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "MarketCountry", &self.market_country)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(m, "MarketLanguage", &self.market_language)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "ServiceLevel", &self.service_level)?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLifeCycleStatus",
+            &self.customer_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "Number", &self.number)?;
+        crate::json::put::nillable(m, "CustomerAddress", &self.customer_address)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Customer {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Customer);
 /// `CustomerFinancialStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerFinancialStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerfinancialstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CustomerFinancialStatus {
@@ -10987,34 +9563,37 @@ impl XmlText for CustomerFinancialStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CustomerFinancialStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "ProposalsOnly", "PendingCreditCheck", "ClearFinancialStatus", "SoldToOnly",
-            "CreditHold", "CreditWarning"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "ProposalsOnly",
+        "PendingCreditCheck",
+        "ClearFinancialStatus",
+        "SoldToOnly",
+        "CreditHold",
+        "CreditWarning",
+    ];
+    fn as_str(&self) -> &str {
+        CustomerFinancialStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CustomerFinancialStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CustomerFinancialStatus);
 /// `Industry` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Industry`](https://learn.microsoft.com/en-us/advertising/customer-management-service/industry?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Industry {
     /// `NA`
+    #[doc(alias = "NA")]
     Na,
     /// `AgencySalesHouse`
     AgencySalesHouse,
@@ -11160,33 +9739,47 @@ impl XmlText for Industry {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for Industry {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "NA", "AgencySalesHouse", "Automotive", "ConsumerPackagedGoods", "Education",
-            "Entertainment", "FinancialServices", "FoodServices", "Gaming",
-            "GovernmentNonprofitPolitical", "Healthcare", "Internal",
-            "PublishingAndWebMedia", "RealEstate", "Retail", "Services", "Technology",
-            "Telecommunications", "TravelHospitality", "Other", "Pharmaceuticals"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "NA",
+        "AgencySalesHouse",
+        "Automotive",
+        "ConsumerPackagedGoods",
+        "Education",
+        "Entertainment",
+        "FinancialServices",
+        "FoodServices",
+        "Gaming",
+        "GovernmentNonprofitPolitical",
+        "Healthcare",
+        "Internal",
+        "PublishingAndWebMedia",
+        "RealEstate",
+        "Retail",
+        "Services",
+        "Technology",
+        "Telecommunications",
+        "TravelHospitality",
+        "Other",
+        "Pharmaceuticals",
+    ];
+    fn as_str(&self) -> &str {
+        Industry::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for Industry {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(Industry);
 /// `ServiceLevel` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ServiceLevel`](https://learn.microsoft.com/en-us/advertising/customer-management-service/servicelevel?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ServiceLevel {
@@ -11256,27 +9849,31 @@ impl XmlText for ServiceLevel {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ServiceLevel {
-    fn known_names() -> Vec<&'static str> {
-        vec!["SelfServe", "SelfServeTrusted", "Premium", "Internal", "Select"]
+    const NAMES: &'static [&'static str] = &[
+        "SelfServe",
+        "SelfServeTrusted",
+        "Premium",
+        "Internal",
+        "Select",
+    ];
+    fn as_str(&self) -> &str {
+        ServiceLevel::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ServiceLevel {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ServiceLevel);
 /// `CustomerLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerlifecyclestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CustomerLifeCycleStatus {
@@ -11328,46 +9925,53 @@ impl XmlText for CustomerLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for CustomerLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Active", "Inactive"]
+    const NAMES: &'static [&'static str] = &["Active", "Inactive"];
+    fn as_str(&self) -> &str {
+        CustomerLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for CustomerLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(CustomerLifeCycleStatus);
 /// `UserInvitation` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UserInvitation`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userinvitation?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserInvitation {
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `FirstName`: `xs:string`, optional, nillable.
+    #[doc(alias = "FirstName")]
     pub first_name: Nillable<String>,
     /// `LastName`: `xs:string`, optional, nillable.
+    #[doc(alias = "LastName")]
     pub last_name: Nillable<String>,
     /// `Email`: `xs:string`, optional, nillable.
+    #[doc(alias = "Email")]
     pub email: Nillable<String>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `RoleId`: `xs:int`, optional.
+    #[doc(alias = "RoleId")]
     pub role_id: Option<i32>,
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `ExpirationDate`: `xs:dateTime`, optional.
+    #[doc(alias = "ExpirationDate")]
     pub expiration_date: Option<DateTime>,
     /// `Lcid`: `LCID`, optional.
+    #[doc(alias = "Lcid")]
     pub lcid: Option<LCID>,
 }
 impl XmlStruct for UserInvitation {
@@ -11455,141 +10059,52 @@ impl crate::json::JsonStruct for UserInvitation {
         "ExpirationDate",
         "Lcid",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "FirstName",
-            &self.first_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastName",
-            &self.last_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Email",
-            &self.email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "RoleId",
-            &self.role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::opt(
-            w,
-            "ExpirationDate",
-            &self.expiration_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Lcid", &self.lcid, <LCID as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "FirstName" => {
-                self.first_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LastName" => {
-                self.last_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Email" => {
-                self.email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "RoleId" => {
-                self.role_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "ExpirationDate" => {
-                self.expiration_date = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Lcid" => {
-                self.lcid = crate::json::member::opt(
-                    v,
-                    path,
-                    <LCID as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "FirstName" => self.first_name = crate::json::member(map, cx)?,
+            "LastName" => self.last_name = crate::json::member(map, cx)?,
+            "Email" => self.email = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "RoleId" => self.role_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "ExpirationDate" => self.expiration_date = crate::json::member(map, cx)?,
+            "Lcid" => self.lcid = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UserInvitation {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UserInvitation {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "FirstName", &self.first_name)?;
+        crate::json::put::nillable(m, "LastName", &self.last_name)?;
+        crate::json::put::nillable(m, "Email", &self.email)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::opt(m, "RoleId", &self.role_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::opt(m, "ExpirationDate", &self.expiration_date)?;
+        crate::json::put::opt(m, "Lcid", &self.lcid)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UserInvitation {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UserInvitation);
 /// `LCID` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`LCID`](https://learn.microsoft.com/en-us/advertising/customer-management-service/lcid?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LCID {
@@ -11630,6 +10145,7 @@ pub enum LCID {
     /// `GermanGermany` (numeric value 1031)
     GermanGermany,
     /// `EnglishUS` (numeric value 1033)
+    #[doc(alias = "EnglishUS")]
     EnglishUs,
     /// `SpanishSpain` (numeric value 1034)
     SpanishSpain,
@@ -11670,6 +10186,7 @@ pub enum LCID {
     /// `GermanSwitzerland` (numeric value 2055)
     GermanSwitzerland,
     /// `EnglishUK` (numeric value 2057)
+    #[doc(alias = "EnglishUK")]
     EnglishUk,
     /// `SpanishMexico` (numeric value 2058)
     SpanishMexico,
@@ -11716,12 +10233,15 @@ pub enum LCID {
     /// `UkrainianUkraine` (numeric value 1058)
     UkrainianUkraine,
     /// `CzechRepublicCZ` (numeric value 1029)
+    #[doc(alias = "CzechRepublicCZ")]
     CzechRepublicCz,
     /// `RomaniaRO` (numeric value 1048)
+    #[doc(alias = "RomaniaRO")]
     RomaniaRo,
     /// `GreekGreece` (numeric value 1032)
     GreekGreece,
     /// `HungaryHU` (numeric value 1038)
+    #[doc(alias = "HungaryHU")]
     HungaryHu,
     /// `HindiIndia` (numeric value 1081)
     HindiIndia,
@@ -11979,78 +10499,144 @@ impl XmlText for LCID {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for LCID {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "ArabicSaudiArabia", "ArabicAlgeria", "ArabicBahrain", "ArabicEgypt",
-            "ArabicIraq", "ArabicJordan", "ArabicKuwait", "ArabicLebanon", "ArabicLibya",
-            "ArabicMorocco", "ArabicOman", "ArabicQatar", "ArabicTunisia",
-            "ArabicUnitedArabEmirates", "ArabicYemen", "ChineseTaiwan", "DanishDenmark",
-            "GermanGermany", "EnglishUS", "SpanishSpain", "FinnishFinland",
-            "FrenchFrance", "HebrewIsrael", "ItalianItaly", "JapaneseJapan",
-            "KoreanKorea", "DutchNetherlands", "NorwegianNorway", "PortugueseBrazil",
-            "RussianRussia", "SwedishSweden", "EnglishThailand", "EnglishIndonesia",
-            "Slovenian", "Latvian", "EnglishVietnam", "ChineseChina",
-            "GermanSwitzerland", "EnglishUK", "SpanishMexico", "ChineseHongKong",
-            "GermanAustria", "EnglishAustralia", "FrenchCanada", "EnglishCanada",
-            "EnglishNewZealand", "EnglishIreland", "SpanishVenezuela", "SpanishColombia",
-            "SpanishPeru", "SpanishArgentina", "EnglishPhilippines", "SpanishChile",
-            "EnglishIndia", "EnglishMalaysia", "EnglishSingapore", "TurkishTurkey",
-            "FilipinoPhilippines", "PolandPolish", "MalayMalaysia", "UkrainianUkraine",
-            "CzechRepublicCZ", "RomaniaRO", "GreekGreece", "HungaryHU", "HindiIndia",
-            "Bulgarian", "Lithuanian", "Croatian"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "ArabicSaudiArabia",
+        "ArabicAlgeria",
+        "ArabicBahrain",
+        "ArabicEgypt",
+        "ArabicIraq",
+        "ArabicJordan",
+        "ArabicKuwait",
+        "ArabicLebanon",
+        "ArabicLibya",
+        "ArabicMorocco",
+        "ArabicOman",
+        "ArabicQatar",
+        "ArabicTunisia",
+        "ArabicUnitedArabEmirates",
+        "ArabicYemen",
+        "ChineseTaiwan",
+        "DanishDenmark",
+        "GermanGermany",
+        "EnglishUS",
+        "SpanishSpain",
+        "FinnishFinland",
+        "FrenchFrance",
+        "HebrewIsrael",
+        "ItalianItaly",
+        "JapaneseJapan",
+        "KoreanKorea",
+        "DutchNetherlands",
+        "NorwegianNorway",
+        "PortugueseBrazil",
+        "RussianRussia",
+        "SwedishSweden",
+        "EnglishThailand",
+        "EnglishIndonesia",
+        "Slovenian",
+        "Latvian",
+        "EnglishVietnam",
+        "ChineseChina",
+        "GermanSwitzerland",
+        "EnglishUK",
+        "SpanishMexico",
+        "ChineseHongKong",
+        "GermanAustria",
+        "EnglishAustralia",
+        "FrenchCanada",
+        "EnglishCanada",
+        "EnglishNewZealand",
+        "EnglishIreland",
+        "SpanishVenezuela",
+        "SpanishColombia",
+        "SpanishPeru",
+        "SpanishArgentina",
+        "EnglishPhilippines",
+        "SpanishChile",
+        "EnglishIndia",
+        "EnglishMalaysia",
+        "EnglishSingapore",
+        "TurkishTurkey",
+        "FilipinoPhilippines",
+        "PolandPolish",
+        "MalayMalaysia",
+        "UkrainianUkraine",
+        "CzechRepublicCZ",
+        "RomaniaRO",
+        "GreekGreece",
+        "HungaryHU",
+        "HindiIndia",
+        "Bulgarian",
+        "Lithuanian",
+        "Croatian",
+    ];
+    fn as_str(&self) -> &str {
+        LCID::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for LCID {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(LCID);
 /// `User` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`User`](https://learn.microsoft.com/en-us/advertising/customer-management-service/user?view=bingads-13).
 #[derive(Clone, PartialEq, Default)]
 pub struct User {
     /// `ContactInfo`: `ContactInfo`, optional, nillable.
+    #[doc(alias = "ContactInfo")]
     pub contact_info: Nillable<ContactInfo>,
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `JobTitle`: `xs:string`, optional, nillable.
+    #[doc(alias = "JobTitle")]
     pub job_title: Nillable<String>,
     /// `LastModifiedByUserId`: `xs:long`, optional, nillable.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Nillable<i64>,
     /// `LastModifiedTime`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "LastModifiedTime")]
     pub last_modified_time: Nillable<DateTime>,
     /// `Lcid`: `LCID`, optional, nillable.
+    #[doc(alias = "Lcid")]
     pub lcid: Nillable<LCID>,
     /// `Name`: `PersonName`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<PersonName>,
     /// `Password`: `xs:string`, optional, nillable.
+    #[doc(alias = "Password")]
     pub password: Nillable<String>,
     /// `SecretAnswer`: `xs:string`, optional, nillable.
+    #[doc(alias = "SecretAnswer")]
     pub secret_answer: Nillable<String>,
     /// `SecretQuestion`: `SecretQuestion`, optional.
+    #[doc(alias = "SecretQuestion")]
     pub secret_question: Option<SecretQuestion>,
     /// `UserLifeCycleStatus`: `UserLifeCycleStatus`, optional, nillable.
+    #[doc(alias = "UserLifeCycleStatus")]
     pub user_life_cycle_status: Nillable<UserLifeCycleStatus>,
     /// `TimeStamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "TimeStamp")]
     pub time_stamp: Nillable<Vec<u8>>,
     /// `UserName`: `xs:string`, optional, nillable.
+    #[doc(alias = "UserName")]
     pub user_name: Nillable<String>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `AuthenticationToken`: `xs:string`, optional, nillable.
+    #[doc(alias = "AuthenticationToken")]
     pub authentication_token: Nillable<String>,
 }
 /// Credentials are shown as `<redacted>`.
@@ -12215,218 +10801,36 @@ impl crate::json::JsonStruct for User {
         "ForwardCompatibilityMap",
         "AuthenticationToken",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "ContactInfo",
-            &self.contact_info,
-            <ContactInfo as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "JobTitle",
-            &self.job_title,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastModifiedTime",
-            &self.last_modified_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Lcid",
-            &self.lcid,
-            <LCID as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <PersonName as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Password",
-            &self.password,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "SecretAnswer",
-            &self.secret_answer,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SecretQuestion",
-            &self.secret_question,
-            <SecretQuestion as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserLifeCycleStatus",
-            &self.user_life_cycle_status,
-            <UserLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "TimeStamp",
-            &self.time_stamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "UserName",
-            &self.user_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AuthenticationToken",
-            &self.authentication_token,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "ContactInfo" => {
-                self.contact_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ContactInfo as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "JobTitle" => {
-                self.job_title = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "ContactInfo" => self.contact_info = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "JobTitle" => self.job_title = crate::json::member(map, cx)?,
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "LastModifiedTime" => {
-                self.last_modified_time = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Lcid" => {
-                self.lcid = crate::json::member::nillable(
-                    v,
-                    path,
-                    <LCID as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <PersonName as JsonDecode>::read_json,
-                )?;
-            }
-            "Password" => {
-                self.password = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SecretAnswer" => {
-                self.secret_answer = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "SecretQuestion" => {
-                self.secret_question = crate::json::member::opt(
-                    v,
-                    path,
-                    <SecretQuestion as JsonDecode>::read_json,
-                )?;
-            }
+            "LastModifiedTime" => self.last_modified_time = crate::json::member(map, cx)?,
+            "Lcid" => self.lcid = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "Password" => self.password = crate::json::member(map, cx)?,
+            "SecretAnswer" => self.secret_answer = crate::json::member(map, cx)?,
+            "SecretQuestion" => self.secret_question = crate::json::member(map, cx)?,
             "UserLifeCycleStatus" => {
-                self.user_life_cycle_status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <UserLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.user_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "TimeStamp" => {
-                self.time_stamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
-            "UserName" => {
-                self.user_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TimeStamp" => self.time_stamp = crate::json::member(map, cx)?,
+            "UserName" => self.user_name = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
             "AuthenticationToken" => {
-                self.authentication_token = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.authentication_token = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -12434,41 +10838,87 @@ impl crate::json::JsonStruct for User {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for User {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for User {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "ContactInfo", &self.contact_info)?;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "JobTitle", &self.job_title)?;
+        crate::json::put::nillable(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "LastModifiedTime", &self.last_modified_time)?;
+        crate::json::put::nillable(m, "Lcid", &self.lcid)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "Password", &self.password)?;
+        crate::json::put::nillable(m, "SecretAnswer", &self.secret_answer)?;
+        crate::json::put::opt(m, "SecretQuestion", &self.secret_question)?;
+        crate::json::put::nillable(
+            m,
+            "UserLifeCycleStatus",
+            &self.user_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "TimeStamp", &self.time_stamp)?;
+        crate::json::put::nillable(m, "UserName", &self.user_name)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "AuthenticationToken",
+            &self.authentication_token,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for User {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(User);
 /// `ContactInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ContactInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/contactinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContactInfo {
     /// `Address`: `Address`, optional, nillable.
+    #[doc(alias = "Address")]
     pub address: Nillable<Address>,
     /// `ContactByPhone`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ContactByPhone")]
     pub contact_by_phone: Nillable<bool>,
     /// `ContactByPostalMail`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "ContactByPostalMail")]
     pub contact_by_postal_mail: Nillable<bool>,
     /// `Email`: `xs:string`, optional, nillable.
+    #[doc(alias = "Email")]
     pub email: Nillable<String>,
     /// `EmailFormat`: `EmailFormat`, optional, nillable.
+    #[doc(alias = "EmailFormat")]
     pub email_format: Nillable<EmailFormat>,
     /// `Fax`: `xs:string`, optional, nillable.
+    #[doc(alias = "Fax")]
     pub fax: Nillable<String>,
     /// `HomePhone`: `xs:string`, optional, nillable.
+    #[doc(alias = "HomePhone")]
     pub home_phone: Nillable<String>,
     /// `Id`: `xs:long`, optional, nillable.
+    #[doc(alias = "Id")]
     pub id: Nillable<i64>,
     /// `Mobile`: `xs:string`, optional, nillable.
+    #[doc(alias = "Mobile")]
     pub mobile: Nillable<String>,
     /// `Phone1`: `xs:string`, optional, nillable.
+    #[doc(alias = "Phone1")]
     pub phone1: Nillable<String>,
     /// `Phone2`: `xs:string`, optional, nillable.
+    #[doc(alias = "Phone2")]
     pub phone2: Nillable<String>,
 }
 impl XmlStruct for ContactInfo {
@@ -12570,172 +11020,62 @@ impl crate::json::JsonStruct for ContactInfo {
         "Phone1",
         "Phone2",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Address",
-            &self.address,
-            <Address as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ContactByPhone",
-            &self.contact_by_phone,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ContactByPostalMail",
-            &self.contact_by_postal_mail,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Email",
-            &self.email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "EmailFormat",
-            &self.email_format,
-            <EmailFormat as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Fax",
-            &self.fax,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "HomePhone",
-            &self.home_phone,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Mobile",
-            &self.mobile,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Phone1",
-            &self.phone1,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Phone2",
-            &self.phone2,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Address" => {
-                self.address = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Address as JsonDecode>::read_json,
-                )?;
-            }
-            "ContactByPhone" => {
-                self.contact_by_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
+            "Address" => self.address = crate::json::member(map, cx)?,
+            "ContactByPhone" => self.contact_by_phone = crate::json::member(map, cx)?,
             "ContactByPostalMail" => {
-                self.contact_by_postal_mail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.contact_by_postal_mail = crate::json::member(map, cx)?;
             }
-            "Email" => {
-                self.email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "EmailFormat" => {
-                self.email_format = crate::json::member::nillable(
-                    v,
-                    path,
-                    <EmailFormat as JsonDecode>::read_json,
-                )?;
-            }
-            "Fax" => {
-                self.fax = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "HomePhone" => {
-                self.home_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Mobile" => {
-                self.mobile = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Phone1" => {
-                self.phone1 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Phone2" => {
-                self.phone2 = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Email" => self.email = crate::json::member(map, cx)?,
+            "EmailFormat" => self.email_format = crate::json::member(map, cx)?,
+            "Fax" => self.fax = crate::json::member(map, cx)?,
+            "HomePhone" => self.home_phone = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Mobile" => self.mobile = crate::json::member(map, cx)?,
+            "Phone1" => self.phone1 = crate::json::member(map, cx)?,
+            "Phone2" => self.phone2 = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ContactInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ContactInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Address", &self.address)?;
+        crate::json::put::nillable(m, "ContactByPhone", &self.contact_by_phone)?;
+        crate::json::put::nillable(
+            m,
+            "ContactByPostalMail",
+            &self.contact_by_postal_mail,
+        )?;
+        crate::json::put::nillable(m, "Email", &self.email)?;
+        crate::json::put::nillable(m, "EmailFormat", &self.email_format)?;
+        crate::json::put::nillable(m, "Fax", &self.fax)?;
+        crate::json::put::nillable(m, "HomePhone", &self.home_phone)?;
+        crate::json::put::nillable(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Mobile", &self.mobile)?;
+        crate::json::put::nillable(m, "Phone1", &self.phone1)?;
+        crate::json::put::nillable(m, "Phone2", &self.phone2)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ContactInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ContactInfo);
 /// `EmailFormat` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`EmailFormat`](https://learn.microsoft.com/en-us/advertising/customer-management-service/emailformat?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EmailFormat {
@@ -12787,34 +11127,35 @@ impl XmlText for EmailFormat {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for EmailFormat {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Html", "Text"]
+    const NAMES: &'static [&'static str] = &["Html", "Text"];
+    fn as_str(&self) -> &str {
+        EmailFormat::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for EmailFormat {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(EmailFormat);
 /// `PersonName` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PersonName`](https://learn.microsoft.com/en-us/advertising/customer-management-service/personname?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PersonName {
     /// `FirstName`: `xs:string`, optional, nillable.
+    #[doc(alias = "FirstName")]
     pub first_name: Nillable<String>,
     /// `LastName`: `xs:string`, optional, nillable.
+    #[doc(alias = "LastName")]
     pub last_name: Nillable<String>,
     /// `MiddleInitial`: `xs:string`, optional, nillable.
+    #[doc(alias = "MiddleInitial")]
     pub middle_initial: Nillable<String>,
 }
 impl XmlStruct for PersonName {
@@ -12862,73 +11203,40 @@ impl XmlDecode for PersonName {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PersonName {
     const MEMBERS: &'static [&'static str] = &["FirstName", "LastName", "MiddleInitial"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "FirstName",
-            &self.first_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LastName",
-            &self.last_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MiddleInitial",
-            &self.middle_initial,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "FirstName" => {
-                self.first_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "LastName" => {
-                self.last_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MiddleInitial" => {
-                self.middle_initial = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "FirstName" => self.first_name = crate::json::member(map, cx)?,
+            "LastName" => self.last_name = crate::json::member(map, cx)?,
+            "MiddleInitial" => self.middle_initial = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PersonName {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PersonName {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "FirstName", &self.first_name)?;
+        crate::json::put::nillable(m, "LastName", &self.last_name)?;
+        crate::json::put::nillable(m, "MiddleInitial", &self.middle_initial)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PersonName {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PersonName);
 /// `SecretQuestion` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`SecretQuestion`](https://learn.microsoft.com/en-us/advertising/customer-management-service/secretquestion?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SecretQuestion {
@@ -13023,31 +11331,36 @@ impl XmlText for SecretQuestion {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SecretQuestion {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "None", "FavoritePetsName", "FavoriteMovie", "Anniversary",
-            "FatherMiddleName", "SpouseMiddleName", "FirstChildMiddleName",
-            "HighSchoolName", "FavoriteTeacherName", "FavoriteSportsTeam"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "None",
+        "FavoritePetsName",
+        "FavoriteMovie",
+        "Anniversary",
+        "FatherMiddleName",
+        "SpouseMiddleName",
+        "FirstChildMiddleName",
+        "HighSchoolName",
+        "FavoriteTeacherName",
+        "FavoriteSportsTeam",
+    ];
+    fn as_str(&self) -> &str {
+        SecretQuestion::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SecretQuestion {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SecretQuestion);
 /// `UserLifeCycleStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UserLifeCycleStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userlifecyclestatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UserLifeCycleStatus {
@@ -13112,27 +11425,25 @@ impl XmlText for UserLifeCycleStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for UserLifeCycleStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Pending", "Active", "Inactive", "Deleted"]
+    const NAMES: &'static [&'static str] = &["Pending", "Active", "Inactive", "Deleted"];
+    fn as_str(&self) -> &str {
+        UserLifeCycleStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for UserLifeCycleStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(UserLifeCycleStatus);
 /// `AccountAdditionalField`: one flag of a set; fields hold `Flags<AccountAdditionalField>`, written as one space-separated element.
+///
+/// Microsoft Learn: [`AccountAdditionalField`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountadditionalfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AccountAdditionalField {
@@ -13197,26 +11508,27 @@ impl XmlText for AccountAdditionalField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for AccountAdditionalField {
-    fn known_names() -> Vec<&'static str> {
-        vec!["TaxCertificate", "AccountMode", "CouponClaimInfo", "ParentCustomerNumber"]
+    const NAMES: &'static [&'static str] = &[
+        "TaxCertificate",
+        "AccountMode",
+        "CouponClaimInfo",
+        "ParentCustomerNumber",
+    ];
+    fn as_str(&self) -> &str {
+        AccountAdditionalField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for AccountAdditionalField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(AccountAdditionalField);
 /// Writes an `ArrayOfCustomerRole` wrapper (items named `CustomerRole`).
 pub(crate) fn enc_array_of_customer_role(
     items: &Vec<Option<CustomerRole>>,
@@ -13236,40 +11548,25 @@ pub(crate) fn dec_array_of_customer_role(
 ) -> Result<Vec<Option<CustomerRole>>, DecodeError> {
     r.items(b"CustomerRole", |r| r.opt(<CustomerRole as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer_role(
-    items: &Vec<Option<CustomerRole>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <CustomerRole as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer_role(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<CustomerRole>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <CustomerRole as JsonDecode>::read_json,
-    )
-}
 /// `CustomerRole` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`CustomerRole`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customerrole?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerRole {
     /// `RoleId`: `xs:int`, optional.
+    #[doc(alias = "RoleId")]
     pub role_id: Option<i32>,
     /// `CustomerId`: `xs:long`, optional.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Option<i64>,
     /// `AccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "AccountIds")]
     pub account_ids: Nillable<Vec<i64>>,
     /// `LinkedAccountIds`: `ArrayOflong`, optional, nillable.
+    #[doc(alias = "LinkedAccountIds")]
     pub linked_account_ids: Nillable<Vec<i64>>,
     /// `CustomerLinkPermission`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerLinkPermission")]
     pub customer_link_permission: Nillable<String>,
 }
 impl XmlStruct for CustomerRole {
@@ -13339,80 +11636,19 @@ impl crate::json::JsonStruct for CustomerRole {
         "LinkedAccountIds",
         "CustomerLinkPermission",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "RoleId",
-            &self.role_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountIds",
-            &self.account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "LinkedAccountIds",
-            &self.linked_account_ids,
-            json_enc_array_oflong,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLinkPermission",
-            &self.customer_link_permission,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "RoleId" => {
-                self.role_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerId" => {
-                self.customer_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountIds" => {
-                self.account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
-            "LinkedAccountIds" => {
-                self.linked_account_ids = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_oflong,
-                )?;
-            }
+            "RoleId" => self.role_id = crate::json::member(map, cx)?,
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "AccountIds" => self.account_ids = crate::json::member(map, cx)?,
+            "LinkedAccountIds" => self.linked_account_ids = crate::json::member(map, cx)?,
             "CustomerLinkPermission" => {
-                self.customer_link_permission = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_link_permission = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -13420,17 +11656,27 @@ impl crate::json::JsonStruct for CustomerRole {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for CustomerRole {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for CustomerRole {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "RoleId", &self.role_id)?;
+        crate::json::put::opt(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "AccountIds", &self.account_ids)?;
+        crate::json::put::nillable(m, "LinkedAccountIds", &self.linked_account_ids)?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for CustomerRole {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(CustomerRole);
 /// Writes an `ArrayOfUserInfo` wrapper (items named `UserInfo`).
 pub(crate) fn enc_array_of_user_info(
     items: &Vec<Option<UserInfo>>,
@@ -13450,26 +11696,16 @@ pub(crate) fn dec_array_of_user_info(
 ) -> Result<Vec<Option<UserInfo>>, DecodeError> {
     r.items(b"UserInfo", |r| r.opt(<UserInfo as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_user_info(
-    items: &Vec<Option<UserInfo>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <UserInfo as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_user_info(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UserInfo>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <UserInfo as JsonDecode>::read_json)
-}
 /// `UserInfo` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`UserInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/userinfo?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UserInfo {
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `UserName`: `xs:string`, optional, nillable.
+    #[doc(alias = "UserName")]
     pub user_name: Nillable<String>,
 }
 impl XmlStruct for UserInfo {
@@ -13512,54 +11748,35 @@ impl XmlDecode for UserInfo {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for UserInfo {
     const MEMBERS: &'static [&'static str] = &["Id", "UserName"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "UserName",
-            &self.user_name,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "UserName" => {
-                self.user_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "UserName" => self.user_name = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for UserInfo {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for UserInfo {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "UserName", &self.user_name)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for UserInfo {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(UserInfo);
 /// Writes an `ArrayOfPilotFeature` wrapper (items named `PilotFeature`).
 pub(crate) fn enc_array_of_pilot_feature(
     items: &Vec<PilotFeature>,
@@ -13579,26 +11796,16 @@ pub(crate) fn dec_array_of_pilot_feature(
 ) -> Result<Vec<PilotFeature>, DecodeError> {
     r.items(b"PilotFeature", <PilotFeature as XmlDecode>::decode)
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_pilot_feature(
-    items: &Vec<PilotFeature>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(w, items, <PilotFeature as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_pilot_feature(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<PilotFeature>, JsonError> {
-    crate::json::member::array(v, path, <PilotFeature as JsonDecode>::read_json)
-}
 /// `PilotFeature` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PilotFeature`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-data-objects?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PilotFeature {
     /// `Id`: `xs:int`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i32>,
     /// `Countries`: `ArrayOfstring`, optional, nillable.
+    #[doc(alias = "Countries")]
     pub countries: Nillable<Vec<Option<String>>>,
 }
 impl XmlStruct for PilotFeature {
@@ -13641,54 +11848,35 @@ impl XmlDecode for PilotFeature {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for PilotFeature {
     const MEMBERS: &'static [&'static str] = &["Id", "Countries"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Id", &self.id, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Countries",
-            &self.countries,
-            json_enc_array_ofstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Countries" => {
-                self.countries = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_ofstring,
-                )?;
-            }
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Countries" => self.countries = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for PilotFeature {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for PilotFeature {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::nillable(m, "Countries", &self.countries)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for PilotFeature {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(PilotFeature);
 /// Writes an `ArrayOfAccountInfoWithCustomerData` wrapper (items named `AccountInfoWithCustomerData`).
 pub(crate) fn enc_array_of_account_info_with_customer_data(
     items: &Vec<Option<AccountInfoWithCustomerData>>,
@@ -13711,46 +11899,34 @@ pub(crate) fn dec_array_of_account_info_with_customer_data(
         |r| r.opt(<AccountInfoWithCustomerData as XmlDecode>::decode),
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_account_info_with_customer_data(
-    items: &Vec<Option<AccountInfoWithCustomerData>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AccountInfoWithCustomerData as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_account_info_with_customer_data(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AccountInfoWithCustomerData>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AccountInfoWithCustomerData as JsonDecode>::read_json,
-    )
-}
 /// `AccountInfoWithCustomerData` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`AccountInfoWithCustomerData`](https://learn.microsoft.com/en-us/advertising/customer-management-service/accountinfowithcustomerdata?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountInfoWithCustomerData {
     /// `CustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "CustomerId")]
     pub customer_id: Nillable<i64>,
     /// `CustomerName`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerName")]
     pub customer_name: Nillable<String>,
     /// `AccountId`: `xs:long`, optional.
+    #[doc(alias = "AccountId")]
     pub account_id: Option<i64>,
     /// `AccountName`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountName")]
     pub account_name: Nillable<String>,
     /// `AccountNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountNumber")]
     pub account_number: Nillable<String>,
     /// `AccountLifeCycleStatus`: `AccountLifeCycleStatus`, optional.
+    #[doc(alias = "AccountLifeCycleStatus")]
     pub account_life_cycle_status: Option<AccountLifeCycleStatus>,
     /// `PauseReason`: `xs:unsignedByte`, optional, nillable.
+    #[doc(alias = "PauseReason")]
     pub pause_reason: Nillable<u8>,
     /// `AccountMode`: `xs:string`, optional, nillable.
+    #[doc(alias = "AccountMode")]
     pub account_mode: Nillable<String>,
 }
 impl XmlStruct for AccountInfoWithCustomerData {
@@ -13833,137 +12009,53 @@ impl crate::json::JsonStruct for AccountInfoWithCustomerData {
         "PauseReason",
         "AccountMode",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "CustomerId",
-            &self.customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerName",
-            &self.customer_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountId",
-            &self.account_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountName",
-            &self.account_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountNumber",
-            &self.account_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "AccountLifeCycleStatus",
-            &self.account_life_cycle_status,
-            <AccountLifeCycleStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "PauseReason",
-            &self.pause_reason,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AccountMode",
-            &self.account_mode,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "CustomerId" => {
-                self.customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "CustomerName" => {
-                self.customer_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountId" => {
-                self.account_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountName" => {
-                self.account_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountNumber" => {
-                self.account_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "CustomerId" => self.customer_id = crate::json::member(map, cx)?,
+            "CustomerName" => self.customer_name = crate::json::member(map, cx)?,
+            "AccountId" => self.account_id = crate::json::member(map, cx)?,
+            "AccountName" => self.account_name = crate::json::member(map, cx)?,
+            "AccountNumber" => self.account_number = crate::json::member(map, cx)?,
             "AccountLifeCycleStatus" => {
-                self.account_life_cycle_status = crate::json::member::opt(
-                    v,
-                    path,
-                    <AccountLifeCycleStatus as JsonDecode>::read_json,
-                )?;
+                self.account_life_cycle_status = crate::json::member(map, cx)?;
             }
-            "PauseReason" => {
-                self.pause_reason = crate::json::member::nillable(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "AccountMode" => {
-                self.account_mode = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "PauseReason" => self.pause_reason = crate::json::member(map, cx)?,
+            "AccountMode" => self.account_mode = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AccountInfoWithCustomerData {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AccountInfoWithCustomerData {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "CustomerId", &self.customer_id)?;
+        crate::json::put::nillable(m, "CustomerName", &self.customer_name)?;
+        crate::json::put::opt(m, "AccountId", &self.account_id)?;
+        crate::json::put::nillable(m, "AccountName", &self.account_name)?;
+        crate::json::put::nillable(m, "AccountNumber", &self.account_number)?;
+        crate::json::put::opt(
+            m,
+            "AccountLifeCycleStatus",
+            &self.account_life_cycle_status,
+        )?;
+        crate::json::put::nillable(m, "PauseReason", &self.pause_reason)?;
+        crate::json::put::nillable(m, "AccountMode", &self.account_mode)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AccountInfoWithCustomerData {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AccountInfoWithCustomerData);
 /// Writes an `ArrayOfPredicate` wrapper (items named `Predicate`).
 pub(crate) fn enc_array_of_predicate(
     items: &Vec<Option<Predicate>>,
@@ -13983,28 +12075,19 @@ pub(crate) fn dec_array_of_predicate(
 ) -> Result<Vec<Option<Predicate>>, DecodeError> {
     r.items(b"Predicate", |r| r.opt(<Predicate as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_predicate(
-    items: &Vec<Option<Predicate>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Predicate as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_predicate(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Predicate>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Predicate as JsonDecode>::read_json)
-}
 /// `Predicate` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Predicate`](https://learn.microsoft.com/en-us/advertising/customer-management-service/predicate?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Predicate {
     /// `Field`: `xs:string`, optional, nillable.
+    #[doc(alias = "Field")]
     pub field: Nillable<String>,
     /// `Operator`: `PredicateOperator`, optional.
+    #[doc(alias = "Operator")]
     pub operator: Option<PredicateOperator>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for Predicate {
@@ -14052,73 +12135,40 @@ impl XmlDecode for Predicate {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Predicate {
     const MEMBERS: &'static [&'static str] = &["Field", "Operator", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Field",
-            &self.field,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Operator",
-            &self.operator,
-            <PredicateOperator as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Operator" => {
-                self.operator = crate::json::member::opt(
-                    v,
-                    path,
-                    <PredicateOperator as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Operator" => self.operator = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Predicate {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Predicate {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Operator", &self.operator)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Predicate {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Predicate);
 /// `PredicateOperator` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`PredicateOperator`](https://learn.microsoft.com/en-us/advertising/customer-management-service/predicateoperator?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PredicateOperator {
@@ -14203,35 +12253,41 @@ impl XmlText for PredicateOperator {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for PredicateOperator {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Equals", "NotEquals", "Contains", "In", "GreaterThanEquals",
-            "LessThanEquals", "StartsWith", "NotContains"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Equals",
+        "NotEquals",
+        "Contains",
+        "In",
+        "GreaterThanEquals",
+        "LessThanEquals",
+        "StartsWith",
+        "NotContains",
+    ];
+    fn as_str(&self) -> &str {
+        PredicateOperator::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for PredicateOperator {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(PredicateOperator);
 /// `DateRange` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`DateRange`](https://learn.microsoft.com/en-us/advertising/customer-management-service/daterange?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DateRange {
     /// `MinDate`: `xs:string`, optional, nillable.
+    #[doc(alias = "MinDate")]
     pub min_date: Nillable<String>,
     /// `MaxDate`: `xs:string`, optional, nillable.
+    #[doc(alias = "MaxDate")]
     pub max_date: Nillable<String>,
 }
 impl XmlStruct for DateRange {
@@ -14274,59 +12330,35 @@ impl XmlDecode for DateRange {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for DateRange {
     const MEMBERS: &'static [&'static str] = &["MinDate", "MaxDate"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "MinDate",
-            &self.min_date,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "MaxDate",
-            &self.max_date,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "MinDate" => {
-                self.min_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "MaxDate" => {
-                self.max_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "MinDate" => self.min_date = crate::json::member(map, cx)?,
+            "MaxDate" => self.max_date = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for DateRange {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for DateRange {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "MinDate", &self.min_date)?;
+        crate::json::put::nillable(m, "MaxDate", &self.max_date)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for DateRange {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(DateRange);
 /// Writes an `ArrayOfOrderBy` wrapper (items named `OrderBy`).
 pub(crate) fn enc_array_of_order_by(
     items: &Vec<Option<OrderBy>>,
@@ -14346,26 +12378,16 @@ pub(crate) fn dec_array_of_order_by(
 ) -> Result<Vec<Option<OrderBy>>, DecodeError> {
     r.items(b"OrderBy", |r| r.opt(<OrderBy as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_order_by(
-    items: &Vec<Option<OrderBy>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <OrderBy as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_order_by(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OrderBy>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <OrderBy as JsonDecode>::read_json)
-}
 /// `OrderBy` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderBy`](https://learn.microsoft.com/en-us/advertising/customer-management-service/orderby?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OrderBy {
     /// `Field`: `OrderByField`, optional.
+    #[doc(alias = "Field")]
     pub field: Option<OrderByField>,
     /// `Order`: `SortOrder`, optional.
+    #[doc(alias = "Order")]
     pub order: Option<SortOrder>,
 }
 impl XmlStruct for OrderBy {
@@ -14408,60 +12430,38 @@ impl XmlDecode for OrderBy {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OrderBy {
     const MEMBERS: &'static [&'static str] = &["Field", "Order"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "Field",
-            &self.field,
-            <OrderByField as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "Order",
-            &self.order,
-            <SortOrder as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Field" => {
-                self.field = crate::json::member::opt(
-                    v,
-                    path,
-                    <OrderByField as JsonDecode>::read_json,
-                )?;
-            }
-            "Order" => {
-                self.order = crate::json::member::opt(
-                    v,
-                    path,
-                    <SortOrder as JsonDecode>::read_json,
-                )?;
-            }
+            "Field" => self.field = crate::json::member(map, cx)?,
+            "Order" => self.order = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OrderBy {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OrderBy {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Field", &self.field)?;
+        crate::json::put::opt(m, "Order", &self.order)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OrderBy {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OrderBy);
 /// `OrderByField` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`OrderByField`](https://learn.microsoft.com/en-us/advertising/customer-management-service/orderbyfield?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderByField {
@@ -14536,30 +12536,32 @@ impl XmlText for OrderByField {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for OrderByField {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "Id", "Name", "Number", "LifeCycleStatus", "CouponClassName",
-            "CouponStartDate"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "Id",
+        "Name",
+        "Number",
+        "LifeCycleStatus",
+        "CouponClassName",
+        "CouponStartDate",
+    ];
+    fn as_str(&self) -> &str {
+        OrderByField::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for OrderByField {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(OrderByField);
 /// `SortOrder` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`SortOrder`](https://learn.microsoft.com/en-us/advertising/customer-management-service/sortorder?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SortOrder {
@@ -14611,32 +12613,32 @@ impl XmlText for SortOrder {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for SortOrder {
-    fn known_names() -> Vec<&'static str> {
-        vec!["Ascending", "Descending"]
+    const NAMES: &'static [&'static str] = &["Ascending", "Descending"];
+    fn as_str(&self) -> &str {
+        SortOrder::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for SortOrder {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(SortOrder);
 /// `Paging` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Paging`](https://learn.microsoft.com/en-us/advertising/customer-management-service/paging?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Paging {
     /// `Index`: `xs:int`, optional.
+    #[doc(alias = "Index")]
     pub index: Option<i32>,
     /// `Size`: `xs:int`, optional.
+    #[doc(alias = "Size")]
     pub size: Option<i32>,
 }
 impl XmlStruct for Paging {
@@ -14679,49 +12681,35 @@ impl XmlDecode for Paging {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for Paging {
     const MEMBERS: &'static [&'static str] = &["Index", "Size"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Index", &self.index, <i32 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Size", &self.size, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Index" => {
-                self.index = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Size" => {
-                self.size = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Index" => self.index = crate::json::member(map, cx)?,
+            "Size" => self.size = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Paging {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Paging {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Index", &self.index)?;
+        crate::json::put::opt(m, "Size", &self.size)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Paging {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Paging);
 /// Writes an `ArrayOfCustomer` wrapper (items named `Customer`).
 pub(crate) fn enc_array_of_customer(
     items: &Vec<Option<Customer>>,
@@ -14740,20 +12728,6 @@ pub(crate) fn dec_array_of_customer(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Customer>>, DecodeError> {
     r.items(b"Customer", |r| r.opt(<Customer as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_customer(
-    items: &Vec<Option<Customer>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Customer as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_customer(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Customer>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Customer as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfClientLink` wrapper (items named `ClientLink`).
 pub(crate) fn enc_array_of_client_link(
@@ -14774,74 +12748,76 @@ pub(crate) fn dec_array_of_client_link(
 ) -> Result<Vec<Option<ClientLink>>, DecodeError> {
     r.items(b"ClientLink", |r| r.opt(<ClientLink as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_client_link(
-    items: &Vec<Option<ClientLink>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <ClientLink as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_client_link(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<ClientLink>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <ClientLink as JsonDecode>::read_json,
-    )
-}
 /// `ClientLink` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ClientLink`](https://learn.microsoft.com/en-us/advertising/customer-management-service/clientlink?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClientLink {
     /// `Type`: `xs:string`, optional, nillable.
+    #[doc(alias = "Type")]
     pub type_: Nillable<String>,
     /// `ClientEntityId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ClientEntityId")]
     pub client_entity_id: Nillable<i64>,
     /// `ClientEntityNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClientEntityNumber")]
     pub client_entity_number: Nillable<String>,
     /// `ClientEntityName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClientEntityName")]
     pub client_entity_name: Nillable<String>,
     /// `ManagingCustomerId`: `xs:long`, optional, nillable.
+    #[doc(alias = "ManagingCustomerId")]
     pub managing_customer_id: Nillable<i64>,
     /// `ManagingCustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ManagingCustomerNumber")]
     pub managing_customer_number: Nillable<String>,
     /// `ManagingCustomerName`: `xs:string`, optional, nillable.
+    #[doc(alias = "ManagingCustomerName")]
     pub managing_customer_name: Nillable<String>,
     /// `Note`: `xs:string`, optional, nillable.
+    #[doc(alias = "Note")]
     pub note: Nillable<String>,
     /// `Name`: `xs:string`, optional, nillable.
+    #[doc(alias = "Name")]
     pub name: Nillable<String>,
     /// `InviterEmail`: `xs:string`, optional, nillable.
+    #[doc(alias = "InviterEmail")]
     pub inviter_email: Nillable<String>,
     /// `InviterName`: `xs:string`, optional, nillable.
+    #[doc(alias = "InviterName")]
     pub inviter_name: Nillable<String>,
     /// `InviterPhone`: `xs:string`, optional, nillable.
+    #[doc(alias = "InviterPhone")]
     pub inviter_phone: Nillable<String>,
     /// `IsBillToClient`: `xs:boolean`, optional, nillable.
+    #[doc(alias = "IsBillToClient")]
     pub is_bill_to_client: Nillable<bool>,
     /// `StartDate`: `xs:dateTime`, optional, nillable.
+    #[doc(alias = "StartDate")]
     pub start_date: Nillable<DateTime>,
     /// `Status`: `ClientLinkStatus`, optional, nillable.
+    #[doc(alias = "Status")]
     pub status: Nillable<ClientLinkStatus>,
     /// `SuppressNotification`: `xs:boolean`, optional.
+    #[doc(alias = "SuppressNotification")]
     pub suppress_notification: Option<bool>,
     /// `LastModifiedDateTime`: `xs:dateTime`, optional.
+    #[doc(alias = "LastModifiedDateTime")]
     pub last_modified_date_time: Option<DateTime>,
     /// `LastModifiedByUserId`: `xs:long`, optional.
+    #[doc(alias = "LastModifiedByUserId")]
     pub last_modified_by_user_id: Option<i64>,
     /// `Timestamp`: `xs:base64Binary`, optional, nillable.
+    #[doc(alias = "Timestamp")]
     pub timestamp: Nillable<Vec<u8>>,
     /// `ForwardCompatibilityMap`: `ArrayOfKeyValuePairOfstringstring`, optional, nillable.
+    #[doc(alias = "ForwardCompatibilityMap")]
     pub forward_compatibility_map: Nillable<Vec<KeyValuePairOfstringstring>>,
     /// `CustomerLinkPermission`: `xs:string`, optional, nillable.
+    #[doc(alias = "CustomerLinkPermission")]
     pub customer_link_permission: Nillable<String>,
     /// `ClientEntityCustomerNumber`: `xs:string`, optional, nillable.
+    #[doc(alias = "ClientEntityCustomerNumber")]
     pub client_entity_customer_number: Nillable<String>,
 }
 impl XmlStruct for ClientLink {
@@ -15028,302 +13004,54 @@ impl crate::json::JsonStruct for ClientLink {
         "CustomerLinkPermission",
         "ClientEntityCustomerNumber",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        if !discriminated {
-            crate::json::emit::nillable(
-                w,
-                "Type",
-                &self.type_,
-                <String as JsonEncode>::write_json,
-            );
-        }
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityId",
-            &self.client_entity_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityNumber",
-            &self.client_entity_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityName",
-            &self.client_entity_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerId",
-            &self.managing_customer_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerNumber",
-            &self.managing_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ManagingCustomerName",
-            &self.managing_customer_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Note",
-            &self.note,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Name",
-            &self.name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterEmail",
-            &self.inviter_email,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterName",
-            &self.inviter_name,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "InviterPhone",
-            &self.inviter_phone,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "IsBillToClient",
-            &self.is_bill_to_client,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "StartDate",
-            &self.start_date,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Status",
-            &self.status,
-            <ClientLinkStatus as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "SuppressNotification",
-            &self.suppress_notification,
-            <bool as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "LastModifiedDateTime",
-            &self.last_modified_date_time,
-            <DateTime as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(
-            w,
-            "LastModifiedByUserId",
-            &self.last_modified_by_user_id,
-            <i64 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Timestamp",
-            &self.timestamp,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ForwardCompatibilityMap",
-            &self.forward_compatibility_map,
-            json_enc_array_of_key_value_pair_ofstringstring,
-        );
-        crate::json::emit::nillable(
-            w,
-            "CustomerLinkPermission",
-            &self.customer_link_permission,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ClientEntityCustomerNumber",
-            &self.client_entity_customer_number,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Type" => {
-                self.type_ = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ClientEntityId" => {
-                self.client_entity_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
+            "Type" => self.type_ = crate::json::member(map, cx)?,
+            "ClientEntityId" => self.client_entity_id = crate::json::member(map, cx)?,
             "ClientEntityNumber" => {
-                self.client_entity_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.client_entity_number = crate::json::member(map, cx)?;
             }
-            "ClientEntityName" => {
-                self.client_entity_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "ClientEntityName" => self.client_entity_name = crate::json::member(map, cx)?,
             "ManagingCustomerId" => {
-                self.managing_customer_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_id = crate::json::member(map, cx)?;
             }
             "ManagingCustomerNumber" => {
-                self.managing_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_number = crate::json::member(map, cx)?;
             }
             "ManagingCustomerName" => {
-                self.managing_customer_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.managing_customer_name = crate::json::member(map, cx)?;
             }
-            "Note" => {
-                self.note = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Name" => {
-                self.name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterEmail" => {
-                self.inviter_email = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterName" => {
-                self.inviter_name = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "InviterPhone" => {
-                self.inviter_phone = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "IsBillToClient" => {
-                self.is_bill_to_client = crate::json::member::nillable(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
-            }
-            "StartDate" => {
-                self.start_date = crate::json::member::nillable(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
-            }
-            "Status" => {
-                self.status = crate::json::member::nillable(
-                    v,
-                    path,
-                    <ClientLinkStatus as JsonDecode>::read_json,
-                )?;
-            }
+            "Note" => self.note = crate::json::member(map, cx)?,
+            "Name" => self.name = crate::json::member(map, cx)?,
+            "InviterEmail" => self.inviter_email = crate::json::member(map, cx)?,
+            "InviterName" => self.inviter_name = crate::json::member(map, cx)?,
+            "InviterPhone" => self.inviter_phone = crate::json::member(map, cx)?,
+            "IsBillToClient" => self.is_bill_to_client = crate::json::member(map, cx)?,
+            "StartDate" => self.start_date = crate::json::member(map, cx)?,
+            "Status" => self.status = crate::json::member(map, cx)?,
             "SuppressNotification" => {
-                self.suppress_notification = crate::json::member::opt(
-                    v,
-                    path,
-                    <bool as JsonDecode>::read_json,
-                )?;
+                self.suppress_notification = crate::json::member(map, cx)?;
             }
             "LastModifiedDateTime" => {
-                self.last_modified_date_time = crate::json::member::opt(
-                    v,
-                    path,
-                    <DateTime as JsonDecode>::read_json,
-                )?;
+                self.last_modified_date_time = crate::json::member(map, cx)?;
             }
             "LastModifiedByUserId" => {
-                self.last_modified_by_user_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
+                self.last_modified_by_user_id = crate::json::member(map, cx)?;
             }
-            "Timestamp" => {
-                self.timestamp = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "Timestamp" => self.timestamp = crate::json::member(map, cx)?,
             "ForwardCompatibilityMap" => {
-                self.forward_compatibility_map = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_pair_ofstringstring,
-                )?;
+                self.forward_compatibility_map = crate::json::member(map, cx)?;
             }
             "CustomerLinkPermission" => {
-                self.customer_link_permission = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.customer_link_permission = crate::json::member(map, cx)?;
             }
             "ClientEntityCustomerNumber" => {
-                self.client_entity_customer_number = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
+                self.client_entity_customer_number = crate::json::member(map, cx)?;
             }
             _ => return Ok(false),
         }
@@ -15331,18 +13059,68 @@ impl crate::json::JsonStruct for ClientLink {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ClientLink {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ClientLink {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        if !discriminated {
+            crate::json::put::nillable(m, "Type", &self.type_)?;
+        }
+        crate::json::put::nillable(m, "ClientEntityId", &self.client_entity_id)?;
+        crate::json::put::nillable(m, "ClientEntityNumber", &self.client_entity_number)?;
+        crate::json::put::nillable(m, "ClientEntityName", &self.client_entity_name)?;
+        crate::json::put::nillable(m, "ManagingCustomerId", &self.managing_customer_id)?;
+        crate::json::put::nillable(
+            m,
+            "ManagingCustomerNumber",
+            &self.managing_customer_number,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "ManagingCustomerName",
+            &self.managing_customer_name,
+        )?;
+        crate::json::put::nillable(m, "Note", &self.note)?;
+        crate::json::put::nillable(m, "Name", &self.name)?;
+        crate::json::put::nillable(m, "InviterEmail", &self.inviter_email)?;
+        crate::json::put::nillable(m, "InviterName", &self.inviter_name)?;
+        crate::json::put::nillable(m, "InviterPhone", &self.inviter_phone)?;
+        crate::json::put::nillable(m, "IsBillToClient", &self.is_bill_to_client)?;
+        crate::json::put::nillable(m, "StartDate", &self.start_date)?;
+        crate::json::put::nillable(m, "Status", &self.status)?;
+        crate::json::put::opt(m, "SuppressNotification", &self.suppress_notification)?;
+        crate::json::put::opt(m, "LastModifiedDateTime", &self.last_modified_date_time)?;
+        crate::json::put::opt(
+            m,
+            "LastModifiedByUserId",
+            &self.last_modified_by_user_id,
+        )?;
+        crate::json::put::nillable(m, "Timestamp", &self.timestamp)?;
+        crate::json::put::nillable(
+            m,
+            "ForwardCompatibilityMap",
+            &self.forward_compatibility_map,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "CustomerLinkPermission",
+            &self.customer_link_permission,
+        )?;
+        crate::json::put::nillable(
+            m,
+            "ClientEntityCustomerNumber",
+            &self.client_entity_customer_number,
+        )?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ClientLink {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ClientLink);
 /// `ClientLinkStatus` (enumeration in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`ClientLinkStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/clientlinkstatus?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ClientLinkStatus {
@@ -15457,30 +13235,37 @@ impl XmlText for ClientLinkStatus {
 }
 #[cfg(feature = "json")]
 impl crate::json::JsonEnum for ClientLinkStatus {
-    fn known_names() -> Vec<&'static str> {
-        vec![
-            "LinkPending", "LinkCanceled", "LinkExpired", "LinkAccepted", "LinkDeclined",
-            "LinkInProgress", "Active", "LinkFailed", "UnlinkRequested", "UnlinkPending",
-            "UnlinkCanceled", "UnlinkInProgress", "Inactive", "UnlinkFailed"
-        ]
+    const NAMES: &'static [&'static str] = &[
+        "LinkPending",
+        "LinkCanceled",
+        "LinkExpired",
+        "LinkAccepted",
+        "LinkDeclined",
+        "LinkInProgress",
+        "Active",
+        "LinkFailed",
+        "UnlinkRequested",
+        "UnlinkPending",
+        "UnlinkCanceled",
+        "UnlinkInProgress",
+        "Inactive",
+        "UnlinkFailed",
+    ];
+    fn as_str(&self) -> &str {
+        ClientLinkStatus::as_str(self)
+    }
+    fn known(name: &str) -> Option<Self> {
+        match Self::from_wire(name) {
+            Self::UnknownValue(_) => None,
+            known => Some(known),
+        }
+    }
+    fn unknown(name: &str) -> Self {
+        Self::UnknownValue(name.to_string())
     }
 }
 #[cfg(feature = "json")]
-impl crate::json::JsonScalar for ClientLinkStatus {
-    fn write_scalar(&self, w: &mut JsonWriter) {
-        w.string(self.as_str())
-    }
-    fn read_scalar(v: &JsonValue, path: &JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_enum(
-            v,
-            path,
-            |s| match Self::from_wire(s) {
-                Self::UnknownValue(_) => None,
-                known => Some(known),
-            },
-        )
-    }
-}
+crate::json::json_enum!(ClientLinkStatus);
 /// Writes an `ArrayOfAdvertiserAccount` wrapper (items named `AdvertiserAccount`).
 pub(crate) fn enc_array_of_advertiser_account(
     items: &Vec<Option<AdvertiserAccount>>,
@@ -15499,28 +13284,6 @@ pub(crate) fn dec_array_of_advertiser_account(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<AdvertiserAccount>>, DecodeError> {
     r.items(b"AdvertiserAccount", |r| r.opt(<AdvertiserAccount as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_advertiser_account(
-    items: &Vec<Option<AdvertiserAccount>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdvertiserAccount as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_advertiser_account(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdvertiserAccount>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdvertiserAccount as JsonDecode>::read_json,
-    )
 }
 /// Writes an `ArrayOfUserInvitation` wrapper (items named `UserInvitation`).
 pub(crate) fn enc_array_of_user_invitation(
@@ -15541,28 +13304,6 @@ pub(crate) fn dec_array_of_user_invitation(
 ) -> Result<Vec<Option<UserInvitation>>, DecodeError> {
     r.items(b"UserInvitation", |r| r.opt(<UserInvitation as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_user_invitation(
-    items: &Vec<Option<UserInvitation>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <UserInvitation as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_user_invitation(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<UserInvitation>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <UserInvitation as JsonDecode>::read_json,
-    )
-}
 /// Writes an `ArrayOfAddress` wrapper (items named `Address`).
 pub(crate) fn enc_array_of_address(
     items: &Vec<Option<Address>>,
@@ -15581,20 +13322,6 @@ pub(crate) fn dec_array_of_address(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Address>>, DecodeError> {
     r.items(b"Address", |r| r.opt(<Address as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_address(
-    items: &Vec<Option<Address>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, <Address as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_address(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Address>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <Address as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfNotification` wrapper (items named `Notification`).
 pub(crate) fn enc_array_of_notification(
@@ -15615,42 +13342,28 @@ pub(crate) fn dec_array_of_notification(
 ) -> Result<Vec<Option<Notification>>, DecodeError> {
     r.items(b"Notification", |r| r.opt(<Notification as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_notification(
-    items: &Vec<Option<Notification>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <Notification as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_notification(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Notification>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <Notification as JsonDecode>::read_json,
-    )
-}
 /// `Notification` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`Notification`](https://learn.microsoft.com/en-us/advertising/customer-management-service/notification?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Notification {
     /// `TypeId`: `xs:int`, optional.
+    #[doc(alias = "TypeId")]
     pub type_id: Option<i32>,
     /// `Id`: `xs:long`, optional.
+    #[doc(alias = "Id")]
     pub id: Option<i64>,
     /// `Severity`: `xs:unsignedByte`, optional.
+    #[doc(alias = "Severity")]
     pub severity: Option<u8>,
     /// `Title`: `xs:string`, optional, nillable.
+    #[doc(alias = "Title")]
     pub title: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
     /// `AdditionalInfo`: `ArrayOfKeyValueEntityOfstringstring`, optional, nillable.
+    #[doc(alias = "AdditionalInfo")]
     pub additional_info: Nillable<Vec<Option<KeyValueEntityOfstringstring>>>,
 }
 impl XmlStruct for Notification {
@@ -15726,106 +13439,43 @@ impl crate::json::JsonStruct for Notification {
         "Message",
         "AdditionalInfo",
     ];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(
-            w,
-            "TypeId",
-            &self.type_id,
-            <i32 as JsonEncode>::write_json,
-        );
-        crate::json::emit::opt(w, "Id", &self.id, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(
-            w,
-            "Severity",
-            &self.severity,
-            <u8 as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Title",
-            &self.title,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "AdditionalInfo",
-            &self.additional_info,
-            json_enc_array_of_key_value_entity_ofstringstring,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TypeId" => {
-                self.type_id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Id" => {
-                self.id = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Severity" => {
-                self.severity = crate::json::member::opt(
-                    v,
-                    path,
-                    <u8 as JsonDecode>::read_json,
-                )?;
-            }
-            "Title" => {
-                self.title = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "AdditionalInfo" => {
-                self.additional_info = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_key_value_entity_ofstringstring,
-                )?;
-            }
+            "TypeId" => self.type_id = crate::json::member(map, cx)?,
+            "Id" => self.id = crate::json::member(map, cx)?,
+            "Severity" => self.severity = crate::json::member(map, cx)?,
+            "Title" => self.title = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
+            "AdditionalInfo" => self.additional_info = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for Notification {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for Notification {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "TypeId", &self.type_id)?;
+        crate::json::put::opt(m, "Id", &self.id)?;
+        crate::json::put::opt(m, "Severity", &self.severity)?;
+        crate::json::put::nillable(m, "Title", &self.title)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        crate::json::put::nillable(m, "AdditionalInfo", &self.additional_info)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for Notification {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(Notification);
 /// Writes an `ArrayOfKeyValueEntityOfstringstring` wrapper (items named `KeyValueEntityOfstringstring`).
 pub(crate) fn enc_array_of_key_value_entity_ofstringstring(
     items: &Vec<Option<KeyValueEntityOfstringstring>>,
@@ -15848,34 +13498,16 @@ pub(crate) fn dec_array_of_key_value_entity_ofstringstring(
         |r| r.opt(<KeyValueEntityOfstringstring as XmlDecode>::decode),
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_ofstringstring(
-    items: &Vec<Option<KeyValueEntityOfstringstring>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOfstringstring>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOfstringstring as JsonDecode>::read_json,
-    )
-}
 /// `KeyValueEntityOfstringstring` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOfstringstring`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvalueentityofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOfstringstring {
     /// `Key`: `xs:string`, optional, nillable.
+    #[doc(alias = "Key")]
     pub key: Nillable<String>,
     /// `Value`: `xs:string`, optional, nillable.
+    #[doc(alias = "Value")]
     pub value: Nillable<String>,
 }
 impl XmlStruct for KeyValueEntityOfstringstring {
@@ -15918,59 +13550,35 @@ impl XmlDecode for KeyValueEntityOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "Key", &self.key)?;
+        crate::json::put::nillable(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOfstringstring);
 /// Writes an `ArrayOfKeyValueEntityOflongint` wrapper (items named `KeyValueEntityOflongint`).
 pub(crate) fn enc_array_of_key_value_entity_oflongint(
     items: &Vec<Option<KeyValueEntityOflongint>>,
@@ -15993,34 +13601,16 @@ pub(crate) fn dec_array_of_key_value_entity_oflongint(
         |r| r.opt(<KeyValueEntityOflongint as XmlDecode>::decode),
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_entity_oflongint(
-    items: &Vec<Option<KeyValueEntityOflongint>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <KeyValueEntityOflongint as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_entity_oflongint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<KeyValueEntityOflongint>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <KeyValueEntityOflongint as JsonDecode>::read_json,
-    )
-}
 /// `KeyValueEntityOflongint` (complex type in `https://bingads.microsoft.com/Customer/v13/Entities`).
+///
+/// Microsoft Learn: [`KeyValueEntityOflongint`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvalueentityoflongint?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValueEntityOflongint {
     /// `Key`: `xs:long`, optional.
+    #[doc(alias = "Key")]
     pub key: Option<i64>,
     /// `Value`: `xs:int`, optional.
+    #[doc(alias = "Value")]
     pub value: Option<i32>,
 }
 impl XmlStruct for KeyValueEntityOflongint {
@@ -16063,55 +13653,45 @@ impl XmlDecode for KeyValueEntityOflongint {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValueEntityOflongint {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Key", &self.key, <i64 as JsonEncode>::write_json);
-        crate::json::emit::opt(w, "Value", &self.value, <i32 as JsonEncode>::write_json);
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::opt(
-                    v,
-                    path,
-                    <i64 as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValueEntityOflongint {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValueEntityOflongint {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Key", &self.key)?;
+        crate::json::put::opt(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValueEntityOflongint {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValueEntityOflongint);
 /// `AdApiFaultDetail` (complex type in `https://adapi.microsoft.com`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`AdApiFaultDetail`](https://learn.microsoft.com/en-us/advertising/customer-management-service/adapifaultdetail?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiFaultDetail {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `Errors`: `ArrayOfAdApiError`, optional, nillable.
+    #[doc(alias = "Errors")]
     pub errors: Nillable<Vec<Option<AdApiError>>>,
 }
 impl XmlStruct for AdApiFaultDetail {
@@ -16154,63 +13734,43 @@ impl XmlDecode for AdApiFaultDetail {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiFaultDetail {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "Errors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Errors",
-            &self.errors,
-            json_enc_array_of_ad_api_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Errors" => {
-                self.errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_ad_api_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "Errors" => self.errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiFaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiFaultDetail {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "Errors", &self.errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiFaultDetail {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiFaultDetail);
 /// `ApplicationFault` (complex type in `https://adapi.microsoft.com`). Other types extend it: fields of this type hold the enum `ApplicationFault`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/applicationfault?view=bingads-13).
+#[doc(alias = "ApplicationFault")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFaultBase {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
 }
 impl XmlStruct for ApplicationFaultBase {
@@ -16248,47 +13808,36 @@ impl XmlDecode for ApplicationFaultBase {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApplicationFaultBase {
     const MEMBERS: &'static [&'static str] = &["TrackingId"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFaultBase {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApplicationFaultBase {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApplicationFaultBase {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApplicationFaultBase);
 /// `ApplicationFault` or any type derived from it, told apart on the wire by `xsi:type`.
+///
+/// Microsoft Learn: [`ApplicationFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/applicationfault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ApplicationFault {
@@ -16361,78 +13910,68 @@ impl XmlDecode for ApplicationFault {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApplicationFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        match self {
-            Self::ApplicationFault(v) => {
-                crate::json::write_struct(v, w, Some("ApplicationFault"))
-            }
-            Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
-            }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
-            Self::Unknown { type_name, base } => {
-                crate::json::write_struct(base, w, Some(type_name))
-            }
-        }
-    }
-}
-#[cfg(feature = "json")]
-impl JsonDecode for ApplicationFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
+impl crate::json::JsonPoly for ApplicationFault {
+    const HINT: crate::json::FamilyHint = crate::json::FamilyHint {
+        family: "ApplicationFault",
+        known: "ApplicationFault, AdApiFaultDetail, ApiFault",
+    };
+    fn read_variant<'de, A: serde::de::MapAccess<'de>>(
+        ty: Option<&str>,
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<Self, A::Error> {
         Ok(
-            match crate::json::discriminator(v, path)? {
+            match ty {
                 None => {
                     Self::ApplicationFault(
-                        crate::json::read_struct(v, path, &["Type"])
-                            .map_err(|mut e| {
-                                if e.message.starts_with("unknown key") {
-                                    e.message
-                                        .push_str(
-                                            &format!(
-                                                "; a {} without \"Type\" is read as the base type: set \"Type\" to one of: {}",
-                                                "ApplicationFault",
-                                                "ApplicationFault, AdApiFaultDetail, ApiFault"
-                                            ),
-                                        );
-                                }
-                                e
-                            })?,
+                        crate::json::read_fields(map, cx, true, Some(Self::HINT))?,
                     )
                 }
                 Some("ApplicationFault") => {
-                    Self::ApplicationFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApplicationFault(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("AdApiFaultDetail") => {
-                    Self::AdApiFaultDetail(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::AdApiFaultDetail(
+                        crate::json::read_fields(map, cx, true, None)?,
+                    )
                 }
                 Some("ApiFault") => {
-                    Self::ApiFault(crate::json::read_struct(v, path, &["Type"])?)
+                    Self::ApiFault(crate::json::read_fields(map, cx, true, None)?)
                 }
-                Some(other) if path.is_lenient() => {
-                    Self::Unknown {
-                        type_name: other.to_string(),
-                        base: crate::json::read_struct(v, path, &["Type"])?,
-                    }
+                Some(other) if cx.strict() => {
+                    return Err(crate::json::unknown_type(cx, other, Self::HINT));
                 }
                 Some(other) => {
-                    let at = v.get("Type").unwrap_or(v);
-                    return Err(
-                        path
-                            .error(
-                                at,
-                                format!(
-                                    "unknown Type `{other}` for {}; expected one of: {}",
-                                    "ApplicationFault",
-                                    "ApplicationFault, AdApiFaultDetail, ApiFault"
-                                ),
-                            ),
-                    );
+                    Self::Unknown {
+                        type_name: other.to_string(),
+                        base: crate::json::read_fields(map, cx, true, None)?,
+                    }
                 }
             },
         )
     }
 }
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for ApplicationFault {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ApplicationFault(v) => {
+                crate::json::write_struct(v, s, Some("ApplicationFault"))
+            }
+            Self::AdApiFaultDetail(v) => {
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
+            }
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
+            Self::Unknown { type_name, base } => {
+                crate::json::write_struct(base, s, Some(type_name))
+            }
+        }
+    }
+}
+#[cfg(feature = "json")]
+crate::json::json_poly!(ApplicationFault);
 /// Writes an `ArrayOfAdApiError` wrapper (items named `AdApiError`).
 pub(crate) fn enc_array_of_ad_api_error(
     items: &Vec<Option<AdApiError>>,
@@ -16452,38 +13991,22 @@ pub(crate) fn dec_array_of_ad_api_error(
 ) -> Result<Vec<Option<AdApiError>>, DecodeError> {
     r.items(b"AdApiError", |r| r.opt(<AdApiError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_ad_api_error(
-    items: &Vec<Option<AdApiError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <AdApiError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_ad_api_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<AdApiError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <AdApiError as JsonDecode>::read_json,
-    )
-}
 /// `AdApiError` (complex type in `https://adapi.microsoft.com`).
+///
+/// Microsoft Learn: [`AdApiError`](https://learn.microsoft.com/en-us/advertising/customer-management-service/adapierror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AdApiError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Detail`: `xs:string`, optional, nillable.
+    #[doc(alias = "Detail")]
     pub detail: Nillable<String>,
     /// `ErrorCode`: `xs:string`, optional, nillable.
+    #[doc(alias = "ErrorCode")]
     pub error_code: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for AdApiError {
@@ -16536,86 +14059,49 @@ impl XmlDecode for AdApiError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for AdApiError {
     const MEMBERS: &'static [&'static str] = &["Code", "Detail", "ErrorCode", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Detail",
-            &self.detail,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "ErrorCode",
-            &self.error_code,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Detail" => {
-                self.detail = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "ErrorCode" => {
-                self.error_code = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Detail" => self.detail = crate::json::member(map, cx)?,
+            "ErrorCode" => self.error_code = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for AdApiError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for AdApiError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Detail", &self.detail)?;
+        crate::json::put::nillable(m, "ErrorCode", &self.error_code)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for AdApiError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(AdApiError);
 /// `ApiFault` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`). Extends `ApplicationFault`; its fields come first.
+///
+/// Microsoft Learn: [`ApiFault`](https://learn.microsoft.com/en-us/advertising/customer-management-service/apifault?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiFault {
     /// `TrackingId`: `xs:string`, optional, nillable.
+    #[doc(alias = "TrackingId")]
     pub tracking_id: Nillable<String>,
     /// `OperationErrors`: `ArrayOfOperationError`, optional, nillable.
+    #[doc(alias = "OperationErrors")]
     pub operation_errors: Nillable<Vec<Option<OperationError>>>,
 }
 impl XmlStruct for ApiFault {
@@ -16664,59 +14150,35 @@ impl XmlDecode for ApiFault {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for ApiFault {
     const MEMBERS: &'static [&'static str] = &["TrackingId", "OperationErrors"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable(
-            w,
-            "TrackingId",
-            &self.tracking_id,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "OperationErrors",
-            &self.operation_errors,
-            json_enc_array_of_operation_error,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "TrackingId" => {
-                self.tracking_id = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "OperationErrors" => {
-                self.operation_errors = crate::json::member::nillable(
-                    v,
-                    path,
-                    json_dec_array_of_operation_error,
-                )?;
-            }
+            "TrackingId" => self.tracking_id = crate::json::member(map, cx)?,
+            "OperationErrors" => self.operation_errors = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for ApiFault {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for ApiFault {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable(m, "TrackingId", &self.tracking_id)?;
+        crate::json::put::nillable(m, "OperationErrors", &self.operation_errors)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for ApiFault {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(ApiFault);
 /// Writes an `ArrayOfOperationError` wrapper (items named `OperationError`).
 pub(crate) fn enc_array_of_operation_error(
     items: &Vec<Option<OperationError>>,
@@ -16736,36 +14198,19 @@ pub(crate) fn dec_array_of_operation_error(
 ) -> Result<Vec<Option<OperationError>>, DecodeError> {
     r.items(b"OperationError", |r| r.opt(<OperationError as XmlDecode>::decode))
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_operation_error(
-    items: &Vec<Option<OperationError>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(
-        w,
-        items,
-        <OperationError as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<OperationError>>, JsonError> {
-    crate::json::member::array_of_optional(
-        v,
-        path,
-        <OperationError as JsonDecode>::read_json,
-    )
-}
 /// `OperationError` (complex type in `https://bingads.microsoft.com/Customer/v13/Exception`).
+///
+/// Microsoft Learn: [`OperationError`](https://learn.microsoft.com/en-us/advertising/customer-management-service/operationerror?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OperationError {
     /// `Code`: `xs:int`, optional.
+    #[doc(alias = "Code")]
     pub code: Option<i32>,
     /// `Details`: `xs:string`, optional, nillable.
+    #[doc(alias = "Details")]
     pub details: Nillable<String>,
     /// `Message`: `xs:string`, optional, nillable.
+    #[doc(alias = "Message")]
     pub message: Nillable<String>,
 }
 impl XmlStruct for OperationError {
@@ -16813,67 +14258,37 @@ impl XmlDecode for OperationError {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for OperationError {
     const MEMBERS: &'static [&'static str] = &["Code", "Details", "Message"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::opt(w, "Code", &self.code, <i32 as JsonEncode>::write_json);
-        crate::json::emit::nillable(
-            w,
-            "Details",
-            &self.details,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable(
-            w,
-            "Message",
-            &self.message,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Code" => {
-                self.code = crate::json::member::opt(
-                    v,
-                    path,
-                    <i32 as JsonDecode>::read_json,
-                )?;
-            }
-            "Details" => {
-                self.details = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Message" => {
-                self.message = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Code" => self.code = crate::json::member(map, cx)?,
+            "Details" => self.details = crate::json::member(map, cx)?,
+            "Message" => self.message = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for OperationError {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for OperationError {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::opt(m, "Code", &self.code)?;
+        crate::json::put::nillable(m, "Details", &self.details)?;
+        crate::json::put::nillable(m, "Message", &self.message)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for OperationError {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(OperationError);
 /// Writes an `ArrayOfArrayOfOperationError` wrapper (items named `ArrayOfOperationError`).
 pub(crate) fn enc_array_of_array_of_operation_error(
     items: &Vec<Option<Vec<Option<OperationError>>>>,
@@ -16892,20 +14307,6 @@ pub(crate) fn dec_array_of_array_of_operation_error(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<Vec<Option<OperationError>>>>, DecodeError> {
     r.items(b"ArrayOfOperationError", |r| r.opt(dec_array_of_operation_error))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_array_of_operation_error(
-    items: &Vec<Option<Vec<Option<OperationError>>>>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array_of_optional(w, items, json_enc_array_of_operation_error)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_array_of_operation_error(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<Vec<Option<OperationError>>>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, json_dec_array_of_operation_error)
 }
 /// Writes an `ArrayOfKeyValuePairOfstringstring` wrapper (items named `KeyValuePairOfstringstring`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringstring(
@@ -16929,29 +14330,9 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringstring(
         <KeyValuePairOfstringstring as XmlDecode>::decode,
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_pair_ofstringstring(
-    items: &Vec<KeyValuePairOfstringstring>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValuePairOfstringstring as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_pair_ofstringstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValuePairOfstringstring>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValuePairOfstringstring as JsonDecode>::read_json,
-    )
-}
 /// `KeyValuePairOfstringstring` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
+///
+/// Microsoft Learn: [`KeyValuePairOfstringstring`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvaluepairofstringstring?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValuePairOfstringstring {
     /// `key`: `xs:string`, nillable.
@@ -16999,59 +14380,35 @@ impl XmlDecode for KeyValuePairOfstringstring {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringstring {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <String as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValuePairOfstringstring {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValuePairOfstringstring {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValuePairOfstringstring {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValuePairOfstringstring);
 /// Writes an `ArrayOfKeyValuePairOfstringbase64Binary` wrapper (items named `KeyValuePairOfstringbase64Binary`).
 pub(crate) fn enc_array_of_key_value_pair_ofstringbase64_binary(
     items: &Vec<KeyValuePairOfstringbase64Binary>,
@@ -17074,29 +14431,9 @@ pub(crate) fn dec_array_of_key_value_pair_ofstringbase64_binary(
         <KeyValuePairOfstringbase64Binary as XmlDecode>::decode,
     )
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_of_key_value_pair_ofstringbase64_binary(
-    items: &Vec<KeyValuePairOfstringbase64Binary>,
-    w: &mut JsonWriter,
-) {
-    crate::json::emit::array(
-        w,
-        items,
-        <KeyValuePairOfstringbase64Binary as JsonEncode>::write_json,
-    )
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_of_key_value_pair_ofstringbase64_binary(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<KeyValuePairOfstringbase64Binary>, JsonError> {
-    crate::json::member::array(
-        v,
-        path,
-        <KeyValuePairOfstringbase64Binary as JsonDecode>::read_json,
-    )
-}
 /// `KeyValuePairOfstringbase64Binary` (complex type in `http://schemas.datacontract.org/2004/07/System.Collections.Generic`).
+///
+/// Microsoft Learn: [`KeyValuePairOfstringbase64Binary`](https://learn.microsoft.com/en-us/advertising/customer-management-service/keyvaluepairofstringbase64binary?view=bingads-13).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KeyValuePairOfstringbase64Binary {
     /// `key`: `xs:string`, nillable.
@@ -17144,59 +14481,35 @@ impl XmlDecode for KeyValuePairOfstringbase64Binary {
 #[cfg(feature = "json")]
 impl crate::json::JsonStruct for KeyValuePairOfstringbase64Binary {
     const MEMBERS: &'static [&'static str] = &["Key", "Value"];
-    fn write_members(&self, w: &mut JsonWriter, discriminated: bool) {
-        let _ = discriminated;
-        crate::json::emit::nillable_req(
-            w,
-            "Key",
-            &self.key,
-            <String as JsonEncode>::write_json,
-        );
-        crate::json::emit::nillable_req(
-            w,
-            "Value",
-            &self.value,
-            <Vec<u8> as JsonEncode>::write_json,
-        );
-    }
-    fn read_member(
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
-        v: &JsonValue,
-        path: &mut JsonPath,
-    ) -> Result<bool, JsonError> {
+        map: &mut A,
+        cx: &crate::json::Cx,
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = crate::json::member::nillable(
-                    v,
-                    path,
-                    <String as JsonDecode>::read_json,
-                )?;
-            }
-            "Value" => {
-                self.value = crate::json::member::nillable(
-                    v,
-                    path,
-                    <Vec<u8> as JsonDecode>::read_json,
-                )?;
-            }
+            "Key" => self.key = crate::json::member(map, cx)?,
+            "Value" => self.value = crate::json::member(map, cx)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for KeyValuePairOfstringbase64Binary {
-    fn write_json(&self, w: &mut JsonWriter) {
-        crate::json::write_struct(self, w, None)
+impl crate::json::JsonMembers for KeyValuePairOfstringbase64Binary {
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        discriminated: bool,
+    ) -> Result<(), M::Error> {
+        let _ = discriminated;
+        crate::json::put::nillable_req(m, "Key", &self.key)?;
+        crate::json::put::nillable_req(m, "Value", &self.value)?;
+        Ok(())
     }
 }
 #[cfg(feature = "json")]
-impl JsonDecode for KeyValuePairOfstringbase64Binary {
-    fn read_json(v: &JsonValue, path: &mut JsonPath) -> Result<Self, JsonError> {
-        crate::json::read_struct(v, path, &[])
-    }
-}
+crate::json::json_struct!(KeyValuePairOfstringbase64Binary);
 /// Writes an `ArrayOflong` wrapper (items named `long`).
 pub(crate) fn enc_array_oflong(
     items: &Vec<i64>,
@@ -17214,17 +14527,6 @@ pub(crate) fn enc_array_oflong(
 pub(crate) fn dec_array_oflong(r: &mut XmlReader<'_>) -> Result<Vec<i64>, DecodeError> {
     r.items(b"long", <i64 as XmlDecode>::decode)
 }
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_oflong(items: &Vec<i64>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i64 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_oflong(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i64>, JsonError> {
-    crate::json::member::array(v, path, <i64 as JsonDecode>::read_json)
-}
 /// Writes an `ArrayOfint` wrapper (items named `int`).
 pub(crate) fn enc_array_ofint(
     items: &Vec<i32>,
@@ -17241,17 +14543,6 @@ pub(crate) fn enc_array_ofint(
 /// Reads an `ArrayOfint` wrapper.
 pub(crate) fn dec_array_ofint(r: &mut XmlReader<'_>) -> Result<Vec<i32>, DecodeError> {
     r.items(b"int", <i32 as XmlDecode>::decode)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofint(items: &Vec<i32>, w: &mut JsonWriter) {
-    crate::json::emit::array(w, items, <i32 as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofint(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<i32>, JsonError> {
-    crate::json::member::array(v, path, <i32 as JsonDecode>::read_json)
 }
 /// Writes an `ArrayOfstring` wrapper (items named `string`).
 pub(crate) fn enc_array_ofstring(
@@ -17271,17 +14562,6 @@ pub(crate) fn dec_array_ofstring(
     r: &mut XmlReader<'_>,
 ) -> Result<Vec<Option<String>>, DecodeError> {
     r.items(b"string", |r| r.opt(<String as XmlDecode>::decode))
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_enc_array_ofstring(items: &Vec<Option<String>>, w: &mut JsonWriter) {
-    crate::json::emit::array_of_optional(w, items, <String as JsonEncode>::write_json)
-}
-#[cfg(feature = "json")]
-pub(crate) fn json_dec_array_ofstring(
-    v: &JsonValue,
-    path: &mut JsonPath,
-) -> Result<Vec<Option<String>>, JsonError> {
-    crate::json::member::array_of_optional(v, path, <String as JsonDecode>::read_json)
 }
 /// The fault details this service's operations declare.
 #[derive(Debug, Clone, PartialEq)]
@@ -17336,13 +14616,13 @@ impl FaultDetailDecode for FaultDetail {
     }
 }
 #[cfg(feature = "json")]
-impl JsonEncode for FaultDetail {
-    fn write_json(&self, w: &mut JsonWriter) {
+impl crate::json::JsonWrite for FaultDetail {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AdApiFaultDetail(v) => {
-                crate::json::write_struct(v, w, Some("AdApiFaultDetail"))
+                crate::json::write_struct(v, s, Some("AdApiFaultDetail"))
             }
-            Self::ApiFault(v) => crate::json::write_struct(v, w, Some("ApiFault")),
+            Self::ApiFault(v) => crate::json::write_struct(v, s, Some("ApiFault")),
         }
     }
 }
@@ -19820,6 +17100,10 @@ pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     ),
 ];
 /// A client for `CustomerManagementService`: one async method per operation.
+///
+/// Microsoft Learn: [`customer-management-service-reference`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-reference?view=bingads-13).
+#[doc(alias = "CustomerManagementService")]
+#[doc(alias = "ServiceClient")]
 #[derive(Debug, Clone)]
 pub struct CustomerManagementClient<T> {
     transport: T,
@@ -19840,6 +17124,9 @@ where
     T::Error: From<SoapFault<FaultDetail>>,
 {
     /// Calls `GetAccountsInfo` (SOAPAction `GetAccountsInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccountsInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountsinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccountsInfo")]
     pub async fn get_accounts_info(
         &self,
         request: &GetAccountsInfoRequest,
@@ -19847,6 +17134,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `FindAccounts` (SOAPAction `FindAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`FindAccounts`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "FindAccounts")]
     pub async fn find_accounts(
         &self,
         request: &FindAccountsRequest,
@@ -19854,6 +17144,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddAccount` (SOAPAction `AddAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddAccount")]
     pub async fn add_account(
         &self,
         request: &AddAccountRequest,
@@ -19861,6 +17154,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateAccount` (SOAPAction `UpdateAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateAccount")]
     pub async fn update_account(
         &self,
         request: &UpdateAccountRequest,
@@ -19868,6 +17164,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCustomer` (SOAPAction `GetCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCustomer")]
     pub async fn get_customer(
         &self,
         request: &GetCustomerRequest,
@@ -19875,6 +17174,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateCustomer` (SOAPAction `UpdateCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updatecustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateCustomer")]
     pub async fn update_customer(
         &self,
         request: &UpdateCustomerRequest,
@@ -19882,6 +17184,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SignupCustomer` (SOAPAction `SignupCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SignupCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/signupcustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "SignupCustomer")]
     pub async fn signup_customer(
         &self,
         request: &SignupCustomerRequest,
@@ -19889,6 +17194,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccount` (SOAPAction `GetAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccount")]
     pub async fn get_account(
         &self,
         request: &GetAccountRequest,
@@ -19896,6 +17204,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCustomersInfo` (SOAPAction `GetCustomersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCustomersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCustomersInfo")]
     pub async fn get_customers_info(
         &self,
         request: &GetCustomersInfoRequest,
@@ -19903,6 +17214,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DeleteAccount` (SOAPAction `DeleteAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DeleteAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteaccount?view=bingads-13&pivots=rest).
+    #[doc(alias = "DeleteAccount")]
     pub async fn delete_account(
         &self,
         request: &DeleteAccountRequest,
@@ -19910,6 +17224,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DeleteCustomer` (SOAPAction `DeleteCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DeleteCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deletecustomer?view=bingads-13&pivots=rest).
+    #[doc(alias = "DeleteCustomer")]
     pub async fn delete_customer(
         &self,
         request: &DeleteCustomerRequest,
@@ -19917,6 +17234,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateUser` (SOAPAction `UpdateUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuser?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateUser")]
     pub async fn update_user(
         &self,
         request: &UpdateUserRequest,
@@ -19924,6 +17244,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateUserRoles` (SOAPAction `UpdateUserRoles`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateUserRoles`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateuserroles?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateUserRoles")]
     pub async fn update_user_roles(
         &self,
         request: &UpdateUserRolesRequest,
@@ -19931,6 +17254,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUser` (SOAPAction `GetUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getuser?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUser")]
     pub async fn get_user(
         &self,
         request: &GetUserRequest,
@@ -19938,6 +17264,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCurrentUser` (SOAPAction `GetCurrentUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCurrentUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCurrentUser")]
     pub async fn get_current_user(
         &self,
         request: &GetCurrentUserRequest,
@@ -19945,6 +17274,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DeleteUser` (SOAPAction `DeleteUser`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DeleteUser`](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/deleteuser?view=bingads-13&pivots=rest).
+    #[doc(alias = "DeleteUser")]
     pub async fn delete_user(
         &self,
         request: &DeleteUserRequest,
@@ -19952,6 +17284,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUsersInfo` (SOAPAction `GetUsersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUsersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUsersInfo")]
     pub async fn get_users_info(
         &self,
         request: &GetUsersInfoRequest,
@@ -19959,6 +17294,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetCustomerPilotFeatures` (SOAPAction `GetCustomerPilotFeatures`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetCustomerPilotFeatures`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getcustomerpilotfeatures?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetCustomerPilotFeatures")]
     pub async fn get_customer_pilot_features(
         &self,
         request: &GetCustomerPilotFeaturesRequest,
@@ -19966,6 +17304,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccountPilotFeatures` (SOAPAction `GetAccountPilotFeatures`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccountPilotFeatures`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getaccountpilotfeatures?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccountPilotFeatures")]
     pub async fn get_account_pilot_features(
         &self,
         request: &GetAccountPilotFeaturesRequest,
@@ -19973,6 +17314,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetPilotFeaturesCountries` (SOAPAction `GetPilotFeaturesCountries`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetPilotFeaturesCountries`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetPilotFeaturesCountries")]
     pub async fn get_pilot_features_countries(
         &self,
         request: &GetPilotFeaturesCountriesRequest,
@@ -19980,6 +17324,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetAccessibleCustomer` (SOAPAction `GetAccessibleCustomer`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetAccessibleCustomer`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetAccessibleCustomer")]
     pub async fn get_accessible_customer(
         &self,
         request: &GetAccessibleCustomerRequest,
@@ -19987,6 +17334,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `FindAccountsOrCustomersInfo` (SOAPAction `FindAccountsOrCustomersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`FindAccountsOrCustomersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/findaccountsorcustomersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "FindAccountsOrCustomersInfo")]
     pub async fn find_accounts_or_customers_info(
         &self,
         request: &FindAccountsOrCustomersInfoRequest,
@@ -19994,6 +17344,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpgradeCustomerToAgency` (SOAPAction `UpgradeCustomerToAgency`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpgradeCustomerToAgency`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpgradeCustomerToAgency")]
     pub async fn upgrade_customer_to_agency(
         &self,
         request: &UpgradeCustomerToAgencyRequest,
@@ -20001,6 +17354,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddPrepayAccount` (SOAPAction `AddPrepayAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddPrepayAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddPrepayAccount")]
     pub async fn add_prepay_account(
         &self,
         request: &AddPrepayAccountRequest,
@@ -20008,6 +17364,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdatePrepayAccount` (SOAPAction `UpdatePrepayAccount`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdatePrepayAccount`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdatePrepayAccount")]
     pub async fn update_prepay_account(
         &self,
         request: &UpdatePrepayAccountRequest,
@@ -20015,6 +17374,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `MapCustomerIdToExternalCustomerId` (SOAPAction `MapCustomerIdToExternalCustomerId`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`MapCustomerIdToExternalCustomerId`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "MapCustomerIdToExternalCustomerId")]
     pub async fn map_customer_id_to_external_customer_id(
         &self,
         request: &MapCustomerIdToExternalCustomerIdRequest,
@@ -20022,6 +17384,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `MapAccountIdToExternalAccountIds` (SOAPAction `MapAccountIdToExternalAccountIds`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`MapAccountIdToExternalAccountIds`](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/customer-management-service-operations?view=bingads-13&pivots=rest).
+    #[doc(alias = "MapAccountIdToExternalAccountIds")]
     pub async fn map_account_id_to_external_account_ids(
         &self,
         request: &MapAccountIdToExternalAccountIdsRequest,
@@ -20029,6 +17394,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchCustomers` (SOAPAction `SearchCustomers`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchCustomers`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchcustomers?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchCustomers")]
     pub async fn search_customers(
         &self,
         request: &SearchCustomersRequest,
@@ -20036,6 +17404,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `AddClientLinks` (SOAPAction `AddClientLinks`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`AddClientLinks`](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/addclientlinks?view=bingads-13&pivots=rest).
+    #[doc(alias = "AddClientLinks")]
     pub async fn add_client_links(
         &self,
         request: &AddClientLinksRequest,
@@ -20043,6 +17414,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `UpdateClientLinks` (SOAPAction `UpdateClientLinks`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`UpdateClientLinks`](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/updateclientlinks?view=bingads-13&pivots=rest).
+    #[doc(alias = "UpdateClientLinks")]
     pub async fn update_client_links(
         &self,
         request: &UpdateClientLinksRequest,
@@ -20050,6 +17424,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchClientLinks` (SOAPAction `SearchClientLinks`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchClientLinks`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchclientlinks?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchClientLinks")]
     pub async fn search_client_links(
         &self,
         request: &SearchClientLinksRequest,
@@ -20057,6 +17434,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchAccounts` (SOAPAction `SearchAccounts`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchAccounts`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchaccounts?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchAccounts")]
     pub async fn search_accounts(
         &self,
         request: &SearchAccountsRequest,
@@ -20064,6 +17444,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SendUserInvitation` (SOAPAction `SendUserInvitation`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SendUserInvitation`](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/senduserinvitation?view=bingads-13&pivots=rest).
+    #[doc(alias = "SendUserInvitation")]
     pub async fn send_user_invitation(
         &self,
         request: &SendUserInvitationRequest,
@@ -20071,6 +17454,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `SearchUserInvitations` (SOAPAction `SearchUserInvitations`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`SearchUserInvitations`](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/searchuserinvitations?view=bingads-13&pivots=rest).
+    #[doc(alias = "SearchUserInvitations")]
     pub async fn search_user_invitations(
         &self,
         request: &SearchUserInvitationsRequest,
@@ -20078,6 +17464,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `ValidateAddress` (SOAPAction `ValidateAddress`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`ValidateAddress`](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/validateaddress?view=bingads-13&pivots=rest).
+    #[doc(alias = "ValidateAddress")]
     pub async fn validate_address(
         &self,
         request: &ValidateAddressRequest,
@@ -20085,6 +17474,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetLinkedAccountsAndCustomersInfo` (SOAPAction `GetLinkedAccountsAndCustomersInfo`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetLinkedAccountsAndCustomersInfo`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getlinkedaccountsandcustomersinfo?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetLinkedAccountsAndCustomersInfo")]
     pub async fn get_linked_accounts_and_customers_info(
         &self,
         request: &GetLinkedAccountsAndCustomersInfoRequest,
@@ -20092,6 +17484,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetUserMFAStatus` (SOAPAction `GetUserMFAStatus`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetUserMFAStatus`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getusermfastatus?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetUserMFAStatus")]
     pub async fn get_user_mfa_status(
         &self,
         request: &GetUserMFAStatusRequest,
@@ -20099,6 +17494,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `GetNotifications` (SOAPAction `GetNotifications`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`GetNotifications`](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/getnotifications?view=bingads-13&pivots=rest).
+    #[doc(alias = "GetNotifications")]
     pub async fn get_notifications(
         &self,
         request: &GetNotificationsRequest,
@@ -20106,6 +17504,9 @@ where
         call(&self.transport, request).await
     }
     /// Calls `DismissNotifications` (SOAPAction `DismissNotifications`; request headers: ApplicationToken, AuthenticationToken, DeveloperToken, Password, UserName).
+    ///
+    /// Microsoft Learn: [`DismissNotifications`](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13) (SOAP), [REST](https://learn.microsoft.com/en-us/advertising/customer-management-service/dismissnotifications?view=bingads-13&pivots=rest).
+    #[doc(alias = "DismissNotifications")]
     pub async fn dismiss_notifications(
         &self,
         request: &DismissNotificationsRequest,

@@ -1,19 +1,26 @@
 //! What the examples share: where to send calls (the built-in emulator, or Microsoft's
-//! sandbox or production when credentials are in the environment), a printer that can also
-//! capture its output for tests, and readable errors.
+//! sandbox or production when credentials are in the environment), which wire to speak
+//! (`BINGADS_TRANSPORT`: REST unless `soap`), a printer that can also capture its output for
+//! tests, and readable errors.
 //!
 //! Nothing here prints a token, a client secret or a developer token.
 
 #![allow(dead_code)] // each example uses a part of this module
 
 use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use bingads::auth::AuthError;
+use bingads::auth::{
+    AuthError, Authentication, OAuthDesktopMobileAuthCodeGrant, OAuthEndpoints, OAuthTokens,
+    OAuthWebAuthCodeGrant,
+};
 use bingads::v13::campaign_management::BatchError;
-use bingads::{Environment, Nillable, SecretString};
+use bingads::{Environment, Nillable, SecretString, Wire};
+use bingads_emulator::Emulator;
 
 /// The variables the examples read, and what each one means.
-pub const VARIABLES: [(&str, &str); 8] = [
+pub const VARIABLES: [(&str, &str); 9] = [
     (
         "BINGADS_ENVIRONMENT",
         "`sandbox` or `production` (unset: the built-in emulator)",
@@ -43,7 +50,28 @@ pub const VARIABLES: [(&str, &str); 8] = [
         "BINGADS_REDIRECT_URI",
         "optional: the redirect URI registered for your app (desktop_oauth, web_app)",
     ),
+    (
+        "BINGADS_TRANSPORT",
+        "optional: `rest` (the default) or `soap` (until Microsoft switches SOAP off on 2027-01-31)",
+    ),
 ];
+
+/// The wire named by `BINGADS_TRANSPORT` read through `var` (REST when unset). The library
+/// reads no environment variables; an application decides, as the examples do here.
+pub fn wire_from_env(var: impl Fn(&str) -> Option<String>) -> Result<Wire, String> {
+    match var("BINGADS_TRANSPORT").map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(Wire::default()),
+        Some(v) if v.is_empty() => Ok(Wire::default()),
+        Some(v) => v
+            .parse()
+            .map_err(|_| format!("BINGADS_TRANSPORT must be `rest` or `soap`, got `{v}`")),
+    }
+}
+
+/// [`wire_from_env`] over the process environment.
+pub fn wire_from_process_env() -> Result<Wire, String> {
+    wire_from_env(|k| std::env::var(k).ok())
+}
 
 /// Microsoft credentials read from the environment.
 #[derive(Debug, Clone)]
@@ -157,6 +185,76 @@ impl Target {
     }
 }
 
+/// A stored refresh token exchanged for an access token: a public (desktop) client, or a web
+/// client when a client secret is set.
+pub async fn sign_in_with_refresh_token(
+    creds: &Credentials,
+    refreshes: Arc<AtomicUsize>,
+) -> Result<Arc<dyn Authentication>, ExampleError> {
+    let refresh_token = creds
+        .refresh_token
+        .clone()
+        .ok_or("BINGADS_REFRESH_TOKEN is not set".to_string())?;
+    let counter = move |_: &OAuthTokens| {
+        refreshes.fetch_add(1, Ordering::SeqCst);
+    };
+    Ok(match &creds.client_secret {
+        Some(secret) => {
+            let redirect = creds
+                .redirect_uri
+                .clone()
+                .unwrap_or_else(|| "http://localhost:8080/callback".into());
+            let grant = OAuthWebAuthCodeGrant::new(
+                creds.client_id.clone(),
+                secret.clone(),
+                redirect,
+                creds.environment,
+            )
+            .on_tokens_refreshed(counter);
+            grant
+                .request_oauth_tokens_by_refresh_token(refresh_token)
+                .await?;
+            Arc::new(grant)
+        }
+        None => {
+            let grant =
+                OAuthDesktopMobileAuthCodeGrant::new(creds.client_id.clone(), creds.environment)
+                    .on_tokens_refreshed(counter);
+            grant
+                .request_oauth_tokens_by_refresh_token(refresh_token)
+                .await?;
+            Arc::new(grant)
+        }
+    })
+}
+
+/// A client of a freshly started emulator on `wire`, signed in as the emulator's user: the
+/// emulator hands out tokens as Microsoft would after the user's consent (the
+/// `desktop_oauth` example shows the real sign-in). Dropping the emulator stops it.
+pub async fn emulator_client(wire: Wire) -> Result<(bingads::Client, Emulator), ExampleError> {
+    let emulator = Emulator::start().await?;
+    let scope = format!("{} offline_access", bingads_emulator::ADS_SCOPE);
+    let tokens = emulator.issue_tokens(bingads_emulator::DESKTOP_CLIENT_ID, &scope);
+    let endpoints =
+        OAuthEndpoints::microsoft_at(&emulator.base_url(), "common", Environment::Production)?;
+    let grant = OAuthDesktopMobileAuthCodeGrant::new(
+        bingads_emulator::DESKTOP_CLIENT_ID,
+        Environment::Production,
+    )
+    .with_endpoints(endpoints)?
+    .with_tokens(OAuthTokens::new(
+        tokens.access_token.as_str(),
+        tokens.refresh_token.map(SecretString::new),
+        None,
+    ));
+    let auth = bingads::AuthorizationData::new(grant, bingads_emulator::DEVELOPER_TOKEN);
+    let client = bingads::Client::builder(auth, Environment::Production)
+        .endpoint_base(emulator.base_url()) // every service of the emulator is on one host
+        .wire(wire)
+        .build()?;
+    Ok((client, emulator))
+}
+
 /// Prints lines to stdout and/or keeps them, so that a test can read what an example printed.
 /// `write!`/`writeln!` work on it and never fail.
 #[derive(Debug, Default)]
@@ -224,6 +322,34 @@ impl From<std::io::Error> for ExampleError {
 impl From<bingads_emulator::ConsentError> for ExampleError {
     fn from(e: bingads_emulator::ConsentError) -> Self {
         ExampleError::Other(format!("the emulator's consent page: {e}"))
+    }
+}
+
+#[cfg(feature = "reporting")]
+impl From<bingads::reporting::ReportingError> for ExampleError {
+    fn from(e: bingads::reporting::ReportingError) -> Self {
+        ExampleError::Other(e.to_string())
+    }
+}
+
+#[cfg(feature = "reporting")]
+impl From<bingads::reporting::ReportError> for ExampleError {
+    fn from(e: bingads::reporting::ReportError) -> Self {
+        ExampleError::Other(e.to_string())
+    }
+}
+
+#[cfg(feature = "bulk")]
+impl From<bingads::bulk::BulkServiceError> for ExampleError {
+    fn from(e: bingads::bulk::BulkServiceError) -> Self {
+        ExampleError::Other(e.to_string())
+    }
+}
+
+#[cfg(feature = "bulk")]
+impl From<bingads::bulk::BulkError> for ExampleError {
+    fn from(e: bingads::bulk::BulkError) -> Self {
+        ExampleError::Other(e.to_string())
     }
 }
 

@@ -194,13 +194,39 @@ fn encode_segment(segment: &str) -> String {
         .replace('+', "%20")
 }
 
+/// A redirect URI receives the authorization code (or, for the implicit grant, the access
+/// token): `https`, or `http` to a loopback host only (RFC 8252 §7.3), where nobody on the
+/// network can read it. A native app's private-use scheme (`com.example.app:/auth`,
+/// RFC 8252 §7.1) is accepted too; schemes a browser handles itself (`file`, `data`,
+/// `javascript`, ...) are not.
 pub(crate) fn check_redirect_uri(uri: &str) -> Result<(), AuthError> {
-    Url::parse(uri)
-        .map(|_| ())
-        .map_err(|e| AuthError::InvalidEndpoint {
-            url: unparsable("redirect URI"),
-            reason: e.to_string(),
+    let url = Url::parse(uri).map_err(|e| AuthError::InvalidEndpoint {
+        url: unparsable("redirect URI"),
+        reason: e.to_string(),
+    })?;
+    const BROWSER_SCHEMES: [&str; 9] = [
+        "file",
+        "data",
+        "javascript",
+        "ftp",
+        "ws",
+        "wss",
+        "blob",
+        "about",
+        "view-source",
+    ];
+    let ok = match url.scheme() {
+        "https" => url.host().is_some(),
+        "http" => is_loopback(&url),
+        other => !BROWSER_SCHEMES.contains(&other),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(AuthError::InsecureRedirectUri {
+            url: redact_url(&url),
         })
+    }
 }
 
 /// `https` anywhere; `http` only to loopback hosts; nothing else.
@@ -271,6 +297,36 @@ mod tests {
         assert!(!secure("http://128.0.0.1/t"));
         assert!(!secure("ftp://127.0.0.1/t"));
         assert!(!secure("file:///etc/passwd"));
+    }
+
+    #[test]
+    fn redirect_uris_are_https_loopback_http_or_private_use() {
+        for ok in [
+            "https://login.microsoftonline.com/common/oauth2/nativeclient",
+            "http://127.0.0.1:8400/",
+            "http://localhost",
+            "http://[::1]:9/cb",
+            "com.example.app:/oauth2redirect",
+            "msal00000000-0000-0000-0000-000000000000://auth",
+        ] {
+            assert!(check_redirect_uri(ok).is_ok(), "{ok}");
+        }
+        for refused in [
+            "http://example.com/cb",
+            "http://10.0.0.1/cb",
+            "http://localhost.example.com/cb",
+            "file:///tmp/cb",
+            "javascript:alert(1)",
+            "data:text/html,x",
+        ] {
+            assert!(
+                matches!(
+                    check_redirect_uri(refused),
+                    Err(AuthError::InsecureRedirectUri { .. })
+                ),
+                "{refused}"
+            );
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 /// contains a token, a client secret, a PKCE verifier, a password or an authorization code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+#[doc(alias = "OAuthTokenRequestException")]
 pub enum AuthError {
     /// The `state` in the response URI is missing or differs from the one this grant put in
     /// the authorization URL. The response may be forged (cross-site request forgery).
@@ -33,6 +34,15 @@ pub enum AuthError {
          is accepted only for loopback hosts: 127.0.0.0/8, ::1 and localhost)"
     )]
     InsecureEndpoint { url: String },
+
+    /// A redirect URI that others could read the authorization response from: plain `http`
+    /// to a host that is not loopback, or a scheme the browser handles itself.
+    #[error(
+        "refusing the redirect URI `{url}`: the authorization response sent to it could be read \
+         by others; register and use an https URI, a loopback one (http://127.0.0.1:PORT/, \
+         http://[::1]:PORT/, http://localhost:PORT/) or the app's own private-use scheme"
+    )]
+    InsecureRedirectUri { url: String },
 
     /// An OAuth endpoint or redirect URI could not be parsed.
     #[error("invalid OAuth endpoint or redirect URI `{url}`: {reason}; pass an absolute URL")]

@@ -1,22 +1,19 @@
 //! The engine shared by every OAuth grant: authorization URL (state, PKCE), response URI
-//! checks, token requests through `oauth2`, the token store and the single-flight refresh.
+//! checks, token requests, the token store and the single-flight refresh.
 
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
-use oauth2::{
-    AuthType, AuthorizationCode, ClientId, ClientSecret, PkceCodeVerifier, RedirectUrl,
-    RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
-};
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use super::endpoints::{check_redirect_uri, check_secure, redact_url, unparsable};
-use super::http::{HttpFailure, TokenHttp};
+use super::endpoints::{check_redirect_uri, check_secure, redact_url};
+use super::http::TokenHttp;
+use super::token_request::{TokenForm, request_tokens};
+use super::tokens::expiry_after;
 use super::{AuthError, OAuthEndpoints, OAuthTokens};
 use crate::{Environment, SecretString};
 
@@ -209,10 +206,28 @@ impl OAuthCore {
         url
     }
 
-    /// Error and state checks shared by the code and implicit flows.
+    /// State and error checks shared by the code and implicit flows.
+    ///
+    /// The `state` is checked first, so a forged redirect (any web page can send the browser
+    /// to a loopback redirect URI) can neither pass as this sign-in's answer nor abort it with
+    /// an `error=`. A matching state is used up: the same response cannot be replayed, and
+    /// the next sign-in gets a fresh state. A mismatch leaves it in place, so the real answer
+    /// still gets through.
     fn checked_response(&self, uri: &str) -> Result<ResponseParams, AuthError> {
         let params = ResponseParams::parse(uri)?;
+        let received = params.get("state")?;
+        {
+            let mut expected = lock(&self.state);
+            match (expected.as_deref(), received) {
+                (Some(expected), Some(got))
+                    if constant_time_eq(expected.as_bytes(), got.as_bytes()) => {}
+                _ => return Err(AuthError::StateMismatch),
+            }
+            *expected = None;
+        }
         if let Some(error) = params.get("error")? {
+            // The verifier belongs to the sign-in that just ended.
+            lock(&self.pkce_verifier).take();
             let description = params
                 .get("error_description")?
                 .unwrap_or_default()
@@ -226,15 +241,7 @@ impl OAuthCore {
                 }
             });
         }
-        let expected = lock(&self.state).clone();
-        match (expected, params.get("state")?) {
-            (Some(expected), Some(got))
-                if constant_time_eq(expected.as_bytes(), got.as_bytes()) =>
-            {
-                Ok(params)
-            }
-            _ => Err(AuthError::StateMismatch),
-        }
+        Ok(params)
     }
 
     /// Code flows: check the response URI, then exchange its code for tokens.
@@ -243,6 +250,11 @@ impl OAuthCore {
         uri: &str,
     ) -> Result<OAuthTokens, AuthError> {
         let params = self.checked_response(uri)?;
+        // Taken, not copied: a verifier proves one sign-in, once.
+        let verifier = match self.flow {
+            Flow::Code { pkce: true } => lock(&self.pkce_verifier).take(),
+            _ => None,
+        };
         let code = params
             .get("code")?
             .filter(|c| !c.is_empty())
@@ -250,10 +262,6 @@ impl OAuthCore {
                 reason: "it has no `code` parameter".to_string(),
             })?
             .to_string();
-        let verifier = match self.flow {
-            Flow::Code { pkce: true } => lock(&self.pkce_verifier).clone(),
-            _ => None,
-        };
         let _single = self.refresh_lock.lock().await;
         tracing::debug!(
             grant = self.kind,
@@ -294,7 +302,7 @@ impl OAuthCore {
         let tokens = OAuthTokens {
             access_token: SecretString::new(access_token),
             refresh_token: None,
-            expires_at: expires_in.map(|d| SystemTime::now() + d),
+            expires_at: expires_in.and_then(expiry_after),
             scope: params.get("scope")?.map(str::to_string),
             token_type: params.get("token_type")?.map(str::to_string),
         };
@@ -344,45 +352,22 @@ impl OAuthCore {
         let endpoints = self.endpoints();
         check_secure(&endpoints.token_url)?;
         let http = self.http.client()?;
-        let mut client = BasicClient::new(ClientId::new(self.client_id.clone()))
-            .set_auth_type(AuthType::RequestBody)
-            .set_token_uri(TokenUrl::from_url(endpoints.token_url.clone()));
-        if let Some(secret) = &self.client_secret {
-            client = client.set_client_secret(ClientSecret::new(secret.expose().to_string()));
-        }
-        let (response, previous_refresh) = match grant {
+        let secret = self.client_secret.as_ref();
+        match grant {
             Grant::Code { code, verifier } => {
                 let redirect = self.redirect_uri();
-                let redirect =
-                    RedirectUrl::new(redirect).map_err(|e| AuthError::InvalidEndpoint {
-                        url: unparsable("redirect URI"),
-                        reason: e.to_string(),
-                    })?;
-                let mut request = client
-                    .exchange_code(AuthorizationCode::new(code))
-                    .set_redirect_uri(std::borrow::Cow::Owned(redirect));
-                if let Some(v) = verifier {
-                    request =
-                        request.set_pkce_verifier(PkceCodeVerifier::new(v.expose().to_string()));
-                }
-                (request.request_async(&http).await, None)
+                // Web grants take theirs unchecked in `new`; the code goes nowhere insecure.
+                check_redirect_uri(&redirect)?;
+                let form = TokenForm::code(&code, &redirect, verifier.as_ref())
+                    .client(&self.client_id, secret);
+                request_tokens(&http, &endpoints.token_url, &form, None).await
             }
             Grant::Refresh(refresh_token) => {
-                let secret = RefreshToken::new(refresh_token.expose().to_string());
-                let scopes = endpoints
-                    .scope
-                    .split_whitespace()
-                    .map(|s| Scope::new(s.to_string()));
-                let response = client
-                    .exchange_refresh_token(&secret)
-                    .add_scopes(scopes)
-                    .request_async(&http)
-                    .await;
-                (response, Some(refresh_token))
+                let form = TokenForm::refresh(refresh_token, &endpoints.scope)
+                    .client(&self.client_id, secret);
+                request_tokens(&http, &endpoints.token_url, &form, Some(refresh_token)).await
             }
-        };
-        let response = response.map_err(|e| token_error(e, &endpoints.token_url))?;
-        to_tokens(&response, previous_refresh)
+        }
     }
 
     /// The access token to send now, refreshed first when it expires within the margin.
@@ -445,59 +430,6 @@ fn usable_without_refresh(tokens: OAuthTokens) -> Result<SecretString, AuthError
         Err(AuthError::NoRefreshToken)
     } else {
         Ok(tokens.access_token)
-    }
-}
-
-fn to_tokens(
-    response: &BasicTokenResponse,
-    previous_refresh: Option<&SecretString>,
-) -> Result<OAuthTokens, AuthError> {
-    let access_token = response.access_token().secret();
-    if access_token.is_empty() {
-        return Err(AuthError::InvalidTokenResponse(
-            "its `access_token` is empty".to_string(),
-        ));
-    }
-    let refresh_token = match response.refresh_token() {
-        Some(r) if !r.secret().is_empty() => Some(SecretString::new(r.secret().clone())),
-        // Servers that do not rotate (Google) omit it: keep using the one we have.
-        _ => previous_refresh.cloned(),
-    };
-    Ok(OAuthTokens {
-        access_token: SecretString::new(access_token.clone()),
-        refresh_token,
-        expires_at: response.expires_in().map(|d| SystemTime::now() + d),
-        scope: response
-            .scopes()
-            .map(|s| s.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")),
-        token_type: Some(response.token_type().as_ref().to_string()),
-    })
-}
-
-/// Maps `oauth2`'s error without ever including the response body (it may hold tokens).
-fn token_error(
-    e: RequestTokenError<HttpFailure, BasicErrorResponse>,
-    token_url: &Url,
-) -> AuthError {
-    match e {
-        RequestTokenError::ServerResponse(r) => {
-            let error = r.error().as_ref().to_string();
-            let description = r.error_description().cloned().unwrap_or_default();
-            if error == "access_denied" {
-                AuthError::AccessDenied { description }
-            } else {
-                AuthError::OAuth { error, description }
-            }
-        }
-        RequestTokenError::Request(failure) => AuthError::Http(failure.0),
-        RequestTokenError::Parse(parse, _body) => AuthError::InvalidTokenResponse(format!(
-            "{} answered with JSON that does not have the expected shape (at `{}`)",
-            redact_url(token_url),
-            parse.path()
-        )),
-        RequestTokenError::Other(message) => {
-            AuthError::InvalidTokenResponse(format!("{}: {message}", redact_url(token_url)))
-        }
     }
 }
 

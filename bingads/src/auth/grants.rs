@@ -49,7 +49,8 @@ macro_rules! common_methods {
             self.core.tokens()
         }
 
-        /// The `state` sent with the authorization URL, once generated or set.
+        /// The `state` sent with the authorization URL, once generated or set, until a
+        /// response carrying it is accepted.
         pub fn state(&self) -> Option<String> {
             self.core.state()
         }
@@ -72,7 +73,10 @@ macro_rules! common_methods {
         /// The URL to send the user to (open it in a browser or web view). It carries the
         /// client id, scope, redirect URI and a random `state` generated on the first call and
         /// checked by `request_oauth_tokens_by_response_uri` (desktop/mobile code grants also
-        /// add a PKCE S256 challenge). Later calls return the same URL.
+        /// add a PKCE S256 challenge). Later calls return the same URL until a response with
+        /// its state has been accepted: the state and verifier are then used up, so the same
+        /// response cannot be replayed, and the next call starts a new sign-in.
+        #[doc(alias = "get_authorization_endpoint")]
         pub fn authorization_endpoint(&self) -> Url {
             self.core.authorization_endpoint()
         }

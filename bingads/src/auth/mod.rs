@@ -43,6 +43,7 @@ mod error;
 mod flow;
 mod grants;
 mod http;
+mod token_request;
 mod tokens;
 
 pub use endpoints::{NATIVE_CLIENT_REDIRECT_URI, OAuthEndpoints};

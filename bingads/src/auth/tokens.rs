@@ -36,7 +36,7 @@ impl OAuthTokens {
         OAuthTokens {
             access_token: access_token.into(),
             refresh_token,
-            expires_at: expires_in.map(|d| SystemTime::now() + d),
+            expires_at: expires_in.and_then(expiry_after),
             scope: None,
             token_type: None,
         }
@@ -60,7 +60,12 @@ impl OAuthTokens {
         }
         match self.expires_at {
             None => false,
-            Some(at) => at <= SystemTime::now() + margin,
+            // Compares what is left with the margin: `now + margin` would overflow (and panic)
+            // for a huge margin. An expiry in the past is an error here, so expired.
+            Some(at) => match at.duration_since(SystemTime::now()) {
+                Ok(left) => left <= margin,
+                Err(_) => true,
+            },
         }
     }
 
@@ -78,6 +83,16 @@ impl OAuthTokens {
     }
 }
 
+/// No access token lives longer than this; a longer `expires_in` is taken as this long.
+const LONGEST_TOKEN_LIFETIME: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
+
+/// When a token that lives `lifetime` from now expires. The lifetime comes from the network
+/// (`expires_in`), so it may be absurd (`u64::MAX` seconds): it is capped, and the addition
+/// is checked, because `SystemTime + Duration` panics on overflow.
+pub(crate) fn expiry_after(lifetime: Duration) -> Option<SystemTime> {
+    SystemTime::now().checked_add(lifetime.min(LONGEST_TOKEN_LIFETIME))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +108,21 @@ mod tests {
         let t = OAuthTokens::from_refresh_token("r");
         assert!(t.is_expired());
         assert_eq!(t.expires_in(), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn extreme_lifetimes_and_margins_do_not_panic() {
+        // Panicked before (overflow when adding a duration to an instant).
+        let t = OAuthTokens::new("a", None, Some(Duration::from_secs(u64::MAX)));
+        assert!(!t.is_expired());
+        let t = OAuthTokens::new("a", None, Some(Duration::MAX));
+        assert!(!t.expires_within(Duration::from_secs(300)));
+        assert!(
+            t.expires_within(Duration::MAX),
+            "a margin longer than any lifetime"
+        );
+        let t = OAuthTokens::new("a", None, Some(Duration::from_secs(60)));
+        assert!(t.expires_within(Duration::MAX));
+        assert!(OAuthTokens::from_refresh_token("r").expires_within(Duration::MAX));
     }
 }

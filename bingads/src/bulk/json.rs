@@ -17,7 +17,9 @@
 //!   a keyword's bid suggestion rows likewise under `"BidSuggestions"`;
 //! - a record of a type not typed here: `{"Type", "Row", "Untyped": true, "Cells": {...}}`.
 
-use bingads_gen::json::{JsonError, JsonKind, JsonValue, JsonWriter};
+use bingads_gen::json::JsonError;
+
+use super::json_doc::{JsonKind, JsonValue, JsonWriter};
 
 use super::error::BulkError;
 use super::record::{FormatVersion, RowError, UntypedRecord};
@@ -52,9 +54,9 @@ impl BulkRecord {
 
     /// Reads a record from its JSON form. `line` is only used in error messages.
     pub fn from_json(text: &str, line: u64) -> Result<BulkRecord, BulkError> {
-        let v = bingads_gen::json::parse(text).map_err(|e| BulkError::Json {
+        let v = super::json_doc::parse(text).map_err(|e| BulkError::Json {
             line,
-            message: format!("{} (column {})", e.message, e.column),
+            message: e.to_string(),
         })?;
         read_record(&v).map_err(|message| BulkError::Json { line, message })
     }
@@ -191,12 +193,7 @@ fn string_of(v: &JsonValue, what: &str) -> Result<String, String> {
         JsonKind::Number(n) => Ok(n.clone()),
         JsonKind::Bool(b) => Ok(if *b { "True" } else { "False" }.to_string()),
         JsonKind::Null => Ok(String::new()),
-        _ => Err(format!(
-            "{what} (line {}, column {}) must be a string, found {}",
-            v.line,
-            v.column,
-            v.type_name()
-        )),
+        _ => Err(format!("{what} must be a string, found {}", v.type_name())),
     }
 }
 

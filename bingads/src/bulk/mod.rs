@@ -6,17 +6,21 @@
 //! does not map, unknown columns and unknown record types are written back cell for cell. A
 //! field changed in a typed record is written in the service's format.
 
+pub mod criterion_values;
 mod error;
 pub mod file;
 #[cfg(feature = "bulk-json")]
 mod json;
+#[cfg(feature = "bulk-json")]
+mod json_doc;
 mod record;
 pub mod records;
 mod row;
-// The BulkServiceManager (downloads, uploads, operation handles).
-pub mod service;
+pub mod schedule_values;
 pub(crate) mod table;
 pub mod values;
+// The BulkServiceManager (downloads, uploads, operation handles).
+pub mod service;
 
 pub use error::{BulkError, ValueError};
 pub use file::format::FileFormat;
@@ -28,5 +32,4 @@ pub use row::{BulkRow, Columns};
 pub use service::{
     BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,
     DownloadParameters, DownloadScope, DownloadedFile, RecordUploadParameters, UploadParameters,
-    parse_sync_time,
 };

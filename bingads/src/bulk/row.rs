@@ -46,6 +46,10 @@ impl Columns {
     fn build(names: Vec<String>) -> Result<Columns, BulkError> {
         let mut by_name = HashMap::with_capacity(names.len());
         for (i, name) in names.iter().enumerate() {
+            // Unnamed columns (a trailing delimiter in the header) are kept but not indexed.
+            if name.is_empty() {
+                continue;
+            }
             if by_name.insert(name.clone(), i).is_some() {
                 return Err(BulkError::Header {
                     message: format!("column {name:?} appears twice"),

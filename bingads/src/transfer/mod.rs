@@ -15,7 +15,7 @@
 //!
 //! Downloads stream to disk (never through memory, and outside the size cap of API responses)
 //! into a temporary file in the target directory that is renamed into place when complete;
-//! any failure or a dropped future removes it ([`landing`]). An existing file is replaced only
+//! any failure or a dropped future removes it (`landing`). An existing file is replaced only
 //! with `overwrite`. Zip and gzip results are expanded with zip-slip and size-limit checks
 //! ([`archive`]). Expired result URLs are exchanged for fresh ones ([`download_result`]).
 //! Progress (percent complete, bytes) goes to a [`ProgressSink`].

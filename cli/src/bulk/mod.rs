@@ -16,7 +16,7 @@ use bingads::bulk::{
 use bingads::transfer::{OperationStatus, ResultFileOptions, TransferError};
 use bingads::v13::bulk::{DataScope, DownloadEntity, ResponseMode};
 use bingads::{DateTime, RetryPolicy};
-use bingads_gen::json::JsonWriter;
+use serde_json::json;
 
 use crate::error::{CliError, Exit};
 use crate::settings::{Globals, Settings};
@@ -194,22 +194,16 @@ async fn download(settings: &Settings, a: &DownloadArgs) -> Result<String, CliEr
     let result = m.download_file(&params, Some(&sink)).await;
     display.finish();
     let file = result.map_err(|e| bulk_error(e, settings))?;
-    let mut w = JsonWriter::pretty();
-    w.begin_object();
-    w.key("File");
-    w.string(&file.path.to_string_lossy());
-    w.key("RequestId");
-    w.string(&file.request_id);
+    let mut out = json!({"File": file.path.to_string_lossy(), "RequestId": file.request_id});
     if let Some(s) = &file.sync_time {
-        w.key("SyncTime");
-        w.string(s);
+        out["SyncTime"] = json!(s);
     }
-    w.end_object();
-    Ok(finish_json(w))
+    Ok(pretty(&out))
 }
 
-fn finish_json(w: JsonWriter) -> String {
-    let mut s = w.into_string();
+/// Indented JSON and a newline (serde_json's `preserve_order` keeps the keys as written).
+fn pretty(value: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -217,46 +211,26 @@ fn finish_json(w: JsonWriter) -> String {
 /// `{"ResultFile", "RequestId", "Rows", "Errors": [...]}` for an upload's result file.
 fn upload_summary(path: &Path, request_id: &str) -> Result<String, CliError> {
     let reader = BulkFileReader::open(path).map_err(|e| CliError::failure(e.to_string()))?;
-    let mut w = JsonWriter::pretty();
-    w.begin_object();
-    w.key("ResultFile");
-    w.string(&path.to_string_lossy());
-    w.key("RequestId");
-    w.string(request_id);
     let mut rows = 0u64;
-    let mut errors: Vec<(u64, String, String, String)> = Vec::new();
+    let mut errors = Vec::new();
     for record in reader.untyped() {
         let record: BulkRecord = record.map_err(|e| CliError::failure(e.to_string()))?;
         rows += 1;
         for e in record.errors() {
-            errors.push((
-                e.row.number(),
-                e.row.record_type().to_string(),
-                e.error().unwrap_or_default().to_string(),
-                e.number().unwrap_or_default().to_string(),
-            ));
+            errors.push(json!({
+                "Row": e.row.number(),
+                "Type": e.row.record_type(),
+                "Error": e.error().unwrap_or_default(),
+                "ErrorNumber": e.number().unwrap_or_default(),
+            }));
         }
     }
-    w.key("Records");
-    w.raw_number(&rows.to_string());
-    w.key("Errors");
-    w.begin_array();
-    for (row, kind, error, number) in &errors {
-        w.item();
-        w.begin_object();
-        w.key("Row");
-        w.raw_number(&row.to_string());
-        w.key("Type");
-        w.string(kind);
-        w.key("Error");
-        w.string(error);
-        w.key("ErrorNumber");
-        w.string(number);
-        w.end_object();
-    }
-    w.end_array();
-    w.end_object();
-    Ok(finish_json(w))
+    Ok(pretty(&json!({
+        "ResultFile": path.to_string_lossy(),
+        "RequestId": request_id,
+        "Records": rows,
+        "Errors": errors,
+    })))
 }
 
 async fn upload(settings: &Settings, a: &UploadArgs) -> Result<String, CliError> {
@@ -298,29 +272,18 @@ async fn upload(settings: &Settings, a: &UploadArgs) -> Result<String, CliError>
 }
 
 fn status_json(request_id: &str, s: &OperationStatus) -> String {
-    let mut w = JsonWriter::pretty();
-    w.begin_object();
-    w.key("RequestId");
-    w.string(request_id);
-    w.key("Status");
-    w.string(&s.status);
-    w.key("PercentComplete");
-    w.raw_number(&s.percent_complete.to_string());
-    w.key("ResultFileReady");
-    w.bool(s.result_url.is_some());
+    let mut out = json!({
+        "RequestId": request_id,
+        "Status": s.status,
+        "PercentComplete": s.percent_complete,
+        "ResultFileReady": s.result_url.is_some(),
+    });
     if let Some(t) = &s.tracking_id {
-        w.key("TrackingId");
-        w.string(t);
+        out["TrackingId"] = json!(t);
     }
-    w.key("Errors");
-    w.begin_array();
-    for e in &s.errors {
-        w.item();
-        w.string(&e.to_string());
-    }
-    w.end_array();
-    w.end_object();
-    finish_json(w)
+    let errors: Vec<String> = s.errors.iter().map(ToString::to_string).collect();
+    out["Errors"] = json!(errors);
+    pretty(&out)
 }
 
 async fn status(settings: &Settings, a: &StatusArgs) -> Result<String, CliError> {
@@ -353,14 +316,9 @@ async fn resume(settings: &Settings, a: &ResumeArgs) -> Result<String, CliError>
                 .await;
             display.finish();
             let path = r.map_err(|e| bulk_error(e, settings))?;
-            let mut w = JsonWriter::pretty();
-            w.begin_object();
-            w.key("File");
-            w.string(&path.to_string_lossy());
-            w.key("RequestId");
-            w.string(id);
-            w.end_object();
-            Ok(finish_json(w))
+            Ok(pretty(
+                &json!({"File": path.to_string_lossy(), "RequestId": id}),
+            ))
         }
         (None, Some(id)) => {
             let r = m

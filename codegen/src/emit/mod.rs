@@ -24,6 +24,7 @@ use quote::{format_ident, quote};
 use crate::Loaded;
 
 mod json;
+mod links;
 use crate::model::*;
 use crate::names;
 
@@ -72,6 +73,7 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
             let mut emitter = ServiceEmitter::new(service, &version.name)?;
             emitter.api_revision = version.api_revision.clone().unwrap_or_default();
             emitter.rest = loaded.rest.service(&service.name);
+            emitter.reference = loaded.reference.clone();
             let tokens = emitter.emit()?;
             let header = header_comment(
                 &format!(
@@ -283,6 +285,8 @@ struct ServiceEmitter<'a> {
     api_revision: String,
     /// REST facts: `Type` discriminators and renamed JSON members.
     rest: crate::rest::ServiceRest,
+    /// Microsoft Learn pages the generated docs link to.
+    reference: crate::reference::ReferencePages,
 }
 
 impl<'a> ServiceEmitter<'a> {
@@ -326,6 +330,7 @@ impl<'a> ServiceEmitter<'a> {
             boxed: BTreeSet::new(),
             api_revision: String::new(),
             rest: Default::default(),
+            reference: Default::default(),
         };
         emitter.collect_namespaces();
         emitter.check_rust_names()?;
@@ -649,6 +654,7 @@ impl<'a> ServiceEmitter<'a> {
     }
 
     fn emit(&self) -> Result<TokenStream, EmitError> {
+        self.check_reference_pages()?;
         let mut items = Vec::new();
         items.push(self.emit_namespaces());
         for t in &self.service.types {
@@ -664,7 +670,6 @@ impl<'a> ServiceEmitter<'a> {
                 TypeDef::Complex(c) => match self.shapes.get(&c.name) {
                     Some(Shape::Array { item }) => {
                         items.push(self.emit_array(c, item)?);
-                        items.push(self.emit_json_array(c, item)?);
                     }
                     _ => {
                         items.push(self.emit_struct(c)?);
@@ -693,8 +698,6 @@ impl<'a> ServiceEmitter<'a> {
             use crate::soap::{call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply, RequestBody, RestRoute, ServiceMeta, SoapFault, Transport};
             use crate::types::*;
             use crate::xml::{decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader, XmlStruct, XmlText, XmlWriter};
-            #[cfg(feature = "json")]
-            use crate::json::{JsonDecode, JsonEncode, JsonError, JsonPath, JsonValue, JsonWriter};
 
             #(#items)*
         })
@@ -723,7 +726,9 @@ impl<'a> ServiceEmitter<'a> {
                     " `{}`: an `xs:list`, written as one space-separated value.",
                     s.name.name
                 );
-                Ok(quote! { #[doc = #doc] pub type #id = Flags<#inner>; })
+                let link = self.type_link(&s.name.name)?;
+                let alias = links::alias(&name, &s.name.name);
+                Ok(quote! { #[doc = #doc] #link #alias pub type #id = Flags<#inner>; })
             }
             SimpleKind::Restriction(b) => {
                 let t = builtin_type(*b);
@@ -732,7 +737,9 @@ impl<'a> ServiceEmitter<'a> {
                     s.name.name,
                     b.xsd_name()
                 );
-                Ok(quote! { #[doc = #doc] pub type #id = #t; })
+                let link = self.type_link(&s.name.name)?;
+                let alias = links::alias(&name, &s.name.name);
+                Ok(quote! { #[doc = #doc] #link #alias pub type #id = #t; })
             }
         }
     }
@@ -761,12 +768,15 @@ impl<'a> ServiceEmitter<'a> {
         } else {
             format!(" `{}` (enumeration in `{}`).", q.name, q.ns)
         };
+        let link = self.type_link(&q.name)?;
+        let enum_alias = links::alias(&id.to_string(), &q.name);
         let defs = variants.iter().map(|(vid, v)| {
             let d = match v.numeric {
                 Some(n) => format!(" `{}` (numeric value {n})", v.value),
                 None => format!(" `{}`", v.value),
             };
-            quote! { #[doc = #d] #vid, }
+            let alias = links::alias(&vid.to_string(), &v.value);
+            quote! { #[doc = #d] #alias #vid, }
         });
         let to_str = variants.iter().map(|(vid, v)| {
             let s = lit(&v.value);
@@ -789,6 +799,8 @@ impl<'a> ServiceEmitter<'a> {
         let xsd_name = lit(&q.name);
         Ok(quote! {
             #[doc = #doc]
+            #link
+            #enum_alias
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             #[non_exhaustive]
             pub enum #id {
@@ -896,7 +908,8 @@ impl<'a> ServiceEmitter<'a> {
                 doc.push_str(", nillable");
             }
             doc.push('.');
-            defs.push(quote! { #[doc = #doc] pub #fid: #ty, });
+            let alias = links::alias(&fname, &f.name);
+            defs.push(quote! { #[doc = #doc] #alias pub #fid: #ty, });
             encs.push(self.field_encode(&c.name, f)?);
             decs.push(self.field_decode(&c.name, f, i)?);
             let label = lit(&fname);
@@ -956,8 +969,12 @@ impl<'a> ServiceEmitter<'a> {
         };
         let (ns, name) = (self.ns(&c.name.ns), lit(&c.name.name));
         let _ = (ns, name);
+        let link = self.type_link(&c.name.name)?;
+        let struct_alias = links::alias(&sid.to_string(), &c.name.name);
         Ok(quote! {
             #[doc = #doc]
+            #link
+            #struct_alias
             #derive
             pub struct #sid { #(#defs)* }
             #debug_impl
@@ -1019,8 +1036,12 @@ impl<'a> ServiceEmitter<'a> {
         );
         let root_vid = ident(&names::type_name(&c.name.name));
         let base_ns = self.ns(&c.name.ns);
+        let link = self.type_link(&c.name.name)?;
+        let enum_alias = links::alias(&eid.to_string(), &c.name.name);
         Ok(quote! {
             #[doc = #doc]
+            #link
+            #enum_alias
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
             pub enum #eid {
@@ -1305,8 +1326,12 @@ impl<'a> ServiceEmitter<'a> {
                     headers.join(", ")
                 }
             );
+            let link = self.operation_link(&op.name)?;
+            let alias = &op.name;
             methods.push(quote! {
                 #[doc = #doc]
+                #link
+                #[doc(alias = #alias)]
                 pub async fn #mid(&self, request: &#req_ty) -> Result<Reply<#resp_ty>, T::Error> {
                     call(&self.transport, request).await
                 }
@@ -1316,8 +1341,14 @@ impl<'a> ServiceEmitter<'a> {
             " A client for `{}`: one async method per operation.",
             self.service.name
         );
+        let folder = crate::reference::ReferencePages::service_folder(&self.service.name);
+        let link = self.type_link(&format!("{folder}-reference"))?;
+        let service_name = &self.service.name;
         Ok(quote! {
             #[doc = #doc]
+            #link
+            #[doc(alias = #service_name)]
+            #[doc(alias = "ServiceClient")]
             #[derive(Debug, Clone)]
             pub struct #cid<T> { transport: T }
             impl<T> #cid<T> {

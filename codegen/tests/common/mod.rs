@@ -279,6 +279,7 @@ pub struct Gen {
 
 pub fn loaded(name: &str, services: Vec<Service>) -> Loaded {
     Loaded {
+        reference: Default::default(),
         rest: Default::default(),
         version: ApiVersion {
             name: name.to_string(),

@@ -86,6 +86,8 @@ codes! {
     CAMPAIGN_SERVICE_KEYWORD_MATCH_TYPE_CHANGE_NOT_ALLOWED_IN_UPDATE = 1545, "CampaignServiceKeywordMatchTypeChangeNotAllowedInUpdate", "A keyword's match type cannot be changed.";
     CAMPAIGN_SERVICE_AD_TYPE_INVALID = 2805, "CampaignServiceAdTypeInvalid", "Ads of this type cannot be added or updated.";
     /// Bulk throttling (documented under "Handle Throttling" for the Bulk service).
+    /// Reporting: `PollGenerateReport` with an id the service never issued.
+    REPORTING_SERVICE_INVALID_REPORT_ID = 2100, "ReportingServiceInvalidReportId", "The report request identifier is not valid.";
     BULK_SERVICE_NO_MORE_CALLS_PERMITTED_FOR_THE_TIME_PERIOD = 4204, "BulkServiceNoMoreCallsPermittedForTheTimePeriod", "No more bulk upload or download calls are permitted for this account right now; retry later.";
     CAMPAIGN_SERVICE_INVALID_FINAL_URLS_TEXT = 4207, "CampaignServiceInvalidFinalUrlsText", "The final URLs are missing or not valid.";
     CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY = 4901, "CampaignServiceBudgetsNullOrEmpty", "The list of budgets is nil or empty.";

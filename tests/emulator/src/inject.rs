@@ -1,11 +1,12 @@
-//! Failures a test can queue for upcoming SOAP calls.
+//! Failures a test can queue for upcoming API calls, on either wire.
 
 use std::time::Duration;
 
-/// A failure to inject into a SOAP call.
+/// A failure to inject into an API call (SOAP or REST).
 ///
 /// Faults are answered before the request body is decoded or authenticated (the operation
-/// does not run); [`Injection::TruncatedXml`] lets the operation run and cuts its response;
+/// does not run), as a SOAP fault (HTTP 500) or a REST fault body (see the crate docs for
+/// the statuses); [`Injection::TruncatedXml`] lets the operation run and cuts its response;
 /// [`Injection::Delay`] only waits, then answers normally.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -24,10 +25,11 @@ pub enum Injection {
     HttpStatus(u16),
     /// Waits this long, then answers normally.
     Delay(Duration),
-    /// Runs the operation and sends only the first half of its response document (with a
-    /// `Content-Length` that matches what is sent).
+    /// Runs the operation and sends only the first half of its response document, XML or
+    /// JSON (with a `Content-Length` that matches what is sent).
     TruncatedXml,
-    /// Sends HTTP 200 with a `text/xml` body that is not well-formed XML.
+    /// Sends HTTP 200 with a body in the wire's media type that is not well-formed (XML on
+    /// SOAP, JSON on REST).
     MalformedXml,
     /// Closes the TCP connection without sending any response.
     DropConnection,
@@ -65,7 +67,7 @@ pub struct InjectionRule {
     pub injection: Injection,
     /// Calls left (at least 1).
     pub remaining: u32,
-    /// Only calls of this operation name; `None` for any SOAP call.
+    /// Only calls of this operation name; `None` for any API call.
     pub operation: Option<String>,
 }
 

@@ -5,20 +5,42 @@
 //!
 //! The real service needs an account, a developer token and a browser sign-in, and it cannot
 //! be made to fail on purpose. Tests of the SDK need the opposite: a server that is always
-//! there, starts in milliseconds, speaks exactly the SOAP the generated types speak, keeps
-//! state across calls so that an add can be read back, and misbehaves on request (expired
-//! tokens, throttling, 503s, cut responses, dropped connections). This crate is that server.
+//! there, starts in milliseconds, speaks exactly the SOAP and the REST JSON the generated
+//! types speak, keeps state across calls so that an add can be read back, and misbehaves on
+//! request (expired tokens, throttling, 503s, cut responses, dropped connections). This crate
+//! is that server.
 //!
 //! It is a real HTTP/1.1 server on `127.0.0.1`, not a mock behind a trait: the SDK's own
 //! transport (connection pool, TLS-less HTTP, headers, body limits) is exercised end to end.
-//! The SOAP endpoints live at the same paths as the production endpoints
-//! (`/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc`, ...), so a client
-//! only swaps scheme, host and port ([`Emulator::service_url`]).
+//!
+//! # Two wires, one service
+//!
+//! Every operation is served on both wires the real service has, over the same state:
+//!
+//! - **SOAP** at the production endpoint paths
+//!   (`/Api/Advertiser/CampaignManagement/v13/CampaignManagementService.svc`, ...), so a
+//!   client only swaps scheme, host and port ([`Emulator::service_url`]);
+//! - **REST** at each operation's route from the generated metadata (`POST
+//!   /CampaignManagement/v13/Campaigns/QueryByAccountId`, `PUT` and `DELETE` on
+//!   `/CampaignManagement/v13/Campaigns`, ...), all services under one host
+//!   ([`Emulator::rest_base_url`]). Credentials come as HTTP headers (`Authorization: Bearer`,
+//!   or the legacy `UserName`/`Password`; `DeveloperToken`, `CustomerId`,
+//!   `CustomerAccountId`), bodies are JSON read strictly with the generated codec (an
+//!   unknown member is an error naming the closest one), answers are JSON with a
+//!   `TrackingId` response header, and faults are the service's detail types as JSON with
+//!   their `Type` (`AdApiFaultDetail`, `ApiFaultDetail` with `OperationErrors` and
+//!   `BatchErrors`, `ApiFault`) under HTTP 401 (credentials), 403 (access), 400 (the
+//!   request's own errors) or 500 (internal errors and throttling: 117, 207, 4204, whose
+//!   codes clients key on).
+//!
+//! The operation handlers are wire-neutral: each front decodes the request for its wire, a
+//! typed handler runs on the generated request type, and the answer is encoded for the same
+//! wire. A handler added to the dispatch table serves both wires.
 //!
 //! # What it checks, and where it is stricter than the service
 //!
-//! Requests are decoded with the generated types in *strict order* mode: an element sent out
-//! of schema order is a fault here, while the real service silently ignores it (a bug that
+//! SOAP requests are decoded with the generated types in *strict order* mode: an element sent
+//! out of schema order is a fault here, while the real service silently ignores it (a bug that
 //! only shows up as "my field was not saved"). The `Content-Type` (`text/xml`) and `SOAPAction`
 //! headers are checked, and the SOAP headers each operation's binding declares are
 //! validated: the developer token, the OAuth access token (issued by the emulator's own
@@ -51,10 +73,11 @@
 //!
 //! # Failure injection
 //!
-//! [`Emulator::inject`] queues one-shot or counted failures for the next SOAP calls, optionally
-//! only for one operation: faults with the real codes (109, 117, 207, 4204), HTTP 500/503
-//! with an HTML body, a delay, a truncated or malformed response body, or a TCP connection
-//! closed without any response. [`Emulator::requests`] records every SOAP call and
+//! [`Emulator::inject`] queues one-shot or counted failures for the next API calls on either
+//! wire, optionally only for one operation: faults with the real codes (109, 117, 207, 4204)
+//! in the wire's fault form, HTTP 500/503 with an HTML body, a delay, a truncated or
+//! malformed response body (XML or JSON), or a TCP connection closed without any response.
+//! [`Emulator::requests`] records every API call and
 //! [`Emulator::connections_accepted`] counts TCP connections (the emulator runs its own accept
 //! loop for that), so a test can prove a client reuses one connection.
 //!
@@ -81,6 +104,8 @@ pub mod errors;
 mod exchange;
 mod inject;
 mod oauth;
+pub mod report_file;
+mod reports;
 mod rest;
 mod server;
 mod soap;
@@ -90,6 +115,7 @@ mod util;
 pub use bulk::{BulkFault, RecordedUpload};
 pub use inject::{Injection, InjectionRule};
 pub use oauth::{ConsentError, TokenSet};
+pub use reports::{ReportBehavior, ReportOutcome};
 pub use state::RecordedRequest;
 
 /// The developer token the emulator accepts by default.
@@ -218,11 +244,11 @@ pub struct EmulatorConfig {
     /// one either way). Stricter than the identity platform, which keeps old refresh tokens
     /// valid for a while: it catches clients that do not store the rotated token.
     pub revoke_used_refresh_tokens: bool,
-    /// Reject request elements sent out of schema order (the real service drops them).
+    /// Reject SOAP request elements sent out of schema order (the real service drops them).
     pub strict_order: bool,
     /// Largest accepted request body.
     pub max_body_bytes: usize,
-    /// Most recorded SOAP requests kept (oldest dropped first).
+    /// Most recorded API requests kept (oldest dropped first).
     pub max_recorded_requests: usize,
     /// Most request-body bytes the recorded requests may hold together (oldest dropped
     /// first; the latest request is always kept).
@@ -365,6 +391,17 @@ impl Emulator {
         Ok(())
     }
 
+    /// How the next submitted reports behave (polls before the final status, outcome, rows,
+    /// download URL lifetime, URLs handed out already expired).
+    pub fn set_report_behavior(&self, behavior: ReportBehavior) {
+        state::lock(&self.shared.reports).behavior = behavior;
+    }
+
+    /// Report files downloaded so far.
+    pub fn report_downloads(&self) -> u64 {
+        state::lock(&self.shared.reports).downloads
+    }
+
     /// The listening address.
     pub fn local_addr(&self) -> SocketAddr {
         self.addr
@@ -407,7 +444,7 @@ impl Emulator {
         &self.shared.config
     }
 
-    /// Queues a failure for upcoming SOAP calls (see [`Injection`]). Rules are consumed in
+    /// Queues a failure for upcoming API calls on either wire (see [`Injection`]). Rules are consumed in
     /// the order they were queued; each call consumes at most one.
     pub fn inject(&self, rule: impl Into<InjectionRule>) {
         self.shared.push_injection(rule.into());
@@ -462,7 +499,7 @@ impl Emulator {
         oauth::complete_consent(&self.shared, authorize_url, false)
     }
 
-    /// Every recorded SOAP call, oldest first.
+    /// Every recorded API call (SOAP or REST), oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.requests()
     }

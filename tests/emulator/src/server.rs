@@ -65,7 +65,8 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/bulk/files/{token}/{name}",
             get(crate::bulk::http::result_file),
         )
-        .route("/bulk/upload/{request_id}", post(crate::bulk::http::upload));
+        .route("/bulk/upload/{request_id}", post(crate::bulk::http::upload))
+        .route("/ReportDownloads/{file}", get(crate::reports::download));
     for service in bingads_gen::v13::services() {
         let path = service_path(service);
         router = router.route(

@@ -223,6 +223,7 @@ pub(crate) struct Shared {
     pub directory: Directory,
     pub oauth: Mutex<OAuthStore>,
     pub data: Mutex<DataStore>,
+    pub reports: crate::reports::Reports,
     /// Bulk jobs, published result files, bulk faults, recorded uploads.
     pub bulk: Mutex<crate::bulk::BulkStore>,
     /// `http://127.0.0.1:PORT`, set once the listener is bound (for result and upload URLs).
@@ -247,6 +248,7 @@ impl Shared {
             config,
             oauth: Mutex::new(OAuthStore::default()),
             data: Mutex::new(DataStore::new()),
+            reports: Mutex::default(),
             bulk: Mutex::new(crate::bulk::BulkStore::default()),
             base_url: std::sync::OnceLock::new(),
             injections: Mutex::new(VecDeque::new()),

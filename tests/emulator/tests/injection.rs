@@ -229,7 +229,7 @@ both_wires!(truncated_and_malformed_xml);
 /// A 200 body that the wire's own decoder must reject as cut short or not well-formed.
 fn assert_unreadable<O: Operation>(wire: common::Wire, body: &[u8])
 where
-    O::Response: bingads_gen::json::JsonDecode + std::fmt::Debug,
+    O::Response: bingads_gen::json::JsonRead + std::fmt::Debug,
     O::Fault: std::fmt::Debug,
 {
     match wire {

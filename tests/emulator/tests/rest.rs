@@ -7,7 +7,6 @@
 mod common;
 
 use bingads_emulator::*;
-use bingads_gen::json::{self, JsonKind, JsonValue};
 use bingads_gen::soap::Operation;
 use bingads_gen::v13::campaign_management as cmt;
 use bingads_gen::v13::customer_management::{GetUserRequest, SERVICE as CUSTOMER};
@@ -50,22 +49,30 @@ fn cm(token: &str) -> Vec<(&'static str, String)> {
     h
 }
 
-fn str_at<'v>(v: &'v JsonValue, pointer: &[&str]) -> Option<&'v str> {
+/// A JSON answer, numbers turned into their text so `str_at` reads any scalar.
+fn parse(text: &str) -> serde_json::Value {
+    fn numbers_as_text(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Number(n) => *v = serde_json::Value::String(n.to_string()),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(numbers_as_text),
+            serde_json::Value::Object(members) => members.values_mut().for_each(numbers_as_text),
+            _ => {}
+        }
+    }
+    let mut v: serde_json::Value = serde_json::from_str(text).expect("a JSON answer");
+    numbers_as_text(&mut v);
+    v
+}
+
+fn str_at<'v>(v: &'v serde_json::Value, pointer: &[&str]) -> Option<&'v str> {
     let mut at = v;
     for key in pointer {
         at = match key.parse::<usize>() {
-            Ok(i) => match &at.kind {
-                JsonKind::Array(items) => items.get(i)?,
-                _ => return None,
-            },
-            Err(_) => at.get(key)?,
+            Ok(i) => at.get(i)?,
+            Err(_) => at.get(*key)?,
         };
     }
-    match &at.kind {
-        JsonKind::String(s) => Some(s),
-        JsonKind::Number(n) => Some(n),
-        _ => None,
-    }
+    at.as_str()
 }
 
 #[tokio::test]
@@ -88,7 +95,7 @@ async fn routes_select_the_operation_by_method_and_path() {
         post_json::<cmt::AddCampaignsRequest>(&emu, &http, &body, &cm(&token)).await;
     assert_eq!(status, 200, "{text}");
     assert!(tracking.is_some_and(|t| t.len() == 36));
-    let added = json::parse(&text).unwrap();
+    let added = parse(&text);
     let id = str_at(&added, &["CampaignIds", "0"])
         .expect("id")
         .to_string();
@@ -191,7 +198,7 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     let (status, tracking, text) =
         post_json::<GetUserRequest>(&emu, &http, "{}", &bearer("not-a-token")).await;
     assert_eq!(status, 401);
-    let body = json::parse(&text).unwrap();
+    let body = parse(&text);
     assert_eq!(str_at(&body, &["Type"]), Some("AdApiFaultDetail"));
     assert_eq!(str_at(&body, &["TrackingId"]), tracking.as_deref());
     assert_eq!(str_at(&body, &["Errors", "0", "Code"]), Some("105"));
@@ -212,10 +219,7 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     )
     .await;
     assert_eq!(status, 401);
-    assert_eq!(
-        str_at(&json::parse(&text).unwrap(), &["Errors", "0", "Code"]),
-        Some("116")
-    );
+    assert_eq!(str_at(&parse(&text), &["Errors", "0", "Code"]), Some("116"));
 
     // An account the user cannot access: 403.
     let mut other = bearer(&token);
@@ -224,17 +228,14 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     let (status, _, text) =
         post_json::<cmt::GetCampaignsByAccountIdRequest>(&emu, &http, body, &other).await;
     assert_eq!(status, 403, "{text}");
-    assert_eq!(
-        str_at(&json::parse(&text).unwrap(), &["Errors", "0", "Code"]),
-        Some("106")
-    );
+    assert_eq!(str_at(&parse(&text), &["Errors", "0", "Code"]), Some("106"));
 
     // Validation: 400 with ApiFaultDetail's OperationErrors (and BatchErrors).
     let body = format!(r#"{{"AccountId":"{ACCOUNT_ID}","Campaigns":[]}}"#);
     let (status, _, text) =
         post_json::<cmt::AddCampaignsRequest>(&emu, &http, &body, &cm(&token)).await;
     assert_eq!(status, 400);
-    let fault = json::parse(&text).unwrap();
+    let fault = parse(&text);
     assert_eq!(str_at(&fault, &["Type"]), Some("ApiFaultDetail"));
     assert_eq!(
         str_at(&fault, &["OperationErrors", "0", "Code"]),
@@ -246,7 +247,7 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     let (status, _, text) =
         post_json::<GetUserRequest>(&emu, &http, r#"{"UserId":"1"}"#, &bearer(&token)).await;
     assert_eq!(status, 400);
-    let fault = json::parse(&text).unwrap();
+    let fault = parse(&text);
     assert_eq!(str_at(&fault, &["Type"]), Some("ApiFault"));
     assert_eq!(
         str_at(&fault, &["OperationErrors", "0", "Code"]),
@@ -257,10 +258,7 @@ async fn faults_are_json_with_type_status_and_tracking_id() {
     emu.inject(Injection::CallRateExceeded);
     let (status, _, text) = post_json::<GetUserRequest>(&emu, &http, "{}", &bearer(&token)).await;
     assert_eq!(status, 500);
-    assert_eq!(
-        str_at(&json::parse(&text).unwrap(), &["Errors", "0", "Code"]),
-        Some("117")
-    );
+    assert_eq!(str_at(&parse(&text), &["Errors", "0", "Code"]), Some("117"));
 }
 
 #[tokio::test]
@@ -277,7 +275,7 @@ async fn bodies_are_strict_json_of_the_request() {
         let (status, tracking, text) =
             post_json::<GetUserRequest>(&emu, &http, body, &bearer(&token)).await;
         assert_eq!(status, 400, "{body}: {text}");
-        let fault = json::parse(&text).unwrap();
+        let fault = parse(&text);
         assert_eq!(str_at(&fault, &["TrackingId"]), tracking.as_deref());
         assert_eq!(
             str_at(&fault, &["OperationErrors", "0", "Code"]),
@@ -309,10 +307,7 @@ async fn bodies_are_strict_json_of_the_request() {
         post_json::<cmt::GetLabelsByIdsRequest>(&emu, &http, "{}", &cm(&token)).await;
     assert_eq!(status, 400);
     assert_eq!(
-        str_at(
-            &json::parse(&text).unwrap(),
-            &["OperationErrors", "0", "Code"]
-        ),
+        str_at(&parse(&text), &["OperationErrors", "0", "Code"]),
         Some("204")
     );
 }

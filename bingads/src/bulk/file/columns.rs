@@ -1,5 +1,5 @@
 //! The column layout the official SDK writes (bingads 13.0.30.1, format version 6.0): the
-//! default header of [`super::BulkFileWriter`]. The service accepts any subset in any order,
+//! default header of [`crate::bulk::BulkFileWriter`]. The service accepts any subset in any order,
 //! so this list only fixes what a new file looks like; files read keep their own header.
 
 /// Every column, in the official SDK's order (442 columns, `Type` first).

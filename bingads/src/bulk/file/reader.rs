@@ -151,7 +151,10 @@ impl BulkFileReader {
         if let Some(row) = self.pending.take() {
             return Ok(Some(row));
         }
-        let mut cells = csv::StringRecord::with_capacity(self.last_row_bytes, self.columns.len());
+        // A quarter of headroom over the previous row: a row a little longer than the one
+        // before it would otherwise grow (and copy) its buffer while being read.
+        let capacity = self.last_row_bytes.saturating_add(self.last_row_bytes / 4);
+        let mut cells = csv::StringRecord::with_capacity(capacity, self.columns.len());
         let number = self.rows_read + 1;
         let got = self
             .csv

@@ -3,7 +3,7 @@
 //! fields quoted only when they hold the delimiter, a quote or a line break (the quoting of
 //! the `csv` crate and of the official SDK's Python `csv.excel` dialect).
 //!
-//! Rows are encoded by [`RowWriter`] straight into a byte buffer: a bulk row has hundreds of
+//! Rows are encoded by `RowWriter` straight into a byte buffer: a bulk row has hundreds of
 //! columns of which a typed record fills a few dozen, so the encoder writes runs of empty
 //! fields as runs of delimiters instead of visiting every field. Memory is one row buffer and
 //! one output buffer, whatever the number of rows.
@@ -62,7 +62,7 @@ impl<W: Write> BulkFileWriter<W> {
         Self::with_columns(out, format, Columns::sdk())
     }
 
-    /// A writer with the given header, e.g. [`super::BulkFileReader::columns`] of a file
+    /// A writer with the given header, e.g. [`crate::bulk::BulkFileReader::columns`] of a file
     /// being rewritten, so that columns unknown to this SDK survive.
     pub fn with_columns(
         out: W,
@@ -220,7 +220,12 @@ impl RowWriter {
                 return;
             }
         }
-        let map = from.names().map(|n| self.columns.index(n)).collect();
+        // The writer's own header maps position to position (unnamed columns included).
+        let map = if Arc::ptr_eq(from, &self.columns) {
+            (0..from.len()).map(Some).collect()
+        } else {
+            from.names().map(|n| self.columns.index(n)).collect()
+        };
         self.mapped = Some((Arc::clone(from), map));
     }
 

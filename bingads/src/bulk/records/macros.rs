@@ -78,16 +78,14 @@ macro_rules! entity_json {
     ($name:ident, $entity:ident: $ety:ty) => {
         impl $crate::bulk::json::EntityJson for $name {
             const ENTITY: Option<&'static str> = Some(stringify!($ety));
-            fn write_entity(&self, w: &mut bingads_gen::json::JsonWriter) {
-                bingads_gen::json::JsonEncode::write_json(&self.$entity, w)
+            fn write_entity(&self, w: &mut $crate::bulk::json_doc::JsonWriter) {
+                w.raw_value(&bingads_gen::json::to_string(&self.$entity))
             }
             fn read_entity(
                 &mut self,
-                v: &bingads_gen::json::JsonValue,
+                v: &$crate::bulk::json_doc::JsonValue,
             ) -> Result<(), bingads_gen::json::JsonError> {
-                let mut path = bingads_gen::json::JsonPath::new();
-                path.push_key(stringify!($ety));
-                self.$entity = bingads_gen::json::JsonDecode::read_json(v, &mut path)?;
+                self.$entity = bingads_gen::json::from_str(&v.value.to_string())?;
                 Ok(())
             }
         }

@@ -1,26 +1,66 @@
 //! [`BulkRecord`]: every record kind the reader yields and the writer takes, and the
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
-//! table (see [`crate::bulk::table`]); a row of any other type is an [`UntypedRecord`].
+//! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
+//!
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (96 record kinds, plus `Format Version`):
+//! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
+//!   keywords and lists; negative site sets; labels and their eleven associations;
+//! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
+//!   Promotion, Review, Sitelink, Structured Snippet, Video (`ad_extensions.rs`);
+//! - ad extension associations (40): account level (13: Action, App, Callout, Filter Link,
+//!   Flyer, Image, Location, Price, Promotion, Review, Sitelink, Structured Snippet, Video),
+//!   campaign level (15: those plus Call and Disclaimer) and ad group level (12: the account
+//!   kinds but Location) (`extension_associations.rs`);
+//! - target criterions (13): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
+//!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
+//!   Gender Criterion (`target_criterions.rs`).
 
 mod account;
+mod ad_extensions;
 mod ads;
 mod bidding;
 mod campaign;
+mod extension_associations;
 mod keyword;
 mod labels;
 pub(crate) mod macros;
 mod negatives;
 mod sites;
+mod target_criterions;
 
 #[cfg(test)]
 mod column_tests;
 
 pub use account::{BulkAccount, BulkBidStrategy, BulkBudget};
+pub use ad_extensions::{
+    BulkActionAdExtension, BulkAppAdExtension, BulkCallAdExtension, BulkCalloutAdExtension,
+    BulkDisclaimerAdExtension, BulkFilterLinkAdExtension, BulkFlyerAdExtension,
+    BulkPromotionAdExtension, BulkReviewAdExtension, BulkSitelinkAdExtension,
+    BulkStructuredSnippetAdExtension, BulkVideoAdExtension,
+};
 pub use ads::{
     BulkAppInstallAd, BulkDynamicSearchAd, BulkExpandedTextAd, BulkProductAd, BulkResponsiveAd,
     BulkResponsiveSearchAd, BulkTextAd,
 };
 pub use campaign::{BulkAdGroup, BulkCampaign};
+pub use extension_associations::{
+    BulkAccountActionAdExtension, BulkAccountAppAdExtension, BulkAccountCalloutAdExtension,
+    BulkAccountFilterLinkAdExtension, BulkAccountFlyerAdExtension, BulkAccountImageAdExtension,
+    BulkAccountLocationAdExtension, BulkAccountPriceAdExtension, BulkAccountPromotionAdExtension,
+    BulkAccountReviewAdExtension, BulkAccountSitelinkAdExtension,
+    BulkAccountStructuredSnippetAdExtension, BulkAccountVideoAdExtension,
+    BulkAdGroupActionAdExtension, BulkAdGroupAppAdExtension, BulkAdGroupCalloutAdExtension,
+    BulkAdGroupFilterLinkAdExtension, BulkAdGroupFlyerAdExtension, BulkAdGroupImageAdExtension,
+    BulkAdGroupPriceAdExtension, BulkAdGroupPromotionAdExtension, BulkAdGroupReviewAdExtension,
+    BulkAdGroupSitelinkAdExtension, BulkAdGroupStructuredSnippetAdExtension,
+    BulkAdGroupVideoAdExtension, BulkCampaignActionAdExtension, BulkCampaignAppAdExtension,
+    BulkCampaignCallAdExtension, BulkCampaignCalloutAdExtension, BulkCampaignDisclaimerAdExtension,
+    BulkCampaignFilterLinkAdExtension, BulkCampaignFlyerAdExtension, BulkCampaignImageAdExtension,
+    BulkCampaignLocationAdExtension, BulkCampaignPriceAdExtension,
+    BulkCampaignPromotionAdExtension, BulkCampaignReviewAdExtension,
+    BulkCampaignSitelinkAdExtension, BulkCampaignStructuredSnippetAdExtension,
+    BulkCampaignVideoAdExtension,
+};
 pub use keyword::{BID_SUGGESTION_TYPES, BidSuggestion, BulkKeyword, QualityScoreData};
 pub use labels::{
     BulkAdGroupLabel, BulkAppInstallAdLabel, BulkCampaignLabel, BulkDynamicSearchAdLabel,
@@ -34,6 +74,14 @@ pub use negatives::{
 pub use sites::{
     BulkAdGroupNegativeSite, BulkAdGroupNegativeSites, BulkCampaignNegativeSite,
     BulkCampaignNegativeSites,
+};
+pub use target_criterions::{
+    BulkAdGroupAgeCriterion, BulkAdGroupDeviceOsCriterion, BulkAdGroupGenderCriterion,
+    BulkAdGroupLocationIntentCriterion, BulkAdGroupNegativeAgeCriterion,
+    BulkAdGroupNegativeGenderCriterion, BulkCampaignAgeCriterion, BulkCampaignDeviceOsCriterion,
+    BulkCampaignGenderCriterion, BulkCampaignLocationIntentCriterion,
+    BulkCampaignNegativeAgeCriterion, BulkCampaignNegativeDeviceCriterion,
+    BulkCampaignNegativeGenderCriterion,
 };
 
 use super::error::BulkError;
@@ -119,6 +167,14 @@ macro_rules! records {
             }
         }
 
+        /// The `Type` of every typed record, in dispatch order: a row of any other type
+        /// reads as [`BulkRecord::Untyped`].
+        pub const TYPED_RECORD_TYPES: &[&str] = &[$(<$ty as TypedRecord>::TYPE,)*];
+
+        /// Each typed record's position-cache slot, in the order of `TYPED_RECORD_TYPES`.
+        #[cfg(test)]
+        pub(crate) const TYPED_RECORD_KINDS: &[usize] = &[$(<$ty as TypedRecord>::KIND,)*];
+
         /// The record a row starts.
         pub(crate) fn from_row(row: BulkRow, positions: &mut Positions) -> Result<BulkRecord, BulkError> {
             let record_type = row.record_type();
@@ -132,7 +188,7 @@ macro_rules! records {
 
         #[cfg(feature = "bulk-json")]
         impl BulkRecord {
-            pub(crate) fn write_json(&self, w: &mut bingads_gen::json::JsonWriter) {
+            pub(crate) fn write_json(&self, w: &mut crate::bulk::json_doc::JsonWriter) {
                 match self {
                     BulkRecord::FormatVersion(v) => super::json::write_format_version(v, w),
                     $(BulkRecord::$variant(r) => super::json::write_typed(r, w),)*
@@ -145,7 +201,7 @@ macro_rules! records {
         #[cfg(feature = "bulk-json")]
         pub(crate) fn from_json(
             record_type: &str,
-            object: &[(String, bingads_gen::json::JsonValue)],
+            object: &[(String, crate::bulk::json_doc::JsonValue)],
         ) -> Result<Option<BulkRecord>, String> {
             $(
                 if record_type == <$ty as TypedRecord>::TYPE {
@@ -236,6 +292,136 @@ records! {
     DynamicSearchAdLabel(BulkDynamicSearchAdLabel),
     /// A `Product Ad Label` row.
     ProductAdLabel(BulkProductAdLabel),
+    /// A `Callout Ad Extension` row.
+    CalloutAdExtension(BulkCalloutAdExtension),
+    /// A `Structured Snippet Ad Extension` row.
+    StructuredSnippetAdExtension(BulkStructuredSnippetAdExtension),
+    /// A `Sitelink Ad Extension` row.
+    SitelinkAdExtension(BulkSitelinkAdExtension),
+    /// A `Call Ad Extension` row.
+    CallAdExtension(BulkCallAdExtension),
+    /// A `Review Ad Extension` row.
+    ReviewAdExtension(BulkReviewAdExtension),
+    /// An `App Ad Extension` row.
+    AppAdExtension(BulkAppAdExtension),
+    /// An `Action Ad Extension` row.
+    ActionAdExtension(BulkActionAdExtension),
+    /// A `Disclaimer Ad Extension` row.
+    DisclaimerAdExtension(BulkDisclaimerAdExtension),
+    /// A `Video Ad Extension` row.
+    VideoAdExtension(BulkVideoAdExtension),
+    /// A `Filter Link Ad Extension` row.
+    FilterLinkAdExtension(BulkFilterLinkAdExtension),
+    /// A `Promotion Ad Extension` row.
+    PromotionAdExtension(BulkPromotionAdExtension),
+    /// A `Flyer Ad Extension` row.
+    FlyerAdExtension(BulkFlyerAdExtension),
+    /// A `Campaign Age Criterion` row.
+    CampaignAgeCriterion(BulkCampaignAgeCriterion),
+    /// A `Campaign Gender Criterion` row.
+    CampaignGenderCriterion(BulkCampaignGenderCriterion),
+    /// An `Ad Group Age Criterion` row.
+    AdGroupAgeCriterion(BulkAdGroupAgeCriterion),
+    /// An `Ad Group Gender Criterion` row.
+    AdGroupGenderCriterion(BulkAdGroupGenderCriterion),
+    /// A `Campaign DeviceOS Criterion` row.
+    CampaignDeviceOsCriterion(BulkCampaignDeviceOsCriterion),
+    /// An `Ad Group DeviceOS Criterion` row.
+    AdGroupDeviceOsCriterion(BulkAdGroupDeviceOsCriterion),
+    /// A `Campaign Location Intent Criterion` row.
+    CampaignLocationIntentCriterion(BulkCampaignLocationIntentCriterion),
+    /// An `Ad Group Location Intent Criterion` row.
+    AdGroupLocationIntentCriterion(BulkAdGroupLocationIntentCriterion),
+    /// A `Campaign Negative Age Criterion` row.
+    CampaignNegativeAgeCriterion(BulkCampaignNegativeAgeCriterion),
+    /// A `Campaign Negative Gender Criterion` row.
+    CampaignNegativeGenderCriterion(BulkCampaignNegativeGenderCriterion),
+    /// A `Campaign Negative Device Criterion` row.
+    CampaignNegativeDeviceCriterion(BulkCampaignNegativeDeviceCriterion),
+    /// An `Ad Group Negative Age Criterion` row.
+    AdGroupNegativeAgeCriterion(BulkAdGroupNegativeAgeCriterion),
+    /// An `Ad Group Negative Gender Criterion` row.
+    AdGroupNegativeGenderCriterion(BulkAdGroupNegativeGenderCriterion),
+    /// An `Account Action Ad Extension` row.
+    AccountActionAdExtension(BulkAccountActionAdExtension),
+    /// A `Campaign Action Ad Extension` row.
+    CampaignActionAdExtension(BulkCampaignActionAdExtension),
+    /// An `Ad Group Action Ad Extension` row.
+    AdGroupActionAdExtension(BulkAdGroupActionAdExtension),
+    /// An `Account App Ad Extension` row.
+    AccountAppAdExtension(BulkAccountAppAdExtension),
+    /// A `Campaign App Ad Extension` row.
+    CampaignAppAdExtension(BulkCampaignAppAdExtension),
+    /// An `Ad Group App Ad Extension` row.
+    AdGroupAppAdExtension(BulkAdGroupAppAdExtension),
+    /// A `Campaign Call Ad Extension` row.
+    CampaignCallAdExtension(BulkCampaignCallAdExtension),
+    /// An `Account Callout Ad Extension` row.
+    AccountCalloutAdExtension(BulkAccountCalloutAdExtension),
+    /// A `Campaign Callout Ad Extension` row.
+    CampaignCalloutAdExtension(BulkCampaignCalloutAdExtension),
+    /// An `Ad Group Callout Ad Extension` row.
+    AdGroupCalloutAdExtension(BulkAdGroupCalloutAdExtension),
+    /// A `Campaign Disclaimer Ad Extension` row.
+    CampaignDisclaimerAdExtension(BulkCampaignDisclaimerAdExtension),
+    /// An `Account Filter Link Ad Extension` row.
+    AccountFilterLinkAdExtension(BulkAccountFilterLinkAdExtension),
+    /// A `Campaign Filter Link Ad Extension` row.
+    CampaignFilterLinkAdExtension(BulkCampaignFilterLinkAdExtension),
+    /// An `Ad Group Filter Link Ad Extension` row.
+    AdGroupFilterLinkAdExtension(BulkAdGroupFilterLinkAdExtension),
+    /// An `Account Flyer Ad Extension` row.
+    AccountFlyerAdExtension(BulkAccountFlyerAdExtension),
+    /// A `Campaign Flyer Ad Extension` row.
+    CampaignFlyerAdExtension(BulkCampaignFlyerAdExtension),
+    /// An `Ad Group Flyer Ad Extension` row.
+    AdGroupFlyerAdExtension(BulkAdGroupFlyerAdExtension),
+    /// An `Account Image Ad Extension` row.
+    AccountImageAdExtension(BulkAccountImageAdExtension),
+    /// A `Campaign Image Ad Extension` row.
+    CampaignImageAdExtension(BulkCampaignImageAdExtension),
+    /// An `Ad Group Image Ad Extension` row.
+    AdGroupImageAdExtension(BulkAdGroupImageAdExtension),
+    /// An `Account Location Ad Extension` row.
+    AccountLocationAdExtension(BulkAccountLocationAdExtension),
+    /// A `Campaign Location Ad Extension` row.
+    CampaignLocationAdExtension(BulkCampaignLocationAdExtension),
+    /// An `Account Price Ad Extension` row.
+    AccountPriceAdExtension(BulkAccountPriceAdExtension),
+    /// A `Campaign Price Ad Extension` row.
+    CampaignPriceAdExtension(BulkCampaignPriceAdExtension),
+    /// An `Ad Group Price Ad Extension` row.
+    AdGroupPriceAdExtension(BulkAdGroupPriceAdExtension),
+    /// An `Account Promotion Ad Extension` row.
+    AccountPromotionAdExtension(BulkAccountPromotionAdExtension),
+    /// A `Campaign Promotion Ad Extension` row.
+    CampaignPromotionAdExtension(BulkCampaignPromotionAdExtension),
+    /// An `Ad Group Promotion Ad Extension` row.
+    AdGroupPromotionAdExtension(BulkAdGroupPromotionAdExtension),
+    /// An `Account Review Ad Extension` row.
+    AccountReviewAdExtension(BulkAccountReviewAdExtension),
+    /// A `Campaign Review Ad Extension` row.
+    CampaignReviewAdExtension(BulkCampaignReviewAdExtension),
+    /// An `Ad Group Review Ad Extension` row.
+    AdGroupReviewAdExtension(BulkAdGroupReviewAdExtension),
+    /// An `Account Sitelink Ad Extension` row.
+    AccountSitelinkAdExtension(BulkAccountSitelinkAdExtension),
+    /// A `Campaign Sitelink Ad Extension` row.
+    CampaignSitelinkAdExtension(BulkCampaignSitelinkAdExtension),
+    /// An `Ad Group Sitelink Ad Extension` row.
+    AdGroupSitelinkAdExtension(BulkAdGroupSitelinkAdExtension),
+    /// An `Account Structured Snippet Ad Extension` row.
+    AccountStructuredSnippetAdExtension(BulkAccountStructuredSnippetAdExtension),
+    /// A `Campaign Structured Snippet Ad Extension` row.
+    CampaignStructuredSnippetAdExtension(BulkCampaignStructuredSnippetAdExtension),
+    /// An `Ad Group Structured Snippet Ad Extension` row.
+    AdGroupStructuredSnippetAdExtension(BulkAdGroupStructuredSnippetAdExtension),
+    /// An `Account Video Ad Extension` row.
+    AccountVideoAdExtension(BulkAccountVideoAdExtension),
+    /// A `Campaign Video Ad Extension` row.
+    CampaignVideoAdExtension(BulkCampaignVideoAdExtension),
+    /// An `Ad Group Video Ad Extension` row.
+    AdGroupVideoAdExtension(BulkAdGroupVideoAdExtension),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {

@@ -192,7 +192,7 @@ negative_sites!(
 
 #[cfg(feature = "bulk-json")]
 mod json {
-    use bingads_gen::json::{JsonValue, JsonWriter};
+    use crate::bulk::json_doc::{JsonValue, JsonWriter};
 
     use super::*;
     use crate::bulk::json::{MoreJson, read_sites, write_sites};

@@ -5,7 +5,7 @@
 //! content.
 
 use bingads_gen::Nillable;
-use bingads_gen::json::{JsonEncode, JsonWriter};
+use bingads_gen::json;
 use bingads_gen::soap::ServiceMeta;
 use bingads_gen::v13::{
     ad_insight, bulk, campaign_management, customer_billing, customer_management, reporting,
@@ -24,7 +24,7 @@ pub(crate) enum Sink<'w> {
     /// The SOAP `<detail>` element's content.
     Xml(&'w mut XmlWriter),
     /// The REST fault body.
-    Json(&'w mut JsonWriter),
+    Json(&'w mut String),
 }
 
 /// Writes `$value`, the `$variant` of module `$m`'s `FaultDetail`, to the sink (`$ns` is the
@@ -34,7 +34,7 @@ macro_rules! emit {
         let value = $value;
         match $sink {
             Sink::Xml(w) => value.encode(w, $ns, stringify!($variant)),
-            Sink::Json(w) => $m::FaultDetail::$variant(value).write_json(w),
+            Sink::Json(out) => *out = json::to_string(&$m::FaultDetail::$variant(value)),
         }
     }};
 }

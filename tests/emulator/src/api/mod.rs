@@ -5,11 +5,11 @@
 //! response for the wire` ([`run`]); only [`wire`] and [`detail`] know what SOAP and REST
 //! look like, so a handler written once serves both wires.
 
-use bingads_gen::json::JsonDecode;
+use bingads_gen::json::JsonRead;
 use bingads_gen::soap::{Operation, OperationMeta, ServiceMeta};
-use bingads_gen::v13::{bulk, campaign_management, customer_management};
+use bingads_gen::v13::{bulk, campaign_management, customer_management, reporting};
 use bingads_gen::xml::XmlEncode;
-use bingads_gen::{Nillable, json::JsonEncode};
+use bingads_gen::{Nillable, json::JsonWrite};
 
 use crate::errors::{self, ErrorCode};
 use crate::state::Shared;
@@ -19,6 +19,7 @@ mod bulk_ops;
 mod campaign;
 mod customer;
 pub(crate) mod detail;
+mod report_ops;
 pub(crate) mod wire;
 
 pub(crate) use wire::{Reply, Wire};
@@ -28,6 +29,7 @@ pub(crate) const CAMPAIGN_MANAGEMENT: &str = "CampaignManagementService";
 const CM: &str = CAMPAIGN_MANAGEMENT;
 const CUSTOMER: &str = "CustomerManagementService";
 const BULK: &str = "BulkService";
+const REPORTING: &str = "ReportingService";
 
 /// One error of a fault or of `PartialErrors`.
 #[derive(Debug, Clone)]
@@ -224,6 +226,16 @@ pub(crate) fn dispatch(call: &Call<'_>, body: &[u8]) -> Reply {
         (CM, "GetAdsByIds") => run::<cmt::GetAdsByIdsRequest>(call, body, campaign::get_ads_by_ids),
         (CM, "UpdateAds") => run::<cmt::UpdateAdsRequest>(call, body, campaign::update_ads),
         (CM, "DeleteAds") => run::<cmt::DeleteAdsRequest>(call, body, campaign::delete_ads),
+        (REPORTING, "SubmitGenerateReport") => run::<reporting::SubmitGenerateReportRequest>(
+            call,
+            body,
+            report_ops::submit_generate_report,
+        ),
+        (REPORTING, "PollGenerateReport") => run::<reporting::PollGenerateReportRequest>(
+            call,
+            body,
+            report_ops::poll_generate_report,
+        ),
         (BULK, "DownloadCampaignsByAccountIds") => {
             run::<bulk::DownloadCampaignsByAccountIdsRequest>(
                 call,
@@ -260,8 +272,8 @@ type Handler<O> = fn(&Call<'_>, &Auth, O) -> Result<<O as Operation>::Response, 
 /// encodes its answer for the same wire.
 fn run<O>(call: &Call<'_>, body: &[u8], handler: Handler<O>) -> Reply
 where
-    O: Operation + JsonDecode,
-    O::Response: XmlEncode + JsonEncode,
+    O: Operation + JsonRead,
+    O::Response: XmlEncode + JsonWrite,
 {
     let (headers, request) = match call.wire.decode::<O>(call, body) {
         Ok(x) => x,

@@ -9,7 +9,7 @@
 //!   the status the REST service uses for that kind of fault ([`rest_status`]).
 
 use axum::http::StatusCode;
-use bingads_gen::json::{self, JsonDecode, JsonEncode, JsonWriter};
+use bingads_gen::json::{self, JsonRead, JsonWrite};
 use bingads_gen::soap::{
     NoFault, Operation, OperationMeta, ServiceMeta, decode_envelope_with, decode_request,
     write_response_envelope,
@@ -39,7 +39,7 @@ pub(crate) struct Reply {
 
 impl Wire {
     /// The caller's headers and the typed request, or the fault for an unreadable request.
-    pub fn decode<O: Operation + JsonDecode>(
+    pub fn decode<O: Operation + JsonRead>(
         &self,
         call: &Call<'_>,
         body: &[u8],
@@ -74,17 +74,14 @@ impl Wire {
                 let entry = json_operation(call.service, call.op.name).ok_or_else(|| {
                     Fault::op_details(errors::OPERATION_NOT_SUPPORTED, call.op.name)
                 })?;
-                let text = std::str::from_utf8(body).map_err(|e| unreadable(call.op, e))?;
-                let value = json::parse(text).map_err(|e| unreadable(call.op, e))?;
-                (entry.read_request)(&value, &mut json::JsonPath::new())
-                    .map_err(|e| unreadable(call.op, e))?;
+                (entry.read_request)(body).map_err(|e| unreadable(call.op, e))?;
                 Ok(headers.clone())
             }
         }
     }
 
     /// The success answer.
-    pub fn reply<R: XmlEncode + JsonEncode>(&self, call: &Call<'_>, response: &R) -> Reply {
+    pub fn reply<R: XmlEncode + JsonWrite>(&self, call: &Call<'_>, response: &R) -> Reply {
         let body = match self {
             Wire::Soap => {
                 let (ns, name) = call.op.response_element;
@@ -127,9 +124,8 @@ fn json_operation(
     table.iter().find(|o| o.meta.name == name)
 }
 
-fn read_json<O: JsonDecode>(op: &OperationMeta, body: &[u8]) -> Result<O, Fault> {
-    let text = std::str::from_utf8(body).map_err(|e| unreadable(op, e))?;
-    json::from_str::<O>(text).map_err(|e| unreadable(op, e))
+fn read_json<O: JsonRead>(op: &OperationMeta, body: &[u8]) -> Result<O, Fault> {
+    json::from_slice::<O>(body).map_err(|e| unreadable(op, e))
 }
 
 /// A REST body that is not the operation's request (not JSON, unknown members, wrong types).
@@ -201,11 +197,11 @@ pub(crate) fn rest_fault(service: &ServiceMeta, tracking: &str, fault: &Fault) -
         }
         other => other,
     };
-    let mut w = JsonWriter::new();
-    detail::write(detail::Sink::Json(&mut w), service, tracking, fault);
+    let mut body = String::new();
+    detail::write(detail::Sink::Json(&mut body), service, tracking, fault);
     Reply {
         status: rest_status(fault),
-        body: w.into_string(),
+        body,
     }
 }
 

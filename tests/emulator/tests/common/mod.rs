@@ -6,7 +6,7 @@
 use bingads_emulator::{
     ACCOUNT_ID, ADS_SCOPE, CUSTOMER_ID, DESKTOP_CLIENT_ID, DEVELOPER_TOKEN, Emulator,
 };
-use bingads_gen::json::{self, JsonDecode, JsonEncode, JsonValue};
+use bingads_gen::json::{self, JsonRead, JsonWrite};
 use bingads_gen::soap::{Envelope, Operation, SoapFault, decode_envelope, write_envelope};
 
 mod rest_fault;
@@ -133,7 +133,7 @@ pub async fn post_raw<O: Operation>(
 /// The request for `O` on the client's wire: a SOAP envelope with the headers as SOAP header
 /// elements, or the REST route with a JSON body and the headers as HTTP headers
 /// (`AuthenticationToken` as `Authorization: Bearer`).
-pub fn request<O: Operation + JsonEncode>(
+pub fn request<O: Operation + JsonWrite>(
     emu: &Emulator,
     http: &Http,
     request: &O,
@@ -168,7 +168,7 @@ pub fn request<O: Operation + JsonEncode>(
 }
 
 /// Sends `O` on the client's wire; returns status, the `TrackingId` response header and body.
-pub async fn send_raw<O: Operation + JsonEncode>(
+pub async fn send_raw<O: Operation + JsonWrite>(
     emu: &Emulator,
     http: &Http,
     req: &O,
@@ -196,7 +196,7 @@ pub fn decode<O>(
 ) -> Envelope<O::Response, O::Fault>
 where
     O: Operation,
-    O::Response: JsonDecode,
+    O::Response: JsonRead,
     O::Fault: RestFault,
 {
     let text = || String::from_utf8_lossy(bytes).into_owned();
@@ -210,10 +210,10 @@ where
                 Ok(json::from_str::<O::Response>(body)
                     .unwrap_or_else(|e| panic!("undecodable response ({e}): {}", text())))
             } else {
-                let value = json::parse(body)
+                let value: serde_json::Value = serde_json::from_str(body)
                     .unwrap_or_else(|e| panic!("fault body is not JSON ({e}): {}", text()));
                 assert_eq!(
-                    value.get("TrackingId").and_then(string),
+                    value.get("TrackingId").and_then(serde_json::Value::as_str),
                     Some(tracking.as_str()),
                     "the fault body's TrackingId is the header's"
                 );
@@ -221,7 +221,7 @@ where
                     code: format!("HTTP {status}"),
                     message: String::new(),
                     detail: Some(
-                        O::Fault::from_rest(&value)
+                        O::Fault::from_rest(bytes)
                             .unwrap_or_else(|| panic!("unknown fault body: {}", text())),
                     ),
                     tracking_id: Some(tracking.clone()),
@@ -235,13 +235,6 @@ where
     }
 }
 
-fn string(v: &JsonValue) -> Option<&str> {
-    match &v.kind {
-        json::JsonKind::String(s) => Some(s),
-        _ => None,
-    }
-}
-
 /// Calls `O` and decodes the answer.
 pub async fn call<O>(
     emu: &Emulator,
@@ -250,8 +243,8 @@ pub async fn call<O>(
     headers: &[(&'static str, String)],
 ) -> (u16, Envelope<O::Response, O::Fault>)
 where
-    O: Operation + JsonEncode,
-    O::Response: JsonDecode,
+    O: Operation + JsonWrite,
+    O::Response: JsonRead,
     O::Fault: RestFault,
 {
     let (status, tracking, bytes) = send_raw(emu, http, request, headers).await;
@@ -266,8 +259,8 @@ pub async fn ok<O>(
     headers: &[(&'static str, String)],
 ) -> O::Response
 where
-    O: Operation + JsonEncode,
-    O::Response: JsonDecode,
+    O: Operation + JsonWrite,
+    O::Response: JsonRead,
     O::Fault: RestFault + std::fmt::Debug,
 {
     let (status, env) = call(emu, http, request, headers).await;
@@ -289,8 +282,8 @@ pub async fn fault<O>(
     headers: &[(&'static str, String)],
 ) -> SoapFault<O::Fault>
 where
-    O: Operation + JsonEncode,
-    O::Response: JsonDecode + std::fmt::Debug,
+    O: Operation + JsonWrite,
+    O::Response: JsonRead + std::fmt::Debug,
     O::Fault: RestFault,
 {
     let (status, env) = call(emu, http, request, headers).await;

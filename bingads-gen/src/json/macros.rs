@@ -1,0 +1,78 @@
+//! The one-line impls generated code invokes per type: the serde traits and the JSON codec
+//! traits, all delegating to the generic helpers of this module.
+
+/// `JsonRead` and `JsonWrite` for a struct with `JsonStruct` + `JsonMembers`, and the serde
+/// traits.
+macro_rules! json_struct {
+    ($t:ty) => {
+        impl $crate::json::JsonRead for $t {
+            fn read<'de, D: serde::Deserializer<'de>>(
+                d: D,
+                cx: &$crate::json::Cx,
+            ) -> Result<Self, D::Error> {
+                $crate::json::read_struct(d, cx)
+            }
+        }
+        impl $crate::json::JsonWrite for $t {
+            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $crate::json::write_struct(self, s, None)
+            }
+        }
+        $crate::json::serde_impls!($t);
+    };
+}
+
+/// `JsonRead` and `JsonWrite` for an enumeration with `JsonEnum`, and the serde traits.
+macro_rules! json_enum {
+    ($t:ty) => {
+        impl $crate::json::JsonRead for $t {
+            fn read<'de, D: serde::Deserializer<'de>>(
+                d: D,
+                cx: &$crate::json::Cx,
+            ) -> Result<Self, D::Error> {
+                $crate::json::read_enum(d, cx)
+            }
+        }
+        impl $crate::json::JsonWrite for $t {
+            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $crate::json::write_enum(self, s)
+            }
+        }
+        $crate::json::serde_impls!($t);
+    };
+}
+
+/// `JsonRead` for a polymorphic family with `JsonPoly` (its `JsonWrite` is generated), and
+/// the serde traits.
+macro_rules! json_poly {
+    ($t:ty) => {
+        impl $crate::json::JsonRead for $t {
+            fn read<'de, D: serde::Deserializer<'de>>(
+                d: D,
+                cx: &$crate::json::Cx,
+            ) -> Result<Self, D::Error> {
+                $crate::json::read_poly(d, cx)
+            }
+        }
+        $crate::json::serde_impls!($t);
+    };
+}
+
+/// `Serialize` and (strict) `Deserialize` through the JSON codec traits.
+macro_rules! serde_impls {
+    ($t:ty) => {
+        impl $crate::json::ArrayItem for $t {}
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $crate::json::JsonWrite::write(self, s)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::json::deserialize_strict(d)
+            }
+        }
+    };
+}
+
+pub(crate) use {json_enum, json_poly, json_struct, serde_impls};
