@@ -845,6 +845,91 @@ async fn an_ambiguous_upload_failure_is_never_resent(wire: Wire) {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// A keyword upload file for `group` (one added keyword) in `dir`.
+fn keyword_upload(dir: &Path, group: i64, text: &str) -> PathBuf {
+    let path = dir.join("keyword.csv");
+    let mut writer =
+        BulkFileWriter::new(std::fs::File::create(&path).unwrap(), FileFormat::Csv).unwrap();
+    let mut keyword = BulkRow::new("Keyword");
+    keyword.set("Parent Id", &group.to_string());
+    keyword.set("Keyword", text);
+    keyword.set("Match Type", "Exact");
+    writer.write(&untyped(keyword)).unwrap();
+    writer.finish().unwrap();
+    path
+}
+
+async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh(wire: Wire) {
+    let emu = common::emulator().await;
+    let oauth = common::OAuth::new(&emu);
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
+    let (_, group, _) = seed(&client, "Refreshed").await;
+    let dir = scratch(wire, "refresh401");
+    let upload = keyword_upload(&dir, group, "refreshed tent");
+    // The access token runs out between GetBulkUploadUrl and the POST: the POST gets 401.
+    emu.inject_bulk(BulkFault::TokenExpiresBeforeUpload);
+    let m = manager(&client, &dir);
+    let result = m
+        .upload_file(&UploadParameters::new(&upload), None)
+        .await
+        .unwrap_or_else(|e| panic!("{wire}: {e}"));
+    let posts = emu.bulk_uploads();
+    assert_eq!(posts.len(), 2, "{wire}: one refused POST, one accepted");
+    let first = posts[0].header("authenticationtoken").unwrap();
+    let second = posts[1].header("authenticationtoken").unwrap();
+    assert_eq!(first, oauth.initial.access_token, "{wire}");
+    assert_ne!(first, second, "{wire}: the second POST carries a new token");
+    assert_eq!(second, oauth.access_token(), "{wire}: the refreshed token");
+    assert_eq!(oauth.refresh_count(), 1, "{wire}: one refresh");
+    assert_eq!(
+        posts[0].request_id, posts[1].request_id,
+        "{wire}: same upload URL"
+    );
+    assert!(
+        of_type(&rows(&result), "Keyword Error").is_empty(),
+        "{wire}: the upload was applied without errors"
+    );
+    let after = m
+        .download_file(
+            &DownloadParameters::accounts([ACCOUNT_ID]).overwrite(true),
+            None,
+        )
+        .await
+        .unwrap();
+    let rows = rows(&after.path);
+    let added: Vec<_> = of_type(&rows, "Keyword")
+        .into_iter()
+        .filter(|r| r.get("Keyword") == Some("refreshed tent"))
+        .collect();
+    assert_eq!(added.len(), 1, "{wire}: the keyword was added once");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+async fn a_second_401_on_the_upload_is_an_error_after_one_refresh(wire: Wire) {
+    let emu = common::emulator().await;
+    let oauth = common::OAuth::new(&emu);
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
+    let (_, group, _) = seed(&client, "Refused").await;
+    let dir = scratch(wire, "twice401");
+    let upload = keyword_upload(&dir, group, "refused tent");
+    emu.inject_bulk(BulkFault::TokenExpiresBeforeUpload);
+    emu.inject_bulk(BulkFault::TokenExpiresBeforeUpload);
+    let e = manager(&client, &dir)
+        .submit_upload(&UploadParameters::new(&upload), None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            BulkServiceError::Transfer(TransferError::HttpStatus { status: 401, .. })
+        ),
+        "{wire}: {e:?}"
+    );
+    assert_eq!(emu.bulk_uploads().len(), 2, "{wire}: one re-send, no more");
+    assert_eq!(oauth.refresh_count(), 1, "{wire}: one refresh");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 async fn upload_limits_are_checked_before_anything_is_sent(wire: Wire) {
     let emu = common::emulator().await;
     let dir = scratch(wire, "limits");
@@ -980,6 +1065,17 @@ mod rest {
         async fn upload_limits_are_checked_before_anything_is_sent() {
             super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Rest).await
         }
+        #[tokio::test]
+        async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh() {
+            super::super::an_upload_refused_with_401_is_sent_again_after_one_token_refresh(
+                Wire::Rest,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_second_401_on_the_upload_is_an_error_after_one_refresh() {
+            super::super::a_second_401_on_the_upload_is_an_error_after_one_refresh(Wire::Rest).await
+        }
     }
     mod paused_clock {
         use super::Wire;
@@ -1071,6 +1167,17 @@ mod soap {
         #[tokio::test]
         async fn upload_limits_are_checked_before_anything_is_sent() {
             super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh() {
+            super::super::an_upload_refused_with_401_is_sent_again_after_one_token_refresh(
+                Wire::Soap,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_second_401_on_the_upload_is_an_error_after_one_refresh() {
+            super::super::a_second_401_on_the_upload_is_an_error_after_one_refresh(Wire::Soap).await
         }
     }
     mod paused_clock {
