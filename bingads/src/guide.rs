@@ -8,3 +8,6 @@
 use crate::{
     ApiError, AuthorizationData, Client, Environment, Error, RetryPolicy, ServiceFault, auth,
 };
+#[cfg(feature = "bulk")]
+#[allow(unused_imports)]
+use crate::{bulk, transfer};
