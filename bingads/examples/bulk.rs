@@ -2,7 +2,8 @@
 //! raise the bids of its keywords, upload the change and read the result.
 //!
 //! ```sh
-//! cargo run --example bulk            # against the built-in emulator, no credentials
+//! cargo run --example bulk                          # against the built-in emulator, no credentials
+//! BINGADS_TRANSPORT=soap cargo run --example bulk   # the same over SOAP (REST by default)
 //! ```
 //!
 //! With `BINGADS_ENVIRONMENT=sandbox` (or `production`), `BINGADS_DEVELOPER_TOKEN`,
@@ -15,28 +16,29 @@ pub mod common;
 
 use std::process::ExitCode;
 
-use bingads::auth::{OAuthDesktopMobileAuthCodeGrant, PasswordAuthentication};
+use bingads::auth::OAuthDesktopMobileAuthCodeGrant;
 use bingads::bulk::{
     BulkFileReader, BulkRecord, BulkRow, BulkServiceManager, DownloadParameters,
     RecordUploadParameters, UntypedRecord,
 };
 use bingads::v13::bulk::DownloadEntity;
 use bingads::v13::campaign_management::Bid;
-use bingads::{AuthorizationData, Client, Nillable};
-use bingads_emulator::Emulator;
+use bingads::{AuthorizationData, Client, Nillable, Wire};
 use common::{ExampleError, Needs, Out, Target};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let target = match Target::from_process_env(Needs::RefreshToken) {
-        Ok(t) => t,
+    let settings = Target::from_process_env(Needs::RefreshToken)
+        .and_then(|target| Ok((target, common::wire_from_process_env()?)));
+    let (target, wire) = match settings {
+        Ok(s) => s,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(2);
         }
     };
     let mut out = Out::stdout();
-    match run(target, &mut out).await {
+    match run(target, wire, &mut out).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("bulk example failed:\n{e}");
@@ -61,26 +63,16 @@ fn row(record_type: &str, cells: &[(&str, &str)]) -> BulkRecord {
 }
 
 /// The whole flow; `out` receives what it did.
-pub async fn run(target: Target, out: &mut Out) -> Result<(), ExampleError> {
-    writeln!(out, "Running against {}.", target.describe());
+pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<(), ExampleError> {
+    writeln!(out, "Running against {} over {wire}.", target.describe());
     let mut _emulator = None;
     let client = match target {
         Target::Emulator => {
-            let emu = Emulator::start().await?;
-            let auth = AuthorizationData::new(
-                PasswordAuthentication::new(
-                    bingads_emulator::USER_NAME,
-                    bingads_emulator::PASSWORD,
-                ),
-                bingads_emulator::DEVELOPER_TOKEN,
-            )
-            .with_customer_id(bingads_emulator::CUSTOMER_ID)
-            .with_account_id(bingads_emulator::ACCOUNT_ID);
-            let client = Client::builder(auth, bingads::Environment::Production)
-                .endpoint_base(emu.base_url())
-                .build()?;
+            let (client, emu) = common::emulator_client(wire).await?;
             _emulator = Some(emu);
             client
+                .with_customer_id(bingads_emulator::CUSTOMER_ID)
+                .with_account_id(bingads_emulator::ACCOUNT_ID)
         }
         Target::Microsoft(creds) => {
             let (Some(customer), Some(account)) = (creds.customer_id, creds.account_id) else {
@@ -98,11 +90,16 @@ pub async fn run(target: Target, out: &mut Out) -> Result<(), ExampleError> {
             let auth = AuthorizationData::new(grant, creds.developer_token.clone())
                 .with_customer_id(customer)
                 .with_account_id(account);
-            Client::builder(auth, creds.environment).build()?
+            Client::builder(auth, creds.environment)
+                .wire(wire)
+                .build()?
         }
     };
     let account = client.authorization().account_id.unwrap_or_default();
-    let dir = std::env::temp_dir().join(format!("bingads-bulk-example-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "bingads-bulk-example-{wire}-{}",
+        std::process::id()
+    ));
     let manager = BulkServiceManager::new(&client).working_directory(&dir);
     let bulk_error = |e: bingads::bulk::BulkServiceError| ExampleError::Other(e.to_string());
 

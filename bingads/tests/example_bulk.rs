@@ -5,19 +5,20 @@
 #[path = "../examples/bulk.rs"]
 mod bulk;
 
+use bingads::Wire;
 use bulk::common::{Out, Target};
 
-#[tokio::test]
-async fn the_bulk_example_runs_against_the_emulator() {
+async fn the_bulk_example_runs_against_the_emulator(wire: Wire) {
     let mut out = Out::capture();
     tokio::time::timeout(
         std::time::Duration::from_secs(60),
-        bulk::run(Target::Emulator, &mut out),
+        bulk::run(Target::Emulator, wire, &mut out),
     )
     .await
     .expect("the example finished within 60 s")
-    .unwrap_or_else(|e| panic!("{e}\n{}", out.text()));
+    .unwrap_or_else(|e| panic!("{wire}: {e}\n{}", out.text()));
     let text = out.text();
+    assert!(text.contains(&format!("over {wire}.")), "{text}");
     assert!(text.contains("Added campaign \"Bulk example"), "{text}");
     assert!(text.contains("\"dome tent\"): bid 0.4 -> 0.44"), "{text}");
     assert!(
@@ -29,4 +30,14 @@ async fn the_bulk_example_runs_against_the_emulator() {
         "{text}"
     );
     assert!(text.contains("Deleted campaign "), "{text}");
+}
+
+#[tokio::test]
+async fn the_bulk_example_runs_against_the_emulator_over_rest() {
+    the_bulk_example_runs_against_the_emulator(Wire::Rest).await
+}
+
+#[tokio::test]
+async fn the_bulk_example_runs_against_the_emulator_over_soap() {
+    the_bulk_example_runs_against_the_emulator(Wire::Soap).await
 }
