@@ -253,3 +253,40 @@ fn read_prints_json_lines_and_write_turns_them_back_into_a_file() {
             .ends_with(".part"))
     );
 }
+
+#[test]
+fn since_sends_the_files_sync_time_as_the_last_sync_time_and_a_bad_time_is_refused() {
+    let emu = Emu::start();
+    let home = Home::new();
+    let o = bingads_at(&emu, &home)
+        .args(["bulk", "download", "--since", "yesterday", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--since `yesterday` is not a time"), "{err}");
+    assert!(emu.requests().iter().all(|r| r.service != "BulkService"));
+
+    // The `Sync Time` cell of a downloaded file (`MM/dd/yyyy HH:mm:ss`, UTC) as printed in
+    // SyncTime, fed back as --since.
+    let out = home.dir.path().join("delta.csv");
+    let o = bingads_at(&emu, &home)
+        .args(["bulk", "download", "--since", "12/06/2026 05:44:34", "-q"])
+        .args(["--poll-interval", "1", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let submits: Vec<_> = emu
+        .requests()
+        .into_iter()
+        .filter(|r| r.operation == "DownloadCampaignsByAccountIds")
+        .collect();
+    assert_eq!(submits.len(), 1);
+    assert!(
+        submits[0].body.contains("2026-12-06T05:44:34"),
+        "LastSyncTime in {}",
+        submits[0].body
+    );
+    assert!(out.exists());
+}
