@@ -1,5 +1,5 @@
-//! Quickstart: sign in, find your ad account, add a paused campaign, read it back, report on
-//! the account's keywords, delete the campaign.
+//! Quickstart: sign in, find your ad account, add a paused campaign, report on the account's
+//! keywords, read the campaign back from a bulk download of the account, delete the campaign.
 //!
 //! ```sh
 //! cargo run --example quickstart                          # the built-in emulator, no account needed
@@ -15,10 +15,10 @@ pub mod common;
 
 use std::process::ExitCode;
 
+use bingads::bulk::{BulkRecord, BulkServiceManager, DownloadParameters};
 use bingads::reporting::{ReportRequestType, ReportingDownloadParameters, ReportingServiceManager};
 use bingads::v13::campaign_management::{
     AddCampaignsRequest, BudgetLimitType, Campaign, CampaignStatus, DeleteCampaignsRequest,
-    GetCampaignsByIdsRequest,
 };
 use bingads::v13::customer_management::{
     GetUserRequest, Paging, Predicate, PredicateOperator, SearchAccountsRequest,
@@ -32,20 +32,14 @@ use common::{ExampleError, Needs, Out, Target, ids, text};
 async fn main() -> ExitCode {
     let settings = Target::from_process_env(Needs::RefreshToken)
         .and_then(|target| Ok((target, common::wire_from_process_env()?)));
-    let (target, wire) = match settings {
-        Ok(s) => s,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+    let Ok((target, wire)) = settings.inspect_err(|message| eprintln!("{message}")) else {
+        return ExitCode::from(2);
     };
-    match run(target, wire, &mut Out::stdout()).await {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("quickstart failed:\n{e}");
-            ExitCode::FAILURE
-        }
+    if let Err(e) = run(target, wire, &mut Out::stdout()).await {
+        eprintln!("quickstart failed:\n{e}");
+        return ExitCode::FAILURE;
     }
+    ExitCode::SUCCESS
 }
 
 /// Runs the quickstart and returns the id of the campaign it added (and deleted).
@@ -82,11 +76,11 @@ pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<i64, Examp
     let customer_id = account.parent_customer_id.ok_or("no customer")?;
     writeln!(out, "Using account {account_id} ({}).", text(&account.name));
 
-    // 3. Campaign Management acts on one account: set it once on the client.
-    let campaigns = client
+    // 3. Campaign Management and Bulk act on one account: set it once on the client.
+    let client = client
         .with_customer_id(customer_id)
-        .with_account_id(account_id)
-        .campaign_management()?;
+        .with_account_id(account_id);
+    let campaigns = client.campaign_management()?;
     let campaign = Campaign {
         name: format!("bingads-rs quickstart {user_id}").into(),
         daily_budget: Nillable::Value(5.0),
@@ -103,27 +97,10 @@ pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<i64, Examp
         .await?;
     let added_ids = ids(&added.value.campaign_ids);
     let campaign_id = *added_ids.first().ok_or("AddCampaigns added nothing")?;
-    let tracking_id = added.tracking_id.as_deref().unwrap_or("-");
-    writeln!(
-        out,
-        "Added campaign {campaign_id} (TrackingId {tracking_id})."
-    );
+    let tracking = added.tracking_id.as_deref().unwrap_or("-");
+    writeln!(out, "Added campaign {campaign_id} (TrackingId {tracking}).");
 
-    // 4. Read it back, then clean up.
-    let read = campaigns
-        .get_campaigns_by_ids(&GetCampaignsByIdsRequest {
-            account_id: Some(account_id),
-            campaign_ids: Nillable::Value(vec![campaign_id]),
-            ..Default::default()
-        })
-        .await?;
-    for c in read.value.campaigns.value().into_iter().flatten().flatten() {
-        let status = c.status.value().map(|s| format!("{s:?}"));
-        let status = status.as_deref().unwrap_or("-");
-        writeln!(out, "Read back \"{}\", status {status}.", text(&c.name));
-    }
-
-    // 5. Keyword performance for the last 30 days, totals typed as the report streams in.
+    // 4. Keyword performance for the last 30 days, totals typed as the report streams in.
     let columns = [Col::Keyword, Col::Impressions, Col::Clicks, Col::Spend];
     let request = rep::KeywordPerformanceReportRequest::builder().account(account_id);
     let params = ReportingDownloadParameters::new(request.columns(columns).last_30_days().build());
@@ -136,6 +113,17 @@ pub async fn run(target: Target, wire: Wire, out: &mut Out) -> Result<i64, Examp
         }
     }
     writeln!(out, "Report: {clicks} clicks, {spend:.2} spent.");
+
+    // 5. Read the campaign back as a bulk file (examples/bulk.rs changes and uploads one).
+    let params = DownloadParameters::campaigns([(account_id, campaign_id)]).overwrite(true);
+    let bulk = BulkServiceManager::new(&client);
+    for record in bulk.download_records(&params, None).await? {
+        if let BulkRecord::Campaign(bulk_campaign) = record? {
+            let c = bulk_campaign.campaign;
+            let status = c.status.value().map_or("-", CampaignStatus::as_str);
+            writeln!(out, "Read back \"{}\", status {status}.", text(&c.name));
+        }
+    }
     campaigns
         .delete_campaigns(&DeleteCampaignsRequest {
             account_id: Some(account_id),

@@ -311,6 +311,14 @@ pub async fn run(target: Target, options: Options, out: &mut Out) -> Result<Summ
              token from on_tokens_refreshed"
         );
     }
+    // --- The whole account as a bulk file (examples/bulk.rs shows uploads too) ----------
+    let bulk = bingads::bulk::BulkServiceManager::new(&client)
+        .working_directory(std::env::temp_dir().join("bingads-tour"));
+    let params = bingads::bulk::DownloadParameters::accounts([account_id]).overwrite(true);
+    match bulk.download_file(&params, None).await {
+        Ok(file) => writeln!(out, "Bulk download: {}", file.path.display()),
+        Err(e) => writeln!(out, "Bulk download failed: {e}"),
+    }
     if let Some(emulator) = emulator.take() {
         emulator.shutdown().await;
     }

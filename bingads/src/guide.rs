@@ -8,6 +8,12 @@
 use crate::{
     ApiError, AuthorizationData, Client, Environment, Error, RetryPolicy, ServiceFault, auth,
 };
+#[cfg(feature = "bulk")]
+#[allow(unused_imports)]
+use crate::bulk;
 #[cfg(feature = "reporting")]
 #[allow(unused_imports)]
-use crate::{reporting, transfer};
+use crate::reporting;
+#[cfg(any(feature = "bulk", feature = "reporting"))]
+#[allow(unused_imports)]
+use crate::transfer;

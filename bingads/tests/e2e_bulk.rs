@@ -17,15 +17,23 @@ use bingads::bulk::{
 use bingads::transfer::{OperationKind, Progress, ProgressSink, ResultFileOptions, TransferError};
 use bingads::v13::bulk::ResponseMode;
 use bingads::v13::campaign_management as cm;
-use bingads::{Client, Environment, Nillable, RetryPolicy};
+use bingads::{Client, Environment, Nillable, RetryPolicy, Wire};
 use bingads_emulator::{ACCOUNT_ID, BulkFault, Emulator, Injection, PASSWORD, USER_NAME};
 use tokio::time::Instant;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bingads-e2e-bulk-{name}-{}", std::process::id()));
+fn scratch(wire: Wire, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "bingads-e2e-bulk-{name}-{wire:?}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The legacy user name/password client on `wire`.
+fn password_client(emu: &Emulator, policy: RetryPolicy, wire: Wire) -> Client {
+    common::password_client(emu, policy, wire)
 }
 
 fn listing(dir: &Path) -> Vec<String> {
@@ -121,12 +129,11 @@ fn of_type<'a>(rows: &'a [BulkRow], t: &str) -> Vec<&'a BulkRow> {
 // Downloads
 // -------------------------------------------------------------------------------------------
 
-#[tokio::test]
-async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
+async fn download_file_lands_the_accounts_entities_with_the_sync_time(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (campaign, group, keywords) = seed(&client, "Contoso Outdoor").await;
-    let dir = scratch("download");
+    let dir = scratch(wire, "download");
     let (sink, mut progress) = ProgressSink::channel(64);
     let file = manager(&client, &dir)
         .download_file(
@@ -182,13 +189,12 @@ async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
+async fn download_records_iterates_the_file_and_campaign_scope_limits_it(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (first, _, _) = seed(&client, "First").await;
     seed(&client, "Second").await;
-    let dir = scratch("records");
+    let dir = scratch(wire, "records");
     let m = manager(&client, &dir);
     let all: Vec<BulkRecord> = m
         .download_records(&DownloadParameters::accounts([ACCOUNT_ID]), None)
@@ -219,12 +225,11 @@ async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
+async fn a_submitted_download_resumes_from_its_request_id_in_another_manager(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     seed(&client, "Resumed").await;
-    let dir = scratch("resume");
+    let dir = scratch(wire, "resume");
     let operation = manager(&client, &dir)
         .submit_download(&DownloadParameters::accounts([ACCOUNT_ID]))
         .await
@@ -254,11 +259,10 @@ async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn an_existing_result_file_is_kept_unless_overwrite() {
+async fn an_existing_result_file_is_kept_unless_overwrite(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
-    let dir = scratch("overwrite");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "overwrite");
     std::fs::write(dir.join("entities.csv"), b"mine").unwrap();
     let params = DownloadParameters::accounts([ACCOUNT_ID])
         .result_directory(&dir)
@@ -284,11 +288,10 @@ async fn an_existing_result_file_is_kept_unless_overwrite() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_kept_archive_is_the_zip_the_service_sent() {
+async fn a_kept_archive_is_the_zip_the_service_sent(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
-    let dir = scratch("kept");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "kept");
     let file = manager(&client, &dir)
         .download_file(
             &DownloadParameters::accounts([ACCOUNT_ID])
@@ -317,11 +320,10 @@ async fn a_kept_archive_is_the_zip_the_service_sent() {
 // Faults
 // -------------------------------------------------------------------------------------------
 
-#[tokio::test]
-async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
+async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
-    let dir = scratch("failed");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "failed");
     emu.inject_bulk(BulkFault::Failed);
     let e = manager(&client, &dir)
         .download_file(&DownloadParameters::accounts([ACCOUNT_ID]), None)
@@ -345,11 +347,10 @@ async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
+async fn an_expired_result_url_is_exchanged_for_a_fresh_one(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
-    let dir = scratch("expired");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "expired");
     emu.inject_bulk(BulkFault::ExpiredUrl);
     let file = manager(&client, &dir)
         .download_file(
@@ -364,11 +365,10 @@ async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
+async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
-    let dir = scratch("archives");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "archives");
     let out = dir.join("out");
     let m = manager(&client, &dir);
     let params = DownloadParameters::accounts([ACCOUNT_ID]).result_directory(&out);
@@ -406,11 +406,10 @@ async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
+async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
-    let dir = scratch("dropped");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "dropped");
     let m = manager(&client, &dir);
     let operation = m
         .submit_download(&DownloadParameters::accounts([ACCOUNT_ID]))
@@ -438,11 +437,10 @@ async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_ag
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_cancelled_download_leaves_no_file_behind() {
+async fn a_cancelled_download_leaves_no_file_behind(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
-    let dir = scratch("cancel");
+    let client = password_client(&emu, RetryPolicy::none(), wire);
+    let dir = scratch(wire, "cancel");
     emu.inject_bulk(BulkFault::NeverCompletes);
     let m = manager(&client, &dir);
     let params = DownloadParameters::accounts([ACCOUNT_ID]).result_directory(&dir);
@@ -462,7 +460,7 @@ async fn a_cancelled_download_leaves_no_file_behind() {
 
 /// A client without HTTP timers: on the paused clock, the only timers are the schedule's and
 /// the retry policy's, so the clock moves by exactly what they say.
-fn paused_clock_client(emu: &Emulator) -> Client {
+fn paused_clock_client(emu: &Emulator, wire: Wire) -> Client {
     Client::builder(
         common::authorization(bingads::auth::PasswordAuthentication::new(
             USER_NAME, PASSWORD,
@@ -470,6 +468,7 @@ fn paused_clock_client(emu: &Emulator) -> Client {
         Environment::Production,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .http_client(common::timerless_http())
     .retry_policy(RetryPolicy {
         max_attempts: 4,
@@ -495,12 +494,11 @@ fn poll_clock(start: Instant) -> (ProgressSink, Arc<Mutex<Vec<u128>>>) {
     (sink, seen)
 }
 
-#[tokio::test(start_paused = true)]
-async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
+async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(wire: Wire) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu);
+    let client = paused_clock_client(&emu, wire);
     emu.inject_bulk(BulkFault::NeverCompletes);
-    let dir = scratch("schedule");
+    let dir = scratch(wire, "schedule");
     let m = BulkServiceManager::new(&client)
         .working_directory(&dir)
         .poll_interval(Duration::from_secs(5))
@@ -553,11 +551,10 @@ fn a_poll_interval_below_one_second_is_refused() {
     assert!(matches!(e, TransferError::PollIntervalTooShort(_)), "{e}");
 }
 
-#[tokio::test(start_paused = true)]
-async fn a_throttled_status_call_waits_per_the_retry_policy() {
+async fn a_throttled_status_call_waits_per_the_retry_policy(wire: Wire) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu);
-    let dir = scratch("throttled");
+    let client = paused_clock_client(&emu, wire);
+    let dir = scratch(wire, "throttled");
     let m = BulkServiceManager::new(&client).working_directory(&dir);
     let operation = m
         .submit_download(&DownloadParameters::accounts([ACCOUNT_ID]))
@@ -575,11 +572,10 @@ async fn a_throttled_status_call_waits_per_the_retry_policy() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test(start_paused = true)]
-async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
+async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy(wire: Wire) {
     let emu = common::emulator().await;
-    let client = paused_clock_client(&emu);
-    let dir = scratch("4204");
+    let client = paused_clock_client(&emu, wire);
+    let dir = scratch(wire, "4204");
     emu.inject(
         Injection::BulkThrottled
             .for_operation("DownloadCampaignsByAccountIds")
@@ -607,18 +603,17 @@ fn untyped(row: BulkRow) -> BulkRecord {
     })
 }
 
-#[tokio::test]
-async fn upload_then_download_reflects_adds_updates_and_deletes() {
+async fn upload_then_download_reflects_adds_updates_and_deletes(wire: Wire) {
     let emu = common::emulator().await;
     let oauth = common::OAuth::new(&emu);
     let client = common::client_for(
         &emu,
         common::authorization(oauth.grant.clone()),
         RetryPolicy::none(),
-        bingads::Wire::Soap,
+        wire,
     );
     let (_, group, keywords) = seed(&client, "Contoso Outdoor").await;
-    let dir = scratch("roundtrip");
+    let dir = scratch(wire, "roundtrip");
     let m = manager(&client, &dir);
     let before = m
         .download_file(&DownloadParameters::accounts([ACCOUNT_ID]), None)
@@ -748,12 +743,11 @@ async fn upload_then_download_reflects_adds_updates_and_deletes() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn a_few_records_go_through_upload_entity_records() {
+async fn a_few_records_go_through_upload_entity_records(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (campaign, _, _) = seed(&client, "Sync").await;
-    let dir = scratch("sync");
+    let dir = scratch(wire, "sync");
     let mut group = BulkRow::new("Ad Group");
     group.set("Id", "-11");
     group.set("Parent Id", &campaign.to_string());
@@ -770,6 +764,7 @@ async fn a_few_records_go_through_upload_entity_records() {
         )
         .await
         .unwrap()
+        .untyped()
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(common::requests_for(&emu, "UploadEntityRecords").len(), 1);
@@ -781,6 +776,15 @@ async fn a_few_records_go_through_upload_entity_records() {
         .collect();
     assert_eq!(ids.len(), 2, "{answer:?}");
     assert!(ids.iter().all(|i| *i > 0));
+    let keyword_parent = answer.iter().find_map(|r| match r {
+        BulkRecord::Untyped(u) if u.row.record_type() == "Keyword" => u.row.get("Parent Id"),
+        _ => None,
+    });
+    assert_eq!(
+        keyword_parent,
+        Some(ids[0].to_string().as_str()),
+        "the reference -11 resolved"
+    );
     assert!(
         listing(&dir).is_empty(),
         "nothing written to disk for a synchronous upload"
@@ -788,12 +792,11 @@ async fn a_few_records_go_through_upload_entity_records() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn more_than_a_thousand_records_go_through_a_file() {
+async fn more_than_a_thousand_records_go_through_a_file(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let (_, group, _) = seed(&client, "Many").await;
-    let dir = scratch("many");
+    let dir = scratch(wire, "many");
     let records: Vec<BulkRecord> = (0..1001)
         .map(|i| {
             let mut k = BulkRow::new("Keyword");
@@ -821,11 +824,10 @@ async fn more_than_a_thousand_records_go_through_a_file() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn an_ambiguous_upload_failure_is_never_resent() {
+async fn an_ambiguous_upload_failure_is_never_resent(wire: Wire) {
     let emu = common::emulator().await;
-    let client = common::password_client(&emu, common::fast_retries(4), bingads::Wire::Soap);
-    let dir = scratch("ambiguous");
+    let client = password_client(&emu, common::fast_retries(4), wire);
+    let dir = scratch(wire, "ambiguous");
     let mut row = BulkRow::new("Campaign");
     row.set("Campaign", "Once");
     row.set("Budget", "10");
@@ -843,10 +845,94 @@ async fn an_ambiguous_upload_failure_is_never_resent() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[tokio::test]
-async fn upload_limits_are_checked_before_anything_is_sent() {
+/// A keyword upload file for `group` (one added keyword) in `dir`.
+fn keyword_upload(dir: &Path, group: i64, text: &str) -> PathBuf {
+    let path = dir.join("keyword.csv");
+    let mut writer =
+        BulkFileWriter::new(std::fs::File::create(&path).unwrap(), FileFormat::Csv).unwrap();
+    let mut keyword = BulkRow::new("Keyword");
+    keyword.set("Parent Id", &group.to_string());
+    keyword.set("Keyword", text);
+    keyword.set("Match Type", "Exact");
+    writer.write(&untyped(keyword)).unwrap();
+    writer.finish().unwrap();
+    path
+}
+
+async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh(wire: Wire) {
     let emu = common::emulator().await;
-    let dir = scratch("limits");
+    let oauth = common::OAuth::new(&emu);
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
+    let (_, group, _) = seed(&client, "Refreshed").await;
+    let dir = scratch(wire, "refresh401");
+    let upload = keyword_upload(&dir, group, "refreshed tent");
+    // The access token runs out between GetBulkUploadUrl and the POST: the POST gets 401.
+    emu.inject_bulk(BulkFault::TokenExpiresBeforeUpload);
+    let m = manager(&client, &dir);
+    let result = m
+        .upload_file(&UploadParameters::new(&upload), None)
+        .await
+        .unwrap_or_else(|e| panic!("{wire}: {e}"));
+    let posts = emu.bulk_uploads();
+    assert_eq!(posts.len(), 2, "{wire}: one refused POST, one accepted");
+    let first = posts[0].header("authenticationtoken").unwrap();
+    let second = posts[1].header("authenticationtoken").unwrap();
+    assert_eq!(first, oauth.initial.access_token, "{wire}");
+    assert_ne!(first, second, "{wire}: the second POST carries a new token");
+    assert_eq!(second, oauth.access_token(), "{wire}: the refreshed token");
+    assert_eq!(oauth.refresh_count(), 1, "{wire}: one refresh");
+    assert_eq!(
+        posts[0].request_id, posts[1].request_id,
+        "{wire}: same upload URL"
+    );
+    assert!(
+        of_type(&rows(&result), "Keyword Error").is_empty(),
+        "{wire}: the upload was applied without errors"
+    );
+    let after = m
+        .download_file(
+            &DownloadParameters::accounts([ACCOUNT_ID]).overwrite(true),
+            None,
+        )
+        .await
+        .unwrap();
+    let rows = rows(&after.path);
+    let added: Vec<_> = of_type(&rows, "Keyword")
+        .into_iter()
+        .filter(|r| r.get("Keyword") == Some("refreshed tent"))
+        .collect();
+    assert_eq!(added.len(), 1, "{wire}: the keyword was added once");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+async fn a_second_401_on_the_upload_is_an_error_after_one_refresh(wire: Wire) {
+    let emu = common::emulator().await;
+    let oauth = common::OAuth::new(&emu);
+    let client = oauth.client(&emu, RetryPolicy::none(), wire);
+    let (_, group, _) = seed(&client, "Refused").await;
+    let dir = scratch(wire, "twice401");
+    let upload = keyword_upload(&dir, group, "refused tent");
+    emu.inject_bulk(BulkFault::TokenExpiresBeforeUpload);
+    emu.inject_bulk(BulkFault::TokenExpiresBeforeUpload);
+    let e = manager(&client, &dir)
+        .submit_upload(&UploadParameters::new(&upload), None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            BulkServiceError::Transfer(TransferError::HttpStatus { status: 401, .. })
+        ),
+        "{wire}: {e:?}"
+    );
+    assert_eq!(emu.bulk_uploads().len(), 2, "{wire}: one re-send, no more");
+    assert_eq!(oauth.refresh_count(), 1, "{wire}: one refresh");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+async fn upload_limits_are_checked_before_anything_is_sent(wire: Wire) {
+    let emu = common::emulator().await;
+    let dir = scratch(wire, "limits");
     // Sandbox: 20,000 rows per file.
     let sandbox = Client::builder(
         common::authorization(bingads::auth::PasswordAuthentication::new(
@@ -855,6 +941,7 @@ async fn upload_limits_are_checked_before_anything_is_sent() {
         Environment::Sandbox,
     )
     .endpoint_base(emu.base_url())
+    .wire(wire)
     .build()
     .unwrap();
     let big = dir.join("rows.csv");
@@ -885,7 +972,7 @@ async fn upload_limits_are_checked_before_anything_is_sent() {
         .unwrap()
         .set_len(100 * 1024 * 1024 + 1)
         .unwrap();
-    let client = common::password_client(&emu, RetryPolicy::none(), bingads::Wire::Soap);
+    let client = password_client(&emu, RetryPolicy::none(), wire);
     let e = manager(&client, &dir)
         .submit_upload(&UploadParameters::new(&huge), None)
         .await
@@ -900,4 +987,214 @@ async fn upload_limits_are_checked_before_anything_is_sent() {
     );
     assert!(emu.bulk_uploads().is_empty());
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+// -------------------------------------------------------------------------------------------
+// Every test above, on each wire
+// -------------------------------------------------------------------------------------------
+
+mod rest {
+    use bingads::Wire;
+    mod live {
+        use super::Wire;
+        #[tokio::test]
+        async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
+            super::super::download_file_lands_the_accounts_entities_with_the_sync_time(Wire::Rest)
+                .await
+        }
+        #[tokio::test]
+        async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
+            super::super::download_records_iterates_the_file_and_campaign_scope_limits_it(
+                Wire::Rest,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
+            super::super::a_submitted_download_resumes_from_its_request_id_in_another_manager(
+                Wire::Rest,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn an_existing_result_file_is_kept_unless_overwrite() {
+            super::super::an_existing_result_file_is_kept_unless_overwrite(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_kept_archive_is_the_zip_the_service_sent() {
+            super::super::a_kept_archive_is_the_zip_the_service_sent(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
+            super::super::a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
+            super::super::an_expired_result_url_is_exchanged_for_a_fresh_one(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
+            super::super::corrupt_and_hostile_archives_are_refused_and_leave_nothing(Wire::Rest)
+                .await
+        }
+        #[tokio::test]
+        async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
+            super::super::a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_cancelled_download_leaves_no_file_behind() {
+            super::super::a_cancelled_download_leaves_no_file_behind(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn upload_then_download_reflects_adds_updates_and_deletes() {
+            super::super::upload_then_download_reflects_adds_updates_and_deletes(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn a_few_records_go_through_upload_entity_records() {
+            super::super::a_few_records_go_through_upload_entity_records(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn more_than_a_thousand_records_go_through_a_file() {
+            super::super::more_than_a_thousand_records_go_through_a_file(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn an_ambiguous_upload_failure_is_never_resent() {
+            super::super::an_ambiguous_upload_failure_is_never_resent(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn upload_limits_are_checked_before_anything_is_sent() {
+            super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Rest).await
+        }
+        #[tokio::test]
+        async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh() {
+            super::super::an_upload_refused_with_401_is_sent_again_after_one_token_refresh(
+                Wire::Rest,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_second_401_on_the_upload_is_an_error_after_one_refresh() {
+            super::super::a_second_401_on_the_upload_is_an_error_after_one_refresh(Wire::Rest).await
+        }
+    }
+    mod paused_clock {
+        use super::Wire;
+        #[tokio::test(start_paused = true)]
+        async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
+            super::super::polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(Wire::Rest)
+                .await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn a_throttled_status_call_waits_per_the_retry_policy() {
+            super::super::a_throttled_status_call_waits_per_the_retry_policy(Wire::Rest).await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
+            super::super::bulk_throttling_4204_on_submit_waits_per_the_retry_policy(Wire::Rest)
+                .await
+        }
+    }
+}
+
+mod soap {
+    use bingads::Wire;
+    mod live {
+        use super::Wire;
+        #[tokio::test]
+        async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
+            super::super::download_file_lands_the_accounts_entities_with_the_sync_time(Wire::Soap)
+                .await
+        }
+        #[tokio::test]
+        async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
+            super::super::download_records_iterates_the_file_and_campaign_scope_limits_it(
+                Wire::Soap,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
+            super::super::a_submitted_download_resumes_from_its_request_id_in_another_manager(
+                Wire::Soap,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn an_existing_result_file_is_kept_unless_overwrite() {
+            super::super::an_existing_result_file_is_kept_unless_overwrite(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_kept_archive_is_the_zip_the_service_sent() {
+            super::super::a_kept_archive_is_the_zip_the_service_sent(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
+            super::super::a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
+            super::super::an_expired_result_url_is_exchanged_for_a_fresh_one(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
+            super::super::corrupt_and_hostile_archives_are_refused_and_leave_nothing(Wire::Soap)
+                .await
+        }
+        #[tokio::test]
+        async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
+            super::super::a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_cancelled_download_leaves_no_file_behind() {
+            super::super::a_cancelled_download_leaves_no_file_behind(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn upload_then_download_reflects_adds_updates_and_deletes() {
+            super::super::upload_then_download_reflects_adds_updates_and_deletes(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn a_few_records_go_through_upload_entity_records() {
+            super::super::a_few_records_go_through_upload_entity_records(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn more_than_a_thousand_records_go_through_a_file() {
+            super::super::more_than_a_thousand_records_go_through_a_file(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn an_ambiguous_upload_failure_is_never_resent() {
+            super::super::an_ambiguous_upload_failure_is_never_resent(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn upload_limits_are_checked_before_anything_is_sent() {
+            super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Soap).await
+        }
+        #[tokio::test]
+        async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh() {
+            super::super::an_upload_refused_with_401_is_sent_again_after_one_token_refresh(
+                Wire::Soap,
+            )
+            .await
+        }
+        #[tokio::test]
+        async fn a_second_401_on_the_upload_is_an_error_after_one_refresh() {
+            super::super::a_second_401_on_the_upload_is_an_error_after_one_refresh(Wire::Soap).await
+        }
+    }
+    mod paused_clock {
+        use super::Wire;
+        #[tokio::test(start_paused = true)]
+        async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
+            super::super::polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(Wire::Soap)
+                .await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn a_throttled_status_call_waits_per_the_retry_policy() {
+            super::super::a_throttled_status_call_waits_per_the_retry_policy(Wire::Soap).await
+        }
+        #[tokio::test(start_paused = true)]
+        async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
+            super::super::bulk_throttling_4204_on_submit_waits_per_the_retry_policy(Wire::Soap)
+                .await
+        }
+    }
 }

@@ -177,6 +177,9 @@ pub enum Command {
     )]
     #[cfg(feature = "emulator")]
     Emulator(EmulatorArgs),
+    /// Bulk files: download and upload entities, track operations, read and write files.
+    #[command(subcommand)]
+    Bulk(crate::bulk::args::BulkCommand),
     /// Download reports (with progress), check a report's status, resume a download, read a report file.
     #[command(subcommand)]
     Report(ReportCommand),

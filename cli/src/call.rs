@@ -210,7 +210,7 @@ fn request_error(e: Error, settings: &Settings) -> CliError {
     }
 }
 
-fn call_error(e: Error, settings: &Settings) -> CliError {
+pub(crate) fn call_error(e: Error, settings: &Settings) -> CliError {
     match e {
         Error::Auth(a) => {
             let mut err = CliError::new(Exit::Auth, a.to_string());

@@ -9,6 +9,7 @@
 //!   [`resolve`]: the one option → variable → profile order;
 //!   [`renewal`]: a stored profile's OAuth tokens, renewed under the credentials file's lock;
 //! - `emulator`: the `emulator` command (cargo feature `emulator`, on by default);
+//! - [`bulk`]: `bulk download | upload | status | resume | read | write`;
 //! - [`error`]: failures and their exit codes; [`logging`]: `-v` and `RUST_LOG`.
 #![forbid(unsafe_code)]
 
@@ -16,6 +17,7 @@
 // `<redacted>` and bare URLs are meant literally there.
 #[allow(rustdoc::invalid_html_tags, rustdoc::bare_urls)]
 pub mod args;
+pub mod bulk;
 pub mod call;
 pub mod config;
 #[cfg(feature = "emulator")]
@@ -126,7 +128,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>, env: &En
     }
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, CliError> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -196,6 +198,7 @@ pub fn execute(cli: Cli, env: &Env) -> Outcome {
             Err(e) => Outcome::err(e),
         },
         Command::Auth(AuthCommand::Logout { all }) => login::logout(&globals, env, all).into(),
+        Command::Bulk(c) => bulk::execute(&globals, env, c),
         #[cfg(feature = "emulator")]
         Command::Emulator(a) => {
             let rt = match runtime() {

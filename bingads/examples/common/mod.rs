@@ -339,6 +339,20 @@ impl From<bingads::reporting::ReportError> for ExampleError {
     }
 }
 
+#[cfg(feature = "bulk")]
+impl From<bingads::bulk::BulkServiceError> for ExampleError {
+    fn from(e: bingads::bulk::BulkServiceError) -> Self {
+        ExampleError::Other(e.to_string())
+    }
+}
+
+#[cfg(feature = "bulk")]
+impl From<bingads::bulk::BulkError> for ExampleError {
+    fn from(e: bingads::bulk::BulkError) -> Self {
+        ExampleError::Other(e.to_string())
+    }
+}
+
 impl From<String> for ExampleError {
     fn from(e: String) -> Self {
         ExampleError::Other(e)

@@ -1,6 +1,8 @@
 //! File uploads: one HTTP POST of a file as a single `multipart/form-data` field, streamed from
-//! disk (with byte progress and a known `Content-Length`), never retried — after a failure the
-//! service may or may not have the file, and a second copy would apply every row twice.
+//! disk (with byte progress and a known `Content-Length`), never retried here — after a failed
+//! or dropped connection the service may or may not have the file, and a second copy would
+//! apply every row twice. Only the caller may send again, and only after an answer that says
+//! the file was refused (the Bulk manager does after a 401, once, with a refreshed token).
 
 use std::path::Path;
 use std::time::Duration;
@@ -113,7 +115,10 @@ pub async fn post_multipart(
             url: shown,
             status,
             hint: match status {
-                401 | 403 => "the upload URL or the credentials were refused; get a new upload URL",
+                401 => {
+                    "the credentials were refused; sign in again (an expired OAuth token is refreshed once by the Bulk manager)"
+                }
+                403 => "the upload URL was refused; get a new upload URL",
                 413 => "the file is too large for the service",
                 _ => "the upload was not accepted; check the request status before uploading again",
             },

@@ -47,7 +47,7 @@ use crate::transfer::{
 use crate::v13::bulk::{
     DownloadCampaignsByAccountIdsRequest, DownloadCampaignsByCampaignIdsRequest, DownloadFileType,
 };
-use crate::{Client, Flags, Nillable};
+use crate::{Client, DateTime, Flags, Nillable};
 
 /// The bulk file format version this SDK reads and writes.
 pub const FORMAT_VERSION: &str = "6.0";
@@ -73,6 +73,32 @@ pub struct DownloadedFile {
     /// The Account row's `Sync Time`: pass it as the next download's `last_sync_time` to get
     /// only what changed (read from a decompressed file; `None` for a kept archive).
     pub sync_time: Option<String>,
+}
+
+impl DownloadedFile {
+    /// [`Self::sync_time`] as a time, for the next download's
+    /// [`DownloadParameters::since`].
+    pub fn sync_time_utc(&self) -> Option<DateTime> {
+        self.sync_time.as_deref().and_then(parse_sync_time)
+    }
+}
+
+/// A bulk file's `Sync Time` (`MM/dd/yyyy HH:mm:ss`, UTC) or an ISO 8601 time.
+pub fn parse_sync_time(text: &str) -> Option<DateTime> {
+    if let Some(t) = DateTime::parse(text.trim()) {
+        return Some(t);
+    }
+    let (date, time) = text.trim().split_once(' ')?;
+    let mut d = date.split('/');
+    let (month, day, year) = (d.next()?, d.next()?, d.next()?);
+    let mut t = time.split(':');
+    let (hour, minute, second) = (t.next()?, t.next()?, t.next()?);
+    if d.next().is_some() || t.next().is_some() {
+        return None;
+    }
+    DateTime::parse(&format!(
+        "{year:0>4}-{month:0>2}-{day:0>2}T{hour:0>2}:{minute:0>2}:{second:0>2}Z"
+    ))
 }
 
 impl BulkServiceManager {
@@ -270,4 +296,18 @@ async fn read_sync_time(path: &Path) -> Option<String> {
     .await
     .ok()
     .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_times_parse_in_both_forms() {
+        let bulk = parse_sync_time("12/6/2026 05:44:34").unwrap();
+        assert_eq!(bulk, DateTime::utc(2026, 12, 6, 5, 44, 34));
+        assert_eq!(parse_sync_time("2026-12-06T05:44:34Z"), Some(bulk));
+        assert_eq!(parse_sync_time("12/06/2026"), None);
+        assert_eq!(parse_sync_time("1/2/3/4 1:2:3"), None);
+    }
 }

@@ -149,36 +149,69 @@ impl BulkServiceManager {
                     .map_or_else(|| "csv".into(), |e| e.to_string_lossy().into_owned()),
             ),
         };
-        let mut headers = self
-            .client
-            .authorization()
+        let file_name = format!("{request_id}.{extension}");
+        let mut refreshed = false;
+        loop {
+            let (headers, token) = self.upload_headers(account_id).await?;
+            let upload = MultipartUpload {
+                url: &url,
+                field: "file",
+                file: &file,
+                file_name: &file_name,
+                headers,
+                timeout: params.timeout,
+            };
+            match post_multipart(self.client.http_client(), upload, progress).await {
+                // A 401 is the service refusing the credentials before it takes the file, so
+                // unlike a dropped connection it is not ambiguous: after one refresh of an
+                // expired access token the file is sent once more, and its rows still apply once.
+                Err(refused @ TransferError::HttpStatus { status: 401, .. }) if !refreshed => {
+                    let Some(token) = token else {
+                        return Err(refused.into());
+                    };
+                    let authentication = &self.client.authorization().authentication;
+                    if !authentication
+                        .token_expired(&token)
+                        .await
+                        .map_err(crate::Error::from)?
+                    {
+                        return Err(refused.into());
+                    }
+                    refreshed = true;
+                    tracing::info!(
+                        request_id = %request_id,
+                        "upload refused with HTTP 401; access token refreshed, sending it once more"
+                    );
+                }
+                sent => break sent?,
+            }
+        }
+        drop(zipped);
+        Ok(self.upload_operation(request_id))
+    }
+
+    /// The upload POST's headers (the SOAP credential names: see the README's decision) and the
+    /// access token among them, if any.
+    async fn upload_headers(
+        &self,
+        account_id: i64,
+    ) -> Result<(Vec<(&'static str, SecretString)>, Option<SecretString>), BulkServiceError> {
+        let authorization = self.client.authorization();
+        let mut headers = authorization
             .authentication
             .header_values()
             .await
             .map_err(crate::Error::from)?;
-        headers.push((
-            "DeveloperToken",
-            self.client.authorization().developer_token.clone(),
-        ));
-        if let Some(customer) = self.client.authorization().customer_id {
+        let token = headers
+            .iter()
+            .find(|(name, _)| *name == "AuthenticationToken")
+            .map(|(_, value)| value.clone());
+        headers.push(("DeveloperToken", authorization.developer_token.clone()));
+        if let Some(customer) = authorization.customer_id {
             headers.push(("CustomerId", SecretString::new(customer.to_string())));
         }
         headers.push(("AccountId", SecretString::new(account_id.to_string())));
-        post_multipart(
-            self.client.http_client(),
-            MultipartUpload {
-                url: &url,
-                field: "file",
-                file: &file,
-                file_name: &format!("{request_id}.{extension}"),
-                headers,
-                timeout: params.timeout,
-            },
-            progress,
-        )
-        .await?;
-        drop(zipped);
-        Ok(self.upload_operation(request_id))
+        Ok((headers, token))
     }
 
     /// Uploads a bulk file and waits for the result file: submit, track, download. Returns the
@@ -385,7 +418,7 @@ mod tests {
         let lines = entity_record_lines(&[record]).unwrap();
         assert_eq!(lines.len(), 3, "header, format version, campaign");
         assert!(lines[0].starts_with("Type,"));
-        assert!(lines[1].starts_with("Format Version,"));
+        assert!(lines[1].starts_with("Format Version,"), "{:?}", &lines[..2]);
         assert!(lines[2].starts_with("Campaign,"));
         assert!(
             lines[2].contains("\"Two\r\nlines, \"\"quoted\"\"\""),

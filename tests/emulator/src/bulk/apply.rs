@@ -108,13 +108,13 @@ fn reference(r: &Row) -> Option<i64> {
         .filter(|n| *n < 0)
 }
 
-fn parent(r: &Row, refs: &HashMap<i64, i64>) -> Option<i64> {
+/// The row's parent, a negative reference resolved to the id it was given; the row then
+/// carries the real id, as the service's result file does.
+fn parent(r: &mut Row, refs: &HashMap<i64, i64>) -> Option<i64> {
     let v = cell(r, "Parent Id")?.parse::<i64>().ok()?;
-    if v < 0 {
-        refs.get(&v).copied()
-    } else {
-        Some(v)
-    }
+    let id = if v < 0 { refs.get(&v).copied()? } else { v };
+    r.insert("Parent Id".into(), id.to_string());
+    Some(id)
 }
 
 fn deleting(r: &Row) -> bool {

@@ -212,6 +212,9 @@ pub(crate) async fn upload(
         file_name: file.as_ref().map(|f| f.1.clone()).unwrap_or_default(),
         bytes: file.as_ref().map_or(0, |f| f.2.len()),
     });
+    if lock(&shared.bulk).take_token_expiry_before_upload() {
+        shared.expire_access_tokens();
+    }
     if let Err(why) = authenticate(&shared, &parts.headers) {
         return plain(StatusCode::UNAUTHORIZED, why);
     }

@@ -20,7 +20,8 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
 /// A failure to inject into the next bulk operation (or, for [`BulkFault::DroppedDownload`],
-/// the next result file download).
+/// the next result file download; for [`BulkFault::TokenExpiresBeforeUpload`], the next
+/// upload POST).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BulkFault {
@@ -36,6 +37,20 @@ pub enum BulkFault {
     DroppedDownload,
     /// The next operation's result zip holds an entry named `../escaped.csv` (zip slip).
     ZipSlip,
+    /// The next POST to the upload endpoint finds every access token issued so far expired and
+    /// answers HTTP 401, as when the token runs out between `GetBulkUploadUrl` and the upload.
+    /// Refresh tokens stay valid.
+    TokenExpiresBeforeUpload,
+}
+
+impl BulkFault {
+    /// Faults taken by the file endpoints rather than by the next submitted operation.
+    fn is_endpoint_fault(self) -> bool {
+        matches!(
+            self,
+            BulkFault::DroppedDownload | BulkFault::TokenExpiresBeforeUpload
+        )
+    }
 }
 
 /// One POST to the upload endpoint, as received (for tests of the headers a client sends).
@@ -121,25 +136,27 @@ impl BulkStore {
         self.faults.clear();
     }
 
-    /// Takes the first queued fault of a job's kind (`DroppedDownload` is taken by the file
-    /// endpoint instead).
+    /// Takes the first queued fault of a job's kind (`DroppedDownload` and
+    /// `TokenExpiresBeforeUpload` are taken by the file endpoints instead).
     pub fn take_job_fault(&mut self) -> Option<BulkFault> {
-        let pos = self
-            .faults
-            .iter()
-            .position(|f| *f != BulkFault::DroppedDownload)?;
+        let pos = self.faults.iter().position(|f| !f.is_endpoint_fault())?;
         self.faults.remove(pos)
     }
 
-    pub fn take_dropped_download(&mut self) -> bool {
-        match self
-            .faults
-            .iter()
-            .position(|f| *f == BulkFault::DroppedDownload)
-        {
+    /// Takes `fault` if it is queued.
+    fn take(&mut self, fault: BulkFault) -> bool {
+        match self.faults.iter().position(|f| *f == fault) {
             Some(pos) => self.faults.remove(pos).is_some(),
             None => false,
         }
+    }
+
+    pub fn take_dropped_download(&mut self) -> bool {
+        self.take(BulkFault::DroppedDownload)
+    }
+
+    pub fn take_token_expiry_before_upload(&mut self) -> bool {
+        self.take(BulkFault::TokenExpiresBeforeUpload)
     }
 
     pub fn insert(&mut self, id: String, job: Job) {
