@@ -34,27 +34,39 @@ fn family_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
         "PriceAmount" => vec![("10.0", None), ("0.99", None), ("5", Some("5.0"))],
         "PriceUnitPart" => vec![("PerNight", None), ("None", None), ("PerFortnight", None)],
         "PriceQualifierPart" => vec![("From", None), ("UpTo", None), ("Average", None)],
-        "LocationTarget" | "DealTarget" | "GenreTarget" | "TopicTarget" | "AudienceTarget"
-        | "CompanyNameProfileId" | "IndustryProfileId" | "JobFunctionProfileId"
+        "LocationTarget"
+        | "DealTarget"
+        | "GenreTarget"
+        | "TopicTarget"
+        | "AudienceTarget"
+        | "CompanyNameProfileId"
+        | "IndustryProfileId"
+        | "JobFunctionProfileId"
         | "RadiusLength" => vec![
             ("190", None),
             ("9223372036854775807", None),
             (" 42 ", Some("42")),
         ],
         "RadiusUnit" => vec![("Miles", None), ("Kilometers", None), ("Leagues", None)],
-        "RadiusLatitude" | "RadiusLongitude" => vec![
-            ("47.6", None),
-            ("-122.335", None),
-            ("0", Some("0.0")),
-        ],
+        "RadiusLatitude" | "RadiusLongitude" => {
+            vec![("47.6", None), ("-122.335", None), ("0", Some("0.0"))]
+        }
         "DayTarget" => vec![("Monday", None), ("Sunday", None), ("Someday", None)],
-        "FromHour" | "ToHour" => vec![("0", None), ("24", None), ("9", None)],
-        "FromMinute" | "ToMinute" => vec![
-            ("0", None),
-            ("15", None),
-            ("45", None),
-            ("00", Some("0")),
+        "CombinationRules" => vec![
+            ("And(1,2)", None),
+            ("And(1,2)&Or(3)&Not(9223372036854775807)", None),
+            ("or( 4 , 5 )", Some("Or(4,5)")),
+            ("Not()", None),
         ],
+        "ProductAudienceTypes" => vec![
+            ("ProductViewers", None),
+            ("GeneralVisitors PastBuyers", None),
+            ("FutureShoppers", None),
+        ],
+        "FromHour" | "ToHour" => vec![("0", None), ("24", None), ("9", None)],
+        "FromMinute" | "ToMinute" => {
+            vec![("0", None), ("15", None), ("45", None), ("00", Some("0"))]
+        }
         _ => samples(format),
     }
 }
@@ -64,12 +76,19 @@ fn family_invalid(format: &str) -> &'static [&'static str] {
     match base {
         "LatitudeDegrees" | "LongitudeDegrees" => &["north", "180.5", "-1e9", "NaN"],
         "PriceAmount" => &["abc", "inf"],
-        "LocationTarget" | "DealTarget" | "GenreTarget" | "TopicTarget" | "AudienceTarget"
-        | "CompanyNameProfileId" | "IndustryProfileId" | "JobFunctionProfileId"
+        "LocationTarget"
+        | "DealTarget"
+        | "GenreTarget"
+        | "TopicTarget"
+        | "AudienceTarget"
+        | "CompanyNameProfileId"
+        | "IndustryProfileId"
+        | "JobFunctionProfileId"
         | "RadiusLength" => &["abc", "1.5", "99999999999999999999"],
         "RadiusLatitude" | "RadiusLongitude" => &["abc", "NaN"],
         "FromHour" | "ToHour" => &["noon", "2147483648"],
         "FromMinute" | "ToMinute" => &["10", "60", "quarter"],
+        "CombinationRules" => &["And 1,2", "Xor(1)", "And(1,x)", "And(1"],
         _ => invalid(format),
     }
 }
@@ -205,7 +224,16 @@ fn every_family_table_round_trips_every_column() {
         + check::<BulkCampaignDealCriterion>()
         + check::<BulkAdGroupGenreCriterion>()
         + check::<BulkAdGroupTopicCriterion>()
-        + audience_associations();
+        + audience_associations()
+        + check::<BulkRemarketingList>()
+        + check::<BulkCustomAudience>()
+        + check::<BulkInMarketAudience>()
+        + check::<BulkProductAudience>()
+        + check::<BulkSimilarRemarketingList>()
+        + check::<BulkCombinedList>()
+        + check::<BulkCustomerList>()
+        + check::<BulkCustomerListItem>()
+        + check::<BulkImpressionBasedRemarketingList>();
     assert!(total > 900, "{total}");
 }
 

@@ -19,6 +19,7 @@ mod account;
 mod ad_extensions;
 mod ads;
 mod audience_associations;
+mod audiences;
 mod bidding;
 mod campaign;
 pub(crate) mod criterion_record;
@@ -68,6 +69,11 @@ pub use audience_associations::{
     BulkCampaignNegativeProductAudienceAssociation, BulkCampaignNegativeRemarketingListAssociation,
     BulkCampaignNegativeSimilarRemarketingListAssociation, BulkCampaignProductAudienceAssociation,
     BulkCampaignRemarketingListAssociation, BulkCampaignSimilarRemarketingListAssociation,
+};
+pub use audiences::{
+    BulkCombinedList, BulkCustomAudience, BulkCustomerList, BulkCustomerListItem,
+    BulkImpressionBasedRemarketingList, BulkInMarketAudience, BulkProductAudience,
+    BulkRemarketingList, BulkSimilarRemarketingList,
 };
 pub use campaign::{BulkAdGroup, BulkCampaign};
 pub use extension_associations::{
@@ -574,6 +580,24 @@ records! {
     AdGroupNegativeImpressionBasedRemarketingListAssociation(BulkAdGroupNegativeImpressionBasedRemarketingListAssociation),
     /// An `Ad Group AI Prompt Association` row.
     AdGroupAiPromptAssociation(BulkAdGroupAiPromptAssociation),
+    /// A `Remarketing List` row.
+    RemarketingList(BulkRemarketingList),
+    /// A `Custom Audience` row.
+    CustomAudience(BulkCustomAudience),
+    /// An `In Market Audience` row.
+    InMarketAudience(BulkInMarketAudience),
+    /// A `Product Audience` row.
+    ProductAudience(BulkProductAudience),
+    /// A `Similar Remarketing List` row.
+    SimilarRemarketingList(BulkSimilarRemarketingList),
+    /// A `Combined List` row.
+    CombinedList(BulkCombinedList),
+    /// A `Customer List` row.
+    CustomerList(BulkCustomerList),
+    /// A `Customer List Item` row.
+    CustomerListItem(BulkCustomerListItem),
+    /// An `Impression Based Remarketing List` row.
+    ImpressionBasedRemarketingList(BulkImpressionBasedRemarketingList),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
