@@ -2,18 +2,29 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (96 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (161 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
-//! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
-//!   Promotion, Review, Sitelink, Structured Snippet, Video (`ad_extensions.rs`);
+//! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
+//!   Promotion, Review, Sitelink, Structured Snippet, Video (`ad_extensions.rs`); Image,
+//!   Location, Price (`image_location_price_extensions.rs`);
 //! - ad extension associations (40): account level (13: Action, App, Callout, Filter Link,
 //!   Flyer, Image, Location, Price, Promotion, Review, Sitelink, Structured Snippet, Video),
 //!   campaign level (15: those plus Call and Disclaimer) and ad group level (12: the account
 //!   kinds but Location) (`extension_associations.rs`);
-//! - target criterions (13): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
+//! - target criterions (33): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
 //!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
-//!   Gender Criterion (`target_criterions.rs`).
+//!   Gender Criterion (`target_criterions.rs`); Campaign and Ad Group Location, Negative
+//!   Location, Radius, DayTime, Company Name, Industry and Job Function Criterion; Ad Group
+//!   Negative Company Name, Industry and Job Function Criterion; Campaign Deal, Ad Group Genre
+//!   and Ad Group Topic Criterion (`location_time_profile_criterions.rs`);
+//! - audiences (9): Remarketing List, Custom Audience, In Market Audience, Product Audience,
+//!   Similar Remarketing List, Combined List, Customer List, Customer List Item, Impression
+//!   Based Remarketing List (`audiences.rs`);
+//! - audience associations (33): Campaign and Ad Group, targeted and Negative, Remarketing
+//!   List, Custom Audience, In Market Audience, Product Audience, Similar Remarketing List,
+//!   Combined List, Customer List and Impression Based Remarketing List Association; Ad Group
+//!   AI Prompt Association (`audience_associations.rs`).
 
 mod account;
 mod ad_extensions;
