@@ -503,3 +503,34 @@ fn a_custom_audience_built_in_rust_round_trips() {
     assert_eq!(read.audience, built.audience);
     assert_eq!(read.status, built.status);
 }
+
+/// An enumeration value the API does not know (the bulk docs announce the age range
+/// `ThirteenToSeventeen`, which Campaign Management's `AgeRange` lacks) reads typed, is kept,
+/// and survives the JSON form, while a misspelt JSON member is still refused.
+#[cfg(feature = "bulk-json")]
+#[test]
+fn an_enum_value_the_api_does_not_know_survives_the_json_form() {
+    let text = std::str::from_utf8(include_bytes!("fixtures/bulk/sdk_target_criterions.csv"))
+        .unwrap()
+        .replace("EighteenToTwentyFour", "ThirteenToSeventeen");
+    let all = records(text.as_bytes());
+    let BulkRecord::CampaignAgeCriterion(age) = &all[1] else {
+        panic!("{}", all[1].record_type())
+    };
+    let Nillable::Value(cm::Criterion::AgeCriterion(c)) = &age.criterion.criterion else {
+        panic!()
+    };
+    assert_eq!(
+        c.age_range,
+        Nillable::Value(cm::AgeRange::UnknownValue("ThirteenToSeventeen".into()))
+    );
+    let mut writer = BulkFileWriter::new(Vec::new(), FileFormat::Csv).unwrap();
+    for (i, r) in all.iter().enumerate() {
+        let back = BulkRecord::from_json(&r.to_json(), i as u64 + 1).unwrap();
+        writer.write(&back).unwrap();
+    }
+    assert_eq!(writer.finish().unwrap(), text.as_bytes());
+    let misspelt = all[1].to_json().replace("\"AgeRange\"", "\"AgeRnge\"");
+    let error = BulkRecord::from_json(&misspelt, 1).unwrap_err().to_string();
+    assert!(error.contains("AgeRnge"), "{error}");
+}
