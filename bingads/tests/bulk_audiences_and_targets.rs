@@ -24,6 +24,8 @@ const AUDIENCES_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_audience_associat
 const AUDIENCES_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_audience_associations.tsv");
 const LISTS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_audiences.csv");
 const LISTS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_audiences.tsv");
+const HOTEL_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_hotel_criterions.csv");
+const HOTEL_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_hotel_criterions.tsv");
 
 fn records(bytes: &[u8]) -> Vec<BulkRecord> {
     BulkFileReader::new(Cursor::new(bytes.to_vec()))
@@ -66,6 +68,8 @@ fn sdk_files_rewrite_byte_for_byte() {
         (AUDIENCES_TSV, FileFormat::Tsv),
         (LISTS_CSV, FileFormat::Csv),
         (LISTS_TSV, FileFormat::Tsv),
+        (HOTEL_CSV, FileFormat::Csv),
+        (HOTEL_TSV, FileFormat::Tsv),
     ] {
         let reader = BulkFileReader::new(Cursor::new(bytes.to_vec())).unwrap();
         let mut w =
@@ -367,7 +371,13 @@ fn a_changed_price_row_writes_only_its_cells() {
 #[cfg(feature = "bulk-json")]
 #[test]
 fn json_lines_are_typed_and_write_back_to_the_same_rows() {
-    for file in [EXTENSIONS_CSV, CRITERIONS_CSV, AUDIENCES_CSV, LISTS_CSV] {
+    for file in [
+        EXTENSIONS_CSV,
+        CRITERIONS_CSV,
+        AUDIENCES_CSV,
+        LISTS_CSV,
+        HOTEL_CSV,
+    ] {
         let mut writer = BulkFileWriter::new(Vec::new(), FileFormat::Csv).unwrap();
         for (i, r) in records(file).iter().enumerate() {
             let json = r.to_json();
@@ -410,9 +420,15 @@ fn sdk_audiences_read_as_typed_records() {
     assert_eq!(list.status.as_deref(), Some("Active"));
     assert_eq!(list.audience.id, Nillable::Value(-300));
     assert_eq!(list.audience.parent_id, Nillable::Value(149876543));
-    assert_eq!(list.audience.name, Nillable::Value("Tent page visitors".into()));
+    assert_eq!(
+        list.audience.name,
+        Nillable::Value("Tent page visitors".into())
+    );
     assert_eq!(list.audience.membership_duration, Nillable::Value(30));
-    assert_eq!(list.audience.scope, Nillable::Value(cm::EntityScope::Account));
+    assert_eq!(
+        list.audience.scope,
+        Nillable::Value(cm::EntityScope::Account)
+    );
     assert_eq!(list.audience.tag_id, Nillable::Value(26001));
     assert_eq!(list.audience.search_size, Nillable::Value(12000));
     assert_eq!(list.audience.audience_network_size, Nillable::Value(34000));
@@ -533,4 +549,62 @@ fn an_enum_value_the_api_does_not_know_survives_the_json_form() {
     let misspelt = all[1].to_json().replace("\"AgeRange\"", "\"AgeRnge\"");
     let error = BulkRecord::from_json(&misspelt, 1).unwrap_err().to_string();
     assert!(error.contains("AgeRnge"), "{error}");
+}
+
+#[test]
+fn sdk_hotel_criterions_read_as_typed_records() {
+    let all = records(HOTEL_CSV);
+    assert_eq!(
+        types(&all),
+        [
+            "Ad Group Advance Booking Window Criterion",
+            "Ad Group Check In Date Criterion",
+            "Ad Group Check In Day Criterion",
+            "Ad Group Hotel Date Selection Type Criterion",
+            "Ad Group Length of Stay Criterion",
+        ]
+    );
+    assert_all_typed(&all);
+    let BulkRecord::AdGroupAdvanceBookingWindowCriterion(window) = &all[1] else {
+        panic!()
+    };
+    let Nillable::Value(cm::Criterion::HotelAdvanceBookingWindowCriterion(w)) =
+        &window.criterion.criterion
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (w.min_days, w.max_days),
+        (Nillable::Value(3), Nillable::Value(30))
+    );
+    let BulkRecord::AdGroupCheckInDateCriterion(dates) = &all[2] else {
+        panic!()
+    };
+    let Nillable::Value(cm::Criterion::HotelCheckInDateCriterion(d)) = &dates.criterion.criterion
+    else {
+        panic!()
+    };
+    assert_eq!(
+        d.end_date,
+        Nillable::Value(bingads::DateTime::utc(2027, 1, 3, 0, 0, 0))
+    );
+    let BulkRecord::AdGroupHotelDateSelectionTypeCriterion(selection) = &all[4] else {
+        panic!()
+    };
+    let Nillable::Value(cm::Criterion::HotelDateSelectionTypeCriterion(s)) =
+        &selection.criterion.criterion
+    else {
+        panic!()
+    };
+    assert_eq!(
+        s.hotel_date_selection_type,
+        Nillable::Value(cm::HotelDateSelectionType::UserSelection)
+    );
+    let BulkRecord::AdGroupLengthOfStayCriterion(stay) = &all[5] else {
+        panic!()
+    };
+    assert_eq!(
+        stay.criterion.status,
+        Nillable::Value(cm::AdGroupCriterionStatus::Deleted)
+    );
 }

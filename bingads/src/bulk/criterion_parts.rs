@@ -11,15 +11,19 @@
 //! cannot be cleared (`delete_value` is an error): the parts are what the criterion is, so
 //! the service changes them by deleting the criterion and adding another.
 
-use bingads_gen::types::{Flags, Nillable};
+use bingads_gen::types::{DateTime, Flags, Nillable};
 use bingads_gen::v13::campaign_management::{
     AudienceCriterion, Criterion, Day, DayTimeCriterion, DealCriterion, DistanceUnit,
-    GenreCriterion, LocationCriterion, Minute, ProfileCriterion, ProfileType, RadiusCriterion,
-    TopicCriterion,
+    GenreCriterion, HotelAdvanceBookingWindowCriterion, HotelCheckInDateCriterion,
+    HotelCheckInDayCriterion, HotelDateSelectionType, HotelDateSelectionTypeCriterion,
+    HotelLengthOfStayCriterion, LocationCriterion, Minute, ProfileCriterion, ProfileType,
+    RadiusCriterion, TopicCriterion,
 };
 
 use super::error::ValueError;
-use super::values::{CellFormat, DELETE_VALUE, Enum, Int, Long, Number, Text, WireEnum};
+use super::values::{
+    BulkDateTime, CellFormat, DELETE_VALUE, Enum, Int, Long, Number, Text, WireEnum,
+};
 
 macro_rules! wire_enums {
     ($($t:ty),* $(,)?) => {$(
@@ -30,7 +34,7 @@ macro_rules! wire_enums {
     )*};
 }
 
-wire_enums!(Day, DistanceUnit);
+wire_enums!(Day, DistanceUnit, HotelDateSelectionType);
 
 /// Declares the format of one field of one criterion kind, through the field's own cell
 /// format; `new` builds the kind when the criterion is not that kind yet.
@@ -144,6 +148,40 @@ criterion_part!(
 criterion_part!(
     /// `Audience Id` of an audience association: the audience the criterion is.
     AudienceTarget, AudienceCriterion, audience_id: Nillable<i64>, Long
+);
+
+criterion_part!(
+    /// `Min Target Value` of an advance booking window criterion: the fewest days ahead.
+    MinDays, HotelAdvanceBookingWindowCriterion, min_days: Nillable<i32>, Int
+);
+criterion_part!(
+    /// `Max Target Value` of an advance booking window criterion: the most days ahead.
+    MaxDays, HotelAdvanceBookingWindowCriterion, max_days: Nillable<i32>, Int
+);
+criterion_part!(
+    /// `Min Target Value` of a check-in date criterion: the first check-in date.
+    CheckInStart, HotelCheckInDateCriterion, start_date: Nillable<DateTime>, BulkDateTime
+);
+criterion_part!(
+    /// `Max Target Value` of a check-in date criterion: the last check-in date.
+    CheckInEnd, HotelCheckInDateCriterion, end_date: Nillable<DateTime>, BulkDateTime
+);
+criterion_part!(
+    /// `Target` of a check-in day criterion: the day (`Monday`, ...).
+    CheckInDayTarget, HotelCheckInDayCriterion, check_in_day: Nillable<Day>, Enum
+);
+criterion_part!(
+    /// `Target` of a date selection type criterion: `DefaultSelection` or `UserSelection`.
+    DateSelectionTarget, HotelDateSelectionTypeCriterion,
+    hotel_date_selection_type: Nillable<HotelDateSelectionType>, Enum
+);
+criterion_part!(
+    /// `Min Target Value` of a length of stay criterion: the fewest nights.
+    MinNights, HotelLengthOfStayCriterion, min_nights: Nillable<i32>, Int
+);
+criterion_part!(
+    /// `Max Target Value` of a length of stay criterion: the most nights.
+    MaxNights, HotelLengthOfStayCriterion, max_nights: Nillable<i32>, Int
 );
 
 /// A profile criterion of one profile type (the record type says which).

@@ -12,11 +12,6 @@
 //! ("Campaign Remarketing List Association", ...). As in the SDK, the `AudienceCriterion`'s
 //! `AudienceType` is left unset: the record type says which kind of audience it is.
 
-use bingads_gen::v13::campaign_management::{
-    BiddableAdGroupCriterion, BiddableCampaignCriterion, NegativeAdGroupCriterion,
-    NegativeCampaignCriterion,
-};
-
 use super::criterion_record::criterion_record;
 use super::macros::bulk_record;
 use crate::bulk::criterion_parts::AudienceTarget;

@@ -20,7 +20,8 @@ macro_rules! criterion_record {
     ) => {
         $crate::bulk::records::criterion_record::criterion_record!(@record
             $(#[$m])* $name = $type, $kind, $table, $polarity,
-            campaign: BiddableCampaignCriterion, NegativeCampaignCriterion,
+            campaign: bingads_gen::v13::campaign_management::BiddableCampaignCriterion,
+            bingads_gen::v13::campaign_management::NegativeCampaignCriterion,
             { $($(#[$fm])* pub $f: $t,)* }
             [
                 field!("Status" => criterion.status, Enum),
@@ -39,7 +40,8 @@ macro_rules! criterion_record {
     ) => {
         $crate::bulk::records::criterion_record::criterion_record!(@record
             $(#[$m])* $name = $type, $kind, $table, $polarity,
-            ad_group: BiddableAdGroupCriterion, NegativeAdGroupCriterion,
+            ad_group: bingads_gen::v13::campaign_management::BiddableAdGroupCriterion,
+            bingads_gen::v13::campaign_management::NegativeAdGroupCriterion,
             {
                 /// `Ad Group`: the ad group's name.
                 pub ad_group_name: Option<String>,

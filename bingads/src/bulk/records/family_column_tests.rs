@@ -51,7 +51,18 @@ fn family_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
         "RadiusLatitude" | "RadiusLongitude" => {
             vec![("47.6", None), ("-122.335", None), ("0", Some("0.0"))]
         }
-        "DayTarget" => vec![("Monday", None), ("Sunday", None), ("Someday", None)],
+        "DayTarget" | "CheckInDayTarget" => {
+            vec![("Monday", None), ("Sunday", None), ("Someday", None)]
+        }
+        "MinDays" | "MaxDays" | "MinNights" | "MaxNights" => {
+            vec![("0", None), ("330", None), (" 7 ", Some("7"))]
+        }
+        "CheckInStart" | "CheckInEnd" => samples("BulkDateTime"),
+        "DateSelectionTarget" => vec![
+            ("DefaultSelection", None),
+            ("UserSelection", None),
+            ("FutureSelection", None),
+        ],
         "CombinationRules" => vec![
             ("And(1,2)", None),
             ("And(1,2)&Or(3)&Not(9223372036854775807)", None),
@@ -86,7 +97,10 @@ fn family_invalid(format: &str) -> &'static [&'static str] {
         | "JobFunctionProfileId"
         | "RadiusLength" => &["abc", "1.5", "99999999999999999999"],
         "RadiusLatitude" | "RadiusLongitude" => &["abc", "NaN"],
-        "FromHour" | "ToHour" => &["noon", "2147483648"],
+        "FromHour" | "ToHour" | "MinDays" | "MaxDays" | "MinNights" | "MaxNights" => {
+            &["noon", "2147483648"]
+        }
+        "CheckInStart" | "CheckInEnd" => invalid("BulkDateTime"),
         "FromMinute" | "ToMinute" => &["10", "60", "quarter"],
         "CombinationRules" => &["And 1,2", "Xor(1)", "And(1,x)", "And(1"],
         _ => invalid(format),
@@ -119,6 +133,14 @@ fn refuses_delete(format: &str) -> bool {
             | "CompanyNameProfileId"
             | "IndustryProfileId"
             | "JobFunctionProfileId"
+            | "MinDays"
+            | "MaxDays"
+            | "MinNights"
+            | "MaxNights"
+            | "CheckInStart"
+            | "CheckInEnd"
+            | "CheckInDayTarget"
+            | "DateSelectionTarget"
             | "PriceAmount"
             | "PriceUnitPart"
             | "PriceQualifierPart"
@@ -233,7 +255,12 @@ fn every_family_table_round_trips_every_column() {
         + check::<BulkCombinedList>()
         + check::<BulkCustomerList>()
         + check::<BulkCustomerListItem>()
-        + check::<BulkImpressionBasedRemarketingList>();
+        + check::<BulkImpressionBasedRemarketingList>()
+        + check::<BulkAdGroupAdvanceBookingWindowCriterion>()
+        + check::<BulkAdGroupCheckInDateCriterion>()
+        + check::<BulkAdGroupCheckInDayCriterion>()
+        + check::<BulkAdGroupHotelDateSelectionTypeCriterion>()
+        + check::<BulkAdGroupLengthOfStayCriterion>();
     assert!(total > 900, "{total}");
 }
 

@@ -15,11 +15,6 @@
 //! pages of the same names ("Campaign Location Criterion", "Ad Group Radius Criterion",
 //! "Campaign DayTime Criterion", "Campaign Company Name Criterion", ...).
 
-use bingads_gen::v13::campaign_management::{
-    BiddableAdGroupCriterion, BiddableCampaignCriterion, NegativeAdGroupCriterion,
-    NegativeCampaignCriterion,
-};
-
 use super::criterion_record::criterion_record;
 use super::macros::bulk_record;
 use crate::bulk::criterion_parts::{
