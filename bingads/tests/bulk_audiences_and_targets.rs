@@ -168,7 +168,7 @@ fn sdk_image_location_and_price_extensions_read_as_typed_records() {
 #[test]
 fn sdk_criterions_read_as_typed_records() {
     let all = records(CRITERIONS_CSV);
-    assert_eq!(all.len(), 21);
+    assert_eq!(all.len(), 22);
     assert_all_typed(&all);
     let BulkRecord::CampaignLocationCriterion(location) = &all[1] else {
         panic!("{}", all[1].record_type())
@@ -234,6 +234,15 @@ fn sdk_criterions_read_as_typed_records() {
         panic!()
     };
     assert_eq!(t.topic_id, Some(88));
+    let BulkRecord::CampaignNegativeStoreCriterion(store) = &all[21] else {
+        panic!("{}", all[21].record_type())
+    };
+    assert_eq!(store.status.as_deref(), Some("Active"));
+    assert_eq!(store.criterion.id, Nillable::Value(6600001));
+    let Nillable::Value(cm::Criterion::StoreCriterion(s)) = &store.criterion.criterion else {
+        panic!()
+    };
+    assert_eq!(s.store_id, Nillable::Value(123456));
 }
 
 #[test]

@@ -42,7 +42,8 @@ fn family_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
         | "CompanyNameProfileId"
         | "IndustryProfileId"
         | "JobFunctionProfileId"
-        | "RadiusLength" => vec![
+        | "RadiusLength"
+        | "StoreTarget" => vec![
             ("190", None),
             ("9223372036854775807", None),
             (" 42 ", Some("42")),
@@ -95,7 +96,8 @@ fn family_invalid(format: &str) -> &'static [&'static str] {
         | "CompanyNameProfileId"
         | "IndustryProfileId"
         | "JobFunctionProfileId"
-        | "RadiusLength" => &["abc", "1.5", "99999999999999999999"],
+        | "RadiusLength"
+        | "StoreTarget" => &["abc", "1.5", "99999999999999999999"],
         "RadiusLatitude" | "RadiusLongitude" => &["abc", "NaN"],
         "FromHour" | "ToHour" | "MinDays" | "MaxDays" | "MinNights" | "MaxNights" => {
             &["noon", "2147483648"]
@@ -130,6 +132,7 @@ fn refuses_delete(format: &str) -> bool {
             | "GenreTarget"
             | "TopicTarget"
             | "AudienceTarget"
+            | "StoreTarget"
             | "CompanyNameProfileId"
             | "IndustryProfileId"
             | "JobFunctionProfileId"
@@ -260,7 +263,8 @@ fn every_family_table_round_trips_every_column() {
         + check::<BulkAdGroupCheckInDateCriterion>()
         + check::<BulkAdGroupCheckInDayCriterion>()
         + check::<BulkAdGroupHotelDateSelectionTypeCriterion>()
-        + check::<BulkAdGroupLengthOfStayCriterion>();
+        + check::<BulkAdGroupLengthOfStayCriterion>()
+        + check::<BulkCampaignNegativeStoreCriterion>();
     assert!(total > 900, "{total}");
 }
 
