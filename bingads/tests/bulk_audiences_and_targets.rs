@@ -113,6 +113,28 @@ fn sdk_image_location_and_price_extensions_read_as_typed_records() {
         image.extension.alternative_text,
         Nillable::Value("A tent at dusk".into())
     );
+    let Nillable::Value(links) = &image.extension.images else {
+        panic!("no images")
+    };
+    assert_eq!(links.len(), 2);
+    let Some(cm::AssetLink {
+        asset: Nillable::Value(cm::Asset::ImageAsset(square)),
+        ..
+    }) = &links[1]
+    else {
+        panic!("{:?}", links[1])
+    };
+    assert_eq!(square.id, Nillable::Value(1234567890002));
+    assert_eq!(square.sub_type, Nillable::Value("SquareImageMedia".into()));
+    assert_eq!(
+        (square.crop_x, square.crop_y, square.crop_width),
+        (
+            Nillable::Value(0),
+            Nillable::Value(10),
+            Nillable::Value(628)
+        )
+    );
+    assert_eq!(square.name, Nillable::Value("Tent \"square\" été".into()));
     let BulkRecord::LocationAdExtension(location) = &all[2] else {
         panic!()
     };
