@@ -139,9 +139,9 @@ impl<'a> ServiceEmitter<'a> {
                 });
             }
             // Whichever name selected the variant, its own `Type` member gets the value the
-            // service writes for it (`ExpandedText`, never `ExpandedTextAd`).
-            // The root of a family the service never sends as itself may have no `Type` value
-            // of its own (`PerformanceInsightsMessageParameter`): its member stays unset.
+            // service writes for it (`ExpandedText`, never `ExpandedTextAd`). The root of a
+            // family the service never sends as itself may have no such value
+            // (`PerformanceInsightsMessageParameter`): its member stays unset.
             let fill = match self.type_member(m, &d) {
                 Some(holds) if holds || m.name == c.name => holds,
                 Some(_) => {
