@@ -138,10 +138,37 @@ impl<'a> ServiceEmitter<'a> {
                     None => Self::#vid(crate::json::read_fields(map, cx, true, Some(Self::HINT))?),
                 });
             }
-            reads.push(
-                quote!(#pattern => Self::#vid(crate::json::read_fields(map, cx, true, None)?),),
-            );
+            // Whichever name selected the variant, its own `Type` member gets the value the
+            // service writes for it (`ExpandedText`, never `ExpandedTextAd`): the value the
+            // facts file records, or the type's name where the member's enumeration lists it.
+            // Without either the value is unknown and the member stays unset (a family root the
+            // service never sends as itself, a version without REST facts).
+            let recorded = self.rest.discriminators.contains_key(&m.name.name);
+            let fill = match self.type_member(m, &d) {
+                Some((true, enumerated)) => recorded || enumerated,
+                Some((false, _)) if recorded && m.name != c.name => {
+                    return Err(self.err(format!(
+                        "{}: its `Type` member cannot hold the REST `Type` value `{d}`; correct \
+                         the discriminator in rest-json.json or teach the JSON reader this member type",
+                        m.name.name
+                    )));
+                }
+                Some((false, _)) | None => false,
+            };
+            let read = if fill {
+                quote!(crate::json::read_variant_members(map, cx, #dl)?)
+            } else {
+                quote!(crate::json::read_fields(map, cx, true, None)?)
+            };
+            reads.push(quote!(#pattern => Self::#vid(#read),));
         }
+        // A `Type` this version does not know is also the member's value, as SOAP's `<Type>`
+        // element carries it next to the unknown `xsi:type`.
+        let unknown_base = if self.type_member(c, "").is_some_and(|(holds, _)| holds) {
+            quote!(crate::json::read_variant_members(map, cx, other)?)
+        } else {
+            quote!(crate::json::read_fields(map, cx, true, None)?)
+        };
         Ok(quote! {
             #[cfg(feature = "json")]
             impl crate::json::JsonPoly for #eid {
@@ -152,7 +179,7 @@ impl<'a> ServiceEmitter<'a> {
                         Some(other) if cx.strict() => return Err(crate::json::unknown_type(cx, other, Self::HINT)),
                         Some(other) => Self::Unknown {
                             type_name: other.to_string(),
-                            base: crate::json::read_fields(map, cx, true, None)?,
+                            base: #unknown_base,
                         },
                     })
                 }
@@ -168,6 +195,46 @@ impl<'a> ServiceEmitter<'a> {
             }
             #[cfg(feature = "json")]
             crate::json::json_poly!(#eid);
+        })
+    }
+
+    /// Whether family member `m` has its own `Type` member, which the REST form folds into
+    /// the discriminator (`Ad.Type`, `BiddingScheme.Type`, ...), and if so: whether it can hold
+    /// `value` (a variant's `Type` value; empty: any text, for unknown types), and whether it
+    /// is an enumeration or flags type (which can only if it lists the value) rather than text.
+    fn type_member(&self, m: &'a ComplexType, value: &str) -> Option<(bool, bool)> {
+        let (owner, field) = self
+            .index
+            .fields_with_owner(m)
+            .into_iter()
+            .find(|(_, f)| f.name == "Type")?;
+        if self.rest.member_name(&owner.name.name, &field.name) != "Type" {
+            return None;
+        }
+        let lists = |values: &[EnumValue]| {
+            (
+                value.is_empty() || values.iter().any(|v| v.value == value),
+                true,
+            )
+        };
+        let text = |b: &Builtin| (*b == Builtin::String, false);
+        Some(match &field.ty {
+            TypeRef::Builtin(b) => text(b),
+            TypeRef::Named(q) => match self.index.get(q) {
+                Some(TypeDef::Simple(s)) => match &s.kind {
+                    SimpleKind::Restriction(b) => text(b),
+                    SimpleKind::Enum(values) | SimpleKind::FlagsList(values) => lists(values),
+                    SimpleKind::List(TypeRef::Named(item)) => match self.index.get(item) {
+                        Some(TypeDef::Simple(SimpleType {
+                            kind: SimpleKind::Enum(values),
+                            ..
+                        })) => lists(values),
+                        _ => (false, false),
+                    },
+                    SimpleKind::List(TypeRef::Builtin(_)) => (false, false),
+                },
+                _ => (false, false),
+            },
         })
     }
 
