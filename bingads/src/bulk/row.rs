@@ -216,6 +216,19 @@ impl BulkRow {
         self.text.get(start..end).unwrap_or("")
     }
 
+    /// A cell by position, `None` when it is empty or past the end of the row.
+    pub(crate) fn non_empty_cell(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = match index.checked_sub(1) {
+            Some(previous) => *self.ends.get(previous)?,
+            None => 0,
+        };
+        if end <= start {
+            return None;
+        }
+        self.text.get(start..end)
+    }
+
     /// The number of cells as read (a row may be shorter or longer than its header).
     pub fn len(&self) -> usize {
         self.ends.len()

@@ -225,17 +225,22 @@ impl BulkFileReader {
         .map(Some)
     }
 
-    fn next_record(&mut self) -> Result<Option<BulkRecord>, BulkError> {
+    /// The next record with the rows that belong to it. The record is built in the slot
+    /// that is returned and completed there by reference: a `BulkRecord` is over 1 KiB,
+    /// and moving it from one wrapper to the next cost more than some of its cells.
+    fn next_record(&mut self) -> Option<Result<BulkRecord, BulkError>> {
         if let Some(e) = self.deferred.take() {
-            return Err(e);
+            return Some(Err(e));
         }
-        let Some(row) = self.read_row()? else {
-            return Ok(None);
+        let row = match self.read_row() {
+            Ok(Some(row)) => row,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(e)),
         };
-        let typed = if row.record_type() == "Format Version" {
+        let mut item = Some(if row.record_type() == "Format Version" {
             let version = row.get("Name").unwrap_or("").to_string();
             if !SUPPORTED_VERSIONS.contains(&version.as_str()) {
-                return Err(BulkError::UnsupportedFormatVersion { found: version });
+                return Some(Err(BulkError::UnsupportedFormatVersion { found: version }));
             }
             Ok(BulkRecord::FormatVersion(FormatVersion {
                 version,
@@ -248,19 +253,21 @@ impl BulkFileReader {
                 row,
                 errors: Vec::new(),
             }))
-        };
-        let mut record = match typed {
-            Ok(record) => record,
-            Err(e) => {
-                // The record's own error rows go with it, so the next record starts clean.
-                while let Some(next) = self.read_row()? {
-                    if !is_error_type(next.record_type()) {
+        });
+        let Some(Ok(record)) = item.as_mut() else {
+            // The record's own error rows go with it, so the next record starts clean.
+            loop {
+                match self.read_row() {
+                    Ok(Some(next)) if is_error_type(next.record_type()) => {}
+                    Ok(Some(next)) => {
                         self.pending = Some(next);
                         break;
                     }
+                    Ok(None) => break,
+                    Err(e) => return Some(Err(e)),
                 }
-                return Err(e);
             }
+            return item;
         };
         // Rows that belong to this record: the service's error rows, and for multi-row
         // records the rows after their first. A row that cannot be read is reported on the
@@ -277,13 +284,15 @@ impl BulkFileReader {
             if is_error_type(next.record_type()) {
                 record.push_error(RowError { row: next });
             } else if self.typed && record.continues_with(&next) {
-                record.push_row(next, &mut self.positions)?;
+                if let Err(e) = record.push_row(next, &mut self.positions) {
+                    return Some(Err(e));
+                }
             } else {
                 self.pending = Some(next);
                 break;
             }
         }
-        Ok(Some(record))
+        item
     }
 }
 
@@ -294,14 +303,11 @@ impl Iterator for BulkFileReader {
         if self.failed {
             return None;
         }
-        match self.next_record() {
-            Ok(Some(r)) => Some(Ok(r)),
-            Ok(None) => None,
-            Err(e) => {
-                self.failed = is_fatal(&e);
-                Some(Err(e))
-            }
+        let item = self.next_record();
+        if let Some(Err(e)) = &item {
+            self.failed = is_fatal(e);
         }
+        item
     }
 }
 
