@@ -198,6 +198,7 @@ part_bulk() {
     for i in 1 2 3; do
       cargo bench -q -p bingads --bench bulk -- csv-pass "$f" | tee -a "$OUT/summary.txt"
       cargo bench -q -p bingads --bench bulk -- read-typed "$f" | tee -a "$OUT/summary.txt"
+      cargo bench -q -p bingads --bench bulk -- read-rows "$f" | tee -a "$OUT/summary.txt"
     done
     if [ "$n" = 100000 ] || [ "${BULK_FULL:-0}" = 1 ]; then
       "$py" "$PYBENCH/bench_bulk_read.py" "$f" | tee -a "$OUT/summary.txt"
@@ -210,7 +211,7 @@ part_bulk() {
     [ -f "$small" ] || "$py" "$PYBENCH/gen_bulk.py" "$small" --keywords 20000
     bin=$(cargo bench -q -p bingads --bench bulk --no-run --message-format=json 2>/dev/null |
       sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
-    for mode in csv-pass read-typed; do
+    for mode in csv-pass read-typed read-rows; do
       log "bulk: callgrind $mode 20k keywords"
       valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$mode" "$small" 2>&1 |
         sed -n "s/.*I *refs: */callgrind $mode instructions: /p" | tee -a "$OUT/summary.txt"

@@ -5,6 +5,7 @@
 //! cargo bench -p bingads --bench bulk -- csv-pass FILE      # plain csv ByteRecord pass (the baseline)
 //! cargo bench -p bingads --bench bulk -- read-typed FILE    # BulkFileReader into typed records
 //! cargo bench -p bingads --bench bulk -- read-untyped FILE  # the same reader, rows kept as text only
+//! cargo bench -p bingads --bench bulk -- read-rows FILE      # rows lent by `next_row`, `Type` read
 //! cargo bench -p bingads --bench bulk -- write N OUT        # BulkFileWriter, N keyword rows
 //! ```
 //!
@@ -84,6 +85,19 @@ fn read_typed(path: &str, typed: bool) -> u64 {
             keywords += u64::from(k.keyword.bid.value().is_some());
         }
         std::hint::black_box(&record);
+    }
+    std::hint::black_box(keywords);
+    rows
+}
+
+/// Rows lent by `next_row` (nothing copied), each row's `Type` cell read and counted.
+fn read_rows(path: &str) -> u64 {
+    let mut reader = BulkFileReader::open(path).expect("open");
+    let (mut rows, mut keywords) = (0u64, 0u64);
+    while let Some(row) = reader.next_row() {
+        let row = row.expect("row");
+        rows += 1;
+        keywords += u64::from(row.record_type().expect("type") == "Keyword");
     }
     std::hint::black_box(keywords);
     rows
@@ -172,6 +186,18 @@ fn main() {
             let rows = read_typed(path, true);
             report("read-typed", rows, t0.elapsed().as_secs_f64());
         }
+        ["read-rows", path] => {
+            let rows = read_rows(path);
+            report("read-rows", rows, t0.elapsed().as_secs_f64());
+        }
+        ["sizes"] => {
+            println!(
+                "{{\"BulkRecord\": {}, \"BulkKeyword\": {}, \"BulkRow\": {}}}",
+                std::mem::size_of::<BulkRecord>(),
+                std::mem::size_of::<BulkKeyword>(),
+                std::mem::size_of::<bingads::bulk::BulkRow>()
+            );
+        }
         ["read-untyped", path] => {
             let rows = read_typed(path, false);
             report("read-untyped", rows, t0.elapsed().as_secs_f64());
@@ -184,7 +210,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: bulk (csv-pass FILE | read-typed FILE | read-untyped FILE | write N OUT)"
+                "usage: bulk (csv-pass FILE | read-typed FILE | read-untyped FILE | read-rows FILE | sizes | write N OUT)"
             );
         }
     }

@@ -43,6 +43,8 @@ mod error;
 pub mod fault;
 pub mod guide;
 pub mod http;
+#[cfg(any(feature = "bulk", feature = "reporting"))]
+mod plain_numbers;
 #[cfg(feature = "reporting")]
 pub mod reporting;
 #[cfg(feature = "rest")]

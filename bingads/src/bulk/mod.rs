@@ -20,6 +20,7 @@ mod json_doc;
 mod record;
 pub mod records;
 mod row;
+mod row_ref;
 pub mod schedule_values;
 pub(crate) mod table;
 pub mod values;
@@ -33,6 +34,7 @@ pub use file::writer::BulkFileWriter;
 pub use record::{FormatVersion, RowError, UntypedRecord};
 pub use records::*;
 pub use row::{BulkRow, Columns};
+pub use row_ref::RowRef;
 pub use service::{
     BulkDownloadOperation, BulkServiceError, BulkServiceManager, BulkUploadOperation,
     DownloadParameters, DownloadScope, DownloadedFile, RecordUploadParameters, UploadParameters,

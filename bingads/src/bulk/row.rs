@@ -122,22 +122,53 @@ impl Columns {
 }
 
 /// A row: its cells in the order of its [`Columns`], and where it came from.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// The cells are kept as one string (their text back to back) and the offset where each
+/// ends, so owning a 442-column row costs two allocations and a copy of what was read, not
+/// one allocation per cell.
+#[derive(Clone, PartialEq)]
 pub struct BulkRow {
     columns: Arc<Columns>,
-    cells: csv::StringRecord,
+    text: Box<str>,
+    ends: Box<[usize]>,
     number: u64,
 }
 
 impl BulkRow {
-    pub(crate) fn from_record(
+    /// Copies a parsed row (`bytes` holds the cells back to back, `ends[i]` where cell `i`
+    /// ends), checking that every cell is UTF-8.
+    pub(crate) fn from_parsed(
         columns: Arc<Columns>,
-        cells: csv::StringRecord,
+        bytes: &[u8],
+        ends: &[usize],
+        number: u64,
+    ) -> Result<Self, BulkError> {
+        let text = utf8_cells(bytes, ends, number)?;
+        Ok(BulkRow {
+            columns,
+            text: text.into(),
+            // Kept as the parser wrote them: one copy, no per-cell conversion.
+            ends: ends.into(),
+            number,
+        })
+    }
+
+    /// Builds a row from its cells' text.
+    fn from_cells<'a>(
+        columns: Arc<Columns>,
+        cells: impl Iterator<Item = &'a str>,
         number: u64,
     ) -> Self {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(columns.len());
+        for cell in cells {
+            text.push_str(cell);
+            ends.push(text.len());
+        }
         BulkRow {
             columns,
-            cells,
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
             number,
         }
     }
@@ -145,24 +176,15 @@ impl BulkRow {
     /// An empty row of `record_type` over the official SDK's header.
     pub fn new(record_type: &str) -> Self {
         let columns = Columns::sdk();
-        let mut cells = csv::StringRecord::with_capacity(0, columns.len());
-        for i in 0..columns.len() {
-            cells.push_field(if i == columns.type_index() {
-                record_type
-            } else {
-                ""
-            });
-        }
-        BulkRow {
-            columns,
-            cells,
-            number: 0,
-        }
+        let type_index = columns.type_index();
+        let width = columns.len();
+        let cells = (0..width).map(|i| if i == type_index { record_type } else { "" });
+        Self::from_cells(Arc::clone(&columns), cells, 0)
     }
 
     /// The row's `Type` cell (`Keyword`, `Campaign Error`, ...).
     pub fn record_type(&self) -> &str {
-        self.cells.get(self.columns.type_index()).unwrap_or("")
+        self.cell(self.columns.type_index())
     }
 
     /// The 1-based row number in the file it was read from (the header is row 1); 0 for a
@@ -179,26 +201,52 @@ impl BulkRow {
     /// A cell by column name: `None` when the header has no such column, `Some("")` when the
     /// cell is empty.
     pub fn get(&self, column: &str) -> Option<&str> {
-        self.columns
-            .index(column)
-            .map(|i| self.cells.get(i).unwrap_or(""))
+        self.columns.index(column).map(|i| self.cell(i))
     }
 
     /// A cell by position ("" past the end of a short row).
     pub fn cell(&self, index: usize) -> &str {
-        self.cells.get(index).unwrap_or("")
+        let Some(&end) = self.ends.get(index) else {
+            return "";
+        };
+        let start = match index.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).copied().unwrap_or(0),
+            None => 0,
+        };
+        self.text.get(start..end).unwrap_or("")
     }
 
-    /// Cells as read, including any past the header's last column.
-    pub fn raw_cells(&self) -> &csv::StringRecord {
-        &self.cells
+    /// A cell by position, `None` when it is empty or past the end of the row.
+    pub(crate) fn non_empty_cell(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = match index.checked_sub(1) {
+            Some(previous) => *self.ends.get(previous)?,
+            None => 0,
+        };
+        if end <= start {
+            return None;
+        }
+        self.text.get(start..end)
+    }
+
+    /// The number of cells as read (a row may be shorter or longer than its header).
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Cells as read, in file order, including any past the header's last column.
+    pub fn cells(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.ends.len()).map(|i| self.cell(i))
     }
 
     /// Every non-empty cell with its column name, in file order. A cell past the header's
     /// last column is named by its 1-based position (`#443`).
     pub fn non_empty_cells(&self) -> impl Iterator<Item = (std::borrow::Cow<'_, str>, &str)> {
-        self.cells
-            .iter()
+        self.cells()
             .enumerate()
             .filter(|(_, v)| !v.is_empty())
             .map(|(i, v)| match self.columns.name(i) {
@@ -217,14 +265,49 @@ impl BulkRow {
                 self.columns.len() - 1
             }
         };
-        let mut cells = csv::StringRecord::with_capacity(
-            self.cells.as_slice().len() + value.len(),
-            self.columns.len(),
-        );
-        let width = self.cells.len().max(index + 1);
-        for i in 0..width {
-            cells.push_field(if i == index { value } else { self.cell(i) });
-        }
-        self.cells = cells;
+        let width = self.ends.len().max(index + 1);
+        let cells: Vec<&str> = (0..width)
+            .map(|i| if i == index { value } else { self.cell(i) })
+            .collect();
+        *self = Self::from_cells(Arc::clone(&self.columns), cells.into_iter(), self.number);
     }
+}
+
+impl std::fmt::Debug for BulkRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct NonEmpty<'a>(&'a BulkRow);
+        impl std::fmt::Debug for NonEmpty<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_map().entries(self.0.non_empty_cells()).finish()
+            }
+        }
+        f.debug_struct("BulkRow")
+            .field("number", &self.number)
+            .field("cells", &NonEmpty(self))
+            .finish()
+    }
+}
+
+/// `bytes` as text, every cell checked to be UTF-8 on its own (a character split across two
+/// cells is an error, as it is for the `csv` crate). An all-ASCII row, the usual case, is
+/// checked in one pass.
+pub(crate) fn utf8_cells<'a>(
+    bytes: &'a [u8],
+    ends: &[usize],
+    number: u64,
+) -> Result<&'a str, BulkError> {
+    let invalid = |cell: usize| BulkError::Malformed {
+        row: number,
+        message: format!("field {} is not valid UTF-8", cell + 1),
+    };
+    if bytes.is_ascii() {
+        return std::str::from_utf8(bytes).map_err(|_| invalid(0));
+    }
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        let cell = bytes.get(start..end).unwrap_or_default();
+        std::str::from_utf8(cell).map_err(|_| invalid(i))?;
+        start = end;
+    }
+    std::str::from_utf8(bytes).map_err(|_| invalid(ends.len()))
 }

@@ -159,33 +159,54 @@ pub(crate) fn fill<R: TypedRecord>(
     row: &BulkRow,
     positions: &mut Positions,
 ) -> Result<(), BulkError> {
-    let same_header = Arc::ptr_eq(row.columns(), positions.columns());
-    let at = if same_header {
-        positions.of::<R>()
-    } else {
-        &[]
-    };
-    for (i, column) in R::table().iter().enumerate() {
-        let cell = if same_header {
-            match at.get(i).copied().flatten() {
-                Some(p) => row.cell(p),
-                None => continue,
-            }
-        } else {
-            row.get(column.name).unwrap_or("")
-        };
-        if cell.is_empty() {
-            continue;
+    let table = R::table();
+    if Arc::ptr_eq(row.columns(), positions.columns()) {
+        // The hot path: positions resolved once per header, and an empty cell (most of a
+        // 442-column row) is skipped by its offsets before any text is looked at.
+        for (at, column) in positions.of::<R>().iter().zip(table) {
+            let Some(cell) = at.and_then(|p| row.non_empty_cell(p)) else {
+                continue;
+            };
+            read_cell(record, column, cell, row)?;
         }
-        (column.read)(record, cell).map_err(|e| BulkError::Value {
-            row: row.number(),
-            column: column.name.to_string(),
-            record_type: R::TYPE.to_string(),
-            value: cell.to_string(),
-            problem: format!("{} (field {})", e.problem, column.field),
-        })?;
+        return Ok(());
+    }
+    for column in table {
+        let cell = row.get(column.name).unwrap_or("");
+        if !cell.is_empty() {
+            read_cell(record, column, cell, row)?;
+        }
     }
     Ok(())
+}
+
+#[inline(always)]
+fn read_cell<R: TypedRecord>(
+    record: &mut R,
+    column: &Column<R>,
+    cell: &str,
+    row: &BulkRow,
+) -> Result<(), BulkError> {
+    match (column.read)(record, cell) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(cell_error::<R>(column, cell, row, e)),
+    }
+}
+
+#[cold]
+fn cell_error<R: TypedRecord>(
+    column: &Column<R>,
+    cell: &str,
+    row: &BulkRow,
+    e: ValueError,
+) -> BulkError {
+    BulkError::Value {
+        row: row.number(),
+        column: column.name.to_string(),
+        record_type: R::TYPE.to_string(),
+        value: cell.to_string(),
+        problem: format!("{} (field {})", e.problem, column.field),
+    }
 }
 
 /// Writes a record's row through its table, then its further rows and its error rows.

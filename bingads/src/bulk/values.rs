@@ -16,6 +16,7 @@ use bingads_gen::types::{DateTime, Decimal, Nillable};
 use bingads_gen::v13::campaign_management as cm;
 
 use super::error::ValueError;
+use crate::plain_numbers::{plain_decimal, plain_digits};
 
 /// The text that clears a field in an update.
 pub const DELETE_VALUE: &str = "delete_value";
@@ -85,9 +86,9 @@ pub struct Long;
 nillable_and_option!(
     Long,
     i64,
-    |s| s
-        .trim()
-        .parse()
+    |s| plain_digits(s.as_bytes())
+        .and_then(|n| i64::try_from(n).ok())
+        .map_or_else(|| s.trim().parse(), Ok)
         .map_err(|_| ValueError::new("is not a whole number")),
     |v, out| {
         let _ = write!(out, "{v}");
@@ -99,9 +100,9 @@ pub struct Int;
 nillable_and_option!(
     Int,
     i32,
-    |s| s
-        .trim()
-        .parse()
+    |s| plain_digits(s.as_bytes())
+        .and_then(|n| i32::try_from(n).ok())
+        .map_or_else(|| s.trim().parse(), Ok)
         .map_err(|_| ValueError::new("is not a whole number (32-bit)")),
     |v, out| {
         let _ = write!(out, "{v}");
@@ -283,6 +284,9 @@ fn join(items: &[Option<String>], sep: &str, out: &mut String) {
 }
 
 fn split_urls(s: &str) -> Vec<Option<String>> {
+    if !s.contains(';') {
+        return vec![Some(s.to_string())];
+    }
     let mut urls = Vec::new();
     let mut start = 0;
     let bytes = s.as_bytes();
@@ -305,6 +309,9 @@ fn split_urls(s: &str) -> Vec<Option<String>> {
 }
 
 pub(crate) fn parse_f64(s: &str) -> Result<f64, ValueError> {
+    if let Some(v) = plain_decimal(s.as_bytes()) {
+        return Ok(v);
+    }
     let v: f64 = s
         .trim()
         .parse()
@@ -390,42 +397,25 @@ fn parse_datetime(s: &str) -> Result<DateTime, ValueError> {
 /// the general parser, so both accept exactly the same cells.
 fn parse_datetime_plain(s: &[u8]) -> Option<DateTime> {
     let mut at = 0;
-    let mut number = |max_digits: usize, end: Option<u8>| -> Option<u32> {
-        let mut value = 0u32;
-        let start = at;
-        while let Some(&b) = s.get(at) {
-            if !b.is_ascii_digit() || at - start == max_digits {
-                break;
-            }
-            value = value * 10 + u32::from(b - b'0');
+    let month = digits(s, &mut at, 2, Some(b'/'))?;
+    let day = digits(s, &mut at, 2, Some(b'/'))?;
+    let year = digits(s, &mut at, 4, Some(b' '))?;
+    let hour = digits(s, &mut at, 2, Some(b':'))?;
+    let minute = digits(s, &mut at, 2, Some(b':'))?;
+    let second = digits(s, &mut at, 2, None)?;
+    let nanosecond = match s.get(at) {
+        None => 0,
+        Some(b'.') => {
             at += 1;
-        }
-        if at == start {
-            return None;
-        }
-        match (end, s.get(at)) {
-            (Some(e), Some(&b)) if b == e => {
-                at += 1;
-                Some(value)
+            let start = at;
+            let fraction = digits(s, &mut at, 9, None)?;
+            if at != s.len() {
+                return None;
             }
-            (None, None) => Some(value),
-            _ => None,
+            let scale = 10u32.checked_pow(9 - u32::try_from(at - start).ok()?)?;
+            fraction.checked_mul(scale)?
         }
-    };
-    let month = number(2, Some(b'/'))?;
-    let day = number(2, Some(b'/'))?;
-    let year = number(4, Some(b' '))?;
-    let hour = number(2, Some(b':'))?;
-    let minute = number(2, Some(b':'))?;
-    let has_fraction = s.contains(&b'.');
-    let second = number(2, has_fraction.then_some(b'.'))?;
-    let nanosecond = if has_fraction {
-        let digits_start = s.len() - s.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-        let digits = s.len() - digits_start;
-        let fraction = number(9, None)?;
-        fraction.checked_mul(10u32.checked_pow(9 - u32::try_from(digits).ok()?)?)?
-    } else {
-        0
+        Some(_) => return None,
     };
     let valid = (1..=12).contains(&month)
         && (1..=31).contains(&day)
@@ -448,6 +438,29 @@ fn parse_datetime_plain(s: &[u8]) -> Option<DateTime> {
     Some(t)
 }
 
+/// One to `max` ASCII digits at `at`, then `separator` (skipped) when one is given.
+fn digits(s: &[u8], at: &mut usize, max: usize, separator: Option<u8>) -> Option<u32> {
+    let start = *at;
+    let mut value = 0u32;
+    while let Some(&b) = s.get(*at) {
+        if !b.is_ascii_digit() || *at - start == max {
+            break;
+        }
+        value = value * 10 + u32::from(b - b'0');
+        *at += 1;
+    }
+    if *at == start {
+        return None;
+    }
+    if let Some(separator) = separator {
+        if s.get(*at) != Some(&separator) {
+            return None;
+        }
+        *at += 1;
+    }
+    Some(value)
+}
+
 fn write_datetime(t: &DateTime, out: &mut String) {
     let _ = write!(
         out,
@@ -460,38 +473,39 @@ fn write_datetime(t: &DateTime, out: &mut String) {
 }
 
 fn parse_custom_params(s: &str) -> Result<cm::CustomParameters, ValueError> {
+    let bad = || ValueError::new("is not a custom parameter list ({_key}=value; ...)");
     let mut params = Vec::new();
-    let mut current = String::new();
-    let mut pieces = Vec::new();
-    let mut chars = s.chars().peekable();
-    // Split on `;` not preceded by a backslash, keeping escapes for the value unescape.
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                current.push(c);
-                if let Some(n) = chars.next() {
-                    current.push(n);
+    let bytes = s.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while start <= bytes.len() {
+        // The piece ends at the next `;` that no backslash escapes. `;` and `\` are ASCII, so
+        // the split points are character boundaries.
+        let mut end = bytes.len();
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                b'\\' => at += 2,
+                b';' => {
+                    end = at;
+                    break;
                 }
+                _ => at += 1,
             }
-            ';' => pieces.push(std::mem::take(&mut current)),
-            _ => current.push(c),
         }
-    }
-    pieces.push(current);
-    for piece in pieces {
-        let piece = piece.trim_start();
+        let piece = s.get(start..end).unwrap_or("").trim_start();
+        start = end + 1;
+        at = start;
         if piece.is_empty() {
             continue;
         }
-        let body = piece
-            .strip_prefix("{_")
-            .ok_or_else(|| ValueError::new("is not a custom parameter list ({_key}=value; ...)"))?;
-        let (key, value) = body
-            .split_once("}=")
-            .ok_or_else(|| ValueError::new("is not a custom parameter list ({_key}=value; ...)"))?;
+        let body = piece.strip_prefix("{_").ok_or_else(bad)?;
+        let (key, value) = body.split_once("}=").ok_or_else(bad)?;
         params.push(Some(cm::CustomParameter {
             key: Nillable::Value(key.to_string()),
-            value: Nillable::Value(unescape(value)),
+            value: Nillable::Value(if value.contains('\\') {
+                unescape(value)
+            } else {
+                value.to_string()
+            }),
         }));
     }
     Ok(cm::CustomParameters {
@@ -581,6 +595,103 @@ impl CellFormat<i64> for Long {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whole numbers and decimals read as `str::parse` reads them, through the fast paths
+    /// (`plain_numbers`) or around them.
+    #[test]
+    fn number_fast_paths_agree_with_str_parse() {
+        let cells = [
+            "0",
+            "7",
+            "60000000010",
+            "999999999999999999",
+            "1000000000000000000",
+            "2147483647",
+            "2147483648",
+            "-5",
+            "+5",
+            " 5",
+            "5 ",
+            "3.06",
+            "0.05",
+            "5.0",
+            "5.",
+            ".5",
+            "-0",
+            "-0.41",
+            "123456789012345",
+            "1234567890123456",
+            "0.123456789012345",
+            "9007199254740993",
+            "1e3",
+            "1,000",
+            "1.2.3",
+            "",
+            "-",
+            "abc",
+            "0.1",
+            "2.675",
+            "999999999999999",
+            "0.000000000000001",
+        ];
+        for cell in cells {
+            assert_eq!(
+                <Long as CellFormat<Option<i64>>>::parse(cell).ok(),
+                cell.trim().parse::<i64>().ok().map(Some),
+                "{cell:?}"
+            );
+            assert_eq!(
+                <Int as CellFormat<Option<i32>>>::parse(cell).ok(),
+                cell.trim().parse::<i32>().ok().map(Some),
+                "{cell:?}"
+            );
+            let general = cell.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+            assert_eq!(
+                parse_f64(cell).ok().map(f64::to_bits),
+                general.map(f64::to_bits),
+                "{cell:?}"
+            );
+        }
+        assert_eq!(parse_f64("3.06"), Ok(3.06));
+    }
+
+    #[test]
+    fn custom_parameters_split_on_unescaped_semicolons() {
+        let p = parse_custom_params("{_a}=1; {_b}=x\\;y;{_c}=back\\\\slash;;").unwrap();
+        let pairs: Vec<_> = p
+            .parameters
+            .value()
+            .unwrap()
+            .iter()
+            .flatten()
+            .map(|c| {
+                (
+                    c.key.value().unwrap().clone(),
+                    c.value.value().unwrap().clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("a".to_string(), "1".to_string()),
+                ("b".to_string(), "x;y".to_string()),
+                ("c".to_string(), "back\\slash".to_string()),
+            ]
+        );
+        assert!(parse_custom_params("{_a}=1; nonsense").is_err());
+        assert!(
+            parse_custom_params("")
+                .unwrap()
+                .parameters
+                .value()
+                .unwrap()
+                .is_empty()
+        );
+        let mut out = String::new();
+        write_custom_params(&p, &mut out);
+        assert_eq!(parse_custom_params(&out).unwrap(), p);
+    }
 
     /// The one-pass parser and the general one agree on every cell the first accepts, and the
     /// first declines (rather than misreads) the rest.

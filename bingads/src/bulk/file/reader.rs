@@ -1,20 +1,27 @@
 //! [`BulkFileReader`]: a streaming reader of bulk files. One row is parsed at a time (plus one
 //! row of look-ahead, to attach error rows and the rows of multi-row records to the record
-//! they belong to), so memory stays flat however large the file is.
+//! they belong to), so memory stays flat however large the file is. Records own their rows;
+//! [`BulkFileReader::next_row`] lends raw rows from reused buffers instead.
 
 use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 use std::sync::Arc;
 
 use super::format::{self, FileFormat, Source};
+use super::parse::RowParser;
 use crate::bulk::error::BulkError;
 use crate::bulk::record::{FormatVersion, RowError, UntypedRecord, is_error_type};
 use crate::bulk::records::{self, BulkRecord};
 use crate::bulk::row::{BulkRow, Columns};
+use crate::bulk::row_ref::RowRef;
 use crate::bulk::table::Positions;
 
 /// The format versions this reader reads (the service writes `6.0`).
 const SUPPORTED_VERSIONS: &[&str] = &["6.0", "6"];
+
+/// The header row is read before there are columns to lay it out by.
+static HEADERLESS: std::sync::LazyLock<Arc<Columns>> =
+    std::sync::LazyLock::new(|| Arc::new(Columns::empty()));
 
 /// Reads [`BulkRecord`]s from a bulk file, as an iterator of `Result<BulkRecord, BulkError>`.
 ///
@@ -32,17 +39,35 @@ const SUPPORTED_VERSIONS: &[&str] = &["6.0", "6"];
 /// A cell that does not parse is an `Err` naming the row and column; iteration can go on
 /// with the next record. [`BulkFileReader::untyped`] yields every row as an
 /// [`UntypedRecord`] instead, which never fails on cell contents.
+///
+/// Records own their rows (a record keeps the row it was read from, so it can be written
+/// back losslessly). To scan rows without owning them, use
+/// [`next_row`](BulkFileReader::next_row), which lends each row from reused buffers:
+///
+/// ```no_run
+/// use bingads::bulk::BulkFileReader;
+/// # fn run() -> Result<(), bingads::bulk::BulkError> {
+/// let mut reader = BulkFileReader::open("download.csv")?;
+/// let keyword = reader.columns().index("Keyword");
+/// while let Some(row) = reader.next_row() {
+///     let row = row?;
+///     if row.record_type()? == "Keyword" {
+///         println!("{}", row.cell(keyword.unwrap_or(usize::MAX))?);
+///     }
+/// }
+/// # Ok(()) }
+/// ```
 pub struct BulkFileReader {
-    csv: csv::Reader<Source>,
+    parser: RowParser,
     columns: Arc<Columns>,
     format: FileFormat,
     positions: Positions,
     /// A row read ahead that starts the next record.
     pending: Option<BulkRow>,
+    /// An error met while reading ahead, returned by the next call.
+    deferred: Option<BulkError>,
     /// Rows read so far (the header is row 1).
     rows_read: u64,
-    /// Bytes in the previous row, to size the next row's buffer in one allocation.
-    last_row_bytes: usize,
     typed: bool,
     failed: bool,
 }
@@ -95,30 +120,22 @@ impl BulkFileReader {
             }
             None => format::skip_bom_and_sniff(&mut source)?,
         };
-        let mut csv = csv::ReaderBuilder::new()
-            .delimiter(format.delimiter())
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(256 * 1024)
-            .from_reader(source);
-        let mut header = csv::StringRecord::new();
-        let got = csv
-            .read_record(&mut header)
-            .map_err(|e| BulkError::from_csv(1, e))?;
-        if !got {
+        let mut parser = RowParser::new(source, format.delimiter());
+        if !parser.read(1)? {
             return Err(BulkError::Header {
                 message: "the file is empty (no header row)".into(),
             });
         }
-        let columns = Columns::new(header.iter())?;
+        let header = RowRef::new(&HEADERLESS, parser.bytes(), parser.ends(), 1);
+        let columns = Columns::new(header.cells()?)?;
         Ok(BulkFileReader {
             positions: Positions::new(Arc::clone(&columns)),
-            csv,
+            parser,
             columns,
             format,
             pending: None,
+            deferred: None,
             rows_read: 1,
-            last_row_bytes: 0,
             typed: true,
             failed: false,
         })
@@ -146,40 +163,84 @@ impl BulkFileReader {
         self.rows_read
     }
 
-    /// The next raw row, or `None` at the end of the file.
-    fn read_row(&mut self) -> Result<Option<BulkRow>, BulkError> {
-        if let Some(row) = self.pending.take() {
-            return Ok(Some(row));
+    /// The next row, lent from the reader's buffers until the next read; `None` at the end
+    /// of the file. Rows come one by one as in the file (error rows and the further rows of
+    /// multi-row records are not grouped), cells are checked to be UTF-8 only when read,
+    /// and nothing is copied: [`RowRef::to_row`] makes an owned row. Mixing this with the
+    /// record iterator is allowed; each row is returned once.
+    pub fn next_row(&mut self) -> Option<Result<RowRef<'_>, BulkError>> {
+        if self.failed {
+            return None;
         }
-        // A quarter of headroom over the previous row: a row a little longer than the one
-        // before it would otherwise grow (and copy) its buffer while being read.
-        let capacity = self.last_row_bytes.saturating_add(self.last_row_bytes / 4);
-        let mut cells = csv::StringRecord::with_capacity(capacity, self.columns.len());
-        let number = self.rows_read + 1;
-        let got = self
-            .csv
-            .read_record(&mut cells)
-            .map_err(|e| BulkError::from_csv(number, e))?;
-        if !got {
-            return Ok(None);
+        if let Some(e) = self.deferred.take() {
+            self.failed = is_fatal(&e);
+            return Some(Err(e));
         }
-        self.rows_read = number;
-        self.last_row_bytes = cells.as_slice().len();
-        Ok(Some(BulkRow::from_record(
-            Arc::clone(&self.columns),
-            cells,
+        let number = match self.pending.take() {
+            Some(row) => {
+                self.parser.load(&row);
+                row.number()
+            }
+            None => match self.parse_row() {
+                Ok(Some(number)) => number,
+                Ok(None) => return None,
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
+            },
+        };
+        Some(Ok(RowRef::new(
+            &self.columns,
+            self.parser.bytes(),
+            self.parser.ends(),
             number,
         )))
     }
 
-    fn next_record(&mut self) -> Result<Option<BulkRecord>, BulkError> {
-        let Some(row) = self.read_row()? else {
+    /// Parses the next row into the parser's buffers and returns its number.
+    fn parse_row(&mut self) -> Result<Option<u64>, BulkError> {
+        let number = self.rows_read.saturating_add(1);
+        if !self.parser.read(number)? {
+            return Ok(None);
+        }
+        self.rows_read = number;
+        Ok(Some(number))
+    }
+
+    /// The next row as an owned row, or `None` at the end of the file.
+    fn read_row(&mut self) -> Result<Option<BulkRow>, BulkError> {
+        if let Some(row) = self.pending.take() {
+            return Ok(Some(row));
+        }
+        let Some(number) = self.parse_row()? else {
             return Ok(None);
         };
-        let typed = if row.record_type() == "Format Version" {
+        BulkRow::from_parsed(
+            Arc::clone(&self.columns),
+            self.parser.bytes(),
+            self.parser.ends(),
+            number,
+        )
+        .map(Some)
+    }
+
+    /// The next record with the rows that belong to it. The record is built in the slot
+    /// that is returned and completed there by reference: a `BulkRecord` is over 1 KiB,
+    /// and moving it from one wrapper to the next cost more than some of its cells.
+    fn next_record(&mut self) -> Option<Result<BulkRecord, BulkError>> {
+        if let Some(e) = self.deferred.take() {
+            return Some(Err(e));
+        }
+        let row = match self.read_row() {
+            Ok(Some(row)) => row,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(e)),
+        };
+        let mut item = Some(if row.record_type() == "Format Version" {
             let version = row.get("Name").unwrap_or("").to_string();
             if !SUPPORTED_VERSIONS.contains(&version.as_str()) {
-                return Err(BulkError::UnsupportedFormatVersion { found: version });
+                return Some(Err(BulkError::UnsupportedFormatVersion { found: version }));
             }
             Ok(BulkRecord::FormatVersion(FormatVersion {
                 version,
@@ -192,33 +253,46 @@ impl BulkFileReader {
                 row,
                 errors: Vec::new(),
             }))
-        };
-        let mut record = match typed {
-            Ok(record) => record,
-            Err(e) => {
-                // The record's own error rows go with it, so the next record starts clean.
-                while let Some(next) = self.read_row()? {
-                    if !is_error_type(next.record_type()) {
+        });
+        let Some(Ok(record)) = item.as_mut() else {
+            // The record's own error rows go with it, so the next record starts clean.
+            loop {
+                match self.read_row() {
+                    Ok(Some(next)) if is_error_type(next.record_type()) => {}
+                    Ok(Some(next)) => {
                         self.pending = Some(next);
                         break;
                     }
+                    Ok(None) => break,
+                    Err(e) => return Some(Err(e)),
                 }
-                return Err(e);
             }
+            return item;
         };
         // Rows that belong to this record: the service's error rows, and for multi-row
-        // records the rows after their first.
-        while let Some(next) = self.read_row()? {
+        // records the rows after their first. A row that cannot be read is reported on the
+        // next call, so this record is not lost with it.
+        loop {
+            let next = match self.read_row() {
+                Ok(Some(next)) => next,
+                Ok(None) => break,
+                Err(e) => {
+                    self.deferred = Some(e);
+                    break;
+                }
+            };
             if is_error_type(next.record_type()) {
                 record.push_error(RowError { row: next });
             } else if self.typed && record.continues_with(&next) {
-                record.push_row(next, &mut self.positions)?;
+                if let Err(e) = record.push_row(next, &mut self.positions) {
+                    return Some(Err(e));
+                }
             } else {
                 self.pending = Some(next);
                 break;
             }
         }
-        Ok(Some(record))
+        item
     }
 }
 
@@ -229,21 +303,20 @@ impl Iterator for BulkFileReader {
         if self.failed {
             return None;
         }
-        match self.next_record() {
-            Ok(Some(r)) => Some(Ok(r)),
-            Ok(None) => None,
-            Err(e) => {
-                // A malformed stream cannot be resynchronised; a bad cell can.
-                if matches!(
-                    e,
-                    BulkError::Io { .. }
-                        | BulkError::Malformed { .. }
-                        | BulkError::UnsupportedFormatVersion { .. }
-                ) {
-                    self.failed = true;
-                }
-                Some(Err(e))
-            }
+        let item = self.next_record();
+        if let Some(Err(e)) = &item {
+            self.failed = is_fatal(e);
         }
+        item
     }
+}
+
+/// A malformed stream cannot be resynchronised; a bad cell can.
+fn is_fatal(e: &BulkError) -> bool {
+    matches!(
+        e,
+        BulkError::Io { .. }
+            | BulkError::Malformed { .. }
+            | BulkError::UnsupportedFormatVersion { .. }
+    )
 }

@@ -185,7 +185,7 @@ impl RowWriter {
         let Some((_, map)) = &self.mapped else {
             return Ok(());
         };
-        for (i, value) in row.raw_cells().iter().enumerate() {
+        for (i, value) in row.cells().enumerate() {
             if value.is_empty() {
                 continue;
             }
@@ -233,7 +233,7 @@ impl RowWriter {
     /// name otherwise.
     pub(crate) fn write_row(&mut self, row: &BulkRow) -> Result<(), BulkError> {
         if Arc::ptr_eq(row.columns(), &self.columns) {
-            self.encode_fields(row.raw_cells().iter().map(str::as_bytes));
+            self.encode_fields(row.cells().map(str::as_bytes));
             return Ok(());
         }
         self.load_row(row)?;

@@ -7,6 +7,15 @@ use crate::{Date, DateTime, Decimal};
 
 /// Whether a cell holds no value: empty, blanks only, or the service's `--`.
 pub fn is_empty(text: &str) -> bool {
+    // A cell that starts with a visible ASCII character other than `-` has a value: no
+    // trimming needed to tell.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_graphic() && *b != b'-')
+    {
+        return false;
+    }
     let text = text.trim();
     text.is_empty() || text == "--"
 }

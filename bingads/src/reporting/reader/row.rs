@@ -1,54 +1,61 @@
 //! Data rows: cells by column name, by the generated column enums or by a resolved index,
 //! read through the typed getters of [`cell`](super::cell).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use csv::ByteRecord;
 
 use super::cell;
+use crate::plain_numbers::{plain_decimal, plain_digits};
 use crate::reporting::ReportError;
 use crate::{Date, DateTime, Decimal};
 
-/// FNV-1a: column names are short and trusted (they come from the report's own column
-/// row), so a simple hash beats the default SipHash on the per-cell lookup by name.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
+/// An empty slot of the name table.
+const FREE: u32 = u32::MAX;
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type Positions = HashMap<String, usize, std::hash::BuildHasherDefault<Fnv>>;
-
-/// The report's columns in file order, with a name → position index.
+/// The report's columns in file order, with a name → position table.
+///
+/// The table is open addressing over a hash of a name's length and three of its bytes: a
+/// getter called by name for six cells of every row of a million-row report spent more in
+/// hashing the whole name (SipHash, then FNV) than in parsing the cell. Column names are
+/// short and come from the report itself; the table is at most half full, and a probe ends
+/// with a comparison of the whole name.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Columns {
     names: Vec<String>,
-    positions: Positions,
+    slots: Box<[u32]>,
+}
+
+fn slot_of(name: &[u8], mask: usize) -> usize {
+    let len = name.len();
+    let byte = |i: usize| u64::from(name.get(i).copied().unwrap_or(0));
+    let key = len as u64 | byte(0) << 16 | byte(len / 2) << 24 | byte(len.wrapping_sub(1)) << 32;
+    // Fibonacci hashing: the high bits of the product are well mixed.
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 impl Columns {
     pub(crate) fn new(names: Vec<String>) -> Self {
-        let mut positions = Positions::with_capacity_and_hasher(names.len(), Default::default());
+        let size = names.len().saturating_mul(2).max(8).next_power_of_two();
+        let mut slots = vec![FREE; size].into_boxed_slice();
+        let mask = size - 1;
         for (i, name) in names.iter().enumerate() {
-            // The first of two equal names wins, as a reader scanning left to right would find it.
-            positions.entry(name.clone()).or_insert(i);
+            let Ok(index) = u32::try_from(i) else { break };
+            let mut at = slot_of(name.as_bytes(), mask);
+            while let Some(slot) = slots.get_mut(at) {
+                if *slot == FREE {
+                    *slot = index;
+                    break;
+                }
+                // The first of two equal names wins, as a reader scanning left to right
+                // would find it.
+                if names.get(*slot as usize) == Some(name) {
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
         }
-        Columns { names, positions }
+        Columns { names, slots }
     }
 
     /// The names, in file order.
@@ -74,7 +81,20 @@ impl Columns {
     }
 
     pub(crate) fn position_of(&self, name: &str) -> Option<usize> {
-        self.positions.get(name).copied()
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = slot_of(name.as_bytes(), mask);
+        // At most half the slots are taken, so every probe meets a free one.
+        loop {
+            let slot = *self.slots.get(at)?;
+            if slot == FREE {
+                return None;
+            }
+            let index = slot as usize;
+            if self.names.get(index).is_some_and(|n| n == name) {
+                return Some(index);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     fn missing(&self, name: &str) -> ReportError {
@@ -162,16 +182,24 @@ impl<'r> Row<'r> {
     /// The cell as written (an empty string for an empty cell).
     #[doc(alias = "value")]
     pub fn get(&self, column: impl ColumnKey) -> Result<&'r str, ReportError> {
-        let index = column
-            .position(self.columns)
-            .ok_or_else(|| self.columns.missing(&column.column_name()))?;
+        let index = self.index(&column)?;
         self.at(index, &column)
     }
 
+    fn index(&self, column: &impl ColumnKey) -> Result<usize, ReportError> {
+        column
+            .position(self.columns)
+            .ok_or_else(|| self.columns.missing(&column.column_name()))
+    }
+
+    /// A cell's bytes; a short row (a truncated file) reads as empty cells rather than
+    /// failing the row.
+    fn bytes(&self, index: usize) -> &'r [u8] {
+        self.record.get(index).unwrap_or(b"")
+    }
+
     fn at(&self, index: usize, column: &impl ColumnKey) -> Result<&'r str, ReportError> {
-        // A short row (a truncated file) reads as empty cells rather than failing the row.
-        let bytes = self.record.get(index).unwrap_or(b"");
-        std::str::from_utf8(bytes).map_err(|_| ReportError::Encoding {
+        std::str::from_utf8(self.bytes(index)).map_err(|_| ReportError::Encoding {
             line: self.line,
             column: column.column_name().into_owned(),
         })
@@ -189,7 +217,18 @@ impl<'r> Row<'r> {
         expected: &'static str,
         parse: impl Fn(&str) -> Result<Option<T>, ()>,
     ) -> Result<Option<T>, ReportError> {
-        let text = self.get(&column)?;
+        let index = self.index(&column)?;
+        self.parsed_at(index, &column, expected, parse)
+    }
+
+    fn parsed_at<T>(
+        &self,
+        index: usize,
+        column: &impl ColumnKey,
+        expected: &'static str,
+        parse: impl Fn(&str) -> Result<Option<T>, ()>,
+    ) -> Result<Option<T>, ReportError> {
+        let text = self.at(index, column)?;
         parse(text).map_err(|()| ReportError::Cell {
             line: self.line,
             column: column.column_name().into_owned(),
@@ -201,13 +240,23 @@ impl<'r> Row<'r> {
     /// An integer cell: `1234`, `1,234`.
     #[doc(alias = "int_value")]
     pub fn i64(&self, column: impl ColumnKey) -> Result<Option<i64>, ReportError> {
-        self.parsed(column, "an integer", cell::parse_i64)
+        let index = self.index(&column)?;
+        // Plain digits, most counts, need neither a UTF-8 check nor the clean-up of
+        // separators, signs and blanks.
+        if let Some(n) = plain_digits(self.bytes(index)).and_then(|n| i64::try_from(n).ok()) {
+            return Ok(Some(n));
+        }
+        self.parsed_at(index, &column, "an integer", cell::parse_i64)
     }
 
     /// A number as shown: `12.5%` → 12.5, `1,234.56`, `$3.20` → 3.2.
     #[doc(alias = "float_value")]
     pub fn f64(&self, column: impl ColumnKey) -> Result<Option<f64>, ReportError> {
-        self.parsed(column, "a number", cell::parse_f64)
+        let index = self.index(&column)?;
+        if let Some(v) = plain_decimal(self.bytes(index)) {
+            return Ok(Some(v));
+        }
+        self.parsed_at(index, &column, "a number", cell::parse_f64)
     }
 
     /// An amount kept exactly (money: `Spend`, `Revenue`, `AverageCpc`).
@@ -277,5 +326,60 @@ impl ReportRecord {
             columns: &self.columns,
             line: self.line,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_is_found_by_its_name_and_only_by_it() {
+        let mut names: Vec<String> = [
+            "",
+            "A",
+            "Ab",
+            "Clicks",
+            "Spend",
+            "Network",
+            "Keyword",
+            "KeywordId",
+            "DeviceType",
+            "Impressions",
+            "AverageCpc",
+            "AveragePosition",
+            "ConversionRate",
+            "Conversions",
+            "CostPerConversion",
+            "AbcdefghXXXXijklmnop",
+            "AbcdefghYYYYijklmnop",
+            "Abcdefgh12345678",
+            "Abcdefgh12345679",
+            "Déjà vu",
+            "Spend",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Enough names to fill several table sizes and force probing.
+        names.extend((0..300).map(|i| format!("Column {i}")));
+        let columns = Columns::new(names.clone());
+        for (i, name) in names.iter().enumerate() {
+            let first = names.iter().position(|n| n == name).unwrap();
+            assert_eq!(columns.position_of(name), Some(first), "{name:?} (#{i})");
+        }
+        for missing in [
+            "spend",
+            "Spend ",
+            "AbcdefghZZZZijklmnop",
+            "Abcdefgh1234567",
+            "Column 300",
+            "B",
+            "Déjà vù",
+        ] {
+            assert_eq!(columns.position_of(missing), None, "{missing:?}");
+        }
+        assert_eq!(Columns::default().position_of("Spend"), None);
+        assert_eq!(Columns::new(Vec::new()).position_of(""), None);
     }
 }
