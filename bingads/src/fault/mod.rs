@@ -1,19 +1,29 @@
-//! Service faults, read without knowing which service sent them.
+//! Service faults of both wires, read once into one typed value.
 //!
-//! Every detail type in these WSDLs (AdApiFaultDetail, ApiFaultDetail with BatchErrors and
-//! OperationErrors, EditorialApiFaultDetail, ApiBatchFault, ApiFault) is a list of error
-//! objects with a `Code`, an `ErrorCode` and a `Message`. Scanning for that shape gives the
-//! retry logic its codes before any typed decoding, works for every service alike, and keeps
-//! working when a new WSDL adds a detail type. The typed detail is still one call away:
-//! [`ServiceFault::detail`] decodes the kept fault document with the generated types.
+//! A fault answer is read once, at the transport, with the operation's own fault detail
+//! types ([`FaultReader`], which the generated clients hand the transport): the SOAP envelope
+//! in one pass of the XML reader, the REST fault object in one parse into a
+//! `serde_json::Value`. The [`ServiceFault`] keeps the typed detail
+//! ([`ServiceFault::detail`]) and, for retries and messages, every error object in it with
+//! its `Code`/`ErrorCode`/`Message` ([`ApiError`]), found by shape so that all services and
+//! detail types read alike. Only a SOAP detail no typed reader knows (a fault type a newer
+//! WSDL added) is read again, as a generic tree, to find its errors.
+
+mod rest;
+mod shape;
+mod soap;
 
 use std::fmt;
+use std::sync::Arc;
 
-use bingads_gen::soap::FaultDetailDecode;
-use bingads_gen::xml::XmlElement;
+pub use bingads_gen::soap::{AnyFaultDetail, FaultReader};
+use bingads_gen::soap::{FaultDetailDecode, OperationMeta, SoapFault};
+
+use crate::Wire;
 
 /// One error inside a fault (or in a response's partial errors).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 #[doc(alias = "AdApiError")]
 #[doc(alias = "OperationError")]
 pub struct ApiError {
@@ -30,7 +40,7 @@ pub struct ApiError {
     /// The list the error came from: `OperationErrors`, `BatchErrors`, `EditorialErrors`,
     /// `Errors`, ...
     pub list: String,
-    /// The error's `xsi:type`, e.g. `EditorialError`.
+    /// The error's type (`xsi:type` or REST `Type`), e.g. `EditorialError`, when it has one.
     pub type_name: Option<String>,
     /// Every other field the error carried (e.g. editorial `ReasonCode`, `Location`).
     pub other: Vec<(String, String)>,
@@ -55,11 +65,14 @@ impl fmt::Display for ApiError {
 }
 
 /// A fault the service returned, on either wire.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
+#[non_exhaustive]
 #[doc(alias = "WebFault")]
 #[doc(alias = "FaultException")]
 pub struct ServiceFault {
+    /// The service that answered, e.g. `CampaignManagementService`.
     pub service: &'static str,
+    /// The operation called, e.g. `AddCampaigns`.
     pub operation: &'static str,
     /// SOAP `faultcode`, e.g. `s:Server`; empty on REST, which has none.
     pub fault_code: String,
@@ -67,18 +80,53 @@ pub struct ServiceFault {
     /// and HTTP status.
     pub message: String,
     pub tracking_id: Option<String>,
+    /// The HTTP status; 0 when unknown (a fault decoded offline or from a 2xx answer).
     pub http_status: u16,
     /// Every error of every list in the detail, in document order.
     pub errors: Vec<ApiError>,
     /// The detail element's name (SOAP) or the fault's `Type` (REST), e.g. `ApiFaultDetail`.
     pub detail_name: Option<String>,
-    /// The wire the fault came over, which says what `raw` holds.
-    pub wire: crate::Wire,
-    /// The response document (SOAP) or the fault object (REST), kept for typed decoding.
+    /// The wire the fault came over, which says what `raw_body` holds.
+    pub wire: Wire,
+    /// The typed detail, read with the operation's fault types.
+    typed: Option<Arc<dyn AnyFaultDetail>>,
+    /// The response document (SOAP) or the fault object (REST), as received.
     raw: Vec<u8>,
 }
 
 impl ServiceFault {
+    /// Reads an error answer of `wire` for `operation` once, typing its detail with
+    /// `reader` (the operation's `FaultReader`, e.g. from `bingads_gen::json::JsonOperation`);
+    /// `None` when the body is not a fault of that wire (the caller then reports the HTTP
+    /// status). `tracking_id` is the `TrackingId` response header, when there was one.
+    pub fn read(
+        wire: Wire,
+        body: &[u8],
+        http_status: u16,
+        tracking_id: Option<String>,
+        operation: &'static OperationMeta,
+        reader: FaultReader,
+    ) -> Option<ServiceFault> {
+        let mut fault = match wire {
+            Wire::Soap => soap::read(body, reader)?,
+            #[cfg(feature = "rest")]
+            Wire::Rest => rest::read(body, http_status, reader)?,
+            #[cfg(not(feature = "rest"))]
+            Wire::Rest => return None,
+        };
+        fault.service = operation.service.name;
+        fault.operation = operation.name;
+        fault.http_status = http_status;
+        // SOAP carries the TrackingId in the envelope, REST in a header: each wire's own
+        // place wins over the other.
+        let own = fault.tracking_id.take();
+        fault.tracking_id = match wire {
+            Wire::Soap => own.or(tracking_id),
+            Wire::Rest => tracking_id.or(own),
+        };
+        Some(fault)
+    }
+
     /// Whether any error carries this numeric code.
     pub fn has_code(&self, code: i32) -> bool {
         self.errors.iter().any(|e| e.code == Some(code))
@@ -89,79 +137,23 @@ impl ServiceFault {
         self.errors.iter().filter_map(|e| e.code).collect()
     }
 
-    /// The typed fault detail, decoded with the generated types of the service that sent it,
-    /// e.g. `fault.detail::<campaign_management::FaultDetail>()`.
-    pub fn detail<D: FaultDetailDecode>(&self) -> Option<D> {
-        if self.wire == crate::Wire::Rest {
-            return self.rest_detail();
-        }
-        let envelope: bingads_gen::soap::Envelope<NoBody, D> =
-            bingads_gen::soap::decode_envelope_with(
-                &self.raw,
-                "\u{0}",
-                |r| {
-                    r.skip()?;
-                    Ok(NoBody)
-                },
-                false,
-            )
-            .ok()?;
-        envelope.body.err()?.detail
+    /// The typed fault detail, as read with the types of the operation called, e.g.
+    /// `fault.detail::<campaign_management::FaultDetail>()`; `None` when the fault had no
+    /// detail of the service's types or `D` is another service's `FaultDetail`.
+    pub fn detail<D: FaultDetailDecode>(&self) -> Option<&D> {
+        self.typed.as_deref()?.as_any().downcast_ref::<D>()
     }
 
+    /// The typed detail without naming its service's type (e.g. to print it).
+    pub fn any_detail(&self) -> Option<&dyn AnyFaultDetail> {
+        self.typed.as_deref()
+    }
+
+    /// The typed detail in the REST form (`{"Type": "ApiFaultDetail", ...}`), whichever wire
+    /// it came over.
     #[cfg(feature = "rest")]
-    fn rest_detail<D: FaultDetailDecode>(&self) -> Option<D> {
-        D::decode_json_detail(self.detail_name.as_deref()?, &self.raw)
-    }
-
-    #[cfg(not(feature = "rest"))]
-    fn rest_detail<D: FaultDetailDecode>(&self) -> Option<D> {
-        None
-    }
-
-    /// A REST fault read by shape (see `rest_fault`).
-    #[cfg(feature = "rest")]
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn from_rest(
-        service: &'static str,
-        operation: &'static str,
-        message: String,
-        tracking_id: Option<String>,
-        http_status: u16,
-        errors: Vec<ApiError>,
-        detail_name: Option<String>,
-        raw: Vec<u8>,
-    ) -> Self {
-        ServiceFault {
-            service,
-            operation,
-            fault_code: String::new(),
-            message,
-            tracking_id,
-            http_status,
-            errors,
-            detail_name,
-            wire: crate::Wire::Rest,
-            raw,
-        }
-    }
-
-    /// A fault from a typed decode (no raw document, no error list beyond the fault string).
-    pub(crate) fn from_soap_fault<F: FaultDetailDecode>(
-        fault: bingads_gen::soap::SoapFault<F>,
-    ) -> Self {
-        ServiceFault {
-            service: "",
-            operation: "",
-            fault_code: fault.code,
-            message: fault.message,
-            tracking_id: fault.tracking_id,
-            http_status: 0,
-            errors: Vec::new(),
-            detail_name: fault.detail.as_ref().map(|d| d.element_name().to_string()),
-            wire: crate::Wire::Soap,
-            raw: Vec::new(),
-        }
+    pub fn detail_json(&self) -> Option<serde_json::Value> {
+        Some(self.typed.as_deref()?.to_json_value())
     }
 
     /// The fault as received: the SOAP envelope, or on REST the fault's JSON object.
@@ -169,14 +161,50 @@ impl ServiceFault {
         &self.raw
     }
 
-    /// The fault document as received (see [`ServiceFault::raw_body`]; on REST this is JSON).
-    pub fn raw_xml(&self) -> &[u8] {
-        &self.raw
+    /// A fault the generated client decoded from a 2xx answer (a transport that does not
+    /// read faults itself): the same typed value, without an HTTP status or raw body.
+    pub(crate) fn from_soap_fault<F: FaultDetailDecode>(fault: SoapFault<F>) -> Self {
+        let typed = fault.detail.map(|d| Arc::new(d) as Arc<dyn AnyFaultDetail>);
+        let mut out = ServiceFault {
+            service: fault.service,
+            operation: fault.operation,
+            fault_code: fault.code,
+            message: fault.message,
+            tracking_id: fault.tracking_id,
+            http_status: 0,
+            errors: Vec::new(),
+            detail_name: fault.detail_element,
+            wire: Wire::Soap,
+            typed,
+            raw: Vec::new(),
+        };
+        if let Some((errors, _)) = out.typed.as_deref().and_then(shape::read_typed) {
+            out.errors = errors;
+        }
+        out
     }
 }
 
-/// Placeholder body type for decoding a document known to be a fault.
-struct NoBody;
+impl PartialEq for ServiceFault {
+    fn eq(&self, other: &Self) -> bool {
+        let same_detail = match (&self.typed, &other.typed) {
+            (Some(a), Some(b)) => a.same_as(b.as_ref()),
+            (None, None) => true,
+            _ => false,
+        };
+        same_detail
+            && self.service == other.service
+            && self.operation == other.operation
+            && self.fault_code == other.fault_code
+            && self.message == other.message
+            && self.tracking_id == other.tracking_id
+            && self.http_status == other.http_status
+            && self.errors == other.errors
+            && self.detail_name == other.detail_name
+            && self.wire == other.wire
+            && self.raw == other.raw
+    }
+}
 
 impl fmt::Debug for ServiceFault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -208,103 +236,4 @@ impl fmt::Display for ServiceFault {
         }
         Ok(())
     }
-}
-
-/// Reads a fault out of a response document; `None` when it is not a SOAP fault.
-pub fn scan(
-    raw: &[u8],
-    http_status: u16,
-    service: &'static str,
-    operation: &'static str,
-) -> Option<ServiceFault> {
-    let root = XmlElement::parse(raw).ok()?;
-    if root.name != "Envelope" {
-        return None;
-    }
-    let fault = root.child("Body")?.child("Fault")?;
-    let header_tracking = root
-        .child("Header")
-        .and_then(|h| h.child_text("TrackingId"));
-    let detail = fault.child("detail").and_then(|d| d.children.first());
-    let detail_tracking = detail
-        .and_then(|d| d.find("TrackingId"))
-        .filter(|t| !t.nil)
-        .map(|t| t.text.as_str());
-    let mut errors = Vec::new();
-    if let Some(detail) = detail {
-        collect_errors(detail, &mut errors);
-    }
-    Some(ServiceFault {
-        service,
-        operation,
-        fault_code: fault
-            .child_text("faultcode")
-            .unwrap_or_default()
-            .to_string(),
-        message: fault
-            .child_text("faultstring")
-            .unwrap_or_default()
-            .to_string(),
-        tracking_id: header_tracking.or(detail_tracking).map(str::to_string),
-        http_status,
-        errors,
-        detail_name: detail.map(|d| d.name.clone()),
-        wire: crate::Wire::Soap,
-        raw: raw.to_vec(),
-    })
-}
-
-/// Collects every element shaped like an error (a leaf `Code` or `ErrorCode` child).
-pub fn collect_errors(root: &XmlElement, out: &mut Vec<ApiError>) {
-    root.walk(&mut |e, parent| {
-        let is_error = e
-            .children
-            .iter()
-            .any(|c| (c.name == "Code" || c.name == "ErrorCode") && c.children.is_empty());
-        if !is_error {
-            return;
-        }
-        let mut err = ApiError {
-            list: parent.map(|p| p.name.clone()).unwrap_or_default(),
-            type_name: e.xsi_type.clone(),
-            ..Default::default()
-        };
-        for c in e
-            .children
-            .iter()
-            .filter(|c| c.children.is_empty() && !c.nil)
-        {
-            let text = c.text.trim();
-            match c.name.as_str() {
-                "Code" => err.code = text.parse().ok(),
-                "ErrorCode" => err.error_code = Some(text.to_string()),
-                "Message" => err.message = Some(text.to_string()),
-                "Details" | "Detail" => err.details = Some(text.to_string()),
-                "Index" => err.index = text.parse().ok(),
-                "FieldPath" => err.field_path = Some(text.to_string()),
-                other => err.other.push((other.to_string(), text.to_string())),
-            }
-        }
-        out.push(err);
-    });
-}
-
-/// Errors inside a decoded-to-tree element, e.g. a response's `PartialErrors`.
-pub fn errors_in(element: &XmlElement) -> Vec<ApiError> {
-    let mut out = Vec::new();
-    collect_errors(element, &mut out);
-    out
-}
-
-/// Reads a REST fault body saved from a response (what a command line's offline `decode`
-/// needs); `None` when it is not a JSON fault object. Calls get this from the transport.
-#[cfg(feature = "rest")]
-pub fn scan_rest(
-    raw: &[u8],
-    http_status: u16,
-    tracking_id: Option<String>,
-    service: &'static str,
-    operation: &'static str,
-) -> Option<ServiceFault> {
-    crate::rest_fault::scan(raw, http_status, tracking_id, service, operation)
 }
