@@ -32,7 +32,10 @@ pub(super) const MAX_ADS: usize = 50;
 pub(super) const MAX_AD_IDS_GET: usize = 20;
 pub(super) const MAX_NAME_CHARS: usize = 128;
 
-pub(super) fn partial(items: &[BatchItem]) -> Nillable<Vec<Option<BatchError>>> {
+/// A response's `PartialErrors` (nil when there are none).
+pub(super) type PartialErrors = Nillable<Vec<Option<BatchError>>>;
+
+pub(super) fn partial(items: &[BatchItem]) -> PartialErrors {
     if items.is_empty() {
         Nillable::Nil
     } else {
@@ -45,7 +48,7 @@ pub(super) fn partial(items: &[BatchItem]) -> Nillable<Vec<Option<BatchError>>> 
 pub(super) fn get_each<T>(
     ids: Vec<i64>,
     mut find: impl FnMut(i64) -> Result<T, ErrorCode>,
-) -> (Nillable<Vec<Option<T>>>, Nillable<Vec<Option<BatchError>>>) {
+) -> (Nillable<Vec<Option<T>>>, PartialErrors) {
     let mut out = Vec::with_capacity(ids.len());
     let mut errs = Vec::new();
     for (i, id) in ids.into_iter().enumerate() {
