@@ -208,7 +208,7 @@ mod per_call {
         });
         let request = get_request(ACCOUNT_ID);
         let reply = ready(client.get_campaigns_by_account_id(&request)).expect("call");
-        assert_eq!(reply.campaigns.value().map(Vec::len), Some(1));
+        assert_eq!(reply.value.campaigns.value().map(Vec::len), Some(1));
         bencher.bench(|| ready(client.get_campaigns_by_account_id(black_box(&request))));
     }
 
@@ -467,13 +467,19 @@ mod loopback {
                 })
                 .await
                 .expect("add campaign");
-            assert!(added.partial_errors.value().is_none_or(|e| e.is_empty()));
+            assert!(
+                added
+                    .value
+                    .partial_errors
+                    .value()
+                    .is_none_or(|e| e.is_empty())
+            );
         });
         let request = get_request(emu::ACCOUNT_ID);
         let reply = rt
             .block_on(service.get_campaigns_by_account_id(&request))
             .expect("call");
-        assert_eq!(reply.campaigns.value().map(Vec::len), Some(1));
+        assert_eq!(reply.value.campaigns.value().map(Vec::len), Some(1));
         bencher.bench(|| {
             rt.block_on(service.get_campaigns_by_account_id(black_box(&request)))
                 .expect("call")

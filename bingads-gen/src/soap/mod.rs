@@ -235,7 +235,9 @@ pub trait Transport: Send + Sync {
     ) -> BoxFuture<'a, Result<RawResponse, Self::Error>>;
 }
 
-/// A decoded success: the response and the service's tracking id for the call.
+/// A decoded success: the response and the service's tracking id for the call. Read the
+/// response as `reply.value` (or `reply.into_value()`); there is deliberately no `Deref` to
+/// it, so a response field never hides behind the reply's own `tracking_id`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reply<T> {
     pub value: T,
@@ -243,10 +245,10 @@ pub struct Reply<T> {
     pub tracking_id: Option<String>,
 }
 
-impl<T> std::ops::Deref for Reply<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.value
+impl<T> Reply<T> {
+    /// The response, without its tracking id.
+    pub fn into_value(self) -> T {
+        self.value
     }
 }
 
