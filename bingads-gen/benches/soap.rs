@@ -231,7 +231,7 @@ fn full_call_fake_transport_1_campaign(bencher: divan::Bencher) {
     });
     let request = get_request();
     let reply = ready(client.get_campaigns_by_account_id(&request)).expect("call");
-    assert_eq!(reply.campaigns.value().map(Vec::len), Some(1));
+    assert_eq!(reply.value.campaigns.value().map(Vec::len), Some(1));
     bencher.bench(|| ready(client.get_campaigns_by_account_id(black_box(&request))));
 }
 

@@ -461,7 +461,13 @@ mod loopback {
                 })
                 .await
                 .expect("add campaign");
-            assert!(added.partial_errors.value().is_none_or(|e| e.is_empty()));
+            assert!(
+                added
+                    .value
+                    .partial_errors
+                    .value()
+                    .is_none_or(|e| e.is_empty())
+            );
         });
         let request = get_request(emu::ACCOUNT_ID);
         let reply = rt

@@ -34,36 +34,19 @@ use tokio::net::TcpListener;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let target = match Target::from_process_env(Needs::SignIn) {
-        Ok(t) => t,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+    let start = || -> Result<(Target, Options), ExitCode> {
+        let target = common::needed(Target::from_process_env(Needs::SignIn), "")?;
+        let usage = "usage: desktop_oauth [--port N] [--paste]";
+        let mut options = common::needed(Options::parse(std::env::args().skip(1)), usage)?;
+        options.wire = common::needed(common::wire_from_process_env(), "")?;
+        Ok((target, options))
     };
-    let mut options = match Options::parse(std::env::args().skip(1)) {
-        Ok(o) => o,
-        Err(message) => {
-            eprintln!("{message}\nusage: desktop_oauth [--port N] [--paste]");
-            return ExitCode::from(2);
-        }
+    let (target, options) = match start() {
+        Ok(started) => started,
+        Err(code) => return code,
     };
-    let wire = match common::wire_from_process_env() {
-        Ok(w) => w,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    options.wire = wire;
     let mut out = Out::stdout();
-    match run(target, options, &mut out).await {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("desktop_oauth failed:\n{e}");
-            ExitCode::FAILURE
-        }
-    }
+    common::finished("desktop_oauth", run(target, options, &mut out).await)
 }
 
 /// Command-line options.

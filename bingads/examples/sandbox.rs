@@ -31,41 +31,25 @@ use common::{ExampleError, Needs, Out, Target, text};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let mut options = match Options::parse(std::env::args().skip(1)) {
-        Ok(o) => o,
-        Err(message) => {
-            eprintln!("{message}\nusage: sandbox [--emulator] [--no-call]");
-            return ExitCode::from(2);
-        }
+    let start = || -> Result<(Target, Options), ExitCode> {
+        let usage = "usage: sandbox [--emulator] [--no-call]";
+        let mut options = common::needed(Options::parse(std::env::args().skip(1)), usage)?;
+        let target = if options.emulator {
+            Ok(Target::Emulator)
+        } else {
+            Target::from_process_env(Needs::RefreshToken)
+                .map_err(|message| format!("{message}\n(or pass --emulator)"))
+        };
+        let target = common::needed(target, "")?;
+        options.wire = common::needed(common::wire_from_process_env(), "")?;
+        Ok((target, options))
     };
-    let target = if options.emulator {
-        Ok(Target::Emulator)
-    } else {
-        Target::from_process_env(Needs::RefreshToken)
+    let (target, options) = match start() {
+        Ok(started) => started,
+        Err(code) => return code,
     };
-    let target = match target {
-        Ok(t) => t,
-        Err(message) => {
-            eprintln!("{message}\n(or pass --emulator)");
-            return ExitCode::from(2);
-        }
-    };
-    let wire = match common::wire_from_process_env() {
-        Ok(w) => w,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    options.wire = wire;
     let mut out = Out::stdout();
-    match run(target, options, &mut out).await {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("sandbox failed:\n{e}");
-            ExitCode::FAILURE
-        }
-    }
+    common::finished("sandbox", run(target, options, &mut out).await)
 }
 
 /// Command-line options.

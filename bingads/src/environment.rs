@@ -28,15 +28,24 @@ impl fmt::Display for Environment {
     }
 }
 
+/// A name [`Environment::from_str`] does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown environment `{name}`: expected `production` or `sandbox`")]
+#[non_exhaustive]
+pub struct UnknownEnvironment {
+    /// The name as given.
+    pub name: String,
+}
+
 impl FromStr for Environment {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownEnvironment;
+    fn from_str(s: &str) -> Result<Self, UnknownEnvironment> {
         match s.to_ascii_lowercase().as_str() {
             "production" | "prod" => Ok(Environment::Production),
             "sandbox" => Ok(Environment::Sandbox),
-            other => Err(format!(
-                "unknown environment `{other}` (expected production or sandbox)"
-            )),
+            _ => Err(UnknownEnvironment {
+                name: s.to_string(),
+            }),
         }
     }
 }

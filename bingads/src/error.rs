@@ -92,6 +92,9 @@ pub enum Error {
     /// The client is configured in a way that cannot work (e.g. an insecure endpoint).
     #[error("configuration: {0}")]
     Config(String),
+    /// TLS could not be set up, so no HTTP client could be built.
+    #[error(transparent)]
+    Tls(#[from] crate::http::TlsError),
     /// The request cannot be written on this wire, so nothing was sent: its text holds a
     /// character XML 1.0 cannot carry (the SOAP wire only; JSON escapes every character).
     #[error("{service}.{operation}: nothing was sent: {source}")]

@@ -36,14 +36,23 @@ pub fn user_agent(suffix: Option<&str>) -> String {
     ua
 }
 
+/// Why TLS could not be set up (no usable protocol version, or the platform's certificate
+/// verifier could not start).
+#[derive(Debug, thiserror::Error)]
+#[error("could not set up TLS: {source}; check that the system's certificate store is readable")]
+pub struct TlsError {
+    #[source]
+    source: rustls::Error,
+}
+
 /// TLS settings: rustls with the ring provider, the platform's certificate verifier, TLS 1.2+.
-pub fn tls_config() -> Result<rustls::ClientConfig, String> {
+pub fn tls_config() -> Result<rustls::ClientConfig, TlsError> {
     use rustls_platform_verifier::BuilderVerifierExt;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut tls = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .and_then(|b| b.with_platform_verifier())
-        .map_err(|e| format!("could not set up TLS: {e}"))?
+        .map_err(|source| TlsError { source })?
         .with_no_client_auth();
     tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     Ok(tls)
@@ -51,7 +60,7 @@ pub fn tls_config() -> Result<rustls::ClientConfig, String> {
 
 /// Builds the shared HTTP client.
 pub fn build_client(config: &HttpConfig) -> Result<reqwest::Client, Error> {
-    let tls = tls_config().map_err(Error::Config)?;
+    let tls = tls_config()?;
     reqwest::Client::builder()
         .tls_backend_preconfigured(tls)
         .connect_timeout(config.connect_timeout)

@@ -47,8 +47,6 @@ pub mod http;
 mod plain_numbers;
 #[cfg(feature = "reporting")]
 pub mod reporting;
-#[cfg(feature = "rest")]
-mod rest_fault;
 pub mod retry;
 pub mod secret;
 #[cfg(feature = "transfer")]
@@ -56,9 +54,16 @@ pub mod transfer;
 mod transport;
 pub mod wire;
 
+/// The generated bindings' support modules, re-exported so that every type this crate's API
+/// names (the `RequestBody` a request is prepared from, `xml::DecodeError` inside
+/// [`Error::Decode`], `types::Guid`, the JSON form of API types) is reachable without a
+/// dependency on `bingads-gen`.
+#[cfg(feature = "rest")]
+pub use bingads_gen::json;
 pub use bingads_gen::soap::{OperationMeta, Reply, ServiceMeta};
 pub use bingads_gen::types::{Date, DateTime, Decimal, Flags, Nillable};
 pub use bingads_gen::v13;
+pub use bingads_gen::{soap, types, xml};
 pub use body::DEFAULT_MAX_RESPONSE_BYTES;
 pub use client::{AuthorizationData, Client, ClientBuilder};
 pub use environment::Environment;
@@ -68,3 +73,9 @@ pub use retry::RetryPolicy;
 pub use secret::SecretString;
 pub use transport::{ServiceTransport, SoapTransport};
 pub use wire::{HeaderValue, PreparedRequest, Wire};
+
+/// The README's code blocks, compiled as doctests so the front page never shows code that
+/// no longer builds (`cargo test -p bingads --doc readme`).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme {}

@@ -185,7 +185,15 @@ impl ServiceTransport {
                 Wire::Rest => RawResponse::json(status, bytes, header_tracking),
             });
         }
-        if let Some(fault) = self.scan_fault(op, &bytes, status, header_tracking.clone()) {
+        let fault = crate::ServiceFault::read(
+            self.wire,
+            &bytes,
+            status,
+            header_tracking.clone(),
+            op,
+            body.fault_reader(),
+        );
+        if let Some(fault) = fault {
             let token_expired = fault.has_code(109);
             let throttled = THROTTLING_CODES.iter().any(|c| fault.has_code(*c));
             let error = Error::Fault(Box::new(fault));
@@ -232,31 +240,6 @@ impl ServiceTransport {
             Failure::Final(error)
         };
         Err((failure, token))
-    }
-
-    /// The fault in an error response of this transport's wire, if it is one.
-    fn scan_fault(
-        &self,
-        op: &'static OperationMeta,
-        bytes: &[u8],
-        status: u16,
-        header_tracking: Option<String>,
-    ) -> Option<crate::ServiceFault> {
-        match self.wire {
-            Wire::Soap => {
-                let mut fault = crate::fault::scan(bytes, status, op.service.name, op.name)?;
-                if fault.tracking_id.is_none() {
-                    fault.tracking_id = header_tracking;
-                }
-                Some(fault)
-            }
-            #[cfg(feature = "rest")]
-            Wire::Rest => {
-                crate::rest_fault::scan(bytes, status, header_tracking, op.service.name, op.name)
-            }
-            #[cfg(not(feature = "rest"))]
-            Wire::Rest => None,
-        }
     }
 
     fn classify(

@@ -482,7 +482,7 @@ async fn ad_api_fault_detail_with_errors() {
     assert_eq!(fault.detail_name.as_deref(), Some("AdApiFaultDetail"));
     match fault.detail::<cm::FaultDetail>() {
         Some(cm::FaultDetail::AdApiFaultDetail(d)) => {
-            let Nillable::Value(errors) = d.errors else {
+            let Nillable::Value(errors) = &d.errors else {
                 panic!("errors")
             };
             assert_eq!(errors[0].as_ref().and_then(|e| e.code), Some(105));
@@ -511,7 +511,7 @@ async fn api_fault_detail_with_batch_and_operation_errors() {
     match fault.detail::<cm::FaultDetail>() {
         Some(cm::FaultDetail::ApiFaultDetail(d)) => {
             assert_eq!(d.tracking_id, Nillable::Value("t-2".into()));
-            let Nillable::Value(batch) = d.batch_errors else {
+            let Nillable::Value(batch) = &d.batch_errors else {
                 panic!("batch errors")
             };
             match &batch[0] {

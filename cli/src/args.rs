@@ -104,6 +104,7 @@ fn parse_wire(s: &str) -> Result<bingads::Wire, String> {
 
 fn parse_environment(s: &str) -> Result<bingads::Environment, String> {
     s.parse()
+        .map_err(|e: bingads::environment::UnknownEnvironment| e.to_string())
 }
 
 const CALL_EXAMPLES: &str = "\

@@ -14,9 +14,9 @@
 
 use std::time::Duration;
 
-use bingads::{Error, RetryPolicy, SecretString, Wire};
+use bingads::{Error, RetryPolicy, SecretString, ServiceFault, Wire};
 use bingads_gen::json::{JsonOperation, JsonReply, JsonRequest, Mode};
-use bingads_gen::soap::{BodyFormat, OperationMeta, RequestBody, Transport};
+use bingads_gen::soap::{BodyFormat, FaultReader, OperationMeta, RequestBody, Transport};
 use bingads_gen::xml::XmlWriter;
 
 use crate::error::{CliError, Exit};
@@ -26,12 +26,16 @@ use crate::input::parse_request;
 use crate::services::{self, Service};
 use crate::settings::{REDACTED, Settings};
 
-/// A JSON request seen as the request body it writes on either wire.
-struct Body<'a>(&'a dyn JsonRequest);
+/// A JSON request seen as the request body it writes on either wire, with its operation's
+/// fault reader (so a fault answer is read once, typed, by the transport).
+struct Body<'a>(&'a dyn JsonRequest, &'a JsonOperation);
 
 impl RequestBody for Body<'_> {
     fn operation(&self) -> &'static OperationMeta {
         self.0.operation()
+    }
+    fn fault_reader(&self) -> FaultReader {
+        self.1.fault_reader
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.0.write_soap_body(w)
@@ -75,7 +79,7 @@ pub fn dry_run(
         .transport(svc.meta)
         .map_err(|e| CliError::usage(e.to_string()))?;
     let prepared = transport
-        .prepare_with(&credentials, &Body(request.as_ref()))
+        .prepare_with(&credentials, &Body(request.as_ref(), op))
         .map_err(|e| request_error(e, settings))?;
     Ok(DryRun {
         message: prepared.to_http_message(show_secrets),
@@ -137,8 +141,9 @@ fn rest_reply_output(
 }
 
 fn soap_fault_error(op: &JsonOperation, envelope: &[u8]) -> CliError {
-    match bingads::fault::scan(envelope, 0, op.meta.service.name, op.meta.name) {
-        Some(fault) => fault_error(op, &fault),
+    let fault = ServiceFault::read(Wire::Soap, envelope, 0, None, op.meta, op.fault_reader);
+    match fault {
+        Some(fault) => fault_error(&fault),
         None => CliError::new(Exit::Fault, "the service answered with a fault"),
     }
 }
@@ -175,7 +180,7 @@ pub async fn call(
     let transport = client
         .transport(svc.meta)
         .map_err(|e| CliError::usage(e.to_string()))?;
-    let body = Body(request);
+    let body = Body(request, op);
     match transport.send(&body).await {
         Ok(raw) => {
             let undecodable = |e: String| {
@@ -195,7 +200,7 @@ pub async fn call(
                     .map_err(|e| undecodable(e.to_string())),
             }
         }
-        Err(Error::Fault(fault)) => Err(fault_error(op, &fault)),
+        Err(Error::Fault(fault)) => Err(fault_error(&fault)),
         Err(e) => Err(call_error(e, settings)),
     }
 }
@@ -298,15 +303,16 @@ pub fn decode(
         }
         (false, Wire::Rest) => {
             let tracking = message.header("TrackingId").map(str::to_string);
-            if let Some(fault) = bingads::fault::scan_rest(
+            if let Some(fault) = ServiceFault::read(
+                Wire::Rest,
                 message.body,
                 message.status.unwrap_or(0),
                 tracking.clone(),
-                op.meta.service.name,
-                op.meta.name,
+                op.meta,
+                op.fault_reader,
             ) && fault.detail_name.is_some()
             {
-                return Err(fault_error(op, &fault));
+                return Err(fault_error(&fault));
             }
             let out = rest_reply_output(op, message.body, tracking.as_deref())
                 .map_err(|e| bad(e.to_string()))?;

@@ -15,25 +15,25 @@
 //! ```
 //!
 //! `Errors` is every error of every list in the detail (the codes retries key on), read by
-//! shape, so it is there even when `Detail` cannot be typed; `Detail` is the detail decoded
-//! with the operation's own fault types.
+//! shape, so it is there even when `Detail` cannot be typed; `Detail` is the typed detail
+//! the SDK read with the operation's own fault types, written in the REST form. Nothing
+//! here reads the fault's document again.
 
-use bingads::{ServiceFault, Wire};
-use bingads_gen::json::{JsonOperation, JsonReply};
+use bingads::ServiceFault;
 use serde_json::{Map, Value};
 
 use crate::error::{CliError, Exit};
 
 /// The fault as the error a command exits with.
-pub fn fault_error(op: &JsonOperation, fault: &ServiceFault) -> CliError {
+pub fn fault_error(fault: &ServiceFault) -> CliError {
     let mut e = CliError::new(Exit::Fault, "the service answered with a fault");
-    e.raw_stderr = Some(fault_document(op, fault));
+    e.raw_stderr = Some(fault_document(fault));
     e
 }
 
 /// The fault's JSON document (see the module documentation). Members keep their order:
 /// serde_json's `preserve_order` is on for this crate.
-pub fn fault_document(op: &JsonOperation, fault: &ServiceFault) -> String {
+pub fn fault_document(fault: &ServiceFault) -> String {
     let mut doc = Map::new();
     doc.insert("Wire".into(), fault.wire.as_str().into());
     if fault.http_status != 0 {
@@ -74,33 +74,11 @@ pub fn fault_document(op: &JsonOperation, fault: &ServiceFault) -> String {
         })
         .collect();
     doc.insert("Errors".into(), Value::Array(errors));
-    if let Some(detail) = typed_detail(op, fault) {
+    if let Some(detail) = fault.detail_json() {
         doc.insert("Detail".into(), detail);
     }
     // A tree of plain values: serializing cannot fail.
     let mut out = serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default();
     out.push('\n');
     out
-}
-
-/// The detail decoded with the operation's generated fault types.
-fn typed_detail(op: &JsonOperation, fault: &ServiceFault) -> Option<Value> {
-    match fault.wire {
-        Wire::Rest => {
-            let json = (op.decode_rest_fault)(fault.detail_name.as_deref()?, fault.raw_body())?;
-            serde_json::from_str(&json).ok()
-        }
-        Wire::Soap => {
-            let reply = (op.decode_response)(fault.raw_body(), false).ok()?;
-            let JsonReply {
-                body: Err(json), ..
-            } = reply
-            else {
-                return None;
-            };
-            // `decode_response` writes {"FaultCode", "Message", "TrackingId", "Detail"}.
-            let mut value: Value = serde_json::from_str(&json).ok()?;
-            value.get_mut("Detail").map(Value::take)
-        }
-    }
 }

@@ -155,7 +155,9 @@ impl<'a> Sources<'a> {
 fn parse_environment(value: &str, from: &str) -> Result<Environment, CliError> {
     value
         .parse()
-        .map_err(|e: String| CliError::usage(format!("{from}: {e}")))
+        .map_err(|e: bingads::environment::UnknownEnvironment| {
+            CliError::usage(format!("{from}: {e}"))
+        })
 }
 
 fn parse_id(value: &str, from: &str) -> Result<i64, CliError> {

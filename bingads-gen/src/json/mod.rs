@@ -56,12 +56,18 @@ mod write;
 
 pub use context::{Cx, Mode};
 pub use ops::{FaultJson, JsonOperation, JsonReply, JsonRequest, JsonResponse, find};
+pub use read::JsonRead;
+pub use write::{JsonWrite, W};
+// What only generated code calls: public because the generated modules are other modules,
+// hidden because no user should build on them.
+#[doc(hidden)]
 pub use poly::{JsonPoly, read_poly, read_variant_members, unknown_type};
-pub use read::{
-    ArrayItem, FamilyHint, JsonRead, JsonStruct, Key, Seed, member, read_fields, read_struct,
-};
+#[doc(hidden)]
+pub use read::{ArrayItem, FamilyHint, JsonStruct, Key, Seed, member, read_fields, read_struct};
+#[doc(hidden)]
 pub use scalar::{JsonEnum, read_enum, write_enum};
-pub use write::{JsonMembers, JsonWrite, W, put, write_struct};
+#[doc(hidden)]
+pub use write::{JsonMembers, put, write_struct};
 
 use std::fmt;
 
@@ -127,6 +133,12 @@ pub fn from_slice<T: JsonRead>(input: &[u8]) -> Result<T, JsonError> {
 /// Reads a service response as `T`, leniently (see [`Mode::Lenient`]).
 pub fn from_slice_lenient<T: JsonRead>(input: &[u8]) -> Result<T, JsonError> {
     from_slice_with(input, Mode::Lenient)
+}
+
+/// Reads an already parsed service value as `T`, leniently (see [`Mode::Lenient`]): a REST
+/// fault object is parsed once into a `serde_json::Value` and typed from there.
+pub fn from_value_lenient<T: JsonRead>(value: &serde_json::Value) -> Result<T, serde_json::Error> {
+    T::read(value, &Cx::new(Mode::Lenient))
 }
 
 /// Reads a whole document as `T` in the given mode.
@@ -197,6 +209,7 @@ pub(crate) fn message_of(e: &serde_json::Error) -> String {
     }
 }
 
+#[doc(hidden)]
 /// The body of every generated `Deserialize` impl: strict, with the path of a failing value
 /// added to the format's own error.
 pub fn deserialize_strict<'de, D: Deserializer<'de>, T: JsonRead>(d: D) -> Result<T, D::Error> {

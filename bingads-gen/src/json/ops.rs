@@ -74,8 +74,6 @@ pub type DecodeRequest = fn(&[u8], bool) -> Result<(Vec<(String, String)>, Strin
 pub type ReadResponse = fn(&[u8], Mode) -> Result<Box<dyn JsonResponse>, JsonError>;
 /// Decodes a response envelope into JSON (`bool`: strict order).
 pub type DecodeResponse = fn(&[u8], bool) -> Result<JsonReply, DecodeError>;
-/// Decodes a REST fault object of the named `Type` into the typed detail, as JSON.
-pub type DecodeRestFault = fn(&str, &[u8]) -> Option<String>;
 
 /// One operation's JSON entry points.
 pub struct JsonOperation {
@@ -88,9 +86,8 @@ pub struct JsonOperation {
     pub read_response: ReadResponse,
     /// A response envelope → the response or fault as JSON.
     pub decode_response: DecodeResponse,
-    /// A REST fault object and its `Type` → the typed fault detail as JSON (`None` when the
-    /// type is not one of this service's fault details or the object does not fit it).
-    pub decode_rest_fault: DecodeRestFault,
+    /// Reads a fault answer of either wire with the operation's fault detail types.
+    pub fault_reader: crate::soap::FaultReader,
 }
 
 impl std::fmt::Debug for JsonOperation {
@@ -116,7 +113,7 @@ impl JsonOperation {
             decode_request: decode_request_json::<O>,
             read_response: read_response::<O>,
             decode_response: decode_response_json::<O>,
-            decode_rest_fault: decode_rest_fault_json::<O>,
+            fault_reader: crate::soap::FaultReader::of::<O::Fault>(),
         }
     }
 }
@@ -171,15 +168,6 @@ where
         headers: envelope.headers,
         body,
     })
-}
-
-fn decode_rest_fault_json<O>(type_name: &str, body: &[u8]) -> Option<String>
-where
-    O: Operation,
-    O::Fault: JsonWrite,
-{
-    let detail = <O::Fault as crate::soap::FaultDetailDecode>::decode_json_detail(type_name, body)?;
-    Some(super::to_string_pretty(&detail))
 }
 
 /// A SOAP fault's JSON form: `{"FaultCode", "Message", "TrackingId", "Detail"}`.

@@ -29180,15 +29180,15 @@ impl FaultDetailDecode for FaultDetail {
         )
     }
     #[cfg(feature = "json")]
-    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
         match type_name {
             "AdApiFaultDetail" => {
-                crate::json::decode_response::<AdApiFaultDetail>(body)
+                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
                     .ok()
                     .map(Self::AdApiFaultDetail)
             }
             "ApiFaultDetail" => {
-                crate::json::decode_response::<ApiFaultDetail>(body)
+                crate::json::from_value_lenient::<ApiFaultDetail>(body)
                     .ok()
                     .map(Self::ApiFaultDetail)
             }

@@ -14603,15 +14603,17 @@ impl FaultDetailDecode for FaultDetail {
         )
     }
     #[cfg(feature = "json")]
-    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
         match type_name {
             "AdApiFaultDetail" => {
-                crate::json::decode_response::<AdApiFaultDetail>(body)
+                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
                     .ok()
                     .map(Self::AdApiFaultDetail)
             }
             "ApiFault" => {
-                crate::json::decode_response::<ApiFault>(body).ok().map(Self::ApiFault)
+                crate::json::from_value_lenient::<ApiFault>(body)
+                    .ok()
+                    .map(Self::ApiFault)
             }
             _ => None,
         }

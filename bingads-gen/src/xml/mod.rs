@@ -39,6 +39,7 @@ pub trait XmlDecode: Sized {
     fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError>;
 }
 
+#[doc(hidden)]
 /// A complex type written as a sequence of child elements. Generated for every struct; the
 /// blanket helpers [`encode_struct`] and [`decode_struct`] turn it into an element.
 pub trait XmlStruct: Default {
@@ -53,6 +54,7 @@ pub trait XmlStruct: Default {
     ) -> Result<Option<u32>, DecodeError>;
 }
 
+#[doc(hidden)]
 /// Writes a struct as an element, with an `xsi:type` when it stands for a derived type.
 pub fn encode_struct<T: XmlStruct>(
     value: &T,
@@ -69,6 +71,7 @@ pub fn encode_struct<T: XmlStruct>(
     w.end(name);
 }
 
+#[doc(hidden)]
 /// Writes a struct with an `xsi:type` known only at run time (a decoded unknown subtype).
 pub fn encode_struct_as<T: XmlStruct>(
     value: &T,
@@ -84,6 +87,7 @@ pub fn encode_struct_as<T: XmlStruct>(
     w.end(name);
 }
 
+#[doc(hidden)]
 /// Reads a struct's fields from the current element.
 pub fn decode_struct<T: XmlStruct>(r: &mut XmlReader<'_>) -> Result<T, DecodeError> {
     let mut value = T::default();
@@ -91,12 +95,14 @@ pub fn decode_struct<T: XmlStruct>(r: &mut XmlReader<'_>) -> Result<T, DecodeErr
     Ok(value)
 }
 
+#[doc(hidden)]
 /// Encodes a boxed value (fields boxed to break a type cycle).
 #[allow(clippy::borrowed_box)]
 pub fn encode_boxed<T: XmlEncode>(value: &Box<T>, w: &mut XmlWriter, ns: &'static str, name: &str) {
     value.as_ref().encode(w, ns, name)
 }
 
+#[doc(hidden)]
 /// Decodes into a box (fields boxed to break a type cycle).
 pub fn decode_boxed<T: XmlDecode>(r: &mut XmlReader<'_>) -> Result<Box<T>, DecodeError> {
     T::decode(r).map(Box::new)

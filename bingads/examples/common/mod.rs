@@ -19,6 +19,30 @@ use bingads::v13::campaign_management::BatchError;
 use bingads::{Environment, Nillable, SecretString, Wire};
 use bingads_emulator::Emulator;
 
+/// What an example cannot start without: the value, or its message (and `usage`, when not
+/// empty) on stderr and exit code 2.
+pub fn needed<T>(value: Result<T, String>, usage: &str) -> Result<T, std::process::ExitCode> {
+    value.map_err(|message| {
+        if usage.is_empty() {
+            eprintln!("{message}");
+        } else {
+            eprintln!("{message}\n{usage}");
+        }
+        std::process::ExitCode::from(2)
+    })
+}
+
+/// The exit code of a finished run: success, or `<example> failed:` and the error on stderr.
+pub fn finished<T, E: fmt::Display>(example: &str, result: Result<T, E>) -> std::process::ExitCode {
+    match result {
+        Ok(_) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{example} failed:\n{e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// The variables the examples read, and what each one means.
 pub const VARIABLES: [(&str, &str); 9] = [
     (
@@ -468,7 +492,7 @@ pub fn html_escape(s: &str) -> String {
 /// short timeouts, the SDK's TLS settings.
 pub fn http_client() -> Result<reqwest::Client, String> {
     reqwest::Client::builder()
-        .tls_backend_preconfigured(bingads::http::tls_config()?)
+        .tls_backend_preconfigured(bingads::http::tls_config().map_err(|e| e.to_string())?)
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(std::time::Duration::from_secs(5))
         .timeout(std::time::Duration::from_secs(30))

@@ -1121,7 +1121,7 @@ impl<'a> ServiceEmitter<'a> {
                 };
                 let rest_type = lit(&rest_type);
                 json_arms.push(quote! {
-                    #rest_type => crate::json::decode_response::<#vt>(body).ok().map(Self::#vid),
+                    #rest_type => crate::json::from_value_lenient::<#vt>(body).ok().map(Self::#vid),
                 });
             }
         }
@@ -1141,7 +1141,7 @@ impl<'a> ServiceEmitter<'a> {
                     }))
                 }
                 #[cfg(feature = "json")]
-                fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self> {
+                fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
                     match type_name {
                         #(#json_arms)*
                         _ => None,

@@ -222,15 +222,13 @@ where
                     Some(tracking.as_str()),
                     "the fault body's TrackingId is the header's"
                 );
-                Err(SoapFault {
-                    code: format!("HTTP {status}"),
-                    message: String::new(),
-                    detail: Some(
-                        O::Fault::from_rest(bytes)
-                            .unwrap_or_else(|| panic!("unknown fault body: {}", text())),
-                    ),
-                    tracking_id: Some(tracking.clone()),
-                })
+                let mut fault = SoapFault::new(format!("HTTP {status}"), "");
+                fault.detail = Some(
+                    O::Fault::from_rest(bytes)
+                        .unwrap_or_else(|| panic!("unknown fault body: {}", text())),
+                );
+                fault.tracking_id = Some(tracking.clone());
+                Err(fault)
             };
             Envelope {
                 headers: vec![("TrackingId".to_string(), tracking)],

@@ -122,23 +122,15 @@ pub(crate) fn get_ad_groups_by_ids(
         MAX_AD_GROUPS,
         errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_EXCEEDS_LIMIT,
     )?;
-    let mut out = Vec::with_capacity(ids.len());
-    let mut errs = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        match data.ad_groups.get(&id).filter(|g| g.parent == campaign) {
-            Some(g) => out.push(Some(g.value.clone())),
-            None => {
-                out.push(None);
-                errs.push(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID)
-                        .details(id.to_string()),
-                );
-            }
-        }
-    }
+    let (ad_groups, partial_errors) = get_each(ids, |id| {
+        let group = data.ad_groups.get(&id).filter(|g| g.parent == campaign);
+        group
+            .map(|g| g.value.clone())
+            .ok_or(errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID)
+    });
     Ok(GetAdGroupsByIdsResponse {
-        ad_groups: Nillable::Value(out),
-        partial_errors: partial(&errs),
+        ad_groups,
+        partial_errors,
     })
 }
 

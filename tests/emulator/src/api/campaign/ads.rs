@@ -247,29 +247,16 @@ pub(crate) fn get_ads_by_ids(
         errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_EXCEEDS_LIMIT,
     )?;
     let filter = ad_type_filter(req.ad_types);
-    let mut out = Vec::with_capacity(ids.len());
-    let mut errs = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
+    let (ads, partial_errors) = get_each(ids, |id| {
         match data.ads.get(&id).filter(|a| a.parent == group) {
-            Some(a) if ad_matches(&a.value, &filter) => out.push(Some(a.value.clone())),
-            Some(_) => {
-                out.push(None);
-                errs.push(
-                    BatchItem::new(i, errors::ENTITY_ID_FILTER_MISMATCH).details(id.to_string()),
-                );
-            }
-            None => {
-                out.push(None);
-                errs.push(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_AD_ID)
-                        .details(id.to_string()),
-                );
-            }
+            Some(a) if ad_matches(&a.value, &filter) => Ok(a.value.clone()),
+            Some(_) => Err(errors::ENTITY_ID_FILTER_MISMATCH),
+            None => Err(errors::CAMPAIGN_SERVICE_INVALID_AD_ID),
         }
-    }
+    });
     Ok(GetAdsByIdsResponse {
-        ads: Nillable::Value(out),
-        partial_errors: partial(&errs),
+        ads,
+        partial_errors,
     })
 }
 

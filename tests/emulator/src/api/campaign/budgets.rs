@@ -136,28 +136,16 @@ pub(crate) fn get_budgets_by_ids(
             errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
         ));
     }
-    let mut out = Vec::with_capacity(ids.len());
-    let mut errs = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        match data
-            .budgets
+    let (budgets, partial_errors) = get_each(ids, |id| {
+        data.budgets
             .get(&id)
             .filter(|b| b.parent == account)
             .and_then(|_| budget_view(&data, id))
-        {
-            Some(b) => out.push(Some(b)),
-            None => {
-                out.push(None);
-                errs.push(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID)
-                        .details(id.to_string()),
-                );
-            }
-        }
-    }
+            .ok_or(errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID)
+    });
     Ok(GetBudgetsByIdsResponse {
-        budgets: Nillable::Value(out),
-        partial_errors: partial(&errs),
+        budgets,
+        partial_errors,
     })
 }
 

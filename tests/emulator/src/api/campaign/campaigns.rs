@@ -178,31 +178,18 @@ pub(crate) fn get_campaigns_by_ids(
     )?;
     let filter = type_filter(req.campaign_type);
     let data = lock(&call.shared.data);
-    let mut out = Vec::with_capacity(ids.len());
-    let mut errs = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
+    let (campaigns, partial_errors) = get_each(ids, |id| {
         match data.campaigns.get(&id).filter(|c| c.parent == account) {
             Some(c) if campaign_types(&c.value).iter().any(|t| filter.contains(t)) => {
-                out.push(Some(c.value.clone()))
+                Ok(c.value.clone())
             }
-            Some(_) => {
-                out.push(None);
-                errs.push(
-                    BatchItem::new(i, errors::ENTITY_ID_FILTER_MISMATCH).details(id.to_string()),
-                );
-            }
-            None => {
-                out.push(None);
-                errs.push(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID)
-                        .details(id.to_string()),
-                );
-            }
+            Some(_) => Err(errors::ENTITY_ID_FILTER_MISMATCH),
+            None => Err(errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID),
         }
-    }
+    });
     Ok(GetCampaignsByIdsResponse {
-        campaigns: Nillable::Value(out),
-        partial_errors: partial(&errs),
+        campaigns,
+        partial_errors,
     })
 }
 

@@ -135,23 +135,15 @@ pub(crate) fn get_keywords_by_ids(
         MAX_KEYWORDS,
         errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
     )?;
-    let mut out = Vec::with_capacity(ids.len());
-    let mut errs = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        match data.keywords.get(&id).filter(|k| k.parent == group) {
-            Some(k) => out.push(Some(k.value.clone())),
-            None => {
-                out.push(None);
-                errs.push(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID)
-                        .details(id.to_string()),
-                );
-            }
-        }
-    }
+    let (keywords, partial_errors) = get_each(ids, |id| {
+        let keyword = data.keywords.get(&id).filter(|k| k.parent == group);
+        keyword
+            .map(|k| k.value.clone())
+            .ok_or(errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID)
+    });
     Ok(GetKeywordsByIdsResponse {
-        keywords: Nillable::Value(out),
-        partial_errors: partial(&errs),
+        keywords,
+        partial_errors,
     })
 }
 

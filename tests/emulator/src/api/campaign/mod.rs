@@ -32,12 +32,35 @@ pub(super) const MAX_ADS: usize = 50;
 pub(super) const MAX_AD_IDS_GET: usize = 20;
 pub(super) const MAX_NAME_CHARS: usize = 128;
 
-pub(super) fn partial(items: &[BatchItem]) -> Nillable<Vec<Option<BatchError>>> {
+/// A response's `PartialErrors` (nil when there are none).
+pub(super) type PartialErrors = Nillable<Vec<Option<BatchError>>>;
+
+pub(super) fn partial(items: &[BatchItem]) -> PartialErrors {
     if items.is_empty() {
         Nillable::Nil
     } else {
         Nillable::Value(batch_errors(items))
     }
+}
+
+/// A get-by-ids answer: each id's entity in request order, or a nil slot and a partial error
+/// (the id as its details) where `find` refuses the id.
+pub(super) fn get_each<T>(
+    ids: Vec<i64>,
+    mut find: impl FnMut(i64) -> Result<T, ErrorCode>,
+) -> (Nillable<Vec<Option<T>>>, PartialErrors) {
+    let mut out = Vec::with_capacity(ids.len());
+    let mut errs = Vec::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        match find(id) {
+            Ok(value) => out.push(Some(value)),
+            Err(code) => {
+                out.push(None);
+                errs.push(BatchItem::new(i, code).details(id.to_string()));
+            }
+        }
+    }
+    (Nillable::Value(out), partial(&errs))
 }
 
 /// The items of a request list, or the operation error for a nil, empty or too long list.

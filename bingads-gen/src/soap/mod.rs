@@ -9,8 +9,12 @@
 //! of that seam is two functions (`json::write_body`, `json::decode_response`), so the JSON
 //! engine behind them can change without touching transports or generated clients.
 
+mod fault;
+
 use std::future::Future;
 use std::pin::Pin;
+
+pub use fault::{AnyFaultDetail, FaultReader};
 
 use crate::xml::{
     DecodeError, DecodeErrorKind, UnrepresentableChar, XSI_NS, XmlDecode, XmlReader, XmlWriter,
@@ -20,6 +24,7 @@ pub const SOAP_ENV_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 
 /// A service of one API version.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ServiceMeta {
     /// e.g. `CampaignManagementService`.
     pub name: &'static str,
@@ -64,6 +69,7 @@ impl ServiceMeta {
 
 /// A SOAP header element an operation's binding declares.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct HeaderMeta {
     /// The part (and element) name, e.g. `AuthenticationToken`, `CustomerAccountId`.
     pub name: &'static str,
@@ -72,6 +78,7 @@ pub struct HeaderMeta {
 
 /// Everything about an operation that is not its request and response types.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct OperationMeta {
     pub service: &'static ServiceMeta,
     /// e.g. `GetCampaignsByAccountId`.
@@ -122,6 +129,7 @@ impl std::fmt::Display for HttpMethod {
 
 /// An operation's REST route (from `wsdl/<version>/rest-json.json`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RestRoute {
     pub method: HttpMethod,
     /// The path under the service's REST base URL, e.g. `/CampaignManagement/v13/Campaigns`.
@@ -137,6 +145,12 @@ impl OperationMeta {
 /// A request that can write its body for either wire.
 pub trait RequestBody: Send + Sync {
     fn operation(&self) -> &'static OperationMeta;
+    /// Reads a fault answer to this request with the operation's own detail types. [`call`]
+    /// supplies the typed reader; a body sent another way reads faults untyped (the error
+    /// list, codes and messages are still there, the typed detail is not).
+    fn fault_reader(&self) -> FaultReader {
+        FaultReader::UNTYPED
+    }
     /// Writes the body element (the request wrapper) into `w`.
     fn write_soap_body(&self, w: &mut XmlWriter);
     /// Appends the REST body (the request wrapper's fields as one JSON object) to `out`.
@@ -221,7 +235,9 @@ pub trait Transport: Send + Sync {
     ) -> BoxFuture<'a, Result<RawResponse, Self::Error>>;
 }
 
-/// A decoded success: the response and the service's tracking id for the call.
+/// A decoded success: the response and the service's tracking id for the call. Read the
+/// response as `reply.value` (or `reply.into_value()`); there is deliberately no `Deref` to
+/// it, so a response field never hides behind the reply's own `tracking_id`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reply<T> {
     pub value: T,
@@ -229,15 +245,16 @@ pub struct Reply<T> {
     pub tracking_id: Option<String>,
 }
 
-impl<T> std::ops::Deref for Reply<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.value
+impl<T> Reply<T> {
+    /// The response, without its tracking id.
+    pub fn into_value(self) -> T {
+        self.value
     }
 }
 
 /// A SOAP fault from the service.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SoapFault<D> {
     /// `faultcode`, e.g. `s:Server`.
     pub code: String,
@@ -245,21 +262,75 @@ pub struct SoapFault<D> {
     pub message: String,
     /// The typed `detail`, when the fault has one this service declares.
     pub detail: Option<D>,
+    /// The name of the `detail` element's first child, typed or not (a fault type a newer
+    /// WSDL added has a name here and no typed `detail`).
+    pub detail_element: Option<String>,
     pub tracking_id: Option<String>,
+    /// The service and operation answered (`ServiceMeta::name`, `OperationMeta::name`);
+    /// empty until [`call`] (which knows the operation) fills them.
+    pub service: &'static str,
+    pub operation: &'static str,
 }
 
+impl<D> SoapFault<D> {
+    /// A fault with no detail, tracking id or operation (servers and tests build on it).
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        SoapFault {
+            code: code.into(),
+            message: message.into(),
+            detail: None,
+            detail_element: None,
+            tracking_id: None,
+            service: "",
+            operation: "",
+        }
+    }
+
+    /// The same fault with its detail turned into another type (e.g. type-erased).
+    pub fn map_detail<E>(self, f: impl FnOnce(D) -> E) -> SoapFault<E> {
+        SoapFault {
+            code: self.code,
+            message: self.message,
+            detail: self.detail.map(f),
+            detail_element: self.detail_element,
+            tracking_id: self.tracking_id,
+            service: self.service,
+            operation: self.operation,
+        }
+    }
+}
+
+/// What a fault detail set must also be: comparable, printable, shareable between threads,
+/// and (with the `json` feature) writable in the REST form, so a runtime can keep it behind
+/// [`AnyFaultDetail`] without naming the service.
+#[cfg(feature = "json")]
+pub trait FaultDetailBounds:
+    std::fmt::Debug + PartialEq + Send + Sync + 'static + crate::json::JsonWrite
+{
+}
+#[cfg(feature = "json")]
+impl<T: std::fmt::Debug + PartialEq + Send + Sync + 'static + crate::json::JsonWrite>
+    FaultDetailBounds for T
+{
+}
+/// What a fault detail set must also be (see the `json` variant of this trait).
+#[cfg(not(feature = "json"))]
+pub trait FaultDetailBounds: std::fmt::Debug + PartialEq + Send + Sync + 'static {}
+#[cfg(not(feature = "json"))]
+impl<T: std::fmt::Debug + PartialEq + Send + Sync + 'static> FaultDetailBounds for T {}
+
 /// The fault detail types of a service, chosen by the detail element's name.
-pub trait FaultDetailDecode: Sized {
+pub trait FaultDetailDecode: Sized + FaultDetailBounds {
     /// Decodes the detail element `name`, or returns `Ok(None)` (after skipping it) when
     /// the name is not one of this service's fault details.
     fn decode_detail(r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<Self>, DecodeError>;
     /// The detail element's name, e.g. `ApiFaultDetail`.
     fn element_name(&self) -> &'static str;
-    /// Decodes a REST fault body (an `ApplicationFault` object, unwrapped) whose `Type` is
-    /// `type_name`; `None` when the type is not one of this service's fault details or the
-    /// body does not fit it.
+    /// Reads a REST fault object (an `ApplicationFault` object, unwrapped, already parsed)
+    /// whose `Type` is `type_name`; `None` when the type is not one of this service's fault
+    /// details or the object does not fit it.
     #[cfg(feature = "json")]
-    fn decode_json_detail(type_name: &str, body: &[u8]) -> Option<Self>;
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self>;
 }
 
 /// A decoded response envelope.
@@ -343,6 +414,59 @@ pub fn decode_envelope_with<R, F: FaultDetailDecode>(
 ) -> Result<Envelope<R, F>, DecodeError> {
     let mut r = XmlReader::new(input);
     r.set_strict_order(strict);
+    let (headers, body) = read_envelope(&mut r, |r, name| {
+        if name == body_element.as_bytes() {
+            Ok(Ok(decode(r)?))
+        } else if name == b"Fault" {
+            Ok(Err(decode_fault(r)?))
+        } else {
+            let found = String::from_utf8_lossy(name).into_owned();
+            Err(r.error(DecodeErrorKind::UnexpectedElement {
+                expected: format!("`{body_element}` or a SOAP Fault"),
+                found,
+            }))
+        }
+    })?;
+    let Some(body) = body else {
+        return Err(r.error(DecodeErrorKind::UnexpectedElement {
+            expected: format!("a SOAP Body with `{body_element}`"),
+            found: "nothing".into(),
+        }));
+    };
+    Ok(Envelope {
+        body: body.map_err(|fault| with_header_tracking(fault, &headers)),
+        headers,
+    })
+}
+
+/// Reads a response envelope that may hold a SOAP fault, in one pass: the fault with its
+/// detail typed as `F`, or `None` when the body holds anything else.
+pub fn decode_fault_envelope<F: FaultDetailDecode>(
+    input: &[u8],
+) -> Result<Option<SoapFault<F>>, DecodeError> {
+    let mut r = XmlReader::new(input);
+    let (headers, body) = read_envelope(&mut r, |r, name| {
+        if name == b"Fault" {
+            Ok(Some(decode_fault(r)?))
+        } else {
+            r.skip()?;
+            Ok(None)
+        }
+    })?;
+    Ok(body
+        .flatten()
+        .map(|fault| with_header_tracking(fault, &headers)))
+}
+
+/// Header elements as `(local name, text)`.
+type Headers = Vec<(String, String)>;
+
+/// Walks `Envelope/Header` (collecting header texts) and `Envelope/Body`, handing the body's
+/// element to `body`; `None` when the body is empty.
+fn read_envelope<B>(
+    r: &mut XmlReader<'_>,
+    mut body: impl FnMut(&mut XmlReader<'_>, &[u8]) -> Result<B, DecodeError>,
+) -> Result<(Headers, Option<B>), DecodeError> {
     let root = r.root()?;
     if root != "Envelope" {
         return Err(r.error(DecodeErrorKind::UnexpectedElement {
@@ -351,7 +475,7 @@ pub fn decode_envelope_with<R, F: FaultDetailDecode>(
         }));
     }
     let mut headers = Vec::new();
-    let mut body: Option<Result<R, SoapFault<F>>> = None;
+    let mut read = None;
     r.read_children(|r, name| match name {
         b"Header" => {
             r.read_children(|r, name| {
@@ -364,52 +488,36 @@ pub fn decode_envelope_with<R, F: FaultDetailDecode>(
         }
         b"Body" => {
             r.read_children(|r, name| {
-                if name == body_element.as_bytes() {
-                    body = Some(Ok(decode(r)?));
-                } else if name == b"Fault" {
-                    body = Some(Err(decode_fault(r)?));
-                } else {
-                    let found = String::from_utf8_lossy(name).into_owned();
-                    return Err(r.error(DecodeErrorKind::UnexpectedElement {
-                        expected: format!("`{body_element}` or a SOAP Fault"),
-                        found,
-                    }));
-                }
+                let value = body(r, name)?;
+                read.get_or_insert(value);
                 Ok(true)
             })?;
             Ok(true)
         }
         _ => Ok(false),
     })?;
-    let Some(mut body) = body else {
-        return Err(r.error(DecodeErrorKind::UnexpectedElement {
-            expected: format!("a SOAP Body with `{body_element}`"),
-            found: "nothing".into(),
-        }));
-    };
-    if let Err(fault) = &mut body {
-        fault.tracking_id = headers
-            .iter()
-            .find(|(n, _)| n == "TrackingId")
-            .map(|(_, v)| v.clone());
-    }
-    Ok(Envelope { headers, body })
+    Ok((headers, read))
+}
+
+/// The fault with the envelope's `TrackingId` header (the fault element has none of its own).
+fn with_header_tracking<F>(mut fault: SoapFault<F>, headers: &Headers) -> SoapFault<F> {
+    fault.tracking_id = headers
+        .iter()
+        .find(|(n, _)| n == "TrackingId")
+        .map(|(_, v)| v.clone());
+    fault
 }
 
 fn decode_fault<F: FaultDetailDecode>(r: &mut XmlReader<'_>) -> Result<SoapFault<F>, DecodeError> {
-    let mut fault = SoapFault {
-        code: String::new(),
-        message: String::new(),
-        detail: None,
-        tracking_id: None,
-    };
+    let mut fault = SoapFault::new(String::new(), String::new());
     r.read_children(|r, name| {
         match name {
             b"faultcode" => fault.code = r.read_text()?,
             b"faultstring" => fault.message = r.read_text()?,
             b"detail" => {
                 r.read_children(|r, name| {
-                    if fault.detail.is_none() {
+                    if fault.detail_element.is_none() {
+                        fault.detail_element = Some(String::from_utf8_lossy(name).into_owned());
                         fault.detail = F::decode_detail(r, name)?;
                         return Ok(true);
                     }
@@ -431,7 +539,7 @@ where
     O: Operation,
     T::Error: From<SoapFault<O::Fault>>,
 {
-    let raw = transport.send(request).await?;
+    let raw = transport.send(&Typed(request)).await?;
     if raw.format == BodyFormat::Json {
         return decode_json_reply::<O::Response>(raw).map_err(Into::into);
     }
@@ -443,7 +551,31 @@ where
     let tracking_id = envelope.header("TrackingId").map(str::to_string);
     match envelope.body {
         Ok(value) => Ok(Reply { value, tracking_id }),
-        Err(fault) => Err(fault.into()),
+        Err(mut fault) => {
+            fault.service = O::META.service.name;
+            fault.operation = O::META.name;
+            Err(fault.into())
+        }
+    }
+}
+
+/// A request as [`call`] hands it to the transport: the same body, with the operation's
+/// typed fault reader, so the transport reads a fault once and with the right types.
+struct Typed<'a, O>(&'a O);
+
+impl<O: Operation> RequestBody for Typed<'_, O> {
+    fn operation(&self) -> &'static OperationMeta {
+        self.0.operation()
+    }
+    fn fault_reader(&self) -> FaultReader {
+        FaultReader::of::<O::Fault>()
+    }
+    fn write_soap_body(&self, w: &mut XmlWriter) {
+        self.0.write_soap_body(w)
+    }
+    #[cfg(feature = "json")]
+    fn write_json_body(&self, out: &mut Vec<u8>) {
+        self.0.write_json_body(out)
     }
 }
 
@@ -523,8 +655,15 @@ impl FaultDetailDecode for NoFault {
     }
 
     #[cfg(feature = "json")]
-    fn decode_json_detail(_type_name: &str, _body: &[u8]) -> Option<Self> {
+    fn decode_json_detail(_type_name: &str, _body: &serde_json::Value) -> Option<Self> {
         None
+    }
+}
+
+#[cfg(feature = "json")]
+impl crate::json::JsonWrite for NoFault {
+    fn write<S: serde::Serializer>(&self, _s: S) -> Result<S::Ok, S::Error> {
+        match *self {}
     }
 }
 
