@@ -22,8 +22,8 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &["OAuthTokenRequestException"],
     ),
     (
-        "fault.rs",
-        include_str!("../src/fault.rs"),
+        "fault/mod.rs",
+        include_str!("../src/fault/mod.rs"),
         &["AdApiError", "OperationError", "WebFault", "FaultException"],
     ),
     (
