@@ -301,7 +301,9 @@ fn fault_batch_errors_decode_equal_on_both_wires() {
         {"Code":1102,"ErrorCode":"CampaignServiceInvalidAccountId","Index":0,"Message":"bad","Type":"BatchError"},
         {"Type":"EditorialError","Code":1041,"Index":1,"Appealable":true,"Location":"Title"}],
         "OperationErrors":[]}"#;
-    let rest = cm::FaultDetail::decode_json_detail("ApiFaultDetail", rest_detail.as_bytes());
+    let rest_detail: serde_json::Value =
+        serde_json::from_str(rest_detail).expect("the REST fault body is JSON");
+    let rest = cm::FaultDetail::decode_json_detail("ApiFaultDetail", &rest_detail);
     let soap_detail = soap.detail.expect("typed SOAP detail");
     assert_eq!(rest.as_ref(), Some(&soap_detail));
     match soap_detail {
