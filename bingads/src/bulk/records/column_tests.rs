@@ -8,7 +8,7 @@ use crate::bulk::table::{Column, TypedRecord};
 use crate::bulk::values::DELETE_VALUE;
 
 /// (cell as read, cell as written) pairs for a format; `None` written = same as read.
-fn samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
+pub(super) fn samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
     let text = vec![
         ("Contoso Outdoor", None),
         ("comma, \"quotes\"\nnew line; ünïcödé 😀", None),
@@ -122,7 +122,7 @@ fn samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
 }
 
 /// Cells that must not parse, per format.
-fn invalid(format: &str) -> &'static [&'static str] {
+pub(super) fn invalid(format: &str) -> &'static [&'static str] {
     match format {
         "Long" => &["abc", "1.5", "99999999999999999999"],
         "Int" => &["abc", "2147483648"],
@@ -146,13 +146,13 @@ fn invalid(format: &str) -> &'static [&'static str] {
     }
 }
 
-fn read_one<R: TypedRecord>(column: &Column<R>, cell: &str) -> Result<R, String> {
+pub(super) fn read_one<R: TypedRecord>(column: &Column<R>, cell: &str) -> Result<R, String> {
     let mut r = R::default();
     (column.read)(&mut r, cell).map_err(|e| e.to_string())?;
     Ok(r)
 }
 
-fn written<R: TypedRecord>(column: &Column<R>, r: &R) -> String {
+pub(super) fn written<R: TypedRecord>(column: &Column<R>, r: &R) -> String {
     let mut out = String::new();
     (column.write)(r, &mut out);
     out
@@ -344,7 +344,7 @@ fn typed_record_types_and_cache_slots_are_unique() {
     );
     assert!(kinds.iter().all(|k| *k < crate::bulk::table::KINDS));
     // The count the module docs give.
-    assert_eq!(TYPED_RECORD_TYPES.len(), 96);
+    assert_eq!(TYPED_RECORD_TYPES.len(), 102);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (96 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (102 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -14,6 +14,11 @@
 //! - target criterions (13): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
 //!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
 //!   Gender Criterion (`target_criterions.rs`).
+//!
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (6):
+//! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
+//!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
+//!   Conversion Goal (`asset_groups.rs`).
 
 mod account;
 mod ad_extensions;
@@ -28,6 +33,11 @@ mod negatives;
 mod sites;
 mod target_criterions;
 
+// Performance Max, feeds, goals, lists, products, hotels, experiments and media.
+mod asset_groups;
+
+#[cfg(test)]
+mod asset_column_tests;
 #[cfg(test)]
 mod column_tests;
 
@@ -82,6 +92,11 @@ pub use target_criterions::{
     BulkCampaignGenderCriterion, BulkCampaignLocationIntentCriterion,
     BulkCampaignNegativeAgeCriterion, BulkCampaignNegativeDeviceCriterion,
     BulkCampaignNegativeGenderCriterion,
+};
+
+pub use asset_groups::{
+    BulkAssetGroup, BulkAssetGroupListingGroup, BulkAssetGroupSearchTheme, BulkAssetGroupUrlTarget,
+    BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
 };
 
 use super::error::BulkError;
@@ -422,6 +437,20 @@ records! {
     CampaignVideoAdExtension(BulkCampaignVideoAdExtension),
     /// An `Ad Group Video Ad Extension` row.
     AdGroupVideoAdExtension(BulkAdGroupVideoAdExtension),
+
+    // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
+    /// An `Asset Group` row.
+    AssetGroup(BulkAssetGroup),
+    /// An `Asset Group Listing Group` row.
+    AssetGroupListingGroup(BulkAssetGroupListingGroup),
+    /// An `Asset Group Search Theme` row.
+    AssetGroupSearchTheme(BulkAssetGroupSearchTheme),
+    /// An `Asset Group Url Target` row.
+    AssetGroupUrlTarget(BulkAssetGroupUrlTarget),
+    /// An `Audience Group Asset Group Association` row.
+    AudienceGroupAssetGroupAssociation(BulkAudienceGroupAssetGroupAssociation),
+    /// A `Campaign Conversion Goal` row.
+    CampaignConversionGoal(BulkCampaignConversionGoal),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
