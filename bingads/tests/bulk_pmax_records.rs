@@ -14,9 +14,18 @@ use bingads::v13::campaign_management as cm;
 const ASSET_GROUPS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_asset_groups.csv");
 const ASSET_GROUPS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_asset_groups.tsv");
 
+const MEDIA_FEEDS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_media_feeds.csv");
+const MEDIA_FEEDS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_media_feeds.tsv");
+const GOALS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_goals.csv");
+const GOALS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_goals.tsv");
+
 const FIXTURES: &[(&[u8], FileFormat)] = &[
     (ASSET_GROUPS_CSV, FileFormat::Csv),
     (ASSET_GROUPS_TSV, FileFormat::Tsv),
+    (MEDIA_FEEDS_CSV, FileFormat::Csv),
+    (MEDIA_FEEDS_TSV, FileFormat::Tsv),
+    (GOALS_CSV, FileFormat::Csv),
+    (GOALS_TSV, FileFormat::Tsv),
 ];
 
 fn records(bytes: &[u8]) -> Vec<BulkRecord> {
@@ -36,30 +45,58 @@ fn write_fresh(records: &[BulkRecord], format: FileFormat) -> Vec<u8> {
 
 /// The record with its source row dropped: only its typed fields are written.
 fn without_source(record: &BulkRecord) -> BulkRecord {
-    let mut r = record.clone();
-    match &mut r {
-        BulkRecord::AssetGroup(x) => x.source = None,
-        BulkRecord::AssetGroupListingGroup(x) => x.source = None,
-        BulkRecord::AssetGroupSearchTheme(x) => x.source = None,
-        BulkRecord::AssetGroupUrlTarget(x) => x.source = None,
-        BulkRecord::AudienceGroupAssetGroupAssociation(x) => x.source = None,
-        BulkRecord::CampaignConversionGoal(x) => x.source = None,
-        BulkRecord::FormatVersion(_) => {}
-        other => panic!(
-            "{} is not a record type of these fixtures",
-            other.record_type()
-        ),
+    macro_rules! drop_source {
+        ($r:expr, $($variant:ident),*) => {
+            match $r {
+                $(BulkRecord::$variant(x) => x.source = None,)*
+                BulkRecord::FormatVersion(_) => {}
+                other => panic!("{} is not a record type of these fixtures", other.record_type()),
+            }
+        };
     }
+    let mut r = record.clone();
+    drop_source!(
+        &mut r,
+        AssetGroup,
+        AssetGroupListingGroup,
+        AssetGroupSearchTheme,
+        AssetGroupUrlTarget,
+        AudienceGroupAssetGroupAssociation,
+        CampaignConversionGoal,
+        Image,
+        Video,
+        Feed,
+        FeedItem,
+        AudienceGroup,
+        EventGoal,
+        UrlGoal,
+        DurationGoal,
+        PagesViewedPerVisitGoal,
+        AppInstallGoal,
+        AppDownloadGoal,
+        OfflineConversionGoal,
+        InStoreTransactionGoal,
+        InStoreVisitGoal,
+        ProductGoal
+    );
     r
 }
 
 #[test]
 fn every_sdk_row_is_typed() {
-    for (bytes, _) in FIXTURES {
+    // Asset groups: format version + 2 asset groups, 3 listing groups, 2 search themes, a
+    // URL target, an audience group association and 2 campaign conversion goals. Media and
+    // feeds: an image, a video, a feed, 2 feed items, an audience group. Goals: one per kind.
+    for (bytes, expected) in [
+        (ASSET_GROUPS_CSV, 12),
+        (ASSET_GROUPS_TSV, 12),
+        (MEDIA_FEEDS_CSV, 7),
+        (MEDIA_FEEDS_TSV, 7),
+        (GOALS_CSV, 11),
+        (GOALS_TSV, 11),
+    ] {
         let all = records(bytes);
-        // Format version + 2 asset groups, 3 listing groups, 2 search themes, a URL target,
-        // an audience group association and 2 campaign conversion goals.
-        assert_eq!(all.len(), 12);
+        assert_eq!(all.len(), expected);
         for r in &all {
             assert!(
                 !matches!(r, BulkRecord::Untyped(_)),
@@ -226,4 +263,139 @@ fn json_lines_are_typed_and_write_back_to_the_same_rows() {
         }
         assert_eq!(writer.finish().unwrap(), bytes, "{format:?}");
     }
+}
+
+#[test]
+fn media_feed_and_audience_group_values_are_read_as_the_sdk_wrote_them() {
+    let all = records(MEDIA_FEEDS_CSV);
+    let BulkRecord::Image(img) = &all[1] else {
+        panic!("{}", all[1].record_type())
+    };
+    assert_eq!((img.id, img.account_id), (Some(-1000), Some(149876543)));
+    assert_eq!((img.width, img.height), (Some(1200), Some(628)));
+    assert_eq!(img.text.as_deref(), Some("A tent, \"lit\" at night"));
+    assert_eq!(img.advertiser_ai_label.as_deref(), Some("AIGenerated"));
+
+    let BulkRecord::Video(v) = &all[2] else {
+        panic!("{}", all[2].record_type())
+    };
+    assert_eq!(v.video.id, Nillable::Value(-1100));
+    assert_eq!(v.video.duration_in_milliseconds, Nillable::Value(30000));
+    assert_eq!(
+        v.video.aspect_ratio.value().map(String::as_str),
+        Some("16:9")
+    );
+    assert_eq!(v.system_ai_detection_signal.as_deref(), Some("None"));
+
+    let BulkRecord::Feed(f) = &all[3] else {
+        panic!("{}", all[3].record_type())
+    };
+    assert_eq!(f.name.as_deref(), Some("Page feed, summer"));
+    assert_eq!(f.sub_type.as_deref(), Some("PageFeed"));
+    assert!(
+        f.custom_attributes
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("[{\"feedAttributeType\"")
+    );
+
+    let BulkRecord::FeedItem(item) = &all[4] else {
+        panic!("{}", all[4].record_type())
+    };
+    assert_eq!((item.id, item.feed_id), (Some(-1300), Some(-1200)));
+    assert_eq!(item.device_preference, Nillable::Value(30001));
+    let start = item.start_date.value().expect("start");
+    assert_eq!(
+        (start.year, start.month, start.day, start.hour),
+        (2026, 3, 5, 0)
+    );
+    let end = item.end_date.value().expect("end");
+    assert_eq!((end.month, end.day, end.hour, end.minute), (12, 31, 23, 59));
+    let schedule = item.scheduling.value().expect("schedule");
+    let ranges = schedule.day_time_ranges.value().expect("ranges");
+    assert_eq!(ranges.len(), 1);
+    assert_eq!(item.target_ad_group_id, Nillable::Value(2200));
+    assert_eq!(item.location_id, Some(190));
+
+    let BulkRecord::AudienceGroup(ag) = &all[6] else {
+        panic!("{}", all[6].record_type())
+    };
+    assert_eq!(ag.audience_group.id, Nillable::Value(-1400));
+    assert_eq!(ag.audience_ids, Nillable::Value(vec![4321, i64::MAX]));
+    assert_eq!(
+        ag.gender_types,
+        Nillable::Value(vec![
+            Some("Female".to_string()),
+            Some("Male".to_string()),
+            Some("Unknown".to_string())
+        ])
+    );
+    assert_eq!(
+        ag.audience_group.name.value().map(String::as_str),
+        Some("Campers; 25-49")
+    );
+}
+
+#[test]
+fn goal_values_are_read_as_the_sdk_wrote_them() {
+    let all = records(GOALS_CSV);
+    let BulkRecord::EventGoal(e) = &all[1] else {
+        panic!("{}", all[1].record_type())
+    };
+    let g = &e.goal;
+    assert_eq!(g.id, Nillable::Value(-1500));
+    assert_eq!(g.status, Nillable::Value(cm::ConversionGoalStatus::Active));
+    assert_eq!(g.conversion_window_in_minutes, Nillable::Value(43200));
+    assert_eq!(g.tag_id, Nillable::Value(5550123));
+    assert_eq!(g.exclude_from_bidding, Nillable::Value(false));
+    assert_eq!(g.is_enhanced_conversions_enabled, Nillable::Value(true));
+    assert_eq!(
+        g.view_through_conversion_window_in_minutes,
+        Nillable::Value(1440)
+    );
+    let revenue = g.revenue.value().expect("revenue");
+    assert_eq!(
+        revenue.type_,
+        Nillable::Value(cm::ConversionGoalRevenueType::FixedValue)
+    );
+    assert_eq!(
+        revenue.currency_code.value().map(String::as_str),
+        Some("USD")
+    );
+    assert_eq!(revenue.value.value().map(|d| d.as_str()), Some("12.50"));
+    assert_eq!(
+        g.category_operator,
+        Nillable::Value(cm::ExpressionOperator::Equals)
+    );
+    assert_eq!(g.value.value().map(|d| d.as_str()), Some("25.50"));
+    assert_eq!(
+        g.value_operator,
+        Nillable::Value(cm::ValueOperator::GreaterThan)
+    );
+
+    let BulkRecord::UrlGoal(u) = &all[2] else {
+        panic!("{}", all[2].record_type())
+    };
+    assert_eq!(
+        u.goal.url_operator,
+        Nillable::Value(cm::ExpressionOperator::Contains)
+    );
+    let BulkRecord::DurationGoal(d) = &all[3] else {
+        panic!("{}", all[3].record_type())
+    };
+    assert_eq!(d.goal.minimum_duration_in_seconds, Nillable::Value(300));
+    let BulkRecord::AppDownloadGoal(a) = &all[6] else {
+        panic!("{}", all[6].record_type())
+    };
+    assert_eq!(
+        a.goal.app_store_id.value().map(String::as_str),
+        Some("id123456789")
+    );
+    let BulkRecord::ProductGoal(p) = &all[10] else {
+        panic!("{}", all[10].record_type())
+    };
+    assert_eq!(
+        p.goal.name.value().map(String::as_str),
+        Some("Product purchases")
+    );
 }

@@ -18,7 +18,32 @@ fn own_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
             ("Sporting Goods > Camping; \"tents\"", None),
             ("  padded  ", None),
         ],
+        "RevenueCurrency" => vec![("USD", None), ("EUR", None), ("  padded  ", None)],
+        "RevenueValue" => samples("Dec"),
+        "RevenueType" => vec![
+            ("FixedValue", None),
+            ("NoValue", None),
+            ("FutureValue", None),
+        ],
+        "FeedDateTime" => vec![
+            ("2026/03/05 00:00:00", None),
+            ("9999/12/31 23:59:59", None),
+            ("2026/3/5 9:05:00", Some("2026/03/05 09:05:00")),
+        ],
         _ => samples(format),
+    }
+}
+
+fn own_invalid(format: &str) -> &'static [&'static str] {
+    match format {
+        "RevenueValue" => invalid("Dec"),
+        "FeedDateTime" => &[
+            "3/5/2026 00:00:00",
+            "2026/13/01 00:00:00",
+            "2026/03/05",
+            "2026/03/05 24:00:00",
+        ],
+        _ => invalid(format),
     }
 }
 
@@ -47,7 +72,7 @@ fn check_table<R: TypedRecord>() -> usize {
             }
             checked += 1;
         }
-        for bad in invalid(column.format) {
+        for bad in own_invalid(column.format) {
             assert!(
                 read_one(column, bad).is_err(),
                 "{what}: {bad:?} should not parse"
@@ -86,6 +111,46 @@ fn asset_group_tables_round_trip_every_column() {
         + check_table::<BulkAudienceGroupAssetGroupAssociation>()
         + check_table::<BulkCampaignConversionGoal>();
     assert!(total > 150, "{total}");
+}
+
+#[test]
+fn media_feed_and_audience_group_tables_round_trip_every_column() {
+    let total = check_table::<BulkImage>()
+        + check_table::<BulkVideo>()
+        + check_table::<BulkFeed>()
+        + check_table::<BulkFeedItem>()
+        + check_table::<BulkAudienceGroup>();
+    assert!(total > 150, "{total}");
+}
+
+#[test]
+fn goal_tables_round_trip_every_column() {
+    let total = check_table::<BulkEventGoal>()
+        + check_table::<BulkUrlGoal>()
+        + check_table::<BulkDurationGoal>()
+        + check_table::<BulkPagesViewedPerVisitGoal>()
+        + check_table::<BulkAppInstallGoal>()
+        + check_table::<BulkAppDownloadGoal>()
+        + check_table::<BulkOfflineConversionGoal>()
+        + check_table::<BulkInStoreTransactionGoal>()
+        + check_table::<BulkInStoreVisitGoal>()
+        + check_table::<BulkProductGoal>();
+    assert!(total > 500, "{total}");
+}
+
+#[test]
+fn goal_revenue_keeps_its_three_parts() {
+    let table = BulkEventGoal::table();
+    let col = |name: &str| table.iter().find(|c| c.name == name).expect(name);
+    let mut r = BulkEventGoal::default();
+    (col("Revenue Type").read)(&mut r, "FixedValue").unwrap();
+    (col("Revenue Value").read)(&mut r, "12.50").unwrap();
+    (col("Currency Code").read)(&mut r, "USD").unwrap();
+    // An invalid part leaves the others as they were.
+    assert!((col("Revenue Value").read)(&mut r, "abc").is_err());
+    assert_eq!(written(col("Revenue Type"), &r), "FixedValue");
+    assert_eq!(written(col("Revenue Value"), &r), "12.50");
+    assert_eq!(written(col("Currency Code"), &r), "USD");
 }
 
 #[test]

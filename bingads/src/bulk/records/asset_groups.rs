@@ -19,11 +19,9 @@ use bingads_gen::v13::campaign_management::{
 };
 
 use super::macros::bulk_record;
-use crate::bulk::error::ValueError;
+use super::parts::part_format;
 use crate::bulk::table::{Column, col, field};
-use crate::bulk::values::{
-    Bool, BulkDate, CellFormat, CustomParams, DELETE_VALUE, Enum, Long, Text, Urls, WireEnum,
-};
+use crate::bulk::values::{Bool, BulkDate, CustomParams, Enum, Long, Text, Urls, WireEnum};
 
 macro_rules! wire_enums {
     ($($t:ty),* $(,)?) => {$(
@@ -88,68 +86,14 @@ bulk_record! {
     table ASSET_GROUP_LISTING_GROUP
 }
 
-/// `Product Condition 1`: the dimension's operand (`Brand`, `CategoryL1`, `All`, ...).
-pub(crate) struct ConditionOperand;
-/// `Product Value 1`: the dimension's attribute (the brand, the category, ...).
-pub(crate) struct ConditionAttribute;
-
-/// Reads one part of a listing group's dimension, creating the dimension on first use.
-fn dimension_part(
-    slot: &mut Nillable<ProductCondition>,
-    cell: &str,
-    part: fn(&mut ProductCondition) -> &mut Nillable<String>,
-) {
-    if slot.value().is_none() {
-        *slot = Nillable::Value(ProductCondition::default());
-    }
-    if let Some(condition) = slot.value_mut() {
-        *part(condition) = if cell == DELETE_VALUE {
-            Nillable::Nil
-        } else {
-            Nillable::Value(cell.to_string())
-        };
-    }
-}
-
-fn write_dimension_part(
-    slot: &Nillable<ProductCondition>,
-    out: &mut String,
-    part: fn(&ProductCondition) -> &Nillable<String>,
-) {
-    if let Some(condition) = slot.value() {
-        <Text as CellFormat<Nillable<String>>>::format(part(condition), out)
-    }
-}
-
-impl CellFormat<Nillable<ProductCondition>> for ConditionOperand {
-    fn parse(cell: &str) -> Result<Nillable<ProductCondition>, ValueError> {
-        let mut slot = Nillable::Absent;
-        Self::read_into(&mut slot, cell)?;
-        Ok(slot)
-    }
-    fn read_into(slot: &mut Nillable<ProductCondition>, cell: &str) -> Result<(), ValueError> {
-        dimension_part(slot, cell, |c| &mut c.operand);
-        Ok(())
-    }
-    fn format(value: &Nillable<ProductCondition>, out: &mut String) {
-        write_dimension_part(value, out, |c| &c.operand)
-    }
-}
-
-impl CellFormat<Nillable<ProductCondition>> for ConditionAttribute {
-    fn parse(cell: &str) -> Result<Nillable<ProductCondition>, ValueError> {
-        let mut slot = Nillable::Absent;
-        Self::read_into(&mut slot, cell)?;
-        Ok(slot)
-    }
-    fn read_into(slot: &mut Nillable<ProductCondition>, cell: &str) -> Result<(), ValueError> {
-        dimension_part(slot, cell, |c| &mut c.attribute);
-        Ok(())
-    }
-    fn format(value: &Nillable<ProductCondition>, out: &mut String) {
-        write_dimension_part(value, out, |c| &c.attribute)
-    }
-}
+part_format!(
+    /// `Product Condition 1`: the dimension's operand (`Brand`, `CategoryL1`, `All`, ...).
+    ConditionOperand: ProductCondition, operand, Text, Nillable<String>
+);
+part_format!(
+    /// `Product Value 1`: the dimension's attribute (the brand, the category, ...).
+    ConditionAttribute: ProductCondition, attribute, Text, Nillable<String>
+);
 
 static ASSET_GROUP_LISTING_GROUP: &[Column<BulkAssetGroupListingGroup>] = &[
     field!("Id" => listing_group.id, Long),

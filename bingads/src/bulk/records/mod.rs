@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (102 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (117 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -15,10 +15,15 @@
 //!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
 //!   Gender Criterion (`target_criterions.rs`).
 //!
-//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (6):
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (21):
 //! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
 //!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
-//!   Conversion Goal (`asset_groups.rs`).
+//!   Conversion Goal (`asset_groups.rs`);
+//! - media, feeds and audience groups (5): Image, Video, Feed, Feed Item, Audience Group
+//!   (`media_feeds.rs`);
+//! - conversion goals (10): Event, URL, Duration, PagesViewedPerVisit, AppInstall,
+//!   AppDownload, OfflineConversion, InStoreTransaction, InStoreVisit and Product Goal
+//!   (`goals.rs`).
 
 mod account;
 mod ad_extensions;
@@ -35,6 +40,9 @@ mod target_criterions;
 
 // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
 mod asset_groups;
+mod goals;
+mod media_feeds;
+mod parts;
 
 #[cfg(test)]
 mod asset_column_tests;
@@ -98,6 +106,12 @@ pub use asset_groups::{
     BulkAssetGroup, BulkAssetGroupListingGroup, BulkAssetGroupSearchTheme, BulkAssetGroupUrlTarget,
     BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
 };
+pub use goals::{
+    BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
+    BulkInStoreTransactionGoal, BulkInStoreVisitGoal, BulkOfflineConversionGoal,
+    BulkPagesViewedPerVisitGoal, BulkProductGoal, BulkUrlGoal,
+};
+pub use media_feeds::{BulkAudienceGroup, BulkFeed, BulkFeedItem, BulkImage, BulkVideo};
 
 use super::error::BulkError;
 use super::file::writer::RowWriter;
@@ -451,6 +465,36 @@ records! {
     AudienceGroupAssetGroupAssociation(BulkAudienceGroupAssetGroupAssociation),
     /// A `Campaign Conversion Goal` row.
     CampaignConversionGoal(BulkCampaignConversionGoal),
+    /// An `Audience Group` row.
+    AudienceGroup(BulkAudienceGroup),
+    /// An `Image` row.
+    Image(BulkImage),
+    /// A `Video` row.
+    Video(BulkVideo),
+    /// A `Feed` row.
+    Feed(BulkFeed),
+    /// A `Feed Item` row.
+    FeedItem(BulkFeedItem),
+    /// An `Event Goal` row.
+    EventGoal(BulkEventGoal),
+    /// A `URL Goal` row.
+    UrlGoal(BulkUrlGoal),
+    /// A `Duration Goal` row.
+    DurationGoal(BulkDurationGoal),
+    /// A `PagesViewedPerVisit Goal` row.
+    PagesViewedPerVisitGoal(BulkPagesViewedPerVisitGoal),
+    /// An `AppInstall Goal` row.
+    AppInstallGoal(BulkAppInstallGoal),
+    /// An `AppDownload Goal` row.
+    AppDownloadGoal(BulkAppDownloadGoal),
+    /// An `OfflineConversion Goal` row.
+    OfflineConversionGoal(BulkOfflineConversionGoal),
+    /// An `InStoreTransaction Goal` row.
+    InStoreTransactionGoal(BulkInStoreTransactionGoal),
+    /// An `InStoreVisit Goal` row.
+    InStoreVisitGoal(BulkInStoreVisitGoal),
+    /// A `Product Goal` row.
+    ProductGoal(BulkProductGoal),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
