@@ -18,6 +18,8 @@ const MEDIA_FEEDS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_media_feed
 const MEDIA_FEEDS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_media_feeds.tsv");
 const GOALS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_goals.csv");
 const GOALS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_goals.tsv");
+const LISTS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_lists.csv");
+const LISTS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_lists.tsv");
 
 const FIXTURES: &[(&[u8], FileFormat)] = &[
     (ASSET_GROUPS_CSV, FileFormat::Csv),
@@ -26,6 +28,8 @@ const FIXTURES: &[(&[u8], FileFormat)] = &[
     (MEDIA_FEEDS_TSV, FileFormat::Tsv),
     (GOALS_CSV, FileFormat::Csv),
     (GOALS_TSV, FileFormat::Tsv),
+    (LISTS_CSV, FileFormat::Csv),
+    (LISTS_TSV, FileFormat::Tsv),
 ];
 
 fn records(bytes: &[u8]) -> Vec<BulkRecord> {
@@ -77,7 +81,16 @@ fn without_source(record: &BulkRecord) -> BulkRecord {
         OfflineConversionGoal,
         InStoreTransactionGoal,
         InStoreVisitGoal,
-        ProductGoal
+        ProductGoal,
+        AccountPlacementExclusionList,
+        AccountPlacementExclusionListItem,
+        AccountPlacementInclusionList,
+        AccountPlacementInclusionListItem,
+        CampaignPlacementExclusionListAssociation,
+        CampaignPlacementInclusionListAssociation,
+        BrandList,
+        BrandItem,
+        CampaignBrandListAssociation
     );
     r
 }
@@ -87,6 +100,7 @@ fn every_sdk_row_is_typed() {
     // Asset groups: format version + 2 asset groups, 3 listing groups, 2 search themes, a
     // URL target, an audience group association and 2 campaign conversion goals. Media and
     // feeds: an image, a video, a feed, 2 feed items, an audience group. Goals: one per kind.
+    // Lists: 2 placement lists, 3 items, 2 associations, a brand list, item and association.
     for (bytes, expected) in [
         (ASSET_GROUPS_CSV, 12),
         (ASSET_GROUPS_TSV, 12),
@@ -94,6 +108,8 @@ fn every_sdk_row_is_typed() {
         (MEDIA_FEEDS_TSV, 7),
         (GOALS_CSV, 11),
         (GOALS_TSV, 11),
+        (LISTS_CSV, 11),
+        (LISTS_TSV, 11),
     ] {
         let all = records(bytes);
         assert_eq!(all.len(), expected);
@@ -397,5 +413,62 @@ fn goal_values_are_read_as_the_sdk_wrote_them() {
     assert_eq!(
         p.goal.name.value().map(String::as_str),
         Some("Product purchases")
+    );
+}
+
+#[test]
+fn list_values_are_read_as_the_sdk_wrote_them() {
+    let all = records(LISTS_CSV);
+    let BulkRecord::AccountPlacementExclusionList(l) = &all[1] else {
+        panic!("{}", all[1].record_type())
+    };
+    assert_eq!(l.list.id, Nillable::Value(-1600));
+    assert_eq!(
+        l.list.name.value().map(String::as_str),
+        Some("Blocked, \"news\"")
+    );
+    let BulkRecord::AccountPlacementExclusionListItem(item) = &all[4] else {
+        panic!("{}", all[4].record_type())
+    };
+    assert_eq!(item.list_id, Some(-1600));
+    assert_eq!(
+        item.site.url.value().map(String::as_str),
+        Some("https://blog.example/a;b")
+    );
+    let BulkRecord::AccountPlacementInclusionListItem(inc) = &all[5] else {
+        panic!("{}", all[5].record_type())
+    };
+    assert_eq!(inc.status.as_deref(), Some("Deleted"));
+    assert_eq!(inc.site.id, Nillable::Value(1620));
+    let BulkRecord::CampaignPlacementInclusionListAssociation(a) = &all[7] else {
+        panic!("{}", all[7].record_type())
+    };
+    assert_eq!(
+        (a.association.shared_entity_id, a.association.entity_id),
+        (-1601, -100)
+    );
+    let BulkRecord::BrandItem(bi) = &all[9] else {
+        panic!("{}", all[9].record_type())
+    };
+    assert_eq!(bi.item.brand_id, Some(987654));
+    assert_eq!(bi.brand_list_id, Some(-1700));
+    let date = bi.editorial_status_date.value().expect("date");
+    assert_eq!(
+        (
+            date.year,
+            date.month,
+            date.day,
+            date.hour,
+            date.minute,
+            date.second
+        ),
+        (2025, 11, 23, 3, 15, 27)
+    );
+    let BulkRecord::CampaignBrandListAssociation(ba) = &all[10] else {
+        panic!("{}", all[10].record_type())
+    };
+    assert_eq!(
+        (ba.id, ba.campaign_id, ba.is_excluded),
+        (Some(-1700), Some(-100), Some(true))
     );
 }

@@ -139,6 +139,20 @@ fn goal_tables_round_trip_every_column() {
 }
 
 #[test]
+fn list_tables_round_trip_every_column() {
+    let total = check_table::<BulkAccountPlacementExclusionList>()
+        + check_table::<BulkAccountPlacementInclusionList>()
+        + check_table::<BulkAccountPlacementExclusionListItem>()
+        + check_table::<BulkAccountPlacementInclusionListItem>()
+        + check_table::<BulkCampaignPlacementExclusionListAssociation>()
+        + check_table::<BulkCampaignPlacementInclusionListAssociation>()
+        + check_table::<BulkBrandList>()
+        + check_table::<BulkBrandItem>()
+        + check_table::<BulkCampaignBrandListAssociation>();
+    assert!(total > 140, "{total}");
+}
+
+#[test]
 fn goal_revenue_keeps_its_three_parts() {
     let table = BulkEventGoal::table();
     let col = |name: &str| table.iter().find(|c| c.name == name).expect(name);

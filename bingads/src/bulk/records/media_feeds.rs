@@ -121,8 +121,8 @@ static FEED: &[Column<BulkFeed>] = &[
     col!("Schedule" => schedule, Text),
 ];
 
-/// A feed item's `Start Date`/`End Date`: `YYYY/MM/DD HH:MM:SS` (not the `M/D/YYYY` of other
-/// records).
+/// `YYYY/MM/DD HH:MM:SS`: a feed item's `Start Date`/`End Date`, a brand item's `Editorial
+/// Status Date` (not the `MM/DD/YYYY HH:MM:SS` of other records).
 pub(crate) struct FeedDateTime;
 
 fn parse_feed_datetime(s: &str) -> Result<DateTime, ValueError> {

@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (117 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (126 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -15,7 +15,7 @@
 //!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
 //!   Gender Criterion (`target_criterions.rs`).
 //!
-//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (21):
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (30):
 //! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
 //!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
 //!   Conversion Goal (`asset_groups.rs`);
@@ -23,7 +23,10 @@
 //!   (`media_feeds.rs`);
 //! - conversion goals (10): Event, URL, Duration, PagesViewedPerVisit, AppInstall,
 //!   AppDownload, OfflineConversion, InStoreTransaction, InStoreVisit and Product Goal
-//!   (`goals.rs`).
+//!   (`goals.rs`);
+//! - shared lists (9): Account Placement Exclusion and Inclusion List, their List Items and
+//!   Campaign List Associations, Brand List, Brand Item, Campaign Brand List Association
+//!   (`lists.rs`).
 
 mod account;
 mod ad_extensions;
@@ -41,6 +44,7 @@ mod target_criterions;
 // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
 mod asset_groups;
 mod goals;
+mod lists;
 mod media_feeds;
 mod parts;
 
@@ -110,6 +114,12 @@ pub use goals::{
     BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
     BulkInStoreTransactionGoal, BulkInStoreVisitGoal, BulkOfflineConversionGoal,
     BulkPagesViewedPerVisitGoal, BulkProductGoal, BulkUrlGoal,
+};
+pub use lists::{
+    BulkAccountPlacementExclusionList, BulkAccountPlacementExclusionListItem,
+    BulkAccountPlacementInclusionList, BulkAccountPlacementInclusionListItem, BulkBrandItem,
+    BulkBrandList, BulkCampaignBrandListAssociation, BulkCampaignPlacementExclusionListAssociation,
+    BulkCampaignPlacementInclusionListAssociation,
 };
 pub use media_feeds::{BulkAudienceGroup, BulkFeed, BulkFeedItem, BulkImage, BulkVideo};
 
@@ -495,6 +505,24 @@ records! {
     InStoreVisitGoal(BulkInStoreVisitGoal),
     /// A `Product Goal` row.
     ProductGoal(BulkProductGoal),
+    /// An `Account Placement Exclusion List` row.
+    AccountPlacementExclusionList(BulkAccountPlacementExclusionList),
+    /// An `Account Placement Exclusion List Item` row.
+    AccountPlacementExclusionListItem(BulkAccountPlacementExclusionListItem),
+    /// An `Account Placement Inclusion List` row.
+    AccountPlacementInclusionList(BulkAccountPlacementInclusionList),
+    /// An `Account Placement Inclusion List Item` row.
+    AccountPlacementInclusionListItem(BulkAccountPlacementInclusionListItem),
+    /// A `Campaign Account Placement Exclusion List Association` row.
+    CampaignPlacementExclusionListAssociation(BulkCampaignPlacementExclusionListAssociation),
+    /// A `Campaign Account Placement Inclusion List Association` row.
+    CampaignPlacementInclusionListAssociation(BulkCampaignPlacementInclusionListAssociation),
+    /// A `Brand List` row.
+    BrandList(BulkBrandList),
+    /// A `Brand Item` row.
+    BrandItem(BulkBrandItem),
+    /// A `Campaign Brand List Association` row.
+    CampaignBrandListAssociation(BulkCampaignBrandListAssociation),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
