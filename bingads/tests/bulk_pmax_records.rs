@@ -90,7 +90,8 @@ fn without_source(record: &BulkRecord) -> BulkRecord {
         CampaignPlacementInclusionListAssociation,
         BrandList,
         BrandItem,
-        CampaignBrandListAssociation
+        CampaignBrandListAssociation,
+        Experiment
     );
     r
 }
@@ -100,7 +101,8 @@ fn every_sdk_row_is_typed() {
     // Asset groups: format version + 2 asset groups, 3 listing groups, 2 search themes, a
     // URL target, an audience group association and 2 campaign conversion goals. Media and
     // feeds: an image, a video, a feed, 2 feed items, an audience group. Goals: one per kind.
-    // Lists: 2 placement lists, 3 items, 2 associations, a brand list, item and association.
+    // Lists: 2 placement lists, 3 items, 2 associations, a brand list, item and association,
+    // an experiment.
     for (bytes, expected) in [
         (ASSET_GROUPS_CSV, 12),
         (ASSET_GROUPS_TSV, 12),
@@ -108,8 +110,8 @@ fn every_sdk_row_is_typed() {
         (MEDIA_FEEDS_TSV, 7),
         (GOALS_CSV, 11),
         (GOALS_TSV, 11),
-        (LISTS_CSV, 11),
-        (LISTS_TSV, 11),
+        (LISTS_CSV, 12),
+        (LISTS_TSV, 12),
     ] {
         let all = records(bytes);
         assert_eq!(all.len(), expected);
@@ -471,4 +473,20 @@ fn list_values_are_read_as_the_sdk_wrote_them() {
         (ba.id, ba.campaign_id, ba.is_excluded),
         (Some(-1700), Some(-100), Some(true))
     );
+    let BulkRecord::Experiment(ex) = &all[11] else {
+        panic!("{}", all[11].record_type())
+    };
+    let e = &ex.experiment;
+    assert_eq!(e.id, Nillable::Value(-1800));
+    assert_eq!(
+        e.experiment_status.value().map(String::as_str),
+        Some("Active")
+    );
+    assert_eq!(e.traffic_split_percent, Nillable::Value(50));
+    assert_eq!(
+        (e.base_campaign_id.clone(), e.experiment_campaign_id.clone()),
+        (Nillable::Value(2100), Nillable::Value(2101))
+    );
+    let end = e.end_date.value().expect("end date");
+    assert_eq!((end.month, end.day, end.year), (4, 30, 2026));
 }

@@ -139,7 +139,7 @@ fn goal_tables_round_trip_every_column() {
 }
 
 #[test]
-fn list_tables_round_trip_every_column() {
+fn list_and_experiment_tables_round_trip_every_column() {
     let total = check_table::<BulkAccountPlacementExclusionList>()
         + check_table::<BulkAccountPlacementInclusionList>()
         + check_table::<BulkAccountPlacementExclusionListItem>()
@@ -148,8 +148,9 @@ fn list_tables_round_trip_every_column() {
         + check_table::<BulkCampaignPlacementInclusionListAssociation>()
         + check_table::<BulkBrandList>()
         + check_table::<BulkBrandItem>()
-        + check_table::<BulkCampaignBrandListAssociation>();
-    assert!(total > 140, "{total}");
+        + check_table::<BulkCampaignBrandListAssociation>()
+        + check_table::<BulkExperiment>();
+    assert!(total > 170, "{total}");
 }
 
 #[test]

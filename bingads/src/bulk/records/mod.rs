@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (126 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (127 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -15,7 +15,7 @@
 //!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
 //!   Gender Criterion (`target_criterions.rs`).
 //!
-//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (30):
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (31):
 //! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
 //!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
 //!   Conversion Goal (`asset_groups.rs`);
@@ -26,7 +26,8 @@
 //!   (`goals.rs`);
 //! - shared lists (9): Account Placement Exclusion and Inclusion List, their List Items and
 //!   Campaign List Associations, Brand List, Brand Item, Campaign Brand List Association
-//!   (`lists.rs`).
+//!   (`lists.rs`);
+//! - Experiment (`experiments.rs`).
 
 mod account;
 mod ad_extensions;
@@ -43,6 +44,7 @@ mod target_criterions;
 
 // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
 mod asset_groups;
+mod experiments;
 mod goals;
 mod lists;
 mod media_feeds;
@@ -110,6 +112,7 @@ pub use asset_groups::{
     BulkAssetGroup, BulkAssetGroupListingGroup, BulkAssetGroupSearchTheme, BulkAssetGroupUrlTarget,
     BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
 };
+pub use experiments::BulkExperiment;
 pub use goals::{
     BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
     BulkInStoreTransactionGoal, BulkInStoreVisitGoal, BulkOfflineConversionGoal,
@@ -523,6 +526,8 @@ records! {
     BrandItem(BulkBrandItem),
     /// A `Campaign Brand List Association` row.
     CampaignBrandListAssociation(BulkCampaignBrandListAssociation),
+    /// An `Experiment` row.
+    Experiment(BulkExperiment),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
