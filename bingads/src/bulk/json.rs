@@ -273,6 +273,33 @@ fn read_record(v: &JsonValue) -> Result<BulkRecord, String> {
     Ok(BulkRecord::Untyped(UntypedRecord { row, errors }))
 }
 
+/// Reads the embedded API object of a record strictly, except for enumeration values the
+/// bindings do not know. A bulk file may hold such a value (the service adds values, and the
+/// bulk docs announce some the API has no member for, e.g. the age range
+/// `ThirteenToSeventeen`); its cell format keeps it (`UnknownValue`) and the JSON form writes
+/// it, so `bulk read` output must read back. The object is then read leniently, and accepted
+/// only if writing it again gives the same document: lenient reading also drops unknown
+/// members, and a misspelt member must stay an error.
+pub(crate) fn read_api_object<T>(v: &JsonValue) -> Result<T, JsonError>
+where
+    T: bingads_gen::json::JsonRead + bingads_gen::json::JsonWrite,
+{
+    let text = v.value.to_string();
+    let strict = match bingads_gen::json::from_str::<T>(&text) {
+        Ok(object) => return Ok(object),
+        Err(e) => e,
+    };
+    let Ok(lenient) = bingads_gen::json::from_slice_lenient::<T>(text.as_bytes()) else {
+        return Err(strict);
+    };
+    let again: Result<serde_json::Value, _> =
+        serde_json::from_str(&bingads_gen::json::to_string(&lenient));
+    match again {
+        Ok(again) if again == v.value => Ok(lenient),
+        _ => Err(strict),
+    }
+}
+
 /// Reads a typed record's members.
 pub(crate) fn read_typed<R: TypedRecord + EntityJson + MoreJson>(
     object: &[(String, JsonValue)],

@@ -6,8 +6,11 @@
 //! does not map, unknown columns and unknown record types are written back cell for cell. A
 //! field changed in a typed record is written in the service's format.
 
+pub mod audience_values;
+pub mod criterion_parts;
 pub mod criterion_values;
 mod error;
+pub mod extension_values;
 pub mod file;
 #[cfg(feature = "bulk-json")]
 mod json;

@@ -80,6 +80,9 @@ macro_rules! ad_extension {
     };
 }
 
+// The other ad extension modules declare their kinds with the same shared columns.
+pub(super) use ad_extension;
+
 ad_extension! {
     /// A `Callout Ad Extension`.
     BulkCalloutAdExtension = "Callout Ad Extension", kind 140, CalloutAdExtension, table CALLOUT,

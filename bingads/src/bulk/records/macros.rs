@@ -85,7 +85,7 @@ macro_rules! entity_json {
                 &mut self,
                 v: &$crate::bulk::json_doc::JsonValue,
             ) -> Result<(), bingads_gen::json::JsonError> {
-                self.$entity = bingads_gen::json::from_str(&v.value.to_string())?;
+                self.$entity = $crate::bulk::json::read_api_object(v)?;
                 Ok(())
             }
         }

@@ -2,18 +2,31 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (127 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (197 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
-//! - ad extensions (12): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
-//!   Promotion, Review, Sitelink, Structured Snippet, Video (`ad_extensions.rs`);
+//! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
+//!   Promotion, Review, Sitelink, Structured Snippet, Video (`ad_extensions.rs`); Image,
+//!   Location, Price (`image_location_price_extensions.rs`);
 //! - ad extension associations (40): account level (13: Action, App, Callout, Filter Link,
 //!   Flyer, Image, Location, Price, Promotion, Review, Sitelink, Structured Snippet, Video),
 //!   campaign level (15: those plus Call and Disclaimer) and ad group level (12: the account
 //!   kinds but Location) (`extension_associations.rs`);
-//! - target criterions (13): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
+//! - target criterions (38): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
 //!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
-//!   Gender Criterion (`target_criterions.rs`).
+//!   Gender Criterion (`target_criterions.rs`); Campaign and Ad Group Location, Negative
+//!   Location, Radius, DayTime, Company Name, Industry and Job Function Criterion; Ad Group
+//!   Negative Company Name, Industry and Job Function Criterion; Campaign Deal, Ad Group Genre
+//!   and Ad Group Topic Criterion (`location_time_profile_criterions.rs`); Ad Group Advance
+//!   Booking Window, Check In Date, Check In Day, Hotel Date Selection Type and Length of Stay
+//!   Criterion (`hotel_criterions.rs`);
+//! - audiences (9): Remarketing List, Custom Audience, In Market Audience, Product Audience,
+//!   Similar Remarketing List, Combined List, Customer List, Customer List Item, Impression
+//!   Based Remarketing List (`audiences.rs`);
+//! - audience associations (33): Campaign and Ad Group, targeted and Negative, Remarketing
+//!   List, Custom Audience, In Market Audience, Product Audience, Similar Remarketing List,
+//!   Combined List, Customer List and Impression Based Remarketing List Association; Ad Group
+//!   AI Prompt Association (`audience_associations.rs`).
 //!
 //! Performance Max, feeds, goals, lists, products, hotels, experiments and media (31):
 //! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
@@ -32,11 +45,17 @@
 mod account;
 mod ad_extensions;
 mod ads;
+mod audience_associations;
+mod audiences;
 mod bidding;
 mod campaign;
+pub(crate) mod criterion_record;
 mod extension_associations;
+mod hotel_criterions;
+mod image_location_price_extensions;
 mod keyword;
 mod labels;
+mod location_time_profile_criterions;
 pub(crate) mod macros;
 mod negatives;
 mod sites;
@@ -54,6 +73,8 @@ mod parts;
 mod asset_column_tests;
 #[cfg(test)]
 mod column_tests;
+#[cfg(test)]
+mod family_column_tests;
 
 pub use account::{BulkAccount, BulkBidStrategy, BulkBudget};
 pub use ad_extensions::{
@@ -65,6 +86,32 @@ pub use ad_extensions::{
 pub use ads::{
     BulkAppInstallAd, BulkDynamicSearchAd, BulkExpandedTextAd, BulkProductAd, BulkResponsiveAd,
     BulkResponsiveSearchAd, BulkTextAd,
+};
+pub use audience_associations::{
+    BulkAdGroupAiPromptAssociation, BulkAdGroupCombinedListAssociation,
+    BulkAdGroupCustomAudienceAssociation, BulkAdGroupCustomerListAssociation,
+    BulkAdGroupImpressionBasedRemarketingListAssociation, BulkAdGroupInMarketAudienceAssociation,
+    BulkAdGroupNegativeCombinedListAssociation, BulkAdGroupNegativeCustomAudienceAssociation,
+    BulkAdGroupNegativeCustomerListAssociation,
+    BulkAdGroupNegativeImpressionBasedRemarketingListAssociation,
+    BulkAdGroupNegativeInMarketAudienceAssociation, BulkAdGroupNegativeProductAudienceAssociation,
+    BulkAdGroupNegativeRemarketingListAssociation,
+    BulkAdGroupNegativeSimilarRemarketingListAssociation, BulkAdGroupProductAudienceAssociation,
+    BulkAdGroupRemarketingListAssociation, BulkAdGroupSimilarRemarketingListAssociation,
+    BulkCampaignCombinedListAssociation, BulkCampaignCustomAudienceAssociation,
+    BulkCampaignCustomerListAssociation, BulkCampaignImpressionBasedRemarketingListAssociation,
+    BulkCampaignInMarketAudienceAssociation, BulkCampaignNegativeCombinedListAssociation,
+    BulkCampaignNegativeCustomAudienceAssociation, BulkCampaignNegativeCustomerListAssociation,
+    BulkCampaignNegativeImpressionBasedRemarketingListAssociation,
+    BulkCampaignNegativeInMarketAudienceAssociation,
+    BulkCampaignNegativeProductAudienceAssociation, BulkCampaignNegativeRemarketingListAssociation,
+    BulkCampaignNegativeSimilarRemarketingListAssociation, BulkCampaignProductAudienceAssociation,
+    BulkCampaignRemarketingListAssociation, BulkCampaignSimilarRemarketingListAssociation,
+};
+pub use audiences::{
+    BulkCombinedList, BulkCustomAudience, BulkCustomerList, BulkCustomerListItem,
+    BulkImpressionBasedRemarketingList, BulkInMarketAudience, BulkProductAudience,
+    BulkRemarketingList, BulkSimilarRemarketingList,
 };
 pub use campaign::{BulkAdGroup, BulkCampaign};
 pub use extension_associations::{
@@ -85,11 +132,29 @@ pub use extension_associations::{
     BulkCampaignSitelinkAdExtension, BulkCampaignStructuredSnippetAdExtension,
     BulkCampaignVideoAdExtension,
 };
+pub use hotel_criterions::{
+    BulkAdGroupAdvanceBookingWindowCriterion, BulkAdGroupCheckInDateCriterion,
+    BulkAdGroupCheckInDayCriterion, BulkAdGroupHotelDateSelectionTypeCriterion,
+    BulkAdGroupLengthOfStayCriterion,
+};
+pub use image_location_price_extensions::{
+    BulkImageAdExtension, BulkLocationAdExtension, BulkPriceAdExtension,
+};
 pub use keyword::{BID_SUGGESTION_TYPES, BidSuggestion, BulkKeyword, QualityScoreData};
 pub use labels::{
     BulkAdGroupLabel, BulkAppInstallAdLabel, BulkCampaignLabel, BulkDynamicSearchAdLabel,
     BulkExpandedTextAdLabel, BulkKeywordLabel, BulkLabel, BulkProductAdLabel,
     BulkResponsiveAdLabel, BulkResponsiveSearchAdLabel, BulkTextAdLabel,
+};
+pub use location_time_profile_criterions::{
+    BulkAdGroupCompanyNameCriterion, BulkAdGroupDayTimeCriterion, BulkAdGroupGenreCriterion,
+    BulkAdGroupIndustryCriterion, BulkAdGroupJobFunctionCriterion, BulkAdGroupLocationCriterion,
+    BulkAdGroupNegativeCompanyNameCriterion, BulkAdGroupNegativeIndustryCriterion,
+    BulkAdGroupNegativeJobFunctionCriterion, BulkAdGroupNegativeLocationCriterion,
+    BulkAdGroupRadiusCriterion, BulkAdGroupTopicCriterion, BulkCampaignCompanyNameCriterion,
+    BulkCampaignDayTimeCriterion, BulkCampaignDealCriterion, BulkCampaignIndustryCriterion,
+    BulkCampaignJobFunctionCriterion, BulkCampaignLocationCriterion,
+    BulkCampaignNegativeLocationCriterion, BulkCampaignRadiusCriterion,
 };
 pub use negatives::{
     BulkAdGroupNegativeKeyword, BulkCampaignNegativeKeyword, BulkCampaignNegativeKeywordList,
@@ -464,6 +529,146 @@ records! {
     CampaignVideoAdExtension(BulkCampaignVideoAdExtension),
     /// An `Ad Group Video Ad Extension` row.
     AdGroupVideoAdExtension(BulkAdGroupVideoAdExtension),
+    /// An `Image Ad Extension` row.
+    ImageAdExtension(BulkImageAdExtension),
+    /// A `Location Ad Extension` row.
+    LocationAdExtension(BulkLocationAdExtension),
+    /// A `Price Ad Extension` row.
+    PriceAdExtension(BulkPriceAdExtension),
+    /// A `Campaign Location Criterion` row.
+    CampaignLocationCriterion(BulkCampaignLocationCriterion),
+    /// A `Campaign Negative Location Criterion` row.
+    CampaignNegativeLocationCriterion(BulkCampaignNegativeLocationCriterion),
+    /// A `Campaign Radius Criterion` row.
+    CampaignRadiusCriterion(BulkCampaignRadiusCriterion),
+    /// A `Campaign DayTime Criterion` row.
+    CampaignDayTimeCriterion(BulkCampaignDayTimeCriterion),
+    /// An `Ad Group Location Criterion` row.
+    AdGroupLocationCriterion(BulkAdGroupLocationCriterion),
+    /// An `Ad Group Negative Location Criterion` row.
+    AdGroupNegativeLocationCriterion(BulkAdGroupNegativeLocationCriterion),
+    /// An `Ad Group Radius Criterion` row.
+    AdGroupRadiusCriterion(BulkAdGroupRadiusCriterion),
+    /// An `Ad Group DayTime Criterion` row.
+    AdGroupDayTimeCriterion(BulkAdGroupDayTimeCriterion),
+    /// A `Campaign Company Name Criterion` row.
+    CampaignCompanyNameCriterion(BulkCampaignCompanyNameCriterion),
+    /// A `Campaign Industry Criterion` row.
+    CampaignIndustryCriterion(BulkCampaignIndustryCriterion),
+    /// A `Campaign Job Function Criterion` row.
+    CampaignJobFunctionCriterion(BulkCampaignJobFunctionCriterion),
+    /// An `Ad Group Company Name Criterion` row.
+    AdGroupCompanyNameCriterion(BulkAdGroupCompanyNameCriterion),
+    /// An `Ad Group Industry Criterion` row.
+    AdGroupIndustryCriterion(BulkAdGroupIndustryCriterion),
+    /// An `Ad Group Job Function Criterion` row.
+    AdGroupJobFunctionCriterion(BulkAdGroupJobFunctionCriterion),
+    /// An `Ad Group Negative Company Name Criterion` row.
+    AdGroupNegativeCompanyNameCriterion(BulkAdGroupNegativeCompanyNameCriterion),
+    /// An `Ad Group Negative Industry Criterion` row.
+    AdGroupNegativeIndustryCriterion(BulkAdGroupNegativeIndustryCriterion),
+    /// An `Ad Group Negative Job Function Criterion` row.
+    AdGroupNegativeJobFunctionCriterion(BulkAdGroupNegativeJobFunctionCriterion),
+    /// A `Campaign Deal Criterion` row.
+    CampaignDealCriterion(BulkCampaignDealCriterion),
+    /// An `Ad Group Genre Criterion` row.
+    AdGroupGenreCriterion(BulkAdGroupGenreCriterion),
+    /// An `Ad Group Topic Criterion` row.
+    AdGroupTopicCriterion(BulkAdGroupTopicCriterion),
+    /// A `Campaign Remarketing List Association` row.
+    CampaignRemarketingListAssociation(BulkCampaignRemarketingListAssociation),
+    /// A `Campaign Negative Remarketing List Association` row.
+    CampaignNegativeRemarketingListAssociation(BulkCampaignNegativeRemarketingListAssociation),
+    /// An `Ad Group Remarketing List Association` row.
+    AdGroupRemarketingListAssociation(BulkAdGroupRemarketingListAssociation),
+    /// An `Ad Group Negative Remarketing List Association` row.
+    AdGroupNegativeRemarketingListAssociation(BulkAdGroupNegativeRemarketingListAssociation),
+    /// A `Campaign Custom Audience Association` row.
+    CampaignCustomAudienceAssociation(BulkCampaignCustomAudienceAssociation),
+    /// A `Campaign Negative Custom Audience Association` row.
+    CampaignNegativeCustomAudienceAssociation(BulkCampaignNegativeCustomAudienceAssociation),
+    /// An `Ad Group Custom Audience Association` row.
+    AdGroupCustomAudienceAssociation(BulkAdGroupCustomAudienceAssociation),
+    /// An `Ad Group Negative Custom Audience Association` row.
+    AdGroupNegativeCustomAudienceAssociation(BulkAdGroupNegativeCustomAudienceAssociation),
+    /// A `Campaign In Market Audience Association` row.
+    CampaignInMarketAudienceAssociation(BulkCampaignInMarketAudienceAssociation),
+    /// A `Campaign Negative In Market Audience Association` row.
+    CampaignNegativeInMarketAudienceAssociation(BulkCampaignNegativeInMarketAudienceAssociation),
+    /// An `Ad Group In Market Audience Association` row.
+    AdGroupInMarketAudienceAssociation(BulkAdGroupInMarketAudienceAssociation),
+    /// An `Ad Group Negative In Market Audience Association` row.
+    AdGroupNegativeInMarketAudienceAssociation(BulkAdGroupNegativeInMarketAudienceAssociation),
+    /// A `Campaign Product Audience Association` row.
+    CampaignProductAudienceAssociation(BulkCampaignProductAudienceAssociation),
+    /// A `Campaign Negative Product Audience Association` row.
+    CampaignNegativeProductAudienceAssociation(BulkCampaignNegativeProductAudienceAssociation),
+    /// An `Ad Group Product Audience Association` row.
+    AdGroupProductAudienceAssociation(BulkAdGroupProductAudienceAssociation),
+    /// An `Ad Group Negative Product Audience Association` row.
+    AdGroupNegativeProductAudienceAssociation(BulkAdGroupNegativeProductAudienceAssociation),
+    /// A `Campaign Similar Remarketing List Association` row.
+    CampaignSimilarRemarketingListAssociation(BulkCampaignSimilarRemarketingListAssociation),
+    /// A `Campaign Negative Similar Remarketing List Association` row.
+    CampaignNegativeSimilarRemarketingListAssociation(BulkCampaignNegativeSimilarRemarketingListAssociation),
+    /// An `Ad Group Similar Remarketing List Association` row.
+    AdGroupSimilarRemarketingListAssociation(BulkAdGroupSimilarRemarketingListAssociation),
+    /// An `Ad Group Negative Similar Remarketing List Association` row.
+    AdGroupNegativeSimilarRemarketingListAssociation(BulkAdGroupNegativeSimilarRemarketingListAssociation),
+    /// A `Campaign Combined List Association` row.
+    CampaignCombinedListAssociation(BulkCampaignCombinedListAssociation),
+    /// A `Campaign Negative Combined List Association` row.
+    CampaignNegativeCombinedListAssociation(BulkCampaignNegativeCombinedListAssociation),
+    /// An `Ad Group Combined List Association` row.
+    AdGroupCombinedListAssociation(BulkAdGroupCombinedListAssociation),
+    /// An `Ad Group Negative Combined List Association` row.
+    AdGroupNegativeCombinedListAssociation(BulkAdGroupNegativeCombinedListAssociation),
+    /// A `Campaign Customer List Association` row.
+    CampaignCustomerListAssociation(BulkCampaignCustomerListAssociation),
+    /// A `Campaign Negative Customer List Association` row.
+    CampaignNegativeCustomerListAssociation(BulkCampaignNegativeCustomerListAssociation),
+    /// An `Ad Group Customer List Association` row.
+    AdGroupCustomerListAssociation(BulkAdGroupCustomerListAssociation),
+    /// An `Ad Group Negative Customer List Association` row.
+    AdGroupNegativeCustomerListAssociation(BulkAdGroupNegativeCustomerListAssociation),
+    /// A `Campaign Impression Based Remarketing List Association` row.
+    CampaignImpressionBasedRemarketingListAssociation(BulkCampaignImpressionBasedRemarketingListAssociation),
+    /// A `Campaign Negative Impression Based Remarketing List Association` row.
+    CampaignNegativeImpressionBasedRemarketingListAssociation(BulkCampaignNegativeImpressionBasedRemarketingListAssociation),
+    /// An `Ad Group Impression Based Remarketing List Association` row.
+    AdGroupImpressionBasedRemarketingListAssociation(BulkAdGroupImpressionBasedRemarketingListAssociation),
+    /// An `Ad Group Negative Impression Based Remarketing List Association` row.
+    AdGroupNegativeImpressionBasedRemarketingListAssociation(BulkAdGroupNegativeImpressionBasedRemarketingListAssociation),
+    /// An `Ad Group AI Prompt Association` row.
+    AdGroupAiPromptAssociation(BulkAdGroupAiPromptAssociation),
+    /// A `Remarketing List` row.
+    RemarketingList(BulkRemarketingList),
+    /// A `Custom Audience` row.
+    CustomAudience(BulkCustomAudience),
+    /// An `In Market Audience` row.
+    InMarketAudience(BulkInMarketAudience),
+    /// A `Product Audience` row.
+    ProductAudience(BulkProductAudience),
+    /// A `Similar Remarketing List` row.
+    SimilarRemarketingList(BulkSimilarRemarketingList),
+    /// A `Combined List` row.
+    CombinedList(BulkCombinedList),
+    /// A `Customer List` row.
+    CustomerList(BulkCustomerList),
+    /// A `Customer List Item` row.
+    CustomerListItem(BulkCustomerListItem),
+    /// An `Impression Based Remarketing List` row.
+    ImpressionBasedRemarketingList(BulkImpressionBasedRemarketingList),
+    /// An `Ad Group Advance Booking Window Criterion` row.
+    AdGroupAdvanceBookingWindowCriterion(BulkAdGroupAdvanceBookingWindowCriterion),
+    /// An `Ad Group Check In Date Criterion` row.
+    AdGroupCheckInDateCriterion(BulkAdGroupCheckInDateCriterion),
+    /// An `Ad Group Check In Day Criterion` row.
+    AdGroupCheckInDayCriterion(BulkAdGroupCheckInDayCriterion),
+    /// An `Ad Group Hotel Date Selection Type Criterion` row.
+    AdGroupHotelDateSelectionTypeCriterion(BulkAdGroupHotelDateSelectionTypeCriterion),
+    /// An `Ad Group Length of Stay Criterion` row.
+    AdGroupLengthOfStayCriterion(BulkAdGroupLengthOfStayCriterion),
 
     // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
     /// An `Asset Group` row.
