@@ -91,7 +91,13 @@ fn without_source(record: &BulkRecord) -> BulkRecord {
         BrandList,
         BrandItem,
         CampaignBrandListAssociation,
-        Experiment
+        Experiment,
+        AccountNegativeKeywordList,
+        AccountNegativeKeywordListAssociation,
+        AccountSharedNegativeKeyword,
+        AccountContentNegativeKeywordList,
+        AccountContentNegativeKeywordListAssociation,
+        AccountContentSharedNegativeKeyword
     );
     r
 }
@@ -102,7 +108,7 @@ fn every_sdk_row_is_typed() {
     // URL target, an audience group association and 2 campaign conversion goals. Media and
     // feeds: an image, a video, a feed, 2 feed items, an audience group. Goals: one per kind.
     // Lists: 2 placement lists, 3 items, 2 associations, a brand list, item and association,
-    // an experiment.
+    // an experiment, and per account negative keyword list kind a list, association, 2 keywords.
     for (bytes, expected) in [
         (ASSET_GROUPS_CSV, 12),
         (ASSET_GROUPS_TSV, 12),
@@ -110,8 +116,8 @@ fn every_sdk_row_is_typed() {
         (MEDIA_FEEDS_TSV, 7),
         (GOALS_CSV, 11),
         (GOALS_TSV, 11),
-        (LISTS_CSV, 12),
-        (LISTS_TSV, 12),
+        (LISTS_CSV, 20),
+        (LISTS_TSV, 20),
     ] {
         let all = records(bytes);
         assert_eq!(all.len(), expected);
@@ -254,11 +260,16 @@ fn asset_group_values_are_read_as_the_sdk_wrote_them() {
 
 #[test]
 fn an_asset_group_built_in_rust_is_written_as_the_sdk_writes_it() {
-    let mut g = bingads::bulk::BulkAssetGroup::default();
-    g.campaign_id = Some(1100);
-    g.asset_group.id = Nillable::Value(1500);
-    g.asset_group.status = Nillable::Value(cm::AssetGroupStatus::Active);
-    g.asset_group.editorial_status = Nillable::Value(cm::AssetGroupEditorialStatus::ActiveLimited);
+    let g = bingads::bulk::BulkAssetGroup {
+        campaign_id: Some(1100),
+        asset_group: cm::AssetGroup {
+            id: Nillable::Value(1500),
+            status: Nillable::Value(cm::AssetGroupStatus::Active),
+            editorial_status: Nillable::Value(cm::AssetGroupEditorialStatus::ActiveLimited),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let sdk = records(ASSET_GROUPS_CSV);
     let written = write_fresh(
         &[sdk[0].clone(), BulkRecord::AssetGroup(g)],
@@ -484,9 +495,24 @@ fn list_values_are_read_as_the_sdk_wrote_them() {
     );
     assert_eq!(e.traffic_split_percent, Nillable::Value(50));
     assert_eq!(
-        (e.base_campaign_id.clone(), e.experiment_campaign_id.clone()),
+        (e.base_campaign_id, e.experiment_campaign_id),
         (Nillable::Value(2100), Nillable::Value(2101))
     );
     let end = e.end_date.value().expect("end date");
     assert_eq!((end.month, end.day, end.year), (4, 30, 2026));
+    let BulkRecord::AccountSharedNegativeKeyword(k) = &all[15] else {
+        panic!("{}", all[15].record_type())
+    };
+    assert_eq!(k.list_id, Some(-1900));
+    assert_eq!(
+        k.negative_keyword.match_type,
+        Nillable::Value(cm::MatchType::Exact)
+    );
+    let BulkRecord::AccountContentNegativeKeywordListAssociation(a) = &all[17] else {
+        panic!("{}", all[17].record_type())
+    };
+    assert_eq!(
+        (a.association.shared_entity_id, a.association.entity_id),
+        (-1910, 149876543)
+    );
 }

@@ -149,8 +149,14 @@ fn list_and_experiment_tables_round_trip_every_column() {
         + check_table::<BulkBrandList>()
         + check_table::<BulkBrandItem>()
         + check_table::<BulkCampaignBrandListAssociation>()
-        + check_table::<BulkExperiment>();
-    assert!(total > 170, "{total}");
+        + check_table::<BulkExperiment>()
+        + check_table::<BulkAccountNegativeKeywordList>()
+        + check_table::<BulkAccountNegativeKeywordListAssociation>()
+        + check_table::<BulkAccountSharedNegativeKeyword>()
+        + check_table::<BulkAccountContentNegativeKeywordList>()
+        + check_table::<BulkAccountContentNegativeKeywordListAssociation>()
+        + check_table::<BulkAccountContentSharedNegativeKeyword>();
+    assert!(total > 250, "{total}");
 }
 
 #[test]

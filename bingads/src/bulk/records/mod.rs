@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (197 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (203 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -28,7 +28,7 @@
 //!   Combined List, Customer List and Impression Based Remarketing List Association; Ad Group
 //!   AI Prompt Association (`audience_associations.rs`).
 //!
-//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (31):
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (37):
 //! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
 //!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
 //!   Conversion Goal (`asset_groups.rs`);
@@ -40,7 +40,10 @@
 //! - shared lists (9): Account Placement Exclusion and Inclusion List, their List Items and
 //!   Campaign List Associations, Brand List, Brand Item, Campaign Brand List Association
 //!   (`lists.rs`);
-//! - Experiment (`experiments.rs`).
+//! - Experiment (`experiments.rs`);
+//! - account negative keyword lists (6): Account Negative Keyword List, its Association and
+//!   Account Shared Negative Keyword, and the three Account Content ones
+//!   (`account_negatives.rs`).
 
 mod account;
 mod ad_extensions;
@@ -62,6 +65,7 @@ mod sites;
 mod target_criterions;
 
 // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
+mod account_negatives;
 mod asset_groups;
 mod experiments;
 mod goals;
@@ -173,6 +177,11 @@ pub use target_criterions::{
     BulkCampaignNegativeGenderCriterion,
 };
 
+pub use account_negatives::{
+    BulkAccountContentNegativeKeywordList, BulkAccountContentNegativeKeywordListAssociation,
+    BulkAccountContentSharedNegativeKeyword, BulkAccountNegativeKeywordList,
+    BulkAccountNegativeKeywordListAssociation, BulkAccountSharedNegativeKeyword,
+};
 pub use asset_groups::{
     BulkAssetGroup, BulkAssetGroupListingGroup, BulkAssetGroupSearchTheme, BulkAssetGroupUrlTarget,
     BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
@@ -733,6 +742,18 @@ records! {
     CampaignBrandListAssociation(BulkCampaignBrandListAssociation),
     /// An `Experiment` row.
     Experiment(BulkExperiment),
+    /// An `Account Negative Keyword List` row.
+    AccountNegativeKeywordList(BulkAccountNegativeKeywordList),
+    /// An `Account Negative Keyword List Association` row.
+    AccountNegativeKeywordListAssociation(BulkAccountNegativeKeywordListAssociation),
+    /// An `Account Shared Negative Keyword` row.
+    AccountSharedNegativeKeyword(BulkAccountSharedNegativeKeyword),
+    /// An `Account Content Negative Keyword List` row.
+    AccountContentNegativeKeywordList(BulkAccountContentNegativeKeywordList),
+    /// An `Account Content Negative Keyword List Association` row.
+    AccountContentNegativeKeywordListAssociation(BulkAccountContentNegativeKeywordListAssociation),
+    /// An `Account Content Shared Negative Keyword` row.
+    AccountContentSharedNegativeKeyword(BulkAccountContentSharedNegativeKeyword),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
