@@ -20,6 +20,8 @@ const GOALS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_goals.csv");
 const GOALS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_goals.tsv");
 const LISTS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_lists.csv");
 const LISTS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_lists.tsv");
+const CALENDAR_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_calendar.csv");
+const CALENDAR_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_pmax_calendar.tsv");
 
 const FIXTURES: &[(&[u8], FileFormat)] = &[
     (ASSET_GROUPS_CSV, FileFormat::Csv),
@@ -30,6 +32,8 @@ const FIXTURES: &[(&[u8], FileFormat)] = &[
     (GOALS_TSV, FileFormat::Tsv),
     (LISTS_CSV, FileFormat::Csv),
     (LISTS_TSV, FileFormat::Tsv),
+    (CALENDAR_CSV, FileFormat::Csv),
+    (CALENDAR_TSV, FileFormat::Tsv),
 ];
 
 fn records(bytes: &[u8]) -> Vec<BulkRecord> {
@@ -97,7 +101,9 @@ fn without_source(record: &BulkRecord) -> BulkRecord {
         AccountSharedNegativeKeyword,
         AccountContentNegativeKeywordList,
         AccountContentNegativeKeywordListAssociation,
-        AccountContentSharedNegativeKeyword
+        AccountContentSharedNegativeKeyword,
+        DataExclusion,
+        SeasonalityAdjustment
     );
     r
 }
@@ -118,6 +124,8 @@ fn every_sdk_row_is_typed() {
         (GOALS_TSV, 11),
         (LISTS_CSV, 20),
         (LISTS_TSV, 20),
+        (CALENDAR_CSV, 3),
+        (CALENDAR_TSV, 3),
     ] {
         let all = records(bytes);
         assert_eq!(all.len(), expected);
@@ -514,5 +522,44 @@ fn list_values_are_read_as_the_sdk_wrote_them() {
     assert_eq!(
         (a.association.shared_entity_id, a.association.entity_id),
         (-1910, 149876543)
+    );
+}
+
+#[test]
+fn calendar_values_are_read_as_the_sdk_wrote_them() {
+    let all = records(CALENDAR_CSV);
+    let BulkRecord::DataExclusion(d) = &all[1] else {
+        panic!("{}", all[1].record_type())
+    };
+    let e = &d.exclusion;
+    assert_eq!(e.id, Nillable::Value(-2000));
+    let end = e.end_date.value().expect("end");
+    assert_eq!(
+        (end.year, end.month, end.day, end.hour, end.minute),
+        (2026, 11, 28, 23, 59)
+    );
+    let types = e.campaign_type_filter.value().expect("campaign types");
+    assert_eq!(
+        types.0,
+        vec![cm::CampaignType::Search, cm::CampaignType::Shopping]
+    );
+    let devices = e.device_type_filter.value().expect("device types");
+    assert_eq!(devices.0.len(), 2);
+    let campaigns: Vec<_> = e
+        .campaign_associations
+        .value()
+        .expect("campaigns")
+        .iter()
+        .flatten()
+        .map(|a| a.campaign_id)
+        .collect();
+    assert_eq!(campaigns, vec![Some(2100), Some(2101)]);
+    let BulkRecord::SeasonalityAdjustment(s) = &all[2] else {
+        panic!("{}", all[2].record_type())
+    };
+    assert_eq!(s.adjustment.adjustment_percentage, Nillable::Value(25.5));
+    assert_eq!(
+        s.adjustment.name.value().map(String::as_str),
+        Some("Black Friday, \"doorbusters\"")
     );
 }

@@ -25,6 +25,21 @@ fn own_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
             ("NoValue", None),
             ("FutureValue", None),
         ],
+        "CampaignTypeFilter" => vec![
+            ("Search", None),
+            ("Search,Shopping,PerformanceMax", None),
+            ("Search, Audience", Some("Search,Audience")),
+        ],
+        "DeviceTypeFilter" => vec![
+            ("Computers", None),
+            ("Computers,Smartphones,Tablets", None),
+            ("FutureDevice", None),
+        ],
+        "CampaignAssociations" => vec![
+            ("123", None),
+            ("1;2;9223372036854775807", None),
+            ("1; 2", Some("1;2")),
+        ],
         "FeedDateTime" => vec![
             ("2026/03/05 00:00:00", None),
             ("9999/12/31 23:59:59", None),
@@ -37,6 +52,7 @@ fn own_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
 fn own_invalid(format: &str) -> &'static [&'static str] {
     match format {
         "RevenueValue" => invalid("Dec"),
+        "CampaignAssociations" => &["1;x", "1.5", "1,2"],
         "FeedDateTime" => &[
             "3/5/2026 00:00:00",
             "2026/13/01 00:00:00",
@@ -157,6 +173,12 @@ fn list_and_experiment_tables_round_trip_every_column() {
         + check_table::<BulkAccountContentNegativeKeywordListAssociation>()
         + check_table::<BulkAccountContentSharedNegativeKeyword>();
     assert!(total > 250, "{total}");
+}
+
+#[test]
+fn calendar_tables_round_trip_every_column() {
+    let total = check_table::<BulkDataExclusion>() + check_table::<BulkSeasonalityAdjustment>();
+    assert!(total > 50, "{total}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (203 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (205 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -28,7 +28,7 @@
 //!   Combined List, Customer List and Impression Based Remarketing List Association; Ad Group
 //!   AI Prompt Association (`audience_associations.rs`).
 //!
-//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (37):
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (39):
 //! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
 //!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
 //!   Conversion Goal (`asset_groups.rs`);
@@ -43,7 +43,8 @@
 //! - Experiment (`experiments.rs`);
 //! - account negative keyword lists (6): Account Negative Keyword List, its Association and
 //!   Account Shared Negative Keyword, and the three Account Content ones
-//!   (`account_negatives.rs`).
+//!   (`account_negatives.rs`);
+//! - Data Exclusion, Seasonality Adjustment (`calendar.rs`).
 
 mod account;
 mod ad_extensions;
@@ -67,6 +68,7 @@ mod target_criterions;
 // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
 mod account_negatives;
 mod asset_groups;
+mod calendar;
 mod experiments;
 mod goals;
 mod lists;
@@ -186,6 +188,7 @@ pub use asset_groups::{
     BulkAssetGroup, BulkAssetGroupListingGroup, BulkAssetGroupSearchTheme, BulkAssetGroupUrlTarget,
     BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
 };
+pub use calendar::{BulkDataExclusion, BulkSeasonalityAdjustment};
 pub use experiments::BulkExperiment;
 pub use goals::{
     BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
@@ -754,6 +757,10 @@ records! {
     AccountContentNegativeKeywordListAssociation(BulkAccountContentNegativeKeywordListAssociation),
     /// An `Account Content Shared Negative Keyword` row.
     AccountContentSharedNegativeKeyword(BulkAccountContentSharedNegativeKeyword),
+    /// A `Data Exclusion` row.
+    DataExclusion(BulkDataExclusion),
+    /// A `Seasonality Adjustment` row.
+    SeasonalityAdjustment(BulkSeasonalityAdjustment),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
