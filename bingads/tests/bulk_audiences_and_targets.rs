@@ -113,6 +113,28 @@ fn sdk_image_location_and_price_extensions_read_as_typed_records() {
         image.extension.alternative_text,
         Nillable::Value("A tent at dusk".into())
     );
+    let Nillable::Value(links) = &image.extension.images else {
+        panic!("no images")
+    };
+    assert_eq!(links.len(), 2);
+    let Some(cm::AssetLink {
+        asset: Nillable::Value(cm::Asset::ImageAsset(square)),
+        ..
+    }) = &links[1]
+    else {
+        panic!("{:?}", links[1])
+    };
+    assert_eq!(square.id, Nillable::Value(1234567890002));
+    assert_eq!(square.sub_type, Nillable::Value("SquareImageMedia".into()));
+    assert_eq!(
+        (square.crop_x, square.crop_y, square.crop_width),
+        (
+            Nillable::Value(0),
+            Nillable::Value(10),
+            Nillable::Value(628)
+        )
+    );
+    assert_eq!(square.name, Nillable::Value("Tent \"square\" été".into()));
     let BulkRecord::LocationAdExtension(location) = &all[2] else {
         panic!()
     };
@@ -168,7 +190,7 @@ fn sdk_image_location_and_price_extensions_read_as_typed_records() {
 #[test]
 fn sdk_criterions_read_as_typed_records() {
     let all = records(CRITERIONS_CSV);
-    assert_eq!(all.len(), 21);
+    assert_eq!(all.len(), 22);
     assert_all_typed(&all);
     let BulkRecord::CampaignLocationCriterion(location) = &all[1] else {
         panic!("{}", all[1].record_type())
@@ -234,6 +256,15 @@ fn sdk_criterions_read_as_typed_records() {
         panic!()
     };
     assert_eq!(t.topic_id, Some(88));
+    let BulkRecord::CampaignNegativeStoreCriterion(store) = &all[21] else {
+        panic!("{}", all[21].record_type())
+    };
+    assert_eq!(store.status.as_deref(), Some("Active"));
+    assert_eq!(store.criterion.id, Nillable::Value(6600001));
+    let Nillable::Value(cm::Criterion::StoreCriterion(s)) = &store.criterion.criterion else {
+        panic!()
+    };
+    assert_eq!(s.store_id, Nillable::Value(123456));
 }
 
 #[test]

@@ -17,7 +17,7 @@ use bingads_gen::v13::campaign_management::{
     GenreCriterion, HotelAdvanceBookingWindowCriterion, HotelCheckInDateCriterion,
     HotelCheckInDayCriterion, HotelDateSelectionType, HotelDateSelectionTypeCriterion,
     HotelLengthOfStayCriterion, LocationCriterion, Minute, ProfileCriterion, ProfileType,
-    RadiusCriterion, TopicCriterion,
+    RadiusCriterion, StoreCriterion, TopicCriterion,
 };
 
 use super::error::ValueError;
@@ -182,6 +182,11 @@ criterion_part!(
 criterion_part!(
     /// `Max Target Value` of a length of stay criterion: the most nights.
     MaxNights, HotelLengthOfStayCriterion, max_nights: Nillable<i32>, Int
+);
+
+criterion_part!(
+    /// `Store Id` of a store criterion: the Microsoft Merchant Center store.
+    StoreTarget, StoreCriterion, store_id: Nillable<i64>, Long
 );
 
 /// A profile criterion of one profile type (the record type says which).

@@ -12,6 +12,7 @@ pub mod criterion_values;
 mod error;
 pub mod extension_values;
 pub mod file;
+pub mod image_assets;
 #[cfg(feature = "bulk-json")]
 mod json;
 #[cfg(feature = "bulk-json")]

@@ -42,7 +42,8 @@ fn family_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
         | "CompanyNameProfileId"
         | "IndustryProfileId"
         | "JobFunctionProfileId"
-        | "RadiusLength" => vec![
+        | "RadiusLength"
+        | "StoreTarget" => vec![
             ("190", None),
             ("9223372036854775807", None),
             (" 42 ", Some("42")),
@@ -62,6 +63,22 @@ fn family_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
             ("DefaultSelection", None),
             ("UserSelection", None),
             ("FutureSelection", None),
+        ],
+        "ImageAssetLinks" => vec![
+            (
+                r#"[{"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 1234567890000, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "LandscapeImageMedia"}]"#,
+                None,
+            ),
+            (
+                r#"[{"cropHeight": 628, "cropWidth": 1200, "cropX": 0, "cropY": 10, "id": 1, "name": "Tent \"at\" dusk \u00e9", "assetPerformanceLabel": "Good", "editorialStatus": "Active", "pinnedField": null, "targetWidth": 1200, "targetHeight": 628, "subType": "LandscapeImageMedia"}, {"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 2, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "SquareImageMedia"}]"#,
+                None,
+            ),
+            (
+                r#"[{"id": 3, "subType": "LandscapeImageMedia"}]"#,
+                Some(
+                    r#"[{"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 3, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "LandscapeImageMedia"}]"#,
+                ),
+            ),
         ],
         "CombinationRules" => vec![
             ("And(1,2)", None),
@@ -95,7 +112,8 @@ fn family_invalid(format: &str) -> &'static [&'static str] {
         | "CompanyNameProfileId"
         | "IndustryProfileId"
         | "JobFunctionProfileId"
-        | "RadiusLength" => &["abc", "1.5", "99999999999999999999"],
+        | "RadiusLength"
+        | "StoreTarget" => &["abc", "1.5", "99999999999999999999"],
         "RadiusLatitude" | "RadiusLongitude" => &["abc", "NaN"],
         "FromHour" | "ToHour" | "MinDays" | "MaxDays" | "MinNights" | "MaxNights" => {
             &["noon", "2147483648"]
@@ -103,6 +121,13 @@ fn family_invalid(format: &str) -> &'static [&'static str] {
         "CheckInStart" | "CheckInEnd" => invalid("BulkDateTime"),
         "FromMinute" | "ToMinute" => &["10", "60", "quarter"],
         "CombinationRules" => &["And 1,2", "Xor(1)", "And(1,x)", "And(1"],
+        "ImageAssetLinks" => &[
+            "{}",
+            "[1]",
+            "[{\"id\": \"x\"}]",
+            "[{\"cropX\": 99999999999}]",
+            "not json",
+        ],
         _ => invalid(format),
     }
 }
@@ -130,6 +155,7 @@ fn refuses_delete(format: &str) -> bool {
             | "GenreTarget"
             | "TopicTarget"
             | "AudienceTarget"
+            | "StoreTarget"
             | "CompanyNameProfileId"
             | "IndustryProfileId"
             | "JobFunctionProfileId"
@@ -260,7 +286,8 @@ fn every_family_table_round_trips_every_column() {
         + check::<BulkAdGroupCheckInDateCriterion>()
         + check::<BulkAdGroupCheckInDayCriterion>()
         + check::<BulkAdGroupHotelDateSelectionTypeCriterion>()
-        + check::<BulkAdGroupLengthOfStayCriterion>();
+        + check::<BulkAdGroupLengthOfStayCriterion>()
+        + check::<BulkCampaignNegativeStoreCriterion>();
     assert!(total > 900, "{total}");
 }
 

@@ -7,9 +7,8 @@
 //! (`BulkImageAdExtension`, `BulkLocationAdExtension`, `BulkPriceAdExtension`) and the
 //! Microsoft bulk schema pages "Image Ad Extension", "Location Ad Extension" and "Price Ad
 //! Extension".
-//!
-//! `Images` of an image ad extension (a JSON list of image asset links) is not mapped: its
-//! cell is kept from the row read and written back as it was.
+//! An image ad extension's `Images` (a JSON list of image asset links) goes through the
+//! format of `bulk::image_assets`.
 
 use bingads_gen::types::DateTime;
 use bingads_gen::v13::campaign_management as cm;
@@ -24,6 +23,7 @@ use crate::bulk::extension_values::{
     PriceCurrencyCode, PriceDescription, PriceFinalMobileUrls, PriceFinalUrls, PriceHeader,
     PriceQualifierPart, PriceUnitPart, ProvinceCode, ProvinceName, StreetAddress, StreetAddress2,
 };
+use crate::bulk::image_assets::ImageAssetLinks;
 use crate::bulk::schedule_values::{
     AdSchedule, IdList, RequiredEnum, ScheduleEnd, ScheduleStart, SearcherTimeZone,
 };
@@ -64,6 +64,7 @@ ad_extension! {
         field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
         field!("Display Text" => extension.display_text, Text),
         field!("Layouts" => extension.layouts, SemicolonList),
+        field!("Images" => extension.images, ImageAssetLinks),
     ]
 }
 

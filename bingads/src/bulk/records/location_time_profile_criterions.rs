@@ -11,7 +11,7 @@
 //! `BulkCampaignDayTimeCriterion`, `BulkCampaignProfileCriterion` and its
 //! `BulkCampaignCompanyNameCriterion`/`IndustryCriterion`/`JobFunctionCriterion`,
 //! `BulkAdGroupNegativeProfileCriterion`, `BulkCampaignDealCriterion`,
-//! `BulkAdGroupGenreCriterion`, `BulkAdGroupTopicCriterion`) and the Microsoft bulk schema
+//! `BulkAdGroupGenreCriterion`, `BulkAdGroupTopicCriterion`, `BulkCampaignNegativeStoreCriterion`) and the Microsoft bulk schema
 //! pages of the same names ("Campaign Location Criterion", "Ad Group Radius Criterion",
 //! "Campaign DayTime Criterion", "Campaign Company Name Criterion", ...).
 
@@ -20,8 +20,8 @@ use super::macros::bulk_record;
 use crate::bulk::criterion_parts::{
     CompanyNameProfileId, DayTarget, DealTarget, FromHour, FromMinute, GenreTarget,
     IndustryProfileId, JobFunctionProfileId, LocationName, LocationSubType, LocationTarget,
-    RadiusLatitude, RadiusLength, RadiusLongitude, RadiusName, RadiusUnit, ToHour, ToMinute,
-    TopicTarget,
+    RadiusLatitude, RadiusLength, RadiusLongitude, RadiusName, RadiusUnit, StoreTarget, ToHour,
+    ToMinute, TopicTarget,
 };
 use crate::bulk::criterion_values::{BidAdjustment, CashbackPercent};
 use crate::bulk::table::{Column, col, field};
@@ -143,3 +143,25 @@ criterion_record!(
     ad_group, biddable, {}
     [field!("Target" => criterion.criterion, TopicTarget)]
 );
+
+bulk_record! {
+    /// A `Campaign Negative Store Criterion`: a Microsoft Merchant Center store (`Store Id`)
+    /// whose products the campaign excludes. Unlike the other criterions, `Status` is the
+    /// record's own (as the SDK's `BulkCampaignNegativeStoreCriterion` keeps it).
+    pub struct BulkCampaignNegativeStoreCriterion = "Campaign Negative Store Criterion"
+        (kind 218, entity criterion: bingads_gen::v13::campaign_management::NegativeCampaignCriterion) {
+        /// `Status` (`Active`, `Deleted`).
+        pub status: Option<String>,
+        /// `Campaign`: the campaign's name.
+        pub campaign_name: Option<String>,
+    }
+    table CAMPAIGN_NEGATIVE_STORE
+}
+
+static CAMPAIGN_NEGATIVE_STORE: &[Column<BulkCampaignNegativeStoreCriterion>] = &[
+    col!("Status" => status, Text),
+    field!("Id" => criterion.id, Long),
+    field!("Parent Id" => criterion.campaign_id, Long),
+    col!("Campaign" => campaign_name, Text),
+    field!("Store Id" => criterion.criterion, StoreTarget),
+];

@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (205 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (206 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -12,14 +12,15 @@
 //!   Flyer, Image, Location, Price, Promotion, Review, Sitelink, Structured Snippet, Video),
 //!   campaign level (15: those plus Call and Disclaimer) and ad group level (12: the account
 //!   kinds but Location) (`extension_associations.rs`);
-//! - target criterions (38): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
+//! - target criterions (39): Campaign and Ad Group Age, Gender, DeviceOS and Location Intent
 //!   Criterion; Campaign Negative Age, Gender and Device Criterion; Ad Group Negative Age and
 //!   Gender Criterion (`target_criterions.rs`); Campaign and Ad Group Location, Negative
 //!   Location, Radius, DayTime, Company Name, Industry and Job Function Criterion; Ad Group
 //!   Negative Company Name, Industry and Job Function Criterion; Campaign Deal, Ad Group Genre
 //!   and Ad Group Topic Criterion (`location_time_profile_criterions.rs`); Ad Group Advance
 //!   Booking Window, Check In Date, Check In Day, Hotel Date Selection Type and Length of Stay
-//!   Criterion (`hotel_criterions.rs`);
+//!   Criterion (`hotel_criterions.rs`); Campaign Negative Store Criterion
+//!   (`location_time_profile_criterions.rs`);
 //! - audiences (9): Remarketing List, Custom Audience, In Market Audience, Product Audience,
 //!   Similar Remarketing List, Combined List, Customer List, Customer List Item, Impression
 //!   Based Remarketing List (`audiences.rs`);
@@ -160,7 +161,8 @@ pub use location_time_profile_criterions::{
     BulkAdGroupRadiusCriterion, BulkAdGroupTopicCriterion, BulkCampaignCompanyNameCriterion,
     BulkCampaignDayTimeCriterion, BulkCampaignDealCriterion, BulkCampaignIndustryCriterion,
     BulkCampaignJobFunctionCriterion, BulkCampaignLocationCriterion,
-    BulkCampaignNegativeLocationCriterion, BulkCampaignRadiusCriterion,
+    BulkCampaignNegativeLocationCriterion, BulkCampaignNegativeStoreCriterion,
+    BulkCampaignRadiusCriterion,
 };
 pub use negatives::{
     BulkAdGroupNegativeKeyword, BulkCampaignNegativeKeyword, BulkCampaignNegativeKeywordList,
@@ -681,6 +683,8 @@ records! {
     AdGroupHotelDateSelectionTypeCriterion(BulkAdGroupHotelDateSelectionTypeCriterion),
     /// An `Ad Group Length of Stay Criterion` row.
     AdGroupLengthOfStayCriterion(BulkAdGroupLengthOfStayCriterion),
+    /// A `Campaign Negative Store Criterion` row.
+    CampaignNegativeStoreCriterion(BulkCampaignNegativeStoreCriterion),
 
     // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
     /// An `Asset Group` row.
