@@ -18,6 +18,10 @@ fn own_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
             ("Sporting Goods > Camping; \"tents\"", None),
             ("  padded  ", None),
         ],
+        "ImageAssetLinks" => vec![(
+            r#"[{"cropHeight": 628, "cropWidth": 1200, "cropX": 0, "cropY": 10, "id": 1, "name": "Tent \"at\" dusk \u00e9", "assetPerformanceLabel": "Good", "editorialStatus": "Active", "pinnedField": null, "targetWidth": 1200, "targetHeight": 628, "subType": "LandscapeImageMedia"}, {"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 2, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "SquareImageMedia"}]"#,
+            None,
+        )],
         "RevenueCurrency" => vec![("USD", None), ("EUR", None), ("  padded  ", None)],
         "RevenueValue" => samples("Dec"),
         "RevenueType" => vec![
@@ -53,6 +57,7 @@ fn own_invalid(format: &str) -> &'static [&'static str] {
     match format {
         "RevenueValue" => invalid("Dec"),
         "CampaignAssociations" => &["1;x", "1.5", "1,2"],
+        "ImageAssetLinks" => &["{}", "[1]", "not json"],
         "FeedDateTime" => &[
             "3/5/2026 00:00:00",
             "2026/13/01 00:00:00",

@@ -7,9 +7,10 @@
 //! `BulkAudienceGroupAssetGroupAssociation`, `BulkCampaignConversionGoal`) and the Microsoft
 //! bulk schema pages of the same names ("Asset Group", "Asset Group Listing Group", ...).
 //!
-//! The asset-link columns of an asset group (`Headlines`, `Long Headlines`, `Descriptions`,
-//! `Images`) are not mapped yet: their cells are kept from the source row and written back
-//! unchanged, as the responsive ads' asset-link columns are.
+//! An asset group's `Images` read into its image asset links (the image ad extension's JSON
+//! format). Its text asset-link columns (`Headlines`, `Long Headlines`, `Descriptions`) are
+//! not mapped yet: their cells are kept from the source row and written back unchanged, as
+//! the responsive ads' asset-link columns are.
 
 use bingads_gen::types::Nillable;
 use bingads_gen::v13::campaign_management as cm;
@@ -20,6 +21,7 @@ use bingads_gen::v13::campaign_management::{
 
 use super::macros::bulk_record;
 use super::parts::part_format;
+use crate::bulk::image_assets::ImageAssetLinks;
 use crate::bulk::table::{Column, col, field};
 use crate::bulk::values::{Bool, BulkDate, CustomParams, Enum, Long, Text, Urls, WireEnum};
 
@@ -63,6 +65,7 @@ static ASSET_GROUP: &[Column<BulkAssetGroup>] = &[
     field!("Editorial Status" => asset_group.editorial_status, Enum),
     field!("Mobile Final Url" => asset_group.final_mobile_urls, Urls),
     field!("Final Url" => asset_group.final_urls, Urls),
+    field!("Images" => asset_group.images, ImageAssetLinks),
     field!("Path 1" => asset_group.path1, Text),
     field!("Path 2" => asset_group.path2, Text),
     field!("Tracking Template" => asset_group.tracking_url_template, Text),
