@@ -103,7 +103,8 @@ fn without_source(record: &BulkRecord) -> BulkRecord {
         AccountContentNegativeKeywordListAssociation,
         AccountContentSharedNegativeKeyword,
         DataExclusion,
-        SeasonalityAdjustment
+        SeasonalityAdjustment,
+        NewCustomerAcquisitionGoal
     );
     r
 }
@@ -112,7 +113,7 @@ fn without_source(record: &BulkRecord) -> BulkRecord {
 fn every_sdk_row_is_typed() {
     // Asset groups: format version + 2 asset groups, 3 listing groups, 2 search themes, a
     // URL target, an audience group association and 2 campaign conversion goals. Media and
-    // feeds: an image, a video, a feed, 2 feed items, an audience group. Goals: one per kind.
+    // feeds: an image, a video, a feed, 2 feed items, an audience group. Goals: one per kind and a new customer acquisition goal.
     // Lists: 2 placement lists, 3 items, 2 associations, a brand list, item and association,
     // an experiment, and per account negative keyword list kind a list, association, 2 keywords.
     for (bytes, expected) in [
@@ -120,8 +121,8 @@ fn every_sdk_row_is_typed() {
         (ASSET_GROUPS_TSV, 12),
         (MEDIA_FEEDS_CSV, 7),
         (MEDIA_FEEDS_TSV, 7),
-        (GOALS_CSV, 11),
-        (GOALS_TSV, 11),
+        (GOALS_CSV, 12),
+        (GOALS_TSV, 12),
         (LISTS_CSV, 20),
         (LISTS_TSV, 20),
         (CALENDAR_CSV, 3),
@@ -434,6 +435,15 @@ fn goal_values_are_read_as_the_sdk_wrote_them() {
     assert_eq!(
         p.goal.name.value().map(String::as_str),
         Some("Product purchases")
+    );
+    let BulkRecord::NewCustomerAcquisitionGoal(n) = &all[11] else {
+        panic!("{}", all[11].record_type())
+    };
+    assert_eq!(n.goal.id, Nillable::Value(1510));
+    assert_eq!(n.target.as_deref(), Some("PurchasersAndEngagedAudiences"));
+    assert_eq!(
+        n.goal.additional_value.value().map(|d| d.as_str()),
+        Some("15.75")
     );
 }
 

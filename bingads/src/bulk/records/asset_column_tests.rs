@@ -155,7 +155,8 @@ fn goal_tables_round_trip_every_column() {
         + check_table::<BulkOfflineConversionGoal>()
         + check_table::<BulkInStoreTransactionGoal>()
         + check_table::<BulkInStoreVisitGoal>()
-        + check_table::<BulkProductGoal>();
+        + check_table::<BulkProductGoal>()
+        + check_table::<BulkNewCustomerAcquisitionGoal>();
     assert!(total > 500, "{total}");
 }
 

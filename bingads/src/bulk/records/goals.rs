@@ -164,3 +164,20 @@ conversion_goal! {
     /// A `Product Goal` (the base goal type: the WSDL has none of its own).
     BulkProductGoal = "Product Goal", kind 429, ConversionGoalBase, table PRODUCT_GOAL, []
 }
+
+bulk_record! {
+    /// A `New Customer Acquisition Goal`: the extra conversion value of a new customer.
+    pub struct BulkNewCustomerAcquisitionGoal = "New Customer Acquisition Goal"
+        (kind 430, entity goal: cm::NewCustomerAcquisitionGoal)
+    {
+        /// `Target`: the audiences that define new customers, as the service writes them.
+        pub target: Option<String>,
+    }
+    table NEW_CUSTOMER_ACQUISITION_GOAL
+}
+
+static NEW_CUSTOMER_ACQUISITION_GOAL: &[Column<BulkNewCustomerAcquisitionGoal>] = &[
+    field!("Id" => goal.id, Long),
+    crate::bulk::table::col!("Target" => target, Text),
+    field!("Additional Conversion Value" => goal.additional_value, Dec),
+];

@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (206 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (207 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -29,15 +29,15 @@
 //!   Combined List, Customer List and Impression Based Remarketing List Association; Ad Group
 //!   AI Prompt Association (`audience_associations.rs`).
 //!
-//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (39):
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (40):
 //! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
 //!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
 //!   Conversion Goal (`asset_groups.rs`);
 //! - media, feeds and audience groups (5): Image, Video, Feed, Feed Item, Audience Group
 //!   (`media_feeds.rs`);
 //! - conversion goals (10): Event, URL, Duration, PagesViewedPerVisit, AppInstall,
-//!   AppDownload, OfflineConversion, InStoreTransaction, InStoreVisit and Product Goal
-//!   (`goals.rs`);
+//!   AppDownload, OfflineConversion, InStoreTransaction, InStoreVisit and Product Goal, and
+//!   the New Customer Acquisition Goal (`goals.rs`);
 //! - shared lists (9): Account Placement Exclusion and Inclusion List, their List Items and
 //!   Campaign List Associations, Brand List, Brand Item, Campaign Brand List Association
 //!   (`lists.rs`);
@@ -194,8 +194,8 @@ pub use calendar::{BulkDataExclusion, BulkSeasonalityAdjustment};
 pub use experiments::BulkExperiment;
 pub use goals::{
     BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
-    BulkInStoreTransactionGoal, BulkInStoreVisitGoal, BulkOfflineConversionGoal,
-    BulkPagesViewedPerVisitGoal, BulkProductGoal, BulkUrlGoal,
+    BulkInStoreTransactionGoal, BulkInStoreVisitGoal, BulkNewCustomerAcquisitionGoal,
+    BulkOfflineConversionGoal, BulkPagesViewedPerVisitGoal, BulkProductGoal, BulkUrlGoal,
 };
 pub use lists::{
     BulkAccountPlacementExclusionList, BulkAccountPlacementExclusionListItem,
@@ -765,6 +765,8 @@ records! {
     DataExclusion(BulkDataExclusion),
     /// A `Seasonality Adjustment` row.
     SeasonalityAdjustment(BulkSeasonalityAdjustment),
+    /// A `New Customer Acquisition Goal` row.
+    NewCustomerAcquisitionGoal(BulkNewCustomerAcquisitionGoal),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
