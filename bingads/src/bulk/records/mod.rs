@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (167 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (207 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -28,6 +28,24 @@
 //!   List, Custom Audience, In Market Audience, Product Audience, Similar Remarketing List,
 //!   Combined List, Customer List and Impression Based Remarketing List Association; Ad Group
 //!   AI Prompt Association (`audience_associations.rs`).
+//!
+//! Performance Max, feeds, goals, lists, products, hotels, experiments and media (40):
+//! - asset groups and their signals (6): Asset Group, Asset Group Listing Group, Asset Group
+//!   Search Theme, Asset Group Url Target, Audience Group Asset Group Association, Campaign
+//!   Conversion Goal (`asset_groups.rs`);
+//! - media, feeds and audience groups (5): Image, Video, Feed, Feed Item, Audience Group
+//!   (`media_feeds.rs`);
+//! - conversion goals (10): Event, URL, Duration, PagesViewedPerVisit, AppInstall,
+//!   AppDownload, OfflineConversion, InStoreTransaction, InStoreVisit and Product Goal, and
+//!   the New Customer Acquisition Goal (`goals.rs`);
+//! - shared lists (9): Account Placement Exclusion and Inclusion List, their List Items and
+//!   Campaign List Associations, Brand List, Brand Item, Campaign Brand List Association
+//!   (`lists.rs`);
+//! - Experiment (`experiments.rs`);
+//! - account negative keyword lists (6): Account Negative Keyword List, its Association and
+//!   Account Shared Negative Keyword, and the three Account Content ones
+//!   (`account_negatives.rs`);
+//! - Data Exclusion, Seasonality Adjustment (`calendar.rs`).
 
 mod account;
 mod ad_extensions;
@@ -48,6 +66,18 @@ mod negatives;
 mod sites;
 mod target_criterions;
 
+// Performance Max, feeds, goals, lists, products, hotels, experiments and media.
+mod account_negatives;
+mod asset_groups;
+mod calendar;
+mod experiments;
+mod goals;
+mod lists;
+mod media_feeds;
+mod parts;
+
+#[cfg(test)]
+mod asset_column_tests;
 #[cfg(test)]
 mod column_tests;
 #[cfg(test)]
@@ -150,6 +180,30 @@ pub use target_criterions::{
     BulkCampaignNegativeAgeCriterion, BulkCampaignNegativeDeviceCriterion,
     BulkCampaignNegativeGenderCriterion,
 };
+
+pub use account_negatives::{
+    BulkAccountContentNegativeKeywordList, BulkAccountContentNegativeKeywordListAssociation,
+    BulkAccountContentSharedNegativeKeyword, BulkAccountNegativeKeywordList,
+    BulkAccountNegativeKeywordListAssociation, BulkAccountSharedNegativeKeyword,
+};
+pub use asset_groups::{
+    BulkAssetGroup, BulkAssetGroupListingGroup, BulkAssetGroupSearchTheme, BulkAssetGroupUrlTarget,
+    BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
+};
+pub use calendar::{BulkDataExclusion, BulkSeasonalityAdjustment};
+pub use experiments::BulkExperiment;
+pub use goals::{
+    BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
+    BulkInStoreTransactionGoal, BulkInStoreVisitGoal, BulkNewCustomerAcquisitionGoal,
+    BulkOfflineConversionGoal, BulkPagesViewedPerVisitGoal, BulkProductGoal, BulkUrlGoal,
+};
+pub use lists::{
+    BulkAccountPlacementExclusionList, BulkAccountPlacementExclusionListItem,
+    BulkAccountPlacementInclusionList, BulkAccountPlacementInclusionListItem, BulkBrandItem,
+    BulkBrandList, BulkCampaignBrandListAssociation, BulkCampaignPlacementExclusionListAssociation,
+    BulkCampaignPlacementInclusionListAssociation,
+};
+pub use media_feeds::{BulkAudienceGroup, BulkFeed, BulkFeedItem, BulkImage, BulkVideo};
 
 use super::error::BulkError;
 use super::file::writer::RowWriter;
@@ -631,6 +685,88 @@ records! {
     AdGroupLengthOfStayCriterion(BulkAdGroupLengthOfStayCriterion),
     /// A `Campaign Negative Store Criterion` row.
     CampaignNegativeStoreCriterion(BulkCampaignNegativeStoreCriterion),
+
+    // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
+    /// An `Asset Group` row.
+    AssetGroup(BulkAssetGroup),
+    /// An `Asset Group Listing Group` row.
+    AssetGroupListingGroup(BulkAssetGroupListingGroup),
+    /// An `Asset Group Search Theme` row.
+    AssetGroupSearchTheme(BulkAssetGroupSearchTheme),
+    /// An `Asset Group Url Target` row.
+    AssetGroupUrlTarget(BulkAssetGroupUrlTarget),
+    /// An `Audience Group Asset Group Association` row.
+    AudienceGroupAssetGroupAssociation(BulkAudienceGroupAssetGroupAssociation),
+    /// A `Campaign Conversion Goal` row.
+    CampaignConversionGoal(BulkCampaignConversionGoal),
+    /// An `Audience Group` row.
+    AudienceGroup(BulkAudienceGroup),
+    /// An `Image` row.
+    Image(BulkImage),
+    /// A `Video` row.
+    Video(BulkVideo),
+    /// A `Feed` row.
+    Feed(BulkFeed),
+    /// A `Feed Item` row.
+    FeedItem(BulkFeedItem),
+    /// An `Event Goal` row.
+    EventGoal(BulkEventGoal),
+    /// A `URL Goal` row.
+    UrlGoal(BulkUrlGoal),
+    /// A `Duration Goal` row.
+    DurationGoal(BulkDurationGoal),
+    /// A `PagesViewedPerVisit Goal` row.
+    PagesViewedPerVisitGoal(BulkPagesViewedPerVisitGoal),
+    /// An `AppInstall Goal` row.
+    AppInstallGoal(BulkAppInstallGoal),
+    /// An `AppDownload Goal` row.
+    AppDownloadGoal(BulkAppDownloadGoal),
+    /// An `OfflineConversion Goal` row.
+    OfflineConversionGoal(BulkOfflineConversionGoal),
+    /// An `InStoreTransaction Goal` row.
+    InStoreTransactionGoal(BulkInStoreTransactionGoal),
+    /// An `InStoreVisit Goal` row.
+    InStoreVisitGoal(BulkInStoreVisitGoal),
+    /// A `Product Goal` row.
+    ProductGoal(BulkProductGoal),
+    /// An `Account Placement Exclusion List` row.
+    AccountPlacementExclusionList(BulkAccountPlacementExclusionList),
+    /// An `Account Placement Exclusion List Item` row.
+    AccountPlacementExclusionListItem(BulkAccountPlacementExclusionListItem),
+    /// An `Account Placement Inclusion List` row.
+    AccountPlacementInclusionList(BulkAccountPlacementInclusionList),
+    /// An `Account Placement Inclusion List Item` row.
+    AccountPlacementInclusionListItem(BulkAccountPlacementInclusionListItem),
+    /// A `Campaign Account Placement Exclusion List Association` row.
+    CampaignPlacementExclusionListAssociation(BulkCampaignPlacementExclusionListAssociation),
+    /// A `Campaign Account Placement Inclusion List Association` row.
+    CampaignPlacementInclusionListAssociation(BulkCampaignPlacementInclusionListAssociation),
+    /// A `Brand List` row.
+    BrandList(BulkBrandList),
+    /// A `Brand Item` row.
+    BrandItem(BulkBrandItem),
+    /// A `Campaign Brand List Association` row.
+    CampaignBrandListAssociation(BulkCampaignBrandListAssociation),
+    /// An `Experiment` row.
+    Experiment(BulkExperiment),
+    /// An `Account Negative Keyword List` row.
+    AccountNegativeKeywordList(BulkAccountNegativeKeywordList),
+    /// An `Account Negative Keyword List Association` row.
+    AccountNegativeKeywordListAssociation(BulkAccountNegativeKeywordListAssociation),
+    /// An `Account Shared Negative Keyword` row.
+    AccountSharedNegativeKeyword(BulkAccountSharedNegativeKeyword),
+    /// An `Account Content Negative Keyword List` row.
+    AccountContentNegativeKeywordList(BulkAccountContentNegativeKeywordList),
+    /// An `Account Content Negative Keyword List Association` row.
+    AccountContentNegativeKeywordListAssociation(BulkAccountContentNegativeKeywordListAssociation),
+    /// An `Account Content Shared Negative Keyword` row.
+    AccountContentSharedNegativeKeyword(BulkAccountContentSharedNegativeKeyword),
+    /// A `Data Exclusion` row.
+    DataExclusion(BulkDataExclusion),
+    /// A `Seasonality Adjustment` row.
+    SeasonalityAdjustment(BulkSeasonalityAdjustment),
+    /// A `New Customer Acquisition Goal` row.
+    NewCustomerAcquisitionGoal(BulkNewCustomerAcquisitionGoal),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
