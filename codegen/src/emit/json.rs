@@ -45,18 +45,18 @@ impl<'a> ServiceEmitter<'a> {
     }
 
     pub(super) fn emit_json_struct(&self, c: &'a ComplexType) -> Result<TokenStream, EmitError> {
-        let sid = self.struct_name(&c.name);
+        let sid = self.analysis.struct_name(&c.name);
         let mut writes = Vec::new();
         let mut reads = Vec::new();
         let mut member_names = Vec::new();
         let mut has_type = false;
         // Members are named by their element, except where the REST form spells them
         // otherwise (looked up by the type that declares the field).
-        for (owner, f) in self.index.fields_with_owner(c) {
+        for (owner, f) in self.analysis.index.fields_with_owner(c) {
             let fid = ident(&names::field_name(&f.name));
             let key = lit(&self.rest.member_name(&owner.name.name, &f.name));
             member_names.push(key.clone());
-            let m = format_ident!("{}", super::occurrence_method(f));
+            let m = format_ident!("{}", super::rust_types::occurrence_method(f));
             let write = quote!(crate::json::put::#m(m, #key, &self.#fid)?;);
             if f.name == "Type" {
                 has_type = true;
@@ -110,7 +110,7 @@ impl<'a> ServiceEmitter<'a> {
     pub(super) fn emit_json_poly(&self, c: &'a ComplexType) -> Result<TokenStream, EmitError> {
         let eid = ident(&names::type_name(&c.name.name));
         let mut members: Vec<&ComplexType> = vec![c];
-        members.extend(self.descendants(&c.name));
+        members.extend(self.analysis.descendants(&c.name));
         let family = lit(&c.name.name);
         let known = lit(&members
             .iter()
@@ -185,7 +185,10 @@ impl<'a> ServiceEmitter<'a> {
                     self.err(format!("fault element {} is not declared", f.element))
                 })?;
                 let write = match &el.ty {
-                    TypeRef::Named(q) if !self.is_poly(q) && self.index.complex(q).is_some() => {
+                    TypeRef::Named(q)
+                        if !self.analysis.is_poly(q)
+                            && self.analysis.index.complex(q).is_some() =>
+                    {
                         let tname = lit(&q.name);
                         quote!(crate::json::write_struct(v, s, Some(#tname)))
                     }
@@ -210,7 +213,7 @@ impl<'a> ServiceEmitter<'a> {
             let req_el = self.service.find_element(&op.input.body).ok_or_else(|| {
                 self.err(format!("request element {} is not declared", op.input.body))
             })?;
-            let req_ty = self.value_type(&req_el.ty)?;
+            let req_ty = self.analysis.value_type(&req_el.ty)?;
             let example = crate::example::request_example(self.service, op, &self.rest)
                 .ok_or_else(|| self.err(format!("no example for {}", op.name)))?;
             let example = lit(&example);
