@@ -298,6 +298,11 @@ impl<'a> ServiceEmitter<'a> {
                 names::type_name(&c.name.name)
             ));
         }
+        let non_exhaustive = if super::STRUCTS_NON_EXHAUSTIVE {
+            quote!(#[non_exhaustive])
+        } else {
+            quote!()
+        };
         let derive = if has_secret {
             quote!(#[derive(Clone, PartialEq, Default)])
         } else {
@@ -340,6 +345,7 @@ impl<'a> ServiceEmitter<'a> {
             #link
             #struct_alias
             #derive
+            #non_exhaustive
             pub struct #sid { #(#defs)* }
             #debug_impl
             impl XmlStruct for #sid {

@@ -57,6 +57,11 @@ pub struct EmitError {
 /// What the generated headers say produced the files.
 pub const GENERATED_BY: &str = "cargo xtask codegen";
 
+/// Whether generated structs carry `#[non_exhaustive]`. They do not, so users can build
+/// requests with struct literals; the price is that an added field breaks those literals,
+/// which the API change report ([`crate::diff`]) counts as breaking.
+pub const STRUCTS_NON_EXHAUSTIVE: bool = false;
+
 /// Generates every file for the given versions (each from [`crate::load_version`]).
 /// `wsdl_root` is how the WSDL folder is named in generated headers (e.g. `wsdl`).
 pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFile>, EmitError> {
