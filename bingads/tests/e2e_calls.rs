@@ -302,6 +302,12 @@ async fn typed_calls_round_trip_with_tracking_ids_and_exact_ids(wire: Wire) {
     match read_ads.value.ads.value().unwrap()[0].as_ref().unwrap() {
         cm::Ad::ResponsiveSearchAd(a) => {
             assert_eq!(a.id.value(), Some(&ad_id));
+            // The ad's own `Type` member: SOAP's `<Type>` element, REST's discriminator.
+            assert_eq!(
+                a.type_.value(),
+                Some(&cm::AdType::ResponsiveSearch),
+                "{wire:?}"
+            );
             assert_eq!(a.headlines.value().map(Vec::len), Some(3));
         }
         other => panic!("expected a responsive search ad, got {other:?}"),

@@ -13,7 +13,8 @@ pub enum Mode {
     /// silently dropped would lose the user's data).
     Strict,
     /// Service responses: unknown members are skipped, unknown values and types kept, so a
-    /// newer service never breaks an older client.
+    /// newer service never breaks an older client; a family variant's own `Type` member is
+    /// filled from the discriminator, as the service's SOAP replies carry it.
     Lenient,
 }
 

@@ -31,7 +31,7 @@ mod write;
 
 pub use context::{Cx, Mode};
 pub use ops::{FaultJson, JsonOperation, JsonReply, JsonRequest, JsonResponse, find};
-pub use poly::{JsonPoly, read_poly, unknown_type};
+pub use poly::{JsonPoly, read_poly, read_variant_members, unknown_type};
 pub use read::{
     ArrayItem, FamilyHint, JsonRead, JsonStruct, Key, Seed, member, read_fields, read_struct,
 };

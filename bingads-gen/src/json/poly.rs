@@ -6,6 +6,12 @@
 //! buffer is read back through serde_json: the same code path, so no second copy of every
 //! reader is compiled, at the price of one extra parse of that object (see the README's
 //! Performance section for what it costs).
+//!
+//! Many families also have a `Type` member of their own (`Ad.Type`, `BiddingScheme.Type`):
+//! SOAP carries it as an element beside `xsi:type`, the REST form only as the discriminator.
+//! Reading a service's reply, [`read_variant_members`] gives that member the discriminator's
+//! value, so the same reply decodes to equal values on both wires; user input leaves it unset,
+//! so a request read from JSON is sent on SOAP exactly as written.
 
 use std::fmt;
 
@@ -13,7 +19,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 
 use super::context::Cx;
-use super::read::{FamilyHint, Key, next_key, reject_kinds};
+use super::read::{FamilyHint, JsonStruct, Key, next_key, read_fields, reject_kinds};
 
 /// A polymorphic family (generated for every type others derive from).
 pub trait JsonPoly: Sized {
@@ -184,4 +190,60 @@ impl<'de> Visitor<'de> for TypeSeed {
         Ok(None)
     }
     reject_kinds!("`Type` to be a string"; bool num seq map);
+}
+
+/// Reads the members of a family variant after its `Type`, then, in a service's reply
+/// (lenient mode), sets the variant's own `Type` member to `type_value`: the value the service
+/// writes in SOAP's `<Type>` element and folds into the discriminator in REST. The generator
+/// calls this only for variants with such a member and a value it can hold.
+pub fn read_variant_members<'de, A: MapAccess<'de>, T: JsonStruct>(
+    map: &mut A,
+    cx: &Cx,
+    type_value: &str,
+) -> Result<T, A::Error> {
+    let mut out: T = read_fields(map, cx, true, None)?;
+    if !cx.strict() {
+        // Text into a string, enumeration or flags member cannot fail in lenient mode (an
+        // unknown name is kept as one); were it to, the member stays absent rather than the
+        // reply failing over a value the service never sent as a member.
+        let _ = out.read_member("Type", &mut TypeMember(type_value), cx);
+    }
+    Ok(out)
+}
+
+/// A one-member object, `{"Type": <text>}`, as the generated `read_member` reads it.
+struct TypeMember<'a>(&'a str);
+
+impl<'de> MapAccess<'de> for TypeMember<'de> {
+    type Error = de::value::Error;
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        _: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        Ok(None)
+    }
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        seed.deserialize(TypeText(self.0))
+    }
+}
+
+/// The discriminator's text as a present (non-null) string value.
+struct TypeText<'a>(&'a str);
+
+impl<'de> Deserializer<'de> for TypeText<'de> {
+    type Error = de::value::Error;
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
+        v.visit_borrowed_str(self.0)
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
+        v.visit_some(self)
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        ignored_any
+    }
 }

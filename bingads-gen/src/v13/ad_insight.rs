@@ -18432,13 +18432,19 @@ impl crate::json::JsonPoly for PerformanceInsightsMessageParameter {
                     )
                 }
                 Some("Text" | "TextParameter") => {
-                    Self::TextParameter(crate::json::read_fields(map, cx, true, None)?)
+                    Self::TextParameter(
+                        crate::json::read_variant_members(map, cx, "Text")?,
+                    )
                 }
                 Some("Url" | "UrlParameter") => {
-                    Self::UrlParameter(crate::json::read_fields(map, cx, true, None)?)
+                    Self::UrlParameter(
+                        crate::json::read_variant_members(map, cx, "Url")?,
+                    )
                 }
                 Some("Entities" | "EntityParameter") => {
-                    Self::EntityParameter(crate::json::read_fields(map, cx, true, None)?)
+                    Self::EntityParameter(
+                        crate::json::read_variant_members(map, cx, "Entities")?,
+                    )
                 }
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
@@ -18446,7 +18452,7 @@ impl crate::json::JsonPoly for PerformanceInsightsMessageParameter {
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
-                        base: crate::json::read_fields(map, cx, true, None)?,
+                        base: crate::json::read_variant_members(map, cx, other)?,
                     }
                 }
             },
@@ -22337,32 +22343,56 @@ impl crate::json::JsonPoly for RecommendationBase {
                 }
                 Some("CampaignBudgetRecommendation") => {
                     Self::CampaignBudgetRecommendation(
-                        crate::json::read_fields(map, cx, true, None)?,
+                        crate::json::read_variant_members(
+                            map,
+                            cx,
+                            "CampaignBudgetRecommendation",
+                        )?,
                     )
                 }
                 Some("KeywordRecommendation") => {
                     Self::KeywordRecommendation(
-                        crate::json::read_fields(map, cx, true, None)?,
+                        crate::json::read_variant_members(
+                            map,
+                            cx,
+                            "KeywordRecommendation",
+                        )?,
                     )
                 }
                 Some("ResponsiveSearchAdRecommendation") => {
                     Self::ResponsiveSearchAdRecommendation(
-                        crate::json::read_fields(map, cx, true, None)?,
+                        crate::json::read_variant_members(
+                            map,
+                            cx,
+                            "ResponsiveSearchAdRecommendation",
+                        )?,
                     )
                 }
                 Some("RemoveConflictingNegativeKeywordRecommendation") => {
                     Self::RemoveConflictingNegativeKeywordRecommendation(
-                        crate::json::read_fields(map, cx, true, None)?,
+                        crate::json::read_variant_members(
+                            map,
+                            cx,
+                            "RemoveConflictingNegativeKeywordRecommendation",
+                        )?,
                     )
                 }
                 Some("UseBroadMatchKeywordRecommendation") => {
                     Self::UseBroadMatchKeywordRecommendation(
-                        crate::json::read_fields(map, cx, true, None)?,
+                        crate::json::read_variant_members(
+                            map,
+                            cx,
+                            "UseBroadMatchKeywordRecommendation",
+                        )?,
                     )
                 }
                 Some("ResponsiveSearchAdAssetRecommendation") => {
                     Self::ResponsiveSearchAdAssetRecommendation(
-                        crate::json::read_fields(map, cx, true, None)?,
+                        crate::json::read_variant_members(
+                            map,
+                            cx,
+                            "ResponsiveSearchAdAssetRecommendation",
+                        )?,
                     )
                 }
                 Some(other) if cx.strict() => {
@@ -22371,7 +22401,7 @@ impl crate::json::JsonPoly for RecommendationBase {
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
-                        base: crate::json::read_fields(map, cx, true, None)?,
+                        base: crate::json::read_variant_members(map, cx, other)?,
                     }
                 }
             },

@@ -2342,10 +2342,14 @@ impl crate::json::JsonPoly for BatchError {
                     )
                 }
                 Some("BatchError") => {
-                    Self::BatchError(crate::json::read_fields(map, cx, true, None)?)
+                    Self::BatchError(
+                        crate::json::read_variant_members(map, cx, "BatchError")?,
+                    )
                 }
                 Some("EditorialError") => {
-                    Self::EditorialError(crate::json::read_fields(map, cx, true, None)?)
+                    Self::EditorialError(
+                        crate::json::read_variant_members(map, cx, "EditorialError")?,
+                    )
                 }
                 Some(other) if cx.strict() => {
                     return Err(crate::json::unknown_type(cx, other, Self::HINT));
@@ -2353,7 +2357,7 @@ impl crate::json::JsonPoly for BatchError {
                 Some(other) => {
                     Self::Unknown {
                         type_name: other.to_string(),
-                        base: crate::json::read_fields(map, cx, true, None)?,
+                        base: crate::json::read_variant_members(map, cx, other)?,
                     }
                 }
             },

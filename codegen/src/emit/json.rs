@@ -138,10 +138,35 @@ impl<'a> ServiceEmitter<'a> {
                     None => Self::#vid(crate::json::read_fields(map, cx, true, Some(Self::HINT))?),
                 });
             }
-            reads.push(
-                quote!(#pattern => Self::#vid(crate::json::read_fields(map, cx, true, None)?),),
-            );
+            // Whichever name selected the variant, its own `Type` member gets the value the
+            // service writes for it (`ExpandedText`, never `ExpandedTextAd`). The root of a
+            // family the service never sends as itself may have no such value
+            // (`PerformanceInsightsMessageParameter`): its member stays unset.
+            let fill = match self.type_member(m, &d) {
+                Some(holds) if holds || m.name == c.name => holds,
+                Some(_) => {
+                    return Err(self.err(format!(
+                        "{}: its `Type` member cannot hold the REST `Type` value `{d}`; correct \
+                         the discriminator in rest-json.json or teach the JSON reader this member type",
+                        m.name.name
+                    )));
+                }
+                None => false,
+            };
+            let read = if fill {
+                quote!(crate::json::read_variant_members(map, cx, #dl)?)
+            } else {
+                quote!(crate::json::read_fields(map, cx, true, None)?)
+            };
+            reads.push(quote!(#pattern => Self::#vid(#read),));
         }
+        // A `Type` this version does not know is also the member's value, as SOAP's `<Type>`
+        // element carries it next to the unknown `xsi:type`.
+        let unknown_base = if self.type_member(c, "") == Some(true) {
+            quote!(crate::json::read_variant_members(map, cx, other)?)
+        } else {
+            quote!(crate::json::read_fields(map, cx, true, None)?)
+        };
         Ok(quote! {
             #[cfg(feature = "json")]
             impl crate::json::JsonPoly for #eid {
@@ -152,7 +177,7 @@ impl<'a> ServiceEmitter<'a> {
                         Some(other) if cx.strict() => return Err(crate::json::unknown_type(cx, other, Self::HINT)),
                         Some(other) => Self::Unknown {
                             type_name: other.to_string(),
-                            base: crate::json::read_fields(map, cx, true, None)?,
+                            base: #unknown_base,
                         },
                     })
                 }
@@ -168,6 +193,41 @@ impl<'a> ServiceEmitter<'a> {
             }
             #[cfg(feature = "json")]
             crate::json::json_poly!(#eid);
+        })
+    }
+
+    /// Whether family member `m` has its own `Type` member, which the REST form folds into
+    /// the discriminator (`Ad.Type`, `BiddingScheme.Type`, ...), and if so whether it can hold
+    /// `value` (a variant's REST `Type` value; empty: any text, for unknown types): a string
+    /// can, an enumeration or flags type if it lists the value.
+    fn type_member(&self, m: &'a ComplexType, value: &str) -> Option<bool> {
+        let (owner, field) = self
+            .index
+            .fields_with_owner(m)
+            .into_iter()
+            .find(|(_, f)| f.name == "Type")?;
+        if self.rest.member_name(&owner.name.name, &field.name) != "Type" {
+            return None;
+        }
+        let lists =
+            |values: &[EnumValue]| value.is_empty() || values.iter().any(|v| v.value == value);
+        Some(match &field.ty {
+            TypeRef::Builtin(b) => *b == Builtin::String,
+            TypeRef::Named(q) => match self.index.get(q) {
+                Some(TypeDef::Simple(s)) => match &s.kind {
+                    SimpleKind::Restriction(b) => *b == Builtin::String,
+                    SimpleKind::Enum(values) | SimpleKind::FlagsList(values) => lists(values),
+                    SimpleKind::List(TypeRef::Named(item)) => match self.index.get(item) {
+                        Some(TypeDef::Simple(SimpleType {
+                            kind: SimpleKind::Enum(values),
+                            ..
+                        })) => lists(values),
+                        _ => false,
+                    },
+                    SimpleKind::List(TypeRef::Builtin(_)) => false,
+                },
+                _ => false,
+            },
         })
     }
 

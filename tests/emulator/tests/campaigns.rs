@@ -745,11 +745,8 @@ async fn ad_groups_keywords_ads(wire: Wire) {
     match ads[0].as_ref().unwrap() {
         Ad::ExpandedTextAd(a) => {
             assert_eq!(a.id.value(), Some(&eta_id));
-            // The REST form sends `Type` as the discriminator ("ExpandedText"); the JSON
-            // decoder picks the variant from it but does not yet fill the `Type` member too.
-            if wire == Wire::Soap {
-                assert_eq!(a.type_.value(), Some(&AdType::ExpandedText));
-            }
+            // SOAP carries `<Type>`, REST only the discriminator ("ExpandedText"): the same.
+            assert_eq!(a.type_.value(), Some(&AdType::ExpandedText), "{wire:?}");
             assert_eq!(
                 a.title_part2.value().map(String::as_str),
                 Some("Free delivery")
@@ -760,6 +757,7 @@ async fn ad_groups_keywords_ads(wire: Wire) {
     match ads[1].as_ref().unwrap() {
         Ad::ResponsiveSearchAd(a) => {
             assert_eq!(a.id.value(), Some(&rsa_id));
+            assert_eq!(a.type_.value(), Some(&AdType::ResponsiveSearch), "{wire:?}");
             assert_eq!(a.headlines.value().unwrap().len(), 3);
         }
         other => panic!("expected a responsive search ad, got {other:?}"),
