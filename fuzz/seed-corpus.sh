@@ -3,6 +3,10 @@
 # bingads-gen/tests/corpus/: each file is prefixed with the selector byte of its decoder
 # (operation index * 2, plus 1 for strict element order), in both modes, and once more for
 # the schema-less XmlElement tree.
+# Then fuzz/corpus/decode_json/ from the example program bingads-gen/examples/json_fuzz_seeds.rs:
+# the example request of every Campaign Management operation and the strictly read requests,
+# and the responses the target decodes (the model's example with every field set, and the
+# corpus envelopes as JSON), each also with its members sorted so `Type` comes late.
 set -eu
 cd "$(dirname "$0")"
 out=corpus/decode_envelope
@@ -26,3 +30,7 @@ for f in ../bingads-gen/tests/corpus/*.xml; do
     { printf '\014'; cat "$f"; } > "$out/$name.tree"
 done
 echo "seeded $(ls "$out" | wc -l) inputs into fuzz/$out"
+
+json_out=corpus/decode_json
+mkdir -p "$json_out"
+(cd .. && cargo run --quiet -p bingads-gen --features json --example json_fuzz_seeds -- "fuzz/$json_out")

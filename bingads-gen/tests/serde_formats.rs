@@ -1,11 +1,10 @@
 //! The generated serde impls beyond the JSON entry points: other self-describing formats
-//! (YAML, serde_json's own `Value`), the three states of `Nillable`, exact longs and
-//! decimals, `Type` anywhere in a polymorphic object, and paths in plain `Deserialize`
+//! (YAML, serde_json's own `Value`), the three states of `Nillable`, exact longs (decimals:
+//! `json_decimals.rs`), `Type` anywhere in a polymorphic object, and paths in plain `Deserialize`
 //! errors.
 #![cfg(all(feature = "json", feature = "campaign-management"))]
 
 use bingads_gen::json;
-use bingads_gen::types::Decimal;
 use bingads_gen::v13::campaign_management as cm;
 use bingads_gen::{Flags, Nillable};
 
@@ -112,34 +111,6 @@ fn longs_never_pass_through_f64() {
         .expect_err(bad);
         assert_eq!(e.path, "$.AccountId", "{bad}: {e}");
     }
-}
-
-#[test]
-fn decimals_keep_their_documented_precision() {
-    fn read(json_value: &str) -> Decimal {
-        let v: Decimal = json::from_str(json_value).expect(json_value);
-        v
-    }
-    // Up to 15 significant digits as a JSON number: exact.
-    assert_eq!(read("123456789.012345").as_str(), "123456789.012345");
-    assert_eq!(read("0.1").as_str(), "0.1");
-    assert_eq!(read("-42").as_str(), "-42");
-    assert_eq!(
-        read("18446744073709551615").as_str(),
-        "18446744073709551615"
-    );
-    // Any number of digits as a JSON string: exact, and written back as a string.
-    let long = read(r#""12345678901234567890.125""#);
-    assert_eq!(long.as_str(), "12345678901234567890.125");
-    assert_eq!(json::to_string(&long), r#""12345678901234567890.125""#);
-    // Within f64's precision it is written as a number; digits a number would drop are
-    // kept in a string.
-    assert_eq!(json::to_string(&read("1.5")), "1.5");
-    assert_eq!(json::to_string(&read("100")), "100");
-    let cents = read(r#""12.50""#);
-    assert_eq!(json::to_string(&cents), r#""12.50""#);
-    let back: Decimal = json::from_str(&json::to_string(&cents)).expect("reads back");
-    assert_eq!(back.as_str(), "12.50");
 }
 
 #[test]

@@ -19,6 +19,31 @@
 //!
 //! The entry points here ([`from_str`], [`from_slice`], ...) report errors as a
 //! [`JsonError`] with the path, line and column of the offending value.
+//!
+//! # Decimals
+//!
+//! An `xs:decimal` (bids, budgets, amounts: [`Decimal`](crate::types::Decimal)) is a JSON
+//! number in the REST form, as the service and Microsoft's REST client read it (a string
+//! where the service expects a number may be refused). serde_json runs without its
+//! `arbitrary_precision` feature, a switch that would change `serde_json::Number` for every
+//! crate of a build, so a number with a fraction passes through an `f64`. The guarantee:
+//!
+//! - **Written**: always a JSON number. Its digits are exactly the decimal's when the value
+//!   has at most 15 significant digits, or is whole and fits 64 bits. That covers every
+//!   amount the API accepts: Microsoft's currency table runs from 0.01 to 288,000,000,000.00
+//!   (14 digits). A value with more significant digits is written as the nearest `f64`
+//!   (at most 17 digits), which is what Microsoft's client would send. The number is the
+//!   value, not its spelling: `12.50` is written `12.5`, `100.00` `100`, `0.0000001` `1e-7`.
+//!   Only a value no `f64` holds (above 1.7e308, or non-zero but rounding to zero, below
+//!   about 2.5e-324) is written as a string, rather than as `null` or `0`.
+//! - **Read** from a JSON number: exact within the same 15 significant digits (and any
+//!   integer up to 20 digits); beyond that, the digits of the nearest `f64`. An exponent is
+//!   read as plain digits (`1e-7` is `0.0000001`); trailing zeros are not kept.
+//! - **Read** from a JSON string (`"12.50"`, accepted as user input and in responses):
+//!   every digit, trailing zeros included; no exponent.
+//!
+//! `Decimal` compares its text, so a value that went through a JSON number may differ in
+//! spelling (`12.5` for `12.50`) while being the same amount.
 
 mod context;
 mod locate;

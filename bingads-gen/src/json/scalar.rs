@@ -5,14 +5,9 @@
 //! of names separated by `, `. Reading accepts a number as a number or a numeric string,
 //! and flags as that string, a space-separated string, or an array of names.
 //!
-//! Integers never pass through `f64`: serde_json hands integers over as `u64`/`i64`. A
-//! `Decimal` read from a JSON number is exact when the number is an integer (up to 19
-//! digits) or has at most 15 significant digits — serde_json without its global
-//! `arbitrary_precision` feature gives fractions as `f64`, and every decimal of 15
-//! significant digits survives the trip through the nearest `f64` and back. A decimal in a
-//! JSON string keeps every digit. On output a decimal is a JSON number when that number
-//! reads back as the same text, else a string (`"12.50"`, or more digits than an `f64`
-//! holds), so what this crate writes comes back digit for digit.
+//! Integers never pass through `f64`: serde_json hands integers over as `u64`/`i64`.
+//! Decimals are JSON numbers both ways; their precision guarantee is stated in the docs of
+//! [`crate::json`] ("Decimals").
 
 use std::fmt;
 
@@ -377,30 +372,57 @@ impl Scalar for Decimal {
 
 impl JsonWrite for Decimal {
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let text = self.as_str();
-        let body = text.strip_prefix('+').unwrap_or(text);
-        if !body.contains('.') {
-            if let Ok(i) = body.parse::<i64>() {
-                if i.to_string() == body {
-                    return s.serialize_i64(i);
-                }
-            }
-            if let Ok(u) = body.parse::<u64>() {
-                if u.to_string() == body {
-                    return s.serialize_u64(u);
-                }
-            }
-        } else if let Ok(f) = body.parse::<f64>() {
-            // serde_json writes the shortest text that reads back as `f`; when that is the
-            // decimal's own text, a number carries it exactly.
-            if f.is_finite() && f.to_string() == body {
-                return s.serialize_f64(f);
-            }
+        match decimal_number(self.as_str()) {
+            DecimalNumber::I64(i) => s.serialize_i64(i),
+            DecimalNumber::U64(u) => s.serialize_u64(u),
+            DecimalNumber::F64(f) => s.serialize_f64(f),
+            // Beyond any number JSON readers hold (an f64's range): a string keeps it, and
+            // no amount the API accepts comes near.
+            DecimalNumber::OutOfRange(text) => s.serialize_str(text),
         }
-        // More digits than an f64 holds, or digits a number would drop (`12.50`): a string
-        // keeps every one.
-        s.serialize_str(body)
     }
+}
+
+/// The JSON number a decimal is written as.
+#[derive(Debug, PartialEq)]
+enum DecimalNumber<'a> {
+    I64(i64),
+    U64(u64),
+    F64(f64),
+    OutOfRange(&'a str),
+}
+
+/// The REST form of a decimal is a JSON number (the service and its official client read a
+/// number; a string may be refused). Whole values are written as integers (`100`, not
+/// `100.0`), everything else as the nearest `f64`, whose shortest text is the decimal's own
+/// digits whenever it has at most 15 significant digits.
+fn decimal_number(text: &str) -> DecimalNumber<'_> {
+    let body = text.strip_prefix('+').unwrap_or(text);
+    // `12.50` and `12.5` are one number; dropping the zeros lets `100.00` be written `100`.
+    let whole = match body.split_once('.') {
+        Some((int, frac)) if frac.bytes().all(|b| b == b'0') => int,
+        Some(_) => "",
+        None => body,
+    };
+    if !whole.is_empty() && whole != "-" {
+        if let Ok(i) = whole.parse::<i64>() {
+            return DecimalNumber::I64(i);
+        }
+        if let Ok(u) = whole.parse::<u64>() {
+            return DecimalNumber::U64(u);
+        }
+    }
+    match body.parse::<f64>() {
+        // A value too small for an f64 reads as zero: only a real zero may be written so.
+        Ok(f) if f.is_finite() && (f != 0.0 || is_zero(body)) => DecimalNumber::F64(f),
+        _ => DecimalNumber::OutOfRange(body),
+    }
+}
+
+fn is_zero(decimal: &str) -> bool {
+    decimal
+        .bytes()
+        .all(|b| matches!(b, b'0' | b'.' | b'-' | b'+'))
 }
 
 impl Scalar for char {
