@@ -202,6 +202,7 @@ impl<'a> ServiceEmitter<'a> {
     /// can, an enumeration or flags type if it lists the value.
     fn type_member(&self, m: &'a ComplexType, value: &str) -> Option<bool> {
         let (owner, field) = self
+            .analysis
             .index
             .fields_with_owner(m)
             .into_iter()
@@ -213,11 +214,11 @@ impl<'a> ServiceEmitter<'a> {
             |values: &[EnumValue]| value.is_empty() || values.iter().any(|v| v.value == value);
         Some(match &field.ty {
             TypeRef::Builtin(b) => *b == Builtin::String,
-            TypeRef::Named(q) => match self.index.get(q) {
+            TypeRef::Named(q) => match self.analysis.index.get(q) {
                 Some(TypeDef::Simple(s)) => match &s.kind {
                     SimpleKind::Restriction(b) => *b == Builtin::String,
                     SimpleKind::Enum(values) | SimpleKind::FlagsList(values) => lists(values),
-                    SimpleKind::List(TypeRef::Named(item)) => match self.index.get(item) {
+                    SimpleKind::List(TypeRef::Named(item)) => match self.analysis.index.get(item) {
                         Some(TypeDef::Simple(SimpleType {
                             kind: SimpleKind::Enum(values),
                             ..
