@@ -141,8 +141,8 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        for (i, ns) in all.into_iter().enumerate() {
-            self.namespaces.insert(ns, format_ident!("NS{}", i));
+        for (uri, name) in names::namespace_consts(all.iter().map(String::as_str)) {
+            self.namespaces.insert(uri.to_string(), ident(&name));
         }
     }
 

@@ -13,6 +13,22 @@ use super::{EmitError, ServiceEmitter, byte_lit, ident, links, lit};
 use crate::model::*;
 use crate::names;
 
+/// A schema type's Rust definition (`types.rs` of the service folder) and its XML codec
+/// (`codec.rs`), emitted together and written apart.
+pub(super) struct Split {
+    pub(super) def: TokenStream,
+    pub(super) codec: TokenStream,
+}
+
+impl Split {
+    fn def(def: TokenStream) -> Split {
+        Split {
+            def,
+            codec: TokenStream::new(),
+        }
+    }
+}
+
 impl<'a> ServiceEmitter<'a> {
     pub(super) fn field_encode(&self, holder: &QName, f: &Field) -> Result<TokenStream, EmitError> {
         let fid = ident(&names::field_name(&f.name));
@@ -72,7 +88,7 @@ impl<'a> ServiceEmitter<'a> {
         Ok(quote!(#name => { #read; #index }))
     }
 
-    pub(super) fn emit_simple(&self, s: &SimpleType) -> Result<TokenStream, EmitError> {
+    pub(super) fn emit_simple(&self, s: &SimpleType) -> Result<Split, EmitError> {
         let name = names::type_name(&s.name.name);
         let id = ident(&name);
         match &s.kind {
@@ -88,7 +104,9 @@ impl<'a> ServiceEmitter<'a> {
                 );
                 let link = self.type_link(&s.name.name)?;
                 let alias = links::alias(&name, &s.name.name);
-                Ok(quote! { #[doc = #doc] #link #alias pub type #id = Flags<#inner>; })
+                Ok(Split::def(
+                    quote! { #[doc = #doc] #link #alias pub type #id = Flags<#inner>; },
+                ))
             }
             SimpleKind::Restriction(b) => {
                 let t = builtin_type(*b);
@@ -99,7 +117,9 @@ impl<'a> ServiceEmitter<'a> {
                 );
                 let link = self.type_link(&s.name.name)?;
                 let alias = links::alias(&name, &s.name.name);
-                Ok(quote! { #[doc = #doc] #link #alias pub type #id = #t; })
+                Ok(Split::def(
+                    quote! { #[doc = #doc] #link #alias pub type #id = #t; },
+                ))
             }
         }
     }
@@ -110,7 +130,7 @@ impl<'a> ServiceEmitter<'a> {
         q: &QName,
         values: &[EnumValue],
         is_flags: bool,
-    ) -> Result<TokenStream, EmitError> {
+    ) -> Result<Split, EmitError> {
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         for v in values {
@@ -157,7 +177,7 @@ impl<'a> ServiceEmitter<'a> {
             },
         };
         let xsd_name = lit(&q.name);
-        Ok(quote! {
+        let def = quote! {
             #[doc = #doc]
             #link
             #enum_alias
@@ -190,12 +210,15 @@ impl<'a> ServiceEmitter<'a> {
             impl std::fmt::Display for #id {
                 fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
             }
+        };
+        let codec = quote! {
             impl XmlText for #id {
                 const XSD_TYPE: &'static str = #xsd_name;
                 fn write_text(&self, out: &mut String) { out.push_str(self.as_str()) }
                 fn parse_text(text: &str) -> Option<Self> { Some(Self::from_wire(text.trim())) }
             }
-        })
+        };
+        Ok(Split { def, codec })
     }
 
     pub(super) fn emit_array(
@@ -242,7 +265,7 @@ impl<'a> ServiceEmitter<'a> {
         })
     }
 
-    pub(super) fn emit_struct(&self, c: &'a ComplexType) -> Result<TokenStream, EmitError> {
+    pub(super) fn emit_struct(&self, c: &'a ComplexType) -> Result<Split, EmitError> {
         let sid = self.analysis.struct_name(&c.name);
         let fields = self.analysis.flattened(c)?;
         let mut seen = BTreeSet::new();
@@ -336,11 +359,9 @@ impl<'a> ServiceEmitter<'a> {
                 }))
             }
         };
-        let (ns, name) = (self.analysis.ns(&c.name.ns), lit(&c.name.name));
-        let _ = (ns, name);
         let link = self.type_link(&c.name.name)?;
         let struct_alias = links::alias(&sid.to_string(), &c.name.name);
-        Ok(quote! {
+        let def = quote! {
             #[doc = #doc]
             #link
             #struct_alias
@@ -348,6 +369,8 @@ impl<'a> ServiceEmitter<'a> {
             #non_exhaustive
             pub struct #sid { #(#defs)* }
             #debug_impl
+        };
+        let codec = quote! {
             impl XmlStruct for #sid {
                 fn encode_fields(&self, w: &mut XmlWriter) { #unused_w #(#encs)* }
                 fn decode_field(&mut self, r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<u32>, DecodeError> {
@@ -360,10 +383,11 @@ impl<'a> ServiceEmitter<'a> {
             impl XmlDecode for #sid {
                 fn decode(r: &mut XmlReader<'_>) -> Result<Self, DecodeError> { decode_struct(r) }
             }
-        })
+        };
+        Ok(Split { def, codec })
     }
 
-    pub(super) fn emit_poly_enum(&self, c: &'a ComplexType) -> Result<TokenStream, EmitError> {
+    pub(super) fn emit_poly_enum(&self, c: &'a ComplexType) -> Result<Split, EmitError> {
         let eid = ident(&names::type_name(&c.name.name));
         let base_struct = self.analysis.struct_name(&c.name);
         let mut members: Vec<&ComplexType> = vec![c];
@@ -408,7 +432,7 @@ impl<'a> ServiceEmitter<'a> {
         let base_ns = self.analysis.ns(&c.name.ns);
         let link = self.type_link(&c.name.name)?;
         let enum_alias = links::alias(&eid.to_string(), &c.name.name);
-        Ok(quote! {
+        let def = quote! {
             #[doc = #doc]
             #link
             #enum_alias
@@ -424,6 +448,8 @@ impl<'a> ServiceEmitter<'a> {
                 fn default() -> Self { Self::#root_vid(Default::default()) }
             }
             #(#froms)*
+        };
+        let codec = quote! {
             impl XmlEncode for #eid {
                 fn encode(&self, w: &mut XmlWriter, ns: &'static str, name: &str) {
                     match self {
@@ -449,6 +475,7 @@ impl<'a> ServiceEmitter<'a> {
                     })
                 }
             }
-        })
+        };
+        Ok(Split { def, codec })
     }
 }

@@ -1,4 +1,4 @@
-//! The JSON half of a service module, emitted behind `#[cfg(feature = "json")]`: serde
+//! The JSON half of a service, its `json.rs` (one `#[cfg(feature = "json")] mod json;`): serde
 //! `Serialize`/`Deserialize` impls in the REST form for every type.
 //!
 //! Per struct, two small impls list its members in schema order (one `match` arm to read a
@@ -30,7 +30,6 @@ impl<'a> ServiceEmitter<'a> {
     ) -> TokenStream {
         let names: Vec<_> = values.iter().map(|v| lit(&v.value)).collect();
         quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonEnum for #id {
                 const NAMES: &'static [&'static str] = &[#(#names),*];
                 fn as_str(&self) -> &str { #id::as_str(self) }
@@ -39,7 +38,6 @@ impl<'a> ServiceEmitter<'a> {
                 }
                 fn unknown(name: &str) -> Self { Self::UnknownValue(name.to_string()) }
             }
-            #[cfg(feature = "json")]
             crate::json::json_enum!(#id);
         }
     }
@@ -88,21 +86,18 @@ impl<'a> ServiceEmitter<'a> {
             }
         };
         Ok(quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonStruct for #sid {
                 const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
                 fn read_member<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A, cx: &crate::json::Cx) -> Result<bool, A::Error> {
                     #read_body
                 }
             }
-            #[cfg(feature = "json")]
             impl crate::json::JsonMembers for #sid {
                 fn write_members<M: serde::ser::SerializeMap>(&self, m: &mut M, discriminated: bool) -> Result<(), M::Error> {
                     #uses #unused #(#writes)*
                     Ok(())
                 }
             }
-            #[cfg(feature = "json")]
             crate::json::json_struct!(#sid);
         })
     }
@@ -168,7 +163,6 @@ impl<'a> ServiceEmitter<'a> {
             quote!(crate::json::read_fields(map, cx, true, None)?)
         };
         Ok(quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonPoly for #eid {
                 const HINT: crate::json::FamilyHint = crate::json::FamilyHint { family: #family, known: #known };
                 fn read_variant<'de, A: serde::de::MapAccess<'de>>(ty: Option<&str>, map: &mut A, cx: &crate::json::Cx) -> Result<Self, A::Error> {
@@ -182,7 +176,6 @@ impl<'a> ServiceEmitter<'a> {
                     })
                 }
             }
-            #[cfg(feature = "json")]
             impl crate::json::JsonWrite for #eid {
                 fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     match self {
@@ -191,7 +184,6 @@ impl<'a> ServiceEmitter<'a> {
                     }
                 }
             }
-            #[cfg(feature = "json")]
             crate::json::json_poly!(#eid);
         })
     }
@@ -259,7 +251,6 @@ impl<'a> ServiceEmitter<'a> {
             }
         }
         Ok(quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonWrite for FaultDetail {
                 fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     match self { #(#arms)* }
@@ -275,15 +266,34 @@ impl<'a> ServiceEmitter<'a> {
                 self.err(format!("request element {} is not declared", op.input.body))
             })?;
             let req_ty = self.analysis.value_type(&req_el.ty)?;
-            let example = crate::example::request_example(self.service, op, &self.rest)
-                .ok_or_else(|| self.err(format!("no example for {}", op.name)))?;
-            let example = lit(&example);
-            entries.push(quote!(crate::json::JsonOperation::of::<#req_ty>(#example)));
+            entries.push(quote!(crate::json::JsonOperation::of::<#req_ty>()));
         }
         Ok(quote! {
             /// Every operation of this service with its JSON entry points, in WSDL order.
-            #[cfg(feature = "json")]
             pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[#(#entries),*];
+        })
+    }
+
+    /// `examples.rs` (feature `examples`): an example JSON request per operation, every field
+    /// filled in. Kept out of the operation tables so a program that never shows examples
+    /// does not carry ~1 MB of them.
+    pub(super) fn emit_examples(&self) -> Result<TokenStream, EmitError> {
+        let mut entries = Vec::new();
+        for op in &self.service.operations {
+            let example = crate::example::request_example(self.service, op, &self.rest)
+                .ok_or_else(|| self.err(format!("no example for {}", op.name)))?;
+            let (name, example) = (lit(&op.name), lit(&example));
+            entries.push(quote!((#name, #example)));
+        }
+        Ok(quote! {
+            /// Every operation's example request (its REST JSON form: every field set, every
+            /// derived type in arrays), by WSDL operation name, in WSDL order.
+            pub static REQUESTS: &[(&str, &str)] = &[#(#entries),*];
+
+            /// The example request of `operation` (its WSDL name).
+            pub fn request(operation: &str) -> Option<&'static str> {
+                REQUESTS.iter().find(|(name, _)| *name == operation).map(|(_, body)| *body)
+            }
         })
     }
 }

@@ -1,7 +1,7 @@
 //! Model → Rust source for the `bingads-gen` crate.
 //!
-//! One file per service (`v13/campaign_management.rs`), one `mod.rs` per version and a
-//! `versions.rs` listing the versions. Output is assembled from token streams and formatted
+//! One folder per service (`v13/campaign_management/`, its files listed in `layout.rs`), one
+//! `mod.rs` per version and a `versions.rs` listing the versions. Output is assembled from token streams and formatted
 //! with prettyplease, in model order (document order), so it is byte-identical across runs.
 //!
 //! How schema shapes map to Rust (the full rationale is in ARCHITECTURE.md):
@@ -31,13 +31,14 @@ mod analysis;
 mod client;
 mod codec;
 mod json;
+mod layout;
 mod links;
 mod operations;
 mod roundtrip;
 mod rust_types;
 use crate::model::*;
 use crate::names;
-use analysis::{Analysis, Shape};
+use analysis::Analysis;
 
 /// One generated file, with its path relative to the `bingads-gen` crate root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,21 +91,13 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
             emitter.api_revision = version.api_revision.clone().unwrap_or_default();
             emitter.rest = loaded.rest.service(&service.name);
             emitter.reference = loaded.reference.clone();
-            let tokens = emitter.emit()?;
-            let header = header_comment(
-                &format!(
-                    "{} of API {}: {} operations, {} schema types.",
-                    service.name,
-                    version.name,
-                    service.operations.len(),
-                    service.types.len()
-                ),
-                &sources,
-            );
-            files.push(GeneratedFile {
-                path: format!("src/{}/{module}.rs", version.name),
-                contents: format_file(&header, tokens, &service.name)?,
-            });
+            for part in emitter.emit_files()? {
+                let header = header_comment(&part.summary, &sources);
+                files.push(GeneratedFile {
+                    path: format!("src/{}/{module}/{}.rs", version.name, part.stem),
+                    contents: format_file(&header, part.tokens, &service.name)?,
+                });
+            }
             service_mods.push((module, names::service_feature(&service.name)));
         }
         let mods = service_mods.iter().map(|(m, f)| {
@@ -115,8 +108,25 @@ pub fn generate(versions: &[Loaded], wsdl_root: &str) -> Result<Vec<GeneratedFil
             let m = ident(m);
             quote! { #[cfg(feature = #f)] services.push(&#m::SERVICE); }
         });
+        let example_arms = service_mods
+            .iter()
+            .zip(&version.services)
+            .map(|((m, f), s)| {
+                let (m, name) = (ident(m), lit(&s.name));
+                quote! { #[cfg(feature = #f)] #name => #m::examples::request(operation), }
+            });
         let tokens = quote! {
             #(#mods)*
+
+            /// The example request (REST JSON, every field set) of an operation, by WSDL service
+            /// and operation name, among the services compiled in.
+            #[cfg(feature = "examples")]
+            pub fn example_request(service: &str, operation: &str) -> Option<&'static str> {
+                match service {
+                    #(#example_arms)*
+                    _ => None,
+                }
+            }
 
             /// Metadata of every service of this version compiled in (by cargo feature).
             #[allow(clippy::vec_init_then_push)]
@@ -238,64 +248,5 @@ impl<'a> ServiceEmitter<'a> {
 
     fn err(&self, message: impl Into<String>) -> EmitError {
         self.analysis.err(message)
-    }
-
-    fn emit(&self) -> Result<TokenStream, EmitError> {
-        self.check_reference_pages()?;
-        let mut items = Vec::new();
-        items.push(self.emit_namespaces());
-        for t in &self.service.types {
-            match t {
-                TypeDef::Simple(s) => {
-                    items.push(self.emit_simple(s)?);
-                    if let SimpleKind::Enum(values) | SimpleKind::FlagsList(values) = &s.kind {
-                        items.push(
-                            self.emit_json_enum(&ident(&names::type_name(&s.name.name)), values),
-                        );
-                    }
-                }
-                TypeDef::Complex(c) => match self.analysis.shapes.get(&c.name) {
-                    Some(Shape::Array { item }) => {
-                        items.push(self.emit_array(c, item)?);
-                    }
-                    _ => {
-                        items.push(self.emit_struct(c)?);
-                        items.push(self.emit_json_struct(c)?);
-                        if self.analysis.is_poly(&c.name) {
-                            items.push(self.emit_poly_enum(c)?);
-                            items.push(self.emit_json_poly(c)?);
-                        }
-                    }
-                },
-            }
-        }
-        items.push(self.emit_faults()?);
-        items.push(self.emit_json_faults()?);
-        items.push(self.emit_operations()?);
-        items.push(self.emit_json_operations()?);
-        items.push(self.emit_client()?);
-        let doc = format!(
-            " Types, operation metadata and client of `{}` (API {}).",
-            self.service.name, self.version
-        );
-        Ok(quote! {
-            #![doc = #doc]
-            #![allow(clippy::all, non_camel_case_types, non_snake_case, unused_imports, dead_code)]
-
-            use crate::soap::{call, FaultDetailDecode, HeaderMeta, HttpMethod, Operation, OperationMeta, Reply, RequestBody, RestRoute, ServiceMeta, SoapFault, Transport};
-            use crate::types::*;
-            use crate::xml::{decode_struct, encode_struct, DecodeError, XmlDecode, XmlEncode, XmlReader, XmlStruct, XmlText, XmlWriter};
-
-            #(#items)*
-        })
-    }
-
-    fn emit_namespaces(&self) -> TokenStream {
-        let consts = self.analysis.namespaces.iter().map(|(uri, id)| {
-            let doc = format!(" `{uri}`");
-            let uri = lit(uri);
-            quote! { #[doc = #doc] pub const #id: &str = #uri; }
-        });
-        quote! { #(#consts)* }
     }
 }

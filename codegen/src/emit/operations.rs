@@ -12,7 +12,7 @@ use crate::model::*;
 use crate::names;
 
 impl<'a> ServiceEmitter<'a> {
-    pub(super) fn emit_faults(&self) -> Result<TokenStream, EmitError> {
+    pub(super) fn emit_faults(&self) -> Result<super::codec::Split, EmitError> {
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         let mut arms = Vec::new();
@@ -45,11 +45,13 @@ impl<'a> ServiceEmitter<'a> {
                 });
             }
         }
-        Ok(quote! {
+        let def = quote! {
             /// The fault details this service's operations declare.
             #[derive(Debug, Clone, PartialEq)]
             #[non_exhaustive]
             pub enum FaultDetail { #(#variants)* }
+        };
+        let codec = quote! {
             impl FaultDetailDecode for FaultDetail {
                 fn element_name(&self) -> &'static str {
                     match self { #(#names)* }
@@ -68,7 +70,8 @@ impl<'a> ServiceEmitter<'a> {
                     }
                 }
             }
-        })
+        };
+        Ok(super::codec::Split { def, codec })
     }
 
     pub(super) fn emit_operations(&self) -> Result<TokenStream, EmitError> {
