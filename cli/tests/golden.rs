@@ -1,6 +1,6 @@
 //! Golden requests on both wires. SOAP envelopes: REST-form JSON bodies with polymorphic values (bidding schemes and
-//! campaign settings, ad and asset types, criterions and bids, a report request, Ad Insight
-//! search parameters) produce exactly the envelopes stored in `tests/golden/*.xml`, and those
+//! campaign settings, ad and asset types, ad extensions, audiences with their remarketing rule
+//! and rule items, criterions and bids, a report request, Ad Insight search parameters) produce exactly the envelopes stored in `tests/golden/*.xml`, and those
 //! envelopes decode back (strict schema order) to the same JSON.
 //!
 //! The `.xml` files are indented for reading; the comparison removes the line breaks and
@@ -18,6 +18,8 @@ use bingads_cli::{Env, Globals, Settings};
 const CASES: &[(&str, &str, &str)] = &[
     ("add_campaigns", "CampaignManagement", "AddCampaigns"),
     ("add_ads", "CampaignManagement", "AddAds"),
+    ("add_ad_extensions", "CampaignManagement", "AddAdExtensions"),
+    ("add_audiences", "CampaignManagement", "AddAudiences"),
     (
         "add_ad_group_criterions",
         "CampaignManagement",
@@ -199,6 +201,7 @@ fn golden_envelopes() {
 /// the official REST client (`wsdl/v13/rest-json.json`, itself checked by `cargo xtask
 /// msads-compare`): each method and path is the operation's route there, each `Type` the
 /// family's recorded value (`TargetCpa`, `InheritFromParent`, `ResponsiveSearch`, `Keyword`,
+/// `CalloutAdExtension`, `RemarketingList`, `PageVisitors`, `String`, `Product`,
 /// `BiddableAdGroupCriterion`, `FixedBid`, `KeywordPerformanceReportRequest`, the Ad Insight
 /// search parameter types), the credential and revision headers those it lists, and 64-bit
 /// ids strings. The body travels back through the REST reader to the input.

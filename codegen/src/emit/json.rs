@@ -134,19 +134,21 @@ impl<'a> ServiceEmitter<'a> {
                 });
             }
             // Whichever name selected the variant, its own `Type` member gets the value the
-            // service writes for it (`ExpandedText`, never `ExpandedTextAd`). The root of a
-            // family the service never sends as itself may have no such value
-            // (`PerformanceInsightsMessageParameter`): its member stays unset.
+            // service writes for it (`ExpandedText`, never `ExpandedTextAd`): the value the
+            // facts file records, or the type's name where the member's enumeration lists it.
+            // Without either the value is unknown and the member stays unset (a family root the
+            // service never sends as itself, a version without REST facts).
+            let recorded = self.rest.discriminators.contains_key(&m.name.name);
             let fill = match self.type_member(m, &d) {
-                Some(holds) if holds || m.name == c.name => holds,
-                Some(_) => {
+                Some((true, enumerated)) => recorded || enumerated,
+                Some((false, _)) if recorded && m.name != c.name => {
                     return Err(self.err(format!(
                         "{}: its `Type` member cannot hold the REST `Type` value `{d}`; correct \
                          the discriminator in rest-json.json or teach the JSON reader this member type",
                         m.name.name
                     )));
                 }
-                None => false,
+                Some((false, _)) | None => false,
             };
             let read = if fill {
                 quote!(crate::json::read_variant_members(map, cx, #dl)?)
@@ -157,7 +159,7 @@ impl<'a> ServiceEmitter<'a> {
         }
         // A `Type` this version does not know is also the member's value, as SOAP's `<Type>`
         // element carries it next to the unknown `xsi:type`.
-        let unknown_base = if self.type_member(c, "") == Some(true) {
+        let unknown_base = if self.type_member(c, "").is_some_and(|(holds, _)| holds) {
             quote!(crate::json::read_variant_members(map, cx, other)?)
         } else {
             quote!(crate::json::read_fields(map, cx, true, None)?)
@@ -189,10 +191,10 @@ impl<'a> ServiceEmitter<'a> {
     }
 
     /// Whether family member `m` has its own `Type` member, which the REST form folds into
-    /// the discriminator (`Ad.Type`, `BiddingScheme.Type`, ...), and if so whether it can hold
-    /// `value` (a variant's REST `Type` value; empty: any text, for unknown types): a string
-    /// can, an enumeration or flags type if it lists the value.
-    fn type_member(&self, m: &'a ComplexType, value: &str) -> Option<bool> {
+    /// the discriminator (`Ad.Type`, `BiddingScheme.Type`, ...), and if so: whether it can hold
+    /// `value` (a variant's `Type` value; empty: any text, for unknown types), and whether it
+    /// is an enumeration or flags type (which can only if it lists the value) rather than text.
+    fn type_member(&self, m: &'a ComplexType, value: &str) -> Option<(bool, bool)> {
         let (owner, field) = self
             .analysis
             .index
@@ -202,24 +204,29 @@ impl<'a> ServiceEmitter<'a> {
         if self.rest.member_name(&owner.name.name, &field.name) != "Type" {
             return None;
         }
-        let lists =
-            |values: &[EnumValue]| value.is_empty() || values.iter().any(|v| v.value == value);
+        let lists = |values: &[EnumValue]| {
+            (
+                value.is_empty() || values.iter().any(|v| v.value == value),
+                true,
+            )
+        };
+        let text = |b: &Builtin| (*b == Builtin::String, false);
         Some(match &field.ty {
-            TypeRef::Builtin(b) => *b == Builtin::String,
+            TypeRef::Builtin(b) => text(b),
             TypeRef::Named(q) => match self.analysis.index.get(q) {
                 Some(TypeDef::Simple(s)) => match &s.kind {
-                    SimpleKind::Restriction(b) => *b == Builtin::String,
+                    SimpleKind::Restriction(b) => text(b),
                     SimpleKind::Enum(values) | SimpleKind::FlagsList(values) => lists(values),
                     SimpleKind::List(TypeRef::Named(item)) => match self.analysis.index.get(item) {
                         Some(TypeDef::Simple(SimpleType {
                             kind: SimpleKind::Enum(values),
                             ..
                         })) => lists(values),
-                        _ => false,
+                        _ => (false, false),
                     },
-                    SimpleKind::List(TypeRef::Builtin(_)) => false,
+                    SimpleKind::List(TypeRef::Builtin(_)) => (false, false),
                 },
-                _ => false,
+                _ => (false, false),
             },
         })
     }

@@ -1351,7 +1351,7 @@ impl crate::json::JsonPoly for Asset {
                     )
                 }
                 Some("Asset") => {
-                    Self::Asset(crate::json::read_variant_members(map, cx, "Asset")?)
+                    Self::Asset(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("TextAsset") => {
                     Self::TextAsset(
@@ -1653,7 +1653,7 @@ impl crate::json::JsonPoly for Setting {
                     )
                 }
                 Some("Setting") => {
-                    Self::Setting(crate::json::read_variant_members(map, cx, "Setting")?)
+                    Self::Setting(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("VerifiedTrackingSetting") => {
                     Self::VerifiedTrackingSetting(
@@ -3494,9 +3494,7 @@ impl crate::json::JsonPoly for BiddingScheme {
                     )
                 }
                 Some("BiddingScheme") => {
-                    Self::BiddingScheme(
-                        crate::json::read_variant_members(map, cx, "BiddingScheme")?,
-                    )
+                    Self::BiddingScheme(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("MaxClicks" | "MaxClicksBiddingScheme") => {
                     Self::MaxClicksBiddingScheme(
@@ -5491,9 +5489,7 @@ impl crate::json::JsonPoly for CriterionBid {
                     )
                 }
                 Some("CriterionBid") => {
-                    Self::CriterionBid(
-                        crate::json::read_variant_members(map, cx, "CriterionBid")?,
-                    )
+                    Self::CriterionBid(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("RateBid") => {
                     Self::RateBid(crate::json::read_variant_members(map, cx, "RateBid")?)
@@ -8150,9 +8146,7 @@ impl crate::json::JsonPoly for AdExtension {
                     )
                 }
                 Some("AdExtension") => {
-                    Self::AdExtension(
-                        crate::json::read_variant_members(map, cx, "AdExtension")?,
-                    )
+                    Self::AdExtension(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("LocationAdExtension") => {
                     Self::LocationAdExtension(
@@ -11515,7 +11509,7 @@ impl crate::json::JsonPoly for Media {
                     )
                 }
                 Some("Media") => {
-                    Self::Media(crate::json::read_variant_members(map, cx, "Media")?)
+                    Self::Media(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("Image") => {
                     Self::Image(crate::json::read_variant_members(map, cx, "Image")?)
@@ -12467,7 +12461,7 @@ impl crate::json::JsonPoly for AdGroupCriterion {
                 }
                 Some("AdGroupCriterion") => {
                     Self::AdGroupCriterion(
-                        crate::json::read_variant_members(map, cx, "AdGroupCriterion")?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("BiddableAdGroupCriterion") => {
@@ -12566,9 +12560,7 @@ impl crate::json::JsonPoly for Criterion {
                     )
                 }
                 Some("Criterion") => {
-                    Self::Criterion(
-                        crate::json::read_variant_members(map, cx, "Criterion")?,
-                    )
+                    Self::Criterion(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("ProductPartition") => {
                     Self::ProductPartition(
@@ -14208,7 +14200,7 @@ impl crate::json::JsonPoly for CriterionCashback {
                 }
                 Some("CriterionCashback") => {
                     Self::CriterionCashback(
-                        crate::json::read_variant_members(map, cx, "CriterionCashback")?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("CashbackAdjustment") => {
@@ -15275,9 +15267,7 @@ impl crate::json::JsonPoly for SharedListItem {
                     )
                 }
                 Some("SharedListItem") => {
-                    Self::SharedListItem(
-                        crate::json::read_variant_members(map, cx, "SharedListItem")?,
-                    )
+                    Self::SharedListItem(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("NegativeKeyword") => {
                     Self::NegativeKeyword(
@@ -15789,14 +15779,10 @@ impl crate::json::JsonPoly for SharedEntity {
                     )
                 }
                 Some("SharedEntity") => {
-                    Self::SharedEntity(
-                        crate::json::read_variant_members(map, cx, "SharedEntity")?,
-                    )
+                    Self::SharedEntity(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("SharedList") => {
-                    Self::SharedList(
-                        crate::json::read_variant_members(map, cx, "SharedList")?,
-                    )
+                    Self::SharedList(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("NegativeKeywordList") => {
                     Self::NegativeKeywordList(
@@ -15976,9 +15962,7 @@ impl crate::json::JsonPoly for SharedList {
                     )
                 }
                 Some("SharedList") => {
-                    Self::SharedList(
-                        crate::json::read_variant_members(map, cx, "SharedList")?,
-                    )
+                    Self::SharedList(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("NegativeKeywordList") => {
                     Self::NegativeKeywordList(
@@ -17404,7 +17388,7 @@ impl crate::json::JsonPoly for CampaignCriterion {
                 }
                 Some("CampaignCriterion") => {
                     Self::CampaignCriterion(
-                        crate::json::read_variant_members(map, cx, "CampaignCriterion")?,
+                        crate::json::read_fields(map, cx, true, None)?,
                     )
                 }
                 Some("BiddableCampaignCriterion") => {
@@ -20713,9 +20697,7 @@ impl crate::json::JsonPoly for RemarketingRule {
                     )
                 }
                 Some("RemarketingRule") => {
-                    Self::RemarketingRule(
-                        crate::json::read_variant_members(map, cx, "RemarketingRule")?,
-                    )
+                    Self::RemarketingRule(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("PageVisitors" | "PageVisitorsRule") => {
                     Self::PageVisitorsRule(
@@ -20918,9 +20900,7 @@ impl crate::json::JsonPoly for RuleItem {
                     )
                 }
                 Some("RuleItem") => {
-                    Self::RuleItem(
-                        crate::json::read_variant_members(map, cx, "RuleItem")?,
-                    )
+                    Self::RuleItem(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("String" | "StringRuleItem") => {
                     Self::StringRuleItem(
@@ -26410,9 +26390,7 @@ impl crate::json::JsonPoly for ImportJob {
                     )
                 }
                 Some("ImportJob") => {
-                    Self::ImportJob(
-                        crate::json::read_variant_members(map, cx, "ImportJob")?,
-                    )
+                    Self::ImportJob(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("GoogleImportJob") => {
                     Self::GoogleImportJob(
@@ -26540,9 +26518,7 @@ impl crate::json::JsonPoly for ImportOption {
                     )
                 }
                 Some("ImportOption") => {
-                    Self::ImportOption(
-                        crate::json::read_variant_members(map, cx, "ImportOption")?,
-                    )
+                    Self::ImportOption(crate::json::read_fields(map, cx, true, None)?)
                 }
                 Some("GoogleImportOption") => {
                     Self::GoogleImportOption(
