@@ -74,6 +74,12 @@ fn responses() -> [Response; 4] {
     ]
 }
 
+/// An operation's example request (`bingads_gen::v13::example_request`).
+fn example(op: &json::JsonOperation) -> Result<&'static str, String> {
+    bingads_gen::v13::example_request(op.meta.service.name, op.meta.name)
+        .ok_or_else(|| format!("{}: no example", op.meta.name))
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(
         std::env::args_os()
@@ -87,7 +93,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     for (index, op) in cm::JSON_OPERATIONS.iter().enumerate() {
         let which = u8::try_from(index).map_err(|_| "more than 256 operations")?;
         let name = format!("request_{}", op.meta.name);
-        seed(&out, &name, &[CAMPAIGN_MANAGEMENT_TABLE, which], op.example)?;
+        seed(
+            &out,
+            &name,
+            &[CAMPAIGN_MANAGEMENT_TABLE, which],
+            example(op)?,
+        )?;
         written += 1;
     }
     for (selector, ops, name) in [
@@ -99,7 +110,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         ),
     ] {
         let op = json::find(ops, name).ok_or(name)?;
-        seed(&out, &format!("strict_{name}"), &[selector], op.example)?;
+        seed(&out, &format!("strict_{name}"), &[selector], example(op)?)?;
         written += 1;
     }
 

@@ -2,22 +2,33 @@
 //! operation method carries the operation's name as a doc alias (so rustdoc search finds
 //! `AddCampaigns`). Read from the generated source, which is what rustdoc renders.
 
+/// A service's generated folder read as one text, in the order `mod.rs` declares its files.
+macro_rules! service_sources {
+    ($dir:literal) => {
+        concat!(
+            include_str!(concat!("../src/v13/", $dir, "/mod.rs")),
+            include_str!(concat!("../src/v13/", $dir, "/types.rs")),
+            include_str!(concat!("../src/v13/", $dir, "/codec.rs")),
+            include_str!(concat!("../src/v13/", $dir, "/operations.rs")),
+            include_str!(concat!("../src/v13/", $dir, "/client.rs")),
+            include_str!(concat!("../src/v13/", $dir, "/json.rs")),
+        )
+    };
+}
+
 const SOURCES: &[(&str, &str)] = &[
-    ("ad_insight", include_str!("../src/v13/ad_insight.rs")),
-    ("bulk", include_str!("../src/v13/bulk.rs")),
+    ("ad_insight", service_sources!("ad_insight")),
+    ("bulk", service_sources!("bulk")),
     (
         "campaign_management",
-        include_str!("../src/v13/campaign_management.rs"),
+        service_sources!("campaign_management"),
     ),
-    (
-        "customer_billing",
-        include_str!("../src/v13/customer_billing.rs"),
-    ),
+    ("customer_billing", service_sources!("customer_billing")),
     (
         "customer_management",
-        include_str!("../src/v13/customer_management.rs"),
+        service_sources!("customer_management"),
     ),
-    ("reporting", include_str!("../src/v13/reporting.rs")),
+    ("reporting", service_sources!("reporting")),
 ];
 
 const LEARN: &str = "(https://learn.microsoft.com/en-us/advertising/";

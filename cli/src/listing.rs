@@ -193,7 +193,12 @@ fn operations_json(svc: &services::Service) -> String {
 /// A request with every field filled with a placeholder and every derived type shown.
 pub fn example(service: &str, operation: &str) -> Result<String, CliError> {
     let (_, op) = services::find_operation(service, operation)?;
-    let mut s = op.example.to_string();
+    let example = bingads_gen::v13::example_request(op.meta.service.name, op.meta.name)
+        .ok_or_else(|| {
+            CliError::failure(format!("no example request for {}", op.meta.name))
+                .hint("this build of bingads-gen lacks the operation's service")
+        })?;
+    let mut s = example.to_string();
     s.push('\n');
     Ok(s)
 }

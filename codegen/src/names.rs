@@ -5,7 +5,7 @@
 //! total and deterministic, and collisions are detected by the emitter rather than papered
 //! over here.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 const KEYWORDS: &[&str] = &[
     "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
@@ -95,6 +95,72 @@ pub fn method_name(op: &str) -> String {
     field_name(op)
 }
 
+/// The constant naming an XML namespace, from its URI: the last path segment that is not a
+/// version (`v13`, `2004`), its dotted parts most specific first and without the .NET root
+/// `System` unless that is all there is; the host's first label when the path has none.
+/// `.../Customer/v13/Entities` → `NS_ENTITIES`, `.../System.Collections.Generic` →
+/// `NS_GENERIC_COLLECTIONS`, `.../Serialization/Arrays` → `NS_ARRAYS`,
+/// `https://adapi.microsoft.com` → `NS_ADAPI`. Two URIs with one name are told apart by
+/// [`namespace_consts`].
+pub fn namespace_const(uri: &str) -> String {
+    let rest = uri.split_once("://").map_or(uri, |(_, r)| r);
+    let mut segments = rest.split('/').filter(|s| !s.is_empty());
+    let host = segments.next().unwrap_or_default();
+    let is_version = |s: &&str| {
+        let digits = s.strip_prefix(['v', 'V']).unwrap_or(s);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    let base = match segments.filter(|s| !is_version(s)).last() {
+        Some(segment) => {
+            let parts: Vec<&str> = segment.split('.').filter(|p| !p.is_empty()).collect();
+            let specific: Vec<&str> = parts
+                .iter()
+                .rev()
+                .copied()
+                .filter(|p| *p != "System")
+                .collect();
+            if specific.is_empty() {
+                parts.join("_")
+            } else {
+                specific.join("_")
+            }
+        }
+        None => host.split('.').next().unwrap_or_default().to_string(),
+    };
+    let name = base.to_shouty_snake_case();
+    let name: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if name.is_empty() {
+        "NS".to_string()
+    } else {
+        format!("NS_{name}")
+    }
+}
+
+/// [`namespace_const`] for every URI of a set, in sorted URI order; when several URIs give one
+/// name, the first keeps it and the others get `_2`, `_3`, ... in that order (deterministic,
+/// since the set is sorted).
+pub fn namespace_consts<'u>(uris: impl IntoIterator<Item = &'u str>) -> Vec<(&'u str, String)> {
+    let mut uris: Vec<&str> = uris.into_iter().collect();
+    uris.sort_unstable();
+    uris.dedup();
+    let mut taken = std::collections::BTreeSet::new();
+    uris.into_iter()
+        .map(|uri| {
+            let base = namespace_const(uri);
+            let mut name = base.clone();
+            let mut n = 1;
+            while !taken.insert(name.clone()) {
+                n += 1;
+                name = format!("{base}_{n}");
+            }
+            (uri, name)
+        })
+        .collect()
+}
+
 /// Fields whose values are credentials and must never appear in `Debug` output.
 pub fn is_secret_field(xsd: &str) -> bool {
     const SUFFIXES: &[&str] = &[
@@ -111,6 +177,54 @@ pub fn is_secret_field(xsd: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn namespace_constants() {
+        let cases = [
+            (
+                "https://bingads.microsoft.com/Customer/v13/Entities",
+                "NS_ENTITIES",
+            ),
+            (
+                "https://bingads.microsoft.com/CampaignManagement/v13",
+                "NS_CAMPAIGN_MANAGEMENT",
+            ),
+            (
+                "http://schemas.microsoft.com/2003/10/Serialization/Arrays",
+                "NS_ARRAYS",
+            ),
+            (
+                "http://schemas.datacontract.org/2004/07/System.Collections.Generic",
+                "NS_GENERIC_COLLECTIONS",
+            ),
+            (
+                "http://schemas.datacontract.org/2004/07/System",
+                "NS_SYSTEM",
+            ),
+            ("https://adapi.microsoft.com", "NS_ADAPI"),
+            ("", "NS"),
+        ];
+        for (uri, name) in cases {
+            assert_eq!(namespace_const(uri), name, "{uri}");
+        }
+        // A collision: sorted URI order decides who keeps the plain name.
+        let named = namespace_consts([
+            "https://b.example/Api/v2/Entities",
+            "https://a.example/Entities",
+            "https://c.example/Entities/v1",
+        ]);
+        assert_eq!(
+            named,
+            [
+                ("https://a.example/Entities", "NS_ENTITIES".to_string()),
+                (
+                    "https://b.example/Api/v2/Entities",
+                    "NS_ENTITIES_2".to_string()
+                ),
+                ("https://c.example/Entities/v1", "NS_ENTITIES_3".to_string()),
+            ]
+        );
+    }
 
     #[test]
     fn fields() {

@@ -1718,7 +1718,8 @@ fn load_version_reports_environment_differences_and_merges_endpoints() {
     );
 
     // The generated metadata carries both endpoints and names both sources.
-    let files = codegen::emit::generate(std::slice::from_ref(&loaded), "wsdl").unwrap();
+    let files =
+        service_view(codegen::emit::generate(std::slice::from_ref(&loaded), "wsdl").unwrap());
     let test_rs = find_file(&files, "v7/test.rs");
     assert!(
         test_rs
@@ -1818,8 +1819,8 @@ fn generation_is_deterministic() {
     // Two versions in one run: each gets its module, in the order given.
     let v1 = loaded("v1", vec![parse(&text)]);
     let v2 = loaded("v2", vec![parse(&text)]);
-    let both = codegen::emit::generate(&[v1.clone(), v2.clone()], "wsdl").unwrap();
-    let again = codegen::emit::generate(&[v1, v2], "wsdl").unwrap();
+    let both = service_view(codegen::emit::generate(&[v1.clone(), v2.clone()], "wsdl").unwrap());
+    let again = service_view(codegen::emit::generate(&[v1, v2], "wsdl").unwrap());
     assert_eq!(both, again);
     let v1_rs = &find_file(&both, "v1/test.rs").contents;
     let v2_rs = &find_file(&both, "v2/test.rs").contents;

@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use codegen::diff::{ApiDiff, Change, ChangeKind, Item, ServiceDiff, diff_services, diff_versions};
+use codegen::diff::{
+    ApiDiff, Change, ChangeKind, Item, Rules, ServiceDiff, diff_services, diff_services_with,
+    diff_versions, diff_versions_with,
+};
 use codegen::model::*;
 use codegen::wsdl::parse_service;
 
@@ -222,15 +225,21 @@ fn reorder_is_detected_around_added_and_removed_fields() {
     let order = find(&d, Item::Type, "Thing");
     assert!(order.breaking);
     assert!(order.detail.contains("moved: Shape"), "{}", order.detail);
-    assert!(!find(&d, Item::Field, "Thing.New").breaking);
+    let added = find(&d, Item::Field, "Thing.New");
+    assert!(added.breaking && added.rust_only);
     assert!(find(&d, Item::Field, "Thing.A").breaking);
     // Field changes in new order, removed fields after them, the order change last.
     let paths: Vec<&str> = d.changes.iter().map(|c| c.path.as_str()).collect();
     assert_eq!(paths, ["Thing.New", "Thing.A", "Thing"]);
 }
 
+/// Wire-compatible, but a struct literal of the regenerated `Thing` no longer compiles.
+const NON_EXHAUSTIVE: Rules = Rules {
+    structs_non_exhaustive: true,
+};
+
 #[test]
-fn added_optional_field_is_not_breaking() {
+fn added_optional_field_breaks_only_rust_struct_literals() {
     let old = base();
     let new = edited(
         r#"<xs:element minOccurs="0" name="B" type="xs:int"/>"#,
@@ -244,11 +253,19 @@ fn added_optional_field_is_not_breaking() {
         (ChangeKind::Added, Item::Field, "Thing.B2")
     );
     assert_eq!(c.detail, "dateTime [0..1] nillable");
-    assert!(!c.breaking);
+    assert!(c.breaking && c.rust_only, "{c:?}");
     assert_eq!(
         d.describe(),
+        ["added field Thing.B2: dateTime [0..1] nillable (breaking: Rust struct literals)"]
+    );
+    // Were the generated structs `#[non_exhaustive]`, nothing would break.
+    let relaxed = diff_services_with(&old, &new, NON_EXHAUSTIVE);
+    assert!(!only(&relaxed).breaking);
+    assert_eq!(
+        relaxed.describe(),
         ["added field Thing.B2: dateTime [0..1] nillable"]
     );
+    assert_eq!(Rules::default(), Rules::GENERATED);
 }
 
 #[test]
@@ -262,15 +279,23 @@ fn added_required_field_is_breaking_only_in_requests() {
     complex(&mut new, "Outcome").fields.push(required.clone());
     // Circle is only reachable as a derived type of Shape, which requests carry.
     complex(&mut new, "Circle").fields.push(required);
-    let d = diff_services(&old, &new);
-    assert!(find(&d, Item::Field, "Thing.Must").breaking);
-    assert!(find(&d, Item::Field, "Circle.Must").breaking);
+    let d = diff_services_with(&old, &new, NON_EXHAUSTIVE);
+    for request in ["Thing.Must", "Circle.Must"] {
+        let c = find(&d, Item::Field, request);
+        assert!(c.breaking && !c.rust_only, "{c:?}");
+    }
     let response_only = find(&d, Item::Field, "Outcome.Must");
     assert_eq!(response_only.kind, ChangeKind::Added);
     assert!(
         !response_only.breaking,
         "response-only types may gain required fields"
     );
+    // With the generated (exhaustive) structs, the response-only addition still breaks
+    // struct literals, and only those.
+    let d = diff_services(&old, &new);
+    let response_only = find(&d, Item::Field, "Outcome.Must");
+    assert!(response_only.breaking && response_only.rust_only);
+    assert!(!find(&d, Item::Field, "Thing.Must").rust_only);
 }
 
 #[test]
@@ -824,6 +849,7 @@ fn json_output_escapes_strings() {
                     path: awkward.into(),
                     detail: awkward.into(),
                     breaking: true,
+                    rust_only: false,
                 }],
             },
         ],
@@ -844,6 +870,7 @@ fn json_output_escapes_strings() {
     assert_eq!(change.get("path").str(), awkward);
     assert_eq!(change.get("detail").str(), awkward);
     assert_eq!(change.get("breaking"), &Json::Bool(true));
+    assert_eq!(change.get("rust_only"), &Json::Bool(false));
     // Markdown keeps one change per line even with line breaks in the text.
     let md = d.to_markdown();
     assert!(md.contains("| S | 0 | 0 | 1 | 1 |"), "{md}");
@@ -921,7 +948,7 @@ fn real_change_13_0_29_to_v13() {
     let brand = find(campaign, Item::Field, "Campaign.BusinessName");
     assert_eq!(brand.kind, ChangeKind::Added);
     assert_eq!(brand.detail, "string [0..1] nillable");
-    assert!(!brand.breaking);
+    assert!(brand.breaking && brand.rust_only);
     let ty = find(campaign, Item::Type, "CampaignPrivacyStatus");
     assert_eq!(
         (ty.kind, ty.detail.as_str()),
@@ -971,10 +998,17 @@ fn real_change_13_0_29_to_v13() {
         "AssetPerformanceReportColumn.AssetGroupId",
     );
 
-    // Nothing was removed, reordered or tightened: a purely additive release.
+    // Nothing was removed, reordered or tightened: a purely additive release. On the wire
+    // nothing breaks; the 25 added fields break Rust struct literals of their structs.
     assert_eq!(d.change_count(), 81);
-    assert_eq!(d.breaking_count(), 0);
-    assert!(!d.has_breaking());
+    assert_eq!(d.breaking_count(), 25);
+    assert!(
+        d.changes()
+            .filter(|(_, c)| c.breaking)
+            .all(|(_, c)| c.rust_only && c.kind == ChangeKind::Added && c.item == Item::Field)
+    );
+    let (old, new) = real_versions();
+    assert!(!diff_versions_with(old, new, NON_EXHAUSTIVE).has_breaking());
     assert!(d.changes().all(|(_, c)| c.kind != ChangeKind::Removed));
 
     // The reverse direction is all removals and breaking.
@@ -1004,7 +1038,13 @@ fn real_change_reports() {
         "{md}"
     );
     assert!(md.contains("| AdInsightService | 0 | 0 | 0 | 0 |"), "{md}");
-    assert!(md.contains("| **Total** | 78 | 0 | 3 | 0 |"), "{md}");
+    assert!(md.contains("| **Total** | 78 | 0 | 3 | 25 |"), "{md}");
+    assert!(
+        md.contains(
+            "- added field `Campaign.BusinessName`: string [0..1] nillable — **breaking** for Rust struct literals (the wire accepts it)\n"
+        ),
+        "{md}"
+    );
     assert!(md.contains("\n## CampaignManagementService\n"));
     assert!(!md.contains("\n## AdInsightService\n"));
     assert!(md.contains("- added operation `UpdateMedia`"));
@@ -1014,7 +1054,7 @@ fn real_change_reports() {
         Ok(v) => v,
         Err(e) => panic!("{e}"),
     };
-    assert_eq!(v.get("breaking"), &Json::Number(0.0));
+    assert_eq!(v.get("breaking"), &Json::Number(25.0));
     let services = v.get("services").items();
     assert_eq!(services.len(), 6);
     let total: usize = services

@@ -46,8 +46,10 @@ fn generate_and_check(
     parse: Parse,
 ) -> Vec<(GeneratedFile, syn::File)> {
     loaded.version.name = module.to_string();
-    let files = generate(std::slice::from_ref(&loaded), "wsdl")
-        .unwrap_or_else(|e| panic!("{module}: generation failed: {e}"));
+    let files = service_view(
+        generate(std::slice::from_ref(&loaded), "wsdl")
+            .unwrap_or_else(|e| panic!("{module}: generation failed: {e}")),
+    );
     let mut parsed = Vec::new();
     for f in &files {
         let wanted = match parse {
@@ -100,7 +102,9 @@ fn generate_and_check(
             statics.contains("JSON_OPERATIONS"),
             "{path}: no JSON_OPERATIONS"
         );
-        assert_eq!(statics.len(), service.operations.len() + 2, "{path}");
+        // ... and the example requests (`examples.rs`, feature `examples`).
+        assert!(statics.contains("REQUESTS"), "{path}: no REQUESTS");
+        assert_eq!(statics.len(), service.operations.len() + 3, "{path}");
         assert_eq!(methods.len(), service.operations.len(), "{path}");
         let client = names::client_name(&service.name);
         assert!(structs.contains(client.as_str()), "{path}: no {client}");

@@ -78,8 +78,6 @@ pub type DecodeResponse = fn(&[u8], bool) -> Result<JsonReply, DecodeError>;
 /// One operation's JSON entry points.
 pub struct JsonOperation {
     pub meta: &'static OperationMeta,
-    /// A request with every field filled with a placeholder of the right type.
-    pub example: &'static str,
     pub read_request: ReadRequest,
     /// A request envelope (as a server receives it) → its headers and the request as JSON.
     pub decode_request: DecodeRequest,
@@ -100,7 +98,7 @@ impl std::fmt::Debug for JsonOperation {
 
 impl JsonOperation {
     /// The entry for the request type `O`.
-    pub const fn of<O>(example: &'static str) -> JsonOperation
+    pub const fn of<O>() -> JsonOperation
     where
         O: Operation + JsonWrite + JsonRead,
         O::Response: XmlEncode + JsonWrite + JsonRead + Sync,
@@ -108,7 +106,6 @@ impl JsonOperation {
     {
         JsonOperation {
             meta: O::META,
-            example,
             read_request: read_request::<O>,
             decode_request: decode_request_json::<O>,
             read_response: read_response::<O>,

@@ -18,6 +18,26 @@ pub mod customer_billing;
 pub mod customer_management;
 #[cfg(feature = "reporting")]
 pub mod reporting;
+/// The example request (REST JSON, every field set) of an operation, by WSDL service
+/// and operation name, among the services compiled in.
+#[cfg(feature = "examples")]
+pub fn example_request(service: &str, operation: &str) -> Option<&'static str> {
+    match service {
+        #[cfg(feature = "ad-insight")]
+        "AdInsightService" => ad_insight::examples::request(operation),
+        #[cfg(feature = "bulk")]
+        "BulkService" => bulk::examples::request(operation),
+        #[cfg(feature = "campaign-management")]
+        "CampaignManagementService" => campaign_management::examples::request(operation),
+        #[cfg(feature = "customer-billing")]
+        "CustomerBillingService" => customer_billing::examples::request(operation),
+        #[cfg(feature = "customer-management")]
+        "CustomerManagementService" => customer_management::examples::request(operation),
+        #[cfg(feature = "reporting")]
+        "ReportingService" => reporting::examples::request(operation),
+        _ => None,
+    }
+}
 /// Metadata of every service of this version compiled in (by cargo feature).
 #[allow(clippy::vec_init_then_push)]
 pub fn services() -> Vec<&'static crate::soap::ServiceMeta> {

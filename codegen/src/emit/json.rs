@@ -1,4 +1,4 @@
-//! The JSON half of a service module, emitted behind `#[cfg(feature = "json")]`: serde
+//! The JSON half of a service, its `json.rs` (one `#[cfg(feature = "json")] mod json;`): serde
 //! `Serialize`/`Deserialize` impls in the REST form for every type.
 //!
 //! Per struct, two small impls list its members in schema order (one `match` arm to read a
@@ -30,7 +30,6 @@ impl<'a> ServiceEmitter<'a> {
     ) -> TokenStream {
         let names: Vec<_> = values.iter().map(|v| lit(&v.value)).collect();
         quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonEnum for #id {
                 const NAMES: &'static [&'static str] = &[#(#names),*];
                 fn as_str(&self) -> &str { #id::as_str(self) }
@@ -39,24 +38,23 @@ impl<'a> ServiceEmitter<'a> {
                 }
                 fn unknown(name: &str) -> Self { Self::UnknownValue(name.to_string()) }
             }
-            #[cfg(feature = "json")]
             crate::json::json_enum!(#id);
         }
     }
 
     pub(super) fn emit_json_struct(&self, c: &'a ComplexType) -> Result<TokenStream, EmitError> {
-        let sid = self.struct_name(&c.name);
+        let sid = self.analysis.struct_name(&c.name);
         let mut writes = Vec::new();
         let mut reads = Vec::new();
         let mut member_names = Vec::new();
         let mut has_type = false;
         // Members are named by their element, except where the REST form spells them
         // otherwise (looked up by the type that declares the field).
-        for (owner, f) in self.index.fields_with_owner(c) {
+        for (owner, f) in self.analysis.index.fields_with_owner(c) {
             let fid = ident(&names::field_name(&f.name));
             let key = lit(&self.rest.member_name(&owner.name.name, &f.name));
             member_names.push(key.clone());
-            let m = format_ident!("{}", super::occurrence_method(f));
+            let m = format_ident!("{}", super::rust_types::occurrence_method(f));
             let write = quote!(crate::json::put::#m(m, #key, &self.#fid)?;);
             if f.name == "Type" {
                 has_type = true;
@@ -88,21 +86,18 @@ impl<'a> ServiceEmitter<'a> {
             }
         };
         Ok(quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonStruct for #sid {
                 const MEMBERS: &'static [&'static str] = &[#(#member_names),*];
                 fn read_member<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A, cx: &crate::json::Cx) -> Result<bool, A::Error> {
                     #read_body
                 }
             }
-            #[cfg(feature = "json")]
             impl crate::json::JsonMembers for #sid {
                 fn write_members<M: serde::ser::SerializeMap>(&self, m: &mut M, discriminated: bool) -> Result<(), M::Error> {
                     #uses #unused #(#writes)*
                     Ok(())
                 }
             }
-            #[cfg(feature = "json")]
             crate::json::json_struct!(#sid);
         })
     }
@@ -110,7 +105,7 @@ impl<'a> ServiceEmitter<'a> {
     pub(super) fn emit_json_poly(&self, c: &'a ComplexType) -> Result<TokenStream, EmitError> {
         let eid = ident(&names::type_name(&c.name.name));
         let mut members: Vec<&ComplexType> = vec![c];
-        members.extend(self.descendants(&c.name));
+        members.extend(self.analysis.descendants(&c.name));
         let family = lit(&c.name.name);
         let known = lit(&members
             .iter()
@@ -170,7 +165,6 @@ impl<'a> ServiceEmitter<'a> {
             quote!(crate::json::read_fields(map, cx, true, None)?)
         };
         Ok(quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonPoly for #eid {
                 const HINT: crate::json::FamilyHint = crate::json::FamilyHint { family: #family, known: #known };
                 fn read_variant<'de, A: serde::de::MapAccess<'de>>(ty: Option<&str>, map: &mut A, cx: &crate::json::Cx) -> Result<Self, A::Error> {
@@ -184,7 +178,6 @@ impl<'a> ServiceEmitter<'a> {
                     })
                 }
             }
-            #[cfg(feature = "json")]
             impl crate::json::JsonWrite for #eid {
                 fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     match self {
@@ -193,7 +186,6 @@ impl<'a> ServiceEmitter<'a> {
                     }
                 }
             }
-            #[cfg(feature = "json")]
             crate::json::json_poly!(#eid);
         })
     }
@@ -204,6 +196,7 @@ impl<'a> ServiceEmitter<'a> {
     /// is an enumeration or flags type (which can only if it lists the value) rather than text.
     fn type_member(&self, m: &'a ComplexType, value: &str) -> Option<(bool, bool)> {
         let (owner, field) = self
+            .analysis
             .index
             .fields_with_owner(m)
             .into_iter()
@@ -220,11 +213,11 @@ impl<'a> ServiceEmitter<'a> {
         let text = |b: &Builtin| (*b == Builtin::String, false);
         Some(match &field.ty {
             TypeRef::Builtin(b) => text(b),
-            TypeRef::Named(q) => match self.index.get(q) {
+            TypeRef::Named(q) => match self.analysis.index.get(q) {
                 Some(TypeDef::Simple(s)) => match &s.kind {
                     SimpleKind::Restriction(b) => text(b),
                     SimpleKind::Enum(values) | SimpleKind::FlagsList(values) => lists(values),
-                    SimpleKind::List(TypeRef::Named(item)) => match self.index.get(item) {
+                    SimpleKind::List(TypeRef::Named(item)) => match self.analysis.index.get(item) {
                         Some(TypeDef::Simple(SimpleType {
                             kind: SimpleKind::Enum(values),
                             ..
@@ -252,7 +245,10 @@ impl<'a> ServiceEmitter<'a> {
                     self.err(format!("fault element {} is not declared", f.element))
                 })?;
                 let write = match &el.ty {
-                    TypeRef::Named(q) if !self.is_poly(q) && self.index.complex(q).is_some() => {
+                    TypeRef::Named(q)
+                        if !self.analysis.is_poly(q)
+                            && self.analysis.index.complex(q).is_some() =>
+                    {
                         let tname = lit(&q.name);
                         quote!(crate::json::write_struct(v, s, Some(#tname)))
                     }
@@ -262,7 +258,6 @@ impl<'a> ServiceEmitter<'a> {
             }
         }
         Ok(quote! {
-            #[cfg(feature = "json")]
             impl crate::json::JsonWrite for FaultDetail {
                 fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     match self { #(#arms)* }
@@ -277,16 +272,35 @@ impl<'a> ServiceEmitter<'a> {
             let req_el = self.service.find_element(&op.input.body).ok_or_else(|| {
                 self.err(format!("request element {} is not declared", op.input.body))
             })?;
-            let req_ty = self.value_type(&req_el.ty)?;
-            let example = crate::example::request_example(self.service, op, &self.rest)
-                .ok_or_else(|| self.err(format!("no example for {}", op.name)))?;
-            let example = lit(&example);
-            entries.push(quote!(crate::json::JsonOperation::of::<#req_ty>(#example)));
+            let req_ty = self.analysis.value_type(&req_el.ty)?;
+            entries.push(quote!(crate::json::JsonOperation::of::<#req_ty>()));
         }
         Ok(quote! {
             /// Every operation of this service with its JSON entry points, in WSDL order.
-            #[cfg(feature = "json")]
             pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[#(#entries),*];
+        })
+    }
+
+    /// `examples.rs` (feature `examples`): an example JSON request per operation, every field
+    /// filled in. Kept out of the operation tables so a program that never shows examples
+    /// does not carry ~1 MB of them.
+    pub(super) fn emit_examples(&self) -> Result<TokenStream, EmitError> {
+        let mut entries = Vec::new();
+        for op in &self.service.operations {
+            let example = crate::example::request_example(self.service, op, &self.rest)
+                .ok_or_else(|| self.err(format!("no example for {}", op.name)))?;
+            let (name, example) = (lit(&op.name), lit(&example));
+            entries.push(quote!((#name, #example)));
+        }
+        Ok(quote! {
+            /// Every operation's example request (its REST JSON form: every field set, every
+            /// derived type in arrays), by WSDL operation name, in WSDL order.
+            pub static REQUESTS: &[(&str, &str)] = &[#(#entries),*];
+
+            /// The example request of `operation` (its WSDL name).
+            pub fn request(operation: &str) -> Option<&'static str> {
+                REQUESTS.iter().find(|(name, _)| *name == operation).map(|(_, body)| *body)
+            }
         })
     }
 }

@@ -73,7 +73,7 @@ impl ServiceEmitter<'_> {
         for t in &self.service.types {
             let linked = match t {
                 TypeDef::Simple(_) => true,
-                TypeDef::Complex(c) => self.index.array_item(&c.name).is_none(),
+                TypeDef::Complex(c) => self.analysis.index.array_item(&c.name).is_none(),
             };
             if linked && self.link_line(&t.name().name).is_none() {
                 missing.push(t.name().name.clone());

@@ -292,7 +292,82 @@ pub fn loaded(name: &str, services: Vec<Service>) -> Loaded {
 }
 
 pub fn try_generate(service: Service) -> Result<Vec<GeneratedFile>, codegen::emit::EmitError> {
-    generate(&[loaded("v1", vec![service])], "wsdl")
+    generate(&[loaded("v1", vec![service])], "wsdl").map(service_view)
+}
+
+/// The order of a service folder's files when they are read as one text: the order `mod.rs`
+/// declares them in.
+const SERVICE_PARTS: &[&str] = &[
+    "mod",
+    "types",
+    "codec",
+    "operations",
+    "client",
+    "json",
+    "examples",
+];
+
+/// The generated files with each service folder (`{version}/{service}/{part}.rs`, the one-folder-
+/// per-service layout) folded into one `{version}/{service}.rs` file, so the tests can look at a
+/// service's items in one syntax tree. The first part keeps its module docs; the other parts'
+/// module docs and inner attributes are dropped (they are only allowed at the top of a file).
+pub fn service_view(files: Vec<GeneratedFile>) -> Vec<GeneratedFile> {
+    let folders: BTreeSet<String> = files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("/operations.rs").map(str::to_string))
+        .collect();
+    let mut folded: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for f in files {
+        let part = f.path.rsplit_once('/').and_then(|(dir, name)| {
+            let stem = name.strip_suffix(".rs")?;
+            folders
+                .contains(dir)
+                .then(|| (dir.to_string(), stem.to_string()))
+        });
+        match part {
+            Some((dir, stem)) => {
+                let rank = SERVICE_PARTS
+                    .iter()
+                    .position(|p| *p == stem)
+                    .unwrap_or(SERVICE_PARTS.len());
+                folded.entry(dir).or_default().push((rank, f.contents));
+            }
+            None => out.push(f),
+        }
+    }
+    for (dir, mut parts) in folded {
+        parts.sort_by_key(|(rank, _)| *rank);
+        let mut contents = String::new();
+        for (i, (_, text)) in parts.iter().enumerate() {
+            if i == 0 {
+                contents.push_str(text);
+                continue;
+            }
+            let mut in_attr = false;
+            for line in text.lines() {
+                let t = line.trim_start();
+                if in_attr {
+                    in_attr = !t.ends_with(")]");
+                    continue;
+                }
+                if t.starts_with("//!") {
+                    continue;
+                }
+                if t.starts_with("#![") {
+                    in_attr = !t.ends_with(']');
+                    continue;
+                }
+                contents.push_str(line);
+                contents.push('\n');
+            }
+        }
+        out.push(GeneratedFile {
+            path: format!("{dir}.rs"),
+            contents,
+        });
+    }
+    out
 }
 
 pub fn generate_one(service: Service) -> Gen {
