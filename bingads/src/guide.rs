@@ -4,10 +4,6 @@
 #![doc = include_str!("../docs/guide.md")]
 
 // In scope for the page's links only.
-#[allow(unused_imports)]
-use crate::{
-    ApiError, AuthorizationData, Client, Environment, Error, RetryPolicy, ServiceFault, auth,
-};
 #[cfg(feature = "bulk")]
 #[allow(unused_imports)]
 use crate::bulk;
@@ -17,3 +13,7 @@ use crate::reporting;
 #[cfg(any(feature = "bulk", feature = "reporting"))]
 #[allow(unused_imports)]
 use crate::transfer;
+#[allow(unused_imports)]
+use crate::{
+    ApiError, AuthorizationData, Client, Environment, Error, RetryPolicy, ServiceFault, auth,
+};
