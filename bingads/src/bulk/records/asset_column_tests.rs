@@ -69,7 +69,7 @@ fn own_invalid(format: &str) -> &'static [&'static str] {
 }
 
 /// Columns that are two parts of one field: setting one writes nothing into the other.
-fn check_table<R: TypedRecord>() -> usize {
+pub(super) fn check_table<R: TypedRecord>() -> usize {
     let mut checked = 0;
     for column in R::table() {
         let what = format!("{} / {} ({})", R::TYPE, column.name, column.format);

@@ -70,11 +70,14 @@ mod target_criterions;
 mod account_negatives;
 mod asset_groups;
 mod calendar;
+mod company_lists;
+mod conversion_uploads;
 mod experiments;
 mod goals;
 mod lists;
 mod media_feeds;
 mod parts;
+mod topics_placements;
 
 #[cfg(test)]
 mod asset_column_tests;
@@ -82,6 +85,8 @@ mod asset_column_tests;
 mod column_tests;
 #[cfg(test)]
 mod family_column_tests;
+#[cfg(test)]
+mod remaining_column_tests;
 
 pub use account::{BulkAccount, BulkBidStrategy, BulkBudget};
 pub use ad_extensions::{
@@ -191,6 +196,8 @@ pub use asset_groups::{
     BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
 };
 pub use calendar::{BulkDataExclusion, BulkSeasonalityAdjustment};
+pub use company_lists::{BulkCompanyItem, BulkCompanyList};
+pub use conversion_uploads::{BulkOfflineConversion, BulkOnlineConversionAdjustment};
 pub use experiments::BulkExperiment;
 pub use goals::{
     BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
@@ -204,6 +211,7 @@ pub use lists::{
     BulkCampaignPlacementInclusionListAssociation,
 };
 pub use media_feeds::{BulkAudienceGroup, BulkFeed, BulkFeedItem, BulkImage, BulkVideo};
+pub use topics_placements::{BulkContentPlacement, BulkTopic};
 
 use super::error::BulkError;
 use super::file::writer::RowWriter;
@@ -767,6 +775,18 @@ records! {
     SeasonalityAdjustment(BulkSeasonalityAdjustment),
     /// A `New Customer Acquisition Goal` row.
     NewCustomerAcquisitionGoal(BulkNewCustomerAcquisitionGoal),
+    /// A `Company List` row.
+    CompanyList(BulkCompanyList),
+    /// A `Company Item` row.
+    CompanyItem(BulkCompanyItem),
+    /// An `Offline Conversion` row.
+    OfflineConversion(BulkOfflineConversion),
+    /// An `Online Conversion Adjustment` row.
+    OnlineConversionAdjustment(BulkOnlineConversionAdjustment),
+    /// A `Topic` row.
+    Topic(BulkTopic),
+    /// A `Content Placement` row.
+    ContentPlacement(BulkContentPlacement),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
