@@ -68,6 +68,8 @@ mod target_criterions;
 
 // Performance Max, feeds, goals, lists, products, hotels, experiments and media.
 mod account_negatives;
+mod ad_customizer_attributes;
+mod ai_prompt_audience;
 mod asset_groups;
 mod calendar;
 mod company_lists;
@@ -191,6 +193,11 @@ pub use account_negatives::{
     BulkAccountContentSharedNegativeKeyword, BulkAccountNegativeKeywordList,
     BulkAccountNegativeKeywordListAssociation, BulkAccountSharedNegativeKeyword,
 };
+pub use ad_customizer_attributes::{
+    BulkAdCustomizerAttribute, BulkAdGroupAdCustomizerAttribute, BulkCampaignAdCustomizerAttribute,
+    BulkKeywordAdCustomizerAttribute,
+};
+pub use ai_prompt_audience::BulkAiPromptAudience;
 pub use asset_groups::{
     BulkAssetGroup, BulkAssetGroupListingGroup, BulkAssetGroupSearchTheme, BulkAssetGroupUrlTarget,
     BulkAudienceGroupAssetGroupAssociation, BulkCampaignConversionGoal,
@@ -787,6 +794,16 @@ records! {
     Topic(BulkTopic),
     /// A `Content Placement` row.
     ContentPlacement(BulkContentPlacement),
+    /// An `Adcustomizer Attribute` row.
+    AdCustomizerAttribute(BulkAdCustomizerAttribute),
+    /// A `Campaign Adcustomizer Attribute` row.
+    CampaignAdCustomizerAttribute(BulkCampaignAdCustomizerAttribute),
+    /// An `Adgroup Adcustomizer Attribute` row.
+    AdGroupAdCustomizerAttribute(BulkAdGroupAdCustomizerAttribute),
+    /// A `Keyword Adcustomizer Attribute` row.
+    KeywordAdCustomizerAttribute(BulkKeywordAdCustomizerAttribute),
+    /// An `AI Prompt Audience` row.
+    AiPromptAudience(BulkAiPromptAudience),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {

@@ -22,3 +22,13 @@ fn company_list_topic_and_placement_tables_round_trip_every_column() {
         + check_table::<BulkContentPlacement>();
     assert!(total > 60, "{total}");
 }
+
+#[test]
+fn ad_customizer_and_ai_prompt_audience_tables_round_trip_every_column() {
+    let total = check_table::<BulkAdCustomizerAttribute>()
+        + check_table::<BulkCampaignAdCustomizerAttribute>()
+        + check_table::<BulkAdGroupAdCustomizerAttribute>()
+        + check_table::<BulkKeywordAdCustomizerAttribute>()
+        + check_table::<BulkAiPromptAudience>();
+    assert!(total > 80, "{total}");
+}
