@@ -439,7 +439,7 @@ fn encoded_seeds() -> Vec<Seed> {
             name: "encoded GetCampaignsByAccountIdResponse".into(),
             target: Target::Campaigns,
             xml: response(
-                cm::NS4,
+                cm::NS_CAMPAIGN_MANAGEMENT,
                 &cm::GET_CAMPAIGNS_BY_ACCOUNT_ID,
                 &cm::GetCampaignsByAccountIdResponse {
                     campaigns: Nillable::Value(sample_campaigns()),
@@ -450,7 +450,7 @@ fn encoded_seeds() -> Vec<Seed> {
             name: "encoded GetAdsByAdGroupIdResponse".into(),
             target: Target::Ads,
             xml: response(
-                cm::NS4,
+                cm::NS_CAMPAIGN_MANAGEMENT,
                 &cm::GET_ADS_BY_AD_GROUP_ID,
                 &cm::GetAdsByAdGroupIdResponse {
                     ads: Nillable::Value(sample_ads()),
@@ -460,17 +460,17 @@ fn encoded_seeds() -> Vec<Seed> {
         Seed {
             name: "encoded GetUserResponse".into(),
             target: Target::User,
-            xml: response(cu::NS3, &cu::GET_USER, &user),
+            xml: response(cu::NS_CUSTOMER, &cu::GET_USER, &user),
         },
         Seed {
             name: "encoded PollGenerateReportResponse".into(),
             target: Target::Report,
-            xml: response(rp::NS2, &rp::POLL_GENERATE_REPORT, &report),
+            xml: response(rp::NS_REPORTING, &rp::POLL_GENERATE_REPORT, &report),
         },
         Seed {
             name: "encoded GetKeywordIdeasResponse".into(),
             target: Target::KeywordIdeas,
-            xml: response(ai::NS2, &ai::GET_KEYWORD_IDEAS, &ideas),
+            xml: response(ai::NS_AD_INSIGHT, &ai::GET_KEYWORD_IDEAS, &ideas),
         },
     ]
 }

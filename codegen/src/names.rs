@@ -110,7 +110,7 @@ pub fn namespace_const(uri: &str) -> String {
         let digits = s.strip_prefix(['v', 'V']).unwrap_or(s);
         !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
     };
-    let base = match segments.filter(|s| !is_version(s)).last() {
+    let base = match segments.rfind(|s| !is_version(s)) {
         Some(segment) => {
             let parts: Vec<&str> = segment.split('.').filter(|p| !p.is_empty()).collect();
             let specific: Vec<&str> = parts
