@@ -6,6 +6,7 @@ use std::sync::Arc;
 use csv::ByteRecord;
 
 use super::cell;
+use super::name_memo::NameMemo;
 use crate::plain_numbers::{plain_decimal, plain_digits};
 use crate::reporting::ReportError;
 use crate::{Date, DateTime, Decimal};
@@ -116,6 +117,12 @@ pub trait ColumnKey {
     fn position(&self, columns: &Columns) -> Option<usize>;
     /// The name, for error messages.
     fn column_name(&self) -> std::borrow::Cow<'_, str>;
+    /// The column header this key names, when it is a name: a [`Row`] then finds it through
+    /// the previous row's lookups before the name table, with the table's answer for this
+    /// name (so `position` must agree with it). `None` (the default) always asks `position`.
+    fn header_name(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl ColumnKey for str {
@@ -124,6 +131,9 @@ impl ColumnKey for str {
     }
     fn column_name(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self)
+    }
+    fn header_name(&self) -> Option<&str> {
+        Some(self)
     }
 }
 
@@ -134,6 +144,9 @@ impl ColumnKey for String {
     fn column_name(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self)
     }
+    fn header_name(&self) -> Option<&str> {
+        Some(self)
+    }
 }
 
 impl<K: ColumnKey + ?Sized> ColumnKey for &K {
@@ -142,6 +155,9 @@ impl<K: ColumnKey + ?Sized> ColumnKey for &K {
     }
     fn column_name(&self) -> std::borrow::Cow<'_, str> {
         (**self).column_name()
+    }
+    fn header_name(&self) -> Option<&str> {
+        (**self).header_name()
     }
 }
 
@@ -163,6 +179,9 @@ macro_rules! column_enum_keys {
             fn column_name(&self) -> std::borrow::Cow<'_, str> {
                 std::borrow::Cow::Borrowed(self.as_str())
             }
+            fn header_name(&self) -> Option<&str> {
+                Some(self.as_str())
+            }
         }
     )*};
 }
@@ -176,6 +195,8 @@ pub struct Row<'r> {
     pub(crate) record: &'r ByteRecord,
     pub(crate) columns: &'r Columns,
     pub(crate) line: u64,
+    /// The reader's memory of the previous row's lookups (`None` for an owned record).
+    pub(crate) memo: Option<&'r NameMemo>,
 }
 
 impl<'r> Row<'r> {
@@ -187,9 +208,11 @@ impl<'r> Row<'r> {
     }
 
     fn index(&self, column: &impl ColumnKey) -> Result<usize, ReportError> {
-        column
-            .position(self.columns)
-            .ok_or_else(|| self.columns.missing(&column.column_name()))
+        let found = match (self.memo, column.header_name()) {
+            (Some(memo), Some(name)) => memo.position_of(self.columns, name),
+            _ => column.position(self.columns),
+        };
+        found.ok_or_else(|| self.columns.missing(&column.column_name()))
     }
 
     /// A cell's bytes; a short row (a truncated file) reads as empty cells rather than
@@ -325,6 +348,7 @@ impl ReportRecord {
             record: &self.record,
             columns: &self.columns,
             line: self.line,
+            memo: None,
         }
     }
 }
