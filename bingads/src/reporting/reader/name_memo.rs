@@ -95,7 +95,10 @@ mod tests {
         let mut reversed = all.clone();
         reversed.reverse();
         // More lookups than remembered, repeated, then in another order.
-        agree(&table, &[all.clone(), all.clone(), all, reversed.clone(), reversed]);
+        agree(
+            &table,
+            &[all.clone(), all.clone(), all, reversed.clone(), reversed],
+        );
         for (i, name) in names.iter().enumerate() {
             let mut memo = NameMemo::default();
             for _ in 0..3 {

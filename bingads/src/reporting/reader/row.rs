@@ -406,4 +406,46 @@ mod tests {
         assert_eq!(Columns::default().position_of("Spend"), None);
         assert_eq!(Columns::new(Vec::new()).position_of(""), None);
     }
+
+    #[test]
+    fn a_row_with_the_reader_memo_reads_the_cells_an_index_reads() {
+        let names = ["Keyword", "Clicks", "Spend", "ClicksTotal", "Clicks"];
+        let columns = Columns::new(names.iter().map(|s| s.to_string()).collect());
+        let record = ByteRecord::from(vec!["shoes", "12", "3.5", "99", "7"]);
+        let mut memo = NameMemo::default();
+        // The names asked change between rows; each answer must be the table's.
+        let asks: [&[&str]; 4] = [
+            &["Clicks", "Spend", "Keyword"],
+            &["Clicks", "Spend", "Keyword"],
+            &["ClicksTotal", "Clicks", "Missing"],
+            &["Spend", "Click", "ClicksTotal"],
+        ];
+        for ask in asks {
+            memo.start_row();
+            let row = Row {
+                record: &record,
+                columns: &columns,
+                line: 1,
+                memo: Some(&memo),
+            };
+            for name in ask {
+                let by_name = row.get(*name).ok();
+                let by_index = columns.index_of(*name).ok().and_then(|i| row.get(i).ok());
+                assert_eq!(by_name, by_index, "{name:?}");
+            }
+        }
+        memo.start_row();
+        let row = Row {
+            record: &record,
+            columns: &columns,
+            line: 1,
+            memo: Some(&memo),
+        };
+        assert_eq!(row.i64("Clicks").unwrap(), Some(12));
+        assert_eq!(row.i64("ClicksTotal").unwrap(), Some(99));
+        assert!(matches!(
+            row.i64("Click"),
+            Err(ReportError::MissingColumn { .. })
+        ));
+    }
 }
