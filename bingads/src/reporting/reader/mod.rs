@@ -21,6 +21,7 @@
 mod cell;
 mod delimited;
 mod header;
+mod name_memo;
 mod row;
 mod source;
 mod xml;
@@ -80,6 +81,7 @@ pub struct ReportReader {
     header: ReportHeader,
     columns: Arc<Columns>,
     footer: ReportFooter,
+    memo: name_memo::NameMemo,
 }
 
 impl std::fmt::Debug for ReportReader {
@@ -169,6 +171,7 @@ impl ReportReader {
             header,
             columns: Arc::new(Columns::new(names)),
             footer,
+            memo: name_memo::NameMemo::default(),
         })
     }
 
@@ -205,10 +208,12 @@ impl ReportReader {
         if self.columns.is_empty() && !record.is_empty() {
             return Err(ReportError::NoColumns);
         }
+        self.memo.start_row();
         Ok(Some(Row {
             record,
             columns: &self.columns,
             line,
+            memo: Some(&self.memo),
         }))
     }
 

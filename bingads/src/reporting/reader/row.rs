@@ -6,6 +6,7 @@ use std::sync::Arc;
 use csv::ByteRecord;
 
 use super::cell;
+use super::name_memo::NameMemo;
 use crate::plain_numbers::{plain_decimal, plain_digits};
 use crate::reporting::ReportError;
 use crate::{Date, DateTime, Decimal};
@@ -116,6 +117,12 @@ pub trait ColumnKey {
     fn position(&self, columns: &Columns) -> Option<usize>;
     /// The name, for error messages.
     fn column_name(&self) -> std::borrow::Cow<'_, str>;
+    /// The column header this key names, when it is a name: a [`Row`] then finds it through
+    /// the previous row's lookups before the name table, with the table's answer for this
+    /// name (so `position` must agree with it). `None` (the default) always asks `position`.
+    fn header_name(&self) -> Option<&str> {
+        None
+    }
 }
 
 impl ColumnKey for str {
@@ -124,6 +131,9 @@ impl ColumnKey for str {
     }
     fn column_name(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self)
+    }
+    fn header_name(&self) -> Option<&str> {
+        Some(self)
     }
 }
 
@@ -134,6 +144,9 @@ impl ColumnKey for String {
     fn column_name(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self)
     }
+    fn header_name(&self) -> Option<&str> {
+        Some(self)
+    }
 }
 
 impl<K: ColumnKey + ?Sized> ColumnKey for &K {
@@ -142,6 +155,9 @@ impl<K: ColumnKey + ?Sized> ColumnKey for &K {
     }
     fn column_name(&self) -> std::borrow::Cow<'_, str> {
         (**self).column_name()
+    }
+    fn header_name(&self) -> Option<&str> {
+        (**self).header_name()
     }
 }
 
@@ -163,6 +179,9 @@ macro_rules! column_enum_keys {
             fn column_name(&self) -> std::borrow::Cow<'_, str> {
                 std::borrow::Cow::Borrowed(self.as_str())
             }
+            fn header_name(&self) -> Option<&str> {
+                Some(self.as_str())
+            }
         }
     )*};
 }
@@ -176,6 +195,8 @@ pub struct Row<'r> {
     pub(crate) record: &'r ByteRecord,
     pub(crate) columns: &'r Columns,
     pub(crate) line: u64,
+    /// The reader's memory of the previous row's lookups (`None` for an owned record).
+    pub(crate) memo: Option<&'r NameMemo>,
 }
 
 impl<'r> Row<'r> {
@@ -187,9 +208,11 @@ impl<'r> Row<'r> {
     }
 
     fn index(&self, column: &impl ColumnKey) -> Result<usize, ReportError> {
-        column
-            .position(self.columns)
-            .ok_or_else(|| self.columns.missing(&column.column_name()))
+        let found = match (self.memo, column.header_name()) {
+            (Some(memo), Some(name)) => memo.position_of(self.columns, name),
+            _ => column.position(self.columns),
+        };
+        found.ok_or_else(|| self.columns.missing(&column.column_name()))
     }
 
     /// A cell's bytes; a short row (a truncated file) reads as empty cells rather than
@@ -325,6 +348,7 @@ impl ReportRecord {
             record: &self.record,
             columns: &self.columns,
             line: self.line,
+            memo: None,
         }
     }
 }
@@ -381,5 +405,47 @@ mod tests {
         }
         assert_eq!(Columns::default().position_of("Spend"), None);
         assert_eq!(Columns::new(Vec::new()).position_of(""), None);
+    }
+
+    #[test]
+    fn a_row_with_the_reader_memo_reads_the_cells_an_index_reads() {
+        let names = ["Keyword", "Clicks", "Spend", "ClicksTotal", "Clicks"];
+        let columns = Columns::new(names.iter().map(|s| s.to_string()).collect());
+        let record = ByteRecord::from(vec!["shoes", "12", "3.5", "99", "7"]);
+        let mut memo = NameMemo::default();
+        // The names asked change between rows; each answer must be the table's.
+        let asks: [&[&str]; 4] = [
+            &["Clicks", "Spend", "Keyword"],
+            &["Clicks", "Spend", "Keyword"],
+            &["ClicksTotal", "Clicks", "Missing"],
+            &["Spend", "Click", "ClicksTotal"],
+        ];
+        for ask in asks {
+            memo.start_row();
+            let row = Row {
+                record: &record,
+                columns: &columns,
+                line: 1,
+                memo: Some(&memo),
+            };
+            for name in ask {
+                let by_name = row.get(*name).ok();
+                let by_index = columns.index_of(*name).ok().and_then(|i| row.get(i).ok());
+                assert_eq!(by_name, by_index, "{name:?}");
+            }
+        }
+        memo.start_row();
+        let row = Row {
+            record: &record,
+            columns: &columns,
+            line: 1,
+            memo: Some(&memo),
+        };
+        assert_eq!(row.i64("Clicks").unwrap(), Some(12));
+        assert_eq!(row.i64("ClicksTotal").unwrap(), Some(99));
+        assert!(matches!(
+            row.i64("Click"),
+            Err(ReportError::MissingColumn { .. })
+        ));
     }
 }
