@@ -2,6 +2,9 @@
 //! `bingads bulk read` prints, and JSON lines written back to the same rows.
 #![cfg(feature = "bulk-json")]
 
+#[path = "support/cells.rs"]
+mod cells;
+
 use std::io::Cursor;
 
 use bingads::bulk::{BulkError, BulkFileReader, BulkFileWriter, BulkRecord, FileFormat};
@@ -56,43 +59,7 @@ fn json_lines_write_back_to_the_same_rows() {
             let back = BulkRecord::from_json(&json, i as u64 + 1).unwrap();
             writer.write(&back).unwrap();
         }
-        assert_same_cells(&writer.finish().unwrap(), file);
-    }
-}
-
-/// Every cell of every row as in `expected`, except that a decimal may come back with other
-/// trailing zeros (`125.50` → `125.5`): an API object's decimal crosses JSON as a JSON number,
-/// which keeps the value, not its text (the `Decimals` section of `bingads_gen::json`).
-fn assert_same_cells(written: &[u8], expected: &[u8]) {
-    let rows = |bytes: &[u8]| -> Vec<csv::StringRecord> {
-        csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(bytes)
-            .records()
-            .map(|r| r.unwrap())
-            .collect()
-    };
-    let (written, expected) = (rows(written), rows(expected));
-    assert_eq!(written.len(), expected.len(), "row count");
-    for (i, (w, e)) in written.iter().zip(&expected).enumerate() {
-        assert_eq!(w.len(), e.len(), "row {i}: cell count");
-        for (j, (wc, ec)) in w.iter().zip(e).enumerate() {
-            if wc == ec {
-                continue;
-            }
-            let trimmed = |s: &str| {
-                if s.contains('.') {
-                    s.trim_end_matches('0').trim_end_matches('.').to_string()
-                } else {
-                    s.to_string()
-                }
-            };
-            assert!(
-                wc.parse::<f64>().is_ok() && trimmed(wc) == trimmed(ec),
-                "row {i}, cell {j}: {wc:?} written where the file has {ec:?}"
-            );
-        }
+        cells::assert_same_cells(&writer.finish().unwrap(), file, b',');
     }
 }
 
