@@ -7,6 +7,10 @@
 //! form `bingads bulk read` prints.
 #![cfg(feature = "bulk")]
 
+#[path = "support/bulk_io.rs"]
+mod bulk_io;
+
+use bulk_io::{records, write_fresh};
 use std::io::Cursor;
 
 use bingads::Nillable;
@@ -26,21 +30,6 @@ const LISTS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_audiences.csv");
 const LISTS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_audiences.tsv");
 const HOTEL_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_hotel_criterions.csv");
 const HOTEL_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_hotel_criterions.tsv");
-
-fn records(bytes: &[u8]) -> Vec<BulkRecord> {
-    BulkFileReader::new(Cursor::new(bytes.to_vec()))
-        .expect("reader")
-        .collect::<Result<_, _>>()
-        .expect("records")
-}
-
-fn write_fresh(records: &[BulkRecord], format: FileFormat) -> Vec<u8> {
-    let mut w = BulkFileWriter::new(Vec::new(), format).expect("writer");
-    for r in records {
-        w.write(r).expect("write");
-    }
-    w.finish().expect("finish")
-}
 
 fn types(all: &[BulkRecord]) -> Vec<&str> {
     all.iter().skip(1).map(BulkRecord::record_type).collect()

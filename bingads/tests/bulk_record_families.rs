@@ -6,6 +6,10 @@
 //! built in Rust written exactly as the SDK writes them.
 #![cfg(feature = "bulk")]
 
+#[path = "support/bulk_io.rs"]
+mod bulk_io;
+
+use bulk_io::{records, write_fresh};
 use std::io::Cursor;
 
 use bingads::Nillable;
@@ -25,21 +29,6 @@ const EXTENSIONS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_ad_extensions.cs
 const EXTENSIONS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_ad_extensions.tsv");
 const CRITERIONS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_target_criterions.csv");
 const CRITERIONS_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_target_criterions.tsv");
-
-fn records(bytes: &[u8]) -> Vec<BulkRecord> {
-    BulkFileReader::new(Cursor::new(bytes.to_vec()))
-        .expect("reader")
-        .collect::<Result<_, _>>()
-        .expect("records")
-}
-
-fn write_fresh(records: &[BulkRecord], format: FileFormat) -> Vec<u8> {
-    let mut w = BulkFileWriter::new(Vec::new(), format).expect("writer");
-    for r in records {
-        w.write(r).expect("write");
-    }
-    w.finish().expect("finish")
-}
 
 #[test]
 fn every_sdk_association_row_is_typed() {

@@ -3,6 +3,10 @@
 //! same records built in Rust written exactly as the SDK writes them.
 #![cfg(feature = "bulk")]
 
+#[path = "support/bulk_io.rs"]
+mod bulk_io;
+
+use bulk_io::{records, write_fresh};
 use std::io::Cursor;
 
 use bingads::bulk::{
@@ -18,13 +22,6 @@ const SDK_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_entities.tsv");
 const MORE_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_more.csv");
 const MORE_TSV: &[u8] = include_bytes!("fixtures/bulk/sdk_more.tsv");
 
-fn records(bytes: &[u8]) -> Vec<BulkRecord> {
-    BulkFileReader::new(Cursor::new(bytes.to_vec()))
-        .expect("reader")
-        .collect::<Result<_, _>>()
-        .expect("records")
-}
-
 fn keywords(bytes: &[u8]) -> Vec<BulkKeyword> {
     records(bytes)
         .into_iter()
@@ -36,14 +33,6 @@ fn keywords(bytes: &[u8]) -> Vec<BulkKeyword> {
 }
 
 /// Writes records with the official SDK's header, as a new file.
-fn write_fresh(records: &[BulkRecord], format: FileFormat) -> Vec<u8> {
-    let mut w = BulkFileWriter::new(Vec::new(), format).expect("writer");
-    for r in records {
-        w.write(r).expect("write");
-    }
-    w.finish().expect("finish")
-}
-
 /// Data rows of a file (no header, no version row), as text lines.
 fn data_lines(bytes: &[u8]) -> Vec<String> {
     let text = std::str::from_utf8(bytes).expect("utf-8");

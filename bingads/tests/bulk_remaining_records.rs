@@ -4,6 +4,10 @@
 //! their typed fields alone written exactly as the SDK wrote them.
 #![cfg(feature = "bulk")]
 
+#[path = "support/bulk_io.rs"]
+mod bulk_io;
+
+use bulk_io::{records, write_fresh};
 use std::io::Cursor;
 
 use bingads::Nillable;
@@ -16,21 +20,6 @@ const FIXTURES: &[(&[u8], FileFormat)] = &[
     (REMAINING_CSV, FileFormat::Csv),
     (REMAINING_TSV, FileFormat::Tsv),
 ];
-
-fn records(bytes: &[u8]) -> Vec<BulkRecord> {
-    BulkFileReader::new(Cursor::new(bytes.to_vec()))
-        .expect("reader")
-        .collect::<Result<_, _>>()
-        .expect("records")
-}
-
-fn write_fresh(records: &[BulkRecord], format: FileFormat) -> Vec<u8> {
-    let mut w = BulkFileWriter::new(Vec::new(), format).expect("writer");
-    for r in records {
-        w.write(r).expect("write");
-    }
-    w.finish().expect("finish")
-}
 
 /// The record with its source row dropped: only its typed fields are written.
 fn without_source(record: &BulkRecord) -> BulkRecord {

@@ -1,0 +1,21 @@
+//! Reading a bulk file into records and writing records to a fresh file, for the tests that
+//! check typed records against the official SDK's files.
+
+use std::io::Cursor;
+
+use bingads::bulk::{BulkFileReader, BulkFileWriter, BulkRecord, FileFormat};
+
+pub fn records(bytes: &[u8]) -> Vec<BulkRecord> {
+    BulkFileReader::new(Cursor::new(bytes.to_vec()))
+        .expect("reader")
+        .collect::<Result<_, _>>()
+        .expect("records")
+}
+
+pub fn write_fresh(records: &[BulkRecord], format: FileFormat) -> Vec<u8> {
+    let mut w = BulkFileWriter::new(Vec::new(), format).expect("writer");
+    for r in records {
+        w.write(r).expect("write");
+    }
+    w.finish().expect("finish")
+}
