@@ -3,7 +3,8 @@
 //!
 //! ```sh
 //! cargo bench -p bingads --bench bulk -- csv-pass FILE      # plain csv ByteRecord pass (the baseline)
-//! cargo bench -p bingads --bench bulk -- read-typed FILE    # BulkFileReader into typed records
+//! cargo bench -p bingads --bench bulk -- read-typed FILE    # BulkFileReader into typed records (iterator)
+//! cargo bench -p bingads --bench bulk -- read-record FILE   # the same records, refilled in place by read_record
 //! cargo bench -p bingads --bench bulk -- read-untyped FILE  # the same reader, rows kept as text only
 //! cargo bench -p bingads --bench bulk -- read-rows FILE      # rows lent by `next_row`, `Type` read
 //! cargo bench -p bingads --bench bulk -- write N OUT        # BulkFileWriter, N keyword rows
@@ -80,6 +81,23 @@ fn read_typed(path: &str, typed: bool) -> u64 {
     let reader = if typed { reader } else { reader.untyped() };
     for record in reader {
         let record = record.expect("record");
+        rows += 1;
+        if let BulkRecord::Keyword(k) = &record {
+            keywords += u64::from(k.keyword.bid.value().is_some());
+        }
+        std::hint::black_box(&record);
+    }
+    std::hint::black_box(keywords);
+    rows
+}
+
+/// The same records as `read_typed`, read into one record by `read_record` (the fastest
+/// typed path), counted the same way.
+fn read_record(path: &str) -> u64 {
+    let mut reader = BulkFileReader::open(path).expect("open");
+    let mut record = BulkRecord::default();
+    let (mut rows, mut keywords) = (0u64, 0u64);
+    while reader.read_record(&mut record).expect("record") {
         rows += 1;
         if let BulkRecord::Keyword(k) = &record {
             keywords += u64::from(k.keyword.bid.value().is_some());
@@ -186,6 +204,10 @@ fn main() {
             let rows = read_typed(path, true);
             report("read-typed", rows, t0.elapsed().as_secs_f64());
         }
+        ["read-record", path] => {
+            let rows = read_record(path);
+            report("read-record", rows, t0.elapsed().as_secs_f64());
+        }
         ["read-rows", path] => {
             let rows = read_rows(path);
             report("read-rows", rows, t0.elapsed().as_secs_f64());
@@ -210,7 +232,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: bulk (csv-pass FILE | read-typed FILE | read-untyped FILE | read-rows FILE | sizes | write N OUT)"
+                "usage: bulk (csv-pass FILE | read-typed FILE | read-record FILE | read-untyped FILE | read-rows FILE | sizes | write N OUT)"
             );
         }
     }

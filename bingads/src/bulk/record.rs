@@ -71,3 +71,12 @@ pub struct FormatVersion {
 pub(crate) fn is_error_type(record_type: &str) -> bool {
     record_type.ends_with(" Error") || record_type == "Error"
 }
+
+/// An empty `Format Version` record: a record to read into with
+/// [`BulkFileReader::read_record`](super::BulkFileReader::read_record), which replaces it with
+/// the first record read.
+impl Default for super::BulkRecord {
+    fn default() -> Self {
+        super::BulkRecord::FormatVersion(FormatVersion::default())
+    }
+}

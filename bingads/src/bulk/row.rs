@@ -125,12 +125,13 @@ impl Columns {
 ///
 /// The cells are kept as one string (their text back to back) and the offset where each
 /// ends, so owning a 442-column row costs two allocations and a copy of what was read, not
-/// one allocation per cell.
+/// one allocation per cell; a row refilled by
+/// [`BulkFileReader::read_record`](super::BulkFileReader::read_record) reuses both.
 #[derive(Clone, PartialEq)]
 pub struct BulkRow {
     columns: Arc<Columns>,
-    text: Box<str>,
-    ends: Box<[usize]>,
+    text: String,
+    ends: Vec<usize>,
     number: u64,
 }
 
@@ -146,11 +147,33 @@ impl BulkRow {
         let text = utf8_cells(bytes, ends, number)?;
         Ok(BulkRow {
             columns,
-            text: text.into(),
+            text: text.to_string(),
             // Kept as the parser wrote them: one copy, no per-cell conversion.
-            ends: ends.into(),
+            ends: ends.to_vec(),
             number,
         })
+    }
+
+    /// Makes this row a copy of a parsed row (as [`from_parsed`](Self::from_parsed)) in the
+    /// buffers it already has: no allocation once they have grown to the file's longest row.
+    /// On an error the row is left as it was.
+    pub(crate) fn refill_from_parsed(
+        &mut self,
+        columns: &Arc<Columns>,
+        bytes: &[u8],
+        ends: &[usize],
+        number: u64,
+    ) -> Result<(), BulkError> {
+        let text = utf8_cells(bytes, ends, number)?;
+        if !Arc::ptr_eq(&self.columns, columns) {
+            self.columns = Arc::clone(columns);
+        }
+        self.text.clear();
+        self.text.push_str(text);
+        self.ends.clear();
+        self.ends.extend_from_slice(ends);
+        self.number = number;
+        Ok(())
     }
 
     /// Builds a row from its cells' text.
@@ -167,8 +190,8 @@ impl BulkRow {
         }
         BulkRow {
             columns,
-            text: text.into_boxed_str(),
-            ends: ends.into_boxed_slice(),
+            text,
+            ends,
             number,
         }
     }

@@ -35,6 +35,9 @@ pub(crate) struct Column<R> {
     pub in_entity: bool,
     /// Parses a non-empty cell into the field.
     pub read: fn(&mut R, &str) -> Result<(), ValueError>,
+    /// The same into a fresh record, free to take the field's allocations from the record
+    /// read before (`CellFormat::reread`; [`refill`]).
+    pub reread: fn(&mut R, &mut R, &str) -> Result<(), ValueError>,
     /// Appends the field's cell text.
     pub write: fn(&R, &mut String),
 }
@@ -48,6 +51,7 @@ macro_rules! col {
             format: stringify!($fmt),
             in_entity: false,
             read: |r, s| <$fmt as $crate::bulk::values::CellFormat<_>>::read_into(&mut r.$($field).+, s),
+            reread: |r, old, s| <$fmt as $crate::bulk::values::CellFormat<_>>::reread(&mut r.$($field).+, &mut old.$($field).+, s),
             write: |r, out| <$fmt as $crate::bulk::values::CellFormat<_>>::format(&r.$($field).+, out),
         }
     };
@@ -62,6 +66,7 @@ macro_rules! field {
             format: stringify!($fmt),
             in_entity: true,
             read: |r, s| <$fmt as $crate::bulk::values::CellFormat<_>>::read_into(&mut r.$($field).+, s),
+            reread: |r, old, s| <$fmt as $crate::bulk::values::CellFormat<_>>::reread(&mut r.$($field).+, &mut old.$($field).+, s),
             write: |r, out| <$fmt as $crate::bulk::values::CellFormat<_>>::format(&r.$($field).+, out),
         }
     };
@@ -81,6 +86,11 @@ pub(crate) trait TypedRecord: Default + Clone + Sized + 'static {
     /// The row this record was read from, if any.
     fn source(&self) -> Option<&BulkRow>;
     fn set_source(&mut self, row: BulkRow);
+    /// Takes the row this record was read from out of it (its buffers are reused for the
+    /// next row read; a record that does not give it up is simply dropped with it).
+    fn take_source(&mut self) -> Option<BulkRow> {
+        None
+    }
     fn errors(&self) -> &[RowError];
     fn errors_mut(&mut self) -> &mut Vec<RowError>;
 
@@ -153,11 +163,49 @@ pub(crate) fn read_row<R: TypedRecord>(
     Ok(record)
 }
 
+/// Reads a row into `record`, which holds a record of the same type read before: the result
+/// is what [`read_row`] gives, but the old record's text buffers, error list and source row
+/// are reused rather than freed and allocated again. The old source row is left in `spare`,
+/// for the reader to read the next row into. On an error `record` holds part of the row.
+pub(crate) fn refill<R: TypedRecord>(
+    record: &mut R,
+    row: BulkRow,
+    positions: &mut Positions,
+    spare: &mut Option<BulkRow>,
+) -> Result<(), BulkError> {
+    // Every field starts from its default, as in a fresh record; only allocations carry over.
+    let mut old = std::mem::take(record);
+    let filled = fill_with(record, &row, positions, |record, column, cell| {
+        (column.reread)(record, &mut old, cell)
+    });
+    let mut errors = std::mem::take(old.errors_mut());
+    errors.clear();
+    *record.errors_mut() = errors;
+    *spare = old.take_source();
+    filled?;
+    record.set_source(row);
+    record.after_first_row();
+    Ok(())
+}
+
 /// Parses `row`'s mapped cells into `record`.
 pub(crate) fn fill<R: TypedRecord>(
     record: &mut R,
     row: &BulkRow,
     positions: &mut Positions,
+) -> Result<(), BulkError> {
+    fill_with(record, row, positions, |record, column, cell| {
+        (column.read)(record, cell)
+    })
+}
+
+/// [`fill`] with the per-cell read given (a fresh read, or a [`refill`]).
+#[inline(always)]
+fn fill_with<R: TypedRecord>(
+    record: &mut R,
+    row: &BulkRow,
+    positions: &mut Positions,
+    mut read: impl FnMut(&mut R, &Column<R>, &str) -> Result<(), ValueError>,
 ) -> Result<(), BulkError> {
     let table = R::table();
     if Arc::ptr_eq(row.columns(), positions.columns()) {
@@ -167,14 +215,14 @@ pub(crate) fn fill<R: TypedRecord>(
             let Some(cell) = at.and_then(|p| row.non_empty_cell(p)) else {
                 continue;
             };
-            read_cell(record, column, cell, row)?;
+            read_cell(record, column, cell, row, &mut read)?;
         }
         return Ok(());
     }
     for column in table {
         let cell = row.get(column.name).unwrap_or("");
         if !cell.is_empty() {
-            read_cell(record, column, cell, row)?;
+            read_cell(record, column, cell, row, &mut read)?;
         }
     }
     Ok(())
@@ -186,8 +234,9 @@ fn read_cell<R: TypedRecord>(
     column: &Column<R>,
     cell: &str,
     row: &BulkRow,
+    read: &mut impl FnMut(&mut R, &Column<R>, &str) -> Result<(), ValueError>,
 ) -> Result<(), BulkError> {
-    match (column.read)(record, cell) {
+    match read(record, column, cell) {
         Ok(()) => Ok(()),
         Err(e) => Err(cell_error::<R>(column, cell, row, e)),
     }

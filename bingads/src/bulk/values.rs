@@ -32,13 +32,57 @@ pub trait CellFormat<T> {
     }
     /// Appends the cell text of `value` (nothing for an absent value).
     fn format(value: &T, out: &mut String);
+    /// Reads a cell into `slot` as [`read_into`](Self::read_into) does, free to take the
+    /// allocations of `old` (the same field of the record read before, which is then thrown
+    /// away): formats of owned text override it so that reading record after record into one
+    /// record does not allocate.
+    fn reread(slot: &mut T, old: &mut T, cell: &str) -> Result<(), ValueError> {
+        let _ = old;
+        Self::read_into(slot, cell)
+    }
 }
 
 /// Implements `CellFormat<Nillable<T>>` and `CellFormat<Option<T>>` from the plain value's
 /// parse/format, with the `delete_value` convention.
 macro_rules! nillable_and_option {
     ($fmt:ty, $t:ty, $parse:expr, $write:expr) => {
+        nillable_and_option!(@impls $fmt, $t, $parse, $write, {});
+    };
+    // `$reuse`: a `fn(&mut $t, &str) -> Result<(), ValueError>` that parses a cell into an
+    // existing value, keeping its allocations (`reread`).
+    ($fmt:ty, $t:ty, $parse:expr, $write:expr, reuse $reuse:expr) => {
+        nillable_and_option!(@impls $fmt, $t, $parse, $write, {
+            fn reread(slot: &mut Nillable<$t>, old: &mut Nillable<$t>, cell: &str) -> Result<(), ValueError> {
+                match old {
+                    Nillable::Value(value) if cell != DELETE_VALUE => {
+                        let reuse: fn(&mut $t, &str) -> Result<(), ValueError> = $reuse;
+                        reuse(value, cell)?;
+                        *slot = std::mem::take(old);
+                        Ok(())
+                    }
+                    _ => Self::read_into(slot, cell),
+                }
+            }
+        } {
+            fn reread(slot: &mut Option<$t>, old: &mut Option<$t>, cell: &str) -> Result<(), ValueError> {
+                match old {
+                    Some(value) => {
+                        let reuse: fn(&mut $t, &str) -> Result<(), ValueError> = $reuse;
+                        match reuse(value, cell) {
+                            Ok(()) => *slot = old.take(),
+                            Err(_) if cell == DELETE_VALUE => *slot = None,
+                            Err(e) => return Err(e),
+                        }
+                        Ok(())
+                    }
+                    None => Self::read_into(slot, cell),
+                }
+            }
+        });
+    };
+    (@impls $fmt:ty, $t:ty, $parse:expr, $write:expr, {$($nillable_reread:tt)*} $({$($option_reread:tt)*})?) => {
         impl CellFormat<Nillable<$t>> for $fmt {
+            $($nillable_reread)*
             fn parse(cell: &str) -> Result<Nillable<$t>, ValueError> {
                 if cell == DELETE_VALUE {
                     return Ok(Nillable::Nil);
@@ -56,6 +100,7 @@ macro_rules! nillable_and_option {
             }
         }
         impl CellFormat<Option<$t>> for $fmt {
+            $($($option_reread)*)?
             fn parse(cell: &str) -> Result<Option<$t>, ValueError> {
                 let parse: fn(&str) -> Result<$t, ValueError> = $parse;
                 // Text keeps `delete_value` as text; other values read it as absent, as the
@@ -78,8 +123,18 @@ macro_rules! nillable_and_option {
 
 /// Text as is.
 pub struct Text;
-nillable_and_option!(Text, String, |s| Ok(s.to_string()), |v, out| out
-    .push_str(v));
+nillable_and_option!(
+    Text,
+    String,
+    |s| Ok(s.to_string()),
+    |v, out| out.push_str(v),
+    reuse | v,
+    s | {
+        v.clear();
+        v.push_str(s);
+        Ok(())
+    }
+);
 
 /// A 64-bit id or count.
 pub struct Long;
@@ -233,7 +288,12 @@ nillable_and_option!(
     Urls,
     Vec<Option<String>>,
     |s| Ok(split_urls(s)),
-    |v, out| join(v, "; ", out)
+    |v, out| join(v, "; ", out),
+    reuse | v,
+    s | {
+        split_urls_into(s, v);
+        Ok(())
+    }
 );
 
 /// Plain `;` lists (ad texts' lists, page feed ids): split on `;`, items trimmed.
@@ -284,10 +344,30 @@ fn join(items: &[Option<String>], sep: &str, out: &mut String) {
 }
 
 fn split_urls(s: &str) -> Vec<Option<String>> {
-    if !s.contains(';') {
-        return vec![Some(s.to_string())];
-    }
     let mut urls = Vec::new();
+    split_urls_into(s, &mut urls);
+    urls
+}
+
+/// [`split_urls`] into `urls`, overwriting its strings rather than allocating new ones.
+fn split_urls_into(s: &str, urls: &mut Vec<Option<String>>) {
+    let mut count = 0;
+    let mut put = |url: &str| {
+        match urls.get_mut(count) {
+            Some(Some(kept)) => {
+                kept.clear();
+                kept.push_str(url);
+            }
+            Some(slot) => *slot = Some(url.to_string()),
+            None => urls.push(Some(url.to_string())),
+        }
+        count += 1;
+    };
+    if !s.contains(';') {
+        put(s);
+        urls.truncate(count);
+        return;
+    }
     let mut start = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -299,13 +379,13 @@ fn split_urls(s: &str) -> Vec<Option<String>> {
         }
         let rest = s.get(next..).unwrap_or("");
         if rest.starts_with("http://") || rest.starts_with("https://") {
-            urls.push(Some(s.get(start..semi).unwrap_or("").to_string()));
+            put(s.get(start..semi).unwrap_or(""));
             start = next;
         }
         i = semi + 1;
     }
-    urls.push(Some(s.get(start..).unwrap_or("").to_string()));
-    urls
+    put(s.get(start..).unwrap_or(""));
+    urls.truncate(count);
 }
 
 pub(crate) fn parse_f64(s: &str) -> Result<f64, ValueError> {

@@ -114,6 +114,9 @@ macro_rules! price_field {
             read: |r: &mut BulkPriceAdExtension, s| {
                 <$fmt<$slot> as CellFormat<_>>::read_into(&mut r.extension.table_rows, s)
             },
+            reread: |r: &mut BulkPriceAdExtension, _, s| {
+                <$fmt<$slot> as CellFormat<_>>::read_into(&mut r.extension.table_rows, s)
+            },
             write: |r: &BulkPriceAdExtension, out| {
                 <$fmt<$slot> as CellFormat<_>>::format(&r.extension.table_rows, out)
             },

@@ -38,6 +38,9 @@ macro_rules! bulk_record {
             fn set_source(&mut self, row: $crate::bulk::row::BulkRow) {
                 self.source = Some(row);
             }
+            fn take_source(&mut self) -> Option<$crate::bulk::row::BulkRow> {
+                self.source.take()
+            }
             fn errors(&self) -> &[$crate::bulk::record::RowError] {
                 &self.errors
             }

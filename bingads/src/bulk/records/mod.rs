@@ -312,6 +312,15 @@ macro_rules! records {
                     _ => Ok(()),
                 }
             }
+
+            /// Takes the row the record was read from out of it, for its buffers.
+            fn take_source(&mut self) -> Option<BulkRow> {
+                match self {
+                    BulkRecord::FormatVersion(v) => v.source.take(),
+                    $(BulkRecord::$variant(r) => r.take_source(),)*
+                    BulkRecord::Untyped(_) => None,
+                }
+            }
         }
 
         /// The `Type` of every typed record, in dispatch order: a row of any other type
@@ -331,6 +340,30 @@ macro_rules! records {
                 }
             )*
             Ok(BulkRecord::Untyped(UntypedRecord { row, errors: Vec::new() }))
+        }
+
+        /// The record a row starts, read into `record`: in place, reusing its buffers, when
+        /// it holds a record of the same type (`table::refill`); the row it was read from is
+        /// left in `spare`. On an error `record` is left holding part of a record.
+        pub(crate) fn refill(
+            record: &mut BulkRecord,
+            row: BulkRow,
+            positions: &mut Positions,
+            spare: &mut Option<BulkRow>,
+        ) -> Result<(), BulkError> {
+            let record_type = row.record_type();
+            $(
+                if record_type == <$ty as TypedRecord>::TYPE {
+                    if let BulkRecord::$variant(r) = record {
+                        return table::refill(r, row, positions, spare);
+                    }
+                    *spare = record.take_source();
+                    *record = BulkRecord::$variant(table::read_row::<$ty>(row, positions)?);
+                    return Ok(());
+                }
+            )*
+            refill_untyped(record, row, spare);
+            Ok(())
         }
 
         #[cfg(feature = "bulk-json")]
@@ -815,6 +848,21 @@ records! {
     KeywordAdCustomizerAttribute(BulkKeywordAdCustomizerAttribute),
     /// An `AI Prompt Audience` row.
     AiPromptAudience(BulkAiPromptAudience),
+}
+
+/// Makes `record` the untyped record of `row`, reusing its error list and row buffers when it
+/// is one already.
+pub(crate) fn refill_untyped(record: &mut BulkRecord, row: BulkRow, spare: &mut Option<BulkRow>) {
+    if let BulkRecord::Untyped(untyped) = record {
+        *spare = Some(std::mem::replace(&mut untyped.row, row));
+        untyped.errors.clear();
+        return;
+    }
+    *spare = record.take_source();
+    *record = BulkRecord::Untyped(UntypedRecord {
+        row,
+        errors: Vec::new(),
+    });
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {

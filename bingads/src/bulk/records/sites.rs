@@ -76,6 +76,10 @@ macro_rules! negative_sites {
                     r.delete_all = s == "Deleted";
                     Ok(())
                 },
+                reread: |r, _, s| {
+                    r.delete_all = s == "Deleted";
+                    Ok(())
+                },
                 write: |r, out| {
                     if r.delete_all {
                         out.push_str("Deleted")
