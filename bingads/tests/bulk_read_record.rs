@@ -295,3 +295,22 @@ fn every_sdk_fixture_reads_the_same_records_through_read_record() {
     assert!(files >= 30, "{files} fixture files");
     assert!(records > 500, "{records} records");
 }
+
+#[test]
+fn a_row_that_is_not_utf8_ends_reading_with_its_row_number() {
+    let mut bytes = HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(b"Keyword,Active,11,22,Outdoor,Boots,hiking boots,,,,,,,,,,\r\n");
+    bytes.extend_from_slice(b"Keyword,Active,12,22,Outdoor,Boots,caf\xe9,,,,,,,,,,\r\n");
+    let mut reader = BulkFileReader::new(Cursor::new(bytes)).expect("reader");
+    let mut record = BulkRecord::default();
+    assert!(reader.read_record(&mut record).expect("version"));
+    // The keyword before it is read whole; the bad row is met while looking ahead and
+    // reported by the next call.
+    assert!(reader.read_record(&mut record).expect("keyword 11"));
+    assert_eq!(keyword(&record).keyword.id, Nillable::Value(11));
+    match reader.read_record(&mut record) {
+        Err(BulkError::Malformed { row, .. }) => assert_eq!(row, 4),
+        other => panic!("expected a malformed row, got {other:?}"),
+    }
+    assert!(!reader.read_record(&mut record).expect("ended"));
+}

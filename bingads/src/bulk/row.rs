@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock};
 
 use super::error::BulkError;
 use super::file::columns::SDK_COLUMNS;
+use super::file::parse::RowParser;
 
 /// A header: column names in file order, with a name → position index.
 #[derive(Debug, PartialEq, Eq)]
@@ -154,24 +155,23 @@ impl BulkRow {
         })
     }
 
-    /// Makes this row a copy of a parsed row (as [`from_parsed`](Self::from_parsed)) in the
-    /// buffers it already has: no allocation once they have grown to the file's longest row.
-    /// On an error the row is left as it was.
-    pub(crate) fn refill_from_parsed(
+    /// Makes this row the parser's current row (as [`from_parsed`](Self::from_parsed)) in the
+    /// buffers it already has: the text is copied into its string, the cell ends change
+    /// places with the parser's buffer. No allocation once both have grown to the file's
+    /// longest row. On an error the row is left as it was and the parser's row is kept.
+    pub(crate) fn refill_from_parser(
         &mut self,
         columns: &Arc<Columns>,
-        bytes: &[u8],
-        ends: &[usize],
+        parser: &mut RowParser,
         number: u64,
     ) -> Result<(), BulkError> {
-        let text = utf8_cells(bytes, ends, number)?;
+        let text = utf8_cells(parser.bytes(), parser.ends(), number)?;
         if !Arc::ptr_eq(&self.columns, columns) {
             self.columns = Arc::clone(columns);
         }
         self.text.clear();
         self.text.push_str(text);
-        self.ends.clear();
-        self.ends.extend_from_slice(ends);
+        parser.give_ends(&mut self.ends);
         self.number = number;
         Ok(())
     }

@@ -3,6 +3,6 @@
 
 pub mod columns;
 pub mod format;
-mod parse;
+pub(crate) mod parse;
 pub mod reader;
 pub mod writer;

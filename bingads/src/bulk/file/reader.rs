@@ -221,16 +221,23 @@ impl BulkFileReader {
         let Some(number) = self.parse_row()? else {
             return Ok(None);
         };
-        let (bytes, ends) = (self.parser.bytes(), self.parser.ends());
         match self.spare.take() {
-            Some(mut row) => match row.refill_from_parsed(&self.columns, bytes, ends, number) {
-                Ok(()) => Ok(Some(row)),
-                Err(e) => {
-                    self.spare = Some(row);
-                    Err(e)
+            Some(mut row) => {
+                match row.refill_from_parser(&self.columns, &mut self.parser, number) {
+                    Ok(()) => Ok(Some(row)),
+                    Err(e) => {
+                        self.spare = Some(row);
+                        Err(e)
+                    }
                 }
-            },
-            None => BulkRow::from_parsed(Arc::clone(&self.columns), bytes, ends, number).map(Some),
+            }
+            None => BulkRow::from_parsed(
+                Arc::clone(&self.columns),
+                self.parser.bytes(),
+                self.parser.ends(),
+                number,
+            )
+            .map(Some),
         }
     }
 
