@@ -27,6 +27,11 @@ const EXPECTED: &[(&str, &str, &[&str])] = &[
         &["AdApiError", "OperationError", "WebFault", "FaultException"],
     ),
     (
+        "bulk/file/reader.rs",
+        include_str!("../src/bulk/file/reader.rs"),
+        &["read_next_entity"],
+    ),
+    (
         "reporting/manager/mod.rs",
         include_str!("../src/reporting/manager/mod.rs"),
         &[

@@ -41,7 +41,9 @@ static HEADERLESS: std::sync::LazyLock<Arc<Columns>> =
 /// [`UntypedRecord`] instead, which never fails on cell contents.
 ///
 /// Records own their rows (a record keeps the row it was read from, so it can be written
-/// back losslessly). To scan rows without owning them, use
+/// back losslessly). [`read_record`](BulkFileReader::read_record) reads the same records
+/// into one record refilled in place, reusing its allocations: the fastest way to read
+/// typed records. To scan rows without owning them, use
 /// [`next_row`](BulkFileReader::next_row), which lends each row from reused buffers:
 ///
 /// ```no_run
@@ -288,17 +290,28 @@ impl BulkFileReader {
     /// holds part of that row and reading goes on with the next record; after an error that
     /// ends the file (`Io`, `Malformed`, ...) this returns `Ok(false)`.
     ///
-    /// ```no_run
+    /// ```
     /// use bingads::bulk::{BulkFileReader, BulkRecord};
-    /// # fn run() -> Result<(), bingads::bulk::BulkError> {
-    /// let mut reader = BulkFileReader::open("download.zip")?;
-    /// let mut record = BulkRecord::default();
+    /// use bingads::Nillable;
+    ///
+    /// let file = "Type,Id,Parent Id,Name,Keyword,Bid,Param1\r\n\
+    ///             Format Version,,,6.0,,,\r\n\
+    ///             Keyword,11,22,,hiking boots,0.41,summer\r\n\
+    ///             Keyword,12,22,,trail shoes,0.55,\r\n";
+    /// let mut reader = BulkFileReader::new(std::io::Cursor::new(file))?;
+    /// let mut record = BulkRecord::default(); // any record: the first read replaces it
+    /// let mut bids = Vec::new();
     /// while reader.read_record(&mut record)? {
     ///     if let BulkRecord::Keyword(k) = &record {
-    ///         println!("{:?} {:?}", k.keyword.text, k.keyword.bid);
+    ///         bids.push(k.keyword.bid.value().and_then(|b| b.amount.value().copied()));
+    ///         // An empty cell is read as empty: nothing is left from the keyword before.
+    ///         if k.keyword.id == Nillable::Value(12) {
+    ///             assert_eq!(k.keyword.param1, Nillable::Absent);
+    ///         }
     ///     }
     /// }
-    /// # Ok(()) }
+    /// assert_eq!(bids, [Some(0.41), Some(0.55)]);
+    /// # Ok::<(), bingads::bulk::BulkError>(())
     /// ```
     #[doc(alias = "read_byte_record")]
     #[doc(alias = "read_next_entity")]
