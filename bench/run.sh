@@ -22,13 +22,15 @@
 #              (customer-management), all services + json (~10 min)
 #   package    cargo package -p bingads-gen --no-verify, .crate size
 #   bulk       bulk files: gen_bulk.py inputs (100k and, with BULK_FULL=1, 1M keywords) in
-#              $BULKDIR (default target/bench-bulk); per file a plain csv ByteRecord pass and
-#              BulkFileReader into typed records (cargo bench -p bingads --bench bulk, one process
-#              each, peak RSS from VmHWM), then BulkFileWriter on 100,000 keyword rows; next to
-#              the official SDK's bench_bulk_read.py (100k only unless BULK_FULL=1: ~7 min per
-#              1M) and bench_bulk_write.py; with valgrind installed, callgrind instruction
-#              counts of the plain pass and the typed read of a 20k-keyword file (stable under
-#              load). Not in the default PARTS (the 1M file is 661 MB).
+#              $BULKDIR (default target/bench-bulk); per file, 3 rounds of a plain csv ByteRecord
+#              pass, BulkFileReader into typed records through the iterator (read-typed) and
+#              through read_record (read-record), and rows lent by next_row (cargo bench -p
+#              bingads --bench bulk, one process each, peak RSS from /usr/bin/time -v;
+#              BULK_BEFORE=BIN adds another build's read-typed to each round); with valgrind
+#              installed, callgrind instruction counts of each mode on the 100k file (stable
+#              under load); then BulkFileWriter on 100,000 keyword rows; then the official SDK's
+#              bench_bulk_write.py and bench_bulk_read.py (100k only unless BULK_FULL=1: ~7 min
+#              per 1M) in the same run. Not in the default PARTS (the 1M file is 661 MB).
 #   report     report reading, 100k and 1M rows of ../shared/bench/python/gen_report.py's Keyword
 #              Performance report: the Python SDK's ReportFileReader (bench_report_read.py
 #              fields) and cargo bench -p bingads --bench report_read (csv baseline, iterate,
@@ -190,38 +192,47 @@ part_bulk() {
   local sizes=(100000)
   [ "${BULK_FULL:-0}" = 1 ] && sizes+=(1000000)
   log "bulk: building the bench binary (release)"
-  cargo bench -q -p bingads --bench bulk --no-run
+  local bin
+  bin=$(cargo bench -q -p bingads --bench bulk --no-run --message-format=json 2>/dev/null |
+    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+  # One process per measurement: the bench prints wall and CPU seconds, `/usr/bin/time -v`
+  # the peak RSS. $BULK_BEFORE (a bench binary built from another commit) adds its typed
+  # read to each round, for before/after ratios taken in the same run.
+  run_one() {
+    local label=$1; shift
+    /usr/bin/time -v "$@" 2> "$OUT/bulk-time.txt" | sed "s/^/$label: /" | tee -a "$OUT/summary.txt"
+    note "$label: max RSS $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/bulk-time.txt") KB"
+  }
   for n in "${sizes[@]}"; do
     local f="$dir/bulk_$n.csv"
     [ -f "$f" ] || "$py" "$PYBENCH/gen_bulk.py" "$f" --keywords "$n"
-    log "bulk: read $n keywords ($(stat -c %s "$f") bytes)"
+    log "bulk: read $n keywords ($(stat -c %s "$f") bytes), 3 rounds"
     for i in 1 2 3; do
-      cargo bench -q -p bingads --bench bulk -- csv-pass "$f" | tee -a "$OUT/summary.txt"
-      cargo bench -q -p bingads --bench bulk -- read-typed "$f" | tee -a "$OUT/summary.txt"
-      cargo bench -q -p bingads --bench bulk -- read-rows "$f" | tee -a "$OUT/summary.txt"
+      run_one csv-pass "$bin" csv-pass "$f"
+      run_one read-typed "$bin" read-typed "$f"
+      run_one read-record "$bin" read-record "$f"
+      run_one read-rows "$bin" read-rows "$f"
+      [ -z "${BULK_BEFORE:-}" ] || run_one read-typed-before "$BULK_BEFORE" read-typed "$f"
     done
-    if [ "$n" = 100000 ] || [ "${BULK_FULL:-0}" = 1 ]; then
-      "$py" "$PYBENCH/bench_bulk_read.py" "$f" | tee -a "$OUT/summary.txt"
-    fi
   done
-  # Instruction counts (stable on a loaded machine, unlike times): the typed read and the
-  # plain pass over a 20,000-keyword file under callgrind, when valgrind is installed.
+  # Instruction counts (stable on a loaded machine, unlike times) on the 100k-keyword file.
   if command -v valgrind >/dev/null; then
-    local small="$dir/bulk_20000.csv" bin
-    [ -f "$small" ] || "$py" "$PYBENCH/gen_bulk.py" "$small" --keywords 20000
-    bin=$(cargo bench -q -p bingads --bench bulk --no-run --message-format=json 2>/dev/null |
-      sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
-    for mode in csv-pass read-typed read-rows; do
-      log "bulk: callgrind $mode 20k keywords"
-      valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$mode" "$small" 2>&1 |
+    for mode in csv-pass read-typed read-record read-rows; do
+      log "bulk: callgrind $mode 100k keywords"
+      valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$mode" "$dir/bulk_100000.csv" 2>&1 |
         sed -n "s/.*I *refs: */callgrind $mode instructions: /p" | tee -a "$OUT/summary.txt"
     done
   fi
   log "bulk: write 100,000 keyword rows"
   for i in 1 2 3; do
-    cargo bench -q -p bingads --bench bulk -- write 100000 "$dir/written.csv" | tee -a "$OUT/summary.txt"
+    run_one write "$bin" write 100000 "$dir/written.csv"
   done
+  log "bulk: the official Python SDK, same files"
   "$py" "$PYBENCH/bench_bulk_write.py" "$dir/written_py.csv" --n 100000 | tee -a "$OUT/summary.txt"
+  for n in "${sizes[@]}"; do
+    /usr/bin/time -v "$py" "$PYBENCH/bench_bulk_read.py" "$dir/bulk_$n.csv" 2> "$OUT/bulk-time.txt" | tee -a "$OUT/summary.txt"
+    note "python read $n: max RSS $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/bulk-time.txt") KB, CPU $(sed -n 's/.*User time (seconds): //p' "$OUT/bulk-time.txt") s user"
+  done
 }
 
 part_report() {
