@@ -30,7 +30,8 @@
 #              installed, callgrind instruction counts of each mode on the 100k file (stable
 #              under load); then BulkFileWriter on 100,000 keyword rows; then the official SDK's
 #              bench_bulk_write.py and bench_bulk_read.py (100k only unless BULK_FULL=1: ~7 min
-#              per 1M) in the same run. Not in the default PARTS (the 1M file is 661 MB).
+#              per 1M) in the same run (BULK_PYTHON=0 skips them). Not in the default PARTS (the
+#              1M file is 661 MB).
 #   report     report reading, 100k and 1M rows of ../shared/bench/python/gen_report.py's Keyword
 #              Performance report: the Python SDK's ReportFileReader (bench_report_read.py
 #              fields) and cargo bench -p bingads --bench report_read (csv baseline, iterate,
@@ -227,6 +228,7 @@ part_bulk() {
   for i in 1 2 3; do
     run_one write "$bin" write 100000 "$dir/written.csv"
   done
+  [ "${BULK_PYTHON:-1}" = 1 ] || return 0
   log "bulk: the official Python SDK, same files"
   "$py" "$PYBENCH/bench_bulk_write.py" "$dir/written_py.csv" --n 100000 | tee -a "$OUT/summary.txt"
   for n in "${sizes[@]}"; do
