@@ -256,7 +256,11 @@ impl BulkFileReader {
             Err(e) => return Some(Err(e)),
         };
         let mut item = Some(if row.record_type() == "Format Version" {
-            format_version(row)
+            // An unsupported version ends the file: nothing after it is read.
+            match format_version(row) {
+                Ok(version) => Ok(version),
+                Err(e) => return Some(Err(e)),
+            }
         } else if self.typed {
             records::from_row(row, &mut self.positions)
         } else {
@@ -334,7 +338,9 @@ impl BulkFileReader {
             return Ok(false);
         };
         let read = if row.record_type() == "Format Version" {
-            format_version(row).map(|version| *record = version)
+            // An unsupported version ends the file: nothing after it is read.
+            *record = format_version(row)?;
+            Ok(())
         } else if self.typed {
             records::refill(record, row, &mut self.positions, &mut self.spare)
         } else {
