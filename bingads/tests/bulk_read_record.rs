@@ -314,3 +314,42 @@ fn a_row_that_is_not_utf8_ends_reading_with_its_row_number() {
     }
     assert!(!reader.read_record(&mut record).expect("ended"));
 }
+
+#[test]
+fn rows_wider_than_the_parsers_first_buffers_are_read_whole() {
+    // 1,500 columns (the parser starts with room for 512 cell ends and 4 KiB of text), and
+    // rows of different widths, so buffers that change hands between the parser and the
+    // reused rows grow more than once.
+    let width = 1500;
+    let mut text = String::from("Type,Name");
+    for i in 2..width {
+        text.push_str(&format!(",Extra {i}"));
+    }
+    text.push_str("\r\nFormat Version,6.0\r\n");
+    for (row, cells) in [(1, 3), (2, width), (3, 40), (4, width), (5, 2)] {
+        text.push_str("Some Future Type,");
+        text.push_str(&format!("row {row}"));
+        for i in 2..cells {
+            text.push_str(&format!(",{}", "x".repeat(i % 7 + row)));
+        }
+        text.push_str("\r\n");
+    }
+    let records = refilled(reader(&text));
+    assert_eq!(records, iterated(reader(&text)));
+    assert_eq!(records.len(), 6);
+    for (record, (number, cells)) in
+        records
+            .iter()
+            .skip(1)
+            .zip([(1, 3), (2, width), (3, 40), (4, width), (5, 2)])
+    {
+        let row = record.as_ref().expect("record").source().expect("row");
+        assert_eq!(row.len(), cells);
+        assert_eq!(row.cell(1), format!("row {number}"));
+        let last = cells - 1;
+        if last > 1 {
+            assert_eq!(row.cell(last), "x".repeat(last % 7 + number));
+        }
+        assert_eq!(row.cell(cells), "", "past the row's last cell");
+    }
+}
