@@ -36,7 +36,8 @@ pub(crate) struct Column<R> {
     /// Parses a non-empty cell into the field.
     pub read: fn(&mut R, &str) -> Result<(), ValueError>,
     /// The same into a fresh record, free to take the field's allocations from the record
-    /// read before (`CellFormat::reread`; [`refill`]).
+    /// read before (`CellFormat::reread`; [`refill`]). `col!`/`field!` fill it in; a column
+    /// written out by hand with nothing to reuse repeats its `read` and ignores the old record.
     pub reread: fn(&mut R, &mut R, &str) -> Result<(), ValueError>,
     /// Appends the field's cell text.
     pub write: fn(&R, &mut String),
