@@ -25,23 +25,6 @@ const STILL_UNTYPED: &[(&str, &str)] = &[
         "Ad Group Hotel Listing Group",
         "hotel listing tree not mapped yet",
     ),
-    ("Ad Group Url Target", "webpage conditions not mapped yet"),
-    (
-        "Ad Group Dynamic Search Ad Target",
-        "webpage conditions not mapped yet",
-    ),
-    (
-        "Ad Group Negative Dynamic Search Ad Target",
-        "webpage conditions not mapped yet",
-    ),
-    (
-        "Campaign Negative Dynamic Search Ad Target",
-        "webpage conditions not mapped yet",
-    ),
-    (
-        "Campaign Negative Webpage",
-        "webpage conditions not mapped yet",
-    ),
 ];
 
 /// Every `Type` cell of the fixture but the version row.

@@ -11,11 +11,6 @@ const STILL_UNTYPED: &[&str] = &[
     "Campaign Product Scope",
     "Ad Group Product Partition",
     "Ad Group Hotel Listing Group",
-    "Ad Group Url Target",
-    "Ad Group Dynamic Search Ad Target",
-    "Ad Group Negative Dynamic Search Ad Target",
-    "Campaign Negative Dynamic Search Ad Target",
-    "Campaign Negative Webpage",
 ];
 
 #[test]

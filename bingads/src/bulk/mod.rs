@@ -7,6 +7,7 @@
 //! field changed in a typed record is written in the service's format.
 
 pub mod audience_values;
+pub mod condition_values;
 pub mod criterion_parts;
 pub mod criterion_values;
 mod error;

@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (218 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (223 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -52,11 +52,13 @@
 //! Placement (`topics_placements.rs`); Adcustomizer Attribute and its Campaign, Adgroup and
 //! Keyword rows (`ad_customizer_attributes.rs`); AI Prompt Audience (`ai_prompt_audience.rs`).
 //!
-//! Still untyped among the Types the official SDK maps (8; `tests/bulk_every_type.rs` names
+//! The condition lists and trees (5): Ad Group Url Target, Ad Group Dynamic Search Ad Target,
+//! Ad Group Negative Dynamic Search Ad Target, Campaign Negative Dynamic Search Ad Target and
+//! Campaign Negative Webpage (`webpage_criterions.rs`).
+//!
+//! Still untyped among the Types the official SDK maps (3; `tests/bulk_every_type.rs` names
 //! them): Campaign Product Scope, Ad Group Product Partition, Ad Group Hotel Listing Group (their
-//! condition trees are not mapped yet), Ad Group Url Target, Ad Group and Ad Group Negative
-//! Dynamic Search Ad Target, Campaign Negative Dynamic Search Ad Target, Campaign Negative
-//! Webpage (their webpage conditions are not mapped yet).
+//! condition trees are not mapped yet).
 
 mod account;
 mod ad_extensions;
@@ -92,10 +94,15 @@ mod media_feeds;
 mod parts;
 mod topics_placements;
 
+// The condition lists and trees: webpages, product scopes and partitions, hotel groups.
+mod webpage_criterions;
+
 #[cfg(test)]
 mod asset_column_tests;
 #[cfg(test)]
 mod column_tests;
+#[cfg(test)]
+mod condition_column_tests;
 #[cfg(test)]
 mod family_column_tests;
 #[cfg(test)]
@@ -230,6 +237,10 @@ pub use lists::{
 };
 pub use media_feeds::{BulkAudienceGroup, BulkFeed, BulkFeedItem, BulkImage, BulkVideo};
 pub use topics_placements::{BulkContentPlacement, BulkTopic};
+pub use webpage_criterions::{
+    BulkAdGroupDynamicSearchAdTarget, BulkAdGroupNegativeDynamicSearchAdTarget,
+    BulkAdGroupUrlTarget, BulkCampaignNegativeDynamicSearchAdTarget, BulkCampaignNegativeWebpage,
+};
 
 use super::error::BulkError;
 use super::file::writer::RowWriter;
@@ -815,6 +826,16 @@ records! {
     KeywordAdCustomizerAttribute(BulkKeywordAdCustomizerAttribute),
     /// An `AI Prompt Audience` row.
     AiPromptAudience(BulkAiPromptAudience),
+    /// An `Ad Group Url Target` row.
+    AdGroupUrlTarget(BulkAdGroupUrlTarget),
+    /// An `Ad Group Dynamic Search Ad Target` row.
+    AdGroupDynamicSearchAdTarget(BulkAdGroupDynamicSearchAdTarget),
+    /// An `Ad Group Negative Dynamic Search Ad Target` row.
+    AdGroupNegativeDynamicSearchAdTarget(BulkAdGroupNegativeDynamicSearchAdTarget),
+    /// A `Campaign Negative Dynamic Search Ad Target` row.
+    CampaignNegativeDynamicSearchAdTarget(BulkCampaignNegativeDynamicSearchAdTarget),
+    /// A `Campaign Negative Webpage` row.
+    CampaignNegativeWebpage(BulkCampaignNegativeWebpage),
 }
 
 fn check_version(v: &FormatVersion, out: &mut RowWriter) -> Result<(), BulkError> {
