@@ -18,7 +18,9 @@ use std::io::Cursor;
 use bingads::Nillable;
 use bingads::bulk::{BulkFileReader, BulkFileWriter, BulkRecord, FileFormat};
 use bingads::v13::campaign_management::{
-    Criterion, CriterionBid, WebpageCondition, WebpageConditionOperand, WebpageConditionOperator,
+    AdGroupCriterion, AdGroupCriterionStatus, BidMultiplier, Criterion, CriterionBid, FixedBid,
+    HotelListingType, ProductPartitionType, WebpageCondition, WebpageConditionOperand,
+    WebpageConditionOperator,
 };
 
 const CONDITIONS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_conditions.csv");
@@ -48,7 +50,10 @@ fn without_source(record: &BulkRecord) -> Option<BulkRecord> {
         AdGroupDynamicSearchAdTarget,
         AdGroupNegativeDynamicSearchAdTarget,
         CampaignNegativeDynamicSearchAdTarget,
-        CampaignNegativeWebpage
+        CampaignNegativeWebpage,
+        CampaignProductScope,
+        AdGroupProductPartition,
+        AdGroupHotelListingGroup
     );
     Some(r)
 }
@@ -74,6 +79,18 @@ fn every_sdk_row_is_typed() {
             })
             .count();
         assert_eq!(webpages, 5);
+        let trees = all
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r,
+                    BulkRecord::CampaignProductScope(_)
+                        | BulkRecord::AdGroupProductPartition(_)
+                        | BulkRecord::AdGroupHotelListingGroup(_)
+                )
+            })
+            .count();
+        assert_eq!(trees, 7);
     }
 }
 
@@ -215,6 +232,214 @@ fn webpage_criterions_are_read_as_the_sdk_wrote_them() {
         }
     }
     assert_eq!(seen, 5);
+}
+
+#[test]
+fn product_scope_is_read_as_the_sdk_wrote_it() {
+    let all = records(CONDITIONS_CSV);
+    let scope = all
+        .iter()
+        .find_map(|r| match r {
+            BulkRecord::CampaignProductScope(s) => Some(s),
+            _ => None,
+        })
+        .expect("a product scope");
+    assert_eq!(scope.criterion.id, Nillable::Value(1201));
+    assert_eq!(scope.criterion.campaign_id, 3101);
+    let Nillable::Value(Criterion::ProductScope(product_scope)) = &scope.criterion.criterion else {
+        panic!("{:?}", scope.criterion.criterion)
+    };
+    let pairs: Vec<(String, String)> = product_scope
+        .conditions
+        .value()
+        .expect("conditions")
+        .iter()
+        .map(|c| {
+            let c = c.as_ref().expect("no gaps");
+            (
+                c.operand.value().cloned().unwrap_or_default(),
+                c.attribute.value().cloned().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(pairs.len(), 8);
+    assert_eq!(pairs[2], ("CategoryL2".into(), "Camping, \"tents\"".into()));
+    assert_eq!(pairs[7], ("Id".into(), "sku-42".into()));
+}
+
+/// A node's fields as (excluded, id, parent, sub type, operand, attribute, bid).
+type Node = (
+    bool,
+    i64,
+    Option<i64>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<CriterionBid>,
+);
+
+fn node(criterion: &AdGroupCriterion) -> Node {
+    let (excluded, id, inner, bid, status) = match criterion {
+        AdGroupCriterion::BiddableAdGroupCriterion(c) => (
+            false,
+            c.id.value().copied(),
+            &c.criterion,
+            c.criterion_bid.value().cloned(),
+            &c.status,
+        ),
+        AdGroupCriterion::NegativeAdGroupCriterion(c) => {
+            (true, c.id.value().copied(), &c.criterion, None, &c.status)
+        }
+        other => panic!("an undecided node: {other:?}"),
+    };
+    assert!(matches!(
+        status,
+        Nillable::Value(AdGroupCriterionStatus::Active | AdGroupCriterionStatus::Paused)
+    ));
+    let (parent, sub_type, operand, attribute) = match inner {
+        Nillable::Value(Criterion::ProductPartition(p)) => {
+            let condition = p.condition.value().expect("a condition");
+            (
+                p.parent_criterion_id.value().copied(),
+                p.partition_type.as_str().to_string(),
+                condition.operand.value().cloned(),
+                condition.attribute.value().cloned(),
+            )
+        }
+        Nillable::Value(Criterion::HotelGroup(h)) => {
+            let listing = h.listing.value().expect("a listing");
+            (
+                h.parent_criterion_id.value().copied(),
+                h.listing_type.as_str().to_string(),
+                listing.operand.value().cloned(),
+                listing.attribute.value().cloned(),
+            )
+        }
+        other => panic!("not a tree node: {other:?}"),
+    };
+    (
+        excluded,
+        id.expect("an id"),
+        parent,
+        sub_type,
+        operand,
+        attribute,
+        bid,
+    )
+}
+
+#[test]
+fn product_partitions_and_hotel_listing_groups_are_read_as_the_sdk_wrote_them() {
+    let all = records(CONDITIONS_CSV);
+    let partitions: Vec<Node> = all
+        .iter()
+        .filter_map(|r| match r {
+            BulkRecord::AdGroupProductPartition(p) => {
+                assert_eq!(p.ad_group_name.as_deref(), Some("All products"));
+                Some(node(&p.criterion))
+            }
+            _ => None,
+        })
+        .collect();
+    let fixed = |amount| {
+        Some(CriterionBid::FixedBid(FixedBid {
+            amount: Some(amount),
+            ..Default::default()
+        }))
+    };
+    let subdivision = ProductPartitionType::Subdivision.as_str().to_string();
+    let unit = ProductPartitionType::Unit.as_str().to_string();
+    assert_eq!(
+        partitions,
+        [
+            (
+                false,
+                -11,
+                None,
+                subdivision.clone(),
+                Some("All".into()),
+                None,
+                None
+            ),
+            (
+                false,
+                1202,
+                Some(-11),
+                unit.clone(),
+                Some("Brand".into()),
+                Some("Contoso".into()),
+                fixed(0.35)
+            ),
+            (
+                true,
+                1203,
+                Some(-11),
+                unit.clone(),
+                Some("Brand".into()),
+                None,
+                None
+            ),
+        ]
+    );
+    let BulkRecord::AdGroupProductPartition(unit_node) = &all[8] else {
+        panic!("{}", all[8].record_type())
+    };
+    let AdGroupCriterion::BiddableAdGroupCriterion(c) = &unit_node.criterion else {
+        panic!("not biddable")
+    };
+    assert_eq!(
+        c.destination_url,
+        Nillable::Value("https://www.contoso.com/tents".into())
+    );
+    assert_eq!(
+        c.tracking_url_template,
+        Nillable::Value("{lpurl}?pp=1".into())
+    );
+
+    let hotels: Vec<Node> = all
+        .iter()
+        .filter_map(|r| match r {
+            BulkRecord::AdGroupHotelListingGroup(h) => Some(node(&h.criterion)),
+            _ => None,
+        })
+        .collect();
+    let multiplier = Some(CriterionBid::BidMultiplier(BidMultiplier {
+        multiplier: Some(25.5),
+        ..Default::default()
+    }));
+    let hotel_unit = HotelListingType::Unit.as_str().to_string();
+    assert_eq!(
+        hotels,
+        [
+            (
+                false,
+                -21,
+                None,
+                HotelListingType::Subdivision.as_str().to_string(),
+                Some("All".into()),
+                None,
+                None
+            ),
+            (
+                false,
+                1302,
+                Some(-21),
+                hotel_unit.clone(),
+                Some("City".into()),
+                Some("Seattle".into()),
+                multiplier
+            ),
+            (
+                true,
+                1303,
+                Some(-21),
+                hotel_unit,
+                Some("Brand".into()),
+                Some("Fabrikam Inns".into()),
+                None
+            ),
+        ]
+    );
 }
 
 #[cfg(feature = "bulk-json")]

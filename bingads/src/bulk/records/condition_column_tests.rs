@@ -32,15 +32,64 @@ fn own_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
             ("FutureOperand", None),
         ],
         "WebpageOperator" => vec![("Equals", None), ("Contains", None), ("Future", None)],
-        "FixedBidAmount" => vec![("0.75", None), ("1000.0", None), ("2", Some("2.0"))],
-        _ => samples(format),
+        "FixedBidAmount" | "NodeBid" => {
+            vec![("0.75", None), ("1000.0", None), ("2", Some("2.0"))]
+        }
+        "PartitionSubType" | "HotelSubType" => {
+            vec![("Subdivision", None), ("Unit", None), ("FutureNode", None)]
+        }
+        "PartitionOperand" | "HotelOperand" => vec![("All", None), ("Brand", None), ("City", None)],
+        "PartitionAttribute" | "HotelAttribute" => vec![
+            ("Contoso", None),
+            ("Sporting Goods > Camping; \"tents\"", None),
+            ("  padded  ", None),
+        ],
+        "IsExcluded" => vec![
+            ("True", None),
+            ("False", None),
+            ("yes", Some("True")),
+            ("NO", Some("False")),
+        ],
+        other => samples(alias(other)),
     }
+}
+
+/// The shared format a tree node's column reads its value through.
+fn alias(format: &str) -> &str {
+    match format {
+        "NodeStatus" => "Enum",
+        "NodeId" | "NodeAdGroupId" | "PartitionParent" | "HotelParent" => "Long",
+        "NodeBidAdjustment" => "BidAdjustment",
+        "NodeDestinationUrl" | "NodeTrackingTemplate" | "NodeFinalUrlSuffix" => "Text",
+        "NodeFinalUrls" | "NodeFinalMobileUrls" => "Urls",
+        "NodeCustomParameters" => "CustomParams",
+        other => other,
+    }
+}
+
+/// Whether `other` is written once `column` is read although `column` does not map it: a
+/// node's required `Sub Type` once the node exists, and `Is Excluded` (`False`) once a
+/// biddable-only column makes the criterion biddable.
+fn coupled(column: &str, format: &str, other: &str) -> bool {
+    let node_part = [
+        "PartitionParent",
+        "PartitionOperand",
+        "PartitionAttribute",
+        "HotelParent",
+        "HotelOperand",
+        "HotelAttribute",
+    ];
+    let biddable_only =
+        format.starts_with("Node") && !matches!(format, "NodeStatus" | "NodeId" | "NodeAdGroupId");
+    (other == "Sub Type" && node_part.contains(&format))
+        || (other == "Is Excluded" && biddable_only && column != other)
 }
 
 fn own_invalid(format: &str) -> &'static [&'static str] {
     match base(format) {
-        "FixedBidAmount" => &["abc", "NaN", "inf"],
-        _ => invalid(format),
+        "FixedBidAmount" | "NodeBid" => &["abc", "NaN", "inf"],
+        "IsExcluded" => &["maybe", "1"],
+        other => invalid(alias(other)),
     }
 }
 
@@ -54,6 +103,15 @@ fn refuses_delete(format: &str) -> bool {
             | "WebpageOperator"
             | "ScopeOperand"
             | "ScopeAttribute"
+            | "IsExcluded"
+            | "PartitionSubType"
+            | "PartitionParent"
+            | "PartitionOperand"
+            | "PartitionAttribute"
+            | "HotelSubType"
+            | "HotelParent"
+            | "HotelOperand"
+            | "HotelAttribute"
     )
 }
 
@@ -72,6 +130,9 @@ pub(super) fn check<R: TypedRecord>() -> usize {
                 "{what}: {cell:?}"
             );
             for other in R::table().iter().filter(|c| c.name != column.name) {
+                if coupled(column.name, column.format, other.name) {
+                    continue;
+                }
                 // Columns over the same criterion (a condition's parts, the conditions of
                 // other slots) write only their own part.
                 assert_eq!(
@@ -92,7 +153,14 @@ pub(super) fn check<R: TypedRecord>() -> usize {
         match read_one(column, DELETE_VALUE) {
             Ok(r) => {
                 let out = written(column, &r);
-                if matches!(column.format, "Text" | "WebpageName") {
+                if matches!(
+                    column.format,
+                    "Text"
+                        | "WebpageName"
+                        | "NodeDestinationUrl"
+                        | "NodeTrackingTemplate"
+                        | "NodeFinalUrlSuffix"
+                ) {
                     assert_eq!(out, DELETE_VALUE, "{what}: delete_value");
                 } else {
                     assert!(
@@ -103,7 +171,7 @@ pub(super) fn check<R: TypedRecord>() -> usize {
                 checked += 1;
             }
             Err(e) => assert!(
-                refuses_delete(column.format) || column.format == "Long",
+                refuses_delete(column.format) || alias(column.format) == "Long",
                 "{what}: delete_value refused: {e}"
             ),
         }
@@ -119,6 +187,46 @@ fn webpage_criterion_tables_round_trip_every_column() {
         + check::<BulkCampaignNegativeDynamicSearchAdTarget>()
         + check::<BulkCampaignNegativeWebpage>();
     assert!(total > 200, "{total}");
+}
+
+#[test]
+fn product_and_hotel_tables_round_trip_every_column() {
+    let total = check::<BulkCampaignProductScope>()
+        + check::<BulkAdGroupProductPartition>()
+        + check::<BulkAdGroupHotelListingGroup>();
+    assert!(total > 150, "{total}");
+}
+
+/// `Is Excluded` decides the node's kind and keeps what was read before it; a bid on an
+/// excluded node is an error, and a biddable column makes an undecided node biddable.
+#[test]
+fn is_excluded_decides_the_node_kind() {
+    use bingads_gen::types::Nillable;
+    use bingads_gen::v13::campaign_management::AdGroupCriterion;
+    let table = BulkAdGroupProductPartition::table();
+    let col = |name: &str| table.iter().find(|c| c.name == name).expect(name);
+    let mut r = BulkAdGroupProductPartition::default();
+    (col("Id").read)(&mut r, "1203").unwrap();
+    (col("Product Condition 1").read)(&mut r, "Brand").unwrap();
+    (col("Is Excluded").read)(&mut r, "True").unwrap();
+    let AdGroupCriterion::NegativeAdGroupCriterion(n) = &r.criterion else {
+        panic!("{:?}", r.criterion)
+    };
+    assert_eq!(n.id, Nillable::Value(1203));
+    assert_eq!(written(col("Product Condition 1"), &r), "Brand");
+    assert!((col("Bid").read)(&mut r, "0.5").is_err());
+    (col("Is Excluded").read)(&mut r, "False").unwrap();
+    (col("Bid").read)(&mut r, "0.5").unwrap();
+    assert_eq!(written(col("Bid"), &r), "0.5");
+    assert_eq!(written(col("Id"), &r), "1203");
+    assert_eq!(written(col("Is Excluded"), &r), "False");
+
+    let mut undecided = BulkAdGroupProductPartition::default();
+    (col("Tracking Template").read)(&mut undecided, "{lpurl}").unwrap();
+    assert!(matches!(
+        undecided.criterion,
+        AdGroupCriterion::BiddableAdGroupCriterion(_)
+    ));
 }
 
 /// The three parts of a webpage condition fill one condition; a later slot leaves the slots
