@@ -18,9 +18,9 @@ use std::io::Cursor;
 use bingads::Nillable;
 use bingads::bulk::{BulkFileReader, BulkFileWriter, BulkRecord, FileFormat};
 use bingads::v13::campaign_management::{
-    AdGroupCriterion, AdGroupCriterionStatus, BidMultiplier, Criterion, CriterionBid, FixedBid,
-    HotelListingType, ProductPartitionType, WebpageCondition, WebpageConditionOperand,
-    WebpageConditionOperator,
+    AdGroupCriterion, AdGroupCriterionStatus, Asset, AssetLink, BidMultiplier, Criterion,
+    CriterionBid, FixedBid, HotelListingType, ProductPartitionType, WebpageCondition,
+    WebpageConditionOperand, WebpageConditionOperator,
 };
 
 const CONDITIONS_CSV: &[u8] = include_bytes!("fixtures/bulk/sdk_conditions.csv");
@@ -53,7 +53,8 @@ fn without_source(record: &BulkRecord) -> Option<BulkRecord> {
         CampaignNegativeWebpage,
         CampaignProductScope,
         AdGroupProductPartition,
-        AdGroupHotelListingGroup
+        AdGroupHotelListingGroup,
+        AssetGroup
     );
     Some(r)
 }
@@ -439,6 +440,71 @@ fn product_partitions_and_hotel_listing_groups_are_read_as_the_sdk_wrote_them() 
                 None
             ),
         ]
+    );
+}
+
+/// An asset link's (text, id, performance label, editorial status).
+fn text_link(link: &Option<AssetLink>) -> (String, Option<i64>, Option<String>, Option<String>) {
+    let link = link.as_ref().expect("a link");
+    let Nillable::Value(Asset::TextAsset(asset)) = &link.asset else {
+        panic!("not a text asset: {:?}", link.asset)
+    };
+    (
+        asset.text.value().cloned().unwrap_or_default(),
+        asset.id.value().copied(),
+        link.asset_performance_label.value().cloned(),
+        link.editorial_status
+            .value()
+            .map(|s| s.as_str().to_string()),
+    )
+}
+
+#[test]
+fn asset_group_text_assets_are_read_as_the_sdk_wrote_them() {
+    let all = records(CONDITIONS_CSV);
+    let group = all
+        .iter()
+        .find_map(|r| match r {
+            BulkRecord::AssetGroup(g) => Some(&g.asset_group),
+            _ => None,
+        })
+        .expect("an asset group");
+    let links = |list: &Nillable<Vec<Option<AssetLink>>>| {
+        list.value()
+            .expect("links")
+            .iter()
+            .map(text_link)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        links(&group.headlines),
+        [
+            (
+                "Tents for \"every\" trip".to_string(),
+                Some(9001),
+                Some("Best".to_string()),
+                Some("Active".to_string())
+            ),
+            (
+                "Caf\u{e9} tents \u{e0} la carte".to_string(),
+                None,
+                None,
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        links(&group.long_headlines),
+        [("Tents, stoves and more".to_string(), Some(9002), None, None)]
+    );
+    assert_eq!(
+        links(&group.descriptions)[1],
+        (
+            "Back\\slash\ttab".to_string(),
+            Some(9004),
+            Some("Low".to_string()),
+            Some("Disapproved".to_string())
+        )
     );
 }
 

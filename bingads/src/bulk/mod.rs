@@ -24,6 +24,7 @@ mod row;
 mod row_ref;
 pub mod schedule_values;
 pub(crate) mod table;
+pub mod text_assets;
 pub mod tree_values;
 pub mod values;
 // The BulkServiceManager (downloads, uploads, operation handles).
