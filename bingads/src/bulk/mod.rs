@@ -20,6 +20,7 @@ mod json;
 mod json_doc;
 mod record;
 pub mod records;
+pub mod remarketing_rule;
 mod row;
 mod row_ref;
 pub mod schedule_values;
