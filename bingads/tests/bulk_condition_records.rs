@@ -55,7 +55,9 @@ fn without_source(record: &BulkRecord) -> BulkRecord {
         AdGroupProductPartition,
         AdGroupHotelListingGroup,
         AssetGroup,
-        RemarketingList
+        RemarketingList,
+        ResponsiveSearchAd,
+        ResponsiveAd
     );
     r
 }
@@ -65,8 +67,9 @@ fn every_sdk_row_is_typed() {
     for &(bytes, _) in FIXTURES {
         let all = records(bytes);
         // Format version + five webpage criterions, three product partition and three hotel
-        // listing group nodes, a product scope, five remarketing lists and an asset group.
-        assert_eq!(all.len(), 19);
+        // listing group nodes, a product scope, five remarketing lists, an asset group and two
+        // responsive ads.
+        assert_eq!(all.len(), 21);
         for r in &all {
             assert!(
                 !matches!(r, BulkRecord::Untyped(_)),
@@ -571,6 +574,62 @@ fn asset_group_text_assets_are_read_as_the_sdk_wrote_them() {
             Some("Disapproved".to_string())
         )
     );
+}
+
+#[test]
+fn responsive_ad_asset_links_are_read_as_the_sdk_wrote_them() {
+    let all = records(CONDITIONS_CSV);
+    let (rsa, responsive) = match &all[19..] {
+        [
+            BulkRecord::ResponsiveSearchAd(rsa),
+            BulkRecord::ResponsiveAd(ad),
+        ] => (&rsa.ad, &ad.ad),
+        other => panic!("{other:?}"),
+    };
+    let headlines: Vec<_> = rsa
+        .headlines
+        .value()
+        .expect("headlines")
+        .iter()
+        .map(text_link)
+        .collect();
+    assert_eq!(headlines.len(), 3);
+    assert_eq!(
+        headlines[0],
+        (
+            "Tents on sale".to_string(),
+            Some(9101),
+            None,
+            Some("Active".to_string())
+        )
+    );
+    assert_eq!(headlines[2].0, "Pitch in \"minutes\"");
+    let pinned = rsa.descriptions.value().expect("descriptions")[0]
+        .as_ref()
+        .and_then(|l| l.pinned_field.value().cloned());
+    assert_eq!(pinned.as_deref(), Some("Description1"));
+    assert_eq!(
+        responsive
+            .long_headlines
+            .value()
+            .map(|l| l.iter().map(text_link).collect::<Vec<_>>()),
+        Some(vec![(
+            "Tents for every trail".to_string(),
+            Some(9106),
+            None,
+            None
+        )])
+    );
+    let images = responsive.images.value().expect("images");
+    let Some(Some(AssetLink {
+        asset: Nillable::Value(Asset::ImageAsset(image)),
+        ..
+    })) = images.first()
+    else {
+        panic!("{images:?}")
+    };
+    assert_eq!(image.id, Nillable::Value(9108));
+    assert_eq!(image.crop_width, Nillable::Value(1200));
 }
 
 #[cfg(feature = "bulk-json")]

@@ -117,6 +117,23 @@ pub(super) fn samples(format: &str) -> Vec<(&'static str, Option<&'static str>)>
             ("1; 2", Some("1;2")),
         ],
         // Parts of a bidding scheme are checked in `scheme_parts_need_their_strategy`.
+        "TextAssetLinks" => vec![
+            (
+                r#"[{"assetPerformanceLabel": "Good", "editorialStatus": "Active", "id": 1, "name": null, "pinnedField": "Headline1", "text": "Tents \"for\" all"}]"#,
+                None,
+            ),
+            (
+                r#"[{"text": "Caf\u00e9"}, {"id": 2, "text": "b"}]"#,
+                Some(
+                    r#"[{"assetPerformanceLabel": null, "editorialStatus": null, "id": null, "name": null, "pinnedField": null, "text": "Caf\u00e9"}, {"assetPerformanceLabel": null, "editorialStatus": null, "id": 2, "name": null, "pinnedField": null, "text": "b"}]"#,
+                ),
+            ),
+            ("[]", Some("")),
+        ],
+        "ImageAssetLinks" => vec![(
+            r#"[{"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 7, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "LandscapeImageMedia"}]"#,
+            None,
+        )],
         _ => vec![],
     }
 }
@@ -135,6 +152,7 @@ pub(super) fn invalid(format: &str) -> &'static [&'static str] {
         "ScheduleStart" | "ScheduleEnd" => &["2026-03-05", "13/1/2026"],
         "SearcherTimeZone" => &["yes"],
         "IdList" => &["1;x", "1.5"],
+        "TextAssetLinks" | "ImageAssetLinks" => &["{}", "[1]", "not json"],
         "BidAdjustment" | "CashbackPercent" => &["abc", "NaN"],
         "AdSchedule" => &[
             "Monday 9-5",
