@@ -630,6 +630,21 @@ fn responsive_ad_asset_links_are_read_as_the_sdk_wrote_them() {
     };
     assert_eq!(image.id, Nillable::Value(9108));
     assert_eq!(image.crop_width, Nillable::Value(1200));
+    let videos = responsive.videos.value().expect("videos");
+    assert_eq!(videos.len(), 2);
+    let Some(Some(AssetLink {
+        asset: Nillable::Value(Asset::VideoAsset(video)),
+        ..
+    })) = videos.first()
+    else {
+        panic!("{videos:?}")
+    };
+    assert_eq!(video.name, Nillable::Value("Tent pitch, \"fast\"".into()));
+    let thumbnail = video.thumbnail_image.value().expect("a thumbnail");
+    assert_eq!(
+        (thumbnail.id.value(), thumbnail.crop_height.value()),
+        (Some(&9111), Some(&628))
+    );
 }
 
 #[cfg(feature = "bulk-json")]

@@ -28,6 +28,7 @@ pub(crate) mod table;
 pub mod text_assets;
 pub mod tree_values;
 pub mod values;
+pub mod video_assets;
 // The BulkServiceManager (downloads, uploads, operation handles).
 pub mod service;
 

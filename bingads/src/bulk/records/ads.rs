@@ -2,12 +2,10 @@
 //! `App Install Ad`, `Dynamic Search Ad` and `Product Ad`. Every ad type shares the columns of
 //! `ad_table!`; each adds its own.
 //!
-//! The text asset-link columns (`Headline`/`Description` of responsive search ads,
-//! `Headlines`, `Long Headlines`, `Descriptions` of responsive ads) read into the ad's text
-//! asset links and a responsive ad's `Images` into its image asset links, in the JSON the
-//! official SDK writes (`field_to_csv_TextAssetLinks`, `field_to_csv_ImageAssetLinks`). A
-//! responsive ad's `Videos` is not mapped yet: its cell stays in the source row (JSON:
-//! `Extra`) and is written back unchanged.
+//! The asset-link columns (`Headline`/`Description` of responsive search ads, `Headlines`,
+//! `Long Headlines`, `Descriptions`, `Images`, `Videos` of responsive ads) read into the ad's
+//! asset links, in the JSON the official SDK writes (`field_to_csv_TextAssetLinks`,
+//! `field_to_csv_ImageAssetLinks`, `field_to_csv_VideoAssetLinks`).
 
 use bingads_gen::types::DateTime;
 use bingads_gen::v13::campaign_management::{
@@ -20,6 +18,7 @@ use crate::bulk::image_assets::ImageAssetLinks;
 use crate::bulk::table::{Column, col, field};
 use crate::bulk::text_assets::TextAssetLinks;
 use crate::bulk::values::{BulkDateTime, CustomParams, DevicePreference, Enum, Long, Text, Urls};
+use crate::bulk::video_assets::VideoAssetLinks;
 
 /// The table of an ad record: the columns every ad has, then the type's own.
 macro_rules! ad_table {
@@ -111,6 +110,7 @@ static RESPONSIVE_AD: &[Column<BulkResponsiveAd>] = ad_table!(ad;
     field!("Long Headlines" => ad.long_headlines, TextAssetLinks),
     field!("Descriptions" => ad.descriptions, TextAssetLinks),
     field!("Images" => ad.images, ImageAssetLinks),
+    field!("Videos" => ad.videos, VideoAssetLinks),
 );
 
 ad_record!(

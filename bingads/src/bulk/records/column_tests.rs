@@ -130,6 +130,18 @@ pub(super) fn samples(format: &str) -> Vec<(&'static str, Option<&'static str>)>
             ),
             ("[]", Some("")),
         ],
+        "VideoAssetLinks" => vec![
+            (
+                r#"[{"assetPerformanceLabel": null, "editorialStatus": "Active", "id": 5, "name": "Tent \u00e9", "pinnedField": null, "subType": "Video", "thumbnailImage": {"cropHeight": 628, "cropWidth": 1200, "cropX": 0, "cropY": 0, "id": 6, "name": null, "subType": "LandscapeImageMedia", "targetHeight": null, "targetWidth": null, "type": "ImageAsset"}}]"#,
+                None,
+            ),
+            (
+                r#"[{"id": 5}]"#,
+                Some(
+                    r#"[{"assetPerformanceLabel": null, "editorialStatus": null, "id": 5, "name": null, "pinnedField": null, "subType": null}]"#,
+                ),
+            ),
+        ],
         "ImageAssetLinks" => vec![(
             r#"[{"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 7, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "LandscapeImageMedia"}]"#,
             None,
@@ -153,6 +165,7 @@ pub(super) fn invalid(format: &str) -> &'static [&'static str] {
         "SearcherTimeZone" => &["yes"],
         "IdList" => &["1;x", "1.5"],
         "TextAssetLinks" | "ImageAssetLinks" => &["{}", "[1]", "not json"],
+        "VideoAssetLinks" => &["{}", "[1]", r#"[{"thumbnailImage": 3}]"#, "not json"],
         "BidAdjustment" | "CashbackPercent" => &["abc", "NaN"],
         "AdSchedule" => &[
             "Monday 9-5",
