@@ -524,6 +524,33 @@ mod tests {
         }
     }
 
+    /// Every prefix and every one-character cut of valid rules reads without a panic: a rule
+    /// or a typed error.
+    #[test]
+    fn damaged_rules_read_without_panicking() {
+        let rules = [
+            "PageVisitors((Url Contains tents) or (ReferrerUrl NotEquals x.com)) and ((EcommTotalValue GreaterThan 100))",
+            "PageVisitorsWhoVisitedAnotherPage(((Url Contains tents)) or ((Url Contains ünï))) and (((Url EndsWith /checkout)))",
+            "PageVisitorsWhoDidNotVisitAnotherPage(((Url Contains tents))) and not (((Action Equals buy)))",
+            "CustomEvents(Action Equals play) and (Value GreaterThanEqualTo 12.5)",
+        ];
+        let mut read = 0;
+        for rule in rules {
+            let cuts: Vec<usize> = rule.char_indices().map(|(i, _)| i).collect();
+            for &end in &cuts {
+                let prefix = &rule[..end];
+                read += usize::from(RemarketingRuleText::parse(prefix).is_ok());
+            }
+            for (n, &at) in cuts.iter().enumerate() {
+                let next = cuts.get(n + 1).copied().unwrap_or(rule.len());
+                let cut = format!("{}{}", &rule[..at], &rule[next..]);
+                read += usize::from(RemarketingRuleText::parse(&cut).is_ok());
+            }
+        }
+        // Most damaged rules are errors; some cuts still leave a valid rule.
+        assert!(read > 0);
+    }
+
     #[test]
     fn delete_value_clears_the_rule_and_an_unset_rule_writes_nothing() {
         assert_eq!(read(DELETE_VALUE), Nillable::Nil);
