@@ -647,6 +647,31 @@ fn responsive_ad_asset_links_are_read_as_the_sdk_wrote_them() {
     );
 }
 
+/// A criterion record's API object is keyed by its type's name, as every other record's is.
+#[cfg(feature = "bulk-json")]
+#[test]
+fn json_keys_criterion_objects_by_their_type_name() {
+    let all = records(CONDITIONS_CSV);
+    let url_target = all[1].to_json();
+    assert!(
+        url_target.starts_with(
+            r#"{"Type":"Ad Group Url Target","Row":3,"BiddableAdGroupCriterion":{"AdGroupId":"2101","#
+        ),
+        "{url_target}"
+    );
+    let negative = all[4].to_json();
+    assert!(
+        negative.contains(r#""NegativeCampaignCriterion":{"#),
+        "{negative}"
+    );
+    // Read back from its JSON line (a record built in memory has row 0).
+    let back = BulkRecord::from_json(&url_target, 1).unwrap();
+    assert_eq!(
+        back.to_json(),
+        url_target.replacen(r#""Row":3"#, r#""Row":0"#, 1)
+    );
+}
+
 #[cfg(feature = "bulk-json")]
 #[test]
 fn json_lines_write_back_to_the_same_rows() {
