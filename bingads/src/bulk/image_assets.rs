@@ -141,7 +141,7 @@ impl CellFormat<Links> for ImageAssetLinks {
     }
 }
 
-fn number<T: std::fmt::Display>(value: &Nillable<T>, out: &mut String) {
+pub(super) fn number<T: std::fmt::Display>(value: &Nillable<T>, out: &mut String) {
     match value.value() {
         Some(v) => {
             let _ = write!(out, "{v}");
@@ -151,7 +151,7 @@ fn number<T: std::fmt::Display>(value: &Nillable<T>, out: &mut String) {
 }
 
 /// A JSON string as Python's `json.dumps` writes it (ASCII only).
-fn string(value: Option<&str>, out: &mut String) {
+pub(super) fn string(value: Option<&str>, out: &mut String) {
     let Some(s) = value else {
         return out.push_str("null");
     };

@@ -7,6 +7,7 @@
 //! field changed in a typed record is written in the service's format.
 
 pub mod audience_values;
+pub mod condition_values;
 pub mod criterion_parts;
 pub mod criterion_values;
 mod error;
@@ -19,11 +20,15 @@ mod json;
 mod json_doc;
 mod record;
 pub mod records;
+pub mod remarketing_rule;
 mod row;
 mod row_ref;
 pub mod schedule_values;
 pub(crate) mod table;
+pub mod text_assets;
+pub mod tree_values;
 pub mod values;
+pub mod video_assets;
 // The BulkServiceManager (downloads, uploads, operation handles).
 pub mod service;
 

@@ -120,7 +120,7 @@ pub(crate) trait TypedRecord: Default + Clone + Sized + 'static {
 }
 
 /// Number of typed record kinds (size of the position cache).
-pub(crate) const KINDS: usize = 512;
+pub(crate) const KINDS: usize = 544;
 
 /// Where each record type's table columns sit in one header, worked out the first time a
 /// record of that type is seen.

@@ -2,9 +2,10 @@
 //! `App Install Ad`, `Dynamic Search Ad` and `Product Ad`. Every ad type shares the columns of
 //! `ad_table!`; each adds its own.
 //!
-//! Asset-link columns (`Headline`/`Description` of responsive search ads, `Headlines`,
-//! `Descriptions`, `Images`, `Videos` of responsive ads) are not mapped yet: their cells stay
-//! in the source row (JSON: `Extra`) and are written back unchanged.
+//! The asset-link columns (`Headline`/`Description` of responsive search ads, `Headlines`,
+//! `Long Headlines`, `Descriptions`, `Images`, `Videos` of responsive ads) read into the ad's
+//! asset links, in the JSON the official SDK writes (`field_to_csv_TextAssetLinks`,
+//! `field_to_csv_ImageAssetLinks`, `field_to_csv_VideoAssetLinks`).
 
 use bingads_gen::types::DateTime;
 use bingads_gen::v13::campaign_management::{
@@ -13,8 +14,11 @@ use bingads_gen::v13::campaign_management::{
 };
 
 use super::macros::bulk_record;
+use crate::bulk::image_assets::ImageAssetLinks;
 use crate::bulk::table::{Column, col, field};
+use crate::bulk::text_assets::TextAssetLinks;
 use crate::bulk::values::{BulkDateTime, CustomParams, DevicePreference, Enum, Long, Text, Urls};
+use crate::bulk::video_assets::VideoAssetLinks;
 
 /// The table of an ad record: the columns every ad has, then the type's own.
 macro_rules! ad_table {
@@ -86,10 +90,12 @@ static RESPONSIVE_SEARCH_AD: &[Column<BulkResponsiveSearchAd>] = ad_table!(ad;
     field!("Path 1" => ad.path1, Text),
     field!("Path 2" => ad.path2, Text),
     field!("Domain" => ad.domain, Text),
+    field!("Headline" => ad.headlines, TextAssetLinks),
+    field!("Description" => ad.descriptions, TextAssetLinks),
 );
 
 ad_record!(
-    /// A `Responsive Ad` (asset lists: see the module documentation).
+    /// A `Responsive Ad` (asset links: see the module documentation).
     BulkResponsiveAd = "Responsive Ad", kind 12, ad: ResponsiveAd, table RESPONSIVE_AD
 );
 static RESPONSIVE_AD: &[Column<BulkResponsiveAd>] = ad_table!(ad;
@@ -100,6 +106,11 @@ static RESPONSIVE_AD: &[Column<BulkResponsiveAd>] = ad_table!(ad;
     field!("Text" => ad.text, Text),
     field!("Impression Tracking Urls" => ad.impression_tracking_urls, Urls),
     field!("Call To Action Language" => ad.call_to_action_language, Enum),
+    field!("Headlines" => ad.headlines, TextAssetLinks),
+    field!("Long Headlines" => ad.long_headlines, TextAssetLinks),
+    field!("Descriptions" => ad.descriptions, TextAssetLinks),
+    field!("Images" => ad.images, ImageAssetLinks),
+    field!("Videos" => ad.videos, VideoAssetLinks),
 );
 
 ad_record!(

@@ -22,6 +22,19 @@ fn own_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
             r#"[{"cropHeight": 628, "cropWidth": 1200, "cropX": 0, "cropY": 10, "id": 1, "name": "Tent \"at\" dusk \u00e9", "assetPerformanceLabel": "Good", "editorialStatus": "Active", "pinnedField": null, "targetWidth": 1200, "targetHeight": 628, "subType": "LandscapeImageMedia"}, {"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 2, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "SquareImageMedia"}]"#,
             None,
         )],
+        "TextAssetLinks" => vec![
+            (
+                r#"[{"assetPerformanceLabel": "Best", "editorialStatus": "Active", "id": 9001, "name": null, "pinnedField": "Headline1", "text": "Tents for \"every\" trip"}, {"assetPerformanceLabel": null, "editorialStatus": null, "id": null, "name": "n", "pinnedField": null, "text": "Caf\u00e9 \ud83d\ude00\ttab"}]"#,
+                None,
+            ),
+            (
+                r#"[{"text": "Hi", "id": "3"}]"#,
+                Some(
+                    r#"[{"assetPerformanceLabel": null, "editorialStatus": null, "id": 3, "name": null, "pinnedField": null, "text": "Hi"}]"#,
+                ),
+            ),
+            ("[]", Some("")),
+        ],
         "RevenueCurrency" => vec![("USD", None), ("EUR", None), ("  padded  ", None)],
         "RevenueValue" => samples("Dec"),
         "RevenueType" => vec![
@@ -58,6 +71,13 @@ fn own_invalid(format: &str) -> &'static [&'static str] {
         "RevenueValue" => invalid("Dec"),
         "CampaignAssociations" => &["1;x", "1.5", "1,2"],
         "ImageAssetLinks" => &["{}", "[1]", "not json"],
+        "TextAssetLinks" => &[
+            "{}",
+            "[1]",
+            "not json",
+            r#"[{"id": "x"}]"#,
+            r#"[{"text": 5}]"#,
+        ],
         "FeedDateTime" => &[
             "3/5/2026 00:00:00",
             "2026/13/01 00:00:00",

@@ -8,9 +8,8 @@
 //! bulk schema pages of the same names ("Asset Group", "Asset Group Listing Group", ...).
 //!
 //! An asset group's `Images` read into its image asset links (the image ad extension's JSON
-//! format). Its text asset-link columns (`Headlines`, `Long Headlines`, `Descriptions`) are
-//! not mapped yet: their cells are kept from the source row and written back unchanged, as
-//! the responsive ads' asset-link columns are.
+//! format), and its `Headlines`, `Long Headlines` and `Descriptions` into its text asset links
+//! (`bulk::text_assets`).
 
 use bingads_gen::types::Nillable;
 use bingads_gen::v13::campaign_management as cm;
@@ -23,6 +22,7 @@ use super::macros::bulk_record;
 use super::parts::part_format;
 use crate::bulk::image_assets::ImageAssetLinks;
 use crate::bulk::table::{Column, col, field};
+use crate::bulk::text_assets::TextAssetLinks;
 use crate::bulk::values::{Bool, BulkDate, CustomParams, Enum, Long, Text, Urls, WireEnum};
 
 macro_rules! wire_enums {
@@ -62,10 +62,13 @@ static ASSET_GROUP: &[Column<BulkAssetGroup>] = &[
     field!("End Date" => asset_group.end_date, BulkDate),
     field!("Business Name" => asset_group.business_name, Text),
     field!("Call To Action" => asset_group.call_to_action, Enum),
+    field!("Descriptions" => asset_group.descriptions, TextAssetLinks),
     field!("Editorial Status" => asset_group.editorial_status, Enum),
     field!("Mobile Final Url" => asset_group.final_mobile_urls, Urls),
     field!("Final Url" => asset_group.final_urls, Urls),
+    field!("Headlines" => asset_group.headlines, TextAssetLinks),
     field!("Images" => asset_group.images, ImageAssetLinks),
+    field!("Long Headlines" => asset_group.long_headlines, TextAssetLinks),
     field!("Path 1" => asset_group.path1, Text),
     field!("Path 2" => asset_group.path2, Text),
     field!("Tracking Template" => asset_group.tracking_url_template, Text),

@@ -11,8 +11,8 @@
 //! Microsoft bulk schema pages of the same names ("Remarketing List", "Customer List Item",
 //! ...). `Client Id`, `Modified Time` and the columns the docs list but the SDK does not map
 //! (`Accept Customer Match Term`, `Impression Campaign Ids`, `Impression Ad Group Ids`) are
-//! typed too. A remarketing list's `Remarketing Rule` is not mapped: its cell is kept from the
-//! row read and written back as it was.
+//! typed too. A remarketing list's `Remarketing Rule` reads into its generated
+//! `RemarketingRule` (the rule grammar is in `bulk::remarketing_rule`).
 
 use bingads_gen::types::DateTime;
 use bingads_gen::v13::campaign_management::{
@@ -22,6 +22,7 @@ use bingads_gen::v13::campaign_management::{
 
 use super::macros::bulk_record;
 use crate::bulk::audience_values::{CombinationRules, ProductAudienceTypes};
+use crate::bulk::remarketing_rule::RemarketingRuleText;
 use crate::bulk::schedule_values::IdList;
 use crate::bulk::table::{Column, col, field};
 use crate::bulk::values::{BulkDateTime, Enum, Int, Long, SemicolonList, Text};
@@ -66,7 +67,10 @@ audience! {
     /// A `Remarketing List`: people who visited pages tagged with a UET tag.
     BulkRemarketingList = "Remarketing List", kind 280, RemarketingList, table REMARKETING_LIST,
     {}
-    [field!("UET Tag Id" => audience.tag_id, Long)]
+    [
+        field!("UET Tag Id" => audience.tag_id, Long),
+        field!("Remarketing Rule" => audience.rule, RemarketingRuleText),
+    ]
 }
 
 audience! {

@@ -117,6 +117,35 @@ pub(super) fn samples(format: &str) -> Vec<(&'static str, Option<&'static str>)>
             ("1; 2", Some("1;2")),
         ],
         // Parts of a bidding scheme are checked in `scheme_parts_need_their_strategy`.
+        "TextAssetLinks" => vec![
+            (
+                r#"[{"assetPerformanceLabel": "Good", "editorialStatus": "Active", "id": 1, "name": null, "pinnedField": "Headline1", "text": "Tents \"for\" all"}]"#,
+                None,
+            ),
+            (
+                r#"[{"text": "Caf\u00e9"}, {"id": 2, "text": "b"}]"#,
+                Some(
+                    r#"[{"assetPerformanceLabel": null, "editorialStatus": null, "id": null, "name": null, "pinnedField": null, "text": "Caf\u00e9"}, {"assetPerformanceLabel": null, "editorialStatus": null, "id": 2, "name": null, "pinnedField": null, "text": "b"}]"#,
+                ),
+            ),
+            ("[]", Some("")),
+        ],
+        "VideoAssetLinks" => vec![
+            (
+                r#"[{"assetPerformanceLabel": null, "editorialStatus": "Active", "id": 5, "name": "Tent \u00e9", "pinnedField": null, "subType": "Video", "thumbnailImage": {"cropHeight": 628, "cropWidth": 1200, "cropX": 0, "cropY": 0, "id": 6, "name": null, "subType": "LandscapeImageMedia", "targetHeight": null, "targetWidth": null, "type": "ImageAsset"}}]"#,
+                None,
+            ),
+            (
+                r#"[{"id": 5}]"#,
+                Some(
+                    r#"[{"assetPerformanceLabel": null, "editorialStatus": null, "id": 5, "name": null, "pinnedField": null, "subType": null}]"#,
+                ),
+            ),
+        ],
+        "ImageAssetLinks" => vec![(
+            r#"[{"cropHeight": null, "cropWidth": null, "cropX": null, "cropY": null, "id": 7, "name": null, "assetPerformanceLabel": null, "editorialStatus": null, "pinnedField": null, "targetWidth": null, "targetHeight": null, "subType": "LandscapeImageMedia"}]"#,
+            None,
+        )],
         _ => vec![],
     }
 }
@@ -135,6 +164,8 @@ pub(super) fn invalid(format: &str) -> &'static [&'static str] {
         "ScheduleStart" | "ScheduleEnd" => &["2026-03-05", "13/1/2026"],
         "SearcherTimeZone" => &["yes"],
         "IdList" => &["1;x", "1.5"],
+        "TextAssetLinks" | "ImageAssetLinks" => &["{}", "[1]", "not json"],
+        "VideoAssetLinks" => &["{}", "[1]", r#"[{"thumbnailImage": 3}]"#, "not json"],
         "BidAdjustment" | "CashbackPercent" => &["abc", "NaN"],
         "AdSchedule" => &[
             "Monday 9-5",
@@ -344,7 +375,7 @@ fn typed_record_types_and_cache_slots_are_unique() {
     );
     assert!(kinds.iter().all(|k| *k < crate::bulk::table::KINDS));
     // The count the module docs give.
-    assert_eq!(TYPED_RECORD_TYPES.len(), 218);
+    assert_eq!(TYPED_RECORD_TYPES.len(), 226);
 }
 
 #[test]

@@ -10,7 +10,7 @@
 //! mappings every target criterion and audience association extends.
 
 /// `criterion_record!(/// docs  BulkX = "X Type", kind N, table T, campaign|ad_group,
-/// biddable|negative, { extra fields }, [own columns])`
+/// biddable|biddable_without_adjustment|negative, { extra fields }, [own columns])`
 macro_rules! criterion_record {
     (
         $(#[$m:meta])* $name:ident = $type:literal, kind $kind:literal, table $table:ident,
@@ -70,6 +70,19 @@ macro_rules! criterion_record {
                 field!("Cashback Percent" => criterion.criterion_cashback, CashbackPercent),
                 $($own,)*
             ]
+        );
+    };
+    // A biddable criterion whose record maps no bid adjustment (a webpage target, a product
+    // scope): its own columns say what, if anything, it bids.
+    (@record
+        $(#[$m:meta])* $name:ident = $type:literal, $kind:literal, $table:ident,
+        biddable_without_adjustment,
+        $level:ident: $biddable:ty, $negative:ty,
+        { $($fields:tt)* } [$($shared:expr),* $(,)?] [$($own:expr),* $(,)?]
+    ) => {
+        $crate::bulk::records::criterion_record::criterion_record!(@emit
+            $(#[$m])* $name = $type, $kind, $table, $biddable, { $($fields)* }
+            [$($shared,)* $($own,)*]
         );
     };
     (@record

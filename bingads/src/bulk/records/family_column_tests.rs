@@ -86,6 +86,20 @@ fn family_samples(format: &str) -> Vec<(&'static str, Option<&'static str>)> {
             ("or( 4 , 5 )", Some("Or(4,5)")),
             ("Not()", None),
         ],
+        "RemarketingRuleText" => vec![
+            (
+                "PageVisitors((Url Contains tents)) or ((Url BeginsWith https://contoso))",
+                None,
+            ),
+            (
+                "PageVisitorsWhoDidNotVisitAnotherPage(((Url Contains a b))) and not (((EcommTotalValue LessThan 5)))",
+                None,
+            ),
+            (
+                "customevents(label contains x)",
+                Some("CustomEvents(Label Contains x)"),
+            ),
+        ],
         "ProductAudienceTypes" => vec![
             ("ProductViewers", None),
             ("GeneralVisitors PastBuyers", None),
@@ -121,6 +135,11 @@ fn family_invalid(format: &str) -> &'static [&'static str] {
         "CheckInStart" | "CheckInEnd" => invalid("BulkDateTime"),
         "FromMinute" | "ToMinute" => &["10", "60", "quarter"],
         "CombinationRules" => &["And 1,2", "Xor(1)", "And(1,x)", "And(1"],
+        "RemarketingRuleText" => &[
+            "PageVisitors",
+            "Someone((Url Contains x))",
+            "PageVisitors((Url",
+        ],
         "ImageAssetLinks" => &[
             "{}",
             "[1]",

@@ -80,7 +80,8 @@ macro_rules! entity_json {
     };
     ($name:ident, $entity:ident: $ety:ty) => {
         impl $crate::bulk::json::EntityJson for $name {
-            const ENTITY: Option<&'static str> = Some(stringify!($ety));
+            const ENTITY: Option<&'static str> =
+                Some($crate::bulk::records::macros::type_name(stringify!($ety)));
             fn write_entity(&self, w: &mut $crate::bulk::json_doc::JsonWriter) {
                 w.raw_value(&bingads_gen::json::to_string(&self.$entity))
             }
@@ -93,6 +94,30 @@ macro_rules! entity_json {
             }
         }
     };
+}
+
+/// The last segment of a stringified type path: the JSON key of a record's API object is
+/// `BiddableAdGroupCriterion`, not the path a macro named it by
+/// (`bingads_gen :: v13 :: campaign_management :: BiddableAdGroupCriterion`).
+#[cfg(feature = "bulk-json")]
+pub(crate) const fn type_name(path: &'static str) -> &'static str {
+    let mut rest = path.as_bytes();
+    let mut at = 0usize;
+    let mut start = 0usize;
+    while let [byte, tail @ ..] = rest {
+        at += 1;
+        if *byte == b':' || *byte == b' ' {
+            start = at;
+        }
+        rest = tail;
+    }
+    match path.as_bytes().split_at_checked(start) {
+        Some((_, name)) => match std::str::from_utf8(name) {
+            Ok(name) => name,
+            Err(_) => path,
+        },
+        None => path,
+    }
 }
 
 #[cfg(not(feature = "bulk-json"))]

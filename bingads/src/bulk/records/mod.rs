@@ -2,7 +2,7 @@
 //! dispatch from a row's `Type` to its record kind. Each typed kind is a struct with a column
 //! table (see `bulk::table`); a row of any other type is an [`UntypedRecord`].
 //!
-//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (218 record kinds, plus `Format Version`):
+//! [`TYPED_RECORD_TYPES`] lists every typed `Type` (226 record kinds, plus `Format Version`):
 //! - account, budget, bid strategy, campaign, ad group, keyword; the seven ad types; negative
 //!   keywords and lists; negative site sets; labels and their eleven associations;
 //! - ad extensions (15): Action, App, Call, Callout, Disclaimer, Filter Link, Flyer,
@@ -52,11 +52,14 @@
 //! Placement (`topics_placements.rs`); Adcustomizer Attribute and its Campaign, Adgroup and
 //! Keyword rows (`ad_customizer_attributes.rs`); AI Prompt Audience (`ai_prompt_audience.rs`).
 //!
-//! Still untyped among the Types the official SDK maps (8; `tests/bulk_every_type.rs` names
-//! them): Campaign Product Scope, Ad Group Product Partition, Ad Group Hotel Listing Group (their
-//! condition trees are not mapped yet), Ad Group Url Target, Ad Group and Ad Group Negative
-//! Dynamic Search Ad Target, Campaign Negative Dynamic Search Ad Target, Campaign Negative
-//! Webpage (their webpage conditions are not mapped yet).
+//! The condition lists and trees (8): Ad Group Url Target, Ad Group Dynamic Search Ad Target,
+//! Ad Group Negative Dynamic Search Ad Target, Campaign Negative Dynamic Search Ad Target and
+//! Campaign Negative Webpage (`webpage_criterions.rs`); Campaign Product Scope, Ad Group
+//! Product Partition and Ad Group Hotel Listing Group (`criterion_trees.rs`).
+//!
+//! Every `Type` the official SDK's bulk object factory maps is typed
+//! (`tests/bulk_every_type.rs` holds this); a row of a type the service adds later reads as an
+//! [`UntypedRecord`].
 
 mod account;
 mod ad_extensions;
@@ -92,10 +95,16 @@ mod media_feeds;
 mod parts;
 mod topics_placements;
 
+// The condition lists and trees: webpages, product scopes and partitions, hotel groups.
+mod criterion_trees;
+mod webpage_criterions;
+
 #[cfg(test)]
 mod asset_column_tests;
 #[cfg(test)]
 mod column_tests;
+#[cfg(test)]
+mod condition_column_tests;
 #[cfg(test)]
 mod family_column_tests;
 #[cfg(test)]
@@ -216,6 +225,9 @@ pub use asset_groups::{
 pub use calendar::{BulkDataExclusion, BulkSeasonalityAdjustment};
 pub use company_lists::{BulkCompanyItem, BulkCompanyList};
 pub use conversion_uploads::{BulkOfflineConversion, BulkOnlineConversionAdjustment};
+pub use criterion_trees::{
+    BulkAdGroupHotelListingGroup, BulkAdGroupProductPartition, BulkCampaignProductScope,
+};
 pub use experiments::BulkExperiment;
 pub use goals::{
     BulkAppDownloadGoal, BulkAppInstallGoal, BulkDurationGoal, BulkEventGoal,
@@ -230,6 +242,10 @@ pub use lists::{
 };
 pub use media_feeds::{BulkAudienceGroup, BulkFeed, BulkFeedItem, BulkImage, BulkVideo};
 pub use topics_placements::{BulkContentPlacement, BulkTopic};
+pub use webpage_criterions::{
+    BulkAdGroupDynamicSearchAdTarget, BulkAdGroupNegativeDynamicSearchAdTarget,
+    BulkAdGroupUrlTarget, BulkCampaignNegativeDynamicSearchAdTarget, BulkCampaignNegativeWebpage,
+};
 
 use super::error::BulkError;
 use super::file::writer::RowWriter;
@@ -848,6 +864,22 @@ records! {
     KeywordAdCustomizerAttribute(BulkKeywordAdCustomizerAttribute),
     /// An `AI Prompt Audience` row.
     AiPromptAudience(BulkAiPromptAudience),
+    /// An `Ad Group Url Target` row.
+    AdGroupUrlTarget(BulkAdGroupUrlTarget),
+    /// An `Ad Group Dynamic Search Ad Target` row.
+    AdGroupDynamicSearchAdTarget(BulkAdGroupDynamicSearchAdTarget),
+    /// An `Ad Group Negative Dynamic Search Ad Target` row.
+    AdGroupNegativeDynamicSearchAdTarget(BulkAdGroupNegativeDynamicSearchAdTarget),
+    /// A `Campaign Negative Dynamic Search Ad Target` row.
+    CampaignNegativeDynamicSearchAdTarget(BulkCampaignNegativeDynamicSearchAdTarget),
+    /// A `Campaign Negative Webpage` row.
+    CampaignNegativeWebpage(BulkCampaignNegativeWebpage),
+    /// A `Campaign Product Scope` row.
+    CampaignProductScope(BulkCampaignProductScope),
+    /// An `Ad Group Product Partition` row.
+    AdGroupProductPartition(BulkAdGroupProductPartition),
+    /// An `Ad Group Hotel Listing Group` row.
+    AdGroupHotelListingGroup(BulkAdGroupHotelListingGroup),
 }
 
 /// Makes `record` the untyped record of `row`, reusing its error list and row buffers when it

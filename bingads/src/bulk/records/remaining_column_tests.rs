@@ -1,8 +1,8 @@
 //! Column-level checks for the record types typed last (conversion uploads, company lists,
-//! topics and content placements, ad customizer attributes, webpage targets, product
-//! partitions and scopes, hotel listing groups, AI prompt audiences): every column read from
-//! an empty, a typical and an edge cell, written back, and `delete_value` handled, through the
-//! same check as the Performance Max tables.
+//! topics and content placements, ad customizer attributes, AI prompt audiences): every column
+//! read from an empty, a typical and an edge cell, written back, and `delete_value` handled,
+//! through the same check as the Performance Max tables. The webpage, product and hotel
+//! records have theirs in `condition_column_tests`.
 
 use super::asset_column_tests::check_table;
 use super::*;
