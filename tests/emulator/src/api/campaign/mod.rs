@@ -15,8 +15,6 @@
 //!   an error, as in the service).
 //! - deletes remove the entity and everything under it.
 
-use std::collections::HashSet;
-
 use bingads_gen::types::Flags;
 use bingads_gen::{Nillable, v13::campaign_management::BatchError};
 
@@ -185,48 +183,6 @@ macro_rules! set_unless_absent {
     };
 }
 
-/// The codes an entity family's update uses for its item-level checks.
-pub(super) struct UpdateCodes {
-    /// A nil item.
-    pub null: ErrorCode,
-    /// An id that is missing or not an entity under the request's parent.
-    pub invalid_id: ErrorCode,
-    /// An id sent twice in one request.
-    pub duplicate_id: ErrorCode,
-}
-
-/// One update batch, the same for every entity family: each item must be present and name
-/// (by `id_of`) an entity `owned` accepts, at most once; `apply` checks the family's own
-/// rules and stores the merged entity. Item errors become `PartialErrors`; the other items
-/// still succeed.
-pub(super) fn update_each<T>(
-    data: &mut DataStore,
-    items: Vec<Option<T>>,
-    codes: UpdateCodes,
-    id_of: impl Fn(&T) -> Option<i64>,
-    owned: impl Fn(&DataStore, i64) -> bool,
-    mut apply: impl FnMut(&mut DataStore, usize, i64, T) -> Result<(), BatchItem>,
-) -> Nillable<Vec<Option<BatchError>>> {
-    let mut errs = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let result = match item {
-            None => Err(BatchItem::new(i, codes.null)),
-            Some(update) => match id_of(&update).filter(|id| owned(data, *id)) {
-                None => Err(BatchItem::new(i, codes.invalid_id).field("Id")),
-                Some(id) if !seen.insert(id) => {
-                    Err(BatchItem::new(i, codes.duplicate_id).field("Id"))
-                }
-                Some(id) => apply(data, i, id, update),
-            },
-        };
-        if let Err(e) = result {
-            errs.push(e);
-        }
-    }
-    partial(&errs)
-}
-
 /// An empty string clears an optional string.
 pub(super) fn clear_empty(fields: &mut [&mut Nillable<String>]) {
     for f in fields.iter_mut() {
@@ -239,12 +195,14 @@ pub(super) fn clear_empty(fields: &mut [&mut Nillable<String>]) {
 // The entity families come after the macros above, which they use.
 mod ad_groups;
 mod ads;
+mod batch;
 mod budgets;
 mod campaigns;
 mod keywords;
 
 pub(super) use ad_groups::*;
 pub(super) use ads::*;
+use batch::*;
 pub(super) use budgets::*;
 pub(super) use campaigns::*;
 pub(super) use keywords::*;
