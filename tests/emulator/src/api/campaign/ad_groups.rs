@@ -11,7 +11,20 @@ use crate::api::{Auth, Call, Fault};
 use crate::errors;
 use crate::state::lock;
 
-const AD_GROUP_NAMES: NameCodes = NameCodes {
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_AD_GROUPS,
+    no_items: errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_AD_GROUP,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_GROUP_IDS,
+};
+
+const NAMES: NameCodes = NameCodes {
     invalid: errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_NAME,
     duplicate: errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_AD_GROUP,
 };
@@ -23,23 +36,14 @@ pub(crate) fn add_ad_groups(
 ) -> Result<AddAdGroupsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let items = list(
-        req.ad_groups,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let items = list(req.ad_groups, &FAMILY)?;
     let mut batch_names = HashSet::new();
-    let codes = AddCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_AD_GROUP,
-        id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
-    };
     let (ad_group_ids, partial_errors) = add_each(
         items,
-        codes,
+        &FAMILY,
         |g: &AdGroup| g.id.value().is_some(),
         |i, g| {
-            let key = new_name(i, &g.name, &AD_GROUP_NAMES, &batch_names, |name| {
+            let key = new_name(i, &g.name, &NAMES, &batch_names, |name| {
                 name_taken(&data.ad_groups, campaign, None, name, |g| &g.name)
             })?;
             let id = insert_new(
@@ -87,12 +91,7 @@ pub(crate) fn get_ad_groups_by_ids(
 ) -> Result<GetAdGroupsByIdsResponse, Fault> {
     let data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let ids = id_list(
-        req.ad_group_ids,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.ad_group_ids, &FAMILY)?;
     let (ad_groups, partial_errors) = get_each(ids, |id| {
         let invalid = errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID;
         child(&data.ad_groups, campaign, id, |_| true, invalid)
@@ -154,21 +153,11 @@ pub(crate) fn update_ad_groups(
 ) -> Result<UpdateAdGroupsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let items = list(
-        req.ad_groups,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_AD_GROUP,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_GROUP_IDS,
-    };
+    let items = list(req.ad_groups, &FAMILY)?;
     let partial_errors = update_each(
         &mut data,
         items,
-        codes,
+        &FAMILY,
         |u: &AdGroup| u.id.value().copied(),
         |data, id| {
             data.ad_groups
@@ -176,7 +165,7 @@ pub(crate) fn update_ad_groups(
                 .is_some_and(|g| g.parent == campaign)
         },
         |data, i, id, u| {
-            check_rename(i, &u.name, &AD_GROUP_NAMES, |name| {
+            check_rename(i, &u.name, &NAMES, |name| {
                 name_taken(&data.ad_groups, campaign, Some(id), name, |g| &g.name)
             })?;
             if let Some(stored) = data.ad_groups.get_mut(&id) {
@@ -198,20 +187,11 @@ pub(crate) fn delete_ad_groups(
 ) -> Result<DeleteAdGroupsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let ids = id_list(
-        req.ad_group_ids,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = DeleteCodes {
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_GROUP_IDS,
-    };
+    let ids = id_list(req.ad_group_ids, &FAMILY)?;
     let partial_errors = delete_each(
         &mut data,
         ids,
-        codes,
+        &FAMILY,
         |data, id| {
             data.ad_groups
                 .get(&id)

@@ -9,6 +9,25 @@ use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
 use crate::state::lock;
 
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_ADS,
+    no_items: errors::CAMPAIGN_SERVICE_ADS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_ADS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_AD,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_IDS,
+};
+
+/// A get by ids takes fewer ids than the other requests.
+const GET_FAMILY: Family = Family {
+    max: MAX_AD_IDS_GET,
+    ..FAMILY
+};
+
 /// Runs `$body` with `$a` bound to the variant's struct (every variant shares the `Ad` base
 /// fields); `$other` for variants this version does not know.
 macro_rules! with_ad {
@@ -143,19 +162,10 @@ pub(crate) fn add_ads(
 ) -> Result<AddAdsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let items = list(
-        req.ads,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_ADS,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = AddCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_AD,
-        id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
-    };
+    let items = list(req.ads, &FAMILY)?;
     let (ad_ids, partial_errors) = add_each(
         items,
-        codes,
+        &FAMILY,
         |ad| ad_id(ad).is_some(),
         |i, ad| {
             validate_ad(&ad, i)?;
@@ -218,12 +228,7 @@ pub(crate) fn get_ads_by_ids(
 ) -> Result<GetAdsByIdsResponse, Fault> {
     let data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let ids = id_list(
-        req.ad_ids,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_IDS_GET,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.ad_ids, &GET_FAMILY)?;
     let filter = ad_type_filter(req.ad_types);
     let (ads, partial_errors) = get_each(ids, |id| {
         let invalid = errors::CAMPAIGN_SERVICE_INVALID_AD_ID;
@@ -315,21 +320,11 @@ pub(crate) fn update_ads(
 ) -> Result<UpdateAdsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let items = list(
-        req.ads,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_ADS,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_AD,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_IDS,
-    };
+    let items = list(req.ads, &FAMILY)?;
     let partial_errors = update_each(
         &mut data,
         items,
-        codes,
+        &FAMILY,
         ad_id,
         |data, id| data.ads.get(&id).is_some_and(|a| a.parent == group),
         |data, i, id, u| {
@@ -361,20 +356,11 @@ pub(crate) fn delete_ads(
 ) -> Result<DeleteAdsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let ids = id_list(
-        req.ad_ids,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_ADS,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = DeleteCodes {
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_IDS,
-    };
+    let ids = id_list(req.ad_ids, &FAMILY)?;
     let partial_errors = delete_each(
         &mut data,
         ids,
-        codes,
+        &FAMILY,
         |data, id| data.ads.get(&id).is_some_and(|a| a.parent == group),
         |data, _, id| {
             data.ads.remove(&id);

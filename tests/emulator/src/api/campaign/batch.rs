@@ -12,12 +12,26 @@ use crate::api::BatchItem;
 use crate::errors::{self, ErrorCode};
 use crate::state::{DataStore, Owned};
 
-/// The codes an entity family's add uses for its item-level checks.
-pub(super) struct AddCodes {
+/// The codes and limits the service answers one entity family's requests with.
+pub(super) struct Family {
+    /// Most items, or ids, in one request.
+    pub max: usize,
+    /// A nil or empty item list.
+    pub no_items: ErrorCode,
+    /// An item list over `max`.
+    pub too_many_items: ErrorCode,
+    /// A nil or empty id list.
+    pub no_ids: ErrorCode,
+    /// An id list over `max`.
+    pub too_many_ids: ErrorCode,
     /// A nil item.
     pub null: ErrorCode,
-    /// An item that comes with an id (the service assigns ids).
+    /// An added item that comes with an id (the service assigns ids).
     pub id_set: ErrorCode,
+    /// An id that is missing or not an entity under the request's parent.
+    pub invalid_id: ErrorCode,
+    /// An id sent twice in one request.
+    pub duplicate_id: ErrorCode,
 }
 
 /// One add batch: each item must be present and come without an id (`has_id`); `add` checks
@@ -25,7 +39,7 @@ pub(super) struct AddCodes {
 /// slot in the returned ids and a `PartialErrors` entry.
 pub(super) fn add_each<T>(
     items: Vec<Option<T>>,
-    codes: AddCodes,
+    codes: &Family,
     has_id: impl Fn(&T) -> bool,
     mut add: impl FnMut(usize, T) -> Result<i64, BatchItem>,
 ) -> (Nillable<Vec<Option<i64>>>, PartialErrors) {
@@ -153,22 +167,12 @@ pub(super) fn child<T: Clone>(
     }
 }
 
-/// The codes an entity family's update uses for its item-level checks.
-pub(super) struct UpdateCodes {
-    /// A nil item.
-    pub null: ErrorCode,
-    /// An id that is missing or not an entity under the request's parent.
-    pub invalid_id: ErrorCode,
-    /// An id sent twice in one request.
-    pub duplicate_id: ErrorCode,
-}
-
 /// One update batch: each item must be present and name (by `id_of`) an entity `owned`
 /// accepts, at most once; `apply` checks the family's own rules and stores the merged entity.
 pub(super) fn update_each<T>(
     data: &mut DataStore,
     items: Vec<Option<T>>,
-    codes: UpdateCodes,
+    codes: &Family,
     id_of: impl Fn(&T) -> Option<i64>,
     owned: impl Fn(&DataStore, i64) -> bool,
     mut apply: impl FnMut(&mut DataStore, usize, i64, T) -> Result<(), BatchItem>,
@@ -193,21 +197,13 @@ pub(super) fn update_each<T>(
     partial(&errs)
 }
 
-/// The codes an entity family's delete uses for its item-level checks.
-pub(super) struct DeleteCodes {
-    /// An id that is not an entity under the request's parent.
-    pub invalid_id: ErrorCode,
-    /// An id sent twice in one request.
-    pub duplicate_id: ErrorCode,
-}
-
 /// One delete batch: each id at most once, naming an entity `owned` accepts (else an error
 /// with the id as its details); `remove` may still refuse it (a budget in use) or removes it
 /// with what it owns.
 pub(super) fn delete_each(
     data: &mut DataStore,
     ids: Vec<i64>,
-    codes: DeleteCodes,
+    codes: &Family,
     owned: impl Fn(&DataStore, i64) -> bool,
     mut remove: impl FnMut(&mut DataStore, usize, i64) -> Result<(), BatchItem>,
 ) -> PartialErrors {

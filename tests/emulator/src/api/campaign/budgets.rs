@@ -11,7 +11,20 @@ use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
 use crate::state::lock;
 
-const BUDGET_NAMES: NameCodes = NameCodes {
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_BUDGETS,
+    no_items: errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+    no_ids: errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+    null: errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL,
+    id_set: errors::CAMPAIGN_SERVICE_BUDGET_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
+};
+
+const NAMES: NameCodes = NameCodes {
     invalid: errors::CAMPAIGN_SERVICE_BUDGET_NAME_MISSING,
     duplicate: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_NAME,
 };
@@ -22,24 +35,15 @@ pub(crate) fn add_budgets(
     req: AddBudgetsRequest,
 ) -> Result<AddBudgetsResponse, Fault> {
     let account = auth.account()?;
-    let items = list(
-        req.budgets,
-        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
-        MAX_BUDGETS,
-        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
-    )?;
+    let items = list(req.budgets, &FAMILY)?;
     let mut data = lock(&call.shared.data);
     let mut batch_names = HashSet::new();
-    let codes = AddCodes {
-        null: errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL,
-        id_set: errors::CAMPAIGN_SERVICE_BUDGET_ID_SHOULD_BE_NULL_ON_ADD,
-    };
     let (budget_ids, partial_errors) = add_each(
         items,
-        codes,
+        &FAMILY,
         |b: &Budget| b.id.value().is_some(),
         |i, b| {
-            let key = new_name(i, &b.name, &BUDGET_NAMES, &batch_names, |name| {
+            let key = new_name(i, &b.name, &NAMES, &batch_names, |name| {
                 name_taken(&data.budgets, account, None, name, |b| &b.name)
             })?;
             if b.budget_type.value().is_none() {
@@ -134,25 +138,15 @@ pub(crate) fn update_budgets(
     req: UpdateBudgetsRequest,
 ) -> Result<UpdateBudgetsResponse, Fault> {
     let account = auth.account()?;
-    let items = list(
-        req.budgets,
-        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
-        MAX_BUDGETS,
-        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL,
-        invalid_id: errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
-    };
+    let items = list(req.budgets, &FAMILY)?;
     let partial_errors = update_each(
         &mut lock(&call.shared.data),
         items,
-        codes,
+        &FAMILY,
         |u: &Budget| u.id.value().copied(),
         |data, id| data.budgets.get(&id).is_some_and(|b| b.parent == account),
         |data, i, id, u| {
-            check_rename(i, &u.name, &BUDGET_NAMES, |name| {
+            check_rename(i, &u.name, &NAMES, |name| {
                 name_taken(&data.budgets, account, Some(id), name, |b| &b.name)
             })?;
             if u.amount.value().is_some_and(|a| a.to_f64() <= 0.0) {
@@ -176,20 +170,11 @@ pub(crate) fn delete_budgets(
     req: DeleteBudgetsRequest,
 ) -> Result<DeleteBudgetsResponse, Fault> {
     let account = auth.account()?;
-    let ids = id_list(
-        req.budget_ids,
-        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
-        MAX_BUDGETS,
-        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
-    )?;
-    let codes = DeleteCodes {
-        invalid_id: errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
-    };
+    let ids = id_list(req.budget_ids, &FAMILY)?;
     let partial_errors = delete_each(
         &mut lock(&call.shared.data),
         ids,
-        codes,
+        &FAMILY,
         |data, id| data.budgets.get(&id).is_some_and(|b| b.parent == account),
         |data, i, id| {
             if data

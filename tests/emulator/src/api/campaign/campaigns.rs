@@ -11,7 +11,20 @@ use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
 use crate::state::lock;
 
-const CAMPAIGN_NAMES: NameCodes = NameCodes {
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_CAMPAIGNS,
+    no_items: errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_CAMPAIGN,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_CAMPAIGN_IDS,
+};
+
+const NAMES: NameCodes = NameCodes {
     invalid: errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_NAME,
     duplicate: errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_CAMPAIGN,
 };
@@ -71,24 +84,15 @@ pub(crate) fn add_campaigns(
     req: AddCampaignsRequest,
 ) -> Result<AddCampaignsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let items = list(
-        req.campaigns,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let items = list(req.campaigns, &FAMILY)?;
     let mut data = lock(&call.shared.data);
     let mut batch_names = HashSet::new();
-    let codes = AddCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_CAMPAIGN,
-        id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
-    };
     let (campaign_ids, partial_errors) = add_each(
         items,
-        codes,
+        &FAMILY,
         |c: &Campaign| c.id.value().is_some(),
         |i, c| {
-            let key = new_name(i, &c.name, &CAMPAIGN_NAMES, &batch_names, |name| {
+            let key = new_name(i, &c.name, &NAMES, &batch_names, |name| {
                 name_taken(&data.campaigns, account, None, name, |c| &c.name)
             })?;
             check_campaign_budget(&data, account, &c, i)?;
@@ -141,12 +145,7 @@ pub(crate) fn get_campaigns_by_ids(
     req: GetCampaignsByIdsRequest,
 ) -> Result<GetCampaignsByIdsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let ids = id_list(
-        req.campaign_ids,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.campaign_ids, &FAMILY)?;
     let filter = type_filter(req.campaign_type);
     let data = lock(&call.shared.data);
     let (campaigns, partial_errors) = get_each(ids, |id| {
@@ -223,25 +222,15 @@ pub(crate) fn update_campaigns(
     req: UpdateCampaignsRequest,
 ) -> Result<UpdateCampaignsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let items = list(
-        req.campaigns,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_CAMPAIGN,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_CAMPAIGN_IDS,
-    };
+    let items = list(req.campaigns, &FAMILY)?;
     let partial_errors = update_each(
         &mut lock(&call.shared.data),
         items,
-        codes,
+        &FAMILY,
         |u: &Campaign| u.id.value().copied(),
         |data, id| data.campaigns.get(&id).is_some_and(|c| c.parent == account),
         |data, i, id, u| {
-            check_rename(i, &u.name, &CAMPAIGN_NAMES, |name| {
+            check_rename(i, &u.name, &NAMES, |name| {
                 name_taken(&data.campaigns, account, Some(id), name, |c| &c.name)
             })?;
             let Some(stored) = data.campaigns.get(&id) else {
@@ -267,20 +256,11 @@ pub(crate) fn delete_campaigns(
     req: DeleteCampaignsRequest,
 ) -> Result<DeleteCampaignsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let ids = id_list(
-        req.campaign_ids,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = DeleteCodes {
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_CAMPAIGN_IDS,
-    };
+    let ids = id_list(req.campaign_ids, &FAMILY)?;
     let partial_errors = delete_each(
         &mut lock(&call.shared.data),
         ids,
-        codes,
+        &FAMILY,
         |data, id| data.campaigns.get(&id).is_some_and(|c| c.parent == account),
         |data, _, id| {
             data.remove_campaign(id);

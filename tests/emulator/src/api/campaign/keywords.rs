@@ -9,6 +9,19 @@ use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
 use crate::state::lock;
 
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_KEYWORDS,
+    no_items: errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_KEYWORD,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
+};
+
 fn same_keyword(a: &Keyword, text: &str, match_type: &MatchType) -> bool {
     same_name(&a.text, text) && a.match_type.value() == Some(match_type)
 }
@@ -20,20 +33,11 @@ pub(crate) fn add_keywords(
 ) -> Result<AddKeywordsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let items = list(
-        req.keywords,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let items = list(req.keywords, &FAMILY)?;
     let mut batch: Vec<(String, MatchType)> = Vec::new();
-    let codes = AddCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_KEYWORD,
-        id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
-    };
     let (keyword_ids, partial_errors) = add_each(
         items,
-        codes,
+        &FAMILY,
         |k: &Keyword| k.id.value().is_some(),
         |i, k| {
             let Some(text) = k
@@ -108,12 +112,7 @@ pub(crate) fn get_keywords_by_ids(
 ) -> Result<GetKeywordsByIdsResponse, Fault> {
     let data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let ids = id_list(
-        req.keyword_ids,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.keyword_ids, &FAMILY)?;
     let (keywords, partial_errors) = get_each(ids, |id| {
         let invalid = errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID;
         child(&data.keywords, group, id, |_| true, invalid)
@@ -160,21 +159,11 @@ pub(crate) fn update_keywords(
 ) -> Result<UpdateKeywordsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let items = list(
-        req.keywords,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_KEYWORD,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
-    };
+    let items = list(req.keywords, &FAMILY)?;
     let partial_errors = update_each(
         &mut data,
         items,
-        codes,
+        &FAMILY,
         |u: &Keyword| u.id.value().copied(),
         |data, id| data.keywords.get(&id).is_some_and(|k| k.parent == group),
         |data, i, id, u| {
@@ -220,20 +209,11 @@ pub(crate) fn delete_keywords(
 ) -> Result<DeleteKeywordsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let ids = id_list(
-        req.keyword_ids,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = DeleteCodes {
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
-    };
+    let ids = id_list(req.keyword_ids, &FAMILY)?;
     let partial_errors = delete_each(
         &mut data,
         ids,
-        codes,
+        &FAMILY,
         |data, id| data.keywords.get(&id).is_some_and(|k| k.parent == group),
         |data, _, id| {
             data.keywords.remove(&id);

@@ -62,42 +62,51 @@ pub(super) fn get_each<T>(
 }
 
 /// The items of a request list, or the operation error for a nil, empty or too long list.
-pub(super) fn list<T>(
+fn list<T>(
     items: Nillable<Vec<Option<T>>>,
-    empty: ErrorCode,
-    max: usize,
-    over: ErrorCode,
+    family: &Family,
 ) -> Result<Vec<Option<T>>, Fault> {
     let items = items.into_value().unwrap_or_default();
-    if items.is_empty() {
-        return Err(Fault::op(empty));
-    }
-    if items.len() > max {
-        return Err(Fault::op_details(
-            over,
-            format!("{} items; the limit is {max}", items.len()),
-        ));
-    }
+    check_len(
+        items.len(),
+        family.max,
+        "items",
+        family.no_items,
+        family.too_many_items,
+    )?;
     Ok(items)
 }
 
-pub(super) fn id_list(
-    ids: Nillable<Vec<i64>>,
-    empty: ErrorCode,
-    max: usize,
-    over: ErrorCode,
-) -> Result<Vec<i64>, Fault> {
+/// The ids of a request, or the operation error for a nil, empty or too long list.
+fn id_list(ids: Nillable<Vec<i64>>, family: &Family) -> Result<Vec<i64>, Fault> {
     let ids = ids.into_value().unwrap_or_default();
-    if ids.is_empty() {
+    check_len(
+        ids.len(),
+        family.max,
+        "ids",
+        family.no_ids,
+        family.too_many_ids,
+    )?;
+    Ok(ids)
+}
+
+fn check_len(
+    len: usize,
+    max: usize,
+    what: &str,
+    empty: ErrorCode,
+    over: ErrorCode,
+) -> Result<(), Fault> {
+    if len == 0 {
         return Err(Fault::op(empty));
     }
-    if ids.len() > max {
+    if len > max {
         return Err(Fault::op_details(
             over,
-            format!("{} ids; the limit is {max}", ids.len()),
+            format!("{len} {what}; the limit is {max}"),
         ));
     }
-    Ok(ids)
+    Ok(())
 }
 
 /// A required name: present, not blank, not too long.
