@@ -227,7 +227,7 @@ pub(crate) fn call_error(e: Error, settings: &Settings) -> CliError {
             }
             err
         }
-        Error::Config(m) => CliError::usage(m),
+        Error::Config(m) => CliError::usage(m.to_string()),
         e @ (Error::Unsendable { .. } | Error::NoRestRoute { .. }) => request_error(e, settings),
         Error::Connect { .. } if settings.endpoint.is_some() => {
             CliError::new(Exit::Transport, e.to_string())
