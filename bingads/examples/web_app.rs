@@ -475,7 +475,16 @@ async fn login(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response
     };
     // The authorization URL carries a fresh random state; keep it with the session so that
     // the callback can check it.
-    let url = grant.authorization_endpoint();
+    let url = match grant.authorization_endpoint() {
+        Ok(url) => url,
+        Err(e) => {
+            return page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Sign-in unavailable",
+                &html_escape(&e.to_string()),
+            );
+        }
+    };
     let (id, cookie) = match session_id(&headers).filter(|id| app.sessions().contains_key(id)) {
         Some(id) => (id, None),
         None => {
