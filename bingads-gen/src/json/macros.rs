@@ -58,6 +58,17 @@ macro_rules! json_poly {
     };
 }
 
+/// `JsonBody` for a request type: its REST body is its JSON form.
+macro_rules! json_request {
+    ($t:ty) => {
+        impl $crate::json::JsonBody for $t {
+            fn write_json_body(&self, out: &mut Vec<u8>) {
+                $crate::json::write_body(self, out)
+            }
+        }
+    };
+}
+
 /// `Serialize` and (strict) `Deserialize` through the JSON codec traits.
 macro_rules! serde_impls {
     ($t:ty) => {
@@ -75,4 +86,4 @@ macro_rules! serde_impls {
     };
 }
 
-pub(crate) use {json_enum, json_poly, json_struct, serde_impls};
+pub(crate) use {json_enum, json_poly, json_request, json_struct, serde_impls};

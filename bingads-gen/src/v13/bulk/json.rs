@@ -1228,6 +1228,23 @@ impl crate::json::JsonMembers for KeyValuePairOfstringstring {
     }
 }
 crate::json::json_struct!(KeyValuePairOfstringstring);
+impl crate::json::JsonFaultDetail for FaultDetail {
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::from_value_lenient::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
+}
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -1240,6 +1257,12 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(DownloadCampaignsByAccountIdsRequest);
+crate::json::json_request!(DownloadCampaignsByCampaignIdsRequest);
+crate::json::json_request!(GetBulkDownloadStatusRequest);
+crate::json::json_request!(GetBulkUploadUrlRequest);
+crate::json::json_request!(GetBulkUploadStatusRequest);
+crate::json::json_request!(UploadEntityRecordsRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<DownloadCampaignsByAccountIdsRequest>(),

@@ -34655,6 +34655,28 @@ impl crate::json::JsonMembers for AdApiError {
     }
 }
 crate::json::json_struct!(AdApiError);
+impl crate::json::JsonFaultDetail for FaultDetail {
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::from_value_lenient::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            "EditorialApiFaultDetail" => {
+                crate::json::from_value_lenient::<EditorialApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::EditorialApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
+}
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -34670,6 +34692,203 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(AddCampaignsRequest);
+crate::json::json_request!(GetCampaignsByAccountIdRequest);
+crate::json::json_request!(GetCampaignsByIdsRequest);
+crate::json::json_request!(DeleteCampaignsRequest);
+crate::json::json_request!(UpdateCampaignsRequest);
+crate::json::json_request!(GetNegativeSitesByCampaignIdsRequest);
+crate::json::json_request!(SetNegativeSitesToCampaignsRequest);
+crate::json::json_request!(GetConfigValueRequest);
+crate::json::json_request!(GetBSCCountriesRequest);
+crate::json::json_request!(AddAdGroupsRequest);
+crate::json::json_request!(DeleteAdGroupsRequest);
+crate::json::json_request!(GetAdGroupsByIdsRequest);
+crate::json::json_request!(GetAdGroupsByCampaignIdRequest);
+crate::json::json_request!(UpdateAdGroupsRequest);
+crate::json::json_request!(GetNegativeSitesByAdGroupIdsRequest);
+crate::json::json_request!(SetNegativeSitesToAdGroupsRequest);
+crate::json::json_request!(GetGeoLocationsFileUrlRequest);
+crate::json::json_request!(AddAdsRequest);
+crate::json::json_request!(DeleteAdsRequest);
+crate::json::json_request!(GetAdsByEditorialStatusRequest);
+crate::json::json_request!(GetAdsByIdsRequest);
+crate::json::json_request!(GetAdsByAdGroupIdRequest);
+crate::json::json_request!(UpdateAdsRequest);
+crate::json::json_request!(AddKeywordsRequest);
+crate::json::json_request!(DeleteKeywordsRequest);
+crate::json::json_request!(GetKeywordsByEditorialStatusRequest);
+crate::json::json_request!(GetKeywordsByIdsRequest);
+crate::json::json_request!(GetKeywordsByAdGroupIdRequest);
+crate::json::json_request!(GetKeywordsByAssetGroupIdRequest);
+crate::json::json_request!(UpdateKeywordsRequest);
+crate::json::json_request!(AppealEditorialRejectionsRequest);
+crate::json::json_request!(GetEditorialReasonsByIdsRequest);
+crate::json::json_request!(GetAccountMigrationStatusesRequest);
+crate::json::json_request!(SetAccountPropertiesRequest);
+crate::json::json_request!(GetAccountPropertiesRequest);
+crate::json::json_request!(AddAdExtensionsRequest);
+crate::json::json_request!(GetAdExtensionsByIdsRequest);
+crate::json::json_request!(UpdateAdExtensionsRequest);
+crate::json::json_request!(DeleteAdExtensionsRequest);
+crate::json::json_request!(GetAdExtensionsEditorialReasonsRequest);
+crate::json::json_request!(SetAdExtensionsAssociationsRequest);
+crate::json::json_request!(GetAdExtensionsAssociationsRequest);
+crate::json::json_request!(DeleteAdExtensionsAssociationsRequest);
+crate::json::json_request!(GetAdExtensionIdsByAccountIdRequest);
+crate::json::json_request!(AddMediaRequest);
+crate::json::json_request!(UpdateMediaRequest);
+crate::json::json_request!(DeleteMediaRequest);
+crate::json::json_request!(GetMediaMetaDataByAccountIdRequest);
+crate::json::json_request!(GetMediaMetaDataByIdsRequest);
+crate::json::json_request!(GetMediaAssociationsRequest);
+crate::json::json_request!(GetAdGroupCriterionsByIdsRequest);
+crate::json::json_request!(AddAdGroupCriterionsRequest);
+crate::json::json_request!(UpdateAdGroupCriterionsRequest);
+crate::json::json_request!(DeleteAdGroupCriterionsRequest);
+crate::json::json_request!(ApplyProductPartitionActionsRequest);
+crate::json::json_request!(ApplyHotelGroupActionsRequest);
+crate::json::json_request!(ApplyAssetGroupListingGroupActionsRequest);
+crate::json::json_request!(GetAssetGroupListingGroupsByIdsRequest);
+crate::json::json_request!(GetBMCStoresByCustomerIdRequest);
+crate::json::json_request!(AddNegativeKeywordsToEntitiesRequest);
+crate::json::json_request!(GetNegativeKeywordsByEntityIdsRequest);
+crate::json::json_request!(DeleteNegativeKeywordsFromEntitiesRequest);
+crate::json::json_request!(GetSharedEntitiesByAccountIdRequest);
+crate::json::json_request!(GetSharedEntitiesRequest);
+crate::json::json_request!(AddSharedEntityRequest);
+crate::json::json_request!(GetListItemsBySharedListRequest);
+crate::json::json_request!(AddListItemsToSharedListRequest);
+crate::json::json_request!(UpdateSharedEntitiesRequest);
+crate::json::json_request!(DeleteListItemsFromSharedListRequest);
+crate::json::json_request!(SetSharedEntityAssociationsRequest);
+crate::json::json_request!(DeleteSharedEntityAssociationsRequest);
+crate::json::json_request!(GetSharedEntityAssociationsBySharedEntityIdsRequest);
+crate::json::json_request!(GetSharedEntityAssociationsByEntityIdsRequest);
+crate::json::json_request!(DeleteSharedEntitiesRequest);
+crate::json::json_request!(GetCampaignSizesByAccountIdRequest);
+crate::json::json_request!(AddCampaignCriterionsRequest);
+crate::json::json_request!(UpdateCampaignCriterionsRequest);
+crate::json::json_request!(DeleteCampaignCriterionsRequest);
+crate::json::json_request!(GetCampaignCriterionsByIdsRequest);
+crate::json::json_request!(AddBudgetsRequest);
+crate::json::json_request!(UpdateBudgetsRequest);
+crate::json::json_request!(DeleteBudgetsRequest);
+crate::json::json_request!(GetBudgetsByIdsRequest);
+crate::json::json_request!(GetCampaignIdsByBudgetIdsRequest);
+crate::json::json_request!(AddBidStrategiesRequest);
+crate::json::json_request!(UpdateBidStrategiesRequest);
+crate::json::json_request!(DeleteBidStrategiesRequest);
+crate::json::json_request!(GetBidStrategiesByIdsRequest);
+crate::json::json_request!(GetCampaignIdsByBidStrategyIdsRequest);
+crate::json::json_request!(AddAudienceGroupsRequest);
+crate::json::json_request!(UpdateAudienceGroupsRequest);
+crate::json::json_request!(DeleteAudienceGroupsRequest);
+crate::json::json_request!(GetAudienceGroupsByIdsRequest);
+crate::json::json_request!(AddAssetGroupsRequest);
+crate::json::json_request!(UpdateAssetGroupsRequest);
+crate::json::json_request!(DeleteAssetGroupsRequest);
+crate::json::json_request!(GetAssetGroupsByIdsRequest);
+crate::json::json_request!(GetAssetGroupsByCampaignIdRequest);
+crate::json::json_request!(GetAssetGroupsEditorialReasonsRequest);
+crate::json::json_request!(SetAudienceGroupAssetGroupAssociationsRequest);
+crate::json::json_request!(DeleteAudienceGroupAssetGroupAssociationsRequest);
+crate::json::json_request!(GetAudienceGroupAssetGroupAssociationsByAssetGroupIdsRequest);
+crate::json::json_request!(
+    GetAudienceGroupAssetGroupAssociationsByAudienceGroupIdsRequest
+);
+crate::json::json_request!(AddAudiencesRequest);
+crate::json::json_request!(UpdateAudiencesRequest);
+crate::json::json_request!(DeleteAudiencesRequest);
+crate::json::json_request!(GetAudiencesByIdsRequest);
+crate::json::json_request!(ApplyCustomerListItemsRequest);
+crate::json::json_request!(ApplyCustomerListUserDataRequest);
+crate::json::json_request!(GetUetTagsByIdsRequest);
+crate::json::json_request!(AddUetTagsRequest);
+crate::json::json_request!(UpdateUetTagsRequest);
+crate::json::json_request!(GetConversionGoalsByIdsRequest);
+crate::json::json_request!(GetConversionGoalsByTagIdsRequest);
+crate::json::json_request!(AddConversionGoalsRequest);
+crate::json::json_request!(UpdateConversionGoalsRequest);
+crate::json::json_request!(ApplyOfflineConversionsRequest);
+crate::json::json_request!(ApplyOfflineConversionAdjustmentsRequest);
+crate::json::json_request!(ApplyOnlineConversionAdjustmentsRequest);
+crate::json::json_request!(GetOfflineConversionReportsRequest);
+crate::json::json_request!(GetOfflineConversionReportByGoalIdsRequest);
+crate::json::json_request!(AddLabelsRequest);
+crate::json::json_request!(DeleteLabelsRequest);
+crate::json::json_request!(UpdateLabelsRequest);
+crate::json::json_request!(GetLabelsByIdsRequest);
+crate::json::json_request!(SetLabelAssociationsRequest);
+crate::json::json_request!(DeleteLabelAssociationsRequest);
+crate::json::json_request!(GetLabelAssociationsByEntityIdsRequest);
+crate::json::json_request!(GetLabelAssociationsByLabelIdsRequest);
+crate::json::json_request!(AddExperimentsRequest);
+crate::json::json_request!(DeleteExperimentsRequest);
+crate::json::json_request!(UpdateExperimentsRequest);
+crate::json::json_request!(GetExperimentsByIdsRequest);
+crate::json::json_request!(GetProfileDataFileUrlRequest);
+crate::json::json_request!(SearchCompaniesRequest);
+crate::json::json_request!(GetFileImportUploadUrlRequest);
+crate::json::json_request!(AddImportJobsRequest);
+crate::json::json_request!(GetImportResultsRequest);
+crate::json::json_request!(GetImportJobsByIdsRequest);
+crate::json::json_request!(DeleteImportJobsRequest);
+crate::json::json_request!(GetImportEntityIdsMappingRequest);
+crate::json::json_request!(UpdateImportJobsRequest);
+crate::json::json_request!(AddVideosRequest);
+crate::json::json_request!(DeleteVideosRequest);
+crate::json::json_request!(GetVideosByIdsRequest);
+crate::json::json_request!(UpdateVideosRequest);
+crate::json::json_request!(AddHTML5sRequest);
+crate::json::json_request!(GetHTML5sByIdsRequest);
+crate::json::json_request!(DeleteHTML5sRequest);
+crate::json::json_request!(AddCampaignConversionGoalsRequest);
+crate::json::json_request!(DeleteCampaignConversionGoalsRequest);
+crate::json::json_request!(AddDataExclusionsRequest);
+crate::json::json_request!(UpdateDataExclusionsRequest);
+crate::json::json_request!(DeleteDataExclusionsRequest);
+crate::json::json_request!(GetDataExclusionsByIdsRequest);
+crate::json::json_request!(GetDataExclusionsByAccountIdRequest);
+crate::json::json_request!(AddSeasonalityAdjustmentsRequest);
+crate::json::json_request!(UpdateSeasonalityAdjustmentsRequest);
+crate::json::json_request!(DeleteSeasonalityAdjustmentsRequest);
+crate::json::json_request!(GetSeasonalityAdjustmentsByIdsRequest);
+crate::json::json_request!(GetSeasonalityAdjustmentsByAccountIdRequest);
+crate::json::json_request!(CreateAssetGroupRecommendationRequest);
+crate::json::json_request!(CreateResponsiveAdRecommendationRequest);
+crate::json::json_request!(CreateResponsiveSearchAdRecommendationRequest);
+crate::json::json_request!(RefineAssetGroupRecommendationRequest);
+crate::json::json_request!(RefineResponsiveAdRecommendationRequest);
+crate::json::json_request!(RefineResponsiveSearchAdRecommendationRequest);
+crate::json::json_request!(GetResponsiveAdRecommendationJobRequest);
+crate::json::json_request!(UpdateConversionValueRulesRequest);
+crate::json::json_request!(UpdateConversionValueRulesStatusRequest);
+crate::json::json_request!(AddConversionValueRulesRequest);
+crate::json::json_request!(GetConversionValueRulesByAccountIdRequest);
+crate::json::json_request!(GetConversionValueRulesByIdsRequest);
+crate::json::json_request!(AddBrandKitsRequest);
+crate::json::json_request!(UpdateBrandKitsRequest);
+crate::json::json_request!(DeleteBrandKitsRequest);
+crate::json::json_request!(CreateBrandKitRecommendationRequest);
+crate::json::json_request!(AddNewCustomerAcquisitionGoalsRequest);
+crate::json::json_request!(UpdateNewCustomerAcquisitionGoalsRequest);
+crate::json::json_request!(GetNewCustomerAcquisitionGoalsByAccountIdRequest);
+crate::json::json_request!(GetBrandKitsByAccountIdRequest);
+crate::json::json_request!(GetBrandKitsByIdsRequest);
+crate::json::json_request!(GetClipchampTemplatesRequest);
+crate::json::json_request!(GetSupportedClipchampAudioRequest);
+crate::json::json_request!(GetSupportedFontsRequest);
+crate::json::json_request!(GetHealthCheckRequest);
+crate::json::json_request!(GetDiagnosticsRequest);
+crate::json::json_request!(GetAnnotationOptOutRequest);
+crate::json::json_request!(UpdateAnnotationOptOutRequest);
+crate::json::json_request!(AddLinkedInSegmentsRequest);
+crate::json::json_request!(DeleteLinkedInSegmentsRequest);
+crate::json::json_request!(UpdateLinkedInSegmentsRequest);
+crate::json::json_request!(GetLinkedInSegmentsRequest);
+crate::json::json_request!(GetCompanyListDetailsRequest);
+crate::json::json_request!(GetUetTagAuthKeyRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<AddCampaignsRequest>(),

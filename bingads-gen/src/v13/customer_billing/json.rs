@@ -2242,6 +2242,28 @@ impl crate::json::JsonMembers for BatchError {
     }
 }
 crate::json::json_struct!(BatchError);
+impl crate::json::JsonFaultDetail for FaultDetail {
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiBatchFault" => {
+                crate::json::from_value_lenient::<ApiBatchFault>(body)
+                    .ok()
+                    .map(Self::ApiBatchFault)
+            }
+            "ApiFault" => {
+                crate::json::from_value_lenient::<ApiFault>(body)
+                    .ok()
+                    .map(Self::ApiFault)
+            }
+            _ => None,
+        }
+    }
+}
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -2255,6 +2277,22 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(GetBillingDocumentsInfoRequest);
+crate::json::json_request!(GetBillingDocumentsRequest);
+crate::json::json_request!(AddInsertionOrderRequest);
+crate::json::json_request!(UpdateInsertionOrderRequest);
+crate::json::json_request!(SearchInsertionOrdersRequest);
+crate::json::json_request!(GetAccountMonthlySpendRequest);
+crate::json::json_request!(DispatchCouponsRequest);
+crate::json::json_request!(RedeemCouponRequest);
+crate::json::json_request!(SearchCouponsRequest);
+crate::json::json_request!(CheckFeatureAdoptionCouponEligibilityRequest);
+crate::json::json_request!(ClaimFeatureAdoptionCouponsRequest);
+crate::json::json_request!(GetCouponInfoRequest);
+crate::json::json_request!(DistributeCouponsRequest);
+crate::json::json_request!(GetBillingGroupsRequest);
+crate::json::json_request!(GetUngroupedAccountsRequest);
+crate::json::json_request!(UpdateBillingGroupAccountsRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<GetBillingDocumentsInfoRequest>(),

@@ -11250,6 +11250,23 @@ impl crate::json::JsonMembers for AdApiError {
     }
 }
 crate::json::json_struct!(AdApiError);
+impl crate::json::JsonFaultDetail for FaultDetail {
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
+        match type_name {
+            "AdApiFaultDetail" => {
+                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::AdApiFaultDetail)
+            }
+            "ApiFaultDetail" => {
+                crate::json::from_value_lenient::<ApiFaultDetail>(body)
+                    .ok()
+                    .map(Self::ApiFaultDetail)
+            }
+            _ => None,
+        }
+    }
+}
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -11262,6 +11279,8 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(SubmitGenerateReportRequest);
+crate::json::json_request!(PollGenerateReportRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<SubmitGenerateReportRequest>(),

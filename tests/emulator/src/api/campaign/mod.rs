@@ -62,10 +62,7 @@ pub(super) fn get_each<T>(
 }
 
 /// The items of a request list, or the operation error for a nil, empty or too long list.
-fn list<T>(
-    items: Nillable<Vec<Option<T>>>,
-    family: &Family,
-) -> Result<Vec<Option<T>>, Fault> {
+fn list<T>(items: Nillable<Vec<Option<T>>>, family: &Family) -> Result<Vec<Option<T>>, Fault> {
     let items = items.into_value().unwrap_or_default();
     check_len(
         items.len(),
