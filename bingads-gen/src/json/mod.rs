@@ -76,7 +76,9 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny};
 
 use context::PathDisplay;
-pub(crate) use macros::{json_enum, json_poly, json_request, json_struct, serde_impls};
+pub(crate) use macros::{
+    json_enum, json_fault_detail, json_poly, json_request, json_struct, serde_impls,
+};
 
 /// Nesting deeper than this is rejected (serde_json's recursion limit; the API's deepest
 /// types nest far less).

@@ -42,9 +42,7 @@ impl<'a> ServiceEmitter<'a> {
                     _ => f.element.name.clone(),
                 };
                 let rest_type = lit(&rest_type);
-                json_arms.push(quote! {
-                    #rest_type => crate::json::from_value_lenient::<#vt>(body).ok().map(Self::#vid),
-                });
+                json_arms.push(quote!(#rest_type => #vid(#vt)));
             }
         }
         let def = quote! {
@@ -68,14 +66,7 @@ impl<'a> ServiceEmitter<'a> {
         };
         // The REST reading goes to `json.rs`, behind the module's one feature attribute.
         let json = quote! {
-            impl crate::json::JsonFaultDetail for FaultDetail {
-                fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
-                    match type_name {
-                        #(#json_arms)*
-                        _ => None,
-                    }
-                }
-            }
+            crate::json::json_fault_detail!(FaultDetail { #(#json_arms),* });
         };
         Ok((super::codec::Split { def, codec }, json))
     }

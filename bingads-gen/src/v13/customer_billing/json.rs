@@ -2242,28 +2242,10 @@ impl crate::json::JsonMembers for BatchError {
     }
 }
 crate::json::json_struct!(BatchError);
-impl crate::json::JsonFaultDetail for FaultDetail {
-    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
-        match type_name {
-            "AdApiFaultDetail" => {
-                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
-                    .ok()
-                    .map(Self::AdApiFaultDetail)
-            }
-            "ApiBatchFault" => {
-                crate::json::from_value_lenient::<ApiBatchFault>(body)
-                    .ok()
-                    .map(Self::ApiBatchFault)
-            }
-            "ApiFault" => {
-                crate::json::from_value_lenient::<ApiFault>(body)
-                    .ok()
-                    .map(Self::ApiFault)
-            }
-            _ => None,
-        }
-    }
-}
+crate::json::json_fault_detail!(
+    FaultDetail { "AdApiFaultDetail" => AdApiFaultDetail(AdApiFaultDetail),
+    "ApiBatchFault" => ApiBatchFault(ApiBatchFault), "ApiFault" => ApiFault(ApiFault) }
+);
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -11250,23 +11250,10 @@ impl crate::json::JsonMembers for AdApiError {
     }
 }
 crate::json::json_struct!(AdApiError);
-impl crate::json::JsonFaultDetail for FaultDetail {
-    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
-        match type_name {
-            "AdApiFaultDetail" => {
-                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
-                    .ok()
-                    .map(Self::AdApiFaultDetail)
-            }
-            "ApiFaultDetail" => {
-                crate::json::from_value_lenient::<ApiFaultDetail>(body)
-                    .ok()
-                    .map(Self::ApiFaultDetail)
-            }
-            _ => None,
-        }
-    }
-}
+crate::json::json_fault_detail!(
+    FaultDetail { "AdApiFaultDetail" => AdApiFaultDetail(AdApiFaultDetail),
+    "ApiFaultDetail" => ApiFaultDetail(ApiFaultDetail) }
+);
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -9,7 +9,8 @@ use crate::bulk::FileFormat;
 use crate::v13::bulk::{CampaignScope, CompressionType, DataScope, DownloadEntity, ResponseMode};
 
 /// The setters of the result-file options downloads and uploads share (same field names in
-/// both structs), defined once so a change to one applies to both.
+/// both structs, and the landing options of every result file), defined once so a change to
+/// one applies to all.
 macro_rules! result_file_setters {
     ($params:ty) => {
         impl $params {
@@ -23,21 +24,7 @@ macro_rules! result_file_setters {
                 self.result_file_name = Some(name.into());
                 self
             }
-            /// Expand the result zip into the file it holds (default true).
-            pub fn decompress(mut self, decompress: bool) -> Self {
-                self.decompress = decompress;
-                self
-            }
-            /// Replace an existing result file (default false: an existing file is an error).
-            pub fn overwrite(mut self, overwrite: bool) -> Self {
-                self.overwrite = overwrite;
-                self
-            }
-            /// The whole operation must end within this.
-            pub fn timeout(mut self, timeout: Duration) -> Self {
-                self.timeout = Some(timeout);
-                self
-            }
+            crate::transfer::landing_setters!();
         }
     };
 }
