@@ -163,9 +163,9 @@ impl OAuthCore {
         {
             return r;
         }
-        self.builtin_endpoints()
-            .redirect_uri
-            .expect("every built-in endpoint set has a redirect URI")
+        // Every built-in endpoint set has one; were one missing, the empty URI would be
+        // refused by the authorization server rather than panic here.
+        self.builtin_endpoints().redirect_uri.unwrap_or_default()
     }
 
     pub(crate) fn set_state(&self, state: String) {
