@@ -21,6 +21,10 @@
 #   build      cold debug builds of bingads-gen in fresh target dirs: all services, one service
 #              (customer-management), all services + json (~10 min)
 #   package    cargo package -p bingads-gen --no-verify, .crate size
+#   beforeafter  the cold `bingads-gen --features json` build and the codec bench of each commit
+#              in $BEFORE (default: 58d258a 8be31f5, the trees before the hardening issue) and of
+#              this tree, in turn: a temporary `git worktree` and target directory per commit,
+#              both removed at the end (~15 min). Not in the default PARTS.
 #   bulk       bulk files: gen_bulk.py inputs (100k and, with BULK_FULL=1, 1M keywords) in
 #              $BULKDIR (default target/bench-bulk); per file, 3 rounds of a plain csv ByteRecord
 #              pass, BulkFileReader into typed records through the iterator (read-typed) and
@@ -155,7 +159,7 @@ cold_build() {
   note "  load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   t0=$(date +%s.%N)
   split=$(/usr/bin/time -f "build cpu %U s user + %S s system" \
-    python3 bench/rustc_cpu.py bingads_gen "$dir" -- \
+    python3 "$ROOT/bench/rustc_cpu.py" bingads_gen "$dir" -- \
     env CARGO_TARGET_DIR="$dir" cargo build -q -p bingads-gen "$@" 2>&1)
   t1=$(date +%s.%N)
   rm -rf "$dir"
@@ -172,6 +176,35 @@ part_build() {
   note "one service (--no-default-features --features customer-management): $(cold_build --no-default-features --features customer-management) s wall"
   log "build: all services + json"
   note "all services + json (--features json): $(cold_build --features json) s wall"
+}
+
+part_beforeafter() {
+  local rev tree trees=() targets=()
+  for rev in ${BEFORE:-58d258a 8be31f5}; do
+    tree=$(mktemp -d); rmdir "$tree"
+    git worktree add -q --detach "$tree" "$rev"
+    trees+=("$tree"); targets+=("$(mktemp -d)")
+  done
+  trees+=("$ROOT"); targets+=("$ROOT/target")
+  for tree in "${trees[@]}"; do
+    log "beforeafter: cold build, bingads-gen --features json, $(git -C "$tree" rev-parse --short HEAD)"
+    note "$( (cd "$tree" && cold_build --features json) ) s wall"
+  done
+  local i
+  for i in "${!trees[@]}"; do
+    (cd "${trees[$i]}" && CARGO_TARGET_DIR="${targets[$i]}" cargo bench -q -p bingads-gen --bench soap --no-run 2>/dev/null)
+  done
+  for round in 1 2 3; do
+    for i in "${!trees[@]}"; do
+      log "beforeafter: codec bench, $(git -C "${trees[$i]}" rev-parse --short HEAD), round $round"
+      (cd "${trees[$i]}" && CARGO_TARGET_DIR="${targets[$i]}" cargo bench -q -p bingads-gen --bench soap 2>/dev/null) | tee -a "$OUT/summary.txt"
+    done
+  done
+  for i in "${!trees[@]}"; do
+    [ "${trees[$i]}" = "$ROOT" ] && continue
+    git worktree remove --force "${trees[$i]}"
+    rm -rf "${targets[$i]}"
+  done
 }
 
 part_package() {

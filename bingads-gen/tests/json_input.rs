@@ -51,6 +51,9 @@ impl RequestBody for AsBody<'_> {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.0.write_soap_body(w)
     }
+}
+
+impl json::JsonBody for AsBody<'_> {
     fn write_json_body(&self, out: &mut Vec<u8>) {
         self.0.write_json_body(out)
     }

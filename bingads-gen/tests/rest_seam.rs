@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use bingads_gen::json;
-use bingads_gen::soap::{HttpMethod, RequestBody, ServiceMeta};
+use bingads_gen::json::JsonBody;
+use bingads_gen::soap::{HttpMethod, ServiceMeta};
 use bingads_gen::v13::campaign_management as cm;
 use bingads_gen::xml::DecodeErrorKind;
 use bingads_gen::{Flags, Nillable};

@@ -7,7 +7,8 @@
 //! errors, and a type this version does not know.
 #![cfg(all(feature = "json", feature = "campaign-management"))]
 
-use bingads_gen::soap::{self, FaultDetailDecode, OperationMeta};
+use bingads_gen::json::JsonFaultDetail;
+use bingads_gen::soap::{self, OperationMeta};
 use bingads_gen::v13::campaign_management as cm;
 use bingads_gen::xml::XmlDecode;
 use bingads_gen::{Flags, Nillable, json};

@@ -153,7 +153,7 @@ pub async fn run(target: Target, options: Options, out: &mut Out) -> Result<Outc
         return Err("--paste needs the native client redirect URI".into());
     }
 
-    let authorization_url = grant.authorization_endpoint();
+    let authorization_url = grant.authorization_endpoint()?;
     writeln!(out, "Redirect URI: {redirect_uri}");
     writeln!(
         out,

@@ -366,7 +366,7 @@ async fn sign_in_to_emulator(
         // A real app persists tokens.refresh_token here (Microsoft rotates it).
         refreshes.fetch_add(1, Ordering::SeqCst);
     });
-    let url = grant.authorization_endpoint();
+    let url = grant.authorization_endpoint()?;
     writeln!(
         out,
         "Sign-in: {}://{}:{}{} (authorization code grant with PKCE)",

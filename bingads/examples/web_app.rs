@@ -463,8 +463,15 @@ async fn home(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response 
 
 async fn login(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     app.count();
-    let grant = match app.oauth.grant() {
-        Ok(g) => g,
+    // The authorization URL carries a fresh random state; keep it with the session so that
+    // the callback can check it. A grant that cannot be built (its configuration) or cannot
+    // start (no randomness for the state) is the server's problem, not the user's.
+    let started = app
+        .oauth
+        .grant()
+        .and_then(|grant| Ok((grant.authorization_endpoint()?, grant)));
+    let (url, grant) = match started {
+        Ok(started) => started,
         Err(e) => {
             return page(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -473,9 +480,6 @@ async fn login(State(app): State<Arc<AppState>>, headers: HeaderMap) -> Response
             );
         }
     };
-    // The authorization URL carries a fresh random state; keep it with the session so that
-    // the callback can check it.
-    let url = grant.authorization_endpoint();
     let (id, cookie) = match session_id(&headers).filter(|id| app.sessions().contains_key(id)) {
         Some(id) => (id, None),
         None => {

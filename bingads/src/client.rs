@@ -24,7 +24,7 @@ use crate::http::{HttpConfig, is_loopback_host, shared_client, user_agent};
 use crate::retry::RetryPolicy;
 use crate::transport::{ServiceTransport, Shared};
 use crate::wire::{PreparedRequest, Wire, not_compiled};
-use crate::{Environment, Error, SecretString};
+use crate::{ConfigError, Environment, Error, SecretString};
 
 /// Who is calling and on whose behalf: set once per client, as in the official SDKs.
 #[derive(Clone)]
@@ -175,18 +175,23 @@ impl ClientBuilder {
 }
 
 fn parse_base(base: &str) -> Result<url::Url, Error> {
-    let url =
-        url::Url::parse(base).map_err(|e| Error::Config(format!("endpoint `{base}`: {e}")))?;
+    let url = url::Url::parse(base).map_err(|e| ConfigError::InvalidEndpoint {
+        endpoint: base.to_string(),
+        reason: e.to_string(),
+    })?;
     let host = url.host_str().unwrap_or_default();
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback_host(host) => Ok(url),
-        "http" => Err(Error::Config(format!(
-            "endpoint `{base}` uses plain http; only https is allowed except on loopback addresses"
-        ))),
-        other => Err(Error::Config(format!(
-            "endpoint `{base}`: unsupported scheme `{other}`"
-        ))),
+        "http" => Err(ConfigError::InsecureEndpoint {
+            endpoint: base.to_string(),
+        }
+        .into()),
+        other => Err(ConfigError::UnsupportedScheme {
+            endpoint: base.to_string(),
+            scheme: other.to_string(),
+        }
+        .into()),
     }
 }
 
@@ -263,16 +268,18 @@ impl Client {
             Wire::Soap => service.endpoint(env),
             Wire::Rest => service.rest_endpoint(env),
         };
-        let url = url.ok_or_else(|| {
-            Error::Config(format!(
-                "{} has no {} {} endpoint",
-                service.name, self.environment, self.wire
-            ))
+        let url = url.ok_or(ConfigError::NoEndpoint {
+            service: service.name,
+            environment: self.environment,
+            wire: self.wire,
         })?;
         let Some(base) = &self.endpoint_base else {
             return Ok(url.to_string());
         };
-        let original = url::Url::parse(url).map_err(|e| Error::Config(format!("{url}: {e}")))?;
+        let original = url::Url::parse(url).map_err(|e| ConfigError::InvalidServiceUrl {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })?;
         let mut joined = base.clone();
         let prefix = base.path().trim_end_matches('/');
         joined.set_path(&format!("{prefix}{}", original.path()));

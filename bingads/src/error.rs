@@ -11,6 +11,7 @@ use bingads_gen::soap::SoapFault;
 use bingads_gen::xml::{DecodeError, UnrepresentableChar};
 
 use crate::auth::AuthError;
+use crate::config_error::ConfigError;
 use crate::fault::{ApiError, ServiceFault};
 
 #[derive(Debug, thiserror::Error)]
@@ -89,9 +90,20 @@ pub enum Error {
     /// Obtaining or refreshing credentials failed.
     #[error(transparent)]
     Auth(#[from] AuthError),
-    /// The client is configured in a way that cannot work (e.g. an insecure endpoint).
+    /// The client is configured in a way that cannot work (e.g. an insecure endpoint); the
+    /// [`ConfigError`] says which setting to change. Nothing was sent.
     #[error("configuration: {0}")]
-    Config(String),
+    Config(#[from] ConfigError),
+    /// The service answered a call successfully but left out a value the SDK needs to go on
+    /// (e.g. the request id of a submitted report): a service fault in all but name. Retry
+    /// later; quote the TrackingId to Microsoft support if it persists.
+    #[error("{service}.{operation}: the reply has no {missing}{}; retry later", tracking(.tracking_id))]
+    IncompleteReply {
+        service: &'static str,
+        operation: &'static str,
+        missing: &'static str,
+        tracking_id: Option<String>,
+    },
     /// TLS could not be set up, so no HTTP client could be built.
     #[error(transparent)]
     Tls(#[from] crate::http::TlsError),
@@ -120,6 +132,7 @@ impl Error {
             Error::HttpStatus { tracking_id, .. } => tracking_id.as_deref(),
             Error::Decode { source } => source.tracking_id.as_deref(),
             Error::ResponseTooLarge { tracking_id, .. } => tracking_id.as_deref(),
+            Error::IncompleteReply { tracking_id, .. } => tracking_id.as_deref(),
             _ => None,
         }
     }

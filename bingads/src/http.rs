@@ -69,7 +69,11 @@ pub fn build_client(config: &HttpConfig) -> Result<reqwest::Client, Error> {
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(user_agent(config.user_agent_suffix.as_deref()))
         .build()
-        .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+        .map_err(|e| {
+            Error::from(crate::ConfigError::HttpClient {
+                message: e.to_string(),
+            })
+        })
 }
 
 /// The HTTP client for `config`: with the default settings, one client (one connection

@@ -38,6 +38,7 @@ mod body;
 #[cfg(feature = "bulk")]
 pub mod bulk;
 mod client;
+mod config_error;
 pub mod environment;
 mod error;
 pub mod fault;
@@ -66,6 +67,7 @@ pub use bingads_gen::v13;
 pub use bingads_gen::{soap, types, xml};
 pub use body::DEFAULT_MAX_RESPONSE_BYTES;
 pub use client::{AuthorizationData, Client, ClientBuilder};
+pub use config_error::{ConfigError, UnknownWire};
 pub use environment::Environment;
 pub use error::Error;
 pub use fault::{ApiError, ServiceFault};

@@ -16,7 +16,7 @@ use std::fmt;
 
 use bingads_gen::soap::{HttpMethod, OperationMeta, RequestBody, try_write_envelope};
 
-use crate::{Error, SecretString};
+use crate::{ConfigError, Error, SecretString, UnknownWire};
 
 /// Which wire a [`crate::Client`] speaks.
 ///
@@ -66,14 +66,14 @@ impl fmt::Display for Wire {
 }
 
 impl std::str::FromStr for Wire {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Wire, Error> {
+    type Err = UnknownWire;
+    fn from_str(s: &str) -> Result<Wire, UnknownWire> {
         match s.trim().to_ascii_lowercase().as_str() {
             "rest" => Ok(Wire::Rest),
             "soap" => Ok(Wire::Soap),
-            other => Err(Error::Config(format!(
-                "unknown wire `{other}`; use `rest` or `soap`"
-            ))),
+            _ => Err(UnknownWire {
+                name: s.to_string(),
+            }),
         }
     }
 }
@@ -195,9 +195,7 @@ pub fn prepare(
 
 /// The configuration error for a wire left out of the build.
 pub(crate) fn not_compiled(wire: Wire) -> Error {
-    Error::Config(format!(
-        "this build of bingads has no {wire} wire; enable the `{wire}` cargo feature"
-    ))
+    ConfigError::WireNotCompiled { wire }.into()
 }
 
 fn prepare_soap(

@@ -211,7 +211,7 @@ async fn desktop_url_has_pkce_s256_matching_the_verifier_sent_later() {
     let grant = OAuthDesktopMobileAuthCodeGrant::new("my-client", Environment::Production)
         .with_endpoints(server.endpoints(SCOPE))
         .unwrap();
-    let url = grant.authorization_endpoint();
+    let url = grant.authorization_endpoint().unwrap();
     assert!(url.as_str().starts_with(&server.url("/authorize?")));
     let q = query(&url);
     assert_eq!(q["client_id"], "my-client");
@@ -226,10 +226,13 @@ async fn desktop_url_has_pkce_s256_matching_the_verifier_sent_later() {
     assert!(state.len() >= 32, "state is random and long: {state}");
     assert_eq!(grant.state().as_deref(), Some(state.as_str()));
     // Same URL on a second call (state and verifier are remembered).
-    assert_eq!(grant.authorization_endpoint(), url);
+    assert_eq!(grant.authorization_endpoint().unwrap(), url);
     // Another grant gets another state.
     let other = OAuthDesktopMobileAuthCodeGrant::new("my-client", Environment::Production);
-    assert_ne!(query(&other.authorization_endpoint())["state"], state);
+    assert_ne!(
+        query(&other.authorization_endpoint().unwrap())["state"],
+        state
+    );
 
     let response = format!(
         "https://login.microsoftonline.com/common/oauth2/nativeclient?code=THE-CODE&state={state}"
@@ -281,7 +284,7 @@ async fn web_code_exchange_sends_client_secret_and_no_verifier() {
     .with_endpoints(server.endpoints(SCOPE))
     .unwrap()
     .on_tokens_refreshed(move |t| seen.lock().unwrap().push(t.refresh_token.clone()));
-    let url = grant.authorization_endpoint();
+    let url = grant.authorization_endpoint().unwrap();
     let q = query(&url);
     assert_eq!(q["redirect_uri"], "https://app.example.com/oauth/callback");
     assert_eq!(q["response_type"], "code");
@@ -323,7 +326,7 @@ async fn web_app_restores_state_across_grant_objects() {
         .unwrap()
     };
     let first = make();
-    let _ = first.authorization_endpoint();
+    let _ = first.authorization_endpoint().unwrap();
     let stored = first.state().unwrap();
     let response = format!("https://app/cb?code=X&state={stored}");
     // A fresh object that was not told the state refuses the response...
@@ -347,7 +350,7 @@ async fn web_app_restores_state_across_grant_objects() {
 #[test]
 fn builtin_authorization_urls() {
     let prod = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production);
-    let url = prod.authorization_endpoint();
+    let url = prod.authorization_endpoint().unwrap();
     assert_eq!(url.host_str(), Some("login.microsoftonline.com"));
     assert_eq!(url.path(), "/common/oauth2/v2.0/authorize");
     assert_eq!(query(&url)["scope"], SCOPE);
@@ -359,7 +362,7 @@ fn builtin_authorization_urls() {
     let tenant = OAuthWebAuthCodeGrant::new("cid", "s", "https://a/cb", Environment::Production)
         .with_tenant("contoso.onmicrosoft.com");
     assert_eq!(
-        tenant.authorization_endpoint().path(),
+        tenant.authorization_endpoint().unwrap().path(),
         "/contoso.onmicrosoft.com/oauth2/v2.0/authorize"
     );
     assert_eq!(
@@ -368,7 +371,7 @@ fn builtin_authorization_urls() {
     );
 
     let sandbox = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Sandbox);
-    let url = sandbox.authorization_endpoint();
+    let url = sandbox.authorization_endpoint().unwrap();
     assert_eq!(url.host_str(), Some("login.microsoftonline.com"));
     assert_eq!(
         query(&url)["scope"],
@@ -382,7 +385,7 @@ fn builtin_authorization_urls() {
     let ppe = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Sandbox)
         .with_endpoints(OAuthEndpoints::microsoft_sandbox_ppe())
         .unwrap();
-    let url = ppe.authorization_endpoint();
+    let url = ppe.authorization_endpoint().unwrap();
     assert_eq!(url.host_str(), Some("login.windows-ppe.net"));
     assert_eq!(url.path(), "/consumers/oauth2/v2.0/authorize");
     let q = query(&url);
@@ -401,12 +404,12 @@ fn builtin_authorization_urls() {
     );
 
     let implicit = OAuthDesktopMobileImplicitGrant::new("cid", Environment::Production);
-    let q = query(&implicit.authorization_endpoint());
+    let q = query(&implicit.authorization_endpoint().unwrap());
     assert_eq!(q["response_type"], "token");
     assert!(!q.contains_key("code_challenge"));
 
     let google = GoogleOAuthDesktopMobileAuthCodeGrant::new("g-client");
-    let url = google.authorization_endpoint();
+    let url = google.authorization_endpoint().unwrap();
     assert_eq!(url.host_str(), Some("accounts.google.com"));
     assert_eq!(url.path(), "/o/oauth2/v2/auth");
     let q = query(&url);
@@ -421,7 +424,7 @@ fn builtin_authorization_urls() {
     );
 
     let google_web = GoogleOAuthWebAuthCodeGrant::new("g", "s", "https://app/cb");
-    let q = query(&google_web.authorization_endpoint());
+    let q = query(&google_web.authorization_endpoint().unwrap());
     assert_eq!(q["redirect_uri"], "https://app/cb");
     assert_eq!(q["access_type"], "offline");
 
@@ -429,7 +432,7 @@ fn builtin_authorization_urls() {
         .with_redirect_uri("http://localhost:8400/")
         .unwrap()
         .with_state("fixed-state");
-    let q = query(&loopback.authorization_endpoint());
+    let q = query(&loopback.authorization_endpoint().unwrap());
     assert_eq!(q["redirect_uri"], "http://localhost:8400/");
     assert_eq!(q["state"], "fixed-state");
 }
@@ -469,7 +472,7 @@ async fn state_mismatch_is_refused_before_any_request() {
         .await
         .unwrap_err();
     assert_eq!(err, AuthError::StateMismatch);
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     for uri in [
         "https://x/cb?code=C&state=forged".to_string(),
         "https://x/cb?code=C".to_string(),
@@ -513,7 +516,7 @@ async fn access_denied_and_other_oauth_errors() {
     let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production);
     let state = grant
         .state()
-        .unwrap_or_else(|| query(&grant.authorization_endpoint())["state"].clone());
+        .unwrap_or_else(|| query(&grant.authorization_endpoint().unwrap())["state"].clone());
     let err = grant
         .request_oauth_tokens_by_response_uri(&format!(
             "https://login.microsoftonline.com/common/oauth2/nativeclient?error=access_denied&\
@@ -530,7 +533,7 @@ async fn access_denied_and_other_oauth_errors() {
     assert!(err.to_string().contains("sign in again"));
 
     // The state is used up by the answer above; the next sign-in has a new one.
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     let err = grant
         .request_oauth_tokens_by_response_uri(&format!(
             "https://x/cb?error=invalid_request&error_description=AADSTS50011%3A+bad+redirect&state={state}"
@@ -547,7 +550,7 @@ async fn access_denied_and_other_oauth_errors() {
     assert!(err.to_string().contains("redirect URI"));
 
     let implicit = OAuthDesktopMobileImplicitGrant::new("cid", Environment::Production);
-    let state = query(&implicit.authorization_endpoint())["state"].clone();
+    let state = query(&implicit.authorization_endpoint().unwrap())["state"].clone();
     let err = implicit
         .request_oauth_tokens_by_response_uri(&format!(
             "https://x/cb#error=access_denied&error_description=no&state={state}"
@@ -643,7 +646,7 @@ async fn token_endpoint_errors_are_mapped() {
 #[test]
 fn implicit_grant_reads_the_fragment() {
     let grant = OAuthDesktopMobileImplicitGrant::new("cid", Environment::Production);
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     let uri = format!(
         "https://login.microsoftonline.com/common/oauth2/nativeclient#access_token=EwB%2Bx&\
          token_type=bearer&expires_in=3600&scope=https%3A%2F%2Fads.microsoft.com%2Fmsads.manage&state={state}"
@@ -662,7 +665,7 @@ fn implicit_grant_reads_the_fragment() {
         .request_oauth_tokens_by_response_uri("https://x/cb#access_token=A&state=forged")
         .unwrap_err();
     assert_eq!(err, AuthError::StateMismatch);
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     let err = grant
         .request_oauth_tokens_by_response_uri(&format!("https://x/cb#state={state}"))
         .unwrap_err();
@@ -670,7 +673,7 @@ fn implicit_grant_reads_the_fragment() {
         matches!(err, AuthError::InvalidResponseUri { .. }),
         "{err:?}"
     );
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     let err = grant
         .request_oauth_tokens_by_response_uri(&format!(
             "https://x/cb#access_token=A&expires_in=soon&state={state}"
@@ -1000,11 +1003,11 @@ async fn no_secret_in_debug_or_display() {
     .with_endpoints(server.endpoints(SCOPE))
     .unwrap()
     .with_tokens(tokens.clone());
-    let _ = web.authorization_endpoint();
+    let _ = web.authorization_endpoint().unwrap();
     let desktop = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Sandbox)
         .with_endpoints(server.endpoints(SCOPE))
         .unwrap();
-    let state = query(&desktop.authorization_endpoint())["state"].clone();
+    let state = query(&desktop.authorization_endpoint().unwrap())["state"].clone();
     // A real exchange (fails server-side) and a real refresh.
     let exchange_err = desktop
         .request_oauth_tokens_by_response_uri(&format!("https://x/cb?code={CODE}&state={state}"))
@@ -1136,7 +1139,7 @@ async fn an_expires_in_of_u64_max_from_the_token_endpoint_does_not_panic() {
 #[test]
 fn an_expires_in_of_u64_max_in_an_implicit_fragment_does_not_panic() {
     let grant = OAuthDesktopMobileImplicitGrant::new("cid", Environment::Production);
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     let tokens = grant
         .request_oauth_tokens_by_response_uri(&format!(
             "https://x/cb#access_token=A&expires_in={FOREVER}&state={state}"
@@ -1144,7 +1147,7 @@ fn an_expires_in_of_u64_max_in_an_implicit_fragment_does_not_panic() {
         .unwrap();
     assert!(!tokens.is_expired());
     // One past u64::MAX is not a number of seconds.
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     let err = grant
         .request_oauth_tokens_by_response_uri(&format!(
             "https://x/cb#access_token=A&expires_in=18446744073709551616&state={state}"
@@ -1178,7 +1181,7 @@ async fn a_response_uri_is_accepted_once() {
     let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
         .with_endpoints(server.endpoints(SCOPE))
         .unwrap();
-    let first = query(&grant.authorization_endpoint());
+    let first = query(&grant.authorization_endpoint().unwrap());
     let response = format!("https://x/cb?code=C&state={}", first["state"]);
     grant
         .request_oauth_tokens_by_response_uri(&response)
@@ -1192,7 +1195,7 @@ async fn a_response_uri_is_accepted_once() {
     assert_eq!(replayed, AuthError::StateMismatch);
     assert_eq!(server.hits(), 1, "a replay sends nothing");
     // The next sign-in has its own state and PKCE verifier.
-    let second = query(&grant.authorization_endpoint());
+    let second = query(&grant.authorization_endpoint().unwrap());
     assert_ne!(second["state"], first["state"]);
     assert_ne!(second["code_challenge"], first["code_challenge"]);
 }
@@ -1203,7 +1206,7 @@ async fn a_forged_error_redirect_neither_passes_nor_aborts_the_sign_in() {
     let grant = OAuthDesktopMobileAuthCodeGrant::new("cid", Environment::Production)
         .with_endpoints(server.endpoints(SCOPE))
         .unwrap();
-    let state = query(&grant.authorization_endpoint())["state"].clone();
+    let state = query(&grant.authorization_endpoint().unwrap())["state"].clone();
     for forged in [
         "https://x/cb?error=access_denied&error_description=forged".to_string(),
         "https://x/cb?error=access_denied&state=guess".to_string(),
@@ -1258,7 +1261,7 @@ async fn redirect_uris_must_be_https_or_loopback_http() {
     )
     .with_endpoints(server.endpoints(SCOPE))
     .unwrap();
-    let state = query(&web.authorization_endpoint())["state"].clone();
+    let state = query(&web.authorization_endpoint().unwrap())["state"].clone();
     let err = web
         .request_oauth_tokens_by_response_uri(&format!("https://x/cb?code=C&state={state}"))
         .await

@@ -173,7 +173,7 @@ async fn web_auth_code_grant_with_client_secret(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let grant = web_grant(&emulator, WEB_CLIENT_SECRET);
-        let url = grant.authorization_endpoint().to_string();
+        let url = grant.authorization_endpoint().unwrap().to_string();
         assert_eq!(param(&url, "response_type").as_deref(), Some("code"));
         assert_eq!(param(&url, "client_id").as_deref(), Some(WEB_CLIENT_ID));
         assert_eq!(
@@ -226,7 +226,7 @@ async fn web_auth_code_grant_with_client_secret(wire: Wire) {
         // A wrong client secret is refused by the token endpoint.
         let wrong = web_grant(&emulator, "not-the-secret");
         let location = emulator
-            .approve_consent(wrong.authorization_endpoint().as_str())
+            .approve_consent(wrong.authorization_endpoint().unwrap().as_str())
             .unwrap();
         let refused = wrong.request_oauth_tokens_by_response_uri(&location).await;
         let description = expect_oauth_error(refused, "invalid_client");
@@ -240,7 +240,7 @@ async fn desktop_auth_code_grant_with_pkce(wire: Wire) {
     bounded(async {
         let emulator = Emulator::start().await.unwrap();
         let grant = desktop_grant(&emulator);
-        let url = grant.authorization_endpoint().to_string();
+        let url = grant.authorization_endpoint().unwrap().to_string();
         assert_eq!(
             param(&url, "redirect_uri").as_deref(),
             Some(NATIVE_REDIRECT_URI)
@@ -256,7 +256,7 @@ async fn desktop_auth_code_grant_with_pkce(wire: Wire) {
         // Another sign-in's verifier: same state (so the response is accepted locally), but
         // the emulator checks the verifier against the challenge and refuses the code.
         let impostor = desktop_grant(&emulator).with_state(grant.state().unwrap());
-        let impostor_url = impostor.authorization_endpoint().to_string();
+        let impostor_url = impostor.authorization_endpoint().unwrap().to_string();
         assert_ne!(param(&impostor_url, "code_challenge").unwrap(), challenge);
         let refused = impostor
             .request_oauth_tokens_by_response_uri(&location)
@@ -291,7 +291,7 @@ async fn desktop_grant_with_a_loopback_redirect(wire: Wire) {
         let grant = desktop_grant(&emulator)
             .with_redirect_uri("http://127.0.0.1:8400/done")
             .unwrap();
-        let url = grant.authorization_endpoint().to_string();
+        let url = grant.authorization_endpoint().unwrap().to_string();
         let location = emulator.approve_consent(&url).unwrap();
         assert!(
             location.starts_with("http://127.0.0.1:8400/done?code="),
@@ -315,7 +315,7 @@ async fn implicit_grant(wire: Wire) {
             OAuthDesktopMobileImplicitGrant::new(DESKTOP_CLIENT_ID, Environment::Production)
                 .with_endpoints(endpoints(&emulator))
                 .unwrap();
-        let url = grant.authorization_endpoint().to_string();
+        let url = grant.authorization_endpoint().unwrap().to_string();
         assert_eq!(param(&url, "response_type").as_deref(), Some("token"));
         assert_eq!(param(&url, "code_challenge"), None);
         let location = consent_in_browser(&url, true).await;
@@ -466,7 +466,7 @@ async fn csrf_state_mismatch_is_rejected_before_any_token_request() {
         let emulator = Emulator::start().await.unwrap();
         let grant = web_grant(&emulator, WEB_CLIENT_SECRET);
         let location = emulator
-            .approve_consent(grant.authorization_endpoint().as_str())
+            .approve_consent(grant.authorization_endpoint().unwrap().as_str())
             .unwrap();
 
         let forged = with_param(&location, "state", Some("attacker-state"));
@@ -482,7 +482,7 @@ async fn csrf_state_mismatch_is_rejected_before_any_token_request() {
         // A response to another sign-in (another state) is refused as well.
         let other = web_grant(&emulator, WEB_CLIENT_SECRET);
         let other_location = emulator
-            .approve_consent(other.authorization_endpoint().as_str())
+            .approve_consent(other.authorization_endpoint().unwrap().as_str())
             .unwrap();
         assert_eq!(
             grant
@@ -517,7 +517,8 @@ async fn access_denied_becomes_the_typed_error() {
 
         // The user clicks Deny on the consent page.
         let grant = web_grant(&emulator, WEB_CLIENT_SECRET);
-        let location = consent_in_browser(grant.authorization_endpoint().as_str(), false).await;
+        let location =
+            consent_in_browser(grant.authorization_endpoint().unwrap().as_str(), false).await;
         assert_eq!(param(&location, "error").as_deref(), Some("access_denied"));
         match grant.request_oauth_tokens_by_response_uri(&location).await {
             Err(AuthError::AccessDenied { description }) => {
@@ -530,7 +531,7 @@ async fn access_denied_becomes_the_typed_error() {
         // The same for the desktop and implicit grants.
         let desktop = desktop_grant(&emulator);
         let location = emulator
-            .deny_consent(desktop.authorization_endpoint().as_str())
+            .deny_consent(desktop.authorization_endpoint().unwrap().as_str())
             .unwrap();
         assert!(matches!(
             desktop
@@ -543,7 +544,7 @@ async fn access_denied_becomes_the_typed_error() {
                 .with_endpoints(endpoints(&emulator))
                 .unwrap();
         let location = emulator
-            .deny_consent(implicit.authorization_endpoint().as_str())
+            .deny_consent(implicit.authorization_endpoint().unwrap().as_str())
             .unwrap();
         assert!(matches!(
             implicit.request_oauth_tokens_by_response_uri(&location),
@@ -576,7 +577,7 @@ async fn signed_in_with_callback(
         sink.lock().unwrap().push(tokens.refresh_token.clone());
     });
     let location = emulator
-        .approve_consent(grant.authorization_endpoint().as_str())
+        .approve_consent(grant.authorization_endpoint().unwrap().as_str())
         .unwrap();
     grant
         .request_oauth_tokens_by_response_uri(&location)

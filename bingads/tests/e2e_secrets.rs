@@ -189,12 +189,12 @@ async fn no_public_value_formats_a_secret(wire: Wire) {
     show("PasswordAuthentication", format!("{password:?}"));
 
     let web = web_grant(&emu, CLIENT_SECRET).with_tokens(stored_tokens());
-    web.authorization_endpoint();
+    web.authorization_endpoint().unwrap();
     show("OAuthWebAuthCodeGrant", format!("{web:?}"));
     let desktop = OAuthDesktopMobileAuthCodeGrant::new(DESKTOP_CLIENT_ID, Environment::Sandbox)
         .with_tokens(stored_tokens());
     // Generates the PKCE verifier, which is a secret too (its challenge is not).
-    desktop.authorization_endpoint();
+    desktop.authorization_endpoint().unwrap();
     show("OAuthDesktopMobileAuthCodeGrant", format!("{desktop:?}"));
     let implicit = OAuthDesktopMobileImplicitGrant::new(DESKTOP_CLIENT_ID, Environment::Production)
         .with_tokens(OAuthTokens::new(ACCESS_TOKEN, None, None));
@@ -254,7 +254,7 @@ async fn no_public_value_formats_a_secret(wire: Wire) {
     // Errors: OAuth failures with secrets in the request.
     let wrong = web_grant(&emu, WRONG_CLIENT_SECRET);
     let location = emu
-        .approve_consent(wrong.authorization_endpoint().as_str())
+        .approve_consent(wrong.authorization_endpoint().unwrap().as_str())
         .unwrap();
     secrets.push(code_of(&location));
     let err = wrong
@@ -429,7 +429,7 @@ async fn traces_of_a_full_session_show_no_secret_but_the_call_fields(wire: Wire)
 
     // Sign-in: consent, code exchange with the client secret.
     let location = emu
-        .approve_consent(grant.authorization_endpoint().as_str())
+        .approve_consent(grant.authorization_endpoint().unwrap().as_str())
         .unwrap();
     let code = code_of(&location);
     grant

@@ -422,8 +422,12 @@ async fn errors_are_explained_with_codes_and_tracking_id(wire: Wire) {
 
     let auth = explain(&bingads::Error::Auth(AuthError::NoRefreshToken));
     assert!(auth.starts_with("sign-in failed"), "{auth}");
-    let config = explain(&bingads::Error::Config("bad".into()));
-    assert!(config.contains("bad"));
+    let config = explain(&bingads::Error::Config(
+        bingads::ConfigError::InsecureEndpoint {
+            endpoint: "http://example.com/".into(),
+        },
+    ));
+    assert!(config.contains("http://example.com/"), "{config}");
 }
 both_wires!(errors_are_explained_with_codes_and_tracking_id);
 

@@ -204,6 +204,9 @@ impl RequestBody for Body<'_> {
     fn write_soap_body(&self, w: &mut bingads_gen::xml::XmlWriter) {
         self.0.write_soap_body(w)
     }
+}
+
+impl bingads_gen::json::JsonBody for Body<'_> {
     fn write_json_body(&self, out: &mut Vec<u8>) {
         self.0.write_json_body(out)
     }

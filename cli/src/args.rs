@@ -97,14 +97,14 @@ pub struct GlobalArgs {
     pub transport: Option<bingads::Wire>,
 }
 
-fn parse_wire(s: &str) -> Result<bingads::Wire, String> {
+fn parse_wire(s: &str) -> Result<bingads::Wire, bingads::UnknownWire> {
     s.parse()
-        .map_err(|_| format!("`{s}` is not a wire; use `rest` or `soap`"))
 }
 
-fn parse_environment(s: &str) -> Result<bingads::Environment, String> {
+fn parse_environment(
+    s: &str,
+) -> Result<bingads::Environment, bingads::environment::UnknownEnvironment> {
     s.parse()
-        .map_err(|e: bingads::environment::UnknownEnvironment| e.to_string())
 }
 
 const CALL_EXAMPLES: &str = "\

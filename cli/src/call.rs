@@ -40,6 +40,9 @@ impl RequestBody for Body<'_> {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.0.write_soap_body(w)
     }
+}
+
+impl bingads::json::JsonBody for Body<'_> {
     fn write_json_body(&self, out: &mut Vec<u8>) {
         self.0.write_json_body(out)
     }
@@ -227,7 +230,7 @@ pub(crate) fn call_error(e: Error, settings: &Settings) -> CliError {
             }
             err
         }
-        Error::Config(m) => CliError::usage(m),
+        Error::Config(m) => CliError::usage(m.to_string()),
         e @ (Error::Unsendable { .. } | Error::NoRestRoute { .. }) => request_error(e, settings),
         Error::Connect { .. } if settings.endpoint.is_some() => {
             CliError::new(Exit::Transport, e.to_string())

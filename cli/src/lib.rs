@@ -264,11 +264,10 @@ fn report_command(globals: &Globals, env: &Env, command: args::ReportCommand) ->
 fn decode_wire(globals: &Globals, env: &Env) -> Result<Option<bingads::Wire>, CliError> {
     match (globals.transport, env.var("BINGADS_TRANSPORT")) {
         (Some(w), _) => Ok(Some(w)),
-        (None, Some(v)) => v.parse().map(Some).map_err(|_| {
-            CliError::usage(format!(
-                "BINGADS_TRANSPORT: `{v}` is not a wire; use `rest` or `soap`"
-            ))
-        }),
+        (None, Some(v)) => v
+            .parse()
+            .map(Some)
+            .map_err(|e: bingads::UnknownWire| CliError::usage(format!("BINGADS_TRANSPORT: {e}"))),
         (None, None) => Ok(None),
     }
 }

@@ -246,7 +246,9 @@ pub async fn login(
     let grant = grant
         .with_redirect_uri(target.uri.clone())
         .map_err(|e| CliError::usage(format!("redirect URI: {e}")))?;
-    let url = grant.authorization_endpoint();
+    let url = grant
+        .authorization_endpoint()
+        .map_err(|e| CliError::new(Exit::Failure, e.to_string()))?;
     let state = grant.state().unwrap_or_default();
 
     eprintln!(

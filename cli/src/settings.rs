@@ -122,11 +122,9 @@ pub struct Settings {
 }
 
 fn parse_wire(value: &str, from: &str) -> Result<Wire, CliError> {
-    value.parse().map_err(|_| {
-        CliError::usage(format!(
-            "{from}: `{value}` is not a wire; use `rest` or `soap`"
-        ))
-    })
+    value
+        .parse()
+        .map_err(|e: bingads::UnknownWire| CliError::usage(format!("{from}: {e}")))
 }
 
 impl Settings {
@@ -432,7 +430,7 @@ impl Settings {
             builder = builder.endpoint_base(e.clone());
         }
         builder.build().map_err(|e| match e {
-            bingads::Error::Config(m) => CliError::usage(m)
+            bingads::Error::Config(m) => CliError::usage(m.to_string())
                 .hint("--endpoint takes a base URL such as https://proxy.example.com or http://127.0.0.1:PORT"),
             other => CliError::failure(other.to_string()),
         })
@@ -695,7 +693,7 @@ mod transport_tests {
         assert_eq!(e.exit, crate::error::Exit::Usage);
         assert!(
             e.message
-                .contains("BINGADS_TRANSPORT: `grpc` is not a wire"),
+                .contains("BINGADS_TRANSPORT: unknown wire `grpc`: expected `rest` or `soap`"),
             "{e}"
         );
     }

@@ -548,7 +548,7 @@ fn transport_errors_exit_with_code_4() {
         .args(["--data", "{}"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("only https is allowed"));
+        .stderr(predicate::str::contains("uses plain http; use https"));
 }
 
 /// The head (request line and headers) and the body of a printed HTTP/1.1 message.

@@ -58,6 +58,32 @@ macro_rules! json_poly {
     };
 }
 
+/// `JsonBody` for a request type: its REST body is its JSON form.
+macro_rules! json_request {
+    ($t:ty) => {
+        impl $crate::json::JsonBody for $t {
+            fn write_json_body(&self, out: &mut Vec<u8>) {
+                $crate::json::write_body(self, out)
+            }
+        }
+    };
+}
+
+/// `JsonFaultDetail` for a service's `FaultDetail`: each REST `Type` value with the variant
+/// and the detail type it reads into.
+macro_rules! json_fault_detail {
+    ($t:ty { $($name:literal => $variant:ident($detail:ty)),* $(,)? }) => {
+        impl $crate::json::JsonFaultDetail for $t {
+            fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
+                match type_name {
+                    $($name => $crate::json::from_value_lenient::<$detail>(body).ok().map(Self::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
 /// `Serialize` and (strict) `Deserialize` through the JSON codec traits.
 macro_rules! serde_impls {
     ($t:ty) => {
@@ -75,4 +101,4 @@ macro_rules! serde_impls {
     };
 }
 
-pub(crate) use {json_enum, json_poly, json_struct, serde_impls};
+pub(crate) use {json_enum, json_fault_detail, json_poly, json_request, json_struct, serde_impls};

@@ -55,7 +55,9 @@ mod scalar;
 mod write;
 
 pub use context::{Cx, Mode};
-pub use ops::{FaultJson, JsonOperation, JsonReply, JsonRequest, JsonResponse, find};
+pub use ops::{
+    FaultJson, JsonBody, JsonFaultDetail, JsonOperation, JsonReply, JsonRequest, JsonResponse, find,
+};
 pub use read::JsonRead;
 pub use write::{JsonWrite, W};
 // What only generated code calls: public because the generated modules are other modules,
@@ -74,7 +76,9 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny};
 
 use context::PathDisplay;
-pub(crate) use macros::{json_enum, json_poly, json_struct, serde_impls};
+pub(crate) use macros::{
+    json_enum, json_fault_detail, json_poly, json_request, json_struct, serde_impls,
+};
 
 /// Nesting deeper than this is rejected (serde_json's recursion limit; the API's deepest
 /// types nest far less).

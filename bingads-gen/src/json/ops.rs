@@ -9,6 +9,23 @@ use crate::soap::{
 };
 use crate::xml::{DecodeError, XmlEncode, XmlWriter};
 
+/// A request's REST body. [`RequestBody`] requires it when the `json` feature is on; each
+/// service's `json` module implements it for its request types (`json_request!`), so the
+/// operation tables carry no per-type feature attribute.
+pub trait JsonBody {
+    /// Appends the REST body (the request wrapper's fields as one JSON object) to `out`.
+    fn write_json_body(&self, out: &mut Vec<u8>);
+}
+
+/// A service's fault detail set read from a REST fault object; required of every fault
+/// detail set when the `json` feature is on, implemented in each service's `json` module.
+pub trait JsonFaultDetail: Sized {
+    /// Reads a REST fault object (an `ApplicationFault` object, unwrapped, already parsed)
+    /// whose `Type` is `type_name`; `None` when the type is not one of this service's fault
+    /// details or the object does not fit it.
+    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self>;
+}
+
 /// A request read from JSON, ready to be sent or shown.
 pub trait JsonRequest: RequestBody {
     /// The compact JSON body (the REST request body).

@@ -108,6 +108,6 @@ fn read_rest<D: FaultDetailDecode>(
     type_name: &str,
     object: &serde_json::Value,
 ) -> Option<Arc<dyn AnyFaultDetail>> {
-    let detail = D::decode_json_detail(type_name, object)?;
+    let detail = <D as crate::json::JsonFaultDetail>::decode_json_detail(type_name, object)?;
     Some(Arc::new(detail))
 }

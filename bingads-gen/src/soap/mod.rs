@@ -142,8 +142,22 @@ impl OperationMeta {
     }
 }
 
-/// A request that can write its body for either wire.
-pub trait RequestBody: Send + Sync {
+/// What a request must also be: with the `json` feature, able to write its REST body
+/// ([`JsonBody`](crate::json::JsonBody), implemented in each service's `json` module); without
+/// it, nothing. The bound follows the feature, so [`RequestBody`] is declared once either way.
+#[cfg(feature = "json")]
+pub trait RestBody: crate::json::JsonBody {}
+#[cfg(feature = "json")]
+impl<T: crate::json::JsonBody + ?Sized> RestBody for T {}
+/// What a request must also be (see the `json` variant of this trait).
+#[cfg(not(feature = "json"))]
+pub trait RestBody {}
+#[cfg(not(feature = "json"))]
+impl<T: ?Sized> RestBody for T {}
+
+/// A request that can write its body for either wire: the SOAP body element here, the REST
+/// body through [`RestBody`].
+pub trait RequestBody: Send + Sync + RestBody {
     fn operation(&self) -> &'static OperationMeta;
     /// Reads a fault answer to this request with the operation's own detail types. [`call`]
     /// supplies the typed reader; a body sent another way reads faults untyped (the error
@@ -153,9 +167,6 @@ pub trait RequestBody: Send + Sync {
     }
     /// Writes the body element (the request wrapper) into `w`.
     fn write_soap_body(&self, w: &mut XmlWriter);
-    /// Appends the REST body (the request wrapper's fields as one JSON object) to `out`.
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>);
 }
 
 /// What a response type must be readable from: the SOAP envelope always, the REST JSON body
@@ -305,12 +316,25 @@ impl<D> SoapFault<D> {
 /// [`AnyFaultDetail`] without naming the service.
 #[cfg(feature = "json")]
 pub trait FaultDetailBounds:
-    std::fmt::Debug + PartialEq + Send + Sync + 'static + crate::json::JsonWrite
+    std::fmt::Debug
+    + PartialEq
+    + Send
+    + Sync
+    + 'static
+    + crate::json::JsonWrite
+    + crate::json::JsonFaultDetail
 {
 }
 #[cfg(feature = "json")]
-impl<T: std::fmt::Debug + PartialEq + Send + Sync + 'static + crate::json::JsonWrite>
-    FaultDetailBounds for T
+impl<
+    T: std::fmt::Debug
+        + PartialEq
+        + Send
+        + Sync
+        + 'static
+        + crate::json::JsonWrite
+        + crate::json::JsonFaultDetail,
+> FaultDetailBounds for T
 {
 }
 /// What a fault detail set must also be (see the `json` variant of this trait).
@@ -326,11 +350,6 @@ pub trait FaultDetailDecode: Sized + FaultDetailBounds {
     fn decode_detail(r: &mut XmlReader<'_>, name: &[u8]) -> Result<Option<Self>, DecodeError>;
     /// The detail element's name, e.g. `ApiFaultDetail`.
     fn element_name(&self) -> &'static str;
-    /// Reads a REST fault object (an `ApplicationFault` object, unwrapped, already parsed)
-    /// whose `Type` is `type_name`; `None` when the type is not one of this service's fault
-    /// details or the object does not fit it.
-    #[cfg(feature = "json")]
-    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self>;
 }
 
 /// A decoded response envelope.
@@ -573,7 +592,10 @@ impl<O: Operation> RequestBody for Typed<'_, O> {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.0.write_soap_body(w)
     }
-    #[cfg(feature = "json")]
+}
+
+#[cfg(feature = "json")]
+impl<O: Operation> crate::json::JsonBody for Typed<'_, O> {
     fn write_json_body(&self, out: &mut Vec<u8>) {
         self.0.write_json_body(out)
     }
@@ -653,8 +675,10 @@ impl FaultDetailDecode for NoFault {
         r.skip()?;
         Ok(None)
     }
+}
 
-    #[cfg(feature = "json")]
+#[cfg(feature = "json")]
+impl crate::json::JsonFaultDetail for NoFault {
     fn decode_json_detail(_type_name: &str, _body: &serde_json::Value) -> Option<Self> {
         None
     }

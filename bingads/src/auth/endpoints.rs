@@ -277,6 +277,41 @@ pub(crate) fn redact_url(url: &Url) -> String {
 mod tests {
     use super::*;
 
+    /// The tenant is the caller's text inside a built-in URL: whatever it holds, the URL
+    /// parses, keeps Microsoft's host, and the tenant is one path segment (`.` and `..` cannot
+    /// be URL segments at all: they drop out, and the service refuses that sign-in).
+    #[test]
+    fn any_tenant_text_stays_one_path_segment() {
+        let long = "t".repeat(10_000);
+        for tenant in [
+            "",
+            "../../evil",
+            "a b/c?d#e",
+            "%zz",
+            "ünï\u{0}\u{7f}",
+            "🙂",
+            &long,
+            ".",
+            "..",
+        ] {
+            for env in [Environment::Production, Environment::Sandbox] {
+                let e = OAuthEndpoints::microsoft(env, tenant);
+                assert_eq!(
+                    e.authorize_url.host_str(),
+                    Some("login.microsoftonline.com")
+                );
+                assert_eq!(e.token_url.host_str(), Some("login.microsoftonline.com"));
+                let segments: Vec<_> = e.token_url.path_segments().unwrap().collect();
+                let expected = if matches!(tenant, "." | "..") { 3 } else { 4 };
+                assert_eq!(segments.len(), expected, "{tenant:?}: {segments:?}");
+                assert!(
+                    segments.ends_with(&["oauth2", "v2.0", "token"]),
+                    "{tenant:?}"
+                );
+            }
+        }
+    }
+
     fn secure(u: &str) -> bool {
         check_secure(&Url::parse(u).unwrap()).is_ok()
     }

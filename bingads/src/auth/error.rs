@@ -86,6 +86,15 @@ pub enum AuthError {
          settings and the endpoint URL, then retry"
     )]
     Http(String),
+
+    /// The operating system's random generator failed, so no `state` or PKCE verifier could
+    /// be made and no sign-in was started.
+    #[error(
+        "the operating system's random generator failed ({message}), so no sign-in could be \
+         started; retry, and check the system's entropy source (e.g. /dev/urandom or getrandom(2) \
+         in a sandbox or container)"
+    )]
+    NoRandomness { message: String },
 }
 
 fn oauth_message(error: &str, description: &str) -> String {

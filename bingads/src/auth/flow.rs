@@ -66,10 +66,20 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// 32 bytes from the OS generator, base64url (43 characters): a state value or PKCE verifier.
-fn random_token() -> String {
+fn random_token() -> Result<String, AuthError> {
+    token_from(getrandom::fill)
+}
+
+/// A token from `fill`, the random source (the OS generator outside tests), whose failure is
+/// the caller's error rather than a panic.
+fn token_from(
+    fill: impl FnOnce(&mut [u8]) -> Result<(), getrandom::Error>,
+) -> Result<String, AuthError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system's random generator is unavailable");
-    URL_SAFE_NO_PAD.encode(bytes)
+    fill(&mut bytes).map_err(|e| AuthError::NoRandomness {
+        message: e.to_string(),
+    })?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// RFC 7636 S256: base64url(sha256(verifier)), no padding.
@@ -153,9 +163,9 @@ impl OAuthCore {
         {
             return r;
         }
-        self.builtin_endpoints()
-            .redirect_uri
-            .expect("every built-in endpoint set has a redirect URI")
+        // Every built-in endpoint set has one; were one missing, the empty URI would be
+        // refused by the authorization server rather than panic here.
+        self.builtin_endpoints().redirect_uri.unwrap_or_default()
     }
 
     pub(crate) fn set_state(&self, state: String) {
@@ -176,9 +186,15 @@ impl OAuthCore {
 
     /// The URL to open in a browser. Its `state` (and PKCE verifier) are generated on the first
     /// call and reused until replaced, so calling this twice gives the same URL.
-    pub(crate) fn authorization_endpoint(&self) -> Url {
+    pub(crate) fn authorization_endpoint(&self) -> Result<Url, AuthError> {
         let endpoints = self.endpoints();
-        let state = lock(&self.state).get_or_insert_with(random_token).clone();
+        let state = {
+            let mut state = lock(&self.state);
+            match &*state {
+                Some(s) => s.clone(),
+                None => state.insert(random_token()?).clone(),
+            }
+        };
         let mut url = endpoints.authorize_url.clone();
         {
             let mut q = url.query_pairs_mut();
@@ -198,12 +214,15 @@ impl OAuthCore {
             q.append_pair("state", &state);
             if self.flow == (Flow::Code { pkce: true }) {
                 let mut verifier = lock(&self.pkce_verifier);
-                let verifier = verifier.get_or_insert_with(|| SecretString::new(random_token()));
+                let verifier = match &mut *verifier {
+                    Some(v) => v,
+                    None => verifier.insert(SecretString::new(random_token()?)),
+                };
                 q.append_pair("code_challenge", &pkce_challenge(verifier.expose()));
                 q.append_pair("code_challenge_method", "S256");
             }
         }
-        url
+        Ok(url)
     }
 
     /// State and error checks shared by the code and implicit flows.
@@ -506,13 +525,24 @@ mod tests {
 
     #[test]
     fn random_tokens_are_distinct_and_long_enough() {
-        let a = random_token();
+        let a = random_token().unwrap();
         assert_eq!(a.len(), 43, "RFC 7636 verifier length");
         assert!(
             a.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         );
-        assert_ne!(a, random_token());
+        assert_ne!(a, random_token().unwrap());
+    }
+
+    /// A failing random source is the caller's error (it was a panic).
+    #[test]
+    fn a_failing_random_source_is_an_error_not_a_panic() {
+        let e = token_from(|_| Err(getrandom::Error::UNSUPPORTED)).unwrap_err();
+        let AuthError::NoRandomness { message } = &e else {
+            panic!("{e:?}")
+        };
+        assert!(!message.is_empty());
+        assert!(e.to_string().contains("random generator failed"), "{e}");
     }
 
     #[test]

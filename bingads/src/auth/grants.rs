@@ -75,9 +75,10 @@ macro_rules! common_methods {
         /// checked by `request_oauth_tokens_by_response_uri` (desktop/mobile code grants also
         /// add a PKCE S256 challenge). Later calls return the same URL until a response with
         /// its state has been accepted: the state and verifier are then used up, so the same
-        /// response cannot be replayed, and the next call starts a new sign-in.
+        /// response cannot be replayed, and the next call starts a new sign-in. Fails only when
+        /// the operating system's random generator does ([`AuthError::NoRandomness`]).
         #[doc(alias = "get_authorization_endpoint")]
-        pub fn authorization_endpoint(&self) -> Url {
+        pub fn authorization_endpoint(&self) -> Result<Url, AuthError> {
             self.core.authorization_endpoint()
         }
     };

@@ -22,7 +22,7 @@
 //!     .on_tokens_refreshed(|tokens| {
 //!         // persist tokens.refresh_token (Microsoft rotates it)
 //!     });
-//! println!("Open {} and paste the address you end on:", grant.authorization_endpoint());
+//! println!("Open {} and paste the address you end on:", grant.authorization_endpoint()?);
 //! let mut response_uri = String::new();
 //! std::io::stdin().read_line(&mut response_uri).unwrap();
 //! grant.request_oauth_tokens_by_response_uri(response_uri.trim()).await?;

@@ -9,6 +9,7 @@
 //! detail types read alike. Only a SOAP detail no typed reader knows (a fault type a newer
 //! WSDL added) is read again, as a generic tree, to find its errors.
 
+#[cfg(feature = "rest")]
 mod rest;
 mod shape;
 mod soap;

@@ -6,11 +6,13 @@
 //! detail type added later still yields its codes.
 
 use bingads_gen::xml::XmlElement;
+#[cfg(feature = "rest")]
 use serde_json::{Map, Value};
 
 use super::{AnyFaultDetail, ApiError};
 
 /// Members that are the fault's own, not details of an error.
+#[cfg(feature = "rest")]
 const FAULT_MEMBERS: [&str; 2] = ["Type", "TrackingId"];
 
 /// What a typed detail says for itself, read from its REST form (no document is parsed
@@ -39,6 +41,7 @@ pub(super) fn read_typed(_detail: &dyn AnyFaultDetail) -> Option<(Vec<ApiError>,
 /// Collects every error-shaped object under `object` (itself included, for the
 /// `AdCenter*Fault` family), in document order. `list` names the array (or, for the fault
 /// object itself, its type) the error came from.
+#[cfg(feature = "rest")]
 pub(super) fn collect_json(object: &Map<String, Value>, list: &str, out: &mut Vec<ApiError>) {
     if let Some(error) = json_error(object, list) {
         out.push(error);
@@ -58,6 +61,7 @@ pub(super) fn collect_json(object: &Map<String, Value>, list: &str, out: &mut Ve
     }
 }
 
+#[cfg(feature = "rest")]
 fn json_error(object: &Map<String, Value>, list: &str) -> Option<ApiError> {
     let code = object.get("Code").and_then(scalar_text);
     let error_code = object.get("ErrorCode").and_then(scalar_text);
@@ -92,6 +96,7 @@ fn json_error(object: &Map<String, Value>, list: &str) -> Option<ApiError> {
 }
 
 /// A JSON scalar as text (`null` and containers are not scalars).
+#[cfg(feature = "rest")]
 pub(super) fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),

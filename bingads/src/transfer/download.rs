@@ -65,18 +65,7 @@ impl ResultFileOptions {
         self.file_name = Some(name.into());
         self
     }
-    pub fn decompress(mut self, decompress: bool) -> Self {
-        self.decompress = decompress;
-        self
-    }
-    pub fn overwrite(mut self, overwrite: bool) -> Self {
-        self.overwrite = overwrite;
-        self
-    }
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
+    super::landing_setters!();
     pub fn max_decompressed_bytes(mut self, bytes: u64) -> Self {
         self.max_decompressed_bytes = bytes;
         self

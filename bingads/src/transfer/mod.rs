@@ -20,6 +20,31 @@
 //! ([`archive`]). Expired result URLs are exchanged for fresh ones ([`download_result`]).
 //! Progress (percent complete, bytes) goes to a [`ProgressSink`].
 
+/// The setters of the landing options every result file has, whatever asks for it
+/// ([`ResultFileOptions`], the bulk manager's parameters): the same three fields everywhere,
+/// so the setters are written once.
+macro_rules! landing_setters {
+    () => {
+        /// Expand a zip/gzip result into the file it holds (default true).
+        pub fn decompress(mut self, decompress: bool) -> Self {
+            self.decompress = decompress;
+            self
+        }
+        /// Replace an existing file of the same name (default false: an existing file is an
+        /// error).
+        pub fn overwrite(mut self, overwrite: bool) -> Self {
+            self.overwrite = overwrite;
+            self
+        }
+        /// The whole operation must end within this.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.timeout = Some(timeout);
+            self
+        }
+    };
+}
+pub(crate) use landing_setters;
+
 pub mod archive;
 mod download;
 mod error;

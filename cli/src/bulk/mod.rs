@@ -129,7 +129,7 @@ fn bulk_error(e: BulkServiceError, settings: &Settings) -> CliError {
             | TransferError::PollIntervalTooShort(_)
             | TransferError::FileExists { .. },
         )
-        | BulkServiceError::Config(_) => CliError::usage(e.to_string()),
+        | BulkServiceError::NoAccountId => CliError::usage(e.to_string()),
         other => CliError::failure(other.to_string()),
     };
     if let Some(id) = request {

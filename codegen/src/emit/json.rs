@@ -268,14 +268,19 @@ impl<'a> ServiceEmitter<'a> {
 
     pub(super) fn emit_json_operations(&self) -> Result<TokenStream, EmitError> {
         let mut entries = Vec::new();
+        let mut bodies = Vec::new();
         for op in &self.service.operations {
             let req_el = self.service.find_element(&op.input.body).ok_or_else(|| {
                 self.err(format!("request element {} is not declared", op.input.body))
             })?;
             let req_ty = self.analysis.value_type(&req_el.ty)?;
             entries.push(quote!(crate::json::JsonOperation::of::<#req_ty>()));
+            // The request's REST body: `RequestBody` requires it only with the feature on,
+            // so it lives here rather than beside the request's `RequestBody` impl.
+            bodies.push(quote!(crate::json::json_request!(#req_ty);));
         }
         Ok(quote! {
+            #(#bodies)*
             /// Every operation of this service with its JSON entry points, in WSDL order.
             pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[#(#entries),*];
         })

@@ -77,9 +77,10 @@ impl ServiceEmitter<'_> {
                 },
             }
         }
-        let faults = self.emit_faults()?;
+        let (faults, json_faults) = self.emit_faults()?;
         parts.types.push(faults.def);
         parts.codec.push(faults.codec);
+        parts.json.push(json_faults);
         parts.json.push(self.emit_json_faults()?);
         parts.json.push(self.emit_json_operations()?);
 

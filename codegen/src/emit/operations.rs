@@ -12,7 +12,9 @@ use crate::model::*;
 use crate::names;
 
 impl<'a> ServiceEmitter<'a> {
-    pub(super) fn emit_faults(&self) -> Result<super::codec::Split, EmitError> {
+    /// The service's `FaultDetail`: its definition and XML codec, and (third) its REST
+    /// reading, which goes to `json.rs`.
+    pub(super) fn emit_faults(&self) -> Result<(super::codec::Split, TokenStream), EmitError> {
         let mut seen = BTreeSet::new();
         let mut variants = Vec::new();
         let mut arms = Vec::new();
@@ -40,9 +42,7 @@ impl<'a> ServiceEmitter<'a> {
                     _ => f.element.name.clone(),
                 };
                 let rest_type = lit(&rest_type);
-                json_arms.push(quote! {
-                    #rest_type => crate::json::from_value_lenient::<#vt>(body).ok().map(Self::#vid),
-                });
+                json_arms.push(quote!(#rest_type => #vid(#vt)));
             }
         }
         let def = quote! {
@@ -62,16 +62,13 @@ impl<'a> ServiceEmitter<'a> {
                         _ => { r.skip()?; return Ok(None) }
                     }))
                 }
-                #[cfg(feature = "json")]
-                fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
-                    match type_name {
-                        #(#json_arms)*
-                        _ => None,
-                    }
-                }
             }
         };
-        Ok(super::codec::Split { def, codec })
+        // The REST reading goes to `json.rs`, behind the module's one feature attribute.
+        let json = quote! {
+            crate::json::json_fault_detail!(FaultDetail { #(#json_arms),* });
+        };
+        Ok((super::codec::Split { def, codec }, json))
     }
 
     pub(super) fn emit_operations(&self) -> Result<TokenStream, EmitError> {
@@ -142,8 +139,6 @@ impl<'a> ServiceEmitter<'a> {
                 impl RequestBody for #req_ty {
                     fn operation(&self) -> &'static OperationMeta { &#sid }
                     fn write_soap_body(&self, w: &mut XmlWriter) { self.encode(w, #req_ns, #req_name) }
-                    #[cfg(feature = "json")]
-                    fn write_json_body(&self, out: &mut Vec<u8>) { crate::json::write_body(self, out) }
                 }
                 impl Operation for #req_ty {
                     type Response = #resp_ty;

@@ -9268,6 +9268,10 @@ impl crate::json::JsonMembers for AdApiError {
     }
 }
 crate::json::json_struct!(AdApiError);
+crate::json::json_fault_detail!(
+    FaultDetail { "AdApiFaultDetail" => AdApiFaultDetail(AdApiFaultDetail),
+    "ApiFaultDetail" => ApiFaultDetail(ApiFaultDetail) }
+);
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -9280,6 +9284,40 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(GetBidOpportunitiesRequest);
+crate::json::json_request!(GetBudgetOpportunitiesRequest);
+crate::json::json_request!(GetKeywordOpportunitiesRequest);
+crate::json::json_request!(GetEstimatedBidByKeywordIdsRequest);
+crate::json::json_request!(GetEstimatedPositionByKeywordIdsRequest);
+crate::json::json_request!(GetEstimatedBidByKeywordsRequest);
+crate::json::json_request!(GetEstimatedPositionByKeywordsRequest);
+crate::json::json_request!(GetBidLandscapeByAdGroupIdsRequest);
+crate::json::json_request!(GetBidLandscapeByCampaignIdsRequest);
+crate::json::json_request!(GetBidLandscapeByKeywordIdsRequest);
+crate::json::json_request!(GetHistoricalKeywordPerformanceRequest);
+crate::json::json_request!(GetHistoricalSearchCountRequest);
+crate::json::json_request!(GetKeywordCategoriesRequest);
+crate::json::json_request!(GetKeywordDemographicsRequest);
+crate::json::json_request!(GetKeywordLocationsRequest);
+crate::json::json_request!(SuggestKeywordsForUrlRequest);
+crate::json::json_request!(SuggestKeywordsFromExistingKeywordsRequest);
+crate::json::json_request!(GetAuctionInsightDataRequest);
+crate::json::json_request!(GetDomainCategoriesRequest);
+crate::json::json_request!(PutMetricDataRequest);
+crate::json::json_request!(GetKeywordIdeaCategoriesRequest);
+crate::json::json_request!(GetKeywordIdeasRequest);
+crate::json::json_request!(GetKeywordTrafficEstimatesRequest);
+crate::json::json_request!(GetAutoApplyOptInStatusRequest);
+crate::json::json_request!(SetAutoApplyOptInStatusRequest);
+crate::json::json_request!(GetPerformanceInsightsDetailDataByAccountIdRequest);
+crate::json::json_request!(GetRecommendationsRequest);
+crate::json::json_request!(TagRecommendationsRequest);
+crate::json::json_request!(GetTextAssetSuggestionsByFinalUrlsRequest);
+crate::json::json_request!(ApplyRecommendationsRequest);
+crate::json::json_request!(DismissRecommendationsRequest);
+crate::json::json_request!(RetrieveRecommendationsRequest);
+crate::json::json_request!(GetAudienceFullEstimationRequest);
+crate::json::json_request!(GetAudienceBreakdownRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<GetBidOpportunitiesRequest>(),

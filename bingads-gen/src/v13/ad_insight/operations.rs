@@ -1741,10 +1741,6 @@ impl RequestBody for GetBidOpportunitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetBidOpportunitiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBidOpportunitiesRequest {
     type Response = GetBidOpportunitiesResponse;
@@ -1757,10 +1753,6 @@ impl RequestBody for GetBudgetOpportunitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetBudgetOpportunitiesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBudgetOpportunitiesRequest {
@@ -1775,10 +1767,6 @@ impl RequestBody for GetKeywordOpportunitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetKeywordOpportunitiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetKeywordOpportunitiesRequest {
     type Response = GetKeywordOpportunitiesResponse;
@@ -1791,10 +1779,6 @@ impl RequestBody for GetEstimatedBidByKeywordIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetEstimatedBidByKeywordIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedBidByKeywordIdsRequest {
@@ -1809,10 +1793,6 @@ impl RequestBody for GetEstimatedPositionByKeywordIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetEstimatedPositionByKeywordIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetEstimatedPositionByKeywordIdsRequest {
     type Response = GetEstimatedPositionByKeywordIdsResponse;
@@ -1825,10 +1805,6 @@ impl RequestBody for GetEstimatedBidByKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetEstimatedBidByKeywordsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEstimatedBidByKeywordsRequest {
@@ -1843,10 +1819,6 @@ impl RequestBody for GetEstimatedPositionByKeywordsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetEstimatedPositionByKeywordsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetEstimatedPositionByKeywordsRequest {
     type Response = GetEstimatedPositionByKeywordsResponse;
@@ -1859,10 +1831,6 @@ impl RequestBody for GetBidLandscapeByAdGroupIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetBidLandscapeByAdGroupIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidLandscapeByAdGroupIdsRequest {
@@ -1877,10 +1845,6 @@ impl RequestBody for GetBidLandscapeByCampaignIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetBidLandscapeByCampaignIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBidLandscapeByCampaignIdsRequest {
     type Response = GetBidLandscapeByCampaignIdsResponse;
@@ -1893,10 +1857,6 @@ impl RequestBody for GetBidLandscapeByKeywordIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetBidLandscapeByKeywordIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidLandscapeByKeywordIdsRequest {
@@ -1911,10 +1871,6 @@ impl RequestBody for GetHistoricalKeywordPerformanceRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetHistoricalKeywordPerformanceRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetHistoricalKeywordPerformanceRequest {
     type Response = GetHistoricalKeywordPerformanceResponse;
@@ -1927,10 +1883,6 @@ impl RequestBody for GetHistoricalSearchCountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetHistoricalSearchCountRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetHistoricalSearchCountRequest {
@@ -1945,10 +1897,6 @@ impl RequestBody for GetKeywordCategoriesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetKeywordCategoriesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetKeywordCategoriesRequest {
     type Response = GetKeywordCategoriesResponse;
@@ -1961,10 +1909,6 @@ impl RequestBody for GetKeywordDemographicsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetKeywordDemographicsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordDemographicsRequest {
@@ -1979,10 +1923,6 @@ impl RequestBody for GetKeywordLocationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetKeywordLocationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetKeywordLocationsRequest {
     type Response = GetKeywordLocationsResponse;
@@ -1995,10 +1935,6 @@ impl RequestBody for SuggestKeywordsForUrlRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "SuggestKeywordsForUrlRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SuggestKeywordsForUrlRequest {
@@ -2013,10 +1949,6 @@ impl RequestBody for SuggestKeywordsFromExistingKeywordsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "SuggestKeywordsFromExistingKeywordsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SuggestKeywordsFromExistingKeywordsRequest {
     type Response = SuggestKeywordsFromExistingKeywordsResponse;
@@ -2029,10 +1961,6 @@ impl RequestBody for GetAuctionInsightDataRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetAuctionInsightDataRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAuctionInsightDataRequest {
@@ -2047,10 +1975,6 @@ impl RequestBody for GetDomainCategoriesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetDomainCategoriesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetDomainCategoriesRequest {
     type Response = GetDomainCategoriesResponse;
@@ -2063,10 +1987,6 @@ impl RequestBody for PutMetricDataRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "PutMetricDataRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for PutMetricDataRequest {
@@ -2081,10 +2001,6 @@ impl RequestBody for GetKeywordIdeaCategoriesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetKeywordIdeaCategoriesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetKeywordIdeaCategoriesRequest {
     type Response = GetKeywordIdeaCategoriesResponse;
@@ -2097,10 +2013,6 @@ impl RequestBody for GetKeywordIdeasRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetKeywordIdeasRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordIdeasRequest {
@@ -2115,10 +2027,6 @@ impl RequestBody for GetKeywordTrafficEstimatesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetKeywordTrafficEstimatesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetKeywordTrafficEstimatesRequest {
     type Response = GetKeywordTrafficEstimatesResponse;
@@ -2132,10 +2040,6 @@ impl RequestBody for GetAutoApplyOptInStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetAutoApplyOptInStatusRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAutoApplyOptInStatusRequest {
     type Response = GetAutoApplyOptInStatusResponse;
@@ -2148,10 +2052,6 @@ impl RequestBody for SetAutoApplyOptInStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "SetAutoApplyOptInStatusRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SetAutoApplyOptInStatusRequest {
@@ -2170,10 +2070,6 @@ impl RequestBody for GetPerformanceInsightsDetailDataByAccountIdRequest {
             "GetPerformanceInsightsDetailDataByAccountIdRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetPerformanceInsightsDetailDataByAccountIdRequest {
     type Response = GetPerformanceInsightsDetailDataByAccountIdResponse;
@@ -2186,10 +2082,6 @@ impl RequestBody for GetRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetRecommendationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetRecommendationsRequest {
@@ -2204,10 +2096,6 @@ impl RequestBody for TagRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "TagRecommendationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for TagRecommendationsRequest {
     type Response = TagRecommendationsResponse;
@@ -2220,10 +2108,6 @@ impl RequestBody for GetTextAssetSuggestionsByFinalUrlsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetTextAssetSuggestionsByFinalUrlsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetTextAssetSuggestionsByFinalUrlsRequest {
@@ -2238,10 +2122,6 @@ impl RequestBody for ApplyRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "ApplyRecommendationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ApplyRecommendationsRequest {
     type Response = ApplyRecommendationsResponse;
@@ -2254,10 +2134,6 @@ impl RequestBody for DismissRecommendationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "DismissRecommendationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissRecommendationsRequest {
@@ -2272,10 +2148,6 @@ impl RequestBody for RetrieveRecommendationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "RetrieveRecommendationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for RetrieveRecommendationsRequest {
     type Response = RetrieveRecommendationsResponse;
@@ -2289,10 +2161,6 @@ impl RequestBody for GetAudienceFullEstimationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetAudienceFullEstimationRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAudienceFullEstimationRequest {
     type Response = GetAudienceFullEstimationResponse;
@@ -2305,10 +2173,6 @@ impl RequestBody for GetAudienceBreakdownRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_AD_INSIGHT, "GetAudienceBreakdownRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAudienceBreakdownRequest {

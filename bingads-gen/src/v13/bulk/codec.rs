@@ -1455,20 +1455,4 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
-    #[cfg(feature = "json")]
-    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
-        match type_name {
-            "AdApiFaultDetail" => {
-                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
-                    .ok()
-                    .map(Self::AdApiFaultDetail)
-            }
-            "ApiFaultDetail" => {
-                crate::json::from_value_lenient::<ApiFaultDetail>(body)
-                    .ok()
-                    .map(Self::ApiFaultDetail)
-            }
-            _ => None,
-        }
-    }
 }

@@ -1228,6 +1228,10 @@ impl crate::json::JsonMembers for KeyValuePairOfstringstring {
     }
 }
 crate::json::json_struct!(KeyValuePairOfstringstring);
+crate::json::json_fault_detail!(
+    FaultDetail { "AdApiFaultDetail" => AdApiFaultDetail(AdApiFaultDetail),
+    "ApiFaultDetail" => ApiFaultDetail(ApiFaultDetail) }
+);
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -1240,6 +1244,12 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(DownloadCampaignsByAccountIdsRequest);
+crate::json::json_request!(DownloadCampaignsByCampaignIdsRequest);
+crate::json::json_request!(GetBulkDownloadStatusRequest);
+crate::json::json_request!(GetBulkUploadUrlRequest);
+crate::json::json_request!(GetBulkUploadStatusRequest);
+crate::json::json_request!(UploadEntityRecordsRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<DownloadCampaignsByAccountIdsRequest>(),

@@ -338,10 +338,6 @@ impl RequestBody for DownloadCampaignsByAccountIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DownloadCampaignsByAccountIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DownloadCampaignsByAccountIdsRequest {
     type Response = DownloadCampaignsByAccountIdsResponse;
@@ -354,10 +350,6 @@ impl RequestBody for DownloadCampaignsByCampaignIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DownloadCampaignsByCampaignIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DownloadCampaignsByCampaignIdsRequest {
@@ -372,10 +364,6 @@ impl RequestBody for GetBulkDownloadStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBulkDownloadStatusRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBulkDownloadStatusRequest {
     type Response = GetBulkDownloadStatusResponse;
@@ -388,10 +376,6 @@ impl RequestBody for GetBulkUploadUrlRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBulkUploadUrlRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBulkUploadUrlRequest {
@@ -406,10 +390,6 @@ impl RequestBody for GetBulkUploadStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBulkUploadStatusRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBulkUploadStatusRequest {
     type Response = GetBulkUploadStatusResponse;
@@ -422,10 +402,6 @@ impl RequestBody for UploadEntityRecordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UploadEntityRecordsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UploadEntityRecordsRequest {

@@ -9908,10 +9908,6 @@ impl RequestBody for AddCampaignsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddCampaignsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddCampaignsRequest {
     type Response = AddCampaignsResponse;
@@ -9924,10 +9920,6 @@ impl RequestBody for GetCampaignsByAccountIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetCampaignsByAccountIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCampaignsByAccountIdRequest {
@@ -9942,10 +9934,6 @@ impl RequestBody for GetCampaignsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetCampaignsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCampaignsByIdsRequest {
     type Response = GetCampaignsByIdsResponse;
@@ -9958,10 +9946,6 @@ impl RequestBody for DeleteCampaignsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteCampaignsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteCampaignsRequest {
@@ -9976,10 +9960,6 @@ impl RequestBody for UpdateCampaignsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateCampaignsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateCampaignsRequest {
     type Response = UpdateCampaignsResponse;
@@ -9992,10 +9972,6 @@ impl RequestBody for GetNegativeSitesByCampaignIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetNegativeSitesByCampaignIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetNegativeSitesByCampaignIdsRequest {
@@ -10010,10 +9986,6 @@ impl RequestBody for SetNegativeSitesToCampaignsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "SetNegativeSitesToCampaignsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SetNegativeSitesToCampaignsRequest {
     type Response = SetNegativeSitesToCampaignsResponse;
@@ -10026,10 +9998,6 @@ impl RequestBody for GetConfigValueRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetConfigValueRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetConfigValueRequest {
@@ -10044,10 +10012,6 @@ impl RequestBody for GetBSCCountriesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBSCCountriesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBSCCountriesRequest {
     type Response = GetBSCCountriesResponse;
@@ -10060,10 +10024,6 @@ impl RequestBody for AddAdGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddAdGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAdGroupsRequest {
@@ -10078,10 +10038,6 @@ impl RequestBody for DeleteAdGroupsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAdGroupsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteAdGroupsRequest {
     type Response = DeleteAdGroupsResponse;
@@ -10094,10 +10050,6 @@ impl RequestBody for GetAdGroupsByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdGroupsByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAdGroupsByIdsRequest {
@@ -10112,10 +10064,6 @@ impl RequestBody for GetAdGroupsByCampaignIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdGroupsByCampaignIdRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAdGroupsByCampaignIdRequest {
     type Response = GetAdGroupsByCampaignIdResponse;
@@ -10128,10 +10076,6 @@ impl RequestBody for UpdateAdGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAdGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateAdGroupsRequest {
@@ -10146,10 +10090,6 @@ impl RequestBody for GetNegativeSitesByAdGroupIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetNegativeSitesByAdGroupIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetNegativeSitesByAdGroupIdsRequest {
     type Response = GetNegativeSitesByAdGroupIdsResponse;
@@ -10162,10 +10102,6 @@ impl RequestBody for SetNegativeSitesToAdGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "SetNegativeSitesToAdGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SetNegativeSitesToAdGroupsRequest {
@@ -10180,10 +10116,6 @@ impl RequestBody for GetGeoLocationsFileUrlRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetGeoLocationsFileUrlRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetGeoLocationsFileUrlRequest {
     type Response = GetGeoLocationsFileUrlResponse;
@@ -10196,10 +10128,6 @@ impl RequestBody for AddAdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddAdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAdsRequest {
@@ -10214,10 +10142,6 @@ impl RequestBody for DeleteAdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteAdsRequest {
     type Response = DeleteAdsResponse;
@@ -10230,10 +10154,6 @@ impl RequestBody for GetAdsByEditorialStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdsByEditorialStatusRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAdsByEditorialStatusRequest {
@@ -10248,10 +10168,6 @@ impl RequestBody for GetAdsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAdsByIdsRequest {
     type Response = GetAdsByIdsResponse;
@@ -10264,10 +10180,6 @@ impl RequestBody for GetAdsByAdGroupIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdsByAdGroupIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAdsByAdGroupIdRequest {
@@ -10282,10 +10194,6 @@ impl RequestBody for UpdateAdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateAdsRequest {
     type Response = UpdateAdsResponse;
@@ -10298,10 +10206,6 @@ impl RequestBody for AddKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddKeywordsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddKeywordsRequest {
@@ -10316,10 +10220,6 @@ impl RequestBody for DeleteKeywordsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteKeywordsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteKeywordsRequest {
     type Response = DeleteKeywordsResponse;
@@ -10332,10 +10232,6 @@ impl RequestBody for GetKeywordsByEditorialStatusRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetKeywordsByEditorialStatusRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordsByEditorialStatusRequest {
@@ -10350,10 +10246,6 @@ impl RequestBody for GetKeywordsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetKeywordsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetKeywordsByIdsRequest {
     type Response = GetKeywordsByIdsResponse;
@@ -10366,10 +10258,6 @@ impl RequestBody for GetKeywordsByAdGroupIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetKeywordsByAdGroupIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetKeywordsByAdGroupIdRequest {
@@ -10384,10 +10272,6 @@ impl RequestBody for GetKeywordsByAssetGroupIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetKeywordsByAssetGroupIdRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetKeywordsByAssetGroupIdRequest {
     type Response = GetKeywordsByAssetGroupIdResponse;
@@ -10400,10 +10284,6 @@ impl RequestBody for UpdateKeywordsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateKeywordsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateKeywordsRequest {
@@ -10418,10 +10298,6 @@ impl RequestBody for AppealEditorialRejectionsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AppealEditorialRejectionsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AppealEditorialRejectionsRequest {
     type Response = AppealEditorialRejectionsResponse;
@@ -10434,10 +10310,6 @@ impl RequestBody for GetEditorialReasonsByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetEditorialReasonsByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetEditorialReasonsByIdsRequest {
@@ -10452,10 +10324,6 @@ impl RequestBody for GetAccountMigrationStatusesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAccountMigrationStatusesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAccountMigrationStatusesRequest {
     type Response = GetAccountMigrationStatusesResponse;
@@ -10468,10 +10336,6 @@ impl RequestBody for SetAccountPropertiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "SetAccountPropertiesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SetAccountPropertiesRequest {
@@ -10486,10 +10350,6 @@ impl RequestBody for GetAccountPropertiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAccountPropertiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAccountPropertiesRequest {
     type Response = GetAccountPropertiesResponse;
@@ -10502,10 +10362,6 @@ impl RequestBody for AddAdExtensionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddAdExtensionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAdExtensionsRequest {
@@ -10520,10 +10376,6 @@ impl RequestBody for GetAdExtensionsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdExtensionsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAdExtensionsByIdsRequest {
     type Response = GetAdExtensionsByIdsResponse;
@@ -10536,10 +10388,6 @@ impl RequestBody for UpdateAdExtensionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAdExtensionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateAdExtensionsRequest {
@@ -10554,10 +10402,6 @@ impl RequestBody for DeleteAdExtensionsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAdExtensionsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteAdExtensionsRequest {
     type Response = DeleteAdExtensionsResponse;
@@ -10570,10 +10414,6 @@ impl RequestBody for GetAdExtensionsEditorialReasonsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdExtensionsEditorialReasonsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAdExtensionsEditorialReasonsRequest {
@@ -10588,10 +10428,6 @@ impl RequestBody for SetAdExtensionsAssociationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "SetAdExtensionsAssociationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SetAdExtensionsAssociationsRequest {
     type Response = SetAdExtensionsAssociationsResponse;
@@ -10604,10 +10440,6 @@ impl RequestBody for GetAdExtensionsAssociationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdExtensionsAssociationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAdExtensionsAssociationsRequest {
@@ -10622,10 +10454,6 @@ impl RequestBody for DeleteAdExtensionsAssociationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAdExtensionsAssociationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteAdExtensionsAssociationsRequest {
     type Response = DeleteAdExtensionsAssociationsResponse;
@@ -10638,10 +10466,6 @@ impl RequestBody for GetAdExtensionIdsByAccountIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdExtensionIdsByAccountIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAdExtensionIdsByAccountIdRequest {
@@ -10656,10 +10480,6 @@ impl RequestBody for AddMediaRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddMediaRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddMediaRequest {
     type Response = AddMediaResponse;
@@ -10672,10 +10492,6 @@ impl RequestBody for UpdateMediaRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateMediaRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateMediaRequest {
@@ -10690,10 +10506,6 @@ impl RequestBody for DeleteMediaRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteMediaRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteMediaRequest {
     type Response = DeleteMediaResponse;
@@ -10706,10 +10518,6 @@ impl RequestBody for GetMediaMetaDataByAccountIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetMediaMetaDataByAccountIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetMediaMetaDataByAccountIdRequest {
@@ -10724,10 +10532,6 @@ impl RequestBody for GetMediaMetaDataByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetMediaMetaDataByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetMediaMetaDataByIdsRequest {
     type Response = GetMediaMetaDataByIdsResponse;
@@ -10740,10 +10544,6 @@ impl RequestBody for GetMediaAssociationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetMediaAssociationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetMediaAssociationsRequest {
@@ -10758,10 +10558,6 @@ impl RequestBody for GetAdGroupCriterionsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAdGroupCriterionsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAdGroupCriterionsByIdsRequest {
     type Response = GetAdGroupCriterionsByIdsResponse;
@@ -10774,10 +10570,6 @@ impl RequestBody for AddAdGroupCriterionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddAdGroupCriterionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAdGroupCriterionsRequest {
@@ -10792,10 +10584,6 @@ impl RequestBody for UpdateAdGroupCriterionsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAdGroupCriterionsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateAdGroupCriterionsRequest {
     type Response = UpdateAdGroupCriterionsResponse;
@@ -10808,10 +10596,6 @@ impl RequestBody for DeleteAdGroupCriterionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAdGroupCriterionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteAdGroupCriterionsRequest {
@@ -10826,10 +10610,6 @@ impl RequestBody for ApplyProductPartitionActionsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "ApplyProductPartitionActionsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ApplyProductPartitionActionsRequest {
     type Response = ApplyProductPartitionActionsResponse;
@@ -10842,10 +10622,6 @@ impl RequestBody for ApplyHotelGroupActionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "ApplyHotelGroupActionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for ApplyHotelGroupActionsRequest {
@@ -10864,10 +10640,6 @@ impl RequestBody for ApplyAssetGroupListingGroupActionsRequest {
             "ApplyAssetGroupListingGroupActionsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ApplyAssetGroupListingGroupActionsRequest {
     type Response = ApplyAssetGroupListingGroupActionsResponse;
@@ -10880,10 +10652,6 @@ impl RequestBody for GetAssetGroupListingGroupsByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAssetGroupListingGroupsByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAssetGroupListingGroupsByIdsRequest {
@@ -10898,10 +10666,6 @@ impl RequestBody for GetBMCStoresByCustomerIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBMCStoresByCustomerIdRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBMCStoresByCustomerIdRequest {
     type Response = GetBMCStoresByCustomerIdResponse;
@@ -10915,10 +10679,6 @@ impl RequestBody for AddNegativeKeywordsToEntitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddNegativeKeywordsToEntitiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddNegativeKeywordsToEntitiesRequest {
     type Response = AddNegativeKeywordsToEntitiesResponse;
@@ -10931,10 +10691,6 @@ impl RequestBody for GetNegativeKeywordsByEntityIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetNegativeKeywordsByEntityIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetNegativeKeywordsByEntityIdsRequest {
@@ -10953,10 +10709,6 @@ impl RequestBody for DeleteNegativeKeywordsFromEntitiesRequest {
             "DeleteNegativeKeywordsFromEntitiesRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteNegativeKeywordsFromEntitiesRequest {
     type Response = DeleteNegativeKeywordsFromEntitiesResponse;
@@ -10969,10 +10721,6 @@ impl RequestBody for GetSharedEntitiesByAccountIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetSharedEntitiesByAccountIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetSharedEntitiesByAccountIdRequest {
@@ -10987,10 +10735,6 @@ impl RequestBody for GetSharedEntitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetSharedEntitiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetSharedEntitiesRequest {
     type Response = GetSharedEntitiesResponse;
@@ -11003,10 +10747,6 @@ impl RequestBody for AddSharedEntityRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddSharedEntityRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddSharedEntityRequest {
@@ -11021,10 +10761,6 @@ impl RequestBody for GetListItemsBySharedListRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetListItemsBySharedListRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetListItemsBySharedListRequest {
     type Response = GetListItemsBySharedListResponse;
@@ -11037,10 +10773,6 @@ impl RequestBody for AddListItemsToSharedListRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddListItemsToSharedListRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddListItemsToSharedListRequest {
@@ -11055,10 +10787,6 @@ impl RequestBody for UpdateSharedEntitiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateSharedEntitiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateSharedEntitiesRequest {
     type Response = UpdateSharedEntitiesResponse;
@@ -11071,10 +10799,6 @@ impl RequestBody for DeleteListItemsFromSharedListRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteListItemsFromSharedListRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteListItemsFromSharedListRequest {
@@ -11089,10 +10813,6 @@ impl RequestBody for SetSharedEntityAssociationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "SetSharedEntityAssociationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SetSharedEntityAssociationsRequest {
     type Response = SetSharedEntityAssociationsResponse;
@@ -11105,10 +10825,6 @@ impl RequestBody for DeleteSharedEntityAssociationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteSharedEntityAssociationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteSharedEntityAssociationsRequest {
@@ -11127,10 +10843,6 @@ impl RequestBody for GetSharedEntityAssociationsBySharedEntityIdsRequest {
             "GetSharedEntityAssociationsBySharedEntityIdsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetSharedEntityAssociationsBySharedEntityIdsRequest {
     type Response = GetSharedEntityAssociationsBySharedEntityIdsResponse;
@@ -11148,10 +10860,6 @@ impl RequestBody for GetSharedEntityAssociationsByEntityIdsRequest {
             "GetSharedEntityAssociationsByEntityIdsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetSharedEntityAssociationsByEntityIdsRequest {
     type Response = GetSharedEntityAssociationsByEntityIdsResponse;
@@ -11164,10 +10872,6 @@ impl RequestBody for DeleteSharedEntitiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteSharedEntitiesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteSharedEntitiesRequest {
@@ -11182,10 +10886,6 @@ impl RequestBody for GetCampaignSizesByAccountIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetCampaignSizesByAccountIdRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCampaignSizesByAccountIdRequest {
     type Response = GetCampaignSizesByAccountIdResponse;
@@ -11198,10 +10898,6 @@ impl RequestBody for AddCampaignCriterionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddCampaignCriterionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddCampaignCriterionsRequest {
@@ -11216,10 +10912,6 @@ impl RequestBody for UpdateCampaignCriterionsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateCampaignCriterionsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateCampaignCriterionsRequest {
     type Response = UpdateCampaignCriterionsResponse;
@@ -11232,10 +10924,6 @@ impl RequestBody for DeleteCampaignCriterionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteCampaignCriterionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteCampaignCriterionsRequest {
@@ -11250,10 +10938,6 @@ impl RequestBody for GetCampaignCriterionsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetCampaignCriterionsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCampaignCriterionsByIdsRequest {
     type Response = GetCampaignCriterionsByIdsResponse;
@@ -11266,10 +10950,6 @@ impl RequestBody for AddBudgetsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddBudgetsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddBudgetsRequest {
@@ -11284,10 +10964,6 @@ impl RequestBody for UpdateBudgetsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateBudgetsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateBudgetsRequest {
     type Response = UpdateBudgetsResponse;
@@ -11300,10 +10976,6 @@ impl RequestBody for DeleteBudgetsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteBudgetsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteBudgetsRequest {
@@ -11318,10 +10990,6 @@ impl RequestBody for GetBudgetsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBudgetsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBudgetsByIdsRequest {
     type Response = GetBudgetsByIdsResponse;
@@ -11334,10 +11002,6 @@ impl RequestBody for GetCampaignIdsByBudgetIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetCampaignIdsByBudgetIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCampaignIdsByBudgetIdsRequest {
@@ -11352,10 +11016,6 @@ impl RequestBody for AddBidStrategiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddBidStrategiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddBidStrategiesRequest {
     type Response = AddBidStrategiesResponse;
@@ -11368,10 +11028,6 @@ impl RequestBody for UpdateBidStrategiesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateBidStrategiesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateBidStrategiesRequest {
@@ -11386,10 +11042,6 @@ impl RequestBody for DeleteBidStrategiesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteBidStrategiesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteBidStrategiesRequest {
     type Response = DeleteBidStrategiesResponse;
@@ -11402,10 +11054,6 @@ impl RequestBody for GetBidStrategiesByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBidStrategiesByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBidStrategiesByIdsRequest {
@@ -11420,10 +11068,6 @@ impl RequestBody for GetCampaignIdsByBidStrategyIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetCampaignIdsByBidStrategyIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCampaignIdsByBidStrategyIdsRequest {
     type Response = GetCampaignIdsByBidStrategyIdsResponse;
@@ -11436,10 +11080,6 @@ impl RequestBody for AddAudienceGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddAudienceGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAudienceGroupsRequest {
@@ -11454,10 +11094,6 @@ impl RequestBody for UpdateAudienceGroupsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAudienceGroupsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateAudienceGroupsRequest {
     type Response = UpdateAudienceGroupsResponse;
@@ -11470,10 +11106,6 @@ impl RequestBody for DeleteAudienceGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAudienceGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteAudienceGroupsRequest {
@@ -11488,10 +11120,6 @@ impl RequestBody for GetAudienceGroupsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAudienceGroupsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAudienceGroupsByIdsRequest {
     type Response = GetAudienceGroupsByIdsResponse;
@@ -11504,10 +11132,6 @@ impl RequestBody for AddAssetGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddAssetGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAssetGroupsRequest {
@@ -11522,10 +11146,6 @@ impl RequestBody for UpdateAssetGroupsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAssetGroupsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateAssetGroupsRequest {
     type Response = UpdateAssetGroupsResponse;
@@ -11538,10 +11158,6 @@ impl RequestBody for DeleteAssetGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAssetGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteAssetGroupsRequest {
@@ -11556,10 +11172,6 @@ impl RequestBody for GetAssetGroupsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAssetGroupsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAssetGroupsByIdsRequest {
     type Response = GetAssetGroupsByIdsResponse;
@@ -11573,10 +11185,6 @@ impl RequestBody for GetAssetGroupsByCampaignIdRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAssetGroupsByCampaignIdRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAssetGroupsByCampaignIdRequest {
     type Response = GetAssetGroupsByCampaignIdResponse;
@@ -11589,10 +11197,6 @@ impl RequestBody for GetAssetGroupsEditorialReasonsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAssetGroupsEditorialReasonsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAssetGroupsEditorialReasonsRequest {
@@ -11611,10 +11215,6 @@ impl RequestBody for SetAudienceGroupAssetGroupAssociationsRequest {
             "SetAudienceGroupAssetGroupAssociationsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SetAudienceGroupAssetGroupAssociationsRequest {
     type Response = SetAudienceGroupAssetGroupAssociationsResponse;
@@ -11631,10 +11231,6 @@ impl RequestBody for DeleteAudienceGroupAssetGroupAssociationsRequest {
             NS_CAMPAIGN_MANAGEMENT,
             "DeleteAudienceGroupAssetGroupAssociationsRequest",
         )
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteAudienceGroupAssetGroupAssociationsRequest {
@@ -11653,10 +11249,6 @@ impl RequestBody for GetAudienceGroupAssetGroupAssociationsByAssetGroupIdsReques
             "GetAudienceGroupAssetGroupAssociationsByAssetGroupIdsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAudienceGroupAssetGroupAssociationsByAssetGroupIdsRequest {
     type Response = GetAudienceGroupAssetGroupAssociationsByAssetGroupIdsResponse;
@@ -11674,10 +11266,6 @@ impl RequestBody for GetAudienceGroupAssetGroupAssociationsByAudienceGroupIdsReq
             "GetAudienceGroupAssetGroupAssociationsByAudienceGroupIdsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAudienceGroupAssetGroupAssociationsByAudienceGroupIdsRequest {
     type Response = GetAudienceGroupAssetGroupAssociationsByAudienceGroupIdsResponse;
@@ -11690,10 +11278,6 @@ impl RequestBody for AddAudiencesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddAudiencesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddAudiencesRequest {
@@ -11708,10 +11292,6 @@ impl RequestBody for UpdateAudiencesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAudiencesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateAudiencesRequest {
     type Response = UpdateAudiencesResponse;
@@ -11724,10 +11304,6 @@ impl RequestBody for DeleteAudiencesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteAudiencesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteAudiencesRequest {
@@ -11742,10 +11318,6 @@ impl RequestBody for GetAudiencesByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAudiencesByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAudiencesByIdsRequest {
     type Response = GetAudiencesByIdsResponse;
@@ -11758,10 +11330,6 @@ impl RequestBody for ApplyCustomerListItemsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "ApplyCustomerListItemsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for ApplyCustomerListItemsRequest {
@@ -11776,10 +11344,6 @@ impl RequestBody for ApplyCustomerListUserDataRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "ApplyCustomerListUserDataRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ApplyCustomerListUserDataRequest {
     type Response = ApplyCustomerListUserDataResponse;
@@ -11792,10 +11356,6 @@ impl RequestBody for GetUetTagsByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetUetTagsByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUetTagsByIdsRequest {
@@ -11810,10 +11370,6 @@ impl RequestBody for AddUetTagsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddUetTagsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddUetTagsRequest {
     type Response = AddUetTagsResponse;
@@ -11826,10 +11382,6 @@ impl RequestBody for UpdateUetTagsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateUetTagsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateUetTagsRequest {
@@ -11844,10 +11396,6 @@ impl RequestBody for GetConversionGoalsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetConversionGoalsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetConversionGoalsByIdsRequest {
     type Response = GetConversionGoalsByIdsResponse;
@@ -11860,10 +11408,6 @@ impl RequestBody for GetConversionGoalsByTagIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetConversionGoalsByTagIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetConversionGoalsByTagIdsRequest {
@@ -11878,10 +11422,6 @@ impl RequestBody for AddConversionGoalsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddConversionGoalsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddConversionGoalsRequest {
     type Response = AddConversionGoalsResponse;
@@ -11895,10 +11435,6 @@ impl RequestBody for UpdateConversionGoalsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateConversionGoalsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateConversionGoalsRequest {
     type Response = UpdateConversionGoalsResponse;
@@ -11911,10 +11447,6 @@ impl RequestBody for ApplyOfflineConversionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "ApplyOfflineConversionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for ApplyOfflineConversionsRequest {
@@ -11933,10 +11465,6 @@ impl RequestBody for ApplyOfflineConversionAdjustmentsRequest {
             "ApplyOfflineConversionAdjustmentsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ApplyOfflineConversionAdjustmentsRequest {
     type Response = ApplyOfflineConversionAdjustmentsResponse;
@@ -11950,10 +11478,6 @@ impl RequestBody for ApplyOnlineConversionAdjustmentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "ApplyOnlineConversionAdjustmentsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ApplyOnlineConversionAdjustmentsRequest {
     type Response = ApplyOnlineConversionAdjustmentsResponse;
@@ -11966,10 +11490,6 @@ impl RequestBody for GetOfflineConversionReportsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetOfflineConversionReportsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetOfflineConversionReportsRequest {
@@ -11988,10 +11508,6 @@ impl RequestBody for GetOfflineConversionReportByGoalIdsRequest {
             "GetOfflineConversionReportByGoalIdsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetOfflineConversionReportByGoalIdsRequest {
     type Response = GetOfflineConversionReportByGoalIdsResponse;
@@ -12004,10 +11520,6 @@ impl RequestBody for AddLabelsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddLabelsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddLabelsRequest {
@@ -12022,10 +11534,6 @@ impl RequestBody for DeleteLabelsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteLabelsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteLabelsRequest {
     type Response = DeleteLabelsResponse;
@@ -12038,10 +11546,6 @@ impl RequestBody for UpdateLabelsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateLabelsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateLabelsRequest {
@@ -12056,10 +11560,6 @@ impl RequestBody for GetLabelsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetLabelsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetLabelsByIdsRequest {
     type Response = GetLabelsByIdsResponse;
@@ -12072,10 +11572,6 @@ impl RequestBody for SetLabelAssociationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "SetLabelAssociationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SetLabelAssociationsRequest {
@@ -12090,10 +11586,6 @@ impl RequestBody for DeleteLabelAssociationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteLabelAssociationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteLabelAssociationsRequest {
     type Response = DeleteLabelAssociationsResponse;
@@ -12106,10 +11598,6 @@ impl RequestBody for GetLabelAssociationsByEntityIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetLabelAssociationsByEntityIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetLabelAssociationsByEntityIdsRequest {
@@ -12124,10 +11612,6 @@ impl RequestBody for GetLabelAssociationsByLabelIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetLabelAssociationsByLabelIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetLabelAssociationsByLabelIdsRequest {
     type Response = GetLabelAssociationsByLabelIdsResponse;
@@ -12140,10 +11624,6 @@ impl RequestBody for AddExperimentsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddExperimentsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddExperimentsRequest {
@@ -12158,10 +11638,6 @@ impl RequestBody for DeleteExperimentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteExperimentsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteExperimentsRequest {
     type Response = DeleteExperimentsResponse;
@@ -12174,10 +11650,6 @@ impl RequestBody for UpdateExperimentsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateExperimentsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateExperimentsRequest {
@@ -12192,10 +11664,6 @@ impl RequestBody for GetExperimentsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetExperimentsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetExperimentsByIdsRequest {
     type Response = GetExperimentsByIdsResponse;
@@ -12208,10 +11676,6 @@ impl RequestBody for GetProfileDataFileUrlRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetProfileDataFileUrlRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetProfileDataFileUrlRequest {
@@ -12226,10 +11690,6 @@ impl RequestBody for SearchCompaniesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "SearchCompaniesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SearchCompaniesRequest {
     type Response = SearchCompaniesResponse;
@@ -12242,10 +11702,6 @@ impl RequestBody for GetFileImportUploadUrlRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetFileImportUploadUrlRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetFileImportUploadUrlRequest {
@@ -12260,10 +11716,6 @@ impl RequestBody for AddImportJobsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddImportJobsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddImportJobsRequest {
     type Response = AddImportJobsResponse;
@@ -12276,10 +11728,6 @@ impl RequestBody for GetImportResultsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetImportResultsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetImportResultsRequest {
@@ -12294,10 +11742,6 @@ impl RequestBody for GetImportJobsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetImportJobsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetImportJobsByIdsRequest {
     type Response = GetImportJobsByIdsResponse;
@@ -12310,10 +11754,6 @@ impl RequestBody for DeleteImportJobsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteImportJobsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteImportJobsRequest {
@@ -12328,10 +11768,6 @@ impl RequestBody for GetImportEntityIdsMappingRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetImportEntityIdsMappingRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetImportEntityIdsMappingRequest {
     type Response = GetImportEntityIdsMappingResponse;
@@ -12344,10 +11780,6 @@ impl RequestBody for UpdateImportJobsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateImportJobsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateImportJobsRequest {
@@ -12362,10 +11794,6 @@ impl RequestBody for AddVideosRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddVideosRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddVideosRequest {
     type Response = AddVideosResponse;
@@ -12378,10 +11806,6 @@ impl RequestBody for DeleteVideosRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteVideosRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteVideosRequest {
@@ -12396,10 +11820,6 @@ impl RequestBody for GetVideosByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetVideosByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetVideosByIdsRequest {
     type Response = GetVideosByIdsResponse;
@@ -12412,10 +11832,6 @@ impl RequestBody for UpdateVideosRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateVideosRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateVideosRequest {
@@ -12430,10 +11846,6 @@ impl RequestBody for AddHTML5sRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddHTML5sRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddHTML5sRequest {
     type Response = AddHTML5sResponse;
@@ -12446,10 +11858,6 @@ impl RequestBody for GetHTML5sByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetHTML5sByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetHTML5sByIdsRequest {
@@ -12464,10 +11872,6 @@ impl RequestBody for DeleteHTML5sRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteHTML5sRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteHTML5sRequest {
     type Response = DeleteHTML5sResponse;
@@ -12480,10 +11884,6 @@ impl RequestBody for AddCampaignConversionGoalsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddCampaignConversionGoalsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddCampaignConversionGoalsRequest {
@@ -12498,10 +11898,6 @@ impl RequestBody for DeleteCampaignConversionGoalsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteCampaignConversionGoalsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteCampaignConversionGoalsRequest {
     type Response = DeleteCampaignConversionGoalsResponse;
@@ -12514,10 +11910,6 @@ impl RequestBody for AddDataExclusionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddDataExclusionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddDataExclusionsRequest {
@@ -12532,10 +11924,6 @@ impl RequestBody for UpdateDataExclusionsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateDataExclusionsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateDataExclusionsRequest {
     type Response = UpdateDataExclusionsResponse;
@@ -12548,10 +11936,6 @@ impl RequestBody for DeleteDataExclusionsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteDataExclusionsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteDataExclusionsRequest {
@@ -12566,10 +11950,6 @@ impl RequestBody for GetDataExclusionsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetDataExclusionsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetDataExclusionsByIdsRequest {
     type Response = GetDataExclusionsByIdsResponse;
@@ -12582,10 +11962,6 @@ impl RequestBody for GetDataExclusionsByAccountIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetDataExclusionsByAccountIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetDataExclusionsByAccountIdRequest {
@@ -12600,10 +11976,6 @@ impl RequestBody for AddSeasonalityAdjustmentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddSeasonalityAdjustmentsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddSeasonalityAdjustmentsRequest {
     type Response = AddSeasonalityAdjustmentsResponse;
@@ -12616,10 +11988,6 @@ impl RequestBody for UpdateSeasonalityAdjustmentsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateSeasonalityAdjustmentsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateSeasonalityAdjustmentsRequest {
@@ -12634,10 +12002,6 @@ impl RequestBody for DeleteSeasonalityAdjustmentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteSeasonalityAdjustmentsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteSeasonalityAdjustmentsRequest {
     type Response = DeleteSeasonalityAdjustmentsResponse;
@@ -12650,10 +12014,6 @@ impl RequestBody for GetSeasonalityAdjustmentsByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetSeasonalityAdjustmentsByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetSeasonalityAdjustmentsByIdsRequest {
@@ -12672,10 +12032,6 @@ impl RequestBody for GetSeasonalityAdjustmentsByAccountIdRequest {
             "GetSeasonalityAdjustmentsByAccountIdRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetSeasonalityAdjustmentsByAccountIdRequest {
     type Response = GetSeasonalityAdjustmentsByAccountIdResponse;
@@ -12689,10 +12045,6 @@ impl RequestBody for CreateAssetGroupRecommendationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "CreateAssetGroupRecommendationRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for CreateAssetGroupRecommendationRequest {
     type Response = CreateAssetGroupRecommendationResponse;
@@ -12705,10 +12057,6 @@ impl RequestBody for CreateResponsiveAdRecommendationRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "CreateResponsiveAdRecommendationRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for CreateResponsiveAdRecommendationRequest {
@@ -12727,10 +12075,6 @@ impl RequestBody for CreateResponsiveSearchAdRecommendationRequest {
             "CreateResponsiveSearchAdRecommendationRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for CreateResponsiveSearchAdRecommendationRequest {
     type Response = CreateResponsiveSearchAdRecommendationResponse;
@@ -12744,10 +12088,6 @@ impl RequestBody for RefineAssetGroupRecommendationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "RefineAssetGroupRecommendationRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for RefineAssetGroupRecommendationRequest {
     type Response = RefineAssetGroupRecommendationResponse;
@@ -12760,10 +12100,6 @@ impl RequestBody for RefineResponsiveAdRecommendationRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "RefineResponsiveAdRecommendationRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for RefineResponsiveAdRecommendationRequest {
@@ -12782,10 +12118,6 @@ impl RequestBody for RefineResponsiveSearchAdRecommendationRequest {
             "RefineResponsiveSearchAdRecommendationRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for RefineResponsiveSearchAdRecommendationRequest {
     type Response = RefineResponsiveSearchAdRecommendationResponse;
@@ -12798,10 +12130,6 @@ impl RequestBody for GetResponsiveAdRecommendationJobRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetResponsiveAdRecommendationJobRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetResponsiveAdRecommendationJobRequest {
@@ -12816,10 +12144,6 @@ impl RequestBody for UpdateConversionValueRulesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateConversionValueRulesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateConversionValueRulesRequest {
     type Response = UpdateConversionValueRulesResponse;
@@ -12833,10 +12157,6 @@ impl RequestBody for UpdateConversionValueRulesStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateConversionValueRulesStatusRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateConversionValueRulesStatusRequest {
     type Response = UpdateConversionValueRulesStatusResponse;
@@ -12849,10 +12169,6 @@ impl RequestBody for AddConversionValueRulesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddConversionValueRulesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddConversionValueRulesRequest {
@@ -12871,10 +12187,6 @@ impl RequestBody for GetConversionValueRulesByAccountIdRequest {
             "GetConversionValueRulesByAccountIdRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetConversionValueRulesByAccountIdRequest {
     type Response = GetConversionValueRulesByAccountIdResponse;
@@ -12887,10 +12199,6 @@ impl RequestBody for GetConversionValueRulesByIdsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetConversionValueRulesByIdsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetConversionValueRulesByIdsRequest {
@@ -12905,10 +12213,6 @@ impl RequestBody for AddBrandKitsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddBrandKitsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddBrandKitsRequest {
     type Response = AddBrandKitsResponse;
@@ -12921,10 +12225,6 @@ impl RequestBody for UpdateBrandKitsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateBrandKitsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateBrandKitsRequest {
@@ -12939,10 +12239,6 @@ impl RequestBody for DeleteBrandKitsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteBrandKitsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteBrandKitsRequest {
     type Response = DeleteBrandKitsResponse;
@@ -12956,10 +12252,6 @@ impl RequestBody for CreateBrandKitRecommendationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "CreateBrandKitRecommendationRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for CreateBrandKitRecommendationRequest {
     type Response = CreateBrandKitRecommendationResponse;
@@ -12972,10 +12264,6 @@ impl RequestBody for AddNewCustomerAcquisitionGoalsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddNewCustomerAcquisitionGoalsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddNewCustomerAcquisitionGoalsRequest {
@@ -12994,10 +12282,6 @@ impl RequestBody for UpdateNewCustomerAcquisitionGoalsRequest {
             "UpdateNewCustomerAcquisitionGoalsRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateNewCustomerAcquisitionGoalsRequest {
     type Response = UpdateNewCustomerAcquisitionGoalsResponse;
@@ -13015,10 +12299,6 @@ impl RequestBody for GetNewCustomerAcquisitionGoalsByAccountIdRequest {
             "GetNewCustomerAcquisitionGoalsByAccountIdRequest",
         )
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetNewCustomerAcquisitionGoalsByAccountIdRequest {
     type Response = GetNewCustomerAcquisitionGoalsByAccountIdResponse;
@@ -13031,10 +12311,6 @@ impl RequestBody for GetBrandKitsByAccountIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBrandKitsByAccountIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBrandKitsByAccountIdRequest {
@@ -13049,10 +12325,6 @@ impl RequestBody for GetBrandKitsByIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetBrandKitsByIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBrandKitsByIdsRequest {
     type Response = GetBrandKitsByIdsResponse;
@@ -13065,10 +12337,6 @@ impl RequestBody for GetClipchampTemplatesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetClipchampTemplatesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetClipchampTemplatesRequest {
@@ -13083,10 +12351,6 @@ impl RequestBody for GetSupportedClipchampAudioRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetSupportedClipchampAudioRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetSupportedClipchampAudioRequest {
     type Response = GetSupportedClipchampAudioResponse;
@@ -13099,10 +12363,6 @@ impl RequestBody for GetSupportedFontsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetSupportedFontsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetSupportedFontsRequest {
@@ -13117,10 +12377,6 @@ impl RequestBody for GetHealthCheckRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetHealthCheckRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetHealthCheckRequest {
     type Response = GetHealthCheckResponse;
@@ -13133,10 +12389,6 @@ impl RequestBody for GetDiagnosticsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetDiagnosticsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetDiagnosticsRequest {
@@ -13151,10 +12403,6 @@ impl RequestBody for GetAnnotationOptOutRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetAnnotationOptOutRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAnnotationOptOutRequest {
     type Response = GetAnnotationOptOutResponse;
@@ -13167,10 +12415,6 @@ impl RequestBody for UpdateAnnotationOptOutRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateAnnotationOptOutRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateAnnotationOptOutRequest {
@@ -13185,10 +12429,6 @@ impl RequestBody for AddLinkedInSegmentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "AddLinkedInSegmentsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddLinkedInSegmentsRequest {
     type Response = AddLinkedInSegmentsResponse;
@@ -13201,10 +12441,6 @@ impl RequestBody for DeleteLinkedInSegmentsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "DeleteLinkedInSegmentsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteLinkedInSegmentsRequest {
@@ -13219,10 +12455,6 @@ impl RequestBody for UpdateLinkedInSegmentsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "UpdateLinkedInSegmentsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateLinkedInSegmentsRequest {
     type Response = UpdateLinkedInSegmentsResponse;
@@ -13235,10 +12467,6 @@ impl RequestBody for GetLinkedInSegmentsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetLinkedInSegmentsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetLinkedInSegmentsRequest {
@@ -13253,10 +12481,6 @@ impl RequestBody for GetCompanyListDetailsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetCompanyListDetailsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCompanyListDetailsRequest {
     type Response = GetCompanyListDetailsResponse;
@@ -13269,10 +12493,6 @@ impl RequestBody for GetUetTagAuthKeyRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CAMPAIGN_MANAGEMENT, "GetUetTagAuthKeyRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUetTagAuthKeyRequest {

@@ -2242,6 +2242,10 @@ impl crate::json::JsonMembers for BatchError {
     }
 }
 crate::json::json_struct!(BatchError);
+crate::json::json_fault_detail!(
+    FaultDetail { "AdApiFaultDetail" => AdApiFaultDetail(AdApiFaultDetail),
+    "ApiBatchFault" => ApiBatchFault(ApiBatchFault), "ApiFault" => ApiFault(ApiFault) }
+);
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -2255,6 +2259,22 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(GetBillingDocumentsInfoRequest);
+crate::json::json_request!(GetBillingDocumentsRequest);
+crate::json::json_request!(AddInsertionOrderRequest);
+crate::json::json_request!(UpdateInsertionOrderRequest);
+crate::json::json_request!(SearchInsertionOrdersRequest);
+crate::json::json_request!(GetAccountMonthlySpendRequest);
+crate::json::json_request!(DispatchCouponsRequest);
+crate::json::json_request!(RedeemCouponRequest);
+crate::json::json_request!(SearchCouponsRequest);
+crate::json::json_request!(CheckFeatureAdoptionCouponEligibilityRequest);
+crate::json::json_request!(ClaimFeatureAdoptionCouponsRequest);
+crate::json::json_request!(GetCouponInfoRequest);
+crate::json::json_request!(DistributeCouponsRequest);
+crate::json::json_request!(GetBillingGroupsRequest);
+crate::json::json_request!(GetUngroupedAccountsRequest);
+crate::json::json_request!(UpdateBillingGroupAccountsRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<GetBillingDocumentsInfoRequest>(),

@@ -710,10 +710,6 @@ impl RequestBody for GetBillingDocumentsInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "GetBillingDocumentsInfoRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetBillingDocumentsInfoRequest {
     type Response = GetBillingDocumentsInfoResponse;
@@ -726,10 +722,6 @@ impl RequestBody for GetBillingDocumentsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "GetBillingDocumentsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBillingDocumentsRequest {
@@ -744,10 +736,6 @@ impl RequestBody for AddInsertionOrderRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "AddInsertionOrderRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddInsertionOrderRequest {
     type Response = AddInsertionOrderResponse;
@@ -760,10 +748,6 @@ impl RequestBody for UpdateInsertionOrderRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "UpdateInsertionOrderRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateInsertionOrderRequest {
@@ -778,10 +762,6 @@ impl RequestBody for SearchInsertionOrdersRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "SearchInsertionOrdersRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SearchInsertionOrdersRequest {
     type Response = SearchInsertionOrdersResponse;
@@ -794,10 +774,6 @@ impl RequestBody for GetAccountMonthlySpendRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "GetAccountMonthlySpendRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountMonthlySpendRequest {
@@ -812,10 +788,6 @@ impl RequestBody for DispatchCouponsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "DispatchCouponsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DispatchCouponsRequest {
     type Response = DispatchCouponsResponse;
@@ -828,10 +800,6 @@ impl RequestBody for RedeemCouponRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "RedeemCouponRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for RedeemCouponRequest {
@@ -846,10 +814,6 @@ impl RequestBody for SearchCouponsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "SearchCouponsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SearchCouponsRequest {
     type Response = SearchCouponsResponse;
@@ -862,10 +826,6 @@ impl RequestBody for CheckFeatureAdoptionCouponEligibilityRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "CheckFeatureAdoptionCouponEligibilityRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for CheckFeatureAdoptionCouponEligibilityRequest {
@@ -880,10 +840,6 @@ impl RequestBody for ClaimFeatureAdoptionCouponsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "ClaimFeatureAdoptionCouponsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ClaimFeatureAdoptionCouponsRequest {
     type Response = ClaimFeatureAdoptionCouponsResponse;
@@ -896,10 +852,6 @@ impl RequestBody for GetCouponInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "GetCouponInfoRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCouponInfoRequest {
@@ -914,10 +866,6 @@ impl RequestBody for DistributeCouponsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "DistributeCouponsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DistributeCouponsRequest {
     type Response = DistributeCouponsResponse;
@@ -930,10 +878,6 @@ impl RequestBody for GetBillingGroupsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "GetBillingGroupsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetBillingGroupsRequest {
@@ -948,10 +892,6 @@ impl RequestBody for GetUngroupedAccountsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "GetUngroupedAccountsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetUngroupedAccountsRequest {
     type Response = GetUngroupedAccountsResponse;
@@ -964,10 +904,6 @@ impl RequestBody for UpdateBillingGroupAccountsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_BILLING, "UpdateBillingGroupAccountsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateBillingGroupAccountsRequest {

@@ -5440,20 +5440,4 @@ impl FaultDetailDecode for FaultDetail {
             ),
         )
     }
-    #[cfg(feature = "json")]
-    fn decode_json_detail(type_name: &str, body: &serde_json::Value) -> Option<Self> {
-        match type_name {
-            "AdApiFaultDetail" => {
-                crate::json::from_value_lenient::<AdApiFaultDetail>(body)
-                    .ok()
-                    .map(Self::AdApiFaultDetail)
-            }
-            "ApiFault" => {
-                crate::json::from_value_lenient::<ApiFault>(body)
-                    .ok()
-                    .map(Self::ApiFault)
-            }
-            _ => None,
-        }
-    }
 }

@@ -4480,6 +4480,10 @@ impl crate::json::JsonMembers for KeyValuePairOfstringbase64Binary {
     }
 }
 crate::json::json_struct!(KeyValuePairOfstringbase64Binary);
+crate::json::json_fault_detail!(
+    FaultDetail { "AdApiFaultDetail" => AdApiFaultDetail(AdApiFaultDetail), "ApiFault" =>
+    ApiFault(ApiFault) }
+);
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -4490,6 +4494,45 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(GetAccountsInfoRequest);
+crate::json::json_request!(FindAccountsRequest);
+crate::json::json_request!(AddAccountRequest);
+crate::json::json_request!(UpdateAccountRequest);
+crate::json::json_request!(GetCustomerRequest);
+crate::json::json_request!(UpdateCustomerRequest);
+crate::json::json_request!(SignupCustomerRequest);
+crate::json::json_request!(GetAccountRequest);
+crate::json::json_request!(GetCustomersInfoRequest);
+crate::json::json_request!(DeleteAccountRequest);
+crate::json::json_request!(DeleteCustomerRequest);
+crate::json::json_request!(UpdateUserRequest);
+crate::json::json_request!(UpdateUserRolesRequest);
+crate::json::json_request!(GetUserRequest);
+crate::json::json_request!(GetCurrentUserRequest);
+crate::json::json_request!(DeleteUserRequest);
+crate::json::json_request!(GetUsersInfoRequest);
+crate::json::json_request!(GetCustomerPilotFeaturesRequest);
+crate::json::json_request!(GetAccountPilotFeaturesRequest);
+crate::json::json_request!(GetPilotFeaturesCountriesRequest);
+crate::json::json_request!(GetAccessibleCustomerRequest);
+crate::json::json_request!(FindAccountsOrCustomersInfoRequest);
+crate::json::json_request!(UpgradeCustomerToAgencyRequest);
+crate::json::json_request!(AddPrepayAccountRequest);
+crate::json::json_request!(UpdatePrepayAccountRequest);
+crate::json::json_request!(MapCustomerIdToExternalCustomerIdRequest);
+crate::json::json_request!(MapAccountIdToExternalAccountIdsRequest);
+crate::json::json_request!(SearchCustomersRequest);
+crate::json::json_request!(AddClientLinksRequest);
+crate::json::json_request!(UpdateClientLinksRequest);
+crate::json::json_request!(SearchClientLinksRequest);
+crate::json::json_request!(SearchAccountsRequest);
+crate::json::json_request!(SendUserInvitationRequest);
+crate::json::json_request!(SearchUserInvitationsRequest);
+crate::json::json_request!(ValidateAddressRequest);
+crate::json::json_request!(GetLinkedAccountsAndCustomersInfoRequest);
+crate::json::json_request!(GetUserMFAStatusRequest);
+crate::json::json_request!(GetNotificationsRequest);
+crate::json::json_request!(DismissNotificationsRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<GetAccountsInfoRequest>(),

@@ -1676,10 +1676,6 @@ impl RequestBody for GetAccountsInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetAccountsInfoRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAccountsInfoRequest {
     type Response = GetAccountsInfoResponse;
@@ -1692,10 +1688,6 @@ impl RequestBody for FindAccountsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "FindAccountsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for FindAccountsRequest {
@@ -1710,10 +1702,6 @@ impl RequestBody for AddAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "AddAccountRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddAccountRequest {
     type Response = AddAccountResponse;
@@ -1726,10 +1714,6 @@ impl RequestBody for UpdateAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "UpdateAccountRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateAccountRequest {
@@ -1744,10 +1728,6 @@ impl RequestBody for GetCustomerRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetCustomerRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCustomerRequest {
     type Response = GetCustomerResponse;
@@ -1760,10 +1740,6 @@ impl RequestBody for UpdateCustomerRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "UpdateCustomerRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateCustomerRequest {
@@ -1778,10 +1754,6 @@ impl RequestBody for SignupCustomerRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "SignupCustomerRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SignupCustomerRequest {
     type Response = SignupCustomerResponse;
@@ -1794,10 +1766,6 @@ impl RequestBody for GetAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetAccountRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetAccountRequest {
@@ -1812,10 +1780,6 @@ impl RequestBody for GetCustomersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetCustomersInfoRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCustomersInfoRequest {
     type Response = GetCustomersInfoResponse;
@@ -1828,10 +1792,6 @@ impl RequestBody for DeleteAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "DeleteAccountRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteAccountRequest {
@@ -1846,10 +1806,6 @@ impl RequestBody for DeleteCustomerRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "DeleteCustomerRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for DeleteCustomerRequest {
     type Response = DeleteCustomerResponse;
@@ -1862,10 +1818,6 @@ impl RequestBody for UpdateUserRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "UpdateUserRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateUserRequest {
@@ -1880,10 +1832,6 @@ impl RequestBody for UpdateUserRolesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "UpdateUserRolesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdateUserRolesRequest {
     type Response = UpdateUserRolesResponse;
@@ -1896,10 +1844,6 @@ impl RequestBody for GetUserRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetUserRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetUserRequest {
@@ -1914,10 +1858,6 @@ impl RequestBody for GetCurrentUserRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetCurrentUserRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetCurrentUserRequest {
     type Response = GetCurrentUserResponse;
@@ -1930,10 +1870,6 @@ impl RequestBody for DeleteUserRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "DeleteUserRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DeleteUserRequest {
@@ -1948,10 +1884,6 @@ impl RequestBody for GetUsersInfoRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetUsersInfoRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetUsersInfoRequest {
     type Response = GetUsersInfoResponse;
@@ -1964,10 +1896,6 @@ impl RequestBody for GetCustomerPilotFeaturesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetCustomerPilotFeaturesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetCustomerPilotFeaturesRequest {
@@ -1982,10 +1910,6 @@ impl RequestBody for GetAccountPilotFeaturesRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetAccountPilotFeaturesRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAccountPilotFeaturesRequest {
     type Response = GetAccountPilotFeaturesResponse;
@@ -1998,10 +1922,6 @@ impl RequestBody for GetPilotFeaturesCountriesRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetPilotFeaturesCountriesRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetPilotFeaturesCountriesRequest {
@@ -2016,10 +1936,6 @@ impl RequestBody for GetAccessibleCustomerRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetAccessibleCustomerRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetAccessibleCustomerRequest {
     type Response = GetAccessibleCustomerResponse;
@@ -2032,10 +1948,6 @@ impl RequestBody for FindAccountsOrCustomersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "FindAccountsOrCustomersInfoRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for FindAccountsOrCustomersInfoRequest {
@@ -2050,10 +1962,6 @@ impl RequestBody for UpgradeCustomerToAgencyRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "UpgradeCustomerToAgencyRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpgradeCustomerToAgencyRequest {
     type Response = UpgradeCustomerToAgencyResponse;
@@ -2066,10 +1974,6 @@ impl RequestBody for AddPrepayAccountRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "AddPrepayAccountRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for AddPrepayAccountRequest {
@@ -2084,10 +1988,6 @@ impl RequestBody for UpdatePrepayAccountRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "UpdatePrepayAccountRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for UpdatePrepayAccountRequest {
     type Response = UpdatePrepayAccountResponse;
@@ -2100,10 +2000,6 @@ impl RequestBody for MapCustomerIdToExternalCustomerIdRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "MapCustomerIdToExternalCustomerIdRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for MapCustomerIdToExternalCustomerIdRequest {
@@ -2118,10 +2014,6 @@ impl RequestBody for MapAccountIdToExternalAccountIdsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "MapAccountIdToExternalAccountIdsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for MapAccountIdToExternalAccountIdsRequest {
     type Response = MapAccountIdToExternalAccountIdsResponse;
@@ -2134,10 +2026,6 @@ impl RequestBody for SearchCustomersRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "SearchCustomersRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchCustomersRequest {
@@ -2152,10 +2040,6 @@ impl RequestBody for AddClientLinksRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "AddClientLinksRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for AddClientLinksRequest {
     type Response = AddClientLinksResponse;
@@ -2168,10 +2052,6 @@ impl RequestBody for UpdateClientLinksRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "UpdateClientLinksRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for UpdateClientLinksRequest {
@@ -2186,10 +2066,6 @@ impl RequestBody for SearchClientLinksRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "SearchClientLinksRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SearchClientLinksRequest {
     type Response = SearchClientLinksResponse;
@@ -2202,10 +2078,6 @@ impl RequestBody for SearchAccountsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "SearchAccountsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchAccountsRequest {
@@ -2220,10 +2092,6 @@ impl RequestBody for SendUserInvitationRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "SendUserInvitationRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SendUserInvitationRequest {
     type Response = SendUserInvitationResponse;
@@ -2236,10 +2104,6 @@ impl RequestBody for SearchUserInvitationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "SearchUserInvitationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for SearchUserInvitationsRequest {
@@ -2254,10 +2118,6 @@ impl RequestBody for ValidateAddressRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "ValidateAddressRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for ValidateAddressRequest {
     type Response = ValidateAddressResponse;
@@ -2270,10 +2130,6 @@ impl RequestBody for GetLinkedAccountsAndCustomersInfoRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetLinkedAccountsAndCustomersInfoRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for GetLinkedAccountsAndCustomersInfoRequest {
@@ -2288,10 +2144,6 @@ impl RequestBody for GetUserMFAStatusRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetUserMFAStatusRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetUserMFAStatusRequest {
     type Response = GetUserMFAStatusResponse;
@@ -2305,10 +2157,6 @@ impl RequestBody for GetNotificationsRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "GetNotificationsRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for GetNotificationsRequest {
     type Response = GetNotificationsResponse;
@@ -2321,10 +2169,6 @@ impl RequestBody for DismissNotificationsRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_CUSTOMER, "DismissNotificationsRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for DismissNotificationsRequest {

@@ -11250,6 +11250,10 @@ impl crate::json::JsonMembers for AdApiError {
     }
 }
 crate::json::json_struct!(AdApiError);
+crate::json::json_fault_detail!(
+    FaultDetail { "AdApiFaultDetail" => AdApiFaultDetail(AdApiFaultDetail),
+    "ApiFaultDetail" => ApiFaultDetail(ApiFaultDetail) }
+);
 impl crate::json::JsonWrite for FaultDetail {
     fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -11262,6 +11266,8 @@ impl crate::json::JsonWrite for FaultDetail {
         }
     }
 }
+crate::json::json_request!(SubmitGenerateReportRequest);
+crate::json::json_request!(PollGenerateReportRequest);
 /// Every operation of this service with its JSON entry points, in WSDL order.
 pub static JSON_OPERATIONS: &[crate::json::JsonOperation] = &[
     crate::json::JsonOperation::of::<SubmitGenerateReportRequest>(),

@@ -135,10 +135,6 @@ impl RequestBody for SubmitGenerateReportRequest {
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_REPORTING, "SubmitGenerateReportRequest")
     }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
-    }
 }
 impl Operation for SubmitGenerateReportRequest {
     type Response = SubmitGenerateReportResponse;
@@ -151,10 +147,6 @@ impl RequestBody for PollGenerateReportRequest {
     }
     fn write_soap_body(&self, w: &mut XmlWriter) {
         self.encode(w, NS_REPORTING, "PollGenerateReportRequest")
-    }
-    #[cfg(feature = "json")]
-    fn write_json_body(&self, out: &mut Vec<u8>) {
-        crate::json::write_body(self, out)
     }
 }
 impl Operation for PollGenerateReportRequest {

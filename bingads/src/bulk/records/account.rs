@@ -5,47 +5,30 @@ use bingads_gen::types::{DateTime, Nillable};
 use bingads_gen::v13::campaign_management::{BidStrategy, Budget};
 
 use super::bidding;
-use super::macros::bulk_record;
+use super::macros::{bulk_only_record, bulk_record};
 use crate::bulk::table::{Column, col, field};
 use crate::bulk::values::{Bool, BulkDateTime, CampaignTypes, Dec, Enum, Long, Text};
 
-bulk_record! {
+bulk_only_record! {
     /// The `Account` row: account-wide settings.
-    pub struct BulkAccount = "Account" (kind 1) {
-        /// `Id`.
-        pub id: Option<i64>,
-        /// `Parent Id`: the customer id.
-        pub customer_id: Option<i64>,
-        /// `Sync Time`: pass it as the last sync time of the next delta download.
-        pub sync_time: Option<DateTime>,
-        pub msclkid_auto_tagging_enabled: Nillable<bool>,
-        /// `Tracking Template` (`Nil`: `delete_value`, clears it).
-        pub tracking_url_template: Nillable<String>,
-        pub final_url_suffix: Nillable<String>,
-        pub include_view_through_conversions: Nillable<bool>,
-        pub profile_expansion_enabled: Nillable<bool>,
-        pub ad_click_parallel_tracking: Nillable<bool>,
-        pub allow_image_auto_retrieve: Nillable<bool>,
-        pub client_id: Option<String>,
-        pub modified_time: Option<DateTime>,
+    pub struct BulkAccount = "Account" (kind 1) table ACCOUNT {
+        "Id" => id: Option<i64> as Long,
+        /// The customer id.
+        "Parent Id" => customer_id: Option<i64> as Long,
+        /// Pass it as the last sync time of the next delta download.
+        "Sync Time" => sync_time: Option<DateTime> as BulkDateTime,
+        "MSCLKID Auto Tagging Enabled" => msclkid_auto_tagging_enabled: Nillable<bool> as Bool,
+        /// `Nil` (`delete_value`) clears it.
+        "Tracking Template" => tracking_url_template: Nillable<String> as Text,
+        "Final Url Suffix" => final_url_suffix: Nillable<String> as Text,
+        "Include View Through Conversions" => include_view_through_conversions: Nillable<bool> as Bool,
+        "Profile Expansion Enabled" => profile_expansion_enabled: Nillable<bool> as Bool,
+        "Ad Click Parallel Tracking" => ad_click_parallel_tracking: Nillable<bool> as Bool,
+        "Allow Image Auto Retrieve" => allow_image_auto_retrieve: Nillable<bool> as Bool,
+        "Client Id" => client_id: Option<String> as Text,
+        "Modified Time" => modified_time: Option<DateTime> as BulkDateTime,
     }
-    table ACCOUNT
 }
-
-static ACCOUNT: &[Column<BulkAccount>] = &[
-    col!("Id" => id, Long),
-    col!("Parent Id" => customer_id, Long),
-    col!("Sync Time" => sync_time, BulkDateTime),
-    col!("MSCLKID Auto Tagging Enabled" => msclkid_auto_tagging_enabled, Bool),
-    col!("Tracking Template" => tracking_url_template, Text),
-    col!("Final Url Suffix" => final_url_suffix, Text),
-    col!("Include View Through Conversions" => include_view_through_conversions, Bool),
-    col!("Profile Expansion Enabled" => profile_expansion_enabled, Bool),
-    col!("Ad Click Parallel Tracking" => ad_click_parallel_tracking, Bool),
-    col!("Allow Image Auto Retrieve" => allow_image_auto_retrieve, Bool),
-    col!("Client Id" => client_id, Text),
-    col!("Modified Time" => modified_time, BulkDateTime),
-];
 
 bulk_record! {
     /// A shared `Budget`.

@@ -42,8 +42,42 @@ wire_enums!(
     cm::PromotionOccasion,
 );
 
-/// Declares an ad extension record: the shared columns, then the kind's own.
+/// Declares an ad extension record: the shared columns, then the kind's own. A kind whose
+/// extension has the URL elements most kinds share ends its own list with `with final_urls,
+/// tracking` (`Final Url`, `Mobile Final Url`, then the three below) or `with tracking`
+/// (`Tracking Template`, `Custom Parameter`, `Final Url Suffix`): those columns are written
+/// here once, so their names and formats cannot drift apart between kinds.
 macro_rules! ad_extension {
+    (
+        $(#[$m:meta])* $name:ident = $type:literal, kind $kind:literal, $ety:ty, table $table:ident,
+        $fields:tt [$($own:expr),* $(,)?] with final_urls, tracking
+    ) => {
+        ad_extension! {
+            $(#[$m])* $name = $type, kind $kind, $ety, table $table,
+            $fields
+            [
+                $($own,)*
+                field!("Final Url" => extension.final_urls, Urls),
+                field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
+            ]
+            with tracking
+        }
+    };
+    (
+        $(#[$m:meta])* $name:ident = $type:literal, kind $kind:literal, $ety:ty, table $table:ident,
+        $fields:tt [$($own:expr),* $(,)?] with tracking
+    ) => {
+        ad_extension! {
+            $(#[$m])* $name = $type, kind $kind, $ety, table $table,
+            $fields
+            [
+                $($own,)*
+                field!("Tracking Template" => extension.tracking_url_template, Text),
+                field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
+                field!("Final Url Suffix" => extension.final_url_suffix, Text),
+            ]
+        }
+    };
     (
         $(#[$m:meta])* $name:ident = $type:literal, kind $kind:literal, $ety:ty, table $table:ident,
         { $($(#[$fm:meta])* pub $f:ident: $t:ty,)* }
@@ -110,12 +144,8 @@ ad_extension! {
         field!("Sitelink Extension Description2" => extension.description2, Text),
         field!("Destination Url" => extension.destination_url, Text),
         field!("Sitelink Extension Link Text" => extension.display_text, Text),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
     ]
+    with final_urls, tracking
 }
 
 ad_extension! {
@@ -165,14 +195,10 @@ ad_extension! {
     }
     [
         field!("Action Type" => extension.action_type, RequiredEnum),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
         field!("Language" => extension.language, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
         col!("Action Text" => action_text, Text),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
     ]
+    with final_urls, tracking
 }
 
 ad_extension! {
@@ -186,12 +212,8 @@ ad_extension! {
         field!("Disclaimer Popup Text" => extension.popup_text, Text),
         field!("Disclaimer Line Text" => extension.line_text, Text),
         field!("Disclaimer Layout" => extension.disclaimer_layout, Text),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
     ]
+    with final_urls, tracking
 }
 
 ad_extension! {
@@ -206,12 +228,8 @@ ad_extension! {
         field!("Thumbnail Url" => extension.thumbnail_url, Text),
         field!("Thumbnail Id" => extension.thumbnail_id, Long),
         field!("Video Id" => extension.video_id, Long),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
     ]
+    with final_urls, tracking
 }
 
 ad_extension! {
@@ -223,12 +241,8 @@ ad_extension! {
         field!("AdExtension Header Type" => extension.ad_extension_header_type, Enum),
         field!("Language" => extension.language, Text),
         field!("Texts" => extension.texts, SemicolonList),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
     ]
+    with final_urls, tracking
 }
 
 ad_extension! {
@@ -248,12 +262,8 @@ ad_extension! {
         field!("Percent Off" => extension.percent_off, Number),
         field!("Discount Modifier" => extension.discount_modifier, Enum),
         field!("Occasion" => extension.promotion_occasion, Enum),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
     ]
+    with final_urls, tracking
 }
 
 ad_extension! {
@@ -265,11 +275,7 @@ ad_extension! {
         field!("Store Id" => extension.store_id, Long),
         field!("Description" => extension.description, Text),
         field!("Media Ids" => extension.image_media_ids, IdList),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
         field!("Media Urls" => extension.image_media_urls, Urls),
     ]
+    with final_urls, tracking
 }

@@ -57,15 +57,11 @@ ad_extension! {
         field!("Destination Url" => extension.destination_url, Text),
         field!("Alternative Text" => extension.alternative_text, Text),
         field!("Media Ids" => extension.image_media_ids, IdList),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url" => extension.final_urls, Urls),
-        field!("Mobile Final Url" => extension.final_mobile_urls, Urls),
         field!("Display Text" => extension.display_text, Text),
         field!("Layouts" => extension.layouts, SemicolonList),
         field!("Images" => extension.images, ImageAssetLinks),
     ]
+    with final_urls, tracking
 }
 
 ad_extension! {
@@ -89,20 +85,6 @@ ad_extension! {
     ]
 }
 
-bulk_record! {
-    /// A `Price Ad Extension`: three to eight priced items (`Header 1`…`8`, `Price 1`…`8`,
-    /// ...), each a row of `TableRows`.
-    pub struct BulkPriceAdExtension = "Price Ad Extension" (kind 202, entity extension: PriceAdExtension) {
-        /// `Parent Id`: the account the extension belongs to.
-        pub account_id: Option<i64>,
-        /// `Editorial Status` (read-only).
-        pub editorial_status: Option<String>,
-        pub client_id: Option<String>,
-        pub modified_time: Option<DateTime>,
-    }
-    table PRICE
-}
-
 /// A column of price table row `SLOT` (0-based; the column names count from 1).
 macro_rules! price_field {
     ($name:expr, $fmt:ident, $slot:literal) => {
@@ -124,45 +106,32 @@ macro_rules! price_field {
     };
 }
 
-/// The shared columns, then the eight columns of each of the eight price table rows.
-macro_rules! price_table {
-    ($table:ident, [$($shared:expr),* $(,)?], $($slot:literal: $n:literal),*) => {
-        static $table: &[Column<BulkPriceAdExtension>] = &[
-            $($shared,)*
-            $(
-                price_field!(concat!("Header ", $n), PriceHeader, $slot),
-                price_field!(concat!("Price Description ", $n), PriceDescription, $slot),
-                price_field!(concat!("Final Url ", $n), PriceFinalUrls, $slot),
-                price_field!(concat!("Final Mobile Url ", $n), PriceFinalMobileUrls, $slot),
-                price_field!(concat!("Price ", $n), PriceAmount, $slot),
-                price_field!(concat!("Currency Code ", $n), PriceCurrencyCode, $slot),
-                price_field!(concat!("Price Unit ", $n), PriceUnitPart, $slot),
-                price_field!(concat!("Price Qualifier ", $n), PriceQualifierPart, $slot),
-            )*
-        ];
+/// The price ad extension: the shared columns, its own, and the eight columns of each of the
+/// eight price table rows.
+macro_rules! price_ad_extension {
+    ($($slot:literal: $n:literal),*) => {
+        ad_extension! {
+            /// A `Price Ad Extension`: three to eight priced items (`Header 1`…`8`, `Price 1`…`8`,
+            /// ...), each a row of `TableRows`.
+            BulkPriceAdExtension = "Price Ad Extension", kind 202, PriceAdExtension, table PRICE,
+            {}
+            [
+                field!("Language" => extension.language, Text),
+                field!("Price Extension Type" => extension.price_extension_type, RequiredEnum),
+                $(
+                    price_field!(concat!("Header ", $n), PriceHeader, $slot),
+                    price_field!(concat!("Price Description ", $n), PriceDescription, $slot),
+                    price_field!(concat!("Final Url ", $n), PriceFinalUrls, $slot),
+                    price_field!(concat!("Final Mobile Url ", $n), PriceFinalMobileUrls, $slot),
+                    price_field!(concat!("Price ", $n), PriceAmount, $slot),
+                    price_field!(concat!("Currency Code ", $n), PriceCurrencyCode, $slot),
+                    price_field!(concat!("Price Unit ", $n), PriceUnitPart, $slot),
+                    price_field!(concat!("Price Qualifier ", $n), PriceQualifierPart, $slot),
+                )*
+            ]
+            with tracking
+        }
     };
 }
 
-price_table!(
-    PRICE,
-    [
-        field!("Status" => extension.status, Enum),
-        field!("Id" => extension.id, Long),
-        field!("Version" => extension.version, Int),
-        col!("Parent Id" => account_id, Long),
-        field!("Start Date" => extension.scheduling, ScheduleStart),
-        field!("End Date" => extension.scheduling, ScheduleEnd),
-        field!("Ad Schedule" => extension.scheduling, AdSchedule),
-        field!("Use Searcher Time Zone" => extension.scheduling, SearcherTimeZone),
-        field!("Device Preference" => extension.device_preference, DevicePreference),
-        col!("Editorial Status" => editorial_status, Text),
-        field!("Language" => extension.language, Text),
-        field!("Price Extension Type" => extension.price_extension_type, RequiredEnum),
-        field!("Tracking Template" => extension.tracking_url_template, Text),
-        field!("Custom Parameter" => extension.url_custom_parameters, CustomParams),
-        field!("Final Url Suffix" => extension.final_url_suffix, Text),
-        col!("Client Id" => client_id, Text),
-        col!("Modified Time" => modified_time, BulkDateTime),
-    ],
-    0: "1", 1: "2", 2: "3", 3: "4", 4: "5", 5: "6", 6: "7", 7: "8"
-);
+price_ad_extension!(0: "1", 1: "2", 2: "3", 3: "4", 4: "5", 5: "6", 6: "7", 7: "8");

@@ -1,6 +1,7 @@
 //! `bulk_record!`: declares a typed record struct (its fields, the error rows and the source
 //! row every record has) and its [`TypedRecord`](crate::bulk::table::TypedRecord) impl over a
-//! column table.
+//! column table. `bulk_only_record!`: the same for a record with no API object, whose every
+//! column is a field of its own, declared once with its column name and cell format.
 
 /// `bulk_record! { /// docs  pub struct BulkX = "X Type" (kind N, entity field: Type "Name") { fields } table TABLE }`
 macro_rules! bulk_record {
@@ -72,6 +73,30 @@ macro_rules! bulk_record {
     };
 }
 
+/// A record without an API object: each column is one line, `"Column" => field: Type as
+/// Format`, which declares the field and its table row together (in table order), so a
+/// column's name, field and format are written once.
+macro_rules! bulk_only_record {
+    (
+        $(#[$m:meta])*
+        pub struct $name:ident = $type:literal (kind $kind:literal) table $table:ident {
+            $($(#[$fm:meta])* $column:literal => $f:ident: $t:ty as $format:ty,)*
+        }
+    ) => {
+        $crate::bulk::records::macros::bulk_record! {
+            $(#[$m])*
+            pub struct $name = $type (kind $kind) {
+                $(#[doc = concat!("`", $column, "`.")] $(#[$fm])* pub $f: $t,)*
+            }
+            table $table
+        }
+
+        static $table: &[$crate::bulk::table::Column<$name>] = &[
+            $($crate::bulk::table::col!($column => $f, $format),)*
+        ];
+    };
+}
+
 /// The embedded API object of a record, for the JSON form.
 #[cfg(feature = "bulk-json")]
 macro_rules! entity_json {
@@ -140,4 +165,4 @@ macro_rules! more_json {
     ($($t:tt)*) => {};
 }
 
-pub(crate) use {bulk_record, entity_json, more_json};
+pub(crate) use {bulk_only_record, bulk_record, entity_json, more_json};

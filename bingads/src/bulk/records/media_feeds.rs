@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use bingads_gen::types::{DateTime, Nillable};
 use bingads_gen::v13::campaign_management::{AudienceGroup, Schedule, Video};
 
-use super::macros::bulk_record;
+use super::macros::{bulk_only_record, bulk_record};
 use crate::bulk::error::ValueError;
 use crate::bulk::schedule_values::{AdSchedule, IdList};
 use crate::bulk::table::{Column, col, field};
@@ -21,45 +21,30 @@ use crate::bulk::values::{
     CellFormat, DELETE_VALUE, DevicePreference, Int, Long, SemicolonList, Text,
 };
 
-bulk_record! {
+bulk_only_record! {
     /// An `Image` in the account's media library.
-    pub struct BulkImage = "Image" (kind 440) {
-        /// `Id`.
-        pub id: Option<i64>,
-        /// `Parent Id`: the account.
-        pub account_id: Option<i64>,
-        /// `Status` (`Active`, `Deleted`).
-        pub status: Option<String>,
-        /// `Sub Type`: the image's aspect (`Image191x100`, ...).
-        pub sub_type: Option<String>,
-        /// `Url`: where the service reads (on upload) or serves (on download) the image.
-        pub url: Option<String>,
-        /// `Text`: the image's alternative text.
-        pub text: Option<String>,
-        /// `Width` in pixels.
-        pub width: Option<i32>,
-        /// `Height` in pixels.
-        pub height: Option<i32>,
-        /// `Advertiser AI Label`: whether the advertiser marks the image as AI generated.
-        pub advertiser_ai_label: Option<String>,
-        /// `System AI Detection Signal` (read-only).
-        pub system_ai_detection_signal: Option<String>,
+    pub struct BulkImage = "Image" (kind 440) table IMAGE {
+        "Id" => id: Option<i64> as Long,
+        /// The account.
+        "Parent Id" => account_id: Option<i64> as Long,
+        /// `Active` or `Deleted`.
+        "Status" => status: Option<String> as Text,
+        /// The image's aspect (`Image191x100`, ...).
+        "Sub Type" => sub_type: Option<String> as Text,
+        /// Where the service reads (on upload) or serves (on download) the image.
+        "Url" => url: Option<String> as Text,
+        /// The image's alternative text.
+        "Text" => text: Option<String> as Text,
+        /// Pixels.
+        "Width" => width: Option<i32> as Int,
+        /// Pixels.
+        "Height" => height: Option<i32> as Int,
+        /// Whether the advertiser marks the image as AI generated.
+        "Advertiser AI Label" => advertiser_ai_label: Option<String> as Text,
+        /// Read-only.
+        "System AI Detection Signal" => system_ai_detection_signal: Option<String> as Text,
     }
-    table IMAGE
 }
-
-static IMAGE: &[Column<BulkImage>] = &[
-    col!("Id" => id, Long),
-    col!("Parent Id" => account_id, Long),
-    col!("Status" => status, Text),
-    col!("Sub Type" => sub_type, Text),
-    col!("Url" => url, Text),
-    col!("Text" => text, Text),
-    col!("Width" => width, Int),
-    col!("Height" => height, Int),
-    col!("Advertiser AI Label" => advertiser_ai_label, Text),
-    col!("System AI Detection Signal" => system_ai_detection_signal, Text),
-];
 
 bulk_record! {
     /// A `Video` in the account's media library.
@@ -90,36 +75,23 @@ static VIDEO: &[Column<BulkVideo>] = &[
     col!("System AI Detection Signal" => system_ai_detection_signal, Text),
 ];
 
-bulk_record! {
+bulk_only_record! {
     /// A `Feed`: a page feed or an ad customizer feed.
-    pub struct BulkFeed = "Feed" (kind 442) {
-        /// `Id`.
-        pub id: Option<i64>,
-        /// `Parent Id`: the account.
-        pub account_id: Option<i64>,
-        /// `Status` (`Active`, `Deleted`).
-        pub status: Option<String>,
-        /// `Feed Name`.
-        pub name: Option<String>,
-        /// `Sub Type` (`PageFeed`, `AdCustomizerFeed`).
-        pub sub_type: Option<String>,
-        /// `Custom Attributes`: the feed's attribute definitions, as the service's JSON text.
-        pub custom_attributes: Option<String>,
-        /// `Schedule`: when the service refreshes a feed fetched from a URL.
-        pub schedule: Option<String>,
+    pub struct BulkFeed = "Feed" (kind 442) table FEED {
+        "Id" => id: Option<i64> as Long,
+        /// The account.
+        "Parent Id" => account_id: Option<i64> as Long,
+        /// `Active` or `Deleted`.
+        "Status" => status: Option<String> as Text,
+        "Feed Name" => name: Option<String> as Text,
+        /// `PageFeed` or `AdCustomizerFeed`.
+        "Sub Type" => sub_type: Option<String> as Text,
+        /// The feed's attribute definitions, as the service's JSON text.
+        "Custom Attributes" => custom_attributes: Option<String> as Text,
+        /// When the service refreshes a feed fetched from a URL.
+        "Schedule" => schedule: Option<String> as Text,
     }
-    table FEED
 }
-
-static FEED: &[Column<BulkFeed>] = &[
-    col!("Id" => id, Long),
-    col!("Parent Id" => account_id, Long),
-    col!("Status" => status, Text),
-    col!("Feed Name" => name, Text),
-    col!("Sub Type" => sub_type, Text),
-    col!("Custom Attributes" => custom_attributes, Text),
-    col!("Schedule" => schedule, Text),
-];
 
 /// `YYYY/MM/DD HH:MM:SS`: a feed item's `Start Date`/`End Date`, a brand item's `Editorial
 /// Status Date` (not the `MM/DD/YYYY HH:MM:SS` of other records).
@@ -169,67 +141,39 @@ impl CellFormat<Nillable<DateTime>> for FeedDateTime {
     }
 }
 
-bulk_record! {
+bulk_only_record! {
     /// A `Feed Item`: one row of a feed (a page URL with its labels, or an ad customizer's
     /// values), with the targeting and schedule that limit where it serves.
-    pub struct BulkFeedItem = "Feed Item" (kind 443) {
-        /// `Id`.
-        pub id: Option<i64>,
-        /// `Parent Id`: the feed.
-        pub feed_id: Option<i64>,
-        /// `Audience Id`.
-        pub audience_id: Option<i64>,
-        /// `Target`: the location the item targets.
-        pub location_id: Option<i64>,
-        /// `Status` (`Active`, `Deleted`).
-        pub status: Option<String>,
-        /// `Match Type` of `Keyword`.
-        pub match_type: Option<String>,
-        /// `Physical Intent` of the location target.
-        pub intent_option: Option<String>,
-        /// `Campaign`: the campaign's name the item is limited to.
-        pub campaign_name: Option<String>,
-        /// `Ad Group`: the ad group's name the item is limited to.
-        pub ad_group_name: Option<String>,
-        /// `Keyword` the item is limited to.
-        pub keyword: Option<String>,
-        /// `Custom Attributes`: the item's values, as the service's JSON text.
-        pub custom_attributes: Option<String>,
-        /// `Device Preference`.
-        pub device_preference: Nillable<i64>,
-        /// `Start Date`.
-        pub start_date: Nillable<DateTime>,
-        /// `End Date`.
-        pub end_date: Nillable<DateTime>,
-        /// `Ad Schedule`: only its day and time ranges are used.
-        pub scheduling: Nillable<Schedule>,
-        /// `Target Ad Group Id`.
-        pub target_ad_group_id: Nillable<i64>,
-        /// `Target Campaign Id`.
-        pub target_campaign_id: Nillable<i64>,
+    pub struct BulkFeedItem = "Feed Item" (kind 443) table FEED_ITEM {
+        "Id" => id: Option<i64> as Long,
+        /// The feed.
+        "Parent Id" => feed_id: Option<i64> as Long,
+        "Audience Id" => audience_id: Option<i64> as Long,
+        /// The location the item targets.
+        "Target" => location_id: Option<i64> as Long,
+        /// `Active` or `Deleted`.
+        "Status" => status: Option<String> as Text,
+        /// The keyword's match type.
+        "Match Type" => match_type: Option<String> as Text,
+        /// The location target's intent.
+        "Physical Intent" => intent_option: Option<String> as Text,
+        /// The campaign's name the item is limited to.
+        "Campaign" => campaign_name: Option<String> as Text,
+        /// The ad group's name the item is limited to.
+        "Ad Group" => ad_group_name: Option<String> as Text,
+        /// The keyword the item is limited to.
+        "Keyword" => keyword: Option<String> as Text,
+        /// The item's values, as the service's JSON text.
+        "Custom Attributes" => custom_attributes: Option<String> as Text,
+        "Device Preference" => device_preference: Nillable<i64> as DevicePreference,
+        "Start Date" => start_date: Nillable<DateTime> as FeedDateTime,
+        "End Date" => end_date: Nillable<DateTime> as FeedDateTime,
+        /// Only its day and time ranges are used.
+        "Ad Schedule" => scheduling: Nillable<Schedule> as AdSchedule,
+        "Target Ad Group Id" => target_ad_group_id: Nillable<i64> as Long,
+        "Target Campaign Id" => target_campaign_id: Nillable<i64> as Long,
     }
-    table FEED_ITEM
 }
-
-static FEED_ITEM: &[Column<BulkFeedItem>] = &[
-    col!("Id" => id, Long),
-    col!("Parent Id" => feed_id, Long),
-    col!("Audience Id" => audience_id, Long),
-    col!("Target" => location_id, Long),
-    col!("Status" => status, Text),
-    col!("Match Type" => match_type, Text),
-    col!("Physical Intent" => intent_option, Text),
-    col!("Campaign" => campaign_name, Text),
-    col!("Ad Group" => ad_group_name, Text),
-    col!("Keyword" => keyword, Text),
-    col!("Custom Attributes" => custom_attributes, Text),
-    col!("Device Preference" => device_preference, DevicePreference),
-    col!("Start Date" => start_date, FeedDateTime),
-    col!("End Date" => end_date, FeedDateTime),
-    col!("Ad Schedule" => scheduling, AdSchedule),
-    col!("Target Ad Group Id" => target_ad_group_id, Long),
-    col!("Target Campaign Id" => target_campaign_id, Long),
-];
 
 bulk_record! {
     /// An `Audience Group`: audiences, age ranges and genders grouped as one signal for

@@ -17,9 +17,11 @@ pub enum BulkServiceError {
     /// A bulk file or record could not be read or written (row and column in the error).
     #[error(transparent)]
     File(#[from] BulkError),
-    /// The manager cannot run as configured (e.g. no account id for an upload).
-    #[error("bulk: {0}")]
-    Config(String),
+    /// Uploads go to one account, and the client's authorization data names none.
+    #[error(
+        "bulk: uploads need an account id; set it on the AuthorizationData (`with_account_id`)"
+    )]
+    NoAccountId,
 }
 
 impl From<Error> for BulkServiceError {

@@ -166,7 +166,11 @@ impl BulkServiceManager {
                         last_sync_time_in_utc: since,
                     })
                     .await?;
-                (r.value.download_request_id, r.tracking_id)
+                (
+                    "DownloadCampaignsByAccountIds",
+                    r.value.download_request_id,
+                    r.tracking_id,
+                )
             }
             DownloadScope::Campaigns(campaigns) => {
                 let r = bulk
@@ -180,15 +184,23 @@ impl BulkServiceManager {
                         last_sync_time_in_utc: since,
                     })
                     .await?;
-                (r.value.download_request_id, r.tracking_id)
+                (
+                    "DownloadCampaignsByCampaignIds",
+                    r.value.download_request_id,
+                    r.tracking_id,
+                )
             }
         };
-        let request_id = reply.0.into_value().unwrap_or_default();
+        let (operation, request_id, tracking_id) = reply;
+        let request_id = request_id.into_value().unwrap_or_default();
         if request_id.is_empty() {
-            return Err(BulkServiceError::Config(format!(
-                "the service returned no download request id (TrackingId {:?})",
-                reply.1
-            )));
+            return Err(crate::Error::IncompleteReply {
+                service: "Bulk",
+                operation,
+                missing: "download request id",
+                tracking_id,
+            }
+            .into());
         }
         Ok(self.download_operation(request_id))
     }

@@ -8,6 +8,27 @@ use crate::DateTime;
 use crate::bulk::FileFormat;
 use crate::v13::bulk::{CampaignScope, CompressionType, DataScope, DownloadEntity, ResponseMode};
 
+/// The setters of the result-file options downloads and uploads share (same field names in
+/// both structs, and the landing options of every result file), defined once so a change to
+/// one applies to all.
+macro_rules! result_file_setters {
+    ($params:ty) => {
+        impl $params {
+            /// Where the result file goes (default: the manager's working directory).
+            pub fn result_directory(mut self, dir: impl Into<PathBuf>) -> Self {
+                self.result_directory = Some(dir.into());
+                self
+            }
+            /// The result file's name (default: the name the service gives it).
+            pub fn result_file_name(mut self, name: impl Into<String>) -> Self {
+                self.result_file_name = Some(name.into());
+                self
+            }
+            crate::transfer::landing_setters!();
+        }
+    };
+}
+
 /// Which entities a download covers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DownloadScope {
@@ -105,27 +126,9 @@ impl DownloadParameters {
         self.compression = compression;
         self
     }
-    pub fn result_directory(mut self, dir: impl Into<PathBuf>) -> Self {
-        self.result_directory = Some(dir.into());
-        self
-    }
-    pub fn result_file_name(mut self, name: impl Into<String>) -> Self {
-        self.result_file_name = Some(name.into());
-        self
-    }
-    pub fn decompress(mut self, decompress: bool) -> Self {
-        self.decompress = decompress;
-        self
-    }
-    pub fn overwrite(mut self, overwrite: bool) -> Self {
-        self.overwrite = overwrite;
-        self
-    }
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
 }
+
+result_file_setters!(DownloadParameters);
 
 /// A bulk upload of a file, and where its result file goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,27 +173,9 @@ impl UploadParameters {
         self.compress = compress;
         self
     }
-    pub fn result_directory(mut self, dir: impl Into<PathBuf>) -> Self {
-        self.result_directory = Some(dir.into());
-        self
-    }
-    pub fn result_file_name(mut self, name: impl Into<String>) -> Self {
-        self.result_file_name = Some(name.into());
-        self
-    }
-    pub fn decompress(mut self, decompress: bool) -> Self {
-        self.decompress = decompress;
-        self
-    }
-    pub fn overwrite(mut self, overwrite: bool) -> Self {
-        self.overwrite = overwrite;
-        self
-    }
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
 }
+
+result_file_setters!(UploadParameters);
 
 /// An upload of records (`upload_entities` in the official SDKs).
 #[derive(Debug, Clone, PartialEq)]

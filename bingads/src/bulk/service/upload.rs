@@ -16,7 +16,7 @@ use crate::bulk::{BulkFileReader, BulkFileWriter, BulkRecord, FileFormat};
 use crate::transfer::landing::TempFile;
 use crate::transfer::{MultipartUpload, ProgressSink, TransferError, post_multipart};
 use crate::v13::bulk::{GetBulkUploadUrlRequest, UploadEntityRecordsRequest};
-use crate::{Environment, Nillable, SecretString};
+use crate::{Environment, Error, Nillable, SecretString};
 
 use super::{
     BulkServiceError, BulkServiceManager, BulkUploadOperation, RecordUploadParameters,
@@ -83,12 +83,10 @@ pub(crate) async fn check_upload_file(
 
 impl BulkServiceManager {
     fn account_id(&self) -> Result<i64, BulkServiceError> {
-        self.client.authorization().account_id.ok_or_else(|| {
-            BulkServiceError::Config(
-                "uploads need an account id: set it on the AuthorizationData (with_account_id)"
-                    .into(),
-            )
-        })
+        self.client
+            .authorization()
+            .account_id
+            .ok_or(BulkServiceError::NoAccountId)
     }
 
     /// Checks the file, gets an upload URL, POSTs the (zipped) file once and returns the
@@ -112,10 +110,13 @@ impl BulkServiceManager {
         let request_id = reply.value.request_id.into_value().unwrap_or_default();
         let url = reply.value.upload_url.into_value().unwrap_or_default();
         if request_id.is_empty() || url.is_empty() {
-            return Err(BulkServiceError::Config(format!(
-                "GetBulkUploadUrl returned no request id or URL (TrackingId {:?})",
-                reply.tracking_id
-            )));
+            return Err(Error::IncompleteReply {
+                service: "Bulk",
+                operation: "GetBulkUploadUrl",
+                missing: "request id or upload URL",
+                tracking_id: reply.tracking_id,
+            }
+            .into());
         }
         let is_zip = crate::transfer::detect(&params.file)? == crate::transfer::FileKind::Zip;
         let zipped = if params.compress && !is_zip {

@@ -143,10 +143,12 @@ impl ReportingServiceManager {
             .into_value()
             .unwrap_or_default();
         if id.is_empty() {
-            return Err(TransferError::Service(Error::Config(format!(
-                "SubmitGenerateReport returned no report request id (TrackingId {})",
-                reply.tracking_id.as_deref().unwrap_or("unknown")
-            )))
+            return Err(TransferError::Service(Error::IncompleteReply {
+                service: "Reporting",
+                operation: "SubmitGenerateReport",
+                missing: "report request id",
+                tracking_id: reply.tracking_id,
+            })
             .into());
         }
         Ok(self.resume(id))

@@ -7,9 +7,27 @@ use bingads_gen::Nillable;
 use bingads_gen::v13::campaign_management::*;
 
 use super::*;
-use crate::api::{Auth, BatchItem, Call, Fault};
+use crate::api::{Auth, Call, Fault};
 use crate::errors;
-use crate::state::{Owned, lock};
+use crate::state::lock;
+
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_AD_GROUPS,
+    no_items: errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_AD_GROUP,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_GROUP_IDS,
+};
+
+const NAMES: NameCodes = NameCodes {
+    invalid: errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_NAME,
+    duplicate: errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_AD_GROUP,
+};
 
 pub(crate) fn add_ad_groups(
     call: &Call<'_>,
@@ -18,76 +36,40 @@ pub(crate) fn add_ad_groups(
 ) -> Result<AddAdGroupsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let items = list(
-        req.ad_groups,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let mut ids = Vec::with_capacity(items.len());
-    let mut errs = Vec::new();
-    let mut batch_names: HashSet<String> = HashSet::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let result = (|| {
-            let Some(mut g) = item else {
-                return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_NULL_AD_GROUP));
-            };
-            if g.id.value().is_some() {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD)
-                        .field("Id"),
-                );
-            }
-            let Some(name) = valid_name(&g.name).map(str::to_string) else {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_NAME).field("Name"),
-                );
-            };
-            let key = name.to_lowercase();
-            if batch_names.contains(&key)
-                || data
-                    .ad_groups
-                    .values()
-                    .any(|x| x.parent == campaign && same_name(&x.value.name, &name))
-            {
-                return Err(BatchItem::new(
-                    i,
-                    errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_AD_GROUP,
-                )
-                .field("Name"));
-            }
-            let Some(id) = data.alloc_id() else {
-                return Err(BatchItem::new(i, errors::INTERNAL_ERROR));
-            };
-            g.id = Nillable::Value(id);
-            if g.status.value().is_none() {
-                g.status = Nillable::Value(AdGroupStatus::Active);
-            }
-            if g.ad_group_type.value().is_none() {
-                g.ad_group_type = Nillable::Value("SearchStandard".into());
-            }
-            batch_names.insert(key);
-            data.ad_groups.insert(
-                id,
-                Owned {
-                    parent: campaign,
-                    value: g,
+    let items = list(req.ad_groups, &FAMILY)?;
+    let mut batch_names = HashSet::new();
+    let (ad_group_ids, partial_errors) = add_each(
+        items,
+        &FAMILY,
+        |g: &AdGroup| g.id.value().is_some(),
+        |i, g| {
+            let key = new_name(i, &g.name, &NAMES, &batch_names, |name| {
+                name_taken(&data.ad_groups, campaign, None, name, |g| &g.name)
+            })?;
+            let id = insert_new(
+                &mut data,
+                |d| &mut d.ad_groups,
+                i,
+                campaign,
+                g,
+                |g, id| {
+                    g.id = Nillable::Value(id);
+                    if g.status.value().is_none() {
+                        g.status = Nillable::Value(AdGroupStatus::Active);
+                    }
+                    if g.ad_group_type.value().is_none() {
+                        g.ad_group_type = Nillable::Value("SearchStandard".into());
+                    }
                 },
-            );
+            )?;
+            batch_names.insert(key);
             Ok(id)
-        })();
-        match result {
-            Ok(id) => ids.push(Some(id)),
-            Err(e) => {
-                ids.push(None);
-                errs.push(e);
-            }
-        }
-    }
+        },
+    );
     Ok(AddAdGroupsResponse {
-        ad_group_ids: Nillable::Value(ids),
+        ad_group_ids,
         inherited_bid_strategy_types: Nillable::Nil,
-        partial_errors: partial(&errs),
+        partial_errors,
     })
 }
 
@@ -98,15 +80,8 @@ pub(crate) fn get_ad_groups_by_campaign_id(
 ) -> Result<GetAdGroupsByCampaignIdResponse, Fault> {
     let data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let groups = data
-        .ad_groups
-        .values()
-        .filter(|g| g.parent == campaign)
-        .map(|g| Some(g.value.clone()))
-        .collect();
-    Ok(GetAdGroupsByCampaignIdResponse {
-        ad_groups: Nillable::Value(groups),
-    })
+    let ad_groups = children(&data.ad_groups, campaign, |_| true);
+    Ok(GetAdGroupsByCampaignIdResponse { ad_groups })
 }
 
 pub(crate) fn get_ad_groups_by_ids(
@@ -116,17 +91,10 @@ pub(crate) fn get_ad_groups_by_ids(
 ) -> Result<GetAdGroupsByIdsResponse, Fault> {
     let data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let ids = id_list(
-        req.ad_group_ids,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.ad_group_ids, &FAMILY)?;
     let (ad_groups, partial_errors) = get_each(ids, |id| {
-        let group = data.ad_groups.get(&id).filter(|g| g.parent == campaign);
-        group
-            .map(|g| g.value.clone())
-            .ok_or(errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID)
+        let invalid = errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID;
+        child(&data.ad_groups, campaign, id, |_| true, invalid)
     });
     Ok(GetAdGroupsByIdsResponse {
         ad_groups,
@@ -185,21 +153,11 @@ pub(crate) fn update_ad_groups(
 ) -> Result<UpdateAdGroupsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let items = list(
-        req.ad_groups,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUPS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_AD_GROUP,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_GROUP_IDS,
-    };
+    let items = list(req.ad_groups, &FAMILY)?;
     let partial_errors = update_each(
         &mut data,
         items,
-        codes,
+        &FAMILY,
         |u: &AdGroup| u.id.value().copied(),
         |data, id| {
             data.ad_groups
@@ -207,23 +165,9 @@ pub(crate) fn update_ad_groups(
                 .is_some_and(|g| g.parent == campaign)
         },
         |data, i, id, u| {
-            if u.name.value().is_some() {
-                let Some(name) = valid_name(&u.name) else {
-                    return Err(
-                        BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_NAME)
-                            .field("Name"),
-                    );
-                };
-                if data.ad_groups.iter().any(|(k, g)| {
-                    *k != id && g.parent == campaign && same_name(&g.value.name, name)
-                }) {
-                    return Err(BatchItem::new(
-                        i,
-                        errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_AD_GROUP,
-                    )
-                    .field("Name"));
-                }
-            }
+            check_rename(i, &u.name, &NAMES, |name| {
+                name_taken(&data.ad_groups, campaign, Some(id), name, |g| &g.name)
+            })?;
             if let Some(stored) = data.ad_groups.get_mut(&id) {
                 merge_ad_group(&mut stored.value, &u);
             }
@@ -243,34 +187,20 @@ pub(crate) fn delete_ad_groups(
 ) -> Result<DeleteAdGroupsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let campaign = check_campaign(&data, auth, req.campaign_id)?;
-    let ids = id_list(
-        req.ad_group_ids,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_GROUPS,
-        errors::CAMPAIGN_SERVICE_AD_GROUP_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let mut errs = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        if !seen.insert(id) {
-            errs.push(BatchItem::new(
-                i,
-                errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_GROUP_IDS,
-            ));
-        } else if data
-            .ad_groups
-            .get(&id)
-            .is_some_and(|g| g.parent == campaign)
-        {
+    let ids = id_list(req.ad_group_ids, &FAMILY)?;
+    let partial_errors = delete_each(
+        &mut data,
+        ids,
+        &FAMILY,
+        |data, id| {
+            data.ad_groups
+                .get(&id)
+                .is_some_and(|g| g.parent == campaign)
+        },
+        |data, _, id| {
             data.remove_ad_group(id);
-        } else {
-            errs.push(
-                BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_AD_GROUP_ID)
-                    .details(id.to_string()),
-            );
-        }
-    }
-    Ok(DeleteAdGroupsResponse {
-        partial_errors: partial(&errs),
-    })
+            Ok(())
+        },
+    );
+    Ok(DeleteAdGroupsResponse { partial_errors })
 }

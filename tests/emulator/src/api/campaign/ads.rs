@@ -1,15 +1,32 @@
 //! Ads of an ad group, polymorphic by type: add, get (filtered by ad type), update (the type
 //! cannot change), delete.
 
-use std::collections::HashSet;
-
 use bingads_gen::Nillable;
 use bingads_gen::v13::campaign_management::*;
 
 use super::*;
 use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
-use crate::state::{Owned, lock};
+use crate::state::lock;
+
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_ADS,
+    no_items: errors::CAMPAIGN_SERVICE_ADS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_ADS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_AD,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_IDS,
+};
+
+/// A get by ids takes fewer ids than the other requests.
+const GET_FAMILY: Family = Family {
+    max: MAX_AD_IDS_GET,
+    ..FAMILY
+};
 
 /// Runs `$body` with `$a` bound to the variant's struct (every variant shares the `Ad` base
 /// fields); `$other` for variants this version does not know.
@@ -145,60 +162,38 @@ pub(crate) fn add_ads(
 ) -> Result<AddAdsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let items = list(
-        req.ads,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_ADS,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let mut ids = Vec::with_capacity(items.len());
-    let mut errs = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let result = (|| {
-            let Some(mut ad) = item else {
-                return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_NULL_AD));
-            };
-            if ad_id(&ad).is_some() {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD)
-                        .field("Id"),
-                );
-            }
+    let items = list(req.ads, &FAMILY)?;
+    let (ad_ids, partial_errors) = add_each(
+        items,
+        &FAMILY,
+        |ad| ad_id(ad).is_some(),
+        |i, ad| {
             validate_ad(&ad, i)?;
             let Some(kind) = ad_type(&ad) else {
                 return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_AD_TYPE_INVALID));
             };
-            let Some(id) = data.alloc_id() else {
-                return Err(BatchItem::new(i, errors::INTERNAL_ERROR));
-            };
-            with_ad!(&mut ad, a => {
-                a.id = Nillable::Value(id);
-                a.type_ = Nillable::Value(kind);
-                a.editorial_status = Nillable::Value(AdEditorialStatus::Active);
-                if a.status.value().is_none() {
-                    a.status = Nillable::Value(AdStatus::Active);
-                }
-            }, _ => {});
-            data.ads.insert(
-                id,
-                Owned {
-                    parent: group,
-                    value: ad,
+            insert_new(
+                &mut data,
+                |d| &mut d.ads,
+                i,
+                group,
+                ad,
+                |ad, id| {
+                    with_ad!(ad, a => {
+                    a.id = Nillable::Value(id);
+                    a.type_ = Nillable::Value(kind);
+                    a.editorial_status = Nillable::Value(AdEditorialStatus::Active);
+                    if a.status.value().is_none() {
+                        a.status = Nillable::Value(AdStatus::Active);
+                    }
+                }, _ => {});
                 },
-            );
-            Ok(id)
-        })();
-        match result {
-            Ok(id) => ids.push(Some(id)),
-            Err(e) => {
-                ids.push(None);
-                errs.push(e);
-            }
-        }
-    }
+            )
+        },
+    );
     Ok(AddAdsResponse {
-        ad_ids: Nillable::Value(ids),
-        partial_errors: partial(&errs),
+        ad_ids,
+        partial_errors,
     })
 }
 
@@ -222,15 +217,8 @@ pub(crate) fn get_ads_by_ad_group_id(
     let data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
     let filter = ad_type_filter(req.ad_types);
-    let ads = data
-        .ads
-        .values()
-        .filter(|a| a.parent == group && ad_matches(&a.value, &filter))
-        .map(|a| Some(a.value.clone()))
-        .collect();
-    Ok(GetAdsByAdGroupIdResponse {
-        ads: Nillable::Value(ads),
-    })
+    let ads = children(&data.ads, group, |ad| ad_matches(ad, &filter));
+    Ok(GetAdsByAdGroupIdResponse { ads })
 }
 
 pub(crate) fn get_ads_by_ids(
@@ -240,19 +228,11 @@ pub(crate) fn get_ads_by_ids(
 ) -> Result<GetAdsByIdsResponse, Fault> {
     let data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let ids = id_list(
-        req.ad_ids,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_AD_IDS_GET,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.ad_ids, &GET_FAMILY)?;
     let filter = ad_type_filter(req.ad_types);
     let (ads, partial_errors) = get_each(ids, |id| {
-        match data.ads.get(&id).filter(|a| a.parent == group) {
-            Some(a) if ad_matches(&a.value, &filter) => Ok(a.value.clone()),
-            Some(_) => Err(errors::ENTITY_ID_FILTER_MISMATCH),
-            None => Err(errors::CAMPAIGN_SERVICE_INVALID_AD_ID),
-        }
+        let invalid = errors::CAMPAIGN_SERVICE_INVALID_AD_ID;
+        child(&data.ads, group, id, |ad| ad_matches(ad, &filter), invalid)
     });
     Ok(GetAdsByIdsResponse {
         ads,
@@ -340,21 +320,11 @@ pub(crate) fn update_ads(
 ) -> Result<UpdateAdsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let items = list(
-        req.ads,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_ADS,
-        errors::CAMPAIGN_SERVICE_ADS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_AD,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_AD_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_IDS,
-    };
+    let items = list(req.ads, &FAMILY)?;
     let partial_errors = update_each(
         &mut data,
         items,
-        codes,
+        &FAMILY,
         ad_id,
         |data, id| data.ads.get(&id).is_some_and(|a| a.parent == group),
         |data, i, id, u| {
@@ -386,29 +356,16 @@ pub(crate) fn delete_ads(
 ) -> Result<DeleteAdsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let ids = id_list(
-        req.ad_ids,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_ADS,
-        errors::CAMPAIGN_SERVICE_AD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let mut errs = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        if !seen.insert(id) {
-            errs.push(BatchItem::new(
-                i,
-                errors::CAMPAIGN_SERVICE_DUPLICATE_IN_AD_IDS,
-            ));
-        } else if data.ads.get(&id).is_some_and(|a| a.parent == group) {
+    let ids = id_list(req.ad_ids, &FAMILY)?;
+    let partial_errors = delete_each(
+        &mut data,
+        ids,
+        &FAMILY,
+        |data, id| data.ads.get(&id).is_some_and(|a| a.parent == group),
+        |data, _, id| {
             data.ads.remove(&id);
-        } else {
-            errs.push(
-                BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_AD_ID).details(id.to_string()),
-            );
-        }
-    }
-    Ok(DeleteAdsResponse {
-        partial_errors: partial(&errs),
-    })
+            Ok(())
+        },
+    );
+    Ok(DeleteAdsResponse { partial_errors })
 }

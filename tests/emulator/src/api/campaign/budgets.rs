@@ -9,7 +9,25 @@ use bingads_gen::v13::campaign_management::*;
 use super::*;
 use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
-use crate::state::{Owned, lock};
+use crate::state::lock;
+
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_BUDGETS,
+    no_items: errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+    no_ids: errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
+    null: errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL,
+    id_set: errors::CAMPAIGN_SERVICE_BUDGET_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
+};
+
+const NAMES: NameCodes = NameCodes {
+    invalid: errors::CAMPAIGN_SERVICE_BUDGET_NAME_MISSING,
+    duplicate: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_NAME,
+};
 
 pub(crate) fn add_budgets(
     call: &Call<'_>,
@@ -17,44 +35,17 @@ pub(crate) fn add_budgets(
     req: AddBudgetsRequest,
 ) -> Result<AddBudgetsResponse, Fault> {
     let account = auth.account()?;
-    let items = list(
-        req.budgets,
-        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
-        MAX_BUDGETS,
-        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
-    )?;
+    let items = list(req.budgets, &FAMILY)?;
     let mut data = lock(&call.shared.data);
-    let mut ids = Vec::with_capacity(items.len());
-    let mut errs = Vec::new();
-    let mut batch_names: HashSet<String> = HashSet::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let result = (|| {
-            let Some(mut b) = item else {
-                return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL));
-            };
-            if b.id.value().is_some() {
-                return Err(BatchItem::new(
-                    i,
-                    errors::CAMPAIGN_SERVICE_BUDGET_ID_SHOULD_BE_NULL_ON_ADD,
-                )
-                .field("Id"));
-            }
-            let Some(name) = valid_name(&b.name).map(str::to_string) else {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_NAME_MISSING).field("Name"),
-                );
-            };
-            let key = name.to_lowercase();
-            if batch_names.contains(&key)
-                || data
-                    .budgets
-                    .values()
-                    .any(|x| x.parent == account && same_name(&x.value.name, &name))
-            {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_NAME).field("Name"),
-                );
-            }
+    let mut batch_names = HashSet::new();
+    let (budget_ids, partial_errors) = add_each(
+        items,
+        &FAMILY,
+        |b: &Budget| b.id.value().is_some(),
+        |i, b| {
+            let key = new_name(i, &b.name, &NAMES, &batch_names, |name| {
+                name_taken(&data.budgets, account, None, name, |b| &b.name)
+            })?;
             if b.budget_type.value().is_none() {
                 return Err(BatchItem::new(
                     i,
@@ -68,32 +59,24 @@ pub(crate) fn add_budgets(
                         .field("Amount"),
                 );
             }
-            let Some(id) = data.alloc_id() else {
-                return Err(BatchItem::new(i, errors::INTERNAL_ERROR));
-            };
-            b.id = Nillable::Value(id);
-            b.association_count = Nillable::Value(0);
-            batch_names.insert(key);
-            data.budgets.insert(
-                id,
-                Owned {
-                    parent: account,
-                    value: b,
+            let id = insert_new(
+                &mut data,
+                |d| &mut d.budgets,
+                i,
+                account,
+                b,
+                |b, id| {
+                    b.id = Nillable::Value(id);
+                    b.association_count = Nillable::Value(0);
                 },
-            );
+            )?;
+            batch_names.insert(key);
             Ok(id)
-        })();
-        match result {
-            Ok(id) => ids.push(Some(id)),
-            Err(e) => {
-                ids.push(None);
-                errs.push(e);
-            }
-        }
-    }
+        },
+    );
     Ok(AddBudgetsResponse {
-        budget_ids: Nillable::Value(ids),
-        partial_errors: partial(&errs),
+        budget_ids,
+        partial_errors,
     })
 }
 
@@ -155,42 +138,17 @@ pub(crate) fn update_budgets(
     req: UpdateBudgetsRequest,
 ) -> Result<UpdateBudgetsResponse, Fault> {
     let account = auth.account()?;
-    let items = list(
-        req.budgets,
-        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
-        MAX_BUDGETS,
-        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_BUDGET_IS_NULL,
-        invalid_id: errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
-    };
+    let items = list(req.budgets, &FAMILY)?;
     let partial_errors = update_each(
         &mut lock(&call.shared.data),
         items,
-        codes,
+        &FAMILY,
         |u: &Budget| u.id.value().copied(),
         |data, id| data.budgets.get(&id).is_some_and(|b| b.parent == account),
         |data, i, id, u| {
-            if u.name.value().is_some() {
-                let Some(name) = valid_name(&u.name) else {
-                    return Err(
-                        BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_NAME_MISSING)
-                            .field("Name"),
-                    );
-                };
-                if data
-                    .budgets
-                    .iter()
-                    .any(|(k, b)| *k != id && b.parent == account && same_name(&b.value.name, name))
-                {
-                    return Err(
-                        BatchItem::new(i, errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_NAME)
-                            .field("Name"),
-                    );
-                }
-            }
+            check_rename(i, &u.name, &NAMES, |name| {
+                name_taken(&data.budgets, account, Some(id), name, |b| &b.name)
+            })?;
             if u.amount.value().is_some_and(|a| a.to_f64() <= 0.0) {
                 return Err(
                     BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_AMOUNT_MISSING)
@@ -212,40 +170,26 @@ pub(crate) fn delete_budgets(
     req: DeleteBudgetsRequest,
 ) -> Result<DeleteBudgetsResponse, Fault> {
     let account = auth.account()?;
-    let ids = id_list(
-        req.budget_ids,
-        errors::CAMPAIGN_SERVICE_BUDGETS_NULL_OR_EMPTY,
-        MAX_BUDGETS,
-        errors::CAMPAIGN_SERVICE_BUDGET_BATCH_LIMIT_EXCEEDED,
-    )?;
-    let mut data = lock(&call.shared.data);
-    let mut errs = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        if !seen.insert(id) {
-            errs.push(BatchItem::new(
-                i,
-                errors::CAMPAIGN_SERVICE_DUPLICATE_BUDGET_ID,
-            ));
-        } else if data.budgets.get(&id).is_none_or(|b| b.parent != account) {
-            errs.push(
-                BatchItem::new(i, errors::CAMPAIGN_SERVICE_BUDGET_ID_INVALID)
-                    .details(id.to_string()),
-            );
-        } else if data
-            .campaigns
-            .values()
-            .any(|c| c.value.budget_id.value() == Some(&id))
-        {
-            errs.push(BatchItem::new(
-                i,
-                errors::CAMPAIGN_SERVICE_BUDGET_IS_SHARED_WITH_CAMPAIGNS,
-            ));
-        } else {
+    let ids = id_list(req.budget_ids, &FAMILY)?;
+    let partial_errors = delete_each(
+        &mut lock(&call.shared.data),
+        ids,
+        &FAMILY,
+        |data, id| data.budgets.get(&id).is_some_and(|b| b.parent == account),
+        |data, i, id| {
+            if data
+                .campaigns
+                .values()
+                .any(|c| c.value.budget_id.value() == Some(&id))
+            {
+                return Err(BatchItem::new(
+                    i,
+                    errors::CAMPAIGN_SERVICE_BUDGET_IS_SHARED_WITH_CAMPAIGNS,
+                ));
+            }
             data.budgets.remove(&id);
-        }
-    }
-    Ok(DeleteBudgetsResponse {
-        partial_errors: partial(&errs),
-    })
+            Ok(())
+        },
+    );
+    Ok(DeleteBudgetsResponse { partial_errors })
 }

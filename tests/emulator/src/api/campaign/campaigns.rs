@@ -9,7 +9,25 @@ use bingads_gen::v13::campaign_management::*;
 use super::*;
 use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
-use crate::state::{Owned, lock};
+use crate::state::lock;
+
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_CAMPAIGNS,
+    no_items: errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_CAMPAIGN,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_CAMPAIGN_IDS,
+};
+
+const NAMES: NameCodes = NameCodes {
+    invalid: errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_NAME,
+    duplicate: errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_CAMPAIGN,
+};
 
 /// The types a stored campaign has (Search when it was added without one).
 fn campaign_types(c: &Campaign) -> Vec<CampaignType> {
@@ -66,80 +84,44 @@ pub(crate) fn add_campaigns(
     req: AddCampaignsRequest,
 ) -> Result<AddCampaignsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let items = list(
-        req.campaigns,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let items = list(req.campaigns, &FAMILY)?;
     let mut data = lock(&call.shared.data);
-    let mut ids = Vec::with_capacity(items.len());
-    let mut errs = Vec::new();
-    let mut batch_names: HashSet<String> = HashSet::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let result = (|| {
-            let Some(mut c) = item else {
-                return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_NULL_CAMPAIGN));
-            };
-            if c.id.value().is_some() {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD)
-                        .field("Id"),
-                );
-            }
-            let Some(name) = valid_name(&c.name).map(str::to_string) else {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_NAME).field("Name"),
-                );
-            };
-            let key = name.to_lowercase();
-            if batch_names.contains(&key)
-                || data
-                    .campaigns
-                    .values()
-                    .any(|x| x.parent == account && same_name(&x.value.name, &name))
-            {
-                return Err(BatchItem::new(
-                    i,
-                    errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_CAMPAIGN,
-                )
-                .field("Name"));
-            }
+    let mut batch_names = HashSet::new();
+    let (campaign_ids, partial_errors) = add_each(
+        items,
+        &FAMILY,
+        |c: &Campaign| c.id.value().is_some(),
+        |i, c| {
+            let key = new_name(i, &c.name, &NAMES, &batch_names, |name| {
+                name_taken(&data.campaigns, account, None, name, |c| &c.name)
+            })?;
             check_campaign_budget(&data, account, &c, i)?;
-            let Some(id) = data.alloc_id() else {
-                return Err(BatchItem::new(i, errors::INTERNAL_ERROR));
-            };
-            c.id = Nillable::Value(id);
-            if c.status.value().is_none() {
-                c.status = Nillable::Value(CampaignStatus::Active);
-            }
-            if c.campaign_type.value().is_none_or(|f| f.is_empty()) {
-                c.campaign_type = Nillable::Value(Flags(vec![CampaignType::Search]));
-            }
-            if c.time_zone.value().is_none() {
-                c.time_zone = Nillable::Value("PacificTimeUSCanadaTijuana".into());
-            }
-            batch_names.insert(key);
-            data.campaigns.insert(
-                id,
-                Owned {
-                    parent: account,
-                    value: c,
+            let id = insert_new(
+                &mut data,
+                |d| &mut d.campaigns,
+                i,
+                account,
+                c,
+                |c, id| {
+                    c.id = Nillable::Value(id);
+                    if c.status.value().is_none() {
+                        c.status = Nillable::Value(CampaignStatus::Active);
+                    }
+                    if c.campaign_type.value().is_none_or(|f| f.is_empty()) {
+                        c.campaign_type = Nillable::Value(Flags(vec![CampaignType::Search]));
+                    }
+                    if c.time_zone.value().is_none() {
+                        c.time_zone = Nillable::Value("PacificTimeUSCanadaTijuana".into());
+                    }
                 },
-            );
+            )?;
+            batch_names.insert(key);
             Ok(id)
-        })();
-        match result {
-            Ok(id) => ids.push(Some(id)),
-            Err(e) => {
-                ids.push(None);
-                errs.push(e);
-            }
-        }
-    }
+        },
+    );
     Ok(AddCampaignsResponse {
-        campaign_ids: Nillable::Value(ids),
-        partial_errors: partial(&errs),
+        campaign_ids,
+        partial_errors,
     })
 }
 
@@ -151,17 +133,10 @@ pub(crate) fn get_campaigns_by_account_id(
     let account = check_account(auth, req.account_id)?;
     let filter = type_filter(req.campaign_type);
     let data = lock(&call.shared.data);
-    let campaigns = data
-        .campaigns
-        .values()
-        .filter(|c| {
-            c.parent == account && campaign_types(&c.value).iter().any(|t| filter.contains(t))
-        })
-        .map(|c| Some(c.value.clone()))
-        .collect();
-    Ok(GetCampaignsByAccountIdResponse {
-        campaigns: Nillable::Value(campaigns),
-    })
+    let campaigns = children(&data.campaigns, account, |c| {
+        campaign_types(c).iter().any(|t| filter.contains(t))
+    });
+    Ok(GetCampaignsByAccountIdResponse { campaigns })
 }
 
 pub(crate) fn get_campaigns_by_ids(
@@ -170,22 +145,17 @@ pub(crate) fn get_campaigns_by_ids(
     req: GetCampaignsByIdsRequest,
 ) -> Result<GetCampaignsByIdsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let ids = id_list(
-        req.campaign_ids,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.campaign_ids, &FAMILY)?;
     let filter = type_filter(req.campaign_type);
     let data = lock(&call.shared.data);
     let (campaigns, partial_errors) = get_each(ids, |id| {
-        match data.campaigns.get(&id).filter(|c| c.parent == account) {
-            Some(c) if campaign_types(&c.value).iter().any(|t| filter.contains(t)) => {
-                Ok(c.value.clone())
-            }
-            Some(_) => Err(errors::ENTITY_ID_FILTER_MISMATCH),
-            None => Err(errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID),
-        }
+        child(
+            &data.campaigns,
+            account,
+            id,
+            |c| campaign_types(c).iter().any(|t| filter.contains(t)),
+            errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID,
+        )
     });
     Ok(GetCampaignsByIdsResponse {
         campaigns,
@@ -252,43 +222,17 @@ pub(crate) fn update_campaigns(
     req: UpdateCampaignsRequest,
 ) -> Result<UpdateCampaignsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let items = list(
-        req.campaigns,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGNS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_CAMPAIGN,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_CAMPAIGN_IDS,
-    };
+    let items = list(req.campaigns, &FAMILY)?;
     let partial_errors = update_each(
         &mut lock(&call.shared.data),
         items,
-        codes,
+        &FAMILY,
         |u: &Campaign| u.id.value().copied(),
         |data, id| data.campaigns.get(&id).is_some_and(|c| c.parent == account),
         |data, i, id, u| {
-            if u.name.value().is_some() {
-                let Some(name) = valid_name(&u.name) else {
-                    return Err(
-                        BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_NAME)
-                            .field("Name"),
-                    );
-                };
-                if data
-                    .campaigns
-                    .iter()
-                    .any(|(k, c)| *k != id && c.parent == account && same_name(&c.value.name, name))
-                {
-                    return Err(BatchItem::new(
-                        i,
-                        errors::CAMPAIGN_SERVICE_CANNOT_CREATE_DUPLICATE_CAMPAIGN,
-                    )
-                    .field("Name"));
-                }
-            }
+            check_rename(i, &u.name, &NAMES, |name| {
+                name_taken(&data.campaigns, account, Some(id), name, |c| &c.name)
+            })?;
             let Some(stored) = data.campaigns.get(&id) else {
                 return Err(
                     BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID).field("Id"),
@@ -312,31 +256,16 @@ pub(crate) fn delete_campaigns(
     req: DeleteCampaignsRequest,
 ) -> Result<DeleteCampaignsResponse, Fault> {
     let account = check_account(auth, req.account_id)?;
-    let ids = id_list(
-        req.campaign_ids,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_CAMPAIGNS,
-        errors::CAMPAIGN_SERVICE_CAMPAIGN_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let mut data = lock(&call.shared.data);
-    let mut errs = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        if !seen.insert(id) {
-            errs.push(BatchItem::new(
-                i,
-                errors::CAMPAIGN_SERVICE_DUPLICATE_CAMPAIGN_IDS,
-            ));
-        } else if data.campaigns.get(&id).is_some_and(|c| c.parent == account) {
+    let ids = id_list(req.campaign_ids, &FAMILY)?;
+    let partial_errors = delete_each(
+        &mut lock(&call.shared.data),
+        ids,
+        &FAMILY,
+        |data, id| data.campaigns.get(&id).is_some_and(|c| c.parent == account),
+        |data, _, id| {
             data.remove_campaign(id);
-        } else {
-            errs.push(
-                BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_CAMPAIGN_ID)
-                    .details(id.to_string()),
-            );
-        }
-    }
-    Ok(DeleteCampaignsResponse {
-        partial_errors: partial(&errs),
-    })
+            Ok(())
+        },
+    );
+    Ok(DeleteCampaignsResponse { partial_errors })
 }

@@ -1,15 +1,26 @@
 //! Keywords of an ad group: add (text and match type unique per ad group), get, update
 //! (text and match type are immutable), delete.
 
-use std::collections::HashSet;
-
 use bingads_gen::Nillable;
 use bingads_gen::v13::campaign_management::*;
 
 use super::*;
 use crate::api::{Auth, BatchItem, Call, Fault};
 use crate::errors;
-use crate::state::{Owned, lock};
+use crate::state::lock;
+
+/// The codes and limits the service answers this family's requests with.
+const FAMILY: Family = Family {
+    max: MAX_KEYWORDS,
+    no_items: errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_items: errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
+    no_ids: errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
+    too_many_ids: errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
+    null: errors::CAMPAIGN_SERVICE_NULL_KEYWORD,
+    id_set: errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD,
+    invalid_id: errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID,
+    duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
+};
 
 fn same_keyword(a: &Keyword, text: &str, match_type: &MatchType) -> bool {
     same_name(&a.text, text) && a.match_type.value() == Some(match_type)
@@ -22,26 +33,13 @@ pub(crate) fn add_keywords(
 ) -> Result<AddKeywordsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let items = list(
-        req.keywords,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let mut ids = Vec::with_capacity(items.len());
-    let mut errs = Vec::new();
+    let items = list(req.keywords, &FAMILY)?;
     let mut batch: Vec<(String, MatchType)> = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let result = (|| {
-            let Some(mut k) = item else {
-                return Err(BatchItem::new(i, errors::CAMPAIGN_SERVICE_NULL_KEYWORD));
-            };
-            if k.id.value().is_some() {
-                return Err(
-                    BatchItem::new(i, errors::CAMPAIGN_SERVICE_ID_SHOULD_BE_NULL_ON_ADD)
-                        .field("Id"),
-                );
-            }
+    let (keyword_ids, partial_errors) = add_each(
+        items,
+        &FAMILY,
+        |k: &Keyword| k.id.value().is_some(),
+        |i, k| {
             let Some(text) = k
                 .text
                 .value()
@@ -71,36 +69,28 @@ pub(crate) fn add_keywords(
                     errors::CAMPAIGN_SERVICE_KEYWORD_AND_MATCH_TYPE_COMBINATION_ALREADY_EXISTS,
                 ));
             }
-            let Some(id) = data.alloc_id() else {
-                return Err(BatchItem::new(i, errors::INTERNAL_ERROR));
-            };
-            k.id = Nillable::Value(id);
-            if k.status.value().is_none() {
-                k.status = Nillable::Value(KeywordStatus::Active);
-            }
-            k.editorial_status = Nillable::Value(KeywordEditorialStatus::Active);
-            batch.push((text, match_type));
-            data.keywords.insert(
-                id,
-                Owned {
-                    parent: group,
-                    value: k,
+            let id = insert_new(
+                &mut data,
+                |d| &mut d.keywords,
+                i,
+                group,
+                k,
+                |k, id| {
+                    k.id = Nillable::Value(id);
+                    if k.status.value().is_none() {
+                        k.status = Nillable::Value(KeywordStatus::Active);
+                    }
+                    k.editorial_status = Nillable::Value(KeywordEditorialStatus::Active);
                 },
-            );
+            )?;
+            batch.push((text, match_type));
             Ok(id)
-        })();
-        match result {
-            Ok(id) => ids.push(Some(id)),
-            Err(e) => {
-                ids.push(None);
-                errs.push(e);
-            }
-        }
-    }
+        },
+    );
     Ok(AddKeywordsResponse {
         inherited_bid_strategy_types: Nillable::Nil,
-        keyword_ids: Nillable::Value(ids),
-        partial_errors: partial(&errs),
+        keyword_ids,
+        partial_errors,
     })
 }
 
@@ -111,15 +101,8 @@ pub(crate) fn get_keywords_by_ad_group_id(
 ) -> Result<GetKeywordsByAdGroupIdResponse, Fault> {
     let data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id)?;
-    let keywords = data
-        .keywords
-        .values()
-        .filter(|k| k.parent == group)
-        .map(|k| Some(k.value.clone()))
-        .collect();
-    Ok(GetKeywordsByAdGroupIdResponse {
-        keywords: Nillable::Value(keywords),
-    })
+    let keywords = children(&data.keywords, group, |_| true);
+    Ok(GetKeywordsByAdGroupIdResponse { keywords })
 }
 
 pub(crate) fn get_keywords_by_ids(
@@ -129,17 +112,10 @@ pub(crate) fn get_keywords_by_ids(
 ) -> Result<GetKeywordsByIdsResponse, Fault> {
     let data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let ids = id_list(
-        req.keyword_ids,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
+    let ids = id_list(req.keyword_ids, &FAMILY)?;
     let (keywords, partial_errors) = get_each(ids, |id| {
-        let keyword = data.keywords.get(&id).filter(|k| k.parent == group);
-        keyword
-            .map(|k| k.value.clone())
-            .ok_or(errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID)
+        let invalid = errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID;
+        child(&data.keywords, group, id, |_| true, invalid)
     });
     Ok(GetKeywordsByIdsResponse {
         keywords,
@@ -183,21 +159,11 @@ pub(crate) fn update_keywords(
 ) -> Result<UpdateKeywordsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let items = list(
-        req.keywords,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let codes = UpdateCodes {
-        null: errors::CAMPAIGN_SERVICE_NULL_KEYWORD,
-        invalid_id: errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID,
-        duplicate_id: errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
-    };
+    let items = list(req.keywords, &FAMILY)?;
     let partial_errors = update_each(
         &mut data,
         items,
-        codes,
+        &FAMILY,
         |u: &Keyword| u.id.value().copied(),
         |data, id| data.keywords.get(&id).is_some_and(|k| k.parent == group),
         |data, i, id, u| {
@@ -243,30 +209,16 @@ pub(crate) fn delete_keywords(
 ) -> Result<DeleteKeywordsResponse, Fault> {
     let mut data = lock(&call.shared.data);
     let group = check_ad_group(&data, auth, req.ad_group_id.value().copied())?;
-    let ids = id_list(
-        req.keyword_ids,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_SHOULD_NOT_BE_NULL_OR_EMPTY,
-        MAX_KEYWORDS,
-        errors::CAMPAIGN_SERVICE_KEYWORD_IDS_ARRAY_EXCEEDS_LIMIT,
-    )?;
-    let mut errs = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        if !seen.insert(id) {
-            errs.push(BatchItem::new(
-                i,
-                errors::CAMPAIGN_SERVICE_DUPLICATE_IN_KEYWORD_IDS,
-            ));
-        } else if data.keywords.get(&id).is_some_and(|k| k.parent == group) {
+    let ids = id_list(req.keyword_ids, &FAMILY)?;
+    let partial_errors = delete_each(
+        &mut data,
+        ids,
+        &FAMILY,
+        |data, id| data.keywords.get(&id).is_some_and(|k| k.parent == group),
+        |data, _, id| {
             data.keywords.remove(&id);
-        } else {
-            errs.push(
-                BatchItem::new(i, errors::CAMPAIGN_SERVICE_INVALID_KEYWORD_ID)
-                    .details(id.to_string()),
-            );
-        }
-    }
-    Ok(DeleteKeywordsResponse {
-        partial_errors: partial(&errs),
-    })
+            Ok(())
+        },
+    );
+    Ok(DeleteKeywordsResponse { partial_errors })
 }

@@ -15,8 +15,6 @@
 //!   an error, as in the service).
 //! - deletes remove the entity and everything under it.
 
-use std::collections::HashSet;
-
 use bingads_gen::types::Flags;
 use bingads_gen::{Nillable, v13::campaign_management::BatchError};
 
@@ -64,42 +62,48 @@ pub(super) fn get_each<T>(
 }
 
 /// The items of a request list, or the operation error for a nil, empty or too long list.
-pub(super) fn list<T>(
-    items: Nillable<Vec<Option<T>>>,
-    empty: ErrorCode,
-    max: usize,
-    over: ErrorCode,
-) -> Result<Vec<Option<T>>, Fault> {
+fn list<T>(items: Nillable<Vec<Option<T>>>, family: &Family) -> Result<Vec<Option<T>>, Fault> {
     let items = items.into_value().unwrap_or_default();
-    if items.is_empty() {
-        return Err(Fault::op(empty));
-    }
-    if items.len() > max {
-        return Err(Fault::op_details(
-            over,
-            format!("{} items; the limit is {max}", items.len()),
-        ));
-    }
+    check_len(
+        items.len(),
+        family.max,
+        "items",
+        family.no_items,
+        family.too_many_items,
+    )?;
     Ok(items)
 }
 
-pub(super) fn id_list(
-    ids: Nillable<Vec<i64>>,
-    empty: ErrorCode,
-    max: usize,
-    over: ErrorCode,
-) -> Result<Vec<i64>, Fault> {
+/// The ids of a request, or the operation error for a nil, empty or too long list.
+fn id_list(ids: Nillable<Vec<i64>>, family: &Family) -> Result<Vec<i64>, Fault> {
     let ids = ids.into_value().unwrap_or_default();
-    if ids.is_empty() {
+    check_len(
+        ids.len(),
+        family.max,
+        "ids",
+        family.no_ids,
+        family.too_many_ids,
+    )?;
+    Ok(ids)
+}
+
+fn check_len(
+    len: usize,
+    max: usize,
+    what: &str,
+    empty: ErrorCode,
+    over: ErrorCode,
+) -> Result<(), Fault> {
+    if len == 0 {
         return Err(Fault::op(empty));
     }
-    if ids.len() > max {
+    if len > max {
         return Err(Fault::op_details(
             over,
-            format!("{} ids; the limit is {max}", ids.len()),
+            format!("{len} {what}; the limit is {max}"),
         ));
     }
-    Ok(ids)
+    Ok(())
 }
 
 /// A required name: present, not blank, not too long.
@@ -185,48 +189,6 @@ macro_rules! set_unless_absent {
     };
 }
 
-/// The codes an entity family's update uses for its item-level checks.
-pub(super) struct UpdateCodes {
-    /// A nil item.
-    pub null: ErrorCode,
-    /// An id that is missing or not an entity under the request's parent.
-    pub invalid_id: ErrorCode,
-    /// An id sent twice in one request.
-    pub duplicate_id: ErrorCode,
-}
-
-/// One update batch, the same for every entity family: each item must be present and name
-/// (by `id_of`) an entity `owned` accepts, at most once; `apply` checks the family's own
-/// rules and stores the merged entity. Item errors become `PartialErrors`; the other items
-/// still succeed.
-pub(super) fn update_each<T>(
-    data: &mut DataStore,
-    items: Vec<Option<T>>,
-    codes: UpdateCodes,
-    id_of: impl Fn(&T) -> Option<i64>,
-    owned: impl Fn(&DataStore, i64) -> bool,
-    mut apply: impl FnMut(&mut DataStore, usize, i64, T) -> Result<(), BatchItem>,
-) -> Nillable<Vec<Option<BatchError>>> {
-    let mut errs = Vec::new();
-    let mut seen = HashSet::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let result = match item {
-            None => Err(BatchItem::new(i, codes.null)),
-            Some(update) => match id_of(&update).filter(|id| owned(data, *id)) {
-                None => Err(BatchItem::new(i, codes.invalid_id).field("Id")),
-                Some(id) if !seen.insert(id) => {
-                    Err(BatchItem::new(i, codes.duplicate_id).field("Id"))
-                }
-                Some(id) => apply(data, i, id, update),
-            },
-        };
-        if let Err(e) = result {
-            errs.push(e);
-        }
-    }
-    partial(&errs)
-}
-
 /// An empty string clears an optional string.
 pub(super) fn clear_empty(fields: &mut [&mut Nillable<String>]) {
     for f in fields.iter_mut() {
@@ -239,12 +201,14 @@ pub(super) fn clear_empty(fields: &mut [&mut Nillable<String>]) {
 // The entity families come after the macros above, which they use.
 mod ad_groups;
 mod ads;
+mod batch;
 mod budgets;
 mod campaigns;
 mod keywords;
 
 pub(super) use ad_groups::*;
 pub(super) use ads::*;
+use batch::*;
 pub(super) use budgets::*;
 pub(super) use campaigns::*;
 pub(super) use keywords::*;
