@@ -6,6 +6,7 @@
 //! does not map, unknown columns and unknown record types are written back cell for cell. A
 //! field changed in a typed record is written in the service's format.
 
+mod asset_link_json;
 pub mod audience_values;
 pub mod condition_values;
 pub mod criterion_parts;

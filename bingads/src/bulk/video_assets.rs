@@ -7,152 +7,61 @@
 //! the `thumbnailImage` member, `", "`/`": "` separators, non-ASCII as `\uXXXX`.
 
 use bingads_gen::types::Nillable;
-use bingads_gen::v13::campaign_management::{
-    Asset, AssetLink, AssetLinkEditorialStatus, ImageAsset, VideoAsset,
-};
-use serde_json::{Map, Value};
+use bingads_gen::v13::campaign_management::{Asset, AssetLink, ImageAsset, VideoAsset};
 
+use super::asset_link_json::{
+    Links, Members, format_links, number, parse_links, string, write_link_head,
+};
 use super::error::ValueError;
-use super::image_assets::{number, string};
-use super::values::{CellFormat, DELETE_VALUE};
+use super::image_assets::read_image;
+use super::values::CellFormat;
 
 /// `Videos`: `[{"assetPerformanceLabel": …, "id": 123, "subType": "…", "thumbnailImage":
 /// {…}}, …]`; `delete_value` clears the list.
 pub struct VideoAssetLinks;
 
-type Links = Nillable<Vec<Option<AssetLink>>>;
-
-fn bad(why: &str) -> ValueError {
-    ValueError::new(format!("is not a JSON list of video assets: {why}"))
-}
-
-fn text(o: &Map<String, Value>, key: &str) -> Result<Nillable<String>, ValueError> {
-    match o.get(key) {
-        Some(Value::String(s)) => Ok(Nillable::Value(s.clone())),
-        None | Some(Value::Null) => Ok(Nillable::Absent),
-        Some(_) => Err(bad(&format!("{key} is not text"))),
-    }
-}
-
-fn long(o: &Map<String, Value>, key: &str) -> Result<Nillable<i64>, ValueError> {
-    let not_whole = || bad(&format!("{key} is not a whole number"));
-    match o.get(key) {
-        Some(Value::Number(n)) => n.as_i64().map(Nillable::Value).ok_or_else(not_whole),
-        Some(Value::String(s)) => s.parse().map(Nillable::Value).map_err(|_| not_whole()),
-        None | Some(Value::Null) => Ok(Nillable::Absent),
-        Some(_) => Err(not_whole()),
-    }
-}
-
-fn int(o: &Map<String, Value>, key: &str) -> Result<Nillable<i32>, ValueError> {
-    match long(o, key)? {
-        Nillable::Value(v) => i32::try_from(v)
-            .map(Nillable::Value)
-            .map_err(|_| bad(&format!("{key} is out of range"))),
-        _ => Ok(Nillable::Absent),
-    }
-}
-
-fn thumbnail(value: Option<&Value>) -> Result<Nillable<ImageAsset>, ValueError> {
-    let o = match value {
-        None | Some(Value::Null) => return Ok(Nillable::Absent),
-        Some(Value::Object(o)) => o,
-        Some(_) => return Err(bad("thumbnailImage is not an object")),
-    };
-    Ok(Nillable::Value(ImageAsset {
-        id: long(o, "id")?,
-        name: text(o, "name")?,
-        type_: text(o, "type")?,
-        crop_height: int(o, "cropHeight")?,
-        crop_width: int(o, "cropWidth")?,
-        crop_x: int(o, "cropX")?,
-        crop_y: int(o, "cropY")?,
-        sub_type: text(o, "subType")?,
-        target_height: int(o, "targetHeight")?,
-        target_width: int(o, "targetWidth")?,
-        // Not in the SDK's JSON.
-        ..Default::default()
-    }))
-}
-
-fn link(item: &Value) -> Result<AssetLink, ValueError> {
-    let Value::Object(o) = item else {
-        return Err(bad("an item is not an object"));
+fn link(m: &Members<'_>) -> Result<AssetLink, ValueError> {
+    let thumbnail_image = match m.object("thumbnailImage")? {
+        Some(image) => Nillable::Value(ImageAsset {
+            type_: image.text("type")?,
+            ..read_image(&image)?
+        }),
+        None => Nillable::Absent,
     };
     let asset = VideoAsset {
-        id: long(o, "id")?,
-        name: text(o, "name")?,
+        id: m.long("id")?,
+        name: m.text("name")?,
         type_: Nillable::Value("VideoAsset".into()),
-        sub_type: text(o, "subType")?,
-        thumbnail_image: thumbnail(o.get("thumbnailImage"))?,
+        sub_type: m.text("subType")?,
+        thumbnail_image,
     };
-    Ok(AssetLink {
-        asset: Nillable::Value(Asset::VideoAsset(asset)),
-        asset_performance_label: text(o, "assetPerformanceLabel")?,
-        editorial_status: text(o, "editorialStatus")?
-            .map(|s| AssetLinkEditorialStatus::from_wire(&s)),
-        pinned_field: text(o, "pinnedField")?,
-    })
+    m.link(Asset::VideoAsset(asset))
+}
+
+fn pick(asset: &Asset) -> Option<&VideoAsset> {
+    match asset {
+        Asset::VideoAsset(video) => Some(video),
+        _ => None,
+    }
+}
+
+fn members(link: &AssetLink, asset: &VideoAsset, out: &mut String) {
+    write_link_head(link, &asset.id, &asset.name, out);
+    out.push_str(", \"subType\": ");
+    string(asset.sub_type.value().map(String::as_str), out);
+    if let Nillable::Value(image) = &asset.thumbnail_image {
+        out.push_str(", \"thumbnailImage\": ");
+        write_thumbnail(image, out);
+    }
 }
 
 impl CellFormat<Links> for VideoAssetLinks {
     fn parse(cell: &str) -> Result<Links, ValueError> {
-        if cell == DELETE_VALUE {
-            return Ok(Nillable::Nil);
-        }
-        let items: Vec<Value> = serde_json::from_str(cell).map_err(|e| bad(&e.to_string()))?;
-        items
-            .iter()
-            .map(|item| link(item).map(Some))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Nillable::Value)
+        parse_links(cell, "video assets", link)
     }
 
     fn format(value: &Links, out: &mut String) {
-        let links = match value {
-            Nillable::Absent => return,
-            Nillable::Nil => return out.push_str(DELETE_VALUE),
-            Nillable::Value(links) => links,
-        };
-        let videos: Vec<(&AssetLink, &VideoAsset)> = links
-            .iter()
-            .flatten()
-            .filter_map(|l| match &l.asset {
-                Nillable::Value(Asset::VideoAsset(a)) => Some((l, a)),
-                _ => None,
-            })
-            .collect();
-        // The SDK writes nothing for a list without video assets.
-        if videos.is_empty() {
-            return;
-        }
-        out.push('[');
-        for (i, (link, asset)) in videos.into_iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str("{\"assetPerformanceLabel\": ");
-            string(
-                link.asset_performance_label.value().map(String::as_str),
-                out,
-            );
-            out.push_str(", \"editorialStatus\": ");
-            string(link.editorial_status.value().map(|s| s.as_str()), out);
-            out.push_str(", \"id\": ");
-            number(&asset.id, out);
-            out.push_str(", \"name\": ");
-            string(asset.name.value().map(String::as_str), out);
-            out.push_str(", \"pinnedField\": ");
-            string(link.pinned_field.value().map(String::as_str), out);
-            out.push_str(", \"subType\": ");
-            string(asset.sub_type.value().map(String::as_str), out);
-            if let Nillable::Value(image) = &asset.thumbnail_image {
-                out.push_str(", \"thumbnailImage\": ");
-                write_thumbnail(image, out);
-            }
-            out.push('}');
-        }
-        out.push(']');
+        format_links(value, out, pick, members);
     }
 }
 

@@ -50,73 +50,74 @@ criterion_record!(
     ]
 );
 
-bulk_record! {
+/// A tree node record: the struct (its API object an `AdGroupCriterion`, plus the campaign and
+/// ad group names) and its table. Both trees share every column but the node's own condition
+/// (`$condition`/`$value` columns read by `$operand`/`$attribute`), its sub type and parent
+/// formats, and the columns only one tree has (`$extra`, after `Bid`).
+macro_rules! tree_node_record {
+    (
+        $(#[$doc:meta])*
+        $name:ident = $type:literal, kind $kind:literal, table $table:ident,
+        sub type $sub_type:ident, parent $parent:ident,
+        condition ($condition:literal, $operand:ident), value ($value:literal, $attribute:ident),
+        [$($extra:expr),* $(,)?]
+    ) => {
+        bulk_record! {
+            $(#[$doc])*
+            pub struct $name = $type (kind $kind, entity criterion: AdGroupCriterion)
+            {
+                /// `Campaign`: the campaign's name.
+                pub campaign_name: Option<String>,
+                /// `Ad Group`: the ad group's name.
+                pub ad_group_name: Option<String>,
+            }
+            table $table
+        }
+
+        // `Is Excluded` first: it decides the criterion's kind before the other columns fill
+        // it, and `Bid` after `Bid Adjustment`, so a fixed bid wins when both are set, as in
+        // the SDK.
+        static $table: &[Column<$name>] = &[
+            field!("Is Excluded" => criterion, IsExcluded),
+            field!("Status" => criterion, NodeStatus),
+            field!("Id" => criterion, NodeId),
+            field!("Parent Id" => criterion, NodeAdGroupId),
+            col!("Campaign" => campaign_name, Text),
+            col!("Ad Group" => ad_group_name, Text),
+            field!("Sub Type" => criterion, $sub_type),
+            field!("Parent Criterion Id" => criterion, $parent),
+            field!($condition => criterion, $operand),
+            field!($value => criterion, $attribute),
+            field!("Bid Adjustment" => criterion, NodeBidAdjustment),
+            field!("Bid" => criterion, NodeBid),
+            $($extra,)*
+            field!("Final Url" => criterion, NodeFinalUrls),
+            field!("Mobile Final Url" => criterion, NodeFinalMobileUrls),
+            field!("Tracking Template" => criterion, NodeTrackingTemplate),
+            field!("Custom Parameter" => criterion, NodeCustomParameters),
+            field!("Final Url Suffix" => criterion, NodeFinalUrlSuffix),
+        ];
+    };
+}
+
+tree_node_record! {
     /// An `Ad Group Product Partition`: one node of an ad group's product partition tree, a
     /// subdivision or a unit, bid on or excluded.
-    pub struct BulkAdGroupProductPartition = "Ad Group Product Partition"
-        (kind 516, entity criterion: AdGroupCriterion)
-    {
-        /// `Campaign`: the campaign's name.
-        pub campaign_name: Option<String>,
-        /// `Ad Group`: the ad group's name.
-        pub ad_group_name: Option<String>,
-    }
-    table AD_GROUP_PRODUCT_PARTITION
+    BulkAdGroupProductPartition = "Ad Group Product Partition", kind 516,
+    table AD_GROUP_PRODUCT_PARTITION,
+    sub type PartitionSubType, parent PartitionParent,
+    condition ("Product Condition 1", PartitionOperand),
+    value ("Product Value 1", PartitionAttribute),
+    [field!("Destination Url" => criterion, NodeDestinationUrl)]
 }
 
-// `Is Excluded` first: it decides the criterion's kind before the other columns fill it, and
-// `Bid` after `Bid Adjustment`, so a fixed bid wins when both are set, as in the SDK.
-static AD_GROUP_PRODUCT_PARTITION: &[Column<BulkAdGroupProductPartition>] = &[
-    field!("Is Excluded" => criterion, IsExcluded),
-    field!("Status" => criterion, NodeStatus),
-    field!("Id" => criterion, NodeId),
-    field!("Parent Id" => criterion, NodeAdGroupId),
-    col!("Campaign" => campaign_name, Text),
-    col!("Ad Group" => ad_group_name, Text),
-    field!("Sub Type" => criterion, PartitionSubType),
-    field!("Parent Criterion Id" => criterion, PartitionParent),
-    field!("Product Condition 1" => criterion, PartitionOperand),
-    field!("Product Value 1" => criterion, PartitionAttribute),
-    field!("Bid Adjustment" => criterion, NodeBidAdjustment),
-    field!("Bid" => criterion, NodeBid),
-    field!("Destination Url" => criterion, NodeDestinationUrl),
-    field!("Final Url" => criterion, NodeFinalUrls),
-    field!("Mobile Final Url" => criterion, NodeFinalMobileUrls),
-    field!("Tracking Template" => criterion, NodeTrackingTemplate),
-    field!("Custom Parameter" => criterion, NodeCustomParameters),
-    field!("Final Url Suffix" => criterion, NodeFinalUrlSuffix),
-];
-
-bulk_record! {
+tree_node_record! {
     /// An `Ad Group Hotel Listing Group`: one node of a hotel ad group's listing group tree, a
     /// subdivision or a unit, bid on or excluded.
-    pub struct BulkAdGroupHotelListingGroup = "Ad Group Hotel Listing Group"
-        (kind 517, entity criterion: AdGroupCriterion)
-    {
-        /// `Campaign`: the campaign's name.
-        pub campaign_name: Option<String>,
-        /// `Ad Group`: the ad group's name.
-        pub ad_group_name: Option<String>,
-    }
-    table AD_GROUP_HOTEL_LISTING_GROUP
+    BulkAdGroupHotelListingGroup = "Ad Group Hotel Listing Group", kind 517,
+    table AD_GROUP_HOTEL_LISTING_GROUP,
+    sub type HotelSubType, parent HotelParent,
+    condition ("Hotel Attribute", HotelOperand),
+    value ("Hotel Attribute Value", HotelAttribute),
+    []
 }
-
-static AD_GROUP_HOTEL_LISTING_GROUP: &[Column<BulkAdGroupHotelListingGroup>] = &[
-    field!("Is Excluded" => criterion, IsExcluded),
-    field!("Status" => criterion, NodeStatus),
-    field!("Id" => criterion, NodeId),
-    field!("Parent Id" => criterion, NodeAdGroupId),
-    col!("Campaign" => campaign_name, Text),
-    col!("Ad Group" => ad_group_name, Text),
-    field!("Sub Type" => criterion, HotelSubType),
-    field!("Parent Criterion Id" => criterion, HotelParent),
-    field!("Hotel Attribute" => criterion, HotelOperand),
-    field!("Hotel Attribute Value" => criterion, HotelAttribute),
-    field!("Bid Adjustment" => criterion, NodeBidAdjustment),
-    field!("Bid" => criterion, NodeBid),
-    field!("Final Url" => criterion, NodeFinalUrls),
-    field!("Mobile Final Url" => criterion, NodeFinalMobileUrls),
-    field!("Tracking Template" => criterion, NodeTrackingTemplate),
-    field!("Custom Parameter" => criterion, NodeCustomParameters),
-    field!("Final Url Suffix" => criterion, NodeFinalUrlSuffix),
-];
