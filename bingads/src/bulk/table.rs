@@ -45,7 +45,7 @@ pub(crate) struct Column<R> {
 
 /// A column mapped to a field of the record itself (a bulk-only field).
 macro_rules! col {
-    ($name:literal => $($field:ident).+, $fmt:ty) => {
+    ($name:expr => $($field:ident).+, $fmt:ty) => {
         $crate::bulk::table::Column {
             name: $name,
             field: stringify!($($field).+),
@@ -60,7 +60,7 @@ macro_rules! col {
 
 /// A column mapped to a field of the embedded API object.
 macro_rules! field {
-    ($name:literal => $($field:ident).+, $fmt:ty) => {
+    ($name:expr => $($field:ident).+, $fmt:ty) => {
         $crate::bulk::table::Column {
             name: $name,
             field: stringify!($($field).+),
