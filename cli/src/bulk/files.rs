@@ -15,11 +15,16 @@ use crate::error::{CliError, Exit};
 pub(super) fn read(a: &ReadArgs) -> Result<String, CliError> {
     let reader = BulkFileReader::open(&a.file)
         .map_err(|e| CliError::new(Exit::Usage, format!("{}: {e}", a.file.display())))?;
-    let reader = if a.untyped { reader.untyped() } else { reader };
+    let mut reader = if a.untyped { reader.untyped() } else { reader };
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
-    for record in reader {
-        let record = record.map_err(|e| CliError::failure(format!("{}: {e}", a.file.display())))?;
+    // One record refilled in place: the reader's fastest typed path (no allocation per row
+    // once the buffers have grown).
+    let mut record = BulkRecord::default();
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| CliError::failure(format!("{}: {e}", a.file.display())))?
+    {
         out.write_all(record.to_json().as_bytes())
             .and_then(|()| out.write_all(b"\n"))
             .map_err(|e| CliError::failure(format!("writing standard output: {e}")))?;
