@@ -14,7 +14,8 @@ use codegen::diff::{ApiDiff, diff_versions};
 use crate::CmdResult;
 
 const USAGE: &str = "\
-usage: cargo xtask wsdl-diff OLD_DIR NEW_DIR [--json FILE] [--markdown FILE] [--fail-on-breaking]
+usage: cargo xtask wsdl-diff OLD_DIR NEW_DIR [--json FILE] [--markdown FILE]
+                              [--fail-on-breaking | --fail-on-wire-breaking]
 
 Compares two API version folders (each with production/ and sandbox/ subfolders, or WSDL
 files directly inside) and reports every service, operation, type, field and enum value
@@ -22,7 +23,11 @@ added, removed or changed, marking the breaking ones.
 
   --json FILE          write the report as JSON to FILE (`-`: stdout)
   --markdown FILE      write the Markdown report to FILE (`-`: stdout) instead of stdout
-  --fail-on-breaking   exit with code 2 when a change is breaking
+  --fail-on-breaking   exit with code 2 when a change is breaking (for the wire or for
+                       Rust struct literals)
+  --fail-on-wire-breaking
+                       exit with code 2 only when a change is breaking on the wire (an
+                       added optional field, which breaks only struct literals, passes)
 
 The Markdown report goes to stdout unless --markdown is given, or --json - already uses
 stdout. A one-line summary goes to stderr.";
@@ -37,6 +42,7 @@ struct Options {
     json: Option<String>,
     markdown: Option<String>,
     fail_on_breaking: bool,
+    fail_on_wire_breaking: bool,
 }
 
 /// `None` means help was asked for.
@@ -72,6 +78,9 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
                 }
             }
             "--fail-on-breaking" if inline.is_none() => options.fail_on_breaking = true,
+            "--fail-on-wire-breaking" if inline.is_none() => {
+                options.fail_on_wire_breaking = true;
+            }
             f if f.starts_with('-') && f != "-" => {
                 return Err(format!("unknown option `{arg}`\n\n{USAGE}"));
             }
@@ -149,7 +158,9 @@ pub fn run(args: &[String]) -> CmdResult {
         if report.change_count() == 1 { "" } else { "s" },
         report.breaking_count()
     );
-    if options.fail_on_breaking && report.has_breaking() {
+    let fails = (options.fail_on_breaking && report.has_breaking())
+        || (options.fail_on_wire_breaking && report.has_wire_breaking());
+    if fails {
         return Ok(ExitCode::from(BREAKING_EXIT));
     }
     Ok(ExitCode::SUCCESS)
@@ -183,8 +194,13 @@ mod tests {
                 json: Some("-".into()),
                 markdown: Some("r.md".into()),
                 fail_on_breaking: true,
+                fail_on_wire_breaking: false,
             }
         );
+        let wire = parse(&args(&["a", "b", "--fail-on-wire-breaking"]))
+            .unwrap()
+            .unwrap();
+        assert!(wire.fail_on_wire_breaking && !wire.fail_on_breaking);
     }
 
     #[test]

@@ -152,6 +152,15 @@ impl ServiceDiff {
     pub fn breaking_count(&self) -> usize {
         self.changes.iter().filter(|c| c.breaking).count()
     }
+
+    /// Breaking changes the wire itself rejects (not those that only break Rust struct
+    /// literals).
+    pub fn wire_breaking_count(&self) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.breaking && !c.rust_only)
+            .count()
+    }
 }
 
 /// The changes between two API versions, one entry per service of either (sorted by name).
@@ -175,6 +184,20 @@ impl ApiDiff {
 
     pub fn breaking_count(&self) -> usize {
         self.services.iter().map(ServiceDiff::breaking_count).sum()
+    }
+
+    /// Whether a client generated from the old WSDLs can fail on the wire against the new
+    /// service (the gate a scheduled WSDL check wants; a field added to a struct breaks only
+    /// Rust struct literals, which a release note covers).
+    pub fn has_wire_breaking(&self) -> bool {
+        self.wire_breaking_count() > 0
+    }
+
+    pub fn wire_breaking_count(&self) -> usize {
+        self.services
+            .iter()
+            .map(ServiceDiff::wire_breaking_count)
+            .sum()
     }
 
     pub fn change_count(&self) -> usize {
