@@ -6,7 +6,9 @@
 #   bench/bulk_tables_before_after.sh target/bench-bulk/keywords-1m.csv
 #
 # FILE: a gen_bulk.py file (../shared/bench/python/gen_bulk.py OUT --keywords 1000000).
-# bingads/src must be committed (it is checked out from BASE for the first build and restored).
+# bingads/src must be committed: BASE's version replaces it in the working tree for the first
+# build and HEAD's comes back after (`git restore --worktree`, so the index is never touched and
+# a commit made meanwhile cannot pick up BASE's files; don't edit bingads/src while it runs).
 set -euo pipefail
 FILE=${1:?usage: $0 FILE}
 BASE=${BASE:-main}
@@ -15,16 +17,16 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 git diff --quiet HEAD -- bingads/src || { echo "commit bingads/src first" >&2; exit 1; }
 OUTDIR=$(mktemp -d)
-trap 'git checkout HEAD -- bingads/src; rm -rf "$OUTDIR"' EXIT
+trap 'git restore --source=HEAD --worktree -- bingads/src; rm -rf "$OUTDIR"' EXIT
 
 build() {
   cargo bench -p bingads --bench bulk --no-run 2>&1 \
     | sed -n 's/.*Executable benches\/bulk.rs (\(.*\))/\1/p' | tail -1
 }
 
-git checkout "$BASE" -- bingads/src
+git restore --source="$BASE" --worktree -- bingads/src
 cp "$(build)" "$OUTDIR/before"
-git checkout HEAD -- bingads/src
+git restore --source=HEAD --worktree -- bingads/src
 cp "$(build)" "$OUTDIR/after"
 for _ in $(seq "$RUNS"); do
   for which in before after; do
