@@ -138,6 +138,37 @@ async fn add_campaigns_partial_success_and_get_by_ids(wire: Wire) {
 }
 both_wires!(add_campaigns_partial_success_and_get_by_ids);
 
+/// A stored value's own `Type` member (unset when it was added) comes back set on both wires,
+/// as the service sends it: the SOAP reply carries `<Type>` beside `i:type`, REST has the
+/// discriminator. So the same campaign reads back equal whichever wire read it.
+async fn polymorphic_type_members_come_back_on_both_wires(wire: Wire) {
+    let emu = Emulator::start().await.unwrap();
+    let http = common::client_on(wire);
+    let h = setup_headers(&emu);
+    let mut c = campaign("Typed");
+    c.bidding_scheme = Nillable::Value(BiddingScheme::EnhancedCpcBiddingScheme(
+        EnhancedCpcBiddingScheme::default(),
+    ));
+    let id = add_one_campaign(&emu, &http, &h, c).await;
+    let get = GetCampaignsByIdsRequest {
+        account_id: Some(ACCOUNT_ID),
+        campaign_ids: Nillable::Value(vec![id]),
+        ..Default::default()
+    };
+    let resp = common::ok(&emu, &http, &get, &h).await;
+    let read = resp.campaigns.value().unwrap()[0].as_ref().unwrap();
+    assert_eq!(
+        read.bidding_scheme,
+        Nillable::Value(BiddingScheme::EnhancedCpcBiddingScheme(
+            EnhancedCpcBiddingScheme {
+                type_: Nillable::Value("EnhancedCpc".into()),
+            }
+        )),
+        "{wire:?}"
+    );
+}
+both_wires!(polymorphic_type_members_come_back_on_both_wires);
+
 async fn request_level_limits_are_operation_errors(wire: Wire) {
     let emu = Emulator::start().await.unwrap();
     let http = common::client_on(wire);

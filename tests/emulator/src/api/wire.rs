@@ -81,10 +81,20 @@ impl Wire {
     }
 
     /// The success answer.
-    pub fn reply<R: XmlEncode + JsonWrite>(&self, call: &Call<'_>, response: &R) -> Reply {
+    pub fn reply<R: XmlEncode + JsonWrite + JsonRead>(
+        &self,
+        call: &Call<'_>,
+        response: &R,
+    ) -> Reply {
         let body = match self {
             Wire::Soap => {
                 let (ns, name) = call.op.response_element;
+                // The service's SOAP replies carry a polymorphic value's own `Type` member
+                // (`<Type>EnhancedCpc</Type>` beside `i:type`); stored values leave it unset.
+                // Reading the value back as a REST reply fills it from the discriminator for
+                // every family at once, so a reply decodes to the same value on both wires.
+                let typed = json::decode_response::<R>(&json::to_vec(response)).ok();
+                let response = typed.as_ref().unwrap_or(response);
                 write_response_envelope(&tracking_header(call), |w| response.encode(w, ns, name))
             }
             Wire::Rest { .. } => json::to_string(response),
