@@ -12,7 +12,7 @@ mod bulk_io;
 #[path = "support/cells.rs"]
 mod cells;
 
-use bulk_io::{records, write_fresh};
+use bulk_io::{records, without_source, write_fresh};
 use std::io::Cursor;
 
 use bingads::Nillable;
@@ -31,36 +31,6 @@ const FIXTURES: &[(&[u8], FileFormat)] = &[
     (CONDITIONS_CSV, FileFormat::Csv),
     (CONDITIONS_TSV, FileFormat::Tsv),
 ];
-
-/// The record with its source row dropped: only its typed fields are written.
-fn without_source(record: &BulkRecord) -> BulkRecord {
-    macro_rules! drop_source {
-        ($r:expr, $($variant:ident),*) => {
-            match $r {
-                $(BulkRecord::$variant(x) => x.source = None,)*
-                BulkRecord::FormatVersion(_) => {}
-                other => panic!("{} is not a record type of these fixtures", other.record_type()),
-            }
-        };
-    }
-    let mut r = record.clone();
-    drop_source!(
-        &mut r,
-        AdGroupUrlTarget,
-        AdGroupDynamicSearchAdTarget,
-        AdGroupNegativeDynamicSearchAdTarget,
-        CampaignNegativeDynamicSearchAdTarget,
-        CampaignNegativeWebpage,
-        CampaignProductScope,
-        AdGroupProductPartition,
-        AdGroupHotelListingGroup,
-        AssetGroup,
-        RemarketingList,
-        ResponsiveSearchAd,
-        ResponsiveAd
-    );
-    r
-}
 
 #[test]
 fn every_sdk_row_is_typed() {

@@ -12,7 +12,7 @@ mod cells;
 #[path = "support/bulk_io.rs"]
 mod bulk_io;
 
-use bulk_io::{records, write_fresh};
+use bulk_io::{records, without_source, write_fresh};
 use std::io::Cursor;
 
 use bingads::Nillable;
@@ -43,64 +43,6 @@ const FIXTURES: &[(&[u8], FileFormat)] = &[
     (CALENDAR_CSV, FileFormat::Csv),
     (CALENDAR_TSV, FileFormat::Tsv),
 ];
-
-/// The record with its source row dropped: only its typed fields are written.
-fn without_source(record: &BulkRecord) -> BulkRecord {
-    macro_rules! drop_source {
-        ($r:expr, $($variant:ident),*) => {
-            match $r {
-                $(BulkRecord::$variant(x) => x.source = None,)*
-                BulkRecord::FormatVersion(_) => {}
-                other => panic!("{} is not a record type of these fixtures", other.record_type()),
-            }
-        };
-    }
-    let mut r = record.clone();
-    drop_source!(
-        &mut r,
-        AssetGroup,
-        AssetGroupListingGroup,
-        AssetGroupSearchTheme,
-        AssetGroupUrlTarget,
-        AudienceGroupAssetGroupAssociation,
-        CampaignConversionGoal,
-        Image,
-        Video,
-        Feed,
-        FeedItem,
-        AudienceGroup,
-        EventGoal,
-        UrlGoal,
-        DurationGoal,
-        PagesViewedPerVisitGoal,
-        AppInstallGoal,
-        AppDownloadGoal,
-        OfflineConversionGoal,
-        InStoreTransactionGoal,
-        InStoreVisitGoal,
-        ProductGoal,
-        AccountPlacementExclusionList,
-        AccountPlacementExclusionListItem,
-        AccountPlacementInclusionList,
-        AccountPlacementInclusionListItem,
-        CampaignPlacementExclusionListAssociation,
-        CampaignPlacementInclusionListAssociation,
-        BrandList,
-        BrandItem,
-        CampaignBrandListAssociation,
-        Experiment,
-        AccountNegativeKeywordList,
-        AccountNegativeKeywordListAssociation,
-        AccountSharedNegativeKeyword,
-        AccountContentNegativeKeywordList,
-        AccountContentNegativeKeywordListAssociation,
-        AccountContentSharedNegativeKeyword,
-        DataExclusion,
-        SeasonalityAdjustment,
-        NewCustomerAcquisitionGoal
-    );
-    r
-}
 
 #[test]
 fn every_sdk_row_is_typed() {

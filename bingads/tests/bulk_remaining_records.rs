@@ -7,7 +7,7 @@
 #[path = "support/bulk_io.rs"]
 mod bulk_io;
 
-use bulk_io::{records, write_fresh};
+use bulk_io::{records, without_source, write_fresh};
 use std::io::Cursor;
 
 use bingads::Nillable;
@@ -20,35 +20,6 @@ const FIXTURES: &[(&[u8], FileFormat)] = &[
     (REMAINING_CSV, FileFormat::Csv),
     (REMAINING_TSV, FileFormat::Tsv),
 ];
-
-/// The record with its source row dropped: only its typed fields are written.
-fn without_source(record: &BulkRecord) -> BulkRecord {
-    macro_rules! drop_source {
-        ($r:expr, $($variant:ident),*) => {
-            match $r {
-                $(BulkRecord::$variant(x) => x.source = None,)*
-                BulkRecord::FormatVersion(_) => {}
-                other => panic!("{} is not a record type of these fixtures", other.record_type()),
-            }
-        };
-    }
-    let mut r = record.clone();
-    drop_source!(
-        &mut r,
-        OfflineConversion,
-        OnlineConversionAdjustment,
-        CompanyList,
-        CompanyItem,
-        Topic,
-        ContentPlacement,
-        AdCustomizerAttribute,
-        CampaignAdCustomizerAttribute,
-        AdGroupAdCustomizerAttribute,
-        KeywordAdCustomizerAttribute,
-        AiPromptAudience
-    );
-    r
-}
 
 #[test]
 fn every_sdk_row_is_typed() {

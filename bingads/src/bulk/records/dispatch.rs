@@ -85,8 +85,11 @@ macro_rules! records {
                 }
             }
 
-            /// Takes the row the record was read from out of it, for its buffers.
-            fn take_source(&mut self) -> Option<BulkRow> {
+            /// Detaches the record from the row it was read from and returns that row. A
+            /// detached record is written from its typed fields alone, like one built in
+            /// memory (columns its table does not map are left empty). An untyped record is
+            /// its row, so it keeps it (`None`).
+            pub fn take_source(&mut self) -> Option<BulkRow> {
                 match self {
                     BulkRecord::FormatVersion(v) => v.source.take(),
                     $(BulkRecord::$variant(r) => r.take_source(),)*
