@@ -993,208 +993,28 @@ async fn upload_limits_are_checked_before_anything_is_sent(wire: Wire) {
 // Every test above, on each wire
 // -------------------------------------------------------------------------------------------
 
-mod rest {
-    use bingads::Wire;
-    mod live {
-        use super::Wire;
-        #[tokio::test]
-        async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
-            super::super::download_file_lands_the_accounts_entities_with_the_sync_time(Wire::Rest)
-                .await
-        }
-        #[tokio::test]
-        async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
-            super::super::download_records_iterates_the_file_and_campaign_scope_limits_it(
-                Wire::Rest,
-            )
-            .await
-        }
-        #[tokio::test]
-        async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
-            super::super::a_submitted_download_resumes_from_its_request_id_in_another_manager(
-                Wire::Rest,
-            )
-            .await
-        }
-        #[tokio::test]
-        async fn an_existing_result_file_is_kept_unless_overwrite() {
-            super::super::an_existing_result_file_is_kept_unless_overwrite(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn a_kept_archive_is_the_zip_the_service_sent() {
-            super::super::a_kept_archive_is_the_zip_the_service_sent(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
-            super::super::a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
-            super::super::an_expired_result_url_is_exchanged_for_a_fresh_one(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
-            super::super::corrupt_and_hostile_archives_are_refused_and_leave_nothing(Wire::Rest)
-                .await
-        }
-        #[tokio::test]
-        async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
-            super::super::a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn a_cancelled_download_leaves_no_file_behind() {
-            super::super::a_cancelled_download_leaves_no_file_behind(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn upload_then_download_reflects_adds_updates_and_deletes() {
-            super::super::upload_then_download_reflects_adds_updates_and_deletes(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn a_few_records_go_through_upload_entity_records() {
-            super::super::a_few_records_go_through_upload_entity_records(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn more_than_a_thousand_records_go_through_a_file() {
-            super::super::more_than_a_thousand_records_go_through_a_file(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn an_ambiguous_upload_failure_is_never_resent() {
-            super::super::an_ambiguous_upload_failure_is_never_resent(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn upload_limits_are_checked_before_anything_is_sent() {
-            super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Rest).await
-        }
-        #[tokio::test]
-        async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh() {
-            super::super::an_upload_refused_with_401_is_sent_again_after_one_token_refresh(
-                Wire::Rest,
-            )
-            .await
-        }
-        #[tokio::test]
-        async fn a_second_401_on_the_upload_is_an_error_after_one_refresh() {
-            super::super::a_second_401_on_the_upload_is_an_error_after_one_refresh(Wire::Rest).await
-        }
-    }
-    mod paused_clock {
-        use super::Wire;
-        #[tokio::test(start_paused = true)]
-        async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
-            super::super::polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(Wire::Rest)
-                .await
-        }
-        #[tokio::test(start_paused = true)]
-        async fn a_throttled_status_call_waits_per_the_retry_policy() {
-            super::super::a_throttled_status_call_waits_per_the_retry_policy(Wire::Rest).await
-        }
-        #[tokio::test(start_paused = true)]
-        async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
-            super::super::bulk_throttling_4204_on_submit_waits_per_the_retry_policy(Wire::Rest)
-                .await
-        }
-    }
-}
-
-mod soap {
-    use bingads::Wire;
-    mod live {
-        use super::Wire;
-        #[tokio::test]
-        async fn download_file_lands_the_accounts_entities_with_the_sync_time() {
-            super::super::download_file_lands_the_accounts_entities_with_the_sync_time(Wire::Soap)
-                .await
-        }
-        #[tokio::test]
-        async fn download_records_iterates_the_file_and_campaign_scope_limits_it() {
-            super::super::download_records_iterates_the_file_and_campaign_scope_limits_it(
-                Wire::Soap,
-            )
-            .await
-        }
-        #[tokio::test]
-        async fn a_submitted_download_resumes_from_its_request_id_in_another_manager() {
-            super::super::a_submitted_download_resumes_from_its_request_id_in_another_manager(
-                Wire::Soap,
-            )
-            .await
-        }
-        #[tokio::test]
-        async fn an_existing_result_file_is_kept_unless_overwrite() {
-            super::super::an_existing_result_file_is_kept_unless_overwrite(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn a_kept_archive_is_the_zip_the_service_sent() {
-            super::super::a_kept_archive_is_the_zip_the_service_sent(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id() {
-            super::super::a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn an_expired_result_url_is_exchanged_for_a_fresh_one() {
-            super::super::an_expired_result_url_is_exchanged_for_a_fresh_one(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn corrupt_and_hostile_archives_are_refused_and_leave_nothing() {
-            super::super::corrupt_and_hostile_archives_are_refused_and_leave_nothing(Wire::Soap)
-                .await
-        }
-        #[tokio::test]
-        async fn a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again() {
-            super::super::a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn a_cancelled_download_leaves_no_file_behind() {
-            super::super::a_cancelled_download_leaves_no_file_behind(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn upload_then_download_reflects_adds_updates_and_deletes() {
-            super::super::upload_then_download_reflects_adds_updates_and_deletes(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn a_few_records_go_through_upload_entity_records() {
-            super::super::a_few_records_go_through_upload_entity_records(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn more_than_a_thousand_records_go_through_a_file() {
-            super::super::more_than_a_thousand_records_go_through_a_file(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn an_ambiguous_upload_failure_is_never_resent() {
-            super::super::an_ambiguous_upload_failure_is_never_resent(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn upload_limits_are_checked_before_anything_is_sent() {
-            super::super::upload_limits_are_checked_before_anything_is_sent(Wire::Soap).await
-        }
-        #[tokio::test]
-        async fn an_upload_refused_with_401_is_sent_again_after_one_token_refresh() {
-            super::super::an_upload_refused_with_401_is_sent_again_after_one_token_refresh(
-                Wire::Soap,
-            )
-            .await
-        }
-        #[tokio::test]
-        async fn a_second_401_on_the_upload_is_an_error_after_one_refresh() {
-            super::super::a_second_401_on_the_upload_is_an_error_after_one_refresh(Wire::Soap).await
-        }
-    }
-    mod paused_clock {
-        use super::Wire;
-        #[tokio::test(start_paused = true)]
-        async fn polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout() {
-            super::super::polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout(Wire::Soap)
-                .await
-        }
-        #[tokio::test(start_paused = true)]
-        async fn a_throttled_status_call_waits_per_the_retry_policy() {
-            super::super::a_throttled_status_call_waits_per_the_retry_policy(Wire::Soap).await
-        }
-        #[tokio::test(start_paused = true)]
-        async fn bulk_throttling_4204_on_submit_waits_per_the_retry_policy() {
-            super::super::bulk_throttling_4204_on_submit_waits_per_the_retry_policy(Wire::Soap)
-                .await
-        }
-    }
-}
+both_wires!(
+    download_file_lands_the_accounts_entities_with_the_sync_time,
+    download_records_iterates_the_file_and_campaign_scope_limits_it,
+    a_submitted_download_resumes_from_its_request_id_in_another_manager,
+    an_existing_result_file_is_kept_unless_overwrite,
+    a_kept_archive_is_the_zip_the_service_sent,
+    a_failed_operation_is_a_typed_error_with_the_service_errors_and_request_id,
+    an_expired_result_url_is_exchanged_for_a_fresh_one,
+    corrupt_and_hostile_archives_are_refused_and_leave_nothing,
+    a_dropped_download_fails_cleanly_and_the_operation_can_be_downloaded_again,
+    a_cancelled_download_leaves_no_file_behind,
+    upload_then_download_reflects_adds_updates_and_deletes,
+    a_few_records_go_through_upload_entity_records,
+    more_than_a_thousand_records_go_through_a_file,
+    an_ambiguous_upload_failure_is_never_resent,
+    upload_limits_are_checked_before_anything_is_sent,
+    an_upload_refused_with_401_is_sent_again_after_one_token_refresh,
+    a_second_401_on_the_upload_is_an_error_after_one_refresh,
+);
+both_wires!(
+    (start_paused = true)
+    polls_at_1_2_3_4_seconds_then_every_interval_until_the_timeout,
+    a_throttled_status_call_waits_per_the_retry_policy,
+    bulk_throttling_4204_on_submit_waits_per_the_retry_policy,
+);
